@@ -1,0 +1,122 @@
+package dev.ciku.cli;
+
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.output.BrokenPipeException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.codegen.docgen.manpage.ManPageGenerator;
+
+/**
+ * The {@code ciku} command line. Each subcommand class only parses options, calls one core entry
+ * point and writes its result. Exit codes: 0 success (also when standard output is closed early,
+ * as by {@code | head}), 2 usage, 65 bad data, 66 missing input, 70 internal error, 74 I/O error.
+ */
+@Command(name = "ciku", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Unsupervised Chinese text mining: corpus statistics, exact n-gram counts, new"
+        + " words, domain terms and a minimum-entropy segmenter, learned from raw text alone.",
+    subcommands = {
+        StatsCommand.class,
+        CommandLine.HelpCommand.class,
+        AutoComplete.GenerateCompletion.class,
+        ManPageGenerator.class})
+public final class Main implements Runnable {
+  @Spec CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this). */
+  public static int execute(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  /** A configured command line: exit codes, one-line errors. */
+  public static CommandLine newCommandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+    cl.getSubcommands().get("gen-manpage").getCommandSpec().usageMessage().hidden(true);
+    cl.setParameterExceptionHandler(Main::usageError);
+    cl.setExecutionExceptionHandler((ex, line, parsed) -> failure(ex, line));
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new ParameterException(spec.commandLine(), "missing subcommand");
+  }
+
+  private static int usageError(ParameterException ex, String[] args) {
+    CommandLine cl = ex.getCommandLine();
+    PrintWriter err = cl.getErr();
+    String name = cl.getCommandSpec().qualifiedName();
+    err.println(name + ": " + ex.getMessage() + " (see '" + name + " --help')");
+    err.flush();
+    return CikuException.USAGE;
+  }
+
+  private static int failure(Exception ex, CommandLine line) {
+    Throwable t = ex;
+    if (t instanceof UncheckedIOException u) {
+      t = u.getCause();
+    }
+    PrintWriter err = line.getErr();
+    int code;
+    String message;
+    if (t instanceof BrokenPipeException) {
+      return 0;
+    } else if (t instanceof CikuException c) {
+      code = c.exitCode();
+      message = c.getMessage();
+    } else if (t instanceof NoSuchFileException n) {
+      code = CikuException.NO_INPUT;
+      message = "cannot open " + n.getFile() + ": "
+          + (n.getReason() == null ? "no such file or directory" : n.getReason());
+    } else if (t instanceof FileNotFoundException || t instanceof AccessDeniedException
+        || t instanceof CorpusInput.UnsupportedInputException) {
+      code = CikuException.NO_INPUT;
+      message = t.getMessage();
+    } else if (t instanceof IllegalArgumentException) {
+      code = CikuException.USAGE;
+      message = t.getMessage();
+    } else if (t instanceof IOException) {
+      code = CikuException.IO;
+      message = "I/O error: " + t.getMessage();
+    } else if (t instanceof OutOfMemoryError) {
+      code = CikuException.SOFTWARE;
+      message = "out of memory: give the JVM more (CIKU_OPTS=-Xmx8g) or lower --memory";
+    } else {
+      code = CikuException.SOFTWARE;
+      message = "internal error: " + t;
+      if (System.getenv("CIKU_DEBUG") != null) {
+        t.printStackTrace(err);
+      }
+    }
+    err.println("ciku " + line.getCommandName() + ": " + message);
+    err.flush();
+    return code;
+  }
+
+  /** Reads the version from the jar manifest. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"ciku " + (v == null ? "(development build)" : v),
+          "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+    }
+  }
+}

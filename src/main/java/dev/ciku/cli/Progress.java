@@ -1,0 +1,107 @@
+package dev.ciku.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * A one-line progress bar on standard error, redrawn a few times a second by a daemon thread, for
+ * reading a corpus of known or unknown size. Shown only when standard error is a terminal (the
+ * launcher passes {@code -Dciku.stderr.tty=true}) and neither {@code --quiet} nor
+ * {@code --no-progress} is given. Thread-safe.
+ */
+public final class Progress implements AutoCloseable {
+  private final PrintStream err;
+  private final LongSupplier done;
+  private final long total;
+  private final LongSupplier clock;
+  private final Thread thread;
+  private final long start;
+  private volatile String stage;
+  private volatile boolean running = true;
+
+  private Progress(PrintStream err, String stage, LongSupplier done, long total, LongSupplier clock) {
+    this.err = err;
+    this.stage = stage;
+    this.done = done;
+    this.total = total;
+    this.clock = clock;
+    this.start = clock.getAsLong();
+    this.thread = new Thread(this::loop, "ciku-progress");
+    this.thread.setDaemon(true);
+  }
+
+  /**
+   * Starts a bar if {@code enabled}, else returns a bar that draws nothing.
+   *
+   * @param done bytes processed so far
+   * @param total total bytes, or a negative number if unknown
+   */
+  public static Progress start(boolean enabled, PrintStream err, String stage, LongSupplier done,
+      long total) {
+    Progress p = new Progress(err, stage, done, total, System::nanoTime);
+    if (enabled) {
+      p.thread.start();
+    } else {
+      p.running = false;
+    }
+    return p;
+  }
+
+  /** Whether the launcher reported standard error to be a terminal. */
+  public static boolean stderrIsTerminal() {
+    return Boolean.getBoolean("ciku.stderr.tty");
+  }
+
+  /** Changes the label shown in front of the bar. */
+  public void stage(String name) {
+    this.stage = name;
+  }
+
+  /** Renders one line for the given state (used by the thread, and by tests). */
+  static String render(String stage, long done, long total, double seconds) {
+    double mb = done / 1e6;
+    double rate = seconds > 0 ? mb / seconds : 0;
+    if (total > 0) {
+      int width = 30;
+      double f = Math.min(1.0, (double) done / total);
+      int fill = (int) Math.round(f * width);
+      return String.format(Locale.ROOT, "%-10s [%s%s] %3.0f%% %.1f/%.1f MB %.1f MB/s", stage,
+          "=".repeat(fill), " ".repeat(width - fill), f * 100, mb, total / 1e6, rate);
+    }
+    return String.format(Locale.ROOT, "%-10s %.1f MB %.1f MB/s", stage, mb, rate);
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (!running) {
+        return;
+      }
+      double secs = (clock.getAsLong() - start) / 1e9;
+      err.print("\r" + render(stage, done.getAsLong(), total, secs) + "\u001b[K");
+      err.flush();
+    }
+  }
+
+  /** Stops and erases the bar. */
+  @Override
+  public void close() {
+    if (!running) {
+      return;
+    }
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    err.print("\r\u001b[K");
+    err.flush();
+  }
+}

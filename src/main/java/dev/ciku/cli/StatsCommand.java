@@ -1,0 +1,76 @@
+package dev.ciku.cli;
+
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.CorpusStats;
+import dev.ciku.output.Json;
+import dev.ciku.output.Numbers;
+import dev.ciku.output.Output;
+import dev.ciku.output.OutputFormat;
+import dev.ciku.output.RowWriter;
+import java.io.Writer;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code ciku stats}: what is in a corpus. */
+@Command(name = "stats", sortOptions = false,
+    description = {
+        "Count lines, characters, Han characters, clauses and units of a corpus, and the unigram"
+            + " entropy of its units in bits.",
+        "A unit is a Han character or a run of Latin letters/digits (iPhone7, 5G); a clause is a"
+            + " maximal run of units (punctuation, spaces and symbols end it)."})
+final class StatsCommand implements Callable<Integer> {
+  private static final List<String> COLUMNS = List.of("lines", "chars", "han_chars", "clauses",
+      "units", "latin_units", "distinct_units", "entropy_bits", "malformed");
+
+  @Mixin InputOptions input;
+  @Mixin OutputOptions output;
+  @Mixin RunOptions run;
+
+  @Override
+  public Integer call() throws Exception {
+    OutputFormat format = output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.JSON));
+    Log log = run.log();
+    List<CorpusInput> corpus = input.corpus();
+    ByteCounter bytes = new ByteCounter();
+    CorpusStats s;
+    try (Progress p = Progress.start(run.progress(), System.err, "reading", bytes::get,
+        InputOptions.totalSize(corpus))) {
+      s = CorpusStats.compute(corpus, input.readerOptions(), bytes, log::warn);
+    }
+    try (Output out = output.open()) {
+      if (format == OutputFormat.JSON) {
+        Writer w = out.writer();
+        w.write("{");
+        Object[] values = {s.lines(), s.chars(), s.hanChars(), s.clauses(), s.units(),
+            s.latinUnits(), s.distinctUnits(), Numbers.format(s.entropyBits(), 4), s.malformed()};
+        for (int i = 0; i < COLUMNS.size(); i++) {
+          if (i > 0) {
+            w.write(",");
+          }
+          Json.writeString(w, COLUMNS.get(i));
+          w.write(":" + values[i]);
+        }
+        w.write("}\n");
+      } else {
+        RowWriter rows = output.rows(out, format, COLUMNS);
+        rows.begin();
+        rows.integer(s.lines());
+        rows.integer(s.chars());
+        rows.integer(s.hanChars());
+        rows.integer(s.clauses());
+        rows.integer(s.units());
+        rows.integer(s.latinUnits());
+        rows.integer(s.distinctUnits());
+        rows.decimal(s.entropyBits(), 4);
+        rows.integer(s.malformed());
+        rows.end();
+      }
+      out.commit();
+    }
+    return 0;
+  }
+}

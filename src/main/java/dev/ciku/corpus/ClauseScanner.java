@@ -1,0 +1,217 @@
+package dev.ciku.corpus;
+
+/**
+ * Turns a stream of code points into clauses of unit ids, following {@link UnitPolicy}. Memory is
+ * bounded whatever the input: a clause longer than {@link #MAX_CHUNK} units is passed on in
+ * chunks that overlap by {@link #OVERLAP} units, so every n-gram of up to {@code OVERLAP + 1}
+ * units is seen whole in exactly one chunk's owned range.
+ *
+ * <p>Also keeps the corpus counters that {@code ciku stats} prints. Not thread-safe; allocates
+ * only when a Latin unit is seen for the first time.
+ */
+public final class ClauseScanner {
+  /** Largest number of units passed to the sink at once. */
+  public static final int MAX_CHUNK = 1 << 16;
+  /** Units shared by consecutive chunks of one long clause. */
+  public static final int OVERLAP = 32;
+
+  private final UnitTable table;
+  private final ClauseSink sink;
+  private final boolean lowercase;
+
+  private final int[] units = new int[MAX_CHUNK];
+  private int length;
+  private boolean chunkStartsClause = true;
+
+  private final StringBuilder latin = new StringBuilder(UnitPolicy.MAX_LATIN_LENGTH + 2);
+  private boolean latinTooLong;
+  private int pendingJoiner = -1;
+
+  private long lines;
+  private long chars;
+  private long hanChars;
+  private long clauses;
+  private long unitCount;
+  private long latinUnits;
+  private boolean lineHasContent;
+
+  public ClauseScanner(UnitTable table, boolean lowercase, ClauseSink sink) {
+    this.table = table;
+    this.lowercase = lowercase;
+    this.sink = sink;
+  }
+
+  /** Feeds one code point (already decoded; surrogate pairs combined). */
+  public void codePoint(int raw) {
+    if (raw == '\n') {
+      endLine();
+      return;
+    }
+    chars++;
+    lineHasContent = true;
+    int cp = UnitPolicy.normalize(raw);
+    if (UnitPolicy.isHan(cp)) {
+      hanChars++;
+      flushLatin();
+      append(cp);
+      return;
+    }
+    if (UnitPolicy.isLatin(cp)) {
+      if (lowercase) {
+        cp = UnitPolicy.toLowerLatin(cp);
+      }
+      if (pendingJoiner >= 0) {
+        latin.append((char) pendingJoiner);
+        pendingJoiner = -1;
+      }
+      if (latin.length() >= UnitPolicy.MAX_LATIN_LENGTH) {
+        latinTooLong = true;
+      } else {
+        latin.appendCodePoint(cp);
+      }
+      return;
+    }
+    if (UnitPolicy.isLatinJoiner(cp) && latin.length() > 0 && pendingJoiner < 0) {
+      pendingJoiner = cp;
+      return;
+    }
+    boundary();
+  }
+
+  /** Feeds {@code text[from..to)}, combining surrogate pairs. */
+  public void chars(char[] text, int from, int to) {
+    int i = from;
+    while (i < to) {
+      char c = text[i++];
+      if (Character.isHighSurrogate(c) && i < to && Character.isLowSurrogate(text[i])) {
+        codePoint(Character.toCodePoint(c, text[i++]));
+      } else {
+        codePoint(c);
+      }
+    }
+  }
+
+  /** Feeds a whole string (used for fields extracted from JSON lines or TSV columns). */
+  public void text(CharSequence text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+        codePoint(Character.toCodePoint(c, text.charAt(++i)));
+      } else if (c == '\n') {
+        boundary();
+      } else {
+        codePoint(c);
+      }
+    }
+  }
+
+  /** Ends the current line (a hard boundary). */
+  public void endLine() {
+    boundary();
+    lines++;
+    lineHasContent = false;
+  }
+
+  /** Ends the input: flushes any open clause and counts an unterminated last line. */
+  public void finish() {
+    if (lineHasContent) {
+      endLine();
+    } else {
+      boundary();
+    }
+  }
+
+  private void boundary() {
+    flushLatin();
+    if (length > 0) {
+      emit(true);
+    }
+    chunkStartsClause = true;
+  }
+
+  private void flushLatin() {
+    pendingJoiner = -1;
+    if (latin.length() == 0) {
+      return;
+    }
+    if (latinTooLong) {
+      latin.setLength(0);
+      latinTooLong = false;
+      boundaryWithoutLatin();
+      return;
+    }
+    int id = table.latinId(latin.toString());
+    latin.setLength(0);
+    if (id < 0) {
+      boundaryWithoutLatin();
+      return;
+    }
+    latinUnits++;
+    append(id);
+  }
+
+  private void boundaryWithoutLatin() {
+    if (length > 0) {
+      emit(true);
+    }
+    chunkStartsClause = true;
+  }
+
+  private void append(int id) {
+    if (length == MAX_CHUNK) {
+      emit(false);
+    }
+    units[length++] = id;
+    unitCount++;
+  }
+
+  private void emit(boolean clauseEnd) {
+    if (clauseEnd) {
+      sink.clause(units, length, length, chunkStartsClause, true);
+      if (chunkStartsClause) {
+        clauses++;
+      }
+      length = 0;
+      return;
+    }
+    int owned = length - OVERLAP;
+    sink.clause(units, length, owned, chunkStartsClause, false);
+    if (chunkStartsClause) {
+      clauses++;
+    }
+    System.arraycopy(units, owned, units, 0, OVERLAP);
+    length = OVERLAP;
+    chunkStartsClause = false;
+  }
+
+  /** Lines seen: line ends, plus a last line without one. */
+  public long lines() {
+    return lines;
+  }
+
+  /** Code points seen, line ends excluded. */
+  public long chars() {
+    return chars;
+  }
+
+  /** Han code points seen. */
+  public long hanChars() {
+    return hanChars;
+  }
+
+  /** Clauses emitted. */
+  public long clauses() {
+    return clauses;
+  }
+
+  /** Units emitted (Han and Latin). */
+  public long units() {
+    return unitCount;
+  }
+
+  /** Latin units emitted. */
+  public long latinUnits() {
+    return latinUnits;
+  }
+}

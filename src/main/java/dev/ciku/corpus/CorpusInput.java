@@ -1,0 +1,166 @@
+package dev.ciku.corpus;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * One input of a corpus: a file or standard input. {@link #expand} turns command-line arguments
+ * into inputs: files as given, directories recursively in sorted order (hidden files skipped),
+ * {@code -} for standard input. Files ending in {@code .gz} are decompressed.
+ */
+public final class CorpusInput {
+  private final Path path;
+  private final long size;
+
+  private CorpusInput(Path path, long size) {
+    this.path = path;
+    this.size = size;
+  }
+
+  /** The standard input. */
+  public static CorpusInput stdin() {
+    return new CorpusInput(null, -1);
+  }
+
+  /** A file; its size is read now. */
+  public static CorpusInput file(Path path) throws IOException {
+    return new CorpusInput(path, Files.size(path));
+  }
+
+  /**
+   * Expands arguments into inputs in a deterministic order.
+   *
+   * @throws NoSuchFileException if an argument names nothing
+   * @throws IOException if a directory cannot be listed
+   */
+  public static List<CorpusInput> expand(List<String> args) throws IOException {
+    List<CorpusInput> out = new ArrayList<>();
+    if (args == null || args.isEmpty()) {
+      out.add(stdin());
+      return out;
+    }
+    for (String arg : args) {
+      if (arg.equals("-")) {
+        out.add(stdin());
+        continue;
+      }
+      Path p = Path.of(arg);
+      if (Files.isDirectory(p)) {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(p)) {
+          files = walk.filter(Files::isRegularFile)
+              .filter(f -> !f.getFileName().toString().startsWith("."))
+              .sorted()
+              .toList();
+        }
+        for (Path f : files) {
+          out.add(file(f));
+        }
+      } else if (Files.isRegularFile(p)) {
+        out.add(file(p));
+      } else if (Files.exists(p)) {
+        out.add(new CorpusInput(p, -1));
+      } else {
+        throw new NoSuchFileException(arg, null, "no such file or directory");
+      }
+    }
+    return out;
+  }
+
+  /** True for standard input. */
+  public boolean isStdin() {
+    return path == null;
+  }
+
+  /** The file, or null for standard input. */
+  public Path path() {
+    return path;
+  }
+
+  /** Size in bytes as stored (compressed for .gz), or -1 if unknown. */
+  public long size() {
+    return size;
+  }
+
+  /** A name for messages. */
+  public String name() {
+    return path == null ? "<stdin>" : path.toString();
+  }
+
+  /**
+   * Opens the raw byte stream, counting stored bytes into {@code progress}, decompressing
+   * {@code .gz}.
+   */
+  public InputStream open(ByteCounter progress) throws IOException {
+    InputStream raw = path == null ? new NonClosingInputStream(System.in) : Files.newInputStream(path);
+    InputStream counted = new CountingInputStream(raw, progress);
+    String name = path == null ? "" : path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (name.endsWith(".gz")) {
+      return new GZIPInputStream(counted, 1 << 16);
+    }
+    if (name.endsWith(".bz2") || name.endsWith(".xz") || name.endsWith(".zst")) {
+      counted.close();
+      throw new UnsupportedInputException(name()
+          + ": only .gz is decompressed; pipe other formats in, e.g. 'xzcat FILE | ciku ... -'");
+    }
+    return new BufferedInputStream(counted, 1 << 16);
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+
+  /** Thrown for an input ciku cannot read (a user error, not an I/O failure). */
+  public static final class UnsupportedInputException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public UnsupportedInputException(String message) {
+      super(message);
+    }
+  }
+
+  private static final class NonClosingInputStream extends java.io.FilterInputStream {
+    NonClosingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    private final ByteCounter counter;
+
+    CountingInputStream(InputStream in, ByteCounter counter) {
+      super(in);
+      this.counter = counter;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        counter.add(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        counter.add(n);
+      }
+      return n;
+    }
+  }
+}

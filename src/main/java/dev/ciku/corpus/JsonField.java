@@ -1,0 +1,151 @@
+package dev.ciku.corpus;
+
+/**
+ * Extracts one top-level string field from a JSON object held in a line. A small hand-written
+ * scanner: it skips nested values without building them and decodes the usual escapes. Lines
+ * that are not JSON objects, or lack the field, or hold a non-string value, yield null (the line
+ * then contributes no text).
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class JsonField {
+  private JsonField() {}
+
+  static CharSequence extract(CharSequence s, String field) {
+    int[] pos = {skipWs(s, 0)};
+    if (pos[0] >= s.length() || s.charAt(pos[0]) != '{') {
+      return null;
+    }
+    pos[0]++;
+    while (true) {
+      pos[0] = skipWs(s, pos[0]);
+      if (pos[0] >= s.length() || s.charAt(pos[0]) != '"') {
+        return null;
+      }
+      StringBuilder key = new StringBuilder();
+      if (!readString(s, pos, key)) {
+        return null;
+      }
+      pos[0] = skipWs(s, pos[0]);
+      if (pos[0] >= s.length() || s.charAt(pos[0]) != ':') {
+        return null;
+      }
+      pos[0] = skipWs(s, pos[0] + 1);
+      if (pos[0] >= s.length()) {
+        return null;
+      }
+      if (key.toString().equals(field)) {
+        if (s.charAt(pos[0]) != '"') {
+          return null;
+        }
+        StringBuilder value = new StringBuilder();
+        return readString(s, pos, value) ? value : null;
+      }
+      if (!skipValue(s, pos)) {
+        return null;
+      }
+      pos[0] = skipWs(s, pos[0]);
+      if (pos[0] >= s.length() || s.charAt(pos[0]) != ',') {
+        return null;
+      }
+      pos[0]++;
+    }
+  }
+
+  private static int skipWs(CharSequence s, int i) {
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+        break;
+      }
+      i++;
+    }
+    return i;
+  }
+
+  /** Reads a string starting at the opening quote; leaves pos after the closing quote. */
+  private static boolean readString(CharSequence s, int[] pos, StringBuilder out) {
+    int i = pos[0] + 1;
+    while (i < s.length()) {
+      char c = s.charAt(i++);
+      if (c == '"') {
+        pos[0] = i;
+        return true;
+      }
+      if (c != '\\') {
+        out.append(c);
+        continue;
+      }
+      if (i >= s.length()) {
+        return false;
+      }
+      char e = s.charAt(i++);
+      switch (e) {
+        case 'n' -> out.append('\n');
+        case 't' -> out.append('\t');
+        case 'r' -> out.append('\r');
+        case 'b' -> out.append('\b');
+        case 'f' -> out.append('\f');
+        case 'u' -> {
+          if (i + 4 > s.length()) {
+            return false;
+          }
+          int v = 0;
+          for (int k = 0; k < 4; k++) {
+            int d = Character.digit(s.charAt(i + k), 16);
+            if (d < 0) {
+              return false;
+            }
+            v = v * 16 + d;
+          }
+          out.append((char) v);
+          i += 4;
+        }
+        default -> out.append(e);
+      }
+    }
+    return false;
+  }
+
+  private static boolean skipValue(CharSequence s, int[] pos) {
+    int i = pos[0];
+    char c = s.charAt(i);
+    if (c == '"') {
+      return readString(s, pos, new StringBuilder());
+    }
+    if (c == '{' || c == '[') {
+      int depth = 0;
+      while (i < s.length()) {
+        char d = s.charAt(i);
+        if (d == '"') {
+          pos[0] = i;
+          if (!readString(s, pos, new StringBuilder())) {
+            return false;
+          }
+          i = pos[0];
+          continue;
+        }
+        if (d == '{' || d == '[') {
+          depth++;
+        } else if (d == '}' || d == ']') {
+          depth--;
+          if (depth == 0) {
+            pos[0] = i + 1;
+            return true;
+          }
+        }
+        i++;
+      }
+      return false;
+    }
+    while (i < s.length()) {
+      char d = s.charAt(i);
+      if (d == ',' || d == '}' || d == ' ' || d == '\t') {
+        break;
+      }
+      i++;
+    }
+    pos[0] = i;
+    return true;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.ciku.corpus;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * How a corpus is read: character encoding, line format, which field or column holds the text,
+ * and whether Latin letters are lower-cased.
+ *
+ * @param charset the encoding of every input (a UTF-8 byte-order mark is skipped)
+ * @param format the line format
+ * @param field JSON field name for {@link InputFormat#JSONL}, else ignored
+ * @param column 1-based column for {@link InputFormat#TSV} and {@link InputFormat#CSV}
+ * @param lowercase lower-case Latin letters
+ */
+public record ReaderOptions(
+    Charset charset, InputFormat format, String field, int column, boolean lowercase) {
+
+  /** UTF-8 plain text, case kept. */
+  public static final ReaderOptions DEFAULT =
+      new ReaderOptions(StandardCharsets.UTF_8, InputFormat.PLAIN, "text", 1, false);
+
+  public ReaderOptions {
+    Objects.requireNonNull(charset, "charset");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(field, "field");
+    if (column < 1) {
+      throw new IllegalArgumentException("column must be 1 or more, got " + column);
+    }
+  }
+}

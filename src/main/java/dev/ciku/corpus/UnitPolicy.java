@@ -1,0 +1,90 @@
+package dev.ciku.corpus;
+
+/**
+ * The one place that decides what a <em>unit</em> and a <em>clause</em> are. Every algorithm in
+ * ciku counts over the units this policy produces, so changing it changes every result.
+ *
+ * <h2>Normalisation (applied to each code point before classification)</h2>
+ * <ul>
+ *   <li>Full-width ASCII forms U+FF01..U+FF5E become their half-width counterparts (Ａ→A, １→1).</li>
+ *   <li>The ideographic space U+3000 becomes an ASCII space.</li>
+ *   <li>Optionally, Latin letters are lower-cased ({@code --lowercase}).</li>
+ *   <li>There is no traditional/simplified conversion.</li>
+ * </ul>
+ *
+ * <h2>Units</h2>
+ * <ul>
+ *   <li>A <b>Han unit</b> is one Han code point: CJK Unified Ideographs and their extensions A..H,
+ *       the CJK compatibility ideographs (BMP and supplement), and U+3007 〇 (used in dates).</li>
+ *   <li>A <b>Latin unit</b> is a maximal run of ASCII letters and digits and Latin-script letters
+ *       (é, ß); a single {@code -} or {@code .} between two such characters joins them, so
+ *       {@code iPhone7}, {@code 5G}, {@code COVID-19}, {@code 3.5} and {@code 12306} are one unit
+ *       each. A run longer than {@link #MAX_LATIN_LENGTH} characters (hashes, base64, URLs glued
+ *       together) is not a word candidate: it is treated as a boundary.</li>
+ * </ul>
+ *
+ * <h2>Clauses</h2>
+ * A clause is a maximal sequence of units. Everything that is not part of a unit — punctuation,
+ * whitespace, line ends, symbols, emoji, kana, hangul, control characters, the replacement
+ * character of malformed input — is a hard boundary: no n-gram, word or fragment ever crosses it.
+ *
+ * <p>All methods are static, allocation-free and thread-safe.
+ */
+public final class UnitPolicy {
+  /** Latin runs longer than this are treated as a boundary, not as a unit. */
+  public static final int MAX_LATIN_LENGTH = 32;
+
+  private UnitPolicy() {}
+
+  /** Maps full-width ASCII to half-width and U+3000 to a space; other code points unchanged. */
+  public static int normalize(int cp) {
+    if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      return cp - 0xFEE0;
+    }
+    if (cp == 0x3000) {
+      return ' ';
+    }
+    return cp;
+  }
+
+  /** True for the Han code points listed in the class comment. */
+  public static boolean isHan(int cp) {
+    if (cp < 0x3007) {
+      return false;
+    }
+    if (cp < 0x10000) {
+      return (cp >= 0x4E00 && cp <= 0x9FFF)
+          || (cp >= 0x3400 && cp <= 0x4DBF)
+          || (cp >= 0xF900 && cp <= 0xFAFF)
+          || cp == 0x3007;
+    }
+    return (cp >= 0x20000 && cp <= 0x2FA1F) || (cp >= 0x30000 && cp <= 0x323AF);
+  }
+
+  /** True for characters that make up a Latin unit: ASCII letters and digits, Latin letters. */
+  public static boolean isLatin(int cp) {
+    if (cp < 0x80) {
+      return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    }
+    if (cp < 0xC0 || cp > 0x24F) {
+      return false;
+    }
+    return cp != 0xD7 && cp != 0xF7;
+  }
+
+  /** True for the characters that may join two Latin characters inside one Latin unit. */
+  public static boolean isLatinJoiner(int cp) {
+    return cp == '-' || cp == '.';
+  }
+
+  /** Lower-cases a Latin code point (ASCII and Latin-1/Extended-A letters); others unchanged. */
+  public static int toLowerLatin(int cp) {
+    if (cp >= 'A' && cp <= 'Z') {
+      return cp + 32;
+    }
+    if (cp >= 0xC0) {
+      return Character.toLowerCase(cp);
+    }
+    return cp;
+  }
+}

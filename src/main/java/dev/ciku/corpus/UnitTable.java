@@ -1,0 +1,131 @@
+package dev.ciku.corpus;
+
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Integer ids for units. A Han unit's id is its code point (always below {@link #LATIN_BASE}); a
+ * Latin unit gets the next free id at or above {@link #LATIN_BASE} the first time it is seen, so
+ * ids depend only on the order of the input, never on thread scheduling. Ids are below
+ * {@code 2^21}, so three fit in 63 bits and six in 126.
+ *
+ * <p>Not thread-safe for {@link #latinId}: one reader thread assigns ids; lookups after reading
+ * has finished may happen from any thread.
+ */
+public final class UnitTable {
+  /** First id of Latin units; Han code points are all below it. */
+  public static final int LATIN_BASE = 0x40000;
+  /** One past the largest id. */
+  public static final int MAX_ID = 1 << 21;
+  /** Largest number of distinct Latin units a table can hold. */
+  public static final int MAX_LATIN = MAX_ID - LATIN_BASE;
+
+  private final Object2IntOpenHashMap<String> latinIds = new Object2IntOpenHashMap<>();
+  private final List<String> latinStrings = new ArrayList<>();
+
+  public UnitTable() {
+    latinIds.defaultReturnValue(-1);
+  }
+
+  /**
+   * Returns the id of the Latin unit {@code text[0..length)}, assigning one if new, or -1 when
+   * the table is full (the caller then treats the run as a boundary). Costs one String only the
+   * first time a unit is seen.
+   */
+  public int latinId(String unit) {
+    int id = latinIds.getInt(unit);
+    if (id >= 0) {
+      return id;
+    }
+    if (latinStrings.size() >= MAX_LATIN) {
+      return -1;
+    }
+    id = LATIN_BASE + latinStrings.size();
+    latinStrings.add(unit);
+    latinIds.put(unit, id);
+    return id;
+  }
+
+  /** Returns the id of an already known Latin unit, or -1. */
+  public int existingLatinId(String unit) {
+    return latinIds.getInt(unit);
+  }
+
+  /** True if {@code id} denotes a Latin unit. */
+  public static boolean isLatinId(int id) {
+    return id >= LATIN_BASE;
+  }
+
+  /** Number of distinct Latin units seen. */
+  public int latinCount() {
+    return latinStrings.size();
+  }
+
+  /** Appends the text of unit {@code id} to {@code out}. */
+  public void append(StringBuilder out, int id) {
+    if (id >= LATIN_BASE) {
+      out.append(latinStrings.get(id - LATIN_BASE));
+    } else {
+      out.appendCodePoint(id);
+    }
+  }
+
+  /** The text of unit {@code id}. */
+  public String text(int id) {
+    if (id >= LATIN_BASE) {
+      return latinStrings.get(id - LATIN_BASE);
+    }
+    return new String(Character.toChars(id));
+  }
+
+  /** The Latin units in id order (id = LATIN_BASE + index). */
+  public List<String> latinUnits() {
+    return java.util.Collections.unmodifiableList(latinStrings);
+  }
+
+  /**
+   * Splits {@code text} into unit ids using this table (Latin units must already be known, or
+   * are assigned when {@code assign} is true). Returns null if {@code text} is not a clause of
+   * units, e.g. contains punctuation or an unknown Latin unit.
+   */
+  public int[] toUnits(String text, boolean assign) {
+    int[] out = new int[text.length()];
+    int n = 0;
+    int i = 0;
+    while (i < text.length()) {
+      int cp = UnitPolicy.normalize(text.codePointAt(i));
+      if (UnitPolicy.isHan(cp)) {
+        out[n++] = cp;
+        i += Character.charCount(text.codePointAt(i));
+        continue;
+      }
+      if (!UnitPolicy.isLatin(cp)) {
+        return null;
+      }
+      int j = i;
+      StringBuilder sb = new StringBuilder();
+      while (j < text.length()) {
+        int c = UnitPolicy.normalize(text.codePointAt(j));
+        if (UnitPolicy.isLatin(c)) {
+          sb.appendCodePoint(c);
+          j += Character.charCount(text.codePointAt(j));
+        } else if (UnitPolicy.isLatinJoiner(c) && j + 1 < text.length()
+            && UnitPolicy.isLatin(UnitPolicy.normalize(text.codePointAt(j + 1)))) {
+          sb.appendCodePoint(c);
+          j++;
+        } else {
+          break;
+        }
+      }
+      String u = sb.toString();
+      int id = assign ? latinId(u) : existingLatinId(u);
+      if (id < 0) {
+        return null;
+      }
+      out[n++] = id;
+      i = j;
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+}

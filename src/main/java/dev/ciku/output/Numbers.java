@@ -1,0 +1,73 @@
+package dev.ciku.output;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Locale-independent number formatting. Stateless and thread-safe. */
+public final class Numbers {
+  private Numbers() {}
+
+  /**
+   * Writes {@code v} rounded half-even to {@code decimals} digits. Infinities and NaN are written
+   * as {@code inf}, {@code -inf}, {@code nan} (or JSON {@code null} when {@code json}).
+   */
+  public static void appendFixed(Appendable out, double v, int decimals, boolean json)
+      throws IOException {
+    if (Double.isNaN(v)) {
+      out.append(json ? "null" : "nan");
+      return;
+    }
+    if (Double.isInfinite(v)) {
+      out.append(json ? "null" : v > 0 ? "inf" : "-inf");
+      return;
+    }
+    out.append(format(v, decimals));
+  }
+
+  /** {@code v} rounded half-even to {@code decimals} digits, e.g. {@code 3.1416}. */
+  public static String format(double v, int decimals) {
+    String s = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+    return s.startsWith("-") && isZero(s) ? s.substring(1) : s;
+  }
+
+  private static boolean isZero(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '1' && c <= '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Parses sizes such as {@code 512m}, {@code 2g}, {@code 1048576} into bytes. */
+  public static long parseSize(String text) {
+    String s = text.trim().toLowerCase(java.util.Locale.ROOT);
+    if (s.endsWith("b")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    long mult = 1;
+    if (!s.isEmpty()) {
+      switch (s.charAt(s.length() - 1)) {
+        case 'k' -> mult = 1L << 10;
+        case 'm' -> mult = 1L << 20;
+        case 'g' -> mult = 1L << 30;
+        case 't' -> mult = 1L << 40;
+        default -> mult = 1;
+      }
+      if (mult > 1) {
+        s = s.substring(0, s.length() - 1);
+      }
+    }
+    try {
+      double v = Double.parseDouble(s);
+      if (v <= 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+        throw new IllegalArgumentException("size must be positive: '" + text + "'");
+      }
+      return (long) (v * mult);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a size: '" + text + "' (use e.g. 512m or 2g)");
+    }
+  }
+}
