@@ -1,0 +1,184 @@
+package dev.ciku.cli;
+
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.UnitTable;
+import dev.ciku.count.CountOptions;
+import dev.ciku.count.CountSummary;
+import dev.ciku.count.GramSink;
+import dev.ciku.count.Grams;
+import dev.ciku.count.NgramCounter;
+import dev.ciku.count.RankedGrams;
+import dev.ciku.output.Output;
+import dev.ciku.output.OutputFormat;
+import dev.ciku.output.RowWriter;
+import dev.ciku.store.NgramStore;
+import dev.ciku.store.StoreMerger;
+import dev.ciku.store.StoreWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ciku count}: exact n-gram counts, printed or persisted as a store. */
+@Command(name = "count", sortOptions = false,
+    description = {
+        "Count every n-gram of 1..ORDER units inside clauses, exactly, in parallel and within a"
+            + " memory budget (sorted runs spill to disk beyond it).",
+        "With -o, write a memory-mapped n-gram store that discover, domain and vocab read with"
+            + " --counts; --merge combines stores counted apart. Without -o, print TSV"
+            + " ngram<TAB>count."})
+final class CountCommand implements Callable<Integer> {
+  @Mixin InputOptions input;
+
+  @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "6",
+      description = "Longest n-gram, 1..6 (default: ${DEFAULT-VALUE}).")
+  int order;
+
+  @Option(names = "--min-count", paramLabel = "C", defaultValue = "2",
+      description = "Drop grams seen fewer than C times (default: ${DEFAULT-VALUE}). Counts of the"
+          + " rest are exact; boundary entropies stay exact at 2, since a pruned neighbour was"
+          + " seen once.")
+  long minCount;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "STORE",
+      description = "Write an n-gram store to STORE (atomically) instead of printing TSV.")
+  Path store;
+
+  @Option(names = "--merge", description = "The inputs are stores to merge (into -o, or printed).")
+  boolean merge;
+
+  @Option(names = "--sort", paramLabel = "KEY", defaultValue = "count",
+      description = "TSV order: count (descending; default) or ngram (unit order: Han by code"
+          + " point, then Latin units in order of first appearance). 'ngram' streams without"
+          + " holding the result.")
+  String sort;
+
+  @Option(names = "--top", paramLabel = "K", defaultValue = "0",
+      description = "Print only the first K rows (0: all).")
+  int top;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "tsv",
+      description = "tsv (default) or jsonl.")
+  String format;
+
+  @Option(names = "--no-header", description = "No header line in TSV output.")
+  boolean noHeader;
+
+  @Mixin MemoryOptions memory;
+  @Mixin RunOptions run;
+
+  @Override
+  public Integer call() throws Exception {
+    OutputFormat fmt = parseFormat();
+    boolean byCount = switch (sort.toLowerCase(Locale.ROOT)) {
+      case "count" -> true;
+      case "ngram" -> false;
+      default -> throw new CikuException(CikuException.USAGE,
+          "--sort must be count or ngram, not '" + sort + "'");
+    };
+    if (top < 0) {
+      throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
+    }
+    Log log = run.log();
+    if (store != null) {
+      try (StoreWriter w = new StoreWriter(store)) {
+        CountSummary s = produce(new UnitTable(), w, log);
+        w.finish(s);
+        log.info(String.format(Locale.ROOT, "wrote %,d grams of 1..%d units (min count %d) to %s",
+            w.entries(), s.order(), s.minCount(), store));
+      }
+      return 0;
+    }
+    try (Output out = Output.stdout()) {
+      RowWriter rows = new RowWriter(out.writer(), fmt, List.of("ngram", "count"), !noHeader);
+      UnitTable units = new UnitTable();
+      StringBuilder sb = new StringBuilder();
+      GramSink print = new GramSink() {
+        long printed;
+
+        @Override
+        public void accept(long hi, long lo, long count) {
+          if (top > 0 && printed >= top) {
+            return;
+          }
+          printed++;
+          sb.setLength(0);
+          Grams.append(sb, hi, lo, units);
+          try {
+            rows.begin();
+            rows.text(sb);
+            rows.integer(count);
+            rows.end();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      };
+      if (byCount) {
+        RankedGrams ranked = new RankedGrams(top);
+        produce(units, ranked, log);
+        ranked.drain(print);
+      } else {
+        produce(units, print, log);
+      }
+      rows.finish();
+      out.commit();
+    }
+    return 0;
+  }
+
+  private CountSummary produce(UnitTable units, GramSink sink, Log log) throws IOException {
+    if (merge) {
+      List<NgramStore> stores = new ArrayList<>();
+      try {
+        for (String p : input.inputs) {
+          stores.add(NgramStore.open(Path.of(p)));
+        }
+        if (stores.isEmpty()) {
+          throw new CikuException(CikuException.USAGE, "--merge needs one or more stores");
+        }
+        for (NgramStore s : stores) {
+          if (s.minCount() > 1) {
+            log.warn(s.path() + " was counted with --min-count " + s.minCount()
+                + ": merged counts miss its pruned occurrences");
+          }
+        }
+        return StoreMerger.merge(stores, minCount, units, sink);
+      } finally {
+        for (NgramStore s : stores) {
+          s.close();
+        }
+      }
+    }
+    List<CorpusInput> corpus = input.corpus();
+    ByteCounter bytes = new ByteCounter();
+    CountOptions options;
+    try {
+      options = new CountOptions(order, minCount, run.threads(), memory.bytes(), memory.tempDir());
+    } catch (IllegalArgumentException e) {
+      throw new CikuException(CikuException.USAGE, e.getMessage());
+    }
+    try (Progress p = Progress.start(run.progress(), System.err, "counting", bytes::get,
+        InputOptions.totalSize(corpus))) {
+      return new NgramCounter(options, input.readerOptions()).count(corpus, units, bytes, log::warn,
+          sink);
+    }
+  }
+
+  private OutputFormat parseFormat() {
+    return switch (format.toLowerCase(Locale.ROOT)) {
+      case "tsv" -> OutputFormat.TSV;
+      case "jsonl" -> OutputFormat.JSONL;
+      default -> throw new CikuException(CikuException.USAGE,
+          "--format must be tsv or jsonl, not '" + format + "'");
+    };
+  }
+}

@@ -1,0 +1,157 @@
+package dev.ciku.cli;
+
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.Spool;
+import dev.ciku.discover.DiscoverOptions;
+import dev.ciku.discover.DiscoveredWord;
+import dev.ciku.discover.Lexicon;
+import dev.ciku.discover.WordDiscoverer;
+import dev.ciku.output.Output;
+import dev.ciku.output.OutputFormat;
+import dev.ciku.output.RowWriter;
+import dev.ciku.store.NgramStore;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ciku discover}: new words by cohesion, cut-and-backtrack and boundary entropy. */
+@Command(name = "discover", sortOptions = false,
+    description = {
+        "List the strings of a corpus that behave as words, best first: cohesive n-grams protect"
+            + " the gaps they cover, the corpus is cut at every other gap, fragments are counted"
+            + " and checked (backtracking), and those with free boundaries on both sides are"
+            + " ranked by ln(count) x min(left entropy, right entropy).",
+        "Thresholds adapt to corpus size; every one can be set."})
+final class DiscoverCommand implements Callable<Integer> {
+  private static final List<String> COLUMNS =
+      List.of("word", "count", "cohesion", "left_entropy", "right_entropy", "score");
+
+  @Mixin InputOptions input;
+
+  @Option(names = "--counts", paramLabel = "STORE",
+      description = "Use the n-gram counts of STORE (from 'ciku count -o'). With INPUT as well,"
+          + " the cut pass reads INPUT; without it, candidates are the store's cohesive n-grams.")
+  Path counts;
+
+  @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "5",
+      description = "n-gram order counted, 3..6 (default: ${DEFAULT-VALUE}); cohesive grams have"
+          + " up to N-1 units.")
+  int order;
+
+  @Option(names = "--min-count", paramLabel = "C", defaultValue = "0",
+      description = "Smallest count of a word (default 0: max(2, round(sqrt(units)/800)), which"
+          + " grows with the corpus).")
+  long minCount;
+
+  @Option(names = "--min-pmi", paramLabel = "NATS", defaultValue = "2.0",
+      description = "Cohesion threshold of 2-unit grams, in nats (default: ${DEFAULT-VALUE}).")
+  double minPmi;
+
+  @Option(names = "--pmi-step", paramLabel = "NATS", defaultValue = "2.0",
+      description = "Added to the cohesion threshold per extra unit (default: ${DEFAULT-VALUE}).")
+  double pmiStep;
+
+  @Option(names = "--min-entropy", paramLabel = "NATS", defaultValue = "1.0",
+      description = "Smallest left and right boundary entropy of a word (default: ${DEFAULT-VALUE}).")
+  double minEntropy;
+
+  @Option(names = "--max-length", paramLabel = "UNITS", defaultValue = "12",
+      description = "Longest word in units (default: ${DEFAULT-VALUE}).")
+  int maxLength;
+
+  @Option(names = "--known", paramLabel = "LEXICON",
+      description = "Drop the words listed in LEXICON (one word per line, or 'word freq' lines)."
+          + " Repeatable.")
+  List<Path> known = new ArrayList<>();
+
+  @Option(names = "--new-only",
+      description = "Drop the words of ciku's bundled general lexicon (dict/known-words.txt, from"
+          + " jieba's MIT dictionary) and its stopword list: only new words remain.")
+  boolean newOnly;
+
+  @Option(names = "--top", paramLabel = "K", defaultValue = "0",
+      description = "Print only the best K words (0: all).")
+  int top;
+
+  @Mixin OutputOptions output;
+  @Mixin MemoryOptions memory;
+  @Mixin RunOptions run;
+
+  @Override
+  public Integer call() throws Exception {
+    OutputFormat format =
+        output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT));
+    if (top < 0) {
+      throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
+    }
+    DiscoverOptions options;
+    try {
+      options = new DiscoverOptions(order, minCount, minPmi, pmiStep, minEntropy, maxLength);
+    } catch (IllegalArgumentException e) {
+      throw new CikuException(CikuException.USAGE, e.getMessage());
+    }
+    Log log = run.log();
+    Lexicon lexicon = new Lexicon();
+    for (Path p : known) {
+      lexicon.addFile(p);
+    }
+    if (newOnly) {
+      lexicon.addResource("/dict/known-words.txt");
+      lexicon.addResource("/dict/stopwords.txt");
+    }
+    List<CorpusInput> corpus = counts != null && input.inputs.isEmpty() ? List.of() : input.corpus();
+    WordDiscoverer.Result result;
+    ByteCounter bytes = new ByteCounter();
+    try (Spool spool = Spool.of(corpus, memory.tempDir());
+        NgramStore store = counts == null ? null : NgramStore.open(counts);
+        Progress p = Progress.start(run.progress(), System.err, "discover", bytes::get,
+            2 * InputOptions.totalSize(spool.inputs()))) {
+      result = new WordDiscoverer(options, input.readerOptions(), run.threads(), memory.bytes(),
+          memory.tempDir()).discover(spool.inputs(), store, bytes, log::warn, log::info);
+    }
+    int written = 0;
+    try (Output out = output.open()) {
+      RowWriter rows = format == OutputFormat.DICT ? null : output.rows(out, format, COLUMNS);
+      Writer w = out.writer();
+      for (DiscoveredWord d : result.words()) {
+        if (top > 0 && written >= top) {
+          break;
+        }
+        if (lexicon.contains(d.word())) {
+          continue;
+        }
+        written++;
+        if (rows == null) {
+          w.write(d.word());
+          w.write(' ');
+          w.write(Long.toString(d.count()));
+          w.write('\n');
+          continue;
+        }
+        rows.begin();
+        rows.text(d.word());
+        rows.integer(d.count());
+        rows.decimal(d.cohesion(), 4);
+        rows.decimal(d.leftEntropy(), 4);
+        rows.decimal(d.rightEntropy(), 4);
+        rows.decimal(d.score(), 4);
+        rows.end();
+      }
+      if (rows != null) {
+        rows.finish();
+      }
+      out.commit();
+    }
+    log.info(String.format(Locale.ROOT, "%,d words written (%,d found)", written,
+        result.words().size()));
+    return 0;
+  }
+}

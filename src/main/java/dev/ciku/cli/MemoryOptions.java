@@ -1,0 +1,43 @@
+package dev.ciku.cli;
+
+import dev.ciku.output.Numbers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Memory budget and spill directory for commands that count. */
+public final class MemoryOptions {
+  @Option(names = {"-m", "--memory"}, paramLabel = "SIZE",
+      description = "Memory budget for counting (e.g. 256m, 2g; default: 40% of the JVM heap)."
+          + " Beyond it, sorted runs spill to --temp-dir. Output does not depend on it.")
+  String memory;
+
+  @Option(names = "--temp-dir", paramLabel = "DIR",
+      description = "Where spilled runs go (default: java.io.tmpdir).")
+  Path tempDir;
+
+  /** The budget in bytes. */
+  public long bytes() {
+    if (memory == null) {
+      return Math.max(64L << 20, (long) (Runtime.getRuntime().maxMemory() * 0.4));
+    }
+    try {
+      long b = Numbers.parseSize(memory);
+      if (b < (16L << 20)) {
+        throw new CikuException(CikuException.USAGE, "--memory must be at least 16m");
+      }
+      return b;
+    } catch (IllegalArgumentException e) {
+      throw new CikuException(CikuException.USAGE, "--memory: " + e.getMessage());
+    }
+  }
+
+  /** The spill directory (checked to exist). */
+  public Path tempDir() {
+    Path d = tempDir != null ? tempDir : Path.of(System.getProperty("java.io.tmpdir"));
+    if (!Files.isDirectory(d)) {
+      throw new CikuException(CikuException.NO_INPUT, "--temp-dir " + d + " is not a directory");
+    }
+    return d;
+  }
+}

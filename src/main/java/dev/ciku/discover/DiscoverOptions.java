@@ -1,0 +1,39 @@
+package dev.ciku.discover;
+
+/**
+ * Settings of {@link WordDiscoverer}. Zero or negative values mean "adapt to the corpus" where
+ * noted.
+ *
+ * @param order n-gram order counted (3..6); the cohesive set G holds grams up to {@code order - 1}
+ *     units, so that boundary entropy of every G-gram is exact
+ * @param minCount smallest fragment count of a word; 0 adapts to corpus size (see
+ *     {@link Thresholds#minCount})
+ * @param pmiBase cohesion threshold in nats for 2-unit grams; each extra unit adds
+ *     {@code pmiStep} (thresholds grow with length because long grams are over-estimated)
+ * @param pmiStep increase of the threshold per extra unit
+ * @param minEntropy smallest boundary entropy (min of left and right, nats) of a reported word
+ * @param maxLength longest word, in units
+ */
+public record DiscoverOptions(int order, long minCount, double pmiBase, double pmiStep,
+    double minEntropy, int maxLength) {
+
+  /** The defaults, measured best on the SIGHAN protocol (see benchmarks/RESULTS.md). */
+  public static final DiscoverOptions DEFAULT = new DiscoverOptions(5, 0, 2.0, 2.0, 1.0, 12);
+
+  public DiscoverOptions {
+    if (order < 3 || order > 6) {
+      throw new IllegalArgumentException("order must be between 3 and 6, got " + order);
+    }
+    if (maxLength < 2 || maxLength > 64) {
+      throw new IllegalArgumentException("max length must be between 2 and 64, got " + maxLength);
+    }
+    if (minCount < 0) {
+      throw new IllegalArgumentException("min count must not be negative, got " + minCount);
+    }
+  }
+
+  /** Cohesion threshold for a gram of {@code n} units. */
+  public double pmiThreshold(int n) {
+    return pmiBase + pmiStep * (n - 2);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.ciku.discover;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A set of words read from lexicon files: one word per line, optionally followed by a space or
+ * tab and more fields ({@code word freq}, {@code word freq pos}, {@code word<TAB>df}). Blank lines
+ * and lines starting with {@code #} are skipped. Immutable once built; thread-safe to read.
+ */
+public final class Lexicon {
+  private final Set<String> words = new HashSet<>();
+
+  /** Adds the words of a file. */
+  public Lexicon addFile(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return add(in);
+    }
+  }
+
+  /** Adds the words of a classpath resource, if it exists; returns whether it did. */
+  public boolean addResource(String name) throws IOException {
+    try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
+      if (in == null) {
+        return false;
+      }
+      add(in);
+      return true;
+    }
+  }
+
+  private Lexicon add(InputStream in) throws IOException {
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    String line;
+    while ((line = r.readLine()) != null) {
+      int end = 0;
+      while (end < line.length() && line.charAt(end) != ' ' && line.charAt(end) != '\t') {
+        end++;
+      }
+      if (end > 0 && line.charAt(0) != '#') {
+        words.add(line.substring(0, end));
+      }
+    }
+    return this;
+  }
+
+  /** Whether {@code word} is in the lexicon. */
+  public boolean contains(String word) {
+    return words.contains(word);
+  }
+
+  /** Number of words. */
+  public int size() {
+    return words.size();
+  }
+}

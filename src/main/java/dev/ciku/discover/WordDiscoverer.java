@@ -1,0 +1,363 @@
+package dev.ciku.discover;
+
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.ClauseScanner;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.CorpusReader;
+import dev.ciku.corpus.ReaderOptions;
+import dev.ciku.corpus.UnitTable;
+import dev.ciku.count.CountOptions;
+import dev.ciku.count.CountSummary;
+import dev.ciku.count.GramIndex;
+import dev.ciku.count.Grams;
+import dev.ciku.count.NgramCounter;
+import dev.ciku.score.BoundaryEntropy;
+import dev.ciku.score.Cohesion;
+import dev.ciku.store.NgramStore;
+import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * New-word discovery from raw text: the cut-and-backtrack method (articles 4256/6920) with exact
+ * counts, followed by boundary-entropy filtering and ranking.
+ *
+ * <ol>
+ *   <li><b>Count</b> every n-gram of 1..order units exactly ({@link NgramCounter}), or read them
+ *       from a store.</li>
+ *   <li><b>Cohesive set G</b>: grams of 2..order-1 units seen at least {@code minCount} times
+ *       whose {@link Cohesion minimum-split PMI} reaches a threshold that grows with length.</li>
+ *   <li><b>Cut</b>: a second pass over the corpus keeps a gap between two units when some G-gram
+ *       covers both, and cuts everywhere else; the fragments are counted. Words longer than the
+ *       counting order come out whole.</li>
+ *   <li><b>Backtrack</b>: a fragment of 3 or more units is kept only if it is itself in G or,
+ *       when longer than G's grams, every window of G's length is.</li>
+ *   <li><b>Score</b>: fragments seen at least {@code minCount} times get cohesion and left/right
+ *       boundary entropy ({@link BoundaryEntropy}); those below {@code minEntropy} are dropped;
+ *       the rest are ranked by {@code score = ln(count) · min(Hl, Hr)}.</li>
+ * </ol>
+ *
+ * <p>Without a corpus (a store only) there is no cut pass: the candidates are G's grams with
+ * their n-gram counts. Single Latin units with a letter ({@code iPhone7}, {@code 5G}) are
+ * candidates too; single Han characters never are.
+ *
+ * <p>Cost: one counting pass, one cutting pass, and hash look-ups in between; memory is the
+ * counting budget plus an index of the grams seen at least twice. Not thread-safe; one run per
+ * instance at a time.
+ */
+public final class WordDiscoverer {
+  private final DiscoverOptions options;
+  private final ReaderOptions readerOptions;
+  private final int threads;
+  private final long memory;
+  private final Path tempDir;
+
+  public WordDiscoverer(DiscoverOptions options, ReaderOptions readerOptions, int threads,
+      long memory, Path tempDir) {
+    this.options = options;
+    this.readerOptions = readerOptions;
+    this.threads = threads;
+    this.memory = memory;
+    this.tempDir = tempDir;
+  }
+
+  /** What a run produced. */
+  public record Result(List<DiscoveredWord> words, long positions, long minCount, int cohesiveGrams,
+      long fragments) {}
+
+  /**
+   * Discovers words.
+   *
+   * @param corpus the corpus, readable twice (see {@link dev.ciku.corpus.Spool}); may be empty
+   *     when {@code store} is given
+   * @param store n-gram counts to use instead of counting {@code corpus}, or null
+   * @param bytes progress counter
+   * @param warnings messages about the input
+   * @param info progress messages
+   */
+  public Result discover(List<CorpusInput> corpus, NgramStore store, ByteCounter bytes,
+      Consumer<String> warnings, Consumer<String> info) throws IOException {
+    UnitTable units;
+    GramIndex index;
+    long positions;
+    int order;
+    if (store != null) {
+      units = store.units();
+      order = Math.min(options.order(), store.order());
+      if (order < 3) {
+        throw new IllegalArgumentException("the store holds grams of up to " + store.order()
+            + " units; discovery needs 3 or more");
+      }
+      index = new GramIndex((int) Math.min(1 << 28, store.size()));
+      int ord = order;
+      store.forEach((hi, lo, c) -> {
+        if (Grams.length(hi, lo) <= ord) {
+          index.accept(hi, lo, c);
+        }
+      });
+      positions = store.positions(1);
+    } else {
+      units = new UnitTable();
+      order = options.order();
+      index = new GramIndex(1 << 20);
+      CountSummary s = new NgramCounter(new CountOptions(order, 2, threads, memory, tempDir),
+          readerOptions).count(corpus, units, bytes, warnings, index);
+      positions = s.positions(1);
+    }
+    long minCount = options.minCount() > 0 ? options.minCount() : Thresholds.minCount(positions);
+    info.accept(String.format(java.util.Locale.ROOT,
+        "%,d unit positions, %,d grams seen twice or more; min count %d", positions, index.size(),
+        minCount));
+    double lnN = Math.log(Math.max(2, positions));
+    int gMax = order - 1;
+
+    // G: the cohesive grams.
+    GramIndex g = new GramIndex(1 << 16);
+    int[] buf = new int[Grams.MAX_ORDER];
+    index.forEach((hi, lo, c) -> {
+      int n = Grams.length(hi, lo);
+      if (n < 2 || n > gMax || c < minCount) {
+        return;
+      }
+      Grams.units(hi, lo, buf);
+      if (Cohesion.minSplitPmi(buf, 0, n, c, index, lnN) >= options.pmiThreshold(n)) {
+        g.accept(hi, lo, 1);
+      }
+    });
+    info.accept(String.format(java.util.Locale.ROOT, "%,d cohesive grams", g.size()));
+
+    // Cut pass.
+    GramIndex shortFragments = new GramIndex(1 << 16);
+    Object2LongOpenHashMap<String> longFragments = new Object2LongOpenHashMap<>();
+    long fragments = 0;
+    if (!corpus.isEmpty()) {
+      Cutter cutter = new Cutter(g, gMax, options.maxLength(), units, shortFragments, longFragments);
+      ClauseScanner scanner = new ClauseScanner(units, readerOptions.lowercase(), cutter);
+      new CorpusReader(readerOptions, bytes, m -> { }).read(corpus, scanner);
+      fragments = cutter.fragments;
+    } else {
+      g.forEach((hi, lo, one) -> shortFragments.accept(hi, lo, index.get(hi, lo)));
+    }
+
+    // Candidates: fragments that survive backtracking and the count cut.
+    List<Candidate> cands = new ArrayList<>();
+    int[] u = new int[options.maxLength()];
+    shortFragments.forEach((hi, lo, c) -> {
+      if (c < minCount) {
+        return;
+      }
+      int n = Grams.units(hi, lo, u);
+      if (backtrack(u, n, g, gMax)) {
+        cands.add(new Candidate(java.util.Arrays.copyOf(u, n), c));
+      }
+    });
+    for (var e : longFragments.object2LongEntrySet()) {
+      if (e.getLongValue() < minCount) {
+        continue;
+      }
+      int[] w = units.toUnits(e.getKey(), false);
+      if (w != null && backtrack(w, w.length, g, gMax)) {
+        cands.add(new Candidate(w, e.getLongValue()));
+      }
+    }
+    index.forEach((hi, lo, c) -> {
+      if (c >= minCount && Grams.length(hi, lo) == 1) {
+        int id = Grams.unit(hi, lo, 0);
+        if (UnitTable.isLatinId(id) && isWordLikeLatin(units.text(id))) {
+          cands.add(new Candidate(new int[] {id}, c));
+        }
+      }
+    });
+
+    // Entropy pass: sums of c ln c over one-unit extensions of every target.
+    GramIndex targets = new GramIndex(cands.size() * 2 + 16);
+    List<long[]> keys = new ArrayList<>();
+    for (Candidate k : cands) {
+      int n = k.units.length;
+      int wl = Math.min(n, order - 1);
+      k.leftTarget = target(targets, keys, k.units, 0, wl, index);
+      k.rightTarget = target(targets, keys, k.units, n - wl, wl, index);
+    }
+    double[] left = new double[keys.size()];
+    double[] right = new double[keys.size()];
+    index.forEach((hi, lo, c) -> {
+      int n = Grams.length(hi, lo);
+      if (n < 2) {
+        return;
+      }
+      double t = BoundaryEntropy.term(c);
+      long p = targets.get(Grams.prefixHi(hi, n - 1), Grams.prefixLo(lo, n - 1));
+      if (p > 0) {
+        right[(int) p - 1] += t;
+      }
+      Grams.units(hi, lo, buf);
+      long s = targets.get(Grams.hi(buf, 1, n - 1), Grams.lo(buf, 1, n - 1));
+      if (s > 0) {
+        left[(int) s - 1] += t;
+      }
+    });
+
+    List<DiscoveredWord> out = new ArrayList<>();
+    StringBuilder sb = new StringBuilder();
+    for (Candidate k : cands) {
+      int n = k.units.length;
+      double hl = BoundaryEntropy.of(keys.get(k.leftTarget)[2], left[k.leftTarget]);
+      double hr = BoundaryEntropy.of(keys.get(k.rightTarget)[2], right[k.rightTarget]);
+      double minH = Math.min(hl, hr);
+      if (minH < options.minEntropy()) {
+        continue;
+      }
+      double coh = cohesion(k.units, index, lnN, order);
+      sb.setLength(0);
+      for (int id : k.units) {
+        units.append(sb, id);
+      }
+      double score = Math.log(k.count) * minH;
+      out.add(new DiscoveredWord(sb.toString(), n, k.count, coh, hl, hr, score));
+    }
+    out.sort(Comparator.comparingDouble(DiscoveredWord::score).reversed()
+        .thenComparing(Comparator.comparingLong(DiscoveredWord::count).reversed())
+        .thenComparing(DiscoveredWord::word));
+    return new Result(out, positions, minCount, g.size(), fragments);
+  }
+
+  private static int target(GramIndex targets, List<long[]> keys, int[] u, int from, int n,
+      GramIndex index) {
+    long hi = Grams.hi(u, from, n);
+    long lo = Grams.lo(u, from, n);
+    long t = targets.get(hi, lo);
+    if (t > 0) {
+      return (int) t - 1;
+    }
+    keys.add(new long[] {hi, lo, index.get(hi, lo)});
+    targets.accept(hi, lo, keys.size());
+    return keys.size() - 1;
+  }
+
+  private double cohesion(int[] u, GramIndex index, double lnN, int order) {
+    int n = u.length;
+    if (n < 2) {
+      return Double.NaN;
+    }
+    if (n <= order) {
+      return Cohesion.minSplitPmi(u, 0, n, index.get(u, 0, n), index, lnN);
+    }
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 0; i + order <= n; i++) {
+      best = Math.min(best, Cohesion.minSplitPmi(u, i, order, index.get(u, i, order), index, lnN));
+    }
+    return best;
+  }
+
+  private static boolean backtrack(int[] u, int n, GramIndex g, int gMax) {
+    if (n <= 2) {
+      return true;
+    }
+    if (n <= gMax) {
+      return g.get(u, 0, n) != 0;
+    }
+    for (int i = 0; i + gMax <= n; i++) {
+      if (g.get(u, i, gMax) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A Latin unit counts as a word candidate if it has a letter and two or more characters. */
+  static boolean isWordLikeLatin(String s) {
+    if (s.length() < 2) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isLetter(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final class Candidate {
+    final int[] units;
+    final long count;
+    int leftTarget;
+    int rightTarget;
+
+    Candidate(int[] units, long count) {
+      this.units = units;
+      this.count = count;
+    }
+  }
+
+  /** The cutting pass: protects gaps covered by G-grams, counts the fragments. */
+  private static final class Cutter implements dev.ciku.corpus.ClauseSink {
+    private final GramIndex g;
+    private final int gMax;
+    private final int maxLength;
+    private final UnitTable units;
+    private final GramIndex shortFragments;
+    private final Object2LongOpenHashMap<String> longFragments;
+    private final StringBuilder sb = new StringBuilder();
+    long fragments;
+
+    Cutter(GramIndex g, int gMax, int maxLength, UnitTable units, GramIndex shortFragments,
+        Object2LongOpenHashMap<String> longFragments) {
+      this.g = g;
+      this.gMax = gMax;
+      this.maxLength = maxLength;
+      this.units = units;
+      this.shortFragments = shortFragments;
+      this.longFragments = longFragments;
+    }
+
+    @Override
+    public void clause(int[] u, int length, int ownedEnd, boolean clauseStart, boolean clauseEnd) {
+      int len = clauseEnd ? length : ownedEnd;
+      int start = 0;
+      int reach = 0;
+      for (int j = 0; j < len; j++) {
+        if (j < len - 1) {
+          long hi = (long) u[j] << (2 * 21);
+          long lo = 0;
+          int max = Math.min(gMax, len - j);
+          for (int k = 2; k <= max; k++) {
+            int x = u[j + k - 1];
+            if (k <= 3) {
+              hi |= (long) x << (21 * (3 - k));
+            } else {
+              lo |= (long) x << (21 * (6 - k));
+            }
+            if (g.get(hi, lo) != 0 && j + k - 1 > reach) {
+              reach = j + k - 1;
+            }
+          }
+        }
+        if (j == len - 1 || reach <= j) {
+          emit(u, start, j + 1);
+          start = j + 1;
+        }
+      }
+    }
+
+    private void emit(int[] u, int from, int to) {
+      int n = to - from;
+      fragments++;
+      if (n < 2 || n > maxLength) {
+        return;
+      }
+      if (n <= Grams.MAX_ORDER) {
+        shortFragments.accept(Grams.hi(u, from, n), Grams.lo(u, from, n), 1);
+      } else {
+        sb.setLength(0);
+        for (int i = from; i < to; i++) {
+          units.append(sb, u[i]);
+        }
+        longFragments.addTo(sb.toString(), 1);
+      }
+    }
+  }
+}
