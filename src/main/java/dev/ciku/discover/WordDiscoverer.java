@@ -139,8 +139,13 @@ public final class WordDiscoverer {
       ClauseScanner scanner = new ClauseScanner(units, readerOptions.lowercase(), cutter);
       new CorpusReader(readerOptions, bytes, m -> { }).read(corpus, scanner);
       fragments = cutter.fragments;
-    } else {
-      g.forEach((hi, lo, one) -> shortFragments.accept(hi, lo, index.get(hi, lo)));
+    }
+    if (corpus.isEmpty() || Boolean.getBoolean("ciku.discover.addG")) {
+      g.forEach((hi, lo, one) -> {
+        if (shortFragments.get(hi, lo) == 0) {
+          shortFragments.accept(hi, lo, index.get(hi, lo));
+        }
+      });
     }
 
     // Candidates: fragments that survive backtracking and the count cut.
