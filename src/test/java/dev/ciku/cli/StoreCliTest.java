@@ -1,0 +1,54 @@
+package dev.ciku.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreCliTest {
+  @TempDir Path dir;
+
+  private int run(StringWriter err, String... args) {
+    CommandLine cl = Main.newCommandLine();
+    cl.setOut(new PrintWriter(new StringWriter()));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void discover_withTextFileAsCounts_exits65WithOneLine() throws Exception {
+    Path f = dir.resolve("corpus.txt");
+    Files.writeString(f, "不是存储\n");
+    StringWriter err = new StringWriter();
+    int code = run(err, "discover", "--counts", f.toString(), "--no-progress");
+    assertEquals(CikuException.DATA, code);
+    String msg = err.toString();
+    assertEquals(1, msg.lines().count(), msg);
+    assertTrue(msg.contains("is not a ciku n-gram store"), msg);
+  }
+
+  @Test
+  void discover_withMissingCounts_exits66() {
+    StringWriter err = new StringWriter();
+    int code = run(err, "discover", "--counts", dir.resolve("none.ngrams").toString(),
+        "--no-progress");
+    assertEquals(CikuException.NO_INPUT, code);
+  }
+
+  @Test
+  void countThenDiscover_throughStore_succeeds() throws Exception {
+    Path store = dir.resolve("laws.ngrams");
+    StringWriter err = new StringWriter();
+    assertEquals(0, run(err, "count", "corpora-samples/laws-zh.txt", "-o", store.toString(),
+        "--no-progress"), err.toString());
+    assertTrue(Files.size(store) > 0);
+    assertEquals(0, run(err, "discover", "--counts", store.toString(), "--top", "5",
+        "--no-progress"), err.toString());
+  }
+}
