@@ -81,6 +81,7 @@ public final class WordDiscoverer {
    */
   public Result discover(List<CorpusInput> corpus, NgramStore store, ByteCounter bytes,
       Consumer<String> warnings, Consumer<String> info) throws IOException {
+    long t0 = System.nanoTime();
     UnitTable units;
     GramIndex index;
     long positions;
@@ -110,8 +111,8 @@ public final class WordDiscoverer {
     }
     long minCount = options.minCount() > 0 ? options.minCount() : Thresholds.minCount(positions);
     info.accept(String.format(java.util.Locale.ROOT,
-        "%,d unit positions, %,d grams seen twice or more; min count %d", positions, index.size(),
-        minCount));
+        "counted: %,d unit positions, %,d grams seen twice or more; min count %d (%.1f s)",
+        positions, index.size(), minCount, seconds(t0)));
     double lnN = Math.log(Math.max(2, positions));
     int gMax = order - 1;
 
@@ -128,7 +129,8 @@ public final class WordDiscoverer {
         g.accept(hi, lo, 1);
       }
     });
-    info.accept(String.format(java.util.Locale.ROOT, "%,d cohesive grams", g.size()));
+    info.accept(String.format(java.util.Locale.ROOT, "%,d cohesive grams (%.1f s)", g.size(),
+        seconds(t0)));
 
     // Cut pass.
     GramIndex shortFragments = new GramIndex(1 << 16);
@@ -148,6 +150,8 @@ public final class WordDiscoverer {
       });
     }
 
+    info.accept(String.format(java.util.Locale.ROOT, "cut: %,d fragments, %,d distinct (%.1f s)",
+        fragments, shortFragments.size() + longFragments.size(), seconds(t0)));
     // Candidates: fragments that survive backtracking and the count cut.
     List<Candidate> cands = new ArrayList<>();
     int[] u = new int[options.maxLength()];
@@ -224,10 +228,16 @@ public final class WordDiscoverer {
       double score = Math.log(k.count) * minH;
       out.add(new DiscoveredWord(sb.toString(), n, k.count, coh, hl, hr, score));
     }
+    info.accept(String.format(java.util.Locale.ROOT, "scored %,d candidates (%.1f s)", cands.size(),
+        seconds(t0)));
     out.sort(Comparator.comparingDouble(DiscoveredWord::score).reversed()
         .thenComparing(Comparator.comparingLong(DiscoveredWord::count).reversed())
         .thenComparing(DiscoveredWord::word));
     return new Result(out, positions, minCount, g.size(), fragments);
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   private static int target(GramIndex targets, List<long[]> keys, int[] u, int from, int n,
