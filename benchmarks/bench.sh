@@ -43,6 +43,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 echo "# corpus=$corpus bytes=$bytes chars=$chars"
 echo "# command: ${cmd[*]}"
+echo "# date: $(date -u) load: $(cut -d' ' -f1-3 /proc/loadavg) cores: $(nproc)"
 printf 'run\twall_s\tMB_per_s\tMchars_per_s\tpeak_rss_MB\tuser_s\tsys_s\n'
 for ((i = 1; i <= repeats; i++)); do
   if ! "$timebin" -v -o "$tmp/time" "${cmd[@]}" >/dev/null 2>"$tmp/err"; then
