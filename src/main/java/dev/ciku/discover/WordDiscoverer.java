@@ -142,10 +142,23 @@ public final class WordDiscoverer {
       new CorpusReader(readerOptions, bytes, m -> { }).read(corpus, scanner);
       fragments = cutter.fragments;
     }
-    if (corpus.isEmpty() || Boolean.getBoolean("ciku.discover.addG")) {
-      g.forEach((hi, lo, one) -> {
-        if (shortFragments.get(hi, lo) == 0) {
-          shortFragments.accept(hi, lo, index.get(hi, lo));
+    if (corpus.isEmpty()) {
+      g.forEach((hi, lo, one) -> shortFragments.accept(hi, lo, index.get(hi, lo)));
+    }
+    // Pairs too weakly bound to protect a gap can still be words (人们, 民主: both characters are
+    // very frequent); they are admitted with their n-gram count, under a stricter entropy test.
+    GramIndex addedPairs = new GramIndex(1 << 10);
+    double pairEntropy = options.pairEntropy();
+    double pairPmi = options.pairPmi();
+    if (pairPmi < options.pmiThreshold(2)) {
+      index.forEach((hi, lo, c) -> {
+        if (c < minCount || Grams.length(hi, lo) != 2 || shortFragments.get(hi, lo) != 0) {
+          return;
+        }
+        Grams.units(hi, lo, buf);
+        if (Cohesion.minSplitPmi(buf, 0, 2, c, index, lnN) >= pairPmi) {
+          shortFragments.accept(hi, lo, c);
+          addedPairs.accept(hi, lo, 1);
         }
       });
     }
@@ -218,6 +231,10 @@ public final class WordDiscoverer {
       double hr = BoundaryEntropy.of(keys.get(k.rightTarget)[2], right[k.rightTarget]);
       double minH = Math.min(hl, hr);
       if (minH < options.minEntropy()) {
+        continue;
+      }
+      if (n == 2 && minH < pairEntropy
+          && addedPairs.get(Grams.hi(k.units, 0, 2), Grams.lo(k.units, 0, 2)) != 0) {
         continue;
       }
       double coh = cohesion(k.units, index, lnN, order);
