@@ -47,7 +47,7 @@ final class DiscoverCommand implements Callable<Integer> {
   int order;
 
   @Option(names = "--min-count", paramLabel = "C", defaultValue = "0",
-      description = "Smallest count of a word (default 0: max(2, round(sqrt(units)/800)), which"
+      description = "Smallest count of a word (default 0: max(2, round(sqrt(units)/1500)), which"
           + " grows with the corpus).")
   long minCount;
 
@@ -59,13 +59,22 @@ final class DiscoverCommand implements Callable<Integer> {
       description = "Added to the cohesion threshold per extra unit (default: ${DEFAULT-VALUE}).")
   double pmiStep;
 
-  @Option(names = "--min-entropy", paramLabel = "NATS", defaultValue = "1.0",
+  @Option(names = "--min-entropy", paramLabel = "NATS", defaultValue = "0.5",
       description = "Smallest left and right boundary entropy of a word (default: ${DEFAULT-VALUE}).")
   double minEntropy;
 
   @Option(names = "--max-length", paramLabel = "UNITS", defaultValue = "12",
       description = "Longest word in units (default: ${DEFAULT-VALUE}).")
   int maxLength;
+
+  @Option(names = "--pair-pmi", paramLabel = "NATS", defaultValue = "1.0",
+      description = "2-unit words whose cohesion is below --min-pmi but at least this are"
+          + " admitted if both boundary entropies reach --pair-entropy (default: ${DEFAULT-VALUE}).")
+  double pairPmi;
+
+  @Option(names = "--pair-entropy", paramLabel = "NATS", defaultValue = "2.5",
+      description = "Boundary entropy such a pair needs on both sides (default: ${DEFAULT-VALUE}).")
+  double pairEntropy;
 
   @Option(names = "--known", paramLabel = "LEXICON",
       description = "Drop the words listed in LEXICON (one word per line, or 'word freq' lines)."
@@ -94,7 +103,8 @@ final class DiscoverCommand implements Callable<Integer> {
     }
     DiscoverOptions options;
     try {
-      options = new DiscoverOptions(order, minCount, minPmi, pmiStep, minEntropy, maxLength);
+      options = new DiscoverOptions(order, minCount, minPmi, pmiStep, minEntropy, maxLength,
+          pairPmi, pairEntropy);
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, e.getMessage());
     }

@@ -2,8 +2,11 @@ package dev.ciku.cli;
 
 import picocli.CommandLine.Option;
 
-/** Options every command has: threads, verbosity, progress. */
+/** Options every command has: help, threads, verbosity, progress. */
 public final class RunOptions {
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
   @Option(names = {"-t", "--threads"}, paramLabel = "N",
       description = "Worker threads (default: all cores). Output does not depend on it.")
   Integer threads;

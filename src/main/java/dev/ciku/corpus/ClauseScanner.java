@@ -34,6 +34,8 @@ public final class ClauseScanner {
   private long unitCount;
   private long latinUnits;
   private boolean lineHasContent;
+  /** A carriage return was seen: part of a CRLF line end if a line feed follows, else a char. */
+  private boolean pendingCr;
 
   public ClauseScanner(UnitTable table, boolean lowercase, ClauseSink sink) {
     this.table = table;
@@ -41,10 +43,26 @@ public final class ClauseScanner {
     this.sink = sink;
   }
 
-  /** Feeds one code point (already decoded; surrogate pairs combined). */
+  /**
+   * Feeds one code point (already decoded; surrogate pairs combined). A line feed ends a line; a
+   * carriage return directly before it is part of the line end (CRLF) and is not counted as a
+   * character.
+   */
   public void codePoint(int raw) {
     if (raw == '\n') {
+      pendingCr = false;
       endLine();
+      return;
+    }
+    if (pendingCr) {
+      // A carriage return not followed by a line feed is an ordinary (boundary) character.
+      pendingCr = false;
+      chars++;
+      lineHasContent = true;
+    }
+    if (raw == '\r') {
+      pendingCr = true;
+      boundary();
       return;
     }
     chars++;
@@ -52,7 +70,12 @@ public final class ClauseScanner {
     int cp = UnitPolicy.normalize(raw);
     if (UnitPolicy.isHan(cp)) {
       hanChars++;
-      flushLatin();
+      if (pendingJoiner >= 0) {
+        // "A-中": the joiner is not between two Latin characters, so it is a boundary.
+        boundary();
+      } else {
+        flushLatin();
+      }
       append(cp);
       return;
     }
@@ -100,6 +123,10 @@ public final class ClauseScanner {
         codePoint(Character.toCodePoint(c, text.charAt(++i)));
       } else if (c == '\n') {
         boundary();
+      } else if (c == '\r') {
+        chars++;
+        lineHasContent = true;
+        boundary();
       } else {
         codePoint(c);
       }
@@ -115,6 +142,11 @@ public final class ClauseScanner {
 
   /** Ends the input: flushes any open clause and counts an unterminated last line. */
   public void finish() {
+    if (pendingCr) {
+      pendingCr = false;
+      chars++;
+      lineHasContent = true;
+    }
     if (lineHasContent) {
       endLine();
     } else {

@@ -8,41 +8,35 @@ package dev.ciku.count;
  * <p>Not thread-safe while being filled; safe for concurrent {@link #get} afterwards.
  */
 public final class GramIndex implements GramSink {
-  private long[] his;
-  private long[] los;
-  private long[] counts;
+  private long[] slots;
   private int mask;
   private int size;
 
   /** @param expected number of grams expected (a hint) */
   public GramIndex(int expected) {
-    int cap = Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 30, expected * 2L))) << 1;
-    allocate(cap);
-  }
-
-  private void allocate(int cap) {
-    his = new long[cap];
-    los = new long[cap];
-    counts = new long[cap];
+    int cap = Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 28, expected * 2L))) << 1;
+    slots = new long[cap * 3];
     mask = cap - 1;
   }
 
-  /** Sets the count of a gram not yet present (or adds to it). */
+  /** Adds {@code count} to the gram's count (inserting it if absent). */
   @Override
   public void accept(long hi, long lo, long count) {
     if (size >= (mask + 1) * 0.6) {
       grow();
     }
+    long[] s = slots;
     int i = (int) Grams.hash(hi, lo) & mask;
     while (true) {
-      if (his[i] == hi && los[i] == lo) {
-        counts[i] += count;
+      int p = i * 3;
+      if (s[p] == hi && s[p + 1] == lo) {
+        s[p + 2] += count;
         return;
       }
-      if (his[i] == 0 && los[i] == 0) {
-        his[i] = hi;
-        los[i] = lo;
-        counts[i] = count;
+      if (s[p] == 0 && s[p + 1] == 0) {
+        s[p] = hi;
+        s[p + 1] = lo;
+        s[p + 2] = count;
         size++;
         return;
       }
@@ -51,27 +45,30 @@ public final class GramIndex implements GramSink {
   }
 
   private void grow() {
-    long[] h = his;
-    long[] l = los;
-    long[] c = counts;
-    allocate((mask + 1) * 2);
+    long[] old = slots;
+    int cap = (mask + 1) * 2;
+    slots = new long[cap * 3];
+    mask = cap - 1;
     size = 0;
-    for (int i = 0; i < h.length; i++) {
-      if (h[i] != 0 || l[i] != 0) {
-        accept(h[i], l[i], c[i]);
+    for (int p = 0; p < old.length; p += 3) {
+      if (old[p] != 0 || old[p + 1] != 0) {
+        accept(old[p], old[p + 1], old[p + 2]);
       }
     }
   }
 
   /** The count of the gram, or 0 if absent. */
   public long get(long hi, long lo) {
+    long[] s = slots;
     int i = (int) Grams.hash(hi, lo) & mask;
     while (true) {
-      long h = his[i];
-      if (h == hi && los[i] == lo) {
-        return counts[i];
+      int p = i * 3;
+      long h = s[p];
+      long l = s[p + 1];
+      if (h == hi && l == lo) {
+        return s[p + 2];
       }
-      if (h == 0 && los[i] == 0) {
+      if (h == 0 && l == 0) {
         return 0;
       }
       i = (i + 1) & mask;
@@ -90,9 +87,10 @@ public final class GramIndex implements GramSink {
 
   /** Calls {@code sink} for every gram, in table order (not sorted). */
   public void forEach(GramSink sink) {
-    for (int i = 0; i <= mask; i++) {
-      if (his[i] != 0 || los[i] != 0) {
-        sink.accept(his[i], los[i], counts[i]);
+    long[] s = slots;
+    for (int p = 0; p < s.length; p += 3) {
+      if (s[p] != 0 || s[p + 1] != 0) {
+        sink.accept(s[p], s[p + 1], s[p + 2]);
       }
     }
   }

@@ -1,84 +1,90 @@
 package dev.ciku.count;
 
 /**
- * Sorts parallel arrays of packed grams and counts by gram, in place: a median-of-three
- * quicksort with insertion sort for short ranges and heap-free recursion on the smaller side.
- * Keys are assumed distinct (they come from a hash table). Stateless and thread-safe.
+ * Sorts entries of three longs {@code (hi, lo, count)} stored side by side in one array by gram,
+ * in place: quicksort with median-of-three pivots, recursion on the smaller side only, insertion
+ * sort for short ranges. Keys are assumed distinct (they come from a hash table). Stateless and
+ * thread-safe.
  */
 final class GramSort {
   private GramSort() {}
 
-  static void sort(long[] h, long[] l, long[] c, int from, int to) {
+  /** Sorts entries {@code from..to} (entry indices, not array indices). */
+  static void sort(long[] a, int from, int to) {
     while (to - from > 24) {
       int mid = (from + to) >>> 1;
-      int a = from;
-      int b = mid;
-      int d = to - 1;
-      // median of three into position mid
-      if (less(h, l, b, a)) {
-        swap(h, l, c, a, b);
+      int last = to - 1;
+      if (less(a, mid, from)) {
+        swap(a, from, mid);
       }
-      if (less(h, l, d, b)) {
-        swap(h, l, c, b, d);
-        if (less(h, l, b, a)) {
-          swap(h, l, c, a, b);
+      if (less(a, last, mid)) {
+        swap(a, mid, last);
+        if (less(a, mid, from)) {
+          swap(a, from, mid);
         }
       }
-      long ph = h[mid];
-      long pl = l[mid];
+      long ph = a[mid * 3];
+      long pl = a[mid * 3 + 1];
       int i = from;
-      int j = to - 1;
+      int j = last;
       while (i <= j) {
-        while (Grams.compare(h[i], l[i], ph, pl) < 0) {
+        while (cmp(a, i, ph, pl) < 0) {
           i++;
         }
-        while (Grams.compare(h[j], l[j], ph, pl) > 0) {
+        while (cmp(a, j, ph, pl) > 0) {
           j--;
         }
         if (i <= j) {
-          swap(h, l, c, i, j);
+          swap(a, i, j);
           i++;
           j--;
         }
       }
       if (j - from < to - i) {
-        sort(h, l, c, from, j + 1);
+        sort(a, from, j + 1);
         from = i;
       } else {
-        sort(h, l, c, i, to);
+        sort(a, i, to);
         to = j + 1;
       }
     }
     for (int i = from + 1; i < to; i++) {
-      long th = h[i];
-      long tl = l[i];
-      long tc = c[i];
+      long th = a[i * 3];
+      long tl = a[i * 3 + 1];
+      long tc = a[i * 3 + 2];
       int j = i - 1;
-      while (j >= from && Grams.compare(h[j], l[j], th, tl) > 0) {
-        h[j + 1] = h[j];
-        l[j + 1] = l[j];
-        c[j + 1] = c[j];
+      while (j >= from && cmp(a, j, th, tl) > 0) {
+        a[j * 3 + 3] = a[j * 3];
+        a[j * 3 + 4] = a[j * 3 + 1];
+        a[j * 3 + 5] = a[j * 3 + 2];
         j--;
       }
-      h[j + 1] = th;
-      l[j + 1] = tl;
-      c[j + 1] = tc;
+      a[j * 3 + 3] = th;
+      a[j * 3 + 4] = tl;
+      a[j * 3 + 5] = tc;
     }
   }
 
-  private static boolean less(long[] h, long[] l, int x, int y) {
-    return Grams.compare(h[x], l[x], h[y], l[y]) < 0;
+  private static int cmp(long[] a, int i, long hi, long lo) {
+    long h = a[i * 3];
+    if (h != hi) {
+      return h < hi ? -1 : 1;
+    }
+    long l = a[i * 3 + 1];
+    return l < lo ? -1 : l == lo ? 0 : 1;
   }
 
-  private static void swap(long[] h, long[] l, long[] c, int x, int y) {
-    long t = h[x];
-    h[x] = h[y];
-    h[y] = t;
-    t = l[x];
-    l[x] = l[y];
-    l[y] = t;
-    t = c[x];
-    c[x] = c[y];
-    c[y] = t;
+  private static boolean less(long[] a, int x, int y) {
+    return cmp(a, x, a[y * 3], a[y * 3 + 1]) < 0;
+  }
+
+  private static void swap(long[] a, int x, int y) {
+    int p = x * 3;
+    int q = y * 3;
+    for (int k = 0; k < 3; k++) {
+      long t = a[p + k];
+      a[p + k] = a[q + k];
+      a[q + k] = t;
+    }
   }
 }

@@ -5,15 +5,14 @@ import java.util.Arrays;
 /**
  * An open-addressing hash table from packed grams ({@code hi, lo}) to long counts, with linear
  * probing and a fixed capacity chosen at construction (it never rehashes: {@link #isFull} tells
- * the caller when to drain it). Memory: 24 bytes per slot. Key {@code (0, 0)} marks a free slot
- * and is never a gram.
+ * the caller when to drain it). Key, and count of a slot sit side by side in one array (24 bytes
+ * a slot), so an update touches one cache line. Key {@code (0, 0)} marks a free slot and is never
+ * a gram.
  *
  * <p>Not thread-safe: each counting thread owns one.
  */
 public final class GramTable {
-  private final long[] his;
-  private final long[] los;
-  private final long[] counts;
+  private final long[] slots;
   private final int mask;
   private final int limit;
   private int size;
@@ -27,29 +26,30 @@ public final class GramTable {
       throw new IllegalArgumentException("maxLoad must be in (0, 1), got " + maxLoad);
     }
     int cap = Integer.highestOneBit(Math.max(16, capacity - 1)) << 1;
-    if (cap <= 0) {
+    if (cap <= 0 || cap > (1 << 29)) {
       throw new IllegalArgumentException("capacity too large: " + capacity);
     }
-    his = new long[cap];
-    los = new long[cap];
-    counts = new long[cap];
+    slots = new long[cap * 3];
     mask = cap - 1;
     limit = (int) (cap * maxLoad);
   }
 
   /** Adds {@code delta} to the count of the gram. */
   public void add(long hi, long lo, long delta) {
+    long[] s = slots;
     int i = (int) Grams.hash(hi, lo) & mask;
     while (true) {
-      long h = his[i];
-      if (h == hi && los[i] == lo) {
-        counts[i] += delta;
+      int p = i * 3;
+      long h = s[p];
+      long l = s[p + 1];
+      if (h == hi && l == lo) {
+        s[p + 2] += delta;
         return;
       }
-      if (h == 0 && los[i] == 0) {
-        his[i] = hi;
-        los[i] = lo;
-        counts[i] = delta;
+      if (h == 0 && l == 0) {
+        s[p] = hi;
+        s[p + 1] = lo;
+        s[p + 2] = delta;
         size++;
         return;
       }
@@ -59,13 +59,16 @@ public final class GramTable {
 
   /** The count of the gram, or 0. */
   public long get(long hi, long lo) {
+    long[] s = slots;
     int i = (int) Grams.hash(hi, lo) & mask;
     while (true) {
-      long h = his[i];
-      if (h == hi && los[i] == lo) {
-        return counts[i];
+      int p = i * 3;
+      long h = s[p];
+      long l = s[p + 1];
+      if (h == hi && l == lo) {
+        return s[p + 2];
       }
-      if (h == 0 && los[i] == 0) {
+      if (h == 0 && l == 0) {
         return 0;
       }
       i = (i + 1) & mask;
@@ -87,39 +90,37 @@ public final class GramTable {
     return mask + 1;
   }
 
-  /**
-   * Moves every entry into {@code run} (sorted by gram) and empties the table.
-   */
+  /** Moves every entry into a new run, sorted by gram, and empties the table. */
   public SortedRun drainSorted() {
-    long[] h = new long[size];
-    long[] l = new long[size];
-    long[] c = new long[size];
+    long[] out = new long[size * 3];
     int k = 0;
-    for (int i = 0; i <= mask; i++) {
-      if (his[i] != 0 || los[i] != 0) {
-        h[k] = his[i];
-        l[k] = los[i];
-        c[k] = counts[i];
-        k++;
+    long[] s = slots;
+    for (int p = 0; p < s.length; p += 3) {
+      if (s[p] != 0 || s[p + 1] != 0) {
+        out[k] = s[p];
+        out[k + 1] = s[p + 1];
+        out[k + 2] = s[p + 2];
+        k += 3;
       }
     }
+    int n = size;
     clear();
-    GramSort.sort(h, l, c, 0, k);
-    return SortedRun.inMemory(h, l, c, k);
+    GramSort.sort(out, 0, n);
+    return SortedRun.inMemory(out, n);
   }
 
   /** Empties the table. */
   public void clear() {
-    Arrays.fill(his, 0);
-    Arrays.fill(los, 0);
+    Arrays.fill(slots, 0);
     size = 0;
   }
 
   /** Calls {@code visitor} for every entry, in table order. */
   public void forEach(GramSink visitor) {
-    for (int i = 0; i <= mask; i++) {
-      if (his[i] != 0 || los[i] != 0) {
-        visitor.accept(his[i], los[i], counts[i]);
+    long[] s = slots;
+    for (int p = 0; p < s.length; p += 3) {
+      if (s[p] != 0 || s[p + 1] != 0) {
+        visitor.accept(s[p], s[p + 1], s[p + 2]);
       }
     }
   }

@@ -54,7 +54,7 @@ public final class NgramCounter {
     int order = options.order();
     int threads = options.threads();
     long tableBudget = options.memoryBytes() / 2;
-    int capacity = (int) Math.min(1 << 26, Math.max(1 << 20, tableBudget / threads / 24));
+    int capacity = (int) Math.min(1 << 26, Math.max(1 << 16, tableBudget / threads / 24));
     capacity = Integer.highestOneBit(capacity);
     Runs runs = new Runs(options.memoryBytes() - (long) threads * capacity * 24, options);
 
@@ -260,11 +260,11 @@ public final class NgramCounter {
             }
             table.add(hi, lo, 1);
           }
+          if (table.isFull()) {
+            runs.add(table.drainSorted());
+          }
         }
         start = end;
-        if (table.isFull()) {
-          runs.add(table.drainSorted());
-        }
       }
     }
   }

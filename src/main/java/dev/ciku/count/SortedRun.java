@@ -17,22 +17,21 @@ import java.nio.file.StandardOpenOption;
 public final class SortedRun {
   private static final int IO_BUFFER = 1 << 20;
 
-  private long[] his;
-  private long[] los;
-  private long[] counts;
+  private long[] data;
   private final int size;
   private Path file;
 
-  private SortedRun(long[] his, long[] los, long[] counts, int size) {
-    this.his = his;
-    this.los = los;
-    this.counts = counts;
+  private SortedRun(long[] data, int size) {
+    this.data = data;
     this.size = size;
   }
 
-  /** A run over the first {@code size} entries of the arrays, which must be sorted. */
-  public static SortedRun inMemory(long[] his, long[] los, long[] counts, int size) {
-    return new SortedRun(his, los, counts, size);
+  /**
+   * A run over the first {@code size} entries of {@code data}, each three longs
+   * {@code (hi, lo, count)}, sorted by gram.
+   */
+  public static SortedRun inMemory(long[] data, int size) {
+    return new SortedRun(data, size);
   }
 
   /** Entries in the run. */
@@ -42,7 +41,7 @@ public final class SortedRun {
 
   /** Heap bytes held (0 once spilled). */
   public long heapBytes() {
-    return his == null ? 0 : 24L * his.length;
+    return data == null ? 0 : 8L * data.length;
   }
 
   /** True once written to disk. */
@@ -66,7 +65,7 @@ public final class SortedRun {
           }
           buf.clear();
         }
-        buf.putLong(his[i]).putLong(los[i]).putLong(counts[i]);
+        buf.putLong(data[3 * i]).putLong(data[3 * i + 1]).putLong(data[3 * i + 2]);
       }
       buf.flip();
       while (buf.hasRemaining()) {
@@ -74,9 +73,7 @@ public final class SortedRun {
       }
     }
     file = f;
-    his = null;
-    los = null;
-    counts = null;
+    data = null;
   }
 
   /** Deletes the spill file, if any. */
@@ -88,15 +85,13 @@ public final class SortedRun {
         throw new UncheckedIOException(e);
       }
     }
-    his = null;
-    los = null;
-    counts = null;
+    data = null;
   }
 
   /** A cursor positioned before the first entry. */
   public Cursor cursor() throws IOException {
     if (file == null) {
-      return new MemoryCursor(his, los, counts, size);
+      return new MemoryCursor(data, size);
     }
     return new FileCursor(file, size);
   }
@@ -127,27 +122,24 @@ public final class SortedRun {
   }
 
   private static final class MemoryCursor extends Cursor {
-    private final long[] h;
-    private final long[] l;
-    private final long[] c;
-    private final int n;
-    private int i = -1;
+    private final long[] d;
+    private final int end;
+    private int p = -3;
 
-    MemoryCursor(long[] h, long[] l, long[] c, int n) {
-      this.h = h;
-      this.l = l;
-      this.c = c;
-      this.n = n;
+    MemoryCursor(long[] d, int n) {
+      this.d = d;
+      this.end = 3 * n;
     }
 
     @Override
     public boolean next() {
-      if (++i >= n) {
+      p += 3;
+      if (p >= end) {
         return false;
       }
-      hi = h[i];
-      lo = l[i];
-      count = c[i];
+      hi = d[p];
+      lo = d[p + 1];
+      count = d[p + 2];
       return true;
     }
   }

@@ -13,12 +13,17 @@ package dev.ciku.discover;
  * @param pmiStep increase of the threshold per extra unit
  * @param minEntropy smallest boundary entropy (min of left and right, nats) of a reported word
  * @param maxLength longest word, in units
+ * @param pairPmi 2-unit grams below the cut threshold {@code pmiBase} but at or above this one
+ *     are candidates too (with their n-gram count), if both boundary entropies reach
+ *     {@code pairEntropy}
+ * @param pairEntropy smallest boundary entropy of such a pair, in nats
  */
 public record DiscoverOptions(int order, long minCount, double pmiBase, double pmiStep,
-    double minEntropy, int maxLength) {
+    double minEntropy, int maxLength, double pairPmi, double pairEntropy) {
 
   /** The defaults, measured best on the SIGHAN protocol (see benchmarks/RESULTS.md). */
-  public static final DiscoverOptions DEFAULT = new DiscoverOptions(5, 0, 2.0, 2.0, 1.0, 12);
+  public static final DiscoverOptions DEFAULT =
+      new DiscoverOptions(5, 0, 2.0, 2.0, 0.5, 12, 1.0, 2.5);
 
   public DiscoverOptions {
     if (order < 3 || order > 6) {

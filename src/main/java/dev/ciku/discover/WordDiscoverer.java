@@ -81,6 +81,7 @@ public final class WordDiscoverer {
    */
   public Result discover(List<CorpusInput> corpus, NgramStore store, ByteCounter bytes,
       Consumer<String> warnings, Consumer<String> info) throws IOException {
+    long t0 = System.nanoTime();
     UnitTable units;
     GramIndex index;
     long positions;
@@ -110,8 +111,8 @@ public final class WordDiscoverer {
     }
     long minCount = options.minCount() > 0 ? options.minCount() : Thresholds.minCount(positions);
     info.accept(String.format(java.util.Locale.ROOT,
-        "%,d unit positions, %,d grams seen twice or more; min count %d", positions, index.size(),
-        minCount));
+        "counted: %,d unit positions, %,d grams seen twice or more; min count %d (%.1f s)",
+        positions, index.size(), minCount, seconds(t0)));
     double lnN = Math.log(Math.max(2, positions));
     int gMax = order - 1;
 
@@ -128,7 +129,8 @@ public final class WordDiscoverer {
         g.accept(hi, lo, 1);
       }
     });
-    info.accept(String.format(java.util.Locale.ROOT, "%,d cohesive grams", g.size()));
+    info.accept(String.format(java.util.Locale.ROOT, "%,d cohesive grams (%.1f s)", g.size(),
+        seconds(t0)));
 
     // Cut pass.
     GramIndex shortFragments = new GramIndex(1 << 16);
@@ -140,14 +142,29 @@ public final class WordDiscoverer {
       new CorpusReader(readerOptions, bytes, m -> { }).read(corpus, scanner);
       fragments = cutter.fragments;
     }
-    if (corpus.isEmpty() || Boolean.getBoolean("ciku.discover.addG")) {
-      g.forEach((hi, lo, one) -> {
-        if (shortFragments.get(hi, lo) == 0) {
-          shortFragments.accept(hi, lo, index.get(hi, lo));
+    if (corpus.isEmpty()) {
+      g.forEach((hi, lo, one) -> shortFragments.accept(hi, lo, index.get(hi, lo)));
+    }
+    // Pairs too weakly bound to protect a gap can still be words (人们, 民主: both characters are
+    // very frequent); they are admitted with their n-gram count, under a stricter entropy test.
+    GramIndex addedPairs = new GramIndex(1 << 10);
+    double pairEntropy = options.pairEntropy();
+    double pairPmi = options.pairPmi();
+    if (pairPmi < options.pmiThreshold(2)) {
+      index.forEach((hi, lo, c) -> {
+        if (c < minCount || Grams.length(hi, lo) != 2 || shortFragments.get(hi, lo) != 0) {
+          return;
+        }
+        Grams.units(hi, lo, buf);
+        if (Cohesion.minSplitPmi(buf, 0, 2, c, index, lnN) >= pairPmi) {
+          shortFragments.accept(hi, lo, c);
+          addedPairs.accept(hi, lo, 1);
         }
       });
     }
 
+    info.accept(String.format(java.util.Locale.ROOT, "cut: %,d fragments, %,d distinct (%.1f s)",
+        fragments, shortFragments.size() + longFragments.size(), seconds(t0)));
     // Candidates: fragments that survive backtracking and the count cut.
     List<Candidate> cands = new ArrayList<>();
     int[] u = new int[options.maxLength()];
@@ -216,6 +233,10 @@ public final class WordDiscoverer {
       if (minH < options.minEntropy()) {
         continue;
       }
+      if (n == 2 && minH < pairEntropy
+          && addedPairs.get(Grams.hi(k.units, 0, 2), Grams.lo(k.units, 0, 2)) != 0) {
+        continue;
+      }
       double coh = cohesion(k.units, index, lnN, order);
       sb.setLength(0);
       for (int id : k.units) {
@@ -224,10 +245,16 @@ public final class WordDiscoverer {
       double score = Math.log(k.count) * minH;
       out.add(new DiscoveredWord(sb.toString(), n, k.count, coh, hl, hr, score));
     }
+    info.accept(String.format(java.util.Locale.ROOT, "scored %,d candidates (%.1f s)", cands.size(),
+        seconds(t0)));
     out.sort(Comparator.comparingDouble(DiscoveredWord::score).reversed()
         .thenComparing(Comparator.comparingLong(DiscoveredWord::count).reversed())
         .thenComparing(DiscoveredWord::word));
     return new Result(out, positions, minCount, g.size(), fragments);
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   private static int target(GramIndex targets, List<long[]> keys, int[] u, int from, int n,

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Quick end-to-end checks against the shared corpora (../shared beside the repository). .ci/run
+# calls this after 'mvn verify'; the whole run must stay within a few minutes.
+#
+# A check is a shell function named check_*; it passes when it returns 0. Each runs in a subshell
+# with the repository root as working directory; $SHARED, $CIKU and $TMP are set. Add a check by
+# writing a function; they run in the order they are defined. The last line printed is
+# 'N passed, M failed'; the exit status is non-zero if any check failed.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+SHARED="${CIKU_SHARED:-$(dirname "$ROOT")/shared}"
+CIKU="$ROOT/bin/ciku"
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+export ROOT SHARED CIKU TMP
+export CIKU_OPTS="${CIKU_OPTS:--Xmx2g}"
+
+if [[ ! -d "$SHARED/corpora" ]]; then
+  echo "quick-checks: $SHARED/corpora not found" >&2
+  exit 2
+fi
+
+# Build once up front (bin/ciku rebuilds a stale jar itself, but a failure is clearer here).
+jar="$ROOT/target/ciku-0.1.0-all.jar"
+if [[ ! -f "$jar" || -n "$(find "$ROOT/pom.xml" "$ROOT/src/main" -newer "$jar" -print -quit)" ]]; then
+  echo "== building $jar"
+  (cd "$ROOT" && mvn -q -B -DskipTests package) || { echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# --- helpers ---------------------------------------------------------------------------------
+
+fail() { echo "    $*"; return 1; }
+
+# Value of column NAME for FILE in shared/STATS.tsv.
+shared_stat() {
+  awk -F'\t' -v f="$1" -v col="$2" '
+    NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i; next }
+    $1 == f { print $c; found = 1 } END { if (!found) exit 1 }' "$SHARED/STATS.tsv"
+}
+
+# Value of column NAME in 'ciku stats' TSV output on stdin.
+ciku_stat() {
+  awk -F'\t' -v col="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i; next }
+    NR == 2 { print $c }'
+}
+
+# 'ciku stats' agrees with shared/STATS.tsv on lines, chars (code points, line ends excluded)
+# and han_chars for FILE. ciku counts U+3007 〇 (used in dates) as Han, STATS.tsv does not, so
+# the 〇 in the file are added to the STATS.tsv figure.
+stats_match() {
+  local rel="$1" out col want got ling
+  out="$("$CIKU" stats -q "$SHARED/$rel")" || fail "ciku stats $rel failed" || return 1
+  ling="$(zcat -f -- "$SHARED/$rel" | grep -o '〇' | wc -l)"
+  for col in lines chars han_chars; do
+    want="$(shared_stat "$rel" "$col")" || fail "$rel not in STATS.tsv" || return 1
+    [[ $col == han_chars ]] && want=$((want + ling))
+    got="$(ciku_stat "$col" <<<"$out")"
+    [[ "$got" == "$want" ]] || fail "$rel: $col is $got, STATS.tsv says $want" || return 1
+  done
+}
+
+# --- checks ----------------------------------------------------------------------------------
+
+check_stats_demo_matches_shared_stats() { stats_match corpora/demo/xwlb-news-2022q4.txt; }
+check_stats_waimai_matches_shared_stats() { stats_match corpora/reviews/waimai-10k.txt; }
+check_stats_wiki_matches_shared_stats() { stats_match corpora/wiki/cmrc2018-wiki-paragraphs.txt; }
+check_stats_msr_test_matches_shared_stats() { stats_match gold/sighan2005/msr_test.utf8; }
+
+check_stats_gz_equals_plain() {
+  gzip -c "$SHARED/corpora/demo/xwlb-news-2022q4.txt" >"$TMP/demo.txt.gz"
+  diff <("$CIKU" stats -q "$SHARED/corpora/demo/xwlb-news-2022q4.txt") \
+       <("$CIKU" stats -q "$TMP/demo.txt.gz") >&2
+}
+
+check_stats_stdin_equals_file() {
+  diff <("$CIKU" stats -q "$SHARED/corpora/demo/xwlb-news-2022q4.txt") \
+       <("$CIKU" stats -q - <"$SHARED/corpora/demo/xwlb-news-2022q4.txt") >&2
+}
+
+check_pipe_to_head_exits_0_quietly() {
+  local rc
+  "$CIKU" stats "$SHARED/corpora/demo/xwlb-news-2022q4.txt" 2>"$TMP/err" | head -1 >"$TMP/out"
+  rc=${PIPESTATUS[0]}
+  [[ $rc == 0 ]] || fail "exit $rc" || return 1
+  [[ ! -s "$TMP/err" ]] || fail "stderr: $(head -3 "$TMP/err")" || return 1
+  [[ "$(cat "$TMP/out")" == lines$'\t'chars* ]] || fail "first line: $(cat "$TMP/out")"
+}
+
+check_reader_gone_before_output_exits_0_quietly() {
+  local rc
+  # 'true' exits at once, so ciku's first write meets a closed pipe (EPIPE).
+  "$CIKU" stats "$SHARED/corpora/demo/xwlb-news-2022q4.txt" 2>"$TMP/err" | true
+  rc=${PIPESTATUS[0]}
+  [[ $rc == 0 ]] || fail "exit $rc" || return 1
+  [[ ! -s "$TMP/err" ]] || fail "stderr: $(head -3 "$TMP/err")"
+}
+
+check_missing_file_exits_66_one_line() {
+  local rc
+  "$CIKU" stats "$TMP/does-not-exist.txt" >"$TMP/out" 2>"$TMP/err"
+  rc=$?
+  [[ $rc == 66 ]] || fail "exit $rc" || return 1
+  [[ "$(wc -l <"$TMP/err")" == 1 ]] || fail "stderr: $(cat "$TMP/err")" || return 1
+  [[ ! -s "$TMP/out" ]] || fail "stdout not empty"
+}
+
+check_output_file_is_atomic() {
+  "$CIKU" stats -q -o "$TMP/s.tsv" "$SHARED/corpora/demo/xwlb-news-2022q4.txt" || return 1
+  [[ "$(ls -A "$TMP" | grep -c '\.tmp$')" == 0 ]] || fail "temporary file left: $(ls -A "$TMP")"
+  [[ "$(wc -l <"$TMP/s.tsv")" == 2 ]] || fail "s.tsv: $(cat "$TMP/s.tsv")"
+}
+
+# --- runner ----------------------------------------------------------------------------------
+
+passed=0
+failed=0
+cd "$ROOT" || exit 2
+for check in $(grep -o '^check_[a-z0-9_]*' "$ROOT/benchmarks/quick-checks.sh"); do
+  start=$SECONDS
+  if ( set -o pipefail; "$check" ); then
+    passed=$((passed + 1))
+    printf 'ok    %-45s %3ds\n' "${check#check_}" $((SECONDS - start))
+  else
+    failed=$((failed + 1))
+    printf 'FAIL  %-45s %3ds\n' "${check#check_}" $((SECONDS - start))
+  fi
+done
+echo "$passed passed, $failed failed"
+[[ $failed == 0 ]]

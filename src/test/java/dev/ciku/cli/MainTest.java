@@ -1,0 +1,183 @@
+package dev.ciku.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  private static final String LAWS = Path.of("corpora-samples", "laws-zh.txt").toString();
+
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream savedOut;
+  private PrintStream savedErr;
+
+  @BeforeEach
+  void capture() {
+    savedOut = System.out;
+    savedErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(savedOut);
+    System.setErr(savedErr);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  private List<String> errLines() {
+    return err().lines().toList();
+  }
+
+  private List<String> dirListing() throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void help_exit0_listsStats() {
+    assertEquals(0, Main.execute("--help"));
+    assertTrue(out().contains("stats"), out());
+    assertTrue(out().contains("Usage: ciku"), out());
+    assertEquals("", err());
+  }
+
+  @Test
+  void statsHelp_exit0() {
+    assertEquals(0, Main.execute("stats", "--help"));
+    assertTrue(out().contains("--encoding"), out());
+  }
+
+  @Test
+  void version_exit0_namesCiku() {
+    assertEquals(0, Main.execute("--version"));
+    assertTrue(out().startsWith("ciku "), out());
+    assertTrue(out().contains("Java "), out());
+  }
+
+  @Test
+  void unknownOption_exit2_oneLine() {
+    assertEquals(2, Main.execute("stats", "--bogus", LAWS));
+    assertEquals(1, errLines().size(), err());
+    assertTrue(err().contains("--bogus"), err());
+  }
+
+  @Test
+  void noSubcommand_exit2() {
+    assertEquals(2, Main.execute());
+    assertTrue(err().contains("missing subcommand"), err());
+  }
+
+  @Test
+  void missingFile_exit66_oneLineNoStackTrace() {
+    String missing = dir.resolve("missing.txt").toString();
+    assertEquals(66, Main.execute("stats", missing));
+    assertEquals(1, errLines().size(), err());
+    assertTrue(err().startsWith("ciku stats: cannot open " + missing), err());
+    assertFalse(err().contains("Exception"), err());
+  }
+
+  @Test
+  void formatBogus_exit2_oneLine_noOutputFile() throws IOException {
+    Path target = dir.resolve("s.tsv");
+    assertEquals(2, Main.execute("stats", "--format", "bogus", "-o", target.toString(), LAWS));
+    assertEquals(1, errLines().size(), err());
+    assertTrue(err().contains("--format"), err());
+    assertEquals(List.of(), dirListing());
+  }
+
+  @Test
+  void unknownEncoding_exit2() {
+    assertEquals(2, Main.execute("stats", "--encoding", "NOPE-1", LAWS));
+    assertEquals(1, errLines().size(), err());
+  }
+
+  @Test
+  void statsTsv_toFile_headerAndValues_noTempLeft() throws IOException {
+    Path target = dir.resolve("s.tsv");
+    assertEquals(0, Main.execute("stats", "-o", target.toString(), LAWS));
+    List<String> lines = Files.readAllLines(target);
+    assertEquals(List.of("lines\tchars\than_chars\tclauses\tunits\tlatin_units\tdistinct_units"
+        + "\tentropy_bits\tmalformed"), lines.subList(0, 1));
+    String[] row = lines.get(1).split("\t");
+    assertEquals("11392", row[0]);
+    assertEquals("634238", row[1]);
+    assertEquals(2, lines.size());
+    assertEquals(List.of("s.tsv"), dirListing());
+    assertEquals("", err());
+  }
+
+  @Test
+  void statsJson_isOneValidFlatObject() throws IOException {
+    Path target = dir.resolve("s.json");
+    assertEquals(0, Main.execute("stats", "--format", "json", "-o", target.toString(), LAWS));
+    String json = Files.readString(target);
+    String member = "\"[a-z_]+\":-?(0|[1-9][0-9]*)(\\.[0-9]+)?";
+    assertTrue(Pattern.matches("\\{" + member + "(," + member + ")*\\}\n", json), json);
+    assertTrue(json.startsWith("{\"lines\":11392,\"chars\":634238,"), json);
+    assertTrue(json.contains("\"malformed\":0}"), json);
+  }
+
+  @Test
+  void statsJsonl_oneObjectPerLine() throws IOException {
+    Path target = dir.resolve("s.jsonl");
+    assertEquals(0, Main.execute("stats", "--format", "JSONL", "-o", target.toString(), LAWS));
+    List<String> lines = Files.readAllLines(target);
+    assertEquals(1, lines.size());
+    assertTrue(lines.get(0).startsWith("{\"lines\":11392,"), lines.get(0));
+  }
+
+  @Test
+  void output_failedRun_leavesExistingTargetUntouched() throws IOException {
+    Path target = dir.resolve("keep.tsv");
+    Files.writeString(target, "old\n");
+    assertEquals(66, Main.execute("stats", "-o", target.toString(), dir.resolve("nope").toString()));
+    assertEquals("old\n", Files.readString(target));
+    assertEquals(List.of("keep.tsv"), dirListing());
+  }
+
+  @Test
+  void output_missingDirectory_failsWithOneLine() {
+    Path target = dir.resolve("no/such/dir/s.tsv");
+    int code = Main.execute("stats", "-o", target.toString(), LAWS);
+    assertTrue(code != 0, "exit " + code);
+    assertEquals(1, errLines().size(), err());
+    assertFalse(err().contains("Exception"), err());
+  }
+
+  @Test
+  void malformedInput_warnsOnceOnStderr_exit0() throws IOException {
+    Path bad = dir.resolve("bad.txt");
+    Files.write(bad, new byte[] {'a', '\n', (byte) 0xFF, '\n'});
+    Path target = dir.resolve("s.tsv");
+    assertEquals(0, Main.execute("stats", "-o", target.toString(), bad.toString()));
+    assertEquals(1, errLines().size(), err());
+    assertTrue(err().startsWith("ciku: warning: " + bad), err());
+    assertTrue(Files.readAllLines(target).get(1).endsWith("\t1"));
+  }
+}

@@ -1,0 +1,29 @@
+package dev.ciku.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ProgressTest {
+  @Test
+  void render_knownAndUnknownTotal() {
+    assertEquals("reading    [===============               ]  50% 5.0/10.0 MB 2.5 MB/s",
+        Progress.render("reading", 5_000_000, 10_000_000, 2.0));
+    assertEquals("reading    [==============================] 100% 12.0/10.0 MB 0.0 MB/s",
+        Progress.render("reading", 12_000_000, 10_000_000, 0));
+    assertEquals("counting   3.0 MB 1.5 MB/s", Progress.render("counting", 3_000_000, -1, 2.0));
+  }
+
+  @Test
+  void start_disabled_drawsNothing() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    try (Progress p = Progress.start(false, err, "reading", () -> 1, 10)) {
+      p.stage("other");
+    }
+    assertEquals("", bytes.toString(StandardCharsets.UTF_8));
+  }
+}

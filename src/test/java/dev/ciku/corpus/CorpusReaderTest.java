@@ -1,0 +1,303 @@
+package dev.ciku.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CorpusReaderTest {
+  private static final String TEXT = "iPhone7手机，5G网络COVID-19疫情。12306订票\n第二行：全角ＡＢＣ１２３\n𠀀𠀁\n";
+
+  @TempDir Path dir;
+  private final List<String> warnings = new ArrayList<>();
+
+  private CorpusStats stats(ReaderOptions options, String... args) throws IOException {
+    return CorpusStats.compute(CorpusInput.expand(List.of(args)), options, new ByteCounter(),
+        warnings::add);
+  }
+
+  private CorpusStats stats(String... args) throws IOException {
+    return stats(ReaderOptions.DEFAULT, args);
+  }
+
+  private Path write(String name, byte[] bytes) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.write(p, bytes);
+    return p;
+  }
+
+  private Path write(String name, String text) throws IOException {
+    return write(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static ReaderOptions options(InputFormat format, String field, int column) {
+    return new ReaderOptions(StandardCharsets.UTF_8, format, field, column, false);
+  }
+
+  @Test
+  void read_goldenFile() throws IOException {
+    CorpusStats s = stats(write("a.txt", TEXT).toString());
+    assertEquals(3, s.lines());
+    assertEquals(TEXT.replace("\n", "").codePointCount(0, TEXT.length() - 3), s.chars());
+    assertEquals(8 + 5 + 2, s.hanChars());
+    assertEquals(3 + 2 + 1, s.clauses());
+    assertEquals(12 + 6 + 2, s.units());
+    assertEquals(5, s.latinUnits());
+    assertEquals(0, s.malformed());
+    assertEquals(List.of(), warnings);
+  }
+
+  @Test
+  void read_malformedUtf8_replacesAndCountsOnce() throws IOException {
+    Path p = write("bad.txt", concat(utf8("中文\n"), new byte[] {(byte) 0xFF}, utf8("好\n第三行\n")));
+    CorpusStats s = stats(p.toString());
+    assertEquals(1, s.malformed());
+    assertEquals(3, s.lines());
+    assertEquals(2 + 2 + 3, s.chars(), "U+FFFD is a character");
+    assertEquals(2 + 1 + 3, s.hanChars(), "data after the bad byte is read");
+    assertEquals(3, s.clauses());
+    assertEquals(1, warnings.size());
+    assertTrue(warnings.get(0).contains(p.toString()), warnings.get(0));
+    assertTrue(warnings.get(0).contains("line 2"), warnings.get(0));
+  }
+
+  @Test
+  void read_malformedInTwoFiles_oneWarningEach() throws IOException {
+    Path a = write("a.txt", concat(utf8("甲\n乙"), new byte[] {(byte) 0xC0, (byte) 0xFF}, utf8("\n")));
+    Path b = write("b.txt", concat(new byte[] {(byte) 0xFE}, utf8("丙\n")));
+    CorpusStats s = stats(a.toString(), b.toString());
+    assertTrue(s.malformed() >= 2, "malformed " + s.malformed());
+    assertEquals(3, s.hanChars());
+    assertEquals(2, warnings.size());
+    assertTrue(warnings.get(0).contains("line 2"), warnings.get(0));
+    assertTrue(warnings.get(1).contains("line 1"), warnings.get(1));
+  }
+
+  @Test
+  void read_multibyteCharsAcrossBufferBoundaries() throws IOException {
+    String text = "x" + "中".repeat(100_000) + "\n" + "a𠀀".repeat(50_000);
+    CorpusStats s = stats(write("big.txt", text).toString());
+    assertEquals(0, s.malformed());
+    assertEquals(150_000, s.hanChars());
+    assertEquals(text.codePointCount(0, text.length()) - 1, s.chars());
+    assertEquals(2, s.lines());
+  }
+
+  @Test
+  void read_gb18030_sameStatsAsUtf8() throws IOException {
+    Charset gb = Charset.forName("GB18030");
+    Path g = write("gb.txt", TEXT.getBytes(gb));
+    Path u = write("u.txt", TEXT);
+    CorpusStats viaGb = stats(new ReaderOptions(gb, InputFormat.PLAIN, "text", 1, false), g.toString());
+    assertEquals(stats(u.toString()), viaGb);
+    assertEquals(0, viaGb.malformed());
+    assertTrue(stats(g.toString()).malformed() > 0, "GB18030 bytes read as UTF-8 are malformed");
+  }
+
+  @Test
+  void read_utf8Bom_skippedInEveryFile() throws IOException {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    Path a = write("a.txt", concat(bom, utf8("中文\n")));
+    Path b = write("b.txt", concat(bom, utf8("好")));
+    CorpusStats s = stats(a.toString(), b.toString());
+    assertEquals(3, s.chars());
+    assertEquals(2, s.lines());
+    assertEquals(2, s.clauses());
+    Path tiny = write("tiny.txt", concat(bom));
+    assertEquals(0, stats(tiny.toString()).chars());
+  }
+
+  @Test
+  void read_emptyFile_allZero() throws IOException {
+    CorpusStats s = stats(write("empty.txt", new byte[0]).toString());
+    assertEquals(new CorpusStats(0, 0, 0, 0, 0, 0, 0, 0.0, 0), s);
+  }
+
+  @Test
+  void read_binaryFile_noCrash_malformedCounted() throws IOException {
+    byte[] bytes = new byte[200_000];
+    new Random(7).nextBytes(bytes);
+    for (int i = 0; i < bytes.length; i += 97) {
+      bytes[i] = 0;
+    }
+    bytes[bytes.length - 1] = 1;
+    long newlines = 0;
+    for (byte b : bytes) {
+      if (b == '\n') {
+        newlines++;
+      }
+    }
+    CorpusStats s = stats(write("bin.dat", bytes).toString());
+    assertTrue(s.malformed() > 10_000, "malformed " + s.malformed());
+    assertEquals(newlines + 1, s.lines());
+    assertEquals(1, warnings.size());
+  }
+
+  @Test
+  void expand_missingFile_throwsNoSuchFile() {
+    String missing = dir.resolve("nope.txt").toString();
+    NoSuchFileException e = assertThrows(NoSuchFileException.class,
+        () -> CorpusInput.expand(List.of(missing)));
+    assertEquals(missing, e.getFile());
+  }
+
+  @Test
+  void read_directory_recursiveSortedEqualsConcatenation() throws IOException {
+    write("d/b.txt", "乙文本 B2\n");
+    write("d/a.txt", "甲文本 A1\n");
+    write("d/sub/c.txt", "丙，COVID-19\n");
+    write("d/.hidden", "隐藏\n");
+    List<String> names = new ArrayList<>();
+    for (CorpusInput in : CorpusInput.expand(List.of(dir.resolve("d").toString()))) {
+      names.add(dir.resolve("d").relativize(in.path()).toString());
+    }
+    assertEquals(List.of("a.txt", "b.txt", "sub/c.txt"), names);
+    Path cat = write("cat.txt", "甲文本 A1\n乙文本 B2\n丙，COVID-19\n");
+    assertEquals(stats(cat.toString()), stats(dir.resolve("d").toString()));
+  }
+
+  @Test
+  void read_gzip_equalsPlain() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    Random r = new Random(3);
+    for (int i = 0; i < 20_000; i++) {
+      sb.append((char) (0x4E00 + r.nextInt(300))).append(i % 17 == 0 ? "，5G\n" : "");
+    }
+    Path plain = write("p.txt", sb.toString());
+    Path gz = dir.resolve("p.txt.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(Files.readAllBytes(plain));
+    }
+    CorpusStats s = stats(plain.toString());
+    assertEquals(s, stats(gz.toString()));
+    assertEquals(20_000, s.hanChars());
+  }
+
+  @Test
+  void read_jsonlField_equalsPlainText() throws IOException {
+    Path jsonl = write("a.jsonl", String.join("\n",
+        "{\"id\": 1, \"meta\": {\"text\": \"不是这个\"}, \"text\": \"中文\\\"引号\\\"5G\"}",
+        "{\"text\":\"第二\\u884c\\n换行\", \"tags\": [\"x\", {\"text\": \"no\"}]}",
+        "{\"other\": \"没有字段\"}",
+        "not json at all",
+        "{\"text\": 42}") + "\n");
+    Path plain = write("a.txt", "中文\"引号\"5G\n第二行\n换行\n");
+    CorpusStats s = stats(options(InputFormat.JSONL, "text", 1), jsonl.toString());
+    CorpusStats p = stats(plain.toString());
+    assertEquals(5, s.lines());
+    assertEquals(p.hanChars(), s.hanChars());
+    assertEquals(p.units(), s.units());
+    assertEquals(p.clauses(), s.clauses());
+    assertEquals(p.entropyBits(), s.entropyBits(), 1e-12);
+    assertEquals(9, s.hanChars());
+  }
+
+  @Test
+  void read_tsvAndCsvColumn() throws IOException {
+    Path tsv = write("a.tsv", "1\t中文\tx\n2\t好，的\n3\n");
+    CorpusStats t = stats(options(InputFormat.TSV, "text", 2), tsv.toString());
+    assertEquals(3, t.lines());
+    assertEquals(4, t.hanChars());
+    assertEquals(3, t.clauses());
+    Path csv = write("a.csv", "label,review\r\n1,\"很好,\"\"推荐\"\"\"\r\n0,一般\r\n0\r\n");
+    CorpusStats c = stats(options(InputFormat.CSV, "text", 2), csv.toString());
+    assertEquals(4, c.lines());
+    assertEquals(6, c.hanChars());
+    assertEquals(1 + 2 + 1, c.clauses(), "'review', '很好', '推荐', '一般'");
+    assertEquals(1, c.latinUnits());
+  }
+
+  @Test
+  void read_crlf_sameStatsAsLf() throws IOException {
+    Path lf = write("lf.txt", TEXT);
+    Path crlf = write("crlf.txt", TEXT.replace("\n", "\r\n"));
+    assertEquals(stats(lf.toString()), stats(crlf.toString()));
+  }
+
+  /**
+   * A 200 MB corpus on one line, generated on the fly and read from standard input: the reader
+   * must stream it, so the live heap sampled while it runs stays far below the input size.
+   */
+  @Test
+  void read_200MbSingleLine_streamsInBoundedMemory() throws IOException {
+    String pattern = "iPhone7手机，5G网络COVID-19疫情。12306订票。";
+    byte[] unit = utf8(pattern);
+    long repeats = 200_000_000L / unit.length;
+    long[] maxLive = {0};
+    InputStream generated = new InputStream() {
+      long produced;
+      long nextSample = 16L << 20;
+      final long total = repeats * unit.length;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (produced >= total) {
+          return -1;
+        }
+        int n = (int) Math.min(len, total - produced);
+        for (int i = 0; i < n; i++) {
+          b[off + i] = unit[(int) ((produced + i) % unit.length)];
+        }
+        produced += n;
+        if (produced >= nextSample) {
+          nextSample += 32L << 20;
+          Runtime rt = Runtime.getRuntime();
+          System.gc();
+          maxLive[0] = Math.max(maxLive[0], rt.totalMemory() - rt.freeMemory());
+        }
+        return n;
+      }
+    };
+    InputStream saved = System.in;
+    CorpusStats s;
+    try {
+      System.setIn(generated);
+      s = stats("-");
+    } finally {
+      System.setIn(saved);
+    }
+    assertEquals(1, s.lines());
+    assertEquals(repeats * pattern.codePointCount(0, pattern.length()), s.chars());
+    assertEquals(repeats * 12, s.units());
+    assertEquals(repeats * 8, s.hanChars());
+    assertEquals(repeats * 4, s.latinUnits());
+    assertEquals(repeats * 3, s.clauses());
+    assertEquals(12, s.distinctUnits());
+    assertEquals(0, s.malformed());
+    assertTrue(maxLive[0] < 64L << 20, "live heap while reading: " + (maxLive[0] >> 20) + " MB");
+  }
+}

@@ -1,0 +1,51 @@
+package dev.ciku.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class UnitPolicyTest {
+  @Test
+  void normalize_fullWidthAndIdeographicSpace() {
+    assertEquals('A', UnitPolicy.normalize('Ａ'));
+    assertEquals('1', UnitPolicy.normalize('１'));
+    assertEquals('~', UnitPolicy.normalize(0xFF5E));
+    assertEquals(0xFF5F, UnitPolicy.normalize(0xFF5F));
+    assertEquals(' ', UnitPolicy.normalize(0x3000));
+    assertEquals('中', UnitPolicy.normalize('中'));
+  }
+
+  @Test
+  void isHan_blocksAndBoundaries() {
+    int[] han = {0x4E00, 0x9FFF, 0x3400, 0x4DBF, 0xF900, 0xFAFF, 0x3007, 0x20000, 0x2A6DF, 0x2FA1F,
+        0x30000, 0x323AF};
+    int[] notHan = {0x3006, 0x3005, 0x4DC0, 0x2E80, 0x3041, 0x30A2, 0xAC00, 0x1F600, 0x2FA20,
+        0x323B0, 'A', '1', 0xFF0C};
+    for (int cp : han) {
+      assertTrue(UnitPolicy.isHan(cp), Integer.toHexString(cp));
+    }
+    for (int cp : notHan) {
+      assertFalse(UnitPolicy.isHan(cp), Integer.toHexString(cp));
+    }
+  }
+
+  @Test
+  void isLatin_asciiAlnumAndLatinLetters() {
+    for (int cp : new int[] {'a', 'z', 'A', 'Z', '0', '9', 0xC0, 0xE9, 0xDF, 0x24F}) {
+      assertTrue(UnitPolicy.isLatin(cp), Integer.toHexString(cp));
+    }
+    for (int cp : new int[] {'-', '.', '_', ' ', 0xBF, 0xD7, 0xF7, 0x250, 0x3B1, 0x430}) {
+      assertFalse(UnitPolicy.isLatin(cp), Integer.toHexString(cp));
+    }
+  }
+
+  @Test
+  void toLowerLatin_onlyLetters() {
+    assertEquals('a', UnitPolicy.toLowerLatin('A'));
+    assertEquals('7', UnitPolicy.toLowerLatin('7'));
+    assertEquals(0xE4, UnitPolicy.toLowerLatin(0xC4));
+    assertEquals('z', UnitPolicy.toLowerLatin('z'));
+  }
+}
