@@ -46,9 +46,11 @@ class StoreCliTest {
     Path store = dir.resolve("laws.ngrams");
     StringWriter err = new StringWriter();
     assertEquals(0, run(err, "count", "corpora-samples/laws-zh.txt", "-o", store.toString(),
-        "--no-progress"), err.toString());
+        "-q", "--no-progress"), err.toString());
     assertTrue(Files.size(store) > 0);
-    assertEquals(0, run(err, "discover", "--counts", store.toString(), "--top", "5",
-        "--no-progress"), err.toString());
+    Path words = dir.resolve("words.tsv");
+    assertEquals(0, run(err, "discover", "--counts", store.toString(), "--top", "5", "-q",
+        "--no-progress", "-o", words.toString()), err.toString());
+    assertEquals(6, Files.readAllLines(words).size(), "header and 5 words");
   }
 }
