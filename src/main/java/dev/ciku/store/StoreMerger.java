@@ -55,7 +55,7 @@ public final class StoreMerger {
     for (int n = order + 1; n <= Grams.MAX_ORDER; n++) {
       positions[n] = 0;
     }
-    if (total * 2 > 1L << 30) {
+    if (total * 2 > 1L << 29) {
       throw new IOException("too many grams to merge in memory: " + total);
     }
     GramTable table = new GramTable((int) Math.max(16, total * 2), 0.99);
