@@ -44,6 +44,8 @@ public final class NgramStore implements AutoCloseable {
    * Opens a store written by {@link StoreWriter}.
    *
    * @throws java.nio.file.NoSuchFileException if it does not exist
+   * @throws java.nio.file.AccessDeniedException if it is not writable (Chronicle maps it
+   *     read-write)
    * @throws StoreFormatException if the file is not a ciku n-gram store
    */
   public static NgramStore open(Path path) throws IOException {
@@ -92,6 +94,11 @@ public final class NgramStore implements AutoCloseable {
     String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
     if (!text.contains(CHRONICLE_HEADER)) {
       throw new StoreFormatException(path + " is not a ciku n-gram store");
+    }
+    if (!Files.isWritable(path)) {
+      // Chronicle maps files read-write even to read them.
+      throw new java.nio.file.AccessDeniedException(path.toString(), null,
+          "an n-gram store must be writable to be opened (Chronicle Map maps it read-write)");
     }
   }
 
