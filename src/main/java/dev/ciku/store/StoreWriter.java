@@ -22,8 +22,9 @@ import net.openhft.chronicle.map.ChronicleMap;
  * the target. An interrupted run leaves only hidden temporary files (removed by {@link #close}),
  * never a half-written store under the target name.
  *
- * <p>Cost of {@code finish}: one Chronicle put per gram (roughly 1 M puts a second) plus 2-4 s of
- * Chronicle start-up. Not thread-safe.
+ * <p>Cost of {@code finish}: one Chronicle put per gram (0.5-2 M puts a second a thread, measured
+ * on a loaded 2-core VM) plus 1-3 s of Chronicle start-up in a JVM
+ * that has not used it yet. Not thread-safe.
  */
 public final class StoreWriter implements GramSink, AutoCloseable {
   private static final int ROW = 24;
@@ -33,13 +34,29 @@ public final class StoreWriter implements GramSink, AutoCloseable {
   private final Path temp;
   private final FileChannel channel;
   private final ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.nativeOrder());
+  private final int fillThreads;
   private long entries;
   private long lastHi = -1;
   private long lastLo = -1;
   private boolean done;
 
-  /** Starts writing a store that will be renamed to {@code target} by {@link #finish}. */
+  /**
+   * Starts writing a store that will be renamed to {@code target} by {@link #finish}, which fills
+   * the map on the calling thread.
+   */
   public StoreWriter(Path target) throws IOException {
+    this(target, 1);
+  }
+
+  /**
+   * As {@link #StoreWriter(Path)}, filling the map with {@code fillThreads} threads. On the
+   * loaded 2-core VM, 2 threads were not faster than 1 (see benchmarks/RESULTS-store.md).
+   */
+  public StoreWriter(Path target, int fillThreads) throws IOException {
+    if (fillThreads < 1) {
+      throw new IllegalArgumentException("fillThreads must be 1 or more, got " + fillThreads);
+    }
+    this.fillThreads = fillThreads;
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     if (dir != null && !Files.isDirectory(dir)) {
@@ -91,28 +108,82 @@ public final class StoreWriter implements GramSink, AutoCloseable {
     channel.close();
     byte[] blob = StoreMeta.unitBlob(summary.units());
     long total = entries + StoreMeta.entries(blob.length);
-    try (ChronicleMap<GramKey, Long> map = ChronicleGrams.create(temp.toFile(), total)) {
+    try (ChronicleMap<GramKey, Long> map = ChronicleGrams.create(temp.toFile(), total);
+        FileChannel in = FileChannel.open(rows, StandardOpenOption.READ)) {
+      fill(map, in, entries, fillThreads);
       GramKey k = new GramKey();
-      try (FileChannel in = FileChannel.open(rows, StandardOpenOption.READ)) {
-        buf.clear();
-        long left = entries;
-        while (left > 0) {
-          if (in.read(buf) < 0) {
-            throw new IOException(rows + ": buffered grams ended early");
-          }
-          buf.flip();
-          while (buf.remaining() >= ROW && left > 0) {
-            map.put(k.set(buf.getLong(), buf.getLong()), buf.getLong());
-            left--;
-          }
-          buf.compact();
-        }
-      }
       StoreMeta.write(summary, entries, blob, (key, value) -> map.put(k.set(0, key), value));
     }
     Files.deleteIfExists(rows);
     Output.moveAtomically(temp, target);
     done = true;
+  }
+
+  /**
+   * Puts the buffered rows into the map, {@code threads} contiguous ranges in parallel (Chronicle
+   * locks per segment, and the counter's threads are idle by now).
+   */
+  private static void fill(ChronicleMap<GramKey, Long> map, FileChannel in, long entries,
+      int threads) throws IOException {
+    int t = (int) Math.max(1, Math.min(threads, entries / 65_536));
+    long per = (entries + t - 1) / t;
+    if (t == 1) {
+      fillRange(map, in, 0, entries);
+      return;
+    }
+    Throwable[] failure = new Throwable[t];
+    Thread[] workers = new Thread[t];
+    for (int i = 0; i < t; i++) {
+      int id = i;
+      long from = i * per;
+      long to = Math.min(entries, from + per);
+      workers[i] = new Thread(() -> {
+        try {
+          fillRange(map, in, from, to);
+        } catch (Throwable e) {
+          failure[id] = e;
+        }
+      }, "ciku-store-fill-" + i);
+      workers[i].start();
+    }
+    for (Thread w : workers) {
+      try {
+        w.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while writing the store", e);
+      }
+    }
+    for (Throwable f : failure) {
+      if (f instanceof IOException io) {
+        throw io;
+      } else if (f instanceof RuntimeException re) {
+        throw re;
+      } else if (f != null) {
+        throw new IllegalStateException(f);
+      }
+    }
+  }
+
+  private static void fillRange(ChronicleMap<GramKey, Long> map, FileChannel in, long from,
+      long to) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(ROW * 8192).order(ByteOrder.nativeOrder());
+    GramKey k = new GramKey();
+    long pos = from * ROW;
+    long end = to * ROW;
+    while (pos < end) {
+      b.clear().limit((int) Math.min(b.capacity(), end - pos));
+      while (b.hasRemaining()) {
+        if (in.read(b, pos + b.position()) < 0) {
+          throw new IOException("buffered grams ended early");
+        }
+      }
+      b.flip();
+      while (b.remaining() >= ROW) {
+        map.put(k.set(b.getLong(), b.getLong()), b.getLong());
+      }
+      pos += b.limit();
+    }
   }
 
   /** Grams written so far. */

@@ -150,6 +150,29 @@ class NgramStoreTest {
   }
 
   @Test
+  void finish_withTwoFillThreads_storesEveryGram() throws IOException {
+    Path target = dir.resolve("two.ngrams");
+    int n = 200_000;
+    try (StoreWriter w = new StoreWriter(target, 2)) {
+      for (int i = 1; i <= n; i++) {
+        w.accept((long) i << 21, 0, i);
+      }
+      w.finish(new CountSummary(2, 1, new UnitTable(), new long[] {0, n, 0}, 1, n, n, 0));
+    }
+    try (NgramStore s = NgramStore.open(target)) {
+      assertEquals(n, s.size());
+      long[] sum = {0, 0};
+      s.forEach((h, l, c) -> {
+        sum[0]++;
+        sum[1] += c;
+        assertEquals(h >>> 21, c);
+      });
+      assertEquals(n, sum[0]);
+      assertEquals((long) n * (n + 1) / 2, sum[1]);
+    }
+  }
+
+  @Test
   void close_withoutFinish_leavesNoFileBehind() throws IOException {
     Path target = dir.resolve("broken.ngrams");
     try (StoreWriter w = new StoreWriter(target)) {
