@@ -42,6 +42,37 @@ class StoreCliTest {
   }
 
   @Test
+  void countMerge_ofHalves_equalsCountOfWhole() throws Exception {
+    java.util.List<String> lines = Files.readAllLines(Path.of("corpora-samples/laws-zh.txt"));
+    Path a = dir.resolve("a.txt");
+    Path b = dir.resolve("b.txt");
+    Files.write(a, lines.subList(0, lines.size() / 3));
+    Files.write(b, lines.subList(lines.size() / 3, lines.size()));
+    StringWriter err = new StringWriter();
+    for (String[] args : new String[][] {
+        {"count", "-q", "--min-count", "1", "-n", "4", a.toString(), "-o", dir.resolve("a.ngrams").toString()},
+        {"count", "-q", "--min-count", "1", "-n", "4", b.toString(), "-o", dir.resolve("b.ngrams").toString()},
+        {"count", "-q", "--min-count", "1", "-n", "4", "corpora-samples/laws-zh.txt", "-o",
+            dir.resolve("whole.ngrams").toString()},
+        {"count", "-q", "--min-count", "1", "--merge", dir.resolve("a.ngrams").toString(),
+            dir.resolve("b.ngrams").toString(), "-o", dir.resolve("merged.ngrams").toString()}}) {
+      assertEquals(0, run(err, args), err.toString());
+    }
+    try (dev.ciku.store.NgramStore w = dev.ciku.store.NgramStore.open(dir.resolve("whole.ngrams"));
+        dev.ciku.store.NgramStore m =
+            dev.ciku.store.NgramStore.open(dir.resolve("merged.ngrams"))) {
+      assertEquals(w.size(), m.size());
+      assertEquals(w.positions(1), m.positions(1));
+      long[] checked = {0};
+      w.forEach((hi, lo, c) -> {
+        assertEquals(c, m.get(hi, lo));
+        checked[0]++;
+      });
+      assertEquals(w.size(), checked[0]);
+    }
+  }
+
+  @Test
   void countThenDiscover_throughStore_succeeds() throws Exception {
     Path store = dir.resolve("laws.ngrams");
     StringWriter err = new StringWriter();
