@@ -389,10 +389,35 @@ public final class WordDiscoverer {
           }
         }
         if (j == len - 1 || reach <= j) {
-          emit(u, start, j + 1);
+          emitSplittingNumbers(u, start, j + 1);
           start = j + 1;
         }
       }
+    }
+
+    /**
+     * A fragment with two or more Latin/digit units is an expression (12月31日, 3.5G版本): it is
+     * cut before each of its Latin units but the first unit, so its parts (12月, 31日) count.
+     */
+    private void emitSplittingNumbers(int[] u, int from, int to) {
+      int latin = 0;
+      for (int i = from; i < to; i++) {
+        if (UnitTable.isLatinId(u[i])) {
+          latin++;
+        }
+      }
+      if (latin < 2) {
+        emit(u, from, to);
+        return;
+      }
+      int s = from;
+      for (int i = from + 1; i < to; i++) {
+        if (UnitTable.isLatinId(u[i])) {
+          emit(u, s, i);
+          s = i;
+        }
+      }
+      emit(u, s, to);
     }
 
     private void emit(int[] u, int from, int to) {
