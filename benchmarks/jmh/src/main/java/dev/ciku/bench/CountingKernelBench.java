@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /*
  * HOW TO RUN
  *
- *   benchmarks/jmh/run.sh                         # all benchmarks, ~4 minutes
+ *   benchmarks/jmh/run.sh                         # all benchmarks, about 2 minutes of runs
  *   benchmarks/jmh/run.sh CountingKernelBench.count -p order=6
  *
  * or by hand, from the repository root:
