@@ -76,7 +76,7 @@ final class DomainCommand implements Callable<Integer> {
       description = "More generic heads: a term equal to or ending with one is dropped. Repeatable.")
   List<Path> heads = new ArrayList<>();
 
-  @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "5",
+  @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "4",
       description = "n-gram order of the word discovery, 3..6 (default: ${DEFAULT-VALUE}).")
   int order;
 
@@ -84,6 +84,18 @@ final class DomainCommand implements Callable<Integer> {
       description = "Smallest domain count of a term (default 0: grows with the corpus, as in"
           + " 'ciku discover').")
   long minCount;
+
+  @Option(names = "--min-pmi", paramLabel = "NATS", defaultValue = "2.0",
+      description = "Discovery: cohesion threshold of 2-unit grams (default: ${DEFAULT-VALUE}).")
+  double minPmi;
+
+  @Option(names = "--pmi-step", paramLabel = "NATS", defaultValue = "2.0",
+      description = "Discovery: added to the threshold per extra unit (default: ${DEFAULT-VALUE}).")
+  double pmiStep;
+
+  @Option(names = "--min-entropy", paramLabel = "NATS", defaultValue = "0.5",
+      description = "Discovery: smallest boundary entropy of a term (default: ${DEFAULT-VALUE}).")
+  double minEntropy;
 
   @Option(names = "--top", paramLabel = "K", defaultValue = "0",
       description = "Print only the best K terms (0: all).")
@@ -113,7 +125,7 @@ final class DomainCommand implements Callable<Integer> {
     DiscoverOptions d = DiscoverOptions.DEFAULT;
     DiscoverOptions discover;
     try {
-      discover = new DiscoverOptions(order, minCount, d.pmiBase(), d.pmiStep(), d.minEntropy(),
+      discover = new DiscoverOptions(order, minCount, minPmi, pmiStep, minEntropy,
           d.maxLength(), d.pairPmi(), d.pairEntropy());
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, e.getMessage());
