@@ -177,11 +177,11 @@ final class DomainCommand implements Callable<Integer> {
 
   private DomainTermMiner.ReferenceSource referenceSource(Log log) throws Exception {
     if (reference.isEmpty()) {
-      return terms -> ReferenceProfile.bundled();
+      return inBackground(ReferenceProfile::bundled);
     }
     if (reference.size() == 1 && ReferenceProfile.isProfile(Path.of(reference.get(0)))) {
       Path p = Path.of(reference.get(0));
-      return terms -> ReferenceProfile.load(p);
+      return inBackground(() -> ReferenceProfile.load(p));
     }
     for (String s : reference) {
       if (s.equals("-")) {
@@ -197,6 +197,32 @@ final class DomainCommand implements Callable<Integer> {
     String name = String.join(",", reference);
     return terms -> CorpusReference.count(terms, refCorpus, input.readerOptions(),
         new ByteCounter(), log::warn, name);
+  }
+
+  /** A profile does not depend on the terms: load it while the domain corpus is counted. */
+  private static DomainTermMiner.ReferenceSource inBackground(Callable<ReferenceProfile> load) {
+    java.util.concurrent.FutureTask<ReferenceProfile> task =
+        new java.util.concurrent.FutureTask<>(load);
+    Thread t = new Thread(task, "ciku-profile-load");
+    t.setDaemon(true);
+    t.start();
+    return terms -> {
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while loading the profile");
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof java.io.IOException io) {
+          throw io;
+        }
+        if (c instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new java.io.IOException(c);
+      }
+    };
   }
 
   private int build(Log log) throws Exception {
