@@ -16,7 +16,8 @@ import java.util.Set;
  * Drops candidates that are not terms, by patterns read from data files (dict/README.md):
  * {@code word} matches exactly, {@code *word} matches a term ending with {@code word},
  * {@code word*} a term starting with it, {@code *word*} a term containing it. Blank lines and
- * lines starting with {@code #} are skipped. A generic-heads file is read with an implied
+ * lines starting with {@code #} are skipped. A pattern prefixed with {@code N:} applies only to
+ * terms of at least N characters ({@code 3:*本} drops 违反本 but keeps 资本). A generic-heads file is read with an implied
  * leading {@code *}: a head drops itself and every term ending with it (审判工作 by 工作).
  *
  * <p>Immutable once built; thread-safe to read.
@@ -31,6 +32,10 @@ public final class TermFilter {
   private final List<String> suffixes = new ArrayList<>();
   private final List<String> prefixes = new ArrayList<>();
   private final List<String> infixes = new ArrayList<>();
+  private final List<String> longSuffixes = new ArrayList<>();
+  private final List<String> longPrefixes = new ArrayList<>();
+  private final List<Integer> longSuffixMin = new ArrayList<>();
+  private final List<Integer> longPrefixMin = new ArrayList<>();
 
   /** A filter that keeps everything. */
   public static TermFilter none() {
@@ -70,6 +75,22 @@ public final class TermFilter {
   public TermFilter add(String pattern, boolean heads) {
     String p = pattern.strip();
     if (p.isEmpty() || p.startsWith("#")) {
+      return this;
+    }
+    int colon = p.indexOf(':');
+    if (colon > 0 && p.substring(0, colon).chars().allMatch(Character::isDigit)) {
+      int min = Integer.parseInt(p.substring(0, colon));
+      String rest = p.substring(colon + 1);
+      if (rest.startsWith("*") && rest.length() > 1 && !rest.endsWith("*")) {
+        longSuffixes.add(rest.substring(1));
+        longSuffixMin.add(min);
+      } else if (rest.endsWith("*") && rest.length() > 1 && !rest.startsWith("*")) {
+        longPrefixes.add(rest.substring(0, rest.length() - 1));
+        longPrefixMin.add(min);
+      } else {
+        throw new IllegalArgumentException("a length-guarded pattern must be N:*suffix or"
+            + " N:prefix*, not '" + p + "'");
+      }
       return this;
     }
     boolean lead = p.startsWith("*");
@@ -120,6 +141,17 @@ public final class TermFilter {
         return true;
       }
     }
+    int len = term.codePointCount(0, term.length());
+    for (int i = 0; i < longSuffixes.size(); i++) {
+      if (len >= longSuffixMin.get(i) && term.endsWith(longSuffixes.get(i))) {
+        return true;
+      }
+    }
+    for (int i = 0; i < longPrefixes.size(); i++) {
+      if (len >= longPrefixMin.get(i) && term.startsWith(longPrefixes.get(i))) {
+        return true;
+      }
+    }
     for (String s : infixes) {
       if (term.contains(s)) {
         return true;
@@ -130,6 +162,7 @@ public final class TermFilter {
 
   /** Number of patterns. */
   public int size() {
-    return exact.size() + suffixes.size() + prefixes.size() + infixes.size();
+    return exact.size() + suffixes.size() + prefixes.size() + infixes.size()
+        + longSuffixes.size() + longPrefixes.size();
   }
 }

@@ -9,7 +9,8 @@ class TermFilterTest {
   @Test
   void rejects_patternSyntax() {
     TermFilter f = TermFilter.none().add("或者", false).add("*的", false).add("由*", false)
-        .add("*之*", false).add("# comment", false).add("工作", true);
+        .add("*之*", false).add("# comment", false).add("工作", true).add("3:*本", false)
+        .add("3:经*", false);
     assertTrue(f.rejects("或者"));
     assertFalse(f.rejects("或者说"));
     assertTrue(f.rejects("合法的"));
@@ -19,6 +20,10 @@ class TermFilterTest {
     assertTrue(f.rejects("审判工作"));
     assertFalse(f.rejects("工作日"));
     assertFalse(f.rejects("人民法院"));
+    assertTrue(f.rejects("违反本"));
+    assertFalse(f.rejects("资本"));
+    assertTrue(f.rejects("经省级"));
+    assertFalse(f.rejects("经营"));
   }
 
   @Test
