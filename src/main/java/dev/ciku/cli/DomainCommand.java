@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
         "List the terms of a domain corpus, best first: words discovered in INPUT (as 'ciku"
             + " discover' finds them), minus stopwords and generic heads, contrasted with a"
             + " reference corpus. Columns: domain and reference counts, smoothed domain share,"
-            + " signed G2 keyness, weirdness, C-value and the ranking score (default"
-            + " ln(weirdness) x ln(count)).",
+            + " signed G2 keyness, weirdness, C-value and the ranking score (default: terms with"
+            + " weirdness 20 or more first, each tier by G2).",
         "The reference is ciku's bundled general-Chinese profile unless --reference is given.",
         "With --build-profile, INPUT is a reference corpus and -o receives a profile for"
             + " --reference (see dict/README.md)."})

@@ -98,8 +98,8 @@ class DomainTermMinerTest {
             new ByteCounter(), m -> { }, "wiki"), new ByteCounter(), m -> { }, m -> { });
     double legal = legalShare(combined.terms().subList(0, 50));
     double baseline = legalShare(byCount.terms().subList(0, 50));
-    // Measured: 0.32 for the default ranking, 0.12 for raw frequency without filter.
-    assertTrue(legal >= 0.26, "legal share of the top 50: " + legal);
+    // Measured: 0.38 for the default ranking, 0.12 for raw frequency without filter.
+    assertTrue(legal >= 0.3, "legal share of the top 50: " + legal);
     assertTrue(legal >= baseline + 0.1, legal + " vs frequency baseline " + baseline);
     Set<String> generic = Set.of("或者", "应当", "可以", "进行", "工作", "有关", "情况", "问题");
     assertTrue(combined.terms().subList(0, 100).stream().noneMatch(t -> generic.contains(t.term())));
