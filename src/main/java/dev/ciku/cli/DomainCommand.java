@@ -54,7 +54,7 @@ final class DomainCommand implements Callable<Integer> {
       description = "With --build-profile: longest n-gram kept, in units (default: ${DEFAULT-VALUE}).")
   int profileOrder;
 
-  @Option(names = "--profile-min-count", paramLabel = "C", defaultValue = "5",
+  @Option(names = "--profile-min-count", paramLabel = "C", defaultValue = "10",
       description = "With --build-profile: smallest count kept (default: ${DEFAULT-VALUE}).")
   long profileMinCount;
 
