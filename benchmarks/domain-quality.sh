@@ -5,6 +5,8 @@
 #   benchmarks/domain-quality.sh            legal and car pairs against the bundled reference
 #   benchmarks/domain-quality.sh --quick    car pair only (1.7 MB; for CI, about 10 s)
 #   EXTRA="--rank g2" benchmarks/domain-quality.sh   extra options for every ciku domain run
+#   MIN_P500=0.12 benchmarks/domain-quality.sh --quick   exit 1 if any pair's P@500 is below
+#                                                          (for CI; car measured 0.150)
 #
 # Results go to stdout as a Markdown table; the ranked lists stay in $OUT (default a temp dir).
 set -euo pipefail
@@ -14,6 +16,8 @@ SHARED="${CIKU_SHARED:-$(dirname "$ROOT")/shared}"
 CIKU="$ROOT/bin/ciku"
 OUT="${OUT:-$(mktemp -d)}"
 EXTRA="${EXTRA:-}"
+MIN_P500="${MIN_P500:-}"
+status=0
 quick=0
 [[ "${1:-}" == "--quick" ]] && quick=1
 
@@ -37,6 +41,14 @@ run_pair() { # name corpus gold...
   p=$(python3 "$SHARED/tools/term_pk.py" "$ranked" "$@" --k 100,500,1000 \
     | awk '{printf "%s | ", $2}')
   echo "| $name | $p$wall | $rss MB |"
+  if [[ -n "$MIN_P500" ]]; then
+    local p500
+    p500=$(python3 "$SHARED/tools/term_pk.py" "$ranked" "$@" --k 500 | awk '{print $2}')
+    if ! awk -v a="$p500" -v b="$MIN_P500" 'BEGIN { exit !(a >= b) }'; then
+      echo "domain-quality: $name P@500 $p500 is below $MIN_P500" >&2
+      status=1
+    fi
+  fi
 }
 
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -52,3 +64,4 @@ if [[ $quick == 0 ]]; then
 fi
 echo
 echo "ranked lists: $OUT"
+exit $status
