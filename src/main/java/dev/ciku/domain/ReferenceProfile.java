@@ -57,14 +57,17 @@ public final class ReferenceProfile implements ReferenceCounts {
   private final long positions;
   private final String source;
   private final Object2LongOpenHashMap<String> counts;
+  /** The grams in unit order when built (for a byte-identical save); null when loaded. */
+  private final List<String> orderedKeys;
 
   private ReferenceProfile(int order, long minCount, long positions, String source,
-      Object2LongOpenHashMap<String> counts) {
+      Object2LongOpenHashMap<String> counts, List<String> orderedKeys) {
     this.order = order;
     this.minCount = minCount;
     this.positions = positions;
     this.source = source;
     this.counts = counts;
+    this.orderedKeys = orderedKeys;
   }
 
   /**
@@ -92,12 +95,8 @@ public final class ReferenceProfile implements ReferenceCounts {
       map.put(k, g[2]);
       keys.add(k);
     }
-    ReferenceProfile p = new ReferenceProfile(order, minCount, s.positions(1), source, map);
-    p.orderedKeys = keys;
-    return p;
+    return new ReferenceProfile(order, minCount, s.positions(1), source, map, keys);
   }
-
-  private List<String> orderedKeys;
 
   /** Writes the profile to {@code file} atomically (a temporary file, then a rename). */
   public void save(Path file) throws IOException {
@@ -113,7 +112,7 @@ public final class ReferenceProfile implements ReferenceCounts {
         w.write("# positions " + positions + "\n");
         w.write("# source " + source.replace('\n', ' ') + "\n");
         List<String> keys = orderedKeys;
-        if (keys == null) {
+        if (keys == null) { // loaded: the file was in unit order; String order is close enough
           keys = new ArrayList<>(counts.keySet());
           keys.sort(null);
         }
@@ -234,7 +233,7 @@ public final class ReferenceProfile implements ReferenceCounts {
       throw new IOException(name + ": profile header lacks order or positions");
     }
     map.trim();
-    return new ReferenceProfile(order, Math.max(1, minCount), positions, source, map);
+    return new ReferenceProfile(order, Math.max(1, minCount), positions, source, map, null);
   }
 
   private static InputStream open(InputStream raw) throws IOException {
