@@ -27,6 +27,8 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
         + " words, domain terms and a minimum-entropy segmenter, learned from raw text alone.",
     subcommands = {
         StatsCommand.class,
+        VocabCommand.class,
+        SegmentCommand.class,
         CommandLine.HelpCommand.class,
         AutoComplete.GenerateCompletion.class,
         ManPageGenerator.class})
