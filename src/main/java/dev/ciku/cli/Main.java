@@ -29,6 +29,7 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
         StatsCommand.class,
         VocabCommand.class,
         SegmentCommand.class,
+        EvalCommand.class,
         CommandLine.HelpCommand.class,
         AutoComplete.GenerateCompletion.class,
         ManPageGenerator.class})

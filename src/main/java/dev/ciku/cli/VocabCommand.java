@@ -30,7 +30,7 @@ final class VocabCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin RunOptions run;
 
-  @Option(names = "--min-pair-count", paramLabel = "N", defaultValue = "5",
+  @Option(names = "--min-pair-count", paramLabel = "N", defaultValue = "3",
       description = "Cut between characters whose pair is seen fewer times (default ${DEFAULT-VALUE}).")
   long minPairCount;
 
@@ -38,7 +38,7 @@ final class VocabCommand implements Callable<Integer> {
       description = "Cut between characters with a lower PMI, in nats (default ${DEFAULT-VALUE}).")
   double minPmi;
 
-  @Option(names = "--min-count", paramLabel = "N", defaultValue = "5",
+  @Option(names = "--min-count", paramLabel = "N", defaultValue = "3",
       description = "Keep words seen at least N times (default ${DEFAULT-VALUE}).")
   long minCount;
 
@@ -46,12 +46,12 @@ final class VocabCommand implements Callable<Integer> {
       description = "Longest word in characters (default ${DEFAULT-VALUE}).")
   int maxLength;
 
-  @Option(names = "--min-gain", paramLabel = "NATS", defaultValue = "0.0",
+  @Option(names = "--min-gain", paramLabel = "NATS", defaultValue = "1.0",
       description = "A 2-character word stays if it saves more than this per occurrence"
           + " (exact code-length change; default ${DEFAULT-VALUE}).")
   double minGain;
 
-  @Option(names = "--length-gain", paramLabel = "NATS", defaultValue = "1.0",
+  @Option(names = "--length-gain", paramLabel = "NATS", defaultValue = "3.0",
       description = "Extra saving required per character beyond 2 (default ${DEFAULT-VALUE}).")
   double lengthGain;
 

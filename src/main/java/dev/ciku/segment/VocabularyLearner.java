@@ -62,7 +62,7 @@ public final class VocabularyLearner {
   public record Config(long minPairCount, double minPmi, long minCount, int maxLength,
       double minGain, double lengthGain, int maxIterations, int maxWords, int threads) {
     /** The defaults of {@code ciku vocab}. */
-    public static final Config DEFAULT = new Config(5, 1.0, 5, 8, 0.0, 1.0, 5, 200_000, 2);
+    public static final Config DEFAULT = new Config(3, 1.0, 3, 8, 1.0, 3.0, 5, 200_000, 2);
 
     public Config {
       if (minPairCount < 1 || minCount < 1 || maxLength < 1 || maxIterations < 0 || maxWords < 1
