@@ -52,8 +52,12 @@ final class VocabCommand implements Callable<Integer> {
   double minGain;
 
   @Option(names = "--length-gain", paramLabel = "NATS", defaultValue = "3.0",
-      description = "Extra saving required per character beyond 2 (default ${DEFAULT-VALUE}).")
+      description = "Extra saving required of a 3-character word (default ${DEFAULT-VALUE}).")
   double lengthGain;
+
+  @Option(names = "--length-power", paramLabel = "X", defaultValue = "1.0",
+      description = "The extra saving grows as (length - 2)^X (default ${DEFAULT-VALUE}).")
+  double lengthPower;
 
   @Option(names = "--iterations", paramLabel = "N", defaultValue = "5",
       description = "Re-estimation rounds at most (default ${DEFAULT-VALUE}).")
@@ -75,7 +79,7 @@ final class VocabCommand implements Callable<Integer> {
     VocabularyLearner.Config config;
     try {
       config = new VocabularyLearner.Config(minPairCount, minPmi, minCount, maxLength, minGain,
-          lengthGain, iterations, top, run.threads());
+          lengthGain, lengthPower, iterations, top, run.threads());
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, e.getMessage());
     }

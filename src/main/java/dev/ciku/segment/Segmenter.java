@@ -19,8 +19,10 @@ import java.util.List;
  *       and may join Han characters when the vocabulary has such a word ({@code 0年} makes
  *       {@code 2000年} one word). A number directly followed by {@code %}, {@code ％} or
  *       {@code ‰} keeps the sign.</li>
- *   <li>Any other character (punctuation, symbols, emoji, kana) is a token; a run of the same
- *       character ({@code ———}, {@code ……}) is one token.</li>
+ *   <li>Any other character (punctuation, symbols, emoji, kana) is a token by itself, except that
+ *       a run of dashes {@code —}/{@code ―} or of ellipsis characters {@code …} is one token
+ *       ({@code ——}, {@code ……}: one punctuation mark each in Chinese typography, GB/T 15834).
+ *       Hyphens ({@code -}, {@code －}) and everything else are one token per character.</li>
  *   <li>Whitespace (including U+3000, tabs and a carriage return) is copied as it is and stands
  *       in for the separator: no separator is written next to it. So removing the separators
  *       that ciku inserted gives back the input exactly, and whitespace is never doubled.</li>
@@ -125,14 +127,20 @@ public final class Segmenter {
         } else {
           flushRun(text);
           int j = i + len;
-          while (j + len <= to && text[j] == c && (len == 1 || text[j + 1] == text[i + 1])) {
-            j += len;
+          if (isRunPunctuation(c)) {
+            while (j < to && text[j] == c) {
+              j++;
+            }
           }
           emit(text, i, j);
           i = j;
         }
       }
       flushRun(text);
+    }
+
+    private static boolean isRunPunctuation(char c) {
+      return c == '\u2014' || c == '\u2026' || c == '\u2015' || c == '\u2E3A' || c == '\u2E3B';
     }
 
     private int latin(char[] text, int i, int to) {

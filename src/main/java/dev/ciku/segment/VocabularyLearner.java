@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  *       compute the exact change of the corpus code length {@code T = N ln N − Σ c ln c} (nats;
  *       {@code T / chars} is the L of §1.3, and {@code ΔT = −N·F} with the exact F of §7.1) when
  *       its occurrences are written as its sub-words instead. It stays only if removing it would
- *       lengthen the code by more than {@code minGain + lengthGain·(len − 2)} nats per
+ *       lengthen the code by more than {@code minGain + lengthGain·(len − 2)^lengthPower} nats per
  *       occurrence (the length term is the long-word down-weighting the author mentions);
  *       otherwise its count goes to its sub-words.</li>
  *   <li><b>Refine</b> (Viterbi re-estimation, hard EM): segment the whole corpus with the
@@ -54,15 +54,16 @@ public final class VocabularyLearner {
    * @param minCount keep fragments and words seen at least this often
    * @param maxLength longest word in symbols
    * @param minGain nats per occurrence a 2-symbol word must save to stay
-   * @param lengthGain extra nats per occurrence per symbol beyond 2
+   * @param lengthGain extra nats per occurrence for a word of 3 symbols
+   * @param lengthPower the extra grows as {@code (len − 2)^lengthPower}
    * @param maxIterations refinement rounds at most
    * @param maxWords words written at most (best first)
    * @param threads threads for the refinement passes
    */
   public record Config(long minPairCount, double minPmi, long minCount, int maxLength,
-      double minGain, double lengthGain, int maxIterations, int maxWords, int threads) {
+      double minGain, double lengthGain, double lengthPower, int maxIterations, int maxWords, int threads) {
     /** The defaults of {@code ciku vocab}. */
-    public static final Config DEFAULT = new Config(3, 1.0, 3, 8, 1.0, 3.0, 5, 200_000, 2);
+    public static final Config DEFAULT = new Config(3, 1.0, 3, 8, 1.0, 3.0, 1.0, 5, 200_000, 2);
 
     public Config {
       if (minPairCount < 1 || minCount < 1 || maxLength < 1 || maxIterations < 0 || maxWords < 1
@@ -262,6 +263,9 @@ public final class VocabularyLearner {
           trie.setCount(n, 0);
         }
       }
+      if (Boolean.getBoolean("ciku.reprune")) {
+        deRedundancy(trie, tmp);
+      }
       bits.add(now);
       words.add(before);
       log.accept(String.format(java.util.Locale.ROOT, "refinement %d: %,d words used, %.4f bits per char; %,d kept",
@@ -358,7 +362,7 @@ public final class VocabularyLearner {
         double cs = subNodes[j] >= 0 ? trie.count(subNodes[j]) : 0;
         delta -= xlogx(cs + mult[j] * cw) - xlogx(cs);
       }
-      double need = config.minGain() + config.lengthGain() * (len - 2);
+      double need = config.minGain() + config.lengthGain() * Math.pow(len - 2, config.lengthPower());
       if (delta > need * cw) {
         trie.setCount(node, cw);
       } else {
