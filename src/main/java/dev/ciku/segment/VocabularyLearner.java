@@ -263,9 +263,6 @@ public final class VocabularyLearner {
           trie.setCount(n, 0);
         }
       }
-      if (Boolean.getBoolean("ciku.reprune")) {
-        deRedundancy(trie, tmp);
-      }
       bits.add(now);
       words.add(before);
       log.accept(String.format(java.util.Locale.ROOT, "refinement %d: %,d words used, %.4f bits per char; %,d kept",
@@ -332,6 +329,7 @@ public final class VocabularyLearner {
     int[] ends = new int[config.maxLength()];
     int[] subNodes = new int[config.maxLength()];
     int[] mult = new int[config.maxLength()];
+    double[] subCounts = new double[config.maxLength()];
     int removed = 0;
     for (int idx = 0; idx < n; idx++) {
       int node = boxed[idx];
@@ -356,12 +354,10 @@ public final class VocabularyLearner {
         }
         mult[j]++;
       }
-      double nRemoved = nKept + (k - 1) * cw;
-      double delta = xlogx(nRemoved) - xlogx(nKept) + xlogx(cw);
       for (int j = 0; j < distinct; j++) {
-        double cs = subNodes[j] >= 0 ? trie.count(subNodes[j]) : 0;
-        delta -= xlogx(cs + mult[j] * cw) - xlogx(cs);
+        subCounts[j] = subNodes[j] >= 0 ? trie.count(subNodes[j]) : 0;
       }
+      double delta = codeLengthSaved(nKept, cw, subCounts, mult, distinct);
       double need = config.minGain() + config.lengthGain() * Math.pow(len - 2, config.lengthPower());
       if (delta > need * cw) {
         trie.setCount(node, cw);
@@ -376,6 +372,28 @@ public final class VocabularyLearner {
       }
     }
     log.accept(String.format(java.util.Locale.ROOT, "de-redundancy removed %,d of %,d multi-character words", removed, n));
+  }
+
+  /**
+   * Exact code length (nats) that keeping a word saves: {@code T(without) − T(with)}, where
+   * {@code T = N ln N − Σ c ln c} is the information needed to write the corpus word by word.
+   * With the word, the total is {@code total} and its sub-words have {@code subCounts}; without
+   * it, its {@code count} occurrences are written as its sub-words ({@code mult[j]} times
+   * sub-word {@code j} each). For two sub-words this equals {@code N'·F_ab} of §7.1 with
+   * {@code N'} the total without the word; positive when the word lowers the code length.
+   */
+  static double codeLengthSaved(double total, double count, double[] subCounts, int[] mult,
+      int distinct) {
+    int k = 0;
+    for (int j = 0; j < distinct; j++) {
+      k += mult[j];
+    }
+    double without = total + (k - 1) * count;
+    double delta = xlogx(without) - xlogx(total) + xlogx(count);
+    for (int j = 0; j < distinct; j++) {
+      delta -= xlogx(subCounts[j] + mult[j] * count) - xlogx(subCounts[j]);
+    }
+    return delta;
   }
 
   private static double xlogx(double x) {
