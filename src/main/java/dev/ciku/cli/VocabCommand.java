@@ -83,9 +83,6 @@ final class VocabCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, e.getMessage());
     }
-    if (maxLength > 127) {
-      throw new CikuException(CikuException.USAGE, "--max-length must be at most 127");
-    }
     ByteCounter bytes = new ByteCounter();
     long t0 = System.nanoTime();
     VocabularyLearner.Result r;

@@ -70,6 +70,9 @@ public final class VocabularyLearner {
           || threads < 1) {
         throw new IllegalArgumentException("vocabulary parameters must be positive");
       }
+      if (maxLength > 127) {
+        throw new IllegalArgumentException("--max-length must be at most 127");
+      }
     }
   }
 
@@ -143,10 +146,8 @@ public final class VocabularyLearner {
     int[][] latinClass = {new int[256]};
     int[] known = {0};
     ClauseScanner scanner = new ClauseScanner(table, false, (u, length, owned, start, end) -> {
-      int prev = -1;
-      if (!start && all.size() > 0) {
-        // continuation chunk: the owned units of the previous chunk are already stored
-      }
+      // A continuation chunk repeats the look-ahead of the previous one: only owned units are
+      // stored and counted, so every clause is stored exactly once.
       for (int i = 0; i < length; i++) {
         int id = u[i];
         if (id >= UnitTable.LATIN_BASE) {
@@ -169,7 +170,6 @@ public final class VocabularyLearner {
             pairTotal++;
           }
         }
-        prev = id;
       }
       if (end) {
         all.add(-1);
@@ -222,7 +222,6 @@ public final class VocabularyLearner {
     }
     log.accept(String.format(java.util.Locale.ROOT, "%,d distinct fragments", fragments.size()));
     WordTrie trie = new WordTrie();
-    int[] tmp = new int[config.maxLength()];
     for (int f = 0; f < fragments.capacity(); f++) {
       int len = fragments.length(f);
       if (len == 0) {
@@ -242,7 +241,7 @@ public final class VocabularyLearner {
     }
     fragments = null;
     log.accept(String.format(java.util.Locale.ROOT, "%,d candidate words after pruning", trie.words()));
-    deRedundancy(trie, tmp);
+    deRedundancy(trie);
     List<Double> bits = new ArrayList<>();
     List<Integer> words = new ArrayList<>();
     double b = codeLength(trie) / units / Math.log(2);
@@ -302,7 +301,7 @@ public final class VocabularyLearner {
     addFragment(fragments, cut, to);
   }
 
-  private void deRedundancy(WordTrie trie, int[] tmp) {
+  private void deRedundancy(WordTrie trie) {
     int[] order = new int[trie.nodes()];
     int n = 0;
     for (int i = 1; i < trie.nodes(); i++) {
