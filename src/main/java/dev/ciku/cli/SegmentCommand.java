@@ -6,6 +6,7 @@ import dev.ciku.corpus.InputFormat;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.output.Output;
 import dev.ciku.segment.Segmenter;
+import dev.ciku.segment.ParallelSegmenter;
 import dev.ciku.segment.StreamSegmenter;
 import dev.ciku.segment.Vocabulary;
 import java.io.InputStream;
@@ -62,21 +63,39 @@ final class SegmentCommand implements Callable<Integer> {
     Segmenter seg = new Segmenter(v, separator);
     List<CorpusInput> corpus = input.corpus();
     ByteCounter bytes = new ByteCounter();
-    StreamSegmenter stream = new StreamSegmenter(seg);
+    long lines;
+    long chars;
+    int threads = run.threads();
     try (Progress p = Progress.start(run.progress(), System.err, "segment", bytes::get,
         InputOptions.totalSize(corpus));
         Output out = Output.open(output)) {
-      for (CorpusInput in : corpus) {
-        try (InputStream is = in.open(bytes);
-            Reader r = new InputStreamReader(is, ro.charset())) {
-          stream.run(r, out.writer());
+      if (threads == 1) {
+        StreamSegmenter stream = new StreamSegmenter(seg);
+        for (CorpusInput in : corpus) {
+          try (InputStream is = in.open(bytes);
+              Reader r = new InputStreamReader(is, ro.charset())) {
+            stream.run(r, out.writer());
+          }
+        }
+        lines = stream.lines();
+        chars = stream.chars();
+      } else {
+        try (ParallelSegmenter stream = new ParallelSegmenter(seg, threads)) {
+          for (CorpusInput in : corpus) {
+            try (InputStream is = in.open(bytes);
+                Reader r = new InputStreamReader(is, ro.charset())) {
+              stream.run(r, out.writer());
+            }
+          }
+          lines = stream.lines();
+          chars = stream.chars();
         }
       }
       out.commit();
     }
     double secs = (System.nanoTime() - t0) / 1e9;
     log.info(String.format(Locale.ROOT, "segmented %d lines, %d chars in %.1f s (%d words in vocabulary)",
-        stream.lines(), stream.chars(), secs, v.size()));
+        lines, chars, secs, v.size()));
     return 0;
   }
 }

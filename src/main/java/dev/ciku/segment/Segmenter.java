@@ -226,6 +226,30 @@ public final class Segmenter {
       separate = false;
     }
 
+    /** Starts a line, or the continuation of one ({@code separate}: a word was just written). */
+    public void resetLine(boolean separate) {
+      this.separate = separate;
+    }
+
+    private int taken;
+
+    /**
+     * Hands the output buffer over (the caller owns it; its length is {@link #takenLength}) and
+     * starts a fresh one.
+     */
+    public char[] takeOutput() {
+      char[] o = out;
+      taken = outLength;
+      out = new char[Math.max(1 << 12, outLength + (outLength >> 3))];
+      outLength = 0;
+      return o;
+    }
+
+    /** Length of the buffer last returned by {@link #takeOutput}. */
+    public int takenLength() {
+      return taken;
+    }
+
     /** Writes and clears the output buffer. */
     public void drain(Writer w) throws IOException {
       w.write(out, 0, outLength);

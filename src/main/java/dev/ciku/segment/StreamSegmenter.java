@@ -1,5 +1,7 @@
 package dev.ciku.segment;
 
+import dev.ciku.corpus.UnitPolicy;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -7,9 +9,10 @@ import java.io.Writer;
 /**
  * Streams text through a {@link Segmenter}: one output line per input line, in bounded memory
  * whatever the line length. A line longer than the buffer ({@value #BUFFER} chars) is passed on
- * in pieces cut after a punctuation or whitespace character near the end of the buffer, or, in
- * a buffer without any, between two characters that are not a surrogate pair (a forced word
- * boundary, the only case where the cut can change the result).
+ * in pieces cut after a punctuation or whitespace character in the second half of the buffer
+ * (never inside a run of dashes or inside a Latin run, so such a cut does not change the
+ * result), or, in a buffer without any, between two characters that are not a surrogate pair
+ * (a forced word boundary: the only case where the cut changes the result).
  *
  * <p>Not thread-safe; one instance per stream.
  */
@@ -49,7 +52,7 @@ public final class StreamSegmenter {
         }
       }
       if (start == 0 && len == buf.length) {
-        int cut = cutPoint(len);
+        int cut = cutPoint(buf, len);
         worker.process(buf, 0, cut);
         start = cut;
       }
@@ -64,12 +67,19 @@ public final class StreamSegmenter {
     worker.drain(out);
   }
 
-  private int cutPoint(int len) {
-    for (int i = len - 1; i > len / 2; i--) {
+  /**
+   * Where to cut a full buffer that holds no line end: after the last punctuation or whitespace
+   * character in its second half (not inside a run of the same character), else before the last
+   * character (never inside a surrogate pair).
+   */
+  static int cutPoint(char[] buf, int len) {
+    for (int i = len - 2; i > len / 2; i--) {
       char c = buf[i];
-      if (!Character.isLetterOrDigit(c) && !Character.isSurrogate(c)
-          && !dev.ciku.corpus.UnitPolicy.isLatin(dev.ciku.corpus.UnitPolicy.normalize(c))
-          && buf[i + 1 < len ? i + 1 : i] != c) {
+      char next = buf[i + 1];
+      if (!Character.isLetterOrDigit(c) && !Character.isSurrogate(c) && next != c
+          && !UnitPolicy.isLatin(UnitPolicy.normalize(c))
+          && !UnitPolicy.isLatin(UnitPolicy.normalize(next))
+          && !Character.isLowSurrogate(next)) {
         return i + 1;
       }
     }

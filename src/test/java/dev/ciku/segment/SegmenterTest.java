@@ -120,4 +120,51 @@ class SegmenterTest {
   void constructor_emptyVocabulary_rejected() {
     assertThrows(IllegalArgumentException.class, () -> new Segmenter(new Vocabulary(), " "));
   }
+
+  @Test
+  void parallelSegmenter_anyThreads_sameAsStreamSegmenter() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    Random r = new Random(11);
+    String[] pieces = {"中国", "人民", "北京", "大学生", "，", "2000年", "😀", " ", "\n", "——", "ＧＤＰ"};
+    while (sb.length() < 3 * ParallelSegmenter.BLOCK) {
+      sb.append(pieces[r.nextInt(pieces.length)]);
+      if (sb.length() > ParallelSegmenter.BLOCK && sb.length() < ParallelSegmenter.BLOCK + 100) {
+        // one line longer than a block, cut only at punctuation
+        sb.append("北京，3.5%".repeat(ParallelSegmenter.BLOCK / 5));
+      }
+    }
+    sb.append("人民 中国"); // no final line break
+    String in = sb.toString();
+    StringWriter expected = new StringWriter();
+    StreamSegmenter single = new StreamSegmenter(seg);
+    single.run(new StringReader(in), expected);
+    for (int threads = 1; threads <= 3; threads++) {
+      StringWriter got = new StringWriter();
+      try (ParallelSegmenter p = new ParallelSegmenter(seg, threads)) {
+        p.run(new StringReader(in), got);
+        assertEquals(single.lines(), p.lines(), "lines, threads " + threads);
+        assertEquals(in.length(), p.chars());
+      }
+      assertEquals(expected.toString(), got.toString(), "threads " + threads);
+    }
+  }
+
+  @Test
+  void parallelSegmenter_forcedCuts_sameForAnyThreadsAndExact() throws IOException {
+    String in = "中国人民".repeat(ParallelSegmenter.BLOCK / 2) + "\n北京";
+    Segmenter bar = new Segmenter(vocab(), "\u0001");
+    String first = null;
+    for (int threads = 1; threads <= 3; threads++) {
+      StringWriter got = new StringWriter();
+      try (ParallelSegmenter p = new ParallelSegmenter(bar, threads)) {
+        p.run(new StringReader(in), got);
+        assertEquals(2, p.lines());
+      }
+      assertEquals(in, got.toString().replace("\u0001", ""));
+      if (first == null) {
+        first = got.toString();
+      }
+      assertEquals(first, got.toString(), "threads " + threads);
+    }
+  }
 }
