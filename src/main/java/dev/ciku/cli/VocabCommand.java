@@ -77,9 +77,12 @@ final class VocabCommand implements Callable<Integer> {
     Log log = run.log();
     List<CorpusInput> corpus = input.corpus();
     VocabularyLearner.Config config;
+    if (top < 1) {
+      throw new CikuException(CikuException.USAGE, "--top must be 1 or more");
+    }
     try {
       config = new VocabularyLearner.Config(minPairCount, minPmi, minCount, maxLength, minGain,
-          lengthGain, lengthPower, iterations, top, run.threads());
+          lengthGain, lengthPower, iterations, run.threads());
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, e.getMessage());
     }
