@@ -30,6 +30,7 @@ echo "# corpus $corpus: $bytes bytes uncompressed; $(date -u); load $(cut -d' ' 
 printf 'command\twall_s\tMB_per_s\tpeak_rss_MiB\n'
 for ((i = 0; i < repeats; i++)); do
   run "segment <file" "'$CIKU' segment -q <'$TMP/corpus.txt'"
+  run "segment -t 1 <file" "'$CIKU' segment -q -t 1 <'$TMP/corpus.txt'"
   run "zcat | segment" "zcat -f -- '$corpus' | '$CIKU' segment -q"
   run "vocab" "'$CIKU' vocab -q '$TMP/corpus.txt' -o '$TMP/v.tsv'"
 done

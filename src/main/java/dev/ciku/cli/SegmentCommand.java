@@ -7,7 +7,6 @@ import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.output.Output;
 import dev.ciku.segment.Segmenter;
 import dev.ciku.segment.ParallelSegmenter;
-import dev.ciku.segment.StreamSegmenter;
 import dev.ciku.segment.Vocabulary;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -25,10 +24,12 @@ import picocli.CommandLine.Option;
     description = {
         "Segment text into words: one output line per input line, words separated by --sep.",
         "Unigram maximum-probability segmentation over a vocabulary (default: the embedded one,"
-            + " learned by 'ciku vocab' from raw general text). Punctuation and runs of the same"
-            + " symbol are tokens; Latin/digit runs are never split. Input whitespace is copied as"
-            + " is and no separator is added next to it, so removing the inserted separators gives"
-            + " back the input exactly."})
+            + " learned by 'ciku vocab' from raw general text). Each punctuation mark or symbol is"
+            + " a token (a run of dashes or ellipses is one); Latin/digit runs are never split, and"
+            + " a number may join a unit (2000年) when the vocabulary says so. Input whitespace is"
+            + " copied as is and no separator is added next to it, so removing the inserted"
+            + " separators gives back the input exactly (a BOM is kept; malformed bytes become"
+            + " U+FFFD). Output is UTF-8."})
 final class SegmentCommand implements Callable<Integer> {
   @Mixin InputOptions input;
   @Mixin RunOptions run;
@@ -49,6 +50,10 @@ final class SegmentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ReaderOptions ro = input.readerOptions();
+    if (ro.lowercase()) {
+      throw new CikuException(CikuException.USAGE,
+          "segment writes the input as it is; --lowercase does not apply");
+    }
     if (ro.format() != InputFormat.PLAIN) {
       throw new CikuException(CikuException.USAGE, "segment reads plain text only, not "
           + ro.format().name().toLowerCase(Locale.ROOT));
@@ -69,8 +74,7 @@ final class SegmentCommand implements Callable<Integer> {
     try (Progress p = Progress.start(run.progress(), System.err, "segment", bytes::get,
         InputOptions.totalSize(corpus));
         Output out = Output.open(output)) {
-      if (threads == 1) {
-        StreamSegmenter stream = new StreamSegmenter(seg);
+      try (ParallelSegmenter stream = new ParallelSegmenter(seg, threads)) {
         for (CorpusInput in : corpus) {
           try (InputStream is = in.open(bytes);
               Reader r = new InputStreamReader(is, ro.charset())) {
@@ -79,17 +83,6 @@ final class SegmentCommand implements Callable<Integer> {
         }
         lines = stream.lines();
         chars = stream.chars();
-      } else {
-        try (ParallelSegmenter stream = new ParallelSegmenter(seg, threads)) {
-          for (CorpusInput in : corpus) {
-            try (InputStream is = in.open(bytes);
-                Reader r = new InputStreamReader(is, ro.charset())) {
-              stream.run(r, out.writer());
-            }
-          }
-          lines = stream.lines();
-          chars = stream.chars();
-        }
       }
       out.commit();
     }

@@ -203,7 +203,13 @@ public final class VocabularyLearner {
         - Math.log((double) unitCounts[a] / units) - Math.log((double) unitCounts[b] / units);
   }
 
+  private boolean used;
+
   private Result learnFromCorpus() {
+    if (used) {
+      throw new IllegalStateException("a VocabularyLearner learns once; make a new one");
+    }
+    used = true;
     double bitsBefore = codeLengthOfUnits() / units / Math.log(2);
     log.accept(String.format(java.util.Locale.ROOT, "bits per char with single characters: %.4f", bitsBefore));
     FragmentTable fragments = new FragmentTable(corpus);
