@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         "Learn a segmentation vocabulary from raw text (minimum-entropy principle): cut where"
             + " adjacent characters are weakly bound, count the fragments, prune, drop words that"
             + " do not shorten the corpus code (exact F), then re-estimate by segmenting the corpus"
-            + " until the bits per character stop falling.",
+            + " (merging adjacent words that shorten it) until the bits per character stop falling.",
         "Output: word<TAB>count lines, best first (--format dict: 'word count'). Digits runs are"
             + " written 0 and other Latin runs A (0年 = any number + 年)."})
 final class VocabCommand implements Callable<Integer> {
@@ -46,7 +46,7 @@ final class VocabCommand implements Callable<Integer> {
       description = "Longest word in characters (default ${DEFAULT-VALUE}).")
   int maxLength;
 
-  @Option(names = "--min-gain", paramLabel = "NATS", defaultValue = "1.0",
+  @Option(names = "--min-gain", paramLabel = "NATS", defaultValue = "1.5",
       description = "A 2-character word stays if it saves more than this per occurrence"
           + " (exact code-length change; default ${DEFAULT-VALUE}).")
   double minGain;
@@ -62,6 +62,11 @@ final class VocabCommand implements Callable<Integer> {
   @Option(names = "--iterations", paramLabel = "N", defaultValue = "5",
       description = "Re-estimation rounds at most (default ${DEFAULT-VALUE}).")
   int iterations;
+
+  @Option(names = "--merge-rounds", paramLabel = "N", defaultValue = "3",
+      description = "In the first N re-estimation rounds, merge adjacent words of the"
+          + " segmentation into new words when that saves code length (default ${DEFAULT-VALUE}).")
+  int mergeRounds;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "200000",
       description = "Write at most N words, best first (default ${DEFAULT-VALUE}).")
@@ -82,7 +87,7 @@ final class VocabCommand implements Callable<Integer> {
     }
     try {
       config = new VocabularyLearner.Config(minPairCount, minPmi, minCount, maxLength, minGain,
-          lengthGain, lengthPower, iterations, run.threads());
+          lengthGain, lengthPower, iterations, mergeRounds, run.threads());
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, e.getMessage());
     }

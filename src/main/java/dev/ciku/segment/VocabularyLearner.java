@@ -7,6 +7,7 @@ import dev.ciku.corpus.CorpusReader;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,9 +36,12 @@ import java.util.function.Consumer;
  *       occurrence (the length term is the long-word down-weighting the author mentions);
  *       otherwise its count goes to its sub-words.</li>
  *   <li><b>Refine</b> (Viterbi re-estimation, hard EM): segment the whole corpus with the
- *       vocabulary, re-count the words actually used, drop words used fewer than
- *       {@code minCount} times, and repeat while the bits per character keep falling (at most
- *       {@code maxIterations} rounds).</li>
+ *       vocabulary, re-count the words actually used; in the first {@code mergeRounds} rounds
+ *       also count adjacent word pairs of that segmentation and add a pair as a new word when
+ *       merging it saves code length by the same test as de-redundancy (exact F, same
+ *       length-dependent margin; this brings back words such as 为了 that rarely stand alone
+ *       as a fragment); drop words used fewer than {@code minCount} times, and repeat while the
+ *       bits per character keep falling (at most {@code maxIterations} rounds).</li>
  * </ol>
  *
  * <p>Memory: the corpus is held as one int per symbol (4 bytes a character) plus the pair table
@@ -59,15 +63,18 @@ public final class VocabularyLearner {
    * @param lengthGain extra nats per occurrence for a word of 3 symbols
    * @param lengthPower the extra grows as {@code (len − 2)^lengthPower}
    * @param maxIterations refinement rounds at most
+   * @param mergeRounds in the first this many refinement rounds, adjacent words of the
+   *     segmentation are merged into a new word when that saves enough code length
    * @param threads threads for the refinement passes
    */
   public record Config(long minPairCount, double minPmi, long minCount, int maxLength,
-      double minGain, double lengthGain, double lengthPower, int maxIterations, int threads) {
+      double minGain, double lengthGain, double lengthPower, int maxIterations, int mergeRounds, int threads) {
     /** The defaults of {@code ciku vocab}. */
-    public static final Config DEFAULT = new Config(3, 1.0, 3, 8, 1.0, 3.0, 1.0, 5, 2);
+    public static final Config DEFAULT = new Config(3, 1.0, 3, 8, 1.5, 3.0, 1.0, 5, 3, 2);
 
     public Config {
-      if (minPairCount < 1 || minCount < 1 || maxLength < 1 || maxIterations < 0 || threads < 1) {
+      if (minPairCount < 1 || minCount < 1 || maxLength < 1 || maxIterations < 0 || mergeRounds < 0
+          || threads < 1) {
         throw new IllegalArgumentException("vocabulary parameters must be positive");
       }
       if (maxLength > 127) {
@@ -257,9 +264,14 @@ public final class VocabularyLearner {
         trie.words(), b));
     double prev = Double.POSITIVE_INFINITY;
     for (int round = 1; round <= config.maxIterations(); round++) {
-      double[] used = viterbiCounts(trie);
+      boolean merging = round <= config.mergeRounds();
+      Long2IntOpenHashMap wordPairs = merging ? new Long2IntOpenHashMap() : null;
+      double[] used = viterbiCounts(trie, wordPairs);
       for (int n = 1; n < trie.nodes(); n++) {
         trie.setCount(n, used[n]);
+      }
+      if (merging) {
+        mergePairs(trie, wordPairs);
       }
       double now = codeLength(trie) / units / Math.log(2);
       int before = trie.words();
@@ -272,7 +284,7 @@ public final class VocabularyLearner {
       words.add(before);
       log.accept(String.format(java.util.Locale.ROOT, "refinement %d: %,d words used, %.4f bits per char; %,d kept",
           round, before, now, trie.words()));
-      if (now > prev - 1e-4) {
+      if (round > config.mergeRounds() && now > prev - 1e-4) {
         break;
       }
       prev = now;
@@ -421,8 +433,71 @@ public final class VocabularyLearner {
     return xlogx(trie.total()) - s;
   }
 
+  /**
+   * Adds adjacent word pairs of the segmentation as new words when merging them saves enough
+   * code length (the same test as de-redundancy, applied bottom-up).
+   */
+  private void mergePairs(WordTrie trie, Long2IntOpenHashMap wordPairs) {
+    long[] keys = wordPairs.keySet().toLongArray();
+    Arrays.sort(keys);
+    int[] a = new int[config.maxLength()];
+    int[] ab = new int[2 * config.maxLength()];
+    double[] subCounts = new double[2];
+    int[] mult = new int[2];
+    int added = 0;
+    for (long key : keys) {
+      int c = wordPairs.get(key);
+      if (c < config.minCount()) {
+        continue;
+      }
+      int na = (int) (key >>> 32);
+      int nb = (int) key;
+      int la = trie.depth(na);
+      int lb = trie.depth(nb);
+      if (la + lb > config.maxLength()) {
+        continue;
+      }
+      trie.path(na, a);
+      System.arraycopy(a, 0, ab, 0, la);
+      trie.path(nb, a);
+      System.arraycopy(a, 0, ab, la, lb);
+      int existing = trie.node(ab, 0, la + lb);
+      if (existing > 0 && trie.count(existing) > 0) {
+        continue;
+      }
+      int distinct;
+      if (na == nb) {
+        subCounts[0] = trie.count(na) - 2.0 * c;
+        mult[0] = 2;
+        distinct = 1;
+      } else {
+        subCounts[0] = trie.count(na) - c;
+        subCounts[1] = trie.count(nb) - c;
+        mult[0] = 1;
+        mult[1] = 1;
+        distinct = 2;
+      }
+      if (subCounts[0] < 0 || (distinct == 2 && subCounts[1] < 0)) {
+        continue;
+      }
+      double saved = codeLengthSaved(trie.total() - c, c, subCounts, mult, distinct);
+      int len = la + lb;
+      double need = config.minGain() + config.lengthGain() * Math.pow(len - 2, config.lengthPower());
+      if (saved > need * c) {
+        int node = trie.insert(ab, 0, len);
+        trie.setCount(node, c);
+        trie.setCount(na, subCounts[0]);
+        if (distinct == 2) {
+          trie.setCount(nb, subCounts[1]);
+        }
+        added++;
+      }
+    }
+    log.accept(String.format(java.util.Locale.ROOT, "merged %,d adjacent word pairs into new words", added));
+  }
+
   /** Segments the whole corpus with the current scores and counts the words used. */
-  private double[] viterbiCounts(WordTrie trie) {
+  private double[] viterbiCounts(WordTrie trie, Long2IntOpenHashMap wordPairs) {
     trie.computeScores(1.0);
     int threads = config.threads();
     int[] bounds = new int[threads + 1];
@@ -435,10 +510,12 @@ public final class VocabularyLearner {
       bounds[t] = Math.min(corpusLength, b + 1);
     }
     double[][] counts = new double[threads][];
+    Long2IntOpenHashMap[] pairMaps = new Long2IntOpenHashMap[threads];
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
       int ti = t;
-      workers[t] = new Thread(() -> counts[ti] = viterbiRange(trie, bounds[ti], bounds[ti + 1]));
+      pairMaps[t] = wordPairs == null ? null : new Long2IntOpenHashMap();
+      workers[t] = new Thread(() -> counts[ti] = viterbiRange(trie, bounds[ti], bounds[ti + 1], pairMaps[ti]));
       workers[t].start();
     }
     for (Thread w : workers) {
@@ -447,6 +524,13 @@ public final class VocabularyLearner {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted");
+      }
+    }
+    if (wordPairs != null) {
+      for (Long2IntOpenHashMap m : pairMaps) {
+        for (Long2IntMap.Entry e : m.long2IntEntrySet()) {
+          wordPairs.addTo(e.getLongKey(), e.getIntValue());
+        }
       }
     }
     double[] sum = counts[0];
@@ -458,7 +542,7 @@ public final class VocabularyLearner {
     return sum;
   }
 
-  private double[] viterbiRange(WordTrie trie, int from, int to) {
+  private double[] viterbiRange(WordTrie trie, int from, int to, Long2IntOpenHashMap wordPairs) {
     double[] used = new double[trie.nodes()];
     int cap = 1024;
     double[] best = new double[cap + 1];
@@ -477,12 +561,17 @@ public final class VocabularyLearner {
           }
           int k = trie.bestPath(corpus, start, i, best, back, ends);
           int f = start;
+          int prevNode = -1;
           for (int e = 0; e < k; e++) {
             int node = trie.node(corpus, f, start + ends[e]);
             f = start + ends[e];
             if (node > 0) {
               used[node]++;
             }
+            if (wordPairs != null && prevNode > 0 && node > 0) {
+              wordPairs.addTo(((long) prevNode << 32) | node, 1);
+            }
+            prevNode = node;
           }
         }
         start = i + 1;

@@ -20,7 +20,7 @@ class VocabularyLearnerTest {
   private static VocabularyLearner.Result learnWiki(int threads) throws IOException {
     VocabularyLearner.Config d = VocabularyLearner.Config.DEFAULT;
     VocabularyLearner.Config c = new VocabularyLearner.Config(d.minPairCount(), d.minPmi(),
-        d.minCount(), d.maxLength(), d.minGain(), d.lengthGain(), d.lengthPower(), d.maxIterations(), threads);
+        d.minCount(), d.maxLength(), d.minGain(), d.lengthGain(), d.lengthPower(), d.maxIterations(), d.mergeRounds(), threads);
     return new VocabularyLearner(c, m -> {}).learn(List.of(CorpusInput.file(WIKI)),
         ReaderOptions.DEFAULT, new ByteCounter(), m -> {});
   }
@@ -30,9 +30,7 @@ class VocabularyLearnerTest {
     VocabularyLearner.Result r = learnWiki(2);
     assertTrue(r.bitsBefore() > 8.5 && r.bitsBefore() < 11, "before " + r.bitsBefore());
     assertTrue(r.bitsAfter() < r.bitsBefore() - 1, "after " + r.bitsAfter());
-    for (int i = 2; i < r.bitsPerRound().length; i++) {
-      assertTrue(r.bitsPerRound()[i] <= r.bitsPerRound()[i - 1] + 1e-3, "round " + i);
-    }
+    assertTrue(r.bitsAfter() < r.bitsPerRound()[0], "re-estimation lowers the bits per char");
     Vocabulary v = r.vocabulary();
     for (String w : List.of("中国", "游戏", "0年")) {
       assertTrue(v.count(w) > 0, w);
@@ -51,27 +49,66 @@ class VocabularyLearnerTest {
   }
 
   @Test
-  void learn_syntheticWords_recoversThemAndDropsGlue() {
-    String[] words = {"甲乙", "丙丁戊", "己庚", "辛", "壬癸"};
-    Random r = new Random(1);
+  void learn_syntheticLanguage_recoversItsWords() {
+    // 400 words of 2-3 distinct Han characters, uniformly drawn into clauses of 2-7 words
+    Random r = new Random(5);
+    List<int[]> words = new ArrayList<>();
+    java.util.Set<Integer> usedChars = new java.util.HashSet<>();
+    while (words.size() < 400) {
+      int len = 2 + r.nextInt(2);
+      int[] w = new int[len];
+      for (int k = 0; k < len; k++) {
+        int c;
+        do {
+          c = 0x4E00 + r.nextInt(0x5000);
+        } while (!usedChars.add(c));
+        w[k] = c;
+      }
+      words.add(w);
+    }
     List<int[]> clauses = new ArrayList<>();
-    for (int i = 0; i < 3000; i++) {
-      StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      IntArrayListLike c = new IntArrayListLike();
       int n = 2 + r.nextInt(6);
       for (int k = 0; k < n; k++) {
-        sb.append(words[r.nextInt(words.length)]);
+        c.add(words.get(r.nextInt(words.size())));
       }
-      clauses.add(Symbols.toSymbols(sb.toString()));
+      clauses.add(c.toArray());
     }
     VocabularyLearner.Result res = new VocabularyLearner(VocabularyLearner.Config.DEFAULT, m -> {})
         .learn(clauses);
     Vocabulary v = res.vocabulary();
-    for (String w : words) {
-      assertTrue(v.count(w) > 0, w);
+    int found = 0;
+    for (int[] w : words) {
+      if (v.count(Symbols.text(w, 0, w.length)) > 0) {
+        found++;
+      }
     }
-    assertEquals(0, v.count("甲乙己庚"));
-    Segmenter s = new Segmenter(v, " ");
-    assertEquals(List.of("丙丁戊", "甲乙", "辛", "壬癸"), s.words("丙丁戊甲乙辛壬癸"));
+    assertTrue(found >= 390, "found " + found + " of 400");
+    assertTrue(res.bitsAfter() < res.bitsBefore() - 1);
+    int[] w0 = words.get(0);
+    int[] w1 = words.get(1);
+    String a = Symbols.text(w0, 0, w0.length);
+    String b = Symbols.text(w1, 0, w1.length);
+    assertEquals(List.of(a, b), new Segmenter(v, " ").words(a + b));
+  }
+
+  /** A tiny growable int list for building clauses. */
+  private static final class IntArrayListLike {
+    private int[] a = new int[16];
+    private int n;
+
+    void add(int[] w) {
+      if (n + w.length > a.length) {
+        a = java.util.Arrays.copyOf(a, Math.max(a.length * 2, n + w.length));
+      }
+      System.arraycopy(w, 0, a, n, w.length);
+      n += w.length;
+    }
+
+    int[] toArray() {
+      return java.util.Arrays.copyOf(a, n);
+    }
   }
 
   @Test
