@@ -7,8 +7,8 @@ import dev.ciku.corpus.CorpusReader;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.longs.Long2IntMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -265,7 +265,7 @@ public final class VocabularyLearner {
     double prev = Double.POSITIVE_INFINITY;
     for (int round = 1; round <= config.maxIterations(); round++) {
       boolean merging = round <= config.mergeRounds();
-      Long2IntOpenHashMap wordPairs = merging ? new Long2IntOpenHashMap() : null;
+      LongArrayList wordPairs = merging ? new LongArrayList() : null;
       double[] used = viterbiCounts(trie, wordPairs);
       for (int n = 1; n < trie.nodes(); n++) {
         trie.setCount(n, used[n]);
@@ -437,19 +437,39 @@ public final class VocabularyLearner {
    * Adds adjacent word pairs of the segmentation as new words when merging them saves enough
    * code length (the same test as de-redundancy, applied bottom-up).
    */
-  private void mergePairs(WordTrie trie, Long2IntOpenHashMap wordPairs) {
-    long[] keys = wordPairs.keySet().toLongArray();
-    Arrays.sort(keys);
+  private void mergePairs(WordTrie trie, LongArrayList wordPairs) {
+    // adjacent word pairs, one key per occurrence: sort, then each run is one pair and its count
+    long[] all = wordPairs.elements();
+    int total = wordPairs.size();
+    Arrays.parallelSort(all, 0, total);
+    long[] keys = new long[16];
+    int[] keyCounts = new int[16];
+    int nk = 0;
+    for (int i = 0; i < total; ) {
+      int j = i + 1;
+      while (j < total && all[j] == all[i]) {
+        j++;
+      }
+      if (j - i >= config.minCount()) {
+        if (nk == keys.length) {
+          keys = Arrays.copyOf(keys, nk * 2);
+          keyCounts = Arrays.copyOf(keyCounts, nk * 2);
+        }
+        keys[nk] = all[i];
+        keyCounts[nk++] = j - i;
+      }
+      i = j;
+    }
+    wordPairs.clear();
+    wordPairs.trim();
     int[] a = new int[config.maxLength()];
     int[] ab = new int[2 * config.maxLength()];
     double[] subCounts = new double[2];
     int[] mult = new int[2];
     int added = 0;
-    for (long key : keys) {
-      int c = wordPairs.get(key);
-      if (c < config.minCount()) {
-        continue;
-      }
+    for (int ki = 0; ki < nk; ki++) {
+      long key = keys[ki];
+      int c = keyCounts[ki];
       int na = (int) (key >>> 32);
       int nb = (int) key;
       int la = trie.depth(na);
@@ -497,7 +517,7 @@ public final class VocabularyLearner {
   }
 
   /** Segments the whole corpus with the current scores and counts the words used. */
-  private double[] viterbiCounts(WordTrie trie, Long2IntOpenHashMap wordPairs) {
+  private double[] viterbiCounts(WordTrie trie, LongArrayList wordPairs) {
     trie.computeScores(1.0);
     int threads = config.threads();
     int[] bounds = new int[threads + 1];
@@ -510,11 +530,11 @@ public final class VocabularyLearner {
       bounds[t] = Math.min(corpusLength, b + 1);
     }
     double[][] counts = new double[threads][];
-    Long2IntOpenHashMap[] pairMaps = new Long2IntOpenHashMap[threads];
+    LongArrayList[] pairMaps = new LongArrayList[threads];
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
       int ti = t;
-      pairMaps[t] = wordPairs == null ? null : new Long2IntOpenHashMap();
+      pairMaps[t] = wordPairs == null ? null : new LongArrayList();
       workers[t] = new Thread(() -> counts[ti] = viterbiRange(trie, bounds[ti], bounds[ti + 1], pairMaps[ti]));
       workers[t].start();
     }
@@ -527,10 +547,10 @@ public final class VocabularyLearner {
       }
     }
     if (wordPairs != null) {
-      for (Long2IntOpenHashMap m : pairMaps) {
-        for (Long2IntMap.Entry e : m.long2IntEntrySet()) {
-          wordPairs.addTo(e.getLongKey(), e.getIntValue());
-        }
+      for (LongArrayList m : pairMaps) {
+        wordPairs.addAll(m);
+        m.clear();
+        m.trim();
       }
     }
     double[] sum = counts[0];
@@ -542,12 +562,15 @@ public final class VocabularyLearner {
     return sum;
   }
 
-  private double[] viterbiRange(WordTrie trie, int from, int to, Long2IntOpenHashMap wordPairs) {
+  private double[] viterbiRange(WordTrie trie, int from, int to, LongArrayList wordPairs) {
     double[] used = new double[trie.nodes()];
+    int maxLength = config.maxLength();
     int cap = 1024;
     double[] best = new double[cap + 1];
     int[] back = new int[cap + 1];
+    int[] backNode = new int[cap + 1];
     int[] ends = new int[cap];
+    int[] nodes = new int[cap];
     int start = from;
     for (int i = from; i <= to; i++) {
       if (i == to || corpus[i] < 0) {
@@ -557,19 +580,20 @@ public final class VocabularyLearner {
             cap = Integer.highestOneBit(len) * 2;
             best = new double[cap + 1];
             back = new int[cap + 1];
+            backNode = new int[cap + 1];
             ends = new int[cap];
+            nodes = new int[cap];
           }
-          int k = trie.bestPath(corpus, start, i, best, back, ends);
-          int f = start;
+          int k = trie.bestPath(corpus, start, i, best, back, backNode, ends, nodes);
           int prevNode = -1;
           for (int e = 0; e < k; e++) {
-            int node = trie.node(corpus, f, start + ends[e]);
-            f = start + ends[e];
+            int node = nodes[e];
             if (node > 0) {
               used[node]++;
             }
-            if (wordPairs != null && prevNode > 0 && node > 0) {
-              wordPairs.addTo(((long) prevNode << 32) | node, 1);
+            if (wordPairs != null && prevNode > 0 && node > 0
+                && trie.depth(prevNode) + trie.depth(node) <= maxLength) {
+              wordPairs.add(((long) prevNode << 32) | node);
             }
             prevNode = node;
           }

@@ -247,6 +247,16 @@ public final class WordTrie {
    * @param ends output, at least {@code to − from} ints
    */
   public int bestPath(int[] s, int from, int to, double[] best, int[] back, int[] ends) {
+    return bestPath(s, from, to, best, back, null, ends, null);
+  }
+
+  /**
+   * {@link #bestPath} that also writes the node of each word into {@code nodes} (for a single
+   * symbol: its node, which may have count 0, or -1 if it has none), using {@code backNode} (at least {@code to − from + 1} ints) as work
+   * space; both may be null.
+   */
+  public int bestPath(int[] s, int from, int to, double[] best, int[] back, int[] backNode,
+      int[] ends, int[] nodes) {
     int n = to - from;
     best[0] = 0;
     for (int i = 1; i <= n; i++) {
@@ -255,10 +265,14 @@ public final class WordTrie {
     for (int i = 0; i < n; i++) {
       double base = best[i];
       int first = rootChild[s[from + i]];
-      double single = first >= 0 && counts[first] > 0 ? scores[first] : unknownScore;
+      boolean known = first >= 0 && counts[first] > 0;
+      double single = known ? scores[first] : unknownScore;
       if (base + single > best[i + 1]) {
         best[i + 1] = base + single;
         back[i + 1] = i;
+        if (backNode != null) {
+          backNode[i + 1] = first;
+        }
       }
       int node = first;
       int lim = Math.min(n, i + maxDepth);
@@ -269,18 +283,29 @@ public final class WordTrie {
           if (v > best[j + 1]) {
             best[j + 1] = v;
             back[j + 1] = i;
+            if (backNode != null) {
+              backNode[j + 1] = node;
+            }
           }
         }
       }
     }
     int k = 0;
     for (int i = n; i > 0; i = back[i]) {
+      if (nodes != null) {
+        nodes[k] = backNode[i];
+      }
       ends[k++] = i;
     }
     for (int a = 0, b = k - 1; a < b; a++, b--) {
       int t = ends[a];
       ends[a] = ends[b];
       ends[b] = t;
+      if (nodes != null) {
+        t = nodes[a];
+        nodes[a] = nodes[b];
+        nodes[b] = t;
+      }
     }
     return k;
   }
