@@ -21,7 +21,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ciku eval}: score results against gold data. */
-@Command(name = "eval", sortOptions = false,
+@Command(name = "eval", sortOptions = false, mixinStandardHelpOptions = true,
     description = "Score a segmentation (seg) or a ranked word list (words) against gold data.",
     subcommands = {EvalCommand.Seg.class, EvalCommand.Words.class})
 final class EvalCommand implements Runnable {
@@ -39,7 +39,7 @@ final class EvalCommand implements Runnable {
   }
 
   /** {@code ciku eval seg}. */
-  @Command(name = "seg", sortOptions = false,
+  @Command(name = "seg", sortOptions = false, mixinStandardHelpOptions = true,
       description = {"Precision, recall, F1, OOV rate and OOV/IV recall of a segmentation, SIGHAN"
           + " style: words are compared as character spans over the whole file (whitespace"
           + " removed); agrees with tools/seg_score.py."})
@@ -99,7 +99,7 @@ final class EvalCommand implements Runnable {
   }
 
   /** {@code ciku eval words}. */
-  @Command(name = "words", sortOptions = false,
+  @Command(name = "words", sortOptions = false, mixinStandardHelpOptions = true,
       description = {"Precision at K of a ranked word list (first field of each line, best first)"
           + " against the union of gold lexicons; agrees with tools/term_pk.py. A header line"
           + " counts as a word there too: score files written with --no-header."})

@@ -41,6 +41,16 @@ class CountDiscoverCommandTest {
     return out.toString(StandardCharsets.UTF_8).lines().toList();
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"stats", "count", "discover", "domain",
+      "vocab", "segment", "eval", "eval seg", "eval words"})
+  void help_everySubcommand_exit0WithoutWarnings(String command) {
+    String[] args = (command + " --help").split(" ");
+    assertEquals(0, Main.execute(args), command);
+    assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: ciku " + command), command);
+    assertEquals("", err.toString(StandardCharsets.UTF_8), command);
+  }
+
   @Test
   void count_top_printsHeaderAndMostFrequentFirst() {
     assertEquals(0, Main.execute("count", "-q", "--order", "2", "--top", "3", LAWS));
