@@ -55,6 +55,7 @@ public final class WordDiscoverer {
   private final int threads;
   private final long memory;
   private final Path tempDir;
+  private CutPass cutPass;
 
   public WordDiscoverer(DiscoverOptions options, ReaderOptions readerOptions, int threads,
       long memory, Path tempDir) {
@@ -63,6 +64,31 @@ public final class WordDiscoverer {
     this.threads = threads;
     this.memory = memory;
     this.tempDir = tempDir;
+  }
+
+  /**
+   * The cut pass run elsewhere, e.g. distributed over a cluster. It must cut the same corpus the
+   * counts came from with {@link Cutter} (or an equivalent) and add every fragment it counted.
+   */
+  @FunctionalInterface
+  public interface CutPass {
+    /**
+     * Cuts the corpus at every gap not covered by a gram of {@code g} (grams of 2..{@code gMax}
+     * units), adds fragment counts of 2..{@code maxLength} units to {@code shortFragments}
+     * (up to {@link Grams#MAX_ORDER} units) and {@code longFragments} (longer, by text), and
+     * returns the number of fragments of any length.
+     */
+    long cut(GramIndex g, int gMax, int maxLength, UnitTable units, GramIndex shortFragments,
+        Object2LongOpenHashMap<String> longFragments) throws IOException;
+  }
+
+  /**
+   * Runs the cut pass through {@code pass} instead of reading the corpus here; used with a store
+   * and an empty corpus list. Returns this.
+   */
+  public WordDiscoverer withCutPass(CutPass pass) {
+    this.cutPass = pass;
+    return this;
   }
 
   /** What a run produced. */
@@ -136,13 +162,15 @@ public final class WordDiscoverer {
     GramIndex shortFragments = new GramIndex(1 << 16);
     Object2LongOpenHashMap<String> longFragments = new Object2LongOpenHashMap<>();
     long fragments = 0;
-    if (!corpus.isEmpty()) {
+    if (cutPass != null) {
+      fragments = cutPass.cut(g, gMax, options.maxLength(), units, shortFragments, longFragments);
+    } else if (!corpus.isEmpty()) {
       Cutter cutter = new Cutter(g, gMax, options.maxLength(), units, shortFragments, longFragments);
       ClauseScanner scanner = new ClauseScanner(units, readerOptions.lowercase(), cutter);
       new CorpusReader(readerOptions, bytes, m -> { }).read(corpus, scanner);
       fragments = cutter.fragments;
     }
-    if (corpus.isEmpty()) {
+    if (corpus.isEmpty() && cutPass == null) {
       g.forEach((hi, lo, one) -> shortFragments.accept(hi, lo, index.get(hi, lo)));
     }
     // Pairs too weakly bound to protect a gap can still be words (人们, 民主: both characters are
@@ -325,8 +353,11 @@ public final class WordDiscoverer {
     }
   }
 
-  /** The cutting pass: protects gaps covered by G-grams, counts the fragments. */
-  private static final class Cutter implements dev.ciku.corpus.ClauseSink {
+  /**
+   * The cutting pass: protects gaps covered by G-grams, counts the fragments. Public so that a
+   * {@link CutPass} can run it elsewhere (one per partition); not thread-safe.
+   */
+  public static final class Cutter implements dev.ciku.corpus.ClauseSink {
     private final GramIndex g;
     private final int gMax;
     private final int maxLength;
@@ -336,7 +367,8 @@ public final class WordDiscoverer {
     private final StringBuilder sb = new StringBuilder();
     long fragments;
 
-    Cutter(GramIndex g, int gMax, int maxLength, UnitTable units, GramIndex shortFragments,
+    /** Arguments as in {@link CutPass#cut}; fragments are added to the two tables. */
+    public Cutter(GramIndex g, int gMax, int maxLength, UnitTable units, GramIndex shortFragments,
         Object2LongOpenHashMap<String> longFragments) {
       this.g = g;
       this.gMax = gMax;
@@ -344,6 +376,11 @@ public final class WordDiscoverer {
       this.units = units;
       this.shortFragments = shortFragments;
       this.longFragments = longFragments;
+    }
+
+    /** Fragments of any length cut so far. */
+    public long fragments() {
+      return fragments;
     }
 
     @Override
