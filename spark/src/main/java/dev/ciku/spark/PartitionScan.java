@@ -1,0 +1,50 @@
+package dev.ciku.spark;
+
+import dev.ciku.corpus.ClauseScanner;
+import dev.ciku.corpus.UnitTable;
+import java.io.Serializable;
+import java.util.Iterator;
+
+/**
+ * What the first pass learns from one partition: its Latin units in order of first appearance
+ * (merged in partition order on the driver, they give the unit table a sequential read would
+ * give), its n-gram positions, clauses and characters (the store header), and how many grams start
+ * in each bucket of first units (to cut the gram space into balanced ranges).
+ */
+final class PartitionScan implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  final String[] latin;
+  final long[] positions;
+  final long clauses;
+  final long chars;
+  final long[] buckets;
+
+  private PartitionScan(String[] latin, long[] positions, long clauses, long chars,
+      long[] buckets) {
+    this.latin = latin;
+    this.positions = positions;
+    this.clauses = clauses;
+    this.chars = chars;
+    this.buckets = buckets;
+  }
+
+  /** Scans the lines of one partition. */
+  static PartitionScan of(Iterator<String> lines, int order, boolean lowercase) {
+    UnitTable units = new UnitTable();
+    long[] positions = new long[order + 1];
+    long[] buckets = new long[RangePlan.BUCKETS];
+    ClauseScanner scanner = new ClauseScanner(units, lowercase,
+        (u, length, owned, start, end) -> {
+          for (int n = 1; n <= order; n++) {
+            positions[n] += Math.max(0, Math.min(owned, length - n + 1));
+          }
+          for (int i = 0; i < owned; i++) {
+            buckets[RangePlan.bucket(u[i])] += Math.min(order, length - i);
+          }
+        });
+    Lines.feed(lines, scanner);
+    return new PartitionScan(units.latinUnits().toArray(new String[0]), positions,
+        scanner.clauses(), scanner.chars(), buckets);
+  }
+}
