@@ -105,6 +105,8 @@ public final class Main implements Runnable {
       description = "Exact n-gram counts: an n-gram store (-o) and/or TSV ngram<TAB>count (--tsv),"
           + " the same files 'ciku count' writes.")
   static final class Count extends Common implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
     @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "6",
         description = "Longest n-gram, 1..6 (default: ${DEFAULT-VALUE}).")
     int order;
@@ -139,12 +141,13 @@ public final class Main implements Runnable {
     @Override
     public Integer call() throws Exception {
       if (store == null && tsv == null) {
-        throw new CommandLine.ParameterException(new CommandLine(this), "give -o STORE and/or --tsv FILE");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "give -o STORE and/or --tsv FILE");
       }
       boolean byCount = switch (sort.toLowerCase(Locale.ROOT)) {
         case "count" -> true;
         case "ngram" -> false;
-        default -> throw new CommandLine.ParameterException(new CommandLine(this),
+        default -> throw new CommandLine.ParameterException(spec.commandLine(),
             "--sort must be count or ngram");
       };
       SparkNgramCounter.Settings st = new SparkNgramCounter.Settings(order, minCount, lowercase,
@@ -158,7 +161,8 @@ public final class Main implements Runnable {
         RankedGrams ranked = tsv != null && byCount ? new RankedGrams(top) : null;
         TsvSink printer = tsv != null && !byCount ? new TsvSink(tsv, units, top, noHeader) : null;
         try {
-          CountSummary s = new SparkNgramCounter(sc, st).count(lines, (hi, lo, c) -> {
+          SparkNgramCounter counter = new SparkNgramCounter(sc, st).info(Main::info);
+          CountSummary s = counter.count(lines, (hi, lo, c) -> {
             if (writer != null) {
               writer.accept(hi, lo, c);
             }
@@ -309,9 +313,9 @@ public final class Main implements Runnable {
       Path storeFile = countsOut != null ? countsOut
           : Files.createTempFile(tmp, "ciku-spark-", ".ngrams");
       long t0 = System.nanoTime();
-      WordDiscoverer.Result result = withSpark("ciku discover", sc -> new SparkDiscoverer(sc, options, lowercase,
-          reducePartitions).discover(lines(sc), storeFile, countsOut != null, driverMemory, tmp,
-          Main::info));
+      WordDiscoverer.Result result = withSpark("ciku discover",
+          sc -> new SparkDiscoverer(sc, options, lowercase, reducePartitions)
+              .discover(lines(sc), storeFile, countsOut != null, driverMemory, tmp, Main::info));
       try (Output out = Output.open(output)) {
         int written = writeWords(result.words(), lexicon, top, noHeader, out);
         out.commit();

@@ -48,7 +48,7 @@ public final class SparkDiscoverer {
         reducePartitions, 1 << 22, 256L << 20);
     try {
       try (StoreWriter w = new StoreWriter(storeFile)) {
-        CountSummary s = new SparkNgramCounter(sc, st).count(lines, w);
+        CountSummary s = new SparkNgramCounter(sc, st).info(info).count(lines, w);
         w.finish(s);
       }
       try (NgramStore store = NgramStore.open(storeFile)) {

@@ -58,10 +58,17 @@ public final class SparkNgramCounter {
 
   private final JavaSparkContext sc;
   private final Settings settings;
+  private java.util.function.Consumer<String> info = m -> { };
 
   public SparkNgramCounter(JavaSparkContext sc, Settings settings) {
     this.sc = sc;
     this.settings = settings;
+  }
+
+  /** Receives progress messages (phase timings). Returns this. */
+  public SparkNgramCounter info(java.util.function.Consumer<String> sink) {
+    this.info = sink;
+    return this;
   }
 
   /** Counts {@code lines} and streams the grams to {@code sink} on the driver, in gram order. */
@@ -77,6 +84,7 @@ public final class SparkNgramCounter {
     }
     int order = settings.order();
     boolean lowercase = settings.lowercase();
+    long t0 = System.nanoTime();
     List<PartitionScan> scans = lines
         .mapPartitions(it -> List.of(PartitionScan.of(it, order, lowercase)).iterator())
         .collect();
@@ -100,6 +108,9 @@ public final class SparkNgramCounter {
     int ranges = settings.reducePartitions() > 0 ? settings.reducePartitions()
         : Math.max(1, lines.getNumPartitions());
     RangePlan plan = RangePlan.balanced(weights, ranges);
+    info.accept(String.format(java.util.Locale.ROOT,
+        "scan: %d partition(s), %,d Latin units, %,d unit positions (%.1f s)", scans.size(),
+        units.latinCount(), positions[1], (System.nanoTime() - t0) / 1e9));
     Broadcast<ArrayList<String>> latin = sc.broadcast(new ArrayList<>(units.latinUnits()));
     Broadcast<RangePlan> bplan = sc.broadcast(plan);
     Settings st = settings;
@@ -113,6 +124,9 @@ public final class SparkNgramCounter {
     long distinct = 0;
     try {
       reduced.count();
+      info.accept(String.format(java.util.Locale.ROOT,
+          "count and reduce into %d range(s) (%.1f s)", plan.ranges(),
+          (System.nanoTime() - t0) / 1e9));
       Iterator<long[]> it = reduced.toLocalIterator();
       while (it.hasNext()) {
         long[] b = it.next();
@@ -126,6 +140,8 @@ public final class SparkNgramCounter {
       latin.destroy();
       bplan.destroy();
     }
+    info.accept(String.format(java.util.Locale.ROOT, "collected %,d grams on the driver (%.1f s)",
+        distinct, (System.nanoTime() - t0) / 1e9));
     return new CountSummary(order, minCount, units, positions, clauses, chars, distinct, 0);
   }
 

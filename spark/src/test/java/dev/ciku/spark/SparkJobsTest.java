@@ -116,7 +116,8 @@ class SparkJobsTest {
       w.finish(es);
     }
     // Small tables make every task spill several runs before its local merge.
-    SparkNgramCounter.Settings st = new SparkNgramCounter.Settings(6, 2, false, 3, 1 << 16, 1 << 20);
+    SparkNgramCounter.Settings st =
+        new SparkNgramCounter.Settings(6, 2, false, 3, 1 << 16, 1 << 20);
     List<long[]> actual = new ArrayList<>();
     Path sparkStore = tmp.resolve("spark.ngrams");
     JavaRDD<String> lines = lines(5, LAWS, WIKI);
