@@ -24,10 +24,12 @@ timed() { # name, command...
   local name="$1"; shift
   local load; load="$(cut -d' ' -f1-3 /proc/loadavg)"
   /usr/bin/time -v "$@" >"$out/$name.out" 2>"$out/$name.err"
-  local wall rss
+  local wall rss cpu
   wall="$(grep 'Elapsed (wall clock)' "$out/$name.err" | awk '{print $NF}')"
   rss="$(grep 'Maximum resident set size' "$out/$name.err" | awk '{print $NF}')"
-  printf '%s\twall %s\tpeak RSS %d MB\tload before %s\n' "$name" "$wall" $((rss / 1024)) "$load"
+  cpu="$(grep -e 'User time' -e 'System time' "$out/$name.err" | awk '{s += $NF} END {print s}')"
+  printf '%s\twall %s\tCPU %s s\tpeak RSS %d MB\tload before %s\n' "$name" "$wall" "$cpu" \
+    $((rss / 1024)) "$load"
 }
 for run in "$@"; do
   case "$run" in
