@@ -113,6 +113,26 @@ check_output_file_is_atomic() {
 
 # --- runner ----------------------------------------------------------------------------------
 
+# --- count and discover ----------------------------------------------------------------------
+
+# Counting is exact and independent of threads and memory budget: the store written with one
+# thread and a generous budget equals, byte for byte, the one written with two threads and a
+# 16 MB budget that forces spills (the 10 M-char news corpus).
+check_count_store_identical_across_threads_and_budgets() {
+  local news="$SHARED/corpora/news/xwlb-news-2022-2026.txt.gz"
+  "$CIKU" count -q --order 4 -t 1 --memory 1g "$news" -o "$TMP/a.ngrams" || return 1
+  "$CIKU" count -q --order 4 -t 2 --memory 16m "$news" -o "$TMP/b.ngrams" || return 1
+  cmp -s "$TMP/a.ngrams" "$TMP/b.ngrams" || fail "stores differ"
+}
+
+# The SIGHAN protocol on the news corpus (a quarter of bench-mixed): discover's top 50,000 words
+# as a dictionary for the independent unigram segmenter. Floor well under the measured 0.745/0.727.
+check_discover_sighan_protocol_news() {
+  OUT="$TMP/discover" "$ROOT/benchmarks/discover-quality.sh" --quick --min-f1 0.70 > "$TMP/dq.txt" \
+    || { cat "$TMP/dq.txt"; return 1; }
+  grep -E '^(pku|msr):' "$TMP/dq.txt" | sed 's/^/    /'
+}
+
 passed=0
 failed=0
 cd "$ROOT" || exit 2

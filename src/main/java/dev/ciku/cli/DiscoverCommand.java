@@ -5,8 +5,8 @@ import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.Spool;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.DiscoveredWord;
-import dev.ciku.discover.Lexicon;
 import dev.ciku.discover.WordDiscoverer;
+import dev.ciku.discover.WordFilter;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
@@ -82,8 +82,9 @@ final class DiscoverCommand implements Callable<Integer> {
   List<Path> known = new ArrayList<>();
 
   @Option(names = "--new-only",
-      description = "Drop the words of ciku's bundled general lexicon (dict/known-words.txt, from"
-          + " jieba's MIT dictionary) and its stopword list: only new words remain.")
+      description = "Drop the words of ciku's bundled general lexicon (dict/known-words.txt.gz, from"
+          + " jieba's MIT dictionary), its stopwords (dict/stopwords.txt) and words that begin or"
+          + " end with a one-character stopword (他的, 是在): only new words remain.")
   boolean newOnly;
 
   @Option(names = "--top", paramLabel = "K", defaultValue = "0",
@@ -109,14 +110,7 @@ final class DiscoverCommand implements Callable<Integer> {
       throw new CikuException(CikuException.USAGE, e.getMessage());
     }
     Log log = run.log();
-    Lexicon lexicon = new Lexicon();
-    for (Path p : known) {
-      lexicon.addFile(p);
-    }
-    if (newOnly) {
-      lexicon.addResource("/dict/known-words.txt");
-      lexicon.addResource("/dict/stopwords.txt");
-    }
+    WordFilter filter = WordFilter.create(known, newOnly);
     List<CorpusInput> corpus = counts != null && input.inputs.isEmpty() ? List.of() : input.corpus();
     WordDiscoverer.Result result;
     ByteCounter bytes = new ByteCounter();
@@ -135,7 +129,7 @@ final class DiscoverCommand implements Callable<Integer> {
         if (top > 0 && written >= top) {
           break;
         }
-        if (lexicon.contains(d.word())) {
+        if (!filter.accepts(d.word())) {
           continue;
         }
         written++;

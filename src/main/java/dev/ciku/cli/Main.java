@@ -2,6 +2,7 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.output.BrokenPipeException;
+import dev.ciku.store.NgramStore;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -87,6 +88,9 @@ public final class Main implements Runnable {
       code = CikuException.NO_INPUT;
       message = "cannot open " + n.getFile() + ": "
           + (n.getReason() == null ? "no such file or directory" : n.getReason());
+    } else if (t instanceof NgramStore.StoreFormatException) {
+      code = CikuException.DATA;
+      message = t.getMessage();
     } else if (t instanceof FileNotFoundException || t instanceof AccessDeniedException
         || t instanceof CorpusInput.UnsupportedInputException) {
       code = CikuException.NO_INPUT;

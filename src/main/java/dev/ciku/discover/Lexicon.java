@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 /**
  * A set of words read from lexicon files: one word per line, optionally followed by a space or
@@ -18,10 +19,10 @@ import java.util.Set;
 public final class Lexicon {
   private final Set<String> words = new HashSet<>();
 
-  /** Adds the words of a file. */
+  /** Adds the words of a file ({@code .gz} is decompressed). */
   public Lexicon addFile(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      return add(in);
+      return add(file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in);
     }
   }
 
@@ -31,7 +32,7 @@ public final class Lexicon {
       if (in == null) {
         return false;
       }
-      add(in);
+      add(name.endsWith(".gz") ? new GZIPInputStream(in) : in);
       return true;
     }
   }

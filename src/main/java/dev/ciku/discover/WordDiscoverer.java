@@ -1,9 +1,8 @@
 package dev.ciku.discover;
 
 import dev.ciku.corpus.ByteCounter;
-import dev.ciku.corpus.ClauseScanner;
 import dev.ciku.corpus.CorpusInput;
-import dev.ciku.corpus.CorpusReader;
+import dev.ciku.corpus.ParallelClauses;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountOptions;
@@ -35,7 +34,9 @@ import java.util.function.Consumer;
  *       covers both, and cuts everywhere else; the fragments are counted. Words longer than the
  *       counting order come out whole.</li>
  *   <li><b>Backtrack</b>: a fragment of 3 or more units is kept only if it is itself in G or,
- *       when longer than G's grams, every window of G's length is.</li>
+ *       when longer than G's grams, every window of G's length is. A fragment with two or more
+ *       Latin/digit units (a date such as 2018年5月24日, a version string) is an expression,
+ *       not a word, and is dropped; one such unit is fine (2000年, iPhone7手机).</li>
  *   <li><b>Score</b>: fragments seen at least {@code minCount} times get cohesion and left/right
  *       boundary entropy ({@link BoundaryEntropy}); those below {@code minEntropy} are dropped;
  *       the rest are ranked by {@code score = ln(count) · min(Hl, Hr)}.</li>
@@ -75,8 +76,8 @@ public final class WordDiscoverer {
     /**
      * Cuts the corpus at every gap not covered by a gram of {@code g} (grams of 2..{@code gMax}
      * units), adds fragment counts of 2..{@code maxLength} units to {@code shortFragments}
-     * (up to {@link Grams#MAX_ORDER} units) and {@code longFragments} (longer, by text), and
-     * returns the number of fragments of any length.
+     * (up to {@link Grams#MAX_ORDER} units) and {@code longFragments} (longer ones, keyed as
+     * {@link Cutter#longFragments} keys them), and returns the number of fragments of any length.
      */
     long cut(GramIndex g, int gMax, int maxLength, UnitTable units, GramIndex shortFragments,
         Object2LongOpenHashMap<String> longFragments) throws IOException;
@@ -165,10 +166,18 @@ public final class WordDiscoverer {
     if (cutPass != null) {
       fragments = cutPass.cut(g, gMax, options.maxLength(), units, shortFragments, longFragments);
     } else if (!corpus.isEmpty()) {
-      Cutter cutter = new Cutter(g, gMax, options.maxLength(), units, shortFragments, longFragments);
-      ClauseScanner scanner = new ClauseScanner(units, readerOptions.lowercase(), cutter);
-      new CorpusReader(readerOptions, bytes, m -> { }).read(corpus, scanner);
-      fragments = cutter.fragments;
+      List<Cutter> cutters = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        cutters.add(new Cutter(g, gMax, options.maxLength()));
+      }
+      ParallelClauses.run(corpus, readerOptions, units, bytes, m -> { }, cutters);
+      for (Cutter c : cutters) {
+        fragments += c.fragments;
+        c.shortFragments.forEach(shortFragments);
+        for (var e : c.longFragments.object2LongEntrySet()) {
+          longFragments.addTo(e.getKey(), e.getLongValue());
+        }
+      }
     }
     if (corpus.isEmpty() && cutPass == null) {
       g.forEach((hi, lo, one) -> shortFragments.accept(hi, lo, index.get(hi, lo)));
@@ -209,8 +218,12 @@ public final class WordDiscoverer {
       if (e.getLongValue() < minCount) {
         continue;
       }
-      int[] w = units.toUnits(e.getKey(), false);
-      if (w != null && backtrack(w, w.length, g, gMax)) {
+      String key = e.getKey();
+      int[] w = new int[key.length() / 2];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = (key.charAt(2 * i) << 16) | key.charAt(2 * i + 1);
+      }
+      if (backtrack(w, w.length, g, gMax)) {
         cands.add(new Candidate(w, e.getLongValue()));
       }
     }
@@ -314,6 +327,15 @@ public final class WordDiscoverer {
   }
 
   private static boolean backtrack(int[] u, int n, GramIndex g, int gMax) {
+    int latin = 0;
+    for (int i = 0; i < n; i++) {
+      if (UnitTable.isLatinId(u[i])) {
+        latin++;
+      }
+    }
+    if (latin > 1) {
+      return false;
+    }
     if (n <= 2) {
       return true;
     }
@@ -354,28 +376,24 @@ public final class WordDiscoverer {
   }
 
   /**
-   * The cutting pass: protects gaps covered by G-grams, counts the fragments. Public so that a
+   * The cutting pass over one worker's clauses: protects gaps covered by G-grams, counts the
+   * fragments (up to 6 units packed, longer ones keyed by their unit ids). Public so that a
    * {@link CutPass} can run it elsewhere (one per partition); not thread-safe.
    */
-  public static final class Cutter implements dev.ciku.corpus.ClauseSink {
+  public static final class Cutter implements ParallelClauses.Worker {
     private final GramIndex g;
     private final int gMax;
     private final int maxLength;
-    private final UnitTable units;
-    private final GramIndex shortFragments;
-    private final Object2LongOpenHashMap<String> longFragments;
+    final GramIndex shortFragments = new GramIndex(1 << 16);
+    final Object2LongOpenHashMap<String> longFragments = new Object2LongOpenHashMap<>();
     private final StringBuilder sb = new StringBuilder();
     long fragments;
 
-    /** Arguments as in {@link CutPass#cut}; fragments are added to the two tables. */
-    public Cutter(GramIndex g, int gMax, int maxLength, UnitTable units, GramIndex shortFragments,
-        Object2LongOpenHashMap<String> longFragments) {
+    /** A cutter with G = {@code g} (grams of 2..{@code gMax} units) and empty tables. */
+    public Cutter(GramIndex g, int gMax, int maxLength) {
       this.g = g;
       this.gMax = gMax;
       this.maxLength = maxLength;
-      this.units = units;
-      this.shortFragments = shortFragments;
-      this.longFragments = longFragments;
     }
 
     /** Fragments of any length cut so far. */
@@ -383,12 +401,22 @@ public final class WordDiscoverer {
       return fragments;
     }
 
+    /** Counts of the fragments of 2..6 units. */
+    public GramIndex shortFragments() {
+      return shortFragments;
+    }
+
+    /** Counts of the longer fragments, keyed by their unit ids (two chars each). */
+    public Object2LongOpenHashMap<String> longFragments() {
+      return longFragments;
+    }
+
     @Override
-    public void clause(int[] u, int length, int ownedEnd, boolean clauseStart, boolean clauseEnd) {
-      int len = clauseEnd ? length : ownedEnd;
-      int start = 0;
-      int reach = 0;
-      for (int j = 0; j < len; j++) {
+    public void clause(int[] u, int from, int end, int owned, boolean clauseEnd) {
+      int len = clauseEnd ? end : owned;
+      int start = from;
+      int reach = from;
+      for (int j = from; j < len; j++) {
         if (j < len - 1) {
           long hi = (long) u[j] << (2 * 21);
           long lo = 0;
@@ -400,16 +428,41 @@ public final class WordDiscoverer {
             } else {
               lo |= (long) x << (21 * (6 - k));
             }
-            if (g.get(hi, lo) != 0 && j + k - 1 > reach) {
+            if (j + k - 1 > reach && g.get(hi, lo) != 0) {
               reach = j + k - 1;
             }
           }
         }
         if (j == len - 1 || reach <= j) {
-          emit(u, start, j + 1);
+          emitSplittingNumbers(u, start, j + 1);
           start = j + 1;
         }
       }
+    }
+
+    /**
+     * A fragment with two or more Latin/digit units is an expression (12月31日, 3.5G版本): it is
+     * cut before each of its Latin units but the first unit, so its parts (12月, 31日) count.
+     */
+    private void emitSplittingNumbers(int[] u, int from, int to) {
+      int latin = 0;
+      for (int i = from; i < to; i++) {
+        if (UnitTable.isLatinId(u[i])) {
+          latin++;
+        }
+      }
+      if (latin < 2) {
+        emit(u, from, to);
+        return;
+      }
+      int s = from;
+      for (int i = from + 1; i < to; i++) {
+        if (UnitTable.isLatinId(u[i])) {
+          emit(u, s, i);
+          s = i;
+        }
+      }
+      emit(u, s, to);
     }
 
     private void emit(int[] u, int from, int to) {
@@ -421,9 +474,10 @@ public final class WordDiscoverer {
       if (n <= Grams.MAX_ORDER) {
         shortFragments.accept(Grams.hi(u, from, n), Grams.lo(u, from, n), 1);
       } else {
+        // Unit ids as two chars each: no unit-table access on worker threads.
         sb.setLength(0);
         for (int i = from; i < to; i++) {
-          units.append(sb, u[i]);
+          sb.append((char) (u[i] >>> 16)).append((char) u[i]);
         }
         longFragments.addTo(sb.toString(), 1);
       }

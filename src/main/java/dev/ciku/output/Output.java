@@ -36,9 +36,16 @@ public final class Output implements Closeable {
     this.writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
   }
 
-  /** Standard output. */
+  private static final java.io.PrintStream ORIGINAL_OUT = System.out;
+
+  /**
+   * Standard output: the raw file descriptor (unsynchronised, and a closed pipe is reported), or
+   * {@link System#out} when an embedding application or a test has redirected it.
+   */
   public static Output stdout() {
-    return new Output(null, null, new PipeAwareStream(new FileOutputStream(FileDescriptor.out)));
+    OutputStream fd = System.out == ORIGINAL_OUT
+        ? new FileOutputStream(FileDescriptor.out) : System.out;
+    return new Output(null, null, new PipeAwareStream(fd));
   }
 
   /** Standard output for {@code null} or {@code "-"}, else an atomically written file. */

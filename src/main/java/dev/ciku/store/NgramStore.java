@@ -2,163 +2,112 @@ package dev.ciku.store;
 
 import dev.ciku.count.CountSummary;
 import dev.ciku.count.GramSink;
-import dev.ciku.count.Grams;
 import dev.ciku.corpus.UnitTable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
+import net.openhft.chronicle.map.ChronicleMap;
 
 /**
- * A persisted n-gram table, read through memory mapping: the grams stay off the Java heap and the
- * operating system pages them in on demand, so opening a store costs milliseconds and several
- * processes can share one file.
+ * A persisted n-gram table: one Chronicle Map file, memory-mapped and off the Java heap, from
+ * packed grams ({@link GramKey}, 16 bytes) to their counts, written once by {@link StoreWriter}.
+ * The operating system pages the file in on demand and several processes can open one store.
+ * The store's metadata (order, min count, totals, Latin unit table) lives in the same map under
+ * reserved keys ({@link StoreMeta}), so a store is a single file.
  *
- * <h2>File format (little-endian)</h2>
- * <pre>
- * 0    magic "CIKUNGR1"
- * 8    int format version (1), int order
- * 16   long minCount, long clauses, long chars
- * 40   long positions[0..6]            (n-gram positions per length, index 0 unused)
- * 96   long entryCount, long unitTableOffset
- * 112  (reserved to 128)
- * 128  entryCount x (long hi, long lo, long count), sorted by gram ({@link Grams} packing)
- * unitTableOffset: int latinCount, then latinCount x (int byteLength, UTF-8 bytes)
- * </pre>
- * Han units are stored as their code points, Latin units by index in the unit table.
+ * <p>Cost (measured on a loaded 2-core VM, see benchmarks/RESULTS-store.md): opening the first
+ * store of a JVM costs about 2.5 CPU-seconds and 100 MB of RSS (Chronicle generates and compiles
+ * classes at run time); {@link #get} is one hash lookup (3-9 M lookups a second on one thread);
+ * {@link #forEach} visits the entries in hash order, not in gram order (8-17 M entries a second).
+ * Files are about 32-34 bytes a gram. Opening needs write permission: Chronicle maps the file
+ * read-write even to read it.
  *
- * <p>Lookups are binary searches ({@code O(log n)} page touches). Instances are immutable after
- * opening and safe for concurrent reads.
+ * <p>Thread-safety: {@link #get} and {@link #forEach} may be called from several threads; the
+ * metadata is immutable after opening.
  */
 public final class NgramStore implements AutoCloseable {
-  static final byte[] MAGIC = "CIKUNGR1".getBytes(StandardCharsets.US_ASCII);
-  static final int VERSION = 1;
-  static final int HEADER = 128;
-  static final int ENTRY = 24;
-  private static final long SEGMENT_ENTRIES = (1L << 30) / ENTRY;
+  private static final byte[] OLD_MAGIC = "CIKUNGR1".getBytes(StandardCharsets.US_ASCII);
+  /** Text that the serialised header of every Chronicle Map file starts with (checked on open). */
+  private static final String CHRONICLE_HEADER = "VanillaChronicleMap";
 
   private final Path path;
-  private final FileChannel channel;
-  private final MappedByteBuffer[] segments;
-  private final int order;
-  private final long minCount;
-  private final long clauses;
-  private final long chars;
-  private final long[] positions;
-  private final long size;
-  private final UnitTable units;
+  private final ChronicleMap<GramKey, Long> map;
+  private final StoreMeta.Header header;
 
-  private NgramStore(Path path, FileChannel channel, MappedByteBuffer[] segments, int order,
-      long minCount, long clauses, long chars, long[] positions, long size, UnitTable units) {
+  private NgramStore(Path path, ChronicleMap<GramKey, Long> map, StoreMeta.Header header) {
     this.path = path;
-    this.channel = channel;
-    this.segments = segments;
-    this.order = order;
-    this.minCount = minCount;
-    this.clauses = clauses;
-    this.chars = chars;
-    this.positions = positions;
-    this.size = size;
-    this.units = units;
+    this.map = map;
+    this.header = header;
   }
 
   /**
    * Opens a store written by {@link StoreWriter}.
    *
    * @throws java.nio.file.NoSuchFileException if it does not exist
+   * @throws java.nio.file.AccessDeniedException if it is not writable (Chronicle maps it
+   *     read-write)
    * @throws StoreFormatException if the file is not a ciku n-gram store
    */
   public static NgramStore open(Path path) throws IOException {
-    FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+    sniff(path);
+    ChronicleMap<GramKey, Long> map;
     try {
-      long fileSize = ch.size();
-      if (fileSize < HEADER) {
-        throw new StoreFormatException(path + " is not a ciku n-gram store (too short)");
-      }
-      ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-      readFully(ch, h, 0);
-      h.flip();
-      byte[] magic = new byte[8];
-      h.get(magic);
-      if (!java.util.Arrays.equals(magic, MAGIC)) {
-        throw new StoreFormatException(path + " is not a ciku n-gram store (bad magic)");
-      }
-      int version = h.getInt();
-      if (version != VERSION) {
-        throw new StoreFormatException(path + ": store format " + version + " is not supported");
-      }
-      int order = h.getInt();
-      long minCount = h.getLong();
-      long clauses = h.getLong();
-      long chars = h.getLong();
-      long[] positions = new long[Grams.MAX_ORDER + 1];
-      for (int i = 0; i <= Grams.MAX_ORDER; i++) {
-        positions[i] = h.getLong();
-      }
-      long size = h.getLong();
-      long unitOffset = h.getLong();
-      if (order < 1 || order > Grams.MAX_ORDER || size < 0
-          || unitOffset != HEADER + size * ENTRY || unitOffset > fileSize) {
-        throw new StoreFormatException(path + ": damaged store header");
-      }
-      UnitTable units = readUnits(ch, unitOffset, fileSize, path);
-      List<MappedByteBuffer> segs = new ArrayList<>();
-      for (long first = 0; first < size; first += SEGMENT_ENTRIES) {
-        long n = Math.min(SEGMENT_ENTRIES, size - first);
-        MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, HEADER + first * ENTRY, n * ENTRY);
-        m.order(ByteOrder.LITTLE_ENDIAN);
-        segs.add(m);
-      }
-      return new NgramStore(path, ch, segs.toArray(new MappedByteBuffer[0]), order, minCount,
-          clauses, chars, positions, size, units);
+      map = ChronicleGrams.open(path.toFile());
     } catch (IOException | RuntimeException e) {
-      ch.close();
+      throw new StoreFormatException(path + " is not a readable ciku n-gram store ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+    }
+    try {
+      GramKey k = new GramKey();
+      StoreMeta.Header h = StoreMeta.read(path, (hi, lo) -> {
+        Long v = map.get(k.set(hi, lo));
+        return v == null ? Long.MIN_VALUE : v;
+      });
+      return new NgramStore(path, map, h);
+    } catch (IOException | RuntimeException e) {
+      map.close();
       throw e;
     }
   }
 
-  private static UnitTable readUnits(FileChannel ch, long offset, long fileSize, Path path)
-      throws IOException {
-    int len = (int) Math.min(Integer.MAX_VALUE, fileSize - offset);
-    ByteBuffer b = ByteBuffer.allocate(len).order(ByteOrder.LITTLE_ENDIAN);
-    readFully(ch, b, offset);
-    b.flip();
-    UnitTable t = new UnitTable();
-    try {
-      int n = b.getInt();
-      for (int i = 0; i < n; i++) {
-        byte[] s = new byte[b.getInt()];
-        b.get(s);
-        int id = t.latinId(new String(s, StandardCharsets.UTF_8));
-        if (id != UnitTable.LATIN_BASE + i) {
-          throw new StoreFormatException(path + ": duplicate unit in unit table");
-        }
-      }
-    } catch (java.nio.BufferUnderflowException | NegativeArraySizeException e) {
-      throw new StoreFormatException(path + ": damaged unit table");
+  /** Rejects files that are not Chronicle maps before Chronicle sees them. */
+  private static void sniff(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      throw new StoreFormatException(path + " is a directory, not a ciku n-gram store");
     }
-    return t;
-  }
-
-  private static void readFully(FileChannel ch, ByteBuffer b, long pos) throws IOException {
-    while (b.hasRemaining()) {
-      int n = ch.read(b, pos);
-      if (n < 0) {
-        break;
+    byte[] head = new byte[512];
+    int n = 0;
+    try (InputStream in = Files.newInputStream(path)) {
+      while (n < head.length) {
+        int r = in.read(head, n, head.length - n);
+        if (r < 0) {
+          break;
+        }
+        n += r;
       }
-      pos += n;
+    }
+    if (n >= OLD_MAGIC.length
+        && java.util.Arrays.equals(head, 0, OLD_MAGIC.length, OLD_MAGIC, 0, OLD_MAGIC.length)) {
+      throw new StoreFormatException(path + " is an n-gram store of an older ciku (format 1):"
+          + " count the corpus again with 'ciku count -o'");
+    }
+    String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
+    if (!text.contains(CHRONICLE_HEADER)) {
+      throw new StoreFormatException(path + " is not a ciku n-gram store");
+    }
+    if (!Files.isWritable(path)) {
+      // Chronicle maps files read-write even to read them.
+      throw new java.nio.file.AccessDeniedException(path.toString(), null,
+          "an n-gram store must be writable to be opened (Chronicle Map maps it read-write)");
     }
   }
 
   /** Header metadata as a {@link CountSummary}. */
   public CountSummary summary() {
-    return new CountSummary(order, minCount, units, positions.clone(), clauses, chars, size, 0);
+    return new CountSummary(header.order(), header.minCount(), header.units(),
+        header.positions().clone(), header.clauses(), header.chars(), header.size(), 0);
   }
 
   public Path path() {
@@ -166,89 +115,51 @@ public final class NgramStore implements AutoCloseable {
   }
 
   public int order() {
-    return order;
+    return header.order();
   }
 
   public long minCount() {
-    return minCount;
+    return header.minCount();
   }
 
   /** n-gram positions of length {@code n}. */
   public long positions(int n) {
-    return positions[n];
+    return header.positions()[n];
   }
 
   /** Number of grams stored. */
   public long size() {
-    return size;
+    return header.size();
   }
 
   /** The unit table decoding the grams. */
   public UnitTable units() {
-    return units;
-  }
-
-  private MappedByteBuffer seg(long i) {
-    return segments[(int) (i / SEGMENT_ENTRIES)];
-  }
-
-  private static int off(long i) {
-    return (int) (i % SEGMENT_ENTRIES) * ENTRY;
-  }
-
-  /** {@code hi} of entry {@code i}. */
-  public long hi(long i) {
-    return seg(i).getLong(off(i));
-  }
-
-  /** {@code lo} of entry {@code i}. */
-  public long lo(long i) {
-    return seg(i).getLong(off(i) + 8);
-  }
-
-  /** Count of entry {@code i}. */
-  public long count(long i) {
-    return seg(i).getLong(off(i) + 16);
-  }
-
-  /** Index of the gram, or {@code -(insertion point) - 1}. */
-  public long find(long hi, long lo) {
-    long a = 0;
-    long b = size - 1;
-    while (a <= b) {
-      long m = (a + b) >>> 1;
-      int c = Grams.compare(hi(m), lo(m), hi, lo);
-      if (c < 0) {
-        a = m + 1;
-      } else if (c > 0) {
-        b = m - 1;
-      } else {
-        return m;
-      }
-    }
-    return -(a + 1);
+    return header.units();
   }
 
   /** Count of the gram, or 0 if absent (or pruned below {@link #minCount}). */
   public long get(long hi, long lo) {
-    long i = find(hi, lo);
-    return i >= 0 ? count(i) : 0;
+    if (hi == 0) {
+      return 0;
+    }
+    Long c = map.get(new GramKey(hi, lo));
+    return c == null ? 0 : c;
   }
 
-  /** Streams all entries in gram order. */
+  /** Streams all entries, in hash order (not gram order); holds a segment lock per segment. */
   public void forEach(GramSink sink) {
-    for (MappedByteBuffer m : segments) {
-      int n = m.capacity() / ENTRY;
-      for (int k = 0; k < n; k++) {
-        int o = k * ENTRY;
-        sink.accept(m.getLong(o), m.getLong(o + 8), m.getLong(o + 16));
+    GramKey k = new GramKey();
+    map.forEachEntry(e -> {
+      GramKey g = e.key().getUsing(k);
+      if (g.hi != 0) {
+        sink.accept(g.hi, g.lo, e.value().get());
       }
-    }
+    });
   }
 
   @Override
-  public void close() throws IOException {
-    channel.close();
+  public void close() {
+    map.close();
   }
 
   /** The file is not a readable store. */

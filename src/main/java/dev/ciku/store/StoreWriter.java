@@ -3,56 +3,90 @@ package dev.ciku.store;
 import dev.ciku.count.CountSummary;
 import dev.ciku.count.GramSink;
 import dev.ciku.count.Grams;
-import dev.ciku.corpus.UnitTable;
 import dev.ciku.output.Output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import net.openhft.chronicle.map.ChronicleMap;
 
 /**
- * Writes an {@link NgramStore} file: entries are streamed in gram order as they come out of the
- * counter's merge, then the unit table and the header are written, and the file is renamed over
- * the target. An interrupted run leaves only a hidden temporary file, never a half-written store
- * under the target name. Not thread-safe.
+ * Writes an {@link NgramStore}. A Chronicle map must be sized for its exact entry count, which is
+ * only known once the counter's merge ends, so the grams are first appended to a hidden
+ * temporary file of 24-byte rows (sequential, about disk speed); {@link #finish} then creates the
+ * map for exactly that many grams plus the metadata, fills it from the rows, and renames it over
+ * the target. An interrupted run leaves only hidden temporary files (removed by {@link #close}),
+ * never a half-written store under the target name.
+ *
+ * <p>Cost of {@code finish}: one Chronicle put per gram (0.5-2 M puts a second a thread, measured
+ * on a loaded 2-core VM) plus 1-3 s of Chronicle start-up in a JVM
+ * that has not used it yet. Not thread-safe.
  */
 public final class StoreWriter implements GramSink, AutoCloseable {
+  private static final int ROW = 24;
+
   private final Path target;
+  private final Path rows;
   private final Path temp;
   private final FileChannel channel;
-  private final ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+  private final ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.nativeOrder());
+  private final int fillThreads;
   private long entries;
   private long lastHi = -1;
   private long lastLo = -1;
   private boolean done;
 
-  /** Starts writing a store that will be renamed to {@code target} by {@link #finish}. */
+  /**
+   * Starts writing a store that will be renamed to {@code target} by {@link #finish}, which fills
+   * the map on the calling thread.
+   */
   public StoreWriter(Path target) throws IOException {
+    this(target, 1);
+  }
+
+  /**
+   * As {@link #StoreWriter(Path)}, filling the map with {@code fillThreads} threads. On the
+   * loaded 2-core VM, 2 threads were not faster than 1 (see benchmarks/RESULTS-store.md). With
+   * one thread the same grams always give a byte-identical file; with more, the insertion order
+   * (and so the file's bytes, not its content) may vary.
+   */
+  public StoreWriter(Path target, int fillThreads) throws IOException {
+    if (fillThreads < 1) {
+      throw new IllegalArgumentException("fillThreads must be 1 or more, got " + fillThreads);
+    }
+    this.fillThreads = fillThreads;
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     if (dir != null && !Files.isDirectory(dir)) {
-      throw new java.nio.file.NoSuchFileException(dir.toString(), null, "output directory does not exist");
+      throw new java.nio.file.NoSuchFileException(dir.toString(), null,
+          "output directory does not exist");
     }
     this.target = abs;
+    this.rows = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".rows");
+    // Chronicle creates the map file itself: reserve a unique name, then free it.
     this.temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-    this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-    channel.position(NgramStore.HEADER);
+    Files.delete(temp);
+    this.channel = FileChannel.open(rows, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING);
   }
 
+  /** Appends a gram; grams must come in strictly increasing gram order. */
   @Override
   public void accept(long hi, long lo, long count) {
-    if (Grams.compare(hi, lo, lastHi, lastLo) <= 0 && entries > 0) {
+    if (entries > 0 && Grams.compare(hi, lo, lastHi, lastLo) <= 0) {
       throw new IllegalStateException("grams must be written in strictly increasing order");
+    }
+    if (hi == 0) {
+      throw new IllegalArgumentException("not a gram: hi == 0");
     }
     lastHi = hi;
     lastLo = lo;
     try {
-      if (buf.remaining() < NgramStore.ENTRY) {
+      if (buf.remaining() < ROW) {
         flush();
       }
       buf.putLong(hi).putLong(lo).putLong(count);
@@ -70,39 +104,88 @@ public final class StoreWriter implements GramSink, AutoCloseable {
     buf.clear();
   }
 
-  /** Writes unit table and header, then renames the file over the target. */
+  /** Builds the Chronicle map from the buffered grams and renames it over the target. */
   public void finish(CountSummary summary) throws IOException {
     flush();
-    UnitTable units = summary.units();
-    long unitOffset = NgramStore.HEADER + entries * NgramStore.ENTRY;
-    channel.position(unitOffset);
-    ByteBuffer small = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-    small.putInt(units.latinCount()).flip();
-    channel.write(small);
-    for (String s : units.latinUnits()) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
-      if (buf.remaining() < 4 + b.length) {
-        flush();
-      }
-      buf.putInt(b.length).put(b);
-    }
-    flush();
-    ByteBuffer h = ByteBuffer.allocate(NgramStore.HEADER).order(ByteOrder.LITTLE_ENDIAN);
-    h.put(NgramStore.MAGIC).putInt(NgramStore.VERSION).putInt(summary.order());
-    h.putLong(summary.minCount()).putLong(summary.clauses()).putLong(summary.chars());
-    for (int i = 0; i <= Grams.MAX_ORDER; i++) {
-      h.putLong(i < summary.positions().length ? summary.positions()[i] : 0);
-    }
-    h.putLong(entries).putLong(unitOffset);
-    h.position(0).limit(NgramStore.HEADER);
-    channel.position(0);
-    while (h.hasRemaining()) {
-      channel.write(h);
-    }
-    channel.force(false);
     channel.close();
+    byte[] blob = StoreMeta.unitBlob(summary.units());
+    long total = entries + StoreMeta.entries(blob.length);
+    try (ChronicleMap<GramKey, Long> map = ChronicleGrams.create(temp.toFile(), total);
+        FileChannel in = FileChannel.open(rows, StandardOpenOption.READ)) {
+      fill(map, in, entries, fillThreads);
+      GramKey k = new GramKey();
+      StoreMeta.write(summary, entries, blob, (key, value) -> map.put(k.set(0, key), value));
+    }
+    Files.deleteIfExists(rows);
     Output.moveAtomically(temp, target);
     done = true;
+  }
+
+  /**
+   * Puts the buffered rows into the map, {@code threads} contiguous ranges in parallel (Chronicle
+   * locks per segment, and the counter's threads are idle by now).
+   */
+  private static void fill(ChronicleMap<GramKey, Long> map, FileChannel in, long entries,
+      int threads) throws IOException {
+    int t = (int) Math.max(1, Math.min(threads, entries / 65_536));
+    long per = (entries + t - 1) / t;
+    if (t == 1) {
+      fillRange(map, in, 0, entries);
+      return;
+    }
+    Throwable[] failure = new Throwable[t];
+    Thread[] workers = new Thread[t];
+    for (int i = 0; i < t; i++) {
+      int id = i;
+      long from = i * per;
+      long to = Math.min(entries, from + per);
+      workers[i] = new Thread(() -> {
+        try {
+          fillRange(map, in, from, to);
+        } catch (Throwable e) {
+          failure[id] = e;
+        }
+      }, "ciku-store-fill-" + i);
+      workers[i].start();
+    }
+    for (Thread w : workers) {
+      try {
+        w.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while writing the store", e);
+      }
+    }
+    for (Throwable f : failure) {
+      if (f instanceof IOException io) {
+        throw io;
+      } else if (f instanceof RuntimeException re) {
+        throw re;
+      } else if (f != null) {
+        throw new IllegalStateException(f);
+      }
+    }
+  }
+
+  private static void fillRange(ChronicleMap<GramKey, Long> map, FileChannel in, long from,
+      long to) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(ROW * 8192).order(ByteOrder.nativeOrder());
+    GramKey k = new GramKey();
+    long pos = from * ROW;
+    long end = to * ROW;
+    while (pos < end) {
+      b.clear().limit((int) Math.min(b.capacity(), end - pos));
+      while (b.hasRemaining()) {
+        if (in.read(b, pos + b.position()) < 0) {
+          throw new IOException("buffered grams ended early");
+        }
+      }
+      b.flip();
+      while (b.remaining() >= ROW) {
+        map.put(k.set(b.getLong(), b.getLong()), b.getLong());
+      }
+      pos += b.limit();
+    }
   }
 
   /** Grams written so far. */
@@ -110,11 +193,12 @@ public final class StoreWriter implements GramSink, AutoCloseable {
     return entries;
   }
 
-  /** Deletes the temporary file unless {@link #finish} succeeded. */
+  /** Deletes the temporary files unless {@link #finish} succeeded. */
   @Override
   public void close() throws IOException {
     if (!done) {
       channel.close();
+      Files.deleteIfExists(rows);
       Files.deleteIfExists(temp);
     }
   }

@@ -43,10 +43,14 @@ class CutPassTest {
           ReaderOptions.DEFAULT, 1, 64L << 20, tmp)
           .withCutPass((g, gMax, maxLength, units, shortFragments, longFragments) -> {
             calls[0]++;
-            WordDiscoverer.Cutter cutter =
-                new WordDiscoverer.Cutter(g, gMax, maxLength, units, shortFragments, longFragments);
-            new CorpusReader(ReaderOptions.DEFAULT, new ByteCounter(), m -> { })
-                .read(corpus, new ClauseScanner(units, false, cutter));
+            // One cutter fed by a scanner, as one Spark partition runs it.
+            WordDiscoverer.Cutter cutter = new WordDiscoverer.Cutter(g, gMax, maxLength);
+            new CorpusReader(ReaderOptions.DEFAULT, new ByteCounter(), m -> { }).read(corpus,
+                new ClauseScanner(units, false, (u, length, owned, start, end) ->
+                    cutter.clause(u, 0, length, owned, end)));
+            cutter.shortFragments().forEach(shortFragments);
+            cutter.longFragments().object2LongEntrySet()
+                .forEach(e -> longFragments.addTo(e.getKey(), e.getLongValue()));
             return cutter.fragments();
           })
           .discover(List.of(), store, new ByteCounter(), m -> { }, m -> { });

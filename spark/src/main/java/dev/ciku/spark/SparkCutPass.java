@@ -16,7 +16,8 @@ import scala.Tuple2;
 
 /**
  * Discovery's cut pass on Spark: the cohesive set G and the unit table are broadcast, every
- * partition cuts its clauses with core's {@link WordDiscoverer.Cutter} and counts its fragments,
+ * partition cuts its clauses with core's {@link WordDiscoverer.Cutter} and counts its fragments
+ * (longer ones keyed by unit ids, as the cutter keys them),
  * the counts are summed by key across the cluster, and the driver receives one count per distinct
  * fragment.
  */
@@ -80,12 +81,12 @@ final class SparkCutPass implements WordDiscoverer.CutPass {
     for (int i = 0; i < cohesive.length; i += 2) {
       g.accept(cohesive[i], cohesive[i + 1], 1);
     }
-    GramIndex shortFragments = new GramIndex(1 << 16);
-    Object2LongOpenHashMap<String> longFragments = new Object2LongOpenHashMap<>();
-    WordDiscoverer.Cutter cutter =
-        new WordDiscoverer.Cutter(g, gMax, maxLength, units, shortFragments, longFragments);
-    Lines.feed(lines, new ClauseScanner(units, lowercase, cutter));
+    WordDiscoverer.Cutter cutter = new WordDiscoverer.Cutter(g, gMax, maxLength);
+    Lines.feed(lines, new ClauseScanner(units, lowercase,
+        (u, length, owned, start, end) -> cutter.clause(u, 0, length, owned, end)));
     Lines.checkNoNewUnits(units, latin);
+    GramIndex shortFragments = cutter.shortFragments();
+    Object2LongOpenHashMap<String> longFragments = cutter.longFragments();
     List<Tuple2<Object, Long>> out =
         new ArrayList<>(shortFragments.size() + longFragments.size() + 1);
     shortFragments.forEach((hi, lo, c) -> out.add(new Tuple2<>(new Gram(hi, lo), c)));

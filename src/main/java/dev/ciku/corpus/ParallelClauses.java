@@ -1,0 +1,202 @@
+package dev.ciku.corpus;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * Reads a corpus on the calling thread and hands its clauses, packed into batches, to worker
+ * threads: the one mechanism behind every parallel pass of ciku (counting, cutting). Each worker
+ * sees a disjoint subset of the clauses; work that must not depend on which worker saw which
+ * clause (everything in ciku) is combined by the caller afterwards. Batches are recycled, so the
+ * steady state allocates nothing.
+ *
+ * <p>Memory: {@code 2·workers + 2} batches of {@value #BATCH_UNITS} units. One run per instance
+ * of the workers; the workers are called from their own threads only.
+ */
+public final class ParallelClauses {
+  /** Units per batch. */
+  public static final int BATCH_UNITS = 1 << 18;
+  private static final int BATCH_CLAUSES = 1 << 16;
+
+  private ParallelClauses() {}
+
+  /** Receives clauses on one worker thread. */
+  public interface Worker {
+    /**
+     * One clause (or chunk of a long clause, see {@link ClauseSink}) at {@code units[from..end)}.
+     *
+     * @param ownedEnd grams starting before this index belong to this chunk
+     * @param clauseEnd whether the clause ends at {@code end}
+     */
+    void clause(int[] units, int from, int end, int ownedEnd, boolean clauseEnd) throws IOException;
+
+    /** Called once on the worker's thread after its last clause. */
+    default void finish() throws IOException {}
+  }
+
+  /**
+   * Reads {@code inputs} and feeds {@code workers}, one thread each; returns when all are done.
+   * The first failure of a worker is rethrown after the others stopped.
+   *
+   * @return the scanner, for its counters (clauses, chars, ...)
+   */
+  public static ClauseScanner run(List<CorpusInput> inputs, ReaderOptions options, UnitTable units,
+      ByteCounter bytes, Consumer<String> warnings, List<? extends Worker> workers)
+      throws IOException {
+    int n = workers.size();
+    BlockingQueue<Batch> free = new ArrayBlockingQueue<>(2 * n + 2);
+    BlockingQueue<Batch> full = new ArrayBlockingQueue<>(2 * n + 2);
+    for (int i = 0; i < 2 * n + 2; i++) {
+      free.add(new Batch(BATCH_UNITS));
+    }
+    Runner[] runners = new Runner[n];
+    for (int i = 0; i < n; i++) {
+      runners[i] = new Runner(workers.get(i), free, full);
+      runners[i].setName("ciku-worker-" + i);
+      runners[i].setDaemon(true);
+      runners[i].start();
+    }
+    Batch[] current = {take(free)};
+    ClauseScanner scanner = new ClauseScanner(units, options.lowercase(),
+        (u, length, owned, start, end) -> {
+          Batch b = current[0];
+          if (!b.fits(length)) {
+            put(full, b);
+            b = take(free);
+            current[0] = b;
+          }
+          b.add(u, length, owned, end);
+        });
+    try {
+      new CorpusReader(options, bytes, warnings).read(inputs, scanner);
+      put(full, current[0]);
+    } finally {
+      for (int i = 0; i < n; i++) {
+        put(full, Batch.END);
+      }
+      for (Runner r : runners) {
+        try {
+          r.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted", e);
+        }
+      }
+    }
+    for (Runner r : runners) {
+      Throwable t = r.failure;
+      if (t instanceof IOException io) {
+        throw io;
+      }
+      if (t instanceof RuntimeException re) {
+        throw re;
+      }
+      if (t instanceof Error err) {
+        throw err;
+      }
+      if (t != null) {
+        throw new IllegalStateException(t);
+      }
+    }
+    return scanner;
+  }
+
+  private static Batch take(BlockingQueue<Batch> q) {
+    try {
+      return q.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static void put(BlockingQueue<Batch> q, Batch b) {
+    try {
+      q.put(b);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Clauses packed into one array. */
+  private static final class Batch {
+    static final Batch END = new Batch(0);
+    final int[] units;
+    final int[] ends;
+    final int[] owned;
+    final boolean[] clauseEnd;
+    int used;
+    int clauses;
+
+    Batch(int capacity) {
+      units = new int[capacity];
+      int c = capacity == 0 ? 0 : BATCH_CLAUSES;
+      ends = new int[c];
+      owned = new int[c];
+      clauseEnd = new boolean[c];
+    }
+
+    boolean fits(int length) {
+      return used + length <= units.length && clauses < ends.length;
+    }
+
+    void add(int[] u, int length, int ownedEnd, boolean end) {
+      System.arraycopy(u, 0, units, used, length);
+      owned[clauses] = used + ownedEnd;
+      used += length;
+      ends[clauses] = used;
+      clauseEnd[clauses] = end;
+      clauses++;
+    }
+  }
+
+  private static final class Runner extends Thread {
+    private final Worker worker;
+    private final BlockingQueue<Batch> free;
+    private final BlockingQueue<Batch> full;
+    volatile Throwable failure;
+
+    Runner(Worker worker, BlockingQueue<Batch> free, BlockingQueue<Batch> full) {
+      this.worker = worker;
+      this.free = free;
+      this.full = full;
+    }
+
+    @Override
+    public void run() {
+      try {
+        while (true) {
+          Batch b = full.take();
+          if (b == Batch.END) {
+            break;
+          }
+          if (failure == null) {
+            try {
+              int start = 0;
+              for (int k = 0; k < b.clauses; k++) {
+                worker.clause(b.units, start, b.ends[k], b.owned[k], b.clauseEnd[k]);
+                start = b.ends[k];
+              }
+            } catch (Throwable t) {
+              failure = t;
+            }
+          }
+          b.used = 0;
+          b.clauses = 0;
+          free.put(b);
+        }
+        if (failure == null) {
+          worker.finish();
+        }
+      } catch (Throwable t) {
+        if (failure == null) {
+          failure = t;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.ciku.discover;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Decides which discovered words a user does not want to see: words of known lexicons
+ * ({@code --known}), and with {@code --new-only} the bundled general lexicon and stopwords, plus
+ * function-word glue — a word that begins or ends with a one-character stopword (他的, 是在, 的一):
+ * such strings are frequent juxtapositions of two words, not new words — and number expressions
+ * (words with a digit: 2006年, 3个). Immutable; thread-safe.
+ */
+public final class WordFilter {
+  private final Lexicon known;
+  private final Lexicon stopwords;
+
+  private WordFilter(Lexicon known, Lexicon stopwords) {
+    this.known = known;
+    this.stopwords = stopwords;
+  }
+
+  /**
+   * @param lexicons user lexicon files
+   * @param newOnly also drop the bundled lexicon, stopwords and function-word glue
+   */
+  public static WordFilter create(List<Path> lexicons, boolean newOnly) throws IOException {
+    Lexicon known = new Lexicon();
+    for (Path p : lexicons) {
+      known.addFile(p);
+    }
+    Lexicon stop = new Lexicon();
+    if (newOnly) {
+      if (!known.addResource("/dict/known-words.txt.gz") || !stop.addResource("/dict/stopwords.txt")) {
+        throw new IOException("the bundled lexicon is missing from the jar");
+      }
+    }
+    return new WordFilter(known, stop);
+  }
+
+  /** True if {@code word} should be reported. */
+  public boolean accepts(String word) {
+    if (known.contains(word) || stopwords.contains(word)) {
+      return false;
+    }
+    if (stopwords.size() == 0 || word.isEmpty()) {
+      return true;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return false;
+      }
+    }
+    int first = word.codePointAt(0);
+    int last = word.codePointBefore(word.length());
+    return !stopwords.contains(new String(Character.toChars(first)))
+        && !stopwords.contains(new String(Character.toChars(last)));
+  }
+}

@@ -1,0 +1,42 @@
+package dev.ciku.store;
+
+import java.io.File;
+import java.io.IOException;
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ChronicleMapBuilder;
+
+/**
+ * The only place that configures Chronicle Map. Loading this class (which happens only when a
+ * store is written or opened) switches Chronicle's analytics off before any Chronicle class runs;
+ * the first map of a JVM then costs about 2-4 s of start-up (Chronicle generates and compiles
+ * code at run time). Stateless and thread-safe.
+ */
+final class ChronicleGrams {
+  static {
+    System.setProperty("chronicle.analytics.disable", "true");
+    System.setProperty("chronicle.announcer.disable", "true");
+  }
+
+  /** Chunks the segments are sized for beyond the exact entry count (hash spread). */
+  private static final double MAX_BLOAT = 2.0;
+
+  private ChronicleGrams() {}
+
+  /** Creates a new persisted map at {@code file} (which must not exist) for exactly {@code entries}. */
+  static ChronicleMap<GramKey, Long> create(File file, long entries) throws IOException {
+    return builder().entries(Math.max(1, entries)).maxBloatFactor(MAX_BLOAT).createPersistedTo(file);
+  }
+
+  /** Opens an existing persisted map; its layout is read from the file. */
+  static ChronicleMap<GramKey, Long> open(File file) throws IOException {
+    return builder().entries(1).createPersistedTo(file);
+  }
+
+  private static ChronicleMapBuilder<GramKey, Long> builder() {
+    return ChronicleMapBuilder.of(GramKey.class, Long.class)
+        .name("ciku-ngrams")
+        .keyMarshallers(GramKeyMarshaller.INSTANCE, GramKeyMarshaller.INSTANCE)
+        .constantKeySizeBySample(new GramKey(1, 1))
+        .checksumEntries(false);
+  }
+}

@@ -1,0 +1,120 @@
+package dev.ciku.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CountDiscoverCommandTest {
+  private static final String LAWS = Path.of("corpora-samples", "laws-zh.txt").toString();
+
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream savedOut;
+  private PrintStream savedErr;
+
+  @BeforeEach
+  void capture() {
+    savedOut = System.out;
+    savedErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(savedOut);
+    System.setErr(savedErr);
+  }
+
+  private List<String> outLines() {
+    return out.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  @Test
+  void count_top_printsHeaderAndMostFrequentFirst() {
+    assertEquals(0, Main.execute("count", "-q", "--order", "2", "--top", "3", LAWS));
+    List<String> lines = outLines();
+    assertEquals(List.of("ngram\tcount", "的\t15693", "人\t7476", "市\t6876"), lines);
+  }
+
+  @Test
+  void count_sortNgramJsonl_isValidAndOrderedByUnit() {
+    assertEquals(0, Main.execute("count", "-q", "--order", "1", "--sort", "ngram", "--format",
+        "jsonl", "--top", "2", LAWS));
+    List<String> lines = outLines();
+    assertEquals(2, lines.size());
+    assertTrue(lines.get(0).matches("\\{\"ngram\":\".\",\"count\":[0-9]+\\}"), lines.get(0));
+    assertTrue(lines.get(0).codePointAt(10) < lines.get(1).codePointAt(10), lines.toString());
+  }
+
+  @Test
+  void count_badOrder_exit2OneLine() {
+    assertEquals(2, Main.execute("count", "--order", "9", LAWS));
+    assertEquals(1, err.toString(StandardCharsets.UTF_8).lines().count());
+  }
+
+  @Test
+  void countThenDiscover_viaStore_equalsNgramCandidatesOfTheCorpus() throws Exception {
+    Path store = dir.resolve("laws.ngrams");
+    assertEquals(0, Main.execute("count", "-q", "-o", store.toString(), LAWS));
+    assertTrue(Files.size(store) > 1_000_000);
+    Path a = dir.resolve("a.tsv");
+    assertEquals(0, Main.execute("discover", "-q", "--counts", store.toString(), "--top", "50",
+        "-o", a.toString()));
+    List<String> rows = Files.readAllLines(a);
+    assertEquals(51, rows.size());
+    assertEquals("word\tcount\tcohesion\tleft_entropy\tright_entropy\tscore", rows.get(0));
+    Path b = dir.resolve("b.tsv");
+    assertEquals(0, Main.execute("discover", "-q", "--counts", store.toString(), "--top", "50",
+        "--threads", "1", "-o", b.toString()));
+    assertEquals(rows, Files.readAllLines(b));
+  }
+
+  @Test
+  void discover_dictFormat_isWordSpaceCount() throws Exception {
+    Path d = dir.resolve("laws.dict");
+    assertEquals(0, Main.execute("discover", "-q", "--top", "100", "--format", "dict", "-o",
+        d.toString(), LAWS));
+    List<String> rows = Files.readAllLines(d);
+    assertEquals(100, rows.size());
+    for (String r : rows) {
+      assertTrue(r.matches("\\S{2,} [0-9]+"), r);
+    }
+  }
+
+  @Test
+  void discover_newOnly_dropsKnownWords() throws Exception {
+    Path all = dir.resolve("all.dict");
+    Path fresh = dir.resolve("new.dict");
+    assertEquals(0, Main.execute("discover", "-q", "--format", "dict", "-o", all.toString(), LAWS));
+    assertEquals(0, Main.execute("discover", "-q", "--new-only", "--format", "dict", "-o",
+        fresh.toString(), LAWS));
+    List<String> a = Files.readAllLines(all);
+    List<String> f = Files.readAllLines(fresh);
+    assertTrue(a.contains("应当 1311"), "a common word is found");
+    assertTrue(!f.contains("应当 1311"), "and dropped as known by --new-only");
+    assertTrue(f.size() > 100 && f.size() < a.size() / 2, f.size() + " of " + a.size());
+  }
+
+  @Test
+  void discover_known_dropsListedWords() throws Exception {
+    Path lex = dir.resolve("lex.txt");
+    Files.writeString(lex, "应当 100\n或者\n");
+    Path d = dir.resolve("d.dict");
+    assertEquals(0, Main.execute("discover", "-q", "--known", lex.toString(), "--format", "dict",
+        "--top", "20", "-o", d.toString(), LAWS));
+    List<String> rows = Files.readAllLines(d);
+    assertTrue(rows.stream().noneMatch(r -> r.startsWith("应当 ") || r.startsWith("或者 ")), rows.toString());
+  }
+}

@@ -1,0 +1,87 @@
+package dev.ciku.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreCliTest {
+  @TempDir Path dir;
+
+  private int run(StringWriter err, String... args) {
+    CommandLine cl = Main.newCommandLine();
+    cl.setOut(new PrintWriter(new StringWriter()));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void discover_withTextFileAsCounts_exits65WithOneLine() throws Exception {
+    Path f = dir.resolve("corpus.txt");
+    Files.writeString(f, "不是存储\n");
+    StringWriter err = new StringWriter();
+    int code = run(err, "discover", "--counts", f.toString(), "--no-progress");
+    assertEquals(CikuException.DATA, code);
+    String msg = err.toString();
+    assertEquals(1, msg.lines().count(), msg);
+    assertTrue(msg.contains("is not a ciku n-gram store"), msg);
+  }
+
+  @Test
+  void discover_withMissingCounts_exits66() {
+    StringWriter err = new StringWriter();
+    int code = run(err, "discover", "--counts", dir.resolve("none.ngrams").toString(),
+        "--no-progress");
+    assertEquals(CikuException.NO_INPUT, code);
+  }
+
+  @Test
+  void countMerge_ofHalves_equalsCountOfWhole() throws Exception {
+    java.util.List<String> lines = Files.readAllLines(Path.of("corpora-samples/laws-zh.txt"));
+    Path a = dir.resolve("a.txt");
+    Path b = dir.resolve("b.txt");
+    Files.write(a, lines.subList(0, lines.size() / 3));
+    Files.write(b, lines.subList(lines.size() / 3, lines.size()));
+    StringWriter err = new StringWriter();
+    for (String[] args : new String[][] {
+        {"count", "-q", "--min-count", "1", "-n", "4", a.toString(), "-o", dir.resolve("a.ngrams").toString()},
+        {"count", "-q", "--min-count", "1", "-n", "4", b.toString(), "-o", dir.resolve("b.ngrams").toString()},
+        {"count", "-q", "--min-count", "1", "-n", "4", "corpora-samples/laws-zh.txt", "-o",
+            dir.resolve("whole.ngrams").toString()},
+        {"count", "-q", "--min-count", "1", "--merge", dir.resolve("a.ngrams").toString(),
+            dir.resolve("b.ngrams").toString(), "-o", dir.resolve("merged.ngrams").toString()}}) {
+      assertEquals(0, run(err, args), err.toString());
+    }
+    try (dev.ciku.store.NgramStore w = dev.ciku.store.NgramStore.open(dir.resolve("whole.ngrams"));
+        dev.ciku.store.NgramStore m =
+            dev.ciku.store.NgramStore.open(dir.resolve("merged.ngrams"))) {
+      assertEquals(w.size(), m.size());
+      assertEquals(w.positions(1), m.positions(1));
+      long[] checked = {0};
+      w.forEach((hi, lo, c) -> {
+        assertEquals(c, m.get(hi, lo));
+        checked[0]++;
+      });
+      assertEquals(w.size(), checked[0]);
+    }
+  }
+
+  @Test
+  void countThenDiscover_throughStore_succeeds() throws Exception {
+    Path store = dir.resolve("laws.ngrams");
+    StringWriter err = new StringWriter();
+    assertEquals(0, run(err, "count", "corpora-samples/laws-zh.txt", "-o", store.toString(),
+        "-q", "--no-progress"), err.toString());
+    assertTrue(Files.size(store) > 0);
+    Path words = dir.resolve("words.tsv");
+    assertEquals(0, run(err, "discover", "--counts", store.toString(), "--top", "5", "-q",
+        "--no-progress", "-o", words.toString()), err.toString());
+    assertEquals(6, Files.readAllLines(words).size(), "header and 5 words");
+  }
+}

@@ -1,0 +1,112 @@
+package dev.ciku.discover;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.ReaderOptions;
+import dev.ciku.corpus.UnitPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WordDiscovererTest {
+  static final Path LAWS = Path.of("corpora-samples/laws-zh.txt");
+  static WordDiscoverer.Result laws;
+
+  @TempDir Path tmp;
+
+  static WordDiscoverer.Result discover(Path file, int threads, DiscoverOptions o, Path tmp)
+      throws IOException {
+    return new WordDiscoverer(o, ReaderOptions.DEFAULT, threads, 128L << 20, tmp)
+        .discover(List.of(CorpusInput.file(file)), null, new ByteCounter(), m -> { }, m -> { });
+  }
+
+  @BeforeAll
+  static void run(@TempDir Path dir) throws IOException {
+    laws = discover(LAWS, 2, DiscoverOptions.DEFAULT, dir);
+  }
+
+  @Test
+  void discover_lawsSample_ranksLegalVocabularyFirst() {
+    List<String> top = laws.words().stream().limit(100).map(DiscoveredWord::word).toList();
+    for (String w : List.of("应当", "或者", "依法", "法律", "管理", "规定")) {
+      assertTrue(top.contains(w), w + " in the top 100: " + top);
+    }
+  }
+
+  @Test
+  void discover_findsWordsLongerThanTheCountingOrder() {
+    int order = DiscoverOptions.DEFAULT.order();
+    long longer = laws.words().stream().filter(w -> w.units() > order).count();
+    assertTrue(longer >= 10, "words of more than " + order + " units: " + longer);
+    Set<String> all = laws.words().stream().map(DiscoveredWord::word)
+        .collect(java.util.stream.Collectors.toSet());
+    assertTrue(all.contains("禁止燃放烟花爆竹"), "an 8-character term comes out whole");
+  }
+
+  @Test
+  void discover_neverReportsSingleHanCharactersPunctuationOrSpace() {
+    for (DiscoveredWord w : laws.words()) {
+      String s = w.word();
+      int cps = s.codePointCount(0, s.length());
+      assertFalse(cps == 1 && UnitPolicy.isHan(s.codePointAt(0)), s);
+      s.codePoints().forEach(cp -> assertTrue(UnitPolicy.isHan(cp) || UnitPolicy.isLatin(cp)
+          || UnitPolicy.isLatinJoiner(cp), "character U+" + Integer.toHexString(cp) + " in " + s));
+    }
+  }
+
+  @Test
+  void discover_rowsAreSortedByScoreAndRespectThresholds() {
+    List<DiscoveredWord> ws = laws.words();
+    assertTrue(ws.size() > 1000, "size " + ws.size());
+    for (int i = 1; i < ws.size(); i++) {
+      assertTrue(ws.get(i - 1).score() >= ws.get(i).score(), "row " + i);
+    }
+    for (DiscoveredWord w : ws) {
+      assertTrue(w.count() >= laws.minCount(), w.word());
+      assertTrue(w.minEntropy() >= DiscoverOptions.DEFAULT.minEntropy(), w.word());
+    }
+  }
+
+  @Test
+  void discover_oneOrManyThreads_identicalResult() throws IOException {
+    WordDiscoverer.Result one = discover(LAWS, 1, DiscoverOptions.DEFAULT, tmp);
+    WordDiscoverer.Result three = discover(LAWS, 3, DiscoverOptions.DEFAULT, tmp);
+    assertEquals(laws.words(), one.words());
+    assertEquals(laws.words(), three.words());
+  }
+
+  @Test
+  void discover_latinUnitsCanBeWords() throws IOException {
+    Path f = tmp.resolve("mixed.txt");
+    StringBuilder sb = new StringBuilder();
+    String[] fill = {"今天", "我们", "发布", "新款", "手机", "网络", "用户", "市场"};
+    java.util.Random r = new java.util.Random(42);
+    for (int i = 0; i < 400; i++) {
+      sb.append(fill[r.nextInt(fill.length)]).append("iPhone7").append(fill[r.nextInt(fill.length)])
+          .append("，").append(fill[r.nextInt(fill.length)]).append("5G").append(fill[r.nextInt(fill.length)])
+          .append("。\n");
+    }
+    Files.writeString(f, sb.toString());
+    WordDiscoverer.Result res = discover(f, 2, DiscoverOptions.DEFAULT, tmp);
+    Set<String> words = res.words().stream().map(DiscoveredWord::word)
+        .collect(java.util.stream.Collectors.toSet());
+    assertTrue(words.contains("iPhone7"), words.toString());
+    assertTrue(words.contains("5G"), words.toString());
+  }
+
+  @Test
+  void thresholds_minCount_growsWithCorpusSize() {
+    assertEquals(2, Thresholds.minCount(1_000_000));
+    assertEquals(4, Thresholds.minCount(35_000_000));
+    assertTrue(Thresholds.minCount(1_000_000_000L) > Thresholds.minCount(100_000_000L));
+  }
+}

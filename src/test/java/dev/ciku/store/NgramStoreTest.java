@@ -1,0 +1,323 @@
+package dev.ciku.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ciku.count.CountOptions;
+import dev.ciku.count.CountSummary;
+import dev.ciku.count.GramIndex;
+import dev.ciku.count.GramSink;
+import dev.ciku.count.Grams;
+import dev.ciku.count.NgramCounter;
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.ReaderOptions;
+import dev.ciku.corpus.UnitTable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NgramStoreTest {
+  private static final Path LAWS = Path.of("corpora-samples/laws-zh.txt");
+
+  @TempDir Path dir;
+  @TempDir Path tmp;
+
+  /** Grams in the order received. */
+  static final class Grams3 implements GramSink {
+    long[] hi = new long[1024];
+    long[] lo = new long[1024];
+    long[] count = new long[1024];
+    int size;
+
+    @Override
+    public void accept(long h, long l, long c) {
+      if (size == hi.length) {
+        hi = java.util.Arrays.copyOf(hi, size * 2);
+        lo = java.util.Arrays.copyOf(lo, size * 2);
+        count = java.util.Arrays.copyOf(count, size * 2);
+      }
+      hi[size] = h;
+      lo[size] = l;
+      count[size] = c;
+      size++;
+    }
+
+    void assertSame(Grams3 other) {
+      assertEquals(size, other.size, "gram count");
+      assertArrayEquals(java.util.Arrays.copyOf(hi, size), java.util.Arrays.copyOf(other.hi, size));
+      assertArrayEquals(java.util.Arrays.copyOf(lo, size), java.util.Arrays.copyOf(other.lo, size));
+      assertArrayEquals(java.util.Arrays.copyOf(count, size),
+          java.util.Arrays.copyOf(other.count, size));
+    }
+  }
+
+  private CountSummary count(Path corpus, long minCount, UnitTable units, GramSink sink)
+      throws IOException {
+    CountOptions o = new CountOptions(6, minCount, 2, 256L << 20, dir);
+    return new NgramCounter(o, ReaderOptions.DEFAULT).count(List.of(CorpusInput.file(corpus)),
+        units, new ByteCounter(), m -> { }, sink);
+  }
+
+  private Path store(Path corpus, long minCount, String name, Grams3 grams) throws IOException {
+    Path target = dir.resolve(name);
+    try (StoreWriter w = new StoreWriter(target)) {
+      CountSummary s = count(corpus, minCount, new UnitTable(), (h, l, c) -> {
+        grams.accept(h, l, c);
+        w.accept(h, l, c);
+      });
+      w.finish(s);
+    }
+    return target;
+  }
+
+  @Test
+  void open_afterCountingLaws_givesExactlyTheCountersGrams() throws IOException {
+    Grams3 counted = new Grams3();
+    Path target = store(LAWS, 2, "laws.ngrams", counted);
+    assertTrue(counted.size > 100_000, "laws-zh has many grams");
+    try (NgramStore s = NgramStore.open(target)) {
+      assertEquals(counted.size, s.size());
+      assertEquals(6, s.order());
+      assertEquals(2, s.minCount());
+      assertTrue(s.positions(1) > 500_000);
+      GramIndex read = new GramIndex(counted.size);
+      s.forEach(read);
+      assertEquals(counted.size, read.size(), "no extra or missing grams, no metadata keys");
+      for (int i = 0; i < counted.size; i++) {
+        assertEquals(counted.count[i], read.get(counted.hi[i], counted.lo[i]));
+        assertEquals(counted.count[i], s.get(counted.hi[i], counted.lo[i]));
+      }
+      assertEquals(0, s.get(1L << 42, 0), "absent gram");
+      assertEquals(0, s.get(0, 1), "metadata keys are not grams");
+    }
+  }
+
+  @Test
+  void summary_afterRoundTrip_keepsTotalsAndUnits() throws IOException {
+    Path corpus = dir.resolve("mixed.txt");
+    Files.writeString(corpus, "我们用Java和Maven写ciku，Java很好。\nMaven也好，我们用ciku。\n",
+        StandardCharsets.UTF_8);
+    UnitTable units = new UnitTable();
+    Path target = dir.resolve("mixed.ngrams");
+    CountSummary expected;
+    try (StoreWriter w = new StoreWriter(target)) {
+      expected = count(corpus, 1, units, w);
+      w.finish(expected);
+    }
+    try (NgramStore s = NgramStore.open(target)) {
+      CountSummary got = s.summary();
+      assertEquals(expected.clauses(), got.clauses());
+      assertEquals(expected.chars(), got.chars());
+      assertArrayEquals(expected.positions(), java.util.Arrays.copyOf(got.positions(),
+          expected.positions().length));
+      assertEquals(units.latinUnits(), s.units().latinUnits());
+      assertEquals(List.of("java", "maven", "ciku").size(), s.units().latinCount());
+    }
+  }
+
+  @Test
+  void merge_ofStoresCountedOnHalves_equalsCountingTheWhole() throws IOException {
+    List<String> lines = Files.readAllLines(LAWS, StandardCharsets.UTF_8);
+    Path a = dir.resolve("a.txt");
+    Path b = dir.resolve("b.txt");
+    Files.write(a, lines.subList(0, lines.size() / 2), StandardCharsets.UTF_8);
+    Files.write(b, lines.subList(lines.size() / 2, lines.size()), StandardCharsets.UTF_8);
+    Path whole = dir.resolve("whole.txt");
+    Files.write(whole, lines, StandardCharsets.UTF_8);
+
+    Grams3 expected = new Grams3();
+    CountSummary ws = count(whole, 1, new UnitTable(), expected);
+    Path sa = store(a, 1, "a.ngrams", new Grams3());
+    Path sb = store(b, 1, "b.ngrams", new Grams3());
+    Grams3 merged = new Grams3();
+    CountSummary ms;
+    try (NgramStore x = NgramStore.open(sa); NgramStore y = NgramStore.open(sb)) {
+      ms = StoreMerger.merge(List.of(x, y), 1, new UnitTable(), merged);
+    }
+    merged.assertSame(expected);
+    assertEquals(ws.clauses(), ms.clauses());
+    assertEquals(ws.chars(), ms.chars());
+    assertArrayEquals(ws.positions(), java.util.Arrays.copyOf(ms.positions(), 7));
+    assertEquals(expected.size, ms.distinct());
+  }
+
+  @Test
+  void finish_withTwoFillThreads_storesEveryGram() throws IOException {
+    Path target = dir.resolve("two.ngrams");
+    int n = 200_000;
+    try (StoreWriter w = new StoreWriter(target, 2)) {
+      for (int i = 1; i <= n; i++) {
+        w.accept((long) i << 21, 0, i);
+      }
+      w.finish(new CountSummary(2, 1, new UnitTable(), new long[] {0, n, 0}, 1, n, n, 0));
+    }
+    try (NgramStore s = NgramStore.open(target)) {
+      assertEquals(n, s.size());
+      long[] sum = {0, 0};
+      s.forEach((h, l, c) -> {
+        sum[0]++;
+        sum[1] += c;
+        assertEquals(h >>> 21, c);
+      });
+      assertEquals(n, sum[0]);
+      assertEquals((long) n * (n + 1) / 2, sum[1]);
+    }
+  }
+
+  @Test
+  void close_withoutFinish_leavesNoFileBehind() throws IOException {
+    Path target = dir.resolve("broken.ngrams");
+    try (StoreWriter w = new StoreWriter(target)) {
+      w.accept(1L << 42, 0, 5);
+      w.accept(2L << 42, 0, 7);
+      // interrupted: no finish
+    }
+    assertFalse(Files.exists(target));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(0, files.count(), "temporary files removed");
+    }
+  }
+
+  @Test
+  void finish_overAnExistingStore_replacesIt() throws IOException {
+    Path target = dir.resolve("x.ngrams");
+    for (long c : new long[] {3, 9}) {
+      try (StoreWriter w = new StoreWriter(target)) {
+        w.accept(1L << 42, 0, c);
+        w.finish(new CountSummary(1, 1, new UnitTable(), new long[] {0, c}, 1, c, 1, 0));
+      }
+    }
+    try (NgramStore s = NgramStore.open(target)) {
+      assertEquals(1, s.size());
+      assertEquals(9, s.get(1L << 42, 0));
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(1, files.count());
+    }
+  }
+
+  @Test
+  void accept_outOfOrder_isRejected() throws IOException {
+    try (StoreWriter w = new StoreWriter(dir.resolve("y.ngrams"))) {
+      w.accept(2L << 42, 0, 1);
+      assertThrows(IllegalStateException.class, () -> w.accept(1L << 42, 0, 1));
+    }
+  }
+
+  @Test
+  void open_textFile_throwsStoreFormatException() throws IOException {
+    Path f = dir.resolve("notes.txt");
+    Files.writeString(f, "这不是一个存储文件\n");
+    NgramStore.StoreFormatException e =
+        assertThrows(NgramStore.StoreFormatException.class, () -> NgramStore.open(f));
+    assertTrue(e.getMessage().contains("is not a ciku n-gram store"), e.getMessage());
+    assertEquals("这不是一个存储文件\n", Files.readString(f), "file left untouched");
+  }
+
+  @Test
+  void open_emptyFile_throwsStoreFormatException() throws IOException {
+    Path f = Files.createFile(dir.resolve("empty.ngrams"));
+    assertThrows(NgramStore.StoreFormatException.class, () -> NgramStore.open(f));
+  }
+
+  @Test
+  void open_missingFile_throwsNoSuchFile() {
+    assertThrows(NoSuchFileException.class, () -> NgramStore.open(dir.resolve("missing")));
+  }
+
+  private CountSummary count(List<CorpusInput> in, long minCount, UnitTable units, GramSink sink)
+      throws IOException {
+    return new NgramCounter(new CountOptions(6, minCount, 2, 128L << 20, tmp),
+        ReaderOptions.DEFAULT).count(in, units, new ByteCounter(), m -> { }, sink);
+  }
+
+  private static Map<String, Long> read(Path store) throws IOException {
+    Map<String, Long> m = new TreeMap<>();
+    try (NgramStore s = NgramStore.open(store)) {
+      s.forEach((hi, lo, c) -> m.put(Grams.text(hi, lo, s.units()), c));
+    }
+    return m;
+  }
+
+  // Tests from main (gram text comparisons, robust to unit-id numbering).
+
+  @Test
+  void write_thenOpen_givesTheCounterOutputExactly() throws IOException {
+    Map<String, Long> expected = new TreeMap<>();
+    UnitTable units = new UnitTable();
+    Path target = tmp.resolve("laws.ngrams");
+    try (StoreWriter w = new StoreWriter(target)) {
+      CountSummary s = count(List.of(CorpusInput.file(LAWS)), 2, units, (hi, lo, c) -> {
+        expected.put(Grams.text(hi, lo, units), c);
+        w.accept(hi, lo, c);
+      });
+      w.finish(s);
+    }
+    assertEquals(expected, read(target));
+    try (NgramStore s = NgramStore.open(target)) {
+      assertEquals(6, s.order());
+      assertEquals(2, s.minCount());
+      int[] u = s.units().toUnits("人民政府", false);
+      assertEquals(expected.get("人民政府"), s.get(Grams.hi(u, 0, 4), Grams.lo(u, 0, 4)));
+    }
+  }
+
+  @Test
+  void merge_twoHalves_equalsCountingTheWhole() throws IOException {
+    List<String> lines = Files.readAllLines(LAWS);
+    Path a = tmp.resolve("a.txt");
+    Path b = tmp.resolve("b.txt");
+    Files.write(a, lines.subList(0, lines.size() / 2));
+    Files.write(b, lines.subList(lines.size() / 2, lines.size()));
+    Path sa = tmp.resolve("a.ngrams");
+    Path sb = tmp.resolve("b.ngrams");
+    for (Path[] p : new Path[][] {{a, sa}, {b, sb}}) {
+      try (StoreWriter w = new StoreWriter(p[1])) {
+        w.finish(count(List.of(CorpusInput.file(p[0])), 1, new UnitTable(), w));
+      }
+    }
+    Map<String, Long> whole = new TreeMap<>();
+    UnitTable wu = new UnitTable();
+    count(List.of(CorpusInput.file(a), CorpusInput.file(b)), 1, wu,
+        (hi, lo, c) -> whole.put(Grams.text(hi, lo, wu), c));
+    Map<String, Long> merged = new TreeMap<>();
+    try (NgramStore x = NgramStore.open(sa); NgramStore y = NgramStore.open(sb)) {
+      UnitTable mu = new UnitTable();
+      StoreMerger.merge(List.of(x, y), 1, mu, (hi, lo, c) -> merged.put(Grams.text(hi, lo, mu), c));
+    }
+    assertEquals(whole, merged);
+  }
+
+  @Test
+  void close_withoutFinish_leavesNothingUnderTheTargetName() throws IOException {
+    Path target = tmp.resolve("broken.ngrams");
+    try (StoreWriter w = new StoreWriter(target)) {
+      w.accept(1, 0, 5);
+    }
+    assertFalse(Files.exists(target));
+    try (var files = Files.list(tmp)) {
+      assertEquals(0, files.count(), "temporary file removed");
+    }
+  }
+
+  @Test
+  void open_notAStore_failsWithAClearMessage() throws IOException {
+    Path junk = tmp.resolve("junk.ngrams");
+    Files.writeString(junk, "这不是一个存储文件".repeat(20));
+    NgramStore.StoreFormatException e =
+        assertThrows(NgramStore.StoreFormatException.class, () -> NgramStore.open(junk));
+    assertTrue(e.getMessage().contains("not a ciku n-gram store"), e.getMessage());
+  }
+}
