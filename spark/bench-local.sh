@@ -20,6 +20,8 @@ fi
 job="$here/target/ciku-spark-0.1.0-job.jar"
 [[ -f "$job" ]] || { echo "build the job jar first: (cd spark && mvn -q -B -DskipTests package)" >&2; exit 69; }
 plain="$out/$(basename "${file%.gz}")"
+# The driver writes the store (Chronicle Map): the flags of the root pom's chronicle.jvm.flags.
+store_flags="$(sed -n 's|.*<store.jvm.flags>\(.*\)</store.jvm.flags>.*|\1|p' "$here/pom.xml")"
 timed() { # name, command...
   local name="$1"; shift
   local load; load="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -43,7 +45,8 @@ for run in "$@"; do
         [[ -f "$plain" ]] || zcat -f "$file" >"$plain"
         in="$plain"
       fi
-      timed "spark-local$threads-p$parts-r$reduce-$input" java -Xmx4g -XX:+UseParallelGC \
+      # shellcheck disable=SC2086
+      timed "spark-local$threads-p$parts-r$reduce-$input" java -Xmx4g -XX:+UseParallelGC $store_flags \
         -Dspark.master="local[$threads]" -Dspark.ui.enabled=false \
         -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 \
         -Dlog4j2.configurationFile="$here/src/test/resources/log4j2.properties" \
