@@ -76,6 +76,12 @@ final class DiscoverCommand implements Callable<Integer> {
       description = "Boundary entropy such a pair needs on both sides (default: ${DEFAULT-VALUE}).")
   double pairEntropy;
 
+  @Option(names = "--redundancy", paramLabel = "NATS", defaultValue = "6.0",
+      description = "De-redundancy: a word of 3+ units must save this many nats per extra unit"
+          + " over its best split into the other words, or it is removed and its count given to"
+          + " them (default: ${DEFAULT-VALUE}; 0: off).")
+  double redundancy;
+
   @Option(names = "--known", paramLabel = "LEXICON",
       description = "Drop the words listed in LEXICON (one word per line, or 'word freq' lines)."
           + " Repeatable.")
@@ -105,7 +111,7 @@ final class DiscoverCommand implements Callable<Integer> {
     DiscoverOptions options;
     try {
       options = new DiscoverOptions(order, minCount, minPmi, pmiStep, minEntropy, maxLength,
-          pairPmi, pairEntropy);
+          pairPmi, pairEntropy, redundancy);
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, e.getMessage());
     }

@@ -17,13 +17,15 @@ package dev.ciku.discover;
  *     are candidates too (with their n-gram count), if both boundary entropies reach
  *     {@code pairEntropy}
  * @param pairEntropy smallest boundary entropy of such a pair, in nats
+ * @param redundancy de-redundancy threshold in nats per unit beyond the first; 0 switches the
+ *     step off
  */
 public record DiscoverOptions(int order, long minCount, double pmiBase, double pmiStep,
-    double minEntropy, int maxLength, double pairPmi, double pairEntropy) {
+    double minEntropy, int maxLength, double pairPmi, double pairEntropy, double redundancy) {
 
   /** The defaults, measured best on the SIGHAN protocol (see benchmarks/RESULTS.md). */
   public static final DiscoverOptions DEFAULT =
-      new DiscoverOptions(5, 0, 2.0, 2.0, 0.5, 12, 1.0, 2.5);
+      new DiscoverOptions(5, 0, 2.0, 2.0, 0.5, 12, 1.0, 2.5, 6.0);
 
   public DiscoverOptions {
     if (order < 3 || order > 6) {
@@ -31,6 +33,9 @@ public record DiscoverOptions(int order, long minCount, double pmiBase, double p
     }
     if (maxLength < 2 || maxLength > 64) {
       throw new IllegalArgumentException("max length must be between 2 and 64, got " + maxLength);
+    }
+    if (redundancy < 0) {
+      throw new IllegalArgumentException("redundancy must not be negative, got " + redundancy);
     }
     if (minCount < 0) {
       throw new IllegalArgumentException("min count must not be negative, got " + minCount);

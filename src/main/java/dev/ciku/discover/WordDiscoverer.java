@@ -38,8 +38,11 @@ import java.util.function.Consumer;
  *       Latin/digit units (a date such as 2018年5月24日, a version string) is an expression,
  *       not a word, and is dropped; one such unit is fine (2000年, iPhone7手机).</li>
  *   <li><b>Score</b>: fragments seen at least {@code minCount} times get cohesion and left/right
- *       boundary entropy ({@link BoundaryEntropy}); those below {@code minEntropy} are dropped;
- *       the rest are ranked by {@code score = ln(count) · min(Hl, Hr)}.</li>
+ *       boundary entropy ({@link BoundaryEntropy}); those below {@code minEntropy} are dropped.</li>
+ *   <li><b>De-redundancy</b> ({@link Redundancy}): a word of 3+ units that saves less than
+ *       {@code redundancy · (units - 1)} nats of code length over its best segmentation into the
+ *       other words is removed and its count given to those words. The rest are ranked by
+ *       {@code score = ln(count) · min(Hl, Hr)}.</li>
  * </ol>
  *
  * <p>Without a corpus (a store only) there is no cut pass: the candidates are G's grams with
@@ -264,27 +267,42 @@ public final class WordDiscoverer {
       }
     });
 
+    // Entropy filter, then de-redundancy among the survivors.
+    int m = cands.size();
+    int[][] words = new int[m][];
+    long[] counts = new long[m];
+    boolean[] alive = new boolean[m];
+    double[] hls = new double[m];
+    double[] hrs = new double[m];
+    for (int i = 0; i < m; i++) {
+      Candidate k = cands.get(i);
+      words[i] = k.units;
+      counts[i] = k.count;
+      hls[i] = BoundaryEntropy.of(keys.get(k.leftTarget)[2], left[k.leftTarget]);
+      hrs[i] = BoundaryEntropy.of(keys.get(k.rightTarget)[2], right[k.rightTarget]);
+      double minH = Math.min(hls[i], hrs[i]);
+      alive[i] = minH >= options.minEntropy() && !(k.units.length == 2 && minH < pairEntropy
+          && addedPairs.get(Grams.hi(k.units, 0, 2), Grams.lo(k.units, 0, 2)) != 0);
+    }
+    if (options.redundancy() > 0) {
+      int removed = Redundancy.prune(words, counts, alive, options.redundancy());
+      info.accept(String.format(java.util.Locale.ROOT, "de-redundancy removed %,d words", removed));
+    }
     List<DiscoveredWord> out = new ArrayList<>();
     StringBuilder sb = new StringBuilder();
-    for (Candidate k : cands) {
-      int n = k.units.length;
-      double hl = BoundaryEntropy.of(keys.get(k.leftTarget)[2], left[k.leftTarget]);
-      double hr = BoundaryEntropy.of(keys.get(k.rightTarget)[2], right[k.rightTarget]);
-      double minH = Math.min(hl, hr);
-      if (minH < options.minEntropy()) {
+    for (int i = 0; i < m; i++) {
+      if (!alive[i]) {
         continue;
       }
-      if (n == 2 && minH < pairEntropy
-          && addedPairs.get(Grams.hi(k.units, 0, 2), Grams.lo(k.units, 0, 2)) != 0) {
-        continue;
-      }
-      double coh = cohesion(k.units, index, lnN, order);
+      int[] w = words[i];
+      double coh = cohesion(w, index, lnN, order);
       sb.setLength(0);
-      for (int id : k.units) {
+      for (int id : w) {
         units.append(sb, id);
       }
-      double score = Math.log(k.count) * minH;
-      out.add(new DiscoveredWord(sb.toString(), n, k.count, coh, hl, hr, score));
+      double minH = Math.min(hls[i], hrs[i]);
+      double score = Math.log(counts[i]) * minH;
+      out.add(new DiscoveredWord(sb.toString(), w.length, counts[i], coh, hls[i], hrs[i], score));
     }
     info.accept(String.format(java.util.Locale.ROOT, "scored %,d candidates (%.1f s)", cands.size(),
         seconds(t0)));

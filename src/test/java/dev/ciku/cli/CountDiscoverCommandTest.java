@@ -102,8 +102,8 @@ class CountDiscoverCommandTest {
         fresh.toString(), LAWS));
     List<String> a = Files.readAllLines(all);
     List<String> f = Files.readAllLines(fresh);
-    assertTrue(a.contains("应当 1311"), "a common word is found");
-    assertTrue(!f.contains("应当 1311"), "and dropped as known by --new-only");
+    assertTrue(a.stream().anyMatch(r -> r.startsWith("应当 ")), "a common word is found");
+    assertTrue(f.stream().noneMatch(r -> r.startsWith("应当 ")), "and dropped by --new-only");
     assertTrue(f.size() > 100 && f.size() < a.size() / 2, f.size() + " of " + a.size());
   }
 

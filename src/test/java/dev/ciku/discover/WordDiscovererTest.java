@@ -43,13 +43,31 @@ class WordDiscovererTest {
   }
 
   @Test
-  void discover_findsWordsLongerThanTheCountingOrder() {
-    int order = DiscoverOptions.DEFAULT.order();
-    long longer = laws.words().stream().filter(w -> w.units() > order).count();
-    assertTrue(longer >= 10, "words of more than " + order + " units: " + longer);
-    Set<String> all = laws.words().stream().map(DiscoveredWord::word)
+  void discover_withoutDeRedundancy_findsWordsLongerThanTheCountingOrder() throws IOException {
+    DiscoverOptions d = DiscoverOptions.DEFAULT;
+    DiscoverOptions keepLong = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(),
+        d.pmiStep(), d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), 0);
+    WordDiscoverer.Result r = discover(LAWS, 2, keepLong, tmp);
+    long longer = r.words().stream().filter(w -> w.units() > d.order()).count();
+    assertTrue(longer >= 10, "words of more than " + d.order() + " units: " + longer);
+    Set<String> all = r.words().stream().map(DiscoveredWord::word)
         .collect(java.util.stream.Collectors.toSet());
     assertTrue(all.contains("禁止燃放烟花爆竹"), "an 8-character term comes out whole");
+  }
+
+  @Test
+  void discover_deRedundancy_removesCompoundsOfKnownWordsAndKeepsTheirMass() throws IOException {
+    DiscoverOptions d = DiscoverOptions.DEFAULT;
+    DiscoverOptions off = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
+        d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), 0);
+    WordDiscoverer.Result all = discover(LAWS, 2, off, tmp);
+    assertTrue(laws.words().size() < all.words().size(), "some words removed");
+    long before = all.words().stream().filter(w -> w.units() >= 3).count();
+    long after = laws.words().stream().filter(w -> w.units() >= 3).count();
+    assertTrue(after < before / 2, "compounds of 3+ units: " + before + " -> " + after);
+    long massBefore = all.words().stream().mapToLong(DiscoveredWord::count).sum();
+    long massAfter = laws.words().stream().mapToLong(DiscoveredWord::count).sum();
+    assertTrue(massAfter >= massBefore * 0.9, massBefore + " -> " + massAfter);
   }
 
   @Test
