@@ -278,6 +278,10 @@ public final class Main implements Runnable {
     @Option(names = "--pair-entropy", paramLabel = "NATS", defaultValue = "2.5")
     double pairEntropy;
 
+    @Option(names = "--redundancy", paramLabel = "NATS", defaultValue = "6.0",
+        description = "De-redundancy threshold per extra unit, as in 'ciku discover' (0: off).")
+    double redundancy;
+
     @Option(names = "--known", paramLabel = "LEXICON",
         description = "Drop the words listed in LEXICON (a local file). Repeatable.")
     List<Path> known = new ArrayList<>();
@@ -304,7 +308,7 @@ public final class Main implements Runnable {
     @Override
     public Integer call() throws Exception {
       DiscoverOptions options = new DiscoverOptions(order, minCount, minPmi, pmiStep, minEntropy,
-          maxLength, pairPmi, pairEntropy);
+          maxLength, pairPmi, pairEntropy, redundancy);
       Lexicon lexicon = new Lexicon();
       for (Path p : known) {
         lexicon.addFile(p);
