@@ -7,4 +7,4 @@ echo "== install ciku core (mvn -q -B -DskipTests install)"
 (cd "$here/.." && mvn -q -B -DskipTests install)
 echo "== ciku-spark: mvn -B verify"
 cd "$here"
-mvn -B verify
+mvn -B clean verify
