@@ -18,7 +18,9 @@ final class PartitionScan implements Serializable {
   final long[] positions;
   final long clauses;
   final long chars;
-  final long[] buckets;
+  /** Non-empty buckets only (a partition of Chinese text fills a few hundred of 4097). */
+  private final int[] bucketIds;
+  private final long[] bucketWeights;
 
   private PartitionScan(String[] latin, long[] positions, long clauses, long chars,
       long[] buckets) {
@@ -26,7 +28,27 @@ final class PartitionScan implements Serializable {
     this.positions = positions;
     this.clauses = clauses;
     this.chars = chars;
-    this.buckets = buckets;
+    int n = 0;
+    for (long w : buckets) {
+      if (w != 0) {
+        n++;
+      }
+    }
+    bucketIds = new int[n];
+    bucketWeights = new long[n];
+    for (int b = 0, k = 0; b < buckets.length; b++) {
+      if (buckets[b] != 0) {
+        bucketIds[k] = b;
+        bucketWeights[k++] = buckets[b];
+      }
+    }
+  }
+
+  /** Adds this partition's gram starts per bucket to {@code weights}. */
+  void addWeights(long[] weights) {
+    for (int k = 0; k < bucketIds.length; k++) {
+      weights[bucketIds[k]] += bucketWeights[k];
+    }
   }
 
   /** Scans the lines of one partition. */

@@ -99,9 +99,7 @@ public final class SparkNgramCounter {
       for (int n = 1; n <= order; n++) {
         positions[n] += s.positions[n];
       }
-      for (int b = 0; b < weights.length; b++) {
-        weights[b] += s.buckets[b];
-      }
+      s.addWeights(weights);
       clauses += s.clauses;
       chars += s.chars;
     }
