@@ -41,7 +41,7 @@ final class DiscoverCommand implements Callable<Integer> {
           + " the cut pass reads INPUT; without it, candidates are the store's cohesive n-grams.")
   Path counts;
 
-  @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "5",
+  @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "4",
       description = "n-gram order counted, 3..6 (default: ${DEFAULT-VALUE}); cohesive grams have"
           + " up to N-1 units.")
   int order;

@@ -30,6 +30,7 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
         StatsCommand.class,
         CountCommand.class,
         DiscoverCommand.class,
+        DomainCommand.class,
         CommandLine.HelpCommand.class,
         AutoComplete.GenerateCompletion.class,
         ManPageGenerator.class})

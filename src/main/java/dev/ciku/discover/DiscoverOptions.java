@@ -25,7 +25,7 @@ public record DiscoverOptions(int order, long minCount, double pmiBase, double p
 
   /** The defaults, measured best on the SIGHAN protocol (see benchmarks/RESULTS.md). */
   public static final DiscoverOptions DEFAULT =
-      new DiscoverOptions(5, 0, 2.0, 2.0, 0.5, 12, 1.0, 2.5, 6.0);
+      new DiscoverOptions(4, 0, 2.0, 2.0, 0.5, 12, 1.0, 2.5, 6.0);
 
   public DiscoverOptions {
     if (order < 3 || order > 6) {

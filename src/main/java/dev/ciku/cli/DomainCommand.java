@@ -1,0 +1,261 @@
+package dev.ciku.cli;
+
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.Spool;
+import dev.ciku.discover.DiscoverOptions;
+import dev.ciku.domain.CorpusReference;
+import dev.ciku.domain.DomainTerm;
+import dev.ciku.domain.DomainTermMiner;
+import dev.ciku.domain.ReferenceProfile;
+import dev.ciku.domain.TermFilter;
+import dev.ciku.output.Output;
+import dev.ciku.output.OutputFormat;
+import dev.ciku.output.RowWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ciku domain}: domain terms by contrast with a general reference. */
+@Command(name = "domain", sortOptions = false,
+    description = {
+        "List the terms of a domain corpus, best first: words discovered in INPUT (as 'ciku"
+            + " discover' finds them), minus stopwords and generic heads, contrasted with a"
+            + " reference corpus. Columns: domain and reference counts, smoothed domain share,"
+            + " signed G2 keyness, weirdness, C-value and the ranking score (default: terms with"
+            + " weirdness 20 or more first, each tier by G2).",
+        "The reference is ciku's bundled general-Chinese profile unless --reference is given.",
+        "With --build-profile, INPUT is a reference corpus and -o receives a profile for"
+            + " --reference (see dict/README.md)."})
+final class DomainCommand implements Callable<Integer> {
+  private static final List<String> COLUMNS = List.of("term", "domain_count", "reference_count",
+      "share", "g2", "weirdness", "c_value", "score");
+
+  @Mixin InputOptions input;
+
+  @Option(names = "--reference", paramLabel = "CORPUS|PROFILE",
+      description = "Reference to contrast with: a profile file (from --build-profile) or a"
+          + " corpus (files or a directory; the candidate terms are counted in it exactly)."
+          + " Default: the bundled dict/" + "general-reference.profile.gz.")
+  List<String> reference = new ArrayList<>();
+
+  @Option(names = "--build-profile",
+      description = "Build a reference profile from INPUT into -o FILE instead of mining terms.")
+  boolean buildProfile;
+
+  @Option(names = "--profile-order", paramLabel = "N", defaultValue = "4",
+      description = "With --build-profile: longest n-gram kept, in units (default: ${DEFAULT-VALUE}).")
+  int profileOrder;
+
+  @Option(names = "--profile-min-count", paramLabel = "C", defaultValue = "10",
+      description = "With --build-profile: smallest count kept (default: ${DEFAULT-VALUE}).")
+  long profileMinCount;
+
+  @Option(names = "--rank", paramLabel = "SCORE", defaultValue = "combined",
+      description = "Ranking: combined (default), share, g2, weirdness, cvalue or count.")
+  String rank;
+
+  @Option(names = "--no-filter",
+      description = "Keep stopwords and generic heads (the bundled dict/domain-stopwords.txt and"
+          + " dict/domain-generic-heads.txt).")
+  boolean noFilter;
+
+  @Option(names = "--stopwords", paramLabel = "FILE",
+      description = "More patterns to drop (word, *suffix, prefix*, *infix*), one a line."
+          + " Repeatable.")
+  List<Path> stopwords = new ArrayList<>();
+
+  @Option(names = "--generic-heads", paramLabel = "FILE",
+      description = "More generic heads: a term equal to or ending with one is dropped. Repeatable.")
+  List<Path> heads = new ArrayList<>();
+
+  @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "4",
+      description = "n-gram order of the word discovery, 3..6 (default: ${DEFAULT-VALUE}).")
+  int order;
+
+  @Option(names = "--min-count", paramLabel = "C", defaultValue = "0",
+      description = "Smallest domain count of a term (default 0: grows with the corpus, as in"
+          + " 'ciku discover').")
+  long minCount;
+
+  @Option(names = "--min-pmi", paramLabel = "NATS", defaultValue = "2.0",
+      description = "Discovery: cohesion threshold of 2-unit grams (default: ${DEFAULT-VALUE}).")
+  double minPmi;
+
+  @Option(names = "--pmi-step", paramLabel = "NATS", defaultValue = "2.0",
+      description = "Discovery: added to the threshold per extra unit (default: ${DEFAULT-VALUE}).")
+  double pmiStep;
+
+  @Option(names = "--min-entropy", paramLabel = "NATS", defaultValue = "0.5",
+      description = "Discovery: smallest boundary entropy of a term (default: ${DEFAULT-VALUE}).")
+  double minEntropy;
+
+  @Option(names = "--redundancy", paramLabel = "NATS", defaultValue = "0",
+      description = "De-redundancy of the discovered candidates, as in 'ciku discover' (default:"
+          + " ${DEFAULT-VALUE}, off: compound terms such as 环境影响评价 are kept whole).")
+  double redundancy;
+
+  @Option(names = "--top", paramLabel = "K", defaultValue = "0",
+      description = "Print only the best K terms (0: all).")
+  int top;
+
+  @Mixin OutputOptions output;
+  @Mixin MemoryOptions memory;
+  @Mixin RunOptions run;
+
+  @Override
+  public Integer call() throws Exception {
+    Log log = run.log();
+    if (buildProfile) {
+      return build(log);
+    }
+    OutputFormat format = output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL));
+    if (top < 0) {
+      throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
+    }
+    DomainTermMiner.Rank r;
+    try {
+      r = DomainTermMiner.Rank.valueOf(rank.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new CikuException(CikuException.USAGE,
+          "--rank must be combined, share, g2, weirdness, cvalue or count, not '" + rank + "'");
+    }
+    DiscoverOptions d = DiscoverOptions.DEFAULT;
+    DiscoverOptions discover;
+    try {
+      discover = new DiscoverOptions(order, minCount, minPmi, pmiStep, minEntropy,
+          d.maxLength(), d.pairPmi(), d.pairEntropy(), redundancy);
+    } catch (IllegalArgumentException e) {
+      throw new CikuException(CikuException.USAGE, e.getMessage());
+    }
+    TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
+    for (Path p : stopwords) {
+      filter.addFile(p, false);
+    }
+    for (Path p : heads) {
+      filter.addFile(p, true);
+    }
+    DomainTermMiner.ReferenceSource source = referenceSource(log);
+    List<CorpusInput> corpus = input.corpus();
+    DomainTermMiner.Result result;
+    ByteCounter bytes = new ByteCounter();
+    try (Spool spool = Spool.of(corpus, memory.tempDir());
+        Progress p = Progress.start(run.progress(), System.err, "domain", bytes::get,
+            2 * InputOptions.totalSize(spool.inputs()))) {
+      result = new DomainTermMiner(new DomainTermMiner.Options(discover, r, filter),
+          input.readerOptions(), run.threads(), memory.bytes(), memory.tempDir())
+          .mine(spool.inputs(), source, bytes, log::warn, log::info);
+    }
+    int written = 0;
+    try (Output out = output.open()) {
+      RowWriter rows = output.rows(out, format, COLUMNS);
+      for (DomainTerm t : result.terms()) {
+        if (top > 0 && written >= top) {
+          break;
+        }
+        written++;
+        rows.begin();
+        rows.text(t.term());
+        rows.integer(t.domainCount());
+        rows.integer(t.referenceCount());
+        rows.decimal(t.share(), 4);
+        rows.decimal(t.g2(), 2);
+        rows.decimal(t.weirdness(), 3);
+        rows.decimal(t.cValue(), 2);
+        rows.decimal(t.score(), 4);
+        rows.end();
+      }
+      rows.finish();
+      out.commit();
+    }
+    log.info(String.format(Locale.ROOT, "%,d terms written (%,d scored)", written,
+        result.terms().size()));
+    return 0;
+  }
+
+  private DomainTermMiner.ReferenceSource referenceSource(Log log) throws Exception {
+    if (reference.isEmpty()) {
+      return inBackground(ReferenceProfile::bundled);
+    }
+    if (reference.size() == 1 && ReferenceProfile.isProfile(Path.of(reference.get(0)))) {
+      Path p = Path.of(reference.get(0));
+      return inBackground(() -> ReferenceProfile.load(p));
+    }
+    for (String s : reference) {
+      if (s.equals("-")) {
+        throw new CikuException(CikuException.USAGE,
+            "--reference cannot be standard input; give a file or directory");
+      }
+      if (!Files.exists(Path.of(s))) {
+        throw new CikuException(CikuException.NO_INPUT, "cannot open reference " + s
+            + ": no such file or directory");
+      }
+    }
+    List<CorpusInput> refCorpus = CorpusInput.expand(reference);
+    String name = String.join(",", reference);
+    return terms -> CorpusReference.count(terms, refCorpus, input.readerOptions(),
+        new ByteCounter(), log::warn, name);
+  }
+
+  /** A profile does not depend on the terms: load it while the domain corpus is counted. */
+  private static DomainTermMiner.ReferenceSource inBackground(Callable<ReferenceProfile> load) {
+    java.util.concurrent.FutureTask<ReferenceProfile> task =
+        new java.util.concurrent.FutureTask<>(load);
+    Thread t = new Thread(task, "ciku-profile-load");
+    t.setDaemon(true);
+    t.start();
+    return terms -> {
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while loading the profile");
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof java.io.IOException io) {
+          throw io;
+        }
+        if (c instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new java.io.IOException(c);
+      }
+    };
+  }
+
+  private int build(Log log) throws Exception {
+    if (output.output == null) {
+      throw new CikuException(CikuException.USAGE, "--build-profile needs -o FILE");
+    }
+    if (profileOrder < 1 || profileOrder > 6) {
+      throw new CikuException(CikuException.USAGE, "--profile-order must be between 1 and 6");
+    }
+    if (profileMinCount < 1) {
+      throw new CikuException(CikuException.USAGE, "--profile-min-count must be 1 or more");
+    }
+    List<CorpusInput> corpus = input.corpus();
+    String source = input.inputs.isEmpty() ? "stdin"
+        : input.inputs.stream().map(s -> Path.of(s).getFileName().toString())
+            .reduce((a, b) -> a + "," + b).orElse("");
+    ByteCounter bytes = new ByteCounter();
+    ReferenceProfile profile;
+    try (Progress p = Progress.start(run.progress(), System.err, "profile", bytes::get,
+        InputOptions.totalSize(corpus))) {
+      profile = ReferenceProfile.build(corpus, input.readerOptions(), profileOrder,
+          profileMinCount, source, run.threads(), memory.bytes(), memory.tempDir(), bytes,
+          log::warn);
+    }
+    profile.save(output.output);
+    log.info(profile.describe());
+    log.info(String.format(Locale.ROOT, "profile written to %s (%,d bytes)", output.output,
+        Files.size(output.output)));
+    return 0;
+  }
+}

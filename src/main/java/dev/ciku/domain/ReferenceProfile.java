@@ -1,0 +1,306 @@
+package dev.ciku.domain;
+
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.ReaderOptions;
+import dev.ciku.corpus.UnitTable;
+import dev.ciku.count.CountOptions;
+import dev.ciku.count.CountSummary;
+import dev.ciku.count.Grams;
+import dev.ciku.count.NgramCounter;
+import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PushbackInputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A compact reference profile: the counts of every n-gram of 1..{@code order} units that occurs
+ * at least {@code minCount} times in a reference corpus, and the corpus size in unit positions.
+ *
+ * <h2>Look-up</h2>
+ * A term of at most {@code order} units gets its exact count when that count reaches
+ * {@code minCount}, and 0 otherwise (the profile does not tell "rare" from "absent"). A longer
+ * term gets the smallest count of its windows of {@code order} units, an upper bound of its true
+ * count (0 if some window is below the cut).
+ *
+ * <h2>File format</h2>
+ * gzip-compressed UTF-8 text: header lines {@code # ciku reference profile 1}, {@code # order N},
+ * {@code # min_count C}, {@code # positions P}, {@code # source S}, then one {@code gram<TAB>count}
+ * line per gram in unit order (so rebuilding gives a byte-identical file). See dict/README.md.
+ *
+ * <p>Immutable after loading; safe for concurrent reads.
+ */
+public final class ReferenceProfile implements ReferenceCounts {
+  /** First line of every profile. */
+  public static final String MAGIC = "# ciku reference profile 1";
+  /** Class-path name of the bundled general-Chinese profile. */
+  public static final String BUNDLED = "dict/general-reference.profile.gz";
+
+  private final int order;
+  private final long minCount;
+  private final long positions;
+  private final String source;
+  private final Object2LongOpenHashMap<String> counts;
+  /** The grams in unit order when built (for a byte-identical save); null when loaded. */
+  private final List<String> orderedKeys;
+
+  private ReferenceProfile(int order, long minCount, long positions, String source,
+      Object2LongOpenHashMap<String> counts, List<String> orderedKeys) {
+    this.order = order;
+    this.minCount = minCount;
+    this.positions = positions;
+    this.source = source;
+    this.counts = counts;
+    this.orderedKeys = orderedKeys;
+  }
+
+  /**
+   * Counts a reference corpus into a profile.
+   *
+   * @param order longest gram kept, 1..6 units
+   * @param minCount smallest count kept
+   * @param source a name for the header (e.g. the corpus file name)
+   */
+  public static ReferenceProfile build(List<CorpusInput> corpus, ReaderOptions reader, int order,
+      long minCount, String source, int threads, long memory, Path tempDir, ByteCounter bytes,
+      Consumer<String> warnings) throws IOException {
+    UnitTable units = new UnitTable();
+    List<long[]> grams = new ArrayList<>();
+    CountSummary s = new NgramCounter(new CountOptions(order, minCount, threads, memory, tempDir),
+        reader).count(corpus, units, bytes, warnings, (hi, lo, c) -> grams.add(new long[] {hi, lo, c}));
+    Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(grams.size());
+    // Keep insertion order for saving: the counter streams grams in unit order.
+    StringBuilder sb = new StringBuilder();
+    List<String> keys = new ArrayList<>(grams.size());
+    for (long[] g : grams) {
+      sb.setLength(0);
+      Grams.append(sb, g[0], g[1], units);
+      String k = sb.toString();
+      map.put(k, g[2]);
+      keys.add(k);
+    }
+    return new ReferenceProfile(order, minCount, s.positions(1), source, map, keys);
+  }
+
+  /** Writes the profile to {@code file} atomically (a temporary file, then a rename). */
+  public void save(Path file) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = dir.resolve(file.getFileName() + ".tmp");
+    try {
+      try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16);
+          Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
+        w.write(MAGIC + "\n");
+        w.write("# order " + order + "\n");
+        w.write("# min_count " + minCount + "\n");
+        w.write("# positions " + positions + "\n");
+        w.write("# source " + source.replace('\n', ' ') + "\n");
+        List<String> keys = orderedKeys;
+        if (keys == null) { // loaded: the file was in unit order; String order is close enough
+          keys = new ArrayList<>(counts.keySet());
+          keys.sort(null);
+        }
+        for (String k : keys) {
+          w.write(k);
+          w.write('\t');
+          w.write(Long.toString(counts.getLong(k)));
+          w.write('\n');
+        }
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Whether {@code file} starts like a profile (gzip or plain). */
+  public static boolean isProfile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try (InputStream in = open(Files.newInputStream(file))) {
+      byte[] head = in.readNBytes(MAGIC.length());
+      return new String(head, StandardCharsets.UTF_8).equals(MAGIC);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Loads a profile file (gzip or plain). */
+  public static ReferenceProfile load(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return load(in, file.toString());
+    }
+  }
+
+  /**
+   * Loads the bundled general-Chinese profile: {@code dict/general-reference.profile.gz} beside
+   * the jar (its directory or its parent's), else the class-path resource.
+   */
+  public static ReferenceProfile bundled() throws IOException {
+    Path beside = besideJar(BUNDLED);
+    if (beside != null) {
+      return load(beside);
+    }
+    try (InputStream in = ReferenceProfile.class.getResourceAsStream("/" + BUNDLED)) {
+      if (in == null) {
+        throw new java.io.FileNotFoundException("the bundled reference profile " + BUNDLED
+            + " is missing; build it (see dict/README.md) or give --reference");
+      }
+      return load(in, "bundled " + BUNDLED);
+    }
+  }
+
+  static Path besideJar(String name) {
+    try {
+      var src = ReferenceProfile.class.getProtectionDomain().getCodeSource();
+      if (src == null) {
+        return null;
+      }
+      Path loc = Path.of(src.getLocation().toURI());
+      Path dir = Files.isDirectory(loc) ? loc : loc.getParent();
+      for (Path d : new Path[] {dir, dir.getParent()}) {
+        if (d != null && Files.isRegularFile(d.resolve(name))) {
+          return d.resolve(name);
+        }
+      }
+    } catch (Exception e) {
+      return null;
+    }
+    return null;
+  }
+
+  /** Loads a profile from a stream (gzip or plain). */
+  public static ReferenceProfile load(InputStream raw, String name) throws IOException {
+    BufferedReader r = new BufferedReader(new InputStreamReader(open(raw), StandardCharsets.UTF_8),
+        1 << 16);
+    String line = r.readLine();
+    if (!MAGIC.equals(line)) {
+      throw new IOException(name + " is not a ciku reference profile");
+    }
+    int order = 0;
+    long minCount = 0;
+    long positions = -1;
+    String source = "";
+    Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(1 << 20);
+    int lineNo = 1;
+    while ((line = r.readLine()) != null) {
+      lineNo++;
+      if (line.startsWith("# ")) {
+        int sp = line.indexOf(' ', 2);
+        String key = sp < 0 ? line.substring(2) : line.substring(2, sp);
+        String value = sp < 0 ? "" : line.substring(sp + 1);
+        try {
+          switch (key) {
+            case "order" -> order = Integer.parseInt(value);
+            case "min_count" -> minCount = Long.parseLong(value);
+            case "positions" -> positions = Long.parseLong(value);
+            case "source" -> source = value;
+            default -> { }
+          }
+        } catch (NumberFormatException e) {
+          throw new IOException(name + ":" + lineNo + ": bad header value '" + value + "'");
+        }
+        continue;
+      }
+      int tab = line.indexOf('\t');
+      if (tab <= 0) {
+        throw new IOException(name + ":" + lineNo + ": expected gram<TAB>count");
+      }
+      try {
+        map.put(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)));
+      } catch (NumberFormatException e) {
+        throw new IOException(name + ":" + lineNo + ": bad count");
+      }
+    }
+    if (order < 1 || order > Grams.MAX_ORDER || positions < 0) {
+      throw new IOException(name + ": profile header lacks order or positions");
+    }
+    map.trim();
+    return new ReferenceProfile(order, Math.max(1, minCount), positions, source, map, null);
+  }
+
+  private static InputStream open(InputStream raw) throws IOException {
+    PushbackInputStream in = new PushbackInputStream(raw, 2);
+    int b0 = in.read();
+    int b1 = in.read();
+    if (b1 >= 0) {
+      in.unread(b1);
+    }
+    if (b0 >= 0) {
+      in.unread(b0);
+    }
+    if (b0 == 0x1f && b1 == 0x8b) {
+      return new GZIPInputStream(in, 1 << 16);
+    }
+    return in;
+  }
+
+  @Override
+  public long count(String term) {
+    List<String> u = TermUnits.split(term);
+    if (u == null || u.isEmpty()) {
+      return 0;
+    }
+    if (u.size() <= order) {
+      return counts.getLong(term);
+    }
+    long min = Long.MAX_VALUE;
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i + order <= u.size(); i++) {
+      sb.setLength(0);
+      for (int j = i; j < i + order; j++) {
+        sb.append(u.get(j));
+      }
+      long c = counts.getLong(sb.toString());
+      if (c == 0) {
+        return 0;
+      }
+      min = Math.min(min, c);
+    }
+    return min;
+  }
+
+  @Override
+  public long positions() {
+    return positions;
+  }
+
+  /** Longest gram held. */
+  public int order() {
+    return order;
+  }
+
+  /** Smallest count held. */
+  public long minCount() {
+    return minCount;
+  }
+
+  /** Number of grams held. */
+  public int size() {
+    return counts.size();
+  }
+
+  @Override
+  public String describe() {
+    return String.format(Locale.ROOT,
+        "reference profile (%s): %,d grams of 1..%d units seen %d+ times, %,d positions",
+        source, counts.size(), order, minCount, positions);
+  }
+}

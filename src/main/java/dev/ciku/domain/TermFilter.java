@@ -1,0 +1,168 @@
+package dev.ciku.domain;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Drops candidates that are not terms, by patterns read from data files (dict/README.md):
+ * {@code word} matches exactly, {@code *word} matches a term ending with {@code word},
+ * {@code word*} a term starting with it, {@code *word*} a term containing it. Blank lines and
+ * lines starting with {@code #} are skipped. A pattern prefixed with {@code N:} applies only to
+ * terms of at least N characters ({@code 3:*本} drops 违反本 but keeps 资本). A generic-heads file is read with an implied
+ * leading {@code *}: a head drops itself and every term ending with it (审判工作 by 工作).
+ *
+ * <p>Immutable once built; thread-safe to read.
+ */
+public final class TermFilter {
+  /** Class-path name of the bundled stopword patterns. */
+  public static final String STOPWORDS = "dict/domain-stopwords.txt";
+  /** Class-path name of the bundled generic heads. */
+  public static final String GENERIC_HEADS = "dict/domain-generic-heads.txt";
+
+  private final Set<String> exact = new HashSet<>();
+  private final List<String> suffixes = new ArrayList<>();
+  private final List<String> prefixes = new ArrayList<>();
+  private final List<String> infixes = new ArrayList<>();
+  private final List<String> longSuffixes = new ArrayList<>();
+  private final List<String> longPrefixes = new ArrayList<>();
+  private final List<Integer> longSuffixMin = new ArrayList<>();
+  private final List<Integer> longPrefixMin = new ArrayList<>();
+
+  /** A filter that keeps everything. */
+  public static TermFilter none() {
+    return new TermFilter();
+  }
+
+  /** The bundled stopwords and generic heads. */
+  public static TermFilter bundled() throws IOException {
+    TermFilter f = new TermFilter();
+    f.addResource(STOPWORDS, false);
+    f.addResource(GENERIC_HEADS, true);
+    return f;
+  }
+
+  /** Adds the patterns of a file; {@code heads}: lines without {@code *} are suffix patterns. */
+  public TermFilter addFile(Path file, boolean heads) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return add(in, heads);
+    }
+  }
+
+  private void addResource(String name, boolean heads) throws IOException {
+    Path beside = ReferenceProfile.besideJar(name);
+    if (beside != null) {
+      addFile(beside, heads);
+      return;
+    }
+    try (InputStream in = TermFilter.class.getResourceAsStream("/" + name)) {
+      if (in == null) {
+        throw new java.io.FileNotFoundException("bundled data file " + name + " is missing");
+      }
+      add(in, heads);
+    }
+  }
+
+  /** Adds one pattern. */
+  public TermFilter add(String pattern, boolean heads) {
+    String p = pattern.strip();
+    if (p.isEmpty() || p.startsWith("#")) {
+      return this;
+    }
+    int colon = p.indexOf(':');
+    if (colon > 0 && p.substring(0, colon).chars().allMatch(Character::isDigit)) {
+      int min = Integer.parseInt(p.substring(0, colon));
+      String rest = p.substring(colon + 1);
+      if (rest.startsWith("*") && rest.length() > 1 && !rest.endsWith("*")) {
+        longSuffixes.add(rest.substring(1));
+        longSuffixMin.add(min);
+      } else if (rest.endsWith("*") && rest.length() > 1 && !rest.startsWith("*")) {
+        longPrefixes.add(rest.substring(0, rest.length() - 1));
+        longPrefixMin.add(min);
+      } else {
+        throw new IllegalArgumentException("a length-guarded pattern must be N:*suffix or"
+            + " N:prefix*, not '" + p + "'");
+      }
+      return this;
+    }
+    boolean lead = p.startsWith("*");
+    boolean trail = p.length() > 1 && p.endsWith("*");
+    String core = p.substring(lead ? 1 : 0, p.length() - (trail ? 1 : 0));
+    if (core.isEmpty()) {
+      return this;
+    }
+    if (heads && !lead && !trail) {
+      lead = true;
+    }
+    if (lead && trail) {
+      infixes.add(core);
+    } else if (lead) {
+      suffixes.add(core);
+    } else if (trail) {
+      prefixes.add(core);
+    } else {
+      exact.add(core);
+    }
+    return this;
+  }
+
+  private TermFilter add(InputStream in, boolean heads) throws IOException {
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    String line;
+    while ((line = r.readLine()) != null) {
+      int sp = line.indexOf(' ');
+      int tab = line.indexOf('\t');
+      int end = sp < 0 ? tab : tab < 0 ? sp : Math.min(sp, tab);
+      add(end < 0 ? line : line.substring(0, end), heads);
+    }
+    return this;
+  }
+
+  /** Whether {@code term} should be dropped. */
+  public boolean rejects(String term) {
+    if (exact.contains(term)) {
+      return true;
+    }
+    for (String s : suffixes) {
+      if (term.endsWith(s)) {
+        return true;
+      }
+    }
+    for (String s : prefixes) {
+      if (term.startsWith(s)) {
+        return true;
+      }
+    }
+    int len = term.codePointCount(0, term.length());
+    for (int i = 0; i < longSuffixes.size(); i++) {
+      if (len >= longSuffixMin.get(i) && term.endsWith(longSuffixes.get(i))) {
+        return true;
+      }
+    }
+    for (int i = 0; i < longPrefixes.size(); i++) {
+      if (len >= longPrefixMin.get(i) && term.startsWith(longPrefixes.get(i))) {
+        return true;
+      }
+    }
+    for (String s : infixes) {
+      if (term.contains(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Number of patterns. */
+  public int size() {
+    return exact.size() + suffixes.size() + prefixes.size() + infixes.size()
+        + longSuffixes.size() + longPrefixes.size();
+  }
+}

@@ -1,0 +1,170 @@
+package dev.ciku.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.InputFormat;
+import dev.ciku.corpus.ReaderOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReferenceCountsTest {
+  private static final ReaderOptions READER =
+      new ReaderOptions(StandardCharsets.UTF_8, InputFormat.PLAIN, "text", 1, false);
+  private static final String ALPHABET = "法院人民政府权利义务";
+
+  @TempDir Path dir;
+
+  /** Random text over a small Han alphabet, clauses separated by punctuation and line ends. */
+  private static String randomText(long seed, int chars) {
+    Random rnd = new Random(seed);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < chars; i++) {
+      int k = rnd.nextInt(40);
+      if (k == 0) {
+        sb.append('，');
+      } else if (k == 1) {
+        sb.append('\n');
+      } else if (k == 2) {
+        sb.append(" AB ");
+      } else {
+        sb.append(ALPHABET.charAt(rnd.nextInt(ALPHABET.length())));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Overlapping occurrences of {@code term} inside clauses (Han-only terms). */
+  private static long naiveCount(String text, String term) {
+    long n = 0;
+    for (String clause : text.split("[，\\n ]|AB")) {
+      for (int i = clause.indexOf(term); i >= 0; i = clause.indexOf(term, i + 1)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static long naivePositions(String text) {
+    long n = 0;
+    for (String clause : text.split("[，\\n ]")) {
+      if (clause.equals("AB")) {
+        n++;
+        continue;
+      }
+      n += clause.length();
+    }
+    return n;
+  }
+
+  private Path write(String text) throws IOException {
+    Path p = dir.resolve("ref.txt");
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  @Test
+  void corpusReference_seededRandom_matchesNaiveCounts() throws Exception {
+    String text = randomText(42, 20_000);
+    Path file = write(text);
+    Random rnd = new Random(7);
+    Set<String> terms = new LinkedHashSet<>();
+    for (int i = 0; i < 300; i++) {
+      int len = 2 + rnd.nextInt(6);
+      StringBuilder sb = new StringBuilder();
+      for (int j = 0; j < len; j++) {
+        sb.append(ALPHABET.charAt(rnd.nextInt(ALPHABET.length())));
+      }
+      terms.add(sb.toString());
+    }
+    terms.add("法院");
+    terms.add("法院人");
+    CorpusReference ref = CorpusReference.count(terms, List.of(CorpusInput.file(file)), READER,
+        new ByteCounter(), m -> { }, "random");
+    for (String t : terms) {
+      assertEquals(naiveCount(text, t), ref.count(t), t);
+    }
+    assertEquals(0, ref.count("不在其中"));
+    assertEquals(naivePositions(text), ref.positions());
+  }
+
+  @Test
+  void corpusReference_latinUnits_countedAsUnits() throws Exception {
+    Path file = write("iPhone7手机，买了iPhone7手机。iPhone手机\n");
+    CorpusReference ref = CorpusReference.count(Set.of("iPhone7手机", "手机", "iPhone手机"),
+        List.of(CorpusInput.file(file)), READER, new ByteCounter(), m -> { }, "latin");
+    assertEquals(2, ref.count("iPhone7手机"));
+    assertEquals(1, ref.count("iPhone手机"));
+    assertEquals(3, ref.count("手机"));
+  }
+
+  @Test
+  void profile_seededRandom_exactUpToOrderAndUpperBoundBeyond() throws Exception {
+    String text = randomText(11, 30_000);
+    Path file = write(text);
+    ReferenceProfile p = ReferenceProfile.build(List.of(CorpusInput.file(file)), READER, 3, 4,
+        "random", 2, 64L << 20, dir, new ByteCounter(), m -> { });
+    assertEquals(naivePositions(text), p.positions());
+    Random rnd = new Random(3);
+    for (int i = 0; i < 300; i++) {
+      int len = 1 + rnd.nextInt(6);
+      StringBuilder sb = new StringBuilder();
+      for (int j = 0; j < len; j++) {
+        sb.append(ALPHABET.charAt(rnd.nextInt(ALPHABET.length())));
+      }
+      String t = sb.toString();
+      long truth = naiveCount(text, t);
+      long got = p.count(t);
+      if (len <= 3) {
+        assertEquals(truth >= 4 ? truth : 0, got, t);
+      } else if (got > 0) {
+        assertTrue(got >= truth, t + " bound " + got + " < " + truth);
+      }
+    }
+    // round trip
+    Path saved = dir.resolve("r.profile.gz");
+    p.save(saved);
+    assertTrue(ReferenceProfile.isProfile(saved));
+    ReferenceProfile q = ReferenceProfile.load(saved);
+    assertEquals(p.size(), q.size());
+    assertEquals(p.positions(), q.positions());
+    assertEquals(3, q.order());
+    assertEquals(4, q.minCount());
+    for (String t : List.of("法", "法院", "人民政", "法院人民政府")) {
+      assertEquals(p.count(t), q.count(t), t);
+    }
+    // byte-identical rebuild
+    Path again = dir.resolve("r2.profile.gz");
+    ReferenceProfile.build(List.of(CorpusInput.file(file)), READER, 3, 4, "random", 1,
+        64L << 20, dir, new ByteCounter(), m -> { }).save(again);
+    assertEquals(-1, Files.mismatch(saved, again));
+  }
+
+  @Test
+  void profile_load_rejectsOtherFiles() throws Exception {
+    Path other = write("法院\t3\n");
+    assertFalse(ReferenceProfile.isProfile(other));
+    assertThrows(IOException.class, () -> ReferenceProfile.load(other));
+  }
+
+  @Test
+  void bundledProfile_loadsAndKnowsCommonWords() throws Exception {
+    ReferenceProfile p = ReferenceProfile.bundled();
+    assertTrue(p.positions() > 10_000_000);
+    assertTrue(p.count("我们") > 1000);
+    assertTrue(p.count("中华人民共和国") > 0);
+    assertEquals(0, p.count("徇私舞弊罪的追诉标准"));
+  }
+}

@@ -1,0 +1,40 @@
+package dev.ciku.domain;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class TermFilterTest {
+  @Test
+  void rejects_patternSyntax() {
+    TermFilter f = TermFilter.none().add("或者", false).add("*的", false).add("由*", false)
+        .add("*之*", false).add("# comment", false).add("工作", true).add("3:*本", false)
+        .add("3:经*", false);
+    assertTrue(f.rejects("或者"));
+    assertFalse(f.rejects("或者说"));
+    assertTrue(f.rejects("合法的"));
+    assertTrue(f.rejects("由市"));
+    assertTrue(f.rejects("总之类"));
+    assertTrue(f.rejects("工作"));
+    assertTrue(f.rejects("审判工作"));
+    assertFalse(f.rejects("工作日"));
+    assertFalse(f.rejects("人民法院"));
+    assertTrue(f.rejects("违反本"));
+    assertFalse(f.rejects("资本"));
+    assertTrue(f.rejects("经省级"));
+    assertFalse(f.rejects("经营"));
+  }
+
+  @Test
+  void bundled_dropsGenericWordsKeepsTerms() throws Exception {
+    TermFilter f = TermFilter.bundled();
+    assertTrue(f.size() > 100);
+    for (String w : new String[] {"或者", "应当", "进行", "问题", "有关情况", "审判工作", "违反本法的"}) {
+      assertTrue(f.rejects(w), w);
+    }
+    for (String w : new String[] {"人民法院", "行政处罚", "转让", "住所", "规则", "资本", "刑事责任"}) {
+      assertFalse(f.rejects(w), w);
+    }
+  }
+}
