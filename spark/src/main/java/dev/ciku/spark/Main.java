@@ -252,8 +252,8 @@ public final class Main implements Runnable {
       description = "New words, as 'ciku discover' finds them: counting and the cut pass run on"
           + " the cluster, scoring on the driver.")
   static final class Discover extends Common implements Callable<Integer> {
-    @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "5",
-        description = "n-gram order counted, 3..6 (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "4",
+        description = "n-gram order counted, 3..6 (default: ${DEFAULT-VALUE}, as 'ciku discover').")
     int order;
 
     @Option(names = "--min-count", paramLabel = "C", defaultValue = "0",
