@@ -31,6 +31,9 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
         CountCommand.class,
         DiscoverCommand.class,
         DomainCommand.class,
+        VocabCommand.class,
+        SegmentCommand.class,
+        EvalCommand.class,
         CommandLine.HelpCommand.class,
         AutoComplete.GenerateCompletion.class,
         ManPageGenerator.class})

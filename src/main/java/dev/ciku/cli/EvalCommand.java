@@ -1,0 +1,153 @@
+package dev.ciku.cli;
+
+import dev.ciku.eval.PrecisionAtK;
+import dev.ciku.eval.SegmentationScore;
+import dev.ciku.output.Output;
+import dev.ciku.output.OutputFormat;
+import dev.ciku.output.RowWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code ciku eval}: score results against gold data. */
+@Command(name = "eval", sortOptions = false,
+    description = "Score a segmentation (seg) or a ranked word list (words) against gold data.",
+    subcommands = {EvalCommand.Seg.class, EvalCommand.Words.class})
+final class EvalCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing subcommand (seg or words)");
+  }
+
+  private static void requireFile(Path p) throws NoSuchFileException {
+    if (!Files.isRegularFile(p)) {
+      throw new NoSuchFileException(p.toString(), null, "no such file");
+    }
+  }
+
+  /** {@code ciku eval seg}. */
+  @Command(name = "seg", sortOptions = false,
+      description = {"Precision, recall, F1, OOV rate and OOV/IV recall of a segmentation, SIGHAN"
+          + " style: words are compared as character spans over the whole file (whitespace"
+          + " removed); agrees with tools/seg_score.py."})
+  static final class Seg implements Callable<Integer> {
+    @Option(names = "--gold", required = true, paramLabel = "FILE",
+        description = "Gold segmentation, words separated by whitespace.")
+    Path gold;
+
+    @Option(names = "--pred", required = true, paramLabel = "FILE",
+        description = "Segmentation to score, same characters as the gold file.")
+    Path pred;
+
+    @Option(names = "--train-words", paramLabel = "FILE",
+        description = "Training word list (one a line) for OOV and IV recall.")
+    Path trainWords;
+
+    @Mixin OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+      OutputFormat f = output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL));
+      requireFile(gold);
+      requireFile(pred);
+      if (trainWords != null) {
+        requireFile(trainWords);
+      }
+      SegmentationScore s;
+      try {
+        s = SegmentationScore.score(gold, pred, trainWords);
+      } catch (SegmentationScore.MismatchException e) {
+        throw new CikuException(CikuException.DATA, e.getMessage());
+      }
+      List<String> cols = new ArrayList<>(List.of("gold_words", "pred_words", "correct",
+          "precision", "recall", "f1"));
+      if (s.hasTrainingWords()) {
+        cols.addAll(List.of("oov_rate", "oov_recall", "iv_recall"));
+      }
+      try (Output out = output.open()) {
+        RowWriter rows = output.rows(out, f, cols);
+        rows.begin();
+        rows.integer(s.goldWords());
+        rows.integer(s.predWords());
+        rows.integer(s.correct());
+        rows.decimal(s.precision(), 4);
+        rows.decimal(s.recall(), 4);
+        rows.decimal(s.f1(), 4);
+        if (s.hasTrainingWords()) {
+          rows.decimal(s.oovRate(), 4);
+          rows.decimal(s.oovRecall(), 4);
+          rows.decimal(s.ivRecall(), 4);
+        }
+        rows.end();
+        out.commit();
+      }
+      return 0;
+    }
+  }
+
+  /** {@code ciku eval words}. */
+  @Command(name = "words", sortOptions = false,
+      description = {"Precision at K of a ranked word list (first field of each line, best first)"
+          + " against the union of gold lexicons; agrees with tools/term_pk.py. A header line"
+          + " counts as a word there too: score files written with --no-header."})
+  static final class Words implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "RANKED", description = "Ranked list, best first.")
+    Path ranked;
+
+    @Option(names = "--gold", required = true, arity = "1..*", paramLabel = "LEXICON",
+        description = "Gold lexicons (word = first field of a line).")
+    List<Path> gold;
+
+    @Option(names = "--k", paramLabel = "K,K,...", split = ",", defaultValue = "100,500,1000",
+        description = "Cut-offs (default ${DEFAULT-VALUE}).")
+    int[] ks;
+
+    @Option(names = "--min-len", paramLabel = "N", defaultValue = "2",
+        description = "Skip ranked words shorter than N characters (default ${DEFAULT-VALUE}).")
+    int minLen;
+
+    @Mixin OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+      OutputFormat f = output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL));
+      requireFile(ranked);
+      for (Path g : gold) {
+        requireFile(g);
+      }
+      for (int k : ks) {
+        if (k < 1) {
+          throw new CikuException(CikuException.USAGE, "--k values must be 1 or more");
+        }
+      }
+      List<PrecisionAtK.Row> result = PrecisionAtK.score(ranked, gold, ks, minLen);
+      try (Output out = output.open()) {
+        RowWriter rows = output.rows(out, f, List.of("k", "considered", "hits", "precision"));
+        for (PrecisionAtK.Row r : result) {
+          rows.begin();
+          rows.integer(r.k());
+          rows.integer(r.considered());
+          rows.integer(r.hits());
+          rows.decimal(r.precision(), 4);
+          rows.end();
+        }
+        rows.finish();
+        out.commit();
+      }
+      return 0;
+    }
+  }
+}

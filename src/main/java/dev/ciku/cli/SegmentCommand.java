@@ -1,0 +1,94 @@
+package dev.ciku.cli;
+
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.InputFormat;
+import dev.ciku.corpus.ReaderOptions;
+import dev.ciku.output.Output;
+import dev.ciku.segment.Segmenter;
+import dev.ciku.segment.ParallelSegmenter;
+import dev.ciku.segment.Vocabulary;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ciku segment}: split text into words with a vocabulary. */
+@Command(name = "segment", sortOptions = false,
+    description = {
+        "Segment text into words: one output line per input line, words separated by --sep.",
+        "Unigram maximum-probability segmentation over a vocabulary (default: the embedded one,"
+            + " learned by 'ciku vocab' from raw general text). Each punctuation mark or symbol is"
+            + " a token (a run of dashes or ellipses is one); Latin/digit runs are never split, and"
+            + " a number may join a unit (2000年) when the vocabulary says so. Input whitespace is"
+            + " copied as is and no separator is added next to it, so removing the inserted"
+            + " separators gives back the input exactly (a BOM is kept; malformed bytes become"
+            + " U+FFFD). Output is UTF-8."})
+final class SegmentCommand implements Callable<Integer> {
+  @Mixin InputOptions input;
+  @Mixin RunOptions run;
+
+  @Option(names = "--vocab", paramLabel = "FILE",
+      description = "Vocabulary: word<TAB>count, 'word count' or 'word freq pos' lines (.gz ok)."
+          + " Default: the embedded dict/" + Vocabulary.DEFAULT_NAME + ".")
+  Path vocab;
+
+  @Option(names = "--sep", paramLabel = "TEXT", defaultValue = " ",
+      description = "Separator between words (default: one space). Escapes: \\t, \\s (space).")
+  String sep;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write to FILE (atomically) instead of standard output.")
+  Path output;
+
+  @Override
+  public Integer call() throws Exception {
+    ReaderOptions ro = input.readerOptions();
+    if (ro.lowercase()) {
+      throw new CikuException(CikuException.USAGE,
+          "segment writes the input as it is; --lowercase does not apply");
+    }
+    if (ro.format() != InputFormat.PLAIN) {
+      throw new CikuException(CikuException.USAGE, "segment reads plain text only, not "
+          + ro.format().name().toLowerCase(Locale.ROOT));
+    }
+    String separator = sep.replace("\\t", "\t").replace("\\s", " ");
+    if (separator.isEmpty()) {
+      throw new CikuException(CikuException.USAGE, "--sep must not be empty");
+    }
+    Log log = run.log();
+    long t0 = System.nanoTime();
+    Vocabulary v = vocab == null ? Vocabulary.loadDefault() : Vocabulary.load(vocab);
+    Segmenter seg = new Segmenter(v, separator);
+    List<CorpusInput> corpus = input.corpus();
+    ByteCounter bytes = new ByteCounter();
+    long lines;
+    long chars;
+    int threads = run.threads();
+    try (Progress p = Progress.start(run.progress(), System.err, "segment", bytes::get,
+        InputOptions.totalSize(corpus));
+        Output out = Output.open(output)) {
+      try (ParallelSegmenter stream = new ParallelSegmenter(seg, threads)) {
+        for (CorpusInput in : corpus) {
+          try (InputStream is = in.open(bytes);
+              Reader r = new InputStreamReader(is, ro.charset())) {
+            stream.run(r, out.writer());
+          }
+        }
+        lines = stream.lines();
+        chars = stream.chars();
+      }
+      out.commit();
+    }
+    double secs = (System.nanoTime() - t0) / 1e9;
+    log.info(String.format(Locale.ROOT, "segmented %d lines, %d chars in %.1f s (%d words in vocabulary)",
+        lines, chars, secs, v.size()));
+    return 0;
+  }
+}

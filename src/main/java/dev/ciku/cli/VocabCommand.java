@@ -1,0 +1,126 @@
+package dev.ciku.cli;
+
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.output.Numbers;
+import dev.ciku.output.Output;
+import dev.ciku.output.OutputFormat;
+import dev.ciku.segment.VocabularyLearner;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ciku vocab}: learn a segmentation vocabulary by the minimum-entropy principle. */
+@Command(name = "vocab", sortOptions = false,
+    description = {
+        "Learn a segmentation vocabulary from raw text (minimum-entropy principle): cut where"
+            + " adjacent characters are weakly bound, count the fragments, prune, drop words that"
+            + " do not shorten the corpus code (exact F), then re-estimate by segmenting the corpus"
+            + " (merging adjacent words that shorten it) until the bits per character stop falling.",
+        "Output: word<TAB>count lines, best first (--format dict: 'word count'). Digits runs are"
+            + " written 0 and other Latin runs A (0年 = any number + 年)."})
+final class VocabCommand implements Callable<Integer> {
+  @Mixin InputOptions input;
+  @Mixin OutputOptions output;
+  @Mixin RunOptions run;
+
+  @Option(names = "--min-pair-count", paramLabel = "N", defaultValue = "3",
+      description = "Cut between characters whose pair is seen fewer times (default ${DEFAULT-VALUE}).")
+  long minPairCount;
+
+  @Option(names = "--min-pmi", paramLabel = "NATS", defaultValue = "1.0",
+      description = "Cut between characters with a lower PMI, in nats (default ${DEFAULT-VALUE}).")
+  double minPmi;
+
+  @Option(names = "--min-count", paramLabel = "N", defaultValue = "3",
+      description = "Keep words seen at least N times (default ${DEFAULT-VALUE}).")
+  long minCount;
+
+  @Option(names = "--max-length", paramLabel = "N", defaultValue = "8",
+      description = "Longest word in characters (default ${DEFAULT-VALUE}).")
+  int maxLength;
+
+  @Option(names = "--min-gain", paramLabel = "NATS", defaultValue = "1.5",
+      description = "A 2-character word stays if it saves more than this per occurrence"
+          + " (exact code-length change; default ${DEFAULT-VALUE}).")
+  double minGain;
+
+  @Option(names = "--length-gain", paramLabel = "NATS", defaultValue = "3.0",
+      description = "Extra saving required of a 3-character word (default ${DEFAULT-VALUE}).")
+  double lengthGain;
+
+  @Option(names = "--length-power", paramLabel = "X", defaultValue = "1.0",
+      description = "The extra saving grows as (length - 2)^X (default ${DEFAULT-VALUE}).")
+  double lengthPower;
+
+  @Option(names = "--iterations", paramLabel = "N", defaultValue = "5",
+      description = "Re-estimation rounds at most (default ${DEFAULT-VALUE}).")
+  int iterations;
+
+  @Option(names = "--merge-rounds", paramLabel = "N", defaultValue = "3",
+      description = "In the first N re-estimation rounds, merge adjacent words of the"
+          + " segmentation into new words when that saves code length (default ${DEFAULT-VALUE}).")
+  int mergeRounds;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "200000",
+      description = "Write at most N words, best first (default ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(names = "--stats", paramLabel = "FILE",
+      description = "Write the bits per character of each stage to FILE (TSV).")
+  Path stats;
+
+  @Override
+  public Integer call() throws Exception {
+    OutputFormat format = output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.DICT));
+    Log log = run.log();
+    List<CorpusInput> corpus = input.corpus();
+    VocabularyLearner.Config config;
+    if (top < 1) {
+      throw new CikuException(CikuException.USAGE, "--top must be 1 or more");
+    }
+    try {
+      config = new VocabularyLearner.Config(minPairCount, minPmi, minCount, maxLength, minGain,
+          lengthGain, lengthPower, iterations, mergeRounds, run.threads());
+    } catch (IllegalArgumentException e) {
+      throw new CikuException(CikuException.USAGE, e.getMessage());
+    }
+    ByteCounter bytes = new ByteCounter();
+    long t0 = System.nanoTime();
+    VocabularyLearner.Result r;
+    try (Progress p = Progress.start(run.progress(), System.err, "reading", bytes::get,
+        InputOptions.totalSize(corpus))) {
+      r = new VocabularyLearner(config, log::info).learn(corpus, input.readerOptions(), bytes, log::warn);
+    }
+    log.info(String.format(Locale.ROOT,
+        "bits per char: %.4f before (single characters), %.4f after (%,d words); %.1f s",
+        r.bitsBefore(), r.bitsAfter(), r.vocabulary().size(), (System.nanoTime() - t0) / 1e9));
+    try (Output out = output.open()) {
+      Writer w = out.writer();
+      if (format == OutputFormat.TSV && !output.noHeader) {
+        w.write("word\tcount\n");
+      }
+      r.vocabulary().write(w, format == OutputFormat.DICT, top);
+      out.commit();
+    }
+    if (stats != null) {
+      try (Output out = Output.open(stats)) {
+        Writer w = out.writer();
+        w.write("stage\twords\tbits_per_char\n");
+        w.write("characters\t0\t" + Numbers.format(r.bitsBefore(), 4) + "\n");
+        for (int i = 0; i < r.bitsPerRound().length; i++) {
+          w.write((i == 0 ? "de-redundancy" : "refinement-" + i) + "\t" + r.wordsPerRound()[i]
+              + "\t" + Numbers.format(r.bitsPerRound()[i], 4) + "\n");
+        }
+        out.commit();
+      }
+    }
+    return 0;
+  }
+}

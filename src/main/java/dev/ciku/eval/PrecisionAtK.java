@@ -1,0 +1,90 @@
+package dev.ciku.eval;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Precision at K of a ranked word list against gold lexicons, as {@code tools/term_pk.py}
+ * computes it: the word of a line is its first tab- then space-separated field; ranked words
+ * shorter than {@code minLength} code points and immediate repeats are skipped; P@K is the share
+ * of the first K words (or of all, if fewer) found in the union of the lexicons. A header line
+ * counts as a word, as in the reference script: rank files without one ({@code --no-header}).
+ *
+ * <p>Memory: the gold words and the first max(K) ranked words. Stateless and thread-safe.
+ */
+public final class PrecisionAtK {
+  private PrecisionAtK() {}
+
+  /** One row of the result. */
+  public record Row(int k, int considered, int hits) {
+    /** Precision: hits / considered (0 for an empty list). */
+    public double precision() {
+      return considered == 0 ? 0 : (double) hits / considered;
+    }
+  }
+
+  /** Computes P@K for each K of {@code ks}. */
+  public static List<Row> score(Path ranked, List<Path> gold, int[] ks, int minLength)
+      throws IOException {
+    Set<String> lexicon = new HashSet<>();
+    for (Path g : gold) {
+      try (BufferedReader r = Files.newBufferedReader(g, StandardCharsets.UTF_8)) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          String w = firstField(line);
+          if (!w.isEmpty()) {
+            lexicon.add(w);
+          }
+        }
+      }
+    }
+    int max = 0;
+    for (int k : ks) {
+      max = Math.max(max, k);
+    }
+    List<String> terms = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(ranked, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null && terms.size() < max) {
+        String w = firstField(line);
+        if (w.codePointCount(0, w.length()) >= minLength
+            && (terms.isEmpty() || !terms.get(terms.size() - 1).equals(w))) {
+          terms.add(w);
+        }
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    for (int k : ks) {
+      int n = Math.min(k, terms.size());
+      int hits = 0;
+      for (int i = 0; i < n; i++) {
+        if (lexicon.contains(terms.get(i))) {
+          hits++;
+        }
+      }
+      rows.add(new Row(k, n, hits));
+    }
+    return rows;
+  }
+
+  /** The first field of a line: stripped, up to the first tab, then up to the first space. */
+  static String firstField(String line) {
+    String s = line.strip();
+    int t = s.indexOf('\t');
+    if (t >= 0) {
+      s = s.substring(0, t);
+    }
+    int sp = s.indexOf(' ');
+    if (sp >= 0) {
+      s = s.substring(0, sp);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,165 @@
+package dev.ciku.eval;
+
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * SIGHAN-style segmentation scores, as described in {@code gold/sighan2005/SCORING.md} and
+ * computed by {@code tools/seg_score.py}: every word of gold and prediction becomes a span of
+ * code-point offsets in the whole file with whitespace removed; a word is correct when the same
+ * span is in the other file. Lines are split on runs of whitespace (including U+3000), so the
+ * MSR lines whose opening quote moved to the neighbouring line are scored like the reference
+ * script does, without crashing.
+ *
+ * <p>Memory: one long per word of each file. Immutable result; {@link #score} is thread-safe.
+ *
+ * @param goldWords words in the gold file
+ * @param predWords words in the prediction
+ * @param correct words with both boundaries matching
+ * @param oovWords gold words not in the training word list (0 without a list)
+ * @param oovRecalled of those, the ones found
+ * @param ivWords gold words in the training word list
+ * @param ivRecalled of those, the ones found
+ * @param hasTrainingWords whether a training word list was given
+ */
+public record SegmentationScore(long goldWords, long predWords, long correct, long oovWords,
+    long oovRecalled, long ivWords, long ivRecalled, boolean hasTrainingWords) {
+
+  /** Thrown when gold and prediction do not hold the same characters. */
+  public static final class MismatchException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    public MismatchException(String message) {
+      super(message);
+    }
+  }
+
+  /** Precision: correct / predicted words. */
+  public double precision() {
+    return predWords == 0 ? 0 : (double) correct / predWords;
+  }
+
+  /** Recall: correct / gold words. */
+  public double recall() {
+    return goldWords == 0 ? 0 : (double) correct / goldWords;
+  }
+
+  /** F1, the harmonic mean of precision and recall. */
+  public double f1() {
+    double p = precision();
+    double r = recall();
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+  }
+
+  /** Share of gold words not in the training list. */
+  public double oovRate() {
+    return goldWords == 0 ? 0 : (double) oovWords / goldWords;
+  }
+
+  /** Recall of out-of-vocabulary gold words. */
+  public double oovRecall() {
+    return oovWords == 0 ? 0 : (double) oovRecalled / oovWords;
+  }
+
+  /** Recall of in-vocabulary gold words. */
+  public double ivRecall() {
+    return ivWords == 0 ? 0 : (double) ivRecalled / ivWords;
+  }
+
+  /**
+   * Scores {@code pred} against {@code gold}.
+   *
+   * @param trainingWords the training word list for OOV/IV recall, or null
+   * @throws MismatchException if the files differ in their characters
+   */
+  public static SegmentationScore score(Path gold, Path pred, Path trainingWords) throws IOException {
+    Set<String> train = null;
+    if (trainingWords != null) {
+      train = new HashSet<>();
+      for (String line : Files.readAllLines(trainingWords, StandardCharsets.UTF_8)) {
+        String w = line.strip();
+        if (!w.isEmpty()) {
+          train.add(w);
+        }
+      }
+    }
+    LongArrayList g = new LongArrayList();
+    LongArrayList inTrain = train == null ? null : new LongArrayList();
+    long gn = spans(gold, g, train, inTrain);
+    LongArrayList p = new LongArrayList();
+    long pn = spans(pred, p, null, null);
+    if (gn != pn) {
+      throw new MismatchException("character count differs: gold " + gn + ", prediction " + pn);
+    }
+    long correct = 0;
+    long oov = 0;
+    long oovHit = 0;
+    long iv = 0;
+    long ivHit = 0;
+    int j = 0;
+    for (int i = 0; i < g.size(); i++) {
+      long span = g.getLong(i);
+      while (j < p.size() && p.getLong(j) < span) {
+        j++;
+      }
+      boolean hit = j < p.size() && p.getLong(j) == span;
+      if (hit) {
+        correct++;
+      }
+      if (inTrain != null) {
+        if (inTrain.getLong(i) != 0) {
+          iv++;
+          ivHit += hit ? 1 : 0;
+        } else {
+          oov++;
+          oovHit += hit ? 1 : 0;
+        }
+      }
+    }
+    return new SegmentationScore(g.size(), p.size(), correct, oov, oovHit, iv, ivHit, train != null);
+  }
+
+  /** Reads the word spans of a file as {@code start << 32 | end}; returns the character count. */
+  private static long spans(Path file, LongArrayList out, Set<String> train, LongArrayList inTrain)
+      throws IOException {
+    long pos = 0;
+    StringBuilder word = new StringBuilder();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        int i = 0;
+        int n = line.length();
+        while (i <= n) {
+          int cp = i < n ? line.codePointAt(i) : ' ';
+          if (isSpace(cp)) {
+            if (word.length() > 0) {
+              long len = word.codePointCount(0, word.length());
+              out.add(pos << 32 | (pos + len));
+              if (inTrain != null) {
+                inTrain.add(train.contains(word.toString()) ? 1 : 0);
+              }
+              pos += len;
+              word.setLength(0);
+            }
+          } else {
+            word.appendCodePoint(cp);
+          }
+          i += i < n ? Character.charCount(cp) : 1;
+        }
+      }
+    }
+    return pos;
+  }
+
+  /** Whitespace as Python's {@code str.split()} sees it, plus U+3000. */
+  static boolean isSpace(int cp) {
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85
+        || (cp >= 0x1C && cp <= 0x1F);
+  }
+}

@@ -1,0 +1,171 @@
+package dev.ciku.segment;
+
+import dev.ciku.corpus.UnitPolicy;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Streams text through a {@link Segmenter} with several threads: the calling thread reads and
+ * decodes blocks of about {@value #BLOCK} characters cut at line ends (a longer line is cut
+ * after a punctuation or whitespace character, as {@link StreamSegmenter} does), worker threads
+ * segment blocks, and the calling thread writes the results in input order. The output does not
+ * depend on the number of threads, and equals {@link StreamSegmenter}'s unless a line holds more
+ * than {@value StreamSegmenter#BUFFER} characters without any punctuation or whitespace (then
+ * both force a word boundary, at different places).
+ *
+ * <p>Memory: at most {@code 2 × threads + 1} blocks in flight (a few MB), whatever the input
+ * size or line length. Not thread-safe itself; one instance per stream.
+ */
+public final class ParallelSegmenter implements AutoCloseable {
+  /** Characters per block. */
+  public static final int BLOCK = 1 << 19;
+
+  private final Segmenter segmenter;
+  private final ExecutorService pool;
+  private final int threads;
+  private final ThreadLocal<Segmenter.Worker> workers;
+  private long chars;
+  private long lines;
+
+  public ParallelSegmenter(Segmenter segmenter, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be 1 or more");
+    }
+    this.segmenter = segmenter;
+    this.threads = threads;
+    this.workers = ThreadLocal.withInitial(segmenter::worker);
+    this.pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "ciku-segment");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  private record Result(char[] text, int length, long lines) {}
+
+  /** Segments everything {@code in} holds into {@code out} (neither is closed). */
+  public void run(Reader in, Writer out) throws IOException {
+    ArrayDeque<Future<Result>> inFlight = new ArrayDeque<>();
+    char[] buf = new char[BLOCK];
+    int len = 0;
+    boolean midLine = false;
+    boolean afterSpace = false;
+    boolean eof = false;
+    while (!eof) {
+      while (len < buf.length) {
+        int n = in.read(buf, len, buf.length - len);
+        if (n < 0) {
+          eof = true;
+          break;
+        }
+        chars += n;
+        len += n;
+      }
+      if (len == 0) {
+        break;
+      }
+      int cut;
+      if (eof) {
+        cut = len;
+      } else {
+        cut = lastLineEnd(buf, len);
+        if (cut < 0) {
+          cut = StreamSegmenter.cutPoint(buf, len);
+        }
+      }
+      char[] block = java.util.Arrays.copyOf(buf, cut);
+      boolean startsMid = midLine;
+      boolean startsAfterSpace = afterSpace;
+      inFlight.add(pool.submit(() -> segmentBlock(block, startsMid, startsAfterSpace)));
+      midLine = block[cut - 1] != '\n';
+      afterSpace = midLine && isSpace(block[cut - 1]);
+      System.arraycopy(buf, cut, buf, 0, len - cut);
+      len -= cut;
+      while (inFlight.size() > 2 * threads) {
+        write(inFlight.poll(), out);
+      }
+    }
+    while (!inFlight.isEmpty()) {
+      write(inFlight.poll(), out);
+    }
+    if (midLine) {
+      lines++;
+    }
+  }
+
+  private static boolean isSpace(char c) {
+    int n = UnitPolicy.normalize(c);
+    return n == ' ' || Character.isWhitespace(n) || Character.isSpaceChar(n);
+  }
+
+  private static int lastLineEnd(char[] buf, int len) {
+    for (int i = len - 1; i >= 0; i--) {
+      if (buf[i] == '\n') {
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  private void write(Future<Result> f, Writer out) throws IOException {
+    Result r;
+    try {
+      r = f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof Error er) {
+        throw er;
+      }
+      throw new IOException(c);
+    }
+    out.write(r.text(), 0, r.length());
+    lines += r.lines();
+  }
+
+  private Result segmentBlock(char[] block, boolean midLine, boolean afterSpace) {
+    Segmenter.Worker w = workers.get();
+    w.resetLine(midLine && !afterSpace);
+    int start = 0;
+    long n = 0;
+    for (int i = 0; i < block.length; i++) {
+      if (block[i] == '\n') {
+        w.process(block, start, i);
+        w.endLine();
+        n++;
+        start = i + 1;
+      }
+    }
+    if (start < block.length) {
+      w.process(block, start, block.length);
+    }
+    char[] text = w.takeOutput();
+    return new Result(text, w.takenLength(), n);
+  }
+
+  /** Characters read so far. */
+  public long chars() {
+    return chars;
+  }
+
+  /** Lines written so far (an unterminated last line included once the stream has ended). */
+  public long lines() {
+    return lines;
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}

@@ -1,0 +1,264 @@
+package dev.ciku.segment;
+
+import dev.ciku.corpus.UnitPolicy;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Unigram maximum-probability (minimum total information) segmentation of raw text over a
+ * {@link WordTrie}: a word's score is {@code ln(count/total)}; an unknown single symbol scores as
+ * count 1; the dynamic programme picks the path with the highest total score.
+ *
+ * <h2>Tokens</h2>
+ * <ul>
+ *   <li>Runs of Han characters and Latin runs are segmented by the vocabulary. A Latin run (the
+ *       units of {@link UnitPolicy}: letters, digits, {@code .}/{@code -} between them; full-width
+ *       forms included) is one symbol ({@link Symbols#NUM} or {@link Symbols#ALPHA}), never split,
+ *       and may join Han characters when the vocabulary has such a word ({@code 0年} makes
+ *       {@code 2000年} one word). A number directly followed by {@code %}, {@code ％} or
+ *       {@code ‰} keeps the sign.</li>
+ *   <li>Any other character (punctuation, symbols, emoji, kana) is a token by itself, except that
+ *       a run of dashes {@code —}/{@code ―} or of ellipsis characters {@code …} is one token
+ *       ({@code ——}, {@code ……}: one punctuation mark each in Chinese typography, GB/T 15834).
+ *       Hyphens ({@code -}, {@code －}) and everything else are one token per character.</li>
+ *   <li>Whitespace (including U+3000, tabs and a carriage return) is copied as it is and stands
+ *       in for the separator: no separator is written next to it. So removing the separators
+ *       that ciku inserted gives back the input exactly, and whitespace is never doubled.</li>
+ * </ul>
+ * Characters are written exactly as read (surrogate pairs, full-width forms, case).
+ *
+ * <p>Cost: O(n · maxWordLength) trie steps per line, no allocation per character. The segmenter
+ * is immutable and thread-safe; each thread uses its own {@link Worker}.
+ */
+public final class Segmenter {
+  private final WordTrie trie;
+  private final String separator;
+
+  /**
+   * @param vocabulary the words and counts
+   * @param separator written between words (e.g. a space)
+   */
+  public Segmenter(Vocabulary vocabulary, String separator) {
+    this(WordTrie.of(vocabulary), separator);
+  }
+
+  /** Wraps an already built trie; its scores are (re)computed here and it must not change after. */
+  public Segmenter(WordTrie trie, String separator) {
+    if (trie.words() == 0) {
+      throw new IllegalArgumentException("the vocabulary is empty");
+    }
+    this.trie = trie;
+    this.separator = separator;
+    trie.computeScores(1.0);
+  }
+
+  /** A new worker (one per thread). */
+  public Worker worker() {
+    return new Worker();
+  }
+
+  /** Segments one line (no line break inside) and returns the words; for tests and small inputs. */
+  public List<String> words(String line) {
+    Worker w = new Worker();
+    List<String> out = new ArrayList<>();
+    w.tokens = out;
+    char[] a = line.toCharArray();
+    w.process(a, 0, a.length);
+    return out;
+  }
+
+  /** Segments one line and returns it with separators. */
+  public String segmentLine(String line) {
+    Worker w = new Worker();
+    char[] a = line.toCharArray();
+    w.process(a, 0, a.length);
+    return new String(w.out, 0, w.outLength);
+  }
+
+  /**
+   * Per-thread state: work arrays and an output buffer. Feed a line in one or more pieces with
+   * {@link #process} (pieces must be cut between tokens, e.g. after punctuation or whitespace),
+   * write the buffer with {@link #drain}, call {@link #endLine} at each line end. Not thread-safe.
+   */
+  public final class Worker {
+    private int[] symbols = new int[1024];
+    private int[] spanEnd = new int[1024];
+    private int runLength;
+    private int runStart;
+    private double[] best = new double[1025];
+    private int[] back = new int[1025];
+    private int[] ends = new int[1024];
+    private char[] out = new char[1 << 16];
+    private int outLength;
+    private boolean separate;
+    private List<String> tokens;
+
+    private Worker() {}
+
+    /** Segments {@code text[from..to)} into the output buffer. */
+    public void process(char[] text, int from, int to) {
+      int i = from;
+      runLength = 0;
+      while (i < to) {
+        char c = text[i];
+        int cp = c;
+        int len = 1;
+        if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text[i + 1])) {
+          cp = Character.toCodePoint(c, text[i + 1]);
+          len = 2;
+        }
+        int n = UnitPolicy.normalize(cp);
+        if (UnitPolicy.isHan(n)) {
+          addSymbol(text, i, n, i + len);
+          i += len;
+        } else if (UnitPolicy.isLatin(n)) {
+          i = latin(text, i, to);
+        } else if (n == ' ' || Character.isWhitespace(n) || Character.isSpaceChar(n)) {
+          flushRun(text);
+          ensureOut(len);
+          out[outLength++] = c;
+          if (len == 2) {
+            out[outLength++] = text[i + 1];
+          }
+          separate = false;
+          i += len;
+        } else {
+          flushRun(text);
+          int j = i + len;
+          if (isRunPunctuation(c)) {
+            while (j < to && text[j] == c) {
+              j++;
+            }
+          }
+          emit(text, i, j);
+          i = j;
+        }
+      }
+      flushRun(text);
+    }
+
+    private static boolean isRunPunctuation(char c) {
+      return c == '\u2014' || c == '\u2026' || c == '\u2015' || c == '\u2E3A' || c == '\u2E3B';
+    }
+
+    private int latin(char[] text, int i, int to) {
+      int start = i;
+      boolean letter = false;
+      boolean lastLatin = false;
+      while (i < to) {
+        int n = UnitPolicy.normalize(text[i]);
+        if (UnitPolicy.isLatin(n)) {
+          letter |= !Symbols.isDigit(n);
+          lastLatin = true;
+          i++;
+        } else if (lastLatin && UnitPolicy.isLatinJoiner(n) && i + 1 < to
+            && UnitPolicy.isLatin(UnitPolicy.normalize(text[i + 1]))) {
+          lastLatin = false;
+          i++;
+        } else {
+          break;
+        }
+      }
+      if (!letter && i < to && (text[i] == '%' || text[i] == '％' || text[i] == '‰')) {
+        i++;
+      }
+      addSymbol(text, start, letter ? Symbols.ALPHA : Symbols.NUM, i);
+      return i;
+    }
+
+    private void addSymbol(char[] text, int start, int symbol, int end) {
+      if (runLength == 0) {
+        runStart = start;
+      }
+      if (runLength == symbols.length) {
+        int n = symbols.length * 2;
+        symbols = java.util.Arrays.copyOf(symbols, n);
+        spanEnd = java.util.Arrays.copyOf(spanEnd, n);
+        ends = new int[n];
+        best = new double[n + 1];
+        back = new int[n + 1];
+      }
+      symbols[runLength] = symbol;
+      spanEnd[runLength++] = end;
+    }
+
+    private void flushRun(char[] text) {
+      if (runLength == 0) {
+        return;
+      }
+      int k = trie.bestPath(symbols, 0, runLength, best, back, ends);
+      int start = runStart;
+      for (int e = 0; e < k; e++) {
+        int end = spanEnd[ends[e] - 1];
+        emit(text, start, end);
+        start = end;
+      }
+      runLength = 0;
+    }
+
+    private void emit(char[] text, int from, int to) {
+      if (tokens != null) {
+        tokens.add(new String(text, from, to - from));
+      }
+      ensureOut(separator.length() + to - from);
+      if (separate) {
+        for (int i = 0; i < separator.length(); i++) {
+          out[outLength++] = separator.charAt(i);
+        }
+      }
+      System.arraycopy(text, from, out, outLength, to - from);
+      outLength += to - from;
+      separate = true;
+    }
+
+    private void ensureOut(int more) {
+      if (outLength + more > out.length) {
+        out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, outLength + more));
+      }
+    }
+
+    /** Ends a line: appends {@code \n} and resets the separator state. */
+    public void endLine() {
+      ensureOut(1);
+      out[outLength++] = '\n';
+      separate = false;
+    }
+
+    /** Starts a line, or the continuation of one ({@code separate}: a word was just written). */
+    public void resetLine(boolean separate) {
+      this.separate = separate;
+    }
+
+    private int taken;
+
+    /**
+     * Hands the output buffer over (the caller owns it; its length is {@link #takenLength}) and
+     * starts a fresh one.
+     */
+    public char[] takeOutput() {
+      char[] o = out;
+      taken = outLength;
+      out = new char[Math.max(1 << 12, outLength + (outLength >> 3))];
+      outLength = 0;
+      return o;
+    }
+
+    /** Length of the buffer last returned by {@link #takeOutput}. */
+    public int takenLength() {
+      return taken;
+    }
+
+    /** Writes and clears the output buffer. */
+    public void drain(Writer w) throws IOException {
+      w.write(out, 0, outLength);
+      outLength = 0;
+    }
+
+    /** Characters waiting in the output buffer. */
+    public int pending() {
+      return outLength;
+    }
+  }
+}

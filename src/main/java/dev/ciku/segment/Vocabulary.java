@@ -1,0 +1,157 @@
+package dev.ciku.segment;
+
+import it.unimi.dsi.fastutil.objects.Object2LongLinkedOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2LongMap;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A segmentation vocabulary: words in canonical text ({@link Symbols}) with counts, in insertion
+ * order. Reads {@code word<TAB>count}, {@code word count} and jieba's {@code word freq pos} lines
+ * (a missing count means 1; a {@code word	count} header line, blank lines and {@code #} comments
+ * are skipped; words with punctuation are dropped; words that become the same canonical text,
+ * such as {@code 2000年} and {@code 1999年}, have their counts added).
+ *
+ * <p>Memory: one hash entry and one String per word. Not thread-safe for changes.
+ */
+public final class Vocabulary {
+  /** Name of the embedded default vocabulary, under {@code dict/} and on the class path. */
+  public static final String DEFAULT_NAME = "ciku-general.vocab.tsv";
+
+  private final Object2LongLinkedOpenHashMap<String> counts = new Object2LongLinkedOpenHashMap<>();
+
+  /** Callback for {@link #forEach}. */
+  @FunctionalInterface
+  public interface Entry {
+    void accept(String word, long count);
+  }
+
+  /** Adds {@code count} to a word given in any form; ignored if it is not made of units. */
+  public void add(String word, long count) {
+    String c = Symbols.canonical(word);
+    if (c != null && count > 0) {
+      counts.addTo(c, count);
+    }
+  }
+
+  /** Count of a word (any form), 0 if absent. */
+  public long count(String word) {
+    String c = Symbols.canonical(word);
+    return c == null ? 0 : counts.getLong(c);
+  }
+
+  /** Number of words. */
+  public int size() {
+    return counts.size();
+  }
+
+  /** Calls {@code action} for every word in order. */
+  public void forEach(Entry action) {
+    for (Object2LongMap.Entry<String> e : counts.object2LongEntrySet()) {
+      action.accept(e.getKey(), e.getLongValue());
+    }
+  }
+
+  /** The words sorted by count descending, then by text. */
+  public List<String> sortedWords() {
+    List<String> words = new ArrayList<>(counts.keySet());
+    words.sort(Comparator.<String>comparingLong(counts::getLong).reversed()
+        .thenComparing(Comparator.naturalOrder()));
+    return words;
+  }
+
+  /** Reads a vocabulary file ({@code .gz} is decompressed). */
+  public static Vocabulary load(Path path) throws IOException {
+    if (!Files.isRegularFile(path)) {
+      throw new NoSuchFileException(path.toString(), null, "no such vocabulary file");
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      return read(path.toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in);
+    }
+  }
+
+  /** Reads vocabulary lines from a UTF-8 stream (not closed). */
+  public static Vocabulary read(InputStream in) throws IOException {
+    Vocabulary v = new Vocabulary();
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    String line;
+    boolean first = true;
+    while ((line = r.readLine()) != null) {
+      if (first && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+        line = line.substring(1);
+      }
+      first = false;
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.trim().split("[\\t ]+");
+      if (parts[0].equals("word") && parts.length > 1 && parts[1].equals("count")) {
+        continue;
+      }
+      long c = 1;
+      if (parts.length > 1) {
+        try {
+          c = Math.round(Double.parseDouble(parts[1]));
+        } catch (NumberFormatException e) {
+          c = 1;
+        }
+      }
+      v.add(parts[0], Math.max(1, c));
+    }
+    return v;
+  }
+
+  /**
+   * The embedded default vocabulary: {@code dict/ciku-general.vocab.tsv} next to the jar's
+   * directory (so an edited file takes effect without rebuilding), else the copy on the class path.
+   */
+  public static Vocabulary loadDefault() throws IOException {
+    try {
+      Path jar = Path.of(Vocabulary.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path dir = Files.isDirectory(jar) ? jar : jar.getParent();
+      for (Path p = dir; p != null; p = p.getParent()) {
+        Path f = p.resolve("dict").resolve(DEFAULT_NAME);
+        if (Files.isRegularFile(f)) {
+          return load(f);
+        }
+        if (p.equals(dir.getParent())) {
+          break;
+        }
+      }
+    } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
+      // fall back to the class path
+    }
+    try (InputStream in = Vocabulary.class.getResourceAsStream("/dict/" + DEFAULT_NAME)) {
+      if (in == null) {
+        throw new NoSuchFileException("dict/" + DEFAULT_NAME, null,
+            "the embedded vocabulary is missing from this build; give --vocab FILE");
+      }
+      return read(in);
+    }
+  }
+
+  /** Writes {@code word<TAB>count} lines (or {@code word count} when {@code space}), best first. */
+  public void write(Writer out, boolean space, int limit) throws IOException {
+    int n = 0;
+    for (String w : sortedWords()) {
+      if (n++ >= limit) {
+        break;
+      }
+      out.write(w);
+      out.write(space ? ' ' : '\t');
+      out.write(Long.toString(counts.getLong(w)));
+      out.write('\n');
+    }
+  }
+}

@@ -1,0 +1,355 @@
+package dev.ciku.segment;
+
+import java.util.Arrays;
+
+/**
+ * A trie over {@link Symbols} with a count per word, and the unigram maximum-probability
+ * (minimum-information) segmentation of symbol sequences over it.
+ *
+ * <p>Layout: children of the root are a direct array indexed by symbol; deeper edges live in
+ * one open-addressing table keyed by {@code parent << 21 | symbol}. Node 0 is the root. Each node
+ * has a count ({@code 0} = not a word) and, after {@link #computeScores}, a score
+ * {@code ln(count) − ln(total)}. Memory: about 1 MB for the root array plus ~24 bytes per node.
+ *
+ * <p>Not thread-safe while words are added or counts changed; once built and scored, the
+ * read-only methods ({@link #bestPath}, {@link #node}, {@link #count}) may be called from many
+ * threads as long as each passes its own work arrays.
+ */
+public final class WordTrie {
+  private static final long EMPTY = -1L;
+
+  private final int[] rootChild = new int[Symbols.LIMIT];
+  private long[] keys;
+  private int[] values;
+  private int mask;
+  private int edges;
+
+  private double[] counts;
+  private double[] scores;
+  private int[] depth;
+  private int[] parent;
+  private int[] symbol;
+  private int nodes = 1;
+  private int maxDepth;
+  private int words;
+  private double total;
+  private double unknownScore;
+
+  public WordTrie() {
+    Arrays.fill(rootChild, -1);
+    keys = new long[1 << 12];
+    Arrays.fill(keys, EMPTY);
+    values = new int[1 << 12];
+    mask = keys.length - 1;
+    counts = new double[1 << 12];
+    scores = new double[1 << 12];
+    depth = new int[1 << 12];
+    parent = new int[1 << 12];
+    symbol = new int[1 << 12];
+  }
+
+  /** Builds a trie holding every word of {@code vocabulary} with its count. */
+  public static WordTrie of(Vocabulary vocabulary) {
+    WordTrie t = new WordTrie();
+    vocabulary.forEach((word, count) -> {
+      int[] s = Symbols.toSymbols(word);
+      if (s != null && count > 0) {
+        int node = t.insert(s, 0, s.length);
+        t.setCount(node, t.count(node) + count);
+      }
+    });
+    return t;
+  }
+
+  /** The child of {@code node} by {@code symbol}, or -1. */
+  public int child(int node, int symbol) {
+    if (node == 0) {
+      return rootChild[symbol];
+    }
+    long key = ((long) node << 21) | symbol;
+    int h = mix(key) & mask;
+    while (true) {
+      long k = keys[h];
+      if (k == key) {
+        return values[h];
+      }
+      if (k == EMPTY) {
+        return -1;
+      }
+      h = (h + 1) & mask;
+    }
+  }
+
+  /** The node of {@code s[from..to)}, or -1 if it is not a path of the trie. */
+  public int node(int[] s, int from, int to) {
+    int node = 0;
+    for (int i = from; i < to && node >= 0; i++) {
+      node = child(node, s[i]);
+    }
+    return node;
+  }
+
+  /** Adds the path {@code s[from..to)} (count unchanged) and returns its node. */
+  public int insert(int[] s, int from, int to) {
+    int node = 0;
+    for (int i = from; i < to; i++) {
+      int c = child(node, s[i]);
+      if (c < 0) {
+        c = newNode(i - from + 1, node, s[i]);
+        if (node == 0) {
+          rootChild[s[i]] = c;
+        } else {
+          put(((long) node << 21) | s[i], c);
+        }
+      }
+      node = c;
+    }
+    return node;
+  }
+
+  private int newNode(int d, int up, int sym) {
+    if (nodes == counts.length) {
+      int n = counts.length * 2;
+      counts = Arrays.copyOf(counts, n);
+      scores = Arrays.copyOf(scores, n);
+      depth = Arrays.copyOf(depth, n);
+      parent = Arrays.copyOf(parent, n);
+      symbol = Arrays.copyOf(symbol, n);
+    }
+    depth[nodes] = d;
+    parent[nodes] = up;
+    symbol[nodes] = sym;
+    maxDepth = Math.max(maxDepth, d);
+    return nodes++;
+  }
+
+  private void put(long key, int value) {
+    if ((edges + 1) * 2 > keys.length) {
+      rehash(keys.length * 2);
+    }
+    int h = mix(key) & mask;
+    while (keys[h] != EMPTY) {
+      h = (h + 1) & mask;
+    }
+    keys[h] = key;
+    values[h] = value;
+    edges++;
+  }
+
+  private void rehash(int size) {
+    long[] ok = keys;
+    int[] ov = values;
+    keys = new long[size];
+    Arrays.fill(keys, EMPTY);
+    values = new int[size];
+    mask = size - 1;
+    for (int i = 0; i < ok.length; i++) {
+      if (ok[i] != EMPTY) {
+        int h = mix(ok[i]) & mask;
+        while (keys[h] != EMPTY) {
+          h = (h + 1) & mask;
+        }
+        keys[h] = ok[i];
+        values[h] = ov[i];
+      }
+    }
+  }
+
+  private static int mix(long key) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 29) ^ (h >>> 41));
+  }
+
+  /** Count of the word ending at {@code node} (0 if the node is not a word). */
+  public double count(int node) {
+    return counts[node];
+  }
+
+  /** Sets the count of the word at {@code node}; 0 makes it a non-word. */
+  public void setCount(int node, double count) {
+    double old = counts[node];
+    if (old > 0) {
+      words--;
+      total -= old;
+    }
+    counts[node] = count;
+    if (count > 0) {
+      words++;
+      total += count;
+    }
+  }
+
+  /** Length in symbols of the word at {@code node}. */
+  public int depth(int node) {
+    return depth[node];
+  }
+
+  /** The symbols of the path to {@code node}, written into {@code out} (length {@link #depth}). */
+  public void path(int node, int[] out) {
+    for (int i = depth[node] - 1; i >= 0; i--) {
+      out[i] = symbol[node];
+      node = parent[node];
+    }
+  }
+
+  /** Canonical text of the word at {@code node}. */
+  public String text(int node) {
+    int[] p = new int[depth[node]];
+    path(node, p);
+    return Symbols.text(p, 0, p.length);
+  }
+
+  /** Number of nodes (node ids are {@code 0..nodes())}). */
+  public int nodes() {
+    return nodes;
+  }
+
+  /** Number of words (nodes with a positive count). */
+  public int words() {
+    return words;
+  }
+
+  /** Sum of all counts. */
+  public double total() {
+    return total;
+  }
+
+  /** Longest path in symbols. */
+  public int maxDepth() {
+    return maxDepth;
+  }
+
+  /**
+   * Sets every word's score to {@code ln(count) − ln(total)}; a symbol that is no word scores as
+   * a word of count {@code unknownCount}. Call again after counts change.
+   */
+  public void computeScores(double unknownCount) {
+    double lt = Math.log(total);
+    for (int i = 0; i < nodes; i++) {
+      scores[i] = counts[i] > 0 ? Math.log(counts[i]) - lt : Double.NaN;
+    }
+    unknownScore = Math.log(unknownCount) - lt;
+  }
+
+  /** Score of the word at {@code node} (NaN if not a word); valid after {@link #computeScores}. */
+  public double score(int node) {
+    return scores[node];
+  }
+
+  /**
+   * Minimum-information segmentation of {@code s[from..to)} with the scores of
+   * {@link #computeScores}. Writes the word end offsets (relative to {@code from}, ascending,
+   * the last equal to {@code to − from}) into {@code ends} and returns their number. Every
+   * single symbol is a possible word, so nothing is ever lost.
+   *
+   * @param best work array of at least {@code to − from + 1} doubles
+   * @param back work array of at least {@code to − from + 1} ints
+   * @param ends output, at least {@code to − from} ints
+   */
+  public int bestPath(int[] s, int from, int to, double[] best, int[] back, int[] ends) {
+    return bestPath(s, from, to, best, back, null, ends, null);
+  }
+
+  /**
+   * {@link #bestPath} that also writes the node of each word into {@code nodes} (for a single
+   * symbol: its node, which may have count 0, or -1 if it has none), using {@code backNode} (at least {@code to − from + 1} ints) as work
+   * space; both may be null.
+   */
+  public int bestPath(int[] s, int from, int to, double[] best, int[] back, int[] backNode,
+      int[] ends, int[] nodes) {
+    int n = to - from;
+    best[0] = 0;
+    for (int i = 1; i <= n; i++) {
+      best[i] = Double.NEGATIVE_INFINITY;
+    }
+    for (int i = 0; i < n; i++) {
+      double base = best[i];
+      int first = rootChild[s[from + i]];
+      boolean known = first >= 0 && counts[first] > 0;
+      double single = known ? scores[first] : unknownScore;
+      if (base + single > best[i + 1]) {
+        best[i + 1] = base + single;
+        back[i + 1] = i;
+        if (backNode != null) {
+          backNode[i + 1] = first;
+        }
+      }
+      int node = first;
+      int lim = Math.min(n, i + maxDepth);
+      for (int j = i + 1; j < lim && node >= 0; j++) {
+        node = child(node, s[from + j]);
+        if (node >= 0 && counts[node] > 0) {
+          double v = base + scores[node];
+          if (v > best[j + 1]) {
+            best[j + 1] = v;
+            back[j + 1] = i;
+            if (backNode != null) {
+              backNode[j + 1] = node;
+            }
+          }
+        }
+      }
+    }
+    int k = 0;
+    for (int i = n; i > 0; i = back[i]) {
+      if (nodes != null) {
+        nodes[k] = backNode[i];
+      }
+      ends[k++] = i;
+    }
+    for (int a = 0, b = k - 1; a < b; a++, b--) {
+      int t = ends[a];
+      ends[a] = ends[b];
+      ends[b] = t;
+      if (nodes != null) {
+        t = nodes[a];
+        nodes[a] = nodes[b];
+        nodes[b] = t;
+      }
+    }
+    return k;
+  }
+
+  /**
+   * Like {@link #bestPath} but with scores computed on the fly from the current counts and
+   * {@code total} (used while counts change, e.g. during de-redundancy); words of count 0 are
+   * skipped, unknown single symbols score as count 1.
+   */
+  public int bestPathLive(int[] s, int from, int to, double[] best, int[] back, int[] ends) {
+    int n = to - from;
+    double lt = Math.log(total);
+    best[0] = 0;
+    for (int i = 1; i <= n; i++) {
+      best[i] = Double.NEGATIVE_INFINITY;
+    }
+    for (int i = 0; i < n; i++) {
+      double base = best[i];
+      int node = rootChild[s[from + i]];
+      double single = (node >= 0 && counts[node] > 0 ? Math.log(counts[node]) : 0) - lt;
+      if (base + single > best[i + 1]) {
+        best[i + 1] = base + single;
+        back[i + 1] = i;
+      }
+      for (int j = i + 1; j < n && node >= 0; j++) {
+        node = child(node, s[from + j]);
+        if (node >= 0 && counts[node] > 0) {
+          double v = base + Math.log(counts[node]) - lt;
+          if (v > best[j + 1]) {
+            best[j + 1] = v;
+            back[j + 1] = i;
+          }
+        }
+      }
+    }
+    int k = 0;
+    for (int i = n; i > 0; i = back[i]) {
+      ends[k++] = i;
+    }
+    for (int a = 0, b = k - 1; a < b; a++, b--) {
+      int t = ends[a];
+      ends[a] = ends[b];
+      ends[b] = t;
+    }
+    return k;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.ciku.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SegmentCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void segment_vocabFile_writesOneLinePerInputLine() throws IOException {
+    Path vocab = Files.writeString(dir.resolve("v.tsv"), "word\tcount\n中国\t9\n人民\t8\n0年\t5\n",
+        StandardCharsets.UTF_8);
+    Path in = Files.writeString(dir.resolve("in.txt"), "中国人民，2000年\n人民 中国\n",
+        StandardCharsets.UTF_8);
+    Path out = dir.resolve("out.txt");
+    int rc = Main.execute("segment", "-q", "--vocab", vocab.toString(), "-o", out.toString(),
+        in.toString());
+    assertEquals(0, rc);
+    assertEquals(List.of("中国 人民 ， 2000年", "人民 中国"), Files.readAllLines(out));
+  }
+
+  @Test
+  void segment_defaultVocabularyAndSep_works() throws IOException {
+    Path in = Files.writeString(dir.resolve("in.txt"), "中国人民\n", StandardCharsets.UTF_8);
+    Path out = dir.resolve("out.txt");
+    assertEquals(0, Main.execute("segment", "-q", "--sep", "/", "-o", out.toString(), in.toString()));
+    assertEquals(List.of("中国/人民"), Files.readAllLines(out));
+  }
+
+  @Test
+  void segment_missingInputOrVocab_exit66() {
+    assertEquals(CikuException.NO_INPUT, Main.execute("segment", "-q", dir.resolve("none").toString()));
+    assertEquals(CikuException.NO_INPUT,
+        Main.execute("segment", "-q", "--vocab", dir.resolve("none.tsv").toString()));
+  }
+
+  @Test
+  void segment_jsonlInput_usageError() {
+    assertEquals(CikuException.USAGE, Main.execute("segment", "--input-format", "jsonl"));
+  }
+
+  @Test
+  void vocab_sampleCorpus_writesVocabularyAndStats() throws IOException {
+    Path out = dir.resolve("v.tsv");
+    Path stats = dir.resolve("s.tsv");
+    int rc = Main.execute("vocab", "-q", "-o", out.toString(), "--stats", stats.toString(),
+        "corpora-samples/laws-zh.txt");
+    assertEquals(0, rc);
+    List<String> lines = Files.readAllLines(out);
+    assertEquals("word\tcount", lines.get(0));
+    assertTrue(lines.size() > 1000);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("人民法院\t")), "人民法院");
+    List<String> s = Files.readAllLines(stats);
+    assertEquals("stage\twords\tbits_per_char", s.get(0));
+    assertTrue(s.get(1).startsWith("characters\t"));
+  }
+
+  @Test
+  void evalSeg_goldAndPred_writesScores() throws IOException {
+    Path gold = Files.writeString(dir.resolve("g"), "中国  人民\n", StandardCharsets.UTF_8);
+    Path pred = Files.writeString(dir.resolve("p"), "中国 人 民\n", StandardCharsets.UTF_8);
+    Path out = dir.resolve("o");
+    assertEquals(0, Main.execute("eval", "seg", "--gold", gold.toString(), "--pred", pred.toString(),
+        "-o", out.toString()));
+    List<String> lines = Files.readAllLines(out);
+    assertEquals("gold_words\tpred_words\tcorrect\tprecision\trecall\tf1", lines.get(0));
+    assertEquals("2\t3\t1\t0.3333\t0.5000\t0.4000", lines.get(1));
+  }
+
+  @Test
+  void evalSeg_mismatchedText_exit65() throws IOException {
+    Path gold = Files.writeString(dir.resolve("g"), "中国\n", StandardCharsets.UTF_8);
+    Path pred = Files.writeString(dir.resolve("p"), "中\n", StandardCharsets.UTF_8);
+    assertEquals(CikuException.DATA, Main.execute("eval", "seg", "--gold", gold.toString(),
+        "--pred", pred.toString()));
+  }
+
+  @Test
+  void evalWords_rankedList_writesPrecisionRows() throws IOException {
+    Path ranked = Files.writeString(dir.resolve("r"), "中国\t3\n坏词\t2\n", StandardCharsets.UTF_8);
+    Path gold = Files.writeString(dir.resolve("g"), "中国\n", StandardCharsets.UTF_8);
+    Path out = dir.resolve("o");
+    assertEquals(0, Main.execute("eval", "words", ranked.toString(), "--gold", gold.toString(),
+        "--k", "1,2", "-o", out.toString()));
+    assertEquals(List.of("k\tconsidered\thits\tprecision", "1\t1\t1\t1.0000", "2\t2\t1\t0.5000"),
+        Files.readAllLines(out));
+  }
+
+  @Test
+  void eval_noSubcommand_usageError() {
+    assertEquals(CikuException.USAGE, Main.execute("eval"));
+  }
+}

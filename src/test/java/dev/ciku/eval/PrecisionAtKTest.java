@@ -1,0 +1,34 @@
+package dev.ciku.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PrecisionAtKTest {
+  @TempDir Path dir;
+
+  @Test
+  void score_rankedList_skipsShortAndRepeatedWords() throws IOException {
+    Path ranked = Files.writeString(dir.resolve("r"),
+        "中国\t50\n的\t40\n中国\t30\n人民 20\n坏词\t9\n北京\t5\n", StandardCharsets.UTF_8);
+    Path g1 = Files.writeString(dir.resolve("g1"), "中国 10 ns\n人民\n", StandardCharsets.UTF_8);
+    Path g2 = Files.writeString(dir.resolve("g2"), "北京\t3\n", StandardCharsets.UTF_8);
+    List<PrecisionAtK.Row> rows = PrecisionAtK.score(ranked, List.of(g1, g2), new int[] {1, 3, 10}, 2);
+    assertEquals(new PrecisionAtK.Row(1, 1, 1), rows.get(0));
+    assertEquals(new PrecisionAtK.Row(3, 3, 2), rows.get(1));
+    assertEquals(new PrecisionAtK.Row(10, 4, 3), rows.get(2));
+    assertEquals(0.75, rows.get(2).precision(), 1e-12);
+  }
+
+  @Test
+  void firstField_tabThenSpace_firstToken() {
+    assertEquals("中国", PrecisionAtK.firstField("  中国 x\ty \n"));
+    assertEquals("", PrecisionAtK.firstField("   "));
+  }
+}

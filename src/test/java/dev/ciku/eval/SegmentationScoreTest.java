@@ -1,0 +1,74 @@
+package dev.ciku.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SegmentationScoreTest {
+  @TempDir Path dir;
+
+  private Path file(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void score_tinyFiles_countsSpans() throws IOException {
+    Path gold = file("g", "中国  人民  万岁\n北京  大学\n");
+    Path pred = file("p", "中国 人民万岁\n北京大学\n");
+    SegmentationScore s = SegmentationScore.score(gold, pred, null);
+    assertEquals(5, s.goldWords());
+    assertEquals(3, s.predWords());
+    assertEquals(1, s.correct());
+    assertEquals(1 / 3.0, s.precision(), 1e-12);
+    assertEquals(0.2, s.recall(), 1e-12);
+    assertEquals(2 * 0.2 / 3 / (0.2 + 1 / 3.0), s.f1(), 1e-12);
+    assertFalse(s.hasTrainingWords());
+  }
+
+  @Test
+  void score_trainingWords_oovAndIvRecall() throws IOException {
+    Path gold = file("g", "中国\u3000人民  万岁\n");
+    Path pred = file("p", "中国 人民 万 岁\n");
+    Path train = file("t", "中国\n万岁\n");
+    SegmentationScore s = SegmentationScore.score(gold, pred, train);
+    assertTrue(s.hasTrainingWords());
+    assertEquals(1, s.oovWords());
+    assertEquals(1, s.oovRecalled());
+    assertEquals(2, s.ivWords());
+    assertEquals(1, s.ivRecalled());
+    assertEquals(1 / 3.0, s.oovRate(), 1e-12);
+  }
+
+  @Test
+  void score_lineBreakMovedAcrossLines_scoredOverWholeFile() throws IOException {
+    Path gold = file("g", "他  说\n“  好\n");
+    Path pred = file("p", "他 说 “\n好\n");
+    assertEquals(4, SegmentationScore.score(gold, pred, null).correct());
+  }
+
+  @Test
+  void score_differentCharacters_throwsMismatch() throws IOException {
+    Path gold = file("g", "中国\n");
+    Path pred = file("p", "中\n");
+    assertThrows(SegmentationScore.MismatchException.class,
+        () -> SegmentationScore.score(gold, pred, null));
+  }
+
+  @Test
+  void score_supplementaryCharacters_countedAsOne() throws IOException {
+    Path gold = file("g", "𠀀字  好\n");
+    Path pred = file("p", "𠀀字 好\n");
+    SegmentationScore s = SegmentationScore.score(gold, pred, null);
+    assertEquals(2, s.correct());
+    assertEquals(List.of(), List.of());
+  }
+}

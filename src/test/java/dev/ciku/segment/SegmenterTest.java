@@ -1,0 +1,170 @@
+package dev.ciku.segment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SegmenterTest {
+  private static Vocabulary vocab() {
+    Vocabulary v = new Vocabulary();
+    String[][] words = {{"中国", "50"}, {"人民", "40"}, {"北京", "30"}, {"大学", "30"},
+        {"大学生", "5"}, {"学生", "20"}, {"0年", "25"}, {"0月", "25"}, {"A股", "3"},
+        {"的", "100"}, {"中", "10"}, {"国", "10"}, {"人", "20"}, {"民", "5"}, {"了", "60"},
+        {"增长", "20"}};
+    for (String[] w : words) {
+      v.add(w[0], Long.parseLong(w[1]));
+    }
+    return v;
+  }
+
+  private final Segmenter seg = new Segmenter(vocab(), " ");
+
+  @Test
+  void words_goldenTable_expectedTokens() {
+    String[][] table = {
+        {"中国人民", "中国|人民"},
+        {"北京大学生", "北京|大学生"},
+        {"2000年1月", "2000年|1月"},
+        {"１９９８年１２月", "１９９８年|１２月"},
+        {"增长了3.5%。", "增长|了|3.5%|。"},
+        {"增长了８０％", "增长|了|８０％"},
+        {"B股和A股", "B股|和|A股"},
+        {"GDP增长", "GDP|增长"},
+        {"———中国……", "———|中国|……"},
+        {"iPhone7的", "iPhone7|的"},
+        {"中国😀😀人民", "中国|😀|😀|人民"},
+        {"中国---人民", "中国|-|-|-|人民"},
+        {"𠀀中国", "𠀀|中国"},
+        {"", ""},
+    };
+    for (String[] row : table) {
+      List<String> expected = row[1].isEmpty() ? List.of() : List.of(row[1].split("\\|"));
+      assertEquals(expected, seg.words(row[0]), row[0]);
+    }
+  }
+
+  @Test
+  void segmentLine_inputSpaces_keptAndNotDoubled() {
+    assertEquals("中国 人民", seg.segmentLine("中国人民"));
+    assertEquals("中国 人民", seg.segmentLine("中国 人民"));
+    assertEquals("中国  人民", seg.segmentLine("中国  人民"));
+    assertEquals(" 中国\u3000人民 ", seg.segmentLine(" 中国\u3000人民 "));
+    assertEquals("中国\t人民", seg.segmentLine("中国\t人民"));
+  }
+
+  @Test
+  void segmentLine_otherSeparator_removingItGivesInput() {
+    Segmenter bar = new Segmenter(vocab(), "|");
+    assertEquals("中国|人民 的|，|北京", bar.segmentLine("中国人民 的，北京"));
+  }
+
+  @Test
+  void segmentLine_randomStrings_separatorsRemovedGiveInput() {
+    String alphabet = "中国人民北京大学生的了增长年月日，。、！？—…  \u3000\t１２３ａｂＡＢ0123abcXYZ.-%％"
+        + "😀𠀀𠀁é\uFF0E";
+    int[] cps = alphabet.codePoints().toArray();
+    Random r = new Random(42);
+    Segmenter bar = new Segmenter(vocab(), "\u0001");
+    for (int t = 0; t < 2000; t++) {
+      StringBuilder sb = new StringBuilder();
+      int n = r.nextInt(40);
+      for (int i = 0; i < n; i++) {
+        sb.appendCodePoint(cps[r.nextInt(cps.length)]);
+      }
+      if (r.nextInt(10) == 0) {
+        sb.append(r.nextBoolean() ? '\uD800' : '\uDC00'); // a lone surrogate
+      }
+      String in = sb.toString();
+      String out = bar.segmentLine(in);
+      assertEquals(in, out.replace("\u0001", ""), "input " + in);
+      assertEquals(in.replaceAll("[ \t\u3000]", ""), String.join("", bar.words(in)), "words of " + in);
+    }
+  }
+
+  @Test
+  void streamSegmenter_linesAndLastLineWithoutBreak_oneOutputLineEach() throws IOException {
+    StreamSegmenter s = new StreamSegmenter(seg);
+    StringWriter out = new StringWriter();
+    s.run(new StringReader("中国人民\n\n北京大学生\r\n2000年"), out);
+    assertEquals("中国 人民\n\n北京 大学生\r\n2000年", out.toString());
+    assertEquals(4, s.lines());
+  }
+
+  @Test
+  void streamSegmenter_veryLongLine_boundedAndExact() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    Random r = new Random(7);
+    String[] pieces = {"中国", "人民", "北京", "大学生", "，", "2000年", "😀"};
+    while (sb.length() < 5 * StreamSegmenter.BUFFER) {
+      sb.append(pieces[r.nextInt(pieces.length)]);
+    }
+    // a stretch with no punctuation at all forces a cut inside Han text
+    sb.append("中国人民".repeat(StreamSegmenter.BUFFER / 2));
+    sb.append('\n');
+    String in = sb.toString();
+    Segmenter bar = new Segmenter(vocab(), "\u0001");
+    StreamSegmenter s = new StreamSegmenter(bar);
+    StringWriter out = new StringWriter();
+    s.run(new StringReader(in), out);
+    assertEquals(in, out.toString().replace("\u0001", ""));
+    assertEquals(1, s.lines());
+  }
+
+  @Test
+  void constructor_emptyVocabulary_rejected() {
+    assertThrows(IllegalArgumentException.class, () -> new Segmenter(new Vocabulary(), " "));
+  }
+
+  @Test
+  void parallelSegmenter_anyThreads_sameAsStreamSegmenter() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    Random r = new Random(11);
+    String[] pieces = {"中国", "人民", "北京", "大学生", "，", "2000年", "😀", " ", "\n", "——", "ＧＤＰ"};
+    while (sb.length() < 3 * ParallelSegmenter.BLOCK) {
+      sb.append(pieces[r.nextInt(pieces.length)]);
+      if (sb.length() > ParallelSegmenter.BLOCK && sb.length() < ParallelSegmenter.BLOCK + 100) {
+        // one line longer than a block, cut only at punctuation
+        sb.append("北京，3.5%".repeat(ParallelSegmenter.BLOCK / 5));
+      }
+    }
+    sb.append("人民 中国"); // no final line break
+    String in = sb.toString();
+    StringWriter expected = new StringWriter();
+    StreamSegmenter single = new StreamSegmenter(seg);
+    single.run(new StringReader(in), expected);
+    for (int threads = 1; threads <= 3; threads++) {
+      StringWriter got = new StringWriter();
+      try (ParallelSegmenter p = new ParallelSegmenter(seg, threads)) {
+        p.run(new StringReader(in), got);
+        assertEquals(single.lines(), p.lines(), "lines, threads " + threads);
+        assertEquals(in.length(), p.chars());
+      }
+      assertEquals(expected.toString(), got.toString(), "threads " + threads);
+    }
+  }
+
+  @Test
+  void parallelSegmenter_forcedCuts_sameForAnyThreadsAndExact() throws IOException {
+    String in = "中国人民".repeat(ParallelSegmenter.BLOCK / 2) + "\n北京";
+    Segmenter bar = new Segmenter(vocab(), "\u0001");
+    String first = null;
+    for (int threads = 1; threads <= 3; threads++) {
+      StringWriter got = new StringWriter();
+      try (ParallelSegmenter p = new ParallelSegmenter(bar, threads)) {
+        p.run(new StringReader(in), got);
+        assertEquals(2, p.lines());
+      }
+      assertEquals(in, got.toString().replace("\u0001", ""));
+      if (first == null) {
+        first = got.toString();
+      }
+      assertEquals(first, got.toString(), "threads " + threads);
+    }
+  }
+}

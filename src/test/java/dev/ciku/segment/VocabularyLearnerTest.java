@@ -1,0 +1,142 @@
+package dev.ciku.segment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.ReaderOptions;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class VocabularyLearnerTest {
+  private static final Path WIKI = Path.of("corpora-samples/wiki-zh-cmrc2018.txt");
+
+  private static VocabularyLearner.Result learnWiki(int threads) throws IOException {
+    VocabularyLearner.Config d = VocabularyLearner.Config.DEFAULT;
+    VocabularyLearner.Config c = new VocabularyLearner.Config(d.minPairCount(), d.minPmi(),
+        d.minCount(), d.maxLength(), d.minGain(), d.lengthGain(), d.lengthPower(), d.maxIterations(), d.mergeRounds(), threads);
+    return new VocabularyLearner(c, m -> {}).learn(List.of(CorpusInput.file(WIKI)),
+        ReaderOptions.DEFAULT, new ByteCounter(), m -> {});
+  }
+
+  @Test
+  void learn_wikiSample_lowersBitsPerCharAndFindsWords() throws IOException {
+    VocabularyLearner.Result r = learnWiki(2);
+    assertTrue(r.bitsBefore() > 8.5 && r.bitsBefore() < 11, "before " + r.bitsBefore());
+    assertTrue(r.bitsAfter() < r.bitsBefore() - 1, "after " + r.bitsAfter());
+    assertTrue(r.bitsAfter() < r.bitsPerRound()[0], "re-estimation lowers the bits per char");
+    Vocabulary v = r.vocabulary();
+    for (String w : List.of("中国", "游戏", "0年")) {
+      assertTrue(v.count(w) > 0, w);
+    }
+    Segmenter s = new Segmenter(v, " ");
+    assertEquals(List.of("中国", "的"), s.words("中国的"));
+  }
+
+  @Test
+  void learn_threads_sameVocabulary() throws IOException {
+    StringWriter a = new StringWriter();
+    StringWriter b = new StringWriter();
+    learnWiki(1).vocabulary().write(a, false, Integer.MAX_VALUE);
+    learnWiki(3).vocabulary().write(b, false, Integer.MAX_VALUE);
+    assertEquals(a.toString(), b.toString());
+  }
+
+  @Test
+  void learn_syntheticLanguage_recoversItsWords() {
+    // 400 words of 2-3 distinct Han characters, uniformly drawn into clauses of 2-7 words
+    Random r = new Random(5);
+    List<int[]> words = new ArrayList<>();
+    java.util.Set<Integer> usedChars = new java.util.HashSet<>();
+    while (words.size() < 400) {
+      int len = 2 + r.nextInt(2);
+      int[] w = new int[len];
+      for (int k = 0; k < len; k++) {
+        int c;
+        do {
+          c = 0x4E00 + r.nextInt(0x5000);
+        } while (!usedChars.add(c));
+        w[k] = c;
+      }
+      words.add(w);
+    }
+    List<int[]> clauses = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      IntArrayListLike c = new IntArrayListLike();
+      int n = 2 + r.nextInt(6);
+      for (int k = 0; k < n; k++) {
+        c.add(words.get(r.nextInt(words.size())));
+      }
+      clauses.add(c.toArray());
+    }
+    VocabularyLearner.Result res = new VocabularyLearner(VocabularyLearner.Config.DEFAULT, m -> {})
+        .learn(clauses);
+    Vocabulary v = res.vocabulary();
+    int found = 0;
+    for (int[] w : words) {
+      if (v.count(Symbols.text(w, 0, w.length)) > 0) {
+        found++;
+      }
+    }
+    assertTrue(found >= 390, "found " + found + " of 400");
+    assertTrue(res.bitsAfter() < res.bitsBefore() - 1);
+    int[] w0 = words.get(0);
+    int[] w1 = words.get(1);
+    String a = Symbols.text(w0, 0, w0.length);
+    String b = Symbols.text(w1, 0, w1.length);
+    assertEquals(List.of(a, b), new Segmenter(v, " ").words(a + b));
+  }
+
+  /** A tiny growable int list for building clauses. */
+  private static final class IntArrayListLike {
+    private int[] a = new int[16];
+    private int n;
+
+    void add(int[] w) {
+      if (n + w.length > a.length) {
+        a = java.util.Arrays.copyOf(a, Math.max(a.length * 2, n + w.length));
+      }
+      System.arraycopy(w, 0, a, n, w.length);
+      n += w.length;
+    }
+
+    int[] toArray() {
+      return java.util.Arrays.copyOf(a, n);
+    }
+  }
+
+  @Test
+  void codeLengthSaved_twoSubWords_equalsExactFOfSection71() {
+    Random r = new Random(3);
+    for (int t = 0; t < 200; t++) {
+      // separated state (word removed): counts na, nb, total n; the pair occurs nab times
+      double nab = 1 + r.nextInt(1000);
+      double na = nab + r.nextInt(100_000);
+      double nb = nab + r.nextInt(100_000);
+      double n = na + nb + r.nextInt(10_000_000);
+      double pab = nab / n;
+      double pa = na / n;
+      double pb = nb / n;
+      double f = pab * Math.log(pab / (pa * pb)) - (1 - pab) * Math.log(1 - pab)
+          + (pa - pab) * Math.log(1 - pab / pa) + (pb - pab) * Math.log(1 - pab / pb);
+      // merged state (word kept): total n - nab, sub-words na - nab and nb - nab
+      double saved = VocabularyLearner.codeLengthSaved(n - nab, nab,
+          new double[] {na - nab, nb - nab}, new int[] {1, 1}, 2);
+      assertEquals(n * f, saved, 1e-6 * Math.max(1, Math.abs(saved)), "case " + t);
+    }
+  }
+
+  @Test
+  void codeLengthSaved_negativePmi_negative() {
+    // p(ab) < p(a) p(b): merging can only lengthen the code (the 的主要 example of the article)
+    double saved = VocabularyLearner.codeLengthSaved(1_000_000, 10,
+        new double[] {50_000, 2_000}, new int[] {1, 1}, 2);
+    assertTrue(saved < 0, "saved " + saved);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.ciku.segment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VocabularyTest {
+  private static Vocabulary read(String text) throws IOException {
+    return Vocabulary.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void read_tabSpaceAndJiebaLines_allAccepted() throws IOException {
+    Vocabulary v = read("word\tcount\n中国\t10\n人民 7\n北京 5 ns\n# comment\n\n孤词\n");
+    assertEquals(4, v.size());
+    assertEquals(10, v.count("中国"));
+    assertEquals(7, v.count("人民"));
+    assertEquals(5, v.count("北京"));
+    assertEquals(1, v.count("孤词"));
+  }
+
+  @Test
+  void read_bomAndPunctuationWords_bomSkippedPunctuationDropped() throws IOException {
+    Vocabulary v = read("\uFEFF中国\t3\n，\t100\n");
+    assertEquals(1, v.size());
+    assertEquals(3, v.count("中国"));
+  }
+
+  @Test
+  void add_numbersWithSameUnit_countsMerged() {
+    Vocabulary v = new Vocabulary();
+    v.add("2000年", 3);
+    v.add("１９９８年", 2);
+    assertEquals(5, v.count("0年"));
+    assertEquals(5, v.count("1234年"));
+  }
+
+  @Test
+  void write_tabAndSpace_sortedByCountThenText() throws IOException {
+    Vocabulary v = new Vocabulary();
+    v.add("乙", 2);
+    v.add("甲", 5);
+    v.add("丙", 2);
+    StringWriter w = new StringWriter();
+    v.write(w, false, 10);
+    assertEquals("甲\t5\n丙\t2\n乙\t2\n", w.toString());
+    StringWriter s = new StringWriter();
+    v.write(s, true, 1);
+    assertEquals("甲 5\n", s.toString());
+    assertEquals(List.of("甲", "丙", "乙"), v.sortedWords());
+  }
+
+  @Test
+  void load_missingFile_throwsNoSuchFile() {
+    assertThrows(NoSuchFileException.class, () -> Vocabulary.load(Path.of("no/such/vocab.tsv")));
+  }
+
+  @Test
+  void loadDefault_embedded_hasCommonWords() throws IOException {
+    Vocabulary v = Vocabulary.loadDefault();
+    assertTrue(v.size() > 10_000, "size " + v.size());
+    assertTrue(v.count("中国") > 0);
+    assertTrue(v.count("的") > v.count("中国"));
+  }
+}

@@ -1,0 +1,65 @@
+package dev.ciku.segment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class WordTrieTest {
+  private static WordTrie trie(Object... wordCounts) {
+    Vocabulary v = new Vocabulary();
+    for (int i = 0; i < wordCounts.length; i += 2) {
+      v.add((String) wordCounts[i], ((Number) wordCounts[i + 1]).longValue());
+    }
+    return WordTrie.of(v);
+  }
+
+  private static int[] path(WordTrie t, String text) {
+    int[] s = Symbols.toSymbols(text);
+    int n = s.length;
+    int[] ends = new int[n];
+    int k = t.bestPath(s, 0, n, new double[n + 1], new int[n + 1], ends);
+    return Arrays.copyOf(ends, k);
+  }
+
+  @Test
+  void bestPath_articleExample_minimumInformation() {
+    // 中外科学名著 → 中外 / 科学 / 名著 (the worked example of 最小熵原理（二）)
+    WordTrie t = trie("中", 10, "外", 10, "科", 5, "学", 20, "名", 8, "著", 3, "中外", 6,
+        "外科", 4, "科学", 12, "学名", 2, "名著", 5);
+    t.computeScores(1);
+    assertArrayEquals(new int[] {2, 4, 6}, path(t, "中外科学名著"));
+  }
+
+  @Test
+  void bestPath_unknownSymbols_singleSteps() {
+    WordTrie t = trie("中国", 5);
+    t.computeScores(1);
+    assertArrayEquals(new int[] {1, 2, 4, 5}, path(t, "我在中国吗"));
+  }
+
+  @Test
+  void insert_sharedPrefixes_nodesAndTextRoundTrip() {
+    WordTrie t = trie("中国", 5, "中国人", 2, "中", 7);
+    assertEquals(3, t.words());
+    assertEquals(14.0, t.total());
+    int n = t.node(Symbols.toSymbols("中国人"), 0, 3);
+    assertEquals("中国人", t.text(n));
+    assertEquals(3, t.depth(n));
+    assertEquals(2.0, t.count(n));
+    t.setCount(n, 0);
+    assertEquals(2, t.words());
+    assertEquals(12.0, t.total());
+  }
+
+  @Test
+  void bestPathLive_afterCountChange_usesCurrentCounts() {
+    WordTrie t = trie("中", 1, "国", 1, "中国", 100);
+    int[] s = Symbols.toSymbols("中国");
+    int[] ends = new int[2];
+    assertEquals(1, t.bestPathLive(s, 0, 2, new double[3], new int[3], ends));
+    t.setCount(t.node(s, 0, 2), 0);
+    assertEquals(2, t.bestPathLive(s, 0, 2, new double[3], new int[3], ends));
+  }
+}
