@@ -59,6 +59,7 @@ public final class WordDiscoverer {
   private final int threads;
   private final long memory;
   private final Path tempDir;
+  private CutPass cutPass;
 
   public WordDiscoverer(DiscoverOptions options, ReaderOptions readerOptions, int threads,
       long memory, Path tempDir) {
@@ -67,6 +68,31 @@ public final class WordDiscoverer {
     this.threads = threads;
     this.memory = memory;
     this.tempDir = tempDir;
+  }
+
+  /**
+   * The cut pass run elsewhere, e.g. distributed over a cluster. It must cut the same corpus the
+   * counts came from with {@link Cutter} (or an equivalent) and add every fragment it counted.
+   */
+  @FunctionalInterface
+  public interface CutPass {
+    /**
+     * Cuts the corpus at every gap not covered by a gram of {@code g} (grams of 2..{@code gMax}
+     * units), adds fragment counts of 2..{@code maxLength} units to {@code shortFragments}
+     * (up to {@link Grams#MAX_ORDER} units) and {@code longFragments} (longer ones, keyed as
+     * {@link Cutter#longFragments} keys them), and returns the number of fragments of any length.
+     */
+    long cut(GramIndex g, int gMax, int maxLength, UnitTable units, GramIndex shortFragments,
+        Object2LongOpenHashMap<String> longFragments) throws IOException;
+  }
+
+  /**
+   * Runs the cut pass through {@code pass} instead of reading the corpus here; used with a store
+   * and an empty corpus list. Returns this.
+   */
+  public WordDiscoverer withCutPass(CutPass pass) {
+    this.cutPass = pass;
+    return this;
   }
 
   /** What a run produced. */
@@ -140,7 +166,9 @@ public final class WordDiscoverer {
     GramIndex shortFragments = new GramIndex(1 << 16);
     Object2LongOpenHashMap<String> longFragments = new Object2LongOpenHashMap<>();
     long fragments = 0;
-    if (!corpus.isEmpty()) {
+    if (cutPass != null) {
+      fragments = cutPass.cut(g, gMax, options.maxLength(), units, shortFragments, longFragments);
+    } else if (!corpus.isEmpty()) {
       List<Cutter> cutters = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         cutters.add(new Cutter(g, gMax, options.maxLength()));
@@ -154,7 +182,7 @@ public final class WordDiscoverer {
         }
       }
     }
-    if (corpus.isEmpty()) {
+    if (corpus.isEmpty() && cutPass == null) {
       g.forEach((hi, lo, one) -> shortFragments.accept(hi, lo, index.get(hi, lo)));
     }
     // Pairs too weakly bound to protect a gap can still be words (人们, 民主: both characters are
@@ -367,9 +395,10 @@ public final class WordDiscoverer {
 
   /**
    * The cutting pass over one worker's clauses: protects gaps covered by G-grams, counts the
-   * fragments (up to 6 units packed, longer ones keyed by their unit ids).
+   * fragments (up to 6 units packed, longer ones keyed by their unit ids). Public so that a
+   * {@link CutPass} can run it elsewhere (one per partition); not thread-safe.
    */
-  private static final class Cutter implements ParallelClauses.Worker {
+  public static final class Cutter implements ParallelClauses.Worker {
     private final GramIndex g;
     private final int gMax;
     private final int maxLength;
@@ -378,10 +407,26 @@ public final class WordDiscoverer {
     private final StringBuilder sb = new StringBuilder();
     long fragments;
 
-    Cutter(GramIndex g, int gMax, int maxLength) {
+    /** A cutter with G = {@code g} (grams of 2..{@code gMax} units) and empty tables. */
+    public Cutter(GramIndex g, int gMax, int maxLength) {
       this.g = g;
       this.gMax = gMax;
       this.maxLength = maxLength;
+    }
+
+    /** Fragments of any length cut so far. */
+    public long fragments() {
+      return fragments;
+    }
+
+    /** Counts of the fragments of 2..6 units. */
+    public GramIndex shortFragments() {
+      return shortFragments;
+    }
+
+    /** Counts of the longer fragments, keyed by their unit ids (two chars each). */
+    public Object2LongOpenHashMap<String> longFragments() {
+      return longFragments;
     }
 
     @Override

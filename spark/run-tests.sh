@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds ciku's core into the local Maven repository, then builds and tests ciku-spark
+# (Spark local[2] in the test JVM; the first run downloads Spark into ~/.m2).
+set -euo pipefail
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+echo "== install ciku core (mvn -q -B -DskipTests install)"
+(cd "$here/.." && mvn -q -B -DskipTests install)
+echo "== ciku-spark: mvn -B verify"
+cd "$here"
+mvn -B clean verify

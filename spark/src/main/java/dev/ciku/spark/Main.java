@@ -1,0 +1,359 @@
+package dev.ciku.spark;
+
+import dev.ciku.count.CountSummary;
+import dev.ciku.count.GramSink;
+import dev.ciku.count.Grams;
+import dev.ciku.count.RankedGrams;
+import dev.ciku.corpus.UnitTable;
+import dev.ciku.discover.DiscoverOptions;
+import dev.ciku.discover.DiscoveredWord;
+import dev.ciku.discover.Lexicon;
+import dev.ciku.discover.WordDiscoverer;
+import dev.ciku.output.Output;
+import dev.ciku.output.OutputFormat;
+import dev.ciku.output.RowWriter;
+import dev.ciku.store.StoreWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code spark-submit --class dev.ciku.spark.Main ciku-spark-0.1.0-job.jar count|discover ...}.
+ * The master comes from spark-submit (or {@code -Dspark.master=local[2]} when run with
+ * {@code java}). Inputs are any paths Hadoop reads (hdfs://, s3a://, file:, globs, .gz); outputs
+ * are written by the driver to its local file system.
+ */
+@Command(name = "ciku-spark", mixinStandardHelpOptions = true, version = "ciku-spark 0.1.0",
+    description = "ciku's count and discover as Spark jobs.",
+    subcommands = {Main.Count.class, Main.Discover.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+  }
+
+  /** Options shared by both jobs. */
+  static class Common {
+    @Parameters(arity = "1..*", paramLabel = "INPUT",
+        description = "Plain UTF-8 text files, directories or globs on any Hadoop file system.")
+    List<String> inputs;
+
+    @Option(names = "--partitions", paramLabel = "P", defaultValue = "0",
+        description = "Minimum input partitions (0: Spark's default; a .gz file is one partition"
+            + " whatever P is).")
+    int partitions;
+
+    @Option(names = "--reduce-partitions", paramLabel = "R", defaultValue = "0",
+        description = "Reduce partitions (0: as many as input partitions).")
+    int reducePartitions;
+
+    @Option(names = "--lowercase", description = "Lower-case Latin letters (as the CLI's).")
+    boolean lowercase;
+
+    JavaRDD<String> lines(JavaSparkContext sc) {
+      String paths = String.join(",", inputs);
+      return partitions > 0 ? sc.textFile(paths, partitions) : sc.textFile(paths);
+    }
+  }
+
+  /** Work that needs the Spark context. */
+  @FunctionalInterface
+  interface SparkWork<T> {
+    T run(JavaSparkContext sc) throws Exception;
+  }
+
+  /**
+   * Runs {@code work} in the active Spark session, or in a new one (master and settings from
+   * spark-submit or {@code -Dspark.*} properties) that is stopped afterwards.
+   */
+  static <T> T withSpark(String name, SparkWork<T> work) throws Exception {
+    boolean existed = SparkSession.getActiveSession().isDefined()
+        || SparkSession.getDefaultSession().isDefined();
+    SparkSession spark = SparkSession.builder().appName(name).getOrCreate();
+    try {
+      return work.run(JavaSparkContext.fromSparkContext(spark.sparkContext()));
+    } finally {
+      if (!existed) {
+        spark.stop();
+      }
+    }
+  }
+
+  static void info(String m) {
+    System.err.println("ciku-spark: " + m);
+  }
+
+  @Command(name = "count", sortOptions = false, mixinStandardHelpOptions = true,
+      description = "Exact n-gram counts: an n-gram store (-o) and/or TSV ngram<TAB>count (--tsv),"
+          + " the same files 'ciku count' writes.")
+  static final class Count extends Common implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "6",
+        description = "Longest n-gram, 1..6 (default: ${DEFAULT-VALUE}).")
+    int order;
+
+    @Option(names = "--min-count", paramLabel = "C", defaultValue = "2",
+        description = "Drop grams seen fewer than C times (default: ${DEFAULT-VALUE}).")
+    long minCount;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "STORE",
+        description = "Write an n-gram store to STORE, a local path on the driver.")
+    Path store;
+
+    @Option(names = "--tsv", paramLabel = "FILE",
+        description = "Write TSV to FILE on the driver ('-': standard output).")
+    Path tsv;
+
+    @Option(names = "--sort", paramLabel = "KEY", defaultValue = "count",
+        description = "TSV order: count (descending; holds the result on the driver) or ngram.")
+    String sort;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "0",
+        description = "Print only the first K TSV rows (0: all).")
+    int top;
+
+    @Option(names = "--no-header", description = "No header line in TSV output.")
+    boolean noHeader;
+
+    @Option(names = "--table-slots", paramLabel = "S", defaultValue = "4194304",
+        description = "Hash table slots per task, 24 bytes each (default: ${DEFAULT-VALUE}).")
+    int tableSlots;
+
+    @Override
+    public Integer call() throws Exception {
+      if (store == null && tsv == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "give -o STORE and/or --tsv FILE");
+      }
+      boolean byCount = switch (sort.toLowerCase(Locale.ROOT)) {
+        case "count" -> true;
+        case "ngram" -> false;
+        default -> throw new CommandLine.ParameterException(spec.commandLine(),
+            "--sort must be count or ngram");
+      };
+      SparkNgramCounter.Settings st = new SparkNgramCounter.Settings(order, minCount, lowercase,
+          reducePartitions, tableSlots, 256L << 20);
+      long t0 = System.nanoTime();
+      withSpark("ciku count", sc -> {
+        JavaRDD<String> lines = lines(sc);
+        info(lines.getNumPartitions() + " input partition(s)");
+        UnitTable units = new UnitTable();
+        StoreWriter writer = store == null ? null : new StoreWriter(store);
+        RankedGrams ranked = tsv != null && byCount ? new RankedGrams(top) : null;
+        TsvSink printer = tsv != null && !byCount ? new TsvSink(tsv, units, top, noHeader) : null;
+        try {
+          SparkNgramCounter counter = new SparkNgramCounter(sc, st).info(Main::info);
+          CountSummary s = counter.count(lines, (hi, lo, c) -> {
+            if (writer != null) {
+              writer.accept(hi, lo, c);
+            }
+            if (ranked != null) {
+              ranked.accept(hi, lo, c);
+            }
+            if (printer != null) {
+              printer.accept(hi, lo, c);
+            }
+          }, units);
+          if (writer != null) {
+            writer.finish(s);
+            info(String.format(Locale.ROOT, "wrote %,d grams of 1..%d units (min count %d) to %s",
+                writer.entries(), s.order(), s.minCount(), store));
+          }
+          if (ranked != null) {
+            try (TsvSink p = new TsvSink(tsv, units, top, noHeader)) {
+              ranked.drain(p);
+              p.commit();
+            }
+          }
+          if (printer != null) {
+            printer.commit();
+          }
+        } finally {
+          if (writer != null) {
+            writer.close();
+          }
+          if (printer != null) {
+            printer.close();
+          }
+        }
+        return null;
+      });
+      info(String.format(Locale.ROOT, "done in %.1f s", (System.nanoTime() - t0) / 1e9));
+      return 0;
+    }
+  }
+
+  /** TSV {@code ngram<TAB>count}, as {@code ciku count} prints it. */
+  static final class TsvSink implements GramSink, AutoCloseable {
+    private final Output out;
+    private final RowWriter rows;
+    private final UnitTable units;
+    private final int top;
+    private final StringBuilder sb = new StringBuilder();
+    private long printed;
+
+    TsvSink(Path file, UnitTable units, int top, boolean noHeader) throws IOException {
+      this.out = Output.open(file);
+      this.rows = new RowWriter(out.writer(), OutputFormat.TSV, List.of("ngram", "count"),
+          !noHeader);
+      this.units = units;
+      this.top = top;
+    }
+
+    @Override
+    public void accept(long hi, long lo, long count) {
+      if (top > 0 && printed >= top) {
+        return;
+      }
+      printed++;
+      sb.setLength(0);
+      Grams.append(sb, hi, lo, units);
+      try {
+        rows.begin();
+        rows.text(sb);
+        rows.integer(count);
+        rows.end();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    void commit() throws IOException {
+      rows.finish();
+      out.commit();
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
+    }
+  }
+
+  @Command(name = "discover", sortOptions = false, mixinStandardHelpOptions = true,
+      description = "New words, as 'ciku discover' finds them: counting and the cut pass run on"
+          + " the cluster, scoring on the driver.")
+  static final class Discover extends Common implements Callable<Integer> {
+    @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "4",
+        description = "n-gram order counted, 3..6 (default: ${DEFAULT-VALUE}, as 'ciku discover').")
+    int order;
+
+    @Option(names = "--min-count", paramLabel = "C", defaultValue = "0",
+        description = "Smallest count of a word (default 0: adapts to corpus size).")
+    long minCount;
+
+    @Option(names = "--min-pmi", paramLabel = "NATS", defaultValue = "2.0")
+    double minPmi;
+
+    @Option(names = "--pmi-step", paramLabel = "NATS", defaultValue = "2.0")
+    double pmiStep;
+
+    @Option(names = "--min-entropy", paramLabel = "NATS", defaultValue = "0.5")
+    double minEntropy;
+
+    @Option(names = "--max-length", paramLabel = "UNITS", defaultValue = "12")
+    int maxLength;
+
+    @Option(names = "--pair-pmi", paramLabel = "NATS", defaultValue = "1.0")
+    double pairPmi;
+
+    @Option(names = "--pair-entropy", paramLabel = "NATS", defaultValue = "2.5")
+    double pairEntropy;
+
+    @Option(names = "--redundancy", paramLabel = "NATS", defaultValue = "6.0",
+        description = "De-redundancy threshold per extra unit, as in 'ciku discover' (0: off).")
+    double redundancy;
+
+    @Option(names = "--known", paramLabel = "LEXICON",
+        description = "Drop the words listed in LEXICON (a local file). Repeatable.")
+    List<Path> known = new ArrayList<>();
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "0",
+        description = "Print only the best K words (0: all).")
+    int top;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+        description = "Write the TSV to FILE on the driver instead of standard output.")
+    Path output;
+
+    @Option(names = "--no-header", description = "No header line.")
+    boolean noHeader;
+
+    @Option(names = "--counts-out", paramLabel = "STORE",
+        description = "Keep the n-gram store counted on the way (order N, min count 2).")
+    Path countsOut;
+
+    @Option(names = "--driver-memory-budget", paramLabel = "BYTES", defaultValue = "1073741824",
+        description = "Memory budget of the driver-side steps (default: 1 GiB).")
+    long driverMemory;
+
+    @Override
+    public Integer call() throws Exception {
+      DiscoverOptions options = new DiscoverOptions(order, minCount, minPmi, pmiStep, minEntropy,
+          maxLength, pairPmi, pairEntropy, redundancy);
+      Lexicon lexicon = new Lexicon();
+      for (Path p : known) {
+        lexicon.addFile(p);
+      }
+      Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+      Path storeFile = countsOut != null ? countsOut
+          : Files.createTempFile(tmp, "ciku-spark-", ".ngrams");
+      long t0 = System.nanoTime();
+      WordDiscoverer.Result result = withSpark("ciku discover",
+          sc -> new SparkDiscoverer(sc, options, lowercase, reducePartitions)
+              .discover(lines(sc), storeFile, countsOut != null, driverMemory, tmp, Main::info));
+      try (Output out = Output.open(output)) {
+        int written = writeWords(result.words(), lexicon, top, noHeader, out);
+        out.commit();
+        info(String.format(Locale.ROOT, "%,d words written (%,d found) in %.1f s", written,
+            result.words().size(), (System.nanoTime() - t0) / 1e9));
+      }
+      return 0;
+    }
+  }
+
+  /** Writes words as {@code ciku discover} does in TSV. Returns the number written. */
+  static int writeWords(List<DiscoveredWord> words, Lexicon lexicon, int top, boolean noHeader,
+      Output out) throws IOException {
+    RowWriter rows = new RowWriter(out.writer(), OutputFormat.TSV,
+        List.of("word", "count", "cohesion", "left_entropy", "right_entropy", "score"), !noHeader);
+    int written = 0;
+    for (DiscoveredWord d : words) {
+      if (top > 0 && written >= top) {
+        break;
+      }
+      if (lexicon.contains(d.word())) {
+        continue;
+      }
+      written++;
+      rows.begin();
+      rows.text(d.word());
+      rows.integer(d.count());
+      rows.decimal(d.cohesion(), 4);
+      rows.decimal(d.leftEntropy(), 4);
+      rows.decimal(d.rightEntropy(), 4);
+      rows.decimal(d.score(), 4);
+      rows.end();
+    }
+    rows.finish();
+    return written;
+  }
+}

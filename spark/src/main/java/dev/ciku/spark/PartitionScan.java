@@ -1,0 +1,72 @@
+package dev.ciku.spark;
+
+import dev.ciku.corpus.ClauseScanner;
+import dev.ciku.corpus.UnitTable;
+import java.io.Serializable;
+import java.util.Iterator;
+
+/**
+ * What the first pass learns from one partition: its Latin units in order of first appearance
+ * (merged in partition order on the driver, they give the unit table a sequential read would
+ * give), its n-gram positions, clauses and characters (the store header), and how many grams start
+ * in each bucket of first units (to cut the gram space into balanced ranges).
+ */
+final class PartitionScan implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  final String[] latin;
+  final long[] positions;
+  final long clauses;
+  final long chars;
+  /** Non-empty buckets only (a partition of Chinese text fills a few hundred of 4097). */
+  private final int[] bucketIds;
+  private final long[] bucketWeights;
+
+  private PartitionScan(String[] latin, long[] positions, long clauses, long chars,
+      long[] buckets) {
+    this.latin = latin;
+    this.positions = positions;
+    this.clauses = clauses;
+    this.chars = chars;
+    int n = 0;
+    for (long w : buckets) {
+      if (w != 0) {
+        n++;
+      }
+    }
+    bucketIds = new int[n];
+    bucketWeights = new long[n];
+    for (int b = 0, k = 0; b < buckets.length; b++) {
+      if (buckets[b] != 0) {
+        bucketIds[k] = b;
+        bucketWeights[k++] = buckets[b];
+      }
+    }
+  }
+
+  /** Adds this partition's gram starts per bucket to {@code weights}. */
+  void addWeights(long[] weights) {
+    for (int k = 0; k < bucketIds.length; k++) {
+      weights[bucketIds[k]] += bucketWeights[k];
+    }
+  }
+
+  /** Scans the lines of one partition. */
+  static PartitionScan of(Iterator<String> lines, int order, boolean lowercase) {
+    UnitTable units = new UnitTable();
+    long[] positions = new long[order + 1];
+    long[] buckets = new long[RangePlan.BUCKETS];
+    ClauseScanner scanner = new ClauseScanner(units, lowercase,
+        (u, length, owned, start, end) -> {
+          for (int n = 1; n <= order; n++) {
+            positions[n] += Math.max(0, Math.min(owned, length - n + 1));
+          }
+          for (int i = 0; i < owned; i++) {
+            buckets[RangePlan.bucket(u[i])] += Math.min(order, length - i);
+          }
+        });
+    Lines.feed(lines, scanner);
+    return new PartitionScan(units.latinUnits().toArray(new String[0]), positions,
+        scanner.clauses(), scanner.chars(), buckets);
+  }
+}

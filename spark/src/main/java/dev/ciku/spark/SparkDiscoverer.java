@@ -1,0 +1,67 @@
+package dev.ciku.spark;
+
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.ReaderOptions;
+import dev.ciku.count.CountSummary;
+import dev.ciku.discover.DiscoverOptions;
+import dev.ciku.discover.WordDiscoverer;
+import dev.ciku.store.NgramStore;
+import dev.ciku.store.StoreWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * New-word discovery on Spark: the n-gram counts (order N, min count 2, as {@code ciku discover}
+ * counts them) and the cut pass run distributed; G, candidates and boundary entropies are computed
+ * on the driver by core's {@link WordDiscoverer}, from the store the count wrote. The result
+ * equals {@code ciku discover --counts STORE CORPUS} and {@code ciku discover CORPUS}.
+ */
+public final class SparkDiscoverer {
+  private final JavaSparkContext sc;
+  private final DiscoverOptions options;
+  private final boolean lowercase;
+  private final int reducePartitions;
+
+  public SparkDiscoverer(JavaSparkContext sc, DiscoverOptions options, boolean lowercase,
+      int reducePartitions) {
+    this.sc = sc;
+    this.options = options;
+    this.lowercase = lowercase;
+    this.reducePartitions = reducePartitions;
+  }
+
+  /**
+   * Discovers the words of {@code lines}.
+   *
+   * @param storeFile where the counts go (a local file on the driver); kept if {@code keep}
+   * @param driverMemory heap budget of the driver-side steps (as {@code --memory} in the CLI)
+   */
+  public WordDiscoverer.Result discover(JavaRDD<String> lines, Path storeFile, boolean keep,
+      long driverMemory, Path tempDir, Consumer<String> info) throws IOException {
+    SparkNgramCounter.Settings st = new SparkNgramCounter.Settings(options.order(), 2, lowercase,
+        reducePartitions, 1 << 22, 256L << 20);
+    try {
+      try (StoreWriter w = new StoreWriter(storeFile)) {
+        CountSummary s = new SparkNgramCounter(sc, st).info(info).count(lines, w);
+        w.finish(s);
+      }
+      try (NgramStore store = NgramStore.open(storeFile)) {
+        ReaderOptions ro = new ReaderOptions(StandardCharsets.UTF_8,
+            ReaderOptions.DEFAULT.format(), "text", 1, lowercase);
+        return new WordDiscoverer(options, ro, 1, driverMemory, tempDir)
+            .withCutPass(new SparkCutPass(sc, lines, lowercase, reducePartitions))
+            .discover(List.of(), store, new ByteCounter(), info, info);
+      }
+    } finally {
+      if (!keep) {
+        Files.deleteIfExists(storeFile);
+      }
+    }
+  }
+}

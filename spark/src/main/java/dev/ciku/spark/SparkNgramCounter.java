@@ -1,0 +1,244 @@
+package dev.ciku.spark;
+
+import dev.ciku.count.ClauseCounter;
+import dev.ciku.count.CountSummary;
+import dev.ciku.count.GramSink;
+import dev.ciku.count.RunMerger;
+import dev.ciku.count.SortedRun;
+import dev.ciku.corpus.ClauseScanner;
+import dev.ciku.corpus.UnitTable;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * Exact n-gram counts of a corpus on Spark, equal gram by gram to {@link
+ * dev.ciku.count.NgramCounter}'s on the same text read in the same order.
+ *
+ * <ol>
+ *   <li><b>Scan</b> (distributed, one {@link ClauseScanner} per partition): Latin units in order of
+ *       first appearance, positions, clauses, characters, gram starts per bucket of first units.
+ *       The driver merges the Latin units in partition order into the unit table (the table a
+ *       sequential read of the same input would build, so ids, gram order and the store are the
+ *       CLI's), sums the rest, and cuts the gram space into balanced ranges of first units.</li>
+ *   <li><b>Count</b> (distributed): each partition counts its clauses with core's {@link
+ *       ClauseCounter} (a hash table, sorted runs, spilling, a local merge: the map-side combine)
+ *       and sends one sorted block of {@code (hi, lo, count)} longs per range.</li>
+ *   <li><b>Reduce</b> (distributed): each range's blocks are merged with core's {@link RunMerger},
+ *       counts summed and {@code minCount} applied.</li>
+ *   <li><b>Collect</b> (driver): ranges are read in order, which is gram order, and streamed to a
+ *       sink (the store writer, a TSV writer): one range in driver memory at a time.</li>
+ * </ol>
+ *
+ * The input is read twice (scan and count); nothing is cached.
+ */
+public final class SparkNgramCounter {
+  /** Largest block sent through the shuffle, in grams (24 bytes each). */
+  static final int BLOCK = 1 << 20;
+
+  /** How to count. */
+  public record Settings(int order, long minCount, boolean lowercase, int reducePartitions,
+      int tableSlots, long runMemory) implements Serializable {
+    /** Defaults for the table (4 Mi slots, 96 MB) and in-memory runs (256 MB) per task. */
+    public static Settings of(int order, long minCount) {
+      return new Settings(order, minCount, false, 0, 1 << 22, 256L << 20);
+    }
+  }
+
+  private final JavaSparkContext sc;
+  private final Settings settings;
+  private java.util.function.Consumer<String> info = m -> { };
+
+  public SparkNgramCounter(JavaSparkContext sc, Settings settings) {
+    this.sc = sc;
+    this.settings = settings;
+  }
+
+  /** Receives progress messages (phase timings). Returns this. */
+  public SparkNgramCounter info(java.util.function.Consumer<String> sink) {
+    this.info = sink;
+    return this;
+  }
+
+  /** Counts {@code lines} and streams the grams to {@code sink} on the driver, in gram order. */
+  public CountSummary count(JavaRDD<String> lines, GramSink sink) throws IOException {
+    return count(lines, sink, new UnitTable());
+  }
+
+  /** As {@link #count(JavaRDD, GramSink)}, filling {@code units} (which must be empty). */
+  public CountSummary count(JavaRDD<String> lines, GramSink sink, UnitTable units)
+      throws IOException {
+    if (units.latinCount() != 0) {
+      throw new IllegalArgumentException("the unit table must be empty");
+    }
+    int order = settings.order();
+    boolean lowercase = settings.lowercase();
+    long t0 = System.nanoTime();
+    List<PartitionScan> scans = lines
+        .mapPartitions(it -> List.of(PartitionScan.of(it, order, lowercase)).iterator())
+        .collect();
+    long[] positions = new long[order + 1];
+    long[] weights = new long[RangePlan.BUCKETS];
+    long clauses = 0;
+    long chars = 0;
+    for (PartitionScan s : scans) {
+      for (String u : s.latin) {
+        units.latinId(u);
+      }
+      for (int n = 1; n <= order; n++) {
+        positions[n] += s.positions[n];
+      }
+      s.addWeights(weights);
+      clauses += s.clauses;
+      chars += s.chars;
+    }
+    int ranges = settings.reducePartitions() > 0 ? settings.reducePartitions()
+        : Math.max(1, lines.getNumPartitions());
+    RangePlan plan = RangePlan.balanced(weights, ranges);
+    info.accept(String.format(java.util.Locale.ROOT,
+        "scan: %d partition(s), %,d Latin units, %,d unit positions (%.1f s)", scans.size(),
+        units.latinCount(), positions[1], (System.nanoTime() - t0) / 1e9));
+    Broadcast<ArrayList<String>> latin = sc.broadcast(new ArrayList<>(units.latinUnits()));
+    Broadcast<RangePlan> bplan = sc.broadcast(plan);
+    Settings st = settings;
+    long minCount = settings.minCount();
+
+    JavaRDD<long[]> reduced = lines
+        .mapPartitionsToPair(it -> countPartition(it, latin.value(), bplan.value(), st))
+        .partitionBy(new BlockPartitioner(plan.ranges()))
+        .mapPartitions(it -> reducePartition(it, minCount, st.runMemory()));
+    reduced.persist(StorageLevel.MEMORY_AND_DISK());
+    long distinct = 0;
+    try {
+      reduced.count();
+      info.accept(String.format(java.util.Locale.ROOT,
+          "count and reduce into %d range(s) (%.1f s)", plan.ranges(),
+          (System.nanoTime() - t0) / 1e9));
+      Iterator<long[]> it = reduced.toLocalIterator();
+      while (it.hasNext()) {
+        long[] b = it.next();
+        for (int p = 0; p < b.length; p += 3) {
+          sink.accept(b[p], b[p + 1], b[p + 2]);
+        }
+        distinct += b.length / 3;
+      }
+    } finally {
+      reduced.unpersist(false);
+      latin.destroy();
+      bplan.destroy();
+    }
+    info.accept(String.format(java.util.Locale.ROOT, "collected %,d grams on the driver (%.1f s)",
+        distinct, (System.nanoTime() - t0) / 1e9));
+    return new CountSummary(order, minCount, units, positions, clauses, chars, distinct, 0);
+  }
+
+  /** Map side: count one partition, emit one sorted block (or a few) per range. */
+  static Iterator<Tuple2<Integer, long[]>> countPartition(Iterator<String> lines,
+      List<String> latin, RangePlan plan, Settings st) throws IOException {
+    UnitTable units = Lines.table(latin);
+    ClauseCounter counter = new ClauseCounter(st.order(), st.tableSlots(), st.runMemory(), tmp());
+    Lines.feed(lines, new ClauseScanner(units, st.lowercase(), counter));
+    Lines.checkNoNewUnits(units, latin);
+    List<Tuple2<Integer, long[]>> out = new ArrayList<>();
+    Blocks blocks = new Blocks() {
+      @Override
+      void emit(int range, long[] block) {
+        out.add(new Tuple2<>(range, block));
+      }
+    };
+    counter.finish(1, (hi, lo, c) -> blocks.add(plan.range(hi), hi, lo, c));
+    blocks.flush();
+    return out.iterator();
+  }
+
+  /** Reduce side: merge the blocks of one range, apply the minimum count. */
+  static Iterator<long[]> reducePartition(Iterator<Tuple2<Integer, long[]>> in, long minCount,
+      long runMemory) throws IOException {
+    List<SortedRun> runs = new ArrayList<>();
+    long inMemory = 0;
+    Path tmp = tmp();
+    try {
+      while (in.hasNext()) {
+        long[] b = in.next()._2();
+        SortedRun r = SortedRun.inMemory(b, b.length / 3);
+        runs.add(r);
+        inMemory += r.heapBytes();
+        if (inMemory > runMemory) {
+          List<SortedRun> big = new ArrayList<>(runs);
+          big.sort(Comparator.comparingLong(SortedRun::heapBytes).reversed());
+          for (SortedRun x : big) {
+            if (inMemory <= runMemory / 2) {
+              break;
+            }
+            long h = x.heapBytes();
+            x.spill(tmp);
+            inMemory -= h;
+          }
+        }
+      }
+      List<long[]> out = new ArrayList<>();
+      Blocks blocks = new Blocks() {
+        @Override
+        void emit(int range, long[] block) {
+          out.add(block);
+        }
+      };
+      RunMerger.merge(runs, minCount, (hi, lo, c) -> blocks.add(0, hi, lo, c));
+      blocks.flush();
+      return out.iterator();
+    } finally {
+      for (SortedRun r : runs) {
+        try {
+          r.delete();
+        } catch (UncheckedIOException e) {
+          // best effort: temporary files
+        }
+      }
+    }
+  }
+
+  private static Path tmp() {
+    return Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
+  /** Packs a gram stream into blocks of at most {@link #BLOCK} grams, one range at a time. */
+  private abstract static class Blocks {
+    private long[] buf = new long[3 * 1024];
+    private int used;
+    private int range = -1;
+
+    abstract void emit(int range, long[] block);
+
+    final void add(int r, long hi, long lo, long c) {
+      if (r != range || used == 3 * BLOCK) {
+        flush();
+        range = r;
+      }
+      if (used == buf.length) {
+        buf = Arrays.copyOf(buf, Math.min(3 * BLOCK, buf.length * 2));
+      }
+      buf[used] = hi;
+      buf[used + 1] = lo;
+      buf[used + 2] = c;
+      used += 3;
+    }
+
+    final void flush() {
+      if (used > 0) {
+        emit(range, Arrays.copyOf(buf, used));
+        used = 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package dev.ciku.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.ReaderOptions;
+import dev.ciku.corpus.UnitTable;
+import dev.ciku.count.CountOptions;
+import dev.ciku.count.CountSummary;
+import dev.ciku.count.NgramCounter;
+import dev.ciku.discover.DiscoverOptions;
+import dev.ciku.discover.DiscoveredWord;
+import dev.ciku.discover.WordDiscoverer;
+import dev.ciku.store.NgramStore;
+import dev.ciku.store.StoreWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Spark in local[2] against ciku's local engine on corpora-samples/. */
+class SparkJobsTest {
+  static final Path LAWS = Path.of("../corpora-samples/laws-zh.txt");
+  static final Path WIKI = Path.of("../corpora-samples/wiki-zh-cmrc2018.txt");
+
+  static SparkSession spark;
+  static JavaSparkContext sc;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSession.builder()
+        .master("local[2]")
+        .appName("ciku-spark-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.sql.shuffle.partitions", "2")
+        .getOrCreate();
+    sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+
+  private static JavaRDD<String> lines(int partitions, Path... files) {
+    List<String> paths = new ArrayList<>();
+    for (Path f : files) {
+      paths.add(f.toAbsolutePath().toString());
+    }
+    return sc.textFile(String.join(",", paths), partitions);
+  }
+
+  /** The local engine's stream of (hi, lo, count) and its summary. */
+  private CountSummary local(int order, long minCount, List<long[]> out, Path... files)
+      throws IOException {
+    List<CorpusInput> inputs = new ArrayList<>();
+    for (Path f : files) {
+      inputs.add(CorpusInput.file(f));
+    }
+    return new NgramCounter(new CountOptions(order, minCount, 2, 128L << 20, tmp),
+        ReaderOptions.DEFAULT).count(inputs, new UnitTable(), new ByteCounter(), m -> { },
+        (hi, lo, c) -> out.add(new long[] {hi, lo, c}));
+  }
+
+  private static void assertSameStream(List<long[]> expected, List<long[]> actual) {
+    assertEquals(expected.size(), actual.size(), "distinct grams");
+    for (int i = 0; i < expected.size(); i++) {
+      assertArrayEquals(expected.get(i), actual.get(i), "entry " + i);
+    }
+  }
+
+  private static void assertSameSummary(CountSummary expected, CountSummary actual) {
+    assertEquals(expected.units().latinUnits(), actual.units().latinUnits(), "Latin unit table");
+    assertArrayEquals(expected.positions(), actual.positions(), "positions");
+    assertEquals(expected.clauses(), actual.clauses(), "clauses");
+    assertEquals(expected.chars(), actual.chars(), "chars");
+    assertEquals(expected.distinct(), actual.distinct(), "distinct");
+  }
+
+  @Test
+  void count_onePartition_equalsLocalCounterGramByGram() throws IOException {
+    List<long[]> expected = new ArrayList<>();
+    CountSummary es = local(6, 1, expected, LAWS);
+    List<long[]> actual = new ArrayList<>();
+    CountSummary as = new SparkNgramCounter(sc, SparkNgramCounter.Settings.of(6, 1))
+        .count(lines(1, LAWS), (hi, lo, c) -> actual.add(new long[] {hi, lo, c}));
+    assertTrue(expected.size() > 500_000, "every gram of the sample, " + expected.size());
+    assertSameStream(expected, actual);
+    assertSameSummary(es, as);
+  }
+
+  @Test
+  void count_manyPartitionsAndRanges_twoFiles_writesTheCliStoreByteForByte() throws IOException {
+    List<long[]> expected = new ArrayList<>();
+    CountSummary es = local(6, 2, expected, LAWS, WIKI);
+    Path cliStore = tmp.resolve("cli.ngrams");
+    try (StoreWriter w = new StoreWriter(cliStore)) {
+      expected.forEach(e -> w.accept(e[0], e[1], e[2]));
+      w.finish(es);
+    }
+    // Small tables make every task spill several runs before its local merge.
+    SparkNgramCounter.Settings st =
+        new SparkNgramCounter.Settings(6, 2, false, 3, 1 << 16, 1 << 20);
+    List<long[]> actual = new ArrayList<>();
+    Path sparkStore = tmp.resolve("spark.ngrams");
+    JavaRDD<String> lines = lines(5, LAWS, WIKI);
+    assertTrue(lines.getNumPartitions() >= 5);
+    try (StoreWriter w = new StoreWriter(sparkStore)) {
+      CountSummary as = new SparkNgramCounter(sc, st).count(lines, (hi, lo, c) -> {
+        actual.add(new long[] {hi, lo, c});
+        w.accept(hi, lo, c);
+      });
+      w.finish(as);
+      assertSameSummary(es, as);
+    }
+    assertTrue(es.units().latinCount() > 100, "the wiki sample brings Latin units");
+    assertSameStream(expected, actual);
+    assertEquals(-1, Files.mismatch(cliStore, sparkStore), "store files differ");
+    try (NgramStore s = NgramStore.open(sparkStore)) {
+      assertEquals(expected.size(), s.size());
+    }
+  }
+
+  @Test
+  void discover_distributedCutPass_equalsLocalDiscovery() throws IOException {
+    DiscoverOptions options = DiscoverOptions.DEFAULT;
+    Path store = tmp.resolve("discover.ngrams");
+    WordDiscoverer.Result spark = new SparkDiscoverer(sc, options, false, 3)
+        .discover(lines(4, LAWS), store, true, 128L << 20, tmp, m -> { });
+    // Exactly 'ciku discover --counts STORE CORPUS' (same counts, cut pass run locally) ...
+    WordDiscoverer.Result withStore;
+    try (NgramStore s = NgramStore.open(store)) {
+      withStore = new WordDiscoverer(options, ReaderOptions.DEFAULT, 2, 128L << 20, tmp)
+          .discover(List.of(CorpusInput.file(LAWS)), s, new ByteCounter(), m -> { }, m -> { });
+    }
+    assertTrue(withStore.words().size() > 100, "the sample yields words");
+    assertEquals(withStore.fragments(), spark.fragments(), "fragments cut");
+    assertEquals(withStore.words(), spark.words());
+    // ... and 'ciku discover CORPUS': same words, counts and order; the entropy sums run over a
+    // hash table of another size there, so doubles may differ in the last bits.
+    WordDiscoverer.Result local = new WordDiscoverer(options, ReaderOptions.DEFAULT, 2,
+        128L << 20, tmp).discover(List.of(CorpusInput.file(LAWS)), null, new ByteCounter(),
+        m -> { }, m -> { });
+    assertEquals(local.fragments(), spark.fragments());
+    assertEquals(local.cohesiveGrams(), spark.cohesiveGrams());
+    assertEquals(local.words().size(), spark.words().size(), "number of words");
+    for (int i = 0; i < local.words().size(); i++) {
+      DiscoveredWord a = local.words().get(i);
+      DiscoveredWord b = spark.words().get(i);
+      assertEquals(a.word(), b.word(), "word " + i);
+      assertEquals(a.count(), b.count(), a.word());
+      assertEquals(a.cohesion(), b.cohesion(), 1e-9, a.word());
+      assertEquals(a.leftEntropy(), b.leftEntropy(), 1e-9, a.word());
+      assertEquals(a.rightEntropy(), b.rightEntropy(), 1e-9, a.word());
+      assertEquals(a.score(), b.score(), 1e-9, a.word());
+    }
+  }
+
+  @Test
+  void mainCountAndDiscover_outputsEqualTheCli() throws Exception {
+    String laws = LAWS.toAbsolutePath().toString();
+    Path sparkStore = tmp.resolve("spark5.ngrams");
+    Path sparkTsv = tmp.resolve("spark.tsv");
+    assertEquals(0, new picocli.CommandLine(new Main()).execute("count", "-n", "5",
+        "--partitions", "3", "-o", sparkStore.toString(), "--tsv", sparkTsv.toString(),
+        "--sort", "ngram", laws));
+    Path cliStore = tmp.resolve("cli5.ngrams");
+    assertEquals(0, dev.ciku.cli.Main.execute("count", "-n", "5", "-o", cliStore.toString(),
+        "--no-progress", "-q", laws));
+    assertEquals(-1, Files.mismatch(cliStore, sparkStore), "store files differ");
+
+    // The TSV is what 'ciku count --sort ngram' prints: the local counter's stream, decoded.
+    Path expectedTsv = tmp.resolve("expected.tsv");
+    List<long[]> grams = new ArrayList<>();
+    CountSummary ls = local(5, 2, grams, LAWS);
+    try (Main.TsvSink sink = new Main.TsvSink(expectedTsv, ls.units(), 0, false)) {
+      grams.forEach(e -> sink.accept(e[0], e[1], e[2]));
+      sink.commit();
+    }
+    assertEquals(-1, Files.mismatch(expectedTsv, sparkTsv), "TSV files differ");
+
+    // ciku discover --counts works on the Spark store, and gives what it gives on the CLI's.
+    Path fromSpark = tmp.resolve("words-spark.tsv");
+    Path fromCli = tmp.resolve("words-cli.tsv");
+    assertEquals(0, dev.ciku.cli.Main.execute("discover", "--counts", sparkStore.toString(), "-o",
+        fromSpark.toString(), "--no-progress", "-q"));
+    assertEquals(0, dev.ciku.cli.Main.execute("discover", "--counts", cliStore.toString(), "-o",
+        fromCli.toString(), "--no-progress", "-q"));
+    assertTrue(Files.readAllLines(fromCli).size() > 100);
+    assertEquals(-1, Files.mismatch(fromCli, fromSpark), "discover --counts outputs differ");
+
+    // Main discover writes the TSV 'ciku discover CORPUS' writes.
+    Path sparkWords = tmp.resolve("words-spark-main.tsv");
+    Path cliWords = tmp.resolve("words-cli-main.tsv");
+    assertEquals(0, new picocli.CommandLine(new Main()).execute("discover", "--partitions", "2",
+        "-o", sparkWords.toString(), laws));
+    assertEquals(0, dev.ciku.cli.Main.execute("discover", "-o", cliWords.toString(),
+        "--no-progress", "-q", laws));
+    assertEquals(-1, Files.mismatch(cliWords, sparkWords), "discover outputs differ");
+  }
+}

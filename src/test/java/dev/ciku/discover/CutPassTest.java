@@ -1,0 +1,63 @@
+package dev.ciku.discover;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.ClauseScanner;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.CorpusReader;
+import dev.ciku.corpus.ReaderOptions;
+import dev.ciku.corpus.UnitTable;
+import dev.ciku.count.CountOptions;
+import dev.ciku.count.CountSummary;
+import dev.ciku.count.NgramCounter;
+import dev.ciku.store.NgramStore;
+import dev.ciku.store.StoreWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CutPassTest {
+  static final Path LAWS = Path.of("corpora-samples/laws-zh.txt");
+
+  @TempDir Path tmp;
+
+  @Test
+  void externalCutPass_givesTheSameWordsAsTheBuiltInOne() throws IOException {
+    List<CorpusInput> corpus = List.of(CorpusInput.file(LAWS));
+    Path storeFile = tmp.resolve("laws.ngrams");
+    try (StoreWriter w = new StoreWriter(storeFile)) {
+      CountSummary s = new NgramCounter(new CountOptions(5, 2, 1, 64L << 20, tmp),
+          ReaderOptions.DEFAULT).count(corpus, new UnitTable(), new ByteCounter(), m -> { }, w);
+      w.finish(s);
+    }
+    try (NgramStore store = NgramStore.open(storeFile)) {
+      WordDiscoverer.Result builtIn = new WordDiscoverer(DiscoverOptions.DEFAULT,
+          ReaderOptions.DEFAULT, 1, 64L << 20, tmp)
+          .discover(corpus, store, new ByteCounter(), m -> { }, m -> { });
+      long[] calls = {0};
+      WordDiscoverer.Result external = new WordDiscoverer(DiscoverOptions.DEFAULT,
+          ReaderOptions.DEFAULT, 1, 64L << 20, tmp)
+          .withCutPass((g, gMax, maxLength, units, shortFragments, longFragments) -> {
+            calls[0]++;
+            // One cutter fed by a scanner, as one Spark partition runs it.
+            WordDiscoverer.Cutter cutter = new WordDiscoverer.Cutter(g, gMax, maxLength);
+            new CorpusReader(ReaderOptions.DEFAULT, new ByteCounter(), m -> { }).read(corpus,
+                new ClauseScanner(units, false, (u, length, owned, start, end) ->
+                    cutter.clause(u, 0, length, owned, end)));
+            cutter.shortFragments().forEach(shortFragments);
+            cutter.longFragments().object2LongEntrySet()
+                .forEach(e -> longFragments.addTo(e.getKey(), e.getLongValue()));
+            return cutter.fragments();
+          })
+          .discover(List.of(), store, new ByteCounter(), m -> { }, m -> { });
+      assertEquals(1, calls[0]);
+      assertTrue(builtIn.words().size() > 100, "the sample yields words");
+      assertEquals(builtIn.words(), external.words());
+      assertEquals(builtIn.fragments(), external.fragments());
+    }
+  }
+}
