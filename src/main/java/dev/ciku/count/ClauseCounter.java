@@ -3,9 +3,6 @@ package dev.ciku.count;
 import dev.ciku.corpus.ClauseSink;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * Single-threaded exact n-gram counting of the clauses a {@link dev.ciku.corpus.ClauseScanner}
@@ -20,12 +17,9 @@ import java.util.List;
 public final class ClauseCounter implements ClauseSink {
   private final int order;
   private final GramTable table;
-  private final long runBudget;
-  private final Path tempDir;
   private final long[] positions;
-  private final List<SortedRun> runs = new ArrayList<>();
-  private long inMemory;
-  private int spilled;
+  private final RunSet runs;
+  private final GramTable.OnFull onFull;
 
   /**
    * @param order longest n-gram, 1..{@link Grams#MAX_ORDER}
@@ -40,56 +34,17 @@ public final class ClauseCounter implements ClauseSink {
     }
     this.order = order;
     this.table = new GramTable(tableCapacity, 0.7);
-    this.runBudget = runBudget;
-    this.tempDir = tempDir;
     this.positions = new long[order + 1];
+    this.runs = new RunSet(runBudget, tempDir);
+    this.onFull = t -> runs.add(t.drainSorted());
   }
 
   @Override
   public void clause(int[] u, int length, int owned, boolean clauseStart, boolean clauseEnd) {
-    for (int n = 1; n <= order; n++) {
-      positions[n] += Math.max(0, Math.min(owned, length - n + 1));
-    }
-    for (int i = 0; i < owned; i++) {
-      int max = Math.min(order, length - i);
-      long hi = 0;
-      long lo = 0;
-      for (int n = 0; n < max; n++) {
-        if (n < 3) {
-          hi |= (long) u[i + n] << (Grams.BITS * (2 - n));
-        } else {
-          lo |= (long) u[i + n] << (Grams.BITS * (5 - n));
-        }
-        table.add(hi, lo, 1);
-      }
-      if (table.isFull()) {
-        addRun(table.drainSorted());
-      }
-    }
-  }
-
-  private void addRun(SortedRun run) {
-    runs.add(run);
-    inMemory += run.heapBytes();
-    if (inMemory <= runBudget) {
-      return;
-    }
-    List<SortedRun> byFootprint = new ArrayList<>(runs);
-    byFootprint.sort(Comparator.comparingLong(SortedRun::heapBytes).reversed());
-    for (SortedRun r : byFootprint) {
-      if (inMemory <= runBudget) {
-        break;
-      }
-      if (!r.spilled()) {
-        long b = r.heapBytes();
-        try {
-          r.spill(tempDir);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-        inMemory -= b;
-        spilled++;
-      }
+    try {
+      table.addClause(u, 0, length, owned, order, positions, onFull);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -100,7 +55,7 @@ public final class ClauseCounter implements ClauseSink {
 
   /** Runs that went to disk so far. */
   public int spilledRuns() {
-    return spilled;
+    return runs.spilled();
   }
 
   /**
@@ -109,20 +64,12 @@ public final class ClauseCounter implements ClauseSink {
    */
   public void finish(long minCount, GramSink sink) throws IOException {
     if (table.size() > 0) {
-      addRun(table.drainSorted());
+      runs.add(table.drainSorted());
     }
     try {
-      RunMerger.merge(runs, minCount, sink);
+      RunMerger.merge(runs.all(), minCount, sink);
     } finally {
-      for (SortedRun r : runs) {
-        try {
-          r.delete();
-        } catch (java.io.UncheckedIOException e) {
-          // best effort: temporary files
-        }
-      }
-      runs.clear();
-      inMemory = 0;
+      runs.deleteAll();
     }
   }
 }

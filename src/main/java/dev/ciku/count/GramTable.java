@@ -75,6 +75,41 @@ public final class GramTable {
     }
   }
 
+  /** What to do when {@link #addClause} fills the table (typically: drain it into a run). */
+  @FunctionalInterface
+  public interface OnFull {
+    void full(GramTable table) throws java.io.IOException;
+  }
+
+  /**
+   * The counting kernel: adds one to every gram of 1..{@code order} units that starts at a
+   * position in {@code [from, owned)} and ends by {@code end}, packing each gram incrementally from
+   * the shorter one; calls {@code onFull} whenever the table fills. Adds the number of positions
+   * of each length to {@code positions[n]}.
+   */
+  public void addClause(int[] u, int from, int end, int owned, int order, long[] positions,
+      OnFull onFull) throws java.io.IOException {
+    for (int n = 1; n <= order; n++) {
+      positions[n] += Math.max(0, Math.min(owned, end - n + 1) - from);
+    }
+    for (int i = from; i < owned; i++) {
+      int max = Math.min(order, end - i);
+      long hi = 0;
+      long lo = 0;
+      for (int n = 0; n < max; n++) {
+        if (n < 3) {
+          hi |= (long) u[i + n] << (Grams.BITS * (2 - n));
+        } else {
+          lo |= (long) u[i + n] << (Grams.BITS * (5 - n));
+        }
+        add(hi, lo, 1);
+      }
+      if (isFull()) {
+        onFull.full(this);
+      }
+    }
+  }
+
   /** Number of grams held. */
   public int size() {
     return size;

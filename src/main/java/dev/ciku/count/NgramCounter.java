@@ -7,9 +7,7 @@ import dev.ciku.corpus.ParallelClauses;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -51,7 +49,7 @@ public final class NgramCounter {
     long tableBudget = options.memoryBytes() / 2;
     int capacity = (int) Math.min(1 << 26, Math.max(1 << 16, tableBudget / threads / 24));
     capacity = Integer.highestOneBit(capacity);
-    Runs runs = new Runs(options.memoryBytes() - (long) threads * capacity * 24, options);
+    RunSet runs = new RunSet(options.memoryBytes() - (long) threads * capacity * 24, options.tempDir());
     List<Counter> workers = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       workers.add(new Counter(new GramTable(capacity, 0.7), order, runs));
@@ -79,46 +77,29 @@ public final class NgramCounter {
       runs.deleteAll();
     }
     return new CountSummary(order, options.minCount(), units, positions, scanner.clauses(),
-        scanner.chars(), distinct[0], runs.spilled);
+        scanner.chars(), distinct[0], runs.spilled());
   }
 
   /** Counts clauses into a private table; full tables become runs. */
   private static final class Counter implements ParallelClauses.Worker {
     private final GramTable table;
     private final int order;
-    private final Runs runs;
+    private final RunSet runs;
+    private final GramTable.OnFull onFull;
     final long[] positions;
 
-    Counter(GramTable table, int order, Runs runs) {
+    Counter(GramTable table, int order, RunSet runs) {
       this.table = table;
       this.order = order;
       this.runs = runs;
       this.positions = new long[order + 1];
+      this.onFull = t -> runs.add(t.drainSorted());
     }
 
     @Override
     public void clause(int[] u, int from, int end, int owned, boolean clauseEnd)
         throws IOException {
-      for (int n = 1; n <= order; n++) {
-        positions[n] += Math.max(0, Math.min(owned, end - n + 1) - from);
-      }
-      GramTable t = table;
-      for (int i = from; i < owned; i++) {
-        int max = Math.min(order, end - i);
-        long hi = 0;
-        long lo = 0;
-        for (int n = 0; n < max; n++) {
-          if (n < 3) {
-            hi |= (long) u[i + n] << (Grams.BITS * (2 - n));
-          } else {
-            lo |= (long) u[i + n] << (Grams.BITS * (5 - n));
-          }
-          t.add(hi, lo, 1);
-        }
-        if (t.isFull()) {
-          runs.add(t.drainSorted());
-        }
-      }
+      table.addClause(u, from, end, owned, order, positions, onFull);
     }
 
     @Override
@@ -126,55 +107,6 @@ public final class NgramCounter {
       if (table.size() > 0) {
         runs.add(table.drainSorted());
       }
-    }
-  }
-
-  /** The runs produced so far; spills the largest in-memory runs beyond the budget. */
-  private static final class Runs {
-    private final List<SortedRun> runs = new ArrayList<>();
-    private final long budget;
-    private final CountOptions options;
-    private long inMemory;
-    int spilled;
-
-    Runs(long budget, CountOptions options) {
-      this.budget = Math.max(0, budget);
-      this.options = options;
-    }
-
-    synchronized void add(SortedRun run) throws IOException {
-      runs.add(run);
-      inMemory += run.heapBytes();
-      if (inMemory > budget) {
-        List<SortedRun> byFootprint = new ArrayList<>(runs);
-        byFootprint.sort(Comparator.comparingLong(SortedRun::heapBytes).reversed());
-        for (SortedRun r : byFootprint) {
-          if (inMemory <= budget) {
-            break;
-          }
-          if (!r.spilled()) {
-            long b = r.heapBytes();
-            r.spill(options.tempDir());
-            inMemory -= b;
-            spilled++;
-          }
-        }
-      }
-    }
-
-    synchronized List<SortedRun> all() {
-      return new ArrayList<>(runs);
-    }
-
-    synchronized void deleteAll() {
-      for (SortedRun r : runs) {
-        try {
-          r.delete();
-        } catch (UncheckedIOException e) {
-          // best effort: temporary files
-        }
-      }
-      runs.clear();
     }
   }
 }
