@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** Memory budget and spill directory for commands that count. */
 public final class MemoryOptions {
   @Option(names = {"-m", "--memory"}, paramLabel = "SIZE",
-      description = "Memory budget for counting (e.g. 256m, 2g; default: 512m, or 40%% of the JVM"
+      description = "Memory budget for counting (e.g. 256m, 2g; default: 256m, or 40%% of the JVM"
           + " heap if that is less)."
           + " Beyond it, sorted runs spill to --temp-dir. Output does not depend on it.")
   String memory;
@@ -21,7 +21,7 @@ public final class MemoryOptions {
   public long bytes() {
     if (memory == null) {
       return Math.max(32L << 20,
-          Math.min(512L << 20, (long) (Runtime.getRuntime().maxMemory() * 0.4)));
+          Math.min(256L << 20, (long) (Runtime.getRuntime().maxMemory() * 0.4)));
     }
     try {
       long b = Numbers.parseSize(memory);
