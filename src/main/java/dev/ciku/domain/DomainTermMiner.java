@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * (relatively) in the domain than in the reference (weirdness ≥ 20), by G², then all others by
  * G²: specificity as a gate, keyness (which grows with frequency) as the order. It measured best
  * at P@500 on both the legal and the car benchmarks among the variants tried
- * (benchmarks/RESULTS-domain.md).
+ * (benchmarks/RESULTS.md).
  *
  * <p>Cost: one word discovery (two passes over the domain corpus) plus the reference look-ups
  * (hash look-ups for a profile; one pass over the reference for a corpus). Not thread-safe.

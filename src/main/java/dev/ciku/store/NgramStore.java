@@ -17,7 +17,7 @@ import net.openhft.chronicle.map.ChronicleMap;
  * The store's metadata (order, min count, totals, Latin unit table) lives in the same map under
  * reserved keys ({@link StoreMeta}), so a store is a single file.
  *
- * <p>Cost (measured on a loaded 2-core VM, see benchmarks/RESULTS-store.md): opening the first
+ * <p>Cost (measured on a loaded 2-core VM, see benchmarks/RESULTS.md): opening the first
  * store of a JVM costs about 2.5 CPU-seconds and 100 MB of RSS (Chronicle generates and compiles
  * classes at run time); {@link #get} is one hash lookup (3-9 M lookups a second on one thread);
  * {@link #forEach} visits the entries in hash order, not in gram order (8-17 M entries a second).

@@ -50,7 +50,7 @@ public final class StoreWriter implements GramSink, AutoCloseable {
 
   /**
    * As {@link #StoreWriter(Path)}, filling the map with {@code fillThreads} threads. On the
-   * loaded 2-core VM, 2 threads were not faster than 1 (see benchmarks/RESULTS-store.md). With
+   * loaded 2-core VM, 2 threads were not faster than 1 (see benchmarks/RESULTS.md). With
    * one thread the same grams always give a byte-identical file; with more, the insertion order
    * (and so the file's bytes, not its content) may vary.
    */
