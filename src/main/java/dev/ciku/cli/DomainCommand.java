@@ -5,8 +5,8 @@ import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.Spool;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.domain.CorpusReference;
-import dev.ciku.domain.DomainTerm;
 import dev.ciku.domain.DomainTermMiner;
+import dev.ciku.domain.DomainTermRows;
 import dev.ciku.domain.ReferenceProfile;
 import dev.ciku.domain.TermFilter;
 import dev.ciku.output.Output;
@@ -35,8 +35,6 @@ import picocli.CommandLine.Option;
         "With --build-profile, INPUT is a reference corpus and -o receives a profile for"
             + " --reference (see dict/README.md)."})
 final class DomainCommand implements Callable<Integer> {
-  private static final List<String> COLUMNS = List.of("term", "domain_count", "reference_count",
-      "share", "g2", "weirdness", "c_value", "score");
 
   @Mixin InputOptions input;
 
@@ -155,24 +153,8 @@ final class DomainCommand implements Callable<Integer> {
     }
     int written = 0;
     try (Output out = output.open()) {
-      RowWriter rows = output.rows(out, format, COLUMNS);
-      for (DomainTerm t : result.terms()) {
-        if (top > 0 && written >= top) {
-          break;
-        }
-        written++;
-        rows.begin();
-        rows.text(t.term());
-        rows.integer(t.domainCount());
-        rows.integer(t.referenceCount());
-        rows.decimal(t.share(), 4);
-        rows.decimal(t.g2(), 2);
-        rows.decimal(t.weirdness(), 3);
-        rows.decimal(t.cValue(), 2);
-        rows.decimal(t.score(), 4);
-        rows.end();
-      }
-      rows.finish();
+      RowWriter rows = output.rows(out, format, DomainTermRows.COLUMNS);
+      written = DomainTermRows.write(rows, result.terms(), top);
       out.commit();
     }
     log.info(String.format(Locale.ROOT, "%,d terms written (%,d scored)", written,

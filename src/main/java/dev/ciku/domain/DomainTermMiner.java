@@ -83,9 +83,18 @@ public final class DomainTermMiner {
    */
   public Result mine(List<CorpusInput> corpus, ReferenceSource reference, ByteCounter bytes,
       Consumer<String> warnings, Consumer<String> info) throws IOException {
-    long t0 = System.nanoTime();
     WordDiscoverer.Result found = new WordDiscoverer(options.discover(), readerOptions, threads,
         memory, tempDir).discover(corpus, null, bytes, warnings, info);
+    return mine(found, reference, info);
+  }
+
+  /**
+   * Mines the terms among words already discovered (for example by the Spark job, whose
+   * discovery runs on a cluster): filter, reference counts, scores, ranking.
+   */
+  public Result mine(WordDiscoverer.Result found, ReferenceSource reference, Consumer<String> info)
+      throws IOException {
+    long t0 = System.nanoTime();
     List<DiscoveredWord> words = new ArrayList<>();
     int filtered = 0;
     for (DiscoveredWord w : found.words()) {

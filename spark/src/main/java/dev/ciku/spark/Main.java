@@ -4,8 +4,13 @@ import dev.ciku.count.CountSummary;
 import dev.ciku.count.GramSink;
 import dev.ciku.count.Grams;
 import dev.ciku.count.RankedGrams;
+import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.discover.DiscoverOptions;
+import dev.ciku.domain.DomainTermMiner;
+import dev.ciku.domain.DomainTermRows;
+import dev.ciku.domain.ReferenceProfile;
+import dev.ciku.domain.TermFilter;
 import dev.ciku.discover.DiscoveredWord;
 import dev.ciku.discover.Lexicon;
 import dev.ciku.discover.WordDiscoverer;
@@ -36,8 +41,9 @@ import picocli.CommandLine.Parameters;
  * are written by the driver to its local file system.
  */
 @Command(name = "ciku-spark", mixinStandardHelpOptions = true, version = "ciku-spark 0.1.0",
-    description = "ciku's count and discover as Spark jobs.",
-    subcommands = {Main.Count.class, Main.Discover.class, CommandLine.HelpCommand.class})
+    description = "ciku's count, discover and domain as Spark jobs.",
+    subcommands = {Main.Count.class, Main.Discover.class, Main.Domain.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -325,6 +331,79 @@ public final class Main implements Runnable {
         out.commit();
         info(String.format(Locale.ROOT, "%,d words written (%,d found) in %.1f s", written,
             result.words().size(), (System.nanoTime() - t0) / 1e9));
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "domain", sortOptions = false, mixinStandardHelpOptions = true,
+      description = {"Domain terms, as 'ciku domain' finds them: discovery (counting and the cut"
+          + " pass) runs on the cluster; filtering, the reference look-up and scoring on the"
+          + " driver.",
+          "The reference is a profile file on the driver (built by 'ciku domain --build-profile')"
+              + " or, by default, ciku's bundled general-Chinese profile."})
+  static final class Domain extends Common implements Callable<Integer> {
+    @Option(names = "--reference", paramLabel = "PROFILE",
+        description = "Reference profile on the driver (default: the bundled one).")
+    Path reference;
+
+    @Option(names = "--rank", paramLabel = "SCORE", defaultValue = "combined",
+        description = "combined (default), share, g2, weirdness, cvalue or count.")
+    String rank;
+
+    @Option(names = "--no-filter", description = "Keep stopwords and generic heads.")
+    boolean noFilter;
+
+    @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "4",
+        description = "n-gram order of the discovery, 3..6 (default: ${DEFAULT-VALUE}, as"
+            + " 'ciku domain').")
+    int order;
+
+    @Option(names = "--min-count", paramLabel = "C", defaultValue = "0",
+        description = "Smallest count of a term (default 0: adapts to corpus size).")
+    long minCount;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "0",
+        description = "Print only the best K terms (0: all).")
+    int top;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+        description = "Write the TSV to FILE on the driver instead of standard output.")
+    Path output;
+
+    @Option(names = "--no-header", description = "No header line.")
+    boolean noHeader;
+
+    @Option(names = "--driver-memory-budget", paramLabel = "BYTES", defaultValue = "1073741824",
+        description = "Memory budget of the driver-side steps (default: 1 GiB).")
+    long driverMemory;
+
+    @Override
+    public Integer call() throws Exception {
+      DiscoverOptions d = DiscoverOptions.DEFAULT;
+      DiscoverOptions options = new DiscoverOptions(order, minCount, d.pmiBase(), d.pmiStep(),
+          d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), 0);
+      DomainTermMiner.Rank r =
+          DomainTermMiner.Rank.valueOf(rank.toUpperCase(java.util.Locale.ROOT));
+      ReferenceProfile profile =
+          reference == null ? ReferenceProfile.bundled() : ReferenceProfile.load(reference);
+      TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
+      Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+      Path storeFile = Files.createTempFile(tmp, "ciku-spark-", ".ngrams");
+      long t0 = System.nanoTime();
+      WordDiscoverer.Result found = withSpark("ciku domain",
+          sc -> new SparkDiscoverer(sc, options, lowercase, reducePartitions)
+              .discover(lines(sc), storeFile, false, driverMemory, tmp, Main::info));
+      DomainTermMiner.Result result = new DomainTermMiner(
+          new DomainTermMiner.Options(options, r, filter), ReaderOptions.DEFAULT, 1, driverMemory,
+          tmp).mine(found, terms -> profile, Main::info);
+      try (Output out = Output.open(output)) {
+        RowWriter rows = new RowWriter(out.writer(), OutputFormat.TSV, DomainTermRows.COLUMNS,
+            !noHeader);
+        int written = DomainTermRows.write(rows, result.terms(), top);
+        out.commit();
+        info(String.format(Locale.ROOT, "%,d terms written (%,d scored) in %.1f s", written,
+            result.terms().size(), (System.nanoTime() - t0) / 1e9));
       }
       return 0;
     }

@@ -215,4 +215,19 @@ class SparkJobsTest {
         "--no-progress", "-q", laws));
     assertEquals(-1, Files.mismatch(cliWords, sparkWords), "discover outputs differ");
   }
+
+  @Test
+  void mainDomain_bundledReference_equalsCliDomain() throws Exception {
+    String laws = LAWS.toString();
+    Path spark = tmp.resolve("terms-spark.tsv");
+    Path cli = tmp.resolve("terms-cli.tsv");
+    assertEquals(0, new picocli.CommandLine(new Main()).execute("domain", "--partitions", "3",
+        "--top", "300", "-o", spark.toString(), laws));
+    assertEquals(0, dev.ciku.cli.Main.execute("domain", "--top", "300", "-o", cli.toString(),
+        "--no-progress", "-q", laws));
+    List<String> rows = Files.readAllLines(cli);
+    assertEquals(301, rows.size(), "header and 300 terms");
+    assertTrue(rows.get(0).startsWith("term\tdomain_count\treference_count"), rows.get(0));
+    assertEquals(-1, Files.mismatch(cli, spark), "domain outputs differ");
+  }
 }
