@@ -41,41 +41,6 @@ final class DiscoverCommand implements Callable<Integer> {
           + " the cut pass reads INPUT; without it, candidates are the store's cohesive n-grams.")
   Path counts;
 
-  @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "4",
-      description = "n-gram order counted, 3..6 (default: ${DEFAULT-VALUE}); cohesive grams have"
-          + " up to N-1 units.")
-  int order;
-
-  @Option(names = "--min-count", paramLabel = "C", defaultValue = "0",
-      description = "Smallest count of a word (default 0: max(2, round(sqrt(units)/1500)), which"
-          + " grows with the corpus).")
-  long minCount;
-
-  @Option(names = "--min-pmi", paramLabel = "NATS", defaultValue = "2.0",
-      description = "Cohesion threshold of 2-unit grams, in nats (default: ${DEFAULT-VALUE}).")
-  double minPmi;
-
-  @Option(names = "--pmi-step", paramLabel = "NATS", defaultValue = "2.0",
-      description = "Added to the cohesion threshold per extra unit (default: ${DEFAULT-VALUE}).")
-  double pmiStep;
-
-  @Option(names = "--min-entropy", paramLabel = "NATS", defaultValue = "0.5",
-      description = "Smallest left and right boundary entropy of a word (default: ${DEFAULT-VALUE}).")
-  double minEntropy;
-
-  @Option(names = "--max-length", paramLabel = "UNITS", defaultValue = "12",
-      description = "Longest word in units (default: ${DEFAULT-VALUE}).")
-  int maxLength;
-
-  @Option(names = "--pair-pmi", paramLabel = "NATS", defaultValue = "1.0",
-      description = "2-unit words whose cohesion is below --min-pmi but at least this are"
-          + " admitted if both boundary entropies reach --pair-entropy (default: ${DEFAULT-VALUE}).")
-  double pairPmi;
-
-  @Option(names = "--pair-entropy", paramLabel = "NATS", defaultValue = "2.5",
-      description = "Boundary entropy such a pair needs on both sides (default: ${DEFAULT-VALUE}).")
-  double pairEntropy;
-
   @Option(names = "--redundancy", paramLabel = "NATS", defaultValue = "6.0",
       description = "De-redundancy: a word of 3+ units must save this many nats per extra unit"
           + " over its best split into the other words, or it is removed and its count given to"
@@ -97,6 +62,7 @@ final class DiscoverCommand implements Callable<Integer> {
       description = "Print only the best K words (0: all).")
   int top;
 
+  @Mixin DiscoveryOptions discovery;
   @Mixin OutputOptions output;
   @Mixin MemoryOptions memory;
   @Mixin RunOptions run;
@@ -108,13 +74,7 @@ final class DiscoverCommand implements Callable<Integer> {
     if (top < 0) {
       throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
     }
-    DiscoverOptions options;
-    try {
-      options = new DiscoverOptions(order, minCount, minPmi, pmiStep, minEntropy, maxLength,
-          pairPmi, pairEntropy, redundancy);
-    } catch (IllegalArgumentException e) {
-      throw new CikuException(CikuException.USAGE, e.getMessage());
-    }
+    DiscoverOptions options = discovery.toOptions(redundancy);
     Log log = run.log();
     WordFilter filter = WordFilter.create(known, newOnly);
     List<CorpusInput> corpus = counts != null && input.inputs.isEmpty() ? List.of() : input.corpus();

@@ -74,27 +74,6 @@ final class DomainCommand implements Callable<Integer> {
       description = "More generic heads: a term equal to or ending with one is dropped. Repeatable.")
   List<Path> heads = new ArrayList<>();
 
-  @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "4",
-      description = "n-gram order of the word discovery, 3..6 (default: ${DEFAULT-VALUE}).")
-  int order;
-
-  @Option(names = "--min-count", paramLabel = "C", defaultValue = "0",
-      description = "Smallest domain count of a term (default 0: grows with the corpus, as in"
-          + " 'ciku discover').")
-  long minCount;
-
-  @Option(names = "--min-pmi", paramLabel = "NATS", defaultValue = "2.0",
-      description = "Discovery: cohesion threshold of 2-unit grams (default: ${DEFAULT-VALUE}).")
-  double minPmi;
-
-  @Option(names = "--pmi-step", paramLabel = "NATS", defaultValue = "2.0",
-      description = "Discovery: added to the threshold per extra unit (default: ${DEFAULT-VALUE}).")
-  double pmiStep;
-
-  @Option(names = "--min-entropy", paramLabel = "NATS", defaultValue = "0.5",
-      description = "Discovery: smallest boundary entropy of a term (default: ${DEFAULT-VALUE}).")
-  double minEntropy;
-
   @Option(names = "--redundancy", paramLabel = "NATS", defaultValue = "0",
       description = "De-redundancy of the discovered candidates, as in 'ciku discover' (default:"
           + " ${DEFAULT-VALUE}, off: compound terms such as 环境影响评价 are kept whole).")
@@ -104,6 +83,7 @@ final class DomainCommand implements Callable<Integer> {
       description = "Print only the best K terms (0: all).")
   int top;
 
+  @Mixin DiscoveryOptions discovery;
   @Mixin OutputOptions output;
   @Mixin MemoryOptions memory;
   @Mixin RunOptions run;
@@ -125,14 +105,7 @@ final class DomainCommand implements Callable<Integer> {
       throw new CikuException(CikuException.USAGE,
           "--rank must be combined, share, g2, weirdness, cvalue or count, not '" + rank + "'");
     }
-    DiscoverOptions d = DiscoverOptions.DEFAULT;
-    DiscoverOptions discover;
-    try {
-      discover = new DiscoverOptions(order, minCount, minPmi, pmiStep, minEntropy,
-          d.maxLength(), d.pairPmi(), d.pairEntropy(), redundancy);
-    } catch (IllegalArgumentException e) {
-      throw new CikuException(CikuException.USAGE, e.getMessage());
-    }
+    DiscoverOptions discover = discovery.toOptions(redundancy);
     TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
     for (Path p : stopwords) {
       filter.addFile(p, false);

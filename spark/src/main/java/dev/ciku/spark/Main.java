@@ -6,6 +6,7 @@ import dev.ciku.count.Grams;
 import dev.ciku.count.RankedGrams;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
+import dev.ciku.cli.DiscoveryOptions;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.domain.DomainTermMiner;
 import dev.ciku.domain.DomainTermRows;
@@ -31,6 +32,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -258,31 +260,7 @@ public final class Main implements Runnable {
       description = "New words, as 'ciku discover' finds them: counting and the cut pass run on"
           + " the cluster, scoring on the driver.")
   static final class Discover extends Common implements Callable<Integer> {
-    @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "4",
-        description = "n-gram order counted, 3..6 (default: ${DEFAULT-VALUE}, as 'ciku discover').")
-    int order;
-
-    @Option(names = "--min-count", paramLabel = "C", defaultValue = "0",
-        description = "Smallest count of a word (default 0: adapts to corpus size).")
-    long minCount;
-
-    @Option(names = "--min-pmi", paramLabel = "NATS", defaultValue = "2.0")
-    double minPmi;
-
-    @Option(names = "--pmi-step", paramLabel = "NATS", defaultValue = "2.0")
-    double pmiStep;
-
-    @Option(names = "--min-entropy", paramLabel = "NATS", defaultValue = "0.5")
-    double minEntropy;
-
-    @Option(names = "--max-length", paramLabel = "UNITS", defaultValue = "12")
-    int maxLength;
-
-    @Option(names = "--pair-pmi", paramLabel = "NATS", defaultValue = "1.0")
-    double pairPmi;
-
-    @Option(names = "--pair-entropy", paramLabel = "NATS", defaultValue = "2.5")
-    double pairEntropy;
+    @Mixin DiscoveryOptions discovery;
 
     @Option(names = "--redundancy", paramLabel = "NATS", defaultValue = "6.0",
         description = "De-redundancy threshold per extra unit, as in 'ciku discover' (0: off).")
@@ -313,8 +291,7 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      DiscoverOptions options = new DiscoverOptions(order, minCount, minPmi, pmiStep, minEntropy,
-          maxLength, pairPmi, pairEntropy, redundancy);
+      DiscoverOptions options = discovery.toOptions(redundancy);
       Lexicon lexicon = new Lexicon();
       for (Path p : known) {
         lexicon.addFile(p);
@@ -343,6 +320,8 @@ public final class Main implements Runnable {
           "The reference is a profile file on the driver (built by 'ciku domain --build-profile')"
               + " or, by default, ciku's bundled general-Chinese profile."})
   static final class Domain extends Common implements Callable<Integer> {
+    @Mixin DiscoveryOptions discovery;
+
     @Option(names = "--reference", paramLabel = "PROFILE",
         description = "Reference profile on the driver (default: the bundled one).")
     Path reference;
@@ -353,15 +332,6 @@ public final class Main implements Runnable {
 
     @Option(names = "--no-filter", description = "Keep stopwords and generic heads.")
     boolean noFilter;
-
-    @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "4",
-        description = "n-gram order of the discovery, 3..6 (default: ${DEFAULT-VALUE}, as"
-            + " 'ciku domain').")
-    int order;
-
-    @Option(names = "--min-count", paramLabel = "C", defaultValue = "0",
-        description = "Smallest count of a term (default 0: adapts to corpus size).")
-    long minCount;
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "0",
         description = "Print only the best K terms (0: all).")
@@ -380,9 +350,7 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      DiscoverOptions d = DiscoverOptions.DEFAULT;
-      DiscoverOptions options = new DiscoverOptions(order, minCount, d.pmiBase(), d.pmiStep(),
-          d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), 0);
+      DiscoverOptions options = discovery.toOptions(0);
       DomainTermMiner.Rank r =
           DomainTermMiner.Rank.valueOf(rank.toUpperCase(java.util.Locale.ROOT));
       ReferenceProfile profile =
