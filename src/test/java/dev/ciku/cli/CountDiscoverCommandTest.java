@@ -3,14 +3,9 @@ package dev.ciku.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,27 +13,11 @@ class CountDiscoverCommandTest {
   private static final String LAWS = Path.of("corpora-samples", "laws-zh.txt").toString();
 
   @TempDir Path dir;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream savedOut;
-  private PrintStream savedErr;
-
-  @BeforeEach
-  void capture() {
-    savedOut = System.out;
-    savedErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(savedOut);
-    System.setErr(savedErr);
-  }
+  @org.junit.jupiter.api.extension.RegisterExtension
+  final CapturedStreams io = new CapturedStreams();
 
   private List<String> outLines() {
-    return out.toString(StandardCharsets.UTF_8).lines().toList();
+    return io.out().lines().toList();
   }
 
   @org.junit.jupiter.params.ParameterizedTest
@@ -47,8 +26,8 @@ class CountDiscoverCommandTest {
   void help_everySubcommand_exit0WithoutWarnings(String command) {
     String[] args = (command + " --help").split(" ");
     assertEquals(0, Main.execute(args), command);
-    assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: ciku " + command), command);
-    assertEquals("", err.toString(StandardCharsets.UTF_8), command);
+    assertTrue(io.out().startsWith("Usage: ciku " + command), command);
+    assertEquals("", io.err(), command);
   }
 
   @Test
@@ -71,7 +50,7 @@ class CountDiscoverCommandTest {
   @Test
   void count_badOrder_exit2OneLine() {
     assertEquals(2, Main.execute("count", "--order", "9", LAWS));
-    assertEquals(1, err.toString(StandardCharsets.UTF_8).lines().count());
+    assertEquals(1, io.err().lines().count());
   }
 
   @Test

@@ -1,0 +1,57 @@
+package dev.ciku.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Captures {@link System#out} and {@link System#err} around each test, for tests that run the
+ * command line in-process. Register with {@code @RegisterExtension final CapturedStreams io = new
+ * CapturedStreams();}.
+ */
+final class CapturedStreams implements BeforeEachCallback, AfterEachCallback {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream savedOut;
+  private PrintStream savedErr;
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    savedOut = System.out;
+    savedErr = System.err;
+    out.reset();
+    err.reset();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    System.setOut(savedOut);
+    System.setErr(savedErr);
+  }
+
+  /** What was written to standard output. */
+  String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** What was written to standard error. */
+  String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Standard output, line by line. */
+  List<String> outLines() {
+    return out().lines().toList();
+  }
+
+  /** Standard error, line by line. */
+  List<String> errLines() {
+    return err().lines().toList();
+  }
+}
