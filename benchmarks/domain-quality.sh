@@ -15,6 +15,7 @@ ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 SHARED="${CIKU_SHARED:-$(dirname "$ROOT")/shared}"
 CIKU="$ROOT/bin/ciku"
 OUT="${OUT:-$(mktemp -d)}"
+mkdir -p "$OUT"
 EXTRA="${EXTRA:-}"
 MIN_P500="${MIN_P500:-}"
 status=0
