@@ -6,7 +6,7 @@ import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountOptions;
 import dev.ciku.count.CountSummary;
 import dev.ciku.count.GramSink;
-import dev.ciku.count.Grams;
+import dev.ciku.count.GramRows;
 import dev.ciku.count.NgramCounter;
 import dev.ciku.count.RankedGrams;
 import dev.ciku.output.Output;
@@ -16,7 +16,6 @@ import dev.ciku.store.NgramStore;
 import dev.ciku.store.StoreMerger;
 import dev.ciku.store.StoreWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -98,30 +97,9 @@ final class CountCommand implements Callable<Integer> {
       return 0;
     }
     try (Output out = Output.stdout()) {
-      RowWriter rows = new RowWriter(out.writer(), fmt, List.of("ngram", "count"), !noHeader);
+      RowWriter rows = new RowWriter(out.writer(), fmt, GramRows.COLUMNS, !noHeader);
       UnitTable units = new UnitTable();
-      StringBuilder sb = new StringBuilder();
-      GramSink print = new GramSink() {
-        long printed;
-
-        @Override
-        public void accept(long hi, long lo, long count) {
-          if (top > 0 && printed >= top) {
-            return;
-          }
-          printed++;
-          sb.setLength(0);
-          Grams.append(sb, hi, lo, units);
-          try {
-            rows.begin();
-            rows.text(sb);
-            rows.integer(count);
-            rows.end();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      };
+      GramSink print = new GramRows(rows, units, top);
       if (byCount) {
         RankedGrams ranked = new RankedGrams(top);
         produce(units, ranked, log);

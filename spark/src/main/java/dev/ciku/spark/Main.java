@@ -1,8 +1,8 @@
 package dev.ciku.spark;
 
 import dev.ciku.count.CountSummary;
+import dev.ciku.count.GramRows;
 import dev.ciku.count.GramSink;
-import dev.ciku.count.Grams;
 import dev.ciku.count.RankedGrams;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
@@ -20,7 +20,6 @@ import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
 import dev.ciku.store.StoreWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -214,35 +213,17 @@ public final class Main implements Runnable {
   static final class TsvSink implements GramSink, AutoCloseable {
     private final Output out;
     private final RowWriter rows;
-    private final UnitTable units;
-    private final int top;
-    private final StringBuilder sb = new StringBuilder();
-    private long printed;
+    private final GramRows grams;
 
     TsvSink(Path file, UnitTable units, int top, boolean noHeader) throws IOException {
       this.out = Output.open(file);
-      this.rows = new RowWriter(out.writer(), OutputFormat.TSV, List.of("ngram", "count"),
-          !noHeader);
-      this.units = units;
-      this.top = top;
+      this.rows = new RowWriter(out.writer(), OutputFormat.TSV, GramRows.COLUMNS, !noHeader);
+      this.grams = new GramRows(rows, units, top);
     }
 
     @Override
     public void accept(long hi, long lo, long count) {
-      if (top > 0 && printed >= top) {
-        return;
-      }
-      printed++;
-      sb.setLength(0);
-      Grams.append(sb, hi, lo, units);
-      try {
-        rows.begin();
-        rows.text(sb);
-        rows.integer(count);
-        rows.end();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      grams.accept(hi, lo, count);
     }
 
     void commit() throws IOException {
