@@ -4,14 +4,13 @@ import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.Spool;
 import dev.ciku.discover.DiscoverOptions;
-import dev.ciku.discover.DiscoveredWord;
+import dev.ciku.discover.DiscoveredWordRows;
 import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.discover.WordFilter;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
 import dev.ciku.store.NgramStore;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -31,9 +30,6 @@ import picocli.CommandLine.Option;
             + " ranked by ln(count) x min(left entropy, right entropy).",
         "Thresholds adapt to corpus size; every one can be set."})
 final class DiscoverCommand implements Callable<Integer> {
-  private static final List<String> COLUMNS =
-      List.of("word", "count", "cohesion", "left_entropy", "right_entropy", "score");
-
   @Mixin InputOptions input;
 
   @Option(names = "--counts", paramLabel = "STORE",
@@ -87,37 +83,11 @@ final class DiscoverCommand implements Callable<Integer> {
       result = new WordDiscoverer(options, input.readerOptions(), run.threads(), memory.bytes(),
           memory.tempDir()).discover(spool.inputs(), store, bytes, log::warn, log::info);
     }
-    int written = 0;
+    int written;
     try (Output out = output.open()) {
-      RowWriter rows = format == OutputFormat.DICT ? null : output.rows(out, format, COLUMNS);
-      Writer w = out.writer();
-      for (DiscoveredWord d : result.words()) {
-        if (top > 0 && written >= top) {
-          break;
-        }
-        if (!filter.accepts(d.word())) {
-          continue;
-        }
-        written++;
-        if (rows == null) {
-          w.write(d.word());
-          w.write(' ');
-          w.write(Long.toString(d.count()));
-          w.write('\n');
-          continue;
-        }
-        rows.begin();
-        rows.text(d.word());
-        rows.integer(d.count());
-        rows.decimal(d.cohesion(), 4);
-        rows.decimal(d.leftEntropy(), 4);
-        rows.decimal(d.rightEntropy(), 4);
-        rows.decimal(d.score(), 4);
-        rows.end();
-      }
-      if (rows != null) {
-        rows.finish();
-      }
+      RowWriter rows = format == OutputFormat.DICT ? null
+          : output.rows(out, format, DiscoveredWordRows.COLUMNS);
+      written = DiscoveredWordRows.write(result.words(), filter, top, rows, out.writer());
       out.commit();
     }
     log.info(String.format(Locale.ROOT, "%,d words written (%,d found)", written,

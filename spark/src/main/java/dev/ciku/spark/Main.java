@@ -12,9 +12,9 @@ import dev.ciku.domain.DomainTermMiner;
 import dev.ciku.domain.DomainTermRows;
 import dev.ciku.domain.ReferenceProfile;
 import dev.ciku.domain.TermFilter;
-import dev.ciku.discover.DiscoveredWord;
-import dev.ciku.discover.Lexicon;
+import dev.ciku.discover.DiscoveredWordRows;
 import dev.ciku.discover.WordDiscoverer;
+import dev.ciku.discover.WordFilter;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
@@ -273,10 +273,7 @@ public final class Main implements Runnable {
     @Override
     public Integer call() throws Exception {
       DiscoverOptions options = discovery.toOptions(redundancy);
-      Lexicon lexicon = new Lexicon();
-      for (Path p : known) {
-        lexicon.addFile(p);
-      }
+      WordFilter filter = WordFilter.create(known, false);
       Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
       Path storeFile = countsOut != null ? countsOut
           : Files.createTempFile(tmp, "ciku-spark-", ".ngrams");
@@ -285,7 +282,9 @@ public final class Main implements Runnable {
           sc -> new SparkDiscoverer(sc, options, lowercase, reducePartitions)
               .discover(lines(sc), storeFile, countsOut != null, driverMemory, tmp, Main::info));
       try (Output out = Output.open(output)) {
-        int written = writeWords(result.words(), lexicon, top, noHeader, out);
+        RowWriter rows = new RowWriter(out.writer(), OutputFormat.TSV, DiscoveredWordRows.COLUMNS,
+            !noHeader);
+        int written = DiscoveredWordRows.write(result.words(), filter, top, rows, out.writer());
         out.commit();
         info(String.format(Locale.ROOT, "%,d words written (%,d found) in %.1f s", written,
             result.words().size(), (System.nanoTime() - t0) / 1e9));
@@ -356,32 +355,5 @@ public final class Main implements Runnable {
       }
       return 0;
     }
-  }
-
-  /** Writes words as {@code ciku discover} does in TSV. Returns the number written. */
-  static int writeWords(List<DiscoveredWord> words, Lexicon lexicon, int top, boolean noHeader,
-      Output out) throws IOException {
-    RowWriter rows = new RowWriter(out.writer(), OutputFormat.TSV,
-        List.of("word", "count", "cohesion", "left_entropy", "right_entropy", "score"), !noHeader);
-    int written = 0;
-    for (DiscoveredWord d : words) {
-      if (top > 0 && written >= top) {
-        break;
-      }
-      if (lexicon.contains(d.word())) {
-        continue;
-      }
-      written++;
-      rows.begin();
-      rows.text(d.word());
-      rows.integer(d.count());
-      rows.decimal(d.cohesion(), 4);
-      rows.decimal(d.leftEntropy(), 4);
-      rows.decimal(d.rightEntropy(), 4);
-      rows.decimal(d.score(), 4);
-      rows.end();
-    }
-    rows.finish();
-    return written;
   }
 }

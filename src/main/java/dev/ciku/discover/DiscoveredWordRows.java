@@ -1,0 +1,58 @@
+package dev.ciku.discover;
+
+import dev.ciku.output.RowWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * The output rows of discovered words, shared by {@code ciku discover} and its Spark job so that
+ * both write the same columns and number formats: TSV/JSON lines through a {@link RowWriter}, or
+ * {@code word count} dictionary lines. Stateless and thread-safe.
+ */
+public final class DiscoveredWordRows {
+  /** Column names, in order. */
+  public static final List<String> COLUMNS =
+      List.of("word", "count", "cohesion", "left_entropy", "right_entropy", "score");
+
+  private DiscoveredWordRows() {}
+
+  /**
+   * Writes the first {@code top} words ({@code top <= 0}: all) that {@code filter} accepts, as rows
+   * of {@code rows}, or as {@code word count} lines to {@code dict} when {@code rows} is null.
+   *
+   * @return how many were written
+   */
+  public static int write(List<DiscoveredWord> words, WordFilter filter, int top, RowWriter rows,
+      Writer dict) throws IOException {
+    int written = 0;
+    for (DiscoveredWord d : words) {
+      if (top > 0 && written >= top) {
+        break;
+      }
+      if (!filter.accepts(d.word())) {
+        continue;
+      }
+      written++;
+      if (rows == null) {
+        dict.write(d.word());
+        dict.write(' ');
+        dict.write(Long.toString(d.count()));
+        dict.write('\n');
+        continue;
+      }
+      rows.begin();
+      rows.text(d.word());
+      rows.integer(d.count());
+      rows.decimal(d.cohesion(), 4);
+      rows.decimal(d.leftEntropy(), 4);
+      rows.decimal(d.rightEntropy(), 4);
+      rows.decimal(d.score(), 4);
+      rows.end();
+    }
+    if (rows != null) {
+      rows.finish();
+    }
+    return written;
+  }
+}
