@@ -36,7 +36,7 @@ public final class ClauseCounter implements ClauseSink {
     this.table = new GramTable(tableCapacity, 0.7);
     this.positions = new long[order + 1];
     this.runs = new RunSet(runBudget, tempDir);
-    this.onFull = t -> runs.add(t.drainSorted());
+    this.onFull = t -> runs.add(t.drainWithPrefixes());
   }
 
   @Override
@@ -64,7 +64,7 @@ public final class ClauseCounter implements ClauseSink {
    */
   public void finish(long minCount, GramSink sink) throws IOException {
     if (table.size() > 0) {
-      runs.add(table.drainSorted());
+      runs.add(table.drainWithPrefixes());
     }
     try {
       RunMerger.merge(runs.all(), minCount, sink);

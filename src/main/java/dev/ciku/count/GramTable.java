@@ -82,10 +82,15 @@ public final class GramTable {
   }
 
   /**
-   * The counting kernel: adds one to every gram of 1..{@code order} units that starts at a
-   * position in {@code [from, owned)} and ends by {@code end}, packing each gram incrementally from
-   * the shorter one; calls {@code onFull} whenever the table fills. Adds the number of positions
-   * of each length to {@code positions[n]}.
+   * The counting kernel: for every position in {@code [from, owned)}, adds one to the longest
+   * gram starting there that has at most {@code order} units and ends by {@code end}; calls
+   * {@code onFull} whenever the table fills. Shorter grams are not counted here: every n-gram
+   * occurrence is the prefix of exactly one longest gram, so {@link #drainWithPrefixes} recovers
+   * their exact counts by summing over prefixes. Adds the number of positions of each length to
+   * {@code positions[n]}.
+   *
+   * <p>Cost: one hash update a position (instead of {@code order}), which is what makes counting
+   * all orders about as fast as counting the top order alone.
    */
   public void addClause(int[] u, int from, int end, int owned, int order, long[] positions,
       OnFull onFull) throws java.io.IOException {
@@ -102,10 +107,12 @@ public final class GramTable {
         } else {
           lo |= (long) u[i + n] << (Grams.BITS * (5 - n));
         }
-        add(hi, lo, 1);
       }
-      if (isFull()) {
-        onFull.full(this);
+      if (max > 0) {
+        add(hi, lo, 1);
+        if (size >= limit) {
+          onFull.full(this);
+        }
       }
     }
   }
@@ -142,6 +149,67 @@ public final class GramTable {
     clear();
     GramSort.sort(out, 0, n);
     return SortedRun.inMemory(out, n);
+  }
+
+  /**
+   * Moves every entry into a new run, sorted by gram, together with every proper prefix of every
+   * entry, each carrying the sum of the counts of the entries it is a prefix of (its own count
+   * included), and empties the table. Fed by {@link #addClause}, this turns counts of longest
+   * grams into exact counts of every gram of every order.
+   *
+   * <p>Cost: sorting the entries in place, then one sequential pass; the run holds each distinct
+   * prefix once. Allocates only the run.
+   */
+  public SortedRun drainWithPrefixes() {
+    long[] s = slots;
+    int m = 0;
+    for (int p = 0; p < s.length; p += 3) {
+      if (s[p] != 0 || s[p + 1] != 0) {
+        int q = 3 * m++;
+        s[q] = s[p];
+        s[q + 1] = s[p + 1];
+        s[q + 2] = s[p + 2];
+      }
+    }
+    GramSort.sort(s, 0, m);
+    long total = 0;
+    long prevHi = 0;
+    long prevLo = 0;
+    for (int i = 0; i < m; i++) {
+      long hi = s[3 * i];
+      long lo = s[3 * i + 1];
+      total += Grams.length(hi, lo) - Grams.commonPrefix(prevHi, prevLo, hi, lo);
+      prevHi = hi;
+      prevLo = lo;
+    }
+    if (3 * total > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("run too large: " + total + " grams");
+    }
+    long[] out = new long[(int) (3 * total)];
+    int[] open = new int[Grams.MAX_ORDER + 1];
+    int next = 0;
+    prevHi = 0;
+    prevLo = 0;
+    for (int i = 0; i < m; i++) {
+      long hi = s[3 * i];
+      long lo = s[3 * i + 1];
+      long c = s[3 * i + 2];
+      int len = Grams.length(hi, lo);
+      for (int k = Grams.commonPrefix(prevHi, prevLo, hi, lo) + 1; k <= len; k++) {
+        int q = 3 * next;
+        out[q] = Grams.prefixHi(hi, k);
+        out[q + 1] = Grams.prefixLo(lo, k);
+        open[k] = q + 2;
+        next++;
+      }
+      for (int k = 1; k <= len; k++) {
+        out[open[k]] += c;
+      }
+      prevHi = hi;
+      prevLo = lo;
+    }
+    clear();
+    return SortedRun.inMemory(out, next);
   }
 
   /** Empties the table. */

@@ -61,6 +61,19 @@ public final class Grams {
     return n >= 6 ? lo : n <= 3 ? 0 : lo & ~((1L << (BITS * (6 - n))) - 1);
   }
 
+  /**
+   * Number of leading units two grams share (6 if equal). A gram and the empty gram {@code (0, 0)}
+   * share none.
+   */
+  public static int commonPrefix(long hi1, long lo1, long hi2, long lo2) {
+    long x = hi1 ^ hi2;
+    if (x != 0) {
+      return (Long.numberOfLeadingZeros(x) - 1) / BITS;
+    }
+    x = lo1 ^ lo2;
+    return x != 0 ? 3 + (Long.numberOfLeadingZeros(x) - 1) / BITS : MAX_ORDER;
+  }
+
   /** Writes the units of a gram into {@code out} and returns its length. */
   public static int units(long hi, long lo, int[] out) {
     int n = length(hi, lo);

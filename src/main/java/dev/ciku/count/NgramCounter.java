@@ -22,8 +22,9 @@ import java.util.function.Consumer;
  * grams reaching {@code minCount} are streamed to the sink in gram order. The result is therefore
  * identical whatever the thread count, the batch timing or the memory budget.
  *
- * <p>Cost: one pass over the corpus; about {@code order} hash updates per unit; sorting and merging
- * of the distinct grams of each run. Memory: the budget of {@link CountOptions#memoryBytes()}
+ * <p>Cost: one pass over the corpus; one hash update per unit (its longest gram, see
+ * {@link GramTable#addClause}); sorting each full table and expanding it to every order; merging
+ * the runs. Memory: the budget of {@link CountOptions#memoryBytes()}
  * plus the reader's buffers.
  */
 public final class NgramCounter {
@@ -93,7 +94,7 @@ public final class NgramCounter {
       this.order = order;
       this.runs = runs;
       this.positions = new long[order + 1];
-      this.onFull = t -> runs.add(t.drainSorted());
+      this.onFull = t -> runs.add(t.drainWithPrefixes());
     }
 
     @Override
@@ -105,7 +106,7 @@ public final class NgramCounter {
     @Override
     public void finish() throws IOException {
       if (table.size() > 0) {
-        runs.add(table.drainSorted());
+        runs.add(table.drainWithPrefixes());
       }
     }
   }

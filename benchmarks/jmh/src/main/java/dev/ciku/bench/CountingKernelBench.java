@@ -40,16 +40,17 @@ import org.openjdk.jmh.annotations.Warmup;
  *   java -jar benchmarks/jmh/target/benchmarks.jar \
  *       -jvmArgsAppend -Dciku.bench.corpus=$PWD/corpora-samples/laws-zh.txt
  *
- * One operation = the whole corpus: every unit position of every clause, packed into (hi, lo)
- * for each length 1..order and added to a GramTable sized so that it never fills (the counter's
- * worker loop without batching, threads or draining). units/s = ops/s x the unit count printed
- * at set-up (577,259 for laws-zh.txt). drainSorted = compacting and sorting the filled table
- * into a SortedRun. Each op starts from an empty table (cleared outside the timed region).
+ * One operation = the whole corpus: GramTable.addClause over every clause (each position's
+ * longest gram of at most 'order' units packed into (hi, lo) and added once) into a table sized
+ * so that it never fills (the counter's worker loop without batching, threads or draining).
+ * units/s = ops/s x the unit count printed at set-up (577,259 for laws-zh.txt).
+ * drainWithPrefixes = compacting and sorting the filled table and expanding it into a run of every
+ * gram of every order. Each op starts from an empty table (cleared outside the timed region).
  */
 
 /**
- * JMH benchmarks of the counting kernel: packing n-grams and {@link GramTable#add}, and
- * {@link GramTable#drainSorted}, over the clauses of a real corpus loaded once per trial.
+ * JMH benchmarks of the counting kernel: {@link GramTable#addClause} and
+ * {@link GramTable#drainWithPrefixes}, over the clauses of a real corpus loaded once per trial.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -58,8 +59,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class CountingKernelBench {
-  /** Must equal the packing of {@link Grams}: 21 bits a unit, units 0..2 in hi, 3..5 in lo. */
-  private static final int BITS = 21;
+  private static final GramTable.OnFull NEVER_FULL = t -> {
+    throw new IllegalStateException("the benchmark table filled up");
+  };
 
   @Param({"2", "4", "6"})
   public int order;
@@ -68,6 +70,7 @@ public class CountingKernelBench {
   private int[] ends;
   private int[] owned;
   private int clauses;
+  private final long[] positions = new long[Grams.MAX_ORDER + 1];
   private GramTable table;
 
   @Setup(Level.Trial)
@@ -97,29 +100,12 @@ public class CountingKernelBench {
     clauses = used[1];
     ends = Arrays.copyOf(cl[0], clauses);
     owned = Arrays.copyOf(cl[1], clauses);
-    checkPacking();
     // Size the table once so that a whole-corpus pass never fills it.
     GramTable probe = new GramTable(1 << 24, 0.9);
     countInto(probe);
     table = new GramTable(probe.size() * 2, 0.9);
-    System.err.printf("corpus %s: %,d units, %,d clauses, %,d distinct grams of 1..%d units%n",
+    System.err.printf("corpus %s: %,d units, %,d clauses, %,d distinct longest grams of up to %d units%n",
         corpus, units.length, clauses, probe.size(), order);
-  }
-
-  private void checkPacking() {
-    int n = Math.min(6, units.length);
-    long hi = 0;
-    long lo = 0;
-    for (int k = 0; k < n; k++) {
-      if (k < 3) {
-        hi |= (long) units[k] << (BITS * (2 - k));
-      } else {
-        lo |= (long) units[k] << (BITS * (5 - k));
-      }
-    }
-    if (hi != Grams.hi(units, 0, n) || lo != Grams.lo(units, 0, n)) {
-      throw new IllegalStateException("benchmark packing differs from Grams");
-    }
   }
 
   @Setup(Level.Invocation)
@@ -127,7 +113,10 @@ public class CountingKernelBench {
     table.clear();
   }
 
-  /** Packs and adds every n-gram of 1..order units of the corpus; returns grams held. */
+  /**
+   * Runs the counting kernel over the corpus (one update per position: its longest gram of at
+   * most {@code order} units); returns grams held.
+   */
   @Benchmark
   public int count() {
     countInto(table);
@@ -135,25 +124,14 @@ public class CountingKernelBench {
   }
 
   private void countInto(GramTable t) {
-    int[] u = units;
     int start = 0;
-    for (int k = 0; k < clauses; k++) {
-      int end = ends[k];
-      int own = owned[k];
-      for (int i = start; i < own; i++) {
-        int max = Math.min(order, end - i);
-        long hi = 0;
-        long lo = 0;
-        for (int n = 0; n < max; n++) {
-          if (n < 3) {
-            hi |= (long) u[i + n] << (BITS * (2 - n));
-          } else {
-            lo |= (long) u[i + n] << (BITS * (5 - n));
-          }
-          t.add(hi, lo, 1);
-        }
+    try {
+      for (int k = 0; k < clauses; k++) {
+        t.addClause(units, start, ends[k], owned[k], order, positions, NEVER_FULL);
+        start = ends[k];
       }
-      start = end;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -172,10 +150,13 @@ public class CountingKernelBench {
     }
   }
 
-  /** Compacts and sorts the filled table into a run; returns the run size. */
+  /**
+   * Compacts and sorts the filled table and adds every prefix (all orders) into a run; returns
+   * the run size.
+   */
   @Benchmark
-  public int drainSorted(Filled f) {
-    SortedRun run = f.table.drainSorted();
+  public int drainWithPrefixes(Filled f) {
+    SortedRun run = f.table.drainWithPrefixes();
     return run.size();
   }
 }
