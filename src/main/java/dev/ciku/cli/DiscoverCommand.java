@@ -2,7 +2,6 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
-import dev.ciku.corpus.Spool;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.DiscoveredWordRows;
 import dev.ciku.discover.WordDiscoverer;
@@ -76,12 +75,14 @@ final class DiscoverCommand implements Callable<Integer> {
     List<CorpusInput> corpus = counts != null && input.inputs.isEmpty() ? List.of() : input.corpus();
     WordDiscoverer.Result result;
     ByteCounter bytes = new ByteCounter();
-    try (Spool spool = Spool.of(corpus, memory.tempDir());
-        NgramStore store = counts == null ? null : NgramStore.open(counts);
+    // The corpus is read once: with a store by the cut pass only; without, by the counting pass,
+    // which records the clauses for the cut pass (so standard input needs no copy).
+    long size = InputOptions.totalSize(corpus);
+    try (NgramStore store = counts == null ? null : NgramStore.open(counts);
         Progress p = Progress.start(run.progress(), System.err, "discover", bytes::get,
-            2 * InputOptions.totalSize(spool.inputs()))) {
+            counts == null && size > 0 ? 2 * size : size)) {
       result = new WordDiscoverer(options, input.readerOptions(), run.threads(), memory.bytes(),
-          memory.tempDir()).discover(spool.inputs(), store, bytes, log::warn, log::info);
+          memory.tempDir()).discover(corpus, store, bytes, log::warn, log::info);
     }
     int written;
     try (Output out = output.open()) {

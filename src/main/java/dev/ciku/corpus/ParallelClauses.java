@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 public final class ParallelClauses {
   /** Units per batch. */
   public static final int BATCH_UNITS = 1 << 18;
-  private static final int BATCH_CLAUSES = 1 << 16;
+  static final int BATCH_CLAUSES = 1 << 16;
 
   private ParallelClauses() {}
 
@@ -46,6 +46,92 @@ public final class ParallelClauses {
   public static ClauseScanner run(List<CorpusInput> inputs, ReaderOptions options, UnitTable units,
       ByteCounter bytes, Consumer<String> warnings, List<? extends Worker> workers)
       throws IOException {
+    return run(inputs, options, units, bytes, warnings, workers, null);
+  }
+
+  /**
+   * As {@link #run(List, ReaderOptions, UnitTable, ByteCounter, Consumer, List)}, also writing
+   * every batch to {@code recording} (if not null) so that a later pass can {@link #replay} the
+   * same clauses without reading the corpus again.
+   */
+  public static ClauseScanner run(List<CorpusInput> inputs, ReaderOptions options, UnitTable units,
+      ByteCounter bytes, Consumer<String> warnings, List<? extends Worker> workers,
+      ClauseRecording recording) throws IOException {
+    ClauseScanner[] scanner = {null};
+    drive(workers, (free, full) -> {
+      Batch[] current = {take(free)};
+      long[] recorded = {bytes.get()};
+      Handoff handoff = b -> {
+        if (recording != null) {
+          long now = bytes.get();
+          recording.write(b, now - recorded[0]);
+          recorded[0] = now;
+        }
+        put(full, b);
+      };
+      scanner[0] = new ClauseScanner(units, options.lowercase(),
+          (u, length, owned, start, end) -> {
+            Batch b = current[0];
+            if (!b.fits(length)) {
+              try {
+                handoff.accept(b);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              b = take(free);
+              current[0] = b;
+            }
+            b.add(u, length, owned, end);
+          });
+      try {
+        new CorpusReader(options, bytes, warnings).read(inputs, scanner[0]);
+      } catch (java.io.UncheckedIOException e) {
+        throw e.getCause();
+      }
+      handoff.accept(current[0]);
+    });
+    if (recording != null) {
+      recording.finishWriting();
+    }
+    return scanner[0];
+  }
+
+  /**
+   * Feeds {@code workers} the clauses of a pass recorded by {@link #run(List, ReaderOptions,
+   * UnitTable, ByteCounter, Consumer, List, ClauseRecording)}, batch by batch, adding the input
+   * bytes each batch stood for to {@code bytes}. No decoding: the cost is reading the file.
+   */
+  public static void replay(ClauseRecording recording, ByteCounter bytes,
+      List<? extends Worker> workers) throws IOException {
+    drive(workers, (free, full) -> {
+      try (ClauseRecording.Reader r = recording.reader()) {
+        while (true) {
+          Batch b = take(free);
+          long delta = r.read(b);
+          if (delta < 0) {
+            put(free, b);
+            break;
+          }
+          bytes.add(delta);
+          put(full, b);
+        }
+      }
+    });
+  }
+
+  /** Hands a filled batch to the workers. */
+  @FunctionalInterface
+  private interface Handoff {
+    void accept(Batch b) throws IOException;
+  }
+
+  /** Fills batches taken from {@code free} and puts them on {@code full}, on the calling thread. */
+  @FunctionalInterface
+  private interface Feeder {
+    void feed(BlockingQueue<Batch> free, BlockingQueue<Batch> full) throws IOException;
+  }
+
+  private static void drive(List<? extends Worker> workers, Feeder feeder) throws IOException {
     int n = workers.size();
     BlockingQueue<Batch> free = new ArrayBlockingQueue<>(2 * n + 2);
     BlockingQueue<Batch> full = new ArrayBlockingQueue<>(2 * n + 2);
@@ -59,20 +145,8 @@ public final class ParallelClauses {
       runners[i].setDaemon(true);
       runners[i].start();
     }
-    Batch[] current = {take(free)};
-    ClauseScanner scanner = new ClauseScanner(units, options.lowercase(),
-        (u, length, owned, start, end) -> {
-          Batch b = current[0];
-          if (!b.fits(length)) {
-            put(full, b);
-            b = take(free);
-            current[0] = b;
-          }
-          b.add(u, length, owned, end);
-        });
     try {
-      new CorpusReader(options, bytes, warnings).read(inputs, scanner);
-      put(full, current[0]);
+      feeder.feed(free, full);
     } finally {
       for (int i = 0; i < n; i++) {
         put(full, Batch.END);
@@ -101,7 +175,6 @@ public final class ParallelClauses {
         throw new IllegalStateException(t);
       }
     }
-    return scanner;
   }
 
   private static Batch take(BlockingQueue<Batch> q) {
@@ -123,7 +196,7 @@ public final class ParallelClauses {
   }
 
   /** Clauses packed into one array. */
-  private static final class Batch {
+  static final class Batch {
     static final Batch END = new Batch(0);
     final int[] units;
     final int[] ends;

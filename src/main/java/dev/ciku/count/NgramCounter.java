@@ -1,6 +1,7 @@
 package dev.ciku.count;
 
 import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.ClauseRecording;
 import dev.ciku.corpus.ClauseScanner;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.ParallelClauses;
@@ -45,6 +46,15 @@ public final class NgramCounter {
    */
   public CountSummary count(List<CorpusInput> inputs, UnitTable units, ByteCounter bytes,
       Consumer<String> warnings, GramSink sink) throws IOException {
+    return count(inputs, units, bytes, warnings, sink, null);
+  }
+
+  /**
+   * As {@link #count(List, UnitTable, ByteCounter, Consumer, GramSink)}, also recording the
+   * clauses read into {@code recording} (if not null) for a second pass.
+   */
+  public CountSummary count(List<CorpusInput> inputs, UnitTable units, ByteCounter bytes,
+      Consumer<String> warnings, GramSink sink, ClauseRecording recording) throws IOException {
     int order = options.order();
     int threads = options.threads();
     long tableBudget = options.memoryBytes() / 2;
@@ -57,7 +67,8 @@ public final class NgramCounter {
     }
     ClauseScanner scanner;
     try {
-      scanner = ParallelClauses.run(inputs, readerOptions, units, bytes, warnings, workers);
+      scanner = ParallelClauses.run(inputs, readerOptions, units, bytes, warnings, workers,
+          recording);
     } catch (IOException | RuntimeException | Error e) {
       runs.deleteAll();
       throw e;

@@ -1,6 +1,7 @@
 package dev.ciku.discover;
 
 import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.ClauseRecording;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.ParallelClauses;
 import dev.ciku.corpus.ReaderOptions;
@@ -49,8 +50,10 @@ import java.util.function.Consumer;
  * their n-gram counts. Single Latin units with a letter ({@code iPhone7}, {@code 5G}) are
  * candidates too; single Han characters never are.
  *
- * <p>Cost: one counting pass, one cutting pass, and hash look-ups in between; memory is the
- * counting budget plus an index of the grams seen at least twice. Not thread-safe; one run per
+ * <p>Cost: one counting pass over the corpus, one cutting pass over the clauses the counting pass
+ * recorded in a temporary file ({@link ClauseRecording}, 4 bytes a unit: the corpus is read and
+ * decoded once), and hash look-ups in between; memory is the counting budget plus an index of the
+ * grams seen at least twice. Not thread-safe; one run per
  * instance at a time.
  */
 public final class WordDiscoverer {
@@ -102,7 +105,7 @@ public final class WordDiscoverer {
   /**
    * Discovers words.
    *
-   * @param corpus the corpus, readable twice (see {@link dev.ciku.corpus.Spool}); may be empty
+   * @param corpus the corpus, read once (standard input is fine); may be empty
    *     when {@code store} is given
    * @param store n-gram counts to use instead of counting {@code corpus}, or null
    * @param bytes progress counter
@@ -111,6 +114,14 @@ public final class WordDiscoverer {
    */
   public Result discover(List<CorpusInput> corpus, NgramStore store, ByteCounter bytes,
       Consumer<String> warnings, Consumer<String> info) throws IOException {
+    boolean record = store == null && cutPass == null && !corpus.isEmpty();
+    try (ClauseRecording recording = record ? ClauseRecording.create(tempDir) : null) {
+      return discover(corpus, store, recording, bytes, warnings, info);
+    }
+  }
+
+  private Result discover(List<CorpusInput> corpus, NgramStore store, ClauseRecording recording,
+      ByteCounter bytes, Consumer<String> warnings, Consumer<String> info) throws IOException {
     long t0 = System.nanoTime();
     UnitTable units;
     GramIndex index;
@@ -136,7 +147,7 @@ public final class WordDiscoverer {
       order = options.order();
       index = new GramIndex(1 << 20);
       CountSummary s = new NgramCounter(new CountOptions(order, 2, threads, memory, tempDir),
-          readerOptions).count(corpus, units, bytes, warnings, index);
+          readerOptions).count(corpus, units, bytes, warnings, index, recording);
       positions = s.positions(1);
     }
     long minCount = options.minCount() > 0 ? options.minCount() : Thresholds.minCount(positions);
@@ -173,7 +184,11 @@ public final class WordDiscoverer {
       for (int i = 0; i < threads; i++) {
         cutters.add(new Cutter(g, gMax, options.maxLength()));
       }
-      ParallelClauses.run(corpus, readerOptions, units, bytes, m -> { }, cutters);
+      if (recording != null) {
+        ParallelClauses.replay(recording, bytes, cutters);
+      } else {
+        ParallelClauses.run(corpus, readerOptions, units, bytes, m -> { }, cutters);
+      }
       for (Cutter c : cutters) {
         fragments += c.fragments;
         c.shortFragments.forEach(shortFragments);
