@@ -9,6 +9,51 @@ package dev.ciku.count;
 final class GramSort {
   private GramSort() {}
 
+  /** Buckets of {@link #bucketSort}: the first unit's top 18 bits. */
+  static final int BUCKETS = 1 << 18;
+  private static final int BUCKET_SHIFT = 63 - 18;
+
+  /**
+   * Copies the non-empty entries of {@code slots} (a hash table's array: entries of three longs,
+   * {@code (0, 0)} keys empty) into {@code dst}, sorted by gram: a counting pass over the
+   * first unit's top bits, one scatter, then {@link #sort} within each bucket, where the entries
+   * fit in the cache. Returns the number of entries.
+   *
+   * @param hist scratch of at least {@code BUCKETS + 1} ints
+   */
+  static int bucketSort(long[] slots, long[] dst, int[] hist) {
+    java.util.Arrays.fill(hist, 0, BUCKETS + 1, 0);
+    for (int p = 0; p < slots.length; p += 3) {
+      long hi = slots[p];
+      if (hi != 0 || slots[p + 1] != 0) {
+        hist[(int) (hi >>> BUCKET_SHIFT) + 1]++;
+      }
+    }
+    for (int b = 0; b < BUCKETS; b++) {
+      hist[b + 1] += hist[b];
+    }
+    int m = hist[BUCKETS];
+    for (int p = 0; p < slots.length; p += 3) {
+      long hi = slots[p];
+      if (hi != 0 || slots[p + 1] != 0) {
+        int q = 3 * hist[(int) (hi >>> BUCKET_SHIFT)]++;
+        dst[q] = hi;
+        dst[q + 1] = slots[p + 1];
+        dst[q + 2] = slots[p + 2];
+      }
+    }
+    // hist[b] is now the end of bucket b, the start of bucket b + 1.
+    int start = 0;
+    for (int b = 0; b < BUCKETS; b++) {
+      int end = hist[b];
+      if (end - start > 1) {
+        sort(dst, start, end);
+      }
+      start = end;
+    }
+    return m;
+  }
+
   /** Sorts entries {@code from..to} (entry indices, not array indices). */
   static void sort(long[] a, int from, int to) {
     while (to - from > 24) {

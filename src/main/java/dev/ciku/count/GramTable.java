@@ -16,6 +16,9 @@ public final class GramTable {
   private final int mask;
   private final int limit;
   private int size;
+  /** Scratch of {@link #drainWithPrefixes}, kept between drains. */
+  private long[] sorted;
+  private int[] histogram;
 
   /**
    * @param capacity slots, rounded up to a power of two
@@ -157,21 +160,17 @@ public final class GramTable {
    * included), and empties the table. Fed by {@link #addClause}, this turns counts of longest
    * grams into exact counts of every gram of every order.
    *
-   * <p>Cost: sorting the entries in place, then one sequential pass; the run holds each distinct
-   * prefix once. Allocates only the run.
+   * <p>Cost: a bucket sort of the entries into a scratch array kept for the next drain (24 bytes
+   * an entry, allocated on the first drain), then one sequential pass; the run holds each
+   * distinct prefix once.
    */
   public SortedRun drainWithPrefixes() {
-    long[] s = slots;
-    int m = 0;
-    for (int p = 0; p < s.length; p += 3) {
-      if (s[p] != 0 || s[p + 1] != 0) {
-        int q = 3 * m++;
-        s[q] = s[p];
-        s[q + 1] = s[p + 1];
-        s[q + 2] = s[p + 2];
-      }
+    if (sorted == null || sorted.length < 3 * size) {
+      sorted = new long[3 * Math.max(size, limit)];
+      histogram = new int[GramSort.BUCKETS + 1];
     }
-    GramSort.sort(s, 0, m);
+    long[] s = sorted;
+    int m = GramSort.bucketSort(slots, s, histogram);
     long total = 0;
     long prevHi = 0;
     long prevLo = 0;

@@ -29,6 +29,7 @@ import java.util.function.Consumer;
  * plus the reader's buffers.
  */
 public final class NgramCounter {
+  private static final double LOAD = 0.7;
   private final CountOptions options;
   private final ReaderOptions readerOptions;
 
@@ -60,10 +61,12 @@ public final class NgramCounter {
     long tableBudget = options.memoryBytes() / 2;
     int capacity = (int) Math.min(1 << 26, Math.max(1 << 16, tableBudget / threads / 24));
     capacity = Integer.highestOneBit(capacity);
-    RunSet runs = new RunSet(options.memoryBytes() - (long) threads * capacity * 24, options.tempDir());
+    // Each worker holds its table (24 bytes a slot) and the sorting scratch of a full table.
+    long perWorker = (long) capacity * 24 + (long) (capacity * LOAD) * 24;
+    RunSet runs = new RunSet(options.memoryBytes() - threads * perWorker, options.tempDir());
     List<Counter> workers = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
-      workers.add(new Counter(new GramTable(capacity, 0.7), order, runs));
+      workers.add(new Counter(new GramTable(capacity, LOAD), order, runs));
     }
     ClauseScanner scanner;
     try {
