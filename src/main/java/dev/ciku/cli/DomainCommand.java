@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
         "List the terms of a domain corpus, best first: words discovered in INPUT (as 'ciku"
             + " discover' finds them), minus stopwords and generic heads, contrasted with a"
             + " reference corpus. Columns: domain and reference counts, smoothed domain share,"
-            + " signed G2 keyness, weirdness, C-value and the ranking score (default: terms with"
-            + " weirdness 20 or more first, each tier by G2).",
+            + " signed G2 keyness, weirdness, C-value, character specificity, residual IDF and"
+            + " the ranking score (default: terms with weirdness 20 or more first, by"
+            + " G2 x char_spec x sqrt(ridf), then the others by G2).",
         "The reference is ciku's bundled general-Chinese profile unless --reference is given.",
         "With --build-profile, INPUT is a reference corpus and -o receives a profile for"
             + " --reference (see dict/README.md)."})
@@ -57,8 +58,14 @@ final class DomainCommand implements Callable<Integer> {
   long profileMinCount;
 
   @Option(names = "--rank", paramLabel = "SCORE", defaultValue = "combined",
-      description = "Ranking: combined (default), share, g2, weirdness, cvalue or count.")
+      description = "Ranking: combined (default), gated-g2, share, g2, weirdness, cvalue or"
+          + " count.")
   String rank;
+
+  @Option(names = "--term-entropy", paramLabel = "NATS", defaultValue = "1.0",
+      description = "Smallest left and right boundary entropy of a term (default:"
+          + " ${DEFAULT-VALUE}; discovery's own --min-entropy applies first).")
+  double termEntropy;
 
   @Option(names = "--no-filter",
       description = "Keep stopwords and generic heads (the bundled dict/domain-stopwords.txt and"
@@ -100,10 +107,10 @@ final class DomainCommand implements Callable<Integer> {
     }
     DomainTermMiner.Rank r;
     try {
-      r = DomainTermMiner.Rank.valueOf(rank.toUpperCase(Locale.ROOT));
+      r = DomainTermMiner.Rank.valueOf(rank.toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      throw new CikuException(CikuException.USAGE,
-          "--rank must be combined, share, g2, weirdness, cvalue or count, not '" + rank + "'");
+      throw new CikuException(CikuException.USAGE, "--rank must be combined, gated-g2, share, g2,"
+          + " weirdness, cvalue or count, not '" + rank + "'");
     }
     DiscoverOptions discover = discovery.toOptions(redundancy);
     TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
@@ -119,8 +126,8 @@ final class DomainCommand implements Callable<Integer> {
     ByteCounter bytes = new ByteCounter();
     try (Spool spool = Spool.of(corpus, memory.tempDir());
         Progress p = Progress.start(run.progress(), System.err, "domain", bytes::get,
-            2 * InputOptions.totalSize(spool.inputs()))) {
-      result = new DomainTermMiner(new DomainTermMiner.Options(discover, r, filter),
+            3 * InputOptions.totalSize(spool.inputs()))) {
+      result = new DomainTermMiner(new DomainTermMiner.Options(discover, r, filter, termEntropy),
           input.readerOptions(), run.threads(), memory.bytes(), memory.tempDir())
           .mine(spool.inputs(), source, bytes, log::warn, log::info);
     }

@@ -6,7 +6,6 @@ import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.CorpusReader;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.io.IOException;
 import java.util.Collection;
@@ -16,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Exact reference counts of a fixed set of terms, from one pass over a reference corpus: the terms
- * go into a trie of unit ids (a hash map from {@code (node, unit)} to child node), and every
- * position of every clause walks the trie as far as it matches, counting each term it passes.
+ * go into a {@link TermTrie}, and every position of every clause walks the trie as far as it
+ * matches, counting each term it passes.
  * Exact for terms of any length; cost one read of the corpus and, per position, as many hash
  * look-ups as the longest matching term prefix (usually 1-3).
  *
@@ -45,40 +44,8 @@ public final class CorpusReference implements ReferenceCounts {
       ReaderOptions reader, ByteCounter bytes, Consumer<String> warnings, String name)
       throws IOException {
     UnitTable units = new UnitTable();
-    Long2IntOpenHashMap children = new Long2IntOpenHashMap(terms.size() * 3);
-    children.defaultReturnValue(0);
-    // node 0 is the root; terminal[node] = term index + 1.
-    int[][] terminal = {new int[1024]};
     String[] byIndex = terms.toArray(new String[0]);
-    int nodes = 1;
-    for (int t = 0; t < byIndex.length; t++) {
-      List<String> u = TermUnits.split(byIndex[t]);
-      if (u == null || u.isEmpty()) {
-        continue;
-      }
-      int node = 0;
-      for (String s : u) {
-        int id = idOf(units, s);
-        if (id < 0) {
-          node = -1;
-          break;
-        }
-        long key = ((long) node << 21) | id;
-        int child = children.get(key);
-        if (child == 0) {
-          child = nodes++;
-          children.put(key, child);
-        }
-        node = child;
-      }
-      if (node > 0) {
-        if (node >= terminal[0].length) {
-          terminal[0] = java.util.Arrays.copyOf(terminal[0], Math.max(node + 1, terminal[0].length * 2));
-        }
-        terminal[0][node] = t + 1;
-      }
-    }
-    int[] term = java.util.Arrays.copyOf(terminal[0], Math.max(nodes, 1));
+    TermTrie trie = new TermTrie(byIndex, units);
     long[] hits = new long[byIndex.length];
     long[] pos = {0};
     ClauseScanner scanner = new ClauseScanner(units, reader.lowercase(),
@@ -87,13 +54,13 @@ public final class CorpusReference implements ReferenceCounts {
           for (int i = 0; i < owned; i++) {
             int node = 0;
             for (int j = i; j < length; j++) {
-              node = children.get(((long) node << 21) | u[j]);
+              node = trie.child(node, u[j]);
               if (node == 0) {
                 break;
               }
-              int t = term[node];
-              if (t != 0) {
-                hits[t - 1]++;
+              int t = trie.terminal(node);
+              if (t >= 0) {
+                hits[t]++;
               }
             }
           }
@@ -106,15 +73,6 @@ public final class CorpusReference implements ReferenceCounts {
       }
     }
     return new CorpusReference(map, pos[0], name);
-  }
-
-  /** Han characters are their own ids; Latin runs get ids from the scanning table. */
-  private static int idOf(UnitTable units, String unit) {
-    int cp = unit.codePointAt(0);
-    if (unit.length() == Character.charCount(cp) && dev.ciku.corpus.UnitPolicy.isHan(cp)) {
-      return cp;
-    }
-    return units.latinId(unit);
   }
 
   @Override

@@ -11,7 +11,12 @@ package dev.ciku.domain;
  * @param g2 signed log-likelihood keyness ({@link TermScores#g2})
  * @param weirdness relative-frequency ratio ({@link TermScores#weirdness})
  * @param cValue nested termhood ({@link TermScores#cValue})
+ * @param charSpecificity geometric mean of the characters' weirdness
+ *     ({@link TermScores#charSpecificity})
+ * @param residualIdf burstiness over the lines of the domain corpus, in bits
+ *     ({@link TermScores#residualIdf})
  * @param score the ranking score ({@link DomainTermMiner.Rank})
  */
 public record DomainTerm(String term, int units, long domainCount, long referenceCount,
-    double share, double g2, double weirdness, double cValue, double score) {}
+    double share, double g2, double weirdness, double cValue, double charSpecificity,
+    double residualIdf, double score) {}

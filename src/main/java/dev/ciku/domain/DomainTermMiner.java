@@ -3,6 +3,7 @@ package dev.ciku.domain;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.ReaderOptions;
+import dev.ciku.corpus.UnitPolicy;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.DiscoveredWord;
 import dev.ciku.discover.WordDiscoverer;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -19,25 +21,34 @@ import java.util.function.Consumer;
 
 /**
  * Comparative domain-term mining: the words discovered in a domain corpus ({@link WordDiscoverer},
- * so terms longer than the counting order come out whole), minus stopwords and generic heads
- * ({@link TermFilter}), contrasted with a reference ({@link ReferenceCounts}) and ranked.
+ * so terms longer than the counting order come out whole), minus stopwords, generic heads and
+ * numbers ({@link TermFilter}) and words with a boundary entropy below {@link #TERM_MIN_ENTROPY}
+ * on either side, contrasted with a reference ({@link ReferenceCounts}) and ranked.
  *
- * <p>Each term gets four scores ({@link TermScores}): the smoothed domain share, signed G²
- * keyness, weirdness and C-value; the ranking score is chosen by {@link Rank}. The default,
- * {@link Rank#COMBINED}, ranks first the terms at least {@link #SPECIFIC} times more frequent
- * (relatively) in the domain than in the reference (weirdness ≥ 20), by G², then all others by
- * G²: specificity as a gate, keyness (which grows with frequency) as the order. It measured best
- * at P@500 on both the legal and the car benchmarks among the variants tried
- * (benchmarks/RESULTS.md).
+ * <p>Each term gets six scores ({@link TermScores}): the smoothed domain share, signed G²
+ * keyness, weirdness, C-value, character specificity and residual IDF (burstiness over the lines
+ * of the domain corpus, from {@link TermOccurrences}); the ranking score is chosen by
+ * {@link Rank}. The default, {@link Rank#COMBINED}, ranks first the terms at least
+ * {@link #SPECIFIC} times more frequent (relatively) in the domain than in the reference, by
+ * {@code G² · charSpecificity · √max(0, residual IDF)}, then all others by G²: specificity as a
+ * gate, keyness (which grows with frequency) as the order, damped for terms made of everyday
+ * characters and for terms spread over the corpus like boilerplate. It measured best at P@500 on
+ * both the legal and the car benchmarks among the variants tried (benchmarks/RESULTS.md).
  *
- * <p>Cost: one word discovery (two passes over the domain corpus) plus the reference look-ups
- * (hash look-ups for a profile; one pass over the reference for a corpus). Not thread-safe.
+ * <p>Cost: one word discovery (two passes over the domain corpus), one more pass counting the
+ * candidates ({@link TermOccurrences}) and the reference look-ups (hash look-ups for a profile;
+ * one pass over the reference for a corpus). Not thread-safe.
  */
 public final class DomainTermMiner {
   /** Ranking scores. */
   public enum Rank {
-    /** Weirdness-gated G² (the default; see {@link DomainTermMiner#combined}). */
+    /**
+     * Weirdness-gated G², damped by character specificity and burstiness (the default; see
+     * {@link DomainTermMiner#combined}).
+     */
     COMBINED,
+    /** Weirdness-gated G² alone (the default before character specificity and burstiness). */
+    GATED_G2,
     /** The smoothed domain share of article 6540 (missing counts fixed). */
     SHARE,
     /** Signed log-likelihood keyness. */
@@ -56,8 +67,32 @@ public final class DomainTermMiner {
     ReferenceCounts counts(Set<String> terms) throws IOException;
   }
 
-  /** Settings. */
-  public record Options(DiscoverOptions discover, Rank rank, TermFilter filter) {}
+  /** How the candidates occur in the domain corpus, given the strings to count. */
+  @FunctionalInterface
+  public interface OccurrenceSource {
+    TermOccurrences count(String[] strings) throws IOException;
+  }
+
+  /**
+   * Settings.
+   *
+   * @param minEntropy smallest left and right boundary entropy of a term, in nats (applied after
+   *     discovery, whose own threshold is usually lower)
+   */
+  public record Options(DiscoverOptions discover, Rank rank, TermFilter filter,
+      double minEntropy) {
+    /** The default term entropy floor, {@link DomainTermMiner#TERM_MIN_ENTROPY}. */
+    public Options(DiscoverOptions discover, Rank rank, TermFilter filter) {
+      this(discover, rank, filter, TERM_MIN_ENTROPY);
+    }
+  }
+
+  /**
+   * The default smallest boundary entropy of a term on each side, in nats: a term should be free
+   * to follow and precede at least about e different neighbours. Drops fragments cut out of a
+   * longer unit (院管辖 out of 法院管辖, 解协议 out of 调解协议).
+   */
+  public static final double TERM_MIN_ENTROPY = 1.0;
 
   /** What a run produced. */
   public record Result(List<DomainTerm> terms, long domainPositions, long referencePositions,
@@ -85,15 +120,16 @@ public final class DomainTermMiner {
       Consumer<String> warnings, Consumer<String> info) throws IOException {
     WordDiscoverer.Result found = new WordDiscoverer(options.discover(), readerOptions, threads,
         memory, tempDir).discover(corpus, null, bytes, warnings, info);
-    return mine(found, reference, info);
+    return mine(found, reference,
+        strings -> TermOccurrences.count(strings, corpus, readerOptions, bytes, warnings), info);
   }
 
   /**
    * Mines the terms among words already discovered (for example by the Spark job, whose
    * discovery runs on a cluster): filter, reference counts, scores, ranking.
    */
-  public Result mine(WordDiscoverer.Result found, ReferenceSource reference, Consumer<String> info)
-      throws IOException {
+  public Result mine(WordDiscoverer.Result found, ReferenceSource reference,
+      OccurrenceSource occurrences, Consumer<String> info) throws IOException {
     long t0 = System.nanoTime();
     List<DiscoveredWord> words = new ArrayList<>();
     int filtered = 0;
@@ -101,19 +137,33 @@ public final class DomainTermMiner {
       if (w.word().length() < 2) {
         continue;
       }
-      if (options.filter().rejects(w.word())) {
+      if (options.filter().rejects(w.word()) || w.minEntropy() < options.minEntropy()) {
         filtered++;
         continue;
       }
       words.add(w);
     }
-    Set<String> terms = new HashSet<>();
+    Set<String> terms = new LinkedHashSet<>();
     for (DiscoveredWord w : words) {
       terms.add(w.word());
     }
+    for (DiscoveredWord w : words) {
+      List<String> u = TermUnits.split(w.word());
+      if (u != null) {
+        for (String unit : u) {
+          if (isHan(unit)) {
+            terms.add(unit);
+          }
+        }
+      }
+    }
     ReferenceCounts ref = reference.counts(terms);
     info.accept(ref.describe());
-    List<DomainTerm> out = score(words, ref, found.positions(), options.rank());
+    long t1 = System.nanoTime();
+    TermOccurrences occ = occurrences.count(terms.toArray(new String[0]));
+    info.accept(String.format(Locale.ROOT, "%,d strings counted in %,d lines (%.1f s)",
+        terms.size(), occ.documents(), (System.nanoTime() - t1) / 1e9));
+    List<DomainTerm> out = score(words, ref, occ, found.positions(), options.rank());
     info.accept(String.format(Locale.ROOT, "%,d terms scored, %,d dropped by the filter (%.1f s)",
         out.size(), filtered, (System.nanoTime() - t0) / 1e9));
     return new Result(out, found.positions(), ref.positions(), found.words().size(), filtered);
@@ -122,10 +172,11 @@ public final class DomainTermMiner {
   /**
    * Scores and ranks candidate words against reference counts.
    *
+   * @param occ exact and per-line counts of the words and of their Han characters in the domain
    * @param domainPositions size of the domain corpus in unit positions
    */
   public static List<DomainTerm> score(List<DiscoveredWord> words, ReferenceCounts ref,
-      long domainPositions, Rank rank) {
+      TermOccurrences occ, long domainPositions, Rank rank) {
     int n = words.size();
     long bigD = Math.max(1, domainPositions);
     long bigR = Math.max(1, ref.positions());
@@ -169,21 +220,40 @@ public final class DomainTermMiner {
       }
     }
     List<DomainTerm> out = new ArrayList<>(n);
+    double[] logRatios = new double[64];
     for (int i = 0; i < n; i++) {
       DiscoveredWord w = words.get(i);
+      List<String> u = TermUnits.split(w.word());
+      int han = 0;
+      if (u != null) {
+        if (u.size() > logRatios.length) {
+          logRatios = new double[u.size()];
+        }
+        for (String unit : u) {
+          if (isHan(unit)) {
+            logRatios[han++] = TermScores.logCharRatio(occ.count(unit), ref.count(unit), bigD,
+                bigR);
+          }
+        }
+      }
+      double spec = TermScores.charSpecificity(logRatios, han);
+      double ridf = TermScores.residualIdf(occ.count(w.word()), occ.lines(w.word()),
+          occ.documents());
       double share = TermScores.share(d[i], r[i], scale, alpha, m);
       double g2 = TermScores.g2(d[i], r[i], bigD, bigR);
       double weird = TermScores.weirdness(d[i], r[i], bigD, bigR);
       double cv = TermScores.cValue(w.units(), d[i], nestedSum[i], nestedCount[i]);
       double score = switch (rank) {
-        case COMBINED -> combined(g2, weird);
+        case COMBINED -> combined(g2, weird, spec, ridf);
+        case GATED_G2 -> gatedG2(g2, weird);
         case SHARE -> share;
         case G2 -> g2;
         case WEIRDNESS -> weird;
         case CVALUE -> cv;
         case COUNT -> d[i];
       };
-      out.add(new DomainTerm(w.word(), w.units(), d[i], r[i], share, g2, weird, cv, score));
+      out.add(new DomainTerm(w.word(), w.units(), d[i], r[i], share, g2, weird, cv, spec,
+          ridf, score));
     }
     out.sort(Comparator.comparingDouble(DomainTerm::score).reversed()
         .thenComparing(Comparator.comparingLong(DomainTerm::domainCount).reversed())
@@ -195,14 +265,32 @@ public final class DomainTermMiner {
   public static final double SPECIFIC = 20;
 
   /**
-   * The default ranking score: {@code G²} when {@code weirdness ≥ 20} (then {@code G² > 0});
-   * otherwise {@code −1/(1+G²)} for {@code G² ≥ 0} and {@code G² − 1} below, so every term of
-   * the second tier scores below every term of the first and both tiers are ordered by G².
+   * The default ranking score: {@code G² · charSpecificity · √max(0, residualIdf)} when
+   * {@code weirdness ≥ 20} (then {@code G² > 0}); otherwise as {@link #gatedG2}, below every term
+   * of the first tier.
    */
-  static double combined(double g2, double weirdness) {
+  static double combined(double g2, double weirdness, double charSpecificity,
+      double residualIdf) {
+    if (weirdness >= SPECIFIC) {
+      return g2 * charSpecificity * Math.sqrt(Math.max(0, residualIdf));
+    }
+    return gatedG2(g2, weirdness);
+  }
+
+  /**
+   * {@code G²} when {@code weirdness ≥ 20} (then {@code G² > 0}); otherwise {@code −1/(1+G²)} for
+   * {@code G² ≥ 0} and {@code G² − 1} below, so every term of the second tier scores below every
+   * term of the first and both tiers are ordered by G².
+   */
+  static double gatedG2(double g2, double weirdness) {
     if (weirdness >= SPECIFIC) {
       return g2;
     }
     return g2 >= 0 ? -1 / (1 + g2) : g2 - 1;
+  }
+
+  private static boolean isHan(String unit) {
+    int cp = unit.codePointAt(0);
+    return unit.length() == Character.charCount(cp) && UnitPolicy.isHan(cp);
   }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 public final class DomainTermRows {
   /** Column names, in order. */
   public static final List<String> COLUMNS = List.of("term", "domain_count", "reference_count",
-      "share", "g2", "weirdness", "c_value", "score");
+      "share", "g2", "weirdness", "c_value", "char_spec", "ridf", "score");
 
   private DomainTermRows() {}
 
@@ -31,6 +31,8 @@ public final class DomainTermRows {
       rows.decimal(t.g2(), 2);
       rows.decimal(t.weirdness(), 3);
       rows.decimal(t.cValue(), 2);
+      rows.decimal(t.charSpecificity(), 3);
+      rows.decimal(t.residualIdf(), 3);
       rows.decimal(t.score(), 4);
       rows.end();
     }

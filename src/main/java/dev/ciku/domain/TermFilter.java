@@ -17,8 +17,13 @@ import java.util.Set;
  * {@code word} matches exactly, {@code *word} matches a term ending with {@code word},
  * {@code word*} a term starting with it, {@code *word*} a term containing it. Blank lines and
  * lines starting with {@code #} are skipped. A pattern prefixed with {@code N:} applies only to
- * terms of at least N characters ({@code 3:*本} drops 违反本 but keeps 资本). A generic-heads file is read with an implied
- * leading {@code *}: a head drops itself and every term ending with it (审判工作 by 工作).
+ * terms of at least N characters ({@code 3:*本} drops 违反本 but keeps 资本). {@code pre*suf}
+ * matches a term starting with {@code pre} and ending with {@code suf}. A pattern prefixed with
+ * {@code !} is an exception: a term it matches is kept whatever else matches ({@code 被*} drops
+ * the passives 被撤销, 被吊销; {@code !被*人} keeps 被害人, 被申请人). A generic-heads file is
+ * read with an implied leading {@code *}: a head drops itself and every term ending with it
+ * (审判工作 by 工作). The bundled filter also drops every term holding a digit (16款, 5万公里,
+ * 10万元以下罚款): quantities, not terms.
  *
  * <p>Immutable once built; thread-safe to read.
  */
@@ -36,6 +41,10 @@ public final class TermFilter {
   private final List<String> longPrefixes = new ArrayList<>();
   private final List<Integer> longSuffixMin = new ArrayList<>();
   private final List<Integer> longPrefixMin = new ArrayList<>();
+  private final List<String[]> wraps = new ArrayList<>();
+  /** Exceptions: a term any of them matches is never rejected. Null until the first one. */
+  private TermFilter keep;
+  private boolean numbers;
 
   /** A filter that keeps everything. */
   public static TermFilter none() {
@@ -45,6 +54,7 @@ public final class TermFilter {
   /** The bundled stopwords and generic heads. */
   public static TermFilter bundled() throws IOException {
     TermFilter f = new TermFilter();
+    f.numbers = true;
     f.addResource(STOPWORDS, false);
     f.addResource(GENERIC_HEADS, true);
     return f;
@@ -75,6 +85,19 @@ public final class TermFilter {
   public TermFilter add(String pattern, boolean heads) {
     String p = pattern.strip();
     if (p.isEmpty() || p.startsWith("#")) {
+      return this;
+    }
+    if (p.startsWith("!")) {
+      if (keep == null) {
+        keep = new TermFilter();
+      }
+      keep.add(p.substring(1), false);
+      return this;
+    }
+    int star = p.indexOf('*', 1);
+    if (star > 0 && star < p.length() - 1 && p.indexOf('*') == star
+        && p.indexOf('*', star + 1) < 0 && !p.contains(":")) {
+      wraps.add(new String[] {p.substring(0, star), p.substring(star + 1)});
       return this;
     }
     int colon = p.indexOf(':');
@@ -128,6 +151,31 @@ public final class TermFilter {
 
   /** Whether {@code term} should be dropped. */
   public boolean rejects(String term) {
+    if (keep != null && keep.matches(term)) {
+      return false;
+    }
+    if (numbers && hasDigit(term)) {
+      return true;
+    }
+    return matches(term);
+  }
+
+  private static boolean hasDigit(String term) {
+    for (int i = 0; i < term.length(); i++) {
+      if (Character.isDigit(term.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean matches(String term) {
+    for (String[] w : wraps) {
+      if (term.length() >= w[0].length() + w[1].length() && term.startsWith(w[0])
+          && term.endsWith(w[1])) {
+        return true;
+      }
+    }
     if (exact.contains(term)) {
       return true;
     }
@@ -163,6 +211,7 @@ public final class TermFilter {
   /** Number of patterns. */
   public int size() {
     return exact.size() + suffixes.size() + prefixes.size() + infixes.size()
-        + longSuffixes.size() + longPrefixes.size();
+        + longSuffixes.size() + longPrefixes.size() + wraps.size()
+        + (keep == null ? 0 : keep.size());
   }
 }

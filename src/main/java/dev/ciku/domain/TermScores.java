@@ -87,4 +87,47 @@ public final class TermScores {
     double lg = Math.log(Math.max(2, n)) / Math.log(2);
     return nestedCount == 0 ? lg * f : lg * (f - (double) nestedSum / nestedCount);
   }
+
+  /**
+   * Character specificity: the geometric mean, over the Han characters of a term, of each
+   * character's own weirdness {@code ((c_D + 0.5)/D) / ((c_R + 0.5)/R)}, where {@code c_D} and
+   * {@code c_R} are the character's counts in the domain and the reference. Terms built from the
+   * domain's own morphemes (罪, 诉, 押 in law; 刹, 胎 in cars) score above compounds of everyday
+   * characters that are specific only as a whole (市和区, 所需费用). 1 for a term without Han
+   * characters (no evidence either way).
+   *
+   * @param logRatios the natural logarithms of the characters' weirdness, {@code n} of them
+   */
+  public static double charSpecificity(double[] logRatios, int n) {
+    if (n == 0) {
+      return 1;
+    }
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += logRatios[i];
+    }
+    return Math.exp(sum / n);
+  }
+
+  /** The natural logarithm of one character's weirdness, for {@link #charSpecificity}. */
+  public static double logCharRatio(long domainCount, long referenceCount, long bigD, long bigR) {
+    return Math.log(((domainCount + WEIRDNESS_SMOOTHING) / bigD)
+        / ((referenceCount + WEIRDNESS_SMOOTHING) / bigR));
+  }
+
+  /**
+   * Residual IDF (Church and Gale), in bits: how much rarer across documents a term is than a
+   * Poisson model of its frequency predicts, {@code log2(N (1 − e^{−f/N}) / df)} for {@code f}
+   * occurrences in {@code df} of {@code N} documents. Content terms cluster (an article about
+   * mortgages says 抵押权 several times), so their residual IDF is positive; boilerplate and
+   * function phrases (违反本条例, 必要时, 任何单位) are spread like chance, near 0. Returns 0 when
+   * {@code df} or {@code N} is 0.
+   */
+  public static double residualIdf(long f, long df, long n) {
+    if (df <= 0 || n <= 0 || f <= 0) {
+      return 0;
+    }
+    double expected = n * -Math.expm1(-(double) f / n);
+    return Math.log(expected / df) / Math.log(2);
+  }
 }

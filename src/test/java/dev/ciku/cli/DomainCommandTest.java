@@ -29,13 +29,14 @@ class DomainCommandTest {
         o.toString()));
     List<String> lines = lines(o);
     assertEquals(21, lines.size());
-    assertEquals("term\tdomain_count\treference_count\tshare\tg2\tweirdness\tc_value\tscore",
+    assertEquals("term\tdomain_count\treference_count\tshare\tg2\tweirdness\tc_value"
+        + "\tchar_spec\tridf\tscore",
         lines.get(0));
     double prev = Double.POSITIVE_INFINITY;
     for (String l : lines.subList(1, lines.size())) {
       String[] f = l.split("\t");
-      assertEquals(8, f.length, l);
-      double score = Double.parseDouble(f[7]);
+      assertEquals(10, f.length, l);
+      double score = Double.parseDouble(f[9]);
       assertTrue(score <= prev, l);
       prev = score;
     }

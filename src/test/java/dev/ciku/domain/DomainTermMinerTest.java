@@ -43,6 +43,23 @@ class DomainTermMinerTest {
     };
   }
 
+  /**
+   * Occurrences of {@code words} and their characters in {@code lines} lines per word, each line
+   * saying the word {@code perLine} times (so equal counts give equal burstiness).
+   */
+  private static TermOccurrences occurrences(List<DiscoveredWord> words, int lines, int perLine) {
+    List<String> text = new java.util.ArrayList<>();
+    java.util.Set<String> strings = new java.util.LinkedHashSet<>();
+    for (DiscoveredWord w : words) {
+      strings.add(w.word());
+      w.word().codePoints().forEach(c -> strings.add(new String(Character.toChars(c))));
+      for (int i = 0; i < lines; i++) {
+        text.add((w.word() + "，").repeat(perLine));
+      }
+    }
+    return TermOccurrences.countLines(strings.toArray(new String[0]), text.iterator(), false);
+  }
+
   private static DiscoveredWord word(String w, long count) {
     return new DiscoveredWord(w, w.length(), count, 3, 2, 2, 1);
   }
@@ -53,8 +70,9 @@ class DomainTermMinerTest {
         word("丁丁", 5));
     ReferenceCounts ref = table(Map.of("乙乙", 7L, "丙丙", 1L), 1_000_000);
     for (DomainTermMiner.Rank rank : new DomainTermMiner.Rank[] {DomainTermMiner.Rank.COMBINED,
-        DomainTermMiner.Rank.SHARE, DomainTermMiner.Rank.G2, DomainTermMiner.Rank.WEIRDNESS}) {
-      List<DomainTerm> out = DomainTermMiner.score(words, ref, 1_000_000, rank);
+        DomainTermMiner.Rank.GATED_G2, DomainTermMiner.Rank.SHARE, DomainTermMiner.Rank.G2, DomainTermMiner.Rank.WEIRDNESS}) {
+      List<DomainTerm> out =
+          DomainTermMiner.score(words, ref, occurrences(words, 10, 5), 1_000_000, rank);
       List<DomainTerm> equal = out.stream().filter(t -> t.domainCount() == 50).toList();
       assertEquals(List.of("甲甲", "丙丙", "乙乙"),
           equal.stream().map(DomainTerm::term).toList(), rank.toString());
@@ -73,8 +91,8 @@ class DomainTermMinerTest {
   void score_cValue_discountsNestedTerms() {
     // 人民 occurs 100 times, 90 of them inside 人民法院 (seen 90 times).
     List<DiscoveredWord> words = List.of(word("人民", 100), word("人民法院", 90));
-    List<DomainTerm> out = DomainTermMiner.score(words, table(Map.of(), 1000), 1000,
-        DomainTermMiner.Rank.CVALUE);
+    List<DomainTerm> out = DomainTermMiner.score(words, table(Map.of(), 1000),
+        occurrences(words, 2, 3), 1000, DomainTermMiner.Rank.CVALUE);
     assertEquals("人民法院", out.get(0).term());
     assertEquals(2 * 90, out.get(0).cValue(), 1e-9);
     assertEquals(1 * (100 - 90), out.get(1).cValue(), 1e-9);

@@ -37,4 +37,32 @@ class TermFilterTest {
       assertFalse(f.rejects(w), w);
     }
   }
+
+  @Test
+  void rejects_wrapPatternsAndExceptions() {
+    TermFilter f = TermFilter.none().add("被*", false).add("!被*人", false).add("!被告", false)
+        .add("上*级", false).add("人*人", false);
+    assertTrue(f.rejects("被撤销"));
+    assertTrue(f.rejects("被吊销营业执照"));
+    assertFalse(f.rejects("被害人"));
+    assertFalse(f.rejects("被申请人"));
+    assertFalse(f.rejects("被告"));
+    assertTrue(f.rejects("上一级"));
+    assertTrue(f.rejects("上级"));
+    assertTrue(f.rejects("人人"));
+    assertFalse(f.rejects("人"), "the two parts of a wrap pattern do not overlap");
+    assertFalse(f.rejects("犯罪嫌疑人"));
+  }
+
+  @Test
+  void bundled_dropsNumbersKeepsLatinTerms() throws Exception {
+    TermFilter f = TermFilter.bundled();
+    for (String w : new String[] {"16款", "5万公里", "10万元以下罚款", "２０元"}) {
+      assertTrue(f.rejects(w), w);
+    }
+    for (String w : new String[] {"SUV", "CVT变速箱", "被害人"}) {
+      assertFalse(f.rejects(w), w);
+    }
+    assertFalse(TermFilter.none().rejects("16款"));
+  }
 }

@@ -56,4 +56,26 @@ class TermScoresTest {
     // log2(3) * 9
     assertEquals(9 * Math.log(3) / Math.log(2), TermScores.cValue(3, 9, 0, 0), EPS);
   }
+
+  @Test
+  void residualIdf_handComputed() {
+    // f = 10 in df = 2 of N = 100 lines: expected df 100 (1 - e^-0.1) = 9.516; log2(9.516/2).
+    double expected = 100 * (1 - Math.exp(-0.1));
+    assertEquals(Math.log(expected / 2) / Math.log(2), TermScores.residualIdf(10, 2, 100), EPS);
+    // Spread like chance (one occurrence per line): about 0, slightly negative.
+    double spread = TermScores.residualIdf(10, 10, 100);
+    assertTrue(spread < 0 && spread > -0.1, "spread " + spread);
+    assertEquals(0, TermScores.residualIdf(5, 0, 100), EPS);
+    assertEquals(0, TermScores.residualIdf(5, 3, 0), EPS);
+  }
+
+  @Test
+  void charSpecificity_geometricMeanOfCharacterRatios() {
+    // Ratios 8 and 1/2: geometric mean 2.
+    double[] logs = {Math.log(8), Math.log(0.5), 99};
+    assertEquals(2, TermScores.charSpecificity(logs, 2), EPS);
+    assertEquals(1, TermScores.charSpecificity(logs, 0), EPS);
+    // (9.5/100) / (0.5/200) = 38
+    assertEquals(Math.log(38), TermScores.logCharRatio(9, 0, 100, 200), EPS);
+  }
 }

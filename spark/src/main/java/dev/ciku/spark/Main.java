@@ -12,6 +12,7 @@ import dev.ciku.domain.DomainTermMiner;
 import dev.ciku.domain.DomainTermRows;
 import dev.ciku.domain.ReferenceProfile;
 import dev.ciku.domain.TermFilter;
+import dev.ciku.domain.TermOccurrences;
 import dev.ciku.discover.DiscoveredWordRows;
 import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.discover.WordFilter;
@@ -332,19 +333,25 @@ public final class Main implements Runnable {
     public Integer call() throws Exception {
       DiscoverOptions options = discovery.toOptions(0);
       DomainTermMiner.Rank r =
-          DomainTermMiner.Rank.valueOf(rank.toUpperCase(java.util.Locale.ROOT));
+          DomainTermMiner.Rank.valueOf(rank.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
       ReferenceProfile profile =
           reference == null ? ReferenceProfile.bundled() : ReferenceProfile.load(reference);
       TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
       Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
       Path storeFile = Files.createTempFile(tmp, "ciku-spark-", ".ngrams");
       long t0 = System.nanoTime();
-      WordDiscoverer.Result found = withSpark("ciku domain",
-          sc -> new SparkDiscoverer(sc, options, lowercase, reducePartitions)
-              .discover(lines(sc), storeFile, false, driverMemory, tmp, Main::info));
-      DomainTermMiner.Result result = new DomainTermMiner(
-          new DomainTermMiner.Options(options, r, filter), ReaderOptions.DEFAULT, 1, driverMemory,
-          tmp).mine(found, terms -> profile, Main::info);
+      boolean lc = lowercase;
+      DomainTermMiner.Result result = withSpark("ciku domain", sc -> {
+        JavaRDD<String> text = lines(sc);
+        WordDiscoverer.Result found = new SparkDiscoverer(sc, options, lowercase,
+            reducePartitions).discover(text, storeFile, false, driverMemory, tmp, Main::info);
+        // The candidates' occurrences, counted per partition and summed (lines never span two).
+        return new DomainTermMiner(new DomainTermMiner.Options(options, r, filter),
+            ReaderOptions.DEFAULT, 1, driverMemory, tmp).mine(found, terms -> profile,
+            strings -> text.mapPartitions(
+                it -> List.of(TermOccurrences.countLines(strings, it, lc)).iterator())
+                .reduce(TermOccurrences::plus), Main::info);
+      });
       try (Output out = Output.open(output)) {
         RowWriter rows = new RowWriter(out.writer(), OutputFormat.TSV, DomainTermRows.COLUMNS,
             !noHeader);
