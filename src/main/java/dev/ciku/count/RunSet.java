@@ -9,10 +9,14 @@ import java.util.List;
 
 /**
  * The sorted runs of one count: keeps them in memory up to a budget and spills the largest
- * in-memory runs to disk beyond it. Thread-safe: counting threads add their runs concurrently.
+ * in-memory runs to disk beyond it. Thread-safe: counting threads add their runs concurrently;
+ * {@link #all} is called once they are done.
  */
 final class RunSet {
   private final List<SortedRun> runs = new ArrayList<>();
+  /** Runs some thread is spilling or has spilled: never chosen again. */
+  private final java.util.Set<SortedRun> claimed =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private final long budget;
   private final Path tempDir;
   private long inMemory;
@@ -27,25 +31,35 @@ final class RunSet {
     this.tempDir = tempDir;
   }
 
-  /** Adds a run, spilling runs while more than the budget is held in memory. */
-  synchronized void add(SortedRun run) throws IOException {
-    runs.add(run);
-    inMemory += run.heapBytes();
-    if (inMemory <= budget) {
-      return;
-    }
-    List<SortedRun> byFootprint = new ArrayList<>(runs);
-    byFootprint.sort(Comparator.comparingLong(SortedRun::heapBytes).reversed());
-    for (SortedRun r : byFootprint) {
+  /**
+   * Adds a run, spilling runs while more than the budget is held in memory. The spilling (file
+   * writing) happens outside the lock, so other threads can add runs meanwhile.
+   */
+  void add(SortedRun run) throws IOException {
+    List<SortedRun> toSpill = new ArrayList<>();
+    synchronized (this) {
+      runs.add(run);
+      inMemory += run.heapBytes();
       if (inMemory <= budget) {
-        break;
+        return;
       }
-      if (!r.spilled()) {
-        long b = r.heapBytes();
-        r.spill(tempDir);
-        inMemory -= b;
-        spilled++;
+      List<SortedRun> byFootprint = new ArrayList<>(runs);
+      byFootprint.removeAll(claimed);
+      byFootprint.sort(Comparator.comparingLong(SortedRun::heapBytes).reversed());
+      for (SortedRun r : byFootprint) {
+        if (inMemory <= budget) {
+          break;
+        }
+        if (!r.spilled()) {
+          inMemory -= r.heapBytes();
+          claimed.add(r);
+          toSpill.add(r);
+          spilled++;
+        }
       }
+    }
+    for (SortedRun r : toSpill) {
+      r.spill(tempDir);
     }
   }
 
@@ -69,6 +83,7 @@ final class RunSet {
       }
     }
     runs.clear();
+    claimed.clear();
     inMemory = 0;
   }
 }

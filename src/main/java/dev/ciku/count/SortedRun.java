@@ -57,20 +57,20 @@ public final class SortedRun {
     Path f = Files.createTempFile(dir, "ciku-run-", ".bin");
     try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
       ByteBuffer buf = ByteBuffer.allocateDirect(IO_BUFFER).order(ByteOrder.nativeOrder());
-      for (int i = 0; i < size; i++) {
-        if (buf.remaining() < 24) {
-          buf.flip();
-          while (buf.hasRemaining()) {
-            ch.write(buf);
-          }
-          buf.clear();
+      int longs = 3 * size;
+      for (int i = 0; i < longs; ) {
+        int n = Math.min(longs - i, IO_BUFFER / 8);
+        buf.clear();
+        buf.asLongBuffer().put(data, i, n);
+        buf.limit(8 * n);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
         }
-        buf.putLong(data[3 * i]).putLong(data[3 * i + 1]).putLong(data[3 * i + 2]);
+        i += n;
       }
-      buf.flip();
-      while (buf.hasRemaining()) {
-        ch.write(buf);
-      }
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(f);
+      throw e;
     }
     file = f;
     data = null;
@@ -147,12 +147,14 @@ public final class SortedRun {
   private static final class FileCursor extends Cursor {
     private final FileChannel ch;
     private final ByteBuffer buf = ByteBuffer.allocateDirect(IO_BUFFER).order(ByteOrder.nativeOrder());
+    private final long[] chunk = new long[IO_BUFFER / 8];
     private long remaining;
+    private int p;
+    private int filled;
 
     FileCursor(Path file, long size) throws IOException {
       ch = FileChannel.open(file, StandardOpenOption.READ);
       remaining = size;
-      buf.limit(0);
     }
 
     @Override
@@ -160,20 +162,30 @@ public final class SortedRun {
       if (remaining == 0) {
         return false;
       }
-      if (buf.remaining() < 24) {
-        buf.compact();
-        while (buf.position() < 24) {
-          if (ch.read(buf) < 0) {
-            throw new IOException("spill file ended early");
-          }
-        }
-        buf.flip();
+      if (p == filled) {
+        refill();
       }
-      hi = buf.getLong();
-      lo = buf.getLong();
-      count = buf.getLong();
+      hi = chunk[p];
+      lo = chunk[p + 1];
+      count = chunk[p + 2];
+      p += 3;
       remaining--;
       return true;
+    }
+
+    /** Reads the next whole entries (up to a buffer of them) into {@code chunk}. */
+    private void refill() throws IOException {
+      long entries = Math.min(remaining, IO_BUFFER / 24);
+      buf.clear().limit((int) (24 * entries));
+      while (buf.hasRemaining()) {
+        if (ch.read(buf) < 0) {
+          throw new IOException("spill file ended early");
+        }
+      }
+      buf.flip();
+      filled = (int) (3 * entries);
+      buf.asLongBuffer().get(chunk, 0, filled);
+      p = 0;
     }
 
     @Override
