@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  *
  * <p>Cost: one pass over the corpus; one hash update per unit (its longest gram, see
  * {@link GramTable#addClause}); sorting each full table and expanding it to every order; merging
- * the runs. Memory: the budget of {@link CountOptions#memoryBytes()}
+ * the runs, in {@code threads} key ranges at once. Memory: the budget of {@link CountOptions#memoryBytes()}
  * plus the reader's buffers.
  */
 public final class NgramCounter {
@@ -87,7 +87,7 @@ public final class NgramCounter {
       RunMerger.merge(runs.all(), options.minCount(), (hi, lo, c) -> {
         distinct[0]++;
         sink.accept(hi, lo, c);
-      });
+      }, threads, options.tempDir());
     } finally {
       runs.deleteAll();
     }

@@ -1,7 +1,15 @@
 package dev.ciku.count;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Merges sorted runs into one stream in gram order, summing the counts of equal grams: a binary
@@ -20,6 +28,150 @@ public final class RunMerger {
       cursors.add(r.cursor());
     }
     mergeCursors(cursors, minCount, sink);
+  }
+
+  /** Keys sampled from each run to choose the range boundaries of a parallel merge. */
+  private static final int SAMPLES = 1024;
+  /** Below this many entries in all runs a merge runs on the calling thread only. */
+  private static final long PARALLEL_MIN = 1 << 20;
+
+  /**
+   * As {@link #merge(List, long, GramSink)}, with the grams cut into {@code threads} ranges of
+   * about equal size (chosen from samples of the runs) merged at the same time: the first range
+   * streams to {@code sink} on the calling thread while each other range is merged by its own
+   * thread into a temporary file under {@code tempDir}; those files are streamed to {@code sink}
+   * after it, in order. The sink sees exactly what the one-thread merge gives it.
+   *
+   * <p>Cost: the merge work divided among the threads, plus writing and reading back the grams
+   * of all ranges but the first (24 bytes a gram that reaches {@code minCount}). Memory: two
+   * 1 MB buffers a run for each range.
+   */
+  public static void merge(List<SortedRun> runs, long minCount, GramSink sink, int threads,
+      Path tempDir) throws IOException {
+    merge(runs, minCount, sink, threads, tempDir, PARALLEL_MIN);
+  }
+
+  /** As above, merging in ranges once the runs hold {@code parallelMin} entries. */
+  static void merge(List<SortedRun> runs, long minCount, GramSink sink, int threads, Path tempDir,
+      long parallelMin) throws IOException {
+    long total = 0;
+    for (SortedRun r : runs) {
+      total += r.size();
+    }
+    if (threads <= 1 || runs.size() < 2 || total < parallelMin) {
+      merge(runs, minCount, sink);
+      return;
+    }
+    long[] bounds = splitKeys(runs, threads);
+    int ranges = bounds.length / 2 + 1;
+    AtomicBoolean abort = new AtomicBoolean();
+    List<Future<SortedRun>> later = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(ranges - 1, r -> {
+      Thread t = new Thread(r, "ciku-merge");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      for (int k = 1; k < ranges; k++) {
+        int range = k;
+        later.add(pool.submit(() -> {
+          try (SortedRun.FileWriter out = new SortedRun.FileWriter(tempDir)) {
+            mergeCursors(cursors(runs, bounds, range), minCount, (hi, lo, c) -> {
+              if (abort.get()) {
+                throw new CancellationException();
+              }
+              out.accept(hi, lo, c);
+            });
+            return out.finish();
+          }
+        }));
+      }
+      mergeCursors(cursors(runs, bounds, 0), minCount, sink);
+      for (Future<SortedRun> f : later) {
+        SortedRun part = await(f);
+        try {
+          merge(List.of(part), 1, sink);
+        } finally {
+          part.delete();
+        }
+      }
+    } finally {
+      abort.set(true);
+      pool.shutdown();
+      for (Future<SortedRun> f : later) {
+        try {
+          f.get().delete();
+        } catch (ExecutionException | CancellationException | java.io.UncheckedIOException e) {
+          // failed or cancelled: it deleted its own file
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  /** {@code 2·(threads−1)} longs: the lowest gram of each range after the first. */
+  private static long[] splitKeys(List<SortedRun> runs, int threads) throws IOException {
+    long[] pairs = new long[2 * SAMPLES * runs.size()];
+    int n = 0;
+    for (SortedRun r : runs) {
+      n = r.sample(SAMPLES, pairs, n);
+    }
+    int count = n / 2;
+    long[] triples = new long[3 * count];
+    for (int i = 0; i < count; i++) {
+      triples[3 * i] = pairs[2 * i];
+      triples[3 * i + 1] = pairs[2 * i + 1];
+    }
+    GramSort.sort(triples, 0, count);
+    long[] bounds = new long[2 * (threads - 1)];
+    for (int k = 1; k < threads; k++) {
+      int e = (int) ((long) count * k / threads);
+      bounds[2 * (k - 1)] = triples[3 * e];
+      bounds[2 * (k - 1) + 1] = triples[3 * e + 1];
+    }
+    return bounds;
+  }
+
+  /** Cursors over the entries of every run that fall in range {@code k}. */
+  private static List<SortedRun.Cursor> cursors(List<SortedRun> runs, long[] bounds, int k)
+      throws IOException {
+    int last = bounds.length / 2;
+    List<SortedRun.Cursor> out = new ArrayList<>();
+    try {
+      for (SortedRun r : runs) {
+        int from = k == 0 ? 0 : r.lowerBound(bounds[2 * (k - 1)], bounds[2 * k - 1]);
+        int to = k == last ? r.size() : r.lowerBound(bounds[2 * k], bounds[2 * k + 1]);
+        out.add(r.cursor(from, Math.max(from, to)));
+      }
+    } catch (IOException | RuntimeException e) {
+      for (SortedRun.Cursor c : out) {
+        c.close();
+      }
+      throw e;
+    }
+    return out;
+  }
+
+  private static SortedRun await(Future<SortedRun> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable t = e.getCause();
+      if (t instanceof IOException io) {
+        throw io;
+      }
+      if (t instanceof RuntimeException re) {
+        throw re;
+      }
+      if (t instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(t);
+    }
   }
 
   /** As {@link #merge}, over cursors of any origin (each in gram order, without repeats). */

@@ -34,6 +34,78 @@ public final class SortedRun {
     return new SortedRun(data, size);
   }
 
+  /**
+   * Writes entries, given in gram order, to a temporary file; {@link #finish} returns them as a
+   * spilled run. Used for the output of a merge that cannot stream to its sink yet. Not
+   * thread-safe.
+   */
+  static final class FileWriter implements GramSink, AutoCloseable {
+    private final Path file;
+    private final FileChannel ch;
+    private final ByteBuffer buf = ByteBuffer.allocateDirect(IO_BUFFER).order(ByteOrder.nativeOrder());
+    private final long[] chunk = new long[3 * (IO_BUFFER / 24)];
+    private int used;
+    private long size;
+    private boolean done;
+
+    FileWriter(Path dir) throws IOException {
+      file = Files.createTempFile(dir, "ciku-run-", ".bin");
+      ch = FileChannel.open(file, StandardOpenOption.WRITE);
+    }
+
+    @Override
+    public void accept(long hi, long lo, long count) {
+      if (used == chunk.length) {
+        flush();
+      }
+      chunk[used] = hi;
+      chunk[used + 1] = lo;
+      chunk[used + 2] = count;
+      used += 3;
+      size++;
+    }
+
+    private void flush() {
+      buf.clear();
+      buf.asLongBuffer().put(chunk, 0, used);
+      buf.limit(8 * used);
+      try {
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      used = 0;
+    }
+
+    /** Closes the file and returns the run it holds. */
+    SortedRun finish() throws IOException {
+      try {
+        flush();
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      ch.close();
+      if (size > Integer.MAX_VALUE) {
+        throw new IOException("merged range too large: " + size + " grams");
+      }
+      SortedRun run = new SortedRun(null, (int) size);
+      run.file = file;
+      done = true;
+      return run;
+    }
+
+    /** Deletes the file unless {@link #finish} handed it over. */
+    @Override
+    public void close() throws IOException {
+      if (!done) {
+        ch.close();
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
   /** Entries in the run. */
   public int size() {
     return size;
@@ -90,10 +162,94 @@ public final class SortedRun {
 
   /** A cursor positioned before the first entry. */
   public Cursor cursor() throws IOException {
-    if (file == null) {
-      return new MemoryCursor(data, size);
+    return cursor(0, size);
+  }
+
+  /** A cursor over entries {@code from..to} (indices), positioned before {@code from}. */
+  Cursor cursor(int from, int to) throws IOException {
+    if (from < 0 || to > size || from > to) {
+      throw new IndexOutOfBoundsException("entries " + from + ".." + to + " of " + size);
     }
-    return new FileCursor(file, size);
+    if (file == null) {
+      return new MemoryCursor(data, from, to);
+    }
+    return new FileCursor(file, from, to - from);
+  }
+
+  /**
+   * Index of the first entry whose gram is not less than {@code (hi, lo)} ({@link #size} if
+   * none): a binary search, with one positioned read a step once spilled.
+   */
+  int lowerBound(long hi, long lo) throws IOException {
+    if (file == null) {
+      int a = 0;
+      int b = size;
+      while (a < b) {
+        int m = (a + b) >>> 1;
+        if (Grams.compare(data[3 * m], data[3 * m + 1], hi, lo) < 0) {
+          a = m + 1;
+        } else {
+          b = m;
+        }
+      }
+      return a;
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer key = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder());
+      int a = 0;
+      int b = size;
+      while (a < b) {
+        int m = (a + b) >>> 1;
+        readKey(ch, m, key);
+        if (Grams.compare(key.getLong(0), key.getLong(8), hi, lo) < 0) {
+          a = m + 1;
+        } else {
+          b = m;
+        }
+      }
+      return a;
+    }
+  }
+
+  /**
+   * The grams of up to {@code k} entries spread evenly over the run, as {@code (hi, lo)} pairs
+   * appended to {@code out} from index {@code at}; returns the new end index.
+   */
+  int sample(int k, long[] out, int at) throws IOException {
+    int n = Math.min(k, size);
+    if (n == 0) {
+      return at;
+    }
+    FileChannel ch = file == null ? null : FileChannel.open(file, StandardOpenOption.READ);
+    try {
+      ByteBuffer key = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder());
+      for (int i = 0; i < n; i++) {
+        int e = (int) ((long) size * i / n);
+        if (ch == null) {
+          out[at++] = data[3 * e];
+          out[at++] = data[3 * e + 1];
+        } else {
+          readKey(ch, e, key);
+          out[at++] = key.getLong(0);
+          out[at++] = key.getLong(8);
+        }
+      }
+    } finally {
+      if (ch != null) {
+        ch.close();
+      }
+    }
+    return at;
+  }
+
+  private static void readKey(FileChannel ch, int entry, ByteBuffer key) throws IOException {
+    key.clear();
+    long pos = 24L * entry;
+    while (key.hasRemaining()) {
+      if (ch.read(key, pos + key.position()) < 0) {
+        throw new IOException("spill file ended early");
+      }
+    }
   }
 
   /** Iterates a run in order. */
@@ -124,11 +280,12 @@ public final class SortedRun {
   private static final class MemoryCursor extends Cursor {
     private final long[] d;
     private final int end;
-    private int p = -3;
+    private int p;
 
-    MemoryCursor(long[] d, int n) {
+    MemoryCursor(long[] d, int from, int to) {
       this.d = d;
-      this.end = 3 * n;
+      this.p = 3 * from - 3;
+      this.end = 3 * to;
     }
 
     @Override
@@ -152,9 +309,10 @@ public final class SortedRun {
     private int p;
     private int filled;
 
-    FileCursor(Path file, long size) throws IOException {
+    FileCursor(Path file, long from, long count) throws IOException {
       ch = FileChannel.open(file, StandardOpenOption.READ);
-      remaining = size;
+      ch.position(24 * from);
+      remaining = count;
     }
 
     @Override
