@@ -14,6 +14,7 @@ import dev.ciku.count.NgramCounter;
 import dev.ciku.score.BoundaryEntropy;
 import dev.ciku.score.Cohesion;
 import dev.ciku.store.NgramStore;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -422,11 +423,27 @@ public final class WordDiscoverer {
     private final StringBuilder sb = new StringBuilder();
     long fragments;
 
+    /** G's grams as their {@code hi} longs, when all have 3 units or fewer (else null). */
+    private final LongOpenHashSet shortG;
+
     /** A cutter with G = {@code g} (grams of 2..{@code gMax} units) and empty tables. */
     public Cutter(GramIndex g, int gMax, int maxLength) {
       this.g = g;
       this.gMax = gMax;
       this.maxLength = maxLength;
+      if (gMax <= 3) {
+        // 8 bytes a gram instead of the index's 24 to 48: the look-ups below, one or two a unit,
+        // mostly hit the cache.
+        LongOpenHashSet set = new LongOpenHashSet(g.size(), 0.5f);
+        g.forEach((hi, lo, c) -> set.add(hi));
+        shortG = set;
+      } else {
+        shortG = null;
+      }
+    }
+
+    private boolean inG(long hi, long lo) {
+      return shortG != null ? shortG.contains(hi) : g.get(hi, lo) != 0;
     }
 
     /** Fragments of any length cut so far. */
@@ -461,7 +478,7 @@ public final class WordDiscoverer {
             } else {
               lo |= (long) x << (21 * (6 - k));
             }
-            if (j + k - 1 > reach && g.get(hi, lo) != 0) {
+            if (j + k - 1 > reach && inG(hi, lo)) {
               reach = j + k - 1;
             }
           }
