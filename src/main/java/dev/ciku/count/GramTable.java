@@ -165,6 +165,14 @@ public final class GramTable {
    * distinct prefix once.
    */
   public SortedRun drainWithPrefixes() {
+    return drainWithPrefixes(long[]::new);
+  }
+
+  /**
+   * As {@link #drainWithPrefixes()}, taking the run's array from {@code arrays}, which is given
+   * the number of longs needed and may return a longer array (a recycled one).
+   */
+  public SortedRun drainWithPrefixes(java.util.function.IntFunction<long[]> arrays) {
     if (sorted == null || sorted.length < 3 * size) {
       sorted = new long[3 * Math.max(size, limit)];
       histogram = new int[GramSort.BUCKETS + 1];
@@ -184,7 +192,7 @@ public final class GramTable {
     if (3 * total > Integer.MAX_VALUE - 8) {
       throw new IllegalStateException("run too large: " + total + " grams");
     }
-    long[] out = new long[(int) (3 * total)];
+    long[] out = arrays.apply((int) (3 * total));
     int[] open = new int[Grams.MAX_ORDER + 1];
     int next = 0;
     prevHi = 0;
@@ -198,6 +206,7 @@ public final class GramTable {
         int q = 3 * next;
         out[q] = Grams.prefixHi(hi, k);
         out[q + 1] = Grams.prefixLo(lo, k);
+        out[q + 2] = 0;
         open[k] = q + 2;
         next++;
       }

@@ -63,7 +63,8 @@ public final class NgramCounter {
     capacity = Integer.highestOneBit(capacity);
     // Each worker holds its table (24 bytes a slot) and the sorting scratch of a full table.
     long perWorker = (long) capacity * 24 + (long) (capacity * LOAD) * 24;
-    RunSet runs = new RunSet(options.memoryBytes() - threads * perWorker, options.tempDir());
+    RunSet runs = new RunSet(options.memoryBytes() - threads * perWorker, options.tempDir(),
+        threads);
     List<Counter> workers = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       workers.add(new Counter(new GramTable(capacity, LOAD), order, runs));
@@ -108,7 +109,7 @@ public final class NgramCounter {
       this.order = order;
       this.runs = runs;
       this.positions = new long[order + 1];
-      this.onFull = t -> runs.add(t.drainWithPrefixes());
+      this.onFull = t -> runs.add(t.drainWithPrefixes(runs::array));
     }
 
     @Override
@@ -120,7 +121,7 @@ public final class NgramCounter {
     @Override
     public void finish() throws IOException {
       if (table.size() > 0) {
-        runs.add(table.drainWithPrefixes());
+        runs.add(table.drainWithPrefixes(runs::array));
       }
     }
   }

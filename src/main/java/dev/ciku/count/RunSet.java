@@ -17,6 +17,9 @@ final class RunSet {
   /** Runs some thread is spilling or has spilled: never chosen again. */
   private final java.util.Set<SortedRun> claimed =
       java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  /** Arrays of spilled runs, for {@link #array}; at most {@code maxFree}. */
+  private final List<long[]> free = new ArrayList<>();
+  private final int maxFree;
   private final long budget;
   private final Path tempDir;
   private long inMemory;
@@ -27,8 +30,18 @@ final class RunSet {
    * @param tempDir where runs spill
    */
   RunSet(long budget, Path tempDir) {
+    this(budget, tempDir, 0);
+  }
+
+  /**
+   * @param budget heap bytes of runs to keep in memory
+   * @param tempDir where runs spill
+   * @param maxFree arrays of spilled runs kept for reuse by {@link #array}
+   */
+  RunSet(long budget, Path tempDir, int maxFree) {
     this.budget = Math.max(0, budget);
     this.tempDir = tempDir;
+    this.maxFree = maxFree;
   }
 
   /**
@@ -59,8 +72,31 @@ final class RunSet {
       }
     }
     for (SortedRun r : toSpill) {
-      r.spill(tempDir);
+      long[] released = r.spill(tempDir);
+      if (released != null) {
+        synchronized (this) {
+          if (free.size() < maxFree) {
+            free.add(released);
+          }
+        }
+      }
     }
+  }
+
+  /**
+   * An array of at least {@code longs} longs for a new run: one released by a spilled run if one
+   * is large enough (garbage avoided: a drained table's run is tens of MB), else a new one with
+   * an eighth more room, so that the next, similar run can reuse it.
+   */
+  long[] array(int longs) {
+    synchronized (this) {
+      for (int i = 0; i < free.size(); i++) {
+        if (free.get(i).length >= longs) {
+          return free.remove(i);
+        }
+      }
+    }
+    return new long[(int) Math.min(Integer.MAX_VALUE - 8, longs + (long) longs / 8)];
   }
 
   /** The runs so far. */
@@ -84,6 +120,7 @@ final class RunSet {
     }
     runs.clear();
     claimed.clear();
+    free.clear();
     inMemory = 0;
   }
 }

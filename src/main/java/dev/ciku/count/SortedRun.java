@@ -121,10 +121,13 @@ public final class SortedRun {
     return file != null;
   }
 
-  /** Writes the run to a new file in {@code dir} and releases the arrays. */
-  public void spill(Path dir) throws IOException {
+  /**
+   * Writes the run to a new file in {@code dir} and releases its array, which it returns (null if
+   * the run was spilled already) so that the caller can reuse it.
+   */
+  public long[] spill(Path dir) throws IOException {
     if (file != null) {
-      return;
+      return null;
     }
     Path f = Files.createTempFile(dir, "ciku-run-", ".bin");
     try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
@@ -145,7 +148,9 @@ public final class SortedRun {
       throw e;
     }
     file = f;
+    long[] released = data;
     data = null;
+    return released;
   }
 
   /** Deletes the spill file, if any. */
