@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /**
  * Single-threaded exact n-gram counting of the clauses a {@link dev.ciku.corpus.ClauseScanner}
  * hands over, for callers that bring their own parallelism (one instance per Spark partition, for
- * example). Grams go into one {@link GramTable}; a full table becomes a {@link SortedRun}; runs
+ * example). Grams go into one {@link CountingTable}; a full table becomes a {@link SortedRun}; runs
  * beyond the memory budget spill to {@code tempDir}; {@link #finish} merges the runs into one
  * stream in gram order. Counts, positions and order of the result are those {@link NgramCounter}
  * gives for the same clauses.
@@ -16,10 +16,10 @@ import java.nio.file.Path;
  */
 public final class ClauseCounter implements ClauseSink {
   private final int order;
-  private final GramTable table;
+  private final CountingTable table;
   private final long[] positions;
   private final RunSet runs;
-  private final GramTable.OnFull onFull;
+  private final CountingTable.OnFull onFull;
 
   /**
    * @param order longest n-gram, 1..{@link Grams#MAX_ORDER}
@@ -33,7 +33,7 @@ public final class ClauseCounter implements ClauseSink {
           "order must be between 1 and " + Grams.MAX_ORDER + ", got " + order);
     }
     this.order = order;
-    this.table = new GramTable(tableCapacity, 0.7);
+    this.table = new CountingTable(tableCapacity, 0.7);
     this.positions = new long[order + 1];
     this.runs = new RunSet(runBudget, tempDir);
     this.onFull = t -> runs.add(t.drainWithPrefixes());

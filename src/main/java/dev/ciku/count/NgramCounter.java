@@ -17,14 +17,14 @@ import java.util.function.Consumer;
  * memory.
  *
  * <p>The calling thread reads the corpus and packs clauses into batches ({@link ParallelClauses});
- * {@code threads} workers count their batches into private {@link GramTable}s (no sharing, no locks in the hot loop). A
+ * {@code threads} workers count their batches into private {@link CountingTable}s (no sharing, no locks in the hot loop). A
  * full table is sorted and becomes a {@link SortedRun}; in-memory runs beyond the memory budget
  * spill to disk. At the end all runs are merged ({@link RunMerger}), equal grams summed, and the
  * grams reaching {@code minCount} are streamed to the sink in gram order. The result is therefore
  * identical whatever the thread count, the batch timing or the memory budget.
  *
  * <p>Cost: one pass over the corpus; one hash update per unit (its longest gram, see
- * {@link GramTable#addClause}); sorting each full table and expanding it to every order; merging
+ * {@link CountingTable#addClause}); sorting each full table and expanding it to every order; merging
  * the runs, in {@code threads} key ranges at once. Memory: the budget of {@link CountOptions#memoryBytes()}
  * plus the reader's buffers.
  */
@@ -67,7 +67,7 @@ public final class NgramCounter {
         threads);
     List<Counter> workers = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
-      workers.add(new Counter(new GramTable(capacity, LOAD), order, runs));
+      workers.add(new Counter(new CountingTable(capacity, LOAD), order, runs));
     }
     ClauseScanner scanner;
     try {
@@ -98,13 +98,13 @@ public final class NgramCounter {
 
   /** Counts clauses into a private table; full tables become runs. */
   private static final class Counter implements ParallelClauses.Worker {
-    private final GramTable table;
+    private final CountingTable table;
     private final int order;
     private final RunSet runs;
-    private final GramTable.OnFull onFull;
+    private final CountingTable.OnFull onFull;
     final long[] positions;
 
-    Counter(GramTable table, int order, RunSet runs) {
+    Counter(CountingTable table, int order, RunSet runs) {
       this.table = table;
       this.order = order;
       this.runs = runs;

@@ -6,7 +6,7 @@ import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.CorpusReader;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
-import dev.ciku.count.GramTable;
+import dev.ciku.count.CountingTable;
 import dev.ciku.count.Grams;
 import dev.ciku.count.SortedRun;
 import java.io.IOException;
@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   java -jar benchmarks/jmh/target/benchmarks.jar \
  *       -jvmArgsAppend -Dciku.bench.corpus=$PWD/corpora-samples/laws-zh.txt
  *
- * One operation = the whole corpus: GramTable.addClause over every clause (each position's
+ * One operation = the whole corpus: CountingTable.addClause over every clause (each position's
  * longest gram of at most 'order' units packed into (hi, lo) and added once) into a table sized
  * so that it never fills (the counter's worker loop without batching, threads or draining).
  * units/s = ops/s x the unit count printed at set-up (577,259 for laws-zh.txt).
@@ -49,8 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 
 /**
- * JMH benchmarks of the counting kernel: {@link GramTable#addClause} and
- * {@link GramTable#drainWithPrefixes}, over the clauses of a real corpus loaded once per trial.
+ * JMH benchmarks of the counting kernel: {@link CountingTable#addClause} and
+ * {@link CountingTable#drainWithPrefixes}, over the clauses of a real corpus loaded once per trial.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -59,7 +59,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class CountingKernelBench {
-  private static final GramTable.OnFull NEVER_FULL = t -> {
+  private static final CountingTable.OnFull NEVER_FULL = t -> {
     throw new IllegalStateException("the benchmark table filled up");
   };
 
@@ -71,7 +71,7 @@ public class CountingKernelBench {
   private int[] owned;
   private int clauses;
   private final long[] positions = new long[Grams.MAX_ORDER + 1];
-  private GramTable table;
+  private CountingTable table;
 
   @Setup(Level.Trial)
   public void load() throws IOException {
@@ -101,9 +101,9 @@ public class CountingKernelBench {
     ends = Arrays.copyOf(cl[0], clauses);
     owned = Arrays.copyOf(cl[1], clauses);
     // Size the table once so that a whole-corpus pass never fills it.
-    GramTable probe = new GramTable(1 << 24, 0.9);
+    CountingTable probe = new CountingTable(1 << 24, 0.85);
     countInto(probe);
-    table = new GramTable(probe.size() * 2, 0.9);
+    table = new CountingTable(probe.size() * 4, 0.85);
     System.err.printf("corpus %s: %,d units, %,d clauses, %,d distinct longest grams of up to %d units%n",
         corpus, units.length, clauses, probe.size(), order);
   }
@@ -123,7 +123,7 @@ public class CountingKernelBench {
     return table.size();
   }
 
-  private void countInto(GramTable t) {
+  private void countInto(CountingTable t) {
     int start = 0;
     try {
       for (int k = 0; k < clauses; k++) {
@@ -138,12 +138,12 @@ public class CountingKernelBench {
   /** Drain of a table filled with the corpus's grams. */
   @State(Scope.Thread)
   public static class Filled {
-    GramTable table;
+    CountingTable table;
 
     @Setup(Level.Invocation)
     public void fill(CountingKernelBench b) {
       if (table == null) {
-        table = new GramTable(b.table.capacity(), 0.9);
+        table = new CountingTable(b.table.capacity(), 0.85);
       }
       table.clear();
       b.countInto(table);
