@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
             + " ngram<TAB>count."})
 final class CountCommand implements Callable<Integer> {
   @Mixin InputOptions input;
+  @Mixin FormatOptions text;
 
   @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "6",
       description = "Longest n-gram, 1..6 (default: ${DEFAULT-VALUE}).")
@@ -146,7 +147,7 @@ final class CountCommand implements Callable<Integer> {
     }
     try (Progress p = Progress.start(run.progress(), System.err, "counting", bytes::get,
         InputOptions.totalSize(corpus))) {
-      return new NgramCounter(options, input.readerOptions()).count(corpus, units, bytes, log::warn,
+      return new NgramCounter(options, text.readerOptions(input)).count(corpus, units, bytes, log::warn,
           sink);
     }
   }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
         "Thresholds adapt to corpus size; every one can be set."})
 final class DiscoverCommand implements Callable<Integer> {
   @Mixin InputOptions input;
+  @Mixin FormatOptions text;
 
   @Option(names = "--counts", paramLabel = "STORE",
       description = "Use the n-gram counts of STORE (from 'ciku count -o'). With INPUT as well,"
@@ -81,7 +82,7 @@ final class DiscoverCommand implements Callable<Integer> {
     try (NgramStore store = counts == null ? null : NgramStore.open(counts);
         Progress p = Progress.start(run.progress(), System.err, "discover", bytes::get,
             counts == null && size > 0 ? 2 * size : size)) {
-      result = new WordDiscoverer(options, input.readerOptions(), run.threads(), memory.bytes(),
+      result = new WordDiscoverer(options, text.readerOptions(input), run.threads(), memory.bytes(),
           memory.tempDir()).discover(corpus, store, bytes, log::warn, log::info);
     }
     int written;

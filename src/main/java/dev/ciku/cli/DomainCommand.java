@@ -38,6 +38,7 @@ import picocli.CommandLine.Option;
 final class DomainCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
+  @Mixin FormatOptions text;
 
   @Option(names = "--reference", paramLabel = "CORPUS|PROFILE",
       description = "Reference to contrast with: a profile file (from --build-profile) or a"
@@ -128,7 +129,7 @@ final class DomainCommand implements Callable<Integer> {
         Progress p = Progress.start(run.progress(), System.err, "domain", bytes::get,
             3 * InputOptions.totalSize(spool.inputs()))) {
       result = new DomainTermMiner(new DomainTermMiner.Options(discover, r, filter, termEntropy),
-          input.readerOptions(), run.threads(), memory.bytes(), memory.tempDir())
+          text.readerOptions(input), run.threads(), memory.bytes(), memory.tempDir())
           .mine(spool.inputs(), source, bytes, log::warn, log::info);
     }
     int written = 0;
@@ -162,7 +163,7 @@ final class DomainCommand implements Callable<Integer> {
     }
     List<CorpusInput> refCorpus = CorpusInput.expand(reference);
     String name = String.join(",", reference);
-    return terms -> CorpusReference.count(terms, refCorpus, input.readerOptions(),
+    return terms -> CorpusReference.count(terms, refCorpus, text.readerOptions(input),
         new ByteCounter(), log::warn, name);
   }
 
@@ -210,7 +211,7 @@ final class DomainCommand implements Callable<Integer> {
     ReferenceProfile profile;
     try (Progress p = Progress.start(run.progress(), System.err, "profile", bytes::get,
         InputOptions.totalSize(corpus))) {
-      profile = ReferenceProfile.build(corpus, input.readerOptions(), profileOrder,
+      profile = ReferenceProfile.build(corpus, text.readerOptions(input), profileOrder,
           profileMinCount, source, run.threads(), memory.bytes(), memory.tempDir(), bytes,
           log::warn);
     }

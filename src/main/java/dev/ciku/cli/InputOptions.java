@@ -1,8 +1,6 @@
 package dev.ciku.cli;
 
 import dev.ciku.corpus.CorpusInput;
-import dev.ciku.corpus.InputFormat;
-import dev.ciku.corpus.ReaderOptions;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -12,7 +10,10 @@ import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Options shared by every command that reads a corpus. */
+/**
+ * The inputs and their encoding: options of every command that reads text. Commands that read a
+ * corpus for counting add {@link FormatOptions}.
+ */
 public final class InputOptions {
   @Parameters(paramLabel = "INPUT", arity = "0..*",
       description = "Files or directories (read recursively, in sorted order); .gz is decompressed."
@@ -24,40 +25,13 @@ public final class InputOptions {
           + " Malformed bytes are replaced and reported, never fatal.")
   String encoding;
 
-  @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "plain",
-      description = "plain (a line is text), jsonl (text in --field), tsv or csv (text in --column).")
-  String inputFormat;
-
-  @Option(names = "--field", paramLabel = "NAME", defaultValue = "text",
-      description = "JSON field holding the text, with --input-format jsonl (default: ${DEFAULT-VALUE}).")
-  String field;
-
-  @Option(names = "--column", paramLabel = "N", defaultValue = "1",
-      description = "1-based column holding the text, with --input-format tsv or csv.")
-  int column;
-
-  @Option(names = "--lowercase", description = "Lower-case Latin letters before counting.")
-  boolean lowercase;
-
-  /** The reader options these flags describe. */
-  public ReaderOptions readerOptions() {
-    Charset cs;
+  /** The charset of {@code --encoding}. */
+  public Charset charset() {
     try {
-      cs = Charset.forName(encoding);
+      return Charset.forName(encoding);
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
       throw new CikuException(CikuException.USAGE, "unknown encoding '" + encoding + "'");
     }
-    InputFormat f;
-    try {
-      f = InputFormat.valueOf(inputFormat.toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new CikuException(CikuException.USAGE,
-          "unknown --input-format '" + inputFormat + "' (plain, jsonl, tsv, csv)");
-    }
-    if (column < 1) {
-      throw new CikuException(CikuException.USAGE, "--column must be 1 or more");
-    }
-    return new ReaderOptions(cs, f, field, column, lowercase);
   }
 
   /** The inputs named on the command line, expanded. */

@@ -2,8 +2,6 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
-import dev.ciku.corpus.InputFormat;
-import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.output.Output;
 import dev.ciku.segment.Segmenter;
 import dev.ciku.segment.ParallelSegmenter;
@@ -49,15 +47,6 @@ final class SegmentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ReaderOptions ro = input.readerOptions();
-    if (ro.lowercase()) {
-      throw new CikuException(CikuException.USAGE,
-          "segment writes the input as it is; --lowercase does not apply");
-    }
-    if (ro.format() != InputFormat.PLAIN) {
-      throw new CikuException(CikuException.USAGE, "segment reads plain text only, not "
-          + ro.format().name().toLowerCase(Locale.ROOT));
-    }
     String separator = sep.replace("\\t", "\t").replace("\\s", " ");
     if (separator.isEmpty()) {
       throw new CikuException(CikuException.USAGE, "--sep must not be empty");
@@ -77,7 +66,7 @@ final class SegmentCommand implements Callable<Integer> {
       try (ParallelSegmenter stream = new ParallelSegmenter(seg, threads)) {
         for (CorpusInput in : corpus) {
           try (InputStream is = in.open(bytes);
-              Reader r = new InputStreamReader(is, ro.charset())) {
+              Reader r = new InputStreamReader(is, input.charset())) {
             stream.run(r, out.writer());
           }
         }

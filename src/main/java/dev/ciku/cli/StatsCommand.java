@@ -27,6 +27,7 @@ final class StatsCommand implements Callable<Integer> {
       "units", "latin_units", "distinct_units", "entropy_bits", "malformed");
 
   @Mixin InputOptions input;
+  @Mixin FormatOptions text;
   @Mixin OutputOptions output;
   @Mixin RunOptions run;
 
@@ -39,7 +40,7 @@ final class StatsCommand implements Callable<Integer> {
     CorpusStats s;
     try (Progress p = Progress.start(run.progress(), System.err, "reading", bytes::get,
         InputOptions.totalSize(corpus))) {
-      s = CorpusStats.compute(corpus, input.readerOptions(), bytes, log::warn);
+      s = CorpusStats.compute(corpus, text.readerOptions(input), bytes, log::warn);
     }
     try (Output out = output.open()) {
       if (format == OutputFormat.JSON) {

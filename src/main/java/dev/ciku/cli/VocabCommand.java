@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             + " written 0 and other Latin runs A (0年 = any number + 年)."})
 final class VocabCommand implements Callable<Integer> {
   @Mixin InputOptions input;
+  @Mixin FormatOptions text;
   @Mixin OutputOptions output;
   @Mixin RunOptions run;
 
@@ -96,7 +97,7 @@ final class VocabCommand implements Callable<Integer> {
     VocabularyLearner.Result r;
     try (Progress p = Progress.start(run.progress(), System.err, "reading", bytes::get,
         InputOptions.totalSize(corpus))) {
-      r = new VocabularyLearner(config, log::info).learn(corpus, input.readerOptions(), bytes, log::warn);
+      r = new VocabularyLearner(config, log::info).learn(corpus, text.readerOptions(input), bytes, log::warn);
     }
     log.info(String.format(Locale.ROOT,
         "bits per char: %.4f before (single characters), %.4f after (%,d words); %.1f s",

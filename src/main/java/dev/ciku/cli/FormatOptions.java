@@ -1,0 +1,42 @@
+package dev.ciku.cli;
+
+import dev.ciku.corpus.InputFormat;
+import dev.ciku.corpus.ReaderOptions;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/**
+ * How a corpus's text is found in its lines and normalised: options of the commands that count
+ * (not of {@code segment}, which writes its input back as it is).
+ */
+public final class FormatOptions {
+  @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "plain",
+      description = "plain (a line is text), jsonl (text in --field), tsv or csv (text in --column).")
+  String inputFormat;
+
+  @Option(names = "--field", paramLabel = "NAME", defaultValue = "text",
+      description = "JSON field holding the text, with --input-format jsonl (default: ${DEFAULT-VALUE}).")
+  String field;
+
+  @Option(names = "--column", paramLabel = "N", defaultValue = "1",
+      description = "1-based column holding the text, with --input-format tsv or csv.")
+  int column;
+
+  @Option(names = "--lowercase", description = "Lower-case Latin letters before counting.")
+  boolean lowercase;
+
+  /** The reader options these flags describe, for the inputs of {@code input}. */
+  public ReaderOptions readerOptions(InputOptions input) {
+    InputFormat f;
+    try {
+      f = InputFormat.valueOf(inputFormat.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new CikuException(CikuException.USAGE,
+          "unknown --input-format '" + inputFormat + "' (plain, jsonl, tsv, csv)");
+    }
+    if (column < 1) {
+      throw new CikuException(CikuException.USAGE, "--column must be 1 or more");
+    }
+    return new ReaderOptions(input.charset(), f, field, column, lowercase);
+  }
+}
