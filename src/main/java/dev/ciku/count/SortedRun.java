@@ -1,9 +1,9 @@
 package dev.ciku.count;
 
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +11,29 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A run of distinct grams in gram order with their counts, held in memory (24 bytes an entry) or
- * spilled to a temporary file (the same 24 bytes, read back sequentially). Runs are merged by
- * {@link RunMerger}. Not thread-safe; a run is written once and then only read.
+ * spilled to a temporary file. Runs are merged by {@link RunMerger}. Not thread-safe; a run is
+ * written once and then only read.
+ *
+ * <p>Spilled entries are front-coded: a byte holding the number of leading units shared with
+ * the previous gram and the gram's length, the units that differ (3 bytes each), and the count
+ * as a varint: about 5 bytes an entry in a run of every order, where consecutive grams mostly
+ * extend one another. Every {@value #BLOCK} entries a block starts with a whole gram; the
+ * offsets and first grams of the blocks stay in memory, so that a range of a spilled run can be
+ * found ({@link #lowerBound}) and read without decoding what comes before it.
  */
 public final class SortedRun {
+  /** Entries per block of a spilled run. */
+  static final int BLOCK = 4096;
   private static final int IO_BUFFER = 1 << 20;
+  /** Largest encoded entry: header, 6 units, a 10-byte varint. */
+  private static final int MAX_ENTRY = 1 + 3 * Grams.MAX_ORDER + 10;
 
   private long[] data;
   private final int size;
   private Path file;
+  /** Of a spilled run: byte offset of each block, and (hi, lo) of its first gram. */
+  private long[] blockOffsets;
+  private long[] blockKeys;
 
   private SortedRun(long[] data, int size) {
     this.data = data;
@@ -35,48 +49,80 @@ public final class SortedRun {
   }
 
   /**
-   * Writes entries, given in gram order, to a temporary file; {@link #finish} returns them as a
-   * spilled run. Used for the output of a merge that cannot stream to its sink yet. Not
-   * thread-safe.
+   * Writes entries, given in gram order and without repeats, to a temporary file; {@link #finish}
+   * returns them as a spilled run. Not thread-safe.
    */
   static final class FileWriter implements GramSink, AutoCloseable {
     private final Path file;
     private final FileChannel ch;
-    private final ByteBuffer buf = ByteBuffer.allocateDirect(IO_BUFFER).order(ByteOrder.nativeOrder());
-    private final long[] chunk = new long[3 * (IO_BUFFER / 24)];
-    private int used;
+    private final byte[] buf = new byte[IO_BUFFER];
+    private int pos;
+    private long written;
     private long size;
+    private long prevHi;
+    private long prevLo;
+    private final LongArrayList offsets = new LongArrayList();
+    private final LongArrayList keys = new LongArrayList();
     private boolean done;
 
     FileWriter(Path dir) throws IOException {
       file = Files.createTempFile(dir, "ciku-run-", ".bin");
-      ch = FileChannel.open(file, StandardOpenOption.WRITE);
+      try {
+        ch = FileChannel.open(file, StandardOpenOption.WRITE);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(file);
+        throw e;
+      }
     }
 
     @Override
     public void accept(long hi, long lo, long count) {
-      if (used == chunk.length) {
+      if (pos > buf.length - MAX_ENTRY) {
         flush();
       }
-      chunk[used] = hi;
-      chunk[used + 1] = lo;
-      chunk[used + 2] = count;
-      used += 3;
+      int lcp;
+      if (size % BLOCK == 0) {
+        offsets.add(written + pos);
+        keys.add(hi);
+        keys.add(lo);
+        lcp = 0;
+      } else {
+        lcp = Grams.commonPrefix(prevHi, prevLo, hi, lo);
+      }
+      int len = Grams.length(hi, lo);
+      lcp = Math.min(lcp, len);
+      byte[] b = buf;
+      int p = pos;
+      b[p++] = (byte) (lcp << 3 | len);
+      for (int i = lcp; i < len; i++) {
+        int u = Grams.unit(hi, lo, i);
+        b[p++] = (byte) u;
+        b[p++] = (byte) (u >>> 8);
+        b[p++] = (byte) (u >>> 16);
+      }
+      long c = count;
+      while ((c & ~0x7FL) != 0) {
+        b[p++] = (byte) (c | 0x80);
+        c >>>= 7;
+      }
+      b[p++] = (byte) c;
+      pos = p;
+      prevHi = hi;
+      prevLo = lo;
       size++;
     }
 
     private void flush() {
-      buf.clear();
-      buf.asLongBuffer().put(chunk, 0, used);
-      buf.limit(8 * used);
+      ByteBuffer bb = ByteBuffer.wrap(buf, 0, pos);
       try {
-        while (buf.hasRemaining()) {
-          ch.write(buf);
+        while (bb.hasRemaining()) {
+          ch.write(bb);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      used = 0;
+      written += pos;
+      pos = 0;
     }
 
     /** Closes the file and returns the run it holds. */
@@ -88,10 +134,10 @@ public final class SortedRun {
       }
       ch.close();
       if (size > Integer.MAX_VALUE) {
-        throw new IOException("merged range too large: " + size + " grams");
+        throw new IOException("run too large: " + size + " grams");
       }
       SortedRun run = new SortedRun(null, (int) size);
-      run.file = file;
+      run.adopt(this);
       done = true;
       return run;
     }
@@ -104,6 +150,12 @@ public final class SortedRun {
         Files.deleteIfExists(file);
       }
     }
+  }
+
+  private void adopt(FileWriter w) {
+    file = w.file;
+    blockOffsets = w.offsets.toLongArray();
+    blockKeys = w.keys.toLongArray();
   }
 
   /** Entries in the run. */
@@ -129,25 +181,16 @@ public final class SortedRun {
     if (file != null) {
       return null;
     }
-    Path f = Files.createTempFile(dir, "ciku-run-", ".bin");
-    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
-      ByteBuffer buf = ByteBuffer.allocateDirect(IO_BUFFER).order(ByteOrder.nativeOrder());
-      int longs = 3 * size;
-      for (int i = 0; i < longs; ) {
-        int n = Math.min(longs - i, IO_BUFFER / 8);
-        buf.clear();
-        buf.asLongBuffer().put(data, i, n);
-        buf.limit(8 * n);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        i += n;
+    try (FileWriter w = new FileWriter(dir)) {
+      long[] d = data;
+      for (int i = 0; i < 3 * size; i += 3) {
+        w.accept(d[i], d[i + 1], d[i + 2]);
       }
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(f);
-      throw e;
+      w.finish();
+      adopt(w);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    file = f;
     long[] released = data;
     data = null;
     return released;
@@ -178,12 +221,25 @@ public final class SortedRun {
     if (file == null) {
       return new MemoryCursor(data, from, to);
     }
-    return new FileCursor(file, from, to - from);
+    if (from == to) {
+      return new MemoryCursor(null, 0, 0);
+    }
+    int block = from / BLOCK;
+    FileCursor c = new FileCursor(file, blockOffsets[block], to - block * BLOCK);
+    try {
+      for (int i = block * BLOCK; i < from; i++) {
+        c.next();
+      }
+    } catch (IOException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+    return c;
   }
 
   /**
    * Index of the first entry whose gram is not less than {@code (hi, lo)} ({@link #size} if
-   * none): a binary search, with one positioned read a step once spilled.
+   * none): a binary search, over the blocks and then within one block once spilled.
    */
   int lowerBound(long hi, long lo) throws IOException {
     if (file == null) {
@@ -199,62 +255,58 @@ public final class SortedRun {
       }
       return a;
     }
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      ByteBuffer key = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder());
-      int a = 0;
-      int b = size;
-      while (a < b) {
-        int m = (a + b) >>> 1;
-        readKey(ch, m, key);
-        if (Grams.compare(key.getLong(0), key.getLong(8), hi, lo) < 0) {
-          a = m + 1;
-        } else {
-          b = m;
-        }
+    // The last block whose first gram is below the key holds the answer or ends before it.
+    int a = 0;
+    int b = blockOffsets.length;
+    while (a < b) {
+      int m = (a + b) >>> 1;
+      if (Grams.compare(blockKeys[2 * m], blockKeys[2 * m + 1], hi, lo) < 0) {
+        a = m + 1;
+      } else {
+        b = m;
       }
-      return a;
+    }
+    if (a == 0) {
+      return 0;
+    }
+    int block = a - 1;
+    int start = block * BLOCK;
+    int end = Math.min(size, start + BLOCK);
+    try (Cursor c = cursor(start, end)) {
+      int i = start;
+      while (c.next()) {
+        if (Grams.compare(c.hi, c.lo, hi, lo) >= 0) {
+          return i;
+        }
+        i++;
+      }
+      return end;
     }
   }
 
   /**
-   * The grams of up to {@code k} entries spread evenly over the run, as {@code (hi, lo)} pairs
-   * appended to {@code out} from index {@code at}; returns the new end index.
+   * The grams of up to {@code k} entries spread evenly over the run (block starts once
+   * spilled), as {@code (hi, lo)} pairs appended to {@code out} from index {@code at}; returns
+   * the new end index.
    */
-  int sample(int k, long[] out, int at) throws IOException {
-    int n = Math.min(k, size);
-    if (n == 0) {
-      return at;
-    }
-    FileChannel ch = file == null ? null : FileChannel.open(file, StandardOpenOption.READ);
-    try {
-      ByteBuffer key = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder());
+  int sample(int k, long[] out, int at) {
+    if (file == null) {
+      int n = Math.min(k, size);
       for (int i = 0; i < n; i++) {
         int e = (int) ((long) size * i / n);
-        if (ch == null) {
-          out[at++] = data[3 * e];
-          out[at++] = data[3 * e + 1];
-        } else {
-          readKey(ch, e, key);
-          out[at++] = key.getLong(0);
-          out[at++] = key.getLong(8);
-        }
+        out[at++] = data[3 * e];
+        out[at++] = data[3 * e + 1];
       }
-    } finally {
-      if (ch != null) {
-        ch.close();
-      }
+      return at;
+    }
+    int blocks = blockOffsets.length;
+    int n = Math.min(k, blocks);
+    for (int i = 0; i < n; i++) {
+      int b = (int) ((long) blocks * i / n);
+      out[at++] = blockKeys[2 * b];
+      out[at++] = blockKeys[2 * b + 1];
     }
     return at;
-  }
-
-  private static void readKey(FileChannel ch, int entry, ByteBuffer key) throws IOException {
-    key.clear();
-    long pos = 24L * entry;
-    while (key.hasRemaining()) {
-      if (ch.read(key, pos + key.position()) < 0) {
-        throw new IOException("spill file ended early");
-      }
-    }
   }
 
   /** Iterates a run in order. */
@@ -306,17 +358,19 @@ public final class SortedRun {
     }
   }
 
+  /** Decodes a spilled run from a block start. */
   private static final class FileCursor extends Cursor {
     private final FileChannel ch;
-    private final ByteBuffer buf = ByteBuffer.allocateDirect(IO_BUFFER).order(ByteOrder.nativeOrder());
-    private final long[] chunk = new long[IO_BUFFER / 8];
+    private final byte[] buf = new byte[IO_BUFFER];
+    private final ByteBuffer wrap = ByteBuffer.wrap(buf);
+    private int pos;
+    private int limit;
+    private boolean eof;
     private long remaining;
-    private int p;
-    private int filled;
 
-    FileCursor(Path file, long from, long count) throws IOException {
+    FileCursor(Path file, long offset, long count) throws IOException {
       ch = FileChannel.open(file, StandardOpenOption.READ);
-      ch.position(24 * from);
+      ch.position(offset);
       remaining = count;
     }
 
@@ -325,30 +379,60 @@ public final class SortedRun {
       if (remaining == 0) {
         return false;
       }
-      if (p == filled) {
+      if (limit - pos < MAX_ENTRY && !eof) {
         refill();
       }
-      hi = chunk[p];
-      lo = chunk[p + 1];
-      count = chunk[p + 2];
-      p += 3;
+      if (pos >= limit) {
+        throw new IOException("spill file ended early");
+      }
+      byte[] b = buf;
+      int p = pos;
+      int head = b[p++];
+      int lcp = head >>> 3;
+      int len = head & 7;
+      long h = Grams.prefixHi(hi, lcp);
+      long l = Grams.prefixLo(lo, lcp);
+      for (int i = lcp; i < len; i++) {
+        long u = (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8 | (b[p + 2] & 0xFF) << 16;
+        p += 3;
+        if (i < 3) {
+          h |= u << (Grams.BITS * (2 - i));
+        } else {
+          l |= u << (Grams.BITS * (5 - i));
+        }
+      }
+      long c = 0;
+      int shift = 0;
+      while (true) {
+        byte x = b[p++];
+        c |= (long) (x & 0x7F) << shift;
+        if (x >= 0) {
+          break;
+        }
+        shift += 7;
+      }
+      pos = p;
+      hi = h;
+      lo = l;
+      count = c;
       remaining--;
       return true;
     }
 
-    /** Reads the next whole entries (up to a buffer of them) into {@code chunk}. */
     private void refill() throws IOException {
-      long entries = Math.min(remaining, IO_BUFFER / 24);
-      buf.clear().limit((int) (24 * entries));
-      while (buf.hasRemaining()) {
-        if (ch.read(buf) < 0) {
-          throw new IOException("spill file ended early");
+      int left = limit - pos;
+      System.arraycopy(buf, pos, buf, 0, left);
+      pos = 0;
+      limit = left;
+      wrap.clear().position(left);
+      while (wrap.hasRemaining()) {
+        int n = ch.read(wrap);
+        if (n < 0) {
+          eof = true;
+          break;
         }
       }
-      buf.flip();
-      filled = (int) (3 * entries);
-      buf.asLongBuffer().get(chunk, 0, filled);
-      p = 0;
+      limit = wrap.position();
     }
 
     @Override
