@@ -161,20 +161,27 @@ public final class ParallelClauses {
       }
     }
     for (Runner r : runners) {
-      Throwable t = r.failure;
-      if (t instanceof IOException io) {
-        throw io;
-      }
-      if (t instanceof RuntimeException re) {
-        throw re;
-      }
-      if (t instanceof Error err) {
-        throw err;
-      }
-      if (t != null) {
-        throw new IllegalStateException(t);
+      if (r.failure != null) {
+        rethrow(r.failure);
       }
     }
+  }
+
+  /**
+   * Rethrows the failure of another thread on this one: an {@link IOException},
+   * {@link RuntimeException} or {@link Error} as it is, anything else wrapped.
+   */
+  public static void rethrow(Throwable t) throws IOException {
+    if (t instanceof IOException io) {
+      throw io;
+    }
+    if (t instanceof RuntimeException re) {
+      throw re;
+    }
+    if (t instanceof Error err) {
+      throw err;
+    }
+    throw new IllegalStateException(t);
   }
 
   private static Batch take(BlockingQueue<Batch> q) {

@@ -1,5 +1,6 @@
 package dev.ciku.count;
 
+import dev.ciku.corpus.ParallelClauses;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -160,17 +161,8 @@ public final class RunMerger {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     } catch (ExecutionException e) {
-      Throwable t = e.getCause();
-      if (t instanceof IOException io) {
-        throw io;
-      }
-      if (t instanceof RuntimeException re) {
-        throw re;
-      }
-      if (t instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(t);
+      ParallelClauses.rethrow(e.getCause());
+      throw new AssertionError("unreachable");
     }
   }
 

@@ -48,21 +48,12 @@ public final class CorpusReference implements ReferenceCounts {
     TermTrie trie = new TermTrie(byIndex, units);
     long[] hits = new long[byIndex.length];
     long[] pos = {0};
+    java.util.function.IntConsumer hit = t -> hits[t]++;
     ClauseScanner scanner = new ClauseScanner(units, reader.lowercase(),
         (u, length, owned, start, end) -> {
           pos[0] += owned;
           for (int i = 0; i < owned; i++) {
-            int node = 0;
-            for (int j = i; j < length; j++) {
-              node = trie.child(node, u[j]);
-              if (node == 0) {
-                break;
-              }
-              int t = trie.terminal(node);
-              if (t >= 0) {
-                hits[t]++;
-              }
-            }
+            trie.match(u, i, length, hit);
           }
         });
     new CorpusReader(reader, bytes, warnings).read(corpus, scanner);

@@ -123,6 +123,8 @@ public final class TermOccurrences implements Serializable {
     private ClauseScanner scanner;
     private long documents;
     private long currentLine = -1;
+    private long lineOfClause;
+    private final java.util.function.IntConsumer onTerm = this::hit;
 
     Counter(String[] strings, UnitTable units) {
       this.strings = strings;
@@ -142,22 +144,17 @@ public final class TermOccurrences implements Serializable {
         currentLine = line;
         documents++;
       }
+      lineOfClause = line;
       for (int i = 0; i < ownedEnd; i++) {
-        int node = 0;
-        for (int j = i; j < length; j++) {
-          node = trie.child(node, u[j]);
-          if (node == 0) {
-            break;
-          }
-          int t = trie.terminal(node);
-          if (t >= 0) {
-            counts[t]++;
-            if (lastLine[t] != line) {
-              lastLine[t] = line;
-              lines[t]++;
-            }
-          }
-        }
+        trie.match(u, i, length, onTerm);
+      }
+    }
+
+    private void hit(int t) {
+      counts[t]++;
+      if (lastLine[t] != lineOfClause) {
+        lastLine[t] = lineOfClause;
+        lines[t]++;
       }
     }
 

@@ -71,6 +71,21 @@ final class TermTrie {
     return terminal[node] - 1;
   }
 
+  /** Calls {@code onTerm} with the index of every term that starts at {@code u[from]} and ends by {@code end}, shortest first. */
+  void match(int[] u, int from, int end, java.util.function.IntConsumer onTerm) {
+    int node = 0;
+    for (int j = from; j < end; j++) {
+      node = child(node, u[j]);
+      if (node == 0) {
+        return;
+      }
+      int t = terminal(node);
+      if (t >= 0) {
+        onTerm.accept(t);
+      }
+    }
+  }
+
   private static long key(int node, int unit) {
     return ((long) node << 21) | unit;
   }
