@@ -59,6 +59,7 @@ final class DiscoverCommand implements Callable<Integer> {
   int top;
 
   @Mixin DiscoveryOptions discovery;
+  @Mixin ReestimationOptions reestimation;
   @Mixin OutputOptions output;
   @Mixin MemoryOptions memory;
   @Mixin RunOptions run;
@@ -70,7 +71,7 @@ final class DiscoverCommand implements Callable<Integer> {
     if (top < 0) {
       throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
     }
-    DiscoverOptions options = discovery.toOptions(redundancy);
+    DiscoverOptions options = reestimation.applyTo(discovery.toOptions(redundancy));
     Log log = run.log();
     WordFilter filter = WordFilter.create(known, newOnly);
     List<CorpusInput> corpus = counts != null && input.inputs.isEmpty() ? List.of() : input.corpus();

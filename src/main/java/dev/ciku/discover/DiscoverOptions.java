@@ -19,13 +19,33 @@ package dev.ciku.discover;
  * @param pairEntropy smallest boundary entropy of such a pair, in nats
  * @param redundancy de-redundancy threshold in nats per unit beyond the first; 0 switches the
  *     step off
+ * @param reestimation segmentation rounds of the re-estimation step ({@link Reestimation}); 0
+ *     switches it off
+ * @param mergePmi association a pair of adjacent words needs to be merged into a 2-unit word
+ *     during re-estimation, in nats
+ * @param mergeStep added to {@code mergePmi} per unit of the merged word beyond 2
  */
 public record DiscoverOptions(int order, long minCount, double pmiBase, double pmiStep,
-    double minEntropy, int maxLength, double pairPmi, double pairEntropy, double redundancy) {
+    double minEntropy, int maxLength, double pairPmi, double pairEntropy, double redundancy,
+    int reestimation, double mergePmi, double mergeStep) {
 
-  /** The defaults, measured best on the SIGHAN protocol (see benchmarks/RESULTS.md). */
-  public static final DiscoverOptions DEFAULT =
-      new DiscoverOptions(4, 0, 2.0, 2.0, 0.5, 12, 1.0, 2.5, 6.0);
+  /** Default rounds of re-estimation of {@code ciku discover}. */
+  public static final int REESTIMATION = 3;
+  /** Default merge threshold for 2 units, in nats. */
+  public static final double MERGE_PMI = 2.5;
+  /** Default merge threshold increase per extra unit, in nats. */
+  public static final double MERGE_STEP = 4.0;
+
+  /** The defaults of {@code ciku discover}, measured best on the SIGHAN protocol (see benchmarks/RESULTS.md). */
+  public static final DiscoverOptions DEFAULT = new DiscoverOptions(4, 0, 2.0, 2.0, 0.5, 12, 1.0,
+      2.5, 6.0, REESTIMATION, MERGE_PMI, MERGE_STEP);
+
+  /** Settings without re-estimation (as {@code ciku domain} uses them). */
+  public DiscoverOptions(int order, long minCount, double pmiBase, double pmiStep,
+      double minEntropy, int maxLength, double pairPmi, double pairEntropy, double redundancy) {
+    this(order, minCount, pmiBase, pmiStep, minEntropy, maxLength, pairPmi, pairEntropy,
+        redundancy, 0, MERGE_PMI, MERGE_STEP);
+  }
 
   public DiscoverOptions {
     if (order < 3 || order > 6) {
@@ -36,6 +56,10 @@ public record DiscoverOptions(int order, long minCount, double pmiBase, double p
     }
     if (redundancy < 0) {
       throw new IllegalArgumentException("redundancy must not be negative, got " + redundancy);
+    }
+    if (reestimation < 0 || reestimation > 10) {
+      throw new IllegalArgumentException("re-estimation rounds must be between 0 and 10, got "
+          + reestimation);
     }
     if (minCount < 0) {
       throw new IllegalArgumentException("min count must not be negative, got " + minCount);

@@ -19,6 +19,7 @@ import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -84,10 +85,12 @@ public final class WordDiscoverer {
      * Cuts the corpus at every gap not covered by a gram of {@code g} (grams of 2..{@code gMax}
      * units), adds fragment counts of 2..{@code maxLength} units to {@code shortFragments}
      * (up to {@link Grams#MAX_ORDER} units) and {@code longFragments} (longer ones, keyed as
-     * {@link Cutter#longFragments} keys them), and returns the number of fragments of any length.
+     * {@link Cutter#longFragments} keys them) and runs of single-unit fragments to
+     * {@code singleRuns} (as {@link Cutter#singleRuns} counts them), and returns the number of
+     * fragments of any length.
      */
     long cut(GramIndex g, int gMax, int maxLength, UnitTable units, GramIndex shortFragments,
-        Object2LongOpenHashMap<String> longFragments) throws IOException;
+        Object2LongOpenHashMap<String> longFragments, GramIndex singleRuns) throws IOException;
   }
 
   /**
@@ -177,9 +180,11 @@ public final class WordDiscoverer {
     // Cut pass.
     GramIndex shortFragments = new GramIndex(1 << 16);
     Object2LongOpenHashMap<String> longFragments = new Object2LongOpenHashMap<>();
+    GramIndex singleRuns = new GramIndex(1 << 16);
     long fragments = 0;
     if (cutPass != null) {
-      fragments = cutPass.cut(g, gMax, options.maxLength(), units, shortFragments, longFragments);
+      fragments = cutPass.cut(g, gMax, options.maxLength(), units, shortFragments, longFragments,
+          singleRuns);
     } else if (!corpus.isEmpty()) {
       List<Cutter> cutters = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
@@ -193,6 +198,7 @@ public final class WordDiscoverer {
       for (Cutter c : cutters) {
         fragments += c.fragments;
         c.shortFragments.forEach(shortFragments);
+        c.singleRuns.forEach(singleRuns);
         for (var e : c.longFragments.object2LongEntrySet()) {
           longFragments.addTo(e.getKey(), e.getLongValue());
         }
@@ -255,54 +261,78 @@ public final class WordDiscoverer {
       }
     });
 
-    // Entropy pass: sums of c ln c over one-unit extensions of every target.
-    GramIndex targets = new GramIndex(cands.size() * 2 + 16);
-    List<long[]> keys = new ArrayList<>();
-    for (Candidate k : cands) {
-      int n = k.units.length;
-      int wl = Math.min(n, order - 1);
-      k.leftTarget = target(targets, keys, k.units, 0, wl, index);
-      k.rightTarget = target(targets, keys, k.units, n - wl, wl, index);
-    }
-    double[] left = new double[keys.size()];
-    double[] right = new double[keys.size()];
-    index.forEach((hi, lo, c) -> {
-      int n = Grams.length(hi, lo);
-      if (n < 2) {
-        return;
-      }
-      double t = BoundaryEntropy.term(c);
-      long p = targets.get(Grams.prefixHi(hi, n - 1), Grams.prefixLo(lo, n - 1));
-      if (p > 0) {
-        right[(int) p - 1] += t;
-      }
-      Grams.units(hi, lo, buf);
-      long s = targets.get(Grams.hi(buf, 1, n - 1), Grams.lo(buf, 1, n - 1));
-      if (s > 0) {
-        left[(int) s - 1] += t;
-      }
-    });
-
     // Entropy filter, then de-redundancy among the survivors.
     int m = cands.size();
     int[][] words = new int[m][];
     long[] counts = new long[m];
     boolean[] alive = new boolean[m];
+    for (int i = 0; i < m; i++) {
+      words[i] = cands.get(i).units;
+      counts[i] = cands.get(i).count;
+    }
     double[] hls = new double[m];
     double[] hrs = new double[m];
+    boundaryEntropies(words, index, order, hls, hrs);
     for (int i = 0; i < m; i++) {
-      Candidate k = cands.get(i);
-      words[i] = k.units;
-      counts[i] = k.count;
-      hls[i] = BoundaryEntropy.of(keys.get(k.leftTarget)[2], left[k.leftTarget]);
-      hrs[i] = BoundaryEntropy.of(keys.get(k.rightTarget)[2], right[k.rightTarget]);
+      int[] w = words[i];
       double minH = Math.min(hls[i], hrs[i]);
-      alive[i] = minH >= options.minEntropy() && !(k.units.length == 2 && minH < pairEntropy
-          && addedPairs.get(Grams.hi(k.units, 0, 2), Grams.lo(k.units, 0, 2)) != 0);
+      alive[i] = minH >= options.minEntropy() && !(w.length == 2 && minH < pairEntropy
+          && addedPairs.get(Grams.hi(w, 0, 2), Grams.lo(w, 0, 2)) != 0);
     }
     if (options.redundancy() > 0) {
       int removed = Redundancy.prune(words, counts, alive, options.redundancy());
       info.accept(String.format(java.util.Locale.ROOT, "de-redundancy removed %,d words", removed));
+    }
+    boolean cut = cutPass != null || !corpus.isEmpty();
+    if (options.reestimation() > 0 && cut) {
+      List<Reestimation.Word> re = new Reestimation(options.reestimation(), options.mergePmi(),
+          options.mergeStep(), minCount, options.maxLength(), threads)
+          .run(words, counts, alive, shortFragments, addedPairs, longFragments, singleRuns, index);
+      List<int[]> made = new ArrayList<>();
+      for (Reestimation.Word w : re) {
+        if (w.origin() < 0) {
+          made.add(w.units());
+        }
+      }
+      double[] mhl = new double[made.size()];
+      double[] mhr = new double[made.size()];
+      boundaryEntropies(made.toArray(new int[0][]), index, order, mhl, mhr);
+      int n = 0;
+      int kept = 0;
+      int merged = 0;
+      int[][] w2 = new int[re.size()][];
+      long[] c2 = new long[re.size()];
+      double[] hl2 = new double[re.size()];
+      double[] hr2 = new double[re.size()];
+      int j = 0;
+      for (Reestimation.Word w : re) {
+        int o = w.origin();
+        double hl = o >= 0 ? hls[o] : mhl[j];
+        double hr = o >= 0 ? hrs[o] : mhr[j];
+        if (o < 0) {
+          j++;
+          if (Math.min(hl, hr) < options.minEntropy()) {
+            continue;
+          }
+          merged++;
+        } else {
+          kept++;
+        }
+        w2[n] = w.units();
+        c2[n] = w.count();
+        hl2[n] = hl;
+        hr2[n++] = hr;
+      }
+      info.accept(String.format(java.util.Locale.ROOT,
+          "re-estimation: %,d words kept, %,d made by merging (%.1f s)", kept, merged,
+          seconds(t0)));
+      m = n;
+      words = w2;
+      counts = c2;
+      hls = hl2;
+      hrs = hr2;
+      alive = new boolean[m];
+      Arrays.fill(alive, true);
     }
     List<DiscoveredWord> out = new ArrayList<>();
     StringBuilder sb = new StringBuilder();
@@ -330,6 +360,47 @@ public final class WordDiscoverer {
 
   private static double seconds(long t0) {
     return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /**
+   * Left and right boundary entropies of every word, from the one-unit extensions of its first
+   * and last {@code min(len, order - 1)} units: one pass over the index.
+   */
+  private static void boundaryEntropies(int[][] ws, GramIndex index, int order, double[] hl,
+      double[] hr) {
+    GramIndex targets = new GramIndex(ws.length * 2 + 16);
+    List<long[]> keys = new ArrayList<>();
+    int[] leftTarget = new int[ws.length];
+    int[] rightTarget = new int[ws.length];
+    for (int i = 0; i < ws.length; i++) {
+      int n = ws[i].length;
+      int wl = Math.min(n, order - 1);
+      leftTarget[i] = target(targets, keys, ws[i], 0, wl, index);
+      rightTarget[i] = target(targets, keys, ws[i], n - wl, wl, index);
+    }
+    double[] left = new double[keys.size()];
+    double[] right = new double[keys.size()];
+    int[] buf = new int[Grams.MAX_ORDER];
+    index.forEach((hi, lo, c) -> {
+      int n = Grams.length(hi, lo);
+      if (n < 2) {
+        return;
+      }
+      double t = BoundaryEntropy.term(c);
+      long p = targets.get(Grams.prefixHi(hi, n - 1), Grams.prefixLo(lo, n - 1));
+      if (p > 0) {
+        right[(int) p - 1] += t;
+      }
+      Grams.units(hi, lo, buf);
+      long s = targets.get(Grams.hi(buf, 1, n - 1), Grams.lo(buf, 1, n - 1));
+      if (s > 0) {
+        left[(int) s - 1] += t;
+      }
+    });
+    for (int i = 0; i < ws.length; i++) {
+      hl[i] = BoundaryEntropy.of(keys.get(leftTarget[i])[2], left[leftTarget[i]]);
+      hr[i] = BoundaryEntropy.of(keys.get(rightTarget[i])[2], right[rightTarget[i]]);
+    }
   }
 
   private static int target(GramIndex targets, List<long[]> keys, int[] u, int from, int n,
@@ -400,8 +471,6 @@ public final class WordDiscoverer {
   private static final class Candidate {
     final int[] units;
     final long count;
-    int leftTarget;
-    int rightTarget;
 
     Candidate(int[] units, long count) {
       this.units = units;
@@ -420,7 +489,10 @@ public final class WordDiscoverer {
     private final int maxLength;
     final GramIndex shortFragments = new GramIndex(1 << 16);
     final Object2LongOpenHashMap<String> longFragments = new Object2LongOpenHashMap<>();
+    final GramIndex singleRuns = new GramIndex(1 << 16);
     private final StringBuilder sb = new StringBuilder();
+    private final int[] run = new int[Grams.MAX_ORDER];
+    private int runLength;
     long fragments;
 
     /** G's grams as their {@code hi} longs, when all have 3 units or fewer (else null). */
@@ -461,6 +533,15 @@ public final class WordDiscoverer {
       return longFragments;
     }
 
+    /**
+     * Counts of runs of 2..6 adjacent single-unit fragments (a longer run is counted in pieces of
+     * 6 from its start), which re-estimation segments like fragments: words such as 国有 whose
+     * characters are too frequent to protect the gap between them are only seen here.
+     */
+    public GramIndex singleRuns() {
+      return singleRuns;
+    }
+
     @Override
     public void clause(int[] u, int from, int end, int owned, boolean clauseEnd) {
       int len = clauseEnd ? end : owned;
@@ -488,6 +569,14 @@ public final class WordDiscoverer {
           start = j + 1;
         }
       }
+      endRun();
+    }
+
+    private void endRun() {
+      if (runLength >= 2) {
+        singleRuns.accept(Grams.hi(run, 0, runLength), Grams.lo(run, 0, runLength), 1);
+      }
+      runLength = 0;
     }
 
     /**
@@ -518,7 +607,15 @@ public final class WordDiscoverer {
     private void emit(int[] u, int from, int to) {
       int n = to - from;
       fragments++;
-      if (n < 2 || n > maxLength) {
+      if (n == 1) {
+        if (runLength == run.length) {
+          endRun();
+        }
+        run[runLength++] = u[from];
+        return;
+      }
+      endRun();
+      if (n > maxLength) {
         return;
       }
       if (n <= Grams.MAX_ORDER) {

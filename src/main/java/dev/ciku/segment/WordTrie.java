@@ -18,7 +18,7 @@ import java.util.Arrays;
 public final class WordTrie {
   private static final long EMPTY = -1L;
 
-  private final int[] rootChild = new int[Symbols.LIMIT];
+  private final int[] rootChild;
   private long[] keys;
   private int[] values;
   private int mask;
@@ -35,7 +35,22 @@ public final class WordTrie {
   private double total;
   private double unknownScore;
 
+  /** A trie over {@link Symbols} (Han code points, {@link Symbols#NUM}, {@link Symbols#ALPHA}). */
   public WordTrie() {
+    this(Symbols.LIMIT);
+  }
+
+  /**
+   * A trie over the symbols {@code 0..symbolLimit)}, e.g. {@link dev.ciku.corpus.UnitTable} ids
+   * with {@code UnitTable.MAX_ID} (the root array then takes 4 bytes per possible symbol).
+   *
+   * @throws IllegalArgumentException if {@code symbolLimit} is not in {@code 1..2^21}
+   */
+  public WordTrie(int symbolLimit) {
+    if (symbolLimit < 1 || symbolLimit > 1 << 21) {
+      throw new IllegalArgumentException("symbol limit must be in 1..2^21, got " + symbolLimit);
+    }
+    rootChild = new int[symbolLimit];
     Arrays.fill(rootChild, -1);
     keys = new long[1 << 12];
     Arrays.fill(keys, EMPTY);

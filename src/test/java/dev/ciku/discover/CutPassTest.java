@@ -41,7 +41,7 @@ class CutPassTest {
       long[] calls = {0};
       WordDiscoverer.Result external = new WordDiscoverer(DiscoverOptions.DEFAULT,
           ReaderOptions.DEFAULT, 1, 64L << 20, tmp)
-          .withCutPass((g, gMax, maxLength, units, shortFragments, longFragments) -> {
+          .withCutPass((g, gMax, maxLength, units, shortFragments, longFragments, singleRuns) -> {
             calls[0]++;
             // One cutter fed by a scanner, as one Spark partition runs it.
             WordDiscoverer.Cutter cutter = new WordDiscoverer.Cutter(g, gMax, maxLength);
@@ -49,6 +49,7 @@ class CutPassTest {
                 new ClauseScanner(units, false, (u, length, owned, start, end) ->
                     cutter.clause(u, 0, length, owned, end)));
             cutter.shortFragments().forEach(shortFragments);
+            cutter.singleRuns().forEach(singleRuns);
             cutter.longFragments().object2LongEntrySet()
                 .forEach(e -> longFragments.addTo(e.getKey(), e.getLongValue()));
             return cutter.fragments();

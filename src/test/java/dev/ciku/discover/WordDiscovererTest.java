@@ -61,13 +61,34 @@ class WordDiscovererTest {
     DiscoverOptions off = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
         d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), 0);
     WordDiscoverer.Result all = discover(LAWS, 2, off, tmp);
-    assertTrue(laws.words().size() < all.words().size(), "some words removed");
+    WordDiscoverer.Result pruned = discover(LAWS, 2, new DiscoverOptions(d.order(), d.minCount(),
+        d.pmiBase(), d.pmiStep(), d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(),
+        d.redundancy()), tmp);
+    assertTrue(pruned.words().size() < all.words().size(), "some words removed");
     long before = all.words().stream().filter(w -> w.units() >= 3).count();
-    long after = laws.words().stream().filter(w -> w.units() >= 3).count();
+    long after = pruned.words().stream().filter(w -> w.units() >= 3).count();
     assertTrue(after < before / 2, "compounds of 3+ units: " + before + " -> " + after);
     long massBefore = all.words().stream().mapToLong(DiscoveredWord::count).sum();
-    long massAfter = laws.words().stream().mapToLong(DiscoveredWord::count).sum();
+    long massAfter = pruned.words().stream().mapToLong(DiscoveredWord::count).sum();
     assertTrue(massAfter >= massBefore * 0.9, massBefore + " -> " + massAfter);
+  }
+
+  @Test
+  void discover_reestimation_recountsByUseAndAddsMergedWords() throws IOException {
+    DiscoverOptions d = DiscoverOptions.DEFAULT;
+    DiscoverOptions off = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
+        d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy());
+    WordDiscoverer.Result plain = discover(LAWS, 2, off, tmp);
+    Set<String> before = plain.words().stream().map(DiscoveredWord::word)
+        .collect(java.util.stream.Collectors.toSet());
+    long added = laws.words().stream().filter(w -> !before.contains(w.word())).count();
+    assertTrue(added >= 50, "words made by merging: " + added);
+    for (DiscoveredWord w : laws.words()) {
+      assertTrue(w.count() >= laws.minCount(), w.word() + " " + w.count());
+    }
+    // Counts by use never exceed the number of positions the word could take.
+    long uses = laws.words().stream().mapToLong(w -> w.count() * w.units()).sum();
+    assertTrue(uses <= laws.positions(), uses + " units covered of " + laws.positions());
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.ciku.count.RankedGrams;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.cli.DiscoveryOptions;
+import dev.ciku.cli.ReestimationOptions;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.domain.DomainTermMiner;
 import dev.ciku.domain.DomainTermRows;
@@ -243,6 +244,7 @@ public final class Main implements Runnable {
           + " the cluster, scoring on the driver.")
   static final class Discover extends Common implements Callable<Integer> {
     @Mixin DiscoveryOptions discovery;
+    @Mixin ReestimationOptions reestimation;
 
     @Option(names = "--redundancy", paramLabel = "NATS", defaultValue = "6.0",
         description = "De-redundancy threshold per extra unit, as in 'ciku discover' (0: off).")
@@ -273,7 +275,7 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      DiscoverOptions options = discovery.toOptions(redundancy);
+      DiscoverOptions options = reestimation.applyTo(discovery.toOptions(redundancy));
       WordFilter filter = WordFilter.create(known, false);
       Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
       Path storeFile = countsOut != null ? countsOut

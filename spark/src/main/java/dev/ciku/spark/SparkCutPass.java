@@ -17,12 +17,15 @@ import scala.Tuple2;
 /**
  * Discovery's cut pass on Spark: the cohesive set G and the unit table are broadcast, every
  * partition cuts its clauses with core's {@link WordDiscoverer.Cutter} and counts its fragments
- * (longer ones keyed by unit ids, as the cutter keys them),
+ * (longer ones keyed by unit ids, as the cutter keys them) and runs of single-unit fragments,
  * the counts are summed by key across the cluster, and the driver receives one count per distinct
- * fragment.
+ * fragment and run.
  */
 final class SparkCutPass implements WordDiscoverer.CutPass {
   private static final Gram TOTAL = new Gram(0, 0);
+
+  /** Key of a run of single-unit fragments (packed like a gram). */
+  record SingleRun(long hi, long lo) implements java.io.Serializable {}
 
   private final JavaSparkContext sc;
   private final JavaRDD<String> lines;
@@ -38,7 +41,8 @@ final class SparkCutPass implements WordDiscoverer.CutPass {
 
   @Override
   public long cut(GramIndex g, int gMax, int maxLength, UnitTable units,
-      GramIndex shortFragments, Object2LongOpenHashMap<String> longFragments) {
+      GramIndex shortFragments, Object2LongOpenHashMap<String> longFragments,
+      GramIndex singleRuns) {
     long[] cohesive = new long[2 * g.size()];
     int[] k = {0};
     g.forEach((hi, lo, c) -> {
@@ -63,6 +67,8 @@ final class SparkCutPass implements WordDiscoverer.CutPass {
           } else {
             shortFragments.accept(gram.hi(), gram.lo(), t._2());
           }
+        } else if (t._1() instanceof SingleRun r) {
+          singleRuns.accept(r.hi(), r.lo(), t._2());
         } else {
           longFragments.addTo((String) t._1(), t._2());
         }
@@ -87,9 +93,10 @@ final class SparkCutPass implements WordDiscoverer.CutPass {
     Lines.checkNoNewUnits(units, latin);
     GramIndex shortFragments = cutter.shortFragments();
     Object2LongOpenHashMap<String> longFragments = cutter.longFragments();
-    List<Tuple2<Object, Long>> out =
-        new ArrayList<>(shortFragments.size() + longFragments.size() + 1);
+    List<Tuple2<Object, Long>> out = new ArrayList<>(
+        shortFragments.size() + longFragments.size() + cutter.singleRuns().size() + 1);
     shortFragments.forEach((hi, lo, c) -> out.add(new Tuple2<>(new Gram(hi, lo), c)));
+    cutter.singleRuns().forEach((hi, lo, c) -> out.add(new Tuple2<>(new SingleRun(hi, lo), c)));
     for (Object2LongMap.Entry<String> e : longFragments.object2LongEntrySet()) {
       out.add(new Tuple2<>(e.getKey(), e.getLongValue()));
     }

@@ -1,0 +1,38 @@
+package dev.ciku.cli;
+
+import dev.ciku.discover.DiscoverOptions;
+import picocli.CommandLine.Option;
+
+/**
+ * The re-estimation options of new-word discovery ({@code ciku discover} and its Spark job): a
+ * picocli mixin, separate from {@link DiscoveryOptions} because {@code ciku domain} does not
+ * re-estimate. Plain configuration holder; not thread-safe.
+ */
+public final class ReestimationOptions {
+  @Option(names = "--reestimate", paramLabel = "ROUNDS", defaultValue = "3",
+      description = "Re-estimation: segment the cut corpus with the words this many times,"
+          + " recount them by use, drop those used less than the min count and merge strongly"
+          + " associated neighbours (0: off; default: ${DEFAULT-VALUE}).")
+  int rounds = DiscoverOptions.REESTIMATION;
+
+  @Option(names = "--merge-pmi", paramLabel = "NATS", defaultValue = "2.5",
+      description = "Association ln(c(ab)N/(c(a)c(b))) two adjacent words need to be merged into a"
+          + " 2-unit word during re-estimation (default: ${DEFAULT-VALUE}).")
+  double mergePmi = DiscoverOptions.MERGE_PMI;
+
+  @Option(names = "--merge-step", paramLabel = "NATS", defaultValue = "4.0",
+      description = "Added to --merge-pmi per unit of the merged word beyond 2"
+          + " (default: ${DEFAULT-VALUE}).")
+  double mergeStep = DiscoverOptions.MERGE_STEP;
+
+  /** {@code base} with these re-estimation settings. */
+  public DiscoverOptions applyTo(DiscoverOptions base) {
+    try {
+      return new DiscoverOptions(base.order(), base.minCount(), base.pmiBase(), base.pmiStep(),
+          base.minEntropy(), base.maxLength(), base.pairPmi(), base.pairEntropy(),
+          base.redundancy(), rounds, mergePmi, mergeStep);
+    } catch (IllegalArgumentException e) {
+      throw new CikuException(CikuException.USAGE, e.getMessage());
+    }
+  }
+}

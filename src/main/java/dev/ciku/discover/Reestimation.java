@@ -1,0 +1,434 @@
+package dev.ciku.discover;
+
+import dev.ciku.corpus.UnitTable;
+import dev.ciku.count.GramIndex;
+import dev.ciku.count.Grams;
+import dev.ciku.segment.WordTrie;
+import it.unimi.dsi.fastutil.longs.Long2LongMap;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2LongMap;
+import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Re-estimation of the discovered words by segmenting the cut corpus with them, so that the
+ * vocabulary is consistent with the way a segmenter uses it (ALGORITHMS.md §7, minimum entropy).
+ *
+ * <p>The cut pass already left the corpus as a table of distinct fragments with counts; a
+ * fragment is segmented once and its words weighted by its count, which gives the same counts
+ * as segmenting every occurrence (the unigram segmentation never crosses a cut). Each round:
+ * <ol>
+ *   <li>segment every fragment by unigram maximum probability ({@link WordTrie#bestPath}) over
+ *       the words and every single unit (with its count: initially the unit's n-gram count, then
+ *       its count as a single-unit token);</li>
+ *   <li>recount: a word's count becomes the number of times the segmentation uses it; a word used
+ *       fewer than {@code minCount} times is dropped;</li>
+ *   <li>merge (all rounds but the last): two adjacent Han tokens {@code a b} seen together at
+ *       least {@code minCount} times become the word {@code ab} when their association
+ *       {@code ln(c(ab)·N / (c(a)·c(b)))} (N = tokens) reaches {@code mergePmi + mergeStep ·
+ *       (len(ab) − 2)} nats. This brings in words whose characters are so bound to their
+ *       neighbours that the cut never isolates them, and the length term keeps function-word
+ *       glue out.</li>
+ * </ol>
+ *
+ * <p>Cost: the fragment table is copied into flat arrays once (about 16 bytes a distinct fragment
+ * plus 4 a unit); each round is one Viterbi pass over the distinct fragments (O(units · L) trie
+ * steps), split over the given number of threads, and, in merge rounds, a hash table of adjacent
+ * word pairs per thread. No corpus pass. The result
+ * does not depend on the order in which the tables are iterated (counts are exact integer sums),
+ * so it is the same at any thread count. The trie is read-only while the threads segment. Not
+ * thread-safe; one run per instance at a time.
+ */
+final class Reestimation {
+  private final int rounds;
+  private final double mergePmi;
+  private final double mergeStep;
+  private final long minCount;
+  private final int maxLength;
+  private final int threads;
+
+  /**
+   * One word after re-estimation.
+   *
+   * @param units unit ids
+   * @param count uses in the last segmentation
+   * @param origin index of the input word it is, or -1 for a word made by merging
+   */
+  record Word(int[] units, long count, int origin) {}
+
+  /**
+   * @param rounds segmentation passes (at least 1); merging happens after all but the last
+   * @param mergePmi association threshold of a 2-unit merge, in nats
+   * @param mergeStep added to the threshold per unit beyond 2
+   * @param minCount smallest count of a kept word and of a merged pair
+   * @param maxLength longest merged word, in units
+   * @param threads threads that segment (the result does not depend on it)
+   */
+  Reestimation(int rounds, double mergePmi, double mergeStep, long minCount, int maxLength,
+      int threads) {
+    if (rounds < 1) {
+      throw new IllegalArgumentException("rounds must be 1 or more, got " + rounds);
+    }
+    this.rounds = rounds;
+    this.mergePmi = mergePmi;
+    this.mergeStep = mergeStep;
+    this.minCount = Math.max(1, minCount);
+    this.maxLength = maxLength;
+    this.threads = Math.max(1, threads);
+  }
+
+  /**
+   * Re-estimates the live words.
+   *
+   * @param words unit ids of each word (single Latin units and words of 2+ units)
+   * @param counts the words' counts before re-estimation
+   * @param alive which words take part
+   * @param fragments counts of the cut fragments of 2..6 units
+   * @param notFragments entries of {@code fragments} that are not fragments (skipped)
+   * @param longFragments counts of the longer fragments, keyed as {@link WordDiscoverer.Cutter}
+   *     keys them
+   * @param singleRuns counts of runs of adjacent single-unit fragments, segmented like fragments
+   * @param index n-gram counts; its single units give the units' counts
+   * @return the words kept or made, in no particular order
+   */
+  List<Word> run(int[][] words, long[] counts, boolean[] alive, GramIndex fragments,
+      GramIndex notFragments, Object2LongOpenHashMap<String> longFragments, GramIndex singleRuns,
+      GramIndex index) {
+    Table t = new Table(fragments, notFragments, longFragments, singleRuns);
+    Nodes nodes = new Nodes();
+    int[] one = new int[1];
+    index.forEach((hi, lo, c) -> {
+      if (Grams.length(hi, lo) == 1) {
+        one[0] = Grams.unit(hi, lo, 0);
+        int node = nodes.trie.insert(one, 0, 1);
+        nodes.grow();
+        nodes.trie.setCount(node, c);
+        nodes.latin[node] = UnitTable.isLatinId(one[0]);
+      }
+    });
+    for (int i = 0; i < words.length; i++) {
+      if (alive[i]) {
+        int node = nodes.add(words[i], words[i].length, counts[i]);
+        nodes.origin[node] = i;
+      }
+    }
+    // Single-unit fragments: a unit's count minus its occurrences inside longer fragments.
+    long[] inside = new long[nodes.trie.nodes()];
+    for (int f = 0; f < t.size; f++) {
+      for (int i = t.start[f]; i < t.start[f + 1]; i++) {
+        int node = nodes.trie.child(0, t.units[i]);
+        if (node >= 0) {
+          inside[node] += t.count[f];
+        }
+      }
+    }
+    long[] singles = new long[inside.length];
+    for (int node = 1; node < inside.length; node++) {
+      if (nodes.trie.depth(node) == 1) {
+        singles[node] = Math.max(0, (long) nodes.trie.count(node) - inside[node]);
+      }
+    }
+    for (int r = 0; r < rounds; r++) {
+      WordTrie trie = nodes.trie;
+      trie.computeScores(1.0);
+      boolean merging = r < rounds - 1;
+      Slice[] slices = new Slice[threads];
+      for (int i = 0; i < threads; i++) {
+        slices[i] = new Slice(t, nodes, maxLength, merging, (int) ((long) t.size * i / threads),
+            (int) ((long) t.size * (i + 1) / threads));
+      }
+      runAll(slices);
+      long[] next = slices[0].next;
+      for (int i = 1; i < threads; i++) {
+        for (int node = 0; node < next.length; node++) {
+          next[node] += slices[i].next[node];
+        }
+      }
+      long total = 0;
+      for (int node = 1; node < next.length; node++) {
+        if (node < singles.length) {
+          next[node] += singles[node];
+        }
+        total += next[node];
+      }
+      for (int node = 1; node < next.length; node++) {
+        if (nodes.word[node]) {
+          trie.setCount(node, next[node] >= minCount ? next[node] : 0);
+        } else if (trie.depth(node) == 1) {
+          trie.setCount(node, next[node]);
+        }
+      }
+      if (merging) {
+        merge(slices, next, total, nodes);
+      }
+    }
+    List<Word> out = new ArrayList<>();
+    WordTrie trie = nodes.trie;
+    for (int node = 1; node < trie.nodes(); node++) {
+      if (nodes.word[node] && trie.count(node) > 0) {
+        int[] u = new int[trie.depth(node)];
+        trie.path(node, u);
+        out.add(new Word(u, (long) trie.count(node), nodes.origin[node]));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Makes the merged words of a round. Each slice's pair table is read in place (a pair seen by
+   * several slices is summed once, by the first slice that has it): copying one open-addressing
+   * table into another in table order would cluster badly.
+   */
+  private void merge(Slice[] slices, long[] next, long total, Nodes nodes) {
+    double lnTotal = Math.log(total);
+    List<int[]> made = new ArrayList<>();
+    LongListOfCounts madeCounts = new LongListOfCounts();
+    for (int s = 0; s < slices.length; s++) {
+      for (Long2LongMap.Entry e : slices[s].pairs.long2LongEntrySet()) {
+        long key = e.getLongKey();
+        boolean seen = false;
+        long n = e.getLongValue();
+        for (int o = 0; o < slices.length && !seen; o++) {
+          if (o < s) {
+            seen = slices[o].pairs.containsKey(key);
+          } else if (o > s) {
+            n += slices[o].pairs.get(key);
+          }
+        }
+        if (!seen) {
+          consider(key, n, lnTotal, next, nodes, made, madeCounts);
+        }
+      }
+    }
+    for (int i = 0; i < made.size(); i++) {
+      int[] u = made.get(i);
+      nodes.add(u, u.length, madeCounts.get(i));
+    }
+  }
+
+  private void consider(long key, long n, double lnTotal, long[] next, Nodes nodes,
+      List<int[]> made, LongListOfCounts madeCounts) {
+    WordTrie trie = nodes.trie;
+    if (n < minCount) {
+      return;
+    }
+    int a = (int) (key >>> 32);
+    int b = (int) key;
+    int la = trie.depth(a);
+    int len = la + trie.depth(b);
+    double pmi = Math.log(n) + lnTotal - Math.log(next[a]) - Math.log(next[b]);
+    if (pmi < mergePmi + mergeStep * (len - 2)) {
+      return;
+    }
+    int[] u = new int[len];
+    trie.path(a, u);
+    int[] ub = new int[len - la];
+    trie.path(b, ub);
+    System.arraycopy(ub, 0, u, la, ub.length);
+    int node = trie.node(u, 0, len);
+    if (node >= 0 && nodes.word[node] && trie.count(node) > 0) {
+      return;
+    }
+    made.add(u);
+    madeCounts.add(n);
+  }
+
+  private static void runAll(Slice[] slices) {
+    if (slices.length == 1) {
+      slices[0].run();
+      return;
+    }
+    Thread[] ts = new Thread[slices.length];
+    for (int i = 0; i < ts.length; i++) {
+      ts[i] = new Thread(slices[i], "ciku-reestimate-" + i);
+      ts[i].start();
+    }
+    try {
+      for (Thread th : ts) {
+        th.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during re-estimation", e);
+    }
+    for (Slice sl : slices) {
+      if (sl.failure != null) {
+        throw sl.failure;
+      }
+    }
+  }
+
+  /**
+   * One thread's share of a round: segments the table entries {@code [from, to)} with the
+   * (read-only) trie and counts word uses and, when merging, adjacent Han word pairs.
+   */
+  private static final class Slice implements Runnable {
+    private final Table t;
+    private final Nodes nodes;
+    private final int maxLength;
+    private final int from;
+    private final int to;
+    final long[] next;
+    final Long2LongOpenHashMap pairs;
+    RuntimeException failure;
+
+    Slice(Table t, Nodes nodes, int maxLength, boolean merging, int from, int to) {
+      this.t = t;
+      this.nodes = nodes;
+      this.maxLength = maxLength;
+      this.from = from;
+      this.to = to;
+      this.next = new long[nodes.trie.nodes()];
+      this.pairs = merging ? new Long2LongOpenHashMap() : null;
+    }
+
+    @Override
+    public void run() {
+      try {
+        segment();
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
+
+    private void segment() {
+      WordTrie trie = nodes.trie;
+      int cap = Math.max(16, t.longest + 1);
+      double[] best = new double[cap];
+      int[] back = new int[cap];
+      int[] backNode = new int[cap];
+      int[] ends = new int[cap];
+      int[] path = new int[cap];
+      for (int f = from; f < to; f++) {
+        long c = t.count[f];
+        int k = trie.bestPath(t.units, t.start[f], t.start[f + 1], best, back, backNode, ends,
+            path);
+        for (int i = 0; i < k; i++) {
+          if (path[i] >= 0) {
+            next[path[i]] += c;
+          }
+        }
+        if (pairs != null) {
+          for (int i = 0; i + 1 < k; i++) {
+            int a = path[i];
+            int b = path[i + 1];
+            if (a >= 0 && b >= 0 && !nodes.latin[a] && !nodes.latin[b]
+                && trie.depth(a) + trie.depth(b) <= maxLength) {
+              pairs.addTo(((long) a << 32) | b, c);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** A growable list of longs (no boxing). */
+  private static final class LongListOfCounts {
+    private long[] a = new long[64];
+    private int n;
+
+    void add(long v) {
+      if (n == a.length) {
+        a = Arrays.copyOf(a, n * 2);
+      }
+      a[n++] = v;
+    }
+
+    long get(int i) {
+      return a[i];
+    }
+  }
+
+  /** The trie of words and single units, with per-node flags. */
+  private static final class Nodes {
+    final WordTrie trie = new WordTrie(UnitTable.MAX_ID);
+    boolean[] word = new boolean[1 << 12];
+    boolean[] latin = new boolean[1 << 12];
+    int[] origin = filled(new int[1 << 12]);
+
+    /** Inserts a word (a candidate, or a merge), flags it and sets its count; returns its node. */
+    int add(int[] u, int n, long count) {
+      int node = trie.insert(u, 0, n);
+      grow();
+      boolean hasLatin = false;
+      for (int i = 0; i < n; i++) {
+        hasLatin |= UnitTable.isLatinId(u[i]);
+      }
+      word[node] = true;
+      latin[node] = hasLatin;
+      if (n > 1 || trie.count(node) == 0) {
+        trie.setCount(node, count);
+      }
+      return node;
+    }
+
+    void grow() {
+      int need = trie.nodes();
+      if (need > word.length) {
+        int size = Math.max(need, word.length * 2);
+        word = Arrays.copyOf(word, size);
+        latin = Arrays.copyOf(latin, size);
+        int old = origin.length;
+        origin = Arrays.copyOf(origin, size);
+        Arrays.fill(origin, old, size, -1);
+      }
+    }
+
+    private static int[] filled(int[] a) {
+      Arrays.fill(a, -1);
+      return a;
+    }
+  }
+
+  /** The distinct fragments of 2+ units and runs of single-unit fragments, as flat arrays. */
+  private static final class Table {
+    int[] units = new int[1 << 16];
+    int[] start = new int[1 << 12];
+    long[] count = new long[1 << 12];
+    int size;
+    int longest;
+    private int used;
+
+    Table(GramIndex fragments, GramIndex notFragments,
+        Object2LongOpenHashMap<String> longFragments, GramIndex singleRuns) {
+      int[] buf = new int[Grams.MAX_ORDER];
+      fragments.forEach((hi, lo, c) -> {
+        if (notFragments.get(hi, lo) == 0) {
+          int n = Grams.units(hi, lo, buf);
+          add(buf, n, c);
+        }
+      });
+      singleRuns.forEach((hi, lo, c) -> add(buf, Grams.units(hi, lo, buf), c));
+      int[] w = new int[16];
+      for (Object2LongMap.Entry<String> e : longFragments.object2LongEntrySet()) {
+        String key = e.getKey();
+        int n = key.length() / 2;
+        if (w.length < n) {
+          w = new int[n];
+        }
+        for (int i = 0; i < n; i++) {
+          w[i] = (key.charAt(2 * i) << 16) | key.charAt(2 * i + 1);
+        }
+        add(w, n, e.getLongValue());
+      }
+      start[size] = used;
+    }
+
+    private void add(int[] u, int n, long c) {
+      if (size + 1 >= start.length) {
+        start = Arrays.copyOf(start, start.length * 2);
+        count = Arrays.copyOf(count, count.length * 2);
+      }
+      if (used + n > units.length) {
+        units = Arrays.copyOf(units, Math.max(units.length * 2, used + n));
+      }
+      System.arraycopy(u, 0, units, used, n);
+      start[size] = used;
+      count[size++] = c;
+      used += n;
+      longest = Math.max(longest, n);
+    }
+  }
+}
