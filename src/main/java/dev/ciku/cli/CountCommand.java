@@ -130,7 +130,8 @@ final class CountCommand implements Callable<Integer> {
                 + ": merged counts miss its pruned occurrences");
           }
         }
-        return StoreMerger.merge(stores, minCount, units, sink);
+        return StoreMerger.merge(stores, minCount, units, sink, memory.bytes(), run.threads(),
+            memory.tempDir());
       } finally {
         for (NgramStore s : stores) {
           s.close();

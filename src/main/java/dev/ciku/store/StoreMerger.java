@@ -4,9 +4,12 @@ import dev.ciku.count.CountSummary;
 import dev.ciku.count.GramSink;
 import dev.ciku.count.GramTable;
 import dev.ciku.count.Grams;
+import dev.ciku.count.RunMerger;
 import dev.ciku.count.SortedRun;
 import dev.ciku.corpus.UnitTable;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,10 +17,10 @@ import java.util.List;
  * grams are summed, totals added. Latin units are re-numbered into one unit table (the first
  * store's ids are kept).
  *
- * <p>Stores iterate in hash order, so the merge sums every gram into one on-heap hash table
- * presized for the sum of the store sizes, then sorts it: the merged grams reach the sink in
- * gram order, as the counter's output does. Memory: 72-120 bytes a merged gram on the heap
- * (a table of 2-4 slots a gram, plus the sorted arrays). Not thread-safe.
+ * <p>Stores iterate in hash order, so the merge sums grams into an on-heap hash table of at most
+ * the memory budget; a full table is sorted into a run and spilled to the temporary directory,
+ * and the runs are merged at the end (as the counter does), so the merged grams reach the sink in
+ * gram order and memory stays within the budget whatever the stores' sizes. Not thread-safe.
  *
  * <p>Exact when every shard was counted with {@code --min-count 1}; with a higher min-count a
  * gram's merged count misses its occurrences in shards where it fell below that shard's cut.
@@ -33,6 +36,17 @@ public final class StoreMerger {
    */
   public static CountSummary merge(List<NgramStore> stores, long minCount, UnitTable units,
       GramSink sink) throws IOException {
+    return merge(stores, minCount, units, sink, 256L << 20, 1,
+        Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /**
+   * As {@link #merge(List, long, UnitTable, GramSink)}, within {@code memoryBytes} of hash table
+   * (24 bytes a slot; the sorted copy of a full table as much again), spilling sorted runs to
+   * {@code tempDir}, and merging them on {@code threads} threads.
+   */
+  public static CountSummary merge(List<NgramStore> stores, long minCount, UnitTable units,
+      GramSink sink, long memoryBytes, int threads, Path tempDir) throws IOException {
     if (stores.isEmpty()) {
       throw new IllegalArgumentException("nothing to merge");
     }
@@ -55,53 +69,80 @@ public final class StoreMerger {
     for (int n = order + 1; n <= Grams.MAX_ORDER; n++) {
       positions[n] = 0;
     }
-    if (total * 2 > 1L << 29) {
-      throw new IOException("too many grams to merge in memory: " + total);
-    }
-    GramTable table = new GramTable((int) Math.max(16, total * 2), 0.99);
-    int ord = order;
-    long[] tmp = new long[2];
-    for (NgramStore s : stores) {
-      List<String> latin = s.units().latinUnits();
-      int[] map = new int[latin.size()];
-      boolean identity = true;
-      for (int i = 0; i < map.length; i++) {
-        map[i] = units.latinId(latin.get(i));
-        if (map[i] < 0) {
-          throw new IOException("too many distinct Latin units to merge");
-        }
-        identity &= map[i] == UnitTable.LATIN_BASE + i;
-      }
-      boolean remapping = !identity;
-      s.forEach((hi, lo, c) -> {
-        if (Grams.length(hi, lo) > ord) {
-          return;
-        }
-        if (remapping) {
-          remap(hi, lo, map, tmp);
-          table.add(tmp[0], tmp[1], c);
-        } else {
-          table.add(hi, lo, c);
-        }
-      });
-    }
+    long slots = Math.max(1 << 16, Math.min(1L << 28, memoryBytes / 48));
+    GramTable table = new GramTable((int) Math.min(slots, Math.max(16, total * 2)), 0.7);
+    List<SortedRun> runs = new ArrayList<>();
     long cut = Math.max(minCount, storeMin);
-    long distinct = 0;
-    try (SortedRun.Cursor cursor = table.drainSorted().cursor()) {
-      while (cursor.next()) {
-        if (cursor.count() >= cut) {
-          distinct++;
-          sink.accept(cursor.hi(), cursor.lo(), cursor.count());
+    long[] distinct = {0};
+    try {
+      int ord = order;
+      long[] tmp = new long[2];
+      int[] scratch = new int[Grams.MAX_ORDER];
+      for (NgramStore s : stores) {
+        List<String> latin = s.units().latinUnits();
+        int[] map = new int[latin.size()];
+        boolean identity = true;
+        for (int i = 0; i < map.length; i++) {
+          map[i] = units.latinId(latin.get(i));
+          if (map[i] < 0) {
+            throw new IOException("too many distinct Latin units to merge");
+          }
+          identity &= map[i] == UnitTable.LATIN_BASE + i;
+        }
+        boolean remapping = !identity;
+        IOException[] failure = {null};
+        s.forEach((hi, lo, c) -> {
+          if (Grams.length(hi, lo) > ord || failure[0] != null) {
+            return;
+          }
+          if (remapping) {
+            remap(hi, lo, map, tmp, scratch);
+            table.add(tmp[0], tmp[1], c);
+          } else {
+            table.add(hi, lo, c);
+          }
+          if (table.isFull()) {
+            try {
+              spillTable(table, runs, tempDir);
+            } catch (IOException e) {
+              failure[0] = e;
+            }
+          }
+        });
+        if (failure[0] != null) {
+          throw failure[0];
         }
       }
+      if (table.size() > 0) {
+        runs.add(table.drainSorted());
+      }
+      RunMerger.merge(runs, cut, (hi, lo, c) -> {
+        distinct[0]++;
+        sink.accept(hi, lo, c);
+      }, threads, tempDir);
+    } finally {
+      for (SortedRun r : runs) {
+        r.delete();
+      }
     }
-    return new CountSummary(order, cut, units, positions, clauses, chars, distinct, 0);
+    long distinctGrams = distinct[0];
+    return new CountSummary(order, cut, units, positions, clauses, chars, distinctGrams, 0);
   }
 
-  /** Remaps the Latin ids of a gram into {@code out}; returns false if nothing changed. */
-  static boolean remap(long hi, long lo, int[] map, long[] out) {
+  /** Sorts the full table into a run on disk and empties it. */
+  private static void spillTable(GramTable table, List<SortedRun> runs, Path tempDir)
+      throws IOException {
+    SortedRun run = table.drainSorted();
+    runs.add(run);
+    run.spill(tempDir);
+  }
+
+  /**
+   * Remaps the Latin ids of a gram into {@code out}, using {@code u} (6 ints) as scratch; returns
+   * false if nothing changed.
+   */
+  static boolean remap(long hi, long lo, int[] map, long[] out, int[] u) {
     int n = Grams.length(hi, lo);
-    int[] u = new int[Grams.MAX_ORDER];
     boolean changed = false;
     for (int i = 0; i < n; i++) {
       int id = Grams.unit(hi, lo, i);

@@ -151,6 +151,20 @@ class NgramStoreTest {
     assertEquals(ws.chars(), ms.chars());
     assertArrayEquals(ws.positions(), java.util.Arrays.copyOf(ms.positions(), 7));
     assertEquals(expected.size, ms.distinct());
+
+    // A budget far below the merged grams: tables spill as sorted runs, merged on 2 threads.
+    Path spillDir = Files.createDirectory(dir.resolve("spill"));
+    Grams3 bounded = new Grams3();
+    try (NgramStore x = NgramStore.open(sa); NgramStore y = NgramStore.open(sb)) {
+      CountSummary bs = StoreMerger.merge(List.of(x, y), 1, new UnitTable(), bounded, 1 << 20, 2,
+          spillDir);
+      assertEquals(expected.size, bs.distinct());
+      assertTrue(expected.size > 3 * 45_000, "the merge needs several runs of 65,536-slot tables");
+    }
+    bounded.assertSame(expected);
+    try (var files = Files.list(spillDir)) {
+      assertFalse(files.findAny().isPresent(), "spilled runs are deleted");
+    }
   }
 
   @Test
