@@ -127,19 +127,26 @@ public final class SortedRun {
 
     /** Closes the file and returns the run it holds. */
     SortedRun finish() throws IOException {
+      if (size > Integer.MAX_VALUE) {
+        throw new IOException("run too large: " + size + " grams");
+      }
+      SortedRun run = new SortedRun(null, (int) size);
+      finishInto(run);
+      return run;
+    }
+
+    /** Closes the file and hands it, with its block index, to {@code run}. */
+    void finishInto(SortedRun run) throws IOException {
       try {
         flush();
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
       ch.close();
-      if (size > Integer.MAX_VALUE) {
-        throw new IOException("run too large: " + size + " grams");
-      }
-      SortedRun run = new SortedRun(null, (int) size);
-      run.adopt(this);
+      run.file = file;
+      run.blockOffsets = offsets.toLongArray();
+      run.blockKeys = keys.toLongArray();
       done = true;
-      return run;
     }
 
     /** Deletes the file unless {@link #finish} handed it over. */
@@ -150,12 +157,6 @@ public final class SortedRun {
         Files.deleteIfExists(file);
       }
     }
-  }
-
-  private void adopt(FileWriter w) {
-    file = w.file;
-    blockOffsets = w.offsets.toLongArray();
-    blockKeys = w.keys.toLongArray();
   }
 
   /** Entries in the run. */
@@ -186,8 +187,7 @@ public final class SortedRun {
       for (int i = 0; i < 3 * size; i += 3) {
         w.accept(d[i], d[i + 1], d[i + 2]);
       }
-      w.finish();
-      adopt(w);
+      w.finishInto(this);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
