@@ -244,6 +244,27 @@ public final class CountingTable {
     return SortedRun.inMemory(out, next);
   }
 
+  /**
+   * Moves the grams counted (each position's longest gram) into a new run sorted by gram, without
+   * their prefixes, and empties the table: the run of a {@link PrefixExpander prefix-expanding}
+   * merge, about a third the size of {@link #drainWithPrefixes}'s.
+   *
+   * <p>Cost: a bucket sort of the entries straight into the run's array (24 bytes an entry),
+   * taken from {@code arrays} as in {@link #drainWithPrefixes(IntFunction)}.
+   */
+  public SortedRun drainLongest(IntFunction<long[]> arrays) {
+    for (int part = 0; part < pendingFill.length; part++) {
+      flush(part, false);
+    }
+    if (histogram == null) {
+      histogram = new int[GramSort.BUCKETS + 1];
+    }
+    long[] out = arrays.apply(3 * stored);
+    int m = GramSort.bucketSort(slots, out, histogram);
+    clear();
+    return SortedRun.inMemory(out, m);
+  }
+
   /** Empties the table, pending grams included. */
   public void clear() {
     Arrays.fill(slots, 0);

@@ -5,9 +5,12 @@ import java.util.Arrays;
 /**
  * Collects grams and hands them back ordered by count (descending, ties in gram order), keeping
  * either all of them or only the top {@code k} (a bounded heap: memory O(k)). Grams are held in
- * parallel primitive arrays, 24 bytes each. Not thread-safe.
+ * parallel primitive arrays, 24 bytes each. The ranking is a total order, so the result does not
+ * depend on the order grams arrive in: ranges of grams may be ranked in {@link #part parts} on
+ * several threads and {@link #join joined}. Not thread-safe.
  */
-public final class RankedGrams implements GramSink {
+public final class RankedGrams implements PartitionedSink {
+  private final int top;
   private final int limit;
   private long[] his;
   private long[] los;
@@ -17,6 +20,7 @@ public final class RankedGrams implements GramSink {
 
   /** @param top keep only the best {@code top} grams; 0 or less keeps all */
   public RankedGrams(int top) {
+    this.top = top;
     this.bounded = top > 0;
     this.limit = bounded ? top : Integer.MAX_VALUE - 16;
     int cap = bounded ? top : 1024;
@@ -47,6 +51,24 @@ public final class RankedGrams implements GramSink {
       set(0, hi, lo, count);
       down(0);
     }
+  }
+
+  @Override
+  public RankedGrams part() {
+    return new RankedGrams(top);
+  }
+
+  /** Offers every gram kept by {@code part} (a {@link RankedGrams} of the same size) to this one. */
+  @Override
+  public void join(PartitionedSink part) {
+    RankedGrams p = (RankedGrams) part;
+    if (p.top != top) {
+      throw new IllegalArgumentException("part keeps " + p.top + " grams, this keeps " + top);
+    }
+    for (int i = 0; i < p.size; i++) {
+      accept(p.his[i], p.los[i], p.counts[i]);
+    }
+    p.size = 0;
   }
 
   /** Calls {@code sink} for the kept grams, best first. Empties the collection. */

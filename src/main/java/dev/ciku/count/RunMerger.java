@@ -41,7 +41,8 @@ public final class RunMerger {
    * about equal size (chosen from samples of the runs) merged at the same time: the first range
    * streams to {@code sink} on the calling thread while each other range is merged by its own
    * thread into a temporary file under {@code tempDir}; those files are streamed to {@code sink}
-   * after it, in order. The sink sees exactly what the one-thread merge gives it.
+   * after it, in order. The sink sees exactly what the one-thread merge gives it. A
+   * {@link PartitionedSink} is instead fed every range at once, through its parts.
    *
    * <p>Cost: the merge work divided among the threads, plus writing and reading back the grams
    * of all ranges but the first (24 bytes a gram that reaches {@code minCount}). Memory: two
@@ -64,14 +65,14 @@ public final class RunMerger {
       return;
     }
     long[] bounds = splitKeys(runs, threads);
+    if (sink instanceof PartitionedSink parts) {
+      mergeIntoParts(runs, minCount, parts, bounds);
+      return;
+    }
     int ranges = bounds.length / 2 + 1;
     AtomicBoolean abort = new AtomicBoolean();
     List<Future<SortedRun>> later = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(ranges - 1, r -> {
-      Thread t = new Thread(r, "ciku-merge");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = pool(ranges - 1);
     try {
       for (int k = 1; k < ranges; k++) {
         int range = k;
@@ -109,6 +110,128 @@ public final class RunMerger {
         }
       }
     }
+  }
+
+  /**
+   * The ranges merged at once into parts of {@code sink}, the first on the calling thread, and
+   * the parts joined in range order: no temporary files, no serial replay of the later ranges.
+   */
+  private static void mergeIntoParts(List<SortedRun> runs, long minCount, PartitionedSink sink,
+      long[] bounds) throws IOException {
+    int ranges = bounds.length / 2 + 1;
+    AtomicBoolean abort = new AtomicBoolean();
+    List<Future<PartitionedSink>> later = new ArrayList<>();
+    ExecutorService pool = pool(ranges - 1);
+    try {
+      for (int k = 1; k < ranges; k++) {
+        int range = k;
+        PartitionedSink part = sink.part();
+        later.add(pool.submit(() -> {
+          mergeCursors(cursors(runs, bounds, range), minCount, (hi, lo, c) -> {
+            if (abort.get()) {
+              throw new CancellationException();
+            }
+            part.accept(hi, lo, c);
+          });
+          return part;
+        }));
+      }
+      mergeCursors(cursors(runs, bounds, 0), minCount, sink);
+      for (Future<PartitionedSink> f : later) {
+        sink.join(await(f));
+      }
+    } finally {
+      abort.set(true);
+      pool.shutdown();
+    }
+  }
+
+  private static ExecutorService pool(int threads) {
+    return Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "ciku-merge");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Merges runs of longest grams ({@link CountingTable#drainLongest}) and expands them into the
+   * exact counts of every gram of every order ({@link PrefixExpander}), streaming those reaching
+   * {@code minCount} to {@code sink} in post-order (a gram after its extensions). With several
+   * threads the grams are cut into ranges at first-unit boundaries, so that every gram's
+   * extensions fall in its own range, and the ranges are merged at once into parts of
+   * {@code sink}. The counts received do not depend on {@code threads}.
+   *
+   * <p>Cost: the merge of the runs' entries plus one prefix sum per unit of each merged gram.
+   * Memory: two 1 MB buffers a spilled run for each range.
+   */
+  public static void mergeExpanding(List<SortedRun> runs, long minCount, PartitionedSink sink,
+      int threads) throws IOException {
+    mergeExpanding(runs, minCount, sink, threads, PARALLEL_MIN);
+  }
+
+  /** As above, merging in ranges once the runs hold {@code parallelMin} entries. */
+  static void mergeExpanding(List<SortedRun> runs, long minCount, PartitionedSink sink,
+      int threads, long parallelMin) throws IOException {
+    long total = 0;
+    for (SortedRun r : runs) {
+      total += r.size();
+    }
+    long[] bounds = threads <= 1 || runs.size() < 2 || total < parallelMin
+        ? new long[0] : firstUnits(splitKeys(runs, threads));
+    int ranges = bounds.length / 2 + 1;
+    AtomicBoolean abort = new AtomicBoolean();
+    List<Future<PartitionedSink>> later = new ArrayList<>();
+    ExecutorService pool = ranges > 1 ? pool(ranges - 1) : null;
+    try {
+      for (int k = 1; k < ranges; k++) {
+        int range = k;
+        PartitionedSink part = sink.part();
+        later.add(pool.submit(() -> {
+          expand(cursors(runs, bounds, range), minCount, (hi, lo, c) -> {
+            if (abort.get()) {
+              throw new CancellationException();
+            }
+            part.accept(hi, lo, c);
+          });
+          return part;
+        }));
+      }
+      expand(cursors(runs, bounds, 0), minCount, sink);
+      for (Future<PartitionedSink> f : later) {
+        sink.join(await(f));
+      }
+    } finally {
+      abort.set(true);
+      if (pool != null) {
+        pool.shutdown();
+      }
+    }
+  }
+
+  private static void expand(List<SortedRun.Cursor> cursors, long minCount, GramSink sink)
+      throws IOException {
+    PrefixExpander expander = new PrefixExpander(sink, minCount);
+    mergeCursors(cursors, 1, expander);
+    expander.finish();
+  }
+
+  /**
+   * The bounds cut back to their first unit, without repeats: a range then starts at a unigram,
+   * and all grams sharing a first unit fall in one range.
+   */
+  private static long[] firstUnits(long[] bounds) {
+    long[] out = new long[bounds.length];
+    int n = 0;
+    for (int i = 0; i < bounds.length; i += 2) {
+      long hi = Grams.prefixHi(bounds[i], 1);
+      if (hi != 0 && (n == 0 || out[n - 2] != hi)) {
+        out[n] = hi;
+        out[n + 1] = 0;
+        n += 2;
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
   }
 
   /** {@code 2·(threads−1)} longs: the lowest gram of each range after the first. */
@@ -154,7 +277,7 @@ public final class RunMerger {
     return out;
   }
 
-  private static SortedRun await(Future<SortedRun> f) throws IOException {
+  private static <T> T await(Future<T> f) throws IOException {
     try {
       return f.get();
     } catch (InterruptedException e) {

@@ -149,6 +149,41 @@ class NgramCounterTest {
     }
   }
 
+  /** Counts a file into a partitioned sink (the merge expands longest grams, in ranges). */
+  static Result countPartitioned(Path file, int order, long minCount, int threads, long memory,
+      Path tmp) throws IOException {
+    UnitTable units = new UnitTable();
+    RunMergerTest.Collecting sink = new RunMergerTest.Collecting();
+    Result r = new Result();
+    r.summary = new NgramCounter(new CountOptions(order, minCount, threads, memory, tmp),
+        ReaderOptions.DEFAULT).count(List.of(CorpusInput.file(file)), units, new ByteCounter(),
+        m -> { }, sink);
+    for (long[] g : sink.grams) {
+      r.stream.add(g);
+      assertEquals(null, r.counts.put(Grams.text(g[0], g[1], units), g[2]), "passed on twice");
+    }
+    return r;
+  }
+
+  @Test
+  void count_partitionedSink_matchesNaiveReferenceAtAnyThreadCountOrBudget() throws IOException {
+    Result one = countPartitioned(LAWS, 6, 1, 1, 512L << 20, tmp);
+    assertEquals(naiveLaws.counts, one.counts);
+    assertEquals(naiveLaws.counts.size(), one.summary.distinct());
+    Result many = countPartitioned(LAWS, 6, 1, 3, 512L << 20, tmp);
+    Result tiny = countPartitioned(LAWS, 6, 1, 2, 16L << 20, tmp);
+    assertTrue(tiny.summary.spilledRuns() > 0, "a 16 MB budget must spill");
+    assertStreamsEqual(one.stream, many.stream);
+    assertStreamsEqual(one.stream, tiny.stream);
+    Result pruned = countPartitioned(LAWS, 6, 4, 2, 16L << 20, tmp);
+    Map<String, Long> kept = new TreeMap<>(naiveLaws.counts);
+    kept.values().removeIf(c -> c < 4);
+    assertEquals(kept, pruned.counts);
+    try (var files = Files.list(tmp)) {
+      assertEquals(0, files.count(), "spill files are deleted");
+    }
+  }
+
   static void assertStreamsEqual(List<long[]> a, List<long[]> b) {
     assertEquals(a.size(), b.size());
     for (int i = 0; i < a.size(); i++) {

@@ -86,4 +86,90 @@ class RunMergerTest {
       assertFalse(files.findAny().isPresent(), "range files are deleted after a failure");
     }
   }
+
+  /** Collects grams in arrival order; parts collect their own and are appended on join. */
+  static final class Collecting implements PartitionedSink {
+    final List<long[]> grams = new ArrayList<>();
+
+    @Override
+    public void accept(long hi, long lo, long count) {
+      grams.add(new long[] {hi, lo, count});
+    }
+
+    @Override
+    public PartitionedSink part() {
+      return new Collecting();
+    }
+
+    @Override
+    public void join(PartitionedSink part) {
+      grams.addAll(((Collecting) part).grams);
+    }
+  }
+
+  /** Every prefix of every gram of the runs with the summed counts, by brute force. */
+  private static java.util.TreeMap<List<Integer>, Long> expandNaively(List<SortedRun> runs)
+      throws IOException {
+    java.util.TreeMap<List<Integer>, Long> out = new java.util.TreeMap<>(
+        java.util.Comparator.comparing(Object::toString));
+    int[] u = new int[6];
+    for (SortedRun r : runs) {
+      SortedRun.Cursor c = r.cursor();
+      while (c.next()) {
+        int n = Grams.units(c.hi(), c.lo(), u);
+        for (int k = 1; k <= n; k++) {
+          List<Integer> key = new ArrayList<>();
+          for (int i = 0; i < k; i++) {
+            key.add(u[i]);
+          }
+          out.merge(key, c.count(), Long::sum);
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void mergeExpanding_anyThreads_givesEveryPrefixWithSummedCountsInPostOrder(@TempDir Path dir)
+      throws IOException {
+    for (long seed = 11; seed <= 14; seed++) {
+      List<SortedRun> runs = runs(seed, 3 + (int) (seed % 3), 4_000, dir);
+      java.util.TreeMap<List<Integer>, Long> expected = expandNaively(runs);
+      expected.values().removeIf(c -> c < 3);
+      List<long[]> serial = null;
+      for (int threads = 1; threads <= 4; threads++) {
+        Collecting sink = new Collecting();
+        RunMerger.mergeExpanding(runs, 3, sink, threads, 0);
+        java.util.TreeMap<List<Integer>, Long> got = new java.util.TreeMap<>(expected.comparator());
+        int[] u = new int[6];
+        for (long[] g : sink.grams) {
+          int n = Grams.units(g[0], g[1], u);
+          List<Integer> key = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            key.add(u[i]);
+          }
+          assertEquals(null, got.put(key, g[2]), "gram passed on twice: " + key);
+        }
+        assertEquals(expected, got, "seed " + seed + ", threads " + threads);
+        // Post-order: no gram comes before one of its extensions.
+        for (int i = 1; i < sink.grams.size(); i++) {
+          long[] a = sink.grams.get(i - 1);
+          long[] b = sink.grams.get(i);
+          int shared = Grams.commonPrefix(a[0], a[1], b[0], b[1]);
+          assertTrue(shared < Grams.length(a[0], a[1]), "entry " + i + " extends entry " + (i - 1));
+        }
+        if (serial == null) {
+          serial = sink.grams;
+        } else {
+          assertEquals(serial.size(), sink.grams.size());
+          for (int i = 0; i < serial.size(); i++) {
+            assertArrayEquals(serial.get(i), sink.grams.get(i), "threads " + threads + ", entry " + i);
+          }
+        }
+      }
+      for (SortedRun r : runs) {
+        r.delete();
+      }
+    }
+  }
 }
