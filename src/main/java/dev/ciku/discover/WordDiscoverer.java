@@ -8,6 +8,7 @@ import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountOptions;
 import dev.ciku.count.CountSummary;
+import dev.ciku.count.BufferedParts;
 import dev.ciku.count.GramIndex;
 import dev.ciku.count.Grams;
 import dev.ciku.count.NgramCounter;
@@ -151,7 +152,8 @@ public final class WordDiscoverer {
       order = options.order();
       index = new GramIndex(1 << 20);
       CountSummary s = new NgramCounter(new CountOptions(order, 2, threads, memory, tempDir),
-          readerOptions).count(corpus, units, bytes, warnings, index, recording);
+          readerOptions).count(corpus, units, bytes, warnings, new BufferedParts(index),
+          recording);
       positions = s.positions(1);
     }
     long minCount = options.minCount() > 0 ? options.minCount() : Thresholds.minCount(positions);
