@@ -592,18 +592,14 @@ public final class WordDiscoverer {
           latin++;
         }
       }
-      if (latin < 2) {
-        emit(u, from, to);
-        return;
-      }
+      // One call site of emit: a small method for the compiler, hot from the first clauses.
       int s = from;
-      for (int i = from + 1; i < to; i++) {
-        if (UnitTable.isLatinId(u[i])) {
+      for (int i = from + 1; i <= to; i++) {
+        if (i == to || (latin >= 2 && UnitTable.isLatinId(u[i]))) {
           emit(u, s, i);
           s = i;
         }
       }
-      emit(u, s, to);
     }
 
     private void emit(int[] u, int from, int to) {
@@ -623,13 +619,18 @@ public final class WordDiscoverer {
       if (n <= Grams.MAX_ORDER) {
         shortFragments.accept(Grams.hi(u, from, n), Grams.lo(u, from, n), 1);
       } else {
-        // Unit ids as two chars each: no unit-table access on worker threads.
-        sb.setLength(0);
-        for (int i = from; i < to; i++) {
-          sb.append((char) (u[i] >>> 16)).append((char) u[i]);
-        }
-        longFragments.addTo(sb.toString(), 1);
+        emitLong(u, from, to);
       }
+    }
+
+    /** A fragment of 7..maxLength units, keyed by its unit ids as two chars each. */
+    private void emitLong(int[] u, int from, int to) {
+      // No unit-table access on worker threads.
+      sb.setLength(0);
+      for (int i = from; i < to; i++) {
+        sb.append((char) (u[i] >>> 16)).append((char) u[i]);
+      }
+      longFragments.addTo(sb.toString(), 1);
     }
   }
 }
