@@ -16,12 +16,13 @@ import java.util.function.Consumer;
  * Exact counts of every n-gram of 1..order units inside clauses, in parallel and in bounded
  * memory.
  *
- * <p>The calling thread reads the corpus and packs clauses into batches ({@link ParallelClauses});
- * {@code threads} workers count their batches into private {@link CountingTable}s (no sharing, no locks in the hot loop). A
- * full table is sorted and becomes a {@link SortedRun}; in-memory runs beyond the memory budget
- * spill to disk. At the end all runs are merged ({@link RunMerger}), equal grams summed, and the
- * grams reaching {@code minCount} are streamed to the sink in gram order. The result is therefore
- * identical whatever the thread count, the batch timing or the memory budget.
+ * <p>The calling thread reads the corpus and packs clauses into batches
+ * ({@link ParallelClauses}); {@code threads} workers count their batches into private
+ * {@link CountingTable}s (no sharing, no locks in the hot loop). A full table is sorted and
+ * becomes a {@link SortedRun}; in-memory runs beyond the memory budget spill to disk. At the end
+ * all runs are merged ({@link RunMerger}), equal grams summed, and the grams reaching
+ * {@code minCount} are streamed to the sink in gram order. The result is therefore identical
+ * whatever the thread count, the batch timing or the memory budget.
  *
  * <p>A sink that does not depend on the order of the grams ({@link PartitionedSink}, such as the
  * ranking of {@code ciku count --sort count}) is served faster: runs then hold only each
@@ -30,9 +31,9 @@ import java.util.function.Consumer;
  * counts are the same; they arrive in post-order (a gram after its extensions).
  *
  * <p>Cost: one pass over the corpus; one hash update per unit (its longest gram, see
- * {@link CountingTable#addClause}); sorting each full table and expanding it to every order; merging
- * the runs, in {@code threads} key ranges at once. Memory: the budget of {@link CountOptions#memoryBytes()}
- * plus the reader's buffers.
+ * {@link CountingTable#addClause}); sorting each full table (and, for an ordered sink, expanding
+ * it to every order); merging the runs, in {@code threads} key ranges at once. Memory: the budget
+ * of {@link CountOptions#memoryBytes()} plus the reader's buffers.
  */
 public final class NgramCounter {
   private static final double LOAD = 0.7;

@@ -66,7 +66,7 @@ public final class RunMerger {
     }
     long[] bounds = splitKeys(runs, threads);
     if (sink instanceof PartitionedSink parts) {
-      mergeIntoParts(runs, minCount, parts, bounds);
+      mergeIntoParts(runs, bounds, parts, (cursors, out) -> mergeCursors(cursors, minCount, out));
       return;
     }
     int ranges = bounds.length / 2 + 1;
@@ -112,22 +112,28 @@ public final class RunMerger {
     }
   }
 
+  /** Merges the entries of one range of the runs into a sink. */
+  @FunctionalInterface
+  private interface RangeMerge {
+    void merge(List<SortedRun.Cursor> cursors, GramSink sink) throws IOException;
+  }
+
   /**
    * The ranges merged at once into parts of {@code sink}, the first on the calling thread, and
    * the parts joined in range order: no temporary files, no serial replay of the later ranges.
    */
-  private static void mergeIntoParts(List<SortedRun> runs, long minCount, PartitionedSink sink,
-      long[] bounds) throws IOException {
+  private static void mergeIntoParts(List<SortedRun> runs, long[] bounds, PartitionedSink sink,
+      RangeMerge merge) throws IOException {
     int ranges = bounds.length / 2 + 1;
     AtomicBoolean abort = new AtomicBoolean();
     List<Future<PartitionedSink>> later = new ArrayList<>();
-    ExecutorService pool = pool(ranges - 1);
+    ExecutorService pool = ranges > 1 ? pool(ranges - 1) : null;
     try {
       for (int k = 1; k < ranges; k++) {
         int range = k;
         PartitionedSink part = sink.part();
         later.add(pool.submit(() -> {
-          mergeCursors(cursors(runs, bounds, range), minCount, (hi, lo, c) -> {
+          merge.merge(cursors(runs, bounds, range), (hi, lo, c) -> {
             if (abort.get()) {
               throw new CancellationException();
             }
@@ -136,13 +142,15 @@ public final class RunMerger {
           return part;
         }));
       }
-      mergeCursors(cursors(runs, bounds, 0), minCount, sink);
+      merge.merge(cursors(runs, bounds, 0), sink);
       for (Future<PartitionedSink> f : later) {
         sink.join(await(f));
       }
     } finally {
       abort.set(true);
-      pool.shutdown();
+      if (pool != null) {
+        pool.shutdown();
+      }
     }
   }
 
@@ -179,34 +187,7 @@ public final class RunMerger {
     }
     long[] bounds = threads <= 1 || runs.size() < 2 || total < parallelMin
         ? new long[0] : firstUnits(splitKeys(runs, threads));
-    int ranges = bounds.length / 2 + 1;
-    AtomicBoolean abort = new AtomicBoolean();
-    List<Future<PartitionedSink>> later = new ArrayList<>();
-    ExecutorService pool = ranges > 1 ? pool(ranges - 1) : null;
-    try {
-      for (int k = 1; k < ranges; k++) {
-        int range = k;
-        PartitionedSink part = sink.part();
-        later.add(pool.submit(() -> {
-          expand(cursors(runs, bounds, range), minCount, (hi, lo, c) -> {
-            if (abort.get()) {
-              throw new CancellationException();
-            }
-            part.accept(hi, lo, c);
-          });
-          return part;
-        }));
-      }
-      expand(cursors(runs, bounds, 0), minCount, sink);
-      for (Future<PartitionedSink> f : later) {
-        sink.join(await(f));
-      }
-    } finally {
-      abort.set(true);
-      if (pool != null) {
-        pool.shutdown();
-      }
-    }
+    mergeIntoParts(runs, bounds, sink, (cursors, out) -> expand(cursors, minCount, out));
   }
 
   private static void expand(List<SortedRun.Cursor> cursors, long minCount, GramSink sink)
