@@ -102,9 +102,12 @@ final class CountCommand implements Callable<Integer> {
       UnitTable units = new UnitTable();
       GramSink print = new GramRows(rows, units, top);
       if (byCount) {
-        RankedGrams ranked = new RankedGrams(top);
-        produce(units, ranked, log);
-        ranked.drain(print);
+        // Ranking every gram is bounded too: each merge range buffers a quarter of the budget,
+        // then ranked buffers spill next to the counting runs.
+        try (RankedGrams ranked = new RankedGrams(top, memory.bytes() / 4, memory.tempDir())) {
+          produce(units, ranked, log);
+          ranked.drain(print);
+        }
       } else {
         produce(units, print, log);
       }

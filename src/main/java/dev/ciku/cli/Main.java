@@ -46,8 +46,20 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (tests call this). */
   public static int execute(String... args) {
-    return newCommandLine().execute(args);
+    CommandLine cl = newCommandLine();
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // Errors pass picocli's execution handler by; this one still gets one line.
+      PrintWriter err = cl.getErr();
+      err.println("ciku: " + OUT_OF_MEMORY);
+      err.flush();
+      return CikuException.SOFTWARE;
+    }
   }
+
+  private static final String OUT_OF_MEMORY =
+      "out of memory: give the JVM more (CIKU_OPTS=-Xmx8g) or lower --memory";
 
   /** A configured command line: exit codes, one-line errors. */
   public static CommandLine newCommandLine() {
@@ -105,9 +117,6 @@ public final class Main implements Runnable {
     } else if (t instanceof IOException) {
       code = CikuException.IO;
       message = "I/O error: " + t.getMessage();
-    } else if (t instanceof OutOfMemoryError) {
-      code = CikuException.SOFTWARE;
-      message = "out of memory: give the JVM more (CIKU_OPTS=-Xmx8g) or lower --memory";
     } else {
       code = CikuException.SOFTWARE;
       message = "internal error: " + t;

@@ -91,17 +91,22 @@ public final class NgramCounter {
         positions[n] += w.positions[n];
       }
     }
+    // The tables and the spare run arrays are garbage from here on: the merge's sink may need
+    // the room.
+    workers.clear();
+    runs.releaseArrays();
     long[] distinct = {0};
     try {
       if (expandLate) {
         DistinctCounter counted = new DistinctCounter((PartitionedSink) sink);
-        RunMerger.mergeExpanding(runs.all(), options.minCount(), counted, threads);
+        RunMerger.mergeExpanding(runs.all(), options.minCount(), counted, threads,
+            options.tempDir(), options.memoryBytes() / 4);
         distinct[0] = counted.grams;
       } else {
         RunMerger.merge(runs.all(), options.minCount(), (hi, lo, c) -> {
           distinct[0]++;
           sink.accept(hi, lo, c);
-        }, threads, options.tempDir());
+        }, threads, options.tempDir(), options.memoryBytes() / 4);
       }
     } finally {
       runs.deleteAll();

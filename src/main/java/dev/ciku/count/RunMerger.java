@@ -50,23 +50,55 @@ public final class RunMerger {
    */
   public static void merge(List<SortedRun> runs, long minCount, GramSink sink, int threads,
       Path tempDir) throws IOException {
-    merge(runs, minCount, sink, threads, tempDir, PARALLEL_MIN);
+    merge(runs, minCount, sink, threads, tempDir, Long.MAX_VALUE, PARALLEL_MIN);
+  }
+
+  /**
+   * As {@link #merge(List, long, GramSink, int, Path)}, with the read buffers of the spilled
+   * runs' cursors held to {@code bufferBudget} bytes in all: each gets an equal share (64 KB to
+   * 1 MB), and if there are too many spilled runs even for 64 KB each, the smallest are first
+   * merged into larger ones ({@link #reduce}), as many passes as needed. The input list is not
+   * changed; runs made by reducing are deleted at the end, the others are left to the caller.
+   */
+  public static void merge(List<SortedRun> runs, long minCount, GramSink sink, int threads,
+      Path tempDir, long bufferBudget) throws IOException {
+    merge(runs, minCount, sink, threads, tempDir, bufferBudget, PARALLEL_MIN);
   }
 
   /** As above, merging in ranges once the runs hold {@code parallelMin} entries. */
   static void merge(List<SortedRun> runs, long minCount, GramSink sink, int threads, Path tempDir,
-      long parallelMin) throws IOException {
+      long bufferBudget, long parallelMin) throws IOException {
+    int ranges = parallel(runs, threads, parallelMin) ? threads : 1;
+    List<SortedRun> made = new ArrayList<>();
+    try {
+      List<SortedRun> input = reduce(runs, ranges, bufferBudget, tempDir, made);
+      int buffer = bufferBytes(input, ranges, bufferBudget);
+      mergeOrdered(input, minCount, sink, ranges, tempDir, buffer);
+    } finally {
+      for (SortedRun r : made) {
+        r.delete();
+      }
+    }
+  }
+
+  private static boolean parallel(List<SortedRun> runs, int threads, long parallelMin) {
     long total = 0;
     for (SortedRun r : runs) {
       total += r.size();
     }
-    if (threads <= 1 || runs.size() < 2 || total < parallelMin) {
-      merge(runs, minCount, sink);
+    return threads > 1 && runs.size() >= 2 && total >= parallelMin;
+  }
+
+  private static void mergeOrdered(List<SortedRun> runs, long minCount, GramSink sink, int threads,
+      Path tempDir, int buffer) throws IOException {
+    if (threads <= 1) {
+      mergeCursors(cursors(runs, new long[0], 0, buffer), minCount, sink);
       return;
     }
     long[] bounds = splitKeys(runs, threads);
     if (sink instanceof PartitionedSink parts) {
-      mergeIntoParts(runs, bounds, parts, (cursors, out) -> mergeCursors(cursors, minCount, out));
+      mergeIntoParts(runs, bounds, parts, buffer,
+          (cursors, out) -> mergeCursors(cursors, minCount, out));
       return;
     }
     int ranges = bounds.length / 2 + 1;
@@ -78,7 +110,7 @@ public final class RunMerger {
         int range = k;
         later.add(pool.submit(() -> {
           try (SortedRun.FileWriter out = new SortedRun.FileWriter(tempDir)) {
-            mergeCursors(cursors(runs, bounds, range), minCount, (hi, lo, c) -> {
+            mergeCursors(cursors(runs, bounds, range, buffer), minCount, (hi, lo, c) -> {
               if (abort.get()) {
                 throw new CancellationException();
               }
@@ -88,7 +120,7 @@ public final class RunMerger {
           }
         }));
       }
-      mergeCursors(cursors(runs, bounds, 0), minCount, sink);
+      mergeCursors(cursors(runs, bounds, 0, buffer), minCount, sink);
       for (Future<SortedRun> f : later) {
         SortedRun part = await(f);
         try {
@@ -123,7 +155,7 @@ public final class RunMerger {
    * the parts joined in range order: no temporary files, no serial replay of the later ranges.
    */
   private static void mergeIntoParts(List<SortedRun> runs, long[] bounds, PartitionedSink sink,
-      RangeMerge merge) throws IOException {
+      int buffer, RangeMerge merge) throws IOException {
     int ranges = bounds.length / 2 + 1;
     AtomicBoolean abort = new AtomicBoolean();
     List<Future<PartitionedSink>> later = new ArrayList<>();
@@ -133,7 +165,7 @@ public final class RunMerger {
         int range = k;
         PartitionedSink part = sink.part();
         later.add(pool.submit(() -> {
-          merge.merge(cursors(runs, bounds, range), (hi, lo, c) -> {
+          merge.merge(cursors(runs, bounds, range, buffer), (hi, lo, c) -> {
             if (abort.get()) {
               throw new CancellationException();
             }
@@ -142,7 +174,7 @@ public final class RunMerger {
           return part;
         }));
       }
-      merge.merge(cursors(runs, bounds, 0), sink);
+      merge.merge(cursors(runs, bounds, 0, buffer), sink);
       for (Future<PartitionedSink> f : later) {
         sink.join(await(f));
       }
@@ -175,19 +207,108 @@ public final class RunMerger {
    */
   public static void mergeExpanding(List<SortedRun> runs, long minCount, PartitionedSink sink,
       int threads) throws IOException {
-    mergeExpanding(runs, minCount, sink, threads, PARALLEL_MIN);
+    mergeExpanding(runs, minCount, sink, threads, null, Long.MAX_VALUE, PARALLEL_MIN);
+  }
+
+  /**
+   * As {@link #mergeExpanding(List, long, PartitionedSink, int)}, with the read buffers of the
+   * spilled runs held to {@code bufferBudget} bytes in all, as for
+   * {@link #merge(List, long, GramSink, int, Path, long)} (runs made by reducing go to
+   * {@code tempDir} and are deleted at the end).
+   */
+  public static void mergeExpanding(List<SortedRun> runs, long minCount, PartitionedSink sink,
+      int threads, Path tempDir, long bufferBudget) throws IOException {
+    mergeExpanding(runs, minCount, sink, threads, tempDir, bufferBudget, PARALLEL_MIN);
   }
 
   /** As above, merging in ranges once the runs hold {@code parallelMin} entries. */
   static void mergeExpanding(List<SortedRun> runs, long minCount, PartitionedSink sink,
-      int threads, long parallelMin) throws IOException {
-    long total = 0;
-    for (SortedRun r : runs) {
-      total += r.size();
+      int threads, Path tempDir, long bufferBudget, long parallelMin) throws IOException {
+    int ranges = parallel(runs, threads, parallelMin) ? threads : 1;
+    List<SortedRun> made = new ArrayList<>();
+    try {
+      List<SortedRun> input = reduce(runs, ranges, bufferBudget, tempDir, made);
+      int buffer = bufferBytes(input, ranges, bufferBudget);
+      long[] bounds = ranges > 1 ? firstUnits(splitKeys(input, ranges)) : new long[0];
+      mergeIntoParts(input, bounds, sink, buffer,
+          (cursors, out) -> expand(cursors, minCount, out));
+    } finally {
+      for (SortedRun r : made) {
+        r.delete();
+      }
     }
-    long[] bounds = threads <= 1 || runs.size() < 2 || total < parallelMin
-        ? new long[0] : firstUnits(splitKeys(runs, threads));
-    mergeIntoParts(runs, bounds, sink, (cursors, out) -> expand(cursors, minCount, out));
+  }
+
+  /**
+   * The runs, with the smallest spilled ones merged (equal grams summed: valid for runs of
+   * longest grams and of every gram alike) into new spilled runs under {@code tempDir} until
+   * each spilled run of each of {@code ranges} ranges can have a 64 KB read buffer within
+   * {@code bufferBudget}. New runs are also added to {@code made}.
+   */
+  static List<SortedRun> reduce(List<SortedRun> runs, int ranges, long bufferBudget, Path tempDir,
+      List<SortedRun> made) throws IOException {
+    long maxSpilled = Math.max(2, bufferBudget / ((long) ranges * SortedRun.MIN_BUFFER));
+    List<SortedRun> out = new ArrayList<>(runs);
+    List<SortedRun> spilled = new ArrayList<>();
+    for (SortedRun r : runs) {
+      if (r.spilled()) {
+        spilled.add(r);
+      }
+    }
+    if (spilled.size() <= maxSpilled) {
+      return out;
+    }
+    if (tempDir == null) {
+      throw new IllegalArgumentException("too many spilled runs for the buffer budget and no"
+          + " directory to reduce them in");
+    }
+    // Each pass merges as many runs as one 64 KB buffer each allows.
+    int fanIn = (int) Math.max(2, Math.min(Integer.MAX_VALUE,
+        bufferBudget / SortedRun.MIN_BUFFER));
+    while (spilled.size() > maxSpilled) {
+      spilled.sort(java.util.Comparator.comparingInt(SortedRun::size));
+      int take = (int) Math.min(fanIn, spilled.size() - maxSpilled + 1);
+      List<SortedRun> group = new ArrayList<>(spilled.subList(0, take));
+      List<SortedRun.Cursor> cursors = new ArrayList<>();
+      SortedRun merged;
+      try (SortedRun.FileWriter w = new SortedRun.FileWriter(tempDir)) {
+        try {
+          for (SortedRun r : group) {
+            cursors.add(r.cursor(0, r.size(), SortedRun.MIN_BUFFER));
+          }
+        } catch (IOException | RuntimeException e) {
+          for (SortedRun.Cursor c : cursors) {
+            c.close();
+          }
+          throw e;
+        }
+        mergeCursors(cursors, 1, w);
+        merged = w.finish();
+      }
+      made.add(merged);
+      spilled.removeAll(group);
+      out.removeAll(group);
+      for (SortedRun r : group) {
+        if (made.remove(r)) {
+          r.delete();
+        }
+      }
+      spilled.add(merged);
+      out.add(merged);
+    }
+    return out;
+  }
+
+  /** Each spilled run's read buffer: an equal share of the budget, 64 KB to 1 MB. */
+  private static int bufferBytes(List<SortedRun> runs, int ranges, long bufferBudget) {
+    long spilled = 0;
+    for (SortedRun r : runs) {
+      if (r.spilled()) {
+        spilled++;
+      }
+    }
+    long share = spilled == 0 ? Long.MAX_VALUE : bufferBudget / (spilled * ranges);
+    return (int) Math.max(SortedRun.MIN_BUFFER, Math.min(1 << 20, share));
   }
 
   private static void expand(List<SortedRun.Cursor> cursors, long minCount, GramSink sink)
@@ -239,15 +360,15 @@ public final class RunMerger {
   }
 
   /** Cursors over the entries of every run that fall in range {@code k}. */
-  private static List<SortedRun.Cursor> cursors(List<SortedRun> runs, long[] bounds, int k)
-      throws IOException {
+  private static List<SortedRun.Cursor> cursors(List<SortedRun> runs, long[] bounds, int k,
+      int buffer) throws IOException {
     int last = bounds.length / 2;
     List<SortedRun.Cursor> out = new ArrayList<>();
     try {
       for (SortedRun r : runs) {
         int from = k == 0 ? 0 : r.lowerBound(bounds[2 * (k - 1)], bounds[2 * k - 1]);
         int to = k == last ? r.size() : r.lowerBound(bounds[2 * k], bounds[2 * k + 1]);
-        out.add(r.cursor(from, Math.max(from, to)));
+        out.add(r.cursor(from, Math.max(from, to), buffer));
       }
     } catch (IOException | RuntimeException e) {
       for (SortedRun.Cursor c : out) {

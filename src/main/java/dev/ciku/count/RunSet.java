@@ -109,6 +109,11 @@ final class RunSet {
     return spilled;
   }
 
+  /** Drops the arrays kept for reuse by {@link #array}: no more runs will be made. */
+  synchronized void releaseArrays() {
+    free.clear();
+  }
+
   /** Deletes every run and its spill file (best effort) and forgets them. */
   synchronized void deleteAll() {
     for (SortedRun r : runs) {

@@ -25,6 +25,8 @@ public final class SortedRun {
   /** Entries per block of a spilled run. */
   static final int BLOCK = 4096;
   private static final int IO_BUFFER = 1 << 20;
+  /** Smallest read buffer of a spilled run's cursor. */
+  static final int MIN_BUFFER = 1 << 16;
   /** Largest encoded entry: header, 6 units, a 10-byte varint. */
   private static final int MAX_ENTRY = 1 + 3 * Grams.MAX_ORDER + 10;
 
@@ -215,6 +217,14 @@ public final class SortedRun {
 
   /** A cursor over entries {@code from..to} (indices), positioned before {@code from}. */
   Cursor cursor(int from, int to) throws IOException {
+    return cursor(from, to, IO_BUFFER);
+  }
+
+  /**
+   * As {@link #cursor(int, int)}, reading a spilled run through a buffer of {@code bufferBytes}
+   * (at least {@value #MIN_BUFFER}).
+   */
+  Cursor cursor(int from, int to, int bufferBytes) throws IOException {
     if (from < 0 || to > size || from > to) {
       throw new IndexOutOfBoundsException("entries " + from + ".." + to + " of " + size);
     }
@@ -225,7 +235,8 @@ public final class SortedRun {
       return new MemoryCursor(null, 0, 0);
     }
     int block = from / BLOCK;
-    FileCursor c = new FileCursor(file, blockOffsets[block], to - block * BLOCK);
+    FileCursor c = new FileCursor(file, blockOffsets[block], to - block * BLOCK,
+        Math.max(MIN_BUFFER, bufferBytes));
     try {
       for (int i = block * BLOCK; i < from; i++) {
         c.next();
@@ -361,14 +372,16 @@ public final class SortedRun {
   /** Decodes a spilled run from a block start. */
   private static final class FileCursor extends Cursor {
     private final FileChannel ch;
-    private final byte[] buf = new byte[IO_BUFFER];
-    private final ByteBuffer wrap = ByteBuffer.wrap(buf);
+    private final byte[] buf;
+    private final ByteBuffer wrap;
     private int pos;
     private int limit;
     private boolean eof;
     private long remaining;
 
-    FileCursor(Path file, long offset, long count) throws IOException {
+    FileCursor(Path file, long offset, long count, int bufferBytes) throws IOException {
+      buf = new byte[bufferBytes];
+      wrap = ByteBuffer.wrap(buf);
       ch = FileChannel.open(file, StandardOpenOption.READ);
       ch.position(offset);
       remaining = count;

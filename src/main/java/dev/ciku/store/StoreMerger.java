@@ -119,7 +119,7 @@ public final class StoreMerger {
       RunMerger.merge(runs, cut, (hi, lo, c) -> {
         distinct[0]++;
         sink.accept(hi, lo, c);
-      }, threads, tempDir);
+      }, threads, tempDir, memoryBytes / 4);
     } finally {
       for (SortedRun r : runs) {
         r.delete();

@@ -2,11 +2,16 @@ package dev.ciku.count;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RankedGramsTest {
   private static List<String> drained(RankedGrams r) {
@@ -47,5 +52,91 @@ class RankedGramsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> r.join(new RankedGrams(6)));
     assertEquals("part keeps 6 grams, this keeps 5", e.getMessage());
+  }
+
+  private static long[][] randomGrams(long seed, int n) {
+    Random rnd = new Random(seed);
+    long[][] grams = new long[n][];
+    for (int i = 0; i < n; i++) {
+      int[] u = new int[1 + rnd.nextInt(6)];
+      for (int j = 0; j < u.length; j++) {
+        u[j] = 0x4E00 + rnd.nextInt(50);
+      }
+      // Counts from a skewed distribution: many ties, a few large ones.
+      long c = rnd.nextInt(10) == 0 ? 1 + rnd.nextInt(1_000_000) : 1 + rnd.nextInt(5);
+      grams[i] = new long[] {Grams.hi(u, 0, u.length), Grams.lo(u, 0, u.length), c};
+    }
+    // Distinct grams, as a merge gives them.
+    java.util.Map<List<Long>, long[]> distinct = new java.util.LinkedHashMap<>();
+    for (long[] g : grams) {
+      distinct.putIfAbsent(List.of(g[0], g[1]), g);
+    }
+    return distinct.values().toArray(new long[0][]);
+  }
+
+  @Test
+  void drain_spilledBuffers_rankExactlyAsInMemory(@TempDir Path dir) throws IOException {
+    long[][] grams = randomGrams(7, 30_000);
+    RankedGrams memory = new RankedGrams(0);
+    for (long[] g : grams) {
+      memory.accept(g[0], g[1], g[2]);
+    }
+    long[][] sorted = grams.clone();
+    java.util.Arrays.sort(sorted, (a, b) -> a[2] != b[2] ? Long.compare(b[2], a[2])
+        : Grams.compare(a[0], a[1], b[0], b[1]));
+    List<String> expected = new ArrayList<>();
+    for (long[] g : sorted) {
+      expected.add(g[0] + "/" + g[1] + "=" + g[2]);
+    }
+    assertEquals(expected, drained(memory));
+    // 32 KB: buffers of 1,024 grams, so about 25 spill files, in the whole and in the parts.
+    try (RankedGrams spilling = new RankedGrams(0, 32 << 10, dir)) {
+      PartitionedSink part = spilling.part();
+      for (int i = 0; i < grams.length; i++) {
+        (i % 3 == 0 ? part : spilling).accept(grams[i][0], grams[i][1], grams[i][2]);
+      }
+      try (var files = Files.list(dir)) {
+        assertTrue(files.count() > 10, "buffers spilled");
+      }
+      spilling.join(part);
+      assertEquals(expected, drained(spilling));
+    }
+    try (var files = Files.list(dir)) {
+      assertEquals(0, files.count(), "spill files are deleted by drain");
+    }
+  }
+
+  @Test
+  void close_undrained_deletesSpillFiles(@TempDir Path dir) throws IOException {
+    long[][] grams = randomGrams(8, 5_000);
+    try (RankedGrams r = new RankedGrams(0, 32 << 10, dir)) {
+      for (long[] g : grams) {
+        r.accept(g[0], g[1], g[2]);
+      }
+      try (var files = Files.list(dir)) {
+        assertTrue(files.count() > 0, "buffers spilled");
+      }
+    }
+    try (var files = Files.list(dir)) {
+      assertEquals(0, files.count());
+    }
+  }
+
+  @Test
+  void drain_topK_equalsPrefixOfFullRanking() {
+    long[][] grams = randomGrams(9, 20_000);
+    RankedGrams all = new RankedGrams(0);
+    RankedGrams top = new RankedGrams(100);
+    for (long[] g : grams) {
+      all.accept(g[0], g[1], g[2]);
+      top.accept(g[0], g[1], g[2]);
+    }
+    List<String> full = drained(all);
+    assertEquals(full.subList(0, 100), drained(top));
+    for (int i = 1; i < full.size(); i++) {
+      long a = Long.parseLong(full.get(i - 1).split("=")[1]);
+      long b = Long.parseLong(full.get(i).split("=")[1]);
+      assertTrue(a >= b, "counts descend at " + i);
+    }
   }
 }

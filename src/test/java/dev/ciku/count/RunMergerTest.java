@@ -48,7 +48,7 @@ class RunMergerTest {
       acc.add(hi);
       acc.add(lo);
       acc.add(c);
-    }, threads, dir, 0);
+    }, threads, dir, Long.MAX_VALUE, 0);
     return acc.stream().mapToLong(Long::longValue).toArray();
   }
 
@@ -80,7 +80,7 @@ class RunMergerTest {
           if (++seen[0] == 100) {
             throw new IllegalStateException("sink closed");
           }
-        }, 3, dir, 0));
+        }, 3, dir, Long.MAX_VALUE, 0));
     assertEquals("sink closed", e.getMessage());
     try (var files = Files.list(dir)) {
       assertFalse(files.findAny().isPresent(), "range files are deleted after a failure");
@@ -139,7 +139,7 @@ class RunMergerTest {
       List<long[]> serial = null;
       for (int threads = 1; threads <= 4; threads++) {
         Collecting sink = new Collecting();
-        RunMerger.mergeExpanding(runs, 3, sink, threads, 0);
+        RunMerger.mergeExpanding(runs, 3, sink, threads, dir, Long.MAX_VALUE, 0);
         java.util.TreeMap<List<Integer>, Long> got = new java.util.TreeMap<>(expected.comparator());
         int[] u = new int[6];
         for (long[] g : sink.grams) {
@@ -170,6 +170,41 @@ class RunMergerTest {
       for (SortedRun r : runs) {
         r.delete();
       }
+    }
+  }
+
+  @Test
+  void merge_tooManySpilledRunsForTheBudget_reducesThemFirstWithTheSameResult(@TempDir Path dir)
+      throws IOException {
+    List<SortedRun> runs = runs(21, 12, 3_000, dir);
+    long spilled = runs.stream().filter(SortedRun::spilled).count();
+    assertTrue(spilled >= 6, "half the runs are spilled");
+    long[] wide = collect(runs, 2, 1, dir);
+    for (int threads = 1; threads <= 3; threads++) {
+      List<Long> acc = new ArrayList<>();
+      // 64 KB a cursor: room for two spilled runs a range, so several reducing passes.
+      RunMerger.merge(runs, 2, (hi, lo, c) -> {
+        acc.add(hi);
+        acc.add(lo);
+        acc.add(c);
+      }, threads, dir, 2L * threads * SortedRun.MIN_BUFFER, 0);
+      assertArrayEquals(wide, acc.stream().mapToLong(Long::longValue).toArray(),
+          "threads " + threads);
+      Collecting expanded = new Collecting();
+      Collecting expandedWide = new Collecting();
+      RunMerger.mergeExpanding(runs, 2, expanded, threads, dir, 2L * threads * SortedRun.MIN_BUFFER,
+          0);
+      RunMerger.mergeExpanding(runs, 2, expandedWide, threads, dir, Long.MAX_VALUE, 0);
+      assertEquals(expandedWide.grams.size(), expanded.grams.size());
+      for (int i = 0; i < expanded.grams.size(); i++) {
+        assertArrayEquals(expandedWide.grams.get(i), expanded.grams.get(i), "entry " + i);
+      }
+    }
+    for (SortedRun r : runs) {
+      r.delete();
+    }
+    try (var files = Files.list(dir)) {
+      assertFalse(files.findAny().isPresent(), "reduced runs are deleted");
     }
   }
 }
