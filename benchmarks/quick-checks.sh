@@ -125,6 +125,22 @@ check_count_store_identical_across_threads_and_budgets() {
   cmp -s "$TMP/a.ngrams" "$TMP/b.ngrams" || fail "stores differ"
 }
 
+# Memory is bounded by --memory, not by the corpus: every gram of the news corpus, ranked by
+# count, in a 160 MB heap with a 32 MB budget (ranking buffers and merge buffers spill or shrink)
+# equals the default run; a heap too small for anything fails with one line and exit 70.
+check_count_ranked_output_in_a_small_heap() {
+  local news="$SHARED/corpora/news/xwlb-news-2022-2026.txt.gz" a b rc
+  a="$("$CIKU" count -q --min-count 1 "$news" | md5sum)" || return 1
+  b="$(CIKU_OPTS=-Xmx160m "$CIKU" count -q --min-count 1 --memory 32m -t 3 "$news" | md5sum)" \
+    || fail "count in a 160 MB heap failed" || return 1
+  [[ "$a" == "$b" ]] || fail "outputs differ: $a vs $b" || return 1
+  CIKU_OPTS=-Xmx24m "$CIKU" count -q --min-count 1 --memory 16m "$news" >/dev/null 2>"$TMP/oom.err"
+  rc=$?
+  [[ $rc == 70 ]] || fail "exit $rc in a 24 MB heap, expected 70" || return 1
+  [[ "$(wc -l <"$TMP/oom.err")" == 1 ]] && grep -q '^ciku: out of memory' "$TMP/oom.err" \
+    || fail "not one line: $(head -3 "$TMP/oom.err")"
+}
+
 # The SIGHAN protocol on the news corpus (a quarter of bench-mixed): discover's top 50,000 words
 # as a dictionary for the independent unigram segmenter. Floor well under the measured 0.756/0.736.
 check_discover_sighan_protocol_news() {
