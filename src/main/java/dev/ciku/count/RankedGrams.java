@@ -55,13 +55,16 @@ public final class RankedGrams implements PartitionedSink, AutoCloseable {
     this.spillDir = spillDir;
     long limit = spillDir == null ? Long.MAX_VALUE : Math.max(1024, memoryBytes / 32);
     this.bufferLimit = (int) Math.min(limit, Integer.MAX_VALUE / 3);
-    this.data = new long[3 * (bounded ? top : 1024)];
+    this.data = new long[3 * (bounded ? Math.min(top, 1024) : 1024)];
   }
 
   @Override
   public void accept(long hi, long lo, long count) {
     if (bounded) {
       if (size < top) {
+        if (3 * size == data.length) {
+          data = Arrays.copyOf(data, 3 * (int) Math.min(top, 2L * size));
+        }
         set(size, hi, lo, count);
         up(size++);
       } else if (worse(0, hi, lo, count)) {
