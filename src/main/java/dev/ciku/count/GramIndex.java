@@ -46,4 +46,12 @@ public final class GramIndex implements GramSink {
   public void forEach(GramSink sink) {
     table.forEach(sink);
   }
+
+  /**
+   * Calls {@code sink} for the grams of part {@code part} of {@code parts} equal slices of the
+   * table ({@link GramTable#forEach(int, int, GramSink)}): parts may be read on several threads.
+   */
+  public void forEach(int part, int parts, GramSink sink) {
+    table.forEach(part, parts, sink);
+  }
 }

@@ -118,8 +118,23 @@ public final class GramTable {
 
   /** Calls {@code visitor} for every entry, in table order. */
   public void forEach(GramSink visitor) {
+    forEach(0, 1, visitor);
+  }
+
+  /**
+   * Calls {@code visitor} for the entries of part {@code part} of {@code parts} equal slices of
+   * the table, in table order: the parts in order visit what {@link #forEach(GramSink)} visits.
+   * Distinct parts may be visited by different threads at once (reads only).
+   */
+  public void forEach(int part, int parts, GramSink visitor) {
+    if (part < 0 || part >= parts) {
+      throw new IndexOutOfBoundsException("part " + part + " of " + parts);
+    }
     long[] s = slots;
-    for (int p = 0; p < s.length; p += 3) {
+    long capacity = s.length / 3;
+    int from = (int) (capacity * part / parts) * 3;
+    int to = (int) (capacity * (part + 1) / parts) * 3;
+    for (int p = from; p < to; p += 3) {
       if (s[p] != 0 || s[p + 1] != 0) {
         visitor.accept(s[p], s[p + 1], s[p + 2]);
       }

@@ -15,6 +15,7 @@ import dev.ciku.count.NgramCounter;
 import dev.ciku.score.BoundaryEntropy;
 import dev.ciku.score.Cohesion;
 import dev.ciku.store.NgramStore;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.io.IOException;
@@ -63,6 +64,8 @@ public final class WordDiscoverer {
   private final DiscoverOptions options;
   private final ReaderOptions readerOptions;
   private final int threads;
+  /** Slices of the gram index tested for cohesion at once (any thread count gives one G). */
+  private static final int SLICES = 16;
   private final long memory;
   private final Path tempDir;
   private CutPass cutPass;
@@ -164,18 +167,32 @@ public final class WordDiscoverer {
     int gMax = order - 1;
 
     // G: the cohesive grams.
-    GramIndex g = new GramIndex(1 << 16);
-    int[] buf = new int[Grams.MAX_ORDER];
-    index.forEach((hi, lo, c) -> {
-      int n = Grams.length(hi, lo);
-      if (n < 2 || n > gMax || c < minCount) {
-        return;
-      }
-      Grams.units(hi, lo, buf);
-      if (Cohesion.minSplitPmi(buf, 0, n, c, index, lnN) >= options.pmiThreshold(n)) {
-        g.accept(hi, lo, 1);
-      }
+    // Tested in slices of the index on all threads, added in slice order: the same G, built in
+    // the same order, as one thread gives.
+    LongArrayList[] cohesive = new LongArrayList[SLICES];
+    Chunks.run(SLICES, threads, slice -> {
+      LongArrayList found = new LongArrayList();
+      int[] gram = new int[Grams.MAX_ORDER];
+      index.forEach(slice, SLICES, (hi, lo, c) -> {
+        int n = Grams.length(hi, lo);
+        if (n < 2 || n > gMax || c < minCount) {
+          return;
+        }
+        Grams.units(hi, lo, gram);
+        if (Cohesion.minSplitPmi(gram, 0, n, c, index, lnN) >= options.pmiThreshold(n)) {
+          found.add(hi);
+          found.add(lo);
+        }
+      });
+      cohesive[slice] = found;
     });
+    GramIndex g = new GramIndex(1 << 16);
+    for (LongArrayList found : cohesive) {
+      for (int i = 0; i < found.size(); i += 2) {
+        g.accept(found.getLong(i), found.getLong(i + 1), 1);
+      }
+    }
+    int[] buf = new int[Grams.MAX_ORDER];
     info.accept(String.format(java.util.Locale.ROOT, "%,d cohesive grams (%.1f s)", g.size(),
         seconds(t0)));
 
