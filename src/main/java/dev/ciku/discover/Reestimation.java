@@ -236,23 +236,7 @@ final class Reestimation {
   }
 
   private static void runAll(Slice[] slices) {
-    if (slices.length == 1) {
-      slices[0].run();
-      return;
-    }
-    Thread[] ts = new Thread[slices.length];
-    for (int i = 0; i < ts.length; i++) {
-      ts[i] = new Thread(slices[i], "ciku-reestimate-" + i);
-      ts[i].start();
-    }
-    try {
-      for (Thread th : ts) {
-        th.join();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted during re-estimation", e);
-    }
+    Chunks.run(slices.length, slices.length, i -> slices[i].run());
     for (Slice sl : slices) {
       if (sl.failure != null) {
         throw sl.failure;
