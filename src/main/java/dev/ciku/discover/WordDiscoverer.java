@@ -131,44 +131,87 @@ public final class WordDiscoverer {
   private Result discover(List<CorpusInput> corpus, NgramStore store, ClauseRecording recording,
       ByteCounter bytes, Consumer<String> warnings, Consumer<String> info) throws IOException {
     long t0 = System.nanoTime();
-    UnitTable units;
-    GramIndex index;
-    long positions;
-    int order;
-    if (store != null) {
-      units = store.units();
-      order = Math.min(options.order(), store.order());
-      if (order < 3) {
-        throw new IllegalArgumentException("the store holds grams of up to " + store.order()
-            + " units; discovery needs 3 or more");
-      }
-      index = new GramIndex((int) Math.min(1 << 28, store.size()));
-      int ord = order;
-      store.forEach((hi, lo, c) -> {
-        if (Grams.length(hi, lo) <= ord) {
-          index.accept(hi, lo, c);
-        }
-      });
-      positions = store.positions(1);
-    } else {
-      units = new UnitTable();
-      order = options.order();
-      index = new GramIndex(1 << 20);
-      CountSummary s = new NgramCounter(new CountOptions(order, 2, threads, memory, tempDir),
-          readerOptions).count(corpus, units, bytes, warnings, new BufferedParts(index),
-          recording);
-      positions = s.positions(1);
-    }
+    Counts counts = store != null ? counts(store)
+        : count(corpus, recording, bytes, warnings);
+    GramIndex index = counts.index;
+    long positions = counts.positions;
     long minCount = options.minCount() > 0 ? options.minCount() : Thresholds.minCount(positions);
     info.accept(String.format(java.util.Locale.ROOT,
         "counted: %,d unit positions, %,d grams seen twice or more; min count %d (%.1f s)",
         positions, index.size(), minCount, seconds(t0)));
     double lnN = Math.log(Math.max(2, positions));
-    int gMax = order - 1;
+    int gMax = counts.order - 1;
 
-    // G: the cohesive grams.
-    // Tested in slices of the index on all threads, added in slice order: the same G, built in
-    // the same order, as one thread gives.
+    GramIndex g = cohesiveSet(index, gMax, minCount, lnN);
+    info.accept(String.format(java.util.Locale.ROOT, "%,d cohesive grams (%.1f s)", g.size(),
+        seconds(t0)));
+
+    Fragments f = new Fragments();
+    if (cutPass != null) {
+      f.count = cutPass.cut(g, gMax, options.maxLength(), counts.units, f.shortFragments,
+          f.longFragments, f.singleRuns);
+    } else if (!corpus.isEmpty()) {
+      cut(corpus, recording, bytes, counts.units, g, gMax, f);
+    } else {
+      // A store alone: the candidates are G's grams with their n-gram counts.
+      g.forEach((hi, lo, one) -> f.shortFragments.accept(hi, lo, index.get(hi, lo)));
+    }
+    GramIndex addedPairs = admitPairs(index, f.shortFragments, minCount, lnN);
+    info.accept(String.format(java.util.Locale.ROOT, "cut: %,d fragments, %,d distinct (%.1f s)",
+        f.count, f.shortFragments.size() + f.longFragments.size(), seconds(t0)));
+
+    List<Candidate> cands = candidates(f, g, gMax, minCount, counts);
+    Words words = filter(cands, counts, addedPairs);
+    if (options.redundancy() > 0) {
+      int removed = Redundancy.prune(words.units, words.counts, words.alive, options.redundancy());
+      info.accept(String.format(java.util.Locale.ROOT, "de-redundancy removed %,d words", removed));
+    }
+    boolean cut = cutPass != null || !corpus.isEmpty();
+    if (options.reestimation() > 0 && cut) {
+      words = reestimate(words, f, addedPairs, counts, minCount, info, t0);
+    }
+    List<DiscoveredWord> out = score(words, counts, lnN);
+    info.accept(String.format(java.util.Locale.ROOT, "scored %,d candidates (%.1f s)", cands.size(),
+        seconds(t0)));
+    return new Result(out, positions, minCount, g.size(), f.count);
+  }
+
+  /** What counting gives discovery: the unit table, every gram's count, the totals. */
+  private record Counts(UnitTable units, GramIndex index, long positions, int order) {}
+
+  /** The counts of a store, grams longer than the order left out. */
+  private Counts counts(NgramStore store) {
+    int order = Math.min(options.order(), store.order());
+    if (order < 3) {
+      throw new IllegalArgumentException("the store holds grams of up to " + store.order()
+          + " units; discovery needs 3 or more");
+    }
+    GramIndex index = new GramIndex((int) Math.min(1 << 28, store.size()));
+    store.forEach((hi, lo, c) -> {
+      if (Grams.length(hi, lo) <= order) {
+        index.accept(hi, lo, c);
+      }
+    });
+    return new Counts(store.units(), index, store.positions(1), order);
+  }
+
+  /** Counts the corpus (grams seen twice or more), recording its clauses for the cut pass. */
+  private Counts count(List<CorpusInput> corpus, ClauseRecording recording, ByteCounter bytes,
+      Consumer<String> warnings) throws IOException {
+    UnitTable units = new UnitTable();
+    GramIndex index = new GramIndex(1 << 20);
+    CountSummary s = new NgramCounter(new CountOptions(options.order(), 2, threads, memory,
+        tempDir), readerOptions).count(corpus, units, bytes, warnings, new BufferedParts(index),
+        recording);
+    return new Counts(units, index, s.positions(1), options.order());
+  }
+
+  /**
+   * G, the cohesive grams: 2..{@code gMax} units, seen {@code minCount} times, whose cohesion
+   * reaches the threshold of their length. Tested in slices of the index on all threads and
+   * added in slice order: the same G, built in the same order, as one thread gives.
+   */
+  private GramIndex cohesiveSet(GramIndex index, int gMax, long minCount, double lnN) {
     LongArrayList[] cohesive = new LongArrayList[SLICES];
     Chunks.run(SLICES, threads, slice -> {
       LongArrayList found = new LongArrayList();
@@ -192,46 +235,50 @@ public final class WordDiscoverer {
         g.accept(found.getLong(i), found.getLong(i + 1), 1);
       }
     }
-    int[] buf = new int[Grams.MAX_ORDER];
-    info.accept(String.format(java.util.Locale.ROOT, "%,d cohesive grams (%.1f s)", g.size(),
-        seconds(t0)));
+    return g;
+  }
 
-    // Cut pass.
-    GramIndex shortFragments = new GramIndex(1 << 16);
-    Object2LongOpenHashMap<String> longFragments = new Object2LongOpenHashMap<>();
-    GramIndex singleRuns = new GramIndex(1 << 16);
-    long fragments = 0;
-    if (cutPass != null) {
-      fragments = cutPass.cut(g, gMax, options.maxLength(), units, shortFragments, longFragments,
-          singleRuns);
-    } else if (!corpus.isEmpty()) {
-      List<Cutter> cutters = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        cutters.add(new Cutter(g, gMax, options.maxLength()));
-      }
-      if (recording != null) {
-        ParallelClauses.replay(recording, bytes, cutters);
-      } else {
-        ParallelClauses.run(corpus, readerOptions, units, bytes, m -> { }, cutters);
-      }
-      for (Cutter c : cutters) {
-        fragments += c.fragments;
-        c.shortFragments.forEach(shortFragments);
-        c.singleRuns.forEach(singleRuns);
-        for (var e : c.longFragments.object2LongEntrySet()) {
-          longFragments.addTo(e.getKey(), e.getLongValue());
-        }
+  /** The fragments of the cut pass, counted. */
+  private static final class Fragments {
+    final GramIndex shortFragments = new GramIndex(1 << 16);
+    final Object2LongOpenHashMap<String> longFragments = new Object2LongOpenHashMap<>();
+    final GramIndex singleRuns = new GramIndex(1 << 16);
+    long count;
+  }
+
+  /** The cut pass on all threads, over the recorded clauses if there are, else the corpus. */
+  private void cut(List<CorpusInput> corpus, ClauseRecording recording, ByteCounter bytes,
+      UnitTable units, GramIndex g, int gMax, Fragments f) throws IOException {
+    List<Cutter> cutters = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      cutters.add(new Cutter(g, gMax, options.maxLength()));
+    }
+    if (recording != null) {
+      ParallelClauses.replay(recording, bytes, cutters);
+    } else {
+      ParallelClauses.run(corpus, readerOptions, units, bytes, m -> { }, cutters);
+    }
+    for (Cutter c : cutters) {
+      f.count += c.fragments;
+      c.shortFragments.forEach(f.shortFragments);
+      c.singleRuns.forEach(f.singleRuns);
+      for (var e : c.longFragments.object2LongEntrySet()) {
+        f.longFragments.addTo(e.getKey(), e.getLongValue());
       }
     }
-    if (corpus.isEmpty() && cutPass == null) {
-      g.forEach((hi, lo, one) -> shortFragments.accept(hi, lo, index.get(hi, lo)));
-    }
-    // Pairs too weakly bound to protect a gap can still be words (人们, 民主: both characters are
-    // very frequent); they are admitted with their n-gram count, under a stricter entropy test.
+  }
+
+  /**
+   * Pairs too weakly bound to protect a gap can still be words (人们, 民主: both characters are
+   * very frequent): they are added to {@code shortFragments} with their n-gram count, and
+   * returned, to face a stricter entropy test.
+   */
+  private GramIndex admitPairs(GramIndex index, GramIndex shortFragments, long minCount,
+      double lnN) {
     GramIndex addedPairs = new GramIndex(1 << 10);
-    double pairEntropy = options.pairEntropy();
     double pairPmi = options.pairPmi();
     if (pairPmi < options.pmiThreshold(2)) {
+      int[] buf = new int[Grams.MAX_ORDER];
       index.forEach((hi, lo, c) -> {
         if (c < minCount || Grams.length(hi, lo) != 2 || shortFragments.get(hi, lo) != 0) {
           return;
@@ -243,13 +290,17 @@ public final class WordDiscoverer {
         }
       });
     }
+    return addedPairs;
+  }
 
-    info.accept(String.format(java.util.Locale.ROOT, "cut: %,d fragments, %,d distinct (%.1f s)",
-        fragments, shortFragments.size() + longFragments.size(), seconds(t0)));
-    // Candidates: fragments that survive backtracking and the count cut.
+  /**
+   * Candidates: fragments that survive backtracking and the count cut, and word-like Latin units.
+   */
+  private List<Candidate> candidates(Fragments f, GramIndex g, int gMax, long minCount,
+      Counts counts) {
     List<Candidate> cands = new ArrayList<>();
     int[] u = new int[options.maxLength()];
-    shortFragments.forEach((hi, lo, c) -> {
+    f.shortFragments.forEach((hi, lo, c) -> {
       if (c < minCount) {
         return;
       }
@@ -258,7 +309,7 @@ public final class WordDiscoverer {
         cands.add(new Candidate(java.util.Arrays.copyOf(u, n), c));
       }
     });
-    for (var e : longFragments.object2LongEntrySet()) {
+    for (var e : f.longFragments.object2LongEntrySet()) {
       if (e.getLongValue() < minCount) {
         continue;
       }
@@ -271,110 +322,133 @@ public final class WordDiscoverer {
         cands.add(new Candidate(w, e.getLongValue()));
       }
     }
-    index.forEach((hi, lo, c) -> {
+    counts.index.forEach((hi, lo, c) -> {
       if (c >= minCount && Grams.length(hi, lo) == 1) {
         int id = Grams.unit(hi, lo, 0);
-        if (UnitTable.isLatinId(id) && isWordLikeLatin(units.text(id))) {
+        if (UnitTable.isLatinId(id) && isWordLikeLatin(counts.units.text(id))) {
           cands.add(new Candidate(new int[] {id}, c));
         }
       }
     });
+    return cands;
+  }
 
-    // Entropy filter, then de-redundancy among the survivors.
+  /** Words with their counts and boundary entropies; {@code alive} marks those still kept. */
+  private static final class Words {
+    final int[][] units;
+    final long[] counts;
+    final double[] hls;
+    final double[] hrs;
+    final boolean[] alive;
+
+    Words(int[][] units, long[] counts, double[] hls, double[] hrs, boolean[] alive) {
+      this.units = units;
+      this.counts = counts;
+      this.hls = hls;
+      this.hrs = hrs;
+      this.alive = alive;
+    }
+  }
+
+  /** The candidates with their boundary entropies, those below the entropy bars not alive. */
+  private Words filter(List<Candidate> cands, Counts counts, GramIndex addedPairs) {
     int m = cands.size();
     int[][] words = new int[m][];
-    long[] counts = new long[m];
+    long[] c = new long[m];
     boolean[] alive = new boolean[m];
     for (int i = 0; i < m; i++) {
       words[i] = cands.get(i).units;
-      counts[i] = cands.get(i).count;
+      c[i] = cands.get(i).count;
     }
     double[] hls = new double[m];
     double[] hrs = new double[m];
-    boundaryEntropies(words, index, order, hls, hrs);
+    boundaryEntropies(words, counts.index, counts.order, hls, hrs);
+    double pairEntropy = options.pairEntropy();
     for (int i = 0; i < m; i++) {
       int[] w = words[i];
       double minH = Math.min(hls[i], hrs[i]);
       alive[i] = minH >= options.minEntropy() && !(w.length == 2 && minH < pairEntropy
           && addedPairs.get(Grams.hi(w, 0, 2), Grams.lo(w, 0, 2)) != 0);
     }
-    if (options.redundancy() > 0) {
-      int removed = Redundancy.prune(words, counts, alive, options.redundancy());
-      info.accept(String.format(java.util.Locale.ROOT, "de-redundancy removed %,d words", removed));
-    }
-    boolean cut = cutPass != null || !corpus.isEmpty();
-    if (options.reestimation() > 0 && cut) {
-      List<Reestimation.Word> re = new Reestimation(options.reestimation(), options.mergePmi(),
-          options.mergeStep(), minCount, options.maxLength(), threads)
-          .run(words, counts, alive, shortFragments, addedPairs, longFragments, singleRuns, index);
-      List<int[]> made = new ArrayList<>();
-      for (Reestimation.Word w : re) {
-        if (w.origin() < 0) {
-          made.add(w.units());
-        }
+    return new Words(words, c, hls, hrs, alive);
+  }
+
+  /**
+   * The living words after {@link Reestimation} (counts by use, merged words added if they pass
+   * the entropy bar), all alive.
+   */
+  private Words reestimate(Words in, Fragments f, GramIndex addedPairs, Counts counts,
+      long minCount, Consumer<String> info, long t0) {
+    List<Reestimation.Word> re = new Reestimation(options.reestimation(), options.mergePmi(),
+        options.mergeStep(), minCount, options.maxLength(), threads)
+        .run(in.units, in.counts, in.alive, f.shortFragments, addedPairs, f.longFragments,
+            f.singleRuns, counts.index);
+    List<int[]> made = new ArrayList<>();
+    for (Reestimation.Word w : re) {
+      if (w.origin() < 0) {
+        made.add(w.units());
       }
-      double[] mhl = new double[made.size()];
-      double[] mhr = new double[made.size()];
-      boundaryEntropies(made.toArray(new int[0][]), index, order, mhl, mhr);
-      int n = 0;
-      int kept = 0;
-      int merged = 0;
-      int[][] w2 = new int[re.size()][];
-      long[] c2 = new long[re.size()];
-      double[] hl2 = new double[re.size()];
-      double[] hr2 = new double[re.size()];
-      int j = 0;
-      for (Reestimation.Word w : re) {
-        int o = w.origin();
-        double hl = o >= 0 ? hls[o] : mhl[j];
-        double hr = o >= 0 ? hrs[o] : mhr[j];
-        if (o < 0) {
-          j++;
-          if (Math.min(hl, hr) < options.minEntropy()) {
-            continue;
-          }
-          merged++;
-        } else {
-          kept++;
-        }
-        w2[n] = w.units();
-        c2[n] = w.count();
-        hl2[n] = hl;
-        hr2[n++] = hr;
-      }
-      info.accept(String.format(java.util.Locale.ROOT,
-          "re-estimation: %,d words kept, %,d made by merging (%.1f s)", kept, merged,
-          seconds(t0)));
-      m = n;
-      words = w2;
-      counts = c2;
-      hls = hl2;
-      hrs = hr2;
-      alive = new boolean[m];
-      Arrays.fill(alive, true);
     }
+    double[] mhl = new double[made.size()];
+    double[] mhr = new double[made.size()];
+    boundaryEntropies(made.toArray(new int[0][]), counts.index, counts.order, mhl, mhr);
+    int n = 0;
+    int kept = 0;
+    int merged = 0;
+    int[][] w2 = new int[re.size()][];
+    long[] c2 = new long[re.size()];
+    double[] hl2 = new double[re.size()];
+    double[] hr2 = new double[re.size()];
+    int j = 0;
+    for (Reestimation.Word w : re) {
+      int o = w.origin();
+      double hl = o >= 0 ? in.hls[o] : mhl[j];
+      double hr = o >= 0 ? in.hrs[o] : mhr[j];
+      if (o < 0) {
+        j++;
+        if (Math.min(hl, hr) < options.minEntropy()) {
+          continue;
+        }
+        merged++;
+      } else {
+        kept++;
+      }
+      w2[n] = w.units();
+      c2[n] = w.count();
+      hl2[n] = hl;
+      hr2[n++] = hr;
+    }
+    info.accept(String.format(java.util.Locale.ROOT,
+        "re-estimation: %,d words kept, %,d made by merging (%.1f s)", kept, merged,
+        seconds(t0)));
+    boolean[] alive = new boolean[n];
+    Arrays.fill(alive, true);
+    return new Words(w2, c2, hl2, hr2, alive);
+  }
+
+  /** The living words with their cohesion and score, best first. */
+  private List<DiscoveredWord> score(Words words, Counts counts, double lnN) {
     List<DiscoveredWord> out = new ArrayList<>();
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < m; i++) {
-      if (!alive[i]) {
+    for (int i = 0; i < words.alive.length; i++) {
+      if (!words.alive[i]) {
         continue;
       }
-      int[] w = words[i];
-      double coh = cohesion(w, index, lnN, order);
+      int[] w = words.units[i];
+      double coh = cohesion(w, counts.index, lnN, counts.order);
       sb.setLength(0);
       for (int id : w) {
-        units.append(sb, id);
+        counts.units.append(sb, id);
       }
-      double minH = Math.min(hls[i], hrs[i]);
-      double score = Math.log(counts[i]) * minH;
-      out.add(new DiscoveredWord(sb.toString(), w.length, counts[i], coh, hls[i], hrs[i], score));
+      double minH = Math.min(words.hls[i], words.hrs[i]);
+      double score = Math.log(words.counts[i]) * minH;
+      out.add(new DiscoveredWord(sb.toString(), w.length, words.counts[i], coh, words.hls[i],
+          words.hrs[i], score));
     }
-    info.accept(String.format(java.util.Locale.ROOT, "scored %,d candidates (%.1f s)", cands.size(),
-        seconds(t0)));
     out.sort(Comparator.comparingDouble(DiscoveredWord::score).reversed()
         .thenComparing(Comparator.comparingLong(DiscoveredWord::count).reversed())
         .thenComparing(DiscoveredWord::word));
-    return new Result(out, positions, minCount, g.size(), fragments);
+    return out;
   }
 
   private static double seconds(long t0) {
