@@ -14,7 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Merges sorted runs into one stream in gram order, summing the counts of equal grams: a binary
- * heap over the run cursors, O(log k) per entry for k runs. Not thread-safe.
+ * heap over the run cursors, O(log k) per entry for k runs. Large merges run in key ranges on
+ * several threads; runs of longest grams can be expanded into every order on the way
+ * ({@link #mergeExpanding}); the spilled runs' read buffers can be held to a budget, merging
+ * runs down first when there are too many ({@link #reduce}). Stateless; each call uses its own
+ * threads and buffers.
  */
 public final class RunMerger {
   private RunMerger() {}
