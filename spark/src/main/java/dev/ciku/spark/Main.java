@@ -133,7 +133,8 @@ public final class Main implements Runnable {
     Path tsv;
 
     @Option(names = "--sort", paramLabel = "KEY", defaultValue = "count",
-        description = "TSV order: count (descending; holds the result on the driver) or ngram.")
+        description = "TSV order: count (descending; ranked on the driver in 64 MB buffers that"
+            + " spill to java.io.tmpdir) or ngram.")
     String sort;
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "0",
@@ -167,7 +168,10 @@ public final class Main implements Runnable {
         info(lines.getNumPartitions() + " input partition(s)");
         UnitTable units = new UnitTable();
         StoreWriter writer = store == null ? null : new StoreWriter(store);
-        RankedGrams ranked = tsv != null && byCount ? new RankedGrams(top) : null;
+        // Ranked on the driver in buffers of 64 MB that spill to java.io.tmpdir.
+        RankedGrams ranked = tsv != null && byCount
+            ? new RankedGrams(top, 64L << 20, Path.of(System.getProperty("java.io.tmpdir")))
+            : null;
         TsvSink printer = tsv != null && !byCount ? new TsvSink(tsv, units, top, noHeader) : null;
         try {
           SparkNgramCounter counter = new SparkNgramCounter(sc, st).info(Main::info);
@@ -202,6 +206,9 @@ public final class Main implements Runnable {
           }
           if (printer != null) {
             printer.close();
+          }
+          if (ranked != null) {
+            ranked.close();
           }
         }
         return null;
