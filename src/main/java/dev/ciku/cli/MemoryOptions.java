@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 public final class MemoryOptions {
   @Option(names = {"-m", "--memory"}, paramLabel = "SIZE",
       description = "Memory budget for counting (e.g. 256m, 2g; default: 256m, or 40%% of the JVM"
-          + " heap if that is less)."
-          + " Beyond it, sorted runs spill to --temp-dir. Output does not depend on it.")
+          + " heap if that is less): hash tables, sorted runs, merge buffers, and the ranking of"
+          + " 'count --sort count'. Beyond it, work spills to --temp-dir. Output does not depend"
+          + " on it.")
   String memory;
 
   @Option(names = "--temp-dir", paramLabel = "DIR",
