@@ -13,55 +13,64 @@ import java.util.Arrays;
  */
 public final class BufferedParts implements PartitionedSink {
   private final GramSink sink;
-  private long[] buffer;
-  private int used;
 
   /** @param sink receives every gram, on the thread that feeds this object and joins its parts */
   public BufferedParts(GramSink sink) {
     this.sink = sink;
   }
 
-  private BufferedParts() {
-    this.sink = null;
-    this.buffer = new long[3 << 12];
-  }
-
   @Override
   public void accept(long hi, long lo, long count) {
-    if (sink != null) {
-      sink.accept(hi, lo, count);
-      return;
-    }
-    if (used + 3 > buffer.length) {
-      buffer = Arrays.copyOf(buffer, (int) Math.min(Integer.MAX_VALUE - 8, 2L * buffer.length));
-      if (used + 3 > buffer.length) {
-        throw new IllegalStateException("too many grams in one merge range");
-      }
-    }
-    buffer[used] = hi;
-    buffer[used + 1] = lo;
-    buffer[used + 2] = count;
-    used += 3;
+    sink.accept(hi, lo, count);
   }
 
   /** A part that buffers its grams. */
   @Override
   public PartitionedSink part() {
-    return new BufferedParts();
+    return new Buffer();
   }
 
   /** Replays the grams {@code part} buffered into the sink, in the order they came. */
   @Override
   public void join(PartitionedSink part) {
-    BufferedParts p = (BufferedParts) part;
-    if (p.sink != null) {
+    if (!(part instanceof Buffer p)) {
       throw new IllegalArgumentException("not a part of a BufferedParts");
     }
-    long[] b = p.buffer;
+    long[] b = p.grams;
     for (int i = 0; i < p.used; i += 3) {
-      accept(b[i], b[i + 1], b[i + 2]);
+      sink.accept(b[i], b[i + 1], b[i + 2]);
     }
     p.used = 0;
-    p.buffer = new long[0];
+    p.grams = new long[0];
+  }
+
+  /** The grams of one range, in arrival order. */
+  private static final class Buffer implements PartitionedSink {
+    private long[] grams = new long[3 << 12];
+    private int used;
+
+    @Override
+    public void accept(long hi, long lo, long count) {
+      if (used + 3 > grams.length) {
+        grams = Arrays.copyOf(grams, (int) Math.min(Integer.MAX_VALUE - 8, 2L * grams.length));
+        if (used + 3 > grams.length) {
+          throw new IllegalStateException("too many grams in one merge range");
+        }
+      }
+      grams[used] = hi;
+      grams[used + 1] = lo;
+      grams[used + 2] = count;
+      used += 3;
+    }
+
+    @Override
+    public PartitionedSink part() {
+      throw new UnsupportedOperationException("a part is not partitioned again");
+    }
+
+    @Override
+    public void join(PartitionedSink part) {
+      throw new UnsupportedOperationException("a part is not partitioned again");
+    }
   }
 }

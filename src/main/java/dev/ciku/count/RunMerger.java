@@ -45,8 +45,7 @@ public final class RunMerger {
    * about equal size (chosen from samples of the runs) merged at the same time: the first range
    * streams to {@code sink} on the calling thread while each other range is merged by its own
    * thread into a temporary file under {@code tempDir}; those files are streamed to {@code sink}
-   * after it, in order. The sink sees exactly what the one-thread merge gives it. A
-   * {@link PartitionedSink} is instead fed every range at once, through its parts.
+   * after it, in order. The sink sees exactly what the one-thread merge gives it.
    *
    * <p>Cost: the merge work divided among the threads, plus writing and reading back the grams
    * of all ranges but the first (24 bytes a gram that reaches {@code minCount}). Memory: two
@@ -100,11 +99,6 @@ public final class RunMerger {
       return;
     }
     long[] bounds = splitKeys(runs, threads);
-    if (sink instanceof PartitionedSink parts) {
-      mergeIntoParts(runs, bounds, parts, buffer,
-          (cursors, out) -> mergeCursors(cursors, minCount, out));
-      return;
-    }
     int ranges = bounds.length / 2 + 1;
     AtomicBoolean abort = new AtomicBoolean();
     List<Future<SortedRun>> later = new ArrayList<>();
@@ -148,18 +142,13 @@ public final class RunMerger {
     }
   }
 
-  /** Merges the entries of one range of the runs into a sink. */
-  @FunctionalInterface
-  private interface RangeMerge {
-    void merge(List<SortedRun.Cursor> cursors, GramSink sink) throws IOException;
-  }
-
   /**
-   * The ranges merged at once into parts of {@code sink}, the first on the calling thread, and
-   * the parts joined in range order: no temporary files, no serial replay of the later ranges.
+   * The ranges merged and expanded at once into parts of {@code sink}, the first on the calling
+   * thread, and the parts joined in range order: no temporary files, no serial replay of the
+   * later ranges.
    */
-  private static void mergeIntoParts(List<SortedRun> runs, long[] bounds, PartitionedSink sink,
-      int buffer, RangeMerge merge) throws IOException {
+  private static void expandIntoParts(List<SortedRun> runs, long[] bounds, long minCount,
+      PartitionedSink sink, int buffer) throws IOException {
     int ranges = bounds.length / 2 + 1;
     AtomicBoolean abort = new AtomicBoolean();
     List<Future<PartitionedSink>> later = new ArrayList<>();
@@ -169,7 +158,7 @@ public final class RunMerger {
         int range = k;
         PartitionedSink part = sink.part();
         later.add(pool.submit(() -> {
-          merge.merge(cursors(runs, bounds, range, buffer), (hi, lo, c) -> {
+          expand(cursors(runs, bounds, range, buffer), minCount, (hi, lo, c) -> {
             if (abort.get()) {
               throw new CancellationException();
             }
@@ -178,7 +167,7 @@ public final class RunMerger {
           return part;
         }));
       }
-      merge.merge(cursors(runs, bounds, 0, buffer), sink);
+      expand(cursors(runs, bounds, 0, buffer), minCount, sink);
       for (Future<PartitionedSink> f : later) {
         sink.join(await(f));
       }
@@ -234,8 +223,7 @@ public final class RunMerger {
       List<SortedRun> input = reduce(runs, ranges, bufferBudget, tempDir, made);
       int buffer = bufferBytes(input, ranges, bufferBudget);
       long[] bounds = ranges > 1 ? firstUnits(splitKeys(input, ranges)) : new long[0];
-      mergeIntoParts(input, bounds, sink, buffer,
-          (cursors, out) -> expand(cursors, minCount, out));
+      expandIntoParts(input, bounds, minCount, sink, buffer);
     } finally {
       for (SortedRun r : made) {
         r.delete();
