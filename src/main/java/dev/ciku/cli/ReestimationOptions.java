@@ -25,12 +25,23 @@ public final class ReestimationOptions {
           + " (default: ${DEFAULT-VALUE}).")
   double mergeStep = DiscoverOptions.MERGE_STEP;
 
+  @Option(names = "--min-gain", paramLabel = "NATS", defaultValue = "3.0",
+      description = "During re-estimation, a 2-unit word must save this many nats a use over its"
+          + " best segmentation into the other words and single units, or it is dropped (glue"
+          + " such as 并在, 是一, 等方面; 0: off; default: ${DEFAULT-VALUE}).")
+  double minGain = DiscoverOptions.MIN_GAIN;
+
+  @Option(names = "--gain-step", paramLabel = "NATS", defaultValue = "2.0",
+      description = "Added to --min-gain per unit of the word beyond 2"
+          + " (default: ${DEFAULT-VALUE}).")
+  double gainStep = DiscoverOptions.GAIN_STEP;
+
   /** {@code base} with these re-estimation settings. */
   public DiscoverOptions applyTo(DiscoverOptions base) {
     try {
       return new DiscoverOptions(base.order(), base.minCount(), base.pmiBase(), base.pmiStep(),
           base.minEntropy(), base.maxLength(), base.pairPmi(), base.pairEntropy(),
-          base.redundancy(), rounds, mergePmi, mergeStep);
+          base.redundancy(), rounds, mergePmi, mergeStep, minGain, gainStep);
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, e.getMessage());
     }

@@ -24,10 +24,13 @@ package dev.ciku.discover;
  * @param mergePmi association a pair of adjacent words needs to be merged into a 2-unit word
  *     during re-estimation, in nats
  * @param mergeStep added to {@code mergePmi} per unit of the merged word beyond 2
+ * @param minGain nats a use a 2-unit word must save over its best segmentation into the other
+ *     words and single units to survive re-estimation; 0 switches the test off
+ * @param gainStep added to {@code minGain} per unit beyond 2
  */
 public record DiscoverOptions(int order, long minCount, double pmiBase, double pmiStep,
     double minEntropy, int maxLength, double pairPmi, double pairEntropy, double redundancy,
-    int reestimation, double mergePmi, double mergeStep) {
+    int reestimation, double mergePmi, double mergeStep, double minGain, double gainStep) {
 
   /** Default rounds of re-estimation of {@code ciku discover}. */
   public static final int REESTIMATION = 3;
@@ -35,16 +38,20 @@ public record DiscoverOptions(int order, long minCount, double pmiBase, double p
   public static final double MERGE_PMI = 2.5;
   /** Default merge threshold increase per extra unit, in nats. */
   public static final double MERGE_STEP = 4.0;
+  /** Default saving a use of a 2-unit word must bring during re-estimation, in nats. */
+  public static final double MIN_GAIN = 3.0;
+  /** Default increase of {@link #MIN_GAIN} per extra unit, in nats. */
+  public static final double GAIN_STEP = 2.0;
 
   /** The defaults of {@code ciku discover}, measured best on the SIGHAN protocol (see benchmarks/RESULTS.md). */
   public static final DiscoverOptions DEFAULT = new DiscoverOptions(4, 0, 2.0, 2.0, 0.5, 12, 1.0,
-      2.5, 6.0, REESTIMATION, MERGE_PMI, MERGE_STEP);
+      2.5, 6.0, REESTIMATION, MERGE_PMI, MERGE_STEP, MIN_GAIN, GAIN_STEP);
 
   /** Settings without re-estimation (as {@code ciku domain} uses them). */
   public DiscoverOptions(int order, long minCount, double pmiBase, double pmiStep,
       double minEntropy, int maxLength, double pairPmi, double pairEntropy, double redundancy) {
     this(order, minCount, pmiBase, pmiStep, minEntropy, maxLength, pairPmi, pairEntropy,
-        redundancy, 0, MERGE_PMI, MERGE_STEP);
+        redundancy, 0, MERGE_PMI, MERGE_STEP, MIN_GAIN, GAIN_STEP);
   }
 
   public DiscoverOptions {
@@ -60,6 +67,10 @@ public record DiscoverOptions(int order, long minCount, double pmiBase, double p
     if (reestimation < 0 || reestimation > 10) {
       throw new IllegalArgumentException("re-estimation rounds must be between 0 and 10, got "
           + reestimation);
+    }
+    if (minGain < 0 || gainStep < 0) {
+      throw new IllegalArgumentException("min gain and gain step must not be negative, got "
+          + minGain + " and " + gainStep);
     }
     if (minCount < 0) {
       throw new IllegalArgumentException("min count must not be negative, got " + minCount);

@@ -4,6 +4,7 @@ import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.GramIndex;
 import dev.ciku.count.Grams;
 import dev.ciku.segment.WordTrie;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2LongMap;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2LongMap;
@@ -25,6 +26,10 @@ import java.util.List;
  *       its count as a single-unit token);</li>
  *   <li>recount: a word's count becomes the number of times the segmentation uses it; a word used
  *       fewer than {@code minCount} times is dropped;</li>
+ *   <li>prune (minimum entropy): a word that does not save {@code minGain + gainStep · (len − 2)}
+ *       nats a use over its best segmentation into the other words and single units is dropped
+ *       — glue such as 并在, 是一, 等方面, whose parts are frequent free tokens — and the
+ *       round is segmented again without it;</li>
  *   <li>merge (all rounds but the last): two adjacent Han tokens {@code a b} seen together at
  *       least {@code minCount} times become the word {@code ab} when their association
  *       {@code ln(c(ab)·N / (c(a)·c(b)))} (N = tokens) reaches {@code mergePmi + mergeStep ·
@@ -35,7 +40,7 @@ import java.util.List;
  *
  * <p>Cost: the fragment table is copied into flat arrays once (about 16 bytes a distinct fragment
  * plus 4 a unit); each round is one Viterbi pass over the distinct fragments (O(units · L) trie
- * steps), split over the given number of threads, and, in merge rounds, a hash table of adjacent
+ * steps; two when the gain test drops words, which itself costs O(words · L²) trie steps), split over the given number of threads, and, in merge rounds, a hash table of adjacent
  * word pairs per thread. No corpus pass. The result
  * does not depend on the order in which the tables are iterated (counts are exact integer sums),
  * so it is the same at any thread count. The trie is read-only while the threads segment. Not
@@ -48,6 +53,8 @@ final class Reestimation {
   private final long minCount;
   private final int maxLength;
   private final int threads;
+  private final double minGain;
+  private final double gainStep;
 
   /**
    * One word after re-estimation.
@@ -64,10 +71,13 @@ final class Reestimation {
    * @param mergeStep added to the threshold per unit beyond 2
    * @param minCount smallest count of a kept word and of a merged pair
    * @param maxLength longest merged word, in units
+   * @param minGain nats a use a word of 2 units must save over its best segmentation into the
+   *     other words and single units to be kept (0: no such test)
+   * @param gainStep added to {@code minGain} per unit beyond 2
    * @param threads threads that segment (the result does not depend on it)
    */
   Reestimation(int rounds, double mergePmi, double mergeStep, long minCount, int maxLength,
-      int threads) {
+      double minGain, double gainStep, int threads) {
     if (rounds < 1) {
       throw new IllegalArgumentException("rounds must be 1 or more, got " + rounds);
     }
@@ -76,6 +86,8 @@ final class Reestimation {
     this.mergeStep = mergeStep;
     this.minCount = Math.max(1, minCount);
     this.maxLength = maxLength;
+    this.minGain = minGain;
+    this.gainStep = gainStep;
     this.threads = Math.max(1, threads);
   }
 
@@ -131,37 +143,13 @@ final class Reestimation {
       }
     }
     for (int r = 0; r < rounds; r++) {
-      WordTrie trie = nodes.trie;
-      trie.computeScores(1.0);
       boolean merging = r < rounds - 1;
-      Slice[] slices = new Slice[threads];
-      for (int i = 0; i < threads; i++) {
-        slices[i] = new Slice(t, nodes, maxLength, merging, (int) ((long) t.size * i / threads),
-            (int) ((long) t.size * (i + 1) / threads));
-      }
-      runAll(slices);
-      long[] next = slices[0].next;
-      for (int i = 1; i < threads; i++) {
-        for (int node = 0; node < next.length; node++) {
-          next[node] += slices[i].next[node];
-        }
-      }
-      long total = 0;
-      for (int node = 1; node < next.length; node++) {
-        if (node < singles.length) {
-          next[node] += singles[node];
-        }
-        total += next[node];
-      }
-      for (int node = 1; node < next.length; node++) {
-        if (nodes.word[node]) {
-          trie.setCount(node, next[node] >= minCount ? next[node] : 0);
-        } else if (trie.depth(node) == 1) {
-          trie.setCount(node, next[node]);
-        }
+      Slice[] slices = round(t, nodes, singles, merging);
+      if (minGain > 0 && prune(nodes, total(slices[0].next)) > 0) {
+        slices = round(t, nodes, singles, merging);
       }
       if (merging) {
-        merge(slices, next, total, nodes);
+        merge(slices, slices[0].next, total(slices[0].next), nodes);
       }
     }
     List<Word> out = new ArrayList<>();
@@ -174,6 +162,93 @@ final class Reestimation {
       }
     }
     return out;
+  }
+
+  /**
+   * One segmentation pass over the table on all threads; sets every word's count to its uses
+   * (0 below the min count) and every single unit's to its uses as a single token. Returns the
+   * slices (their {@code next} holds the summed uses, single units included).
+   */
+  private Slice[] round(Table t, Nodes nodes, long[] singles, boolean merging) {
+    WordTrie trie = nodes.trie;
+    trie.computeScores(1.0);
+    Slice[] slices = new Slice[threads];
+    for (int i = 0; i < threads; i++) {
+      slices[i] = new Slice(t, nodes, maxLength, merging, (int) ((long) t.size * i / threads),
+          (int) ((long) t.size * (i + 1) / threads));
+    }
+    runAll(slices);
+    long[] next = slices[0].next;
+    for (int i = 1; i < threads; i++) {
+      for (int node = 0; node < next.length; node++) {
+        next[node] += slices[i].next[node];
+      }
+    }
+    for (int node = 1; node < next.length && node < singles.length; node++) {
+      next[node] += singles[node];
+    }
+    for (int node = 1; node < next.length; node++) {
+      if (nodes.word[node]) {
+        trie.setCount(node, next[node] >= minCount ? next[node] : 0);
+      } else if (trie.depth(node) == 1) {
+        trie.setCount(node, next[node]);
+      }
+    }
+    return slices;
+  }
+
+  private static long total(long[] next) {
+    long total = 0;
+    for (int node = 1; node < next.length; node++) {
+      total += next[node];
+    }
+    return total;
+  }
+
+  /**
+   * Drops the words of 2+ units that save less than {@code minGain + gainStep · (len − 2)} nats
+   * a use over their best segmentation into the other words and single units, all with their
+   * counts of the last round ({@code ln p(w) − Σ ln p(v_i)}, {@code p = count / total}; a unit
+   * never used alone counts as used once). All words are judged against the same counts, so the
+   * result does not depend on their order. Returns the number dropped.
+   */
+  private int prune(Nodes nodes, double total) {
+    WordTrie trie = nodes.trie;
+    double lnTotal = Math.log(total);
+    int[] u = new int[Math.max(1, trie.maxDepth())];
+    double[] best = new double[u.length + 1];
+    IntArrayList drop = new IntArrayList();
+    for (int node = 1; node < trie.nodes(); node++) {
+      int n = trie.depth(node);
+      if (n < 2 || !nodes.word[node] || trie.count(node) <= 0) {
+        continue;
+      }
+      trie.path(node, u);
+      best[0] = 0;
+      for (int i = 1; i <= n; i++) {
+        best[i] = Double.NEGATIVE_INFINITY;
+      }
+      for (int i = 0; i < n; i++) {
+        int first = trie.child(0, u[i]);
+        double single = Math.log(Math.max(1, first >= 0 ? trie.count(first) : 0)) - lnTotal;
+        best[i + 1] = Math.max(best[i + 1], best[i] + single);
+        int next = first;
+        for (int j = i + 1; j < n && next >= 0; j++) {
+          next = trie.child(next, u[j]);
+          if (next >= 0 && next != node && trie.count(next) > 0) {
+            best[j + 1] = Math.max(best[j + 1], best[i] + Math.log(trie.count(next)) - lnTotal);
+          }
+        }
+      }
+      double gain = Math.log(trie.count(node)) - lnTotal - best[n];
+      if (gain < minGain + gainStep * (n - 2)) {
+        drop.add(node);
+      }
+    }
+    for (int i = 0; i < drop.size(); i++) {
+      trie.setCount(drop.getInt(i), 0);
+    }
+    return drop.size();
   }
 
   /**

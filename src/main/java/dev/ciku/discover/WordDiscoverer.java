@@ -46,8 +46,11 @@ import java.util.function.Consumer;
  *       boundary entropy ({@link BoundaryEntropy}); those below {@code minEntropy} are dropped.</li>
  *   <li><b>De-redundancy</b> ({@link Redundancy}): a word of 3+ units that saves less than
  *       {@code redundancy · (units - 1)} nats of code length over its best segmentation into the
- *       other words is removed and its count given to those words. The rest are ranked by
- *       {@code score = ln(count) · min(Hl, Hr)}.</li>
+ *       other words is removed and its count given to those words.</li>
+ *   <li><b>Re-estimation</b> ({@link Reestimation}): the cut corpus is segmented with the words
+ *       and single units; counts become uses, strongly associated neighbours are merged and
+ *       words that do not save {@code minGain} nats a use (more for longer words) are dropped.
+ *       The rest are ranked by {@code score = ln(count) · min(Hl, Hr)}.</li>
  * </ol>
  *
  * <p>Without a corpus (a store only) there is no cut pass: the candidates are G's grams with
@@ -380,7 +383,8 @@ public final class WordDiscoverer {
   private Words reestimate(Words in, Fragments f, GramIndex addedPairs, Counts counts,
       long minCount, Consumer<String> info, long t0) {
     List<Reestimation.Word> re = new Reestimation(options.reestimation(), options.mergePmi(),
-        options.mergeStep(), minCount, options.maxLength(), threads)
+        options.mergeStep(), minCount, options.maxLength(), options.minGain(),
+        options.gainStep(), threads)
         .run(in.units, in.counts, in.alive, f.shortFragments, addedPairs, f.longFragments,
             f.singleRuns, counts.index);
     List<int[]> made = new ArrayList<>();

@@ -92,6 +92,27 @@ class WordDiscovererTest {
   }
 
   @Test
+  void discover_minGain_dropsGlueOfFreeTokensAndKeepsWords() throws IOException {
+    DiscoverOptions d = DiscoverOptions.DEFAULT;
+    DiscoverOptions off = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
+        d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy(),
+        d.reestimation(), d.mergePmi(), d.mergeStep(), 0, d.gainStep());
+    Set<String> without = discover(LAWS, 2, off, tmp).words().stream()
+        .map(DiscoveredWord::word).collect(java.util.stream.Collectors.toSet());
+    Set<String> with = laws.words().stream().map(DiscoveredWord::word)
+        .collect(java.util.stream.Collectors.toSet());
+    // 并 (and), 对 (towards), 由 (by), 在 (at) are free tokens: 并在, 对其, 由区 are two words.
+    for (String glue : List.of("并在", "并对", "对其", "由区", "在其")) {
+      assertTrue(without.contains(glue), glue + " found without the test");
+      assertFalse(with.contains(glue), glue + " dropped by it");
+    }
+    for (String word : List.of("应当", "或者", "依法", "法律", "管理", "规定", "部门", "单位", "公民")) {
+      assertTrue(with.contains(word), word + " kept");
+    }
+    assertTrue(with.size() < without.size(), with.size() + " < " + without.size());
+  }
+
+  @Test
   void discover_neverReportsSingleHanCharactersPunctuationOrSpace() {
     for (DiscoveredWord w : laws.words()) {
       String s = w.word();
