@@ -9,6 +9,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,20 +29,31 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
  */
 @Command(name = "ciku", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Unsupervised Chinese text mining: corpus statistics, exact n-gram counts, new"
-        + " words, domain terms and a minimum-entropy segmenter, learned from raw text alone.",
-    subcommands = {
-        StatsCommand.class,
-        CountCommand.class,
-        DiscoverCommand.class,
-        DomainCommand.class,
-        VocabCommand.class,
-        SegmentCommand.class,
-        EvalCommand.class,
-        CommandLine.HelpCommand.class,
-        AutoComplete.GenerateCompletion.class,
-        ManPageGenerator.class})
+        + " words, domain terms and a minimum-entropy segmenter, learned from raw text alone.")
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
+
+  /**
+   * The subcommands, in the order of the usage message. Building a subcommand's model costs
+   * picocli reflection, so a run that names one builds only that one (see
+   * {@link #newCommandLine(String...)}).
+   */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("stats", StatsCommand::new);
+    m.put("count", CountCommand::new);
+    m.put("discover", DiscoverCommand::new);
+    m.put("domain", DomainCommand::new);
+    m.put("vocab", VocabCommand::new);
+    m.put("segment", SegmentCommand::new);
+    m.put("eval", EvalCommand::new);
+    m.put("help", CommandLine.HelpCommand::new);
+    m.put("generate-completion", AutoComplete.GenerateCompletion::new);
+    m.put("gen-manpage", ManPageGenerator::new);
+    return Collections.unmodifiableMap(m);
+  }
 
   public static void main(String[] args) {
     System.exit(execute(args));
@@ -46,7 +61,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (tests call this). */
   public static int execute(String... args) {
-    CommandLine cl = newCommandLine();
+    CommandLine cl = newCommandLine(args);
     try {
       return cl.execute(args);
     } catch (OutOfMemoryError e) {
@@ -61,12 +76,32 @@ public final class Main implements Runnable {
   private static final String OUT_OF_MEMORY =
       "out of memory: give the JVM more (CIKU_OPTS=-Xmx8g) or lower --memory";
 
-  /** A configured command line: exit codes, one-line errors. */
+  /** A configured command line with every subcommand: exit codes, one-line errors. */
   public static CommandLine newCommandLine() {
+    return newCommandLine(new String[0]);
+  }
+
+  /**
+   * A configured command line for {@code args}: when the first argument names a subcommand other
+   * than {@code help}, only that subcommand is built (about a tenth of a second less start-up);
+   * otherwise all are, for the usage message, {@code help} and the error for an unknown name.
+   */
+  public static CommandLine newCommandLine(String... args) {
     CommandLine cl = new CommandLine(new Main());
+    String first = args.length > 0 ? args[0] : "";
+    boolean one = SUBCOMMANDS.containsKey(first) && !first.equals("help");
+    for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
+      if (!one || e.getKey().equals(first)) {
+        cl.addSubcommand(e.getKey(), e.getValue().get());
+      }
+    }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
-    cl.getSubcommands().get("gen-manpage").getCommandSpec().usageMessage().hidden(true);
+    for (String hidden : new String[] {"generate-completion", "gen-manpage"}) {
+      CommandLine sub = cl.getSubcommands().get(hidden);
+      if (sub != null) {
+        sub.getCommandSpec().usageMessage().hidden(true);
+      }
+    }
     cl.setParameterExceptionHandler(Main::usageError);
     cl.setExecutionExceptionHandler((ex, line, parsed) -> failure(ex, line));
     return cl;

@@ -60,6 +60,31 @@ class MainTest {
   }
 
   @Test
+  void newCommandLine_namedSubcommand_buildsOnlyThatOne() {
+    assertEquals(List.of("discover"),
+        List.copyOf(Main.newCommandLine("discover", "x.txt").getSubcommands().keySet()));
+    List<String> all = List.of("stats", "count", "discover", "domain", "vocab", "segment", "eval",
+        "help", "generate-completion", "gen-manpage");
+    assertEquals(all, List.copyOf(Main.newCommandLine().getSubcommands().keySet()));
+    assertEquals(all, List.copyOf(Main.newCommandLine("--help").getSubcommands().keySet()));
+    assertEquals(all, List.copyOf(Main.newCommandLine("help", "stats").getSubcommands().keySet()));
+    assertEquals(all, List.copyOf(Main.newCommandLine("statz").getSubcommands().keySet()));
+  }
+
+  @Test
+  void helpSubcommand_exit0_showsTheNamedCommand() {
+    assertEquals(0, Main.execute("help", "discover"));
+    assertTrue(out().contains("Usage: ciku discover"), out());
+  }
+
+  @Test
+  void unknownSubcommand_exit2_oneLine() {
+    assertEquals(2, Main.execute("statz", LAWS));
+    assertEquals(1, errLines().size(), err());
+    assertTrue(err().contains("statz"), err());
+  }
+
+  @Test
   void unknownOption_exit2_oneLine() {
     assertEquals(2, Main.execute("stats", "--bogus", LAWS));
     assertEquals(1, errLines().size(), err());
