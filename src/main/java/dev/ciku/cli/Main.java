@@ -67,6 +67,9 @@ public final class Main implements Runnable {
     } catch (OutOfMemoryError e) {
       // Errors pass picocli's execution handler by; this one still gets one line.
       PrintWriter err = cl.getErr();
+      if (System.getenv("CIKU_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
       err.println("ciku: " + OUT_OF_MEMORY);
       err.flush();
       return CikuException.SOFTWARE;

@@ -7,7 +7,7 @@ package dev.ciku.count;
  *
  * <p>Not thread-safe while being filled; safe for concurrent {@link #get} afterwards.
  */
-public final class GramIndex implements GramSink {
+public final class GramIndex implements GramSink, GramSource {
   private static final double LOAD = 0.6;
   private GramTable table;
 
@@ -51,6 +51,7 @@ public final class GramIndex implements GramSink {
    * Calls {@code sink} for the grams of part {@code part} of {@code parts} equal slices of the
    * table ({@link GramTable#forEach(int, int, GramSink)}): parts may be read on several threads.
    */
+  @Override
   public void forEach(int part, int parts, GramSink sink) {
     table.forEach(part, parts, sink);
   }

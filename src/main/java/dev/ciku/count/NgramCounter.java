@@ -97,6 +97,7 @@ public final class NgramCounter {
     runs.releaseArrays();
     long[] distinct = {0};
     try {
+      sink.counted(positions.clone());
       if (expandLate) {
         DistinctCounter counted = new DistinctCounter((PartitionedSink) sink);
         RunMerger.mergeExpanding(runs.all(), options.minCount(), counted, threads,

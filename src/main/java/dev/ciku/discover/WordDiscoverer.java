@@ -8,10 +8,11 @@ import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountOptions;
 import dev.ciku.count.CountSummary;
-import dev.ciku.count.BufferedParts;
 import dev.ciku.count.GramIndex;
+import dev.ciku.count.GramSource;
 import dev.ciku.count.Grams;
 import dev.ciku.count.NgramCounter;
+import dev.ciku.count.SpilledGrams;
 import dev.ciku.score.BoundaryEntropy;
 import dev.ciku.score.Cohesion;
 import dev.ciku.store.NgramStore;
@@ -59,8 +60,10 @@ import java.util.function.Consumer;
  *
  * <p>Cost: one counting pass over the corpus, one cutting pass over the clauses the counting pass
  * recorded in a temporary file ({@link ClauseRecording}, 4 bytes a unit: the corpus is read and
- * decoded once), and hash look-ups in between; memory is the counting budget plus an index of the
- * grams seen at least twice. Not thread-safe; one run per
+ * decoded once), and hash look-ups in between. Memory: the counting budget, then an index of the
+ * single units and of the grams seen at least the min count (every look-up needs only those);
+ * the grams seen twice or more are written to temporary files ({@link SpilledGrams}, 24 bytes a
+ * gram) and read back by the two boundary-entropy passes. Not thread-safe; one run per
  * instance at a time.
  */
 public final class WordDiscoverer {
@@ -133,15 +136,25 @@ public final class WordDiscoverer {
 
   private Result discover(List<CorpusInput> corpus, NgramStore store, ClauseRecording recording,
       ByteCounter bytes, Consumer<String> warnings, Consumer<String> info) throws IOException {
+    if (store != null) {
+      return discover(corpus, counts(store), recording, bytes, info);
+    }
+    GramIndex index = new GramIndex(1 << 20);
+    try (SpilledGrams spill = new SpilledGrams(index, this::minCount, tempDir)) {
+      return discover(corpus, count(corpus, recording, bytes, warnings, spill, index), recording,
+          bytes, info);
+    }
+  }
+
+  private Result discover(List<CorpusInput> corpus, Counts counts, ClauseRecording recording,
+      ByteCounter bytes, Consumer<String> info) throws IOException {
     long t0 = System.nanoTime();
-    Counts counts = store != null ? counts(store)
-        : count(corpus, recording, bytes, warnings);
     GramIndex index = counts.index;
     long positions = counts.positions;
-    long minCount = options.minCount() > 0 ? options.minCount() : Thresholds.minCount(positions);
+    long minCount = minCount(positions);
     info.accept(String.format(java.util.Locale.ROOT,
         "counted: %,d unit positions, %,d grams seen twice or more; min count %d (%.1f s)",
-        positions, index.size(), minCount, seconds(t0)));
+        positions, counts.grams, minCount, seconds(t0)));
     double lnN = Math.log(Math.max(2, positions));
     int gMax = counts.order - 1;
 
@@ -179,8 +192,14 @@ public final class WordDiscoverer {
     return new Result(out, positions, minCount, g.size(), f.count);
   }
 
-  /** What counting gives discovery: the unit table, every gram's count, the totals. */
-  private record Counts(UnitTable units, GramIndex index, long positions, int order) {}
+  /**
+   * What counting gives discovery: the unit table, the counts of the single units and of the
+   * grams seen at least the min count ({@code index}: every other look-up needs only those),
+   * every gram seen twice or more ({@code all}, read in passes: the boundary entropies), their
+   * number, the totals.
+   */
+  private record Counts(UnitTable units, GramIndex index, GramSource all, long grams,
+      long positions, int order) {}
 
   /** The counts of a store, grams longer than the order left out. */
   private Counts counts(NgramStore store) {
@@ -195,18 +214,24 @@ public final class WordDiscoverer {
         index.accept(hi, lo, c);
       }
     });
-    return new Counts(store.units(), index, store.positions(1), order);
+    return new Counts(store.units(), index, index, index.size(), store.positions(1), order);
   }
 
-  /** Counts the corpus (grams seen twice or more), recording its clauses for the cut pass. */
+  /**
+   * Counts the corpus (grams seen twice or more, written to {@code spill}; the single units and
+   * the grams that reach the min count also into the index), recording its clauses for the cut
+   * pass.
+   */
   private Counts count(List<CorpusInput> corpus, ClauseRecording recording, ByteCounter bytes,
-      Consumer<String> warnings) throws IOException {
+      Consumer<String> warnings, SpilledGrams spill, GramIndex index) throws IOException {
     UnitTable units = new UnitTable();
-    GramIndex index = new GramIndex(1 << 20);
     CountSummary s = new NgramCounter(new CountOptions(options.order(), 2, threads, memory,
-        tempDir), readerOptions).count(corpus, units, bytes, warnings, new BufferedParts(index),
-        recording);
-    return new Counts(units, index, s.positions(1), options.order());
+        tempDir), readerOptions).count(corpus, units, bytes, warnings, spill, recording);
+    return new Counts(units, index, spill, spill.size(), s.positions(1), options.order());
+  }
+
+  private long minCount(long positions) {
+    return options.minCount() > 0 ? options.minCount() : Thresholds.minCount(positions);
   }
 
   /**
@@ -365,7 +390,7 @@ public final class WordDiscoverer {
     }
     double[] hls = new double[m];
     double[] hrs = new double[m];
-    boundaryEntropies(words, counts.index, counts.order, hls, hrs);
+    boundaryEntropies(words, counts, hls, hrs);
     double pairEntropy = options.pairEntropy();
     for (int i = 0; i < m; i++) {
       int[] w = words[i];
@@ -395,7 +420,7 @@ public final class WordDiscoverer {
     }
     double[] mhl = new double[made.size()];
     double[] mhr = new double[made.size()];
-    boundaryEntropies(made.toArray(new int[0][]), counts.index, counts.order, mhl, mhr);
+    boundaryEntropies(made.toArray(new int[0][]), counts, mhl, mhr);
     int n = 0;
     int kept = 0;
     int merged = 0;
@@ -471,8 +496,9 @@ public final class WordDiscoverer {
    * and last {@code min(len, order - 1)} units: one pass over the index, split over the
    * threads; same result at any thread count.
    */
-  private void boundaryEntropies(int[][] ws, GramIndex index, int order, double[] hl,
-      double[] hr) {
+  private void boundaryEntropies(int[][] ws, Counts counts, double[] hl, double[] hr) {
+    GramIndex index = counts.index;
+    int order = counts.order;
     GramIndex targets = new GramIndex(ws.length * 2 + 16);
     List<long[]> keys = new ArrayList<>();
     int[] leftTarget = new int[ws.length];
@@ -490,7 +516,7 @@ public final class WordDiscoverer {
       long[] l = left[part];
       long[] r = right[part];
       int[] buf = new int[Grams.MAX_ORDER];
-      index.forEach(part, parts, (hi, lo, c) -> {
+      counts.all.forEach(part, parts, (hi, lo, c) -> {
         int n = Grams.length(hi, lo);
         if (n < 2 || c < 2) {
           return;

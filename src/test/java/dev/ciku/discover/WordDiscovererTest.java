@@ -145,6 +145,16 @@ class WordDiscovererTest {
   }
 
   @Test
+  void discover_leavesNoTemporaryFiles() throws IOException {
+    Path work = Files.createDirectory(tmp.resolve("work"));
+    WordDiscoverer.Result r = discover(LAWS, 2, DiscoverOptions.DEFAULT, work);
+    assertEquals(laws.words(), r.words());
+    try (var files = Files.list(work)) {
+      assertEquals(List.of(), files.toList());
+    }
+  }
+
+  @Test
   void discover_latinUnitsCanBeWords() throws IOException {
     Path f = tmp.resolve("mixed.txt");
     StringBuilder sb = new StringBuilder();

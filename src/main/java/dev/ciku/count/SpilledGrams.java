@@ -1,0 +1,246 @@
+package dev.ciku.count;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * The grams of a count, kept on disk, with the frequent ones also passed to an in-memory sink.
+ * As the {@link PartitionedSink} of {@link NgramCounter}, it writes every gram to temporary files
+ * (24 bytes a gram: one file a merge range, read back in range order) and passes to
+ * {@code kept} the single units and the grams seen at least {@code keep} times, where
+ * {@code keep} is computed from the number of unit positions once counting is done
+ * ({@link #counted}). The first range goes straight to {@code kept}; each other range's kept
+ * grams are buffered by its part and replayed when joined, in range order, so {@code kept}
+ * receives the very sequence a one-thread merge gives it (for a hash table that is iterated
+ * later, the result does not depend on the thread count). Afterwards the files are a
+ * {@link GramSource} of every gram: passes that need the rare grams too (boundary entropy)
+ * read them from disk instead of holding them.
+ *
+ * <p>Memory: a 256 KB write buffer a range, and the kept grams of every range but the first until
+ * joined. Not thread-safe beyond the {@link PartitionedSink} contract; reading ({@link #forEach})
+ * may run on several threads once the count is done. Close to delete the files.
+ */
+public final class SpilledGrams implements PartitionedSink, GramSource, AutoCloseable {
+  private static final int BUFFER = 1 << 18;
+
+  private final GramSink kept;
+  private final LongUnaryOperator keepFor;
+  private final Path dir;
+  private final Part first;
+  private final List<Path> files = new ArrayList<>();
+  /** Every part's file, joined or not, for {@link #close}. */
+  private final List<Path> created = java.util.Collections.synchronizedList(new ArrayList<>());
+  private long keep = 2;
+  private long grams;
+  private boolean sealed;
+
+  /**
+   * @param kept receives the single units and the grams seen at least {@code keepFor(units)}
+   *     times, in one-thread order
+   * @param keepFor the smallest count kept, from the number of unit positions counted
+   * @param dir directory of the temporary files
+   */
+  public SpilledGrams(GramSink kept, LongUnaryOperator keepFor, Path dir) {
+    this.kept = kept;
+    this.keepFor = keepFor;
+    this.dir = dir;
+    this.first = new Part(this);
+  }
+
+  @Override
+  public void counted(long[] positions) {
+    keep = Math.max(1, keepFor.applyAsLong(positions.length > 1 ? positions[1] : 0));
+  }
+
+  /** The smallest count passed to the kept sink (besides single units). */
+  public long keep() {
+    return keep;
+  }
+
+  @Override
+  public void accept(long hi, long lo, long count) {
+    first.write(hi, lo, count);
+    if (count >= keep || Grams.length(hi, lo) == 1) {
+      kept.accept(hi, lo, count);
+    }
+  }
+
+  @Override
+  public PartitionedSink part() {
+    return new Part(this);
+  }
+
+  @Override
+  public void join(PartitionedSink part) {
+    if (!(part instanceof Part p) || p.owner != this || p == first) {
+      throw new IllegalArgumentException("not a part of this SpilledGrams");
+    }
+    p.finish();
+    files.add(p.file);
+    grams += p.written;
+    long[] b = p.kept;
+    for (int i = 0; i < p.used; i += 3) {
+      kept.accept(b[i], b[i + 1], b[i + 2]);
+    }
+    p.kept = new long[0];
+    p.used = 0;
+  }
+
+  /** Number of grams written. */
+  public long size() {
+    seal();
+    return grams;
+  }
+
+  /** Reads the files {@code part}, {@code part + parts}, ... in order. */
+  @Override
+  public void forEach(int part, int parts, GramSink sink) {
+    seal();
+    ByteBuffer buf = ByteBuffer.allocate(BUFFER - BUFFER % 24);
+    for (int f = part; f < files.size(); f += parts) {
+      try (FileChannel ch = FileChannel.open(files.get(f), StandardOpenOption.READ)) {
+        buf.clear();
+        while (true) {
+          int read = ch.read(buf);
+          buf.flip();
+          while (buf.remaining() >= 24) {
+            sink.accept(buf.getLong(), buf.getLong(), buf.getLong());
+          }
+          buf.compact();
+          if (read < 0) {
+            if (buf.position() > 0) {
+              throw new IOException("truncated gram file " + files.get(f));
+            }
+            break;
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Ends the first range: its file goes first. Called before the first read. */
+  private void seal() {
+    if (!sealed) {
+      sealed = true;
+      first.finish();
+      files.add(0, first.file);
+      grams += first.written;
+    }
+  }
+
+  @Override
+  public void close() {
+    first.closeQuietly();
+    synchronized (created) {
+      for (Path f : created) {
+        try {
+          Files.deleteIfExists(f);
+        } catch (IOException e) {
+          // A temporary file left behind is not worth failing the run for.
+        }
+      }
+      created.clear();
+    }
+    files.clear();
+  }
+
+  /** One range: its file, and its kept grams until joined. */
+  private static final class Part implements PartitionedSink {
+    final SpilledGrams owner;
+    final Path file;
+    /** The owner's threshold when the part was made (after {@link SpilledGrams#counted}). */
+    private final long keep;
+    private final FileChannel out;
+    private final ByteBuffer buf = ByteBuffer.allocate(BUFFER - BUFFER % 24);
+    long written;
+    long[] kept = new long[3 << 10];
+    int used;
+
+    Part(SpilledGrams owner) {
+      this.owner = owner;
+      this.keep = owner.keep;
+      try {
+        this.file = Files.createTempFile(owner.dir, "ciku-grams-", ".bin");
+        owner.created.add(file);
+        this.out = FileChannel.open(file, StandardOpenOption.WRITE);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    void write(long hi, long lo, long count) {
+      if (buf.remaining() < 24) {
+        flush();
+      }
+      buf.putLong(hi).putLong(lo).putLong(count);
+      written++;
+    }
+
+    @Override
+    public void accept(long hi, long lo, long count) {
+      write(hi, lo, count);
+      if (count >= keep || Grams.length(hi, lo) == 1) {
+        if (used + 3 > kept.length) {
+          kept = Arrays.copyOf(kept, (int) Math.min(Integer.MAX_VALUE - 8, 2L * kept.length));
+          if (used + 3 > kept.length) {
+            throw new IllegalStateException("too many grams in one merge range");
+          }
+        }
+        kept[used] = hi;
+        kept[used + 1] = lo;
+        kept[used + 2] = count;
+        used += 3;
+      }
+    }
+
+    private void flush() {
+      buf.flip();
+      try {
+        while (buf.hasRemaining()) {
+          out.write(buf);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      buf.clear();
+    }
+
+    void finish() {
+      flush();
+      try {
+        out.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    void closeQuietly() {
+      try {
+        out.close();
+      } catch (IOException e) {
+        // Deleted by close() all the same.
+      }
+    }
+
+    @Override
+    public PartitionedSink part() {
+      throw new UnsupportedOperationException("a part is not partitioned again");
+    }
+
+    @Override
+    public void join(PartitionedSink part) {
+      throw new UnsupportedOperationException("a part is not partitioned again");
+    }
+  }
+}

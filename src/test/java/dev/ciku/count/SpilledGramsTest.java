@@ -1,0 +1,107 @@
+package dev.ciku.count;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpilledGramsTest {
+  @TempDir Path dir;
+
+  private static long[] gram(Random r, int n, long count) {
+    int[] u = new int[n];
+    for (int i = 0; i < n; i++) {
+      u[i] = 0x4E00 + r.nextInt(50);
+    }
+    return new long[] {Grams.hi(u, 0, n), Grams.lo(u, 0, n), count};
+  }
+
+  private List<String> files() throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).toList();
+    }
+  }
+
+  @Test
+  void spill_partsInRangeOrder_keepFrequentAndSinglesAndReadEveryGramBack() throws IOException {
+    Random r = new Random(7);
+    List<long[]> ranges0 = new ArrayList<>();
+    List<long[]> ranges1 = new ArrayList<>();
+    List<long[]> ranges2 = new ArrayList<>();
+    for (int i = 0; i < 150_000; i++) {
+      // 50,000 a range: more than one 256 KB buffer holds (10,922 grams), written and read.
+      List<long[]> to = i % 3 == 0 ? ranges0 : i % 3 == 1 ? ranges1 : ranges2;
+      to.add(gram(r, 1 + r.nextInt(4), 2 + r.nextInt(9)));
+    }
+    List<long[]> kept = new ArrayList<>();
+    try (SpilledGrams spill = new SpilledGrams((hi, lo, c) -> kept.add(new long[] {hi, lo, c}),
+        units -> units / 1000, dir)) {
+      spill.counted(new long[] {0, 6_000, 5_000});
+      assertEquals(6, spill.keep());
+      PartitionedSink second = spill.part();
+      PartitionedSink third = spill.part();
+      ranges2.forEach(g -> third.accept(g[0], g[1], g[2]));
+      ranges1.forEach(g -> second.accept(g[0], g[1], g[2]));
+      ranges0.forEach(g -> spill.accept(g[0], g[1], g[2]));
+      spill.join(second);
+      spill.join(third);
+
+      List<long[]> all = new ArrayList<>(ranges0);
+      all.addAll(ranges1);
+      all.addAll(ranges2);
+      List<long[]> expectKept = all.stream()
+          .filter(g -> g[2] >= 6 || Grams.length(g[0], g[1]) == 1).toList();
+      assertEquals(expectKept.size(), kept.size());
+      for (int i = 0; i < kept.size(); i++) {
+        assertEquals(List.of(expectKept.get(i)[0], expectKept.get(i)[1], expectKept.get(i)[2]),
+            List.of(kept.get(i)[0], kept.get(i)[1], kept.get(i)[2]), "kept gram " + i);
+      }
+      assertEquals(150_000, spill.size());
+      for (int parts : new int[] {1, 2, 3, 5}) {
+        List<long[]> read = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+          spill.forEach(p, parts, (hi, lo, c) -> read.add(new long[] {hi, lo, c}));
+        }
+        assertEquals(150_000, read.size(), parts + " parts");
+        long sum = read.stream().mapToLong(g -> g[0] * 31 + g[1] * 17 + g[2]).sum();
+        long expect = all.stream().mapToLong(g -> g[0] * 31 + g[1] * 17 + g[2]).sum();
+        assertEquals(expect, sum, parts + " parts");
+      }
+      List<long[]> one = new ArrayList<>();
+      spill.forEach(0, 1, (hi, lo, c) -> one.add(new long[] {hi, lo, c}));
+      for (int i = 0; i < all.size(); i++) {
+        assertEquals(all.get(i)[2], one.get(i)[2], "gram " + i + " read back in range order");
+      }
+      assertEquals(3, files().size());
+    }
+    assertEquals(List.of(), files());
+  }
+
+  @Test
+  void close_withoutJoin_deletesEveryFile() throws IOException {
+    SpilledGrams spill = new SpilledGrams((hi, lo, c) -> { }, units -> 2, dir);
+    spill.counted(new long[] {0, 10});
+    PartitionedSink part = spill.part();
+    part.accept(1L << 42, 0, 3);
+    assertEquals(2, files().size());
+    spill.close();
+    assertEquals(List.of(), files());
+  }
+
+  @Test
+  void join_foreignPart_isRejected() {
+    try (SpilledGrams spill = new SpilledGrams((hi, lo, c) -> { }, units -> 2, dir)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> spill.join(new RankedGrams(1)));
+      assertEquals("not a part of this SpilledGrams", e.getMessage());
+    }
+  }
+}
