@@ -26,6 +26,30 @@ class CutPassTest {
   @TempDir Path tmp;
 
   @Test
+  void discover_fromStoreOrCountingOnTheFly_sameWords() throws IOException {
+    // On the fly, only the grams that reach the min count stay in memory and the rest are read
+    // back from spilled files; a store's grams are all in memory. Both must give one result.
+    List<CorpusInput> corpus = List.of(CorpusInput.file(LAWS));
+    Path storeFile = tmp.resolve("laws4.ngrams");
+    try (StoreWriter w = new StoreWriter(storeFile)) {
+      CountSummary s = new NgramCounter(new CountOptions(4, 2, 2, 64L << 20, tmp),
+          ReaderOptions.DEFAULT).count(corpus, new UnitTable(), new ByteCounter(), m -> { }, w);
+      w.finish(s);
+    }
+    DiscoverOptions minCount3 = new DiscoverOptions(4, 3, 2.0, 2.0, 0.5, 12, 1.0, 2.5, 6.0,
+        DiscoverOptions.REESTIMATION, DiscoverOptions.MERGE_PMI, DiscoverOptions.MERGE_STEP,
+        DiscoverOptions.MIN_GAIN, DiscoverOptions.GAIN_STEP);
+    try (NgramStore store = NgramStore.open(storeFile)) {
+      WordDiscoverer.Result fromStore = new WordDiscoverer(minCount3, ReaderOptions.DEFAULT, 2,
+          64L << 20, tmp).discover(corpus, store, new ByteCounter(), m -> { }, m -> { });
+      WordDiscoverer.Result onTheFly = new WordDiscoverer(minCount3, ReaderOptions.DEFAULT, 2,
+          64L << 20, tmp).discover(corpus, null, new ByteCounter(), m -> { }, m -> { });
+      assertTrue(fromStore.words().size() > 1000, "the sample yields words");
+      assertEquals(fromStore.words(), onTheFly.words());
+    }
+  }
+
+  @Test
   void externalCutPass_givesTheSameWordsAsTheBuiltInOne() throws IOException {
     List<CorpusInput> corpus = List.of(CorpusInput.file(LAWS));
     Path storeFile = tmp.resolve("laws.ngrams");
