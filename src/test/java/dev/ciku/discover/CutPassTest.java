@@ -25,17 +25,23 @@ class CutPassTest {
 
   @TempDir Path tmp;
 
+  /** A store of {@code corpus} counted to {@code order} on {@code threads} threads. */
+  private Path store(List<CorpusInput> corpus, int order, int threads) throws IOException {
+    Path storeFile = tmp.resolve("laws" + order + ".ngrams");
+    try (StoreWriter w = new StoreWriter(storeFile)) {
+      CountSummary s = new NgramCounter(new CountOptions(order, 2, threads, 64L << 20, tmp),
+          ReaderOptions.DEFAULT).count(corpus, new UnitTable(), new ByteCounter(), m -> { }, w);
+      w.finish(s);
+    }
+    return storeFile;
+  }
+
   @Test
   void discover_fromStoreOrCountingOnTheFly_sameWords() throws IOException {
     // On the fly, only the grams that reach the min count stay in memory and the rest are read
     // back from spilled files; a store's grams are all in memory. Both must give one result.
     List<CorpusInput> corpus = List.of(CorpusInput.file(LAWS));
-    Path storeFile = tmp.resolve("laws4.ngrams");
-    try (StoreWriter w = new StoreWriter(storeFile)) {
-      CountSummary s = new NgramCounter(new CountOptions(4, 2, 2, 64L << 20, tmp),
-          ReaderOptions.DEFAULT).count(corpus, new UnitTable(), new ByteCounter(), m -> { }, w);
-      w.finish(s);
-    }
+    Path storeFile = store(corpus, 4, 2);
     DiscoverOptions minCount3 = new DiscoverOptions(4, 3, 2.0, 2.0, 0.5, 12, 1.0, 2.5, 6.0,
         DiscoverOptions.REESTIMATION, DiscoverOptions.MERGE_PMI, DiscoverOptions.MERGE_STEP,
         DiscoverOptions.MIN_GAIN, DiscoverOptions.GAIN_STEP);
@@ -52,12 +58,7 @@ class CutPassTest {
   @Test
   void externalCutPass_givesTheSameWordsAsTheBuiltInOne() throws IOException {
     List<CorpusInput> corpus = List.of(CorpusInput.file(LAWS));
-    Path storeFile = tmp.resolve("laws.ngrams");
-    try (StoreWriter w = new StoreWriter(storeFile)) {
-      CountSummary s = new NgramCounter(new CountOptions(5, 2, 1, 64L << 20, tmp),
-          ReaderOptions.DEFAULT).count(corpus, new UnitTable(), new ByteCounter(), m -> { }, w);
-      w.finish(s);
-    }
+    Path storeFile = store(corpus, 5, 1);
     try (NgramStore store = NgramStore.open(storeFile)) {
       WordDiscoverer.Result builtIn = new WordDiscoverer(DiscoverOptions.DEFAULT,
           ReaderOptions.DEFAULT, 1, 64L << 20, tmp)
