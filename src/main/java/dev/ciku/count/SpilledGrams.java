@@ -13,21 +13,21 @@ import java.util.List;
 import java.util.function.LongUnaryOperator;
 
 /**
- * The grams of a count, kept on disk, with the frequent ones also passed to an in-memory sink.
- * As the {@link PartitionedSink} of {@link NgramCounter}, it writes every gram to temporary files
- * (24 bytes a gram: one file a merge range, read back in range order) and passes to
- * {@code kept} the single units and the grams seen at least {@code keep} times, where
- * {@code keep} is computed from the number of unit positions once counting is done
- * ({@link #counted}). The first range goes straight to {@code kept}; each other range's kept
- * grams are buffered by its part and replayed when joined, in range order, so {@code kept}
- * receives the very sequence a one-thread merge gives it (for a hash table that is iterated
- * later, the result does not depend on the thread count). Afterwards the files are a
- * {@link GramSource} of every gram: passes that need the rare grams too (boundary entropy)
- * read them from disk instead of holding them.
+ * The grams of a count split by frequency: the single units and the grams seen at least
+ * {@code keep} times go to an in-memory sink, the others to temporary files on disk (24 bytes a
+ * gram; one file a merge range, read back in range order). {@code keep} is computed from the
+ * number of unit positions once counting is done ({@link #counted}). As the
+ * {@link PartitionedSink} of {@link NgramCounter}, the first range goes straight to the sink and
+ * each other range's kept grams are buffered by its part and replayed when joined, in range
+ * order, so the sink receives the very sequence a one-thread merge gives it (for a hash table
+ * that is iterated later, the result does not depend on the thread count). Afterwards the files
+ * are a {@link GramSource} of the rare grams: a pass that needs every gram (boundary entropy)
+ * reads the sink's grams and these, instead of holding them all.
  *
- * <p>Memory: a 256 KB write buffer a range, and the kept grams of every range but the first until
- * joined. Not thread-safe beyond the {@link PartitionedSink} contract; reading ({@link #forEach})
- * may run on several threads once the count is done. Close to delete the files.
+ * <p>Memory: a 256 KB write buffer a range, and the kept grams of every range but the first
+ * until joined. Not thread-safe beyond the {@link PartitionedSink} contract; reading
+ * ({@link #forEach}) may run on several threads once the count is done. Close to delete the
+ * files.
  */
 public final class SpilledGrams implements PartitionedSink, GramSource, AutoCloseable {
   private static final int BUFFER = 1 << 18;
@@ -68,9 +68,10 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
 
   @Override
   public void accept(long hi, long lo, long count) {
-    first.write(hi, lo, count);
     if (count >= keep || Grams.length(hi, lo) == 1) {
       kept.accept(hi, lo, count);
+    } else {
+      first.write(hi, lo, count);
     }
   }
 
@@ -95,13 +96,13 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
     p.used = 0;
   }
 
-  /** Number of grams written. */
+  /** Number of grams written to disk (not kept). */
   public long size() {
     seal();
     return grams;
   }
 
-  /** Reads the files {@code part}, {@code part + parts}, ... in order. */
+  /** Reads the grams written to disk: files {@code part}, {@code part + parts}, ... in order. */
   @Override
   public void forEach(int part, int parts, GramSink sink) {
     seal();
@@ -189,8 +190,9 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
 
     @Override
     public void accept(long hi, long lo, long count) {
-      write(hi, lo, count);
-      if (count >= keep || Grams.length(hi, lo) == 1) {
+      if (count < keep && Grams.length(hi, lo) > 1) {
+        write(hi, lo, count);
+      } else {
         if (used + 3 > kept.length) {
           kept = Arrays.copyOf(kept, (int) Math.min(Integer.MAX_VALUE - 8, 2L * kept.length));
           if (used + 3 > kept.length) {

@@ -62,8 +62,9 @@ import java.util.function.Consumer;
  * recorded in a temporary file ({@link ClauseRecording}, 4 bytes a unit: the corpus is read and
  * decoded once), and hash look-ups in between. Memory: the counting budget, then an index of the
  * single units and of the grams seen at least the min count (every look-up needs only those);
- * the grams seen twice or more are written to temporary files ({@link SpilledGrams}, 24 bytes a
- * gram) and read back by the two boundary-entropy passes. Not thread-safe; one run per
+ * the other grams seen twice or more are written to temporary files ({@link SpilledGrams}, 24
+ * bytes a gram) and read back by the two boundary-entropy passes. A store is split the same
+ * way. Not thread-safe; one run per
  * instance at a time.
  */
 public final class WordDiscoverer {
@@ -136,13 +137,11 @@ public final class WordDiscoverer {
 
   private Result discover(List<CorpusInput> corpus, NgramStore store, ClauseRecording recording,
       ByteCounter bytes, Consumer<String> warnings, Consumer<String> info) throws IOException {
-    if (store != null) {
-      return discover(corpus, counts(store), recording, bytes, info);
-    }
     GramIndex index = new GramIndex(1 << 20);
     try (SpilledGrams spill = new SpilledGrams(index, this::minCount, tempDir)) {
-      return discover(corpus, count(corpus, recording, bytes, warnings, spill, index), recording,
-          bytes, info);
+      Counts counts = store != null ? counts(store, spill, index)
+          : count(corpus, recording, bytes, warnings, spill, index);
+      return discover(corpus, counts, recording, bytes, info);
     }
   }
 
@@ -195,39 +194,49 @@ public final class WordDiscoverer {
   /**
    * What counting gives discovery: the unit table, the counts of the single units and of the
    * grams seen at least the min count ({@code index}: every other look-up needs only those),
-   * every gram seen twice or more ({@code all}, read in passes: the boundary entropies), their
-   * number, the totals.
+   * every gram ({@code all}: the index and the grams spilled to disk, read in passes by the
+   * boundary entropies), their number, the totals.
    */
   private record Counts(UnitTable units, GramIndex index, GramSource all, long grams,
-      long positions, int order) {}
+      long positions, int order) {
 
-  /** The counts of a store, grams longer than the order left out. */
-  private Counts counts(NgramStore store) {
+    /** Counts whose frequent grams are in {@code index} and the others in {@code spill}. */
+    static Counts of(UnitTable units, GramIndex index, SpilledGrams spill, long positions,
+        int order) {
+      GramSource all = (part, parts, sink) -> {
+        index.forEach(part, parts, sink);
+        spill.forEach(part, parts, sink);
+      };
+      return new Counts(units, index, all, index.size() + spill.size(), positions, order);
+    }
+  }
+
+  /** The counts of a store, grams longer than the order left out, split as counting does. */
+  private Counts counts(NgramStore store, SpilledGrams spill, GramIndex index) {
     int order = Math.min(options.order(), store.order());
     if (order < 3) {
       throw new IllegalArgumentException("the store holds grams of up to " + store.order()
           + " units; discovery needs 3 or more");
     }
-    GramIndex index = new GramIndex((int) Math.min(1 << 28, store.size()));
+    spill.counted(new long[] {0, store.positions(1)});
     store.forEach((hi, lo, c) -> {
       if (Grams.length(hi, lo) <= order) {
-        index.accept(hi, lo, c);
+        spill.accept(hi, lo, c);
       }
     });
-    return new Counts(store.units(), index, index, index.size(), store.positions(1), order);
+    return Counts.of(store.units(), index, spill, store.positions(1), order);
   }
 
   /**
-   * Counts the corpus (grams seen twice or more, written to {@code spill}; the single units and
-   * the grams that reach the min count also into the index), recording its clauses for the cut
-   * pass.
+   * Counts the corpus (grams seen twice or more: the single units and those that reach the min
+   * count into the index, the others to disk), recording its clauses for the cut pass.
    */
   private Counts count(List<CorpusInput> corpus, ClauseRecording recording, ByteCounter bytes,
       Consumer<String> warnings, SpilledGrams spill, GramIndex index) throws IOException {
     UnitTable units = new UnitTable();
     CountSummary s = new NgramCounter(new CountOptions(options.order(), 2, threads, memory,
         tempDir), readerOptions).count(corpus, units, bytes, warnings, spill, recording);
-    return new Counts(units, index, spill, spill.size(), s.positions(1), options.order());
+    return Counts.of(units, index, spill, s.positions(1), options.order());
   }
 
   private long minCount(long positions) {
