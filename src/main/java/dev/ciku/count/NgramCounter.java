@@ -132,15 +132,31 @@ public final class NgramCounter {
     }
 
     @Override
-    public PartitionedSink part() {
-      return new DistinctCounter(sink.part());
+    public GramSink part() {
+      return new Part(sink.part());
     }
 
     @Override
-    public void join(PartitionedSink part) {
-      DistinctCounter p = (DistinctCounter) part;
+    public void join(GramSink part) {
+      Part p = (Part) part;
       grams += p.grams;
       sink.join(p.sink);
+    }
+
+    /** A part of the wrapped sink, counted. */
+    private static final class Part implements GramSink {
+      final GramSink sink;
+      long grams;
+
+      Part(GramSink sink) {
+        this.sink = sink;
+      }
+
+      @Override
+      public void accept(long hi, long lo, long count) {
+        grams++;
+        sink.accept(hi, lo, count);
+      }
     }
   }
 

@@ -11,9 +11,12 @@ package dev.ciku.count;
  * result must equal what feeding every gram to this sink alone would give.
  */
 public interface PartitionedSink extends GramSink {
-  /** A new, empty part, to be fed by one thread and then passed to {@link #join}. */
-  PartitionedSink part();
+  /**
+   * A new, empty part (a plain sink: it is not partitioned again), to be fed by one thread and
+   * then passed to {@link #join}.
+   */
+  GramSink part();
 
   /** Adds the grams {@code part} received to this sink. Called once a part, after it is done. */
-  void join(PartitionedSink part);
+  void join(GramSink part);
 }

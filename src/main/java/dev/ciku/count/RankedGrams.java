@@ -92,7 +92,7 @@ public final class RankedGrams implements PartitionedSink, AutoCloseable {
 
   /** Offers every gram kept by {@code part} (a {@link RankedGrams} of the same size) to this one. */
   @Override
-  public void join(PartitionedSink part) {
+  public void join(GramSink part) {
     RankedGrams p = (RankedGrams) part;
     if (p.top != top) {
       throw new IllegalArgumentException("part keeps " + p.top + " grams, this keeps " + top);

@@ -151,12 +151,12 @@ public final class RunMerger {
       PartitionedSink sink, int buffer) throws IOException {
     int ranges = bounds.length / 2 + 1;
     AtomicBoolean abort = new AtomicBoolean();
-    List<Future<PartitionedSink>> later = new ArrayList<>();
+    List<Future<GramSink>> later = new ArrayList<>();
     ExecutorService pool = ranges > 1 ? pool(ranges - 1) : null;
     try {
       for (int k = 1; k < ranges; k++) {
         int range = k;
-        PartitionedSink part = sink.part();
+        GramSink part = sink.part();
         later.add(pool.submit(() -> {
           expand(cursors(runs, bounds, range, buffer), minCount, (hi, lo, c) -> {
             if (abort.get()) {
@@ -168,7 +168,7 @@ public final class RunMerger {
         }));
       }
       expand(cursors(runs, bounds, 0, buffer), minCount, sink);
-      for (Future<PartitionedSink> f : later) {
+      for (Future<GramSink> f : later) {
         sink.join(await(f));
       }
     } finally {

@@ -76,12 +76,12 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
   }
 
   @Override
-  public PartitionedSink part() {
+  public GramSink part() {
     return new Part(this);
   }
 
   @Override
-  public void join(PartitionedSink part) {
+  public void join(GramSink part) {
     if (!(part instanceof Part p) || p.owner != this || p == first) {
       throw new IllegalArgumentException("not a part of this SpilledGrams");
     }
@@ -157,7 +157,7 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
   }
 
   /** One range: its file, and its kept grams until joined. */
-  private static final class Part implements PartitionedSink {
+  private static final class Part implements GramSink {
     final SpilledGrams owner;
     final Path file;
     /** The owner's threshold when the part was made (after {@link SpilledGrams#counted}). */
@@ -233,16 +233,6 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
       } catch (IOException e) {
         // Deleted by close() all the same.
       }
-    }
-
-    @Override
-    public PartitionedSink part() {
-      throw new UnsupportedOperationException("a part is not partitioned again");
-    }
-
-    @Override
-    public void join(PartitionedSink part) {
-      throw new UnsupportedOperationException("a part is not partitioned again");
     }
   }
 }

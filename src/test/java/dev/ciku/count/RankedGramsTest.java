@@ -36,7 +36,7 @@ class RankedGramsTest {
       List<String> expected = drained(whole);
       for (int split : new int[] {0, 1, 2_500, 4_999}) {
         RankedGrams first = new RankedGrams(top);
-        PartitionedSink part = first.part();
+        GramSink part = first.part();
         for (int i = 0; i < grams.length; i++) {
           (i < split ? first : part).accept(grams[i][0], grams[i][1], grams[i][2]);
         }
@@ -91,7 +91,7 @@ class RankedGramsTest {
     assertEquals(expected, drained(memory));
     // 32 KB: buffers of 1,024 grams, so about 25 spill files, in the whole and in the parts.
     try (RankedGrams spilling = new RankedGrams(0, 32 << 10, dir)) {
-      PartitionedSink part = spilling.part();
+      GramSink part = spilling.part();
       for (int i = 0; i < grams.length; i++) {
         (i % 3 == 0 ? part : spilling).accept(grams[i][0], grams[i][1], grams[i][2]);
       }

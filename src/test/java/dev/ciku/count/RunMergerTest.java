@@ -97,12 +97,12 @@ class RunMergerTest {
     }
 
     @Override
-    public PartitionedSink part() {
+    public Collecting part() {
       return new Collecting();
     }
 
     @Override
-    public void join(PartitionedSink part) {
+    public void join(GramSink part) {
       grams.addAll(((Collecting) part).grams);
     }
   }

@@ -46,8 +46,8 @@ class SpilledGramsTest {
         units -> units / 1000, dir)) {
       spill.counted(new long[] {0, 6_000, 5_000});
       assertEquals(6, spill.keep());
-      PartitionedSink second = spill.part();
-      PartitionedSink third = spill.part();
+      GramSink second = spill.part();
+      GramSink third = spill.part();
       ranges2.forEach(g -> third.accept(g[0], g[1], g[2]));
       ranges1.forEach(g -> second.accept(g[0], g[1], g[2]));
       ranges0.forEach(g -> spill.accept(g[0], g[1], g[2]));
@@ -93,7 +93,7 @@ class SpilledGramsTest {
   void close_withoutJoin_deletesEveryFile() throws IOException {
     SpilledGrams spill = new SpilledGrams((hi, lo, c) -> { }, units -> 2, dir);
     spill.counted(new long[] {0, 10});
-    PartitionedSink part = spill.part();
+    GramSink part = spill.part();
     part.accept(Grams.hi(new int[] {0x4E00, 0x4E01}, 0, 2), 0, 1);
     assertEquals(2, files().size());
     spill.close();
