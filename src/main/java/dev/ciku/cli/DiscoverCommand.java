@@ -2,8 +2,10 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.UnitPolicy;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.DiscoveredWordRows;
+import dev.ciku.discover.ExplanationRows;
 import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.discover.WordFilter;
 import dev.ciku.output.Output;
@@ -58,6 +60,12 @@ final class DiscoverCommand implements Callable<Integer> {
       description = "Print only the best K words (0: all).")
   int top;
 
+  @Option(names = "--explain", paramLabel = "WORD", split = ",",
+      description = "Instead of the list, say for each WORD whether the list has it (its rank)"
+          + " or which stage dropped it, on what figures: count, cut, cohesion, entropy,"
+          + " redundancy, use, gain, known. Repeatable, or comma-separated.")
+  List<String> explain = new ArrayList<>();
+
   @Mixin DiscoveryOptions discovery;
   @Mixin ReestimationOptions reestimation;
   @Mixin OutputOptions output;
@@ -70,6 +78,9 @@ final class DiscoverCommand implements Callable<Integer> {
         output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT));
     if (top < 0) {
       throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
+    }
+    if (!explain.isEmpty() && format == OutputFormat.DICT) {
+      throw new CikuException(CikuException.USAGE, "--explain writes tsv or jsonl, not dict");
     }
     DiscoverOptions options = reestimation.applyTo(discovery.toOptions(redundancy));
     Log log = run.log();
@@ -84,7 +95,16 @@ final class DiscoverCommand implements Callable<Integer> {
         Progress p = Progress.start(run.progress(), System.err, "discover", bytes::get,
             counts == null && size > 0 ? 2 * size : size)) {
       result = new WordDiscoverer(options, text.readerOptions(input), run.threads(), memory.bytes(),
-          memory.tempDir()).discover(corpus, store, bytes, log::warn, log::info);
+          memory.tempDir()).withExplanations(explained())
+          .discover(corpus, store, bytes, log::warn, log::info);
+    }
+    if (!explain.isEmpty()) {
+      try (Output out = output.open()) {
+        ExplanationRows.write(result.explanations(), result.words(), filter, top,
+            output.rows(out, format, ExplanationRows.COLUMNS));
+        out.commit();
+      }
+      return 0;
     }
     int written;
     try (Output out = output.open()) {
@@ -96,5 +116,16 @@ final class DiscoverCommand implements Callable<Integer> {
     log.info(String.format(Locale.ROOT, "%,d words written (%,d found)", written,
         result.words().size()));
     return 0;
+  }
+
+  /** The strings to explain, Latin letters lower-cased when the corpus is. */
+  private List<String> explained() {
+    List<String> words = new ArrayList<>();
+    for (String w : explain) {
+      words.add(!text.lowercase ? w : w.codePoints().map(UnitPolicy::toLowerLatin)
+          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+          .toString());
+    }
+    return words;
   }
 }

@@ -65,6 +65,29 @@ final class Reestimation {
    */
   record Word(int[] units, long count, int origin) {}
 
+  /** Why a word left the vocabulary during {@link #run}, if it did. */
+  enum Drop {
+    /** Never dropped (kept, or never a word of this run). */
+    NONE,
+    /** A segmentation used it fewer than the min count times. */
+    USE,
+    /** The gain test dropped it. */
+    GAIN
+  }
+
+  /**
+   * What happened to one word during the last {@link #run}.
+   *
+   * @param drop why it was dropped, or {@link Drop#NONE}
+   * @param value uses in the segmentation that dropped it ({@link Drop#USE}) or the nats a use it
+   *     saved ({@link Drop#GAIN})
+   * @param round 1-based round of the drop (0 if none)
+   * @param merged whether re-estimation made the word by merging two adjacent words
+   */
+  record Fate(Drop drop, double value, int round, boolean merged) {}
+
+  private Nodes last;
+
   /**
    * @param rounds segmentation passes (at least 1); merging happens after all but the last
    * @param mergePmi association threshold of a 2-unit merge, in nats
@@ -142,11 +165,12 @@ final class Reestimation {
         singles[node] = Math.max(0, (long) nodes.trie.count(node) - inside[node]);
       }
     }
+    last = nodes;
     for (int r = 0; r < rounds; r++) {
       boolean merging = r < rounds - 1;
-      Slice[] slices = round(t, nodes, singles, merging);
-      if (minGain > 0 && prune(nodes, total(slices[0].next)) > 0) {
-        slices = round(t, nodes, singles, merging);
+      Slice[] slices = round(t, nodes, singles, merging, r + 1);
+      if (minGain > 0 && prune(nodes, total(slices[0].next), r + 1) > 0) {
+        slices = round(t, nodes, singles, merging, r + 1);
       }
       if (merging) {
         merge(slices, slices[0].next, total(slices[0].next), nodes);
@@ -165,11 +189,28 @@ final class Reestimation {
   }
 
   /**
+   * What the last {@link #run} did with the word {@code units}: why it was dropped, if it was,
+   * and whether re-estimation made it by merging. A string that was never a word of the run
+   * gets {@link Drop#NONE} and {@code merged} false.
+   */
+  Fate fate(int[] units) {
+    if (last == null) {
+      throw new IllegalStateException("fate() before run()");
+    }
+    int node = last.trie.node(units, 0, units.length);
+    if (node < 0 || !last.word[node]) {
+      return new Fate(Drop.NONE, Double.NaN, 0, false);
+    }
+    return new Fate(last.drop[node], last.dropValue[node], last.dropRound[node],
+        last.origin[node] < 0);
+  }
+
+  /**
    * One segmentation pass over the table on all threads; sets every word's count to its uses
    * (0 below the min count) and every single unit's to its uses as a single token. Returns the
    * slices (their {@code next} holds the summed uses, single units included).
    */
-  private Slice[] round(Table t, Nodes nodes, long[] singles, boolean merging) {
+  private Slice[] round(Table t, Nodes nodes, long[] singles, boolean merging, int r) {
     WordTrie trie = nodes.trie;
     trie.computeScores(1.0);
     Slice[] slices = new Slice[threads];
@@ -189,6 +230,9 @@ final class Reestimation {
     }
     for (int node = 1; node < next.length; node++) {
       if (nodes.word[node]) {
+        if (next[node] < minCount && trie.count(node) > 0) {
+          nodes.drop(node, Drop.USE, next[node], r);
+        }
         trie.setCount(node, next[node] >= minCount ? next[node] : 0);
       } else if (trie.depth(node) == 1) {
         trie.setCount(node, next[node]);
@@ -212,7 +256,7 @@ final class Reestimation {
    * never used alone counts as used once). All words are judged against the same counts, so the
    * result does not depend on their order. Returns the number dropped.
    */
-  private int prune(Nodes nodes, double total) {
+  private int prune(Nodes nodes, double total, int r) {
     WordTrie trie = nodes.trie;
     double lnTotal = Math.log(total);
     int[] u = new int[Math.max(1, trie.maxDepth())];
@@ -243,6 +287,7 @@ final class Reestimation {
       double gain = Math.log(trie.count(node)) - lnTotal - best[n];
       if (gain < minGain + gainStep * (n - 2)) {
         drop.add(node);
+        nodes.drop(node, Drop.GAIN, gain, r);
       }
     }
     for (int i = 0; i < drop.size(); i++) {
@@ -406,6 +451,18 @@ final class Reestimation {
     boolean[] word = new boolean[1 << 12];
     boolean[] latin = new boolean[1 << 12];
     int[] origin = filled(new int[1 << 12]);
+    Drop[] drop = filledDrops(new Drop[1 << 12]);
+    double[] dropValue = new double[1 << 12];
+    int[] dropRound = new int[1 << 12];
+
+    /** Records the first drop of a word (a word is never brought back). */
+    void drop(int node, Drop why, double value, int round) {
+      if (drop[node] == Drop.NONE) {
+        drop[node] = why;
+        dropValue[node] = value;
+        dropRound[node] = round;
+      }
+    }
 
     /** Inserts a word (a candidate, or a merge), flags it and sets its count; returns its node. */
     int add(int[] u, int n, long count) {
@@ -432,11 +489,20 @@ final class Reestimation {
         int old = origin.length;
         origin = Arrays.copyOf(origin, size);
         Arrays.fill(origin, old, size, -1);
+        drop = Arrays.copyOf(drop, size);
+        Arrays.fill(drop, old, size, Drop.NONE);
+        dropValue = Arrays.copyOf(dropValue, size);
+        dropRound = Arrays.copyOf(dropRound, size);
       }
     }
 
     private static int[] filled(int[] a) {
       Arrays.fill(a, -1);
+      return a;
+    }
+
+    private static Drop[] filledDrops(Drop[] a) {
+      Arrays.fill(a, Drop.NONE);
       return a;
     }
   }

@@ -76,6 +76,7 @@ public final class WordDiscoverer {
   private final long memory;
   private final Path tempDir;
   private CutPass cutPass;
+  private List<String> explain = List.of();
 
   public WordDiscoverer(DiscoverOptions options, ReaderOptions readerOptions, int threads,
       long memory, Path tempDir) {
@@ -113,9 +114,28 @@ public final class WordDiscoverer {
     return this;
   }
 
-  /** What a run produced. */
+  /**
+   * Also explains, in {@link Result#explanations()}, what the run did with each of these strings
+   * (kept, or the stage that dropped it and why). Costs one more read of the rare grams and one
+   * more boundary-entropy pass. Returns this.
+   */
+  public WordDiscoverer withExplanations(List<String> words) {
+    this.explain = List.copyOf(words);
+    return this;
+  }
+
+  /**
+   * What a run produced.
+   *
+   * @param words the words, best first
+   * @param positions unit positions counted
+   * @param minCount the min count used
+   * @param cohesiveGrams size of the cohesive set G
+   * @param fragments fragments the cut pass made
+   * @param explanations one for each string given to {@link #withExplanations}, in that order
+   */
   public record Result(List<DiscoveredWord> words, long positions, long minCount, int cohesiveGrams,
-      long fragments) {}
+      long fragments, List<Explanation> explanations) {}
 
   /**
    * Discovers words.
@@ -156,6 +176,10 @@ public final class WordDiscoverer {
         positions, counts.grams, minCount, seconds(t0)));
     double lnN = Math.log(Math.max(2, positions));
     int gMax = counts.order - 1;
+    Explainer ex = explain.isEmpty() ? null : new Explainer(explain, options);
+    if (ex != null) {
+      ex.counted(counts.units, index, counts.all, counts.order, minCount, lnN);
+    }
 
     GramIndex g = cohesiveSet(index, gMax, minCount, lnN);
     info.accept(String.format(java.util.Locale.ROOT, "%,d cohesive grams (%.1f s)", g.size(),
@@ -172,23 +196,34 @@ public final class WordDiscoverer {
       g.forEach((hi, lo, one) -> f.shortFragments.accept(hi, lo, index.get(hi, lo)));
     }
     GramIndex addedPairs = admitPairs(index, f.shortFragments, minCount, lnN);
+    boolean cut = cutPass != null || !corpus.isEmpty();
+    if (ex != null) {
+      ex.cut(g, gMax, cut, f.shortFragments, f.longFragments, addedPairs);
+    }
     info.accept(String.format(java.util.Locale.ROOT, "cut: %,d fragments, %,d distinct (%.1f s)",
         f.count, f.shortFragments.size() + f.longFragments.size(), seconds(t0)));
 
     List<Candidate> cands = candidates(f, g, gMax, minCount, counts);
     Words words = filter(cands, counts, addedPairs);
+    if (ex != null) {
+      ex.candidates(words.units, words.alive);
+    }
     if (options.redundancy() > 0) {
       int removed = Redundancy.prune(words.units, words.counts, words.alive, options.redundancy());
       info.accept(String.format(java.util.Locale.ROOT, "de-redundancy removed %,d words", removed));
     }
-    boolean cut = cutPass != null || !corpus.isEmpty();
+    if (ex != null) {
+      ex.deRedundant(words.alive);
+    }
     if (options.reestimation() > 0 && cut) {
-      words = reestimate(words, f, addedPairs, counts, minCount, info, t0);
+      words = reestimate(words, f, addedPairs, counts, minCount, info, t0, ex);
     }
     List<DiscoveredWord> out = score(words, counts, lnN);
     info.accept(String.format(java.util.Locale.ROOT, "scored %,d candidates (%.1f s)", cands.size(),
         seconds(t0)));
-    return new Result(out, positions, minCount, g.size(), f.count);
+    List<Explanation> explained = ex == null ? List.of()
+        : ex.finish(out, (ws, hl, hr) -> boundaryEntropies(ws, counts, hl, hr));
+    return new Result(out, positions, minCount, g.size(), f.count, explained);
   }
 
   /**
@@ -415,12 +450,15 @@ public final class WordDiscoverer {
    * the entropy bar), all alive.
    */
   private Words reestimate(Words in, Fragments f, GramIndex addedPairs, Counts counts,
-      long minCount, Consumer<String> info, long t0) {
-    List<Reestimation.Word> re = new Reestimation(options.reestimation(), options.mergePmi(),
+      long minCount, Consumer<String> info, long t0, Explainer ex) {
+    Reestimation reestimation = new Reestimation(options.reestimation(), options.mergePmi(),
         options.mergeStep(), minCount, options.maxLength(), options.minGain(),
-        options.gainStep(), threads)
-        .run(in.units, in.counts, in.alive, f.shortFragments, addedPairs, f.longFragments,
-            f.singleRuns, counts.index);
+        options.gainStep(), threads);
+    List<Reestimation.Word> re = reestimation.run(in.units, in.counts, in.alive,
+        f.shortFragments, addedPairs, f.longFragments, f.singleRuns, counts.index);
+    if (ex != null) {
+      ex.reestimated(reestimation);
+    }
     List<int[]> made = new ArrayList<>();
     for (Reestimation.Word w : re) {
       if (w.origin() < 0) {
@@ -445,6 +483,9 @@ public final class WordDiscoverer {
       if (o < 0) {
         j++;
         if (Math.min(hl, hr) < options.minEntropy()) {
+          if (ex != null) {
+            ex.mergedBelowEntropy(w.units(), hl, hr);
+          }
           continue;
         }
         merged++;
@@ -569,7 +610,7 @@ public final class WordDiscoverer {
     return keys.size() - 1;
   }
 
-  private double cohesion(int[] u, GramIndex index, double lnN, int order) {
+  static double cohesion(int[] u, GramIndex index, double lnN, int order) {
     int n = u.length;
     if (n < 2) {
       return Double.NaN;
@@ -778,10 +819,15 @@ public final class WordDiscoverer {
     private void emitLong(int[] u, int from, int to) {
       // No unit-table access on worker threads.
       sb.setLength(0);
+      appendKey(sb, u, from, to);
+      longFragments.addTo(sb.toString(), 1);
+    }
+
+    /** Appends the key of {@link #longFragments} for {@code u[from..to)}: two chars a unit. */
+    static void appendKey(StringBuilder sb, int[] u, int from, int to) {
       for (int i = from; i < to; i++) {
         sb.append((char) (u[i] >>> 16)).append((char) u[i]);
       }
-      longFragments.addTo(sb.toString(), 1);
     }
   }
 }

@@ -67,6 +67,14 @@ public final class RowWriter {
     out.write(Long.toString(value));
   }
 
+  /** Adds an empty cell: nothing in TSV, {@code null} in JSON. */
+  public void missing() throws IOException {
+    key();
+    if (format == OutputFormat.JSONL) {
+      out.write("null");
+    }
+  }
+
   /** Adds a decimal cell with {@code decimals} digits after the point. */
   public void decimal(double value, int decimals) throws IOException {
     key();

@@ -106,4 +106,37 @@ class CountDiscoverCommandTest {
     List<String> rows = Files.readAllLines(d);
     assertTrue(rows.stream().noneMatch(r -> r.startsWith("应当 ") || r.startsWith("或者 ")), rows.toString());
   }
+
+  @Test
+  void discover_explain_oneRowPerWordWithItsRankOrStage() {
+    assertEquals(0, Main.execute("discover", "-q", "--top", "5", "--explain", "应当,国务院",
+        "--explain", "社会主义", LAWS));
+    List<String> lines = outLines();
+    assertEquals("word\tstage\trank\tcount\tngram_count\tfragments\tcohesion\tleft_entropy"
+        + "\tright_entropy\treason", lines.get(0));
+    assertEquals(4, lines.size(), lines.toString());
+    String[] first = lines.get(1).split("\t", -1);
+    assertEquals("应当", first[0]);
+    assertEquals("kept", first[1]);
+    assertTrue(Integer.parseInt(first[2]) <= 5, lines.get(1));
+    String[] second = lines.get(2).split("\t", -1);
+    assertEquals("kept", second[1]);
+    assertTrue(second[9].contains("after --top 5"), lines.get(2));
+    assertEquals("cut", lines.get(3).split("\t", -1)[1]);
+  }
+
+  @Test
+  void discover_explainWithNewOnly_saysTheWordIsKnown() {
+    assertEquals(0, Main.execute("discover", "-q", "--new-only", "--format", "jsonl",
+        "--explain", "应当", LAWS));
+    String row = io.out().strip();
+    assertTrue(row.contains("\"stage\":\"known\"") && row.contains("\"rank\":null"), row);
+  }
+
+  @Test
+  void discover_explainAsDict_exit2OneLine() {
+    assertEquals(2, Main.execute("discover", "--format", "dict", "--explain", "应当", LAWS));
+    assertEquals(1, io.err().lines().count(), io.err());
+    assertEquals("", io.out());
+  }
 }

@@ -1,0 +1,77 @@
+package dev.ciku.discover;
+
+import dev.ciku.discover.Explanation.Stage;
+import dev.ciku.output.RowWriter;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The output rows of {@code ciku discover --explain}: one row per string asked about, saying
+ * whether it is in the list the same options print (its rank there, after {@code --known} /
+ * {@code --new-only} and {@code --top}) or which stage dropped it and why. Stateless and
+ * thread-safe.
+ */
+public final class ExplanationRows {
+  /** Column names, in order. */
+  public static final List<String> COLUMNS = List.of("word", "stage", "rank", "count",
+      "ngram_count", "fragments", "cohesion", "left_entropy", "right_entropy", "reason");
+
+  private ExplanationRows() {}
+
+  /**
+   * Writes one row per explanation.
+   *
+   * @param explanations from {@link WordDiscoverer.Result#explanations()}
+   * @param words the run's word list, best first
+   * @param filter the filter the list is printed with
+   * @param top how many words the list is cut to (0: all)
+   * @param rows destination
+   */
+  public static void write(List<Explanation> explanations, List<DiscoveredWord> words,
+      WordFilter filter, int top, RowWriter rows) throws IOException {
+    int[] rank = new int[words.size()];
+    int r = 0;
+    for (int i = 0; i < words.size(); i++) {
+      rank[i] = filter.accepts(words.get(i).word()) ? ++r : 0;
+    }
+    for (Explanation e : explanations) {
+      Explanation shown = e;
+      int at = 0;
+      if (e.stage() == Stage.KEPT && e.index() >= 0) {
+        at = rank[e.index()];
+        if (at == 0) {
+          shown = e.with(Stage.KNOWN, "a known word: listed by --known or --new-only");
+        } else if (top > 0 && at > top) {
+          shown = e.with(Stage.KEPT, String.format(Locale.ROOT, "%s; ranked %d, after --top %d",
+              e.reason(), at, top));
+        }
+      }
+      rows.begin();
+      rows.text(shown.word());
+      rows.text(shown.stage().label());
+      if (at > 0) {
+        rows.integer(at);
+      } else {
+        rows.missing();
+      }
+      rows.integer(shown.count());
+      count(rows, shown.ngramCount());
+      count(rows, shown.fragments());
+      rows.decimal(shown.cohesion(), 4);
+      rows.decimal(shown.leftEntropy(), 4);
+      rows.decimal(shown.rightEntropy(), 4);
+      rows.text(shown.reason());
+      rows.end();
+    }
+    rows.finish();
+  }
+
+  private static void count(RowWriter rows, long c) throws IOException {
+    if (c < 0) {
+      rows.missing();
+    } else {
+      rows.integer(c);
+    }
+  }
+}

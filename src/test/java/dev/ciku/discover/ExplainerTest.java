@@ -1,0 +1,125 @@
+package dev.ciku.discover;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.ReaderOptions;
+import dev.ciku.discover.Explanation.Stage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExplainerTest {
+  private static final Path LAWS = WordDiscovererTest.LAWS;
+
+  @TempDir Path tmp;
+
+  private WordDiscoverer.Result explain(List<String> words) throws IOException {
+    return new WordDiscoverer(DiscoverOptions.DEFAULT, ReaderOptions.DEFAULT, 2, 128L << 20, tmp)
+        .withExplanations(words)
+        .discover(List.of(CorpusInput.file(LAWS)), null, new ByteCounter(), m -> { }, m -> { });
+  }
+
+  /** One string a stage, on the bundled legal sample (figures read from a run, then checked). */
+  @Test
+  void explain_lawsSample_namesTheStageThatDecided() throws IOException {
+    Map<String, Stage> table = Map.of(
+        "国务院", Stage.KEPT,
+        "的", Stage.INPUT,
+        "，好", Stage.INPUT,
+        "本法", Stage.COUNT,
+        "社会主义", Stage.CUT,
+        "人民法院", Stage.COHESION,
+        "委员", Stage.ENTROPY,
+        "不动产登记", Stage.REDUNDANCY,
+        "三十", Stage.GAIN);
+    List<String> words = new ArrayList<>(table.keySet());
+    WordDiscoverer.Result r = explain(words);
+    assertEquals(words.size(), r.explanations().size());
+    for (int i = 0; i < words.size(); i++) {
+      Explanation e = r.explanations().get(i);
+      assertEquals(words.get(i), e.word());
+      assertEquals(table.get(e.word()), e.stage(), e.toString());
+    }
+    Explanation kept = byWord(r, "国务院");
+    assertEquals("国务院", r.words().get(kept.index()).word());
+    assertEquals(r.words().get(kept.index()).count(), kept.count());
+    Explanation rare = byWord(r, "本法");
+    assertEquals(-1, rare.ngramCount(), "seen once at most: no count on record");
+    assertTrue(rare.reason().contains("min count 2"), rare.reason());
+    Explanation cut = byWord(r, "社会主义");
+    assertTrue(cut.ngramCount() >= r.minCount() && cut.fragments() < r.minCount(), cut.toString());
+    assertTrue(cut.reason().contains("社会|主义"), cut.reason());
+    Explanation window = byWord(r, "人民法院");
+    assertTrue(window.reason().contains("人民法"), window.reason());
+    Explanation entropy = byWord(r, "委员");
+    assertTrue(entropy.rightEntropy() < DiscoverOptions.DEFAULT.minEntropy(), entropy.toString());
+    Explanation gain = byWord(r, "三十");
+    Matcher m = Pattern.compile("saves (-?[0-9.]+) nats a use .* below ([0-9.]+)")
+        .matcher(gain.reason());
+    assertTrue(m.find(), gain.reason());
+    assertTrue(Double.parseDouble(m.group(1)) < Double.parseDouble(m.group(2)), gain.reason());
+  }
+
+  /** Seeded random substrings of the corpus: "kept" exactly when the list has the string. */
+  @Test
+  void explain_randomSubstrings_keptExactlyWhenListed() throws IOException {
+    String text = Files.readString(LAWS, StandardCharsets.UTF_8);
+    List<String> runs = new ArrayList<>();
+    Matcher m = Pattern.compile("[\\u4e00-\\u9fff]{2,}").matcher(text);
+    while (m.find()) {
+      runs.add(m.group());
+    }
+    Random random = new Random(20261126L);
+    Set<String> asked = new LinkedHashSet<>();
+    while (asked.size() < 300) {
+      String run = runs.get(random.nextInt(runs.size()));
+      int n = 2 + random.nextInt(Math.min(6, run.length()) - 1);
+      int from = random.nextInt(run.length() - n + 1);
+      asked.add(run.substring(from, from + n));
+    }
+    WordDiscoverer.Result r = explain(new ArrayList<>(asked));
+    Set<String> listed = new java.util.HashSet<>();
+    r.words().forEach(w -> listed.add(w.word()));
+    Set<Stage> seen = java.util.EnumSet.noneOf(Stage.class);
+    for (Explanation e : r.explanations()) {
+      seen.add(e.stage());
+      assertEquals(listed.contains(e.word()), e.stage() == Stage.KEPT, e.toString());
+      assertNotEquals("", e.reason());
+      if (e.stage() == Stage.COUNT) {
+        assertTrue(e.ngramCount() < r.minCount(), e.toString());
+      }
+      if (e.stage() == Stage.KEPT) {
+        assertEquals(e.word(), r.words().get(e.index()).word());
+      }
+    }
+    assertTrue(seen.size() >= 5, "a random sample meets most stages: " + seen);
+  }
+
+  @Test
+  void explain_doesNotChangeTheList() throws IOException {
+    WordDiscoverer.Result with = explain(List.of("国务院", "社会主义"));
+    WordDiscoverer.Result without = WordDiscovererTest.discover(LAWS, 2, DiscoverOptions.DEFAULT,
+        tmp);
+    assertEquals(without.words(), with.words());
+    assertEquals(List.of(), without.explanations());
+  }
+
+  private static Explanation byWord(WordDiscoverer.Result r, String word) {
+    return r.explanations().stream().filter(e -> e.word().equals(word)).findFirst().orElseThrow();
+  }
+}
