@@ -29,7 +29,12 @@ class ExplainerTest {
   @TempDir Path tmp;
 
   private WordDiscoverer.Result explain(List<String> words) throws IOException {
-    return new WordDiscoverer(DiscoverOptions.DEFAULT, ReaderOptions.DEFAULT, 2, 128L << 20, tmp)
+    return explain(words, 2);
+  }
+
+  private WordDiscoverer.Result explain(List<String> words, int threads) throws IOException {
+    return new WordDiscoverer(DiscoverOptions.DEFAULT, ReaderOptions.DEFAULT, threads,
+        128L << 20, tmp)
         .withExplanations(words)
         .discover(List.of(CorpusInput.file(LAWS)), null, new ByteCounter(), m -> { }, m -> { });
   }
@@ -117,6 +122,13 @@ class ExplainerTest {
         tmp);
     assertEquals(without.words(), with.words());
     assertEquals(List.of(), without.explanations());
+  }
+
+  @Test
+  void explain_oneOrManyThreads_identicalExplanations() throws IOException {
+    List<String> words = List.of("国务院", "社会主义", "人民法院", "委员", "不动产登记", "三十",
+        "十六", "法院", "应当");
+    assertEquals(explain(words, 1).explanations(), explain(words, 3).explanations());
   }
 
   private static Explanation byWord(WordDiscoverer.Result r, String word) {
