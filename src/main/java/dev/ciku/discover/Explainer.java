@@ -242,12 +242,9 @@ final class Explainer {
     double coh = cohesion(u);
     int at = rank.getInt(text.toString());
     if (at >= 0) {
-      boolean merged = reestimation != null && reestimation.fate(u).merged();
       DiscoveredWord d = out.get(at);
       return row(q, Stage.KEPT, d.cohesion(), d.leftEntropy(), d.rightEntropy(), at, d.count(),
-          merged
-          ? "kept: made in re-estimation by merging two adjacent words"
-          : "kept");
+          keptReason(u));
     }
     int n = u.length;
     if (n == 1 && !UnitTable.isLatinId(u[0])) {
@@ -285,6 +282,19 @@ final class Explainer {
       return dropped(q, coh, left, right, fate);
     }
     return row(q, Stage.KEPT, coh, left, right, -1, 0, "found but not in the list");
+  }
+
+  private String keptReason(int[] u) {
+    Reestimation.Fate fate = reestimation == null ? null : reestimation.fate(u);
+    String reason = fate != null && fate.merged()
+        ? "kept: made in re-estimation by merging two adjacent words" : "kept";
+    if (fate != null && !Double.isNaN(fate.gain())) {
+      double bar = options.minGain() + options.gainStep() * (u.length - 2);
+      reason += String.format(Locale.ROOT, "; it saves %s nats a use over its best segmentation"
+          + " into other words and single characters (the gain test asks %s)", num(fate.gain()),
+          num(bar));
+    }
+    return reason;
   }
 
   private Explanation afterMerge(int q, double coh, double left, double right,

@@ -83,8 +83,9 @@ final class Reestimation {
    *     saved ({@link Drop#GAIN})
    * @param round 1-based round of the drop (0 if none)
    * @param merged whether re-estimation made the word by merging two adjacent words
+   * @param gain nats a use the word saved at its last gain test (NaN if never tested)
    */
-  record Fate(Drop drop, double value, int round, boolean merged) {}
+  record Fate(Drop drop, double value, int round, boolean merged, double gain) {}
 
   private Nodes last;
 
@@ -199,10 +200,10 @@ final class Reestimation {
     }
     int node = last.trie.node(units, 0, units.length);
     if (node < 0 || !last.word[node]) {
-      return new Fate(Drop.NONE, Double.NaN, 0, false);
+      return new Fate(Drop.NONE, Double.NaN, 0, false, Double.NaN);
     }
     return new Fate(last.drop[node], last.dropValue[node], last.dropRound[node],
-        last.origin[node] < 0);
+        last.origin[node] < 0, last.gain[node]);
   }
 
   /**
@@ -285,6 +286,7 @@ final class Reestimation {
         }
       }
       double gain = Math.log(trie.count(node)) - lnTotal - best[n];
+      nodes.gain[node] = gain;
       if (gain < minGain + gainStep * (n - 2)) {
         drop.add(node);
         nodes.drop(node, Drop.GAIN, gain, r);
@@ -454,6 +456,7 @@ final class Reestimation {
     Drop[] drop = filledDrops(new Drop[1 << 12]);
     double[] dropValue = new double[1 << 12];
     int[] dropRound = new int[1 << 12];
+    double[] gain = filledNaN(new double[1 << 12]);
 
     /** Records the first drop of a word (a word is never brought back). */
     void drop(int node, Drop why, double value, int round) {
@@ -493,11 +496,18 @@ final class Reestimation {
         Arrays.fill(drop, old, size, Drop.NONE);
         dropValue = Arrays.copyOf(dropValue, size);
         dropRound = Arrays.copyOf(dropRound, size);
+        gain = Arrays.copyOf(gain, size);
+        Arrays.fill(gain, old, size, Double.NaN);
       }
     }
 
     private static int[] filled(int[] a) {
       Arrays.fill(a, -1);
+      return a;
+    }
+
+    private static double[] filledNaN(double[] a) {
+      Arrays.fill(a, Double.NaN);
       return a;
     }
 
