@@ -29,6 +29,19 @@ class VocabularyTest {
   }
 
   @Test
+  void read_countForms_integerDecimalExponentOrElseOne() throws IOException {
+    Vocabulary v = read("  甲乙 \t 12 \r\n丙丁\t2.6\n戊己 1e3 n\n庚辛\tx\n壬癸\t-4\n子丑\t"
+        + "99999999999999999999\n寅卯\t\t\t8\n");
+    assertEquals(12, v.count("甲乙"));
+    assertEquals(3, v.count("丙丁"));
+    assertEquals(1000, v.count("戊己"));
+    assertEquals(1, v.count("庚辛"));
+    assertEquals(1, v.count("壬癸"));
+    assertEquals(Long.MAX_VALUE, v.count("子丑"));
+    assertEquals(8, v.count("寅卯"));
+  }
+
+  @Test
   void read_bomAndPunctuationWords_bomSkippedPunctuationDropped() throws IOException {
     Vocabulary v = read("\uFEFF中国\t3\n，\t100\n");
     assertEquals(1, v.size());
