@@ -19,8 +19,9 @@ import java.util.List;
  *       and may join Han characters when the vocabulary has such a word ({@code 0年} makes
  *       {@code 2000年} one word). A number directly followed by {@code %}, {@code ％} or
  *       {@code ‰} keeps the sign.</li>
- *   <li>Any other character (punctuation, symbols, emoji, kana) is a token by itself, except that
- *       a run of dashes {@code —}/{@code ―} or of ellipsis characters {@code …} is one token
+ *   <li>Any other character (punctuation, symbols, emoji, kana) is a token by itself, with the
+ *       characters {@link Graphemes} says belong to it (👍🏽, 👨‍👩‍👧, 🇨🇳, ❤️ are one token each; an
+ *       accent written as a combining mark stays with its letter), except that a run of dashes {@code —}/{@code ―} or of ellipsis characters {@code …} is one token
  *       ({@code ——}, {@code ……}: one punctuation mark each in Chinese typography, GB/T 15834).
  *       Hyphens ({@code -}, {@code －}) and everything else are one token per character.</li>
  *   <li>Whitespace (including U+3000, tabs and a carriage return) is copied as it is and stands
@@ -111,8 +112,9 @@ public final class Segmenter {
         }
         int n = UnitPolicy.normalize(cp);
         if (UnitPolicy.isHan(n)) {
-          addSymbol(text, i, n, i + len);
-          i += len;
+          int end = Graphemes.clusterEnd(text, i + len, to);
+          addSymbol(text, i, n, end);
+          i = end;
         } else if (UnitPolicy.isLatin(n)) {
           i = latin(text, i, to);
         } else if (n == ' ' || Character.isWhitespace(n) || Character.isSpaceChar(n)) {
@@ -131,7 +133,11 @@ public final class Segmenter {
             while (j < to && text[j] == c) {
               j++;
             }
+          } else if (Graphemes.isRegionalIndicator(cp) && j < to
+              && Graphemes.isRegionalIndicator(Graphemes.codePointAt(text, j, to))) {
+            j += 2;
           }
+          j = Graphemes.clusterEnd(text, j, to);
           emit(text, i, j);
           i = j;
         }
@@ -153,6 +159,9 @@ public final class Segmenter {
           letter |= !Symbols.isDigit(n);
           lastLatin = true;
           i++;
+        } else if (lastLatin && Graphemes.isExtender(Graphemes.codePointAt(text, i, to))) {
+          // an accent written as a combining mark (e + U+0301) stays with its letter
+          i += Character.charCount(Graphemes.codePointAt(text, i, to));
         } else if (lastLatin && UnitPolicy.isLatinJoiner(n) && i + 1 < to
             && UnitPolicy.isLatin(UnitPolicy.normalize(text[i + 1]))) {
           lastLatin = false;

@@ -10,8 +10,8 @@ import java.io.Writer;
  * Streams text through a {@link Segmenter}: one output line per input line, in bounded memory
  * whatever the line length. A line longer than the buffer ({@value #BUFFER} chars) is passed on
  * in pieces cut after a punctuation or whitespace character in the second half of the buffer
- * (never inside a run of dashes or inside a Latin run, so such a cut does not change the
- * result), or, in a buffer without any, between two characters that are not a surrogate pair
+ * (never inside a run of dashes, a Latin run or a grapheme cluster such as an emoji sequence, so
+ * such a cut does not change the result), or, in a buffer without any, between two characters that are not a surrogate pair
  * (a forced word boundary: the only case where the cut changes the result).
  *
  * <p>Not thread-safe; one instance per stream.
@@ -79,7 +79,8 @@ public final class StreamSegmenter {
       if (!Character.isLetterOrDigit(c) && !Character.isSurrogate(c) && next != c
           && !UnitPolicy.isLatin(UnitPolicy.normalize(c))
           && !UnitPolicy.isLatin(UnitPolicy.normalize(next))
-          && !Character.isLowSurrogate(next)) {
+          && !Character.isLowSurrogate(next) && c != Graphemes.ZWJ
+          && !Graphemes.isExtender(Graphemes.codePointAt(buf, i + 1, len))) {
         return i + 1;
       }
     }

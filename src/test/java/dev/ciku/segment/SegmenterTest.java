@@ -2,6 +2,7 @@ package dev.ciku.segment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -41,6 +42,13 @@ class SegmenterTest {
         {"中国😀😀人民", "中国|😀|😀|人民"},
         {"中国---人民", "中国|-|-|-|人民"},
         {"𠀀中国", "𠀀|中国"},
+        {"中国❤️人民", "中国|❤️|人民"},
+        {"👨‍👩‍👧👍🏽🇨🇳🇯🇵", "👨‍👩‍👧|👍🏽|🇨🇳|🇯🇵"},
+        {"🇨🇳🇯中国", "🇨🇳|🇯|中国"},
+        {"caf\u0065\u0301的", "caf\u0065\u0301|的"},
+        {"中\uDB40\uDD00国人民", "中\uDB40\uDD00国|人民"},
+        {"1\uFE0F\u20E3中国", "1\uFE0F\u20E3|中国"},
+        {"中国\u200D", "中国|\u200D"},
         {"", ""},
     };
     for (String[] row : table) {
@@ -67,7 +75,7 @@ class SegmenterTest {
   @Test
   void segmentLine_randomStrings_separatorsRemovedGiveInput() {
     String alphabet = "中国人民北京大学生的了增长年月日，。、！？—…  \u3000\t１２３ａｂＡＢ0123abcXYZ.-%％"
-        + "😀𠀀𠀁é\uFF0E";
+        + "😀𠀀𠀁é\uFF0E\u200D\uFE0F\u0301\u20E3🏽🇨🇳👩❤";
     int[] cps = alphabet.codePoints().toArray();
     Random r = new Random(42);
     Segmenter bar = new Segmenter(vocab(), "\u0001");
@@ -114,6 +122,16 @@ class SegmenterTest {
     s.run(new StringReader(in), out);
     assertEquals(in, out.toString().replace("\u0001", ""));
     assertEquals(1, s.lines());
+  }
+
+  @Test
+  void cutPoint_emojiSequenceInTheSecondHalf_notCutInside() {
+    for (String cluster : List.of("❤\uFE0F", "👩\u200D💻", "☝🏽")) {
+      char[] buf = ("中国".repeat(40) + cluster + "人民".repeat(3)).toCharArray();
+      int cut = StreamSegmenter.cutPoint(buf, buf.length);
+      int at = 80;
+      assertTrue(cut <= at || cut >= at + cluster.length(), cluster + " cut at " + cut);
+    }
   }
 
   @Test
