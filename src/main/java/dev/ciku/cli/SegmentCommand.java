@@ -23,7 +23,9 @@ import picocli.CommandLine.Option;
         "Segment text into words: one output line per input line, words separated by --sep.",
         "Unigram maximum-probability segmentation over a vocabulary (default: the embedded one,"
             + " learned by 'ciku vocab' from raw general text). Each punctuation mark or symbol is"
-            + " a token (a run of dashes or ellipses is one); Latin/digit runs are never split, and"
+            + " a token (a run of dashes or ellipses is one; an emoji sequence such as a flag or a"
+            + " skin tone is one, and no token is cut inside a grapheme cluster); Latin/digit runs"
+            + " are never split, and"
             + " a number may join a unit (2000年) when the vocabulary says so. Input whitespace is"
             + " copied as is and no separator is added next to it, so removing the inserted"
             + " separators gives back the input exactly (a BOM is kept; malformed bytes become"
