@@ -1,6 +1,7 @@
 package dev.ciku.cli;
 
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.Encodings;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -21,12 +22,16 @@ public final class InputOptions {
   List<String> inputs = new ArrayList<>();
 
   @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
-      description = "Input encoding: UTF-8 (default; a BOM is skipped), GB18030, GBK, Big5, ..."
+      description = "Input encoding: UTF-8 (default; a BOM is skipped), GB18030, GBK, Big5, ...,"
+          + " or auto (detected per input from its first 64 KB: a BOM, UTF-8, GB18030 or Big5)."
           + " Malformed bytes are replaced and reported, never fatal.")
   String encoding;
 
-  /** The charset of {@code --encoding}. */
+  /** The charset of {@code --encoding}; {@link Encodings#AUTO} for {@code auto}. */
   public Charset charset() {
+    if (encoding.equalsIgnoreCase("auto")) {
+      return Encodings.AUTO;
+    }
     try {
       return Charset.forName(encoding);
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {

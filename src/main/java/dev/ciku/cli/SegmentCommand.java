@@ -2,13 +2,14 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.Encodings;
 import dev.ciku.output.Output;
 import dev.ciku.segment.Segmenter;
 import dev.ciku.segment.ParallelSegmenter;
 import dev.ciku.segment.Vocabulary;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -67,9 +68,15 @@ final class SegmentCommand implements Callable<Integer> {
         Output out = Output.open(output)) {
       try (ParallelSegmenter stream = new ParallelSegmenter(seg, threads)) {
         for (CorpusInput in : corpus) {
-          try (InputStream is = in.open(bytes);
-              Reader r = new InputStreamReader(is, input.charset())) {
-            stream.run(r, out.writer());
+          try (InputStream raw = in.open(bytes)) {
+            Charset charset = input.charset();
+            InputStream is = raw;
+            if (charset == Encodings.AUTO) {
+              Encodings.Sniffed sniffed = Encodings.sniff(raw);
+              charset = sniffed.charset();
+              is = sniffed.stream();
+            }
+            stream.run(new InputStreamReader(is, charset), out.writer());
           }
         }
         lines = stream.lines();

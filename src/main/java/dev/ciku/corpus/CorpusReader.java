@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -58,12 +59,19 @@ public final class CorpusReader {
     return malformed;
   }
 
-  private void readOne(CorpusInput input, InputStream stream, ClauseScanner scanner)
+  private void readOne(CorpusInput input, InputStream raw, ClauseScanner scanner)
       throws IOException {
-    CharsetDecoder decoder = options.charset().newDecoder()
+    Charset charset = options.charset();
+    InputStream stream = raw;
+    if (charset == Encodings.AUTO) {
+      Encodings.Sniffed sniffed = Encodings.sniff(raw);
+      charset = sniffed.charset();
+      stream = sniffed.stream();
+    }
+    CharsetDecoder decoder = charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
-    boolean utf8 = options.charset().equals(StandardCharsets.UTF_8);
+    boolean utf8 = charset.equals(StandardCharsets.UTF_8);
     in.clear();
     out.clear();
     line.setLength(0);
@@ -127,7 +135,9 @@ public final class CorpusReader {
       malformed += fileMalformed;
       warnings.accept(input.name() + ": " + fileMalformed
           + " malformed or unmappable byte sequence(s) replaced by U+FFFD, first on line "
-          + firstBadLine + " (is --encoding right?)");
+          + firstBadLine + (options.charset() == Encodings.AUTO
+              ? " (read as " + charset.name() + ", detected; give --encoding if that is wrong)"
+              : " (is --encoding right? --encoding auto detects GB18030, Big5 and UTF-16)"));
     }
   }
 

@@ -45,6 +45,12 @@ final class CapturedStreams implements BeforeEachCallback, AfterEachCallback {
     return err.toString(StandardCharsets.UTF_8);
   }
 
+  /** Forgets what was captured so far (for tests that run several commands). */
+  void reset() {
+    out.reset();
+    err.reset();
+  }
+
   /** Standard output, line by line. */
   List<String> outLines() {
     return out().lines().toList();

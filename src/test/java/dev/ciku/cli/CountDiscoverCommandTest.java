@@ -139,4 +139,24 @@ class CountDiscoverCommandTest {
     assertEquals(1, io.err().lines().count(), io.err());
     assertEquals("", io.out());
   }
+
+  @Test
+  void stats_encodingAuto_gb18030AndBig5FilesReadAsTheirUtf8Originals() throws Exception {
+    String text = String.join("\n", java.nio.file.Files.readAllLines(Path.of(LAWS)).subList(0, 500))
+        + "\n";
+    String traditional = "中華民國的國語是這樣說的，我們來看看現在這個問題。\n".repeat(20);
+    for (String[] c : new String[][] {{text, "GB18030"}, {traditional, "Big5"}}) {
+      Path utf8 = dir.resolve("u.txt");
+      Path other = dir.resolve("o.txt");
+      Files.writeString(utf8, c[0]);
+      Files.write(other, c[0].getBytes(java.nio.charset.Charset.forName(c[1])));
+      assertEquals(0, Main.execute("stats", "-q", utf8.toString()));
+      String expected = io.out();
+      io.reset();
+      assertEquals(0, Main.execute("stats", "-q", "--encoding", "auto", other.toString()));
+      assertEquals(expected, io.out(), c[1]);
+      assertEquals("", io.err(), c[1]);
+      io.reset();
+    }
+  }
 }

@@ -1,0 +1,73 @@
+package dev.ciku.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class EncodingsTest {
+  private static final String LAWS = readLaws();
+  private static final String TRADITIONAL = ("中華民國的國語是這樣說的，我們來看看現在這個問題。"
+      + "經過多年發展，當時沒有開發的地區已經變成了重要的產業中心。").repeat(5);
+
+  private static String readLaws() {
+    try {
+      return Files.readString(Path.of("corpora-samples/laws-zh.txt")).substring(0, 40_000);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Charset detect(byte[] b) {
+    return Encodings.detect(b, b.length, true);
+  }
+
+  @Test
+  void detect_goldenTable_chineseTextInEachEncoding() {
+    Charset gb = Charset.forName("GB18030");
+    Charset big5 = Charset.forName("Big5");
+    assertEquals(StandardCharsets.UTF_8, detect(LAWS.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(gb, detect(LAWS.getBytes(gb)));
+    assertEquals(gb, detect(LAWS.getBytes(Charset.forName("GBK"))));
+    assertEquals(big5, detect(TRADITIONAL.getBytes(big5)));
+    assertEquals(StandardCharsets.UTF_8, detect(TRADITIONAL.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(StandardCharsets.UTF_16, detect(LAWS.getBytes(StandardCharsets.UTF_16)));
+    byte[] le = ("\uFEFF" + LAWS).getBytes(StandardCharsets.UTF_16LE);
+    assertEquals(StandardCharsets.UTF_16, detect(le));
+    byte[] bom = ("\uFEFF" + LAWS).getBytes(StandardCharsets.UTF_8);
+    assertEquals(StandardCharsets.UTF_8, detect(bom));
+    assertEquals(StandardCharsets.UTF_8, detect(new byte[0]));
+  }
+
+  @Test
+  void detect_utf8CutInsideACharacterAtTheSampleEnd_stillUtf8() {
+    byte[] b = LAWS.getBytes(StandardCharsets.UTF_8);
+    int cut = 1;
+    while ((b[cut] & 0xC0) != 0x80) {
+      cut++;
+    }
+    cut++; // inside a multi-byte character
+    assertEquals(StandardCharsets.UTF_8, Encodings.detect(b, cut, false));
+    assertNotEquals(StandardCharsets.UTF_8, Encodings.detect(b, cut, true),
+        "as the whole input, a cut character is an error");
+  }
+
+  @Test
+  void sniff_inputLongerThanTheSample_streamStartsAtTheFirstByte() throws IOException {
+    byte[] b = (LAWS + LAWS).getBytes(Charset.forName("GB18030"));
+    assertEquals(true, b.length > Encodings.SAMPLE);
+    Encodings.Sniffed s = Encodings.sniff(new ByteArrayInputStream(b));
+    assertEquals(Charset.forName("GB18030"), s.charset());
+    assertArrayEquals(b, s.stream().readAllBytes());
+    Encodings.Sniffed small = Encodings.sniff(new ByteArrayInputStream(Arrays.copyOf(b, 10)));
+    assertArrayEquals(Arrays.copyOf(b, 10), small.stream().readAllBytes());
+  }
+}
