@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Recognises the encoding of a Chinese text from its first {@value #SAMPLE} bytes, for
  * {@code --encoding auto}: a byte-order mark (UTF-8, UTF-16) decides; else the sample is UTF-8 if
- * it is valid UTF-8 (a sequence cut by the sample's end is fine); else it is GB18030 or Big5,
+ * it is valid UTF-8 (a sequence cut by the sample's end is fine) or nearly so (at most one
+ * malformed sequence per 100 Han characters decoded); else it is GB18030 or Big5,
  * whichever turns more of its Han characters into the commonest characters of Chinese (a wrong
  * guess gives rare ones: the two encodings share their byte ranges, so decoding errors alone
  * cannot tell them apart), fewer decoding errors breaking a tie, GB18030 if still tied.
@@ -99,7 +100,9 @@ public final class Encodings {
       return StandardCharsets.UTF_16;
     }
     Score utf8 = score(StandardCharsets.UTF_8, bytes, n, whole);
-    if (utf8.errors == 0) {
+    if (utf8.errors == 0 || utf8.errors * 100 <= utf8.han) {
+      // UTF-8 with a few broken bytes (a damaged web dump) is still UTF-8: text in another
+      // encoding decodes into almost no Han characters.
       return StandardCharsets.UTF_8;
     }
     Score gb = score(GB18030, bytes, n, whole);

@@ -61,6 +61,15 @@ class EncodingsTest {
   }
 
   @Test
+  void detect_utf8WithAFewBrokenBytes_stillUtf8() {
+    byte[] b = LAWS.getBytes(StandardCharsets.UTF_8);
+    for (int i = 1000; i < b.length; i += 5000) {
+      b[i] = (byte) 0xFF;
+    }
+    assertEquals(StandardCharsets.UTF_8, detect(b));
+  }
+
+  @Test
   void sniff_inputLongerThanTheSample_streamStartsAtTheFirstByte() throws IOException {
     byte[] b = (LAWS + LAWS).getBytes(Charset.forName("GB18030"));
     assertEquals(true, b.length > Encodings.SAMPLE);
