@@ -9,7 +9,6 @@ import dev.ciku.segment.ParallelSegmenter;
 import dev.ciku.segment.Vocabulary;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -69,14 +68,9 @@ final class SegmentCommand implements Callable<Integer> {
       try (ParallelSegmenter stream = new ParallelSegmenter(seg, threads)) {
         for (CorpusInput in : corpus) {
           try (InputStream raw = in.open(bytes)) {
-            Charset charset = input.charset();
-            InputStream is = raw;
-            if (charset == Encodings.AUTO) {
-              Encodings.Sniffed sniffed = Encodings.sniff(raw);
-              charset = sniffed.charset();
-              is = sniffed.stream();
-            }
-            stream.run(new InputStreamReader(is, charset), out.writer());
+            Encodings.Sniffed resolved = Encodings.resolve(input.charset(), raw);
+            stream.run(new InputStreamReader(resolved.stream(), resolved.charset()),
+                out.writer());
           }
         }
         lines = stream.lines();

@@ -61,13 +61,9 @@ public final class CorpusReader {
 
   private void readOne(CorpusInput input, InputStream raw, ClauseScanner scanner)
       throws IOException {
-    Charset charset = options.charset();
-    InputStream stream = raw;
-    if (charset == Encodings.AUTO) {
-      Encodings.Sniffed sniffed = Encodings.sniff(raw);
-      charset = sniffed.charset();
-      stream = sniffed.stream();
-    }
+    Encodings.Sniffed resolved = Encodings.resolve(options.charset(), raw);
+    Charset charset = resolved.charset();
+    InputStream stream = resolved.stream();
     CharsetDecoder decoder = charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -74,6 +74,14 @@ public final class Encodings {
   public record Sniffed(Charset charset, InputStream stream) {}
 
   /**
+   * The encoding to read {@code in} with: {@code charset} itself, or, for {@link #AUTO}, the one
+   * {@link #sniff} detects (with the stream it returns).
+   */
+  public static Sniffed resolve(Charset charset, InputStream in) throws IOException {
+    return charset == AUTO ? sniff(in) : new Sniffed(charset, in);
+  }
+
+  /**
    * Reads up to {@value #SAMPLE} bytes of {@code in}, detects their encoding and returns it with a
    * stream that yields every byte of {@code in} from the first.
    */
