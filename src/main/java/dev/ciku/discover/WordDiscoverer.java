@@ -149,25 +149,27 @@ public final class WordDiscoverer {
    */
   public Result discover(List<CorpusInput> corpus, NgramStore store, ByteCounter bytes,
       Consumer<String> warnings, Consumer<String> info) throws IOException {
+    long t0 = System.nanoTime();
     boolean record = store == null && cutPass == null && !corpus.isEmpty();
     try (ClauseRecording recording = record ? ClauseRecording.create(tempDir) : null) {
-      return discover(corpus, store, recording, bytes, warnings, info);
+      return discover(corpus, store, recording, bytes, warnings, info, t0);
     }
   }
 
   private Result discover(List<CorpusInput> corpus, NgramStore store, ClauseRecording recording,
-      ByteCounter bytes, Consumer<String> warnings, Consumer<String> info) throws IOException {
+      ByteCounter bytes, Consumer<String> warnings, Consumer<String> info, long t0)
+      throws IOException {
     GramIndex index = new GramIndex(1 << 20);
     try (SpilledGrams spill = new SpilledGrams(index, this::minCount, tempDir)) {
       Counts counts = store != null ? counts(store, spill, index)
           : count(corpus, recording, bytes, warnings, spill, index);
-      return discover(corpus, counts, recording, bytes, info);
+      return discover(corpus, counts, recording, bytes, info, t0);
     }
   }
 
+  /** Discovery once the counts are there; {@code t0}: when the run started (for progress lines). */
   private Result discover(List<CorpusInput> corpus, Counts counts, ClauseRecording recording,
-      ByteCounter bytes, Consumer<String> info) throws IOException {
-    long t0 = System.nanoTime();
+      ByteCounter bytes, Consumer<String> info, long t0) throws IOException {
     GramIndex index = counts.index;
     long positions = counts.positions;
     long minCount = minCount(positions);
