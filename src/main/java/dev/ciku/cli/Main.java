@@ -39,6 +39,9 @@ public final class Main implements Runnable {
    * {@link #newCommandLine(String...)}).
    */
   private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+  /** Subcommands that describe the whole command line, so need every subcommand built. */
+  private static final java.util.Set<String> NEED_ALL =
+      java.util.Set.of("help", "generate-completion", "gen-manpage");
 
   private static Map<String, Supplier<Object>> subcommands() {
     Map<String, Supplier<Object>> m = new LinkedHashMap<>();
@@ -85,14 +88,15 @@ public final class Main implements Runnable {
   }
 
   /**
-   * A configured command line for {@code args}: when the first argument names a subcommand other
-   * than {@code help}, only that subcommand is built (about a tenth of a second less start-up);
-   * otherwise all are, for the usage message, {@code help} and the error for an unknown name.
+   * A configured command line for {@code args}: when the first argument names a subcommand that
+   * works alone, only that subcommand is built (about a tenth of a second less start-up);
+   * otherwise all are, for the usage message, {@code help}, the completion script, the man pages
+   * and the error for an unknown name.
    */
   public static CommandLine newCommandLine(String... args) {
     CommandLine cl = new CommandLine(new Main());
     String first = args.length > 0 ? args[0] : "";
-    boolean one = SUBCOMMANDS.containsKey(first) && !first.equals("help");
+    boolean one = SUBCOMMANDS.containsKey(first) && !NEED_ALL.contains(first);
     for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
       if (!one || e.getKey().equals(first)) {
         cl.addSubcommand(e.getKey(), e.getValue().get());

@@ -72,6 +72,28 @@ class MainTest {
   }
 
   @Test
+  void generateCompletion_exit0_coversEverySubcommandAndItsOptions() {
+    assertEquals(List.of("stats", "count", "discover", "domain", "vocab", "segment", "eval",
+        "help", "generate-completion", "gen-manpage"),
+        List.copyOf(Main.newCommandLine("generate-completion").getSubcommands().keySet()));
+    assertEquals(0, Main.execute("generate-completion"));
+    for (String s : List.of("_picocli_ciku_discover", "_picocli_ciku_segment", "--explain",
+        "--encoding")) {
+      assertTrue(out().contains(s), s);
+    }
+  }
+
+  @Test
+  void genManpage_exit0_writesAPageForEverySubcommand() throws IOException {
+    assertEquals(0, Main.execute("gen-manpage", "-d", dir.toString()));
+    try (Stream<Path> pages = Files.list(dir)) {
+      List<String> names = pages.map(p -> p.getFileName().toString()).sorted().toList();
+      assertTrue(names.contains("ciku-discover.adoc") && names.contains("ciku-segment.adoc"),
+          names.toString());
+    }
+  }
+
+  @Test
   void helpSubcommand_exit0_showsTheNamedCommand() {
     assertEquals(0, Main.execute("help", "discover"));
     assertTrue(out().contains("Usage: ciku discover"), out());
