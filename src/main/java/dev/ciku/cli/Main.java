@@ -166,7 +166,7 @@ public final class Main implements Runnable {
         t.printStackTrace(err);
       }
     }
-    err.println("ciku " + line.getCommandName() + ": " + message);
+    err.println(line.getCommandSpec().qualifiedName() + ": " + message);
     err.flush();
     return code;
   }

@@ -94,6 +94,14 @@ class MainTest {
   }
 
   @Test
+  void missingFileOfANestedSubcommand_exit66_namesTheWholeCommand() {
+    assertEquals(66, Main.execute("eval", "seg", "--gold", dir.resolve("none").toString(),
+        "--pred", dir.resolve("none2").toString()));
+    assertTrue(err().startsWith("ciku eval seg: cannot open "), err());
+    assertEquals(1, err().lines().count(), err());
+  }
+
+  @Test
   void helpSubcommand_exit0_showsTheNamedCommand() {
     assertEquals(0, Main.execute("help", "discover"));
     assertTrue(out().contains("Usage: ciku discover"), out());
