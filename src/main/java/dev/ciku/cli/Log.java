@@ -4,7 +4,8 @@ import java.io.PrintStream;
 
 /**
  * Messages on standard error, prefixed with {@code ciku:}. Info is silenced by {@code --quiet};
- * warnings and errors are not. Thread-safe (PrintStream is).
+ * warnings and errors are not. A progress bar on the line is erased first ({@link Progress}).
+ * Thread-safe.
  */
 public final class Log {
   private final PrintStream err;
@@ -18,13 +19,13 @@ public final class Log {
   /** Progress and summary information. */
   public void info(String message) {
     if (!quiet) {
-      err.println("ciku: " + message);
+      Progress.println(err, "ciku: " + message);
     }
   }
 
   /** Something the user should know about the data. */
   public void warn(String message) {
-    err.println("ciku: warning: " + message);
+    Progress.println(err, "ciku: warning: " + message);
   }
 
   /** True when info messages are shown. */

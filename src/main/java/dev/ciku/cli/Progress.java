@@ -19,6 +19,8 @@ public final class Progress implements AutoCloseable {
   private final long start;
   private volatile String stage;
   private volatile boolean running = true;
+  /** Whether a bar is on the terminal line now; read and written under the stream's lock. */
+  private static boolean shown;
 
   private Progress(PrintStream err, String stage, LongSupplier done, long total, LongSupplier clock) {
     this.err = err;
@@ -82,8 +84,32 @@ public final class Progress implements AutoCloseable {
       if (!running) {
         return;
       }
-      double secs = (clock.getAsLong() - start) / 1e9;
-      err.print("\r" + render(stage, done.getAsLong(), total, secs) + "\u001b[K");
+      draw();
+    }
+  }
+
+  /** Draws the bar once (the thread does it four times a second). */
+  void draw() {
+    double secs = (clock.getAsLong() - start) / 1e9;
+    String line = "\r" + render(stage, done.getAsLong(), total, secs) + "\u001b[K";
+    synchronized (err) {
+      err.print(line);
+      err.flush();
+      shown = true;
+    }
+  }
+
+  /**
+   * Prints a line of text on {@code err}, first erasing a bar that is on the line (the bar is
+   * drawn again below it at its next tick), so that messages never run into the bar.
+   */
+  static void println(PrintStream err, String text) {
+    synchronized (err) {
+      if (shown) {
+        err.print("\r\u001b[K");
+        shown = false;
+      }
+      err.println(text);
       err.flush();
     }
   }
@@ -101,7 +127,10 @@ public final class Progress implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    err.print("\r\u001b[K");
-    err.flush();
+    synchronized (err) {
+      err.print("\r\u001b[K");
+      err.flush();
+      shown = false;
+    }
   }
 }

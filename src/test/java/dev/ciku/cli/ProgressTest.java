@@ -26,4 +26,21 @@ class ProgressTest {
     }
     assertEquals("", bytes.toString(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void logLine_whileABarIsShown_erasesTheBarFirst() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    Log log = new Log(err, false);
+    try (Progress p = Progress.start(false, err, "reading", () -> 5_000_000, 10_000_000)) {
+      p.draw();
+      log.info("one");
+      log.warn("two");
+    }
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    String bar = out.substring(0, out.indexOf("\u001b[K") + 3);
+    assertEquals(true, bar.startsWith("\rreading    [") && bar.contains("50%"), out);
+    assertEquals(bar + "\r\u001b[Kciku: one" + System.lineSeparator() + "ciku: warning: two"
+        + System.lineSeparator(), out);
+  }
 }
