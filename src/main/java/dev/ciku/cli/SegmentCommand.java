@@ -79,7 +79,7 @@ final class SegmentCommand implements Callable<Integer> {
       out.commit();
     }
     double secs = (System.nanoTime() - t0) / 1e9;
-    log.info(String.format(Locale.ROOT, "segmented %d lines, %d chars in %.1f s (%d words in vocabulary)",
+    log.info(String.format(Locale.ROOT, "segmented %,d lines, %,d chars in %.1f s (%,d words in vocabulary)",
         lines, chars, secs, v.size()));
     return 0;
   }
