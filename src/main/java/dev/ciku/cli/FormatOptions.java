@@ -37,6 +37,7 @@ public final class FormatOptions {
     if (column < 1) {
       throw new CikuException(CikuException.USAGE, "--column must be 1 or more");
     }
-    return new ReaderOptions(input.charset(), f, field, column, lowercase);
+    return new ReaderOptions(input.charset(), f, field, column, lowercase,
+        input.detectCharset());
   }
 }

@@ -1,7 +1,7 @@
 package dev.ciku.cli;
 
 import dev.ciku.corpus.CorpusInput;
-import dev.ciku.corpus.Encodings;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -27,10 +27,15 @@ public final class InputOptions {
           + " Malformed bytes are replaced and reported, never fatal.")
   String encoding;
 
-  /** The charset of {@code --encoding}; {@link Encodings#AUTO} for {@code auto}. */
+  /** Whether {@code --encoding auto} asks to detect each input's encoding. */
+  public boolean detectCharset() {
+    return encoding.equalsIgnoreCase("auto");
+  }
+
+  /** The charset of {@code --encoding} (UTF-8 for {@code auto}, which detects it per input). */
   public Charset charset() {
-    if (encoding.equalsIgnoreCase("auto")) {
-      return Encodings.AUTO;
+    if (detectCharset()) {
+      return StandardCharsets.UTF_8;
     }
     try {
       return Charset.forName(encoding);

@@ -68,7 +68,8 @@ final class SegmentCommand implements Callable<Integer> {
       try (ParallelSegmenter stream = new ParallelSegmenter(seg, threads)) {
         for (CorpusInput in : corpus) {
           try (InputStream raw = in.open(bytes)) {
-            Encodings.Sniffed resolved = Encodings.resolve(input.charset(), raw);
+            Encodings.Sniffed resolved =
+                Encodings.open(raw, input.charset(), input.detectCharset());
             stream.run(new InputStreamReader(resolved.stream(), resolved.charset()),
                 out.writer());
           }

@@ -61,7 +61,7 @@ public final class CorpusReader {
 
   private void readOne(CorpusInput input, InputStream raw, ClauseScanner scanner)
       throws IOException {
-    Encodings.Sniffed resolved = Encodings.resolve(options.charset(), raw);
+    Encodings.Sniffed resolved = Encodings.open(raw, options.charset(), options.detectCharset());
     Charset charset = resolved.charset();
     InputStream stream = resolved.stream();
     CharsetDecoder decoder = charset.newDecoder()
@@ -131,7 +131,7 @@ public final class CorpusReader {
       malformed += fileMalformed;
       warnings.accept(input.name() + ": " + fileMalformed
           + " malformed or unmappable byte sequence(s) replaced by U+FFFD, first on line "
-          + firstBadLine + (options.charset() == Encodings.AUTO
+          + firstBadLine + (options.detectCharset()
               ? " (read as " + charset.name() + ", detected; give --encoding if that is wrong)"
               : " (is --encoding right? --encoding auto detects GB18030, Big5 and UTF-16)"));
     }

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -26,27 +25,6 @@ import java.nio.charset.StandardCharsets;
 public final class Encodings {
   /** Bytes looked at. */
   public static final int SAMPLE = 1 << 16;
-
-  /**
-   * Stands for "detect per input" where a charset is expected ({@link ReaderOptions}); it cannot
-   * decode or encode anything itself.
-   */
-  public static final Charset AUTO = new Charset("x-ciku-auto", null) {
-    @Override
-    public boolean contains(Charset cs) {
-      return false;
-    }
-
-    @Override
-    public CharsetDecoder newDecoder() {
-      throw new UnsupportedOperationException("resolve " + name() + " with Encodings.sniff");
-    }
-
-    @Override
-    public CharsetEncoder newEncoder() {
-      throw new UnsupportedOperationException(name() + " cannot encode");
-    }
-  };
 
   /** The 200 commonest characters of Chinese news text, with the traditional forms that differ. */
   private static final String COMMON =
@@ -74,11 +52,11 @@ public final class Encodings {
   public record Sniffed(Charset charset, InputStream stream) {}
 
   /**
-   * The encoding to read {@code in} with: {@code charset} itself, or, for {@link #AUTO}, the one
-   * {@link #sniff} detects (with the stream it returns).
+   * The encoding to read {@code in} with: the one {@link #sniff} detects (with the stream it
+   * returns) if {@code detect}, else {@code charset} and {@code in} itself.
    */
-  public static Sniffed resolve(Charset charset, InputStream in) throws IOException {
-    return charset == AUTO ? sniff(in) : new Sniffed(charset, in);
+  public static Sniffed open(InputStream in, Charset charset, boolean detect) throws IOException {
+    return detect ? sniff(in) : new Sniffed(charset, in);
   }
 
   /**

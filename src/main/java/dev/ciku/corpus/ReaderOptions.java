@@ -8,18 +8,26 @@ import java.util.Objects;
  * How a corpus is read: character encoding, line format, which field or column holds the text,
  * and whether Latin letters are lower-cased.
  *
- * @param charset the encoding of every input (a UTF-8 byte-order mark is skipped)
+ * @param charset the encoding of every input (a UTF-8 byte-order mark is skipped), unless
+ *     {@code detectCharset}
  * @param format the line format
  * @param field JSON field name for {@link InputFormat#JSONL}, else ignored
  * @param column 1-based column for {@link InputFormat#TSV} and {@link InputFormat#CSV}
  * @param lowercase lower-case Latin letters
+ * @param detectCharset detect each input's encoding from its first bytes ({@link Encodings})
  */
-public record ReaderOptions(
-    Charset charset, InputFormat format, String field, int column, boolean lowercase) {
+public record ReaderOptions(Charset charset, InputFormat format, String field, int column,
+    boolean lowercase, boolean detectCharset) {
 
   /** UTF-8 plain text, case kept. */
   public static final ReaderOptions DEFAULT =
       new ReaderOptions(StandardCharsets.UTF_8, InputFormat.PLAIN, "text", 1, false);
+
+  /** Options for inputs all in {@code charset}. */
+  public ReaderOptions(Charset charset, InputFormat format, String field, int column,
+      boolean lowercase) {
+    this(charset, format, field, column, lowercase, false);
+  }
 
   public ReaderOptions {
     Objects.requireNonNull(charset, "charset");
