@@ -45,8 +45,11 @@ final class Explainer {
   private int gMax;
   private boolean cutRan;
   private long[] fragments;
-  private boolean[] pair;
   private final int[] candidate;
+  /** For each string asked, the first one with the same units (itself if none before). */
+  private final int[] slot;
+  /** The first string asked for each string of units, by {@link #key}. */
+  private final Object2IntOpenHashMap<String> byKey = new Object2IntOpenHashMap<>();
   private boolean[] entropyPassed;
   private boolean[] redundancyPassed;
   private Reestimation reestimation;
@@ -64,6 +67,11 @@ final class Explainer {
     this.size = asked.size();
     this.candidate = new int[size];
     Arrays.fill(candidate, -1);
+    this.slot = new int[size];
+    for (int q = 0; q < size; q++) {
+      slot[q] = q;
+    }
+    byKey.defaultReturnValue(-1);
     this.mergedLeft = filledNaN(size);
     this.mergedRight = filledNaN(size);
   }
@@ -86,7 +94,16 @@ final class Explainer {
     for (int q = 0; q < size; q++) {
       units[q] = table.toUnits(asked.get(q), false);
       int[] u = units[q];
-      if (u == null || u.length == 0 || u.length > countedOrder) {
+      if (u == null || u.length == 0) {
+        continue;
+      }
+      // Strings with the same units (asked twice, or in full and half width) share a slot.
+      String k = key(u);
+      if (!byKey.containsKey(k)) {
+        byKey.put(k, q);
+      }
+      slot[q] = byKey.getInt(k);
+      if (u.length > countedOrder || slot[q] != q) {
         continue;
       }
       long c = gramIndex.get(u, 0, u.length);
@@ -104,6 +121,9 @@ final class Explainer {
         }
       });
     }
+    for (int q = 0; q < size; q++) {
+      ngram[q] = ngram[slot[q]];
+    }
   }
 
   /**
@@ -111,51 +131,32 @@ final class Explainer {
    * threshold were admitted into {@code shortFragments}.
    */
   void cut(GramIndex cohesive, int cohesiveMax, boolean ran, GramIndex shortFragments,
-      Object2LongOpenHashMap<String> longFragments, GramIndex addedPairs) {
+      Object2LongOpenHashMap<String> longFragments) {
     this.g = cohesive;
     this.gMax = cohesiveMax;
     this.cutRan = ran;
     fragments = new long[size];
-    pair = new boolean[size];
     Arrays.fill(fragments, -1);
-    StringBuilder sb = new StringBuilder();
     for (int q = 0; q < size; q++) {
       int[] u = units[q];
       if (!ran || u == null || u.length < 2) {
         continue;
       }
-      if (u.length <= Grams.MAX_ORDER) {
-        long hi = Grams.hi(u, 0, u.length);
-        long lo = Grams.lo(u, 0, u.length);
-        fragments[q] = shortFragments.get(hi, lo);
-        pair[q] = u.length == 2 && addedPairs.get(hi, lo) != 0;
-      } else {
-        sb.setLength(0);
-        WordDiscoverer.Cutter.appendKey(sb, u, 0, u.length);
-        fragments[q] = longFragments.getLong(sb.toString());
-      }
+      fragments[q] = u.length <= Grams.MAX_ORDER ? shortFragments.get(u, 0, u.length)
+          : longFragments.getLong(key(u));
     }
   }
 
   /** The candidates and which of them passed the entropy bars. */
   void candidates(int[][] cands, boolean[] alive) {
-    Object2IntOpenHashMap<String> byKey = new Object2IntOpenHashMap<>();
-    byKey.defaultReturnValue(-1);
-    StringBuilder sb = new StringBuilder();
-    for (int q = 0; q < size; q++) {
-      if (units[q] != null && units[q].length > 0) {
-        sb.setLength(0);
-        WordDiscoverer.Cutter.appendKey(sb, units[q], 0, units[q].length);
-        byKey.put(sb.toString(), q);
-      }
-    }
     for (int i = 0; i < cands.length; i++) {
-      sb.setLength(0);
-      WordDiscoverer.Cutter.appendKey(sb, cands[i], 0, cands[i].length);
-      int q = byKey.getInt(sb.toString());
+      int q = byKey.getInt(key(cands[i]));
       if (q >= 0) {
         candidate[q] = i;
       }
+    }
+    for (int q = 0; q < size; q++) {
+      candidate[q] = candidate[slot[q]];
     }
     entropyPassed = alive.clone();
   }
@@ -172,12 +173,18 @@ final class Explainer {
 
   /** A word made by merging was dropped for its boundary entropies. */
   void mergedBelowEntropy(int[] word, double left, double right) {
-    for (int q = 0; q < size; q++) {
-      if (Arrays.equals(units[q], word)) {
-        mergedLeft[q] = left;
-        mergedRight[q] = right;
-      }
+    int q = byKey.getInt(key(word));
+    if (q >= 0) {
+      mergedLeft[q] = left;
+      mergedRight[q] = right;
     }
+  }
+
+  /** The key of a string of units in {@link #byKey} (as the cut pass keys long fragments). */
+  private static String key(int[] u) {
+    StringBuilder sb = new StringBuilder(2 * u.length);
+    WordDiscoverer.Cutter.appendKey(sb, u, 0, u.length);
+    return sb.toString();
   }
 
   /**
@@ -204,6 +211,10 @@ final class Explainer {
     double[] hr = new double[ws.length];
     if (ws.length > 0) {
       entropies.of(ws, hl, hr);
+    }
+    for (int q = 0; q < size; q++) {
+      mergedLeft[q] = mergedLeft[slot[q]];
+      mergedRight[q] = mergedRight[slot[q]];
     }
     List<Explanation> result = new ArrayList<>(size);
     int m = 0;

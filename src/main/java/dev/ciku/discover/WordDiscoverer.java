@@ -200,7 +200,7 @@ public final class WordDiscoverer {
     GramIndex addedPairs = admitPairs(index, f.shortFragments, minCount, lnN);
     boolean cut = cutPass != null || !corpus.isEmpty();
     if (ex != null) {
-      ex.cut(g, gMax, cut, f.shortFragments, f.longFragments, addedPairs);
+      ex.cut(g, gMax, cut, f.shortFragments, f.longFragments);
     }
     info.accept(String.format(java.util.Locale.ROOT, "cut: %,d fragments, %,d distinct (%.1f s)",
         f.count, f.shortFragments.size() + f.longFragments.size(), seconds(t0)));

@@ -125,6 +125,19 @@ class ExplainerTest {
   }
 
   @Test
+  void explain_theSameWordAskedTwice_sameExplanationBothTimes() throws IOException {
+    List<String> words = List.of("委员", "三十", "本法", "国务院", "法院");
+    List<String> twice = new ArrayList<>(words);
+    twice.addAll(words);
+    List<Explanation> e = explain(twice).explanations();
+    for (int i = 0; i < words.size(); i++) {
+      assertEquals(e.get(i), e.get(i + words.size()), words.get(i));
+    }
+    assertEquals(Stage.ENTROPY, e.get(0).stage());
+    assertEquals(Stage.GAIN, e.get(1).stage());
+  }
+
+  @Test
   void explain_oneOrManyThreads_identicalExplanations() throws IOException {
     List<String> words = List.of("国务院", "社会主义", "人民法院", "委员", "不动产登记", "三十",
         "十六", "法院", "应当");
