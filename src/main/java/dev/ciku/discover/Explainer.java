@@ -326,13 +326,13 @@ final class Explainer {
     if (fate.drop() == Reestimation.Drop.USE) {
       return row(q, Stage.USE, coh, left, right, -1, 0, String.format(Locale.ROOT,
           "re-estimation round %d: the segmentation used it %d times, fewer than the min count"
-              + " %d", fate.round(), (long) fate.value(), minCount));
+              + " %d", fate.round(), fate.uses(), minCount));
     }
     double bar = options.minGain() + options.gainStep() * (n - 2);
     return row(q, Stage.GAIN, coh, left, right, -1, 0, String.format(Locale.ROOT,
         "re-estimation round %d: it saves %s nats a use over its best segmentation into other"
             + " words and single characters, below %s (--min-gain %s + --gain-step %s a unit"
-            + " beyond 2)", fate.round(), num(fate.value()), num(bar), num(options.minGain()),
+            + " beyond 2)", fate.round(), num(fate.gain()), num(bar), num(options.minGain()),
         num(options.gainStep())));
   }
 

@@ -40,8 +40,9 @@ import java.util.List;
  *
  * <p>Cost: the fragment table is copied into flat arrays once (about 16 bytes a distinct fragment
  * plus 4 a unit); each round is one Viterbi pass over the distinct fragments (O(units · L) trie
- * steps; two when the gain test drops words, which itself costs O(words · L²) trie steps), split over the given number of threads, and, in merge rounds, a hash table of adjacent
- * word pairs per thread. No corpus pass. The result
+ * steps; two when the gain test drops words, which itself costs O(words · L²) trie steps), split
+ * over the given number of threads, and, in merge rounds, a hash table of adjacent word pairs
+ * per thread. No corpus pass. The result
  * does not depend on the order in which the tables are iterated (counts are exact integer sums),
  * so it is the same at any thread count. The trie is read-only while the threads segment. Not
  * thread-safe; one run per instance at a time.
@@ -79,13 +80,13 @@ final class Reestimation {
    * What happened to one word during the last {@link #run}.
    *
    * @param drop why it was dropped, or {@link Drop#NONE}
-   * @param value uses in the segmentation that dropped it ({@link Drop#USE}) or the nats a use it
-   *     saved ({@link Drop#GAIN})
+   * @param uses uses in the segmentation that dropped it, for {@link Drop#USE}
    * @param round 1-based round of the drop (0 if none)
    * @param merged whether re-estimation made the word by merging two adjacent words
-   * @param gain nats a use the word saved at its last gain test (NaN if never tested)
+   * @param gain nats a use the word saved at its last gain test, which for {@link Drop#GAIN} is
+   *     the test that dropped it (NaN if never tested)
    */
-  record Fate(Drop drop, double value, int round, boolean merged, double gain) {}
+  record Fate(Drop drop, long uses, int round, boolean merged, double gain) {}
 
   private Nodes last;
 
@@ -200,9 +201,9 @@ final class Reestimation {
     }
     int node = last.trie.node(units, 0, units.length);
     if (node < 0 || !last.word[node]) {
-      return new Fate(Drop.NONE, Double.NaN, 0, false, Double.NaN);
+      return new Fate(Drop.NONE, 0, 0, false, Double.NaN);
     }
-    return new Fate(last.drop[node], last.dropValue[node], last.dropRound[node],
+    return new Fate(last.drop[node], last.droppedUses[node], last.dropRound[node],
         last.origin[node] < 0, last.gain[node]);
   }
 
@@ -232,7 +233,8 @@ final class Reestimation {
     for (int node = 1; node < next.length; node++) {
       if (nodes.word[node]) {
         if (next[node] < minCount && trie.count(node) > 0) {
-          nodes.drop(node, Drop.USE, next[node], r);
+          nodes.drop(node, Drop.USE, r);
+          nodes.droppedUses[node] = next[node];
         }
         trie.setCount(node, next[node] >= minCount ? next[node] : 0);
       } else if (trie.depth(node) == 1) {
@@ -289,7 +291,7 @@ final class Reestimation {
       nodes.gain[node] = gain;
       if (gain < minGain + gainStep * (n - 2)) {
         drop.add(node);
-        nodes.drop(node, Drop.GAIN, gain, r);
+        nodes.drop(node, Drop.GAIN, r);
       }
     }
     for (int i = 0; i < drop.size(); i++) {
@@ -454,17 +456,17 @@ final class Reestimation {
     boolean[] latin = new boolean[1 << 12];
     int[] origin = filled(new int[1 << 12]);
     Drop[] drop = filledDrops(new Drop[1 << 12]);
-    double[] dropValue = new double[1 << 12];
+    long[] droppedUses = new long[1 << 12];
     int[] dropRound = new int[1 << 12];
     double[] gain = filledNaN(new double[1 << 12]);
 
-    /** Records the first drop of a word (a word is never brought back). */
-    void drop(int node, Drop why, double value, int round) {
-      if (drop[node] == Drop.NONE) {
-        drop[node] = why;
-        dropValue[node] = value;
-        dropRound[node] = round;
-      }
+    /**
+     * Records the drop of a word (its count becomes 0, so it is not used or tested again unless
+     * a merge makes it anew, which {@link #add} records).
+     */
+    void drop(int node, Drop why, int round) {
+      drop[node] = why;
+      dropRound[node] = round;
     }
 
     /** Inserts a word (a candidate, or a merge), flags it and sets its count; returns its node. */
@@ -477,6 +479,7 @@ final class Reestimation {
       }
       word[node] = true;
       latin[node] = hasLatin;
+      drop[node] = Drop.NONE;
       if (n > 1 || trie.count(node) == 0) {
         trie.setCount(node, count);
       }
@@ -494,7 +497,7 @@ final class Reestimation {
         Arrays.fill(origin, old, size, -1);
         drop = Arrays.copyOf(drop, size);
         Arrays.fill(drop, old, size, Drop.NONE);
-        dropValue = Arrays.copyOf(dropValue, size);
+        droppedUses = Arrays.copyOf(droppedUses, size);
         dropRound = Arrays.copyOf(dropRound, size);
         gain = Arrays.copyOf(gain, size);
         Arrays.fill(gain, old, size, Double.NaN);

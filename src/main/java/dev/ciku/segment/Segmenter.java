@@ -159,9 +159,9 @@ public final class Segmenter {
           letter |= !Symbols.isDigit(n);
           lastLatin = true;
           i++;
-        } else if (lastLatin && Graphemes.isExtender(Graphemes.codePointAt(text, i, to))) {
+        } else if (lastLatin && Graphemes.isExtender(n)) {
           // an accent written as a combining mark (e + U+0301) stays with its letter
-          i += Character.charCount(Graphemes.codePointAt(text, i, to));
+          i++;
         } else if (lastLatin && UnitPolicy.isLatinJoiner(n) && i + 1 < to
             && UnitPolicy.isLatin(UnitPolicy.normalize(text[i + 1]))) {
           lastLatin = false;
