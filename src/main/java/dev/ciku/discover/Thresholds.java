@@ -5,8 +5,8 @@ package dev.ciku.discover;
  * multi-GB corpus (every peer's users complain that fixed thresholds break at other sizes).
  *
  * <p>The minimum count grows with the square root of the number of unit positions {@code N}:
- * {@code max(2, round(sqrt(N) / 1500))} — 2 below about 20 M units, 4 at 35 M (bench-mixed, where
- * it measured best on the SIGHAN protocol), 21 at 1 G. Frequency of a real word grows linearly
+ * {@code max(2, round(sqrt(N) / 1500))} — 2 below 14.06 M units (a 16 M-character text), 3 up to
+ * 27.56 M, 4 at 35 M (bench-mixed, where it measured best on the SIGHAN protocol), 21 at 1 G. Frequency of a real word grows linearly
  * with N while the count at which chance co-occurrences stop passing the cohesion test grows
  * more slowly, so a square-root law keeps recall on small corpora without flooding large ones.
  */
