@@ -24,7 +24,7 @@ import picocli.CommandLine.Mixin;
             + " maximal run of units (punctuation, spaces and symbols end it)."})
 final class StatsCommand implements Callable<Integer> {
   private static final List<String> COLUMNS = List.of("lines", "chars", "han_chars", "clauses",
-      "units", "latin_units", "distinct_units", "entropy_bits", "malformed");
+      "units", "latin_units", "urls", "distinct_units", "entropy_bits", "malformed");
 
   @Mixin InputOptions input;
   @Mixin FormatOptions text;
@@ -47,7 +47,7 @@ final class StatsCommand implements Callable<Integer> {
         Writer w = out.writer();
         w.write("{");
         Object[] values = {s.lines(), s.chars(), s.hanChars(), s.clauses(), s.units(),
-            s.latinUnits(), s.distinctUnits(), Numbers.format(s.entropyBits(), 4), s.malformed()};
+            s.latinUnits(), s.urls(), s.distinctUnits(), Numbers.format(s.entropyBits(), 4), s.malformed()};
         for (int i = 0; i < COLUMNS.size(); i++) {
           if (i > 0) {
             w.write(",");
@@ -65,6 +65,7 @@ final class StatsCommand implements Callable<Integer> {
         rows.integer(s.clauses());
         rows.integer(s.units());
         rows.integer(s.latinUnits());
+        rows.integer(s.urls());
         rows.integer(s.distinctUnits());
         rows.decimal(s.entropyBits(), 4);
         rows.integer(s.malformed());

@@ -36,6 +36,11 @@ public final class ClauseScanner {
   private boolean lineHasContent;
   /** A carriage return was seen: part of a CRLF line end if a line feed follows, else a char. */
   private boolean pendingCr;
+  /** After a scheme ({@code http}...): 1 = its ':' seen, 2 = ':/' seen; 0 otherwise. */
+  private int schemeState;
+  /** Inside a URL: printable ASCII is skipped until anything else. */
+  private boolean inUrl;
+  private long urls;
 
   public ClauseScanner(UnitTable table, boolean lowercase, ClauseSink sink) {
     this.table = table;
@@ -67,6 +72,15 @@ public final class ClauseScanner {
     }
     chars++;
     lineHasContent = true;
+    if (inUrl) {
+      if (UnitPolicy.isUrlChar(raw)) {
+        return;
+      }
+      inUrl = false;
+    }
+    if (schemeState > 0 && url(raw)) {
+      return;
+    }
     int cp = UnitPolicy.normalize(raw);
     if (UnitPolicy.isHan(cp)) {
       hanChars++;
@@ -98,7 +112,35 @@ public final class ClauseScanner {
       pendingJoiner = cp;
       return;
     }
+    if (raw == ':' && pendingJoiner < 0 && !latinTooLong && UnitPolicy.isUrlScheme(latin)) {
+      schemeState = 1;
+      return;
+    }
     boundary();
+  }
+
+  /**
+   * Continues "scheme:" with {@code raw}: true if it was consumed ('/' of "://", which starts a
+   * URL whose scheme is then dropped, not counted as a unit); false if the sequence broke, in
+   * which case the scheme has been flushed as a Latin unit and the colon (and slash) made a
+   * boundary, exactly as without the look-ahead, and {@code raw} is still to be handled.
+   */
+  private boolean url(int raw) {
+    if (raw == '/') {
+      if (schemeState == 1) {
+        schemeState = 2;
+        return true;
+      }
+      schemeState = 0;
+      latin.setLength(0);
+      inUrl = true;
+      urls++;
+      boundaryWithoutLatin();
+      return true;
+    }
+    schemeState = 0;
+    boundary();
+    return false;
   }
 
   /** Feeds {@code text[from..to)}, combining surrogate pairs. */
@@ -155,6 +197,8 @@ public final class ClauseScanner {
   }
 
   private void boundary() {
+    schemeState = 0;
+    inUrl = false;
     flushLatin();
     if (length > 0) {
       emit(true);
@@ -245,5 +289,10 @@ public final class ClauseScanner {
   /** Latin units emitted. */
   public long latinUnits() {
     return latinUnits;
+  }
+
+  /** URLs skipped ({@code http://}, {@code https://}, {@code ftp://} and what follows). */
+  public long urls() {
+    return urls;
   }
 }

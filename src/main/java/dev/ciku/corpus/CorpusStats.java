@@ -16,6 +16,8 @@ import java.util.function.Consumer;
  * @param clauses clauses (maximal runs of units)
  * @param units units (Han characters and Latin runs)
  * @param latinUnits Latin units among {@code units}
+ * @param urls URLs skipped whole (see {@link UnitPolicy}): their characters are in {@code chars},
+ *     none of their parts in {@code units}
  * @param distinctUnits distinct units
  * @param entropyBits unigram entropy of the unit distribution, in bits per unit
  * @param malformed malformed or unmappable byte sequences replaced
@@ -27,6 +29,7 @@ public record CorpusStats(
     long clauses,
     long units,
     long latinUnits,
+    long urls,
     long distinctUnits,
     double entropyBits,
     long malformed) {
@@ -74,6 +77,6 @@ public record CorpusStats(
     }
     double entropy = total == 0 ? 0 : (Math.log(total) - sumClnC / total) / Math.log(2);
     return new CorpusStats(scanner.lines(), scanner.chars(), scanner.hanChars(), scanner.clauses(),
-        scanner.units(), scanner.latinUnits(), distinct, entropy, reader.malformed());
+        scanner.units(), scanner.latinUnits(), scanner.urls(), distinct, entropy, reader.malformed());
   }
 }

@@ -28,6 +28,12 @@ package dev.ciku.corpus;
  * whitespace, line ends, symbols, emoji, kana, hangul, control characters, the replacement
  * character of malformed input — is a hard boundary: no n-gram, word or fragment ever crosses it.
  *
+ * <p>A <b>URL</b> — {@code http://}, {@code https://} or {@code ftp://} (any case) after a
+ * boundary, and every printable ASCII character after it up to the first other character
+ * (whitespace, a Han character, full-width punctuation) — is one boundary: neither its scheme
+ * nor its host, path or query becomes a unit ({@code 看http://t.cn/A6x转发} gives the clauses
+ * 看 and 转发). Without the two slashes {@code http:} is an ordinary unit and colon.
+ *
  * <p>All methods are static, allocation-free and thread-safe.
  */
 public final class UnitPolicy {
@@ -35,6 +41,24 @@ public final class UnitPolicy {
   public static final int MAX_LATIN_LENGTH = 32;
 
   private UnitPolicy() {}
+
+  /**
+   * True if {@code latin} (a Latin run being read) is a URL scheme: {@code http}, {@code https}
+   * or {@code ftp}, in any case.
+   */
+  public static boolean isUrlScheme(CharSequence latin) {
+    int n = latin.length();
+    if (n < 3 || n > 5) {
+      return false;
+    }
+    String s = latin.toString();
+    return s.equalsIgnoreCase("http") || s.equalsIgnoreCase("https") || s.equalsIgnoreCase("ftp");
+  }
+
+  /** True for the characters a URL runs on: printable ASCII other than the space. */
+  public static boolean isUrlChar(int cp) {
+    return cp > 0x20 && cp < 0x7F;
+  }
 
   /** Maps full-width ASCII to half-width and U+3000 to a space; other code points unchanged. */
   public static int normalize(int cp) {

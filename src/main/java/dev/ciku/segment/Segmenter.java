@@ -19,6 +19,8 @@ import java.util.List;
  *       and may join Han characters when the vocabulary has such a word ({@code 0年} makes
  *       {@code 2000年} one word). A number directly followed by {@code %}, {@code ％} or
  *       {@code ‰} keeps the sign.</li>
+ *   <li>A URL ({@code http://}, {@code https://}, {@code ftp://} and the printable ASCII after
+ *       it, as {@link UnitPolicy} defines it) is one token.</li>
  *   <li>Any other character (punctuation, symbols, emoji, kana) is a token by itself, with the
  *       characters {@link Graphemes} says belong to it (👍🏽, 👨‍👩‍👧, 🇨🇳, ❤️ are one token each; an
  *       accent written as a combining mark stays with its letter), except that a run of dashes {@code —}/{@code ―} or of ellipsis characters {@code …} is one token
@@ -173,8 +175,30 @@ public final class Segmenter {
       if (!letter && i < to && (text[i] == '%' || text[i] == '％' || text[i] == '‰')) {
         i++;
       }
+      if (letter && i + 2 < to && text[i] == ':' && text[i + 1] == '/' && text[i + 2] == '/'
+          && isUrlScheme(text, start, i)) {
+        int end = i + 3;
+        while (end < to && UnitPolicy.isUrlChar(text[end])) {
+          end++;
+        }
+        flushRun(text);
+        emit(text, start, end);
+        return end;
+      }
       addSymbol(text, start, letter ? Symbols.ALPHA : Symbols.NUM, i);
       return i;
+    }
+
+    /** True if {@code text[from..to)}, normalised, is a URL scheme (http, https, ftp). */
+    private static boolean isUrlScheme(char[] text, int from, int to) {
+      if (to - from < 3 || to - from > 5) {
+        return false;
+      }
+      StringBuilder s = new StringBuilder(to - from);
+      for (int k = from; k < to; k++) {
+        s.append((char) UnitPolicy.normalize(text[k]));
+      }
+      return UnitPolicy.isUrlScheme(s);
     }
 
     private void addSymbol(char[] text, int start, int symbol, int end) {

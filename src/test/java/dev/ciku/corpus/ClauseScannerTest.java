@@ -65,6 +65,16 @@ class ClauseScannerTest {
         {"3×4", "3|4"},
         {"々⺀中", "中"},
         {"a\tb c", "a|b|c"},
+        {"看http://t.cn/A6x?b=1&c=%20转发", "看|转 发"},
+        {"见HTTPS://Example.com/a_b(1)，好", "见|好"},
+        {"ftp://x.y/z 中", "中"},
+        {"http: 协议", "http|协 议"},
+        {"http:/a", "http|a"},
+        {"http：//a", "http|a"},
+        {"xhttp://a", "xhttp|a"},
+        {"a-http://b中", "a-http|b 中"},
+        {"网址www.example.com", "网 址 www.example.com"},
+        {"http://", ""},
         {"", ""},
         {"，。！", ""},
     };
@@ -107,6 +117,17 @@ class ClauseScannerTest {
     assertEquals(12 + 4, s.units());
     assertEquals(4, s.latinUnits());
     assertEquals(4, table.latinCount());
+  }
+
+  @Test
+  void counters_url_charsCountedNoUnits() {
+    ClauseScanner s = feed("转发http://t.cn/A6x 看\nhttps://a.b/c\nhttp:/x\n");
+    assertEquals(2, s.urls());
+    assertEquals(3, s.lines());
+    assertEquals(2 + 15 + 1 + 1 + 13 + 7, s.chars());
+    assertEquals(5, s.units()); // 转 发 看, and http and x of the line without "//"
+    assertEquals(2, s.latinUnits());
+    assertEquals(4, s.clauses()); // 转发 | 看 | http | x
   }
 
   @Test
@@ -156,7 +177,8 @@ class ClauseScannerTest {
   @Test
   void scan_randomMixedText_matchesReference() {
     String[] pieces = {"中", "文", "的", "𠀀", "〇", "a", "B", "z", "7", "0", "é", "É", "ß", "-", ".",
-        "，", "。", " ", "\u3000", "Ａ", "１", "－", "😀", "カ", "×", "\t", "'", "_", "ｚ", "丶"};
+        "，", "。", " ", "\u3000", "Ａ", "１", "－", "😀", "カ", "×", "\t", "'", "_", "ｚ", "丶",
+        "http", "HTTPS", "ftp", "ｈｔｔｐ", ":", "/", "://", "?", "=", "：", "／"};
     Random random = new Random(20261125L);
     for (int round = 0; round < 2000; round++) {
       StringBuilder sb = new StringBuilder();

@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A slow, independent restatement of the unit policy for tests: normalise the whole string, then
- * find Han characters and Latin runs with a regular expression. Anything else splits clauses.
+ * A slow, independent restatement of the unit policy for tests: blank out URLs, normalise the
+ * whole string, then find Han characters and Latin runs with a regular expression. Anything else
+ * splits clauses.
  */
 final class ReferenceUnits {
   private static final String LATIN = "[A-Za-z0-9\\u00C0-\\u024F&&[^\\u00D7\\u00F7]]";
@@ -16,19 +17,67 @@ final class ReferenceUnits {
           + "|([\\u3007\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF"
           + "\\x{20000}-\\x{2FA1F}\\x{30000}-\\x{323AF}])");
 
+  private static final Pattern LATIN_CHAR = Pattern.compile(LATIN);
+  private static final String[] SCHEMES = {"https", "http", "ftp"};
+
   private ReferenceUnits() {}
+
+  private static boolean latin(int cp) {
+    return LATIN_CHAR.matcher(new String(Character.toChars(cp))).matches();
+  }
+
+  private static int normal(int cp) {
+    return cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : cp == 0x3000 ? ' ' : cp;
+  }
+
+  /**
+   * {@code raw} with every URL replaced by one space: a scheme (letters compared after
+   * normalisation, in any case) that does not continue a Latin run (directly or over one joiner),
+   * then ASCII "://", then every printable ASCII code point up to the first other one.
+   */
+  static int[] blankUrls(int[] raw) {
+    int n = raw.length;
+    int[] out = new int[n];
+    int k = 0;
+    int i = 0;
+    while (i < n) {
+      int end = -1;
+      boolean free = i == 0 || (!latin(normal(raw[i - 1]))
+          && !((normal(raw[i - 1]) == '-' || normal(raw[i - 1]) == '.') && i >= 2
+              && latin(normal(raw[i - 2]))));
+      for (String scheme : SCHEMES) {
+        int m = scheme.length();
+        if (!free || i + m + 3 > n) {
+          continue;
+        }
+        boolean match = true;
+        for (int j = 0; j < m && match; j++) {
+          match = Character.toLowerCase(normal(raw[i + j])) == scheme.charAt(j);
+        }
+        if (match && raw[i + m] == ':' && raw[i + m + 1] == '/' && raw[i + m + 2] == '/') {
+          end = i + m + 3;
+          while (end < n && raw[end] > 0x20 && raw[end] < 0x7F) {
+            end++;
+          }
+          break;
+        }
+      }
+      if (end < 0) {
+        out[k++] = raw[i++];
+      } else {
+        out[k++] = ' ';
+        i = end;
+      }
+    }
+    return java.util.Arrays.copyOf(out, k);
+  }
 
   /** The clauses of {@code text}, each a list of unit strings. */
   static List<List<String>> clauses(String text, boolean lowercase) {
     StringBuilder norm = new StringBuilder();
-    text.codePoints().forEach(cp -> {
-      if (cp >= 0xFF01 && cp <= 0xFF5E) {
-        cp -= 0xFEE0;
-      } else if (cp == 0x3000) {
-        cp = ' ';
-      }
-      norm.appendCodePoint(cp);
-    });
+    for (int cp : blankUrls(text.codePoints().toArray())) {
+      norm.appendCodePoint(normal(cp));
+    }
     List<List<String>> out = new ArrayList<>();
     List<String> current = new ArrayList<>();
     Matcher m = TOKEN.matcher(norm);

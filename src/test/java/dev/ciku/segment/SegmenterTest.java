@@ -49,6 +49,11 @@ class SegmenterTest {
         {"中\uDB40\uDD00国人民", "中\uDB40\uDD00国|人民"},
         {"1\uFE0F\u20E3中国", "1\uFE0F\u20E3|中国"},
         {"中国\u200D", "中国|\u200D"},
+        {"中国http://t.cn/A6x?b=1人民", "中国|http://t.cn/A6x?b=1|人民"},
+        {"见HTTPS://a.b/c，中国", "见|HTTPS://a.b/c|，|中国"},
+        {"ｈｔｔｐ://a中国", "ｈｔｔｐ://a|中国"},
+        {"http:/a", "http|:|/|a"},
+        {"xhttp://a", "xhttp|:|/|/|a"},
         {"", ""},
     };
     for (String[] row : table) {
@@ -83,6 +88,9 @@ class SegmenterTest {
       StringBuilder sb = new StringBuilder();
       int n = r.nextInt(40);
       for (int i = 0; i < n; i++) {
+        if (r.nextInt(30) == 0) {
+          sb.append(r.nextBoolean() ? "http://" : "FTP:/");
+        }
         sb.appendCodePoint(cps[r.nextInt(cps.length)]);
       }
       if (r.nextInt(10) == 0) {
