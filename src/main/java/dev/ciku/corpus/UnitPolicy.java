@@ -47,12 +47,21 @@ public final class UnitPolicy {
    * or {@code ftp}, in any case.
    */
   public static boolean isUrlScheme(CharSequence latin) {
-    int n = latin.length();
-    if (n < 3 || n > 5) {
+    return sameLetters(latin, "http") || sameLetters(latin, "https") || sameLetters(latin, "ftp");
+  }
+
+  /** {@code s} equals the lower-case ASCII word {@code lower}, ignoring ASCII case. */
+  private static boolean sameLetters(CharSequence s, String lower) {
+    int n = lower.length();
+    if (s.length() != n) {
       return false;
     }
-    String s = latin.toString();
-    return s.equalsIgnoreCase("http") || s.equalsIgnoreCase("https") || s.equalsIgnoreCase("ftp");
+    for (int i = 0; i < n; i++) {
+      if ((s.charAt(i) | 0x20) != lower.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True for the characters a URL runs on: printable ASCII other than the space. */

@@ -42,6 +42,29 @@ class UnitPolicyTest {
   }
 
   @Test
+  void isUrlScheme_httpHttpsFtpInAnyCase_only() {
+    for (String yes : new String[] {"http", "HTTP", "Https", "ftp", "FTP"}) {
+      assertTrue(UnitPolicy.isUrlScheme(yes), yes);
+    }
+    for (String no : new String[] {"", "ftps", "htt", "httpss", "xhttp", "h\u0074tp\u00E9", "mailto",
+        "ＨＴＴＰ", "hTtP1"}) {
+      assertFalse(UnitPolicy.isUrlScheme(no), no);
+    }
+  }
+
+  @Test
+  void isUrlChar_printableAsciiButSpace() {
+    assertTrue(UnitPolicy.isUrlChar('!'));
+    assertTrue(UnitPolicy.isUrlChar('~'));
+    assertTrue(UnitPolicy.isUrlChar('%'));
+    assertFalse(UnitPolicy.isUrlChar(' '));
+    assertFalse(UnitPolicy.isUrlChar(0x7F));
+    assertFalse(UnitPolicy.isUrlChar('，'));
+    assertFalse(UnitPolicy.isUrlChar('／'));
+    assertFalse(UnitPolicy.isUrlChar('中'));
+  }
+
+  @Test
   void toLowerLatin_onlyLetters() {
     assertEquals('a', UnitPolicy.toLowerLatin('A'));
     assertEquals('7', UnitPolicy.toLowerLatin('7'));
