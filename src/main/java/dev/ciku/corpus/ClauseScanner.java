@@ -40,6 +40,8 @@ public final class ClauseScanner {
   private int schemeState;
   /** Inside a URL: printable ASCII is skipped until anything else. */
   private boolean inUrl;
+  /** HTML character reference: 1 = after '&', 2 = after "&#", 3 = in the Latin run after. */
+  private int entity;
   private long urls;
 
   public ClauseScanner(UnitTable table, boolean lowercase, ClauseSink sink) {
@@ -84,6 +86,7 @@ public final class ClauseScanner {
     int cp = UnitPolicy.normalize(raw);
     if (UnitPolicy.isHan(cp)) {
       hanChars++;
+      entity = 0;
       if (pendingJoiner >= 0) {
         // "A-中": the joiner is not between two Latin characters, so it is a boundary.
         boundary();
@@ -96,6 +99,9 @@ public final class ClauseScanner {
     if (UnitPolicy.isLatin(cp)) {
       if (lowercase) {
         cp = UnitPolicy.toLowerLatin(cp);
+      }
+      if (entity != 0) {
+        entity = 3;
       }
       if (pendingJoiner >= 0) {
         latin.append((char) pendingJoiner);
@@ -116,7 +122,25 @@ public final class ClauseScanner {
       schemeState = 1;
       return;
     }
+    if (raw == ';' && entity == 3 && pendingJoiner < 0
+        && latin.length() <= UnitPolicy.MAX_ENTITY_LENGTH) {
+      // "&amp;", "&#183;": the reference's name or number is not a unit. After "&amp;" a
+      // twice-escaped reference ("&amp;quot;") follows as if after '&'.
+      boolean amp = UnitPolicy.isAmp(latin);
+      latin.setLength(0);
+      boundaryWithoutLatin();
+      if (amp) {
+        entity = 1;
+      }
+      return;
+    }
+    boolean hash = raw == '#' && entity == 1;
     boundary();
+    if (raw == '&') {
+      entity = 1;
+    } else if (hash) {
+      entity = 2;
+    }
   }
 
   /**
@@ -199,6 +223,7 @@ public final class ClauseScanner {
   private void boundary() {
     schemeState = 0;
     inUrl = false;
+    entity = 0;
     flushLatin();
     if (length > 0) {
       emit(true);
@@ -228,6 +253,7 @@ public final class ClauseScanner {
   }
 
   private void boundaryWithoutLatin() {
+    entity = 0;
     if (length > 0) {
       emit(true);
     }

@@ -34,11 +34,18 @@ package dev.ciku.corpus;
  * nor its host, path or query becomes a unit ({@code 看http://t.cn/A6x转发} gives the clauses
  * 看 and 转发). Without the two slashes {@code http:} is an ordinary unit and colon.
  *
+ * <p>An <b>HTML character reference</b> left in scraped text — {@code &}, an optional {@code #},
+ * a Latin run of at most {@link #MAX_ENTITY_LENGTH} characters and {@code ;} ({@code &amp;},
+ * {@code &quot;}, {@code &#183;}, {@code &#x27;}) — is one boundary: {@code amp} or {@code 183}
+ * is not a unit, nor {@code quot} in the twice-escaped {@code &amp;quot;}. It is not decoded.
+ *
  * <p>All methods are static, allocation-free and thread-safe.
  */
 public final class UnitPolicy {
   /** Latin runs longer than this are treated as a boundary, not as a unit. */
   public static final int MAX_LATIN_LENGTH = 32;
+  /** Longest name or number of an HTML character reference that is skipped ({@code &hellip;}). */
+  public static final int MAX_ENTITY_LENGTH = 10;
 
   private UnitPolicy() {}
 
@@ -48,6 +55,11 @@ public final class UnitPolicy {
    */
   public static boolean isUrlScheme(CharSequence latin) {
     return sameLetters(latin, "http") || sameLetters(latin, "https") || sameLetters(latin, "ftp");
+  }
+
+  /** True if {@code latin} is {@code amp} in any case (so "&amp;quot;" is escaped twice). */
+  public static boolean isAmp(CharSequence latin) {
+    return sameLetters(latin, "amp");
   }
 
   /** {@code s} equals the lower-case ASCII word {@code lower}, ignoring ASCII case. */

@@ -20,7 +20,8 @@ import java.util.List;
  *       {@code 2000年} one word). A number directly followed by {@code %}, {@code ％} or
  *       {@code ‰} keeps the sign.</li>
  *   <li>A URL ({@code http://}, {@code https://}, {@code ftp://} and the printable ASCII after
- *       it, as {@link UnitPolicy} defines it) is one token.</li>
+ *       it, as {@link UnitPolicy} defines it) is one token, and so is an HTML character reference
+ *       left in the text ({@code &amp;}, {@code &#183;}).</li>
  *   <li>Any other character (punctuation, symbols, emoji, kana) is a token by itself, with the
  *       characters {@link Graphemes} says belong to it (👍🏽, 👨‍👩‍👧, 🇨🇳, ❤️ are one token each; an
  *       accent written as a combining mark stays with its letter), except that a run of dashes {@code —}/{@code ―} or of ellipsis characters {@code …} is one token
@@ -131,7 +132,9 @@ public final class Segmenter {
         } else {
           flushRun(text);
           int j = i + len;
-          if (isRunPunctuation(c)) {
+          if (c == '&') {
+            j = Math.max(j, entityEnd(text, i, to));
+          } else if (isRunPunctuation(c)) {
             while (j < to && text[j] == c) {
               j++;
             }
@@ -145,6 +148,33 @@ public final class Segmenter {
         }
       }
       flushRun(text);
+    }
+
+    /**
+     * End of the HTML character reference at {@code text[i]} ('&'): an optional '#', 1 to
+     * {@link UnitPolicy#MAX_ENTITY_LENGTH} ASCII letters or digits, then ';', and after
+     * {@code &amp;} the rest of a twice-escaped reference ({@code &amp;quot;}). 0 if there is none.
+     */
+    private static int entityEnd(char[] text, int i, int to) {
+      int end = 0;
+      int j = i + 1;
+      while (true) {
+        if (j < to && text[j] == '#') {
+          j++;
+        }
+        int start = j;
+        while (j < to && j - start <= UnitPolicy.MAX_ENTITY_LENGTH && text[j] < 0x80
+            && Character.isLetterOrDigit(text[j])) {
+          j++;
+        }
+        if (j == start || j - start > UnitPolicy.MAX_ENTITY_LENGTH || j >= to || text[j] != ';') {
+          return end;
+        }
+        end = ++j;
+        if (!UnitPolicy.isAmp(java.nio.CharBuffer.wrap(text, start, end - 1 - start))) {
+          return end;
+        }
+      }
     }
 
     private static boolean isRunPunctuation(char c) {

@@ -75,6 +75,19 @@ class ClauseScannerTest {
         {"a-http://b中", "a-http|b 中"},
         {"网址www.example.com", "网 址 www.example.com"},
         {"http://", ""},
+        {"你&amp;我&quot;好&#183;的&#x27;", "你|我|好|的"},
+        {"&#38388;中", "中"},
+        {"AT&T;中", "AT|中"},
+        {"R&D 中", "R|D|中"},
+        {"&amp中", "amp 中"},
+        {"&a-b;中", "中"},
+        {"&a-;中", "a|中"},
+        {"&abcdefghijk;中", "abcdefghijk|中"},
+        {"&##1;中", "1|中"},
+        {"＆amp；中", "amp|中"},
+        {"说&amp;quot;你好&amp;quot;", "说|你 好"},
+        {"&amp;amp;amp;中", "中"},
+        {"&quot;quot;中", "quot|中"},
         {"", ""},
         {"，。！", ""},
     };
@@ -178,7 +191,8 @@ class ClauseScannerTest {
   void scan_randomMixedText_matchesReference() {
     String[] pieces = {"中", "文", "的", "𠀀", "〇", "a", "B", "z", "7", "0", "é", "É", "ß", "-", ".",
         "，", "。", " ", "\u3000", "Ａ", "１", "－", "😀", "カ", "×", "\t", "'", "_", "ｚ", "丶",
-        "http", "HTTPS", "ftp", "ｈｔｔｐ", ":", "/", "://", "?", "=", "：", "／"};
+        "http", "HTTPS", "ftp", "ｈｔｔｐ", ":", "/", "://", "?", "=", "：", "／", "&", "#", ";",
+        "&amp;", "＆", "；", "amp", "quot"};
     Random random = new Random(20261125L);
     for (int round = 0; round < 2000; round++) {
       StringBuilder sb = new StringBuilder();

@@ -35,6 +35,55 @@ final class ReferenceUnits {
    * normalisation, in any case) that does not continue a Latin run (directly or over one joiner),
    * then ASCII "://", then every printable ASCII code point up to the first other one.
    */
+  static int[] blankEntities(int[] raw) {
+    int n = raw.length;
+    int[] out = new int[n];
+    int k = 0;
+    int i = 0;
+    boolean afterAmp = false;
+    while (i < n) {
+      int end = -1;
+      boolean amp = false;
+      if (raw[i] == '&' || afterAmp) {
+        int j = raw[i] == '&' ? i + 1 : i;
+        if (j < n && raw[j] == '#') {
+          j++;
+        }
+        int start = j;
+        // LATIN+ ([-.] LATIN+)*, compared after normalisation
+        boolean needLatin = true;
+        while (j < n) {
+          int c = normal(raw[j]);
+          if (latin(c)) {
+            needLatin = false;
+          } else if ((c == '-' || c == '.') && !needLatin) {
+            needLatin = true;
+          } else {
+            break;
+          }
+          j++;
+        }
+        if (j > start && !needLatin && j - start <= UnitPolicy.MAX_ENTITY_LENGTH && j < n
+            && raw[j] == ';') {
+          end = j + 1;
+          StringBuilder name = new StringBuilder();
+          for (int q = start; q < j; q++) {
+            name.appendCodePoint(Character.toLowerCase(normal(raw[q])));
+          }
+          amp = name.toString().equals("amp");
+        }
+      }
+      afterAmp = amp;
+      if (end < 0) {
+        out[k++] = raw[i++];
+      } else {
+        out[k++] = ' ';
+        i = end;
+      }
+    }
+    return java.util.Arrays.copyOf(out, k);
+  }
+
   static int[] blankUrls(int[] raw) {
     int n = raw.length;
     int[] out = new int[n];
@@ -75,7 +124,7 @@ final class ReferenceUnits {
   /** The clauses of {@code text}, each a list of unit strings. */
   static List<List<String>> clauses(String text, boolean lowercase) {
     StringBuilder norm = new StringBuilder();
-    for (int cp : blankUrls(text.codePoints().toArray())) {
+    for (int cp : blankEntities(blankUrls(text.codePoints().toArray()))) {
       norm.appendCodePoint(normal(cp));
     }
     List<List<String>> out = new ArrayList<>();

@@ -54,6 +54,11 @@ class SegmenterTest {
         {"ｈｔｔｐ://a中国", "ｈｔｔｐ://a|中国"},
         {"http:/a", "http|:|/|a"},
         {"xhttp://a", "xhttp|:|/|/|a"},
+        {"中国&amp;人民&#183;北京&#x27;", "中国|&amp;|人民|&#183;|北京|&#x27;"},
+        {"中国&amp人民", "中国|&|amp|人民"},
+        {"中国&amp;quot;人民&amp;", "中国|&amp;quot;|人民|&amp;"},
+        {"中国&amp;#1;&amp;x", "中国|&amp;#1;|&amp;|x"},
+        {"R&D;", "R|&D;"}, // read as a character reference, as UnitPolicy does
         {"", ""},
     };
     for (String[] row : table) {
@@ -89,7 +94,7 @@ class SegmenterTest {
       int n = r.nextInt(40);
       for (int i = 0; i < n; i++) {
         if (r.nextInt(30) == 0) {
-          sb.append(r.nextBoolean() ? "http://" : "FTP:/");
+          sb.append(new String[] {"http://", "FTP:/", "&amp;", "&#", ";"}[r.nextInt(5)]);
         }
         sb.appendCodePoint(cps[r.nextInt(cps.length)]);
       }
