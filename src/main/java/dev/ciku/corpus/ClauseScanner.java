@@ -36,7 +36,7 @@ public final class ClauseScanner {
   private boolean lineHasContent;
   /** A carriage return was seen: part of a CRLF line end if a line feed follows, else a char. */
   private boolean pendingCr;
-  /** After a scheme ({@code http}...): 1 = its ':' seen, 2 = ':/' seen; 0 otherwise. */
+  /** 1 after a scheme ({@code http}...) and its colon; 0 otherwise. */
   private int schemeState;
   /** Inside a URL: printable ASCII is skipped until anything else. */
   private boolean inUrl;
@@ -144,25 +144,20 @@ public final class ClauseScanner {
   }
 
   /**
-   * Continues "scheme:" with {@code raw}: true if it was consumed ('/' of "://", which starts a
-   * URL whose scheme is then dropped, not counted as a unit); false if the sequence broke, in
-   * which case the scheme has been flushed as a Latin unit and the colon (and slash) made a
-   * boundary, exactly as without the look-ahead, and {@code raw} is still to be handled.
+   * Continues "scheme:" with {@code raw}: true if it was consumed (printable ASCII, which starts
+   * a URL whose scheme is then dropped, not counted as a unit); false if the sequence broke, in
+   * which case the scheme has been flushed as a Latin unit and the colon made a boundary, exactly
+   * as without the look-ahead, and {@code raw} is still to be handled.
    */
   private boolean url(int raw) {
-    if (raw == '/') {
-      if (schemeState == 1) {
-        schemeState = 2;
-        return true;
-      }
-      schemeState = 0;
+    schemeState = 0;
+    if (UnitPolicy.isUrlChar(raw)) {
       latin.setLength(0);
       inUrl = true;
       urls++;
       boundaryWithoutLatin();
       return true;
     }
-    schemeState = 0;
     boundary();
     return false;
   }

@@ -28,11 +28,12 @@ package dev.ciku.corpus;
  * whitespace, line ends, symbols, emoji, kana, hangul, control characters, the replacement
  * character of malformed input — is a hard boundary: no n-gram, word or fragment ever crosses it.
  *
- * <p>A <b>URL</b> — {@code http://}, {@code https://} or {@code ftp://} (any case) after a
- * boundary, and every printable ASCII character after it up to the first other character
- * (whitespace, a Han character, full-width punctuation) — is one boundary: neither its scheme
- * nor its host, path or query becomes a unit ({@code 看http://t.cn/A6x转发} gives the clauses
- * 看 and 转发). Without the two slashes {@code http:} is an ordinary unit and colon.
+ * <p>A <b>URL</b> — {@code http:}, {@code https:} or {@code ftp:} (any case) after a boundary,
+ * directly followed by printable ASCII ({@code http://...}, and Weibo's old
+ * {@code http:t.cn/...}), up to the first other character (whitespace, a Han character,
+ * full-width punctuation) — is one boundary: neither its scheme nor its host, path or query
+ * becomes a unit ({@code 看http://t.cn/A6x转发} gives the clauses 看 and 转发). Followed by
+ * anything else ({@code http: 协议}), {@code http} is an ordinary unit.
  *
  * <p>An <b>HTML character reference</b> left in scraped text — {@code &}, an optional {@code #},
  * a Latin run of at most {@link #MAX_ENTITY_LENGTH} characters and {@code ;} ({@code &amp;},

@@ -19,8 +19,8 @@ import java.util.List;
  *       and may join Han characters when the vocabulary has such a word ({@code 0年} makes
  *       {@code 2000年} one word). A number directly followed by {@code %}, {@code ％} or
  *       {@code ‰} keeps the sign.</li>
- *   <li>A URL ({@code http://}, {@code https://}, {@code ftp://} and the printable ASCII after
- *       it, as {@link UnitPolicy} defines it) is one token, and so is an HTML character reference
+ *   <li>A URL ({@code http:}, {@code https:} or {@code ftp:} and the printable ASCII after it,
+ *       as {@link UnitPolicy} defines it) is one token, and so is an HTML character reference
  *       left in the text ({@code &amp;}, {@code &#183;}).</li>
  *   <li>Any other character (punctuation, symbols, emoji, kana) is a token by itself, with the
  *       characters {@link Graphemes} says belong to it (👍🏽, 👨‍👩‍👧, 🇨🇳, ❤️ are one token each; an
@@ -205,9 +205,9 @@ public final class Segmenter {
       if (!letter && i < to && (text[i] == '%' || text[i] == '％' || text[i] == '‰')) {
         i++;
       }
-      if (letter && i + 2 < to && text[i] == ':' && text[i + 1] == '/' && text[i + 2] == '/'
+      if (letter && i + 1 < to && text[i] == ':' && UnitPolicy.isUrlChar(text[i + 1])
           && isUrlScheme(text, start, i)) {
-        int end = i + 3;
+        int end = i + 2;
         while (end < to && UnitPolicy.isUrlChar(text[end])) {
           end++;
         }

@@ -69,7 +69,10 @@ class ClauseScannerTest {
         {"见HTTPS://Example.com/a_b(1)，好", "见|好"},
         {"ftp://x.y/z 中", "中"},
         {"http: 协议", "http|协 议"},
-        {"http:/a", "http|a"},
+        {"http:/a", ""},
+        {"我在:http:t.cn/zl7Xr4E蒙牛", "我 在|蒙 牛"},
+        {"http:", "http"},
+        {"http:中", "http|中"},
         {"http：//a", "http|a"},
         {"xhttp://a", "xhttp|a"},
         {"a-http://b中", "a-http|b 中"},
@@ -134,11 +137,11 @@ class ClauseScannerTest {
 
   @Test
   void counters_url_charsCountedNoUnits() {
-    ClauseScanner s = feed("转发http://t.cn/A6x 看\nhttps://a.b/c\nhttp:/x\n");
+    ClauseScanner s = feed("转发http://t.cn/A6x 看\nhttps://a.b/c\nhttp: x\n");
     assertEquals(2, s.urls());
     assertEquals(3, s.lines());
     assertEquals(2 + 15 + 1 + 1 + 13 + 7, s.chars());
-    assertEquals(5, s.units()); // 转 发 看, and http and x of the line without "//"
+    assertEquals(5, s.units()); // 转 发 看, and http and x of the line where a space follows the colon
     assertEquals(2, s.latinUnits());
     assertEquals(4, s.clauses()); // 转发 | 看 | http | x
   }

@@ -33,7 +33,7 @@ final class ReferenceUnits {
   /**
    * {@code raw} with every URL replaced by one space: a scheme (letters compared after
    * normalisation, in any case) that does not continue a Latin run (directly or over one joiner),
-   * then ASCII "://", then every printable ASCII code point up to the first other one.
+   * then ASCII ':', then every printable ASCII code point (at least one) up to the first other.
    */
   static int[] blankEntities(int[] raw) {
     int n = raw.length;
@@ -96,15 +96,15 @@ final class ReferenceUnits {
               && latin(normal(raw[i - 2]))));
       for (String scheme : SCHEMES) {
         int m = scheme.length();
-        if (!free || i + m + 3 > n) {
+        if (!free || i + m + 2 > n) {
           continue;
         }
         boolean match = true;
         for (int j = 0; j < m && match; j++) {
           match = Character.toLowerCase(normal(raw[i + j])) == scheme.charAt(j);
         }
-        if (match && raw[i + m] == ':' && raw[i + m + 1] == '/' && raw[i + m + 2] == '/') {
-          end = i + m + 3;
+        if (match && raw[i + m] == ':' && raw[i + m + 1] > 0x20 && raw[i + m + 1] < 0x7F) {
+          end = i + m + 2;
           while (end < n && raw[end] > 0x20 && raw[end] < 0x7F) {
             end++;
           }
