@@ -9,7 +9,9 @@ import java.util.List;
  * ({@code --known}), and with {@code --new-only} the bundled general lexicon and stopwords, plus
  * function-word glue — a word that begins or ends with a one-character stopword (他的, 是在, 的一):
  * such strings are frequent juxtapositions of two words, not new words — and number expressions
- * (words with a digit: 2006年, 3个). Immutable; thread-safe.
+ * (words with a digit: 2006年, 3个). A word of ASCII letters is also looked up in lower case, so
+ * the English function words of the stopword list (the, of, and) go whatever their case.
+ * Immutable; thread-safe.
  */
 public final class WordFilter {
   private final Lexicon known;
@@ -43,6 +45,10 @@ public final class WordFilter {
     if (known.contains(word) || stopwords.contains(word)) {
       return false;
     }
+    if (stopwords.size() > 0 && isAsciiLetters(word)
+        && stopwords.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+      return false; // The, OF
+    }
     if (stopwords.size() == 0 || word.isEmpty()) {
       return true;
     }
@@ -56,5 +62,15 @@ public final class WordFilter {
     int last = word.codePointBefore(word.length());
     return !stopwords.contains(new String(Character.toChars(first)))
         && !stopwords.contains(new String(Character.toChars(last)));
+  }
+
+  private static boolean isAsciiLetters(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if ((c | 0x20) < 'a' || (c | 0x20) > 'z') {
+        return false;
+      }
+    }
+    return !word.isEmpty();
   }
 }

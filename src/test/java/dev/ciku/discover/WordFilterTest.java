@@ -1,0 +1,45 @@
+package dev.ciku.discover;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WordFilterTest {
+  @TempDir Path dir;
+
+  /** Golden table for --new-only: word, accepted. */
+  private static final String[][] NEW_ONLY = {
+      {"十五五", "true"}, {"赋能", "true"}, {"iPhone7", "false"}, // a digit: number expression
+      {"5G", "false"}, {"2006年", "false"}, {"UNIQ", "true"}, {"doge", "true"},
+      {"新闻", "false"}, {"中华人民共和国", "false"}, // the bundled general lexicon
+      {"的", "false"}, {"他的", "false"}, {"是在", "false"}, {"的一", "false"}, // stopword glue
+      {"the", "false"}, {"The", "false"}, {"OF", "false"}, {"and", "false"},
+      {"good", "true"}, {"Theory", "true"}, {"thé", "true"}, {"", "true"},
+  };
+
+  @Test
+  void accepts_newOnly_goldenTable() throws IOException {
+    WordFilter f = WordFilter.create(List.of(), true);
+    for (String[] row : NEW_ONLY) {
+      assertEquals(Boolean.parseBoolean(row[1]), f.accepts(row[0]), row[0]);
+    }
+  }
+
+  @Test
+  void accepts_withoutNewOnly_onlyUserLexiconDropped() throws IOException {
+    Path lex = dir.resolve("known.txt");
+    Files.writeString(lex, "赋能 120\nthe\n");
+    WordFilter f = WordFilter.create(List.of(lex), false);
+    assertEquals(false, f.accepts("赋能"));
+    assertEquals(false, f.accepts("the"));
+    assertEquals(true, f.accepts("The"), "case folding is for the bundled stopwords only");
+    assertEquals(true, f.accepts("他的"));
+    assertEquals(true, f.accepts("2006年"));
+    assertEquals(true, f.accepts("十五五"));
+  }
+}
