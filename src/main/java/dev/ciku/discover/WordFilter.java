@@ -1,5 +1,6 @@
 package dev.ciku.discover;
 
+import dev.ciku.corpus.UnitPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.List;
 /**
  * Decides which discovered words a user does not want to see: words of known lexicons
  * ({@code --known}), and with {@code --new-only} the bundled general lexicon and stopwords, plus
- * function-word glue — a word that begins or ends with a one-character stopword (他的, 是在, 的一):
+ * function-word glue — a word that begins or ends with a one-character Han stopword (他的, 是在, 的一):
  * such strings are frequent juxtapositions of two words, not new words — and number expressions
  * (words with a digit: 2006年, 3个). A word of ASCII letters is also looked up in lower case, so
  * the English function words of the stopword list (the, of, and) go whatever their case.
@@ -60,8 +61,9 @@ public final class WordFilter {
     }
     int first = word.codePointAt(0);
     int last = word.codePointBefore(word.length());
-    return !stopwords.contains(new String(Character.toChars(first)))
-        && !stopwords.contains(new String(Character.toChars(last)));
+    // Glue is judged on Han characters only: "a" and "i" are stopwords, not so app or img.
+    return !(UnitPolicy.isHan(first) && stopwords.contains(new String(Character.toChars(first))))
+        && !(UnitPolicy.isHan(last) && stopwords.contains(new String(Character.toChars(last))));
   }
 
   private static boolean isAsciiLetters(String word) {

@@ -20,6 +20,8 @@ class WordFilterTest {
       {"的", "false"}, {"他的", "false"}, {"是在", "false"}, {"的一", "false"}, // stopword glue
       {"the", "false"}, {"The", "false"}, {"OF", "false"}, {"and", "false"},
       {"good", "true"}, {"Theory", "true"}, {"thé", "true"}, {"", "true"},
+      {"iPhone", "true"}, {"img", "true"}, {"APP", "true"}, {"Pixel", "true"}, {"Ai", "true"},
+      {"a", "false"}, {"I", "false"},
   };
 
   @Test
