@@ -14,10 +14,14 @@ import java.util.zip.GZIPInputStream;
 /**
  * A set of words read from lexicon files: one word per line, optionally followed by a space or
  * tab and more fields ({@code word freq}, {@code word freq pos}, {@code word<TAB>df}). Blank lines
- * and lines starting with {@code #} are skipped. Immutable once built; thread-safe to read.
+ * and lines starting with {@code #} are skipped. Words are compared with their traditional
+ * characters folded to simplified ones ({@link Simplified}), so a simplified lexicon knows the
+ * words of a traditional corpus and the other way round. Immutable once built; thread-safe to
+ * read.
  */
 public final class Lexicon {
   private final Set<String> words = new HashSet<>();
+  private final Simplified simplified = Simplified.bundled();
 
   /** Adds the words of a file ({@code .gz} is decompressed). */
   public Lexicon addFile(Path file) throws IOException {
@@ -46,7 +50,7 @@ public final class Lexicon {
         end++;
       }
       if (end > 0 && line.charAt(0) != '#') {
-        words.add(line.substring(0, end));
+        words.add(simplified.fold(line.substring(0, end)));
       }
     }
     return this;
@@ -54,10 +58,10 @@ public final class Lexicon {
 
   /** Whether {@code word} is in the lexicon. */
   public boolean contains(String word) {
-    return words.contains(word);
+    return words.contains(simplified.fold(word));
   }
 
-  /** Number of words. */
+  /** Number of distinct words, compared after folding. */
   public int size() {
     return words.size();
   }

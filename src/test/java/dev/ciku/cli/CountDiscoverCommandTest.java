@@ -96,6 +96,39 @@ class CountDiscoverCommandTest {
     assertTrue(f.size() > 100 && f.size() < a.size() / 2, f.size() + " of " + a.size());
   }
 
+  /**
+   * The first 2,000 lines of the legal sample and the same lines converted to traditional
+   * characters (OpenCC s2t; src/test/resources/fixtures/README.md): with the simplified bundled
+   * lexicon, --new-only keeps the same new words in either script.
+   */
+  @Test
+  void discover_newOnly_traditionalText_sameNewWordsAsSimplified() throws Exception {
+    Path hans = dir.resolve("laws-2000.txt");
+    Files.write(hans, Files.readAllLines(Path.of(LAWS)).subList(0, 2000));
+    Path hant = Path.of("src", "test", "resources", "fixtures", "laws-zh-hant.txt");
+    Path a = dir.resolve("hans.dict");
+    Path b = dir.resolve("hant.dict");
+    assertEquals(0, Main.execute("discover", "-q", "--new-only", "--top", "100", "--format", "dict",
+        "-o", a.toString(), hans.toString()));
+    assertEquals(0, Main.execute("discover", "-q", "--new-only", "--top", "100", "--format", "dict",
+        "-o", b.toString(), hant.toString()));
+    dev.ciku.discover.Simplified s = dev.ciku.discover.Simplified.bundled();
+    java.util.Set<String> simplified = new java.util.HashSet<>();
+    for (String r : Files.readAllLines(a)) {
+      simplified.add(r.split(" ")[0]);
+    }
+    List<String> traditional = Files.readAllLines(b);
+    assertEquals(100, traditional.size());
+    long traditionalForms = traditional.stream().map(r -> r.split(" ")[0])
+        .filter(w -> !s.fold(w).equals(w)).count();
+    assertTrue(traditionalForms >= 50, "the list is in traditional characters: " + traditionalForms);
+    long same = traditional.stream().map(r -> s.fold(r.split(" ")[0])).filter(simplified::contains)
+        .count();
+    assertTrue(same >= 90, same + " of 100 traditional new words are among the simplified ones");
+    assertTrue(traditional.stream().noneMatch(r -> r.startsWith("應當 ") || r.startsWith("或者 ")),
+        "known words in traditional characters are dropped");
+  }
+
   @Test
   void discover_known_dropsListedWords() throws Exception {
     Path lex = dir.resolve("lex.txt");

@@ -1,0 +1,97 @@
+package dev.ciku.discover;
+
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Folds traditional Han characters to simplified ones, character by character, so that a word
+ * and a lexicon entry written in different scripts compare equal (這樣 and 这样, 臺灣 and 台湾).
+ * The table is {@code dict/t2s-chars.tsv} (4,105 characters, derived from OpenCC's t2s
+ * character table; see {@code dict/README.md}). Character by character means no phrase rules:
+ * a word is folded the same way wherever it comes from, which is all a comparison needs, but
+ * the folded form is not always the word's usual simplified spelling (乾隆 folds to 干隆, as
+ * does the lexicon's 乾隆).
+ *
+ * <p>Immutable after loading; thread-safe. {@link #fold} costs one hash look-up per character and
+ * allocates only when something changes.
+ */
+public final class Simplified {
+  private static final String RESOURCE = "/dict/t2s-chars.tsv";
+
+  private final Int2IntOpenHashMap table;
+
+  private Simplified(Int2IntOpenHashMap table) {
+    this.table = table;
+  }
+
+  private static final class Holder {
+    static final Simplified BUNDLED = load();
+  }
+
+  /** The bundled table, loaded on first use. */
+  public static Simplified bundled() {
+    return Holder.BUNDLED;
+  }
+
+  private static Simplified load() {
+    Int2IntOpenHashMap t = new Int2IntOpenHashMap(8192);
+    try (InputStream in = Simplified.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the jar");
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isEmpty() || line.charAt(0) == '#') {
+          continue;
+        }
+        int tab = line.indexOf('\t');
+        if (tab <= 0 || line.codePointCount(0, tab) != 1
+            || line.codePointCount(tab + 1, line.length()) != 1) {
+          throw new IllegalStateException(RESOURCE + ": not 'character<TAB>character': " + line);
+        }
+        t.put(line.codePointAt(0), line.codePointAt(tab + 1));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // Close chains (薴 -> 苧 -> 苎), so that folding is idempotent and a character compares equal
+    // to every form it folds through.
+    for (var e : t.int2IntEntrySet()) {
+      int s = e.getIntValue();
+      for (int hops = 0; t.containsKey(s) && hops < 8; hops++) {
+        s = t.get(s);
+      }
+      e.setValue(s);
+    }
+    return new Simplified(t);
+  }
+
+  /** Number of characters the table changes. */
+  public int size() {
+    return table.size();
+  }
+
+  /** {@code word} with every traditional character of the table replaced; the same instance if none is. */
+  public String fold(String word) {
+    StringBuilder sb = null;
+    for (int i = 0; i < word.length(); ) {
+      int cp = word.codePointAt(i);
+      int n = Character.charCount(cp);
+      int s = table.getOrDefault(cp, -1);
+      if (s >= 0 && sb == null) {
+        sb = new StringBuilder(word.length()).append(word, 0, i);
+      }
+      if (sb != null) {
+        sb.appendCodePoint(s >= 0 ? s : cp);
+      }
+      i += n;
+    }
+    return sb == null ? word : sb.toString();
+  }
+}
