@@ -26,7 +26,9 @@ import picocli.CommandLine.Option;
             + " a token (a run of dashes or ellipses is one; an emoji sequence such as a flag or a"
             + " skin tone is one, and no token is cut inside a grapheme cluster); a URL is one"
             + " token; Latin/digit runs are never split, and"
-            + " a number may join a unit (2000年) when the vocabulary says so. Input whitespace is"
+            + " a number may join a unit (2000年) when the vocabulary says so. Traditional"
+            + " characters are matched against the vocabulary as simplified ones (and written"
+            + " as read), so one vocabulary serves both scripts. Input whitespace is"
             + " copied as is and no separator is added next to it, so removing the inserted"
             + " separators gives back the input exactly (a BOM is kept; malformed bytes become"
             + " U+FFFD). Output is UTF-8."})

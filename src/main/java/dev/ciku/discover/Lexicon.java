@@ -1,5 +1,6 @@
 package dev.ciku.discover;
 
+import dev.ciku.corpus.Simplified;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

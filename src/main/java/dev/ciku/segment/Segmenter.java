@@ -1,5 +1,6 @@
 package dev.ciku.segment;
 
+import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.UnitPolicy;
 import java.io.IOException;
 import java.io.Writer;
@@ -39,22 +40,35 @@ import java.util.List;
 public final class Segmenter {
   private final WordTrie trie;
   private final String separator;
+  private final Simplified fold;
 
   /**
+   * A segmenter that reads traditional and simplified characters alike: the vocabulary's words
+   * and the text's characters are compared folded to simplified ({@link Simplified}), so a
+   * simplified vocabulary segments traditional text (the text is written out as it was read).
+   *
    * @param vocabulary the words and counts
    * @param separator written between words (e.g. a space)
    */
   public Segmenter(Vocabulary vocabulary, String separator) {
-    this(WordTrie.of(vocabulary), separator);
+    this(WordTrie.of(vocabulary, Simplified.bundled()), separator, Simplified.bundled());
   }
 
-  /** Wraps an already built trie; its scores are (re)computed here and it must not change after. */
+  /**
+   * Wraps an already built trie, whose symbols are compared with the text's as they are (no
+   * folding); its scores are (re)computed here and it must not change after.
+   */
   public Segmenter(WordTrie trie, String separator) {
+    this(trie, separator, null);
+  }
+
+  private Segmenter(WordTrie trie, String separator, Simplified fold) {
     if (trie.words() == 0) {
       throw new IllegalArgumentException("the vocabulary is empty");
     }
     this.trie = trie;
     this.separator = separator;
+    this.fold = fold;
     trie.computeScores(1.0);
   }
 
@@ -116,7 +130,7 @@ public final class Segmenter {
         int n = UnitPolicy.normalize(cp);
         if (UnitPolicy.isHan(n)) {
           int end = Graphemes.clusterEnd(text, i + len, to);
-          addSymbol(text, i, n, end);
+          addSymbol(text, i, fold == null ? n : fold.codePoint(n), end);
           i = end;
         } else if (UnitPolicy.isLatin(n)) {
           i = latin(text, i, to);

@@ -65,9 +65,23 @@ public final class WordTrie {
 
   /** Builds a trie holding every word of {@code vocabulary} with its count. */
   public static WordTrie of(Vocabulary vocabulary) {
+    return of(vocabulary, null);
+  }
+
+  /**
+   * Builds a trie holding every word of {@code vocabulary} with its count, its Han characters
+   * folded by {@code fold} unless it is null; words that fold to the same symbols add their counts
+   * (a vocabulary holding 這 and 这 gets one word 这).
+   */
+  public static WordTrie of(Vocabulary vocabulary, dev.ciku.corpus.Simplified fold) {
     WordTrie t = new WordTrie();
     vocabulary.forEach((word, count) -> {
       int[] s = Symbols.toSymbols(word);
+      if (s != null && fold != null) {
+        for (int i = 0; i < s.length; i++) {
+          s[i] = s[i] < Symbols.NUM ? fold.codePoint(s[i]) : s[i];
+        }
+      }
       if (s != null && count > 0) {
         int node = t.insert(s, 0, s.length);
         t.setCount(node, t.count(node) + count);

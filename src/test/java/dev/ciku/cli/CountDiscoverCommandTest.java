@@ -112,7 +112,7 @@ class CountDiscoverCommandTest {
         "-o", a.toString(), hans.toString()));
     assertEquals(0, Main.execute("discover", "-q", "--new-only", "--top", "100", "--format", "dict",
         "-o", b.toString(), hant.toString()));
-    dev.ciku.discover.Simplified s = dev.ciku.discover.Simplified.bundled();
+    dev.ciku.corpus.Simplified s = dev.ciku.corpus.Simplified.bundled();
     java.util.Set<String> simplified = new java.util.HashSet<>();
     for (String r : Files.readAllLines(a)) {
       simplified.add(r.split(" ")[0]);

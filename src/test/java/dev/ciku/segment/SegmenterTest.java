@@ -30,6 +30,8 @@ class SegmenterTest {
   void words_goldenTable_expectedTokens() {
     String[][] table = {
         {"中国人民", "中国|人民"},
+        {"中國人民", "中國|人民"}, // traditional text, simplified vocabulary: written as read
+        {"北京大學生增長了", "北京|大學生|增長|了"},
         {"北京大学生", "北京|大学生"},
         {"2000年1月", "2000年|1月"},
         {"１９９８年１２月", "１９９８年|１２月"},
@@ -147,6 +149,21 @@ class SegmenterTest {
       int at = 80;
       assertTrue(cut <= at || cut >= at + cluster.length(), cluster + " cut at " + cut);
     }
+  }
+
+  @Test
+  void constructor_wordsInBothScripts_countsAdded() {
+    Vocabulary v = new Vocabulary();
+    v.add("这个", 10);
+    v.add("這個", 5);
+    v.add("这", 5);
+    v.add("个", 5);
+    WordTrie folded = WordTrie.of(v, dev.ciku.corpus.Simplified.bundled());
+    assertEquals(15.0, folded.count(folded.node(Symbols.toSymbols("这个"), 0, 2)));
+    assertEquals(-1, folded.node(Symbols.toSymbols("這個"), 0, 2));
+    WordTrie plain = WordTrie.of(v);
+    assertEquals(5.0, plain.count(plain.node(Symbols.toSymbols("這個"), 0, 2)));
+    assertEquals(List.of("這個", "这个"), new Segmenter(v, " ").words("這個这个"));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.ciku.discover;
+package dev.ciku.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.ciku.discover.Lexicon;
 import org.junit.jupiter.api.Test;
 
 class SimplifiedTest {

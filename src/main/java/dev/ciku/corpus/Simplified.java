@@ -1,4 +1,4 @@
-package dev.ciku.discover;
+package dev.ciku.corpus;
 
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.io.BufferedReader;
@@ -17,16 +17,29 @@ import java.nio.charset.StandardCharsets;
  * the folded form is not always the word's usual simplified spelling (乾隆 folds to 干隆, as
  * does the lexicon's 乾隆).
  *
- * <p>Immutable after loading; thread-safe. {@link #fold} costs one hash look-up per character and
- * allocates only when something changes.
+ * <p>Used by lexicon look-ups ({@code discover --known}, {@code --new-only}) and by the segmenter,
+ * which folds both its vocabulary and the text it reads (the text is written out as it was).
+ *
+ * <p>Immutable after loading; thread-safe. {@link #codePoint} is an array look-up for the Basic
+ * Multilingual Plane; {@link #fold} allocates only when something changes.
  */
 public final class Simplified {
   private static final String RESOURCE = "/dict/t2s-chars.tsv";
 
   private final Int2IntOpenHashMap table;
+  /** The table for the Basic Multilingual Plane: bmp[c] is the folded code point of char c. */
+  private final int[] bmp = new int[1 << 16];
 
   private Simplified(Int2IntOpenHashMap table) {
     this.table = table;
+    for (int c = 0; c < bmp.length; c++) {
+      bmp[c] = table.getOrDefault(c, c);
+    }
+  }
+
+  /** The simplified form of one code point (itself if the table does not change it). */
+  public int codePoint(int cp) {
+    return cp < bmp.length ? bmp[cp] : table.getOrDefault(cp, cp);
   }
 
   private static final class Holder {
@@ -83,12 +96,12 @@ public final class Simplified {
     for (int i = 0; i < word.length(); ) {
       int cp = word.codePointAt(i);
       int n = Character.charCount(cp);
-      int s = table.getOrDefault(cp, -1);
-      if (s >= 0 && sb == null) {
+      int s = codePoint(cp);
+      if (s != cp && sb == null) {
         sb = new StringBuilder(word.length()).append(word, 0, i);
       }
       if (sb != null) {
-        sb.appendCodePoint(s >= 0 ? s : cp);
+        sb.appendCodePoint(s);
       }
       i += n;
     }
