@@ -1,5 +1,6 @@
 package dev.ciku.domain;
 
+import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.ReaderOptions;
@@ -37,7 +38,9 @@ import java.util.zip.GZIPOutputStream;
  * A term of at most {@code order} units gets its exact count when that count reaches
  * {@code minCount}, and 0 otherwise (the profile does not tell "rare" from "absent"). A longer
  * term gets the smallest count of its windows of {@code order} units, an upper bound of its true
- * count (0 if some window is below the cut).
+ * count (0 if some window is below the cut). Grams and terms are compared with traditional
+ * characters folded to simplified ({@link Simplified}): a loaded profile adds the counts of grams
+ * that differ only in script, so a simplified reference serves a traditional domain corpus.
  *
  * <h2>File format</h2>
  * gzip-compressed UTF-8 text: header lines {@code # ciku reference profile 1}, {@code # order N},
@@ -59,6 +62,8 @@ public final class ReferenceProfile implements ReferenceCounts {
   private final Object2LongOpenHashMap<String> counts;
   /** The grams in unit order when built (for a byte-identical save); null when loaded. */
   private final List<String> orderedKeys;
+  /** {@code counts} with keys folded to simplified characters (the same map when loaded). */
+  private final Object2LongOpenHashMap<String> lookup;
 
   private ReferenceProfile(int order, long minCount, long positions, String source,
       Object2LongOpenHashMap<String> counts, List<String> orderedKeys) {
@@ -68,6 +73,16 @@ public final class ReferenceProfile implements ReferenceCounts {
     this.source = source;
     this.counts = counts;
     this.orderedKeys = orderedKeys;
+    this.lookup = orderedKeys == null ? counts : folded(counts);
+  }
+
+  private static Object2LongOpenHashMap<String> folded(Object2LongOpenHashMap<String> counts) {
+    Simplified s = Simplified.bundled();
+    Object2LongOpenHashMap<String> out = new Object2LongOpenHashMap<>(counts.size());
+    for (var e : counts.object2LongEntrySet()) {
+      out.addTo(s.fold(e.getKey()), e.getLongValue());
+    }
+    return out;
   }
 
   /**
@@ -199,6 +214,7 @@ public final class ReferenceProfile implements ReferenceCounts {
     long positions = -1;
     String source = "";
     Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(1 << 20);
+    Simplified fold = Simplified.bundled();
     int lineNo = 1;
     while ((line = r.readLine()) != null) {
       lineNo++;
@@ -224,7 +240,8 @@ public final class ReferenceProfile implements ReferenceCounts {
         throw new IOException(name + ":" + lineNo + ": expected gram<TAB>count");
       }
       try {
-        map.put(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)));
+        // Grams that differ only in script (這個, 这个) are one gram for look-ups.
+        map.addTo(fold.fold(line.substring(0, tab)), Long.parseLong(line.substring(tab + 1)));
       } catch (NumberFormatException e) {
         throw new IOException(name + ":" + lineNo + ": bad count");
       }
@@ -254,12 +271,13 @@ public final class ReferenceProfile implements ReferenceCounts {
 
   @Override
   public long count(String term) {
+    term = Simplified.bundled().fold(term);
     List<String> u = TermUnits.split(term);
     if (u == null || u.isEmpty()) {
       return 0;
     }
     if (u.size() <= order) {
-      return counts.getLong(term);
+      return lookup.getLong(term);
     }
     long min = Long.MAX_VALUE;
     StringBuilder sb = new StringBuilder();
@@ -268,7 +286,7 @@ public final class ReferenceProfile implements ReferenceCounts {
       for (int j = i; j < i + order; j++) {
         sb.append(u.get(j));
       }
-      long c = counts.getLong(sb.toString());
+      long c = lookup.getLong(sb.toString());
       if (c == 0) {
         return 0;
       }

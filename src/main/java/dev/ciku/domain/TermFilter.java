@@ -1,5 +1,6 @@
 package dev.ciku.domain;
 
+import dev.ciku.corpus.Simplified;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,8 @@ import java.util.Set;
  * the passives 被撤销, 被吊销; {@code !被*人} keeps 被害人, 被申请人). A generic-heads file is
  * read with an implied leading {@code *}: a head drops itself and every term ending with it
  * (审判工作 by 工作). The bundled filter also drops every term holding a digit (16款, 5万公里,
- * 10万元以下罚款): quantities, not terms.
+ * 10万元以下罚款): quantities, not terms. Patterns and terms are compared with traditional
+ * characters folded to simplified ({@link Simplified}), so the patterns serve either script.
  *
  * <p>Immutable once built; thread-safe to read.
  */
@@ -83,7 +85,7 @@ public final class TermFilter {
 
   /** Adds one pattern. */
   public TermFilter add(String pattern, boolean heads) {
-    String p = pattern.strip();
+    String p = Simplified.bundled().fold(pattern.strip());
     if (p.isEmpty() || p.startsWith("#")) {
       return this;
     }
@@ -151,6 +153,7 @@ public final class TermFilter {
 
   /** Whether {@code term} should be dropped. */
   public boolean rejects(String term) {
+    term = Simplified.bundled().fold(term);
     if (keep != null && keep.matches(term)) {
       return false;
     }

@@ -167,4 +167,14 @@ class ReferenceCountsTest {
     assertTrue(p.count("中华人民共和国") > 0);
     assertEquals(0, p.count("徇私舞弊罪的追诉标准"));
   }
+
+  @Test
+  void bundledProfile_traditionalTerm_countedAsItsSimplifiedForm() throws Exception {
+    ReferenceProfile p = ReferenceProfile.bundled();
+    String[][] pairs = {{"组织", "組織"}, {"中华人民共和国", "中華人民共和國"}, {"监督管理", "監督管理"}};
+    for (String[] hansHant : pairs) {
+      assertTrue(p.count(hansHant[0]) > 100, hansHant[0]);
+      assertEquals(p.count(hansHant[0]), p.count(hansHant[1]), hansHant[1]);
+    }
+  }
 }

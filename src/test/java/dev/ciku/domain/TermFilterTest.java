@@ -39,6 +39,17 @@ class TermFilterTest {
   }
 
   @Test
+  void bundled_traditionalCharacters_sameAsSimplified() throws Exception {
+    TermFilter f = TermFilter.bundled();
+    for (String w : new String[] {"應當", "進行", "問題", "有關情況", "審判工作", "違反本法的"}) {
+      assertTrue(f.rejects(w), w);
+    }
+    for (String w : new String[] {"人民法院", "行政處罰", "轉讓", "規則", "資本", "刑事責任"}) {
+      assertFalse(f.rejects(w), w);
+    }
+  }
+
+  @Test
   void rejects_wrapPatternsAndExceptions() {
     TermFilter f = TermFilter.none().add("被*", false).add("!被*人", false).add("!被告", false)
         .add("上*级", false).add("人*人", false);
