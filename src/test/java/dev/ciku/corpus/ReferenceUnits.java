@@ -30,50 +30,19 @@ final class ReferenceUnits {
     return cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : cp == 0x3000 ? ' ' : cp;
   }
 
-  /**
-   * {@code raw} with every URL replaced by one space: a scheme (letters compared after
-   * normalisation, in any case) that does not continue a Latin run (directly or over one joiner),
-   * then ASCII ':', then every printable ASCII code point (at least one) up to the first other.
-   */
-  static int[] blankEntities(int[] raw) {
+  /** Finds a span to blank out: its end when one starts at {@code i}, else -1. */
+  private interface Span {
+    int end(int[] raw, int i);
+  }
+
+  /** {@code raw} with every span {@code span} finds replaced by one space, left to right. */
+  private static int[] blank(int[] raw, Span span) {
     int n = raw.length;
     int[] out = new int[n];
     int k = 0;
     int i = 0;
-    boolean afterAmp = false;
     while (i < n) {
-      int end = -1;
-      boolean amp = false;
-      if (raw[i] == '&' || afterAmp) {
-        int j = raw[i] == '&' ? i + 1 : i;
-        if (j < n && raw[j] == '#') {
-          j++;
-        }
-        int start = j;
-        // LATIN+ ([-.] LATIN+)*, compared after normalisation
-        boolean needLatin = true;
-        while (j < n) {
-          int c = normal(raw[j]);
-          if (latin(c)) {
-            needLatin = false;
-          } else if ((c == '-' || c == '.') && !needLatin) {
-            needLatin = true;
-          } else {
-            break;
-          }
-          j++;
-        }
-        if (j > start && !needLatin && j - start <= UnitPolicy.MAX_ENTITY_LENGTH && j < n
-            && raw[j] == ';') {
-          end = j + 1;
-          StringBuilder name = new StringBuilder();
-          for (int q = start; q < j; q++) {
-            name.appendCodePoint(Character.toLowerCase(normal(raw[q])));
-          }
-          amp = name.toString().equals("amp");
-        }
-      }
-      afterAmp = amp;
+      int end = span.end(raw, i);
       if (end < 0) {
         out[k++] = raw[i++];
       } else {
@@ -84,16 +53,62 @@ final class ReferenceUnits {
     return java.util.Arrays.copyOf(out, k);
   }
 
+  /**
+   * {@code raw} with every HTML character reference replaced by one space: ASCII '&', an optional
+   * ASCII '#', a Latin run (with joiners, compared after normalisation) of at most
+   * {@link UnitPolicy#MAX_ENTITY_LENGTH} characters, ASCII ';'. Right after {@code &amp;} a
+   * reference may start without its '&' (twice-escaped text, {@code &amp;quot;}).
+   */
+  static int[] blankEntities(int[] raw) {
+    boolean[] afterAmp = {false};
+    return blank(raw, (r, i) -> {
+      int n = r.length;
+      boolean after = afterAmp[0];
+      afterAmp[0] = false;
+      if (r[i] != '&' && !after) {
+        return -1;
+      }
+      int j = r[i] == '&' ? i + 1 : i;
+      if (j < n && r[j] == '#') {
+        j++;
+      }
+      int start = j;
+      boolean needLatin = true; // LATIN+ ([-.] LATIN+)*
+      while (j < n) {
+        int c = normal(r[j]);
+        if (latin(c)) {
+          needLatin = false;
+        } else if ((c == '-' || c == '.') && !needLatin) {
+          needLatin = true;
+        } else {
+          break;
+        }
+        j++;
+      }
+      if (j == start || needLatin || j - start > UnitPolicy.MAX_ENTITY_LENGTH || j >= n
+          || r[j] != ';') {
+        return -1;
+      }
+      StringBuilder name = new StringBuilder();
+      for (int q = start; q < j; q++) {
+        name.appendCodePoint(Character.toLowerCase(normal(r[q])));
+      }
+      afterAmp[0] = name.toString().equals("amp");
+      return j + 1;
+    });
+  }
+
+  /**
+   * {@code raw} with every URL replaced by one space: a scheme (letters compared after
+   * normalisation, in any case) that does not continue a Latin run (directly or over one joiner),
+   * then ASCII ':', then every printable ASCII code point (at least one) up to the first other.
+   */
   static int[] blankUrls(int[] raw) {
-    int n = raw.length;
-    int[] out = new int[n];
-    int k = 0;
-    int i = 0;
-    while (i < n) {
-      int end = -1;
-      boolean free = i == 0 || (!latin(normal(raw[i - 1]))
-          && !((normal(raw[i - 1]) == '-' || normal(raw[i - 1]) == '.') && i >= 2
-              && latin(normal(raw[i - 2]))));
+    return blank(raw, (r, i) -> {
+      int n = r.length;
+      boolean free = i == 0 || (!latin(normal(r[i - 1]))
+          && !((normal(r[i - 1]) == '-' || normal(r[i - 1]) == '.') && i >= 2
+              && latin(normal(r[i - 2]))));
       for (String scheme : SCHEMES) {
         int m = scheme.length();
         if (!free || i + m + 2 > n) {
@@ -101,24 +116,18 @@ final class ReferenceUnits {
         }
         boolean match = true;
         for (int j = 0; j < m && match; j++) {
-          match = Character.toLowerCase(normal(raw[i + j])) == scheme.charAt(j);
+          match = Character.toLowerCase(normal(r[i + j])) == scheme.charAt(j);
         }
-        if (match && raw[i + m] == ':' && raw[i + m + 1] > 0x20 && raw[i + m + 1] < 0x7F) {
-          end = i + m + 2;
-          while (end < n && raw[end] > 0x20 && raw[end] < 0x7F) {
+        if (match && r[i + m] == ':' && r[i + m + 1] > 0x20 && r[i + m + 1] < 0x7F) {
+          int end = i + m + 2;
+          while (end < n && r[end] > 0x20 && r[end] < 0x7F) {
             end++;
           }
-          break;
+          return end;
         }
       }
-      if (end < 0) {
-        out[k++] = raw[i++];
-      } else {
-        out[k++] = ' ';
-        i = end;
-      }
-    }
-    return java.util.Arrays.copyOf(out, k);
+      return -1;
+    });
   }
 
   /** The clauses of {@code text}, each a list of unit strings. */
