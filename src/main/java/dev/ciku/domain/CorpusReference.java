@@ -5,6 +5,7 @@ import dev.ciku.corpus.ClauseScanner;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.CorpusReader;
 import dev.ciku.corpus.ReaderOptions;
+import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.UnitTable;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.io.IOException;
@@ -19,6 +20,9 @@ import java.util.function.Consumer;
  * matches, counting each term it passes.
  * Exact for terms of any length; cost one read of the corpus and, per position, as many hash
  * look-ups as the longest matching term prefix (usually 1-3).
+ *
+ * <p>Terms and corpus are compared with traditional characters folded to simplified
+ * ({@link Simplified}): a term counts its occurrences in either script.
  *
  * <p>Terms not given to {@link #count(Collection, List, ReaderOptions, ByteCounter, Consumer, String)}
  * count 0. Not thread-safe while counting;
@@ -44,16 +48,22 @@ public final class CorpusReference implements ReferenceCounts {
       ReaderOptions reader, ByteCounter bytes, Consumer<String> warnings, String name)
       throws IOException {
     UnitTable units = new UnitTable();
-    String[] byIndex = terms.toArray(new String[0]);
+    Simplified fold = Simplified.bundled();
+    // Terms and corpus are compared folded to simplified characters (這個 counts 这个 too).
+    String[] byIndex = terms.stream().map(fold::fold).distinct().toArray(String[]::new);
     TermTrie trie = new TermTrie(byIndex, units);
     long[] hits = new long[byIndex.length];
     long[] pos = {0};
+    int[] folded = new int[ClauseScanner.MAX_CHUNK];
     java.util.function.IntConsumer hit = t -> hits[t]++;
     ClauseScanner scanner = new ClauseScanner(units, reader.lowercase(),
         (u, length, owned, start, end) -> {
           pos[0] += owned;
+          for (int i = 0; i < length; i++) {
+            folded[i] = u[i] < UnitTable.LATIN_BASE ? fold.codePoint(u[i]) : u[i];
+          }
           for (int i = 0; i < owned; i++) {
-            trie.match(u, i, length, hit);
+            trie.match(folded, i, length, hit);
           }
         });
     new CorpusReader(reader, bytes, warnings).read(corpus, scanner);
@@ -68,7 +78,7 @@ public final class CorpusReference implements ReferenceCounts {
 
   @Override
   public long count(String term) {
-    return counts.getInt(term);
+    return counts.getInt(Simplified.bundled().fold(term));
   }
 
   @Override

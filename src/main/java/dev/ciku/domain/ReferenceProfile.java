@@ -1,9 +1,9 @@
 package dev.ciku.domain;
 
-import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.ReaderOptions;
+import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountOptions;
 import dev.ciku.count.CountSummary;

@@ -111,6 +111,18 @@ class ReferenceCountsTest {
   }
 
   @Test
+  void corpusReference_eitherScript_countsBoth() throws Exception {
+    Path file = write("這個手機，这个手机。這個\n");
+    CorpusReference ref = CorpusReference.count(Set.of("這個手機", "这个", "手机"),
+        List.of(CorpusInput.file(file)), READER, new ByteCounter(), m -> { }, "scripts");
+    assertEquals(2, ref.count("這個手機"));
+    assertEquals(2, ref.count("这个手机"), "not asked, but the same term folded");
+    assertEquals(3, ref.count("这个"));
+    assertEquals(3, ref.count("這個"));
+    assertEquals(2, ref.count("手機"));
+  }
+
+  @Test
   void profile_seededRandom_exactUpToOrderAndUpperBoundBeyond() throws Exception {
     String text = randomText(11, 30_000);
     Path file = write(text);
