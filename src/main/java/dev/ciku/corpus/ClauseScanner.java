@@ -312,7 +312,7 @@ public final class ClauseScanner {
     return latinUnits;
   }
 
-  /** URLs skipped ({@code http://}, {@code https://}, {@code ftp://} and what follows). */
+  /** URLs skipped ({@code http:}, {@code https:} or {@code ftp:} and the printable ASCII after). */
   public long urls() {
     return urls;
   }
