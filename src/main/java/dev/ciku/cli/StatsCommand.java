@@ -23,7 +23,7 @@ import picocli.CommandLine.Mixin;
         "A unit is a Han character or a run of Latin letters/digits (iPhone7, 5G); a clause is a"
             + " maximal run of units (punctuation, spaces and symbols end it)."})
 final class StatsCommand implements Callable<Integer> {
-  private static final List<String> COLUMNS = List.of("lines", "chars", "han_chars", "clauses",
+  private static final List<String> COLUMNS = List.of("lines", "chars", "han_chars", "traditional_chars", "clauses",
       "units", "latin_units", "urls", "distinct_units", "entropy_bits", "malformed");
 
   @Mixin InputOptions input;
@@ -46,8 +46,9 @@ final class StatsCommand implements Callable<Integer> {
       if (format == OutputFormat.JSON) {
         Writer w = out.writer();
         w.write("{");
-        Object[] values = {s.lines(), s.chars(), s.hanChars(), s.clauses(), s.units(),
-            s.latinUnits(), s.urls(), s.distinctUnits(), Numbers.format(s.entropyBits(), 4), s.malformed()};
+        Object[] values = {s.lines(), s.chars(), s.hanChars(), s.traditionalChars(), s.clauses(),
+            s.units(), s.latinUnits(), s.urls(), s.distinctUnits(),
+            Numbers.format(s.entropyBits(), 4), s.malformed()};
         for (int i = 0; i < COLUMNS.size(); i++) {
           if (i > 0) {
             w.write(",");
@@ -62,6 +63,7 @@ final class StatsCommand implements Callable<Integer> {
         rows.integer(s.lines());
         rows.integer(s.chars());
         rows.integer(s.hanChars());
+        rows.integer(s.traditionalChars());
         rows.integer(s.clauses());
         rows.integer(s.units());
         rows.integer(s.latinUnits());

@@ -13,6 +13,8 @@ import java.util.function.Consumer;
  * @param lines lines (line ends, plus an unterminated last line)
  * @param chars code points, line ends excluded
  * @param hanChars Han code points
+ * @param traditionalChars those of {@code hanChars} that {@link Simplified} folds (traditional
+ *     forms; a few, such as 著 and 乾, are also simplified characters)
  * @param clauses clauses (maximal runs of units)
  * @param units units (Han characters and Latin runs)
  * @param latinUnits Latin units among {@code units}
@@ -26,6 +28,7 @@ public record CorpusStats(
     long lines,
     long chars,
     long hanChars,
+    long traditionalChars,
     long clauses,
     long units,
     long latinUnits,
@@ -76,7 +79,14 @@ public record CorpusStats(
       }
     }
     double entropy = total == 0 ? 0 : (Math.log(total) - sumClnC / total) / Math.log(2);
-    return new CorpusStats(scanner.lines(), scanner.chars(), scanner.hanChars(), scanner.clauses(),
+    Simplified fold = Simplified.bundled();
+    long traditional = 0;
+    for (int cp = 0; cp < han.length; cp++) {
+      if (han[cp] > 0 && fold.codePoint(cp) != cp) {
+        traditional += han[cp];
+      }
+    }
+    return new CorpusStats(scanner.lines(), scanner.chars(), scanner.hanChars(), traditional, scanner.clauses(),
         scanner.units(), scanner.latinUnits(), scanner.urls(), distinct, entropy, reader.malformed());
   }
 }

@@ -156,7 +156,7 @@ class MainTest {
     Path target = dir.resolve("s.tsv");
     assertEquals(0, Main.execute("stats", "-o", target.toString(), LAWS));
     List<String> lines = Files.readAllLines(target);
-    assertEquals(List.of("lines\tchars\than_chars\tclauses\tunits\tlatin_units\turls\tdistinct_units"
+    assertEquals(List.of("lines\tchars\than_chars\ttraditional_chars\tclauses\tunits\tlatin_units\turls\tdistinct_units"
         + "\tentropy_bits\tmalformed"), lines.subList(0, 1));
     String[] row = lines.get(1).split("\t");
     assertEquals("11392", row[0]);

@@ -138,7 +138,7 @@ class CorpusReaderTest {
   @Test
   void read_emptyFile_allZero() throws IOException {
     CorpusStats s = stats(write("empty.txt", new byte[0]).toString());
-    assertEquals(new CorpusStats(0, 0, 0, 0, 0, 0, 0, 0, 0.0, 0), s);
+    assertEquals(new CorpusStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0, 0), s);
   }
 
   @Test

@@ -58,6 +58,20 @@ class CorpusStatsTest {
     assertTrue(s.hanChars() > 0.8 * s.chars(), "mostly Han");
     assertEquals(0, s.malformed());
     assertEquals(List.of(), warnings);
+    long traditional = text.codePoints()
+        .filter(cp -> UnitPolicy.isHan(cp) && Simplified.bundled().codePoint(cp) != cp).count();
+    assertEquals(traditional, s.traditionalChars());
+    assertTrue(traditional < 0.001 * han, "a simplified text: " + traditional);
+  }
+
+  @Test
+  void compute_traditionalFixture_aboutAThirdTraditional() throws IOException {
+    CorpusStats s = CorpusStats.compute(
+        CorpusInput.expand(List.of("src/test/resources/fixtures/laws-zh-hant.txt")),
+        ReaderOptions.DEFAULT, new ByteCounter(), m -> { });
+    assertEquals(2000, s.lines());
+    assertTrue(s.traditionalChars() > 0.3 * s.hanChars() && s.traditionalChars() < s.hanChars(),
+        s.traditionalChars() + " of " + s.hanChars());
   }
 
   @Test
