@@ -18,10 +18,12 @@ import picocli.CommandLine.Mixin;
 /** {@code ciku stats}: what is in a corpus. */
 @Command(name = "stats", sortOptions = false,
     description = {
-        "Count lines, characters, Han characters, clauses and units of a corpus, and the unigram"
-            + " entropy of its units in bits.",
+        "Count lines, characters, Han characters (and how many of them are traditional forms),"
+            + " clauses, units and skipped URLs of a corpus, and the unigram entropy of its units"
+            + " in bits.",
         "A unit is a Han character or a run of Latin letters/digits (iPhone7, 5G); a clause is a"
-            + " maximal run of units (punctuation, spaces and symbols end it)."})
+            + " maximal run of units (punctuation, spaces and symbols end it; a URL or an HTML"
+            + " character reference such as &amp; is skipped whole)."})
 final class StatsCommand implements Callable<Integer> {
   private static final List<String> COLUMNS = List.of("lines", "chars", "han_chars", "traditional_chars", "clauses",
       "units", "latin_units", "urls", "distinct_units", "entropy_bits", "malformed");
