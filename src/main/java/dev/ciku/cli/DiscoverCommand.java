@@ -2,6 +2,7 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.UnitPolicy;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.DiscoveredWordRows;
@@ -122,7 +123,9 @@ final class DiscoverCommand implements Callable<Integer> {
   private List<String> explained() {
     List<String> words = new ArrayList<>();
     for (String w : explain) {
-      words.add(!text.lowercase ? w : w.codePoints().map(UnitPolicy::toLowerLatin)
+      // Asked words are read as the corpus is: lower-cased and simplified with those options.
+      String u = !text.simplify ? w : Simplified.bundled().fold(w);
+      words.add(!text.lowercase ? u : u.codePoints().map(UnitPolicy::toLowerLatin)
           .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
           .toString());
     }

@@ -25,6 +25,10 @@ public final class FormatOptions {
   @Option(names = "--lowercase", description = "Lower-case Latin letters before counting.")
   boolean lowercase;
 
+  @Option(names = "--simplify", description = "Fold traditional Han characters to simplified"
+      + " ones before counting (這個 and 这个 become one string, written 这个).")
+  boolean simplify;
+
   /** The reader options these flags describe, for the inputs of {@code input}. */
   public ReaderOptions readerOptions(InputOptions input) {
     InputFormat f;
@@ -38,6 +42,6 @@ public final class FormatOptions {
       throw new CikuException(CikuException.USAGE, "--column must be 1 or more");
     }
     return new ReaderOptions(input.charset(), f, field, column, lowercase,
-        input.detectCharset());
+        input.detectCharset(), simplify);
   }
 }

@@ -18,6 +18,8 @@ public final class ClauseScanner {
   private final UnitTable table;
   private final ClauseSink sink;
   private final boolean lowercase;
+  /** Folds Han characters when {@code --simplify}; null otherwise. */
+  private final Simplified fold;
 
   private final int[] units = new int[MAX_CHUNK];
   private int length;
@@ -45,9 +47,23 @@ public final class ClauseScanner {
   private long urls;
 
   public ClauseScanner(UnitTable table, boolean lowercase, ClauseSink sink) {
+    this(table, lowercase, false, sink);
+  }
+
+  /**
+   * @param lowercase lower-case Latin letters
+   * @param simplify fold traditional Han characters to simplified ones ({@link Simplified})
+   */
+  public ClauseScanner(UnitTable table, boolean lowercase, boolean simplify, ClauseSink sink) {
     this.table = table;
     this.lowercase = lowercase;
+    this.fold = simplify ? Simplified.bundled() : null;
     this.sink = sink;
+  }
+
+  /** A scanner with the unit options of {@code options}: lower-casing and simplifying. */
+  public ClauseScanner(UnitTable table, ReaderOptions options, ClauseSink sink) {
+    this(table, options.lowercase(), options.simplify(), sink);
   }
 
   /**
@@ -93,7 +109,7 @@ public final class ClauseScanner {
       } else {
         flushLatin();
       }
-      append(cp);
+      append(fold == null ? cp : fold.codePoint(cp));
       return;
     }
     if (UnitPolicy.isLatin(cp)) {

@@ -58,7 +58,7 @@ public record CorpusStats(
         }
       }
     };
-    ClauseScanner scanner = new ClauseScanner(table, options.lowercase(), sink);
+    ClauseScanner scanner = new ClauseScanner(table, options, sink);
     CorpusReader reader = new CorpusReader(options, bytes, warnings);
     reader.read(inputs, scanner);
     long total = 0;

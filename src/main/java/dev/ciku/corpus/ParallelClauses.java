@@ -69,7 +69,7 @@ public final class ParallelClauses {
         }
         put(full, b);
       };
-      scanner[0] = new ClauseScanner(units, options.lowercase(),
+      scanner[0] = new ClauseScanner(units, options,
           (u, length, owned, start, end) -> {
             Batch b = current[0];
             if (!b.fits(length)) {

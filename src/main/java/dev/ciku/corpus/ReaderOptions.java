@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * How a corpus is read: character encoding, line format, which field or column holds the text,
- * and whether Latin letters are lower-cased.
+ * whether Latin letters are lower-cased and whether traditional Han characters are simplified.
  *
  * @param charset the encoding of every input (a UTF-8 byte-order mark is skipped), unless
  *     {@code detectCharset}
@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param column 1-based column for {@link InputFormat#TSV} and {@link InputFormat#CSV}
  * @param lowercase lower-case Latin letters
  * @param detectCharset detect each input's encoding from its first bytes ({@link Encodings})
+ * @param simplify fold traditional Han characters to simplified ones before counting
+ *     ({@link Simplified}), so 這個 and 这个 are one string, written 这个
  */
 public record ReaderOptions(Charset charset, InputFormat format, String field, int column,
-    boolean lowercase, boolean detectCharset) {
+    boolean lowercase, boolean detectCharset, boolean simplify) {
 
   /** UTF-8 plain text, case kept. */
   public static final ReaderOptions DEFAULT =
@@ -26,7 +28,7 @@ public record ReaderOptions(Charset charset, InputFormat format, String field, i
   /** Options for inputs all in {@code charset}. */
   public ReaderOptions(Charset charset, InputFormat format, String field, int column,
       boolean lowercase) {
-    this(charset, format, field, column, lowercase, false);
+    this(charset, format, field, column, lowercase, false, false);
   }
 
   public ReaderOptions {

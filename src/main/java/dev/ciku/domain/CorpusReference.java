@@ -56,7 +56,7 @@ public final class CorpusReference implements ReferenceCounts {
     long[] pos = {0};
     int[] folded = new int[ClauseScanner.MAX_CHUNK];
     java.util.function.IntConsumer hit = t -> hits[t]++;
-    ClauseScanner scanner = new ClauseScanner(units, reader.lowercase(),
+    ClauseScanner scanner = new ClauseScanner(units, reader,
         (u, length, owned, start, end) -> {
           pos[0] += owned;
           for (int i = 0; i < length; i++) {

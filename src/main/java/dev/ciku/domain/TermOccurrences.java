@@ -46,7 +46,7 @@ public final class TermOccurrences implements Serializable {
       ReaderOptions reader, ByteCounter bytes, Consumer<String> warnings) throws IOException {
     UnitTable units = new UnitTable();
     Counter counter = new Counter(strings, units);
-    ClauseScanner scanner = new ClauseScanner(units, reader.lowercase(), counter);
+    ClauseScanner scanner = new ClauseScanner(units, reader, counter);
     counter.scanner = scanner;
     new CorpusReader(reader, bytes, warnings).read(corpus, scanner);
     return counter.result();
@@ -57,10 +57,10 @@ public final class TermOccurrences implements Serializable {
    * break does in the CLI's reader; for a cluster job's partition.
    */
   public static TermOccurrences countLines(String[] strings, Iterator<String> text,
-      boolean lowercase) {
+      boolean lowercase, boolean simplify) {
     UnitTable units = new UnitTable();
     Counter counter = new Counter(strings, units);
-    ClauseScanner scanner = new ClauseScanner(units, lowercase, counter);
+    ClauseScanner scanner = new ClauseScanner(units, lowercase, simplify, counter);
     counter.scanner = scanner;
     while (text.hasNext()) {
       scanner.text(text.next());

@@ -2,6 +2,7 @@ package dev.ciku.segment;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.ClauseScanner;
+import dev.ciku.corpus.ClauseSink;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.CorpusReader;
 import dev.ciku.corpus.ReaderOptions;
@@ -152,7 +153,7 @@ public final class VocabularyLearner {
     IntArrayList all = new IntArrayList(1 << 20);
     int[][] latinClass = {new int[256]};
     int[] known = {0};
-    ClauseScanner scanner = new ClauseScanner(table, false, (u, length, owned, start, end) -> {
+    ClauseSink sink = (u, length, owned, start, end) -> {
       // A continuation chunk repeats the look-ahead of the previous one: only owned units are
       // stored and counted, so every clause is stored exactly once.
       for (int i = 0; i < length; i++) {
@@ -181,7 +182,8 @@ public final class VocabularyLearner {
       if (end) {
         all.add(-1);
       }
-    });
+    };
+    ClauseScanner scanner = new ClauseScanner(table, false, options.simplify(), sink);
     new CorpusReader(options, bytes, warnings).read(inputs, scanner);
     corpus = all.elements();
     corpusLength = all.size();

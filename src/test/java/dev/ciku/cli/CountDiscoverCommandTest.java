@@ -130,6 +130,22 @@ class CountDiscoverCommandTest {
   }
 
   @Test
+  void discoverAndStats_simplify_traditionalTextCountedAsSimplified() throws Exception {
+    Path hant = Path.of("src", "test", "resources", "fixtures", "laws-zh-hant.txt");
+    Path words = dir.resolve("simplified.dict");
+    assertEquals(0, Main.execute("discover", "-q", "--simplify", "--top", "50", "--format", "dict",
+        "-o", words.toString(), hant.toString()));
+    dev.ciku.corpus.Simplified s = dev.ciku.corpus.Simplified.bundled();
+    List<String> w = Files.readAllLines(words).stream().map(r -> r.split(" ")[0]).toList();
+    assertEquals(50, w.size());
+    assertTrue(w.stream().allMatch(x -> s.fold(x).equals(x)), "all simplified: " + w);
+    assertTrue(w.contains("应当") && w.contains("或者"), w.toString());
+    assertEquals(0, Main.execute("stats", "-q", "--simplify", hant.toString()));
+    String[] row = io.out().lines().toList().get(io.out().lines().toList().size() - 1).split("\t");
+    assertEquals("0", row[3], "no traditional character is left among the units");
+  }
+
+  @Test
   void discover_known_dropsListedWords() throws Exception {
     Path lex = dir.resolve("lex.txt");
     Files.writeString(lex, "应当 100\n或者\n");

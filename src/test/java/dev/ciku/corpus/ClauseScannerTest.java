@@ -101,6 +101,22 @@ class ClauseScannerTest {
   }
 
   @Test
+  void scan_simplify_foldsHanOnly() {
+    UnitTable table = new UnitTable();
+    List<String> units = new ArrayList<>();
+    ClauseScanner s = new ClauseScanner(table, false, true, (u, length, owned, start, end) -> {
+      for (int i = 0; i < length; i++) {
+        units.add(table.text(u[i]));
+      }
+    });
+    s.text("這個國家iPhone7手機乾隆");
+    s.finish();
+    assertEquals(List.of("这", "个", "国", "家", "iPhone7", "手", "机", "干", "隆"), units);
+    assertEquals(8, s.hanChars(), "counters see the text as it was");
+    assertEquals(15, s.chars());
+  }
+
+  @Test
   void scan_lowercase_foldsLatinOnly() {
     assertEquals(golden("iphone7 手 机", "äb"), clauses("iPhone7手机 ÄB", true));
     assertEquals(golden("iPhone7 手 机", "ÄB"), clauses("iPhone7手机 ÄB", false));

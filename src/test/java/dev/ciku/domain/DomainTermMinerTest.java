@@ -57,7 +57,7 @@ class DomainTermMinerTest {
         text.add((w.word() + "，").repeat(perLine));
       }
     }
-    return TermOccurrences.countLines(strings.toArray(new String[0]), text.iterator(), false);
+    return TermOccurrences.countLines(strings.toArray(new String[0]), text.iterator(), false, false);
   }
 
   private static DiscoveredWord word(String w, long count) {

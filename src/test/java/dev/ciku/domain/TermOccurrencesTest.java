@@ -45,10 +45,10 @@ class TermOccurrencesTest {
   void plus_twoHalvesOfLawSample_equalTheWhole() throws Exception {
     List<String> lines = Files.readAllLines(LAWS);
     int half = lines.size() / 2;
-    TermOccurrences whole = TermOccurrences.countLines(STRINGS, lines.iterator(), false);
+    TermOccurrences whole = TermOccurrences.countLines(STRINGS, lines.iterator(), false, false);
     TermOccurrences parts = TermOccurrences.countLines(STRINGS,
-        lines.subList(0, half).iterator(), false).plus(TermOccurrences.countLines(STRINGS,
-        lines.subList(half, lines.size()).iterator(), false));
+        lines.subList(0, half).iterator(), false, false).plus(TermOccurrences.countLines(STRINGS,
+        lines.subList(half, lines.size()).iterator(), false, false));
     assertEquals(whole.documents(), parts.documents());
     for (String s : STRINGS) {
       assertEquals(whole.count(s), parts.count(s), s);

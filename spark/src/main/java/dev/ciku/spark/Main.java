@@ -77,6 +77,10 @@ public final class Main implements Runnable {
     @Option(names = "--lowercase", description = "Lower-case Latin letters (as the CLI's).")
     boolean lowercase;
 
+    @Option(names = "--simplify",
+        description = "Fold traditional Han characters to simplified ones (as the CLI's).")
+    boolean simplify;
+
     JavaRDD<String> lines(JavaSparkContext sc) {
       String paths = String.join(",", inputs);
       return partitions > 0 ? sc.textFile(paths, partitions) : sc.textFile(paths);
@@ -161,7 +165,7 @@ public final class Main implements Runnable {
             "--sort must be count or ngram");
       };
       SparkNgramCounter.Settings st = new SparkNgramCounter.Settings(order, minCount, lowercase,
-          reducePartitions, tableSlots, 256L << 20);
+          simplify, reducePartitions, tableSlots, 256L << 20);
       long t0 = System.nanoTime();
       withSpark("ciku count", sc -> {
         JavaRDD<String> lines = lines(sc);
@@ -289,7 +293,7 @@ public final class Main implements Runnable {
           : Files.createTempFile(tmp, "ciku-spark-", ".ngrams");
       long t0 = System.nanoTime();
       WordDiscoverer.Result result = withSpark("ciku discover",
-          sc -> new SparkDiscoverer(sc, options, lowercase, reducePartitions)
+          sc -> new SparkDiscoverer(sc, options, lowercase, simplify, reducePartitions)
               .discover(lines(sc), storeFile, countsOut != null, driverMemory, tmp, Main::info));
       try (Output out = Output.open(output)) {
         RowWriter rows = new RowWriter(out.writer(), OutputFormat.TSV, DiscoveredWordRows.COLUMNS,
@@ -350,15 +354,16 @@ public final class Main implements Runnable {
       Path storeFile = Files.createTempFile(tmp, "ciku-spark-", ".ngrams");
       long t0 = System.nanoTime();
       boolean lc = lowercase;
+      boolean simp = simplify;
       DomainTermMiner.Result result = withSpark("ciku domain", sc -> {
         JavaRDD<String> text = lines(sc);
-        WordDiscoverer.Result found = new SparkDiscoverer(sc, options, lowercase,
+        WordDiscoverer.Result found = new SparkDiscoverer(sc, options, lowercase, simplify,
             reducePartitions).discover(text, storeFile, false, driverMemory, tmp, Main::info);
         // The candidates' occurrences, counted per partition and summed (lines never span two).
         return new DomainTermMiner(new DomainTermMiner.Options(options, r, filter),
             ReaderOptions.DEFAULT, 1, driverMemory, tmp).mine(found, terms -> profile,
             strings -> text.mapPartitions(
-                it -> List.of(TermOccurrences.countLines(strings, it, lc)).iterator())
+                it -> List.of(TermOccurrences.countLines(strings, it, lc, simp)).iterator())
                 .reduce(TermOccurrences::plus), Main::info);
       });
       try (Output out = Output.open(output)) {

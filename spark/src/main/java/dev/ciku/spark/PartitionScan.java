@@ -52,11 +52,12 @@ final class PartitionScan implements Serializable {
   }
 
   /** Scans the lines of one partition. */
-  static PartitionScan of(Iterator<String> lines, int order, boolean lowercase) {
+  static PartitionScan of(Iterator<String> lines, int order, boolean lowercase,
+      boolean simplify) {
     UnitTable units = new UnitTable();
     long[] positions = new long[order + 1];
     long[] buckets = new long[RangePlan.BUCKETS];
-    ClauseScanner scanner = new ClauseScanner(units, lowercase,
+    ClauseScanner scanner = new ClauseScanner(units, lowercase, simplify,
         (u, length, owned, start, end) -> {
           for (int n = 1; n <= order; n++) {
             positions[n] += Math.max(0, Math.min(owned, length - n + 1));

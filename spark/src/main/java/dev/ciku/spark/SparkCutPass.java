@@ -30,12 +30,15 @@ final class SparkCutPass implements WordDiscoverer.CutPass {
   private final JavaSparkContext sc;
   private final JavaRDD<String> lines;
   private final boolean lowercase;
+  private final boolean simplify;
   private final int partitions;
 
-  SparkCutPass(JavaSparkContext sc, JavaRDD<String> lines, boolean lowercase, int partitions) {
+  SparkCutPass(JavaSparkContext sc, JavaRDD<String> lines, boolean lowercase, boolean simplify,
+      int partitions) {
     this.sc = sc;
     this.lines = lines;
     this.lowercase = lowercase;
+    this.simplify = simplify;
     this.partitions = partitions;
   }
 
@@ -52,11 +55,12 @@ final class SparkCutPass implements WordDiscoverer.CutPass {
     Broadcast<long[]> bg = sc.broadcast(cohesive);
     Broadcast<ArrayList<String>> latin = sc.broadcast(new ArrayList<>(units.latinUnits()));
     boolean lc = lowercase;
+    boolean simp = simplify;
     int reduce = partitions > 0 ? partitions : Math.max(1, lines.getNumPartitions());
     long total = 0;
     try {
       Iterator<Tuple2<Object, Long>> it = lines
-          .mapPartitionsToPair(p -> cutPartition(p, bg.value(), latin.value(), gMax, maxLength, lc))
+          .mapPartitionsToPair(p -> cutPartition(p, bg.value(), latin.value(), gMax, maxLength, lc, simp))
           .reduceByKey(Long::sum, reduce)
           .toLocalIterator();
       while (it.hasNext()) {
@@ -81,14 +85,14 @@ final class SparkCutPass implements WordDiscoverer.CutPass {
   }
 
   static Iterator<Tuple2<Object, Long>> cutPartition(Iterator<String> lines, long[] cohesive,
-      List<String> latin, int gMax, int maxLength, boolean lowercase) {
+      List<String> latin, int gMax, int maxLength, boolean lowercase, boolean simplify) {
     UnitTable units = Lines.table(latin);
     GramIndex g = new GramIndex(cohesive.length / 2);
     for (int i = 0; i < cohesive.length; i += 2) {
       g.accept(cohesive[i], cohesive[i + 1], 1);
     }
     WordDiscoverer.Cutter cutter = new WordDiscoverer.Cutter(g, gMax, maxLength);
-    Lines.feed(lines, new ClauseScanner(units, lowercase,
+    Lines.feed(lines, new ClauseScanner(units, lowercase, simplify,
         (u, length, owned, start, end) -> cutter.clause(u, 0, length, owned, end)));
     Lines.checkNoNewUnits(units, latin);
     GramIndex shortFragments = cutter.shortFragments();

@@ -26,13 +26,19 @@ public final class SparkDiscoverer {
   private final JavaSparkContext sc;
   private final DiscoverOptions options;
   private final boolean lowercase;
+  private final boolean simplify;
   private final int reducePartitions;
 
+  /**
+   * @param lowercase lower-case Latin letters (the CLI's {@code --lowercase})
+   * @param simplify fold traditional Han characters to simplified (the CLI's {@code --simplify})
+   */
   public SparkDiscoverer(JavaSparkContext sc, DiscoverOptions options, boolean lowercase,
-      int reducePartitions) {
+      boolean simplify, int reducePartitions) {
     this.sc = sc;
     this.options = options;
     this.lowercase = lowercase;
+    this.simplify = simplify;
     this.reducePartitions = reducePartitions;
   }
 
@@ -45,7 +51,7 @@ public final class SparkDiscoverer {
   public WordDiscoverer.Result discover(JavaRDD<String> lines, Path storeFile, boolean keep,
       long driverMemory, Path tempDir, Consumer<String> info) throws IOException {
     SparkNgramCounter.Settings st = new SparkNgramCounter.Settings(options.order(), 2, lowercase,
-        reducePartitions, 1 << 22, 256L << 20);
+        simplify, reducePartitions, 1 << 22, 256L << 20);
     try {
       try (StoreWriter w = new StoreWriter(storeFile)) {
         CountSummary s = new SparkNgramCounter(sc, st).info(info).count(lines, w);
@@ -53,9 +59,9 @@ public final class SparkDiscoverer {
       }
       try (NgramStore store = NgramStore.open(storeFile)) {
         ReaderOptions ro = new ReaderOptions(StandardCharsets.UTF_8,
-            ReaderOptions.DEFAULT.format(), "text", 1, lowercase);
+            ReaderOptions.DEFAULT.format(), "text", 1, lowercase, false, simplify);
         return new WordDiscoverer(options, ro, 1, driverMemory, tempDir)
-            .withCutPass(new SparkCutPass(sc, lines, lowercase, reducePartitions))
+            .withCutPass(new SparkCutPass(sc, lines, lowercase, simplify, reducePartitions))
             .discover(List.of(), store, new ByteCounter(), info, info);
       }
     } finally {

@@ -48,11 +48,11 @@ public final class SparkNgramCounter {
   static final int BLOCK = 1 << 20;
 
   /** How to count. */
-  public record Settings(int order, long minCount, boolean lowercase, int reducePartitions,
-      int tableSlots, long runMemory) implements Serializable {
+  public record Settings(int order, long minCount, boolean lowercase, boolean simplify,
+      int reducePartitions, int tableSlots, long runMemory) implements Serializable {
     /** Defaults for the table (4 Mi slots, 96 MB) and in-memory runs (256 MB) per task. */
     public static Settings of(int order, long minCount) {
-      return new Settings(order, minCount, false, 0, 1 << 22, 256L << 20);
+      return new Settings(order, minCount, false, false, 0, 1 << 22, 256L << 20);
     }
   }
 
@@ -84,9 +84,10 @@ public final class SparkNgramCounter {
     }
     int order = settings.order();
     boolean lowercase = settings.lowercase();
+    boolean simplify = settings.simplify();
     long t0 = System.nanoTime();
     List<PartitionScan> scans = lines
-        .mapPartitions(it -> List.of(PartitionScan.of(it, order, lowercase)).iterator())
+        .mapPartitions(it -> List.of(PartitionScan.of(it, order, lowercase, simplify)).iterator())
         .collect();
     long[] positions = new long[order + 1];
     long[] weights = new long[RangePlan.BUCKETS];
@@ -148,7 +149,7 @@ public final class SparkNgramCounter {
       List<String> latin, RangePlan plan, Settings st) throws IOException {
     UnitTable units = Lines.table(latin);
     ClauseCounter counter = new ClauseCounter(st.order(), st.tableSlots(), st.runMemory(), tmp());
-    Lines.feed(lines, new ClauseScanner(units, st.lowercase(), counter));
+    Lines.feed(lines, new ClauseScanner(units, st.lowercase(), st.simplify(), counter));
     Lines.checkNoNewUnits(units, latin);
     List<Tuple2<Integer, long[]>> out = new ArrayList<>();
     Blocks blocks = new Blocks() {

@@ -117,7 +117,7 @@ class SparkJobsTest {
     }
     // Small tables make every task spill several runs before its local merge.
     SparkNgramCounter.Settings st =
-        new SparkNgramCounter.Settings(6, 2, false, 3, 1 << 16, 1 << 20);
+        new SparkNgramCounter.Settings(6, 2, false, false, 3, 1 << 16, 1 << 20);
     List<long[]> actual = new ArrayList<>();
     Path sparkStore = tmp.resolve("spark.ngrams");
     JavaRDD<String> lines = lines(5, LAWS, WIKI);
@@ -142,7 +142,7 @@ class SparkJobsTest {
   void discover_distributedCutPass_equalsLocalDiscovery() throws IOException {
     DiscoverOptions options = DiscoverOptions.DEFAULT;
     Path store = tmp.resolve("discover.ngrams");
-    WordDiscoverer.Result spark = new SparkDiscoverer(sc, options, false, 3)
+    WordDiscoverer.Result spark = new SparkDiscoverer(sc, options, false, false, 3)
         .discover(lines(4, LAWS), store, true, 128L << 20, tmp, m -> { });
     // Exactly 'ciku discover --counts STORE CORPUS' (same counts, cut pass run locally) ...
     WordDiscoverer.Result withStore;
@@ -214,6 +214,21 @@ class SparkJobsTest {
     assertEquals(0, dev.ciku.cli.Main.execute("discover", "-o", cliWords.toString(),
         "--no-progress", "-q", laws));
     assertEquals(-1, Files.mismatch(cliWords, sparkWords), "discover outputs differ");
+  }
+
+  @Test
+  void mainDiscover_simplifyTraditionalText_equalsCli() throws Exception {
+    String hant = Path.of("../src/test/resources/fixtures/laws-zh-hant.txt").toString();
+    Path spark = tmp.resolve("words-spark-simplified.tsv");
+    Path cli = tmp.resolve("words-cli-simplified.tsv");
+    assertEquals(0, new picocli.CommandLine(new Main()).execute("discover", "--partitions", "3",
+        "--simplify", "-o", spark.toString(), hant));
+    assertEquals(0, dev.ciku.cli.Main.execute("discover", "--simplify", "-o", cli.toString(),
+        "--no-progress", "-q", hant));
+    List<String> rows = Files.readAllLines(cli);
+    assertTrue(rows.size() > 50, "words: " + rows.size());
+    assertTrue(rows.stream().anyMatch(r -> r.startsWith("应当\t")), "written simplified");
+    assertEquals(-1, Files.mismatch(cli, spark), "discover --simplify outputs differ");
   }
 
   @Test
