@@ -9,8 +9,9 @@ package dev.ciku.corpus;
  *   <li>Full-width ASCII forms U+FF01..U+FF5E become their half-width counterparts (Ａ→A, １→1).</li>
  *   <li>The ideographic space U+3000 becomes an ASCII space.</li>
  *   <li>Optionally, Latin letters are lower-cased ({@code --lowercase}).</li>
- *   <li>There is no traditional/simplified conversion of units; lexicon, vocabulary and reference
- *       look-ups compare folded forms ({@link Simplified}).</li>
+ *   <li>Optionally, traditional Han characters are folded to simplified ones ({@code --simplify},
+ *       {@link Simplified}); otherwise units keep their script, and only lexicon, vocabulary and
+ *       reference look-ups compare folded forms.</li>
  * </ul>
  *
  * <h2>Units</h2>
