@@ -100,11 +100,16 @@ class ReferenceCountsTest {
     assertEquals(naivePositions(text), ref.positions());
   }
 
+  /** The exact reference counts of {@code terms} in a one-file corpus holding {@code text}. */
+  private CorpusReference reference(String text, String... terms) throws Exception {
+    return CorpusReference.count(Set.of(terms), List.of(CorpusInput.file(write(text))), READER,
+        new ByteCounter(), m -> { }, "test");
+  }
+
   @Test
   void corpusReference_latinUnits_countedAsUnits() throws Exception {
-    Path file = write("iPhone7手机，买了iPhone7手机。iPhone手机\n");
-    CorpusReference ref = CorpusReference.count(Set.of("iPhone7手机", "手机", "iPhone手机"),
-        List.of(CorpusInput.file(file)), READER, new ByteCounter(), m -> { }, "latin");
+    CorpusReference ref = reference("iPhone7手机，买了iPhone7手机。iPhone手机\n", "iPhone7手机", "手机",
+        "iPhone手机");
     assertEquals(2, ref.count("iPhone7手机"));
     assertEquals(1, ref.count("iPhone手机"));
     assertEquals(3, ref.count("手机"));
@@ -112,9 +117,7 @@ class ReferenceCountsTest {
 
   @Test
   void corpusReference_eitherScript_countsBoth() throws Exception {
-    Path file = write("這個手機，这个手机。這個\n");
-    CorpusReference ref = CorpusReference.count(Set.of("這個手機", "这个", "手机"),
-        List.of(CorpusInput.file(file)), READER, new ByteCounter(), m -> { }, "scripts");
+    CorpusReference ref = reference("這個手機，这个手机。這個\n", "這個手機", "这个", "手机");
     assertEquals(2, ref.count("這個手機"));
     assertEquals(2, ref.count("这个手机"), "not asked, but the same term folded");
     assertEquals(3, ref.count("这个"));
