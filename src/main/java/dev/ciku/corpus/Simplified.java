@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
  * Multilingual Plane; {@link #fold} allocates only when something changes.
  */
 public final class Simplified {
-  private static final String RESOURCE = "/dict/t2s-chars.tsv";
+  private static final String RESOURCE = "dict/t2s-chars.tsv";
 
   private final Int2IntOpenHashMap table;
   /** The table for the Basic Multilingual Plane: bmp[c] is the folded code point of char c. */
@@ -53,9 +53,9 @@ public final class Simplified {
 
   private static Simplified load() {
     Int2IntOpenHashMap t = new Int2IntOpenHashMap(8192);
-    try (InputStream in = Simplified.class.getResourceAsStream(RESOURCE)) {
+    try (InputStream in = BundledData.open(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the jar");
+        throw new IllegalStateException("the bundled data file " + RESOURCE + " is missing");
       }
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;

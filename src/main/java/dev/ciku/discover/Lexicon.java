@@ -1,5 +1,6 @@
 package dev.ciku.discover;
 
+import dev.ciku.corpus.BundledData;
 import dev.ciku.corpus.Simplified;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,9 +32,12 @@ public final class Lexicon {
     }
   }
 
-  /** Adds the words of a classpath resource, if it exists; returns whether it did. */
+  /**
+   * Adds the words of a bundled data file ({@code /dict/NAME}: beside the jar, else on the class
+   * path, see {@link BundledData}), if it exists; returns whether it did.
+   */
   public boolean addResource(String name) throws IOException {
-    try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
+    try (InputStream in = BundledData.open(name.startsWith("/") ? name.substring(1) : name)) {
       if (in == null) {
         return false;
       }

@@ -1,5 +1,6 @@
 package dev.ciku.domain;
 
+import dev.ciku.corpus.BundledData;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.ReaderOptions;
@@ -169,7 +170,7 @@ public final class ReferenceProfile implements ReferenceCounts {
    * the jar (its directory or its parent's), else the class-path resource.
    */
   public static ReferenceProfile bundled() throws IOException {
-    Path beside = besideJar(BUNDLED);
+    Path beside = BundledData.besideJar(BUNDLED);
     if (beside != null) {
       return load(beside);
     }
@@ -180,25 +181,6 @@ public final class ReferenceProfile implements ReferenceCounts {
       }
       return load(in, "bundled " + BUNDLED);
     }
-  }
-
-  static Path besideJar(String name) {
-    try {
-      var src = ReferenceProfile.class.getProtectionDomain().getCodeSource();
-      if (src == null) {
-        return null;
-      }
-      Path loc = Path.of(src.getLocation().toURI());
-      Path dir = Files.isDirectory(loc) ? loc : loc.getParent();
-      for (Path d : new Path[] {dir, dir.getParent()}) {
-        if (d != null && Files.isRegularFile(d.resolve(name))) {
-          return d.resolve(name);
-        }
-      }
-    } catch (Exception e) {
-      return null;
-    }
-    return null;
   }
 
   /** Loads a profile from a stream (gzip or plain). */

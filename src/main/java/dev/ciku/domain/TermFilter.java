@@ -1,5 +1,6 @@
 package dev.ciku.domain;
 
+import dev.ciku.corpus.BundledData;
 import dev.ciku.corpus.Simplified;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -70,7 +71,7 @@ public final class TermFilter {
   }
 
   private void addResource(String name, boolean heads) throws IOException {
-    Path beside = ReferenceProfile.besideJar(name);
+    Path beside = BundledData.besideJar(name);
     if (beside != null) {
       addFile(beside, heads);
       return;
