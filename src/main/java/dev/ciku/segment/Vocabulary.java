@@ -1,5 +1,6 @@
 package dev.ciku.segment;
 
+import dev.ciku.corpus.BundledData;
 import it.unimi.dsi.fastutil.objects.Object2LongLinkedOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2LongMap;
 import java.io.BufferedReader;
@@ -149,26 +150,12 @@ public final class Vocabulary {
   }
 
   /**
-   * The embedded default vocabulary: {@code dict/ciku-general.vocab.tsv} next to the jar's
-   * directory (so an edited file takes effect without rebuilding), else the copy on the class path.
+   * The embedded default vocabulary: {@code dict/ciku-general.vocab.tsv} beside the jar (so an
+   * edited file takes effect without rebuilding), else the copy on the class path
+   * ({@link BundledData}).
    */
   public static Vocabulary loadDefault() throws IOException {
-    try {
-      Path jar = Path.of(Vocabulary.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      Path dir = Files.isDirectory(jar) ? jar : jar.getParent();
-      for (Path p = dir; p != null; p = p.getParent()) {
-        Path f = p.resolve("dict").resolve(DEFAULT_NAME);
-        if (Files.isRegularFile(f)) {
-          return load(f);
-        }
-        if (p.equals(dir.getParent())) {
-          break;
-        }
-      }
-    } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
-      // fall back to the class path
-    }
-    try (InputStream in = Vocabulary.class.getResourceAsStream("/dict/" + DEFAULT_NAME)) {
+    try (InputStream in = BundledData.open("dict/" + DEFAULT_NAME)) {
       if (in == null) {
         throw new NoSuchFileException("dict/" + DEFAULT_NAME, null,
             "the embedded vocabulary is missing from this build; give --vocab FILE");
