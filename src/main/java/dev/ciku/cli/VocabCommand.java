@@ -69,6 +69,12 @@ final class VocabCommand implements Callable<Integer> {
           + " segmentation into new words when that saves code length (default ${DEFAULT-VALUE}).")
   int mergeRounds;
 
+  @Option(names = "--fragment-share", paramLabel = "X", defaultValue = "0.15",
+      description = "Merge two adjacent words whatever their length when one of them (2+"
+          + " characters) is used apart from the other in at most this share of the pair's"
+          + " occurrences, as 中华人民共 + 和国 (default ${DEFAULT-VALUE}; 0: off).")
+  double fragmentShare;
+
   @Option(names = "--top", paramLabel = "N", defaultValue = "200000",
       description = "Write at most N words, best first (default ${DEFAULT-VALUE}).")
   int top;
@@ -88,7 +94,7 @@ final class VocabCommand implements Callable<Integer> {
     }
     try {
       config = new VocabularyLearner.Config(minPairCount, minPmi, minCount, maxLength, minGain,
-          lengthGain, lengthPower, iterations, mergeRounds, run.threads());
+          lengthGain, lengthPower, iterations, mergeRounds, fragmentShare, run.threads());
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, e.getMessage());
     }

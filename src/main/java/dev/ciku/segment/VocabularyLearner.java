@@ -66,17 +66,26 @@ public final class VocabularyLearner {
    * @param maxIterations refinement rounds at most
    * @param mergeRounds in the first this many refinement rounds, adjacent words of the
    *     segmentation are merged into a new word when that saves enough code length
+   * @param fragmentShare a merge of two adjacent words where one of 2+ symbols is used apart
+   *     from the other in at most this share of the pair's occurrences (中华人民共 + 和国,
+   *     中 + 共中央) needs only {@code minGain}, not the extra of a long word: such a word is a
+   *     fragment of the pair; 0 turns this off
    * @param threads threads for the refinement passes
    */
   public record Config(long minPairCount, double minPmi, long minCount, int maxLength,
-      double minGain, double lengthGain, double lengthPower, int maxIterations, int mergeRounds, int threads) {
+      double minGain, double lengthGain, double lengthPower, int maxIterations, int mergeRounds,
+      double fragmentShare, int threads) {
     /** The defaults of {@code ciku vocab}. */
-    public static final Config DEFAULT = new Config(3, 1.0, 3, 8, 1.5, 3.0, 1.0, 5, 3, 2);
+    public static final Config DEFAULT = new Config(3, 1.0, 3, 8, 1.5, 3.0, 1.0, 5, 3, 0.15, 2);
 
     public Config {
       if (minPairCount < 1 || minCount < 1 || maxLength < 1 || maxIterations < 0 || mergeRounds < 0
           || threads < 1) {
         throw new IllegalArgumentException("vocabulary parameters must be positive");
+      }
+      if (!(fragmentShare >= 0 && fragmentShare < 1)) {
+        throw new IllegalArgumentException("--fragment-share must be in [0, 1), got "
+            + fragmentShare);
       }
       if (maxLength > 127) {
         throw new IllegalArgumentException("--max-length must be at most 127");
@@ -504,7 +513,12 @@ public final class VocabularyLearner {
       }
       double saved = codeLengthSaved(trie.total() - c, c, subCounts, mult, distinct);
       int len = la + lb;
-      double need = config.minGain() + config.lengthGain() * Math.pow(len - 2, config.lengthPower());
+      // A word of 2+ symbols hardly ever used apart from its neighbour is a fragment of the pair.
+      double share = config.fragmentShare() * c;
+      boolean fragment = (la > 1 && subCounts[0] <= share)
+          || (distinct == 2 && lb > 1 && subCounts[1] <= share);
+      double need = fragment ? config.minGain()
+          : config.minGain() + config.lengthGain() * Math.pow(len - 2, config.lengthPower());
       if (saved > need * c) {
         int node = trie.insert(ab, 0, len);
         trie.setCount(node, c);

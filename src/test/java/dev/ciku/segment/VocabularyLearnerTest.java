@@ -20,7 +20,8 @@ class VocabularyLearnerTest {
   private static VocabularyLearner.Result learnWiki(int threads) throws IOException {
     VocabularyLearner.Config d = VocabularyLearner.Config.DEFAULT;
     VocabularyLearner.Config c = new VocabularyLearner.Config(d.minPairCount(), d.minPmi(),
-        d.minCount(), d.maxLength(), d.minGain(), d.lengthGain(), d.lengthPower(), d.maxIterations(), d.mergeRounds(), threads);
+        d.minCount(), d.maxLength(), d.minGain(), d.lengthGain(), d.lengthPower(),
+        d.maxIterations(), d.mergeRounds(), d.fragmentShare(), threads);
     return new VocabularyLearner(c, m -> {}).learn(List.of(CorpusInput.file(WIKI)),
         ReaderOptions.DEFAULT, new ByteCounter(), m -> {});
   }
