@@ -26,6 +26,27 @@ class VocabularyLearnerTest {
         ReaderOptions.DEFAULT, new ByteCounter(), m -> {});
   }
 
+  /**
+   * On the legal sample the learner used to keep 中华人民共和国 (214 uses) as no word at all: a
+   * 7-character merge needs 16.5 nats a use. As a fragment merge (--fragment-share) it needs
+   * only --min-gain.
+   */
+  @Test
+  void learn_fragmentShare_keepsLongWordWhosePiecesNeverStandAlone() throws IOException {
+    Path laws = Path.of("corpora-samples/laws-zh.txt");
+    VocabularyLearner.Config d = VocabularyLearner.Config.DEFAULT;
+    VocabularyLearner.Config off = new VocabularyLearner.Config(d.minPairCount(), d.minPmi(),
+        d.minCount(), d.maxLength(), d.minGain(), d.lengthGain(), d.lengthPower(),
+        d.maxIterations(), d.mergeRounds(), 0, d.threads());
+    Vocabulary with = new VocabularyLearner(d, m -> {}).learn(List.of(CorpusInput.file(laws)),
+        ReaderOptions.DEFAULT, new ByteCounter(), m -> {}).vocabulary();
+    Vocabulary without = new VocabularyLearner(off, m -> {}).learn(
+        List.of(CorpusInput.file(laws)), ReaderOptions.DEFAULT, new ByteCounter(), m -> {})
+        .vocabulary();
+    assertTrue(with.count("中华人民共和国") > 150, "count " + with.count("中华人民共和国"));
+    assertEquals(0, without.count("中华人民共和国"));
+  }
+
   @Test
   void learn_wikiSample_lowersBitsPerCharAndFindsWords() throws IOException {
     VocabularyLearner.Result r = learnWiki(2);
