@@ -71,12 +71,7 @@ public final class TermFilter {
   }
 
   private void addResource(String name, boolean heads) throws IOException {
-    Path beside = BundledData.besideJar(name);
-    if (beside != null) {
-      addFile(beside, heads);
-      return;
-    }
-    try (InputStream in = TermFilter.class.getResourceAsStream("/" + name)) {
+    try (InputStream in = BundledData.open(name)) {
       if (in == null) {
         throw new java.io.FileNotFoundException("bundled data file " + name + " is missing");
       }
