@@ -63,8 +63,12 @@ public final class ReferenceProfile implements ReferenceCounts {
   private final Object2LongOpenHashMap<String> counts;
   /** The grams in unit order when built (for a byte-identical save); null when loaded. */
   private final List<String> orderedKeys;
-  /** {@code counts} with keys folded to simplified characters (the same map when loaded). */
-  private final Object2LongOpenHashMap<String> lookup;
+  /**
+   * {@code counts} with keys folded to simplified characters: the same map when loaded (folded
+   * while reading), a copy made on the first look-up when built (a built profile is usually only
+   * saved).
+   */
+  private volatile Object2LongOpenHashMap<String> lookup;
 
   private ReferenceProfile(int order, long minCount, long positions, String source,
       Object2LongOpenHashMap<String> counts, List<String> orderedKeys) {
@@ -74,7 +78,20 @@ public final class ReferenceProfile implements ReferenceCounts {
     this.source = source;
     this.counts = counts;
     this.orderedKeys = orderedKeys;
-    this.lookup = orderedKeys == null ? counts : folded(counts);
+    this.lookup = orderedKeys == null ? counts : null;
+  }
+
+  private Object2LongOpenHashMap<String> lookup() {
+    Object2LongOpenHashMap<String> l = lookup;
+    if (l == null) {
+      synchronized (this) {
+        if (lookup == null) {
+          lookup = folded(counts);
+        }
+        l = lookup;
+      }
+    }
+    return l;
   }
 
   private static Object2LongOpenHashMap<String> folded(Object2LongOpenHashMap<String> counts) {
@@ -259,7 +276,7 @@ public final class ReferenceProfile implements ReferenceCounts {
       return 0;
     }
     if (u.size() <= order) {
-      return lookup.getLong(term);
+      return lookup().getLong(term);
     }
     long min = Long.MAX_VALUE;
     StringBuilder sb = new StringBuilder();
@@ -268,7 +285,7 @@ public final class ReferenceProfile implements ReferenceCounts {
       for (int j = i; j < i + order; j++) {
         sb.append(u.get(j));
       }
-      long c = lookup.getLong(sb.toString());
+      long c = lookup().getLong(sb.toString());
       if (c == 0) {
         return 0;
       }
