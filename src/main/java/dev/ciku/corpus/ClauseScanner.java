@@ -38,8 +38,8 @@ public final class ClauseScanner {
   private boolean lineHasContent;
   /** A carriage return was seen: part of a CRLF line end if a line feed follows, else a char. */
   private boolean pendingCr;
-  /** 1 after a scheme ({@code http}...) and its colon; 0 otherwise. */
-  private int schemeState;
+  /** A scheme ({@code http}...) and its colon were just read. */
+  private boolean afterScheme;
   /** Inside a URL: printable ASCII is skipped until anything else. */
   private boolean inUrl;
   /** HTML character reference: 1 = after '&', 2 = after "&#", 3 = in the Latin run after. */
@@ -96,7 +96,7 @@ public final class ClauseScanner {
       }
       inUrl = false;
     }
-    if (schemeState > 0 && url(raw)) {
+    if (afterScheme && url(raw)) {
       return;
     }
     int cp = UnitPolicy.normalize(raw);
@@ -135,7 +135,7 @@ public final class ClauseScanner {
       return;
     }
     if (raw == ':' && pendingJoiner < 0 && !latinTooLong && UnitPolicy.isUrlScheme(latin)) {
-      schemeState = 1;
+      afterScheme = true;
       return;
     }
     if (raw == ';' && entity == 3 && pendingJoiner < 0
@@ -166,7 +166,7 @@ public final class ClauseScanner {
    * as without the look-ahead, and {@code raw} is still to be handled.
    */
   private boolean url(int raw) {
-    schemeState = 0;
+    afterScheme = false;
     if (UnitPolicy.isUrlChar(raw)) {
       latin.setLength(0);
       inUrl = true;
@@ -232,7 +232,7 @@ public final class ClauseScanner {
   }
 
   private void boundary() {
-    schemeState = 0;
+    afterScheme = false;
     inUrl = false;
     entity = 0;
     flushLatin();
