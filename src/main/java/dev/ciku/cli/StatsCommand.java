@@ -44,35 +44,31 @@ final class StatsCommand implements Callable<Integer> {
         InputOptions.totalSize(corpus))) {
       s = CorpusStats.compute(corpus, text.readerOptions(input), bytes, log::warn);
     }
+    // One value a column, in COLUMNS order: counts, and the entropy (4 decimals).
+    Object[] values = {s.lines(), s.chars(), s.hanChars(), s.traditionalChars(), s.clauses(),
+        s.units(), s.latinUnits(), s.urls(), s.distinctUnits(), s.entropyBits(), s.malformed()};
     try (Output out = output.open()) {
       if (format == OutputFormat.JSON) {
         Writer w = out.writer();
         w.write("{");
-        Object[] values = {s.lines(), s.chars(), s.hanChars(), s.traditionalChars(), s.clauses(),
-            s.units(), s.latinUnits(), s.urls(), s.distinctUnits(),
-            Numbers.format(s.entropyBits(), 4), s.malformed()};
         for (int i = 0; i < COLUMNS.size(); i++) {
           if (i > 0) {
             w.write(",");
           }
           Json.writeString(w, COLUMNS.get(i));
-          w.write(":" + values[i]);
+          w.write(":" + (values[i] instanceof Double d ? Numbers.format(d, 4) : values[i]));
         }
         w.write("}\n");
       } else {
         RowWriter rows = output.rows(out, format, COLUMNS);
         rows.begin();
-        rows.integer(s.lines());
-        rows.integer(s.chars());
-        rows.integer(s.hanChars());
-        rows.integer(s.traditionalChars());
-        rows.integer(s.clauses());
-        rows.integer(s.units());
-        rows.integer(s.latinUnits());
-        rows.integer(s.urls());
-        rows.integer(s.distinctUnits());
-        rows.decimal(s.entropyBits(), 4);
-        rows.integer(s.malformed());
+        for (Object v : values) {
+          if (v instanceof Double d) {
+            rows.decimal(d, 4);
+          } else {
+            rows.integer((Long) v);
+          }
+        }
         rows.end();
       }
       out.commit();
