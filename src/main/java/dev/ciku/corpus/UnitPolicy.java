@@ -54,7 +54,7 @@ public final class UnitPolicy {
 
   /**
    * True if {@code latin} (a Latin run being read) is a URL scheme: {@code http}, {@code https}
-   * or {@code ftp}, in any case.
+   * or {@code ftp}, in any case, in half- or full-width forms.
    */
   public static boolean isUrlScheme(CharSequence latin) {
     return sameLetters(latin, "http") || sameLetters(latin, "https") || sameLetters(latin, "ftp");
@@ -65,14 +65,17 @@ public final class UnitPolicy {
     return sameLetters(latin, "amp");
   }
 
-  /** {@code s} equals the lower-case ASCII word {@code lower}, ignoring ASCII case. */
+  /**
+   * {@code s} equals the lower-case ASCII word {@code lower}, ignoring case, full-width forms
+   * compared as their half-width ones ({@link #normalize}).
+   */
   private static boolean sameLetters(CharSequence s, String lower) {
     int n = lower.length();
     if (s.length() != n) {
       return false;
     }
     for (int i = 0; i < n; i++) {
-      if ((s.charAt(i) | 0x20) != lower.charAt(i)) {
+      if ((normalize(s.charAt(i)) | 0x20) != lower.charAt(i)) {
         return false;
       }
     }

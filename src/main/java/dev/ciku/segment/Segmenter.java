@@ -220,7 +220,7 @@ public final class Segmenter {
         i++;
       }
       if (letter && i + 1 < to && text[i] == ':' && UnitPolicy.isUrlChar(text[i + 1])
-          && isUrlScheme(text, start, i)) {
+          && UnitPolicy.isUrlScheme(java.nio.CharBuffer.wrap(text, start, i - start))) {
         int end = i + 2;
         while (end < to && UnitPolicy.isUrlChar(text[end])) {
           end++;
@@ -231,18 +231,6 @@ public final class Segmenter {
       }
       addSymbol(text, start, letter ? Symbols.ALPHA : Symbols.NUM, i);
       return i;
-    }
-
-    /** True if {@code text[from..to)}, normalised, is a URL scheme (http, https, ftp). */
-    private static boolean isUrlScheme(char[] text, int from, int to) {
-      if (to - from < 3 || to - from > 5) {
-        return false;
-      }
-      StringBuilder s = new StringBuilder(to - from);
-      for (int k = from; k < to; k++) {
-        s.append((char) UnitPolicy.normalize(text[k]));
-      }
-      return UnitPolicy.isUrlScheme(s);
     }
 
     private void addSymbol(char[] text, int start, int symbol, int end) {

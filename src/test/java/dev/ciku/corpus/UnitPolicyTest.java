@@ -43,11 +43,11 @@ class UnitPolicyTest {
 
   @Test
   void isUrlScheme_httpHttpsFtpInAnyCase_only() {
-    for (String yes : new String[] {"http", "HTTP", "Https", "ftp", "FTP"}) {
+    for (String yes : new String[] {"http", "HTTP", "Https", "ftp", "FTP", "ＨＴＴＰ", "ｈｔｔｐｓ"}) {
       assertTrue(UnitPolicy.isUrlScheme(yes), yes);
     }
     for (String no : new String[] {"", "ftps", "htt", "httpss", "xhttp", "h\u0074tp\u00E9", "mailto",
-        "ＨＴＴＰ", "hTtP1"}) {
+        "ＨＴＴＰ１", "hTtP1"}) {
       assertFalse(UnitPolicy.isUrlScheme(no), no);
     }
   }
