@@ -141,7 +141,8 @@ class CountDiscoverCommandTest {
     assertTrue(w.stream().allMatch(x -> s.fold(x).equals(x)), "all simplified: " + w);
     assertTrue(w.contains("应当") && w.contains("或者"), w.toString());
     assertEquals(0, Main.execute("stats", "-q", "--simplify", hant.toString()));
-    String[] row = io.out().lines().toList().get(io.out().lines().toList().size() - 1).split("\t");
+    List<String> out = outLines();
+    String[] row = out.get(out.size() - 1).split("\t");
     assertEquals("0", row[3], "no traditional character is left among the units");
   }
 
