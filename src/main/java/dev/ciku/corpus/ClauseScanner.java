@@ -90,6 +90,9 @@ public final class ClauseScanner {
     }
     chars++;
     lineHasContent = true;
+    if (UnitPolicy.isInvisible(raw)) {
+      return;
+    }
     if (inUrl) {
       if (UnitPolicy.isUrlChar(raw)) {
         return;
@@ -127,6 +130,19 @@ public final class ClauseScanner {
         latinTooLong = true;
       } else {
         latin.appendCodePoint(cp);
+      }
+      return;
+    }
+    if (UnitPolicy.isCombiningMark(cp)) {
+      // Part of the Latin unit right after a Latin character ("cafe\u0301"), skipped elsewhere.
+      // It ends a character reference's name as any other non-Latin character would.
+      if (latin.length() > 0 && pendingJoiner < 0) {
+        entity = 0;
+        if (latin.length() >= UnitPolicy.MAX_LATIN_LENGTH) {
+          latinTooLong = true;
+        } else {
+          latin.append((char) cp);
+        }
       }
       return;
     }

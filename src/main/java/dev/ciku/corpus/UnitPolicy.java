@@ -25,6 +25,18 @@ package dev.ciku.corpus;
  *       together) is not a word candidate: it is treated as a boundary.</li>
  * </ul>
  *
+ * <h2>Invisible code points</h2>
+ * Code points that change how text is drawn, not what it says, are skipped as if absent, so they
+ * neither split a clause nor become part of a unit ({@link #isInvisible}): variation selectors
+ * (U+FE00..U+FE0F, U+E0100..U+E01EF: {@code 葛\uFE00城} counts as 葛城), the zero-width space,
+ * non-joiner and joiner (U+200B..U+200D, which scraped pages put between characters), the word
+ * joiner U+2060, U+FEFF inside a text and the soft hyphen U+00AD.
+ *
+ * <p>A combining mark of the BMP (general category Mn or Me, {@link #isCombiningMark}) directly
+ * after a Latin letter or digit belongs to the Latin unit, so {@code cafe\u0301s} is one unit,
+ * kept decomposed as written; anywhere else (after a Han character, a joiner or a boundary) it is
+ * skipped like the invisible code points.
+ *
  * <h2>Clauses</h2>
  * A clause is a maximal sequence of units. Everything that is not part of a unit — punctuation,
  * whitespace, line ends, symbols, emoji, kana, hangul, control characters, the replacement
@@ -85,6 +97,30 @@ public final class UnitPolicy {
   /** True for the characters a URL runs on: printable ASCII other than the space. */
   public static boolean isUrlChar(int cp) {
     return cp > 0x20 && cp < 0x7F;
+  }
+
+  /**
+   * True for the invisible code points skipped as if absent (class comment): variation
+   * selectors, zero-width space, non-joiner and joiner, word joiner, U+FEFF, soft hyphen.
+   */
+  public static boolean isInvisible(int cp) {
+    if (cp < 0xFE00) {
+      // Two comparisons for a Han character of the BMP: this runs on every code point read.
+      return cp <= 0x2060 && (cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060);
+    }
+    return cp <= 0xFE0F || cp == 0xFEFF || (cp >= 0xE0100 && cp <= 0xE01EF);
+  }
+
+  /**
+   * True for combining marks of the BMP (general category Mn or Me) that are not
+   * {@linkplain #isInvisible invisible}: U+0301 in a decomposed é, U+20DD.
+   */
+  public static boolean isCombiningMark(int cp) {
+    if (cp < 0x300 || cp >= 0x10000 || isInvisible(cp)) {
+      return false;
+    }
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
   }
 
   /** Maps full-width ASCII to half-width and U+3000 to a space; other code points unchanged. */

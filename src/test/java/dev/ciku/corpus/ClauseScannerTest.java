@@ -205,13 +205,36 @@ class ClauseScannerTest {
     assertEquals(2, s.hanChars());
   }
 
+  @Test
+  void scan_invisibleCodePoints_skippedInsideClauses() {
+    // A variation selector (also the supplementary one), zero-width characters, U+FEFF and a soft
+    // hyphen neither split a clause nor join a unit.
+    assertEquals(List.of(List.of("葛", "城", "葛", "城")),
+        clauses("葛\uFE00城\u200B葛\uDB40\uDD00\u200D城", false));
+    assertEquals(List.of(List.of("中", "国", "人", "民")), clauses("中国\uFEFF人\u00AD民", false));
+    assertEquals(List.of(List.of("iphone7")), clauses("iPhone\u200B7", true));
+  }
+
+  @Test
+  void scan_combiningMarks_stayInLatinUnitsSkippedElsewhere() {
+    assertEquals(List.of(List.of("cafe\u0301x")), clauses("cafe\u0301x", false));
+    assertEquals(List.of(List.of("Cafe\u0301-au")), clauses("Cafe\u0301-au", false));
+    // After a Han character, a joiner or a boundary a mark is skipped; it never splits a clause.
+    assertEquals(List.of(List.of("中", "文")), clauses("中\u0301文", false));
+    assertEquals(List.of(List.of("a-b")), clauses("a-\u0301b", false));
+    assertEquals(List.of(List.of("中")), clauses("\u0301中", false));
+    // A mark ends a character reference's name: "&amp\u0301;" is text, not a reference.
+    assertEquals(List.of(List.of("amp\u0301")), clauses("&amp\u0301;", false));
+  }
+
   /** Random mixed text against the independent regular-expression restatement of the policy. */
   @Test
   void scan_randomMixedText_matchesReference() {
     String[] pieces = {"中", "文", "的", "𠀀", "〇", "a", "B", "z", "7", "0", "é", "É", "ß", "-", ".",
         "，", "。", " ", "\u3000", "Ａ", "１", "－", "😀", "カ", "×", "\t", "'", "_", "ｚ", "丶",
         "http", "HTTPS", "ftp", "ｈｔｔｐ", ":", "/", "://", "?", "=", "：", "／", "&", "#", ";",
-        "&amp;", "＆", "；", "amp", "quot"};
+        "&amp;", "＆", "；", "amp", "quot", "\u0301", "\u20DD", "\uFE00", "\u200B", "\u200D",
+        "\uFEFF", "\u00AD", "\uDB40\uDD00", "\uD834\uDD65", "\u0308"};
     Random random = new Random(20261125L);
     for (int round = 0; round < 2000; round++) {
       StringBuilder sb = new StringBuilder();

@@ -6,18 +6,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A slow, independent restatement of the unit policy for tests: blank out URLs, normalise the
- * whole string, then find Han characters and Latin runs with a regular expression. Anything else
- * splits clauses.
+ * A slow, independent restatement of the unit policy for tests: drop invisible code points,
+ * blank out URLs and character references, drop combining marks that follow no Latin character,
+ * normalise the whole string, then find Han characters and Latin runs with a regular expression.
+ * Anything else splits clauses.
  */
 final class ReferenceUnits {
   private static final String LATIN = "[A-Za-z0-9\\u00C0-\\u024F&&[^\\u00D7\\u00F7]]";
+  /** A combining mark of the BMP; only those kept by {@link #dropMarks} reach the pattern. */
+  private static final String MARK = "[\\p{Mn}\\p{Me}&&[\\x{0}-\\x{FFFF}]]";
+  private static final String LATIN_OR_MARK = "(?:" + LATIN + "|" + MARK + ")";
   private static final Pattern TOKEN = Pattern.compile(
-      "(" + LATIN + "+(?:[-.]" + LATIN + "+)*)"
+      "(" + LATIN + LATIN_OR_MARK + "*(?:[-.]" + LATIN + LATIN_OR_MARK + "*)*)"
           + "|([\\u3007\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF"
           + "\\x{20000}-\\x{2FA1F}\\x{30000}-\\x{323AF}])");
 
   private static final Pattern LATIN_CHAR = Pattern.compile(LATIN);
+  private static final Pattern MARK_CHAR = Pattern.compile(MARK);
+  /** Invisible code points, written out rather than taken from {@link UnitPolicy}. */
+  private static final Pattern INVISIBLE = Pattern.compile(
+      "[\\u00AD\\u200B-\\u200D\\u2060\\uFE00-\\uFE0F\\uFEFF\\x{E0100}-\\x{E01EF}]");
   private static final String[] SCHEMES = {"https", "http", "ftp"};
 
   private ReferenceUnits() {}
@@ -106,9 +114,12 @@ final class ReferenceUnits {
   static int[] blankUrls(int[] raw) {
     return blank(raw, (r, i) -> {
       int n = r.length;
-      boolean free = i == 0 || (!latin(normal(r[i - 1]))
-          && !((normal(r[i - 1]) == '-' || normal(r[i - 1]) == '.') && i >= 2
-              && latin(normal(r[i - 2]))));
+      // Combining marks before the scheme either continue a Latin run or are dropped: look past
+      // them.
+      int p = beforeMarks(r, i - 1);
+      int q = p < 0 ? -1 : beforeMarks(r, p - 1);
+      boolean free = p < 0 || (!latin(normal(r[p]))
+          && !((normal(r[p]) == '-' || normal(r[p]) == '.') && q >= 0 && latin(normal(r[q]))));
       for (String scheme : SCHEMES) {
         int m = scheme.length();
         if (!free || i + m + 2 > n) {
@@ -130,10 +141,42 @@ final class ReferenceUnits {
     });
   }
 
+  private static boolean matches(Pattern p, int cp) {
+    return p.matcher(new String(Character.toChars(cp))).matches();
+  }
+
+  /**
+   * {@code raw} without the combining marks that do not follow a Latin character or a mark kept
+   * before them (compared after normalisation).
+   */
+  static int[] dropMarks(int[] raw) {
+    int[] out = new int[raw.length];
+    int k = 0;
+    boolean afterLatin = false;
+    for (int cp : raw) {
+      boolean mark = matches(MARK_CHAR, cp);
+      if (mark && !afterLatin) {
+        continue;
+      }
+      out[k++] = cp;
+      afterLatin = mark || latin(normal(cp));
+    }
+    return java.util.Arrays.copyOf(out, k);
+  }
+
+  /** The index of the last code point at or before {@code i} that is not a mark, or -1. */
+  private static int beforeMarks(int[] r, int i) {
+    while (i >= 0 && matches(MARK_CHAR, r[i])) {
+      i--;
+    }
+    return i;
+  }
+
   /** The clauses of {@code text}, each a list of unit strings. */
   static List<List<String>> clauses(String text, boolean lowercase) {
+    int[] visible = text.codePoints().filter(cp -> !matches(INVISIBLE, cp)).toArray();
     StringBuilder norm = new StringBuilder();
-    for (int cp : blankEntities(blankUrls(text.codePoints().toArray()))) {
+    for (int cp : dropMarks(blankEntities(blankUrls(visible)))) {
       norm.appendCodePoint(normal(cp));
     }
     List<List<String>> out = new ArrayList<>();

@@ -18,6 +18,32 @@ class UnitPolicyTest {
   }
 
   @Test
+  void isInvisible_listedCodePointsAndTheirNeighbours() {
+    int[] invisible = {0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFE00, 0xFE0F, 0xFEFF, 0xE0100,
+        0xE01EF};
+    int[] visible = {0xAC, 0xAE, 0x200A, 0x200E, 0x205F, 0x2061, 0xFDFF, 0xFE10, 0xFEFE, 0xFF00,
+        0xE00FF, 0xE01F0, 0x4E00, 'a', ' ', 0x301};
+    for (int cp : invisible) {
+      assertTrue(UnitPolicy.isInvisible(cp), Integer.toHexString(cp));
+    }
+    for (int cp : visible) {
+      assertFalse(UnitPolicy.isInvisible(cp), Integer.toHexString(cp));
+    }
+  }
+
+  @Test
+  void isCombiningMark_bmpMnAndMeOnly() {
+    for (int cp : new int[] {0x300, 0x301, 0x36F, 0x20DD, 0x1DC0, 0xFE20}) {
+      assertTrue(UnitPolicy.isCombiningMark(cp), Integer.toHexString(cp));
+    }
+    // Variation selectors are Mn but invisible; U+1D165 is a supplementary mark; 0x2FF is a
+    // modifier letter.
+    for (int cp : new int[] {0xFE00, 0xFE0F, 0x1D165, 0x2FF, 'a', 0x4E00, 0x3002}) {
+      assertFalse(UnitPolicy.isCombiningMark(cp), Integer.toHexString(cp));
+    }
+  }
+
+  @Test
   void isHan_blocksAndBoundaries() {
     int[] han = {0x4E00, 0x9FFF, 0x3400, 0x4DBF, 0xF900, 0xFAFF, 0x3007, 0x20000, 0x2A6DF, 0x2FA1F,
         0x30000, 0x323AF};
