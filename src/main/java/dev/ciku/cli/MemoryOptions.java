@@ -18,7 +18,13 @@ public final class MemoryOptions {
       description = "Where spilled runs go (default: java.io.tmpdir).")
   Path tempDir;
 
-  /** The budget in bytes. */
+  /**
+   * Largest share of the JVM heap a budget may take: the rest holds what is not budgeted (the
+   * reader's buffers, the candidates and scores of discovery).
+   */
+  static final double MAX_HEAP_SHARE = 0.8;
+
+  /** The budget in bytes, checked to fit in the JVM heap. */
   public long bytes() {
     if (memory == null) {
       return Math.max(32L << 20,
@@ -28,6 +34,13 @@ public final class MemoryOptions {
       long b = Numbers.parseSize(memory);
       if (b < (16L << 20)) {
         throw new CikuException(CikuException.USAGE, "--memory must be at least 16m");
+      }
+      long heap = Runtime.getRuntime().maxMemory();
+      if (b > heap * MAX_HEAP_SHARE) {
+        throw new CikuException(CikuException.USAGE, "--memory " + memory + " does not fit in the"
+            + " JVM heap of " + (heap >> 20) + " MB (at most " + (long) (heap * MAX_HEAP_SHARE) / (1 << 20)
+            + "m); give the JVM more, e.g. CIKU_OPTS=-Xmx"
+            + (long) Math.ceil(b / MAX_HEAP_SHARE / (1L << 30)) + "g");
       }
       return b;
     } catch (IllegalArgumentException e) {

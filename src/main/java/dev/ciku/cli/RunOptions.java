@@ -8,7 +8,8 @@ public final class RunOptions {
   boolean help;
 
   @Option(names = {"-t", "--threads"}, paramLabel = "N",
-      description = "Worker threads (default: all cores). Output does not depend on it.")
+      description = "Worker threads (default: all cores; at most 4 per core, since each has its"
+          + " own tables). Output does not depend on it.")
   Integer threads;
 
   @Option(names = {"-q", "--quiet"}, description = "Only errors and warnings on standard error.")
@@ -17,11 +18,31 @@ public final class RunOptions {
   @Option(names = "--no-progress", description = "No progress bar (it is only drawn on a terminal).")
   boolean noProgress;
 
-  /** Number of worker threads to use, at least 1. */
+  /** Threads per core beyond which {@code --threads} is lowered. */
+  static final int MAX_THREADS_PER_CORE = 4;
+
+  private boolean warned;
+
+  /**
+   * Number of worker threads to use: {@code --threads}, or the cores available; at least 1 and at
+   * most {@link #MAX_THREADS_PER_CORE} per core (each worker holds tables of its own, so a
+   * thousand workers would exhaust any heap while adding no speed). Lowering it is reported once
+   * on standard error; output does not depend on it.
+   */
   public int threads() {
-    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    int cores = Runtime.getRuntime().availableProcessors();
+    int n = threads == null ? cores : threads;
     if (n < 1) {
       throw new CikuException(CikuException.USAGE, "--threads must be 1 or more");
+    }
+    int max = MAX_THREADS_PER_CORE * cores;
+    if (n > max) {
+      if (!warned) {
+        warned = true;
+        log().warn("--threads " + n + " lowered to " + max + " (" + MAX_THREADS_PER_CORE
+            + " per core; this machine has " + cores + ")");
+      }
+      return max;
     }
     return n;
   }

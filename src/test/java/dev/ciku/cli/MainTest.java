@@ -146,6 +146,27 @@ class MainTest {
   }
 
   @Test
+  void threads_beyondFourPerCore_loweredWithOneWarning_sameOutput() {
+    assertEquals(0, Main.execute("count", "-n", "3", "--top", "50", "-t", "1", LAWS));
+    String one = out();
+    io.reset();
+    int many = RunOptions.MAX_THREADS_PER_CORE * Runtime.getRuntime().availableProcessors() + 1;
+    assertEquals(0, Main.execute("count", "-n", "3", "--top", "50", "-t", "" + many, LAWS));
+    assertEquals(one, out());
+    List<String> warnings = errLines().stream().filter(l -> l.contains("--threads")).toList();
+    assertEquals(1, warnings.size(), err());
+    assertTrue(warnings.get(0).contains("lowered to " + (many - 1)), err());
+  }
+
+  @Test
+  void memory_beyondTheHeap_exit2_namesTheHeap() {
+    assertEquals(2, Main.execute("count", "-m", "100000g", LAWS));
+    assertEquals(1, errLines().size(), err());
+    assertTrue(err().contains("--memory 100000g does not fit in the JVM heap"), err());
+    assertEquals("", out());
+  }
+
+  @Test
   void unknownEncoding_exit2() {
     assertEquals(2, Main.execute("stats", "--encoding", "NOPE-1", LAWS));
     assertEquals(1, errLines().size(), err());
