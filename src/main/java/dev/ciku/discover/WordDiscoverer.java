@@ -161,7 +161,7 @@ public final class WordDiscoverer {
       throws IOException {
     GramIndex index = new GramIndex(1 << 20);
     try (SpilledGrams spill = new SpilledGrams(index, this::minCount, tempDir)) {
-      Counts counts = store != null ? counts(store, spill, index)
+      Counts counts = store != null ? counts(store, spill, index, warnings)
           : count(corpus, recording, bytes, warnings, spill, index);
       return discover(corpus, counts, recording, bytes, info, t0);
     }
@@ -248,12 +248,21 @@ public final class WordDiscoverer {
     }
   }
 
-  /** The counts of a store, grams longer than the order left out, split as counting does. */
-  private Counts counts(NgramStore store, SpilledGrams spill, GramIndex index) {
+  /**
+   * The counts of a store, grams longer than the order left out, split as counting does. A store
+   * of a lower order than asked for is used at its own order, with a warning.
+   */
+  private Counts counts(NgramStore store, SpilledGrams spill, GramIndex index,
+      Consumer<String> warnings) {
     int order = Math.min(options.order(), store.order());
     if (order < 3) {
       throw new IllegalArgumentException("the store holds grams of up to " + store.order()
           + " units; discovery needs 3 or more");
+    }
+    if (order < options.order()) {
+      warnings.accept("the store holds grams of up to " + store.order() + " units: discovering at"
+          + " order " + order + ", not " + options.order() + " (count with -n "
+          + options.order() + " or more for that)");
     }
     spill.counted(new long[] {0, store.positions(1)});
     store.forEach((hi, lo, c) -> {

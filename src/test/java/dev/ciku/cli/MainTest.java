@@ -159,6 +159,22 @@ class MainTest {
   }
 
   @Test
+  void discoverCounts_storeOfLowerOrder_warnsOnceAndUsesItsOrder() {
+    String store = dir.resolve("laws3.ngrams").toString();
+    assertEquals(0, Main.execute("count", "-q", "-n", "3", "-o", store, LAWS));
+    io.reset();
+    assertEquals(0, Main.execute("discover", "-q", "--counts", store, "-n", "5", "--top", "20"));
+    String five = out();
+    List<String> warnings = errLines();
+    assertEquals(List.of("ciku: warning: the store holds grams of up to 3 units: discovering at"
+        + " order 3, not 5 (count with -n 5 or more for that)"), warnings);
+    io.reset();
+    assertEquals(0, Main.execute("discover", "-q", "--counts", store, "-n", "3", "--top", "20"));
+    assertEquals(five, out());
+    assertEquals("", err());
+  }
+
+  @Test
   void memory_beyondTheHeap_exit2_namesTheHeap() {
     assertEquals(2, Main.execute("count", "-m", "100000g", LAWS));
     assertEquals(1, errLines().size(), err());
