@@ -31,9 +31,9 @@ import picocli.CommandLine.Option;
     description = {
         "Count every n-gram of 1..ORDER units inside clauses, exactly, in parallel and within a"
             + " memory budget (sorted runs spill to disk beyond it).",
-        "With -o, write a memory-mapped n-gram store that discover, domain and vocab read with"
-            + " --counts; --merge combines stores counted apart. Without -o, print TSV"
-            + " ngram<TAB>count."})
+        "With -o, write a memory-mapped n-gram store that 'ciku discover --counts' reads (no"
+            + " second counting of the corpus); --merge combines stores counted apart. Without -o,"
+            + " print TSV ngram<TAB>count."})
 final class CountCommand implements Callable<Integer> {
   @Mixin InputOptions input;
   @Mixin FormatOptions text;

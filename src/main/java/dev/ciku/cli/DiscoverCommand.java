@@ -62,9 +62,11 @@ final class DiscoverCommand implements Callable<Integer> {
   int top;
 
   @Option(names = "--explain", paramLabel = "WORD", split = ",",
-      description = "Instead of the list, say for each WORD whether the list has it (its rank)"
-          + " or which stage dropped it, on what figures: count, cut, cohesion, entropy,"
-          + " redundancy, use, gain, known. Repeatable, or comma-separated.")
+      description = "Instead of the list, say for each WORD whether the list has it (stage"
+          + " kept, with its rank) or which stage dropped it, on what figures: count, cut,"
+          + " cohesion, entropy, redundancy, use, gain, known; input when it cannot be a word of"
+          + " this corpus (one character, a unit the corpus lacks). Repeatable, or"
+          + " comma-separated.")
   List<String> explain = new ArrayList<>();
 
   @Mixin DiscoveryOptions discovery;

@@ -14,6 +14,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * CapturedStreams();}.
  */
 final class CapturedStreams implements BeforeEachCallback, AfterEachCallback {
+  static {
+    // Output notes the JVM's own System.out when it is initialised and writes to the raw file
+    // descriptor while System.out is that stream: initialise it before any test swaps the stream,
+    // or a test class run alone would see its own capture as the "original" and lose the output.
+    try {
+      Class.forName("dev.ciku.output.Output", true, CapturedStreams.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private PrintStream savedOut;
