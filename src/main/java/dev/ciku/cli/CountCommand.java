@@ -127,8 +127,9 @@ final class CountCommand implements Callable<Integer> {
         if (stores.isEmpty()) {
           throw new CikuException(CikuException.USAGE, "--merge needs one or more stores");
         }
+        // One store alone loses nothing: its counts are copied (or filtered further) as they are.
         for (NgramStore s : stores) {
-          if (s.minCount() > 1) {
+          if (stores.size() > 1 && s.minCount() > 1) {
             log.warn(s.path() + " was counted with --min-count " + s.minCount()
                 + ": merged counts miss its pruned occurrences");
           }

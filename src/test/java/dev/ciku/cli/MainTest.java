@@ -175,6 +175,22 @@ class MainTest {
   }
 
   @Test
+  void countMerge_prunedStores_warnOnlyWhenThereAreSeveral() {
+    String a = dir.resolve("a.ngrams").toString();
+    String b = dir.resolve("b.ngrams").toString();
+    assertEquals(0, Main.execute("count", "-q", "-n", "2", "-o", a, LAWS));
+    assertEquals(0, Main.execute("count", "-q", "-n", "2", "-o", b, LAWS));
+    io.reset();
+    assertEquals(0, Main.execute("count", "-q", "--merge", a, "--top", "3"));
+    assertEquals("", err());
+    assertEquals(4, io.outLines().size(), out());
+    io.reset();
+    assertEquals(0, Main.execute("count", "-q", "--merge", a, b, "--top", "3"));
+    assertEquals(2, errLines().size(), err());
+    assertTrue(err().contains(a + " was counted with --min-count 2"), err());
+  }
+
+  @Test
   void memory_beyondTheHeap_exit2_namesTheHeap() {
     assertEquals(2, Main.execute("count", "-m", "100000g", LAWS));
     assertEquals(1, errLines().size(), err());
