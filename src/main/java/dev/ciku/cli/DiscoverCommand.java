@@ -89,35 +89,33 @@ final class DiscoverCommand implements Callable<Integer> {
     Log log = run.log();
     WordFilter filter = WordFilter.create(known, newOnly);
     List<CorpusInput> corpus = counts != null && input.inputs.isEmpty() ? List.of() : input.corpus();
-    WordDiscoverer.Result result;
-    ByteCounter bytes = new ByteCounter();
-    // The corpus is read once: with a store by the cut pass only; without, by the counting pass,
-    // which records the clauses for the cut pass (so standard input needs no copy).
-    long size = InputOptions.totalSize(corpus);
-    try (NgramStore store = counts == null ? null : NgramStore.open(counts);
-        Progress p = Progress.start(run.progress(), System.err, "discover", bytes::get,
-            counts == null && size > 0 ? 2 * size : size)) {
-      result = new WordDiscoverer(options, text.readerOptions(input), run.threads(), memory.bytes(),
-          memory.tempDir()).withExplanations(explained())
-          .discover(corpus, store, bytes, log::warn, log::info);
-    }
-    if (!explain.isEmpty()) {
-      try (Output out = output.open()) {
+    // The output is opened first: a -o that cannot be written fails before the work.
+    try (Output out = output.open()) {
+      WordDiscoverer.Result result;
+      ByteCounter bytes = new ByteCounter();
+      // The corpus is read once: with a store by the cut pass only; without, by the counting
+      // pass, which records the clauses for the cut pass (so standard input needs no copy).
+      long size = InputOptions.totalSize(corpus);
+      try (NgramStore store = counts == null ? null : NgramStore.open(counts);
+          Progress p = Progress.start(run.progress(), System.err, "discover", bytes::get,
+              counts == null && size > 0 ? 2 * size : size)) {
+        result = new WordDiscoverer(options, text.readerOptions(input), run.threads(),
+            memory.bytes(), memory.tempDir()).withExplanations(explained())
+            .discover(corpus, store, bytes, log::warn, log::info);
+      }
+      if (!explain.isEmpty()) {
         ExplanationRows.write(result.explanations(), result.words(), filter, top,
             output.rows(out, format, ExplanationRows.COLUMNS));
         out.commit();
+        return 0;
       }
-      return 0;
-    }
-    int written;
-    try (Output out = output.open()) {
       RowWriter rows = format == OutputFormat.DICT ? null
           : output.rows(out, format, DiscoveredWordRows.COLUMNS);
-      written = DiscoveredWordRows.write(result.words(), filter, top, rows, out.writer());
+      int written = DiscoveredWordRows.write(result.words(), filter, top, rows, out.writer());
       out.commit();
+      log.info(String.format(Locale.ROOT, "%,d words written (%,d found)", written,
+          result.words().size()));
     }
-    log.info(String.format(Locale.ROOT, "%,d words written (%,d found)", written,
-        result.words().size()));
     return 0;
   }
 

@@ -123,23 +123,23 @@ final class DomainCommand implements Callable<Integer> {
     }
     DomainTermMiner.ReferenceSource source = referenceSource(log);
     List<CorpusInput> corpus = input.corpus();
-    DomainTermMiner.Result result;
-    ByteCounter bytes = new ByteCounter();
-    try (Spool spool = Spool.of(corpus, memory.tempDir());
-        Progress p = Progress.start(run.progress(), System.err, "domain", bytes::get,
-            3 * InputOptions.totalSize(spool.inputs()))) {
-      result = new DomainTermMiner(new DomainTermMiner.Options(discover, r, filter, termEntropy),
-          text.readerOptions(input), run.threads(), memory.bytes(), memory.tempDir())
-          .mine(spool.inputs(), source, bytes, log::warn, log::info);
-    }
-    int written = 0;
+    // The output is opened first: a -o that cannot be written fails before the work.
     try (Output out = output.open()) {
+      DomainTermMiner.Result result;
+      ByteCounter bytes = new ByteCounter();
+      try (Spool spool = Spool.of(corpus, memory.tempDir());
+          Progress p = Progress.start(run.progress(), System.err, "domain", bytes::get,
+              3 * InputOptions.totalSize(spool.inputs()))) {
+        result = new DomainTermMiner(new DomainTermMiner.Options(discover, r, filter, termEntropy),
+            text.readerOptions(input), run.threads(), memory.bytes(), memory.tempDir())
+            .mine(spool.inputs(), source, bytes, log::warn, log::info);
+      }
       RowWriter rows = output.rows(out, format, DomainTermRows.COLUMNS);
-      written = DomainTermRows.write(rows, result.terms(), top);
+      int written = DomainTermRows.write(rows, result.terms(), top);
       out.commit();
+      log.info(String.format(Locale.ROOT, "%,d terms written (%,d scored)", written,
+          result.terms().size()));
     }
-    log.info(String.format(Locale.ROOT, "%,d terms written (%,d scored)", written,
-        result.terms().size()));
     return 0;
   }
 
@@ -207,18 +207,22 @@ final class DomainCommand implements Callable<Integer> {
     String source = input.inputs.isEmpty() ? "stdin"
         : input.inputs.stream().map(s -> Path.of(s).getFileName().toString())
             .reduce((a, b) -> a + "," + b).orElse("");
-    ByteCounter bytes = new ByteCounter();
-    ReferenceProfile profile;
-    try (Progress p = Progress.start(run.progress(), System.err, "profile", bytes::get,
-        InputOptions.totalSize(corpus))) {
-      profile = ReferenceProfile.build(corpus, text.readerOptions(input), profileOrder,
-          profileMinCount, source, run.threads(), memory.bytes(), memory.tempDir(), bytes,
-          log::warn);
+    // The output is opened first: a -o that cannot be written fails before the work.
+    try (Output out = output.open()) {
+      ByteCounter bytes = new ByteCounter();
+      ReferenceProfile profile;
+      try (Progress p = Progress.start(run.progress(), System.err, "profile", bytes::get,
+          InputOptions.totalSize(corpus))) {
+        profile = ReferenceProfile.build(corpus, text.readerOptions(input), profileOrder,
+            profileMinCount, source, run.threads(), memory.bytes(), memory.tempDir(), bytes,
+            log::warn);
+      }
+      profile.write(out.stream());
+      out.commit();
+      log.info(profile.describe());
+      log.info(String.format(Locale.ROOT, "profile written to %s (%,d bytes)", output.output,
+          out.bytes()));
     }
-    profile.save(output.output);
-    log.info(profile.describe());
-    log.info(String.format(Locale.ROOT, "profile written to %s (%,d bytes)", output.output,
-        Files.size(output.output)));
     return 0;
   }
 }

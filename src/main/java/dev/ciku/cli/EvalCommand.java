@@ -66,18 +66,19 @@ final class EvalCommand implements Runnable {
       if (trainWords != null) {
         requireFile(trainWords);
       }
-      SegmentationScore s;
-      try {
-        s = SegmentationScore.score(gold, pred, trainWords);
-      } catch (SegmentationScore.MismatchException e) {
-        throw new CikuException(CikuException.DATA, e.getMessage());
-      }
-      List<String> cols = new ArrayList<>(List.of("gold_words", "pred_words", "correct",
-          "precision", "recall", "f1"));
-      if (s.hasTrainingWords()) {
-        cols.addAll(List.of("oov_rate", "oov_recall", "iv_recall"));
-      }
+      // The output is opened first: a -o that cannot be written fails before the work.
       try (Output out = output.open()) {
+        SegmentationScore s;
+        try {
+          s = SegmentationScore.score(gold, pred, trainWords);
+        } catch (SegmentationScore.MismatchException e) {
+          throw new CikuException(CikuException.DATA, e.getMessage());
+        }
+        List<String> cols = new ArrayList<>(List.of("gold_words", "pred_words", "correct",
+            "precision", "recall", "f1"));
+        if (s.hasTrainingWords()) {
+          cols.addAll(List.of("oov_rate", "oov_recall", "iv_recall"));
+        }
         RowWriter rows = output.rows(out, f, cols);
         rows.begin();
         rows.integer(s.goldWords());
@@ -133,8 +134,9 @@ final class EvalCommand implements Runnable {
           throw new CikuException(CikuException.USAGE, "--k values must be 1 or more");
         }
       }
-      List<PrecisionAtK.Row> result = PrecisionAtK.score(ranked, gold, ks, minLen);
+      // The output is opened first: a -o that cannot be written fails before the work.
       try (Output out = output.open()) {
+        List<PrecisionAtK.Row> result = PrecisionAtK.score(ranked, gold, ks, minLen);
         RowWriter rows = output.rows(out, f, List.of("k", "considered", "hits", "precision"));
         for (PrecisionAtK.Row r : result) {
           rows.begin();

@@ -2,6 +2,7 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.output.BrokenPipeException;
+import dev.ciku.output.OutputException;
 import dev.ciku.store.NgramStore;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -142,6 +143,9 @@ public final class Main implements Runnable {
     } else if (t instanceof CikuException c) {
       code = c.exitCode();
       message = c.getMessage();
+    } else if (t instanceof OutputException) {
+      code = CikuException.IO;
+      message = t.getMessage();
     } else if (t instanceof NoSuchFileException n) {
       code = CikuException.NO_INPUT;
       message = "cannot open " + n.getFile() + ": "

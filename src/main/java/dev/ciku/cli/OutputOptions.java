@@ -20,7 +20,8 @@ public final class OutputOptions {
   boolean noHeader;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE (atomically: complete or not at all) instead of standard output.")
+      description = "Write to FILE (atomically: complete or not at all) instead of standard output;"
+          + " a FIFO, a device or /dev/fd/N is written in place.")
   Path output;
 
   /** The requested format, checked against what the command supports. */

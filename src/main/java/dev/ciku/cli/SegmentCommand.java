@@ -57,17 +57,19 @@ final class SegmentCommand implements Callable<Integer> {
     }
     Log log = run.log();
     long t0 = System.nanoTime();
-    Vocabulary v = vocab == null ? Vocabulary.loadDefault() : Vocabulary.load(vocab);
-    Segmenter seg = new Segmenter(v, separator);
     List<CorpusInput> corpus = input.corpus();
     ByteCounter bytes = new ByteCounter();
     long lines;
     long chars;
     int threads = run.threads();
-    try (Progress p = Progress.start(run.progress(), System.err, "segment", bytes::get,
-        InputOptions.totalSize(corpus));
-        Output out = Output.open(output)) {
-      try (ParallelSegmenter stream = new ParallelSegmenter(seg, threads)) {
+    Vocabulary v;
+    // The output is opened first: a -o that cannot be written fails before the work.
+    try (Output out = Output.open(output)) {
+      v = vocab == null ? Vocabulary.loadDefault() : Vocabulary.load(vocab);
+      Segmenter seg = new Segmenter(v, separator);
+      try (Progress p = Progress.start(run.progress(), System.err, "segment", bytes::get,
+          InputOptions.totalSize(corpus));
+          ParallelSegmenter stream = new ParallelSegmenter(seg, threads)) {
         for (CorpusInput in : corpus) {
           try (InputStream raw = in.open(bytes)) {
             Encodings.Sniffed resolved =

@@ -38,16 +38,17 @@ final class StatsCommand implements Callable<Integer> {
     OutputFormat format = output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.JSON));
     Log log = run.log();
     List<CorpusInput> corpus = input.corpus();
-    ByteCounter bytes = new ByteCounter();
-    CorpusStats s;
-    try (Progress p = Progress.start(run.progress(), System.err, "reading", bytes::get,
-        InputOptions.totalSize(corpus))) {
-      s = CorpusStats.compute(corpus, text.readerOptions(input), bytes, log::warn);
-    }
-    // One value a column, in COLUMNS order: counts, and the entropy (4 decimals).
-    Object[] values = {s.lines(), s.chars(), s.hanChars(), s.traditionalChars(), s.clauses(),
-        s.units(), s.latinUnits(), s.urls(), s.distinctUnits(), s.entropyBits(), s.malformed()};
+    // The output is opened first: a -o that cannot be written fails before the work.
     try (Output out = output.open()) {
+      ByteCounter bytes = new ByteCounter();
+      CorpusStats s;
+      try (Progress p = Progress.start(run.progress(), System.err, "reading", bytes::get,
+          InputOptions.totalSize(corpus))) {
+        s = CorpusStats.compute(corpus, text.readerOptions(input), bytes, log::warn);
+      }
+      // One value a column, in COLUMNS order: counts, and the entropy (4 decimals).
+      Object[] values = {s.lines(), s.chars(), s.hanChars(), s.traditionalChars(), s.clauses(),
+          s.units(), s.latinUnits(), s.urls(), s.distinctUnits(), s.entropyBits(), s.malformed()};
       if (format == OutputFormat.JSON) {
         Writer w = out.writer();
         w.write("{");

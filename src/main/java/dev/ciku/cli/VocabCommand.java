@@ -98,35 +98,35 @@ final class VocabCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, e.getMessage());
     }
-    ByteCounter bytes = new ByteCounter();
-    long t0 = System.nanoTime();
-    VocabularyLearner.Result r;
-    try (Progress p = Progress.start(run.progress(), System.err, "reading", bytes::get,
-        InputOptions.totalSize(corpus))) {
-      r = new VocabularyLearner(config, log::info).learn(corpus, text.readerOptions(input), bytes, log::warn);
-    }
-    log.info(String.format(Locale.ROOT,
-        "bits per char: %.4f before (single characters), %.4f after (%,d words); %.1f s",
-        r.bitsBefore(), r.bitsAfter(), r.vocabulary().size(), (System.nanoTime() - t0) / 1e9));
-    try (Output out = output.open()) {
+    // Both outputs are opened first: one that cannot be written fails before the work, and
+    // neither is committed unless both are written.
+    try (Output out = output.open();
+        Output statsOut = stats == null ? null : Output.open(stats)) {
+      ByteCounter bytes = new ByteCounter();
+      long t0 = System.nanoTime();
+      VocabularyLearner.Result r;
+      try (Progress p = Progress.start(run.progress(), System.err, "reading", bytes::get,
+          InputOptions.totalSize(corpus))) {
+        r = new VocabularyLearner(config, log::info).learn(corpus, text.readerOptions(input), bytes, log::warn);
+      }
+      log.info(String.format(Locale.ROOT,
+          "bits per char: %.4f before (single characters), %.4f after (%,d words); %.1f s",
+          r.bitsBefore(), r.bitsAfter(), r.vocabulary().size(), (System.nanoTime() - t0) / 1e9));
       Writer w = out.writer();
       if (format == OutputFormat.TSV && !output.noHeader) {
         w.write("word\tcount\n");
       }
       r.vocabulary().write(w, format == OutputFormat.DICT, top);
-      out.commit();
-    }
-    if (stats != null) {
-      try (Output out = Output.open(stats)) {
-        Writer w = out.writer();
-        w.write("stage\twords\tbits_per_char\n");
-        w.write("characters\t0\t" + Numbers.format(r.bitsBefore(), 4) + "\n");
+      if (statsOut != null) {
+        Writer s = statsOut.writer();
+        s.write("stage\twords\tbits_per_char\n");
+        s.write("characters\t0\t" + Numbers.format(r.bitsBefore(), 4) + "\n");
         for (int i = 0; i < r.bitsPerRound().length; i++) {
-          w.write((i == 0 ? "de-redundancy" : "refinement-" + i) + "\t" + r.wordsPerRound()[i]
+          s.write((i == 0 ? "de-redundancy" : "refinement-" + i) + "\t" + r.wordsPerRound()[i]
               + "\t" + Numbers.format(r.bitsPerRound()[i], 4) + "\n");
         }
-        out.commit();
       }
+      Output.commitAll(out, statsOut);
     }
     return 0;
   }

@@ -10,9 +10,11 @@ import dev.ciku.count.CountOptions;
 import dev.ciku.count.CountSummary;
 import dev.ciku.count.Grams;
 import dev.ciku.count.NgramCounter;
+import dev.ciku.output.Output;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,7 +25,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -131,34 +132,47 @@ public final class ReferenceProfile implements ReferenceCounts {
     return new ReferenceProfile(order, minCount, s.positions(1), source, map, keys);
   }
 
-  /** Writes the profile to {@code file} atomically (a temporary file, then a rename). */
+  /** Writes the profile to {@code file} atomically (see {@link Output#open}). */
   public void save(Path file) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = dir.resolve(file.getFileName() + ".tmp");
-    try {
-      try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16);
-          Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
-        w.write(MAGIC + "\n");
-        w.write("# order " + order + "\n");
-        w.write("# min_count " + minCount + "\n");
-        w.write("# positions " + positions + "\n");
-        w.write("# source " + source.replace('\n', ' ') + "\n");
-        List<String> keys = orderedKeys;
-        if (keys == null) { // loaded: the file was in unit order; String order is close enough
-          keys = new ArrayList<>(counts.keySet());
-          keys.sort(null);
-        }
-        for (String k : keys) {
-          w.write(k);
-          w.write('\t');
-          w.write(Long.toString(counts.getLong(k)));
-          w.write('\n');
-        }
+    try (Output out = Output.open(file)) {
+      write(out.stream());
+      out.commit();
+    }
+  }
+
+  /**
+   * Writes the profile, gzip-compressed, to {@code out}, which stays open. Cost: one line a
+   * gram; a loaded profile's grams are sorted first.
+   */
+  public void write(OutputStream out) throws IOException {
+    GZIPOutputStream gz = new GZIPOutputStream(new FilterOutputStream(out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
       }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
+
+      @Override
+      public void close() throws IOException {
+        flush(); // the caller closes out
+      }
+    }, 1 << 16);
+    try (Writer w = new BufferedWriter(new OutputStreamWriter(gz, StandardCharsets.UTF_8), 1 << 16)) {
+      w.write(MAGIC + "\n");
+      w.write("# order " + order + "\n");
+      w.write("# min_count " + minCount + "\n");
+      w.write("# positions " + positions + "\n");
+      w.write("# source " + source.replace('\n', ' ') + "\n");
+      List<String> keys = orderedKeys;
+      if (keys == null) { // loaded: the file was in unit order; String order is close enough
+        keys = new ArrayList<>(counts.keySet());
+        keys.sort(null);
+      }
+      for (String k : keys) {
+        w.write(k);
+        w.write('\t');
+        w.write(Long.toString(counts.getLong(k)));
+        w.write('\n');
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.ciku.output;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.FileDescriptor;
@@ -7,7 +8,10 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -18,25 +22,36 @@ import java.nio.file.StandardCopyOption;
  * Where a command's data goes: standard output, or a file written atomically (to a temporary file
  * in the same directory, renamed over the target by {@link #commit}; {@link #close} without
  * commit deletes the temporary file, so an interrupted run leaves nothing half-written under the
- * target's name). Writing to a closed standard output raises {@link BrokenPipeException}.
+ * target's name, and {@link TempFiles} deletes it when the process is stopped). Opening checks the
+ * target and creates the temporary file at once, so commands open their outputs before working.
+ * A target that exists and is not a regular file (a FIFO, a device, {@code /dev/stdout}) is
+ * written in place; a symbolic link is followed and the file it names replaced.
+ *
+ * <p>Writing to a closed pipe raises {@link BrokenPipeException} (the command ends quietly); any
+ * other write error raises an {@link OutputException} naming the output and the reason, such as
+ * {@code cannot write to standard output: no space left on device}.
  *
  * <p>Not thread-safe.
  */
 public final class Output implements Closeable {
-  private final Path target;
+  private static final PrintStream ORIGINAL_OUT = System.out;
+
+  /** The file target, or null for standard output and for targets written in place. */
+  private final OutputTarget target;
   private final Path temp;
-  private final OutputStream stream;
+  private final GuardedStream stream;
   private final Writer writer;
+  private final boolean closeStream;
+  private boolean prepared;
   private boolean committed;
 
-  private Output(Path target, Path temp, OutputStream stream) {
+  private Output(OutputTarget target, Path temp, GuardedStream stream, boolean closeStream) {
     this.target = target;
     this.temp = temp;
     this.stream = stream;
+    this.closeStream = closeStream;
     this.writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
   }
-
-  private static final java.io.PrintStream ORIGINAL_OUT = System.out;
 
   /**
    * Standard output: the raw file descriptor (unsynchronised, and a closed pipe is reported), or
@@ -45,21 +60,44 @@ public final class Output implements Closeable {
   public static Output stdout() {
     OutputStream fd = System.out == ORIGINAL_OUT
         ? new FileOutputStream(FileDescriptor.out) : System.out;
-    return new Output(null, null, new PipeAwareStream(fd));
+    return new Output(null, null, new GuardedStream(fd, "to standard output"), false);
   }
 
-  /** Standard output for {@code null} or {@code "-"}, else an atomically written file. */
-  public static Output open(Path target) throws IOException {
+  /** An output over {@code out}, named {@code what} in error messages (for tests). */
+  static Output of(OutputStream out, String what) {
+    return new Output(null, null, new GuardedStream(out, what), true);
+  }
+
+  /**
+   * Standard output for {@code null} or {@code "-"}, else {@code target}: checked, and its
+   * temporary file created (or, written in place, opened) before this returns.
+   *
+   * @throws IllegalArgumentException if {@code target} is empty
+   * @throws OutputException if {@code target} cannot be written
+   */
+  public static Output open(Path target) throws OutputException {
     if (target == null || target.toString().equals("-")) {
       return stdout();
     }
-    Path abs = target.toAbsolutePath();
-    Path dir = abs.getParent();
-    if (dir != null && !Files.isDirectory(dir)) {
-      throw new java.nio.file.NoSuchFileException(dir.toString(), null, "output directory does not exist");
+    OutputTarget t = OutputTarget.resolve(target);
+    String what = target.toString();
+    if (t.isStream()) {
+      return new Output(null, null,
+          new GuardedStream(new BufferedOutputStream(t.openStream(), 1 << 16), what), true);
     }
-    Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-    return new Output(abs, temp, new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
+    Path temp = t.createTemp(".tmp");
+    try {
+      OutputStream os = Files.newOutputStream(temp);
+      return new Output(t, temp, new GuardedStream(new BufferedOutputStream(os, 1 << 16), what),
+          true);
+    } catch (IOException e) {
+      try {
+        TempFiles.delete(temp);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw OutputException.of(what, e);
+    }
   }
 
   /** The character writer (UTF-8, buffered). */
@@ -67,19 +105,64 @@ public final class Output implements Closeable {
     return writer;
   }
 
-  /** True when writing to standard output. */
-  public boolean isStdout() {
-    return target == null;
+  /**
+   * The byte stream under {@link #writer()}, for binary data (such as gzip). Flush the writer
+   * before switching from it to the stream.
+   */
+  public OutputStream stream() {
+    return stream;
   }
 
-  /** Flushes and, for a file, renames the temporary file over the target. */
-  public void commit() throws IOException {
+  /** Bytes written so far (to the stream; the writer's buffer is counted once flushed). */
+  public long bytes() {
+    return stream.bytes;
+  }
+
+  /** True when writing to standard output. */
+  public boolean isStdout() {
+    return target == null && !closeStream;
+  }
+
+  /**
+   * Flushes everything and, for a file, closes its temporary file: write errors (a full disk)
+   * surface here, before anything is renamed. {@link #commit} calls it; call it first when
+   * several outputs must be complete before any is committed (see {@link #commitAll}).
+   */
+  public void prepare() throws IOException {
+    if (prepared) {
+      return;
+    }
     writer.flush();
-    if (target != null) {
-      writer.close();
-      moveAtomically(temp, target);
+    if (closeStream) {
+      stream.closeUnderlying();
+    }
+    prepared = true;
+  }
+
+  /** {@link #prepare Prepares} and, for a file, renames the temporary file over the target. */
+  public void commit() throws IOException {
+    prepare();
+    if (target != null && !committed) {
+      target.commit(temp);
     }
     committed = true;
+  }
+
+  /**
+   * Commits several outputs: all are prepared (flushed, written out) before the first is
+   * renamed, so a write error in any leaves every target as it was. Null entries are skipped.
+   */
+  public static void commitAll(Output... outputs) throws IOException {
+    for (Output o : outputs) {
+      if (o != null) {
+        o.prepare();
+      }
+    }
+    for (Output o : outputs) {
+      if (o != null) {
+        o.commit();
+      }
+    }
   }
 
   /** Renames {@code from} over {@code to}, atomically where the file system allows it. */
@@ -91,65 +174,161 @@ public final class Output implements Closeable {
     }
   }
 
+  /**
+   * Without {@link #commit}: deletes the temporary file of a file target, and closes a target
+   * written in place, or flushes standard output, ignoring a closed pipe (an error is on its
+   * way).
+   */
   @Override
   public void close() throws IOException {
-    if (target == null) {
-      if (!committed) {
-        try {
-          writer.flush();
-        } catch (BrokenPipeException e) {
-          // the reader went away; nothing to report
-        }
+    if (committed) {
+      return;
+    }
+    if (target != null) {
+      try {
+        closeQuietly();
+      } finally {
+        TempFiles.delete(temp);
       }
       return;
     }
-    if (!committed) {
-      try {
-        writer.close();
-      } finally {
-        Files.deleteIfExists(temp);
+    closeQuietly();
+  }
+
+  private void closeQuietly() throws IOException {
+    try {
+      writer.flush();
+    } catch (BrokenPipeException e) {
+      // the reader went away; nothing to report
+    } catch (OutputException e) {
+      // reported by the write that failed first; a second flush fails the same way
+      if (!stream.failed) {
+        throw e;
+      }
+    } finally {
+      if (closeStream) {
+        stream.closeUnderlying();
       }
     }
   }
 
-  /** Turns the IOException of a closed pipe into {@link BrokenPipeException}. */
-  private static final class PipeAwareStream extends OutputStream {
+  /**
+   * Counts bytes and turns write errors into {@link BrokenPipeException} (the reader closed the
+   * pipe: EPIPE) or {@link OutputException} (anything else, such as ENOSPC or EBADF).
+   */
+  private static final class GuardedStream extends OutputStream {
     private final OutputStream out;
+    private final String what;
+    long bytes;
+    boolean failed;
 
-    PipeAwareStream(OutputStream out) {
+    GuardedStream(OutputStream out, String what) {
       this.out = out;
+      this.what = what;
     }
 
     @Override
-    public void write(int b) {
+    public void write(int b) throws IOException {
       try {
         out.write(b);
       } catch (IOException e) {
-        throw new BrokenPipeException(e);
+        throw failure(e);
       }
+      bytes++;
+      checkPrintStream();
     }
 
     @Override
-    public void write(byte[] b, int off, int len) {
+    public void write(byte[] b, int off, int len) throws IOException {
       try {
         out.write(b, off, len);
       } catch (IOException e) {
-        throw new BrokenPipeException(e);
+        throw failure(e);
       }
+      bytes += len;
+      checkPrintStream();
     }
 
     @Override
-    public void flush() {
+    public void flush() throws IOException {
       try {
         out.flush();
       } catch (IOException e) {
-        throw new BrokenPipeException(e);
+        throw failure(e);
+      }
+      checkPrintStream();
+    }
+
+    /** Flushes; the underlying stream is closed only by {@link #closeUnderlying}. */
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+
+    void closeUnderlying() throws IOException {
+      try {
+        out.close();
+      } catch (IOException e) {
+        if (!failed) {
+          throw failure(e);
+        }
       }
     }
 
-    @Override
-    public void close() {
-      flush();
+    /** A {@link PrintStream} (a redirected {@link System#out}) hides its errors: ask for them. */
+    private void checkPrintStream() throws OutputException {
+      if (out instanceof PrintStream ps && ps.checkError()) {
+        failed = true;
+        throw new OutputException(what, "write error", null);
+      }
     }
+
+    private IOException failure(IOException e) {
+      failed = true;
+      if (e instanceof OutputException) {
+        return e;
+      }
+      if (isBrokenPipe(e)) {
+        throw new BrokenPipeException(e);
+      }
+      return OutputException.of(what, e);
+    }
+  }
+
+  /** What the system calls EPIPE, in its language; null until a write error asks for it. */
+  private static volatile String brokenPipeMessage;
+
+  /**
+   * Whether {@code e} is the error of writing to a pipe whose reader has gone (EPIPE). Java gives
+   * only the system's message for it: "Broken pipe" on Linux in English, translated in other
+   * locales, so the first check also compares with the message of a real closed pipe.
+   */
+  static boolean isBrokenPipe(IOException e) {
+    String m = e.getMessage();
+    if (m == null) {
+      return false;
+    }
+    if (m.startsWith("Broken pipe")) {
+      return true;
+    }
+    String local = brokenPipeMessage;
+    if (local == null) {
+      local = probeBrokenPipe();
+      brokenPipeMessage = local;
+    }
+    return m.equals(local);
+  }
+
+  private static String probeBrokenPipe() {
+    try {
+      Pipe p = Pipe.open();
+      p.source().close();
+      try (Pipe.SinkChannel sink = p.sink()) {
+        sink.write(ByteBuffer.wrap(new byte[1]));
+      }
+    } catch (IOException e) {
+      return e.getMessage() == null ? "Broken pipe" : e.getMessage();
+    }
+    return "Broken pipe";
   }
 }

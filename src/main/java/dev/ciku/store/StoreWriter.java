@@ -3,13 +3,14 @@ package dev.ciku.store;
 import dev.ciku.count.CountSummary;
 import dev.ciku.count.GramSink;
 import dev.ciku.count.Grams;
-import dev.ciku.output.Output;
+import dev.ciku.output.OutputException;
+import dev.ciku.output.OutputTarget;
+import dev.ciku.output.TempFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import net.openhft.chronicle.map.ChronicleMap;
@@ -19,8 +20,11 @@ import net.openhft.chronicle.map.ChronicleMap;
  * only known once the counter's merge ends, so the grams are first appended to a hidden
  * temporary file of 24-byte rows (sequential, about disk speed); {@link #finish} then creates the
  * map for exactly that many grams plus the metadata, fills it from the rows, and renames it over
- * the target. An interrupted run leaves only hidden temporary files (removed by {@link #close}),
- * never a half-written store under the target name.
+ * the target. An interrupted run leaves only hidden temporary files (removed by {@link #close},
+ * or by {@link TempFiles} when the process is stopped), never a half-written store under the
+ * target name. The target is checked, and the temporary files created, by the constructor:
+ * before any counting; a symbolic link is followed and the file it names replaced, keeping that
+ * file's permissions.
  *
  * <p>Cost of {@code finish}: one Chronicle put per gram (0.5-2 M puts a second a thread, measured
  * on a loaded 2-core VM) plus 1-3 s of Chronicle start-up in a JVM
@@ -29,7 +33,7 @@ import net.openhft.chronicle.map.ChronicleMap;
 public final class StoreWriter implements GramSink, AutoCloseable {
   private static final int ROW = 24;
 
-  private final Path target;
+  private final OutputTarget target;
   private final Path rows;
   private final Path temp;
   private final FileChannel channel;
@@ -59,19 +63,28 @@ public final class StoreWriter implements GramSink, AutoCloseable {
       throw new IllegalArgumentException("fillThreads must be 1 or more, got " + fillThreads);
     }
     this.fillThreads = fillThreads;
-    Path abs = target.toAbsolutePath();
-    Path dir = abs.getParent();
-    if (dir != null && !Files.isDirectory(dir)) {
-      throw new java.nio.file.NoSuchFileException(dir.toString(), null,
-          "output directory does not exist");
+    OutputTarget t = OutputTarget.resolve(target);
+    if (t.isStream()) {
+      throw new OutputException(target.toString(),
+          "not a regular file (a store is a memory-mapped file)", null);
     }
-    this.target = abs;
-    this.rows = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".rows");
-    // Chronicle creates the map file itself: reserve a unique name, then free it.
-    this.temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-    Files.delete(temp);
-    this.channel = FileChannel.open(rows, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING);
+    this.target = t;
+    this.rows = t.createTemp(".rows");
+    FileChannel ch = null;
+    Path map = null;
+    try {
+      // Chronicle creates the map file itself: reserve a unique name, registered for deletion.
+      map = t.reserveTemp(".tmp");
+      ch = FileChannel.open(rows, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    } catch (IOException e) {
+      TempFiles.delete(rows);
+      if (map != null) {
+        TempFiles.release(map);
+      }
+      throw OutputException.of(target.toString(), e);
+    }
+    this.temp = map;
+    this.channel = ch;
   }
 
   /** Appends a gram; grams must come in strictly increasing gram order. */
@@ -98,8 +111,12 @@ public final class StoreWriter implements GramSink, AutoCloseable {
 
   private void flush() throws IOException {
     buf.flip();
-    while (buf.hasRemaining()) {
-      channel.write(buf);
+    try {
+      while (buf.hasRemaining()) {
+        channel.write(buf);
+      }
+    } catch (IOException e) {
+      throw OutputException.of(target.given().toString(), e);
     }
     buf.clear();
   }
@@ -116,8 +133,8 @@ public final class StoreWriter implements GramSink, AutoCloseable {
       GramKey k = new GramKey();
       StoreMeta.write(summary, entries, blob, (key, value) -> map.put(k.set(0, key), value));
     }
-    Files.deleteIfExists(rows);
-    Output.moveAtomically(temp, target);
+    TempFiles.delete(rows);
+    target.commit(temp);
     done = true;
   }
 
@@ -197,9 +214,15 @@ public final class StoreWriter implements GramSink, AutoCloseable {
   @Override
   public void close() throws IOException {
     if (!done) {
-      channel.close();
-      Files.deleteIfExists(rows);
-      Files.deleteIfExists(temp);
+      try {
+        channel.close();
+      } finally {
+        try {
+          TempFiles.delete(rows);
+        } finally {
+          TempFiles.delete(temp);
+        }
+      }
     }
   }
 }

@@ -223,6 +223,37 @@ class NgramStoreTest {
   }
 
   @Test
+  void finish_overSymlinkedStore_replacesLinkedFileKeepsLinkAndMode() throws IOException {
+    Path real = Files.writeString(dir.resolve("real.ngrams"), "old");
+    Files.setPosixFilePermissions(real, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+    Path link = Files.createSymbolicLink(dir.resolve("link.ngrams"), Path.of("real.ngrams"));
+    try (StoreWriter w = new StoreWriter(link)) {
+      w.accept(1L << 42, 0, 4);
+      w.finish(new CountSummary(1, 1, new UnitTable(), new long[] {0, 4}, 1, 4, 1, 0));
+    }
+    assertTrue(Files.isSymbolicLink(link));
+    assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(real)));
+    try (NgramStore s = NgramStore.open(real)) {
+      assertEquals(4, s.get(1L << 42, 0));
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(2, files.count(), "the link and its file, no temporary file");
+    }
+  }
+
+  @Test
+  void constructor_directoryTarget_outputExceptionBeforeAnyFile() throws IOException {
+    Path sub = Files.createDirectory(dir.resolve("sub"));
+    dev.ciku.output.OutputException e =
+        assertThrows(dev.ciku.output.OutputException.class, () -> new StoreWriter(sub));
+    assertEquals("cannot write " + sub + ": is a directory", e.getMessage());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(1, files.count());
+    }
+  }
+
+  @Test
   void accept_outOfOrder_isRejected() throws IOException {
     try (StoreWriter w = new StoreWriter(dir.resolve("y.ngrams"))) {
       w.accept(2L << 42, 0, 1);

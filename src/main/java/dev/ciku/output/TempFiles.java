@@ -1,0 +1,87 @@
+package dev.ciku.output;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The temporary files this process has created and not yet committed or deleted, deleted by a
+ * JVM shutdown hook when the process ends early (SIGINT, SIGTERM, {@link System#exit} while work
+ * is in flight). Whoever creates a temporary file calls {@link #register} right after creating it
+ * (or before, for a name another library will create), and {@link #release} once the file is
+ * renamed over its target or deleted, so the registry holds only live files: unlike
+ * {@link java.io.File#deleteOnExit()}, nothing accumulates in a long-lived process.
+ *
+ * <p>A file registered after the hook has run is deleted at once. SIGKILL and a JVM crash run no
+ * hook; such files stay. Thread-safe; register and release are a concurrent-set update each.
+ */
+public final class TempFiles {
+  private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+  private static volatile boolean hookInstalled;
+  private static volatile boolean shuttingDown;
+
+  private TempFiles() {}
+
+  /** Deletes {@code file} (if it exists) when the JVM shuts down before {@link #release}. */
+  public static void register(Path file) {
+    installHook();
+    Path p = file.toAbsolutePath();
+    LIVE.add(p);
+    if (shuttingDown) {
+      // The hook may already have swept: delete what arrives late ourselves.
+      deleteQuietly(p);
+    }
+  }
+
+  /** Forgets {@code file}: it was committed (renamed) or deleted. Unknown files are ignored. */
+  public static void release(Path file) {
+    LIVE.remove(file.toAbsolutePath());
+  }
+
+  /** Deletes {@code file} if it exists, then {@link #release releases} it. */
+  public static void delete(Path file) throws IOException {
+    try {
+      Files.deleteIfExists(file);
+    } finally {
+      release(file);
+    }
+  }
+
+  /** Whether {@code file} is registered (for tests). */
+  static boolean isRegistered(Path file) {
+    return LIVE.contains(file.toAbsolutePath());
+  }
+
+  private static void installHook() {
+    if (hookInstalled) {
+      return;
+    }
+    synchronized (TempFiles.class) {
+      if (!hookInstalled) {
+        try {
+          Runtime.getRuntime().addShutdownHook(new Thread(TempFiles::sweep, "ciku-temp-files"));
+        } catch (IllegalStateException e) {
+          shuttingDown = true; // too late for a hook: register deletes at once
+        }
+        hookInstalled = true;
+      }
+    }
+  }
+
+  private static void sweep() {
+    shuttingDown = true;
+    for (Path p : LIVE) {
+      deleteQuietly(p);
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException | RuntimeException e) {
+      // the process is ending; nothing useful to report
+    }
+  }
+}

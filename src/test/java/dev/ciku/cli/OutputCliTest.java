@@ -1,0 +1,172 @@
+package dev.ciku.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where data goes: standard output errors, -o targets, outputs opened before the work. */
+class OutputCliTest {
+  private static final String LAWS = Path.of("corpora-samples", "laws-zh.txt").toString();
+
+  @TempDir Path dir;
+  @RegisterExtension final CapturedStreams io = new CapturedStreams();
+
+  private List<String> listing() throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** Every command that writes, with {@code target} as its output. */
+  private static List<String[]> writers(String target) {
+    return List.of(
+        new String[] {"stats", LAWS, "-o", target},
+        new String[] {"count", LAWS, "-o", target},
+        new String[] {"discover", LAWS, "-o", target},
+        new String[] {"domain", LAWS, "-o", target},
+        new String[] {"domain", "--build-profile", LAWS, "-o", target},
+        new String[] {"vocab", LAWS, "-o", target},
+        new String[] {"segment", LAWS, "-o", target},
+        new String[] {"eval", "seg", "--gold", LAWS, "--pred", LAWS, "-o", target},
+        new String[] {"eval", "words", LAWS, "--gold", LAWS, "-o", target});
+  }
+
+  private static String name(String[] args) {
+    return args[0].equals("eval") ? "ciku eval " + args[1] : "ciku " + args[0];
+  }
+
+  @Test
+  void dashO_directory_everyCommandExits74BeforeWork() throws IOException {
+    Path sub = Files.createDirectory(dir.resolve("sub"));
+    for (String[] args : writers(sub.toString())) {
+      io.reset();
+      assertEquals(CikuException.IO, Main.execute(args), String.join(" ", args) + ": " + io.err());
+      // One line and nothing else: no progress or log line of work done.
+      assertEquals(List.of(name(args) + ": cannot write " + sub + ": is a directory"),
+          io.errLines(), String.join(" ", args));
+      assertEquals(List.of("sub"), listing());
+      assertEquals(List.of(), List.of(sub.toFile().list()));
+    }
+  }
+
+  @Test
+  void dashO_missingDirectory_everyCommandExits74() throws IOException {
+    Path target = dir.resolve("nope").resolve("x");
+    for (String[] args : writers(target.toString())) {
+      io.reset();
+      assertEquals(CikuException.IO, Main.execute(args), String.join(" ", args) + ": " + io.err());
+      assertEquals(List.of(name(args) + ": cannot write " + target + ": directory "
+          + dir.resolve("nope") + " does not exist"), io.errLines(), String.join(" ", args));
+    }
+    assertEquals(List.of(), listing());
+  }
+
+  @Test
+  void dashO_empty_everyCommandExits2() {
+    for (String[] args : writers("")) {
+      io.reset();
+      assertEquals(CikuException.USAGE, Main.execute(args), String.join(" ", args));
+      assertEquals(List.of(name(args) + ": the output file name is empty"), io.errLines());
+    }
+  }
+
+  @Test
+  void vocab_statsUnwritable_mainOutputNotWritten() throws IOException {
+    Path vocab = dir.resolve("v.tsv");
+    Path stats = dir.resolve("nope").resolve("s.tsv");
+    assertEquals(CikuException.IO, Main.execute("vocab", LAWS, "-o", vocab.toString(),
+        "--stats", stats.toString()));
+    assertEquals(1, io.errLines().size(), io.err());
+    assertTrue(io.err().contains("cannot write " + stats), io.err());
+    assertEquals(List.of(), listing());
+  }
+
+  @Test
+  void stats_dashOSymlink_replacesLinkedFileKeepsLink() throws IOException {
+    Path real = Files.writeString(dir.resolve("real.tsv"), "old\n");
+    Path link = Files.createSymbolicLink(dir.resolve("link.tsv"), Path.of("real.tsv"));
+    assertEquals(0, Main.execute("stats", LAWS, "-o", link.toString()), io.err());
+    assertTrue(Files.isSymbolicLink(link));
+    assertTrue(Files.readString(real).startsWith("lines\tchars\t"), Files.readString(real));
+    assertEquals(List.of("link.tsv", "real.tsv"), listing());
+  }
+
+  @Test
+  void count_dashOFifo_exits74NotAStore() throws Exception {
+    Path fifo = dir.resolve("fifo");
+    assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+    assertEquals(CikuException.IO, Main.execute("count", LAWS, "-o", fifo.toString()));
+    assertEquals(List.of("ciku count: cannot write " + fifo
+        + ": not a regular file (a store is a memory-mapped file)"), io.errLines());
+    assertEquals(List.of("fifo"), listing());
+  }
+
+  /** Runs the command line in a child JVM through bash; returns exit code, stdout, stderr. */
+  private String[] bash(String script) throws Exception {
+    assumeTrue(new File("/bin/bash").canExecute(), "bash");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String ciku = "'" + java + "' -cp '" + System.getProperty("java.class.path")
+        + "' dev.ciku.cli.Main";
+    Path out = dir.resolve("child.out");
+    Path err = dir.resolve("child.err");
+    Process p = new ProcessBuilder("/bin/bash", "-c", "set -o pipefail; ciku() { " + ciku
+        + " \"$@\"; }; " + script).redirectOutput(out.toFile()).redirectError(err.toFile())
+        .start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), script);
+    List<String> r = new ArrayList<>();
+    r.add(Integer.toString(p.exitValue()));
+    r.add(Files.readString(out, StandardCharsets.UTF_8));
+    r.add(Files.readString(err, StandardCharsets.UTF_8));
+    Files.delete(out);
+    Files.delete(err);
+    return r.toArray(new String[0]);
+  }
+
+  @Test
+  void stats_stdoutFull_exits74OneLine() throws Exception {
+    assumeTrue(Files.exists(Path.of("/dev/full")), "/dev/full");
+    String[] r = bash("ciku stats " + LAWS + " > /dev/full");
+    assertEquals("74", r[0], r[2]);
+    assertEquals("ciku stats: cannot write to standard output: no space left on device\n", r[2]);
+  }
+
+  @Test
+  void segment_stdoutClosed_exits74OneLine() throws Exception {
+    String[] r = bash("ciku segment " + LAWS + " -q >&-");
+    assertEquals("74", r[0], r[2]);
+    assertEquals("ciku segment: cannot write to standard output: bad file descriptor\n", r[2]);
+  }
+
+  @Test
+  void pipedToHead_largeOutputs_exit0Quietly() throws Exception {
+    String[] r = bash("ciku count " + LAWS + " --sort ngram | head -1 && ciku segment " + LAWS
+        + " -q | head -1 && ciku count " + LAWS + " -q -n 2 | head -2");
+    assertEquals("0", r[0], r[2]);
+    assertEquals("ngram\tcount\n", r[1].substring(0, r[1].indexOf('\n') + 1));
+    assertEquals(4, r[1].lines().count(), r[1]);
+    assertEquals("", r[2].lines().filter(l -> !l.startsWith("ciku: ")).reduce("", String::concat));
+  }
+
+  // No test writes to /dev/stdout or /dev/null: run as root, a regression would replace them.
+  @Test
+  void stats_dashOProcessSubstitution_writtenThrough() throws Exception {
+    Path sub = dir.resolve("sub.json");
+    String[] r = bash("ciku stats " + LAWS + " --format json -o >(cat > " + sub + ") && sleep 1");
+    assertEquals("0", r[0], r[2]);
+    assertTrue(Files.readString(sub).startsWith("{\"lines\":"), Files.readString(sub));
+    assertEquals(List.of("sub.json"), listing());
+  }
+}

@@ -1,0 +1,65 @@
+package dev.ciku.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TempFilesTest {
+  @TempDir Path dir;
+
+  /**
+   * Run in a child JVM: registers {@code args[0]}, registers and releases {@code args[1]}, says
+   * "ready" and waits to be stopped.
+   */
+  public static void main(String[] args) throws Exception {
+    Path live = Files.writeString(Path.of(args[0]), "live");
+    TempFiles.register(live);
+    Path kept = Files.writeString(Path.of(args[1]), "kept");
+    TempFiles.register(kept);
+    TempFiles.release(kept);
+    System.out.println("ready");
+    System.out.flush();
+    Thread.sleep(60_000);
+  }
+
+  @Test
+  void shutdownHook_sigterm_deletesRegisteredKeepsReleased() throws Exception {
+    Path live = dir.resolve(".x.1.tmp");
+    Path kept = dir.resolve("x");
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"), TempFilesTest.class.getName(),
+        live.toString(), kept.toString()).redirectErrorStream(true).start();
+    try (BufferedReader r = new BufferedReader(
+        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      assertEquals("ready", r.readLine());
+      assertTrue(Files.exists(live));
+      child.destroy(); // SIGTERM
+      assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    } finally {
+      child.destroyForcibly();
+    }
+    assertFalse(Files.exists(live), "registered file deleted by the shutdown hook");
+    assertEquals("kept", Files.readString(kept));
+  }
+
+  @Test
+  void delete_removesAndReleases() throws IOException {
+    Path f = Files.writeString(dir.resolve("f"), "x");
+    TempFiles.register(f);
+    assertTrue(TempFiles.isRegistered(f));
+    TempFiles.delete(f);
+    assertFalse(Files.exists(f));
+    assertFalse(TempFiles.isRegistered(f));
+    TempFiles.delete(f); // gone already: no error
+  }
+}
