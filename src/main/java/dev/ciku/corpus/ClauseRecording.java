@@ -1,5 +1,6 @@
 package dev.ciku.corpus;
 
+import dev.ciku.output.TempFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -36,11 +37,11 @@ public final class ClauseRecording implements AutoCloseable {
 
   /** A new, empty recording in a temporary file under {@code dir}. */
   public static ClauseRecording create(Path dir) throws IOException {
-    Path f = Files.createTempFile(dir, "ciku-clauses-", ".bin");
+    Path f = TempFiles.create(dir, "ciku-clauses-", ".bin");
     try {
       return new ClauseRecording(f, FileChannel.open(f, StandardOpenOption.WRITE));
     } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(f);
+      TempFiles.delete(f);
       throw e;
     }
   }
@@ -169,7 +170,7 @@ public final class ClauseRecording implements AutoCloseable {
   public void close() {
     try {
       finishWriting();
-      Files.deleteIfExists(file);
+      TempFiles.delete(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,5 +1,6 @@
 package dev.ciku.corpus;
 
+import dev.ciku.output.TempFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,7 +27,7 @@ public final class Spool implements AutoCloseable {
     if (inputs.stream().noneMatch(CorpusInput::isStdin)) {
       return new Spool(inputs, null);
     }
-    Path temp = Files.createTempFile(dir, "ciku-stdin-", ".txt");
+    Path temp = TempFiles.create(dir, "ciku-stdin-", ".txt");
     try (InputStream in = System.in; OutputStream out = Files.newOutputStream(temp)) {
       in.transferTo(out);
     }
@@ -53,7 +54,7 @@ public final class Spool implements AutoCloseable {
   @Override
   public void close() throws IOException {
     if (temp != null) {
-      Files.deleteIfExists(temp);
+      TempFiles.delete(temp);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.ciku.count;
 
+import dev.ciku.output.TempFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -133,7 +134,7 @@ public final class RankedGrams implements PartitionedSink, AutoCloseable {
   public void close() {
     for (Path p : spills) {
       try {
-        Files.deleteIfExists(p);
+        TempFiles.delete(p);
       } catch (IOException e) {
         // best effort: a temporary file
       }
@@ -186,7 +187,7 @@ public final class RankedGrams implements PartitionedSink, AutoCloseable {
     long[] order = rank();
     Path file = null;
     try {
-      file = Files.createTempFile(spillDir, "ciku-rank-", ".tmp");
+      file = TempFiles.create(spillDir, "ciku-rank-", ".tmp");
       spills.add(file);
       try (DataOutputStream out = new DataOutputStream(
           new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {

@@ -1,5 +1,6 @@
 package dev.ciku.count;
 
+import dev.ciku.output.TempFiles;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,11 +69,11 @@ public final class SortedRun {
     private boolean done;
 
     FileWriter(Path dir) throws IOException {
-      file = Files.createTempFile(dir, "ciku-run-", ".bin");
+      file = TempFiles.create(dir, "ciku-run-", ".bin");
       try {
         ch = FileChannel.open(file, StandardOpenOption.WRITE);
       } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(file);
+        TempFiles.delete(file);
         throw e;
       }
     }
@@ -156,7 +157,7 @@ public final class SortedRun {
     public void close() throws IOException {
       if (!done) {
         ch.close();
-        Files.deleteIfExists(file);
+        TempFiles.delete(file);
       }
     }
   }
@@ -202,7 +203,7 @@ public final class SortedRun {
   public void delete() {
     if (file != null) {
       try {
-        Files.deleteIfExists(file);
+        TempFiles.delete(file);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

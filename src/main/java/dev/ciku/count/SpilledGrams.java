@@ -1,5 +1,6 @@
 package dev.ciku.count;
 
+import dev.ciku.output.TempFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -146,7 +147,7 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
     synchronized (created) {
       for (Path f : created) {
         try {
-          Files.deleteIfExists(f);
+          TempFiles.delete(f);
         } catch (IOException e) {
           // A temporary file left behind is not worth failing the run for.
         }
@@ -172,7 +173,7 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
       this.owner = owner;
       this.keep = owner.keep;
       try {
-        this.file = Files.createTempFile(owner.dir, "ciku-grams-", ".bin");
+        this.file = TempFiles.create(owner.dir, "ciku-grams-", ".bin");
         owner.created.add(file);
         this.out = FileChannel.open(file, StandardOpenOption.WRITE);
       } catch (IOException e) {

@@ -24,6 +24,16 @@ public final class TempFiles {
 
   private TempFiles() {}
 
+  /**
+   * A new empty file in {@code dir} ({@link Files#createTempFile(Path, String, String)}: private
+   * to this user), registered: for spills and scratch files that never become an output.
+   */
+  public static Path create(Path dir, String prefix, String suffix) throws IOException {
+    Path f = Files.createTempFile(dir, prefix, suffix);
+    register(f);
+    return f;
+  }
+
   /** Deletes {@code file} (if it exists) when the JVM shuts down before {@link #release}. */
   public static void register(Path file) {
     installHook();

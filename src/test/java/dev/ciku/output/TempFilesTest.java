@@ -53,6 +53,51 @@ class TempFilesTest {
   }
 
   @Test
+  void create_registersANewFileInTheDirectory() throws IOException {
+    Path f = TempFiles.create(dir, "ciku-test-", ".bin");
+    assertEquals(dir, f.getParent());
+    assertTrue(Files.exists(f));
+    assertTrue(TempFiles.isRegistered(f));
+    TempFiles.delete(f);
+    assertFalse(TempFiles.isRegistered(f));
+  }
+
+  /**
+   * A discovery stopped while it reads standard input: its clause recording (a spill file in
+   * --temp-dir) is deleted by the hook.
+   */
+  @Test
+  void discoverStopped_sigterm_leavesNoSpillFile() throws Exception {
+    Path spill = Files.createDirectory(dir.resolve("spill"));
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"), "dev.ciku.cli.Main",
+        "discover", "-q", "--temp-dir", spill.toString(), "-")
+        .redirectErrorStream(true).start();
+    try {
+      // Standard input stays open, so the counting pass waits for more after these lines.
+      child.getOutputStream().write("中华人民共和国成立了。\n".repeat(1000)
+          .getBytes(StandardCharsets.UTF_8));
+      child.getOutputStream().flush();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (listing(spill).isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertFalse(listing(spill).isEmpty(), "the run spills its clauses to --temp-dir");
+      child.destroy(); // SIGTERM
+      assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    } finally {
+      child.destroyForcibly();
+    }
+    assertEquals(java.util.List.of(), listing(spill));
+  }
+
+  private static java.util.List<String> listing(Path d) throws IOException {
+    try (java.util.stream.Stream<Path> s = Files.list(d)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
   void delete_removesAndReleases() throws IOException {
     Path f = Files.writeString(dir.resolve("f"), "x");
     TempFiles.register(f);
