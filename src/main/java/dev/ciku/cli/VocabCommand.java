@@ -5,6 +5,7 @@ import dev.ciku.corpus.CorpusInput;
 import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
+import dev.ciku.output.RowWriter;
 import dev.ciku.segment.VocabularyLearner;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
             + " adjacent characters are weakly bound, count the fragments, prune, drop words that"
             + " do not shorten the corpus code (exact F), then re-estimate by segmenting the corpus"
             + " (merging adjacent words that shorten it) until the bits per character stop falling.",
-        "Output: word<TAB>count lines, best first (--format dict: 'word count'). Digits runs are"
+        "Output: word<TAB>count lines, best first (--format jsonl: {\"word\": ..., \"count\": ...};"
+            + " dict: 'word count'). Digits runs are"
             + " written 0 and other Latin runs A (0年 = any number + 年)."})
 final class VocabCommand implements Callable<Integer> {
   @Mixin InputOptions input;
@@ -76,7 +78,7 @@ final class VocabCommand implements Callable<Integer> {
   double fragmentShare;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "200000",
-      description = "Write at most N words, best first (default ${DEFAULT-VALUE}).")
+      description = "Write at most N words, best first (default ${DEFAULT-VALUE}; 0: all).")
   int top;
 
   @Option(names = "--stats", paramLabel = "FILE",
@@ -85,13 +87,15 @@ final class VocabCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    OutputFormat format = output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.DICT));
+    OutputFormat format =
+        output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT));
     Log log = run.log();
     List<CorpusInput> corpus = input.corpus();
     VocabularyLearner.Config config;
-    if (top < 1) {
-      throw new CikuException(CikuException.USAGE, "--top must be 1 or more");
+    if (top < 0) {
+      throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
     }
+    int limit = top == 0 ? Integer.MAX_VALUE : top;
     try {
       config = new VocabularyLearner.Config(minPairCount, minPmi, minCount, maxLength, minGain,
           lengthGain, lengthPower, iterations, mergeRounds, fragmentShare, run.threads());
@@ -112,11 +116,22 @@ final class VocabCommand implements Callable<Integer> {
       log.info(String.format(Locale.ROOT,
           "bits per char: %.4f before (single characters), %.4f after (%,d words); %.1f s",
           r.bitsBefore(), r.bitsAfter(), r.vocabulary().size(), (System.nanoTime() - t0) / 1e9));
-      Writer w = out.writer();
-      if (format == OutputFormat.TSV && !output.noHeader) {
-        w.write("word\tcount\n");
+      if (format == OutputFormat.DICT) {
+        r.vocabulary().write(out.writer(), true, limit);
+      } else {
+        RowWriter rows = output.rows(out, format, List.of("word", "count"));
+        int n = 0;
+        for (String word : r.vocabulary().sortedWords()) {
+          if (n++ >= limit) {
+            break;
+          }
+          rows.begin();
+          rows.text(word);
+          rows.integer(r.vocabulary().count(word));
+          rows.end();
+        }
+        rows.finish();
       }
-      r.vocabulary().write(w, format == OutputFormat.DICT, top);
       if (statsOut != null) {
         Writer s = statsOut.writer();
         s.write("stage\twords\tbits_per_char\n");

@@ -191,6 +191,28 @@ class MainTest {
   }
 
   @Test
+  void vocab_jsonlAndTopZero_sameWordsAsTsv() throws IOException {
+    Path part = dir.resolve("part.txt");
+    Files.write(part, Files.readAllLines(Path.of(LAWS)).subList(0, 400));
+    assertEquals(0, Main.execute("vocab", "-q", "--top", "0", part.toString()));
+    List<String> tsv = io.outLines();
+    io.reset();
+    assertEquals(0, Main.execute("vocab", "-q", "--top", "0", "--format", "jsonl",
+        part.toString()));
+    List<String> jsonl = io.outLines();
+    assertEquals("word\tcount", tsv.get(0));
+    assertEquals(tsv.size() - 1, jsonl.size());
+    assertTrue(jsonl.size() > 200, "--top 0 writes every word: " + jsonl.size());
+    for (int i = 0; i < jsonl.size(); i++) {
+      String[] f = tsv.get(i + 1).split("\t");
+      assertEquals("{\"word\":\"" + f[0] + "\",\"count\":" + f[1] + "}", jsonl.get(i));
+    }
+    io.reset();
+    assertEquals(0, Main.execute("vocab", "-q", "--top", "5", part.toString()));
+    assertEquals(tsv.subList(0, 6), io.outLines());
+  }
+
+  @Test
   void memory_beyondTheHeap_exit2_namesTheHeap() {
     assertEquals(2, Main.execute("count", "-m", "100000g", LAWS));
     assertEquals(1, errLines().size(), err());
