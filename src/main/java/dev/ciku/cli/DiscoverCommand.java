@@ -85,7 +85,7 @@ final class DiscoverCommand implements Callable<Integer> {
     }
     DiscoverOptions options = reestimation.applyTo(discovery.toOptions(redundancy));
     Log log = run.log();
-    WordFilter filter = WordFilter.create(known, newOnly);
+    WordFilter filter = WordFilter.create(known, newOnly, log::warn);
     List<CorpusInput> corpus = counts != null && input.inputs.isEmpty() ? List.of() : input.corpus();
     WordDiscoverer.Result result;
     ByteCounter bytes = new ByteCounter();
