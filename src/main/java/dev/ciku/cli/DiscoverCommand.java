@@ -87,7 +87,7 @@ final class DiscoverCommand implements Callable<Integer> {
     }
     DiscoverOptions options = reestimation.applyTo(discovery.toOptions(redundancy));
     Log log = run.log();
-    WordFilter filter = WordFilter.create(known, newOnly);
+    WordFilter filter = WordFilter.create(known, newOnly, log::warn);
     List<CorpusInput> corpus = counts != null && input.inputs.isEmpty() ? List.of() : input.corpus();
     // The output is opened first: a -o that cannot be written fails before the work.
     try (Output out = output.open()) {

@@ -116,10 +116,10 @@ final class DomainCommand implements Callable<Integer> {
     DiscoverOptions discover = discovery.toOptions(redundancy);
     TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
     for (Path p : stopwords) {
-      filter.addFile(p, false);
+      filter.addFile(p, false, log::warn);
     }
     for (Path p : heads) {
-      filter.addFile(p, true);
+      filter.addFile(p, true, log::warn);
     }
     DomainTermMiner.ReferenceSource source = referenceSource(log);
     List<CorpusInput> corpus = input.corpus();

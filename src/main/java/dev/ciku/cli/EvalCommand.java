@@ -1,5 +1,6 @@
 package dev.ciku.cli;
 
+import dev.ciku.corpus.TextLines;
 import dev.ciku.eval.PrecisionAtK;
 import dev.ciku.eval.SegmentationScore;
 import dev.ciku.output.Output;
@@ -32,9 +33,28 @@ final class EvalCommand implements Runnable {
     throw new ParameterException(spec.commandLine(), "missing subcommand (seg or words)");
   }
 
-  private static void requireFile(Path p) throws NoSuchFileException {
-    if (!Files.isRegularFile(p)) {
-      throw new NoSuchFileException(p.toString(), null, "no such file");
+  /**
+   * Checks the input files before any is read: each exists and is not a directory ({@code -} is
+   * standard input; pipes and FIFOs are fine), and at most one reads standard input.
+   */
+  private static void requireInputs(List<Path> files) throws NoSuchFileException {
+    int stdin = 0;
+    for (Path p : files) {
+      if (p == null) {
+        continue;
+      }
+      String s = p.toString();
+      if (TextLines.isStdin(p) || s.equals("/dev/stdin")) {
+        stdin++;
+      } else if (!Files.exists(p)) {
+        throw new NoSuchFileException(s, null, "no such file");
+      } else if (Files.isDirectory(p)) {
+        throw new NoSuchFileException(s, null, "is a directory, not a file");
+      }
+    }
+    if (stdin > 1) {
+      throw new CikuException(CikuException.USAGE,
+          "at most one input may be standard input ('-'), got " + stdin);
     }
   }
 
@@ -45,11 +65,12 @@ final class EvalCommand implements Runnable {
           + " removed); agrees with tools/seg_score.py."})
   static final class Seg implements Callable<Integer> {
     @Option(names = "--gold", required = true, paramLabel = "FILE",
-        description = "Gold segmentation, words separated by whitespace.")
+        description = "Gold segmentation, words separated by whitespace ('-': standard input).")
     Path gold;
 
     @Option(names = "--pred", required = true, paramLabel = "FILE",
-        description = "Segmentation to score, same characters as the gold file.")
+        description = "Segmentation to score, same characters as the gold file ('-': standard"
+            + " input).")
     Path pred;
 
     @Option(names = "--train-words", paramLabel = "FILE",
@@ -61,16 +82,12 @@ final class EvalCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       OutputFormat f = output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL));
-      requireFile(gold);
-      requireFile(pred);
-      if (trainWords != null) {
-        requireFile(trainWords);
-      }
+      requireInputs(java.util.Arrays.asList(gold, pred, trainWords));
       // The output is opened first: a -o that cannot be written fails before the work.
       try (Output out = output.open()) {
         SegmentationScore s;
         try {
-          s = SegmentationScore.score(gold, pred, trainWords);
+          s = SegmentationScore.score(gold, pred, trainWords, new Log(System.err, true)::warn);
         } catch (SegmentationScore.MismatchException e) {
           throw new CikuException(CikuException.DATA, e.getMessage());
         }
@@ -105,7 +122,8 @@ final class EvalCommand implements Runnable {
           + " against the union of gold lexicons; agrees with tools/term_pk.py. A header line"
           + " counts as a word there too: score files written with --no-header."})
   static final class Words implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RANKED", description = "Ranked list, best first.")
+    @Parameters(index = "0", paramLabel = "RANKED",
+        description = "Ranked list, best first ('-': standard input).")
     Path ranked;
 
     @Option(names = "--gold", required = true, arity = "1..*", paramLabel = "LEXICON",
@@ -125,18 +143,18 @@ final class EvalCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       OutputFormat f = output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL));
-      requireFile(ranked);
-      for (Path g : gold) {
-        requireFile(g);
-      }
       for (int k : ks) {
         if (k < 1) {
           throw new CikuException(CikuException.USAGE, "--k values must be 1 or more");
         }
       }
+      List<Path> files = new ArrayList<>(gold);
+      files.add(0, ranked);
+      requireInputs(files);
       // The output is opened first: a -o that cannot be written fails before the work.
       try (Output out = output.open()) {
-        List<PrecisionAtK.Row> result = PrecisionAtK.score(ranked, gold, ks, minLen);
+        List<PrecisionAtK.Row> result =
+            PrecisionAtK.score(ranked, gold, ks, minLen, new Log(System.err, true)::warn);
         RowWriter rows = output.rows(out, f, List.of("k", "considered", "hits", "precision"));
         for (PrecisionAtK.Row r : result) {
           rows.begin();

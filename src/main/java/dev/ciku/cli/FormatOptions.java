@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
  */
 public final class FormatOptions {
   @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "plain",
-      description = "plain (a line is text), jsonl (text in --field), tsv or csv (text in --column).")
+      description = "plain (a line is text), jsonl (text in --field), tsv or csv (text in --column;"
+          + " a quoted CSV field may span lines). Lines without that text are skipped, counted in"
+          + " a warning.")
   String inputFormat;
 
   @Option(names = "--field", paramLabel = "NAME", defaultValue = "text",
@@ -21,6 +23,11 @@ public final class FormatOptions {
   @Option(names = "--column", paramLabel = "N", defaultValue = "1",
       description = "1-based column holding the text, with --input-format tsv or csv.")
   int column;
+
+  @Option(names = "--skip-header",
+      description = "With --input-format tsv or csv: the first line (record) of each input is a"
+          + " header; skip it.")
+  boolean skipHeader;
 
   @Option(names = "--lowercase", description = "Lower-case Latin letters before counting.")
   boolean lowercase;
@@ -41,7 +48,11 @@ public final class FormatOptions {
     if (column < 1) {
       throw new CikuException(CikuException.USAGE, "--column must be 1 or more");
     }
+    if (skipHeader && f != InputFormat.TSV && f != InputFormat.CSV) {
+      throw new CikuException(CikuException.USAGE,
+          "--skip-header needs --input-format tsv or csv");
+    }
     return new ReaderOptions(input.charset(), f, field, column, lowercase,
-        input.detectCharset(), simplify);
+        input.detectCharset(), simplify, skipHeader);
   }
 }

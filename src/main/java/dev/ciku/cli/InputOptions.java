@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 public final class InputOptions {
   @Parameters(paramLabel = "INPUT", arity = "0..*",
       description = "Files or directories (read recursively, in sorted order); .gz is decompressed."
-          + " '-' or nothing reads standard input.")
+          + " Pipes, FIFOs and <(...) are read as streams. '-' or nothing reads standard input.")
   List<String> inputs = new ArrayList<>();
 
   @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",

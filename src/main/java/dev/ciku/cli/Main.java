@@ -1,6 +1,7 @@
 package dev.ciku.cli;
 
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.InputFiles;
 import dev.ciku.output.BrokenPipeException;
 import dev.ciku.output.OutputException;
 import dev.ciku.store.NgramStore;
@@ -150,7 +151,8 @@ public final class Main implements Runnable {
       code = CikuException.NO_INPUT;
       message = "cannot open " + n.getFile() + ": "
           + (n.getReason() == null ? "no such file or directory" : n.getReason());
-    } else if (t instanceof NgramStore.StoreFormatException) {
+    } else if (t instanceof NgramStore.StoreFormatException
+        || t instanceof InputFiles.CorruptInputException) {
       code = CikuException.DATA;
       message = t.getMessage();
     } else if (t instanceof FileNotFoundException || t instanceof AccessDeniedException

@@ -2,13 +2,14 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.CorpusReader;
+import dev.ciku.corpus.DecodingReader;
 import dev.ciku.corpus.Encodings;
 import dev.ciku.output.Output;
 import dev.ciku.segment.ParallelSegmenter;
 import dev.ciku.segment.Segmenter;
 import dev.ciku.segment.Vocabulary;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
             + " as read), so one vocabulary serves both scripts. Input whitespace is"
             + " copied as is and no separator is added next to it, so removing the inserted"
             + " separators gives back the input exactly (a BOM is kept; malformed bytes become"
-            + " U+FFFD). Output is UTF-8."})
+            + " U+FFFD, reported on standard error). Output is UTF-8."})
 final class SegmentCommand implements Callable<Integer> {
   @Mixin InputOptions input;
   @Mixin RunOptions run;
@@ -65,7 +66,7 @@ final class SegmentCommand implements Callable<Integer> {
     Vocabulary v;
     // The output is opened first: a -o that cannot be written fails before the work.
     try (Output out = Output.open(output)) {
-      v = vocab == null ? Vocabulary.loadDefault() : Vocabulary.load(vocab);
+      v = vocab == null ? Vocabulary.loadDefault() : Vocabulary.load(vocab, log::warn);
       Segmenter seg = new Segmenter(v, separator);
       try (Progress p = Progress.start(run.progress(), System.err, "segment", bytes::get,
           InputOptions.totalSize(corpus));
@@ -74,8 +75,13 @@ final class SegmentCommand implements Callable<Integer> {
           try (InputStream raw = in.open(bytes)) {
             Encodings.Sniffed resolved =
                 Encodings.open(raw, input.charset(), input.detectCharset());
-            stream.run(new InputStreamReader(resolved.stream(), resolved.charset()),
-                out.writer());
+            DecodingReader text =
+                new DecodingReader(resolved.stream(), resolved.charset(), 1 << 16);
+            stream.run(text, out.writer());
+            if (text.malformed() > 0) {
+              log.warn(DecodingReader.warning(in.name(), text.malformed(), text.firstBadLine())
+                  + CorpusReader.hint(resolved.charset(), input.detectCharset()));
+            }
           }
         }
         lines = stream.lines();

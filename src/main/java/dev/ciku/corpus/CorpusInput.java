@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * One input of a corpus: a file or standard input. {@link #expand} turns command-line arguments
@@ -19,10 +18,16 @@ import java.util.zip.GZIPInputStream;
 public final class CorpusInput {
   private final Path path;
   private final long size;
+  private final String name;
 
   private CorpusInput(Path path, long size) {
+    this(path, size, path == null ? "<stdin>" : path.toString());
+  }
+
+  private CorpusInput(Path path, long size, String name) {
     this.path = path;
     this.size = size;
+    this.name = name;
   }
 
   /** The standard input. */
@@ -33,6 +38,14 @@ public final class CorpusInput {
   /** A file; its size is read now. */
   public static CorpusInput file(Path path) throws IOException {
     return new CorpusInput(path, Files.size(path));
+  }
+
+  /**
+   * A regular file holding a copy of a stream input (see {@link Spool}), named in messages as
+   * {@code original} is.
+   */
+  public static CorpusInput copyOf(CorpusInput original, Path copy) throws IOException {
+    return new CorpusInput(copy, Files.size(copy), original.name());
   }
 
   /**
@@ -92,19 +105,24 @@ public final class CorpusInput {
 
   /** A name for messages. */
   public String name() {
-    return path == null ? "<stdin>" : path.toString();
+    return name;
   }
 
   /**
-   * Opens the raw byte stream, counting stored bytes into {@code progress}, decompressing
-   * {@code .gz}.
+   * Opens the byte stream, counting stored bytes into {@code progress}, decompressing
+   * {@code .gz}. Any input that is not a regular file (a pipe, FIFO, process substitution,
+   * {@code /dev/stdin}, a device) is read as a stream, without seeking. Read errors name the
+   * input ({@link InputFiles.ReadException}); damaged gzip data is an
+   * {@link InputFiles.CorruptInputException}.
    */
   public InputStream open(ByteCounter progress) throws IOException {
-    InputStream raw = path == null ? new NonClosingInputStream(System.in) : Files.newInputStream(path);
+    InputStream raw = path == null
+        ? InputFiles.named(new NonClosingInputStream(System.in), name(), false)
+        : InputFiles.open(path, name());
     InputStream counted = new CountingInputStream(raw, progress);
     String name = path == null ? "" : path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     if (name.endsWith(".gz")) {
-      return new GZIPInputStream(counted, 1 << 16);
+      return InputFiles.gunzip(counted, name());
     }
     if (name.endsWith(".bz2") || name.endsWith(".xz") || name.endsWith(".zst")) {
       counted.close();
@@ -112,6 +130,11 @@ public final class CorpusInput {
           + ": only .gz is decompressed; pipe other formats in, e.g. 'xzcat FILE | ciku ... -'");
     }
     return new BufferedInputStream(counted, 1 << 16);
+  }
+
+  /** Whether this input can be read only once (standard input, a pipe, a FIFO, a device). */
+  public boolean isStream() {
+    return path == null || InputFiles.isStream(path);
   }
 
   @Override

@@ -18,12 +18,17 @@ import java.util.function.Consumer;
  * counting them, and for JSON-lines and TSV/CSV inputs extracts the text field of each line.
  *
  * <p>Plain text is never held by the line: memory stays bounded whatever the line length. JSON
- * and column formats hold one line at a time.
+ * and column formats hold one line at a time; a CSV record whose quoted field spans lines (RFC
+ * 4180) is one record, but a line break ends it once it holds {@value #MAX_RECORD} characters
+ * (so an unbalanced quote cannot swallow the rest of the input). Lines that lack their text (not
+ * a JSON object, no such field or column) are skipped and counted in one warning per input.
  *
  * <p>Not thread-safe; one reader per scan. Allocates its buffers once per instance.
  */
 public final class CorpusReader {
   private static final int BUFFER = 1 << 16;
+  /** Characters after which a line break ends a CSV record even inside quotes. */
+  static final int MAX_RECORD = BUFFER;
 
   private final ReaderOptions options;
   private final ByteCounter bytes;
@@ -32,6 +37,12 @@ public final class CorpusReader {
   private final CharBuffer out = CharBuffer.allocate(BUFFER);
   private final StringBuilder line = new StringBuilder();
   private long malformed;
+  // Per input, for formats with fields: quote state, header to skip, lines skipped.
+  private boolean inQuote;
+  private boolean headerPending;
+  private long notObjects;
+  private long lacking;
+  private long cutRecords;
 
   /**
    * @param options how to decode and parse inputs
@@ -71,6 +82,11 @@ public final class CorpusReader {
     in.clear();
     out.clear();
     line.setLength(0);
+    inQuote = false;
+    headerPending = options.skipHeader();
+    notObjects = 0;
+    lacking = 0;
+    cutRecords = 0;
     long fileMalformed = 0;
     long firstBadLine = -1;
     long lineNo = 1;
@@ -129,12 +145,40 @@ public final class CorpusReader {
     scanner.finish();
     if (fileMalformed > 0) {
       malformed += fileMalformed;
-      warnings.accept(input.name() + ": " + fileMalformed
-          + " malformed or unmappable byte sequence(s) replaced by U+FFFD, first on line "
-          + firstBadLine + (options.detectCharset()
-              ? " (read as " + charset.name() + ", detected; give --encoding if that is wrong)"
-              : " (is --encoding right? --encoding auto detects GB18030, Big5 and UTF-16)"));
+      warnings.accept(DecodingReader.warning(input.name(), fileMalformed, firstBadLine)
+          + hint(charset, options.detectCharset()));
     }
+    if (notObjects > 0 || lacking > 0) {
+      warnings.accept(input.name() + ": " + skipped() + "; skipped");
+    }
+    if (cutRecords > 0) {
+      warnings.accept(input.name() + ": " + cutRecords + " quoted field(s) still open after "
+          + MAX_RECORD + " characters ended at a line break (is a quote unbalanced?)");
+    }
+  }
+
+  /** What the lines skipped in this input lacked. */
+  private String skipped() {
+    StringBuilder b = new StringBuilder();
+    if (notObjects > 0) {
+      b.append(notObjects).append(notObjects == 1 ? " line is" : " lines are")
+          .append(" not a JSON object");
+    }
+    if (lacking > 0) {
+      b.append(b.length() > 0 ? ", " : "").append(lacking)
+          .append(lacking == 1 ? " line lacks" : " lines lack")
+          .append(options.format() == InputFormat.JSONL
+              ? " a string field '" + options.field() + "'"
+              : " column " + options.column());
+    }
+    return b.toString();
+  }
+
+  /** What to tell the user about the encoding after a malformed-bytes warning. */
+  public static String hint(Charset charset, boolean detected) {
+    return detected
+        ? " (read as " + charset.name() + ", detected; give --encoding if that is wrong)"
+        : " (is --encoding right? --encoding auto detects GB18030, Big5 and UTF-16)";
   }
 
   /** Passes decoded characters on; returns the number of line breaks seen. */
@@ -159,13 +203,26 @@ public final class CorpusReader {
         out.position(to);
       }
     } else {
+      boolean csv = options.format() == InputFormat.CSV;
       for (int i = from; i < to; i++) {
         char c = a[i];
         if (c == '\n') {
           newlines++;
+          if (inQuote) {
+            if (line.length() < MAX_RECORD) {
+              line.append(c);
+              continue;
+            }
+            cutRecords++;
+            inQuote = false;
+          }
           extract(scanner);
           line.setLength(0);
         } else {
+          if (c == '"' && csv) {
+            // RFC 4180: a doubled quote inside a quoted field toggles twice.
+            inQuote = !inQuote;
+          }
           line.append(c);
         }
       }
@@ -186,9 +243,28 @@ public final class CorpusReader {
       case CSV -> Columns.csv(line, options.column());
       case PLAIN -> line;
     };
+    if (headerPending) {
+      headerPending = false;
+      return;
+    }
     if (text != null) {
       scanner.text(text);
+    } else if (!isBlank(line)) {
+      if (options.format() == InputFormat.JSONL && !JsonField.isObject(line)) {
+        notObjects++;
+      } else {
+        lacking++;
+      }
     }
     scanner.endLine();
+  }
+
+  private static boolean isBlank(CharSequence s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isWhitespace(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -52,6 +52,48 @@ final class JsonField {
     }
   }
 
+  /**
+   * Whether {@code s} holds one whole JSON object (members scanned as {@link #extract} scans
+   * them, up to the closing brace; what follows it is not looked at). Tells a line that is not
+   * JSON from one that lacks the field; called only for lines {@link #extract} rejected.
+   */
+  static boolean isObject(CharSequence s) {
+    int[] pos = {skipWs(s, 0)};
+    if (pos[0] >= s.length() || s.charAt(pos[0]) != '{') {
+      return false;
+    }
+    pos[0] = skipWs(s, pos[0] + 1);
+    if (pos[0] < s.length() && s.charAt(pos[0]) == '}') {
+      return true;
+    }
+    while (true) {
+      if (pos[0] >= s.length() || s.charAt(pos[0]) != '"'
+          || !readString(s, pos, new StringBuilder())) {
+        return false;
+      }
+      pos[0] = skipWs(s, pos[0]);
+      if (pos[0] >= s.length() || s.charAt(pos[0]) != ':') {
+        return false;
+      }
+      pos[0] = skipWs(s, pos[0] + 1);
+      if (pos[0] >= s.length() || !skipValue(s, pos)) {
+        return false;
+      }
+      pos[0] = skipWs(s, pos[0]);
+      if (pos[0] >= s.length()) {
+        return false;
+      }
+      char c = s.charAt(pos[0]);
+      if (c == '}') {
+        return true;
+      }
+      if (c != ',') {
+        return false;
+      }
+      pos[0] = skipWs(s, pos[0] + 1);
+    }
+  }
+
   private static int skipWs(CharSequence s, int i) {
     while (i < s.length()) {
       char c = s.charAt(i);

@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param detectCharset detect each input's encoding from its first bytes ({@link Encodings})
  * @param simplify fold traditional Han characters to simplified ones before counting
  *     ({@link Simplified}), so 這個 and 这个 are one string, written 这个
+ * @param skipHeader skip the first record of each input (a header row of TSV or CSV)
  */
 public record ReaderOptions(Charset charset, InputFormat format, String field, int column,
-    boolean lowercase, boolean detectCharset, boolean simplify) {
+    boolean lowercase, boolean detectCharset, boolean simplify, boolean skipHeader) {
 
   /** UTF-8 plain text, case kept. */
   public static final ReaderOptions DEFAULT =
@@ -29,6 +30,12 @@ public record ReaderOptions(Charset charset, InputFormat format, String field, i
   public ReaderOptions(Charset charset, InputFormat format, String field, int column,
       boolean lowercase) {
     this(charset, format, field, column, lowercase, false, false);
+  }
+
+  /** Options without header skipping. */
+  public ReaderOptions(Charset charset, InputFormat format, String field, int column,
+      boolean lowercase, boolean detectCharset, boolean simplify) {
+    this(charset, format, field, column, lowercase, detectCharset, simplify, false);
   }
 
   public ReaderOptions {

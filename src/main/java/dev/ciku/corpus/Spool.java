@@ -10,40 +10,57 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Makes a corpus readable twice: standard input is copied to a temporary file (deleted on
- * {@link #close}); files are left as they are. Used by commands that need two passes.
+ * Makes a corpus readable twice: inputs that can be read only once (standard input, a pipe, a
+ * FIFO, a process substitution, {@code /dev/stdin}; see {@link CorpusInput#isStream}) are copied
+ * to temporary files (deleted on {@link #close}), still named as given in messages; regular files
+ * are left as they are. Standard input named more than once is read once. Used by commands that
+ * need two passes.
  */
 public final class Spool implements AutoCloseable {
   private final List<CorpusInput> inputs;
-  private final Path temp;
+  private final List<Path> temps;
 
-  private Spool(List<CorpusInput> inputs, Path temp) {
+  private Spool(List<CorpusInput> inputs, List<Path> temps) {
     this.inputs = inputs;
-    this.temp = temp;
+    this.temps = temps;
   }
 
-  /** Copies standard input, if it is among {@code inputs}, to a file in {@code dir}. */
+  /** Copies the stream inputs among {@code inputs} to files in {@code dir}. */
   public static Spool of(List<CorpusInput> inputs, Path dir) throws IOException {
-    if (inputs.stream().noneMatch(CorpusInput::isStdin)) {
-      return new Spool(inputs, null);
+    List<Path> temps = new ArrayList<>();
+    if (inputs.stream().noneMatch(CorpusInput::isStream)) {
+      return new Spool(inputs, temps);
     }
-    Path temp = TempFiles.create(dir, "ciku-stdin-", ".txt");
-    try (InputStream in = System.in; OutputStream out = Files.newOutputStream(temp)) {
-      in.transferTo(out);
-    }
-    List<CorpusInput> out = new ArrayList<>();
-    boolean copied = false;
-    for (CorpusInput i : inputs) {
-      if (i.isStdin()) {
-        if (!copied) {
-          out.add(CorpusInput.file(temp));
-          copied = true;
+    Spool spool = new Spool(new ArrayList<>(), temps);
+    try {
+      boolean stdinCopied = false;
+      for (CorpusInput i : inputs) {
+        if (!i.isStream()) {
+          spool.inputs.add(i);
+          continue;
         }
-      } else {
-        out.add(i);
+        if (i.isStdin()) {
+          if (stdinCopied) {
+            continue;
+          }
+          stdinCopied = true;
+        }
+        boolean gz = i.path() != null && i.path().getFileName().toString()
+            .toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
+        Path temp = TempFiles.create(dir, "ciku-input-", gz ? ".gz" : ".txt");
+        temps.add(temp);
+        try (InputStream in = i.isStdin()
+                ? InputFiles.named(System.in, i.name(), false) : InputFiles.open(i.path(), i.name());
+            OutputStream out = Files.newOutputStream(temp)) {
+          in.transferTo(out);
+        }
+        spool.inputs.add(CorpusInput.copyOf(i, temp));
       }
+      return spool;
+    } catch (IOException | RuntimeException e) {
+      spool.close();
+      throw e;
     }
-    return new Spool(out, temp);
   }
 
   /** The inputs, each readable any number of times. */
@@ -53,7 +70,7 @@ public final class Spool implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (temp != null) {
+    for (Path temp : temps) {
       TempFiles.delete(temp);
     }
   }

@@ -2,16 +2,13 @@ package dev.ciku.discover;
 
 import dev.ciku.corpus.BundledData;
 import dev.ciku.corpus.Simplified;
-import java.io.BufferedReader;
+import dev.ciku.corpus.TextLines;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
+import java.util.function.Consumer;
 
 /**
  * A set of words read from lexicon files: one word per line, optionally followed by a space or
@@ -25,10 +22,15 @@ public final class Lexicon {
   private final Set<String> words = new HashSet<>();
   private final Simplified simplified = Simplified.bundled();
 
-  /** Adds the words of a file ({@code .gz} is decompressed). */
+  /** Adds the words of a file, read as {@link TextLines} reads (gzip decompressed, BOM skipped). */
   public Lexicon addFile(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return add(file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in);
+    return addFile(file, m -> { });
+  }
+
+  /** As {@link #addFile(Path)}; {@code warnings} receives a warning about malformed bytes. */
+  public Lexicon addFile(Path file, Consumer<String> warnings) throws IOException {
+    try (TextLines lines = TextLines.open(file, warnings)) {
+      return add(lines);
     }
   }
 
@@ -41,13 +43,14 @@ public final class Lexicon {
       if (in == null) {
         return false;
       }
-      add(name.endsWith(".gz") ? new GZIPInputStream(in) : in);
+      try (TextLines lines = TextLines.of(in, name, m -> { })) {
+        add(lines);
+      }
       return true;
     }
   }
 
-  private Lexicon add(InputStream in) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+  private Lexicon add(TextLines r) throws IOException {
     String line;
     while ((line = r.readLine()) != null) {
       int end = 0;

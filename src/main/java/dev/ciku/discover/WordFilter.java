@@ -28,9 +28,15 @@ public final class WordFilter {
    * @param newOnly also drop the bundled lexicon, stopwords and function-word glue
    */
   public static WordFilter create(List<Path> lexicons, boolean newOnly) throws IOException {
+    return create(lexicons, newOnly, m -> { });
+  }
+
+  /** As {@link #create(List, boolean)}; {@code warnings} receives malformed-bytes warnings. */
+  public static WordFilter create(List<Path> lexicons, boolean newOnly,
+      java.util.function.Consumer<String> warnings) throws IOException {
     Lexicon known = new Lexicon();
     for (Path p : lexicons) {
-      known.addFile(p);
+      known.addFile(p, warnings);
     }
     Lexicon stop = new Lexicon();
     if (newOnly) {

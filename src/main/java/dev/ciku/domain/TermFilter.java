@@ -2,17 +2,15 @@ package dev.ciku.domain;
 
 import dev.ciku.corpus.BundledData;
 import dev.ciku.corpus.Simplified;
-import java.io.BufferedReader;
+import dev.ciku.corpus.TextLines;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Drops candidates that are not terms, by patterns read from data files (dict/README.md):
@@ -63,10 +61,19 @@ public final class TermFilter {
     return f;
   }
 
-  /** Adds the patterns of a file; {@code heads}: lines without {@code *} are suffix patterns. */
+  /**
+   * Adds the patterns of a file, read as {@link TextLines} reads (gzip decompressed, BOM
+   * skipped); {@code heads}: lines without {@code *} are suffix patterns.
+   */
   public TermFilter addFile(Path file, boolean heads) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return add(in, heads);
+    return addFile(file, heads, m -> { });
+  }
+
+  /** As {@link #addFile(Path, boolean)}; {@code warnings} receives malformed-bytes warnings. */
+  public TermFilter addFile(Path file, boolean heads, Consumer<String> warnings)
+      throws IOException {
+    try (TextLines lines = TextLines.open(file, warnings)) {
+      return add(lines, heads);
     }
   }
 
@@ -75,7 +82,9 @@ public final class TermFilter {
       if (in == null) {
         throw new java.io.FileNotFoundException("bundled data file " + name + " is missing");
       }
-      add(in, heads);
+      try (TextLines lines = TextLines.of(in, name, m -> { })) {
+        add(lines, heads);
+      }
     }
   }
 
@@ -135,8 +144,7 @@ public final class TermFilter {
     return this;
   }
 
-  private TermFilter add(InputStream in, boolean heads) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+  private TermFilter add(TextLines r, boolean heads) throws IOException {
     String line;
     while ((line = r.readLine()) != null) {
       int sp = line.indexOf(' ');

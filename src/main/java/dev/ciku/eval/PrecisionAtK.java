@@ -1,14 +1,13 @@
 package dev.ciku.eval;
 
-import java.io.BufferedReader;
+import dev.ciku.corpus.TextLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Precision at K of a ranked word list against gold lexicons, as {@code tools/term_pk.py}
@@ -30,12 +29,22 @@ public final class PrecisionAtK {
     }
   }
 
-  /** Computes P@K for each K of {@code ks}. */
+  /** Computes P@K for each K of {@code ks}, files read silently as {@link TextLines} reads. */
   public static List<Row> score(Path ranked, List<Path> gold, int[] ks, int minLength)
       throws IOException {
+    return score(ranked, gold, ks, minLength, m -> { });
+  }
+
+  /**
+   * Computes P@K for each K of {@code ks}. Files are read as {@link TextLines} reads them
+   * ({@code -} is standard input, a BOM is skipped, malformed bytes are replaced and reported to
+   * {@code warnings}).
+   */
+  public static List<Row> score(Path ranked, List<Path> gold, int[] ks, int minLength,
+      Consumer<String> warnings) throws IOException {
     Set<String> lexicon = new HashSet<>();
     for (Path g : gold) {
-      try (BufferedReader r = Files.newBufferedReader(g, StandardCharsets.UTF_8)) {
+      try (TextLines r = TextLines.open(g, warnings)) {
         String line;
         while ((line = r.readLine()) != null) {
           String w = firstField(line);
@@ -50,7 +59,7 @@ public final class PrecisionAtK {
       max = Math.max(max, k);
     }
     List<String> terms = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(ranked, StandardCharsets.UTF_8)) {
+    try (TextLines r = TextLines.open(ranked, warnings)) {
       String line;
       while ((line = r.readLine()) != null && terms.size() < max) {
         String w = firstField(line);

@@ -1,13 +1,12 @@
 package dev.ciku.eval;
 
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-import java.io.BufferedReader;
+import dev.ciku.corpus.TextLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * SIGHAN-style segmentation scores, as described in {@code gold/sighan2005/SCORING.md} and
@@ -72,28 +71,39 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
     return ivWords == 0 ? 0 : (double) ivRecalled / ivWords;
   }
 
+  /** As {@link #score(Path, Path, Path, Consumer)}, malformed bytes replaced silently. */
+  public static SegmentationScore score(Path gold, Path pred, Path trainingWords) throws IOException {
+    return score(gold, pred, trainingWords, m -> { });
+  }
+
   /**
-   * Scores {@code pred} against {@code gold}.
+   * Scores {@code pred} against {@code gold}. Files are read as {@link TextLines} reads them
+   * ({@code -} is standard input, a BOM is skipped, malformed bytes become U+FFFD and are
+   * reported to {@code warnings}).
    *
    * @param trainingWords the training word list for OOV/IV recall, or null
    * @throws MismatchException if the files differ in their characters
    */
-  public static SegmentationScore score(Path gold, Path pred, Path trainingWords) throws IOException {
+  public static SegmentationScore score(Path gold, Path pred, Path trainingWords,
+      Consumer<String> warnings) throws IOException {
     Set<String> train = null;
     if (trainingWords != null) {
       train = new HashSet<>();
-      for (String line : Files.readAllLines(trainingWords, StandardCharsets.UTF_8)) {
-        String w = line.strip();
-        if (!w.isEmpty()) {
-          train.add(w);
+      try (TextLines r = TextLines.open(trainingWords, warnings)) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          String w = line.strip();
+          if (!w.isEmpty()) {
+            train.add(w);
+          }
         }
       }
     }
     LongArrayList g = new LongArrayList();
     LongArrayList inTrain = train == null ? null : new LongArrayList();
-    long gn = spans(gold, g, train, inTrain);
+    long gn = spans(gold, g, train, inTrain, warnings);
     LongArrayList p = new LongArrayList();
-    long pn = spans(pred, p, null, null);
+    long pn = spans(pred, p, null, null, warnings);
     if (gn != pn) {
       throw new MismatchException("character count differs: gold " + gn + ", prediction " + pn);
     }
@@ -126,11 +136,11 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
   }
 
   /** Reads the word spans of a file as {@code start << 32 | end}; returns the character count. */
-  private static long spans(Path file, LongArrayList out, Set<String> train, LongArrayList inTrain)
-      throws IOException {
+  private static long spans(Path file, LongArrayList out, Set<String> train, LongArrayList inTrain,
+      Consumer<String> warnings) throws IOException {
     long pos = 0;
     StringBuilder word = new StringBuilder();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (TextLines r = TextLines.open(file, warnings)) {
       String line;
       while ((line = r.readLine()) != null) {
         int i = 0;

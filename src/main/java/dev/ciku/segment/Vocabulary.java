@@ -3,19 +3,17 @@ package dev.ciku.segment;
 import dev.ciku.corpus.BundledData;
 import it.unimi.dsi.fastutil.objects.Object2LongLinkedOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2LongMap;
-import java.io.BufferedReader;
+import dev.ciku.corpus.TextLines;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
+import java.util.function.Consumer;
 
 /**
  * A segmentation vocabulary: words in canonical text ({@link Symbols}) with counts, in insertion
@@ -72,27 +70,32 @@ public final class Vocabulary {
     return words;
   }
 
-  /** Reads a vocabulary file ({@code .gz} is decompressed). */
+  /** Reads a vocabulary file (or {@code -}), as {@link TextLines} reads: gzip decompressed. */
   public static Vocabulary load(Path path) throws IOException {
-    if (!Files.isRegularFile(path)) {
+    return load(path, m -> { });
+  }
+
+  /** As {@link #load(Path)}; {@code warnings} receives a warning about malformed bytes. */
+  public static Vocabulary load(Path path, Consumer<String> warnings) throws IOException {
+    if (!TextLines.isStdin(path) && (!Files.exists(path) || Files.isDirectory(path))) {
       throw new NoSuchFileException(path.toString(), null, "no such vocabulary file");
     }
-    try (InputStream in = Files.newInputStream(path)) {
-      return read(path.toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in);
+    try (TextLines lines = TextLines.open(path, warnings)) {
+      return read(lines);
     }
   }
 
-  /** Reads vocabulary lines from a UTF-8 stream (not closed). */
+  /** Reads vocabulary lines from a UTF-8 (or gzip) stream, closed when done. */
   public static Vocabulary read(InputStream in) throws IOException {
+    try (TextLines lines = TextLines.of(in, "vocabulary", m -> { })) {
+      return read(lines);
+    }
+  }
+
+  private static Vocabulary read(TextLines r) throws IOException {
     Vocabulary v = new Vocabulary();
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     String line;
-    boolean first = true;
     while ((line = r.readLine()) != null) {
-      if (first && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-        line = line.substring(1);
-      }
-      first = false;
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }

@@ -300,4 +300,61 @@ class CorpusReaderTest {
     assertEquals(0, s.malformed());
     assertTrue(maxLive[0] < 64L << 20, "live heap while reading: " + (maxLive[0] >> 20) + " MB");
   }
+
+  private static ReaderOptions csv(int column, boolean skipHeader) {
+    return new ReaderOptions(StandardCharsets.UTF_8, InputFormat.CSV, "text", column, false, false,
+        false, skipHeader);
+  }
+
+  @Test
+  void read_csvQuotedLineBreaks_oneRecordEach() throws IOException {
+    CorpusStats s = stats(csv(2, false),
+        write("q.csv", "1,\"第一行\r\n第二行\",x\n2,\"说\"\"好\"\"\n的\"\n3,末\n").toString());
+    assertEquals(3, s.lines());
+    // 第一行|第二行, 说|好|的, 末: the quoted line breaks and quotes end clauses.
+    assertEquals(6, s.clauses());
+    assertEquals(10, s.units());
+    assertEquals(List.of(), warnings);
+  }
+
+  @Test
+  void read_csvUnterminatedQuote_fieldEndsWithInput() throws IOException {
+    CorpusStats s = stats(csv(2, false), write("u.csv", "1,好\n2,\"未闭合\n还在字段里").toString());
+    assertEquals(2, s.lines());
+    assertEquals(1 + 3 + 5, s.units());
+    assertEquals(List.of(), warnings);
+  }
+
+  @Test
+  void read_csvQuoteOpenPastMaxRecord_cutAtLineBreakAndWarned() throws IOException {
+    String longLine = "长".repeat(CorpusReader.MAX_RECORD);
+    Path p = write("runaway.csv", "1,\"" + longLine + "\n2,后\n3,再\n");
+    CorpusStats s = stats(csv(2, false), p.toString());
+    // The open quote swallows no more than the first line; the next two are records again.
+    assertEquals(3, s.lines());
+    assertEquals(CorpusReader.MAX_RECORD + 2, s.units());
+    assertEquals(List.of(p + ": 1 quoted field(s) still open after " + CorpusReader.MAX_RECORD
+        + " characters ended at a line break (is a quote unbalanced?)"), warnings);
+  }
+
+  @Test
+  void read_skipHeader_firstRecordOfEachInputSkipped() throws IOException {
+    Path a = write("a.csv", "标题,正文\n1,\"甲\n乙\"\n");
+    Path b = write("b.tsv", "题目\t内容\n1\t丙\n");
+    CorpusStats s = stats(csv(2, true), a.toString());
+    assertEquals(1, s.lines());
+    assertEquals(2, s.units());
+    CorpusStats t = stats(new ReaderOptions(StandardCharsets.UTF_8, InputFormat.TSV, "text", 2,
+        false, false, false, true), b.toString(), b.toString());
+    assertEquals(2, t.lines());
+    assertEquals(2, t.units());
+  }
+
+  @Test
+  void read_tsvLinesLackingColumn_countedInOneWarning() throws IOException {
+    Path p = write("short.tsv", "1\t好\n2\n\n3\n");
+    CorpusStats s = stats(options(InputFormat.TSV, "text", 2), p.toString());
+    assertEquals(1, s.units());
+    assertEquals(List.of(p + ": 2 lines lack column 2; skipped"), warnings);
+  }
 }

@@ -1,7 +1,9 @@
 package dev.ciku.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +62,17 @@ class FieldExtractionTest {
     assertEquals("", Columns.tsv("a\t", 2).toString());
     assertNull(Columns.tsv("a\tb", 3));
     assertEquals("a b", Columns.tsv("a b", 1).toString());
+  }
+
+  @Test
+  void jsonIsObject_tellsNotJsonFromMissingField() {
+    for (String line : new String[] {"{}", " { } ", "{\"a\":1}", "{\"text\":42}",
+        "{\"a\":[1,{\"b\":\"}\"}],\"c\":null}"}) {
+      assertTrue(JsonField.isObject(line), line);
+    }
+    for (String line : new String[] {"", "[]", "not json", "{", "{\"a\":1", "{\"a\" 1}",
+        "{\"a\":\"x}", "{a:1}", "{\"a\":1,}"}) {
+      assertFalse(JsonField.isObject(line), line);
+    }
   }
 }

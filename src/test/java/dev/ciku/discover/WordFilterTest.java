@@ -44,4 +44,14 @@ class WordFilterTest {
     assertEquals(true, f.accepts("2006年"));
     assertEquals(true, f.accepts("十五五"));
   }
+
+  @Test
+  void create_knownFileWithBom_firstWordDropped() throws IOException {
+    Path lex = dir.resolve("bom.txt");
+    Files.writeString(lex, "\uFEFF赋能 120\n数智\n");
+    WordFilter f = WordFilter.create(List.of(lex), false);
+    assertEquals(false, f.accepts("赋能"));
+    assertEquals(false, f.accepts("数智"));
+    assertEquals(true, f.accepts("新词"));
+  }
 }

@@ -1,5 +1,6 @@
 package dev.ciku.domain;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,5 +76,19 @@ class TermFilterTest {
       assertFalse(f.rejects(w), w);
     }
     assertFalse(TermFilter.none().rejects("16款"));
+  }
+
+  @Test
+  void addFile_bomAndMalformedBytes_firstPatternAppliesAndWarned(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path p = dir.resolve("stop.txt");
+    java.nio.file.Files.write(p, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF,
+        (byte) 0xE8, (byte) 0xA1, (byte) 0x8C, (byte) 0xE6, (byte) 0x94, (byte) 0xBF, '\n',
+        (byte) 0xFF, '\n'});
+    java.util.List<String> warnings = new java.util.ArrayList<>();
+    TermFilter f = TermFilter.none().addFile(p, false, warnings::add);
+    assertTrue(f.rejects("行政"));
+    assertEquals(java.util.List.of(p + ": 1 malformed or unmappable byte sequence(s) replaced by"
+        + " U+FFFD, first on line 2"), warnings);
   }
 }

@@ -84,4 +84,18 @@ class VocabularyTest {
     assertTrue(v.count("中国") > 0);
     assertTrue(v.count("的") > v.count("中国"));
   }
+
+  @Test
+  void load_gzipWithBomAnyName_decompressedBomSkipped(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path gz = dir.resolve("v.bin");
+    try (java.io.OutputStream out =
+        new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gz))) {
+      out.write("\uFEFF中国\t3\n人民\t2\n".getBytes(StandardCharsets.UTF_8));
+    }
+    Vocabulary v = Vocabulary.load(gz);
+    assertEquals(3, v.count("中国"));
+    assertEquals(2, v.count("人民"));
+    assertEquals(2, v.size());
+  }
 }

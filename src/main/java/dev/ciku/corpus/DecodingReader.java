@@ -1,0 +1,152 @@
+package dev.ciku.corpus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+
+/**
+ * A {@link Reader} that decodes bytes as {@link CorpusReader} does: each malformed or unmappable
+ * byte sequence becomes one U+FFFD and is counted, with the line it is first met on, so the
+ * caller can report it ({@link #warning}). A byte-order mark is passed on as read.
+ *
+ * <p>Cost: one decoding pass, no allocation per character; before the first malformed sequence
+ * each decoded character is also compared with a line break. Not thread-safe.
+ */
+public final class DecodingReader extends Reader {
+  private final InputStream in;
+  private final CharsetDecoder decoder;
+  private final ByteBuffer bytes;
+  private boolean eof;
+  private boolean flushed;
+  private long lines;
+  private long malformed;
+  private long firstBadLine = -1;
+  private final char[] pair = new char[2];
+  /** A char decoded but not yet returned (after a one-char read), or -1. */
+  private int pending = -1;
+
+  /**
+   * @param in the bytes (closed by {@link #close})
+   * @param charset their encoding
+   * @param bufferBytes how many bytes to read at a time (at least 16)
+   */
+  public DecodingReader(InputStream in, Charset charset, int bufferBytes) {
+    if (bufferBytes < 16) {
+      throw new IllegalArgumentException("bufferBytes must be at least 16, got " + bufferBytes);
+    }
+    this.in = in;
+    this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    this.bytes = ByteBuffer.allocate(bufferBytes).flip();
+  }
+
+  @Override
+  public int read(char[] cbuf, int off, int len) throws IOException {
+    java.util.Objects.checkFromIndexSize(off, len, cbuf.length);
+    if (len == 0) {
+      return 0;
+    }
+    if (pending >= 0) {
+      cbuf[off] = (char) pending;
+      pending = -1;
+      return 1;
+    }
+    if (len == 1) {
+      // A supplementary character needs two chars of room: decode into a pair, keep the second.
+      int n = decode(pair, 0, 2);
+      if (n < 0) {
+        return -1;
+      }
+      cbuf[off] = pair[0];
+      if (n == 2) {
+        pending = pair[1];
+      }
+      return 1;
+    }
+    return decode(cbuf, off, len);
+  }
+
+  /** Decodes into {@code cbuf[off, off + len)}, {@code len >= 2}: at least one char, or -1. */
+  private int decode(char[] cbuf, int off, int len) throws IOException {
+    CharBuffer out = CharBuffer.wrap(cbuf, off, len);
+    while (out.position() == off) {
+      if (flushed) {
+        return -1;
+      }
+      int before = out.position();
+      CoderResult r = decoder.decode(bytes, out, eof);
+      countLines(cbuf, before, out.position());
+      if (r.isError()) {
+        if (!out.hasRemaining()) {
+          break;
+        }
+        bytes.position(bytes.position() + r.length());
+        malformed++;
+        if (firstBadLine < 0) {
+          firstBadLine = lines + 1;
+        }
+        out.put('\uFFFD');
+      } else if (r.isUnderflow() && out.position() == off) {
+        if (eof) {
+          if (decoder.flush(out).isUnderflow()) {
+            flushed = true;
+          }
+        } else {
+          fill();
+        }
+      }
+    }
+    return out.position() - off;
+  }
+
+  private void fill() throws IOException {
+    bytes.compact();
+    int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+    if (n < 0) {
+      eof = true;
+    } else {
+      bytes.position(bytes.position() + n);
+    }
+    bytes.flip();
+  }
+
+  private void countLines(char[] a, int from, int to) {
+    if (firstBadLine < 0) {
+      for (int i = from; i < to; i++) {
+        if (a[i] == '\n') {
+          lines++;
+        }
+      }
+    }
+  }
+
+  /** Malformed or unmappable byte sequences replaced so far. */
+  public long malformed() {
+    return malformed;
+  }
+
+  /** The 1-based line of the first malformed sequence, or -1 if none. */
+  public long firstBadLine() {
+    return firstBadLine;
+  }
+
+  /**
+   * The warning for {@code malformed} sequences replaced in input {@code name}, the first on line
+   * {@code firstLine}, worded alike for every reader; callers may append a hint.
+   */
+  public static String warning(String name, long malformed, long firstLine) {
+    return name + ": " + malformed
+        + " malformed or unmappable byte sequence(s) replaced by U+FFFD, first on line " + firstLine;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}

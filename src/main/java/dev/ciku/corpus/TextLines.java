@@ -1,0 +1,96 @@
+package dev.ciku.corpus;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * The lines of an auxiliary UTF-8 text file (a word list, lexicon, stopword list, vocabulary,
+ * gold or predicted segmentation), read alike everywhere: {@code -} is standard input; pipes and
+ * FIFOs are read as streams ({@link InputFiles}); gzip data is decompressed (recognised by its
+ * magic bytes); a leading byte-order mark is skipped; malformed bytes become U+FFFD and, on
+ * {@link #close}, one warning names the file with their count and first line.
+ *
+ * <p>Cost: one buffered decoding pass and one String per line. Not thread-safe.
+ */
+public final class TextLines implements Closeable {
+  /** The argument that names standard input. */
+  public static final String STDIN = "-";
+
+  private static final int BUFFER = 1 << 16;
+
+  private final String name;
+  private final DecodingReader decoder;
+  private final BufferedReader lines;
+  private final Consumer<String> warnings;
+  private boolean first = true;
+
+  private TextLines(InputStream in, String name, Consumer<String> warnings) {
+    this.name = name;
+    this.decoder = new DecodingReader(in, StandardCharsets.UTF_8, BUFFER);
+    this.lines = new BufferedReader(decoder, BUFFER);
+    this.warnings = warnings;
+  }
+
+  /** Whether {@code arg} names standard input: {@code -}. */
+  public static boolean isStdin(Path arg) {
+    return arg.toString().equals(STDIN);
+  }
+
+  /**
+   * Opens {@code file}, or standard input (left open) if it is {@code -}.
+   *
+   * @param warnings receives the malformed-bytes warning, if any
+   */
+  public static TextLines open(Path file, Consumer<String> warnings) throws IOException {
+    if (isStdin(file)) {
+      InputStream stdin = new java.io.FilterInputStream(System.in) {
+        @Override
+        public void close() {}
+      };
+      return of(InputFiles.named(stdin, "<stdin>", false), "<stdin>", warnings);
+    }
+    String name = file.toString();
+    return of(InputFiles.open(file, name), name, warnings);
+  }
+
+  /** Reads {@code in} (closed by {@link #close}), named {@code name} in messages. */
+  public static TextLines of(InputStream in, String name, Consumer<String> warnings)
+      throws IOException {
+    return new TextLines(InputFiles.gunzipIfMagic(in, name), name, warnings);
+  }
+
+  /** The next line without its line break (a BOM removed from the first), or null at the end. */
+  public String readLine() throws IOException {
+    String line = lines.readLine();
+    if (first) {
+      first = false;
+      line = stripBom(line);
+    }
+    return line;
+  }
+
+  /** {@code line} without a leading U+FEFF (a byte-order mark); null stays null. */
+  public static String stripBom(String line) {
+    return line != null && !line.isEmpty() && line.charAt(0) == '\uFEFF' ? line.substring(1)
+        : line;
+  }
+
+  /** Malformed byte sequences replaced so far. */
+  public long malformed() {
+    return decoder.malformed();
+  }
+
+  /** Closes the input and reports malformed bytes, if any. */
+  @Override
+  public void close() throws IOException {
+    lines.close();
+    if (decoder.malformed() > 0) {
+      warnings.accept(DecodingReader.warning(name, decoder.malformed(), decoder.firstBadLine()));
+    }
+  }
+}

@@ -1,0 +1,295 @@
+package dev.ciku.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How commands read their inputs: streams, standard input, BOMs, bad bytes, damaged gzip. */
+class InputCommandTest {
+  private static final Path LAWS = Path.of("corpora-samples", "laws-zh.txt");
+  private static final Path WIKI = Path.of("corpora-samples", "wiki-zh-cmrc2018.txt");
+  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  @TempDir Path dir;
+  @org.junit.jupiter.api.extension.RegisterExtension
+  final CapturedStreams io = new CapturedStreams();
+
+  /**
+   * A FIFO at {@code name} that a daemon thread fills with {@code content} once a reader opens
+   * it (a named pipe: not seekable, its size unknown, readable once).
+   */
+  private Path fifo(String name, byte[] content) throws Exception {
+    Path p = dir.resolve(name);
+    Process mk = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
+    assertEquals(0, mk.waitFor(), "mkfifo");
+    Thread writer = new Thread(() -> {
+      try (OutputStream out = Files.newOutputStream(p)) {
+        out.write(content);
+      } catch (IOException e) {
+        // The reader went away; the test then fails on what it read.
+      }
+    });
+    writer.setDaemon(true);
+    writer.start();
+    return p;
+  }
+
+  private Path write(String name, byte[] bytes) throws IOException {
+    return Files.write(dir.resolve(name), bytes);
+  }
+
+  private Path write(String name, String text) throws IOException {
+    return write(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Runs the command line with {@code stdin} as standard input. */
+  private static int withStdin(byte[] stdin, String... args) {
+    InputStream saved = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream(stdin));
+      return Main.execute(args);
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  private String runOut(String... args) {
+    io.reset();
+    assertEquals(0, Main.execute(args), () -> io.err());
+    return io.out();
+  }
+
+  @Test
+  void stats_fifo_sameRowAsFile() throws Exception {
+    byte[] laws = Files.readAllBytes(LAWS);
+    String expected = runOut("stats", LAWS.toString());
+    assertEquals(expected, runOut("stats", fifo("laws.fifo", laws).toString()));
+    assertEquals("", io.err());
+  }
+
+  @Test
+  void stats_gzipFifo_everyMemberRead() throws Exception {
+    byte[] laws = Files.readAllBytes(LAWS);
+    int half = laws.length / 2;
+    byte[] two = concat(gzip(Arrays.copyOfRange(laws, 0, half)),
+        gzip(Arrays.copyOfRange(laws, half, laws.length)));
+    String expected = runOut("stats", LAWS.toString());
+    assertEquals(expected, runOut("stats", fifo("laws.txt.gz", two).toString()));
+  }
+
+  @Test
+  void domain_fifoCorpusAndReference_sameTermsAsFiles() throws Exception {
+    String expected = runOut("domain", "-q", "--top", "30", "--reference", WIKI.toString(),
+        LAWS.toString());
+    Path corpus = fifo("laws.fifo", Files.readAllBytes(LAWS));
+    Path reference = fifo("wiki.fifo", Files.readAllBytes(WIKI));
+    assertEquals(expected, runOut("domain", "-q", "--top", "30", "--reference",
+        reference.toString(), corpus.toString()));
+  }
+
+  @Test
+  void discover_fifo_sameWordsAsFile() throws Exception {
+    String expected = runOut("discover", "-q", "--top", "50", LAWS.toString());
+    assertEquals(expected, runOut("discover", "-q", "--top", "50",
+        fifo("laws.fifo", Files.readAllBytes(LAWS)).toString()));
+  }
+
+  @Test
+  void stats_truncatedGzip_namesInputExit65() throws IOException {
+    byte[] gz = gzip(Files.readAllBytes(LAWS));
+    Path trunc = write("trunc.gz", Arrays.copyOf(gz, gz.length / 2));
+    assertEquals(CikuException.DATA, Main.execute("stats", LAWS.toString(), trunc.toString()));
+    assertEquals(List.of("ciku stats: " + trunc + ": truncated or corrupt gzip data"
+        + " (Unexpected end of ZLIB input stream)"), io.errLines());
+    assertEquals("", io.out());
+  }
+
+  @Test
+  void stats_notGzipOrEmptyGz_namesInputExit65() throws IOException {
+    Path plain = write("plain.gz", "中文\n");
+    assertEquals(CikuException.DATA, Main.execute("stats", plain.toString()));
+    assertEquals(List.of("ciku stats: " + plain + ": truncated or corrupt gzip data"
+        + " (Not in GZIP format)"), io.errLines());
+    io.reset();
+    Path empty = write("empty.gz", new byte[0]);
+    assertEquals(CikuException.DATA, Main.execute("stats", empty.toString()));
+    assertEquals(List.of("ciku stats: " + empty + ": truncated or corrupt gzip data"
+        + " (unexpected end of input)"), io.errLines());
+  }
+
+  @Test
+  void segment_malformedBytes_oneWarningPerInputNamingIt() throws IOException {
+    Path bad = write("bad.txt", concat(utf8("中国\n人"), new byte[] {(byte) 0xFF, (byte) 0xFE},
+        utf8("民\n")));
+    Path good = write("good.txt", "银行\n");
+    Path out = dir.resolve("out.txt");
+    assertEquals(0, Main.execute("segment", "-q", "-o", out.toString(), bad.toString(),
+        good.toString()));
+    assertEquals(List.of("ciku: warning: " + bad + ": 2 malformed or unmappable byte sequence(s)"
+        + " replaced by U+FFFD, first on line 2 (is --encoding right? --encoding auto detects"
+        + " GB18030, Big5 and UTF-16)"), io.errLines());
+    String segmented = Files.readString(out, StandardCharsets.UTF_8);
+    assertEquals("中国\n人\uFFFD\uFFFD民\n银行\n", segmented.replace(" ", ""));
+  }
+
+  @Test
+  void evalSeg_predOrGoldFromStdin_scoresAsFiles() throws Exception {
+    Path gold = write("gold.txt", "中国  人民\n银行\n");
+    Path pred = write("pred.txt", "中国 人 民\n银行\n");
+    String expected = runOut("eval", "seg", "--gold", gold.toString(), "--pred", pred.toString());
+    io.reset();
+    assertEquals(0, withStdin(Files.readAllBytes(pred), "eval", "seg", "--gold", gold.toString(),
+        "--pred", "-"), () -> io.err());
+    assertEquals(expected, io.out());
+    io.reset();
+    assertEquals(0, withStdin(Files.readAllBytes(gold), "eval", "seg", "--gold", "-",
+        "--pred", pred.toString()), () -> io.err());
+    assertEquals(expected, io.out());
+    assertEquals(expected, runOut("eval", "seg", "--gold",
+        fifo("gold.fifo", Files.readAllBytes(gold)).toString(), "--pred", pred.toString()));
+  }
+
+  @Test
+  void evalWords_rankedFromStdin_scoresAsFile() throws IOException {
+    Path ranked = write("ranked.txt", "中国\t3\n坏词\t2\n");
+    Path gold = write("gold.txt", "中国\n");
+    String expected = runOut("eval", "words", ranked.toString(), "--gold", gold.toString(),
+        "--k", "1,2");
+    io.reset();
+    assertEquals(0, withStdin(Files.readAllBytes(ranked), "eval", "words", "-", "--gold",
+        gold.toString(), "--k", "1,2"), () -> io.err());
+    assertEquals(expected, io.out());
+  }
+
+  @Test
+  void eval_twoStandardInputs_usageError() throws IOException {
+    Path gold = write("gold.txt", "中国\n");
+    assertEquals(CikuException.USAGE, withStdin(new byte[0], "eval", "seg", "--gold", "-",
+        "--pred", "-"));
+    assertEquals(List.of("ciku eval seg: at most one input may be standard input ('-'), got 2"),
+        io.errLines());
+    io.reset();
+    assertEquals(CikuException.USAGE, withStdin(new byte[0], "eval", "words", "-", "--gold",
+        gold.toString(), "-"));
+    assertEquals(CikuException.NO_INPUT, Main.execute("eval", "words", dir.toString(), "--gold",
+        gold.toString()));
+  }
+
+  @Test
+  void evalSeg_malformedBytes_replacedAndWarnedNotFatal() throws IOException {
+    byte[] bytes = concat(utf8("中国 人"), new byte[] {(byte) 0xFF}, utf8(" 民\n"));
+    Path gold = write("gold.txt", bytes);
+    Path pred = write("pred.txt", bytes);
+    assertEquals(0, Main.execute("eval", "seg", "--gold", gold.toString(), "--pred",
+        pred.toString()), () -> io.err());
+    assertEquals("3\t3\t3\t1.0000\t1.0000\t1.0000", io.outLines().get(1));
+    String warning = ": 1 malformed or unmappable byte sequence(s) replaced by U+FFFD, first on"
+        + " line 1";
+    assertEquals(List.of("ciku: warning: " + gold + warning, "ciku: warning: " + pred + warning),
+        io.errLines());
+  }
+
+  @Test
+  void evalSeg_bomOnGold_scoresAsWithout() throws IOException {
+    Path gold = write("gold.txt", concat(BOM, utf8("中国 人民\n")));
+    Path pred = write("pred.txt", "中国 人 民\n");
+    assertEquals(0, Main.execute("eval", "seg", "--gold", gold.toString(), "--pred",
+        pred.toString()), () -> io.err());
+    assertEquals("2\t3\t1\t0.3333\t0.5000\t0.4000", io.outLines().get(1));
+  }
+
+  @Test
+  void evalWords_bomOnRankedAndGold_firstWordsHit() throws IOException {
+    Path ranked = write("ranked.txt", concat(BOM, utf8("中国\t3\n银行\t2\n")));
+    Path gold = write("gold.txt", concat(BOM, utf8("中国\n")));
+    assertEquals(0, Main.execute("eval", "words", ranked.toString(), "--gold", gold.toString(),
+        "--k", "1"), () -> io.err());
+    assertEquals(List.of("k\tconsidered\thits\tprecision", "1\t1\t1\t1.0000"), io.outLines());
+  }
+
+  @Test
+  void discover_knownWithBom_dropsItsFirstWord() throws IOException {
+    String first = runOut("discover", "-q", "--top", "5", LAWS.toString())
+        .lines().skip(1).findFirst().orElseThrow().split("\t")[0];
+    Path known = write("known.txt", concat(BOM, utf8(first + "\n")));
+    String words = runOut("discover", "-q", "--top", "5", "--known", known.toString(),
+        LAWS.toString());
+    assertFalse(words.lines().anyMatch(l -> l.startsWith(first + "\t")), words);
+  }
+
+  @Test
+  void domain_stopwordsWithBom_dropsItsFirstTerm() throws IOException {
+    String first = runOut("domain", "-q", "--top", "5", "--reference", WIKI.toString(),
+        LAWS.toString()).lines().skip(1).findFirst().orElseThrow().split("\t")[0];
+    Path stop = write("stop.txt", concat(BOM, utf8(first + "\n")));
+    String terms = runOut("domain", "-q", "--top", "5", "--reference", WIKI.toString(),
+        "--stopwords", stop.toString(), LAWS.toString());
+    assertFalse(terms.lines().anyMatch(l -> l.startsWith(first + "\t")), terms);
+  }
+
+  @Test
+  void stats_jsonlLinesWithoutText_warnedWithCounts() throws IOException {
+    Path f = write("f.jsonl", "{\"text\":\"中文\"}\nnot json\n{\"other\":\"x\"}\n\n"
+        + "{\"text\":5}\n[1]\n");
+    assertEquals(0, Main.execute("stats", "--input-format", "jsonl", f.toString()));
+    assertEquals(List.of("ciku: warning: " + f + ": 2 lines are not a JSON object, 2 lines lack a"
+        + " string field 'text'; skipped"), io.errLines());
+    io.reset();
+    assertEquals(0, Main.execute("stats", "--input-format", "jsonl", "--field", "nope",
+        f.toString()));
+    assertEquals(List.of("ciku: warning: " + f + ": 2 lines are not a JSON object, 3 lines lack a"
+        + " string field 'nope'; skipped"), io.errLines());
+  }
+
+  @Test
+  void count_csvQuotedLineBreakAndHeader_oneRecord() throws IOException {
+    Path f = write("f.csv", "id,text\n1,\"第一行\n第二行\"\n2,普通\n");
+    assertEquals(0, Main.execute("stats", "--input-format", "csv", "--column", "2",
+        "--skip-header", f.toString()));
+    // Two records; 第一行, 第二行 and 普通 are three clauses of eight units in all.
+    assertEquals("2\t8\t8\t0\t3\t8\t0\t0\t6", String.join("\t",
+        Arrays.copyOf(io.outLines().get(1).split("\t"), 9)));
+    assertEquals("", io.err());
+  }
+
+  @Test
+  void stats_skipHeaderWithPlainText_usageError() throws IOException {
+    Path f = write("f.txt", "中文\n");
+    assertEquals(CikuException.USAGE, Main.execute("stats", "--skip-header", f.toString()));
+    assertTrue(io.err().contains("--skip-header needs --input-format tsv or csv"), io.err());
+  }
+
+  private static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (GZIPOutputStream g = new GZIPOutputStream(b)) {
+      g.write(data);
+    }
+    return b.toByteArray();
+  }
+}

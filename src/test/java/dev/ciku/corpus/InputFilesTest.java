@@ -1,0 +1,96 @@
+package dev.ciku.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class InputFilesTest {
+  private static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (GZIPOutputStream g = new GZIPOutputStream(b)) {
+      g.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return b.toByteArray();
+  }
+
+  @Test
+  void gunzip_concatenatedMembersFromSlowPipe_readsEveryMember() throws Exception {
+    byte[] first = gzip("第一部分\n");
+    byte[] second = gzip("第二部分\n");
+    PipedOutputStream out = new PipedOutputStream();
+    PipedInputStream pipe = new PipedInputStream(out, 1 << 16);
+    Thread writer = new Thread(() -> {
+      try (out) {
+        out.write(first);
+        out.flush();
+        // The second member arrives late: the pipe has nothing available meanwhile.
+        Thread.sleep(300);
+        out.write(second);
+      } catch (IOException | InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    });
+    writer.start();
+    try (InputStream in = InputFiles.gunzip(pipe, "pipe.gz")) {
+      assertEquals("第一部分\n第二部分\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    writer.join();
+  }
+
+  @Test
+  void gunzip_truncatedData_corruptInputNamingIt() throws IOException {
+    byte[] gz = gzip("中文".repeat(1000));
+    InputStream in = InputFiles.gunzip(new ByteArrayInputStream(Arrays.copyOf(gz, gz.length - 10)),
+        "t.gz");
+    InputFiles.CorruptInputException e =
+        assertThrows(InputFiles.CorruptInputException.class, in::readAllBytes);
+    assertTrue(e.getMessage().startsWith("t.gz: truncated or corrupt gzip data ("), e.getMessage());
+  }
+
+  @Test
+  void gunzipIfMagic_plainOrGzip_sameBytes() throws IOException {
+    byte[] text = "中文\n".getBytes(StandardCharsets.UTF_8);
+    assertArrayEquals(text, InputFiles.gunzipIfMagic(new ByteArrayInputStream(text), "a")
+        .readAllBytes());
+    assertArrayEquals(text, InputFiles.gunzipIfMagic(new ByteArrayInputStream(gzip("中文\n")), "a")
+        .readAllBytes());
+    assertArrayEquals(new byte[] {0x1f}, InputFiles.gunzipIfMagic(
+        new ByteArrayInputStream(new byte[] {0x1f}), "a").readAllBytes());
+  }
+
+  @Test
+  void named_readFailure_messageLedByName() {
+    InputStream failing = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("Input/output error");
+      }
+    };
+    InputStream in = InputFiles.named(failing, "disk.txt", true);
+    IOException e = assertThrows(InputFiles.ReadException.class, () -> in.read(new byte[4]));
+    assertEquals("disk.txt: Input/output error", e.getMessage());
+  }
+
+  @Test
+  void named_stream_availableIsZeroWithoutAskingTheSource() throws IOException {
+    InputStream unseekable = new ByteArrayInputStream(new byte[10]) {
+      @Override
+      public synchronized int available() {
+        throw new AssertionError("asked the source");
+      }
+    };
+    assertEquals(0, InputFiles.named(unseekable, "fifo", true).available());
+  }
+}

@@ -1,0 +1,83 @@
+package dev.ciku.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TextLinesTest {
+  @TempDir Path dir;
+  private final List<String> warnings = new ArrayList<>();
+
+  private List<String> lines(Path p) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (TextLines t = TextLines.open(p, warnings::add)) {
+      String line;
+      while ((line = t.readLine()) != null) {
+        out.add(line);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void readLine_bomOnFirstLine_skippedOnlyThere() throws IOException {
+    Path p = dir.resolve("bom.txt");
+    Files.writeString(p, "\uFEFF中国\n\uFEFF人民\n", StandardCharsets.UTF_8);
+    assertEquals(List.of("中国", "\uFEFF人民"), lines(p));
+    assertEquals(List.of(), warnings);
+  }
+
+  @Test
+  void readLine_malformedBytes_replacedAndOneWarningOnClose() throws IOException {
+    Path p = dir.resolve("bad.txt");
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.writeBytes("好\n坏".getBytes(StandardCharsets.UTF_8));
+    b.write(0xC3);
+    b.write('\n');
+    Files.write(p, b.toByteArray());
+    assertEquals(List.of("好", "坏\uFFFD"), lines(p));
+    assertEquals(List.of(p + ": 1 malformed or unmappable byte sequence(s) replaced by U+FFFD,"
+        + " first on line 2"), warnings);
+  }
+
+  @Test
+  void open_gzipWithBomAnyName_decompressed() throws IOException {
+    Path p = dir.resolve("words.txt");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(p))) {
+      out.write("\uFEFF词\n".getBytes(StandardCharsets.UTF_8));
+    }
+    assertEquals(List.of("词"), lines(p));
+  }
+
+  @Test
+  void open_dash_readsStandardInput() throws IOException {
+    InputStream saved = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream("\uFEFF甲\n乙".getBytes(StandardCharsets.UTF_8)));
+      assertEquals(List.of("甲", "乙"), lines(Path.of("-")));
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  @Test
+  void stripBom_cases() {
+    assertEquals("a", TextLines.stripBom("\uFEFFa"));
+    assertEquals("", TextLines.stripBom("\uFEFF"));
+    assertEquals("a\uFEFF", TextLines.stripBom("a\uFEFF"));
+    assertNull(TextLines.stripBom(null));
+  }
+}
