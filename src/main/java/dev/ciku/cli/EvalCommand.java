@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ciku eval}: score results against gold data. */
 @Command(name = "eval", sortOptions = false, mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = "Score a segmentation (seg) or a ranked word list (words) against gold data.",
     subcommands = {EvalCommand.Seg.class, EvalCommand.Words.class})
 final class EvalCommand implements Runnable {
@@ -60,6 +61,7 @@ final class EvalCommand implements Runnable {
 
   /** {@code ciku eval seg}. */
   @Command(name = "seg", sortOptions = false, mixinStandardHelpOptions = true,
+      versionProvider = Main.Version.class,
       description = {"Precision, recall, F1, OOV rate and OOV/IV recall of a segmentation, SIGHAN"
           + " style: words are compared as character spans over the whole file (whitespace"
           + " removed); agrees with tools/seg_score.py."})
@@ -118,6 +120,7 @@ final class EvalCommand implements Runnable {
 
   /** {@code ciku eval words}. */
   @Command(name = "words", sortOptions = false, mixinStandardHelpOptions = true,
+      versionProvider = Main.Version.class,
       description = {"Precision at K of a ranked word list (first field of each line, best first)"
           + " against the union of gold lexicons; agrees with tools/term_pk.py. A header line"
           + " counts as a word there too: score files written with --no-header."})
@@ -126,8 +129,9 @@ final class EvalCommand implements Runnable {
         description = "Ranked list, best first ('-': standard input).")
     Path ranked;
 
-    @Option(names = "--gold", required = true, arity = "1..*", paramLabel = "LEXICON",
-        description = "Gold lexicons (word = first field of a line).")
+    @Option(names = "--gold", required = true, paramLabel = "LEXICON",
+        description = "Gold lexicon (word = first field of a line); repeatable, the union is"
+            + " scored against.")
     List<Path> gold;
 
     @Option(names = "--k", paramLabel = "K,K,...", split = ",", defaultValue = "100,500,1000",

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
             + " characters are matched against the vocabulary as simplified ones (and written"
             + " as read), so one vocabulary serves both scripts. Input whitespace is"
             + " copied as is and no separator is added next to it, so removing the inserted"
-            + " separators gives back the input exactly (a BOM is kept; malformed bytes become"
+            + " separators gives back the input exactly (a BOM is copied through, with no separator after it; malformed bytes become"
             + " U+FFFD, reported on standard error). Output is UTF-8."})
 final class SegmentCommand implements Callable<Integer> {
   @Mixin InputOptions input;

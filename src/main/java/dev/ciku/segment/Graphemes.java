@@ -1,5 +1,7 @@
 package dev.ciku.segment;
 
+import dev.ciku.corpus.UnitPolicy;
+
 /**
  * The parts of Unicode's extended grapheme clusters (UAX #29) that a segmenter must not cut:
  * combining marks, variation selectors, emoji skin-tone modifiers and tag characters attach to the
@@ -42,11 +44,13 @@ final class Graphemes {
   static int clusterEnd(char[] text, int i, int to) {
     while (i < to) {
       int cp = codePointAt(text, i, to);
-      if (isExtender(cp)) {
-        i += Character.charCount(cp);
-      } else if (cp == ZWJ && i + 1 < to && !Character.isWhitespace(codePointAt(text, i + 1, to))) {
+      if (cp == ZWJ && i + 1 < to && !Character.isWhitespace(codePointAt(text, i + 1, to))) {
         i += 1;
         i += Character.charCount(codePointAt(text, i, to));
+      } else if (isExtender(cp) || UnitPolicy.isInvisible(cp)) {
+        // Invisible code points (a zero-width space between two characters of a word) stay with
+        // the character before them, as counting skips them.
+        i += Character.charCount(cp);
       } else {
         break;
       }

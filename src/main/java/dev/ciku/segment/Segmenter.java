@@ -134,7 +134,10 @@ public final class Segmenter {
           i = end;
         } else if (UnitPolicy.isLatin(n)) {
           i = latin(text, i, to);
-        } else if (n == ' ' || Character.isWhitespace(n) || Character.isSpaceChar(n)) {
+        } else if (n == ' ' || Character.isWhitespace(n) || Character.isSpaceChar(n)
+            || UnitPolicy.isInvisible(n)) {
+          // Whitespace, and an invisible code point that follows no character (a BOM), are
+          // copied with no separator next to them.
           flushRun(text);
           ensureOut(len);
           out[outLength++] = c;

@@ -94,6 +94,27 @@ class MainTest {
   }
 
   @Test
+  void version_ofEvalAndItsSubcommands_exit0_namesCiku() {
+    for (String[] args : new String[][] {{"eval", "-V"}, {"eval", "seg", "--version"},
+        {"eval", "words", "-V"}}) {
+      io.reset();
+      assertEquals(0, Main.execute(args), String.join(" ", args));
+      assertTrue(out().startsWith("ciku "), String.join(" ", args) + ": " + out());
+    }
+  }
+
+  @Test
+  void evalWords_goldBeforeRanked_takesOneLexiconPerOption() throws IOException {
+    Path lexicon = Files.writeString(dir.resolve("lex.txt"), "中国\n人民\n");
+    Path more = Files.writeString(dir.resolve("more.txt"), "北京\n");
+    Path ranked = Files.writeString(dir.resolve("ranked.txt"), "中国\n北京\n上海\n");
+    assertEquals(0, Main.execute("eval", "words", "--gold", lexicon.toString(), "--gold",
+        more.toString(), ranked.toString(), "--k", "1,3"), err());
+    assertEquals(List.of("k\tconsidered\thits\tprecision", "1\t1\t1\t1.0000",
+        "3\t3\t2\t0.6667"), io.outLines());
+  }
+
+  @Test
   void missingFileOfANestedSubcommand_exit66_namesTheWholeCommand() {
     assertEquals(66, Main.execute("eval", "seg", "--gold", dir.resolve("none").toString(),
         "--pred", dir.resolve("none2").toString()));

@@ -50,7 +50,12 @@ class SegmenterTest {
         {"caf\u0065\u0301的", "caf\u0065\u0301|的"},
         {"中\uDB40\uDD00国人民", "中\uDB40\uDD00国|人民"},
         {"1\uFE0F\u20E3中国", "1\uFE0F\u20E3|中国"},
-        {"中国\u200D", "中国|\u200D"},
+        {"中国\u200D", "中国\u200D"},
+        // Invisible code points stay with the character before them (counting skips them), and
+        // one that follows no character, as a BOM, is copied like whitespace.
+        {"中\u200B国人民", "中\u200B国|人民"},
+        {"\uFEFF中国人民", "中国|人民"},
+        {"中国，\u2060人民", "中国|，\u2060|人民"},
         {"中国http://t.cn/A6x?b=1人民", "中国|http://t.cn/A6x?b=1|人民"},
         {"见HTTPS://a.b/c，中国", "见|HTTPS://a.b/c|，|中国"},
         {"ｈｔｔｐ://a中国", "ｈｔｔｐ://a|中国"},
@@ -81,6 +86,11 @@ class SegmenterTest {
   }
 
   @Test
+  void segmentLine_leadingBom_keptWithNoSeparatorAfterIt() {
+    assertEquals("\uFEFF中国 人民", seg.segmentLine("\uFEFF中国人民"));
+  }
+
+  @Test
   void segmentLine_otherSeparator_removingItGivesInput() {
     Segmenter bar = new Segmenter(vocab(), "|");
     assertEquals("中国|人民 的|，|北京", bar.segmentLine("中国人民 的，北京"));
@@ -89,7 +99,7 @@ class SegmenterTest {
   @Test
   void segmentLine_randomStrings_separatorsRemovedGiveInput() {
     String alphabet = "中国人民北京大学生的了增长年月日，。、！？—…  \u3000\t１２３ａｂＡＢ0123abcXYZ.-%％"
-        + "😀𠀀𠀁é\uFF0E\u200D\uFE0F\u0301\u20E3🏽🇨🇳👩❤";
+        + "😀𠀀𠀁é\uFF0E\u200D\uFE0F\u0301\u20E3🏽🇨🇳👩❤\u200B\uFEFF\u00AD";
     int[] cps = alphabet.codePoints().toArray();
     Random r = new Random(42);
     Segmenter bar = new Segmenter(vocab(), "\u0001");
@@ -108,7 +118,10 @@ class SegmenterTest {
       String in = sb.toString();
       String out = bar.segmentLine(in);
       assertEquals(in, out.replace("\u0001", ""), "input " + in);
-      assertEquals(in.replaceAll("[ \t\u3000]", ""), String.join("", bar.words(in)), "words of " + in);
+      // An invisible code point after whitespace or at the start is copied, not a word.
+      String visible = "[ \t\u3000\u200B\u200D\uFEFF\u00AD\uFE0F]";
+      assertEquals(in.replaceAll(visible, ""),
+          String.join("", bar.words(in)).replaceAll(visible, ""), "words of " + in);
     }
   }
 
