@@ -1,8 +1,8 @@
 package dev.ciku.cli;
 
 import dev.ciku.output.Numbers;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Memory budget and spill directory for commands that count. */
@@ -14,9 +14,7 @@ public final class MemoryOptions {
           + " on it.")
   String memory;
 
-  @Option(names = "--temp-dir", paramLabel = "DIR",
-      description = "Where spilled runs go (default: java.io.tmpdir).")
-  Path tempDir;
+  @Mixin TempDirOptions temp;
 
   /**
    * Largest share of the JVM heap a budget may take: the rest holds what is not budgeted (the
@@ -50,10 +48,6 @@ public final class MemoryOptions {
 
   /** The spill directory (checked to exist). */
   public Path tempDir() {
-    Path d = tempDir != null ? tempDir : Path.of(System.getProperty("java.io.tmpdir"));
-    if (!Files.isDirectory(d)) {
-      throw new CikuException(CikuException.NO_INPUT, "--temp-dir " + d + " is not a directory");
-    }
-    return d;
+    return temp.tempDir();
   }
 }

@@ -32,6 +32,7 @@ final class VocabCommand implements Callable<Integer> {
   @Mixin FormatOptions text;
   @Mixin OutputOptions output;
   @Mixin RunOptions run;
+  @Mixin TempDirOptions temp;
 
   @Option(names = "--min-pair-count", paramLabel = "N", defaultValue = "3",
       description = "Cut between characters whose pair is seen fewer times (default ${DEFAULT-VALUE}).")
@@ -111,7 +112,8 @@ final class VocabCommand implements Callable<Integer> {
       VocabularyLearner.Result r;
       try (Progress p = Progress.start(run.progress(), System.err, "reading", bytes::get,
           InputOptions.totalSize(corpus))) {
-        r = new VocabularyLearner(config, log::info).learn(corpus, text.readerOptions(input), bytes, log::warn);
+        r = new VocabularyLearner(config, log::info, temp.tempDir())
+            .learn(corpus, text.readerOptions(input), bytes, log::warn);
       }
       log.info(String.format(Locale.ROOT,
           "bits per char: %.4f before (single characters), %.4f after (%,d words); %.1f s",

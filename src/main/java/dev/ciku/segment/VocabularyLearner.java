@@ -11,6 +11,7 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,10 +46,12 @@ import java.util.function.Consumer;
  *       bits per character keep falling (at most {@code maxIterations} rounds).</li>
  * </ol>
  *
- * <p>Memory: the corpus is held as one int per symbol (4 bytes a character) plus the pair table
- * and the fragment table: about 0.5 GB peak RSS for the 116 MB (39.6 M character) benchmark
- * corpus, 0.65 GB for general-reference. Time: one read, then a few linear passes over the int
- * array (about 10–15 s for bench-mixed on an idle 2-core machine). An instance learns once (it
+ * <p>Memory: the corpus is not held. It is written once as one int per symbol into
+ * {@link SymbolBlocks} — blocks of 4 M symbols (16 MB), all but the last spilled to a temporary
+ * file — and each pass reads it back a block at a time. What stays in memory grows with the
+ * vocabulary, not the corpus: the pair table, the distinct fragments and the word trie. Time:
+ * one read, then a few linear passes over the blocks (about 10–15 s for bench-mixed on an idle
+ * 2-core machine). An instance learns once (it
  * keeps the counts of its corpus); it is not thread-safe; the refinement passes use
  * {@code threads} threads and the result does not depend on their number.
  */
@@ -112,14 +115,24 @@ public final class VocabularyLearner {
 
   private final Config config;
   private final Consumer<String> log;
+  private final SymbolBlocks corpus;
 
+  /** A learner that spills the corpus beyond one block to {@code java.io.tmpdir}. */
   public VocabularyLearner(Config config, Consumer<String> log) {
-    this.config = config;
-    this.log = log;
+    this(config, log, Path.of(System.getProperty("java.io.tmpdir")));
   }
 
-  private int[] corpus;
-  private int corpusLength;
+  /** A learner that spills the corpus beyond one block (4 M symbols) to {@code tempDir}. */
+  public VocabularyLearner(Config config, Consumer<String> log, Path tempDir) {
+    this(config, log, tempDir, SymbolBlocks.DEFAULT_BLOCK);
+  }
+
+  /** As above, with blocks of {@code blockSize} symbols (tests: results do not depend on it). */
+  VocabularyLearner(Config config, Consumer<String> log, Path tempDir, int blockSize) {
+    this.config = config;
+    this.log = log;
+    this.corpus = new SymbolBlocks(tempDir, blockSize);
+  }
   private final long[] unitCounts = new long[Symbols.LIMIT];
   private final Long2IntOpenHashMap pairs = new Long2IntOpenHashMap();
   private long units;
@@ -128,28 +141,29 @@ public final class VocabularyLearner {
   /** Reads the corpus once and learns a vocabulary. */
   public Result learn(List<CorpusInput> inputs, ReaderOptions options, ByteCounter bytes,
       Consumer<String> warnings) throws IOException {
-    read(inputs, options, bytes, warnings);
-    return learnFromCorpus();
+    try (corpus) {
+      read(inputs, options, bytes, warnings);
+      return learnFromCorpus();
+    }
   }
 
   /** Learns from symbol clauses given directly (for tests): each array is one clause. */
-  public Result learn(List<int[]> clauses) {
-    IntArrayList all = new IntArrayList();
-    for (int[] c : clauses) {
-      for (int i = 0; i < c.length; i++) {
-        unitCounts[c[i]]++;
-        if (i + 1 < c.length) {
-          pairs.addTo(key(c[i], c[i + 1]), 1);
+  public Result learn(List<int[]> clauses) throws IOException {
+    try (corpus) {
+      for (int[] clause : clauses) {
+        for (int i = 0; i < clause.length; i++) {
+          unitCounts[clause[i]]++;
+          if (i + 1 < clause.length) {
+            pairs.addTo(key(clause[i], clause[i + 1]), 1);
+          }
+          corpus.add(clause[i]);
         }
-        all.add(c[i]);
+        units += clause.length;
+        pairTotal += Math.max(0, clause.length - 1);
+        corpus.add(-1);
       }
-      units += c.length;
-      pairTotal += Math.max(0, c.length - 1);
-      all.add(-1);
+      return learnFromCorpus();
     }
-    corpus = all.elements();
-    corpusLength = all.size();
-    return learnFromCorpus();
   }
 
   private static long key(int a, int b) {
@@ -159,7 +173,6 @@ public final class VocabularyLearner {
   private void read(List<CorpusInput> inputs, ReaderOptions options, ByteCounter bytes,
       Consumer<String> warnings) throws IOException {
     UnitTable table = new UnitTable();
-    IntArrayList all = new IntArrayList(1 << 20);
     int[][] latinClass = {new int[256]};
     int[] known = {0};
     ClauseSink sink = (u, length, owned, start, end) -> {
@@ -179,7 +192,7 @@ public final class VocabularyLearner {
           id = latinClass[0][k];
         }
         if (i < owned) {
-          all.add(id);
+          corpus.add(id);
           unitCounts[id]++;
           units++;
           if (i + 1 < length) {
@@ -189,13 +202,12 @@ public final class VocabularyLearner {
         }
       }
       if (end) {
-        all.add(-1);
+        corpus.add(-1);
       }
     };
     ClauseScanner scanner = new ClauseScanner(table, false, options.simplify(), sink);
     new CorpusReader(options, bytes, warnings).read(inputs, scanner);
-    corpus = all.elements();
-    corpusLength = all.size();
+    corpus.finish();
     log.accept(String.format(java.util.Locale.ROOT, "read %,d symbols in %,d clauses; %,d distinct pairs",
         units, scanner.clauses(), pairs.size()));
   }
@@ -230,40 +242,7 @@ public final class VocabularyLearner {
     used = true;
     double bitsBefore = codeLengthOfUnits() / units / Math.log(2);
     log.accept(String.format(java.util.Locale.ROOT, "bits per char with single characters: %.4f", bitsBefore));
-    FragmentTable fragments = new FragmentTable(corpus);
-    int start = 0;
-    for (int i = 0; i < corpusLength; i++) {
-      int s = corpus[i];
-      if (s < 0) {
-        start = i + 1;
-        continue;
-      }
-      boolean last = i + 1 >= corpusLength || corpus[i + 1] < 0 || !strong(s, corpus[i + 1]);
-      if (last) {
-        addFragment(fragments, start, i + 1);
-        start = i + 1;
-      }
-    }
-    log.accept(String.format(java.util.Locale.ROOT, "%,d distinct fragments", fragments.size()));
-    WordTrie trie = new WordTrie();
-    for (int f = 0; f < fragments.capacity(); f++) {
-      int len = fragments.length(f);
-      if (len == 0) {
-        continue;
-      }
-      int pos = fragments.position(f);
-      long c = fragments.count(f);
-      if (len == 1 || c >= config.minCount()) {
-        int node = trie.insert(corpus, pos, pos + len);
-        trie.setCount(node, trie.count(node) + c);
-      } else {
-        for (int i = pos; i < pos + len; i++) {
-          int node = trie.insert(corpus, i, i + 1);
-          trie.setCount(node, trie.count(node) + c);
-        }
-      }
-    }
-    fragments = null;
+    WordTrie trie = candidates();
     log.accept(String.format(java.util.Locale.ROOT, "%,d candidate words after pruning", trie.words()));
     deRedundancy(trie);
     List<Double> bits = new ArrayList<>();
@@ -276,7 +255,7 @@ public final class VocabularyLearner {
     double prev = Double.POSITIVE_INFINITY;
     for (int round = 1; round <= config.maxIterations(); round++) {
       boolean merging = round <= config.mergeRounds();
-      LongArrayList wordPairs = merging ? new LongArrayList() : null;
+      PairCounts wordPairs = merging ? new PairCounts() : null;
       double[] used = viterbiCounts(trie, wordPairs);
       for (int n = 1; n < trie.nodes(); n++) {
         trie.setCount(n, used[n]);
@@ -311,23 +290,70 @@ public final class VocabularyLearner {
     return new Result(v, units, bitsBefore, bp, wp);
   }
 
-  private void addFragment(FragmentTable fragments, int from, int to) {
+  /**
+   * The cut pass: fragments between weakly bound pairs, counted; those seen at least the minimum
+   * count become candidate words, the symbols of the others count as single words.
+   */
+  private WordTrie candidates() {
+    FragmentTable fragments = new FragmentTable();
+    corpus.forEach((block, length) -> {
+      // Every block ends with a clause end, so no fragment spans two blocks.
+      int start = 0;
+      for (int i = 0; i < length; i++) {
+        int s = block[i];
+        if (s < 0) {
+          start = i + 1;
+          continue;
+        }
+        boolean last = block[i + 1] < 0 || !strong(s, block[i + 1]);
+        if (last) {
+          addFragment(fragments, block, start, i + 1);
+          start = i + 1;
+        }
+      }
+    });
+    log.accept(String.format(java.util.Locale.ROOT, "%,d distinct fragments%s", fragments.size(),
+        corpus.spilledToDisk() ? String.format(java.util.Locale.ROOT,
+            " (corpus read back in %,d blocks from a temporary file)", corpus.blocks()) : ""));
+    int[] pool = fragments.pool();
+    WordTrie trie = new WordTrie();
+    for (int f = 0; f < fragments.capacity(); f++) {
+      int len = fragments.length(f);
+      if (len == 0) {
+        continue;
+      }
+      int pos = fragments.position(f);
+      long c = fragments.count(f);
+      if (len == 1 || c >= config.minCount()) {
+        int node = trie.insert(pool, pos, pos + len);
+        trie.setCount(node, trie.count(node) + c);
+      } else {
+        for (int i = pos; i < pos + len; i++) {
+          int node = trie.insert(pool, i, i + 1);
+          trie.setCount(node, trie.count(node) + c);
+        }
+      }
+    }
+    return trie;
+  }
+
+  private void addFragment(FragmentTable fragments, int[] block, int from, int to) {
     if (to - from <= config.maxLength()) {
-      fragments.add(from, to - from);
+      fragments.add(block, from, to - from);
       return;
     }
     int cut = from + 1;
     double worst = Double.POSITIVE_INFINITY;
     for (int i = from; i + 1 < to; i++) {
-      int c = pairs.get(key(corpus[i], corpus[i + 1]));
-      double p = pmi(corpus[i], corpus[i + 1], Math.max(c, 1));
+      int c = pairs.get(key(block[i], block[i + 1]));
+      double p = pmi(block[i], block[i + 1], Math.max(c, 1));
       if (p < worst) {
         worst = p;
         cut = i + 1;
       }
     }
-    addFragment(fragments, from, cut);
-    addFragment(fragments, cut, to);
+    addFragment(fragments, block, from, cut);
+    addFragment(fragments, block, cut, to);
   }
 
   private void deRedundancy(WordTrie trie) {
@@ -448,31 +474,21 @@ public final class VocabularyLearner {
    * Adds adjacent word pairs of the segmentation as new words when merging them saves enough
    * code length (the same test as de-redundancy, applied bottom-up).
    */
-  private void mergePairs(WordTrie trie, LongArrayList wordPairs) {
-    // adjacent word pairs, one key per occurrence: sort, then each run is one pair and its count
-    long[] all = wordPairs.elements();
-    int total = wordPairs.size();
-    Arrays.parallelSort(all, 0, total);
+  private void mergePairs(WordTrie trie, PairCounts wordPairs) {
+    // The adjacent word pairs seen at least the minimum count, in key order.
     long[] keys = new long[16];
     int[] keyCounts = new int[16];
     int nk = 0;
-    for (int i = 0; i < total; ) {
-      int j = i + 1;
-      while (j < total && all[j] == all[i]) {
-        j++;
-      }
-      if (j - i >= config.minCount()) {
+    for (int i = 0; i < wordPairs.size(); i++) {
+      if (wordPairs.count(i) >= config.minCount()) {
         if (nk == keys.length) {
           keys = Arrays.copyOf(keys, nk * 2);
           keyCounts = Arrays.copyOf(keyCounts, nk * 2);
         }
-        keys[nk] = all[i];
-        keyCounts[nk++] = j - i;
+        keys[nk] = wordPairs.key(i);
+        keyCounts[nk++] = wordPairs.count(i);
       }
-      i = j;
     }
-    wordPairs.clear();
-    wordPairs.trim();
     int[] a = new int[config.maxLength()];
     int[] ab = new int[2 * config.maxLength()];
     double[] subCounts = new double[2];
@@ -532,26 +548,61 @@ public final class VocabularyLearner {
     log.accept(String.format(java.util.Locale.ROOT, "merged %,d adjacent word pairs into new words", added));
   }
 
-  /** Segments the whole corpus with the current scores and counts the words used. */
-  private double[] viterbiCounts(WordTrie trie, LongArrayList wordPairs) {
+  /**
+   * Segments the whole corpus with the current scores and counts the words used, block by block;
+   * each block is cut at clause ends into one range per thread. Clauses are segmented alone and
+   * pairs appended in corpus order, so the result depends on neither blocks nor threads.
+   */
+  private double[] viterbiCounts(WordTrie trie, PairCounts wordPairs) {
     trie.computeScores(1.0);
-    int threads = config.threads();
+    // One count array a thread, added to across blocks (counts are whole numbers: exact sums).
+    double[][] counts = new double[config.threads()][trie.nodes()];
+    // The adjacent word pairs of a block, one key per occurrence and a list a thread, are
+    // counted into wordPairs after each block: it holds distinct pairs (growing with the
+    // vocabulary, not the corpus) plus one block's occurrences.
+    LongArrayList[] pairLists = new LongArrayList[counts.length];
+    for (int t = 0; wordPairs != null && t < pairLists.length; t++) {
+      pairLists[t] = new LongArrayList();
+    }
+    corpus.forEach((block, length) -> {
+      viterbiBlock(trie, block, length, pairLists, counts);
+      if (wordPairs != null) {
+        LongArrayList all = pairLists[0];
+        for (int t = 1; t < pairLists.length; t++) {
+          all.addAll(pairLists[t]);
+          pairLists[t].clear();
+        }
+        wordPairs.addOccurrences(all.elements(), all.size());
+        all.clear();
+      }
+    });
+    double[] sum = counts[0];
+    for (int t = 1; t < counts.length; t++) {
+      for (int i = 0; i < sum.length; i++) {
+        sum[i] += counts[t][i];
+      }
+    }
+    return sum;
+  }
+
+  /** Segments one block, {@code counts.length} ranges at once, thread t adding to counts[t]. */
+  private void viterbiBlock(WordTrie trie, int[] block, int length,
+      LongArrayList[] pairLists, double[][] counts) {
+    int threads = counts.length;
     int[] bounds = new int[threads + 1];
-    bounds[threads] = corpusLength;
+    bounds[threads] = length;
     for (int t = 1; t < threads; t++) {
-      int b = (int) ((long) corpusLength * t / threads);
-      while (b < corpusLength && corpus[b] >= 0) {
+      int b = (int) ((long) length * t / threads);
+      while (b < length && block[b] >= 0) {
         b++;
       }
-      bounds[t] = Math.min(corpusLength, b + 1);
+      bounds[t] = Math.min(length, b + 1);
     }
-    double[][] counts = new double[threads][];
-    LongArrayList[] pairMaps = new LongArrayList[threads];
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
       int ti = t;
-      pairMaps[t] = wordPairs == null ? null : new LongArrayList();
-      workers[t] = new Thread(() -> counts[ti] = viterbiRange(trie, bounds[ti], bounds[ti + 1], pairMaps[ti]));
+      workers[t] = new Thread(() ->
+          viterbiRange(trie, block, bounds[ti], bounds[ti + 1], pairLists[ti], counts[ti]));
       workers[t].start();
     }
     for (Thread w : workers) {
@@ -562,24 +613,10 @@ public final class VocabularyLearner {
         throw new IllegalStateException("interrupted");
       }
     }
-    if (wordPairs != null) {
-      for (LongArrayList m : pairMaps) {
-        wordPairs.addAll(m);
-        m.clear();
-        m.trim();
-      }
-    }
-    double[] sum = counts[0];
-    for (int t = 1; t < threads; t++) {
-      for (int i = 0; i < sum.length; i++) {
-        sum[i] += counts[t][i];
-      }
-    }
-    return sum;
   }
 
-  private double[] viterbiRange(WordTrie trie, int from, int to, LongArrayList wordPairs) {
-    double[] used = new double[trie.nodes()];
+  private void viterbiRange(WordTrie trie, int[] block, int from, int to,
+      LongArrayList wordPairs, double[] used) {
     int maxLength = config.maxLength();
     int cap = 1024;
     double[] best = new double[cap + 1];
@@ -589,7 +626,7 @@ public final class VocabularyLearner {
     int[] nodes = new int[cap];
     int start = from;
     for (int i = from; i <= to; i++) {
-      if (i == to || corpus[i] < 0) {
+      if (i == to || block[i] < 0) {
         int len = i - start;
         if (len > 0) {
           if (len > cap) {
@@ -600,7 +637,7 @@ public final class VocabularyLearner {
             ends = new int[cap];
             nodes = new int[cap];
           }
-          int k = trie.bestPath(corpus, start, i, best, back, backNode, ends, nodes);
+          int k = trie.bestPath(block, start, i, best, back, backNode, ends, nodes);
           int prevNode = -1;
           for (int e = 0; e < k; e++) {
             int node = nodes[e];
@@ -617,15 +654,16 @@ public final class VocabularyLearner {
         start = i + 1;
       }
     }
-    return used;
   }
 
   /**
-   * Counts fragments of the corpus array without copying them: a fragment is keyed by its first
-   * occurrence (position, length) and compared symbol by symbol. Open addressing, linear probing.
+   * Counts fragments: the symbols of each distinct fragment are copied once into a pool, and a
+   * fragment is keyed by its place there (position, length) and compared symbol by symbol. Open
+   * addressing, linear probing; slots depend only on the fragments and the order they first
+   * appear in.
    */
   static final class FragmentTable {
-    private final int[] corpus;
+    private final IntArrayList pool = new IntArrayList(1 << 16);
     private int[] pos = new int[1 << 16];
     private byte[] len = new byte[1 << 16];
     private long[] count = new long[1 << 16];
@@ -633,21 +671,19 @@ public final class VocabularyLearner {
     private int mask = (1 << 16) - 1;
     private int size;
 
-    FragmentTable(int[] corpus) {
-      this.corpus = corpus;
-    }
-
-    void add(int from, int length) {
-      int h = hash(from, length);
+    /** Counts one occurrence of {@code block[from..from + length)}. */
+    void add(int[] block, int from, int length) {
+      int h = hash(block, from, length);
       int i = h & mask;
       while (len[i] != 0) {
-        if (hashes[i] == h && len[i] == length && same(pos[i], from, length)) {
+        if (hashes[i] == h && len[i] == length && same(pos[i], block, from, length)) {
           count[i]++;
           return;
         }
         i = (i + 1) & mask;
       }
-      pos[i] = from;
+      pos[i] = pool.size();
+      pool.addElements(pool.size(), block, from, length);
       len[i] = (byte) length;
       count[i] = 1;
       hashes[i] = h;
@@ -656,19 +692,20 @@ public final class VocabularyLearner {
       }
     }
 
-    private boolean same(int a, int b, int length) {
+    private boolean same(int a, int[] block, int b, int length) {
+      int[] p = pool.elements();
       for (int k = 0; k < length; k++) {
-        if (corpus[a + k] != corpus[b + k]) {
+        if (p[a + k] != block[b + k]) {
           return false;
         }
       }
       return true;
     }
 
-    private int hash(int from, int length) {
+    private static int hash(int[] block, int from, int length) {
       long h = length;
       for (int k = 0; k < length; k++) {
-        h = h * 0x100000001B3L + corpus[from + k];
+        h = h * 0x100000001B3L + block[from + k];
       }
       h *= 0x9E3779B97F4A7C15L;
       return (int) (h ^ (h >>> 32));
@@ -711,8 +748,14 @@ public final class VocabularyLearner {
       return len[slot];
     }
 
+    /** Where the fragment of {@code slot} starts in {@link #pool}. */
     int position(int slot) {
       return pos[slot];
+    }
+
+    /** The symbols of every distinct fragment, back to back. */
+    int[] pool() {
+      return pool.elements();
     }
 
     long count(int slot) {

@@ -47,6 +47,30 @@ class VocabularyLearnerTest {
     assertEquals(0, without.count("中华人民共和国"));
   }
 
+  @org.junit.jupiter.api.io.TempDir Path tempDir;
+
+  /**
+   * The corpus read back in blocks of 5,000 symbols from a spill file (about 110 blocks): the
+   * same vocabulary, counts and bits as with the whole sample in one block.
+   */
+  @Test
+  void learn_smallBlocksSpilled_sameResultAsOneBlock() throws IOException {
+    VocabularyLearner.Config d = VocabularyLearner.Config.DEFAULT;
+    List<String> logged = new ArrayList<>();
+    VocabularyLearner.Result blocks = new VocabularyLearner(d, logged::add, tempDir, 5_000)
+        .learn(List.of(CorpusInput.file(WIKI)), ReaderOptions.DEFAULT, new ByteCounter(), m -> {});
+    VocabularyLearner.Result whole = new VocabularyLearner(d, m -> {}, tempDir, 1 << 22)
+        .learn(List.of(CorpusInput.file(WIKI)), ReaderOptions.DEFAULT, new ByteCounter(), m -> {});
+    assertTrue(logged.stream().anyMatch(l -> l.contains("blocks from a temporary file")), "" + logged);
+    StringWriter a = new StringWriter();
+    StringWriter b = new StringWriter();
+    blocks.vocabulary().write(a, false, Integer.MAX_VALUE);
+    whole.vocabulary().write(b, false, Integer.MAX_VALUE);
+    assertEquals(b.toString(), a.toString());
+    assertTrue(java.util.Arrays.equals(whole.bitsPerRound(), blocks.bitsPerRound()));
+    assertEquals(List.of(), java.util.Arrays.asList(tempDir.toFile().list()), "spill file deleted");
+  }
+
   @Test
   void learn_wikiSample_lowersBitsPerCharAndFindsWords() throws IOException {
     VocabularyLearner.Result r = learnWiki(2);
@@ -71,7 +95,7 @@ class VocabularyLearnerTest {
   }
 
   @Test
-  void learn_syntheticLanguage_recoversItsWords() {
+  void learn_syntheticLanguage_recoversItsWords() throws IOException {
     // 400 words of 2-3 distinct Han characters, uniformly drawn into clauses of 2-7 words
     Random r = new Random(5);
     List<int[]> words = new ArrayList<>();

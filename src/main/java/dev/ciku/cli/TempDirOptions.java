@@ -1,0 +1,22 @@
+package dev.ciku.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where a command spills what does not fit in memory. */
+public final class TempDirOptions {
+  @Option(names = "--temp-dir", paramLabel = "DIR",
+      description = "Where spilled data go (default: java.io.tmpdir); deleted at the end, also"
+          + " on Ctrl-C.")
+  Path tempDir;
+
+  /** The spill directory (checked to exist). */
+  public Path tempDir() {
+    Path d = tempDir != null ? tempDir : Path.of(System.getProperty("java.io.tmpdir"));
+    if (!Files.isDirectory(d)) {
+      throw new CikuException(CikuException.NO_INPUT, "--temp-dir " + d + " is not a directory");
+    }
+    return d;
+  }
+}
