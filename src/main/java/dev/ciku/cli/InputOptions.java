@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
  */
 public final class InputOptions {
   @Parameters(paramLabel = "INPUT", arity = "0..*",
-      description = "Files or directories (read recursively, in sorted order); .gz is decompressed."
+      description = "Files or directories (read recursively, in sorted order); gzip data (.gz, or"
+          + " recognised by its first bytes) is decompressed."
           + " Pipes, FIFOs and <(...) are read as streams. '-' or nothing reads standard input.")
   List<String> inputs = new ArrayList<>();
 

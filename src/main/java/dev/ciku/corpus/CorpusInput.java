@@ -110,7 +110,7 @@ public final class CorpusInput {
 
   /**
    * Opens the byte stream, counting stored bytes into {@code progress}, decompressing
-   * {@code .gz}. Any input that is not a regular file (a pipe, FIFO, process substitution,
+   * {@code .gz} and any other input that starts with the gzip magic bytes. Any input that is not a regular file (a pipe, FIFO, process substitution,
    * {@code /dev/stdin}, a device) is read as a stream, without seeking. Read errors name the
    * input ({@link InputFiles.ReadException}); damaged gzip data is an
    * {@link InputFiles.CorruptInputException}.
@@ -129,7 +129,9 @@ public final class CorpusInput {
       throw new UnsupportedInputException(name()
           + ": only .gz is decompressed; pipe other formats in, e.g. 'xzcat FILE | ciku ... -'");
     }
-    return new BufferedInputStream(counted, 1 << 16);
+    // Compressed data under another name ('zcat'-less pipes: cat f.gz | ciku stats -) is
+    // recognised by its magic bytes; UTF-8, GB18030 and Big5 text never starts with them.
+    return InputFiles.gunzipIfMagic(new BufferedInputStream(counted, 1 << 16), name());
   }
 
   /** Whether this input can be read only once (standard input, a pipe, a FIFO, a device). */

@@ -234,6 +234,29 @@ class MainTest {
   }
 
   @Test
+  void stats_gzipOnStandardInputOrUnderAnotherName_decompressed() throws IOException {
+    assertEquals(0, Main.execute("stats", LAWS));
+    String plain = out();
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(gz)) {
+      z.write(Files.readAllBytes(Path.of(LAWS)));
+    }
+    Path renamed = Files.write(dir.resolve("laws.txt"), gz.toByteArray());
+    io.reset();
+    assertEquals(0, Main.execute("stats", renamed.toString()));
+    assertEquals(plain, out());
+    java.io.InputStream saved = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(gz.toByteArray()));
+      io.reset();
+      assertEquals(0, Main.execute("stats", "-"));
+      assertEquals(plain, out());
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  @Test
   void memory_beyondTheHeap_exit2_namesTheHeap() {
     assertEquals(2, Main.execute("count", "-m", "100000g", LAWS));
     assertEquals(1, errLines().size(), err());
