@@ -20,6 +20,7 @@ import dev.ciku.discover.WordFilter;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
+import dev.ciku.output.TempFiles;
 import dev.ciku.store.StoreWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -167,16 +168,26 @@ public final class Main implements Runnable {
       SparkNgramCounter.Settings st = new SparkNgramCounter.Settings(order, minCount, lowercase,
           simplify, reducePartitions, tableSlots, 256L << 20);
       long t0 = System.nanoTime();
+      UnitTable units = new UnitTable();
+      // The outputs are opened before the job: one that cannot be written fails at once.
+      StoreWriter writer = store == null ? null : new StoreWriter(store);
+      TsvSink tsvOut;
+      try {
+        tsvOut = tsv == null ? null : new TsvSink(tsv, units, top, noHeader);
+      } catch (IOException | RuntimeException e) {
+        if (writer != null) {
+          writer.close();
+        }
+        throw e;
+      }
       withSpark("ciku count", sc -> {
         JavaRDD<String> lines = lines(sc);
         info(lines.getNumPartitions() + " input partition(s)");
-        UnitTable units = new UnitTable();
-        StoreWriter writer = store == null ? null : new StoreWriter(store);
         // Ranked on the driver in buffers of 64 MB that spill to java.io.tmpdir.
         RankedGrams ranked = tsv != null && byCount
             ? new RankedGrams(top, 64L << 20, Path.of(System.getProperty("java.io.tmpdir")))
             : null;
-        TsvSink printer = tsv != null && !byCount ? new TsvSink(tsv, units, top, noHeader) : null;
+        TsvSink printer = byCount ? null : tsvOut;
         try {
           SparkNgramCounter counter = new SparkNgramCounter(sc, st).info(Main::info);
           CountSummary s = counter.count(lines, (hi, lo, c) -> {
@@ -196,20 +207,17 @@ public final class Main implements Runnable {
                 writer.entries(), s.order(), s.minCount(), store));
           }
           if (ranked != null) {
-            try (TsvSink p = new TsvSink(tsv, units, top, noHeader)) {
-              ranked.drain(p);
-              p.commit();
-            }
+            ranked.drain(tsvOut);
           }
-          if (printer != null) {
-            printer.commit();
+          if (tsvOut != null) {
+            tsvOut.commit();
           }
         } finally {
           if (writer != null) {
             writer.close();
           }
-          if (printer != null) {
-            printer.close();
+          if (tsvOut != null) {
+            tsvOut.close();
           }
           if (ranked != null) {
             ranked.close();
@@ -289,13 +297,14 @@ public final class Main implements Runnable {
       DiscoverOptions options = reestimation.applyTo(discovery.toOptions(redundancy));
       WordFilter filter = WordFilter.create(known, false);
       Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-      Path storeFile = countsOut != null ? countsOut
-          : Files.createTempFile(tmp, "ciku-spark-", ".ngrams");
       long t0 = System.nanoTime();
-      WordDiscoverer.Result result = withSpark("ciku discover",
-          sc -> new SparkDiscoverer(sc, options, lowercase, simplify, reducePartitions)
-              .discover(lines(sc), storeFile, countsOut != null, driverMemory, tmp, Main::info));
+      // The output is opened before the job: if it cannot be written, that is said at once.
       try (Output out = Output.open(output)) {
+        Path storeFile = countsOut != null ? countsOut
+            : TempFiles.create(tmp, "ciku-spark-", ".ngrams");
+        WordDiscoverer.Result result = withSpark("ciku discover",
+            sc -> new SparkDiscoverer(sc, options, lowercase, simplify, reducePartitions)
+                .discover(lines(sc), storeFile, countsOut != null, driverMemory, tmp, Main::info));
         RowWriter rows = new RowWriter(out.writer(), OutputFormat.TSV, DiscoveredWordRows.COLUMNS,
             !noHeader);
         int written = DiscoveredWordRows.write(result.words(), filter, top, rows, out.writer());
@@ -351,22 +360,23 @@ public final class Main implements Runnable {
           reference == null ? ReferenceProfile.bundled() : ReferenceProfile.load(reference);
       TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
       Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-      Path storeFile = Files.createTempFile(tmp, "ciku-spark-", ".ngrams");
       long t0 = System.nanoTime();
       boolean lc = lowercase;
       boolean simp = simplify;
-      DomainTermMiner.Result result = withSpark("ciku domain", sc -> {
-        JavaRDD<String> text = lines(sc);
-        WordDiscoverer.Result found = new SparkDiscoverer(sc, options, lowercase, simplify,
-            reducePartitions).discover(text, storeFile, false, driverMemory, tmp, Main::info);
-        // The candidates' occurrences, counted per partition and summed (lines never span two).
-        return new DomainTermMiner(new DomainTermMiner.Options(options, r, filter),
-            ReaderOptions.DEFAULT, 1, driverMemory, tmp).mine(found, terms -> profile,
-            strings -> text.mapPartitions(
-                it -> List.of(TermOccurrences.countLines(strings, it, lc, simp)).iterator())
-                .reduce(TermOccurrences::plus), Main::info);
-      });
+      // The output is opened before the job: if it cannot be written, that is said at once.
       try (Output out = Output.open(output)) {
+        Path storeFile = TempFiles.create(tmp, "ciku-spark-", ".ngrams");
+        DomainTermMiner.Result result = withSpark("ciku domain", sc -> {
+          JavaRDD<String> text = lines(sc);
+          WordDiscoverer.Result found = new SparkDiscoverer(sc, options, lowercase, simplify,
+              reducePartitions).discover(text, storeFile, false, driverMemory, tmp, Main::info);
+          // The candidates' occurrences, counted per partition and summed (lines never span two).
+          return new DomainTermMiner(new DomainTermMiner.Options(options, r, filter),
+              ReaderOptions.DEFAULT, 1, driverMemory, tmp).mine(found, terms -> profile,
+              strings -> text.mapPartitions(
+                  it -> List.of(TermOccurrences.countLines(strings, it, lc, simp)).iterator())
+                  .reduce(TermOccurrences::plus), Main::info);
+        });
         RowWriter rows = new RowWriter(out.writer(), OutputFormat.TSV, DomainTermRows.COLUMNS,
             !noHeader);
         int written = DomainTermRows.write(rows, result.terms(), top);

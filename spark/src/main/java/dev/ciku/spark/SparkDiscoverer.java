@@ -5,6 +5,7 @@ import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.count.CountSummary;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.WordDiscoverer;
+import dev.ciku.output.TempFiles;
 import dev.ciku.store.NgramStore;
 import dev.ciku.store.StoreWriter;
 import java.io.IOException;
@@ -66,7 +67,7 @@ public final class SparkDiscoverer {
       }
     } finally {
       if (!keep) {
-        Files.deleteIfExists(storeFile);
+        TempFiles.delete(storeFile);
       }
     }
   }
