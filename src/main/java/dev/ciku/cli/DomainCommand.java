@@ -102,6 +102,19 @@ final class DomainCommand implements Callable<Integer> {
     if (buildProfile) {
       return build(log);
     }
+    try {
+      return mine(log);
+    } finally {
+      if (referenceCopies != null) {
+        referenceCopies.close();
+      }
+    }
+  }
+
+  /** Stream references (a pipe, {@code <(zcat x.profile.gz)}) copied to --temp-dir. */
+  private Spool referenceCopies;
+
+  private int mine(Log log) throws Exception {
     OutputFormat format = output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL));
     if (top < 0) {
       throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
@@ -147,10 +160,6 @@ final class DomainCommand implements Callable<Integer> {
     if (reference.isEmpty()) {
       return inBackground(ReferenceProfile::bundled);
     }
-    if (reference.size() == 1 && ReferenceProfile.isProfile(Path.of(reference.get(0)))) {
-      Path p = Path.of(reference.get(0));
-      return inBackground(() -> ReferenceProfile.load(p));
-    }
     for (String s : reference) {
       if (s.equals("-")) {
         throw new CikuException(CikuException.USAGE,
@@ -161,7 +170,13 @@ final class DomainCommand implements Callable<Integer> {
             + ": no such file or directory");
       }
     }
-    List<CorpusInput> refCorpus = CorpusInput.expand(reference);
+    // A reference read once (a pipe) is copied first, so that it can be looked at and read.
+    referenceCopies = Spool.of(CorpusInput.expand(reference), memory.tempDir());
+    List<CorpusInput> refCorpus = referenceCopies.inputs();
+    if (refCorpus.size() == 1 && ReferenceProfile.isProfile(refCorpus.get(0).path())) {
+      Path p = refCorpus.get(0).path();
+      return inBackground(() -> ReferenceProfile.load(p));
+    }
     String name = String.join(",", reference);
     return terms -> CorpusReference.count(terms, refCorpus, text.readerOptions(input),
         new ByteCounter(), log::warn, name);

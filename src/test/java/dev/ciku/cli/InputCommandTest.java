@@ -114,6 +114,22 @@ class InputCommandTest {
   }
 
   @Test
+  void domain_profileThroughAFifo_readAsAProfile() throws Exception {
+    Path profile = dir.resolve("wiki.profile.gz");
+    assertEquals(0, Main.execute("domain", "-q", "--build-profile", WIKI.toString(), "-o",
+        profile.toString()), io.err());
+    String expected = runOut("domain", "-q", "--top", "30", "--reference", profile.toString(),
+        LAWS.toString());
+    Path fifo = fifo("profile.fifo", Files.readAllBytes(profile));
+    Path spill = Files.createDirectory(dir.resolve("spill"));
+    assertEquals(expected, runOut("domain", "-q", "--top", "30", "--reference", fifo.toString(),
+        "--temp-dir", spill.toString(), LAWS.toString()));
+    try (java.util.stream.Stream<Path> left = Files.list(spill)) {
+      assertEquals(List.of(), left.toList(), "the copy of the profile is deleted");
+    }
+  }
+
+  @Test
   void discover_fifo_sameWordsAsFile() throws Exception {
     String expected = runOut("discover", "-q", "--top", "50", LAWS.toString());
     assertEquals(expected, runOut("discover", "-q", "--top", "50",
