@@ -1,11 +1,13 @@
 package dev.ciku.cli;
 
+import static dev.ciku.corpus.TestBytes.concat;
+import static dev.ciku.corpus.TestBytes.gzip;
+import static dev.ciku.corpus.TestBytes.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,17 +57,7 @@ class InputCommandTest {
     return write(name, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] p : parts) {
-      out.writeBytes(p);
-    }
-    return out.toByteArray();
-  }
 
-  private static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
 
   /** Runs the command line with {@code stdin} as standard input. */
   private static int withStdin(byte[] stdin, String... args) {
@@ -301,11 +292,4 @@ class InputCommandTest {
     assertTrue(io.err().contains("--skip-header needs --input-format tsv or csv"), io.err());
   }
 
-  private static byte[] gzip(byte[] data) throws IOException {
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    try (GZIPOutputStream g = new GZIPOutputStream(b)) {
-      g.write(data);
-    }
-    return b.toByteArray();
-  }
 }

@@ -237,17 +237,14 @@ class MainTest {
   void stats_gzipOnStandardInputOrUnderAnotherName_decompressed() throws IOException {
     assertEquals(0, Main.execute("stats", LAWS));
     String plain = out();
-    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
-    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(gz)) {
-      z.write(Files.readAllBytes(Path.of(LAWS)));
-    }
-    Path renamed = Files.write(dir.resolve("laws.txt"), gz.toByteArray());
+    byte[] gz = dev.ciku.corpus.TestBytes.gzip(Files.readAllBytes(Path.of(LAWS)));
+    Path renamed = Files.write(dir.resolve("laws.txt"), gz);
     io.reset();
     assertEquals(0, Main.execute("stats", renamed.toString()));
     assertEquals(plain, out());
     java.io.InputStream saved = System.in;
     try {
-      System.setIn(new java.io.ByteArrayInputStream(gz.toByteArray()));
+      System.setIn(new java.io.ByteArrayInputStream(gz));
       io.reset();
       assertEquals(0, Main.execute("stats", "-"));
       assertEquals(plain, out());

@@ -1,10 +1,11 @@
 package dev.ciku.corpus;
 
+import static dev.ciku.corpus.TestBytes.concat;
+import static dev.ciku.corpus.TestBytes.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,17 +47,7 @@ class CorpusReaderTest {
     return write(name, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] p : parts) {
-      out.writeBytes(p);
-    }
-    return out.toByteArray();
-  }
 
-  private static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
 
   private static ReaderOptions options(InputFormat format, String field, int column) {
     return new ReaderOptions(StandardCharsets.UTF_8, format, field, column, false);

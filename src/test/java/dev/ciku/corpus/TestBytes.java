@@ -1,0 +1,34 @@
+package dev.ciku.corpus;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+
+/** Byte helpers for input tests: UTF-8, concatenation, gzip. */
+public final class TestBytes {
+  private TestBytes() {}
+
+  /** The UTF-8 bytes of {@code s}. */
+  public static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** {@code parts} one after the other. */
+  public static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  /** {@code data} gzip-compressed (one member). */
+  public static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (GZIPOutputStream g = new GZIPOutputStream(b)) {
+      g.write(data);
+    }
+    return b.toByteArray();
+  }
+}
