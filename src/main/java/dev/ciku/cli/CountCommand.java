@@ -142,7 +142,7 @@ final class CountCommand implements Callable<Integer> {
         }
       }
     }
-    List<CorpusInput> corpus = input.corpus();
+    List<CorpusInput> corpus = input.corpus(log);
     ByteCounter bytes = new ByteCounter();
     CountOptions options;
     try {

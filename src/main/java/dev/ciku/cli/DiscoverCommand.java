@@ -87,8 +87,10 @@ final class DiscoverCommand implements Callable<Integer> {
     }
     DiscoverOptions options = reestimation.applyTo(discovery.toOptions(redundancy));
     Log log = run.log();
+    new InputChecks().corpus(input.inputs, counts == null).files("--known", known)
+        .store("--counts", counts).check();
     WordFilter filter = WordFilter.create(known, newOnly, log::warn);
-    List<CorpusInput> corpus = counts != null && input.inputs.isEmpty() ? List.of() : input.corpus();
+    List<CorpusInput> corpus = counts != null && input.inputs.isEmpty() ? List.of() : input.corpus(log);
     // The output is opened first: a -o that cannot be written fails before the work.
     try (Output out = output.open()) {
       WordDiscoverer.Result result;

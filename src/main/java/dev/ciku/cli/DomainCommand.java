@@ -99,6 +99,8 @@ final class DomainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Log log = run.log();
+    new InputChecks().corpus(input.inputs, true).files("--stopwords", stopwords)
+        .files("--generic-heads", heads).corpus("--reference", reference).check();
     if (buildProfile) {
       return build(log);
     }
@@ -135,7 +137,7 @@ final class DomainCommand implements Callable<Integer> {
       filter.addFile(p, true, log::warn);
     }
     DomainTermMiner.ReferenceSource source = referenceSource(log);
-    List<CorpusInput> corpus = input.corpus();
+    List<CorpusInput> corpus = input.corpus(log);
     // The output is opened first: a -o that cannot be written fails before the work.
     try (Output out = output.open()) {
       DomainTermMiner.Result result;
@@ -171,7 +173,8 @@ final class DomainCommand implements Callable<Integer> {
       }
     }
     // A reference read once (a pipe) is copied first, so that it can be looked at and read.
-    referenceCopies = Spool.of(CorpusInput.expand(reference), memory.tempDir());
+    referenceCopies = Spool.of(CorpusInput.expand(reference, log::info, log::warn),
+        memory.tempDir());
     List<CorpusInput> refCorpus = referenceCopies.inputs();
     if (refCorpus.size() == 1 && ReferenceProfile.isProfile(refCorpus.get(0).path())) {
       Path p = refCorpus.get(0).path();
@@ -218,7 +221,7 @@ final class DomainCommand implements Callable<Integer> {
     if (profileMinCount < 1) {
       throw new CikuException(CikuException.USAGE, "--profile-min-count must be 1 or more");
     }
-    List<CorpusInput> corpus = input.corpus();
+    List<CorpusInput> corpus = input.corpus(log);
     String source = input.inputs.isEmpty() ? "stdin"
         : input.inputs.stream().map(s -> Path.of(s).getFileName().toString())
             .reduce((a, b) -> a + "," + b).orElse("");

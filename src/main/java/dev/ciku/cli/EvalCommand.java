@@ -1,6 +1,5 @@
 package dev.ciku.cli;
 
-import dev.ciku.corpus.TextLines;
 import dev.ciku.eval.PrecisionAtK;
 import dev.ciku.eval.SegmentationScore;
 import dev.ciku.output.Output;
@@ -35,27 +34,17 @@ final class EvalCommand implements Runnable {
   }
 
   /**
-   * Checks the input files before any is read: each exists and is not a directory ({@code -} is
-   * standard input; pipes and FIFOs are fine), and at most one reads standard input.
+   * Checks the input files before any is read ({@code checks}: standard input at most once, no
+   * directory; see {@link InputChecks}), then that each exists ({@code -} is standard input;
+   * pipes and FIFOs are fine).
    */
-  private static void requireInputs(List<Path> files) throws NoSuchFileException {
-    int stdin = 0;
+  private static void requireInputs(InputChecks checks, List<Path> files)
+      throws NoSuchFileException {
+    checks.check();
     for (Path p : files) {
-      if (p == null) {
-        continue;
+      if (p != null && !InputChecks.isStdin(p.toString()) && !Files.exists(p)) {
+        throw new NoSuchFileException(p.toString(), null, "no such file");
       }
-      String s = p.toString();
-      if (TextLines.isStdin(p) || s.equals("/dev/stdin")) {
-        stdin++;
-      } else if (!Files.exists(p)) {
-        throw new NoSuchFileException(s, null, "no such file");
-      } else if (Files.isDirectory(p)) {
-        throw new NoSuchFileException(s, null, "is a directory, not a file");
-      }
-    }
-    if (stdin > 1) {
-      throw new CikuException(CikuException.USAGE,
-          "at most one input may be standard input ('-'), got " + stdin);
     }
   }
 
@@ -84,7 +73,8 @@ final class EvalCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       OutputFormat f = output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL));
-      requireInputs(java.util.Arrays.asList(gold, pred, trainWords));
+      requireInputs(new InputChecks().file("--gold", gold).file("--pred", pred)
+          .file("--train-words", trainWords), java.util.Arrays.asList(gold, pred, trainWords));
       // The output is opened first: a -o that cannot be written fails before the work.
       try (Output out = output.open()) {
         SegmentationScore s;
@@ -154,7 +144,7 @@ final class EvalCommand implements Runnable {
       }
       List<Path> files = new ArrayList<>(gold);
       files.add(0, ranked);
-      requireInputs(files);
+      requireInputs(new InputChecks().file("RANKED", ranked).files("--gold", gold), files);
       // The output is opened first: a -o that cannot be written fails before the work.
       try (Output out = output.open()) {
         List<PrecisionAtK.Row> result =

@@ -12,17 +12,17 @@ import picocli.CommandLine.Option;
 public final class FormatOptions {
   @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "plain",
       description = "plain (a line is text), jsonl (text in --field), tsv or csv (text in --column;"
-          + " a quoted CSV field may span lines). Lines without that text are skipped, counted in"
-          + " a warning.")
+          + " CSV as RFC 4180: a quote at the start of a field opens a quoted field, which may"
+          + " span lines). Lines without that text are skipped, counted in a warning.")
   String inputFormat;
 
-  @Option(names = "--field", paramLabel = "NAME", defaultValue = "text",
-      description = "JSON field holding the text, with --input-format jsonl (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--field", paramLabel = "NAME",
+      description = "JSON field holding the text, with --input-format jsonl (default: text).")
   String field;
 
-  @Option(names = "--column", paramLabel = "N", defaultValue = "1",
-      description = "1-based column holding the text, with --input-format tsv or csv.")
-  int column;
+  @Option(names = "--column", paramLabel = "N",
+      description = "1-based column holding the text, with --input-format tsv or csv (default: 1).")
+  Integer column;
 
   @Option(names = "--skip-header",
       description = "With --input-format tsv or csv: the first line (record) of each input is a"
@@ -45,14 +45,21 @@ public final class FormatOptions {
       throw new CikuException(CikuException.USAGE,
           "unknown --input-format '" + inputFormat + "' (plain, jsonl, tsv, csv)");
     }
-    if (column < 1) {
+    boolean columns = f == InputFormat.TSV || f == InputFormat.CSV;
+    if (field != null && f != InputFormat.JSONL) {
+      throw new CikuException(CikuException.USAGE, "--field needs --input-format jsonl");
+    }
+    if (column != null && !columns) {
+      throw new CikuException(CikuException.USAGE, "--column needs --input-format tsv or csv");
+    }
+    if (column != null && column < 1) {
       throw new CikuException(CikuException.USAGE, "--column must be 1 or more");
     }
-    if (skipHeader && f != InputFormat.TSV && f != InputFormat.CSV) {
+    if (skipHeader && !columns) {
       throw new CikuException(CikuException.USAGE,
           "--skip-header needs --input-format tsv or csv");
     }
-    return new ReaderOptions(input.charset(), f, field, column, lowercase,
-        input.detectCharset(), simplify, skipHeader);
+    return new ReaderOptions(input.charset(), f, field == null ? "text" : field,
+        column == null ? 1 : column, lowercase, input.detectCharset(), simplify, skipHeader);
   }
 }

@@ -17,9 +17,11 @@ import picocli.CommandLine.Parameters;
  */
 public final class InputOptions {
   @Parameters(paramLabel = "INPUT", arity = "0..*",
-      description = "Files or directories (read recursively, in sorted order); gzip data (.gz, or"
+      description = "Files or directories (read recursively, in sorted order, skipping hidden"
+          + " files and directories: names starting with '.'); gzip data (.gz, or"
           + " recognised by its first bytes) is decompressed."
-          + " Pipes, FIFOs and <(...) are read as streams. '-' or nothing reads standard input.")
+          + " Pipes, FIFOs and <(...) are read as streams. '-' or nothing reads standard input"
+          + " (which one argument at most may read).")
   List<String> inputs = new ArrayList<>();
 
   @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
@@ -45,9 +47,14 @@ public final class InputOptions {
     }
   }
 
-  /** The inputs named on the command line, expanded. */
-  public List<CorpusInput> corpus() throws IOException {
-    return CorpusInput.expand(inputs);
+  /**
+   * The inputs named on the command line, expanded (none: standard input); standard input named
+   * by more than one of them is a usage error ({@link InputChecks}). Hidden entries skipped in
+   * directories are logged as info, a directory without input files as a warning.
+   */
+  public List<CorpusInput> corpus(Log log) throws IOException {
+    new InputChecks().corpus(inputs, true).check();
+    return CorpusInput.expand(inputs, log::info, log::warn);
   }
 
   /** Total stored size of the inputs, or -1 if any is unknown (standard input). */

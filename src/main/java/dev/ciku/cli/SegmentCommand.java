@@ -57,8 +57,9 @@ final class SegmentCommand implements Callable<Integer> {
       throw new CikuException(CikuException.USAGE, "--sep must not be empty");
     }
     Log log = run.log();
+    new InputChecks().corpus(input.inputs, true).file("--vocab", vocab).check();
     long t0 = System.nanoTime();
-    List<CorpusInput> corpus = input.corpus();
+    List<CorpusInput> corpus = input.corpus(log);
     ByteCounter bytes = new ByteCounter();
     long lines;
     long chars;

@@ -37,7 +37,7 @@ final class StatsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     OutputFormat format = output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.JSON));
     Log log = run.log();
-    List<CorpusInput> corpus = input.corpus();
+    List<CorpusInput> corpus = input.corpus(log);
     // The output is opened first: a -o that cannot be written fails before the work.
     try (Output out = output.open()) {
       ByteCounter bytes = new ByteCounter();

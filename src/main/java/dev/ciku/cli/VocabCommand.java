@@ -91,7 +91,7 @@ final class VocabCommand implements Callable<Integer> {
     OutputFormat format =
         output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT));
     Log log = run.log();
-    List<CorpusInput> corpus = input.corpus();
+    List<CorpusInput> corpus = input.corpus(log);
     VocabularyLearner.Config config;
     if (top < 0) {
       throw new CikuException(CikuException.USAGE, "--top must be 0 or more");

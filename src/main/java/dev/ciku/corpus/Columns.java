@@ -1,9 +1,11 @@
 package dev.ciku.corpus;
 
 /**
- * Picks one column out of a TSV or CSV line. CSV follows RFC 4180 within a line (quoted fields,
- * doubled quotes); quoted line breaks are not supported, each line is one record. A missing
- * column yields null. Stateless and thread-safe.
+ * Picks one column out of a TSV line or CSV record. CSV follows RFC 4180 as Python's {@code csv}
+ * module reads it: a quote at the start of a field opens a quoted field (which may hold commas,
+ * line breaks and doubled quotes) and text after its closing quote is kept; a quote inside an
+ * unquoted field is an ordinary character. {@link CorpusReader} splits the records the same way.
+ * A missing column yields null. Stateless and thread-safe.
  */
 final class Columns {
   private Columns() {}

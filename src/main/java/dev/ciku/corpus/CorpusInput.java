@@ -7,13 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 
 /**
  * One input of a corpus: a file or standard input. {@link #expand} turns command-line arguments
- * into inputs: files as given, directories recursively in sorted order (hidden files skipped),
- * {@code -} for standard input. Files ending in {@code .gz} are decompressed.
+ * into inputs: files as given, directories recursively in sorted order (hidden files and
+ * directories, whose names start with '.', skipped: {@code .git}, {@code .svn}, editor swap
+ * files), {@code -} for standard input. Files ending in {@code .gz} are decompressed.
  */
 public final class CorpusInput {
   private final Path path;
@@ -49,12 +53,29 @@ public final class CorpusInput {
   }
 
   /**
-   * Expands arguments into inputs in a deterministic order.
+   * Expands arguments into inputs in a deterministic order, silently.
    *
    * @throws NoSuchFileException if an argument names nothing
    * @throws IOException if a directory cannot be listed
    */
   public static List<CorpusInput> expand(List<String> args) throws IOException {
+    return expand(args, m -> { }, m -> { });
+  }
+
+  /**
+   * Expands arguments into inputs in a deterministic order. A directory is walked recursively
+   * (symbolic links to files are read, to directories not followed), skipping hidden files and
+   * directories (names starting with '.'; a directory named as an argument is walked even so).
+   * Cost: one directory walk per directory argument.
+   *
+   * @param info receives, per directory argument that had some, how many hidden entries were
+   *     skipped
+   * @param warnings receives a warning per directory argument that holds no input file
+   * @throws NoSuchFileException if an argument names nothing
+   * @throws IOException if a directory cannot be listed
+   */
+  public static List<CorpusInput> expand(List<String> args, Consumer<String> info,
+      Consumer<String> warnings) throws IOException {
     List<CorpusInput> out = new ArrayList<>();
     if (args == null || args.isEmpty()) {
       out.add(stdin());
@@ -67,15 +88,18 @@ public final class CorpusInput {
       }
       Path p = Path.of(arg);
       if (Files.isDirectory(p)) {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(p)) {
-          files = walk.filter(Files::isRegularFile)
-              .filter(f -> !f.getFileName().toString().startsWith("."))
-              .sorted()
-              .toList();
-        }
-        for (Path f : files) {
+        Walk walk = new Walk(p);
+        Files.walkFileTree(p, walk);
+        walk.files.sort(null);
+        for (Path f : walk.files) {
           out.add(file(f));
+        }
+        if (walk.hiddenFiles + walk.hiddenDirs > 0) {
+          info.accept(arg + ": skipped " + walk.hiddenFiles + " hidden file(s) and "
+              + walk.hiddenDirs + " hidden directory(ies) (names starting with '.')");
+        }
+        if (walk.files.isEmpty()) {
+          warnings.accept(arg + " holds no input files");
         }
       } else if (Files.isRegularFile(p)) {
         out.add(file(p));
@@ -86,6 +110,45 @@ public final class CorpusInput {
       }
     }
     return out;
+  }
+
+  /** Collects the regular files under a directory, skipping and counting hidden entries. */
+  private static final class Walk extends SimpleFileVisitor<Path> {
+    private final Path root;
+    final List<Path> files = new ArrayList<>();
+    long hiddenFiles;
+    long hiddenDirs;
+
+    Walk(Path root) {
+      this.root = root;
+    }
+
+    private static boolean hidden(Path p) {
+      Path name = p.getFileName();
+      return name != null && name.toString().startsWith(".");
+    }
+
+    @Override
+    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+      if (!dir.equals(root) && hidden(dir)) {
+        hiddenDirs++;
+        return FileVisitResult.SKIP_SUBTREE;
+      }
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+      // attrs describe a symbolic link itself; a link to a regular file is read.
+      if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file)) {
+        if (hidden(file)) {
+          hiddenFiles++;
+        } else {
+          files.add(file);
+        }
+      }
+      return FileVisitResult.CONTINUE;
+    }
   }
 
   /** True for standard input. */

@@ -18,10 +18,14 @@ import java.util.function.Consumer;
  * counting them, and for JSON-lines and TSV/CSV inputs extracts the text field of each line.
  *
  * <p>Plain text is never held by the line: memory stays bounded whatever the line length. JSON
- * and column formats hold one line at a time; a CSV record whose quoted field spans lines (RFC
- * 4180) is one record, but a line break ends it once it holds {@value #MAX_RECORD} characters
- * (so an unbalanced quote cannot swallow the rest of the input). Lines that lack their text (not
- * a JSON object, no such field or column) are skipped and counted in one warning per input.
+ * and column formats hold one line at a time. CSV follows RFC 4180 as Python's {@code csv} module
+ * reads it: a quote is special only at the start of a field (inside an unquoted field it is an
+ * ordinary character); a record whose quoted field spans lines is one record, but a line break
+ * ends it once it holds {@value #MAX_RECORD} characters and the next line starts a new record (so
+ * an unbalanced quote cannot swallow the rest of the input); both that and a quoted field still
+ * open at the end of an input are warned about, with the line where the quote opened. Lines that
+ * lack their text (not a JSON object, no such field or column) are skipped and counted in one
+ * warning per input.
  *
  * <p>Not thread-safe; one reader per scan. Allocates its buffers once per instance.
  */
@@ -37,12 +41,22 @@ public final class CorpusReader {
   private final CharBuffer out = CharBuffer.allocate(BUFFER);
   private final StringBuilder line = new StringBuilder();
   private long malformed;
-  // Per input, for formats with fields: quote state, header to skip, lines skipped.
-  private boolean inQuote;
+  // CSV record states (RFC 4180): where in a field the last character left the record.
+  private static final int FIELD_START = 0;
+  private static final int UNQUOTED = 1;
+  private static final int QUOTED = 2;
+  private static final int QUOTE_IN_QUOTED = 3;
+  // Per input: line breaks read; for formats with fields: CSV state, header to skip, lines
+  // skipped, quoted fields cut at MAX_RECORD.
+  private long newlines;
+  private int csvState;
+  private long quoteLine;
   private boolean headerPending;
   private long notObjects;
   private long lacking;
   private long cutRecords;
+  private long cutFirstLine;
+  private long cutLines;
 
   /**
    * @param options how to decode and parse inputs
@@ -82,14 +96,16 @@ public final class CorpusReader {
     in.clear();
     out.clear();
     line.setLength(0);
-    inQuote = false;
+    newlines = 0;
+    csvState = FIELD_START;
+    cutFirstLine = 0;
+    cutLines = 0;
     headerPending = options.skipHeader();
     notObjects = 0;
     lacking = 0;
     cutRecords = 0;
     long fileMalformed = 0;
     long firstBadLine = -1;
-    long lineNo = 1;
     boolean first = true;
     boolean eof = false;
     while (true) {
@@ -115,12 +131,12 @@ public final class CorpusReader {
       first = false;
       while (true) {
         CoderResult r = decoder.decode(in, out, eof);
-        lineNo += drain(scanner);
+        drain(scanner);
         if (r.isError()) {
           in.position(in.position() + r.length());
           fileMalformed++;
           if (firstBadLine < 0) {
-            firstBadLine = lineNo;
+            firstBadLine = newlines + 1;
           }
           out.put('\uFFFD');
           continue;
@@ -137,6 +153,12 @@ public final class CorpusReader {
       }
       in.compact();
     }
+    long openQuoteLines = 0;
+    if (csvState == QUOTED) {
+      // Lines from the opening quote to the last one (which may lack its line break).
+      boolean broken = line.length() > 0 && line.charAt(line.length() - 1) == '\n';
+      openQuoteLines = newlines + (broken ? 0 : 1) - quoteLine + 1;
+    }
     if (options.format() != InputFormat.PLAIN && line.length() > 0) {
       extract(scanner);
       line.setLength(0);
@@ -152,8 +174,15 @@ public final class CorpusReader {
       warnings.accept(input.name() + ": " + skipped() + "; skipped");
     }
     if (cutRecords > 0) {
-      warnings.accept(input.name() + ": " + cutRecords + " quoted field(s) still open after "
-          + MAX_RECORD + " characters ended at a line break (is a quote unbalanced?)");
+      warnings.accept(input.name() + ": " + cutRecords + " quoted field(s) without a closing quote"
+          + " after " + MAX_RECORD + " characters, the first opened on line " + cutFirstLine
+          + ", ended at the next line break; reading went on with a new record (" + cutLines
+          + " line(s) affected; is a quote unbalanced?)");
+    }
+    if (openQuoteLines > 0) {
+      warnings.accept(input.name() + ": the quoted field opened on line " + quoteLine
+          + " is still open at the end of the input (" + openQuoteLines
+          + " line(s) read as its text; is a quote unbalanced?)");
     }
   }
 
@@ -181,19 +210,20 @@ public final class CorpusReader {
         : " (is --encoding right? --encoding auto detects GB18030, Big5 and UTF-16)";
   }
 
-  /** Passes decoded characters on; returns the number of line breaks seen. */
-  private int drain(ClauseScanner scanner) {
+  /** Passes decoded characters on, counting their line breaks. */
+  private void drain(ClauseScanner scanner) {
     out.flip();
     char[] a = out.array();
     int from = out.position();
     int to = out.limit();
-    int newlines = 0;
     if (options.format() == InputFormat.PLAIN) {
+      int breaks = 0;
       for (int i = from; i < to; i++) {
         if (a[i] == '\n') {
-          newlines++;
+          breaks++;
         }
       }
+      newlines += breaks;
       // Keep a trailing high surrogate for the next round.
       if (to > from && Character.isHighSurrogate(a[to - 1])) {
         scanner.chars(a, from, to - 1);
@@ -208,20 +238,23 @@ public final class CorpusReader {
         char c = a[i];
         if (c == '\n') {
           newlines++;
-          if (inQuote) {
+          if (csvState == QUOTED) {
             if (line.length() < MAX_RECORD) {
               line.append(c);
               continue;
             }
-            cutRecords++;
-            inQuote = false;
+            // Resynchronise: this line break ends the record, the next line starts one.
+            if (cutRecords++ == 0) {
+              cutFirstLine = quoteLine;
+            }
+            cutLines += newlines - quoteLine + 1;
           }
+          csvState = FIELD_START;
           extract(scanner);
           line.setLength(0);
         } else {
-          if (c == '"' && csv) {
-            // RFC 4180: a doubled quote inside a quoted field toggles twice.
-            inQuote = !inQuote;
+          if (csv) {
+            csvState = next(csvState, c);
           }
           line.append(c);
         }
@@ -229,7 +262,27 @@ public final class CorpusReader {
       out.position(to);
     }
     out.compact();
-    return newlines;
+  }
+
+  /**
+   * The CSV state after {@code c}: a quote opens a quoted field only at the start of a field; in
+   * a quoted field a quote either closes it or, doubled, stands for itself.
+   */
+  private int next(int state, char c) {
+    switch (state) {
+      case FIELD_START:
+        if (c == '"') {
+          quoteLine = newlines + 1;
+          return QUOTED;
+        }
+        return c == ',' ? FIELD_START : UNQUOTED;
+      case UNQUOTED:
+        return c == ',' ? FIELD_START : UNQUOTED;
+      case QUOTED:
+        return c == '"' ? QUOTE_IN_QUOTED : QUOTED;
+      default: // QUOTE_IN_QUOTED: a doubled quote, the end of the field, or text after it
+        return c == '"' ? QUOTED : c == ',' ? FIELD_START : UNQUOTED;
+    }
   }
 
   private void extract(ClauseScanner scanner) {

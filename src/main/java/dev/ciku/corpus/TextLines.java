@@ -55,6 +55,9 @@ public final class TextLines implements Closeable {
       return of(InputFiles.named(stdin, "<stdin>", false), "<stdin>", warnings);
     }
     String name = file.toString();
+    if (java.nio.file.Files.isDirectory(file)) {
+      throw new java.nio.file.NoSuchFileException(name, null, "is a directory, not a file");
+    }
     return of(InputFiles.open(file, name), name, warnings);
   }
 

@@ -163,13 +163,19 @@ public final class WordDiscoverer {
     try (SpilledGrams spill = new SpilledGrams(index, this::minCount, tempDir)) {
       Counts counts = store != null ? counts(store, spill, index, warnings)
           : count(corpus, recording, bytes, warnings, spill, index);
-      return discover(corpus, counts, recording, bytes, info, t0);
+      // With a store the corpus is read by the cut pass only: its warnings come from there.
+      return discover(corpus, counts, recording, bytes, store != null ? warnings : m -> { },
+          info, t0);
     }
   }
 
-  /** Discovery once the counts are there; {@code t0}: when the run started (for progress lines). */
+  /**
+   * Discovery once the counts are there; {@code t0}: when the run started (for progress lines);
+   * {@code cutWarnings}: where warnings about the corpus go if the cut pass reads it.
+   */
   private Result discover(List<CorpusInput> corpus, Counts counts, ClauseRecording recording,
-      ByteCounter bytes, Consumer<String> info, long t0) throws IOException {
+      ByteCounter bytes, Consumer<String> cutWarnings, Consumer<String> info, long t0)
+      throws IOException {
     GramIndex index = counts.index;
     long positions = counts.positions;
     long minCount = minCount(positions);
@@ -192,7 +198,7 @@ public final class WordDiscoverer {
       f.count = cutPass.cut(g, gMax, options.maxLength(), counts.units, f.shortFragments,
           f.longFragments, f.singleRuns);
     } else if (!corpus.isEmpty()) {
-      cut(corpus, recording, bytes, counts.units, g, gMax, f);
+      cut(corpus, recording, bytes, cutWarnings, counts.units, g, gMax, f);
     } else {
       // A store alone: the candidates are G's grams with their n-gram counts.
       g.forEach((hi, lo, one) -> f.shortFragments.accept(hi, lo, index.get(hi, lo)));
@@ -331,7 +337,7 @@ public final class WordDiscoverer {
 
   /** The cut pass on all threads, over the recorded clauses if there are, else the corpus. */
   private void cut(List<CorpusInput> corpus, ClauseRecording recording, ByteCounter bytes,
-      UnitTable units, GramIndex g, int gMax, Fragments f) throws IOException {
+      Consumer<String> warnings, UnitTable units, GramIndex g, int gMax, Fragments f) throws IOException {
     List<Cutter> cutters = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       cutters.add(new Cutter(g, gMax, options.maxLength()));
@@ -339,7 +345,7 @@ public final class WordDiscoverer {
     if (recording != null) {
       ParallelClauses.replay(recording, bytes, cutters);
     } else {
-      ParallelClauses.run(corpus, readerOptions, units, bytes, m -> { }, cutters);
+      ParallelClauses.run(corpus, readerOptions, units, bytes, warnings, cutters);
     }
     for (Cutter c : cutters) {
       f.count += c.fragments;

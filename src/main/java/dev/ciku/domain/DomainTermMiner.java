@@ -120,8 +120,9 @@ public final class DomainTermMiner {
       Consumer<String> warnings, Consumer<String> info) throws IOException {
     WordDiscoverer.Result found = new WordDiscoverer(options.discover(), readerOptions, threads,
         memory, tempDir).discover(corpus, null, bytes, warnings, info);
+    // Discovery has read the whole corpus and warned about it: the second pass stays silent.
     return mine(found, reference,
-        strings -> TermOccurrences.count(strings, corpus, readerOptions, bytes, warnings), info);
+        strings -> TermOccurrences.count(strings, corpus, readerOptions, bytes, m -> { }), info);
   }
 
   /**

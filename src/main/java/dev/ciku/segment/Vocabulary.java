@@ -77,7 +77,7 @@ public final class Vocabulary {
 
   /** As {@link #load(Path)}; {@code warnings} receives a warning about malformed bytes. */
   public static Vocabulary load(Path path, Consumer<String> warnings) throws IOException {
-    if (!TextLines.isStdin(path) && (!Files.exists(path) || Files.isDirectory(path))) {
+    if (!TextLines.isStdin(path) && !Files.exists(path)) {
       throw new NoSuchFileException(path.toString(), null, "no such vocabulary file");
     }
     try (TextLines lines = TextLines.open(path, warnings)) {

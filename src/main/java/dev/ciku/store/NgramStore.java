@@ -77,6 +77,12 @@ public final class NgramStore implements AutoCloseable {
     if (Files.isDirectory(path)) {
       throw new StoreFormatException(path + " is a directory, not a ciku n-gram store");
     }
+    if (Files.exists(path) && !Files.isRegularFile(path)) {
+      // A pipe or process substitution: reading it to sniff would consume it, and it cannot be
+      // memory-mapped anyway.
+      throw new java.io.FileNotFoundException(path + " is not a regular file: a store is"
+          + " memory-mapped, so it cannot be read from a pipe");
+    }
     byte[] head = new byte[512];
     int n = 0;
     try (InputStream in = Files.newInputStream(path)) {

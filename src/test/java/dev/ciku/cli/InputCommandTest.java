@@ -199,8 +199,8 @@ class InputCommandTest {
     Path gold = write("gold.txt", "中国\n");
     assertEquals(CikuException.USAGE, withStdin(new byte[0], "eval", "seg", "--gold", "-",
         "--pred", "-"));
-    assertEquals(List.of("ciku eval seg: at most one input may be standard input ('-'), got 2"),
-        io.errLines());
+    assertEquals(List.of("ciku eval seg: standard input can be read by one argument only, not by"
+        + " both --gold - and --pred -"), io.errLines());
     io.reset();
     assertEquals(CikuException.USAGE, withStdin(new byte[0], "eval", "words", "-", "--gold",
         gold.toString(), "-"));
@@ -292,4 +292,172 @@ class InputCommandTest {
     assertTrue(io.err().contains("--skip-header needs --input-format tsv or csv"), io.err());
   }
 
+
+  @Test
+  void stats_fieldOrColumnWithoutTheirFormat_usageError() throws IOException {
+    Path f = write("f.txt", "中文\n");
+    assertEquals(CikuException.USAGE, Main.execute("stats", "--field", "body", f.toString()));
+    assertEquals(List.of("ciku stats: --field needs --input-format jsonl"), io.errLines());
+    io.reset();
+    assertEquals(CikuException.USAGE, Main.execute("stats", "--input-format", "csv", "--field",
+        "body", f.toString()));
+    assertEquals(List.of("ciku stats: --field needs --input-format jsonl"), io.errLines());
+    io.reset();
+    assertEquals(CikuException.USAGE, Main.execute("discover", "--column", "2", f.toString()));
+    assertEquals(List.of("ciku discover: --column needs --input-format tsv or csv"),
+        io.errLines());
+    io.reset();
+    assertEquals(CikuException.USAGE, Main.execute("stats", "--input-format", "jsonl",
+        "--column", "2", f.toString()));
+    assertEquals(List.of("ciku stats: --column needs --input-format tsv or csv"), io.errLines());
+    // With their formats they are fine.
+    io.reset();
+    assertEquals(0, Main.execute("stats", "--input-format", "tsv", "--column", "1", f.toString()),
+        () -> io.err());
+    assertEquals(0, Main.execute("stats", "--input-format", "jsonl", "--field", "t",
+        f.toString()));
+  }
+
+  @Test
+  void stats_csvQuoteInsideUnquotedField_everyRecordRead() throws IOException {
+    Path f = write("mid.csv", "1,他说\"好,x\n2,北京,y\n3,上海,z\n");
+    assertEquals(0, Main.execute("stats", "--input-format", "csv", "--column", "2", f.toString()));
+    assertEquals("3", io.outLines().get(1).split("\t")[0]);
+    assertEquals("", io.err());
+  }
+
+  @Test
+  void standardInputTwice_usageErrorNamingBoth() throws IOException {
+    byte[] text = Files.readAllBytes(LAWS);
+    assertEquals(CikuException.USAGE, withStdin(text, "discover", "--known", "-"));
+    assertEquals(List.of("ciku discover: standard input can be read by one argument only, not by"
+        + " both INPUT (none given: standard input) and --known -"), io.errLines());
+    assertEquals("", io.out());
+    io.reset();
+    assertEquals(CikuException.USAGE, withStdin(text, "stats", "-", "-"));
+    assertEquals(List.of("ciku stats: standard input can be read by one argument only, not by"
+        + " both INPUT - and INPUT -"), io.errLines());
+    io.reset();
+    assertEquals(CikuException.USAGE, withStdin(text, "domain", "--generic-heads", "/dev/stdin"));
+    assertEquals(List.of("ciku domain: standard input can be read by one argument only, not by"
+        + " both INPUT (none given: standard input) and --generic-heads /dev/stdin"),
+        io.errLines());
+    io.reset();
+    assertEquals(CikuException.USAGE, withStdin(text, "domain", "--stopwords", "-", "-"));
+    assertEquals(List.of("ciku domain: standard input can be read by one argument only, not by"
+        + " both INPUT - and --stopwords -"), io.errLines());
+    io.reset();
+    assertEquals(CikuException.USAGE, withStdin(text, "segment", "--vocab", "-"));
+    assertEquals(List.of("ciku segment: standard input can be read by one argument only, not by"
+        + " both INPUT (none given: standard input) and --vocab -"), io.errLines());
+  }
+
+  @Test
+  void standardInputOnce_forAnAuxiliaryFile_read() throws IOException {
+    Path known = write("known.txt", "中华人民共和国\n");
+    String expected = runOut("discover", "-q", "--top", "40", "--known", known.toString(),
+        LAWS.toString());
+    io.reset();
+    assertEquals(0, withStdin(Files.readAllBytes(known), "discover", "-q", "--top", "40",
+        "--known", "-", LAWS.toString()), () -> io.err());
+    assertEquals(expected, io.out());
+    // With a store and no INPUT, the corpus does not read standard input.
+    Path store = dir.resolve("s.ngrams");
+    assertEquals(0, Main.execute("count", "-q", "-o", store.toString(), LAWS.toString()));
+    io.reset();
+    assertEquals(0, withStdin(Files.readAllBytes(known), "discover", "-q", "--top", "5",
+        "--counts", store.toString(), "--known", "-"), () -> io.err());
+  }
+
+  @Test
+  void directoryAsAuxiliaryFile_oneLineExit66() throws IOException {
+    Path d = Files.createDirectory(dir.resolve("dd"));
+    String[][] runs = {
+        {"discover", "--known", d.toString(), LAWS.toString()},
+        {"domain", "--stopwords", d.toString(), LAWS.toString()},
+        {"domain", "--generic-heads", d.toString(), LAWS.toString()},
+        {"segment", "--vocab", d.toString(), LAWS.toString()},
+        {"discover", "--counts", d.toString(), LAWS.toString()},
+        {"eval", "seg", "--gold", d.toString(), "--pred", LAWS.toString()},
+        {"eval", "words", LAWS.toString(), "--gold", d.toString()}};
+    for (String[] args : runs) {
+      io.reset();
+      assertEquals(CikuException.NO_INPUT, Main.execute(args), () -> io.err());
+      String option = args[0].equals("eval") ? "--gold" : args[1];
+      String command = args[0].equals("eval") ? "eval " + args[1] : args[0];
+      assertEquals(List.of("ciku " + command + ": " + option + " " + d
+          + " is a directory, not a file"), io.errLines());
+    }
+  }
+
+  @Test
+  void discover_countsThroughAPipe_needsARegularFileExit66() throws Exception {
+    Path store = dir.resolve("s.ngrams");
+    assertEquals(0, Main.execute("count", "-q", "-o", store.toString(), LAWS.toString()));
+    Path fifo = fifo("s.fifo", Files.readAllBytes(store));
+    io.reset();
+    assertEquals(CikuException.NO_INPUT, Main.execute("discover", "--counts", fifo.toString(),
+        LAWS.toString()));
+    assertEquals(List.of("ciku discover: --counts needs a regular file (a store is memory-mapped),"
+        + " not a pipe: " + fifo), io.errLines());
+    io.reset();
+    assertEquals(CikuException.NO_INPUT, withStdin(new byte[0], "discover", "--counts", "-",
+        LAWS.toString()));
+    assertEquals(List.of("ciku discover: --counts needs a regular file (a store is memory-mapped),"
+        + " not a pipe: -"), io.errLines());
+  }
+
+  @Test
+  void discover_countsAndMalformedInput_warnsAboutTheInput() throws IOException {
+    Path store = dir.resolve("s.ngrams");
+    assertEquals(0, Main.execute("count", "-q", "-o", store.toString(), LAWS.toString()));
+    Path bad = write("bad.txt", concat(Files.readAllBytes(LAWS), new byte[] {(byte) 0xFF},
+        utf8("民\n")));
+    io.reset();
+    assertEquals(0, Main.execute("discover", "-q", "--top", "5", "--counts", store.toString(),
+        bad.toString()), () -> io.err());
+    long lines = Files.readAllLines(LAWS).size();
+    assertEquals(List.of("ciku: warning: " + bad + ": 1 malformed or unmappable byte sequence(s)"
+        + " replaced by U+FFFD, first on line " + (lines + 1) + " (is --encoding right?"
+        + " --encoding auto detects GB18030, Big5 and UTF-16)"), io.errLines());
+  }
+
+  @Test
+  void domain_malformedInput_warnedOnce() throws IOException {
+    Path bad = write("bad.txt", concat(Files.readAllBytes(LAWS), new byte[] {(byte) 0xFF},
+        utf8("民\n")));
+    assertEquals(0, Main.execute("domain", "-q", "--top", "5", bad.toString()), () -> io.err());
+    assertEquals(1, io.errLines().size(), () -> io.err());
+    assertTrue(io.err().contains(bad + ": 1 malformed"), () -> io.err());
+  }
+
+  @Test
+  void stats_directoryWithHiddenEntries_skippedAndLogged() throws IOException {
+    Path d = dir.resolve("hd");
+    Files.createDirectories(d.resolve(".git"));
+    Files.createDirectories(d.resolve("sub"));
+    write("hd/a.txt", "甲文本\n");
+    write("hd/sub/b.txt", "乙文本\n");
+    write("hd/.git/x.txt", "隐藏的\n");
+    write("hd/.a.txt.swp", "交换的\n");
+    Path cat = write("cat.txt", "甲文本\n乙文本\n");
+    String expected = runOut("stats", "-q", cat.toString());
+    io.reset();
+    assertEquals(0, Main.execute("stats", d.toString()));
+    assertEquals(expected, io.out());
+    assertEquals(List.of("ciku: " + d + ": skipped 1 hidden file(s) and 1 hidden directory(ies)"
+        + " (names starting with '.')"), io.errLines());
+    io.reset();
+    assertEquals(0, Main.execute("stats", "-q", d.toString()));
+    assertEquals("", io.err());
+  }
+
+  @Test
+  void stats_directoryWithoutFiles_warned() throws IOException {
+    Path d = Files.createDirectories(dir.resolve("empty").resolve("sub"));
+    Path empty = dir.resolve("empty");
+    assertEquals(0, Main.execute("stats", "-q", empty.toString()));
+    assertEquals(List.of("ciku: warning: " + empty + " holds no input files"), io.errLines());
+    assertTrue(Files.isDirectory(d));
+  }
 }

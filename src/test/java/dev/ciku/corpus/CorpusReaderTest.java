@@ -176,6 +176,39 @@ class CorpusReaderTest {
   }
 
   @Test
+  void expand_hiddenFilesAndDirectories_skippedAndCounted() throws IOException {
+    write("h/a.txt", "甲\n");
+    write("h/.git/objects/x", "隐\n");
+    write("h/.svn/y.txt", "隐\n");
+    write("h/sub/.b.txt.swp", "隐\n");
+    write("h/sub/.hidden/c.txt", "隐\n");
+    write("h/sub/d.txt", "乙\n");
+    List<String> info = new ArrayList<>();
+    Path h = dir.resolve("h");
+    List<CorpusInput> inputs = CorpusInput.expand(List.of(h.toString()), info::add, warnings::add);
+    assertEquals(List.of(h.resolve("a.txt"), h.resolve("sub/d.txt")),
+        inputs.stream().map(CorpusInput::path).toList());
+    assertEquals(List.of(h + ": skipped 1 hidden file(s) and 3 hidden directory(ies) (names"
+        + " starting with '.')"), info);
+    assertEquals(List.of(), warnings);
+    // A hidden directory named as an argument is read, and so is a hidden file named.
+    assertEquals(List.of(h.resolve(".svn/y.txt"), h.resolve("sub/.b.txt.swp")),
+        CorpusInput.expand(List.of(h.resolve(".svn").toString(),
+            h.resolve("sub/.b.txt.swp").toString())).stream().map(CorpusInput::path).toList());
+  }
+
+  @Test
+  void expand_directoryWithoutInputFiles_warned() throws IOException {
+    write("e/.only-hidden", "隐\n");
+    Files.createDirectories(dir.resolve("e/sub"));
+    List<String> info = new ArrayList<>();
+    Path e = dir.resolve("e");
+    assertEquals(List.of(), CorpusInput.expand(List.of(e.toString()), info::add, warnings::add));
+    assertEquals(List.of(e + " holds no input files"), warnings);
+    assertEquals(1, info.size());
+  }
+
+  @Test
   void read_gzip_equalsPlain() throws IOException {
     StringBuilder sb = new StringBuilder();
     Random r = new Random(3);
@@ -309,10 +342,36 @@ class CorpusReaderTest {
   }
 
   @Test
-  void read_csvUnterminatedQuote_fieldEndsWithInput() throws IOException {
-    CorpusStats s = stats(csv(2, false), write("u.csv", "1,好\n2,\"未闭合\n还在字段里").toString());
+  void read_csvUnterminatedQuote_fieldEndsWithInputAndWarned() throws IOException {
+    Path p = write("u.csv", "1,好\n2,\"未闭合\n还在字段里");
+    CorpusStats s = stats(csv(2, false), p.toString());
     assertEquals(2, s.lines());
     assertEquals(1 + 3 + 5, s.units());
+    assertEquals(List.of(p + ": the quoted field opened on line 2 is still open at the end of the"
+        + " input (2 line(s) read as its text; is a quote unbalanced?)"), warnings);
+  }
+
+  @Test
+  void read_csvUnterminatedQuoteEndingWithLineBreak_linesCounted() throws IOException {
+    Path p = write("u.csv", "\"甲\n乙\n丙\n");
+    CorpusStats s = stats(csv(1, false), p.toString());
+    assertEquals(1, s.lines());
+    assertEquals(List.of(p + ": the quoted field opened on line 1 is still open at the end of the"
+        + " input (3 line(s) read as its text; is a quote unbalanced?)"), warnings);
+  }
+
+  @Test
+  void read_csvQuoteInsideUnquotedField_ordinaryCharacter() throws IOException {
+    // Python's csv module reads 3 records; the quote after 他说 opens nothing.
+    CorpusStats s = stats(csv(2, false),
+        write("mid.csv", "1,他说\"好,x\n2,北京,y\n3,上海,z\n").toString());
+    assertEquals(3, s.lines());
+    assertEquals(3 + 2 + 2, s.units());
+    assertEquals(List.of(), warnings);
+    CorpusStats third = stats(csv(3, false),
+        write("mid3.csv", "1,a\"b\"c,他说\n2,\"引\"后,北京\n").toString());
+    assertEquals(2, third.lines());
+    assertEquals(4, third.units());
     assertEquals(List.of(), warnings);
   }
 
@@ -324,8 +383,26 @@ class CorpusReaderTest {
     // The open quote swallows no more than the first line; the next two are records again.
     assertEquals(3, s.lines());
     assertEquals(CorpusReader.MAX_RECORD + 2, s.units());
-    assertEquals(List.of(p + ": 1 quoted field(s) still open after " + CorpusReader.MAX_RECORD
-        + " characters ended at a line break (is a quote unbalanced?)"), warnings);
+    assertEquals(List.of(p + ": 1 quoted field(s) without a closing quote after "
+        + CorpusReader.MAX_RECORD + " characters, the first opened on line 1, ended at the next"
+        + " line break; reading went on with a new record (1 line(s) affected; is a quote"
+        + " unbalanced?)"), warnings);
+  }
+
+  @Test
+  void read_csvLongQuotedFieldClosedAfterCut_closingQuoteOpensNothing() throws IOException {
+    // A quoted field of more than MAX_RECORD characters over three lines: cut at the second
+    // line break; its closing quote, inside the third line, must not open a new quoted field
+    // that swallows the records after it.
+    String half = "长".repeat(CorpusReader.MAX_RECORD / 2 + 1);
+    Path p = write("long.csv", "1,\"" + half + "\n" + half + "\n尾\",x\n2,后\n3,再\n");
+    CorpusStats s = stats(csv(2, false), p.toString());
+    // Records: lines 1-2 (cut), 尾" with x, 后, 再.
+    assertEquals(4, s.lines());
+    assertEquals(2 * half.length() + 1 + 1 + 1, s.units());
+    assertEquals(1, warnings.size());
+    assertTrue(warnings.get(0).contains("the first opened on line 1,"), warnings.get(0));
+    assertTrue(warnings.get(0).contains("(2 line(s) affected;"), warnings.get(0));
   }
 
   @Test

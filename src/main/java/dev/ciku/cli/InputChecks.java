@@ -1,0 +1,104 @@
+package dev.ciku.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks the inputs a command names before it reads any, alike for every command: standard input
+ * ({@code -}, {@code /dev/stdin}, {@code /dev/fd/0}) is read by at most one argument (a corpus
+ * given no INPUT reads it, which counts); an auxiliary file (a lexicon, word list, vocabulary,
+ * gold file) is not a directory; a store is a regular file (it is memory-mapped). A failed check
+ * is a {@link CikuException}: a usage error (2) for standard input named twice, missing input
+ * (66) for a directory or a store that is not a file.
+ *
+ * <p>Cost: one file-status call per file named. Not thread-safe; one instance per command run.
+ */
+final class InputChecks {
+  /** The arguments that name standard input. */
+  private static final Set<String> STDIN = Set.of("-", "/dev/stdin", "/dev/fd/0",
+      "/proc/self/fd/0");
+
+  /** How each argument that reads standard input was given, in order. */
+  private final List<String> stdinUses = new ArrayList<>();
+
+  /** Whether {@code arg} names standard input. */
+  static boolean isStdin(String arg) {
+    return STDIN.contains(arg);
+  }
+
+  /**
+   * The corpus arguments (files, directories, {@code -}); none given reads standard input if
+   * {@code defaultsToStdin}.
+   */
+  InputChecks corpus(List<String> inputs, boolean defaultsToStdin) {
+    if (inputs.isEmpty()) {
+      if (defaultsToStdin) {
+        stdinUses.add("INPUT (none given: standard input)");
+      }
+      return this;
+    }
+    return corpus("INPUT", inputs);
+  }
+
+  /** Corpus arguments of {@code option} (files, directories, {@code -}). */
+  InputChecks corpus(String option, List<String> inputs) {
+    for (String s : inputs) {
+      if (isStdin(s)) {
+        stdinUses.add(option + " " + s);
+      }
+    }
+    return this;
+  }
+
+  /** Auxiliary text files of {@code option}: each standard input or not a directory. */
+  InputChecks files(String option, List<Path> files) {
+    for (Path p : files) {
+      file(option, p);
+    }
+    return this;
+  }
+
+  /** An auxiliary text file of {@code option}, or null if not given. */
+  InputChecks file(String option, Path file) {
+    if (file == null) {
+      return this;
+    }
+    if (isStdin(file.toString())) {
+      stdinUses.add(option + " " + file);
+    } else if (Files.isDirectory(file)) {
+      throw new CikuException(CikuException.NO_INPUT,
+          option + " " + file + " is a directory, not a file");
+    }
+    return this;
+  }
+
+  /**
+   * A store of {@code option}, or null if not given: a regular file (a missing one is left to
+   * the store's own message).
+   */
+  InputChecks store(String option, Path file) {
+    if (file == null) {
+      return this;
+    }
+    if (Files.isDirectory(file)) {
+      throw new CikuException(CikuException.NO_INPUT,
+          option + " " + file + " is a directory, not a file");
+    }
+    if (isStdin(file.toString()) || Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new CikuException(CikuException.NO_INPUT, option
+          + " needs a regular file (a store is memory-mapped), not a pipe: " + file);
+    }
+    return this;
+  }
+
+  /** Fails if more than one argument reads standard input, naming the first two. */
+  void check() {
+    if (stdinUses.size() > 1) {
+      throw new CikuException(CikuException.USAGE, "standard input can be read by one argument"
+          + " only, not by both " + stdinUses.get(0) + " and " + stdinUses.get(1));
+    }
+  }
+}
