@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
         "Thresholds adapt to corpus size; every one can be set."})
 final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats {
   /** The formats of --format. */
-  static final EnumSet<OutputFormat> FORMATS = EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT);
+  static final EnumSet<OutputFormat> FORMATS =
+      EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT);
 
   @Override
   public EnumSet<OutputFormat> formats() {

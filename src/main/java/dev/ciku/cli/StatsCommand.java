@@ -27,7 +27,8 @@ import picocli.CommandLine.Mixin;
         "Reads in one thread (it is bound by reading); --threads is checked as elsewhere."})
 final class StatsCommand implements Callable<Integer>, OutputOptions.Formats {
   /** The formats of --format. */
-  static final EnumSet<OutputFormat> FORMATS = EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.JSON);
+  static final EnumSet<OutputFormat> FORMATS =
+      EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.JSON);
 
   @Override
   public EnumSet<OutputFormat> formats() {

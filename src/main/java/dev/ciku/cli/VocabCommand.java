@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
             + " written 0 and other Latin runs A (0年 = any number + 年)."})
 final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
   /** The formats of --format. */
-  static final EnumSet<OutputFormat> FORMATS = EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT);
+  static final EnumSet<OutputFormat> FORMATS =
+      EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT);
 
   @Override
   public EnumSet<OutputFormat> formats() {

@@ -22,8 +22,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>An existing target that is not a regular file (a FIFO, a device, a {@code /dev/fd/N} or
  * {@code /dev/stdout} link of the kernel) is a {@link #isStream() stream}: written in place, as a
  * shell redirection would. ({@link Output#open} writes a target that is the process's own
- * standard output or error through that descriptor instead: {@link #standardDescriptor}.) Any other target is a file, written to a temporary file next to it
- * ({@link #createTemp}) and renamed over it ({@link #commit}). Temporary files are created as a
+ * standard output or error through that descriptor instead: {@link #standardDescriptor}.) Any
+ * other target is a file, written to a temporary file next to it ({@link #createTemp}) and
+ * renamed over it ({@link #commit}). Temporary files are created as a
  * shell creates a file (mode 0666 less the umask) and, when an existing file is replaced, get its
  * permissions; they are {@link TempFiles#register registered} for deletion at an early exit.
  *

@@ -176,7 +176,8 @@ class MainTest {
       bogus[c.length + 1] = "bogus";
       io.reset();
       assertEquals(2, Main.execute(bogus));
-      String accepted = err().replaceAll("(?s).*--format must be one of (\\S+), not.*", "$1").trim();
+      String accepted =
+          err().replaceAll("(?s).*--format must be one of (\\S+), not.*", "$1").trim();
       assertEquals(new java.util.TreeSet<>(List.of(accepted.split(","))), listed,
           String.join(" ", c) + ": " + text);
     }
