@@ -52,7 +52,9 @@ final class CountCommand implements Callable<Integer> {
       description = "Write an n-gram store to STORE (atomically) instead of printing TSV.")
   Path store;
 
-  @Option(names = "--merge", description = "The inputs are stores to merge (into -o, or printed).")
+  @Option(names = "--merge", description = "The inputs are stores to merge (into -o, or printed)."
+      + " Stores of different orders merge at the lowest (a warning names each store whose"
+      + " longer grams are dropped).")
   boolean merge;
 
   @Option(names = "--sort", paramLabel = "KEY", defaultValue = "count",
@@ -132,6 +134,20 @@ final class CountCommand implements Callable<Integer> {
           if (stores.size() > 1 && s.minCount() > 1) {
             log.warn(s.path() + " was counted with --min-count " + s.minCount()
                 + ": merged counts miss its pruned occurrences");
+          }
+        }
+        // The merge keeps the lowest order (a higher gram's count in a lower-order store is
+        // unknown): say what each higher-order store loses.
+        NgramStore lowest = stores.get(0);
+        for (NgramStore s : stores) {
+          if (s.order() < lowest.order()) {
+            lowest = s;
+          }
+        }
+        for (NgramStore s : stores) {
+          if (s.order() > lowest.order()) {
+            log.warn(s.path() + " holds grams of up to " + s.order() + " units; the merge keeps"
+                + " 1.." + lowest.order() + ", the order of " + lowest.path());
           }
         }
         return StoreMerger.merge(stores, minCount, units, sink, memory.bytes(), run.threads(),

@@ -31,7 +31,16 @@ import picocli.CommandLine.Option;
             + " and checked (backtracking), and those with free boundaries on both sides are"
             + " ranked by ln(count) x min(left entropy, right entropy).",
         "Thresholds adapt to corpus size; every one can be set."})
-final class DiscoverCommand implements Callable<Integer> {
+final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats {
+  /** The formats of --format. */
+  static final EnumSet<OutputFormat> FORMATS =
+      EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT);
+
+  @Override
+  public EnumSet<OutputFormat> formats() {
+    return FORMATS;
+  }
+
   @Mixin InputOptions input;
   @Mixin FormatOptions text;
 
@@ -78,7 +87,7 @@ final class DiscoverCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     OutputFormat format =
-        output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT));
+        output.format(FORMATS);
     if (top < 0) {
       throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
     }

@@ -35,7 +35,15 @@ import picocli.CommandLine.Option;
         "The reference is ciku's bundled general-Chinese profile unless --reference is given.",
         "With --build-profile, INPUT is a reference corpus and -o receives a profile for"
             + " --reference (see dict/README.md)."})
-final class DomainCommand implements Callable<Integer> {
+final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
+  /** The formats of --format. */
+  static final EnumSet<OutputFormat> FORMATS = EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL);
+
+  @Override
+  public EnumSet<OutputFormat> formats() {
+    return FORMATS;
+  }
+
 
   @Mixin InputOptions input;
   @Mixin FormatOptions text;
@@ -117,7 +125,7 @@ final class DomainCommand implements Callable<Integer> {
   private Spool referenceCopies;
 
   private int mine(Log log) throws Exception {
-    OutputFormat format = output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL));
+    OutputFormat format = output.format(FORMATS);
     if (top < 0) {
       throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
     }

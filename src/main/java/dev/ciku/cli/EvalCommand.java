@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
     description = "Score a segmentation (seg) or a ranked word list (words) against gold data.",
     subcommands = {EvalCommand.Seg.class, EvalCommand.Words.class})
 final class EvalCommand implements Runnable {
+  /** The formats of the subcommands' --format. */
+  static final EnumSet<OutputFormat> FORMATS = EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL);
+
   @Spec CommandSpec spec;
 
   @Override
@@ -53,8 +56,14 @@ final class EvalCommand implements Runnable {
       versionProvider = Main.Version.class,
       description = {"Precision, recall, F1, OOV rate and OOV/IV recall of a segmentation, SIGHAN"
           + " style: words are compared as character spans over the whole file (whitespace"
-          + " removed); agrees with tools/seg_score.py."})
-  static final class Seg implements Callable<Integer> {
+          + " removed). benchmarks/quick-checks.sh checks that the figures match an independent"
+          + " scorer's to 4 decimals."})
+  static final class Seg implements Callable<Integer>, OutputOptions.Formats {
+    @Override
+    public EnumSet<OutputFormat> formats() {
+      return FORMATS;
+    }
+
     @Option(names = "--gold", required = true, paramLabel = "FILE",
         description = "Gold segmentation, words separated by whitespace ('-': standard input).")
     Path gold;
@@ -72,7 +81,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      OutputFormat f = output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL));
+      OutputFormat f = output.format(FORMATS);
       requireInputs(new InputChecks().file("--gold", gold).file("--pred", pred)
           .file("--train-words", trainWords), java.util.Arrays.asList(gold, pred, trainWords));
       // The output is opened first: a -o that cannot be written fails before the work.
@@ -112,9 +121,15 @@ final class EvalCommand implements Runnable {
   @Command(name = "words", sortOptions = false, mixinStandardHelpOptions = true,
       versionProvider = Main.Version.class,
       description = {"Precision at K of a ranked word list (first field of each line, best first)"
-          + " against the union of gold lexicons; agrees with tools/term_pk.py. A header line"
+          + " against the union of gold lexicons (benchmarks/quick-checks.sh checks it against an"
+          + " independent scorer). A header line"
           + " counts as a word there too: score files written with --no-header."})
-  static final class Words implements Callable<Integer> {
+  static final class Words implements Callable<Integer>, OutputOptions.Formats {
+    @Override
+    public EnumSet<OutputFormat> formats() {
+      return FORMATS;
+    }
+
     @Parameters(index = "0", paramLabel = "RANKED",
         description = "Ranked list, best first ('-': standard input).")
     Path ranked;
@@ -136,7 +151,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      OutputFormat f = output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL));
+      OutputFormat f = output.format(FORMATS);
       for (int k : ks) {
         if (k < 1) {
           throw new CikuException(CikuException.USAGE, "--k values must be 1 or more");

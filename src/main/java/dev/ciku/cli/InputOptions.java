@@ -25,8 +25,9 @@ public final class InputOptions {
   List<String> inputs = new ArrayList<>();
 
   @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
-      description = "Input encoding: UTF-8 (default; a BOM is skipped), GB18030, GBK, Big5, ...,"
-          + " or auto (detected per input from its first 64 KB: a BOM, UTF-8, GB18030 or Big5)."
+      description = "Input encoding: UTF-8 (default; a BOM is recognised, not read as text),"
+          + " GB18030, GBK, Big5, ..., or auto (detected per input from its first 64 KB: a BOM,"
+          + " UTF-8, GB18030 or Big5)."
           + " Malformed bytes are replaced and reported, never fatal.")
   String encoding;
 

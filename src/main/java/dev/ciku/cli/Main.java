@@ -3,12 +3,18 @@ package dev.ciku.cli;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.InputFiles;
 import dev.ciku.output.BrokenPipeException;
+import dev.ciku.output.Output;
 import dev.ciku.output.OutputException;
+import dev.ciku.output.TempFiles;
 import dev.ciku.store.NgramStore;
+import java.io.BufferedWriter;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.Collections;
@@ -67,8 +73,10 @@ public final class Main implements Runnable {
   /** Runs the command line and returns the exit code (tests call this). */
   public static int execute(String... args) {
     CommandLine cl = newCommandLine(args);
+    HelpOut help = new HelpOut();
+    cl.setOut(help.writer);
     try {
-      return cl.execute(args);
+      return help.check(cl, cl.execute(args));
     } catch (OutOfMemoryError e) {
       // Errors pass picocli's execution handler by; this one still gets one line.
       PrintWriter err = cl.getErr();
@@ -111,6 +119,7 @@ public final class Main implements Runnable {
         sub.getCommandSpec().usageMessage().hidden(true);
       }
     }
+    OutputOptions.describeFormats(cl);
     cl.setParameterExceptionHandler(Main::usageError);
     cl.setExecutionExceptionHandler((ex, line, parsed) -> failure(ex, line));
     return cl;
@@ -118,8 +127,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    throw new ParameterException(spec.commandLine(), "missing subcommand");
+    throw new ParameterException(spec.commandLine(), "missing subcommand (stats, count,"
+        + " discover, domain, vocab, segment or eval)");
   }
 
   private static int usageError(ParameterException ex, String[] args) {
@@ -132,6 +141,11 @@ public final class Main implements Runnable {
   }
 
   private static int failure(Exception ex, CommandLine line) {
+    if (TempFiles.isShuttingDown()) {
+      // A signal stopped the run, and its hooks closed what the work used (a store, temporary
+      // files): the failure that follows is theirs. The shell reports the signal (exit 130, 143).
+      return CikuException.SOFTWARE;
+    }
     Throwable t = ex;
     if (t instanceof UncheckedIOException u) {
       t = u.getCause();
@@ -175,6 +189,94 @@ public final class Main implements Runnable {
     err.println(line.getCommandSpec().qualifiedName() + ": " + message);
     err.flush();
     return code;
+  }
+
+  /**
+   * Standard output for what picocli writes itself (help, version, the completion script),
+   * through {@link Output#stdout()}: picocli's {@link PrintWriter} hides write errors, so the
+   * first one is kept here and {@link #check reported} after the run, as the commands report
+   * theirs: a closed pipe ends quietly, any other error (a full disk, a closed descriptor) is one
+   * line on standard error and exit code 74. Not thread-safe.
+   */
+  private static final class HelpOut extends OutputStream {
+    private final OutputStream out = Output.stdout().stream();
+    final PrintWriter writer = new PrintWriter(
+        new BufferedWriter(new OutputStreamWriter(this, stdoutCharset())), true);
+    private IOException error;
+    private boolean brokenPipe;
+
+    /** The charset picocli would write standard output in. */
+    private static Charset stdoutCharset() {
+      String name = System.getProperty("sun.stdout.encoding");
+      try {
+        return name == null ? Charset.defaultCharset() : Charset.forName(name);
+      } catch (IllegalArgumentException e) {
+        return Charset.defaultCharset();
+      }
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      failed();
+      try {
+        out.write(b, off, len);
+      } catch (BrokenPipeException e) {
+        brokenPipe = true;
+        throw new IOException(e);
+      } catch (IOException e) {
+        error = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      failed();
+      try {
+        out.flush();
+      } catch (BrokenPipeException e) {
+        brokenPipe = true;
+        throw new IOException(e);
+      } catch (IOException e) {
+        error = e;
+        throw e;
+      }
+    }
+
+    /** Once writing failed, nothing more is tried (the first error is the one reported). */
+    private void failed() throws IOException {
+      if (error != null || brokenPipe) {
+        throw new IOException("standard output failed before");
+      }
+    }
+
+    /**
+     * {@code code}, or 74 after one line on standard error when writing failed (and the command
+     * had not failed already).
+     */
+    int check(CommandLine cl, int code) {
+      if (!writer.checkError() || brokenPipe || code != 0) {
+        return code;
+      }
+      CommandLine.ParseResult pr = cl.getParseResult();
+      String name = cl.getCommandSpec().qualifiedName();
+      while (pr != null) {
+        name = pr.commandSpec().qualifiedName();
+        pr = pr.subcommand();
+      }
+      OutputException e = error == null
+          ? new OutputException("to standard output", "write error", null)
+          : OutputException.of("to standard output", error);
+      PrintWriter err = cl.getErr();
+      err.println(name + ": " + e.getMessage());
+      err.flush();
+      return CikuException.IO;
+    }
   }
 
   /** Reads the version from the jar manifest. */

@@ -5,15 +5,18 @@ import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.ListResourceBundle;
 import java.util.Locale;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Options for commands that write rows: format, header, output file. */
 public final class OutputOptions {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "tsv",
-      description = "Output format: tsv (default) or jsonl; some commands also take json or dict.")
+      description = "Output format: tsv (default) or jsonl.")
   String format;
 
   @Option(names = "--no-header", description = "No header line in TSV output.")
@@ -21,8 +24,53 @@ public final class OutputOptions {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write to FILE (atomically: complete or not at all) instead of standard output;"
-          + " a FIFO, a device or /dev/fd/N is written in place.")
+          + " a FIFO, a device or /dev/fd/N is written in place; /dev/stdout, /dev/stderr (or the"
+          + " file they are redirected to) as standard output or error.")
   Path output;
+
+  /**
+   * A command with these options: the formats its {@code --format} takes, which its help lists
+   * ({@link #describeFormats}) and {@link #format} accepts.
+   */
+  interface Formats {
+    EnumSet<OutputFormat> formats();
+  }
+
+  /**
+   * Makes the {@code --format} help of every command under {@code cl} that is {@link Formats}
+   * list exactly its formats (through a resource bundle of that command: the annotation's text is
+   * the same for every command that mixes these options in).
+   */
+  static void describeFormats(CommandLine cl) {
+    if (cl.getCommand() instanceof Formats f) {
+      String text = "Output format: " + describe(f.formats()) + ".";
+      cl.getCommandSpec().resourceBundle(new ListResourceBundle() {
+        @Override
+        protected Object[][] getContents() {
+          return new Object[][] {{"format", text}};
+        }
+      });
+    }
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      describeFormats(sub);
+    }
+  }
+
+  /** "tsv (default), jsonl or dict (...)": the formats, in enum order, each explained. */
+  static String describe(EnumSet<OutputFormat> formats) {
+    List<String> parts = new ArrayList<>();
+    for (OutputFormat f : formats) {
+      parts.add(switch (f) {
+        case TSV -> "tsv (default)";
+        case JSONL -> "jsonl (one JSON object a line)";
+        case JSON -> "json (one JSON object)";
+        case DICT -> "dict ('word count' lines, a segmenter dictionary)";
+      });
+    }
+    int last = parts.size() - 1;
+    return last == 0 ? parts.get(0)
+        : String.join(", ", parts.subList(0, last)) + " or " + parts.get(last);
+  }
 
   /** The requested format, checked against what the command supports. */
   public OutputFormat format(EnumSet<OutputFormat> allowed) {

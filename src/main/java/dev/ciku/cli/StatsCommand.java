@@ -23,8 +23,18 @@ import picocli.CommandLine.Mixin;
             + " in bits.",
         "A unit is a Han character or a run of Latin letters/digits (iPhone7, 5G); a clause is a"
             + " maximal run of units (punctuation, spaces and symbols end it; a URL or an HTML"
-            + " character reference such as &amp; is skipped whole)."})
-final class StatsCommand implements Callable<Integer> {
+            + " character reference such as &amp; is skipped whole).",
+        "Reads in one thread (it is bound by reading); --threads is checked as elsewhere."})
+final class StatsCommand implements Callable<Integer>, OutputOptions.Formats {
+  /** The formats of --format. */
+  static final EnumSet<OutputFormat> FORMATS =
+      EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.JSON);
+
+  @Override
+  public EnumSet<OutputFormat> formats() {
+    return FORMATS;
+  }
+
   private static final List<String> COLUMNS = List.of("lines", "chars", "han_chars", "traditional_chars", "clauses",
       "units", "latin_units", "urls", "distinct_units", "entropy_bits", "malformed");
 
@@ -35,8 +45,10 @@ final class StatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    OutputFormat format = output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.JSON));
+    OutputFormat format = output.format(FORMATS);
     Log log = run.log();
+    // One reading thread does the work; --threads is checked all the same, as in every command.
+    run.threads();
     List<CorpusInput> corpus = input.corpus(log);
     // The output is opened first: a -o that cannot be written fails before the work.
     try (Output out = output.open()) {

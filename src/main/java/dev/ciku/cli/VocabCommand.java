@@ -27,7 +27,16 @@ import picocli.CommandLine.Option;
         "Output: word<TAB>count lines, best first (--format jsonl: {\"word\": ..., \"count\": ...};"
             + " dict: 'word count'). Digits runs are"
             + " written 0 and other Latin runs A (0年 = any number + 年)."})
-final class VocabCommand implements Callable<Integer> {
+final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
+  /** The formats of --format. */
+  static final EnumSet<OutputFormat> FORMATS =
+      EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT);
+
+  @Override
+  public EnumSet<OutputFormat> formats() {
+    return FORMATS;
+  }
+
   @Mixin InputOptions input;
   @Mixin FormatOptions text;
   @Mixin OutputOptions output;
@@ -83,13 +92,14 @@ final class VocabCommand implements Callable<Integer> {
   int top;
 
   @Option(names = "--stats", paramLabel = "FILE",
-      description = "Write the bits per character of each stage to FILE (TSV).")
+      description = "Write the bits per character of each stage to FILE (TSV; not the file or"
+          + " standard output the vocabulary goes to).")
   Path stats;
 
   @Override
   public Integer call() throws Exception {
     OutputFormat format =
-        output.format(EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT));
+        output.format(FORMATS);
     Log log = run.log();
     List<CorpusInput> corpus = input.corpus(log);
     VocabularyLearner.Config config;
@@ -102,6 +112,12 @@ final class VocabCommand implements Callable<Integer> {
           lengthGain, lengthPower, iterations, mergeRounds, fragmentShare, run.threads());
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, e.getMessage());
+    }
+    if (stats != null && Output.sameDestination(output.output, stats)) {
+      throw new CikuException(CikuException.USAGE, "the vocabulary (-o) and --stats both go to "
+          + (Output.isStandardOutput(stats) ? "standard output: give --stats a file"
+              : (Output.sameDestination(stats, Path.of("/dev/stderr")) ? "standard error"
+                  : stats) + ": give them different files"));
     }
     // Both outputs are opened first: one that cannot be written fails before the work, and
     // neither is committed unless both are written.

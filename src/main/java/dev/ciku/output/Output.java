@@ -24,8 +24,10 @@ import java.nio.file.StandardCopyOption;
  * commit deletes the temporary file, so an interrupted run leaves nothing half-written under the
  * target's name, and {@link TempFiles} deletes it when the process is stopped). Opening checks the
  * target and creates the temporary file at once, so commands open their outputs before working.
- * A target that exists and is not a regular file (a FIFO, a device, {@code /dev/stdout}) is
- * written in place; a symbolic link is followed and the file it names replaced.
+ * A target that exists and is not a regular file (a FIFO, a device, {@code /dev/fd/3}) is
+ * written in place; {@code /dev/stdout}, {@code /dev/stderr} and any path naming the same file
+ * as standard output or error are written through that descriptor, as {@code >} output is; a
+ * symbolic link is followed and the file it names replaced.
  *
  * <p>Writing to a closed pipe raises {@link BrokenPipeException} (the command ends quietly); any
  * other write error raises an {@link OutputException} naming the output and the reason, such as
@@ -35,6 +37,7 @@ import java.nio.file.StandardCopyOption;
  */
 public final class Output implements Closeable {
   private static final PrintStream ORIGINAL_OUT = System.out;
+  private static final PrintStream ORIGINAL_ERR = System.err;
 
   /** The file target, or null for standard output and for targets written in place. */
   private final OutputTarget target;
@@ -58,9 +61,21 @@ public final class Output implements Closeable {
    * {@link System#out} when an embedding application or a test has redirected it.
    */
   public static Output stdout() {
-    OutputStream fd = System.out == ORIGINAL_OUT
-        ? new FileOutputStream(FileDescriptor.out) : System.out;
-    return new Output(null, null, new GuardedStream(fd, "to standard output"), false);
+    return standard(1, "to standard output");
+  }
+
+  /**
+   * Standard output (descriptor 1) or error (2), named {@code what} in error messages: the raw
+   * file descriptor, or {@link System#out} / {@link System#err} when redirected in-process.
+   */
+  private static Output standard(int descriptor, String what) {
+    OutputStream fd;
+    if (descriptor == 1) {
+      fd = System.out == ORIGINAL_OUT ? new FileOutputStream(FileDescriptor.out) : System.out;
+    } else {
+      fd = System.err == ORIGINAL_ERR ? new FileOutputStream(FileDescriptor.err) : System.err;
+    }
+    return new Output(null, null, new GuardedStream(fd, what), false);
   }
 
   /** An output over {@code out}, named {@code what} in error messages (for tests). */
@@ -70,7 +85,10 @@ public final class Output implements Closeable {
 
   /**
    * Standard output for {@code null} or {@code "-"}, else {@code target}: checked, and its
-   * temporary file created (or, written in place, opened) before this returns.
+   * temporary file created (or, written in place, opened) before this returns. A target that is
+   * this process's standard output or error ({@code /dev/stdout}, {@code /dev/fd/2}, the file
+   * {@code >} redirected to; see {@link OutputTarget#standardDescriptor}) is written through the
+   * inherited descriptor, exactly as {@code -} or a redirection would be.
    *
    * @throws IllegalArgumentException if {@code target} is empty
    * @throws OutputException if {@code target} cannot be written
@@ -79,8 +97,12 @@ public final class Output implements Closeable {
     if (target == null || target.toString().equals("-")) {
       return stdout();
     }
-    OutputTarget t = OutputTarget.resolve(target);
     String what = target.toString();
+    int descriptor = OutputTarget.standardDescriptor(target);
+    if (descriptor != 0) {
+      return standard(descriptor, what);
+    }
+    OutputTarget t = OutputTarget.resolve(target);
     if (t.isStream()) {
       return new Output(null, null,
           new GuardedStream(new BufferedOutputStream(t.openStream(), 1 << 16), what), true);
@@ -97,6 +119,43 @@ public final class Output implements Closeable {
         e.addSuppressed(suppressed);
       }
       throw OutputException.of(what, e);
+    }
+  }
+
+  /**
+   * Whether outputs {@code a} and {@code b} (each null or {@code "-"} for standard output) lead
+   * to the same place: both standard output, both standard error, or the same file once symbolic
+   * links are followed (whether or not it exists yet). Two outputs to one place would lose one of
+   * them (the second rename wins) or mix them, so commands with two outputs refuse it. A path
+   * that cannot be resolved compares as written (opening it reports why).
+   *
+   * <p>Cost: a few {@code stat} calls. Thread-safe.
+   */
+  public static boolean sameDestination(Path a, Path b) {
+    return destination(a).equals(destination(b));
+  }
+
+  /** True for null and {@code "-"}, standard output; and for names of it ({@code /dev/stdout}). */
+  public static boolean isStandardOutput(Path p) {
+    return destination(p).equals(1);
+  }
+
+  /** 1 or 2 for standard output or error, else the file written (links followed). */
+  private static Object destination(Path p) {
+    if (p == null || p.toString().equals("-")) {
+      return 1;
+    }
+    if (p.toString().isEmpty()) {
+      return p;
+    }
+    int descriptor = OutputTarget.standardDescriptor(p);
+    if (descriptor != 0) {
+      return descriptor;
+    }
+    try {
+      return OutputTarget.resolve(p).file();
+    } catch (OutputException e) {
+      return p.toAbsolutePath().normalize();
     }
   }
 
@@ -118,7 +177,7 @@ public final class Output implements Closeable {
     return stream.bytes;
   }
 
-  /** True when writing to standard output. */
+  /** True when writing to an inherited descriptor: standard output (or error). */
   public boolean isStdout() {
     return target == null && !closeStream;
   }

@@ -21,8 +21,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>An existing target that is not a regular file (a FIFO, a device, a {@code /dev/fd/N} or
  * {@code /dev/stdout} link of the kernel) is a {@link #isStream() stream}: written in place, as a
- * shell redirection would. Any other target is a file, written to a temporary file next to it
- * ({@link #createTemp}) and renamed over it ({@link #commit}). Temporary files are created as a
+ * shell redirection would. ({@link Output#open} writes a target that is the process's own
+ * standard output or error through that descriptor instead: {@link #standardDescriptor}.) Any
+ * other target is a file, written to a temporary file next to it ({@link #createTemp}) and
+ * renamed over it ({@link #commit}). Temporary files are created as a
  * shell creates a file (mode 0666 less the umask) and, when an existing file is replaced, get its
  * permissions; they are {@link TempFiles#register registered} for deletion at an early exit.
  *
@@ -115,6 +117,52 @@ public final class OutputTarget {
       throw e;
     } catch (IOException e) {
       throw OutputException.of(what, e);
+    }
+  }
+
+  /** Names of this process's standard output and error, whatever they are open on. */
+  private static final java.util.Map<String, Integer> STANDARD_NAMES = java.util.Map.of(
+      "/dev/stdout", 1, "/dev/fd/1", 1, "/proc/self/fd/1", 1, "/proc/thread-self/fd/1", 1,
+      "/dev/stderr", 2, "/dev/fd/2", 2, "/proc/self/fd/2", 2, "/proc/thread-self/fd/2", 2);
+
+  /**
+   * Which of this process's standard descriptors {@code path} names: 1 for standard output, 2
+   * for standard error, 0 for neither. A name of the descriptor itself ({@code /dev/stdout},
+   * {@code /dev/fd/2}, {@code /proc/self/fd/1}) counts whatever it is open on (even nothing);
+   * any other path counts when it is the same file as the descriptor (same device and inode,
+   * links followed), as {@code -o f > f} or {@code -o /dev/pts/0} on a terminal. Such a target
+   * must be written through the inherited descriptor, as {@code >} output is: reopening it would
+   * start at another offset (or in append mode) and clobber, or be clobbered by, what the shell
+   * writes around the command.
+   *
+   * <p>Cost: up to three {@code stat} calls. Thread-safe.
+   */
+  public static int standardDescriptor(Path path) {
+    return standardDescriptor(path, Path.of("/proc/self/fd/1"), Path.of("/proc/self/fd/2"));
+  }
+
+  /** As {@link #standardDescriptor(Path)}, with the files standing for descriptors 1 and 2. */
+  static int standardDescriptor(Path path, Path out, Path err) {
+    Integer named = STANDARD_NAMES.get(path.toAbsolutePath().normalize().toString());
+    if (named != null) {
+      return named;
+    }
+    Object key = fileKey(path);
+    if (key == null) {
+      return 0;
+    }
+    if (key.equals(fileKey(out))) {
+      return 1;
+    }
+    return key.equals(fileKey(err)) ? 2 : 0;
+  }
+
+  /** The identity (device and inode) of the file {@code p} leads to, or null if unknown. */
+  private static Object fileKey(Path p) {
+    try {
+      return Files.readAttributes(p, BasicFileAttributes.class).fileKey();
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 

@@ -59,6 +59,27 @@ public final class TempFiles {
     }
   }
 
+  /**
+   * Whether the JVM is shutting down (a signal such as SIGINT or SIGTERM, or {@link System#exit},
+   * has started the shutdown hooks). Work still running then fails in odd ways, since hooks close
+   * what it uses (this class deletes its temporary files, Chronicle Map closes its maps): such
+   * failures are the signal's doing, not errors to report. Cost: registering and removing a hook.
+   * Thread-safe.
+   */
+  public static boolean isShuttingDown() {
+    if (shuttingDown) {
+      return true;
+    }
+    Thread probe = new Thread(() -> { }, "ciku-shutdown-probe");
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException e) {
+      return true; // "Shutdown in progress"
+    }
+  }
+
   /** Whether {@code file} is registered (for tests). */
   static boolean isRegistered(Path file) {
     return LIVE.contains(file.toAbsolutePath());

@@ -143,9 +143,109 @@ class MainTest {
   }
 
   @Test
-  void noSubcommand_exit2() {
+  void noSubcommand_exit2_oneLineAsForEval() {
     assertEquals(2, Main.execute());
-    assertTrue(err().contains("missing subcommand"), err());
+    assertEquals(List.of("ciku: missing subcommand (stats, count, discover, domain, vocab,"
+        + " segment or eval) (see 'ciku --help')"), errLines());
+    assertEquals("", out());
+    io.reset();
+    assertEquals(2, Main.execute("eval"));
+    assertEquals(List.of("ciku eval: missing subcommand (seg or words) (see 'ciku eval --help')"),
+        errLines());
+  }
+
+  @Test
+  void formatHelp_ofEveryCommand_listsExactlyTheFormatsItAccepts() {
+    String[][] commands = {{"stats", LAWS}, {"discover", LAWS}, {"domain", LAWS},
+        {"vocab", LAWS}, {"eval", "seg", "--gold", LAWS, "--pred", LAWS},
+        {"eval", "words", LAWS, "--gold", LAWS}};
+    Pattern formats = Pattern.compile("\\b(tsv|jsonl|json|dict)\\b");
+    for (String[] c : commands) {
+      int sub = c[0].equals("eval") ? 2 : 1;
+      String[] help = java.util.Arrays.copyOf(java.util.Arrays.copyOf(c, sub), sub + 1);
+      help[sub] = "--help";
+      io.reset();
+      assertEquals(0, Main.execute(help));
+      // The option's description: from its line to the next option.
+      String text = out().substring(out().indexOf("--format=FORMAT  "));
+      text = text.substring(0, text.indexOf("\n      -", 1));
+      java.util.Set<String> listed = new java.util.TreeSet<>();
+      formats.matcher(text).results().forEach(m -> listed.add(m.group(1)));
+      String[] bogus = java.util.Arrays.copyOf(c, c.length + 2);
+      bogus[c.length] = "--format";
+      bogus[c.length + 1] = "bogus";
+      io.reset();
+      assertEquals(2, Main.execute(bogus));
+      String accepted =
+          err().replaceAll("(?s).*--format must be one of (\\S+), not.*", "$1").trim();
+      assertEquals(new java.util.TreeSet<>(List.of(accepted.split(","))), listed,
+          String.join(" ", c) + ": " + text);
+    }
+  }
+
+  @Test
+  void help_namesNoMissingToolAndSaysWhatSegmentDoesWithABom() {
+    for (String c : new String[] {"seg", "words"}) {
+      io.reset();
+      assertEquals(0, Main.execute("eval", c, "--help"));
+      assertFalse(out().contains("tools/"), out());
+      assertTrue(out().contains("benchmarks/quick-checks.sh"), out());
+    }
+    io.reset();
+    assertEquals(0, Main.execute("segment", "--help"));
+    String help = out().replaceAll("\\s+", " ");
+    assertFalse(help.contains("BOM is skipped"), help);
+    assertTrue(help.contains("a BOM is copied through"), help);
+  }
+
+  @Test
+  void stats_threads_checkedAsInEveryCommand() {
+    for (String bad : new String[] {"0", "-1"}) {
+      io.reset();
+      assertEquals(2, Main.execute("stats", "-t", bad, LAWS), bad);
+      assertEquals(List.of("ciku stats: --threads must be 1 or more"), errLines(), bad);
+      assertEquals("", out());
+    }
+    io.reset();
+    assertEquals(0, Main.execute("stats", "-t", "1", LAWS));
+    String one = out();
+    io.reset();
+    int many = RunOptions.MAX_THREADS_PER_CORE * Runtime.getRuntime().availableProcessors() + 1;
+    assertEquals(0, Main.execute("stats", "-t", "" + many, LAWS));
+    assertEquals(one, out());
+    assertEquals(List.of("ciku: warning: --threads " + many + " lowered to " + (many - 1) + " ("
+        + RunOptions.MAX_THREADS_PER_CORE + " per core; this machine has "
+        + Runtime.getRuntime().availableProcessors() + ")"), errLines());
+  }
+
+  @Test
+  void countMerge_storesOfDifferentOrders_warnsForEachStoreCut() {
+    String a = dir.resolve("a3.ngrams").toString();
+    String b = dir.resolve("b2.ngrams").toString();
+    String c = dir.resolve("c4.ngrams").toString();
+    assertEquals(0, Main.execute("count", "-q", "-n", "3", "--min-count", "1", "-o", a, LAWS));
+    assertEquals(0, Main.execute("count", "-q", "-n", "2", "--min-count", "1", "-o", b, LAWS));
+    assertEquals(0, Main.execute("count", "-q", "-n", "4", "--min-count", "1", "-o", c, LAWS));
+    io.reset();
+    assertEquals(0, Main.execute("count", "-q", "--merge", a, b, c, "--sort", "ngram"));
+    assertEquals(List.of(
+        "ciku: warning: " + a + " holds grams of up to 3 units; the merge keeps 1..2, the order"
+            + " of " + b,
+        "ciku: warning: " + c + " holds grams of up to 4 units; the merge keeps 1..2, the order"
+            + " of " + b), errLines());
+    // What is kept is the lower order: the 1..2-grams of the corpus, three times.
+    String merged = out();
+    io.reset();
+    assertEquals(0, Main.execute("count", "-q", "-n", "2", "--min-count", "1", "--sort", "ngram",
+        LAWS));
+    List<String> single = io.outLines();
+    List<String> mergedLines = merged.lines().toList();
+    assertEquals(single.size(), mergedLines.size());
+    String[] first = single.get(1).split("\t");
+    assertEquals(first[0] + "\t" + 3 * Long.parseLong(first[1]), mergedLines.get(1));
+    io.reset();
+    assertEquals(0, Main.execute("count", "-q", "--merge", a, a, "--top", "1"));
+    assertEquals("", err());
   }
 
   @Test

@@ -161,6 +161,117 @@ class OutputCliTest {
   }
 
   // No test writes to /dev/stdout or /dev/null: run as root, a regression would replace them.
+  // /proc/self/fd/1 and /proc/self/fd/2 name the same descriptors and cannot be replaced.
+
+  @Test
+  void dashO_standardOutputByName_writtenThroughTheDescriptorNotReopened() throws Exception {
+    // Reopened (in append mode), the target would be written at its own offset, and the shell's
+    // END would overwrite the header; renamed over, END would go to the replaced file.
+    Path f = dir.resolve("f");
+    Path g = dir.resolve("g");
+    Path v = dir.resolve("v.tsv");
+    String[] r = bash("{ ciku stats " + LAWS + " -q -o /proc/self/fd/1; echo END; } > " + f
+        + " && { ciku stats " + LAWS + " -q -o " + g + "; echo END; } > " + g
+        + " && { ciku vocab " + LAWS + " -q -o " + v + " --stats /proc/self/fd/1; echo END; } > "
+        + f + ".vocab");
+    assertEquals("0", r[0], r[2]);
+    assertEquals("", r[2]);
+    assertEquals(0, Main.execute("stats", LAWS, "-q"));
+    String stats = io.out();
+    assertEquals(stats + "END\n", Files.readString(f));
+    assertEquals(stats + "END\n", Files.readString(g));
+    String vocabStats = Files.readString(Path.of(f + ".vocab"));
+    assertTrue(vocabStats.startsWith("stage\twords\tbits_per_char\ncharacters\t"), vocabStats);
+    assertTrue(vocabStats.endsWith("\nEND\n"), vocabStats);
+    assertTrue(Files.readString(v).startsWith("word\tcount\n"));
+  }
+
+  @Test
+  void dashO_standardDescriptorNames_useTheProcessStreams() throws IOException {
+    assertEquals(0, Main.execute("stats", LAWS, "-q", "-o", "/proc/self/fd/1"));
+    assertTrue(io.out().startsWith("lines\tchars\t"), io.out());
+    assertEquals("", io.err());
+    io.reset();
+    assertEquals(0, Main.execute("stats", LAWS, "-q", "--format", "json", "-o",
+        "/proc/self/fd/2"));
+    assertTrue(io.err().startsWith("{\"lines\":"), io.err());
+    assertEquals("", io.out());
+    assertEquals(List.of(), listing());
+  }
+
+  @Test
+  void vocab_statsAndOutputSameTarget_exit2_nothingWritten() throws IOException {
+    Path v = dir.resolve("v.tsv");
+    Files.createSymbolicLink(dir.resolve("link.tsv"), Path.of("v.tsv"));
+    String[][] cases = {
+        {"-o", v.toString(), "--stats", v.toString()},
+        {"-o", v.toString(), "--stats", dir.resolve(".").resolve("v.tsv").toString()},
+        {"-o", dir.resolve("link.tsv").toString(), "--stats", v.toString()}};
+    for (String[] c : cases) {
+      io.reset();
+      assertEquals(CikuException.USAGE, Main.execute("vocab", LAWS, "-q", c[0], c[1], c[2],
+          c[3]), String.join(" ", c));
+      assertEquals(List.of("ciku vocab: the vocabulary (-o) and --stats both go to " + c[3]
+          + ": give them different files"), io.errLines());
+      assertEquals(List.of("link.tsv"), listing());
+    }
+    for (String[] c : new String[][] {{"--stats", "-"}, {"-o", "-", "--stats", "-"},
+        {"--stats", "/proc/self/fd/1"}}) {
+      io.reset();
+      List<String> args = new ArrayList<>(List.of("vocab", LAWS, "-q"));
+      args.addAll(List.of(c));
+      assertEquals(CikuException.USAGE, Main.execute(args.toArray(new String[0])),
+          String.join(" ", c));
+      assertEquals(List.of("ciku vocab: the vocabulary (-o) and --stats both go to standard"
+          + " output: give --stats a file"), io.errLines());
+      assertEquals("", io.out());
+    }
+    io.reset();
+    assertEquals(0, Main.execute("vocab", LAWS, "-q", "--stats", dir.resolve("s.tsv").toString(),
+        "-o", v.toString()));
+    assertEquals(List.of("link.tsv", "s.tsv", "v.tsv"), listing());
+  }
+
+  @Test
+  void helpAndVersion_writeErrors_exit74OneLine_closedPipeQuiet() throws Exception {
+    assumeTrue(Files.exists(Path.of("/dev/full")), "/dev/full");
+    String[] r = bash("ciku --help > /dev/full; a=$?; ciku -V > /dev/full; b=$?;"
+        + " ciku count --help >&-; c=$?; ciku eval seg --help > /dev/full; d=$?;"
+        + " ciku count --help | true; e=$?; echo $a $b $c $d $e");
+    assertEquals("74 74 74 74 0\n", r[1], r[2]);
+    assertEquals(List.of("ciku: cannot write to standard output: no space left on device",
+        "ciku: cannot write to standard output: no space left on device",
+        "ciku count: cannot write to standard output: bad file descriptor",
+        "ciku eval seg: cannot write to standard output: no space left on device"),
+        r[2].lines().toList());
+  }
+
+  @Test
+  void failure_whileTheJvmShutsDown_notReported() throws Exception {
+    // As when SIGTERM stops 'count -o' and the hooks close its store: nothing to report.
+    String missing = dir.resolve("missing.txt").toString();
+    String[] r = java(InShutdownHook.class.getName(), "stats", missing);
+    assertEquals("0", r[0], r[2]);
+    assertEquals("before: false\nduring: true\nexit: " + CikuException.SOFTWARE + "\n", r[1]);
+    assertEquals("", r[2]);
+  }
+
+  /** Runs {@code mainClass} with {@code args} in a child JVM; returns exit code, stdout, stderr. */
+  private String[] java(String mainClass, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), mainClass));
+    cmd.addAll(List.of(args));
+    Path out = dir.resolve("child.out");
+    Path err = dir.resolve("child.err");
+    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+        .start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), mainClass);
+    String[] r = {Integer.toString(p.exitValue()), Files.readString(out), Files.readString(err)};
+    Files.delete(out);
+    Files.delete(err);
+    return r;
+  }
   @Test
   void stats_dashOProcessSubstitution_writtenThrough() throws Exception {
     Path sub = dir.resolve("sub.json");

@@ -259,6 +259,56 @@ class OutputTest {
   }
 
   @Test
+  void standardDescriptor_namesOfTheDescriptors_whateverTheyAreOpenOn() throws IOException {
+    Path out = Files.writeString(dir.resolve("out"), "");
+    Path err = Files.writeString(dir.resolve("err"), "");
+    for (String name : new String[] {"/dev/stdout", "/dev/fd/1", "/proc/self/fd/1",
+        "/dev/./stdout"}) {
+      assertEquals(1, OutputTarget.standardDescriptor(Path.of(name), out, err), name);
+    }
+    for (String name : new String[] {"/dev/stderr", "/dev/fd/2", "/proc/self/fd/2"}) {
+      assertEquals(2, OutputTarget.standardDescriptor(Path.of(name), out, err), name);
+    }
+    Path other = Files.writeString(dir.resolve("other"), "");
+    assertEquals(0, OutputTarget.standardDescriptor(other, out, err));
+    assertEquals(0, OutputTarget.standardDescriptor(dir.resolve("missing"), out, err));
+  }
+
+  @Test
+  void standardDescriptor_sameFileAsADescriptor_linksFollowed() throws IOException {
+    Path out = Files.writeString(dir.resolve("out"), "");
+    Path err = Files.writeString(dir.resolve("err"), "");
+    Path link = Files.createSymbolicLink(dir.resolve("link"), Path.of("out"));
+    assertEquals(1, OutputTarget.standardDescriptor(out, out, err));
+    assertEquals(1, OutputTarget.standardDescriptor(link, out, err));
+    assertEquals(1, OutputTarget.standardDescriptor(dir.resolve(".").resolve("out"), out, err));
+    assertEquals(2, OutputTarget.standardDescriptor(err, out, err));
+    // With both descriptors on one file, a name that is neither's counts as standard output.
+    assertEquals(1, OutputTarget.standardDescriptor(link, out, out));
+  }
+
+  @Test
+  void sameDestination_standardOutputAndResolvedFiles() throws IOException {
+    Path a = dir.resolve("a.tsv");
+    Path b = dir.resolve("b.tsv");
+    Path link = Files.createSymbolicLink(dir.resolve("link"), Path.of("a.tsv"));
+    assertTrue(Output.sameDestination(a, a));
+    assertTrue(Output.sameDestination(a, dir.resolve(".").resolve("a.tsv")));
+    assertTrue(Output.sameDestination(link, a), "a dangling link names its target");
+    Files.writeString(a, "x");
+    assertTrue(Output.sameDestination(link, a));
+    assertFalse(Output.sameDestination(a, b));
+    assertTrue(Output.sameDestination(null, Path.of("-")));
+    assertTrue(Output.sameDestination(null, Path.of("/dev/stdout")));
+    assertTrue(Output.sameDestination(Path.of("/dev/fd/2"), Path.of("/dev/stderr")));
+    assertFalse(Output.sameDestination(Path.of("/dev/stdout"), Path.of("/dev/stderr")));
+    assertFalse(Output.sameDestination(null, a));
+    assertTrue(Output.isStandardOutput(Path.of("-")));
+    assertFalse(Output.isStandardOutput(a));
+    assertEquals(List.of("a.tsv", "link"), listing(), "nothing created or opened");
+  }
+
+  @Test
   void commitAll_oneFails_noneCommitted() throws IOException {
     Path target = dir.resolve("a.tsv");
     try (Output a = Output.open(target);

@@ -159,6 +159,10 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "give -o STORE and/or --tsv FILE");
       }
+      if (store != null && tsv != null && Output.sameDestination(store, tsv)) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "-o and --tsv both go to " + tsv + ": give them different files");
+      }
       boolean byCount = switch (sort.toLowerCase(Locale.ROOT)) {
         case "count" -> true;
         case "ngram" -> false;

@@ -174,6 +174,15 @@ class SparkJobsTest {
   }
 
   @Test
+  void mainCount_storeAndTsvSameFile_exit2_nothingWritten() throws Exception {
+    Path store = tmp.resolve("same");
+    assertEquals(2, new picocli.CommandLine(new Main()).execute("count", "-o", store.toString(),
+        "--tsv", tmp.resolve(".").resolve("same").toString(),
+        LAWS.toAbsolutePath().toString()));
+    assertEquals(List.of(), Files.list(tmp).toList());
+  }
+
+  @Test
   void mainCountAndDiscover_outputsEqualTheCli() throws Exception {
     String laws = LAWS.toAbsolutePath().toString();
     Path sparkStore = tmp.resolve("spark5.ngrams");
