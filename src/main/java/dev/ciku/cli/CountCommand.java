@@ -123,6 +123,10 @@ final class CountCommand implements Callable<Integer> {
     if (merge) {
       List<NgramStore> stores = new ArrayList<>();
       try {
+        InputChecks checks = new InputChecks();
+        for (String p : input.inputs) {
+          checks.store("--merge", Path.of(p));
+        }
         for (String p : input.inputs) {
           stores.add(NgramStore.open(Path.of(p)));
         }

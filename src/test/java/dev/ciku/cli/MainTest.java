@@ -354,6 +354,13 @@ class MainTest {
   }
 
   @Test
+  void countMerge_standardInput_needsARegularFile() {
+    assertEquals(66, Main.execute("count", "--merge", "-"));
+    assertEquals(List.of("ciku count: --merge needs a regular file (a store is memory-mapped),"
+        + " not a pipe: -"), errLines());
+  }
+
+  @Test
   void memory_beyondTheHeap_exit2_namesTheHeap() {
     assertEquals(2, Main.execute("count", "-m", "100000g", LAWS));
     assertEquals(1, errLines().size(), err());
