@@ -542,12 +542,14 @@ final class Reestimation {
       int[] w = new int[16];
       for (Object2LongMap.Entry<String> e : longFragments.object2LongEntrySet()) {
         String key = e.getKey();
-        int n = key.length() / 2;
+        // A fragment longer than any word is segmented all the same (its words are counted).
+        int skip = WordDiscoverer.Cutter.segmentOnly(key) ? 1 : 0;
+        int n = (key.length() - skip) / 2;
         if (w.length < n) {
           w = new int[n];
         }
         for (int i = 0; i < n; i++) {
-          w[i] = (key.charAt(2 * i) << 16) | key.charAt(2 * i + 1);
+          w[i] = (key.charAt(skip + 2 * i) << 16) | key.charAt(skip + 2 * i + 1);
         }
         add(w, n, e.getLongValue());
       }

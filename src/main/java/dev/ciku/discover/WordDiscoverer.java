@@ -399,7 +399,7 @@ public final class WordDiscoverer {
       }
     });
     for (var e : f.longFragments.object2LongEntrySet()) {
-      if (e.getLongValue() < minCount) {
+      if (e.getLongValue() < minCount || Cutter.segmentOnly(e.getKey())) {
         continue;
       }
       String key = e.getKey();
@@ -739,7 +739,10 @@ public final class WordDiscoverer {
       return shortFragments;
     }
 
-    /** Counts of the longer fragments, keyed by their unit ids (two chars each). */
+    /**
+     * Counts of the longer fragments, keyed by their unit ids (two chars each); those longer
+     * than the longest word are marked ({@link #segmentOnly}).
+     */
     public Object2LongOpenHashMap<String> longFragments() {
       return longFragments;
     }
@@ -823,21 +826,39 @@ public final class WordDiscoverer {
       }
       endRun();
       if (n > maxLength) {
-        return;
-      }
-      if (n <= Grams.MAX_ORDER) {
+        emitLong(u, from, to, true);
+      } else if (n <= Grams.MAX_ORDER) {
         shortFragments.accept(Grams.hi(u, from, n), Grams.lo(u, from, n), 1);
       } else {
-        emitLong(u, from, to);
+        emitLong(u, from, to, false);
       }
     }
 
-    /** A fragment of 7..maxLength units, keyed by its unit ids as two chars each. */
-    private void emitLong(int[] u, int from, int to) {
+    /**
+     * A fragment of 7+ units, or one longer than the longest word, keyed by its unit ids as two
+     * chars each. One longer than the longest word is not a candidate but is still segmented in
+     * re-estimation, so that the words inside it are counted: its key starts with
+     * {@link #SEGMENT_ONLY}.
+     */
+    private void emitLong(int[] u, int from, int to, boolean segmentOnly) {
       // No unit-table access on worker threads.
       sb.setLength(0);
+      if (segmentOnly) {
+        sb.append(SEGMENT_ONLY);
+      }
       appendKey(sb, u, from, to);
       longFragments.addTo(sb.toString(), 1);
+    }
+
+    /**
+     * First char of the {@link #longFragments} key of a fragment longer than the longest word
+     * (a unit's two chars never start with it: unit ids are below 2^21).
+     */
+    public static final char SEGMENT_ONLY = '\uFFFF';
+
+    /** Whether {@code key} of {@link #longFragments} is a fragment longer than any word. */
+    public static boolean segmentOnly(String key) {
+      return !key.isEmpty() && key.charAt(0) == SEGMENT_ONLY;
     }
 
     /** Appends the key of {@link #longFragments} for {@code u[from..to)}: two chars a unit. */

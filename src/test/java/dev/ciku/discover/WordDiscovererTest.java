@@ -55,6 +55,35 @@ class WordDiscovererTest {
     assertTrue(all.contains("禁止燃放烟花爆竹"), "an 8-character term comes out whole");
   }
 
+  /**
+   * A fragment longer than the longest word is no candidate, but its words are still counted:
+   * 或者 stands inside no longer word, so its count is its occurrences (3,280, as grep says)
+   * whatever --max-length; before, fragments over the limit were thrown away with their words
+   * (2,040 and 3,130 at 2 and 12), and 业务 was dropped at --max-length 3.
+   */
+  @Test
+  void discover_fragmentsLongerThanMaxLength_stillCountTheirWords() throws IOException {
+    long occurrences = java.nio.file.Files.readString(LAWS).split("或者", -1).length - 1;
+    DiscoverOptions d = DiscoverOptions.DEFAULT;
+    for (int maxLength : new int[] {2, 3}) {
+      DiscoverOptions o = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
+          d.minEntropy(), maxLength, d.pairPmi(), d.pairEntropy(), d.redundancy(),
+          d.reestimation(), d.mergePmi(), d.mergeStep(), d.minGain(), d.gainStep());
+      WordDiscoverer.Result r = discover(LAWS, 2, o, tmp);
+      assertEquals(occurrences, count(r, "或者"), "--max-length " + maxLength);
+      assertTrue(r.words().stream().allMatch(w -> w.units() <= maxLength));
+      if (maxLength == 3) {
+        assertTrue(count(r, "业务") > 0, "业务 is kept");
+      }
+    }
+    assertEquals(occurrences, count(laws, "或者"), "default --max-length");
+  }
+
+  private static long count(WordDiscoverer.Result r, String word) {
+    return r.words().stream().filter(w -> w.word().equals(word)).mapToLong(DiscoveredWord::count)
+        .findFirst().orElse(0);
+  }
+
   @Test
   void discover_deRedundancy_removesCompoundsOfKnownWordsAndKeepsTheirMass() throws IOException {
     DiscoverOptions d = DiscoverOptions.DEFAULT;
