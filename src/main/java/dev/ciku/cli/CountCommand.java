@@ -13,6 +13,7 @@ import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
 import dev.ciku.store.NgramStore;
+import dev.ciku.store.Normalization;
 import dev.ciku.store.StoreMerger;
 import dev.ciku.store.StoreWriter;
 import java.io.IOException;
@@ -93,7 +94,7 @@ final class CountCommand implements Callable<Integer> {
     if (store != null) {
       try (StoreWriter w = new StoreWriter(store)) {
         CountSummary s = produce(new UnitTable(), w, log);
-        w.finish(s);
+        w.finish(s, normalization);
         log.info(String.format(Locale.ROOT, "wrote %,d grams of 1..%d units (min count %d) to %s",
             w.entries(), s.order(), s.minCount(), store));
       }
@@ -119,7 +120,36 @@ final class CountCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * How the counted text is normalised: as --lowercase/--simplify say, or with --merge as the
+   * stores were (set by {@link #produce}).
+   */
+  private Normalization normalization;
+
+  /**
+   * The normalisation the merged stores share; refused (usage) when they differ, or when
+   * --lowercase/--simplify are given and differ from theirs.
+   */
+  private Normalization mergedNormalization(List<NgramStore> stores) {
+    NgramStore first = stores.get(0);
+    for (NgramStore s : stores) {
+      if (!s.normalization().equals(first.normalization())) {
+        throw new CikuException(CikuException.USAGE, "cannot merge stores counted differently: "
+            + first.path() + " was counted " + first.normalization().describe() + ", "
+            + s.path() + " " + s.normalization().describe());
+      }
+    }
+    if ((text.lowercase || text.simplify)
+        && !first.normalization().equals(new Normalization(text.lowercase, text.simplify))) {
+      throw new CikuException(CikuException.USAGE, first.path() + " was counted "
+          + first.normalization().describe() + "; give the same --simplify/--lowercase as when"
+          + " counting (or none with --merge)");
+    }
+    return first.normalization();
+  }
+
   private CountSummary produce(UnitTable units, GramSink sink, Log log) throws IOException {
+    normalization = new Normalization(text.lowercase, text.simplify);
     if (merge) {
       List<NgramStore> stores = new ArrayList<>();
       try {
@@ -133,6 +163,7 @@ final class CountCommand implements Callable<Integer> {
         if (stores.isEmpty()) {
           throw new CikuException(CikuException.USAGE, "--merge needs one or more stores");
         }
+        normalization = mergedNormalization(stores);
         // One store alone loses nothing: its counts are copied (or filtered further) as they are.
         for (NgramStore s : stores) {
           if (stores.size() > 1 && s.minCount() > 1) {

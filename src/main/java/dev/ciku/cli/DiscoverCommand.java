@@ -13,6 +13,7 @@ import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
 import dev.ciku.store.NgramStore;
+import dev.ciku.store.Normalization;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,7 +22,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code ciku discover}: new words by cohesion, cut-and-backtrack and boundary entropy. */
 @Command(name = "discover", sortOptions = false,
@@ -41,12 +44,14 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
     return FORMATS;
   }
 
+  @Spec CommandSpec spec;
   @Mixin InputOptions input;
   @Mixin FormatOptions text;
 
   @Option(names = "--counts", paramLabel = "STORE",
       description = "Use the n-gram counts of STORE (from 'ciku count -o'). With INPUT as well,"
-          + " the cut pass reads INPUT; without it, candidates are the store's cohesive n-grams.")
+          + " the cut pass reads INPUT; without it, candidates are the store's cohesive n-grams"
+          + " with their n-gram counts (no re-estimation).")
   Path counts;
 
   @Option(names = "--redundancy", paramLabel = "NATS", defaultValue = "6.0",
@@ -91,11 +96,23 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
     if (top < 0) {
       throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
     }
+    if (spec.commandLine().getParseResult().hasMatchedOption("--explain")
+        && (explain.isEmpty() || explain.stream().anyMatch(String::isBlank))) {
+      throw new CikuException(CikuException.USAGE,
+          "--explain needs words (WORD, or WORD,WORD...), not blanks");
+    }
     if (!explain.isEmpty() && format == OutputFormat.DICT) {
       throw new CikuException(CikuException.USAGE, "--explain writes tsv or jsonl, not dict");
     }
     DiscoverOptions options = reestimation.applyTo(discovery.toOptions(redundancy));
     Log log = run.log();
+    if (counts != null && input.inputs.isEmpty()) {
+      String ignored = ReestimationOptions.given(spec.commandLine().getParseResult());
+      if (ignored != null) {
+        log.warn(ignored + " is ignored: re-estimation segments a corpus, and --counts without"
+            + " INPUT gives none");
+      }
+    }
     new InputChecks().corpus(input.inputs, counts == null).files("--known", known)
         .store("--counts", counts).check();
     WordFilter filter = WordFilter.create(known, newOnly, log::warn);
@@ -110,6 +127,9 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
       try (NgramStore store = counts == null ? null : NgramStore.open(counts);
           Progress p = Progress.start(run.progress(), System.err, "discover", bytes::get,
               counts == null && size > 0 ? 2 * size : size)) {
+        if (store != null) {
+          checkNormalization(store);
+        }
         result = new WordDiscoverer(options, text.readerOptions(input), run.threads(),
             memory.bytes(), memory.tempDir()).withExplanations(explained())
             .discover(corpus, store, bytes, log::warn, log::info);
@@ -130,10 +150,23 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
     return 0;
   }
 
+  /**
+   * Refuses (usage) a store counted with other --lowercase/--simplify settings than this run's:
+   * its grams would not match the words asked for or the text the cut pass reads.
+   */
+  private void checkNormalization(NgramStore store) {
+    Normalization n = store.normalization();
+    if (!n.equals(new Normalization(text.lowercase, text.simplify))) {
+      throw new CikuException(CikuException.USAGE, store.path() + " was counted " + n.describe()
+          + "; give the same --simplify/--lowercase as when counting");
+    }
+  }
+
   /** The strings to explain, Latin letters lower-cased when the corpus is. */
   private List<String> explained() {
     List<String> words = new ArrayList<>();
-    for (String w : explain) {
+    for (String asked : explain) {
+      String w = asked.strip();
       // Asked words are read as the corpus is: lower-cased and simplified with those options.
       String u = !text.simplify ? w : Simplified.bundled().fold(w);
       words.add(!text.lowercase ? u : u.codePoints().map(UnitPolicy::toLowerLatin)

@@ -2,6 +2,7 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.Params;
 import dev.ciku.corpus.Spool;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.domain.CorpusReference;
@@ -137,6 +138,11 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
           + " weirdness, cvalue or count, not '" + rank + "'");
     }
     DiscoverOptions discover = discovery.toOptions(redundancy);
+    try {
+      Params.nonNegative("--term-entropy", termEntropy);
+    } catch (IllegalArgumentException e) {
+      throw new CikuException(CikuException.USAGE, e.getMessage());
+    }
     TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
     for (Path p : stopwords) {
       filter.addFile(p, false, log::warn);

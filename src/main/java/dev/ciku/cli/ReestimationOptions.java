@@ -1,7 +1,9 @@
 package dev.ciku.cli;
 
 import dev.ciku.discover.DiscoverOptions;
+import java.util.List;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The re-estimation options of new-word discovery ({@code ciku discover} and its Spark job): a
@@ -12,7 +14,8 @@ public final class ReestimationOptions {
   @Option(names = "--reestimate", paramLabel = "ROUNDS", defaultValue = "3",
       description = "Re-estimation: segment the cut corpus with the words this many times,"
           + " recount them by use, drop those used less than the min count and merge strongly"
-          + " associated neighbours (0: off; default: ${DEFAULT-VALUE}).")
+          + " associated neighbours (0: off; default: ${DEFAULT-VALUE}). Needs a corpus: skipped"
+          + " with --counts and no INPUT.")
   int rounds = DiscoverOptions.REESTIMATION;
 
   @Option(names = "--merge-pmi", paramLabel = "NATS", defaultValue = "2.5",
@@ -35,6 +38,20 @@ public final class ReestimationOptions {
       description = "Added to --min-gain per unit of the word beyond 2"
           + " (default: ${DEFAULT-VALUE}).")
   double gainStep = DiscoverOptions.GAIN_STEP;
+
+  /** The options of this mixin, as the user types them. */
+  static final List<String> NAMES =
+      List.of("--reestimate", "--merge-pmi", "--merge-step", "--min-gain", "--gain-step");
+
+  /** The first of these options given on the command line of {@code parsed}, or null. */
+  public static String given(ParseResult parsed) {
+    for (String name : NAMES) {
+      if (parsed.hasMatchedOption(name)) {
+        return name;
+      }
+    }
+    return null;
+  }
 
   /** {@code base} with these re-estimation settings. */
   public DiscoverOptions applyTo(DiscoverOptions base) {

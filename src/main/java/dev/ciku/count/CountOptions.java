@@ -1,5 +1,6 @@
 package dev.ciku.count;
 
+import dev.ciku.corpus.Params;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -16,18 +17,11 @@ import java.util.Objects;
  */
 public record CountOptions(int order, long minCount, int threads, long memoryBytes, Path tempDir) {
   public CountOptions {
-    if (order < 1 || order > Grams.MAX_ORDER) {
-      throw new IllegalArgumentException(
-          "order must be between 1 and " + Grams.MAX_ORDER + ", got " + order);
-    }
-    if (minCount < 1) {
-      throw new IllegalArgumentException("min-count must be 1 or more, got " + minCount);
-    }
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be 1 or more, got " + threads);
-    }
+    Params.between("--order", order, 1, Grams.MAX_ORDER);
+    Params.atLeast("--min-count", minCount, 1);
+    Params.atLeast("--threads", threads, 1);
     if (memoryBytes < (16L << 20)) {
-      throw new IllegalArgumentException("memory budget must be at least 16m, got " + memoryBytes);
+      throw new IllegalArgumentException("--memory must be at least 16m, not " + memoryBytes);
     }
     Objects.requireNonNull(tempDir, "tempDir");
   }

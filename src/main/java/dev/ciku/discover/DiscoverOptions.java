@@ -1,5 +1,7 @@
 package dev.ciku.discover;
 
+import dev.ciku.corpus.Params;
+
 /**
  * Settings of {@link WordDiscoverer}. Zero or negative values mean "adapt to the corpus" where
  * noted.
@@ -54,27 +56,22 @@ public record DiscoverOptions(int order, long minCount, double pmiBase, double p
         redundancy, 0, MERGE_PMI, MERGE_STEP, MIN_GAIN, GAIN_STEP);
   }
 
+  /** Checks every setting; messages name the command-line option of each. */
   public DiscoverOptions {
-    if (order < 3 || order > 6) {
-      throw new IllegalArgumentException("order must be between 3 and 6, got " + order);
-    }
-    if (maxLength < 2 || maxLength > 64) {
-      throw new IllegalArgumentException("max length must be between 2 and 64, got " + maxLength);
-    }
-    if (redundancy < 0) {
-      throw new IllegalArgumentException("redundancy must not be negative, got " + redundancy);
-    }
-    if (reestimation < 0 || reestimation > 10) {
-      throw new IllegalArgumentException("re-estimation rounds must be between 0 and 10, got "
-          + reestimation);
-    }
-    if (minGain < 0 || gainStep < 0) {
-      throw new IllegalArgumentException("min gain and gain step must not be negative, got "
-          + minGain + " and " + gainStep);
-    }
-    if (minCount < 0) {
-      throw new IllegalArgumentException("min count must not be negative, got " + minCount);
-    }
+    Params.between("--order", order, 3, 6);
+    Params.atLeast("--min-count", minCount, 0);
+    Params.finite("--min-pmi", pmiBase);
+    Params.finite("--pmi-step", pmiStep);
+    Params.nonNegative("--min-entropy", minEntropy);
+    Params.between("--max-length", maxLength, 2, 64);
+    Params.finite("--pair-pmi", pairPmi);
+    Params.nonNegative("--pair-entropy", pairEntropy);
+    Params.nonNegative("--redundancy", redundancy);
+    Params.between("--reestimate", reestimation, 0, 10);
+    Params.finite("--merge-pmi", mergePmi);
+    Params.finite("--merge-step", mergeStep);
+    Params.nonNegative("--min-gain", minGain);
+    Params.nonNegative("--gain-step", gainStep);
   }
 
   /** Cohesion threshold for a gram of {@code n} units. */

@@ -286,8 +286,8 @@ final class Explainer {
     if (!redundancyPassed[c]) {
       return row(q, Stage.REDUNDANCY, coh, left, right, -1, 0, String.format(Locale.ROOT,
           "de-redundancy: it saves less than --redundancy %s nats a unit beyond the first over"
-              + " its best split into other words, so its count went to them",
-          num(options.redundancy())));
+              + " its best split into other words%s",
+          num(options.redundancy()), cutRan ? ", so its count went to them" : ""));
     }
     if (fate != null && fate.drop() != Reestimation.Drop.NONE) {
       return dropped(q, coh, left, right, fate);

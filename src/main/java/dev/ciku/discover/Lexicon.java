@@ -12,11 +12,11 @@ import java.util.function.Consumer;
 
 /**
  * A set of words read from lexicon files: one word per line, optionally followed by a space or
- * tab and more fields ({@code word freq}, {@code word freq pos}, {@code word<TAB>df}). Blank lines
- * and lines starting with {@code #} are skipped. Words are compared with their traditional
- * characters folded to simplified ones ({@link Simplified}), so a simplified lexicon knows the
- * words of a traditional corpus and the other way round. Immutable once built; thread-safe to
- * read.
+ * tab and more fields ({@code word freq}, {@code word freq pos}, {@code word<TAB>df}). Blanks
+ * around a line are ignored; blank lines and lines starting with {@code #} are skipped. Words are
+ * compared with their traditional characters folded to simplified ones ({@link Simplified}), so
+ * a simplified lexicon knows the words of a traditional corpus and the other way round.
+ * Immutable once built; thread-safe to read.
  */
 public final class Lexicon {
   private final Set<String> words = new HashSet<>();
@@ -53,6 +53,8 @@ public final class Lexicon {
   private Lexicon add(TextLines r) throws IOException {
     String line;
     while ((line = r.readLine()) != null) {
+      // Surrounding blanks are not part of the word (as for vocabularies: String.trim's rule).
+      line = line.trim();
       int end = 0;
       while (end < line.length() && line.charAt(end) != ' ' && line.charAt(end) != '\t') {
         end++;

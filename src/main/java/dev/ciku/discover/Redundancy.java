@@ -15,8 +15,10 @@ import java.util.Arrays;
  * <pre>gain(w) = ln p(w) - Σ ln p(v_i)       p(v) = c(v) / T,  T = Σ c</pre>
  *
  * and {@code w} is removed when {@code gain(w) < perUnit · (len(w) - 1)} — the threshold grows
- * with length because long strings have over-estimated probabilities. A removed word's count
- * goes to the words of its segmentation, whose occurrences it was.
+ * with length because long strings have over-estimated probabilities. When the counts are
+ * counts of fragments (tokens of a cut corpus), a removed word's count goes to the words of its
+ * segmentation, whose occurrences it was; n-gram counts already include those occurrences
+ * (every occurrence of 中华人民 is one of 人民 too), so with them nothing is handed on.
  *
  * <p>Cost: O(V · L²) look-ups for V words of at most L units. Not thread-safe.
  */
@@ -30,9 +32,12 @@ final class Redundancy {
    * @param counts counts of each word, updated
    * @param alive which words are still in the vocabulary, updated
    * @param perUnit threshold in nats per unit beyond the first
+   * @param handOn whether a removed word's count goes to the words of its segmentation (true for
+   *     fragment counts; false for n-gram counts, which already include it)
    * @return the number of words removed
    */
-  static int prune(int[][] words, long[] counts, boolean[] alive, double perUnit) {
+  static int prune(int[][] words, long[] counts, boolean[] alive, double perUnit,
+      boolean handOn) {
     int v = words.length;
     GramIndex shortIds = new GramIndex(v * 2 + 16);
     Object2IntOpenHashMap<String> longIds = new Object2IntOpenHashMap<>();
@@ -109,6 +114,9 @@ final class Redundancy {
       removed++;
       long c = counts[idx];
       total -= c;
+      if (!handOn) {
+        continue;
+      }
       for (int j = n; j > 0; j = back[j]) {
         if (part[j] >= 0) {
           counts[part[j]] += c;

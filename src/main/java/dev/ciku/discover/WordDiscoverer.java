@@ -47,7 +47,8 @@ import java.util.function.Consumer;
  *       boundary entropy ({@link BoundaryEntropy}); those below {@code minEntropy} are dropped.</li>
  *   <li><b>De-redundancy</b> ({@link Redundancy}): a word of 3+ units that saves less than
  *       {@code redundancy · (units - 1)} nats of code length over its best segmentation into the
- *       other words is removed and its count given to those words.</li>
+ *       other words is removed and its count given to those words (not with a store alone:
+ *       n-gram counts already include it).</li>
  *   <li><b>Re-estimation</b> ({@link Reestimation}): the cut corpus is segmented with the words
  *       and single units; counts become uses, strongly associated neighbours are merged and
  *       words that do not save {@code minGain} nats a use (more for longer words) are dropped.
@@ -55,7 +56,8 @@ import java.util.function.Consumer;
  * </ol>
  *
  * <p>Without a corpus (a store only) there is no cut pass: the candidates are G's grams with
- * their n-gram counts. Single Latin units with a letter ({@code iPhone7}, {@code 5G}) are
+ * their n-gram counts, de-redundancy hands no counts on and there is no re-estimation (it
+ * segments the cut corpus). Single Latin units with a letter ({@code iPhone7}, {@code 5G}) are
  * candidates too; single Han characters never are.
  *
  * <p>Cost: one counting pass over the corpus, one cutting pass over the clauses the counting pass
@@ -217,7 +219,9 @@ public final class WordDiscoverer {
       ex.candidates(words.units, words.alive);
     }
     if (options.redundancy() > 0) {
-      int removed = Redundancy.prune(words.units, words.counts, words.alive, options.redundancy());
+      // N-gram counts (a store alone) already hold a removed word's occurrences: none handed on.
+      int removed = Redundancy.prune(words.units, words.counts, words.alive, options.redundancy(),
+          cut);
       info.accept(String.format(java.util.Locale.ROOT, "de-redundancy removed %,d words", removed));
     }
     if (ex != null) {

@@ -5,6 +5,7 @@ import dev.ciku.corpus.ClauseScanner;
 import dev.ciku.corpus.ClauseSink;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.CorpusReader;
+import dev.ciku.corpus.Params;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -82,16 +83,19 @@ public final class VocabularyLearner {
     public static final Config DEFAULT = new Config(3, 1.0, 3, 8, 1.5, 3.0, 1.0, 5, 3, 0.15, 2);
 
     public Config {
-      if (minPairCount < 1 || minCount < 1 || maxLength < 1 || maxIterations < 0 || mergeRounds < 0
-          || threads < 1) {
-        throw new IllegalArgumentException("vocabulary parameters must be positive");
-      }
+      Params.atLeast("--min-pair-count", minPairCount, 1);
+      Params.finite("--min-pmi", minPmi);
+      Params.atLeast("--min-count", minCount, 1);
+      Params.between("--max-length", maxLength, 1, 127);
+      Params.finite("--min-gain", minGain);
+      Params.finite("--length-gain", lengthGain);
+      Params.finite("--length-power", lengthPower);
+      Params.atLeast("--iterations", maxIterations, 0);
+      Params.atLeast("--merge-rounds", mergeRounds, 0);
+      Params.atLeast("--threads", threads, 1);
       if (!(fragmentShare >= 0 && fragmentShare < 1)) {
         throw new IllegalArgumentException("--fragment-share must be in [0, 1), got "
             + fragmentShare);
-      }
-      if (maxLength > 127) {
-        throw new IllegalArgumentException("--max-length must be at most 127");
       }
     }
   }

@@ -116,6 +116,11 @@ public final class NgramStore implements AutoCloseable {
         header.positions().clone(), header.clauses(), header.chars(), header.size(), 0);
   }
 
+  /** How the text was normalised before counting ({@link Normalization#NONE} for old stores). */
+  public Normalization normalization() {
+    return header.normalization();
+  }
+
   public Path path() {
     return path;
   }

@@ -13,7 +13,8 @@ import java.util.function.LongBinaryOperator;
 /**
  * The metadata of a store, kept inside the Chronicle map under reserved keys {@code (0, k)} (no
  * gram has {@code hi == 0}), so that a store is one file. Each reserved key holds one long:
- * magic, format version, order, min count, clauses, chars, gram count, positions per length, and
+ * magic, format version, order, min count, clauses, chars, gram count, the normalisation
+ * (lower-cased, simplified: absent in older stores, read as off), positions per length, and
  * the Latin unit table as a byte blob ({@code int length + UTF-8} per unit) cut into 8-byte
  * little-endian chunks. Stateless helpers; thread-safe.
  */
@@ -30,6 +31,10 @@ final class StoreMeta {
   static final long K_CLAUSES = 5;
   static final long K_CHARS = 6;
   static final long K_SIZE = 7;
+  /** 1 if the text was lower-cased, 0 or absent (stores written before it was recorded) if not. */
+  static final long K_LOWERCASE = 8;
+  /** 1 if the text was simplified, 0 or absent if not. */
+  static final long K_SIMPLIFY = 9;
   static final long K_POSITIONS = 16; // 16 + n for n = 0..MAX_ORDER
   static final long K_UNIT_BYTES = 32;
   static final long K_UNIT_COUNT = 33;
@@ -58,11 +63,11 @@ final class StoreMeta {
 
   /** Number of reserved entries {@link #write} produces for a unit blob of this length. */
   static long entries(int unitBlobBytes) {
-    return 7 + (Grams.MAX_ORDER + 1) + 2 + (unitBlobBytes + 7) / 8;
+    return 9 + (Grams.MAX_ORDER + 1) + 2 + (unitBlobBytes + 7) / 8;
   }
 
   /** Writes every reserved entry of a store holding {@code size} grams. */
-  static void write(CountSummary s, long size, byte[] blob, Put out) {
+  static void write(CountSummary s, Normalization norm, long size, byte[] blob, Put out) {
     out.put(K_MAGIC, MAGIC);
     out.put(K_VERSION, VERSION);
     out.put(K_ORDER, s.order());
@@ -70,6 +75,8 @@ final class StoreMeta {
     out.put(K_CLAUSES, s.clauses());
     out.put(K_CHARS, s.chars());
     out.put(K_SIZE, size);
+    out.put(K_LOWERCASE, norm.lowercase() ? 1 : 0);
+    out.put(K_SIMPLIFY, norm.simplify() ? 1 : 0);
     for (int n = 0; n <= Grams.MAX_ORDER; n++) {
       out.put(K_POSITIONS + n, n < s.positions().length ? s.positions()[n] : 0);
     }
@@ -129,10 +136,12 @@ final class StoreMeta {
       throw new NgramStore.StoreFormatException(path + ": damaged unit table");
     }
     return new Header(order, get.applyAsLong(0, K_MIN_COUNT), get.applyAsLong(0, K_CLAUSES),
-        get.applyAsLong(0, K_CHARS), positions, size, units);
+        get.applyAsLong(0, K_CHARS), positions, size, units,
+        new Normalization(get.applyAsLong(0, K_LOWERCASE) == 1,
+            get.applyAsLong(0, K_SIMPLIFY) == 1));
   }
 
   /** What {@link #read} decodes. */
   record Header(int order, long minCount, long clauses, long chars, long[] positions, long size,
-      UnitTable units) {}
+      UnitTable units, Normalization normalization) {}
 }

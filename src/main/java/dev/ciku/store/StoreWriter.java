@@ -121,8 +121,19 @@ public final class StoreWriter implements GramSink, AutoCloseable {
     buf.clear();
   }
 
-  /** Builds the Chronicle map from the buffered grams and renames it over the target. */
+  /**
+   * Builds the Chronicle map from the buffered grams, recording no normalisation, and renames it
+   * over the target.
+   */
   public void finish(CountSummary summary) throws IOException {
+    finish(summary, Normalization.NONE);
+  }
+
+  /**
+   * Builds the Chronicle map from the buffered grams, recording how the text was normalised
+   * before counting, and renames it over the target.
+   */
+  public void finish(CountSummary summary, Normalization normalization) throws IOException {
     flush();
     channel.close();
     byte[] blob = StoreMeta.unitBlob(summary.units());
@@ -131,7 +142,7 @@ public final class StoreWriter implements GramSink, AutoCloseable {
         FileChannel in = FileChannel.open(rows, StandardOpenOption.READ)) {
       fill(map, in, entries, fillThreads);
       GramKey k = new GramKey();
-      StoreMeta.write(summary, entries, blob, (key, value) -> map.put(k.set(0, key), value));
+      StoreMeta.write(summary, normalization, entries, blob, (key, value) -> map.put(k.set(0, key), value));
     }
     TempFiles.delete(rows);
     target.commit(temp);

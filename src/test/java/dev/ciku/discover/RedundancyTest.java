@@ -17,9 +17,20 @@ class RedundancyTest {
     int[][] words = {u("改革"), u("开放"), u("改革开放"), u("其他词")};
     long[] counts = {1000, 1000, 40, 8000};
     boolean[] alive = {true, true, true, true};
-    assertEquals(1, Redundancy.prune(words, counts, alive, 1.0));
+    assertEquals(1, Redundancy.prune(words, counts, alive, 1.0, true));
     assertArrayEquals(new boolean[] {true, true, false, true}, alive);
     assertArrayEquals(new long[] {1040, 1040, 40, 8000}, counts);
+  }
+
+  @Test
+  void prune_ngramCounts_removedWordHandsNothingOn() {
+    // N-gram counts: the 40 occurrences of 改革开放 are already among those of 改革 and 开放.
+    int[][] words = {u("改革"), u("开放"), u("改革开放"), u("其他词")};
+    long[] counts = {1000, 1000, 40, 8000};
+    boolean[] alive = {true, true, true, true};
+    assertEquals(1, Redundancy.prune(words, counts, alive, 1.0, false));
+    assertArrayEquals(new boolean[] {true, true, false, true}, alive);
+    assertArrayEquals(new long[] {1000, 1000, 40, 8000}, counts);
   }
 
   @Test
@@ -28,7 +39,7 @@ class RedundancyTest {
     int[][] words = {u("葡萄酒"), u("其他")};
     long[] counts = {50, 5000};
     boolean[] alive = {true, true};
-    assertEquals(0, Redundancy.prune(words, counts, alive, 6.0));
+    assertEquals(0, Redundancy.prune(words, counts, alive, 6.0, true));
     assertArrayEquals(new boolean[] {true, true}, alive);
   }
 
@@ -40,8 +51,8 @@ class RedundancyTest {
     int[][] words = {u("中华"), u("人民"), u("政府"), u("人民政府")};
     long[] counts = {500, 2000, 1000, 900};
     boolean[] alive = {true, true, true, true};
-    assertEquals(0, Redundancy.prune(words, counts.clone(), alive.clone(), 0.2));
-    assertEquals(1, Redundancy.prune(words, counts.clone(), alive, 0.3));
+    assertEquals(0, Redundancy.prune(words, counts.clone(), alive.clone(), 0.2, true));
+    assertEquals(1, Redundancy.prune(words, counts.clone(), alive, 0.3, true));
     assertEquals(false, alive[3]);
   }
 
@@ -50,6 +61,6 @@ class RedundancyTest {
     int[][] words = {u("的一"), u("其他")};
     long[] counts = {1, 1_000_000};
     boolean[] alive = {true, true};
-    assertEquals(0, Redundancy.prune(words, counts, alive, 100.0));
+    assertEquals(0, Redundancy.prune(words, counts, alive, 100.0, true));
   }
 }

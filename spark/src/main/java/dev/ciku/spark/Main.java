@@ -21,6 +21,7 @@ import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
 import dev.ciku.output.TempFiles;
+import dev.ciku.store.Normalization;
 import dev.ciku.store.StoreWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -206,7 +207,7 @@ public final class Main implements Runnable {
             }
           }, units);
           if (writer != null) {
-            writer.finish(s);
+            writer.finish(s, new Normalization(lowercase, simplify));
             info(String.format(Locale.ROOT, "wrote %,d grams of 1..%d units (min count %d) to %s",
                 writer.entries(), s.order(), s.minCount(), store));
           }

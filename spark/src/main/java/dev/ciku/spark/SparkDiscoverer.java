@@ -7,6 +7,7 @@ import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.output.TempFiles;
 import dev.ciku.store.NgramStore;
+import dev.ciku.store.Normalization;
 import dev.ciku.store.StoreWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ public final class SparkDiscoverer {
     try {
       try (StoreWriter w = new StoreWriter(storeFile)) {
         CountSummary s = new SparkNgramCounter(sc, st).info(info).count(lines, w);
-        w.finish(s);
+        w.finish(s, new Normalization(lowercase, simplify));
       }
       try (NgramStore store = NgramStore.open(storeFile)) {
         ReaderOptions ro = new ReaderOptions(StandardCharsets.UTF_8,

@@ -1,0 +1,26 @@
+package dev.ciku.discover;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LexiconTest {
+  @TempDir Path dir;
+
+  @Test
+  void addFile_blanksAroundWords_areNotPartOfThem() throws Exception {
+    Path f = Files.writeString(dir.resolve("lex.txt"),
+        "  香港\n\t深圳\t12\n 澳门 3 n\r\n  # 台北\n   \n");
+    Lexicon lex = new Lexicon().addFile(f);
+    assertTrue(lex.contains("香港"));
+    assertTrue(lex.contains("深圳"));
+    assertTrue(lex.contains("澳门"));
+    assertFalse(lex.contains("台北"));
+    assertFalse(lex.contains("#"));
+    assertFalse(lex.contains(""));
+  }
+}
