@@ -22,7 +22,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code ciku domain}: domain terms by contrast with a general reference. */
 @Command(name = "domain", sortOptions = false,
@@ -35,7 +38,8 @@ import picocli.CommandLine.Option;
             + " G2 x char_spec x sqrt(ridf), then the others by G2).",
         "The reference is ciku's bundled general-Chinese profile unless --reference is given.",
         "With --build-profile, INPUT is a reference corpus and -o receives a profile for"
-            + " --reference (see dict/README.md)."})
+            + " --reference (see dict/README.md). An option of one mode given in the other"
+            + " (--profile-order without --build-profile, --top with it) is a usage error."})
 final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
   /** The formats of --format. */
   static final EnumSet<OutputFormat> FORMATS = EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL);
@@ -49,9 +53,12 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
   @Mixin InputOptions input;
   @Mixin FormatOptions text;
 
+  @Spec CommandSpec spec;
+
   @Option(names = "--reference", paramLabel = "CORPUS|PROFILE",
-      description = "Reference to contrast with: a profile file (from --build-profile) or a"
-          + " corpus (files or a directory; the candidate terms are counted in it exactly)."
+      description = "Reference to contrast with: a profile file (from --build-profile; then the"
+          + " only --reference) or a corpus (files or a directory, repeatable; the candidate"
+          + " terms are counted in it exactly)."
           + " Default: the bundled dict/" + "general-reference.profile.gz.")
   List<String> reference = new ArrayList<>();
 
@@ -78,8 +85,9 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
   double termEntropy;
 
   @Option(names = "--no-filter",
-      description = "Keep stopwords and generic heads (the bundled dict/domain-stopwords.txt and"
-          + " dict/domain-generic-heads.txt).")
+      description = "Keep stopwords, generic heads (the bundled dict/domain-stopwords.txt and"
+          + " dict/domain-generic-heads.txt) and terms holding a digit (16款, 5万公里): no"
+          + " bundled filter at all; --stopwords and --generic-heads still apply.")
   boolean noFilter;
 
   @Option(names = "--stopwords", paramLabel = "FILE",
@@ -110,6 +118,7 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
     Log log = run.log();
     new InputChecks().corpus(input.inputs, true).files("--stopwords", stopwords)
         .files("--generic-heads", heads).corpus("--reference", reference).check();
+    requireOptionsOfMode();
     if (buildProfile) {
       return build(log);
     }
@@ -118,6 +127,33 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
     } finally {
       if (referenceCopies != null) {
         referenceCopies.close();
+      }
+    }
+  }
+
+  /** The options that only --build-profile reads. */
+  private static final List<String> PROFILE_OPTIONS =
+      List.of("--profile-order", "--profile-min-count");
+
+  /** The options and mixins that only term mining reads. */
+  private static final List<String> MINING_OPTIONS = List.of("--reference", "--rank",
+      "--term-entropy", "--no-filter", "--stopwords", "--generic-heads", "--redundancy", "--top",
+      "--format", "--no-header");
+
+  /**
+   * Refuses an option of one mode given in the other (it would be ignored): the profile options
+   * without --build-profile, the mining options (and discovery's) with it.
+   */
+  private void requireOptionsOfMode() {
+    List<OptionSpec> discoveryOptions = spec.mixins().get("discovery").options();
+    for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+      String name = o.longestName();
+      if (!buildProfile && PROFILE_OPTIONS.contains(name)) {
+        throw new CikuException(CikuException.USAGE, name + " applies only with --build-profile");
+      }
+      if (buildProfile && (MINING_OPTIONS.contains(name) || discoveryOptions.contains(o))) {
+        throw new CikuException(CikuException.USAGE, name + " applies to term mining, not to"
+            + " --build-profile");
       }
     }
   }
@@ -190,13 +226,26 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
     referenceCopies = Spool.of(CorpusInput.expand(reference, log::info, log::warn),
         memory.tempDir());
     List<CorpusInput> refCorpus = referenceCopies.inputs();
-    if (refCorpus.size() == 1 && ReferenceProfile.isProfile(refCorpus.get(0).path())) {
-      Path p = refCorpus.get(0).path();
-      return inBackground(() -> ReferenceProfile.load(p));
+    for (CorpusInput in : refCorpus) {
+      if (ReferenceProfile.isProfile(in.path())) {
+        if (refCorpus.size() == 1) {
+          Path p = in.path();
+          return inBackground(() -> ReferenceProfile.load(p));
+        }
+        throw new CikuException(CikuException.USAGE, "--reference " + in.name() + " is a profile:"
+            + " a profile must be the only --reference (give it alone, or corpora only)");
+      }
     }
     String name = String.join(",", reference);
-    return terms -> CorpusReference.count(terms, refCorpus, text.readerOptions(input),
-        new ByteCounter(), log::warn, name);
+    return terms -> {
+      CorpusReference counts = CorpusReference.count(terms, refCorpus, text.readerOptions(input),
+          new ByteCounter(), log::warn, name);
+      if (counts.positions() == 0) {
+        throw new CikuException(CikuException.DATA, "reference " + name + " holds no text (no"
+            + " characters to count the terms in)");
+      }
+      return counts;
+    };
   }
 
   /** A profile does not depend on the terms: load it while the domain corpus is counted. */

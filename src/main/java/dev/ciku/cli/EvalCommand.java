@@ -56,7 +56,9 @@ final class EvalCommand implements Runnable {
       versionProvider = Main.Version.class,
       description = {"Precision, recall, F1, OOV rate and OOV/IV recall of a segmentation, SIGHAN"
           + " style: words are compared as character spans over the whole file (whitespace"
-          + " removed). benchmarks/quick-checks.sh checks that the figures match an independent"
+          + " removed; they must hold the same characters, or the first difference is an error)."
+          + " A ratio over nothing (no predicted words, no IV word) is nan (JSON: null)."
+          + " benchmarks/quick-checks.sh checks that the figures match an independent"
           + " scorer's to 4 decimals."})
   static final class Seg implements Callable<Integer>, OutputOptions.Formats {
     @Override
@@ -123,7 +125,8 @@ final class EvalCommand implements Runnable {
       description = {"Precision at K of a ranked word list (first field of each line, best first)"
           + " against the union of gold lexicons (benchmarks/quick-checks.sh checks it against an"
           + " independent scorer). A header line"
-          + " counts as a word there too: score files written with --no-header."})
+          + " counts as a word there too: score files written with --no-header. Precision over"
+          + " no word is nan (JSON: null)."})
   static final class Words implements Callable<Integer>, OutputOptions.Formats {
     @Override
     public EnumSet<OutputFormat> formats() {
@@ -140,7 +143,8 @@ final class EvalCommand implements Runnable {
     List<Path> gold;
 
     @Option(names = "--k", paramLabel = "K,K,...", split = ",", defaultValue = "100,500,1000",
-        description = "Cut-offs (default ${DEFAULT-VALUE}).")
+        description = "Cut-offs, scored in ascending order, each once (default"
+            + " ${DEFAULT-VALUE}).")
     int[] ks;
 
     @Option(names = "--min-len", paramLabel = "N", defaultValue = "2",

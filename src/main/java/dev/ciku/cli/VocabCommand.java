@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
         "Learn a segmentation vocabulary from raw text (minimum-entropy principle): cut where"
             + " adjacent characters are weakly bound, count the fragments, prune, drop words that"
             + " do not shorten the corpus code (exact F), then re-estimate by segmenting the corpus"
-            + " (merging adjacent words that shorten it) until the bits per character stop falling.",
+            + " (merging adjacent words that shorten it) until the bits per character stop falling;"
+            + " the vocabulary of the round with the fewest is kept.",
         "Output: word<TAB>count lines, best first (--format jsonl: {\"word\": ..., \"count\": ...};"
             + " dict: 'word count'). Digits runs are"
             + " written 0 and other Latin runs A (0年 = any number + 年)."})
@@ -92,8 +93,9 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
   int top;
 
   @Option(names = "--stats", paramLabel = "FILE",
-      description = "Write the bits per character of each stage to FILE (TSV; not the file or"
-          + " standard output the vocabulary goes to).")
+      description = "Write the words and bits per character of each stage to FILE (TSV: stage,"
+          + " words, bits_per_char, kept = 1 for the stage whose vocabulary is written; not the"
+          + " file or standard output the vocabulary goes to).")
   Path stats;
 
   @Override
@@ -131,6 +133,10 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
         r = new VocabularyLearner(config, log::info, temp.tempDir())
             .learn(corpus, text.readerOptions(input), bytes, log::warn);
       }
+      if (r.symbols() == 0) {
+        log.warn("the corpus holds no characters to learn words from (punctuation, symbols or"
+            + " nothing): the vocabulary is empty");
+      }
       log.info(String.format(Locale.ROOT,
           "bits per char: %.4f before (single characters), %.4f after (%,d words); %.1f s",
           r.bitsBefore(), r.bitsAfter(), r.vocabulary().size(), (System.nanoTime() - t0) / 1e9));
@@ -152,11 +158,13 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
       }
       if (statsOut != null) {
         Writer s = statsOut.writer();
-        s.write("stage\twords\tbits_per_char\n");
-        s.write("characters\t0\t" + Numbers.format(r.bitsBefore(), 4) + "\n");
+        s.write("stage\twords\tbits_per_char\tkept\n");
+        s.write("characters\t0\t" + Numbers.format(r.bitsBefore(), 4) + "\t"
+            + (r.keptStage() < 0 ? 1 : 0) + "\n");
         for (int i = 0; i < r.bitsPerRound().length; i++) {
           s.write((i == 0 ? "de-redundancy" : "refinement-" + i) + "\t" + r.wordsPerRound()[i]
-              + "\t" + Numbers.format(r.bitsPerRound()[i], 4) + "\n");
+              + "\t" + Numbers.format(r.bitsPerRound()[i], 4) + "\t"
+              + (i == r.keptStage() ? 1 : 0) + "\n");
         }
       }
       Output.commitAll(out, statsOut);

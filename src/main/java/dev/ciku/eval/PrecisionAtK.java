@@ -23,20 +23,24 @@ public final class PrecisionAtK {
 
   /** One row of the result. */
   public record Row(int k, int considered, int hits) {
-    /** Precision: hits / considered (0 for an empty list). */
+    /** Precision: hits / considered; NaN (undefined) when no word is considered. */
     public double precision() {
-      return considered == 0 ? 0 : (double) hits / considered;
+      return considered == 0 ? Double.NaN : (double) hits / considered;
     }
   }
 
-  /** Computes P@K for each K of {@code ks}, files read silently as {@link TextLines} reads. */
+  /**
+   * Computes P@K for each distinct K of {@code ks}, ascending, files read silently as
+   * {@link TextLines} reads.
+   */
   public static List<Row> score(Path ranked, List<Path> gold, int[] ks, int minLength)
       throws IOException {
     return score(ranked, gold, ks, minLength, m -> { });
   }
 
   /**
-   * Computes P@K for each K of {@code ks}. Files are read as {@link TextLines} reads them
+   * Computes P@K for each distinct K of {@code ks}, in ascending order. Files are read as
+   * {@link TextLines} reads them
    * ({@code -} is standard input, a BOM is skipped, malformed bytes are replaced and reported to
    * {@code warnings}).
    */
@@ -54,10 +58,8 @@ public final class PrecisionAtK {
         }
       }
     }
-    int max = 0;
-    for (int k : ks) {
-      max = Math.max(max, k);
-    }
+    int[] cuts = java.util.Arrays.stream(ks).sorted().distinct().toArray();
+    int max = cuts.length == 0 ? 0 : cuts[cuts.length - 1];
     List<String> terms = new ArrayList<>();
     try (TextLines r = TextLines.open(ranked, warnings)) {
       String line;
@@ -70,7 +72,7 @@ public final class PrecisionAtK {
       }
     }
     List<Row> rows = new ArrayList<>();
-    for (int k : ks) {
+    for (int k : cuts) {
       int n = Math.min(k, terms.size());
       int hits = 0;
       for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package dev.ciku.eval;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import dev.ciku.corpus.TextLines;
 import java.io.IOException;
@@ -16,7 +17,11 @@ import java.util.function.Consumer;
  * MSR lines whose opening quote moved to the neighbouring line are scored like the reference
  * script does, without crashing.
  *
- * <p>Memory: one long per word of each file. Immutable result; {@link #score} is thread-safe.
+ * <p>The two files must hold the same characters once whitespace is removed; the first
+ * difference is reported ({@link MismatchException}).
+ *
+ * <p>Memory: one long per word of each file and one int per character of the gold file (to
+ * compare the texts). Immutable result; {@link #score} is thread-safe.
  *
  * @param goldWords words in the gold file
  * @param predWords words in the prediction
@@ -39,36 +44,42 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
     }
   }
 
-  /** Precision: correct / predicted words. */
+  // A ratio over nothing is undefined: NaN, written nan (TSV) or null (JSON lines).
+
+  /** Precision: correct / predicted words; NaN without predicted words. */
   public double precision() {
-    return predWords == 0 ? 0 : (double) correct / predWords;
+    return ratio(correct, predWords);
   }
 
-  /** Recall: correct / gold words. */
+  /** Recall: correct / gold words; NaN without gold words. */
   public double recall() {
-    return goldWords == 0 ? 0 : (double) correct / goldWords;
+    return ratio(correct, goldWords);
   }
 
-  /** F1, the harmonic mean of precision and recall. */
+  /** F1, the harmonic mean of precision and recall; NaN if either is, 0 if both are 0. */
   public double f1() {
     double p = precision();
     double r = recall();
     return p + r == 0 ? 0 : 2 * p * r / (p + r);
   }
 
-  /** Share of gold words not in the training list. */
+  /** Share of gold words not in the training list; NaN without gold words. */
   public double oovRate() {
-    return goldWords == 0 ? 0 : (double) oovWords / goldWords;
+    return ratio(oovWords, goldWords);
   }
 
-  /** Recall of out-of-vocabulary gold words. */
+  /** Recall of out-of-vocabulary gold words; NaN without such words. */
   public double oovRecall() {
-    return oovWords == 0 ? 0 : (double) oovRecalled / oovWords;
+    return ratio(oovRecalled, oovWords);
   }
 
-  /** Recall of in-vocabulary gold words. */
+  /** Recall of in-vocabulary gold words; NaN without such words. */
   public double ivRecall() {
-    return ivWords == 0 ? 0 : (double) ivRecalled / ivWords;
+    return ratio(ivRecalled, ivWords);
+  }
+
+  private static double ratio(long part, long whole) {
+    return whole == 0 ? Double.NaN : (double) part / whole;
   }
 
   /** As {@link #score(Path, Path, Path, Consumer)}, malformed bytes replaced silently. */
@@ -82,7 +93,8 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
    * reported to {@code warnings}).
    *
    * @param trainingWords the training word list for OOV/IV recall, or null
-   * @throws MismatchException if the files differ in their characters
+   * @throws MismatchException if the files differ in their characters (the message names the
+   *     first difference, or the two character counts)
    */
   public static SegmentationScore score(Path gold, Path pred, Path trainingWords,
       Consumer<String> warnings) throws IOException {
@@ -101,9 +113,10 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
     }
     LongArrayList g = new LongArrayList();
     LongArrayList inTrain = train == null ? null : new LongArrayList();
-    long gn = spans(gold, g, train, inTrain, warnings);
+    Text goldText = new Text();
+    long gn = spans(gold, g, train, inTrain, goldText, null, warnings);
     LongArrayList p = new LongArrayList();
-    long pn = spans(pred, p, null, null, warnings);
+    long pn = spans(pred, p, null, null, null, goldText, warnings);
     if (gn != pn) {
       throw new MismatchException("character count differs: gold " + gn + ", prediction " + pn);
     }
@@ -135,14 +148,68 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
     return new SegmentationScore(g.size(), p.size(), correct, oov, oovHit, iv, ivHit, train != null);
   }
 
-  /** Reads the word spans of a file as {@code start << 32 | end}; returns the character count. */
+  /** The characters of the gold file (whitespace removed) and where its lines start. */
+  private static final class Text {
+    final IntArrayList chars = new IntArrayList();
+    /** Character offset of the first character of each line holding one, and its line number. */
+    final LongArrayList lineStarts = new LongArrayList();
+    final LongArrayList lineNumbers = new LongArrayList();
+
+    /** The 1-based line of the character at {@code pos}. */
+    long lineOf(long pos) {
+      int lo = 0;
+      int hi = lineStarts.size() - 1;
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        if (lineStarts.getLong(mid) <= pos) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return lineNumbers.getLong(lo);
+    }
+  }
+
+  /**
+   * Reads the word spans of a file as {@code start << 32 | end}; returns the character count.
+   * Its characters are recorded into {@code record}, or compared with {@code expected}, when not
+   * null.
+   */
   private static long spans(Path file, LongArrayList out, Set<String> train, LongArrayList inTrain,
-      Consumer<String> warnings) throws IOException {
+      Text record, Text expected, Consumer<String> warnings) throws IOException {
     long pos = 0;
+    long lineNo = 0;
     StringBuilder word = new StringBuilder();
     try (TextLines r = TextLines.open(file, warnings)) {
       String line;
       while ((line = r.readLine()) != null) {
+        lineNo++;
+        // A line end ends a word, so no word is pending here.
+        if (record != null) {
+          record.lineStarts.add(pos);
+          record.lineNumbers.add(lineNo);
+        }
+        long at = pos;
+        for (int k = 0; k < line.length(); ) {
+          int c = line.codePointAt(k);
+          k += Character.charCount(c);
+          if (isSpace(c)) {
+            continue;
+          }
+          if (record != null) {
+            record.chars.add(c);
+          } else if (expected != null && at < expected.chars.size()
+              && expected.chars.getInt((int) at) != c) {
+            long goldLine = expected.lineOf(at);
+            throw new MismatchException("texts differ at character " + (at + 1)
+                + (goldLine == lineNo ? " (line " + lineNo + ")"
+                    : " (gold line " + goldLine + ", prediction line " + lineNo + ")")
+                + ": gold " + Character.toString(expected.chars.getInt((int) at))
+                + ", prediction " + Character.toString(c));
+          }
+          at++;
+        }
         int i = 0;
         int n = line.length();
         while (i <= n) {

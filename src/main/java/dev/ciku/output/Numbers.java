@@ -14,19 +14,24 @@ public final class Numbers {
    */
   public static void appendFixed(Appendable out, double v, int decimals, boolean json)
       throws IOException {
-    if (Double.isNaN(v)) {
-      out.append(json ? "null" : "nan");
-      return;
-    }
-    if (Double.isInfinite(v)) {
-      out.append(json ? "null" : v > 0 ? "inf" : "-inf");
+    if (json && (Double.isNaN(v) || Double.isInfinite(v))) {
+      out.append("null");
       return;
     }
     out.append(format(v, decimals));
   }
 
-  /** {@code v} rounded half-even to {@code decimals} digits, e.g. {@code 3.1416}. */
+  /**
+   * {@code v} rounded half-even to {@code decimals} digits, e.g. {@code 3.1416}; NaN and the
+   * infinities as {@code nan}, {@code inf} and {@code -inf}, as TSV cells write them.
+   */
   public static String format(double v, int decimals) {
+    if (Double.isNaN(v)) {
+      return "nan";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "inf" : "-inf";
+    }
     String s = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
     return s.startsWith("-") && isZero(s) ? s.substring(1) : s;
   }

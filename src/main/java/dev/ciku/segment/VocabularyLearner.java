@@ -44,8 +44,12 @@ import java.util.function.Consumer;
  *       merging it saves code length by the same test as de-redundancy (exact F, same
  *       length-dependent margin; this brings back words such as 为了 that rarely stand alone
  *       as a fragment); drop words used fewer than {@code minCount} times, and repeat while the
- *       bits per character keep falling (at most {@code maxIterations} rounds).</li>
+ *       bits per character keep falling (at most {@code maxIterations} rounds). The vocabulary
+ *       of the round with the fewest bits per character is kept (the last of equals): a round
+ *       that makes them worse is undone.</li>
  * </ol>
+ *
+ * <p>A corpus without symbols (punctuation only, empty) gives an empty vocabulary and NaN bits.
  *
  * <p>Memory: the corpus is not held. It is written once as one int per symbol into
  * {@link SymbolBlocks} — blocks of 4 M symbols (16 MB), all but the last spilled to a temporary
@@ -107,13 +111,16 @@ public final class VocabularyLearner {
    * @param symbols symbols (characters; a Latin run counts as one) in the corpus
    * @param bitsBefore bits per symbol with every symbol a word
    * @param bitsPerRound bits per symbol after de-redundancy (index 0) and after each refinement
-   * @param wordsPerRound words (multi-symbol included) after each stage
+   *     (the segmentation of that round, before its rare words are dropped)
+   * @param wordsPerRound words (single symbols included) the vocabulary of each stage holds
+   * @param keptStage the index in {@code bitsPerRound} of the stage whose vocabulary is the
+   *     result (-1 when there is no stage: a corpus without symbols)
    */
   public record Result(Vocabulary vocabulary, long symbols, double bitsBefore,
-      double[] bitsPerRound, int[] wordsPerRound) {
-    /** Bits per symbol at the end. */
+      double[] bitsPerRound, int[] wordsPerRound, int keptStage) {
+    /** Bits per symbol of the kept stage. */
     public double bitsAfter() {
-      return bitsPerRound.length == 0 ? bitsBefore : bitsPerRound[bitsPerRound.length - 1];
+      return keptStage < 0 ? bitsBefore : bitsPerRound[keptStage];
     }
   }
 
@@ -244,6 +251,9 @@ public final class VocabularyLearner {
       throw new IllegalStateException("a VocabularyLearner learns once; make a new one");
     }
     used = true;
+    if (units == 0) {
+      return new Result(new Vocabulary(), 0, Double.NaN, new double[0], new int[0], -1);
+    }
     double bitsBefore = codeLengthOfUnits() / units / Math.log(2);
     log.accept(String.format(java.util.Locale.ROOT, "bits per char with single characters: %.4f", bitsBefore));
     WordTrie trie = candidates();
@@ -257,6 +267,12 @@ public final class VocabularyLearner {
     log.accept(String.format(java.util.Locale.ROOT, "after de-redundancy: %,d words, %.4f bits per char (counts from fragments)",
         trie.words(), b));
     double prev = Double.POSITIVE_INFINITY;
+    // The best refinement round so far (fewest bits; the last of equals) and a copy of its
+    // counts (one double per trie node). De-redundancy counts come from fragments, not from a
+    // segmentation, so its bits are not compared: it is the result only without refinement.
+    int best = 0;
+    double bestBits = Double.POSITIVE_INFINITY;
+    double[] bestCounts = null;
     for (int round = 1; round <= config.maxIterations(); round++) {
       boolean merging = round <= config.mergeRounds();
       PairCounts wordPairs = merging ? new PairCounts() : null;
@@ -275,13 +291,26 @@ public final class VocabularyLearner {
         }
       }
       bits.add(now);
-      words.add(before);
+      words.add(trie.words());
       log.accept(String.format(java.util.Locale.ROOT, "refinement %d: %,d words used, %.4f bits per char; %,d kept",
           round, before, now, trie.words()));
+      if (now <= bestBits) {
+        best = round;
+        bestBits = now;
+        bestCounts = counts(trie);
+      }
       if (round > config.mergeRounds() && now > prev - 1e-4) {
         break;
       }
       prev = now;
+    }
+    if (best > 0 && best < bits.size() - 1) {
+      for (int n = 1; n < trie.nodes(); n++) {
+        trie.setCount(n, n < bestCounts.length ? bestCounts[n] : 0);
+      }
+      log.accept(String.format(java.util.Locale.ROOT,
+          "refinement %d had the fewest bits per char: its %,d words are kept", best,
+          trie.words()));
     }
     Vocabulary v = new Vocabulary();
     for (int n = 1; n < trie.nodes(); n++) {
@@ -291,7 +320,16 @@ public final class VocabularyLearner {
     }
     double[] bp = bits.stream().mapToDouble(Double::doubleValue).toArray();
     int[] wp = words.stream().mapToInt(Integer::intValue).toArray();
-    return new Result(v, units, bitsBefore, bp, wp);
+    return new Result(v, units, bitsBefore, bp, wp, best);
+  }
+
+  /** A copy of the counts of the trie's nodes. */
+  private static double[] counts(WordTrie trie) {
+    double[] c = new double[trie.nodes()];
+    for (int n = 1; n < c.length; n++) {
+      c[n] = trie.count(n);
+    }
+    return c;
   }
 
   /**

@@ -67,4 +67,60 @@ class DomainCommandTest {
     assertEquals(CikuException.NO_INPUT, Main.execute("domain", "-q", "--reference",
         dir.resolve("missing.txt").toString(), LAWS));
   }
+
+  private Path smallProfile() throws Exception {
+    Path text = Files.writeString(dir.resolve("gen.txt"), "中国人民银行发布了新的规定。\n".repeat(3),
+        StandardCharsets.UTF_8);
+    Path profile = dir.resolve("gen.profile");
+    assertEquals(0, Main.execute("domain", "-q", "--build-profile", "--profile-min-count", "1",
+        text.toString(), "-o", profile.toString()), io::err);
+    return profile;
+  }
+
+  @Test
+  void domain_profileWithAnotherReference_usageErrorOneLine() throws Exception {
+    String profile = smallProfile().toString();
+    for (String other : new String[] {profile, WIKI}) {
+      io.reset();
+      assertEquals(CikuException.USAGE, Main.execute("domain", "-q", "--reference", profile,
+          "--reference", other, LAWS));
+      assertEquals(List.of("ciku domain: --reference " + profile + " is a profile: a profile"
+          + " must be the only --reference (give it alone, or corpora only)"), io.errLines());
+      assertEquals("", io.out());
+    }
+  }
+
+  @Test
+  void domain_referenceWithoutText_dataError() throws Exception {
+    Path empty = Files.writeString(dir.resolve("empty.txt"), "，。！\n", StandardCharsets.UTF_8);
+    assertEquals(CikuException.DATA, Main.execute("domain", "-q", "--reference",
+        empty.toString(), LAWS));
+    assertEquals(List.of("ciku domain: reference " + empty + " holds no text (no characters to"
+        + " count the terms in)"), io.errLines());
+    assertEquals("", io.out());
+  }
+
+  @Test
+  void domain_optionOfTheOtherMode_usageError() throws Exception {
+    Path profile = dir.resolve("x.profile");
+    String[][] cases = {
+        {"--profile-order", "3", LAWS},
+        {"--profile-min-count", "2", LAWS},
+        {"--build-profile", LAWS, "-o", profile.toString(), "--top", "3"},
+        {"--build-profile", LAWS, "-o", profile.toString(), "--min-count", "3"}};
+    String[] messages = {"--profile-order applies only with --build-profile",
+        "--profile-min-count applies only with --build-profile",
+        "--top applies to term mining, not to --build-profile",
+        "--min-count applies to term mining, not to --build-profile"};
+    for (int i = 0; i < cases.length; i++) {
+      io.reset();
+      String[] args = new String[cases[i].length + 2];
+      args[0] = "domain";
+      args[1] = "-q";
+      System.arraycopy(cases[i], 0, args, 2, cases[i].length);
+      assertEquals(CikuException.USAGE, Main.execute(args), String.join(" ", args));
+      assertEquals(List.of("ciku domain: " + messages[i]), io.errLines());
+      assertTrue(Files.notExists(profile));
+    }
+  }
 }

@@ -181,7 +181,8 @@ class OutputCliTest {
     assertEquals(stats + "END\n", Files.readString(f));
     assertEquals(stats + "END\n", Files.readString(g));
     String vocabStats = Files.readString(Path.of(f + ".vocab"));
-    assertTrue(vocabStats.startsWith("stage\twords\tbits_per_char\ncharacters\t"), vocabStats);
+    assertTrue(vocabStats.startsWith("stage\twords\tbits_per_char\tkept\ncharacters\t"),
+        vocabStats);
     assertTrue(vocabStats.endsWith("\nEND\n"), vocabStats);
     assertTrue(Files.readString(v).startsWith("word\tcount\n"));
   }

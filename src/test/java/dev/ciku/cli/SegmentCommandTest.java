@@ -59,8 +59,13 @@ class SegmentCommandTest {
     assertTrue(lines.size() > 1000);
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("人民法院\t")), "人民法院");
     List<String> s = Files.readAllLines(stats);
-    assertEquals("stage\twords\tbits_per_char", s.get(0));
+    assertEquals("stage\twords\tbits_per_char\tkept", s.get(0));
     assertTrue(s.get(1).startsWith("characters\t"));
+    // The 4th round is worse than the 3rd on this sample: the 3rd is kept and written.
+    String[] kept = s.stream().filter(l -> l.endsWith("\t1")).findFirst().orElseThrow()
+        .split("\t");
+    assertEquals("refinement-3", kept[0]);
+    assertEquals(lines.size() - 1, Integer.parseInt(kept[1]));
   }
 
   @Test

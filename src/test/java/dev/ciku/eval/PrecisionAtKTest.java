@@ -1,6 +1,7 @@
 package dev.ciku.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,23 @@ class PrecisionAtKTest {
     assertEquals(new PrecisionAtK.Row(3, 3, 2), rows.get(1));
     assertEquals(new PrecisionAtK.Row(10, 4, 3), rows.get(2));
     assertEquals(0.75, rows.get(2).precision(), 1e-12);
+  }
+
+  @Test
+  void score_unsortedRepeatedCutOffs_ascendingEachOnce() throws IOException {
+    Path ranked = Files.writeString(dir.resolve("r"), "中国\n坏词\n人民\n", StandardCharsets.UTF_8);
+    Path gold = Files.writeString(dir.resolve("g"), "中国\n人民\n", StandardCharsets.UTF_8);
+    assertEquals(List.of(new PrecisionAtK.Row(1, 1, 1), new PrecisionAtK.Row(3, 3, 2)),
+        PrecisionAtK.score(ranked, List.of(gold), new int[] {3, 1, 3}, 2));
+  }
+
+  @Test
+  void precision_noWordConsidered_isNaN() throws IOException {
+    Path ranked = Files.writeString(dir.resolve("r"), "的\n", StandardCharsets.UTF_8);
+    Path gold = Files.writeString(dir.resolve("g"), "中国\n", StandardCharsets.UTF_8);
+    PrecisionAtK.Row row = PrecisionAtK.score(ranked, List.of(gold), new int[] {5}, 2).get(0);
+    assertEquals(0, row.considered());
+    assertTrue(Double.isNaN(row.precision()));
   }
 
   @Test

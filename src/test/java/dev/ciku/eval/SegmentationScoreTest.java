@@ -64,6 +64,44 @@ class SegmentationScoreTest {
   }
 
   @Test
+  void score_sameCountOtherCharacters_throwsNamingFirstDifference() throws IOException {
+    Path gold = file("g", "今天  天气\n");
+    Path pred = file("p", "明天 下雨\n");
+    SegmentationScore.MismatchException e = assertThrows(SegmentationScore.MismatchException.class,
+        () -> SegmentationScore.score(gold, pred, null));
+    assertEquals("texts differ at character 1 (line 1): gold 今, prediction 明", e.getMessage());
+  }
+
+  @Test
+  void score_differenceOnLaterLines_namesBothLines() throws IOException {
+    Path gold = file("g", "\n他  说\n“  好\n");
+    Path pred = file("p", "他 说 “\n坏\n");
+    SegmentationScore.MismatchException e = assertThrows(SegmentationScore.MismatchException.class,
+        () -> SegmentationScore.score(gold, pred, null));
+    assertEquals("texts differ at character 4 (gold line 3, prediction line 2): gold 好,"
+        + " prediction 坏", e.getMessage());
+  }
+
+  @Test
+  void ivRecall_noInVocabularyWord_isNaN() throws IOException {
+    Path gold = file("g", "中国  人民\n");
+    Path pred = file("p", "中国 人民\n");
+    Path train = file("t", "北京\n");
+    SegmentationScore s = SegmentationScore.score(gold, pred, train);
+    assertEquals(0, s.ivWords());
+    assertTrue(Double.isNaN(s.ivRecall()));
+    assertEquals(1.0, s.oovRecall(), 1e-12);
+  }
+
+  @Test
+  void precision_emptyFiles_allRatiosNaN() throws IOException {
+    SegmentationScore s = SegmentationScore.score(file("g", "\n"), file("p", " \n"), null);
+    assertTrue(Double.isNaN(s.precision()));
+    assertTrue(Double.isNaN(s.recall()));
+    assertTrue(Double.isNaN(s.f1()));
+  }
+
+  @Test
   void score_supplementaryCharacters_countedAsOne() throws IOException {
     Path gold = file("g", "𠀀字  好\n");
     Path pred = file("p", "𠀀字 好\n");

@@ -85,6 +85,53 @@ class VocabularyLearnerTest {
     assertEquals(List.of("中国", "的"), s.words("中国的"));
   }
 
+  private static VocabularyLearner.Result learnWiki(int iterations, Path tempDir)
+      throws IOException {
+    VocabularyLearner.Config d = VocabularyLearner.Config.DEFAULT;
+    VocabularyLearner.Config c = new VocabularyLearner.Config(d.minPairCount(), d.minPmi(),
+        d.minCount(), d.maxLength(), d.minGain(), d.lengthGain(), d.lengthPower(), iterations,
+        d.mergeRounds(), d.fragmentShare(), d.threads());
+    return new VocabularyLearner(c, m -> {}, tempDir, 1 << 22).learn(
+        List.of(CorpusInput.file(WIKI)), ReaderOptions.DEFAULT, new ByteCounter(), m -> {});
+  }
+
+  /**
+   * On the wiki sample the 4th round is worse than the 3rd (7.0880 > 7.0863 bits): the 3rd
+   * round's vocabulary is the result, the same as when learning stops after 3 rounds, and each
+   * stage's word count is the size of its vocabulary.
+   */
+  @Test
+  void learn_worseLastRound_keepsPreviousRoundsVocabulary() throws IOException {
+    VocabularyLearner.Result r = learnWiki(5, tempDir);
+    VocabularyLearner.Result three = learnWiki(3, tempDir);
+    double[] bits = r.bitsPerRound();
+    assertEquals(5, bits.length, java.util.Arrays.toString(bits));
+    assertTrue(bits[4] > bits[3], java.util.Arrays.toString(bits));
+    assertEquals(3, r.keptStage());
+    assertEquals(bits[3], r.bitsAfter());
+    assertEquals(3, three.keptStage());
+    StringWriter a = new StringWriter();
+    StringWriter b = new StringWriter();
+    r.vocabulary().write(a, false, Integer.MAX_VALUE);
+    three.vocabulary().write(b, false, Integer.MAX_VALUE);
+    assertEquals(b.toString(), a.toString());
+    assertEquals(r.vocabulary().size(), r.wordsPerRound()[3]);
+    assertEquals(three.vocabulary().size(), three.wordsPerRound()[3]);
+  }
+
+  @Test
+  void learn_noSymbols_emptyVocabularyNaNBits() throws IOException {
+    Path punct = java.nio.file.Files.writeString(tempDir.resolve("p.txt"), "，。！\n");
+    VocabularyLearner.Result r = new VocabularyLearner(VocabularyLearner.Config.DEFAULT, m -> {},
+        tempDir, 1 << 22).learn(List.of(CorpusInput.file(punct)), ReaderOptions.DEFAULT,
+        new ByteCounter(), m -> {});
+    assertEquals(0, r.symbols());
+    assertEquals(0, r.vocabulary().size());
+    assertTrue(Double.isNaN(r.bitsBefore()));
+    assertEquals(-1, r.keptStage());
+    assertEquals(0, r.bitsPerRound().length);
+  }
+
   @Test
   void learn_threads_sameVocabulary() throws IOException {
     StringWriter a = new StringWriter();

@@ -1,0 +1,60 @@
+package dev.ciku.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ciku eval seg} and {@code ciku eval words}: mismatches, undefined ratios, cut-offs. */
+class EvalCommandTest {
+  @TempDir Path dir;
+  @RegisterExtension final CapturedStreams io = new CapturedStreams();
+
+  private String write(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8).toString();
+  }
+
+  @Test
+  void evalSeg_sameLengthOtherText_dataErrorNamingFirstDifference() throws IOException {
+    assertEquals(CikuException.DATA, Main.execute("eval", "seg", "--gold",
+        write("g.txt", "今天 天气\n"), "--pred", write("p.txt", "明天 下雨\n")));
+    assertEquals("", io.out());
+    assertEquals(List.of("ciku eval seg: texts differ at character 1 (line 1): gold 今,"
+        + " prediction 明"), io.errLines());
+  }
+
+  @Test
+  void evalSeg_noInVocabularyWord_ivRecallNanOrNull() throws IOException {
+    String gold = write("g.txt", "中国  人民\n");
+    String pred = write("p.txt", "中国 人民\n");
+    String train = write("t.txt", "北京\n");
+    assertEquals(0, Main.execute("eval", "seg", "--gold", gold, "--pred", pred, "--train-words",
+        train), io::err);
+    assertEquals("2\t2\t2\t1.0000\t1.0000\t1.0000\t1.0000\t1.0000\tnan", io.outLines().get(1));
+    io.reset();
+    assertEquals(0, Main.execute("eval", "seg", "--gold", gold, "--pred", pred, "--train-words",
+        train, "--format", "jsonl"), io::err);
+    assertEquals(true, io.out().contains("\"iv_recall\":null"), io.out());
+  }
+
+  @Test
+  void evalWords_noWordConsideredAndUnsortedCutOffs_nanAscendingOnce() throws IOException {
+    String ranked = write("r.txt", "中国\n的\n");
+    String gold = write("g.txt", "中国\n");
+    assertEquals(0, Main.execute("eval", "words", ranked, "--gold", gold, "--k", "3,1,3"),
+        io::err);
+    assertEquals(List.of("k\tconsidered\thits\tprecision", "1\t1\t1\t1.0000", "3\t1\t1\t1.0000"),
+        io.outLines());
+    io.reset();
+    assertEquals(0, Main.execute("eval", "words", ranked, "--gold", gold, "--min-len", "3"),
+        io::err);
+    assertEquals(List.of("k\tconsidered\thits\tprecision", "100\t0\t0\tnan", "500\t0\t0\tnan",
+        "1000\t0\t0\tnan"), io.outLines());
+  }
+}

@@ -1,0 +1,49 @@
+package dev.ciku.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ciku vocab}: corpora without characters, the stages of --stats. */
+class VocabCommandTest {
+  private static final String WIKI = Path.of("corpora-samples", "wiki-zh-cmrc2018.txt").toString();
+
+  @TempDir Path dir;
+  @RegisterExtension final CapturedStreams io = new CapturedStreams();
+
+  @Test
+  void vocab_noCharactersWithStats_emptyVocabularyWarningNanStats() throws IOException {
+    Path stats = dir.resolve("st.tsv");
+    for (String text : new String[] {"，。！\n", "", "😀😀\n"}) {
+      io.reset();
+      Path in = Files.writeString(dir.resolve("p.txt"), text, StandardCharsets.UTF_8);
+      assertEquals(0, Main.execute("vocab", "-q", in.toString(), "--stats", stats.toString()),
+          io::err);
+      assertEquals(List.of("word\tcount"), io.outLines());
+      assertEquals(List.of("ciku: warning: the corpus holds no characters to learn words from"
+          + " (punctuation, symbols or nothing): the vocabulary is empty"), io.errLines());
+      assertEquals(List.of("stage\twords\tbits_per_char\tkept", "characters\t0\tnan\t1"),
+          Files.readAllLines(stats));
+    }
+  }
+
+  @Test
+  void vocab_stats_keptStageHoldsTheWordsWritten() throws IOException {
+    Path stats = dir.resolve("st.tsv");
+    Path out = dir.resolve("v.tsv");
+    assertEquals(0, Main.execute("vocab", "-q", WIKI, "--no-header", "-o", out.toString(),
+        "--stats", stats.toString()), io::err);
+    List<String> kept = Files.readAllLines(stats).stream().filter(l -> l.endsWith("\t1")).toList();
+    assertEquals(1, kept.size());
+    String[] f = kept.get(0).split("\t");
+    assertEquals("refinement-3", f[0]);
+    assertEquals(Files.readAllLines(out).size(), Integer.parseInt(f[1]));
+  }
+}
