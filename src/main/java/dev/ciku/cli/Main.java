@@ -222,23 +222,24 @@ public final class Main implements Runnable {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      failed();
-      try {
-        out.write(b, off, len);
-      } catch (BrokenPipeException e) {
-        brokenPipe = true;
-        throw new IOException(e);
-      } catch (IOException e) {
-        error = e;
-        throw e;
-      }
+      attempt(() -> out.write(b, off, len));
     }
 
     @Override
     public void flush() throws IOException {
+      attempt(out::flush);
+    }
+
+    /** A write to standard output. */
+    private interface Write {
+      void run() throws IOException;
+    }
+
+    /** Runs {@code w}, noting a closed pipe or the first other error. */
+    private void attempt(Write w) throws IOException {
       failed();
       try {
-        out.flush();
+        w.run();
       } catch (BrokenPipeException e) {
         brokenPipe = true;
         throw new IOException(e);
