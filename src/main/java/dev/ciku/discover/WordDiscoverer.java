@@ -706,7 +706,9 @@ public final class WordDiscoverer {
     final Object2LongOpenHashMap<String> longFragments = new Object2LongOpenHashMap<>();
     final GramIndex singleRuns = new GramIndex(1 << 16);
     private final StringBuilder sb = new StringBuilder();
-    private final int[] run = new int[Grams.MAX_ORDER];
+    /** Longest run of single-unit fragments kept whole; a longer one is cut here. */
+    static final int MAX_RUN = 256;
+    private final int[] run = new int[MAX_RUN];
     private int runLength;
     long fragments;
 
@@ -752,9 +754,10 @@ public final class WordDiscoverer {
     }
 
     /**
-     * Counts of runs of 2..6 adjacent single-unit fragments (a longer run is counted in pieces of
-     * 6 from its start), which re-estimation segments like fragments: words such as 国有 whose
-     * characters are too frequent to protect the gap between them are only seen here.
+     * Counts of runs of 2..6 adjacent single-unit fragments, which re-estimation segments like
+     * fragments: words such as 国有 whose characters are too frequent to protect the gap between
+     * them are only seen here. A longer run (up to {@link #MAX_RUN} units, then cut) goes to
+     * {@link #longFragments} as a fragment to segment only ({@link #SEGMENT_ONLY}).
      */
     public GramIndex singleRuns() {
       return singleRuns;
@@ -791,7 +794,10 @@ public final class WordDiscoverer {
     }
 
     private void endRun() {
-      if (runLength >= 2) {
+      if (runLength > Grams.MAX_ORDER) {
+        // Segmented whole in re-estimation, like a fragment longer than any word.
+        emitLong(run, 0, runLength, true);
+      } else if (runLength >= 2) {
         singleRuns.accept(Grams.hi(run, 0, runLength), Grams.lo(run, 0, runLength), 1);
       }
       runLength = 0;

@@ -11,6 +11,7 @@ import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountOptions;
 import dev.ciku.count.CountSummary;
+import dev.ciku.count.GramIndex;
 import dev.ciku.count.NgramCounter;
 import dev.ciku.store.NgramStore;
 import dev.ciku.store.StoreWriter;
@@ -53,6 +54,30 @@ class CutPassTest {
       assertTrue(fromStore.words().size() > 1000, "the sample yields words");
       assertEquals(fromStore.words(), onTheFly.words());
     }
+  }
+
+  /**
+   * With nothing cohesive every unit is a fragment alone: a clause of 2..6 units is one run of
+   * single-unit fragments, a longer one a fragment to segment only (it was cut into pieces of 6,
+   * so a word across a piece boundary was never seen); both are kept whole, never candidates.
+   */
+  @Test
+  void cutter_runsOfSingleUnitFragments_keptWholeAtAnyLength() {
+    int[] clause = new int[20];
+    for (int i = 0; i < clause.length; i++) {
+      clause[i] = 0x4E00 + i;
+    }
+    WordDiscoverer.Cutter cutter = new WordDiscoverer.Cutter(new GramIndex(16), 3, 12);
+    cutter.clause(clause, 0, 5, 5, true);
+    cutter.clause(clause, 0, 20, 20, true);
+    assertEquals(25, cutter.fragments());
+    assertEquals(1, cutter.singleRuns().size());
+    assertEquals(1, cutter.singleRuns().get(clause, 0, 5));
+    assertEquals(1, cutter.longFragments().size());
+    String key = cutter.longFragments().keySet().iterator().next();
+    assertTrue(WordDiscoverer.Cutter.segmentOnly(key));
+    assertEquals(1 + 2 * 20, key.length(), "all 20 units, after the mark");
+    assertEquals(0, cutter.shortFragments().size());
   }
 
   @Test
