@@ -35,13 +35,9 @@ import picocli.CommandLine.Spec;
             + " ranked by ln(count) x min(left entropy, right entropy).",
         "Thresholds adapt to corpus size; every one can be set."})
 final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats {
-  /** The formats of --format. */
-  static final EnumSet<OutputFormat> FORMATS =
-      EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT);
-
   @Override
   public EnumSet<OutputFormat> formats() {
-    return FORMATS;
+    return EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT);
   }
 
   @Spec CommandSpec spec;
@@ -92,7 +88,7 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
   @Override
   public Integer call() throws Exception {
     OutputFormat format =
-        output.format(FORMATS);
+        output.format(this);
     if (top < 0) {
       throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
     }

@@ -41,12 +41,9 @@ import picocli.CommandLine.Spec;
             + " --reference (see dict/README.md). An option of one mode given in the other"
             + " (--profile-order without --build-profile, --top with it) is a usage error."})
 final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
-  /** The formats of --format. */
-  static final EnumSet<OutputFormat> FORMATS = EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL);
-
   @Override
   public EnumSet<OutputFormat> formats() {
-    return FORMATS;
+    return EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL);
   }
 
 
@@ -162,7 +159,7 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
   private Spool referenceCopies;
 
   private int mine(Log log) throws Exception {
-    OutputFormat format = output.format(FORMATS);
+    OutputFormat format = output.format(this);
     if (top < 0) {
       throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
     }

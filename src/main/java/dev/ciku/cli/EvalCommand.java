@@ -83,7 +83,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      OutputFormat f = output.format(FORMATS);
+      OutputFormat f = output.format(this);
       requireInputs(new InputChecks().file("--gold", gold).file("--pred", pred)
           .file("--train-words", trainWords), java.util.Arrays.asList(gold, pred, trainWords));
       // The output is opened first: a -o that cannot be written fails before the work.
@@ -155,7 +155,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      OutputFormat f = output.format(FORMATS);
+      OutputFormat f = output.format(this);
       for (int k : ks) {
         if (k < 1) {
           throw new CikuException(CikuException.USAGE, "--k values must be 1 or more");

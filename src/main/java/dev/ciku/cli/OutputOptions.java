@@ -72,6 +72,11 @@ public final class OutputOptions {
         : String.join(", ", parts.subList(0, last)) + " or " + parts.get(last);
   }
 
+  /** The requested format, checked against the formats of {@code command}. */
+  OutputFormat format(Formats command) {
+    return format(command.formats());
+  }
+
   /** The requested format, checked against what the command supports. */
   public OutputFormat format(EnumSet<OutputFormat> allowed) {
     OutputFormat f;

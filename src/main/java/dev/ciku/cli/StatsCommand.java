@@ -26,13 +26,9 @@ import picocli.CommandLine.Mixin;
             + " character reference such as &amp; is skipped whole).",
         "Reads in one thread (it is bound by reading); --threads is checked as elsewhere."})
 final class StatsCommand implements Callable<Integer>, OutputOptions.Formats {
-  /** The formats of --format. */
-  static final EnumSet<OutputFormat> FORMATS =
-      EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.JSON);
-
   @Override
   public EnumSet<OutputFormat> formats() {
-    return FORMATS;
+    return EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.JSON);
   }
 
   private static final List<String> COLUMNS = List.of("lines", "chars", "han_chars", "traditional_chars", "clauses",
@@ -45,7 +41,7 @@ final class StatsCommand implements Callable<Integer>, OutputOptions.Formats {
 
   @Override
   public Integer call() throws Exception {
-    OutputFormat format = output.format(FORMATS);
+    OutputFormat format = output.format(this);
     Log log = run.log();
     // One reading thread does the work; --threads is checked all the same, as in every command.
     run.threads();

@@ -29,13 +29,9 @@ import picocli.CommandLine.Option;
             + " dict: 'word count'). Digits runs are"
             + " written 0 and other Latin runs A (0年 = any number + 年)."})
 final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
-  /** The formats of --format. */
-  static final EnumSet<OutputFormat> FORMATS =
-      EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT);
-
   @Override
   public EnumSet<OutputFormat> formats() {
-    return FORMATS;
+    return EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT);
   }
 
   @Mixin InputOptions input;
@@ -101,7 +97,7 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
   @Override
   public Integer call() throws Exception {
     OutputFormat format =
-        output.format(FORMATS);
+        output.format(this);
     Log log = run.log();
     List<CorpusInput> corpus = input.corpus(log);
     VocabularyLearner.Config config;

@@ -43,6 +43,8 @@ final class SymbolBlocks implements AutoCloseable {
   private int[] spilledLengths = new int[8];
   private int spilled;
   private int[] readBuffer;
+  /** Bytes to and from the spill file (allocated at the first spill). */
+  private ByteBuffer io;
   private boolean finished;
 
   /**
@@ -105,7 +107,7 @@ final class SymbolBlocks implements AutoCloseable {
         if (readBuffer == null) {
           readBuffer = new int[2 * blockSize + 1];
         }
-        ByteBuffer bytes = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes = io;
         long offset = 0;
         for (int b = 0; b < spilled; b++) {
           int n = spilledLengths[b];
@@ -140,8 +142,9 @@ final class SymbolBlocks implements AutoCloseable {
       if (channel == null) {
         file = TempFiles.create(tempDir, "ciku-symbols-", ".bin");
         channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        io = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
       }
-      ByteBuffer bytes = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer bytes = io;
       int i = 0;
       while (i < size) {
         bytes.clear();
