@@ -20,11 +20,33 @@ public final class GramIndex implements GramSink, GramSource {
   @Override
   public void accept(long hi, long lo, long count) {
     if (table.isFull()) {
-      GramTable bigger = new GramTable(table.capacity() * 2, LOAD);
-      table.forEach(bigger::add);
-      table = bigger;
+      grow(table.capacity() * 2);
     }
     table.add(hi, lo, count);
+  }
+
+  /**
+   * Adds every gram of {@code other} to this index. The table is first grown to hold both and to
+   * be at least as large as {@code other}'s, so that copying in {@code other}'s table order does
+   * not pile entries into long probe runs. Cost: O(size + other.size()).
+   */
+  public void addAll(GramIndex other) {
+    long need = Math.max((long) ((size() + (double) other.size()) / LOAD) + 1,
+        other.table.capacity());
+    if (table.capacity() < need) {
+      long cap = table.capacity();
+      while (cap < need) {
+        cap *= 2;
+      }
+      grow((int) Math.min(cap, 1 << 29));
+    }
+    other.forEach(this);
+  }
+
+  private void grow(int capacity) {
+    GramTable bigger = new GramTable(capacity, LOAD);
+    table.forEach(bigger::add);
+    table = bigger;
   }
 
   /** The count of the gram, or 0 if absent. */

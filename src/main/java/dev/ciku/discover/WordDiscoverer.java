@@ -351,10 +351,17 @@ public final class WordDiscoverer {
     } else {
       ParallelClauses.run(corpus, readerOptions, units, bytes, warnings, cutters);
     }
+    // Sized first: filling a small open-addressing map in another map's table order piles
+    // entries into long probe runs (0.3 s of a 3.3 s news run before).
+    int longs = 0;
+    for (Cutter c : cutters) {
+      longs += c.longFragments.size();
+    }
+    f.longFragments.ensureCapacity(longs);
     for (Cutter c : cutters) {
       f.count += c.fragments;
-      c.shortFragments.forEach(f.shortFragments);
-      c.singleRuns.forEach(f.singleRuns);
+      f.shortFragments.addAll(c.shortFragments);
+      f.singleRuns.addAll(c.singleRuns);
       for (var e : c.longFragments.object2LongEntrySet()) {
         f.longFragments.addTo(e.getKey(), e.getLongValue());
       }
