@@ -56,6 +56,19 @@ public final class Grams {
     return n >= 3 ? hi : n <= 0 ? 0 : hi & ~((1L << (BITS * (3 - n))) - 1);
   }
 
+  /** The bits of a packed long that hold units (three of 21 bits). */
+  private static final long USED = (1L << (3 * BITS)) - 1;
+
+  /** {@code hi} of the gram without its first unit (no unpacking). */
+  public static long tailHi(long hi, long lo) {
+    return ((hi << BITS) | (lo >>> (2 * BITS))) & USED;
+  }
+
+  /** {@code lo} of the gram without its first unit (no unpacking). */
+  public static long tailLo(long lo) {
+    return (lo << BITS) & USED;
+  }
+
   /** {@code lo} of the first {@code n} units of the gram. */
   public static long prefixLo(long lo, int n) {
     return n >= 6 ? lo : n <= 3 ? 0 : lo & ~((1L << (BITS * (6 - n))) - 1);

@@ -191,7 +191,8 @@ public final class WordDiscoverer {
       ex.counted(counts.units, index, counts.all, counts.order, minCount, lnN);
     }
 
-    GramIndex g = cohesiveSet(index, gMax, minCount, lnN);
+    Scan scan = scan(index, counts.units, gMax, minCount, lnN);
+    GramIndex g = scan.g;
     info.accept(String.format(java.util.Locale.ROOT, "%,d cohesive grams (%.1f s)", g.size(),
         seconds(t0)));
 
@@ -205,7 +206,7 @@ public final class WordDiscoverer {
       // A store alone: the candidates are G's grams with their n-gram counts.
       g.forEach((hi, lo, one) -> f.shortFragments.accept(hi, lo, index.get(hi, lo)));
     }
-    GramIndex addedPairs = admitPairs(index, f.shortFragments, minCount, lnN);
+    GramIndex addedPairs = admitPairs(scan.pairs, f.shortFragments);
     boolean cut = cutPass != null || !corpus.isEmpty();
     if (ex != null) {
       ex.cut(g, gMax, cut, f.shortFragments, f.longFragments);
@@ -213,7 +214,7 @@ public final class WordDiscoverer {
     info.accept(String.format(java.util.Locale.ROOT, "cut: %,d fragments, %,d distinct (%.1f s)",
         f.count, f.shortFragments.size() + f.longFragments.size(), seconds(t0)));
 
-    List<Candidate> cands = candidates(f, g, gMax, minCount, counts);
+    List<Candidate> cands = candidates(f, g, gMax, minCount, scan.latin);
     Words words = filter(cands, counts, addedPairs);
     if (ex != null) {
       ex.candidates(words.units, words.alive);
@@ -300,27 +301,59 @@ public final class WordDiscoverer {
   }
 
   /**
-   * G, the cohesive grams: 2..{@code gMax} units, seen {@code minCount} times, whose cohesion
-   * reaches the threshold of their length. Tested in slices of the index on all threads and
-   * added in slice order: the same G, built in the same order, as one thread gives.
+   * What one pass over the index finds: G, the cohesive grams ({@link #scan}); the pairs that
+   * may be admitted without protecting a gap ({@link #admitPairs}), as {@code hi, lo, count}
+   * triples; the word-like Latin units seen the min count, as {@code id, count} pairs. All in
+   * index order.
    */
-  private GramIndex cohesiveSet(GramIndex index, int gMax, long minCount, double lnN) {
+  private record Scan(GramIndex g, LongArrayList pairs, LongArrayList latin) {}
+
+  /**
+   * One pass over the index, in slices on all threads, results joined in slice order (so the
+   * same, in the same order, as one thread gives): G, the grams of 2..{@code gMax} units seen
+   * {@code minCount} times whose cohesion reaches the threshold of their length; the pairs seen
+   * {@code minCount} times whose cohesion reaches {@code --pair-pmi} (when that is below the
+   * threshold of pairs); the word-like Latin units seen {@code minCount} times.
+   */
+  private Scan scan(GramIndex index, UnitTable units, int gMax, long minCount, double lnN) {
     LongArrayList[] cohesive = new LongArrayList[SLICES];
+    LongArrayList[] pairs = new LongArrayList[SLICES];
+    LongArrayList[] latin = new LongArrayList[SLICES];
+    double pairPmi = options.pairPmi() < options.pmiThreshold(2) ? options.pairPmi()
+        : Double.POSITIVE_INFINITY;
     Chunks.run(SLICES, threads, slice -> {
       LongArrayList found = new LongArrayList();
+      LongArrayList admissible = new LongArrayList();
+      LongArrayList latinUnits = new LongArrayList();
       int[] gram = new int[Grams.MAX_ORDER];
       index.forEach(slice, SLICES, (hi, lo, c) -> {
         int n = Grams.length(hi, lo);
-        if (n < 2 || n > gMax || c < minCount) {
+        if (n > gMax || c < minCount) {
+          return;
+        }
+        if (n == 1) {
+          int id = Grams.unit(hi, lo, 0);
+          if (UnitTable.isLatinId(id)) {
+            latinUnits.add(id);
+            latinUnits.add(c);
+          }
           return;
         }
         Grams.units(hi, lo, gram);
-        if (Cohesion.minSplitPmi(gram, 0, n, c, index, lnN) >= options.pmiThreshold(n)) {
+        double pmi = Cohesion.minSplitPmi(gram, 0, n, c, index, lnN);
+        if (pmi >= options.pmiThreshold(n)) {
           found.add(hi);
           found.add(lo);
         }
+        if (n == 2 && pmi >= pairPmi) {
+          admissible.add(hi);
+          admissible.add(lo);
+          admissible.add(c);
+        }
       });
       cohesive[slice] = found;
+      pairs[slice] = admissible;
+      latin[slice] = latinUnits;
     });
     GramIndex g = new GramIndex(1 << 16);
     for (LongArrayList found : cohesive) {
@@ -328,7 +361,25 @@ public final class WordDiscoverer {
         g.accept(found.getLong(i), found.getLong(i + 1), 1);
       }
     }
-    return g;
+    // The unit table is read here, on this thread only.
+    LongArrayList wordLike = new LongArrayList();
+    for (LongArrayList part : latin) {
+      for (int i = 0; i < part.size(); i += 2) {
+        if (isWordLikeLatin(units.text((int) part.getLong(i)))) {
+          wordLike.add(part.getLong(i));
+          wordLike.add(part.getLong(i + 1));
+        }
+      }
+    }
+    return new Scan(g, joined(pairs), wordLike);
+  }
+
+  private static LongArrayList joined(LongArrayList[] parts) {
+    LongArrayList all = new LongArrayList();
+    for (LongArrayList part : parts) {
+      all.addAll(part);
+    }
+    return all;
   }
 
   /** The fragments of the cut pass, counted. */
@@ -370,25 +421,19 @@ public final class WordDiscoverer {
 
   /**
    * Pairs too weakly bound to protect a gap can still be words (人们, 民主: both characters are
-   * very frequent): they are added to {@code shortFragments} with their n-gram count, and
+   * very frequent): those of {@code pairs} ({@code hi, lo, count} triples from {@link #scan})
+   * that the cut never isolated are added to {@code shortFragments} with their n-gram count, and
    * returned, to face a stricter entropy test.
    */
-  private GramIndex admitPairs(GramIndex index, GramIndex shortFragments, long minCount,
-      double lnN) {
+  private static GramIndex admitPairs(LongArrayList pairs, GramIndex shortFragments) {
     GramIndex addedPairs = new GramIndex(1 << 10);
-    double pairPmi = options.pairPmi();
-    if (pairPmi < options.pmiThreshold(2)) {
-      int[] buf = new int[Grams.MAX_ORDER];
-      index.forEach((hi, lo, c) -> {
-        if (c < minCount || Grams.length(hi, lo) != 2 || shortFragments.get(hi, lo) != 0) {
-          return;
-        }
-        Grams.units(hi, lo, buf);
-        if (Cohesion.minSplitPmi(buf, 0, 2, c, index, lnN) >= pairPmi) {
-          shortFragments.accept(hi, lo, c);
-          addedPairs.accept(hi, lo, 1);
-        }
-      });
+    for (int i = 0; i < pairs.size(); i += 3) {
+      long hi = pairs.getLong(i);
+      long lo = pairs.getLong(i + 1);
+      if (shortFragments.get(hi, lo) == 0) {
+        shortFragments.accept(hi, lo, pairs.getLong(i + 2));
+        addedPairs.accept(hi, lo, 1);
+      }
     }
     return addedPairs;
   }
@@ -397,7 +442,7 @@ public final class WordDiscoverer {
    * Candidates: fragments that survive backtracking and the count cut, and word-like Latin units.
    */
   private List<Candidate> candidates(Fragments f, GramIndex g, int gMax, long minCount,
-      Counts counts) {
+      LongArrayList latin) {
     List<Candidate> cands = new ArrayList<>();
     int[] u = new int[options.maxLength()];
     f.shortFragments.forEach((hi, lo, c) -> {
@@ -422,14 +467,9 @@ public final class WordDiscoverer {
         cands.add(new Candidate(w, e.getLongValue()));
       }
     }
-    counts.index.forEach((hi, lo, c) -> {
-      if (c >= minCount && Grams.length(hi, lo) == 1) {
-        int id = Grams.unit(hi, lo, 0);
-        if (UnitTable.isLatinId(id) && isWordLikeLatin(counts.units.text(id))) {
-          cands.add(new Candidate(new int[] {id}, c));
-        }
-      }
-    });
+    for (int i = 0; i < latin.size(); i += 2) {
+      cands.add(new Candidate(new int[] {(int) latin.getLong(i)}, latin.getLong(i + 1)));
+    }
     return cands;
   }
 
@@ -569,6 +609,20 @@ public final class WordDiscoverer {
    */
   private static final double TERM_SCALE = 1 << 20;
 
+  /** {@link #term} of the counts below 4096 (most grams'), computed once. */
+  private static final long[] TERMS = new long[4096];
+
+  static {
+    for (int c = 0; c < TERMS.length; c++) {
+      TERMS[c] = term(c);
+    }
+  }
+
+  /** The fixed-point {@code c ln c} of a neighbour seen {@code c} times. */
+  private static long term(long c) {
+    return Math.round(BoundaryEntropy.term(c) * TERM_SCALE);
+  }
+
   /**
    * Left and right boundary entropies of every word, from the one-unit extensions of its first
    * and last {@code min(len, order - 1)} units: one pass over the index, split over the
@@ -593,19 +647,17 @@ public final class WordDiscoverer {
     Chunks.run(parts, threads, part -> {
       long[] l = left[part];
       long[] r = right[part];
-      int[] buf = new int[Grams.MAX_ORDER];
       counts.all.forEach(part, parts, (hi, lo, c) -> {
         int n = Grams.length(hi, lo);
         if (n < 2 || c < 2) {
           return;
         }
-        long t = Math.round(BoundaryEntropy.term(c) * TERM_SCALE);
+        long t = c < TERMS.length ? TERMS[(int) c] : term(c);
         long p = targets.get(Grams.prefixHi(hi, n - 1), Grams.prefixLo(lo, n - 1));
         if (p > 0) {
           r[(int) p - 1] += t;
         }
-        Grams.units(hi, lo, buf);
-        long s = targets.get(Grams.hi(buf, 1, n - 1), Grams.lo(buf, 1, n - 1));
+        long s = targets.get(Grams.tailHi(hi, lo), Grams.tailLo(lo));
         if (s > 0) {
           l[(int) s - 1] += t;
         }

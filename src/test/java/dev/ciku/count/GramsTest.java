@@ -11,6 +11,36 @@ import org.junit.jupiter.api.Test;
 
 class GramsTest {
   @Test
+  void tail_seededRandom_isTheGramWithoutItsFirstUnit() {
+    Random r = new Random(20261126);
+    int[] u = new int[6];
+    for (int t = 0; t < 100_000; t++) {
+      int n = 1 + r.nextInt(6);
+      for (int i = 0; i < n; i++) {
+        // Ids near 2^21 set the top bit of a unit, which must not leak into the tail.
+        u[i] = r.nextBoolean() ? UnitTable.MAX_ID - 1 - r.nextInt(8) : 1 + r.nextInt(0x9FFF);
+      }
+      long hi = Grams.hi(u, 0, n);
+      long lo = Grams.lo(u, 0, n);
+      assertEquals(Grams.hi(u, 1, n - 1), Grams.tailHi(hi, lo), "n " + n);
+      assertEquals(Grams.lo(u, 1, n - 1), Grams.tailLo(lo), "n " + n);
+    }
+  }
+
+  @Test
+  void tail_golden() {
+    int[] u = {'社', '会', '主', '义', '国', '家'};
+    long hi = Grams.hi(u, 0, 6);
+    long lo = Grams.lo(u, 0, 6);
+    int[] out = new int[6];
+    assertEquals(5, Grams.units(Grams.tailHi(hi, lo), Grams.tailLo(lo), out));
+    assertArrayEquals(new int[] {'会', '主', '义', '国', '家'}, Arrays.copyOf(out, 5));
+    long one = Grams.hi(u, 0, 1);
+    assertEquals(0, Grams.tailHi(one, 0));
+    assertEquals(0, Grams.tailLo(0));
+  }
+
+  @Test
   void pack_roundTrip_seededRandom() {
     Random r = new Random(20261125);
     int[] u = new int[6];
