@@ -166,6 +166,23 @@ public final class CorpusInput {
     return size;
   }
 
+  /**
+   * An estimate of the characters of {@code inputs}, for sizing tables before reading them: a
+   * plain file's size in bytes (a bound, since a character takes a byte at least), four times a
+   * {@code .gz} file's, or -1 if an input is a stream. Cost: a file-type check an input.
+   */
+  public static long estimatedChars(List<CorpusInput> inputs) {
+    long total = 0;
+    for (CorpusInput in : inputs) {
+      if (in.size < 0 || in.isStream()) {
+        return -1;
+      }
+      String file = in.path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+      total += file.endsWith(".gz") ? 4 * in.size : in.size;
+    }
+    return total;
+  }
+
   /** A name for messages. */
   public String name() {
     return name;

@@ -68,6 +68,13 @@ public final class NgramCounter {
     long tableBudget = options.memoryBytes() / 2;
     int capacity = (int) Math.min(1 << 26, Math.max(1 << 16, tableBudget / threads / 24));
     capacity = Integer.highestOneBit(capacity);
+    long chars = CorpusInput.estimatedChars(inputs);
+    if (chars >= 0) {
+      // A small input gets small tables: allocating the budget's tables would take most of a short
+      // run (0.07 s of 0.47 s for one line). Counts do not depend on the table size.
+      long slots = Math.max(1 << 16, (long) (chars / threads / LOAD) + 1);
+      capacity = (int) Math.min(capacity, Long.highestOneBit(slots - 1) << 1);
+    }
     // Each worker holds its table (24 bytes a slot) and the sorting scratch of a full table.
     long perWorker = (long) capacity * 24 + (long) (capacity * LOAD) * 24;
     boolean expandLate = sink instanceof PartitionedSink;

@@ -161,7 +161,9 @@ public final class WordDiscoverer {
   private Result discover(List<CorpusInput> corpus, NgramStore store, ClauseRecording recording,
       ByteCounter bytes, Consumer<String> warnings, Consumer<String> info, long t0)
       throws IOException {
-    GramIndex index = new GramIndex(1 << 20);
+    // Sized for the corpus when it is small (a gram seen twice takes two characters at least).
+    long chars = store == null ? CorpusInput.estimatedChars(corpus) : -1;
+    GramIndex index = new GramIndex(chars < 0 ? 1 << 20 : (int) Math.min(1 << 20, chars / 2 + 16));
     try (SpilledGrams spill = new SpilledGrams(index, this::minCount, tempDir)) {
       Counts counts = store != null ? counts(store, spill, index, warnings)
           : count(corpus, recording, bytes, warnings, spill, index);

@@ -1,0 +1,32 @@
+package dev.ciku.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CorpusInputTest {
+  @TempDir Path dir;
+
+  @Test
+  void estimatedChars_plainAndGzipFiles_bytesAndFourTimesTheGzipBytes() throws IOException {
+    Path plain = Files.writeString(dir.resolve("a.txt"), "中国人民\n", StandardCharsets.UTF_8);
+    Path gz = Files.write(dir.resolve("b.txt.gz"), new byte[100]);
+    assertEquals(13, CorpusInput.estimatedChars(List.of(CorpusInput.file(plain))));
+    assertEquals(13 + 400,
+        CorpusInput.estimatedChars(List.of(CorpusInput.file(plain), CorpusInput.file(gz))));
+    assertEquals(0, CorpusInput.estimatedChars(List.of()));
+  }
+
+  @Test
+  void estimatedChars_standardInput_unknown() throws IOException {
+    Path plain = Files.writeString(dir.resolve("a.txt"), "中国", StandardCharsets.UTF_8);
+    assertEquals(-1,
+        CorpusInput.estimatedChars(List.of(CorpusInput.file(plain), CorpusInput.stdin())));
+  }
+}
