@@ -8,6 +8,7 @@ import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountOptions;
 import dev.ciku.count.CountSummary;
+import dev.ciku.count.GramFilter;
 import dev.ciku.count.GramIndex;
 import dev.ciku.count.GramSource;
 import dev.ciku.count.Grams;
@@ -643,6 +644,8 @@ public final class WordDiscoverer {
       leftTarget[i] = target(targets, keys, ws[i], 0, wl, index);
       rightTarget[i] = target(targets, keys, ws[i], n - wl, wl, index);
     }
+    // Most grams' prefixes and suffixes are no target: the filter answers them from the cache.
+    GramFilter isTarget = GramFilter.of(targets);
     int parts = Math.max(1, threads);
     long[][] left = new long[parts][keys.size()];
     long[][] right = new long[parts][keys.size()];
@@ -655,13 +658,21 @@ public final class WordDiscoverer {
           return;
         }
         long t = c < TERMS.length ? TERMS[(int) c] : term(c);
-        long p = targets.get(Grams.prefixHi(hi, n - 1), Grams.prefixLo(lo, n - 1));
-        if (p > 0) {
-          r[(int) p - 1] += t;
+        long ph = Grams.prefixHi(hi, n - 1);
+        long pl = Grams.prefixLo(lo, n - 1);
+        if (isTarget.mightContain(ph, pl)) {
+          long p = targets.get(ph, pl);
+          if (p > 0) {
+            r[(int) p - 1] += t;
+          }
         }
-        long s = targets.get(Grams.tailHi(hi, lo), Grams.tailLo(lo));
-        if (s > 0) {
-          l[(int) s - 1] += t;
+        long sh = Grams.tailHi(hi, lo);
+        long sl = Grams.tailLo(lo);
+        if (isTarget.mightContain(sh, sl)) {
+          long s = targets.get(sh, sl);
+          if (s > 0) {
+            l[(int) s - 1] += t;
+          }
         }
       });
     });
