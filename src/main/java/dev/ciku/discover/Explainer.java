@@ -98,7 +98,7 @@ final class Explainer {
         continue;
       }
       // Strings with the same units (asked twice, or in full and half width) share a slot.
-      String k = key(u);
+      String k = CutFragments.key(u);
       if (!byKey.containsKey(k)) {
         byKey.put(k, q);
       }
@@ -143,14 +143,14 @@ final class Explainer {
         continue;
       }
       fragments[q] = u.length <= Grams.MAX_ORDER ? shortFragments.get(u, 0, u.length)
-          : longFragments.getLong(key(u));
+          : longFragments.getLong(CutFragments.key(u));
     }
   }
 
   /** The candidates and which of them passed the entropy bars. */
   void candidates(int[][] cands, boolean[] alive) {
     for (int i = 0; i < cands.length; i++) {
-      int q = byKey.getInt(key(cands[i]));
+      int q = byKey.getInt(CutFragments.key(cands[i]));
       if (q >= 0) {
         candidate[q] = i;
       }
@@ -173,18 +173,11 @@ final class Explainer {
 
   /** A word made by merging was dropped for its boundary entropies. */
   void mergedBelowEntropy(int[] word, double left, double right) {
-    int q = byKey.getInt(key(word));
+    int q = byKey.getInt(CutFragments.key(word));
     if (q >= 0) {
       mergedLeft[q] = left;
       mergedRight[q] = right;
     }
-  }
-
-  /** The key of a string of units in {@link #byKey} (as the cut pass keys long fragments). */
-  private static String key(int[] u) {
-    StringBuilder sb = new StringBuilder(2 * u.length);
-    WordDiscoverer.Cutter.appendKey(sb, u, 0, u.length);
-    return sb.toString();
   }
 
   /**

@@ -122,18 +122,15 @@ final class Reestimation {
    * @param words unit ids of each word (single Latin units and words of 2+ units)
    * @param counts the words' counts before re-estimation
    * @param alive which words take part
-   * @param fragments counts of the cut fragments of 2..6 units
-   * @param notFragments entries of {@code fragments} that are not fragments (skipped)
-   * @param longFragments counts of the longer fragments, keyed as {@link WordDiscoverer.Cutter}
-   *     keys them
-   * @param singleRuns counts of runs of adjacent single-unit fragments, segmented like fragments
+   * @param fragments the counted fragments of the cut pass, every kind segmented
+   * @param notFragments entries of {@code fragments.shortFragments()} that are not fragments
+   *     (skipped)
    * @param index n-gram counts; its single units give the units' counts
    * @return the words kept or made, in no particular order
    */
-  List<Word> run(int[][] words, long[] counts, boolean[] alive, GramIndex fragments,
-      GramIndex notFragments, Object2LongOpenHashMap<String> longFragments, GramIndex singleRuns,
-      GramIndex index) {
-    Table t = new Table(fragments, notFragments, longFragments, singleRuns);
+  List<Word> run(int[][] words, long[] counts, boolean[] alive, CutFragments fragments,
+      GramIndex notFragments, GramIndex index) {
+    Table t = new Table(fragments, notFragments);
     Nodes nodes = new Nodes();
     int[] one = new int[1];
     index.forEach((hi, lo, c) -> {
@@ -529,31 +526,30 @@ final class Reestimation {
     int longest;
     private int used;
 
-    Table(GramIndex fragments, GramIndex notFragments,
-        Object2LongOpenHashMap<String> longFragments, GramIndex singleRuns) {
+    Table(CutFragments fragments, GramIndex notFragments) {
       int[] buf = new int[Grams.MAX_ORDER];
-      fragments.forEach((hi, lo, c) -> {
+      fragments.shortFragments().forEach((hi, lo, c) -> {
         if (notFragments.get(hi, lo) == 0) {
           int n = Grams.units(hi, lo, buf);
           add(buf, n, c);
         }
       });
-      singleRuns.forEach((hi, lo, c) -> add(buf, Grams.units(hi, lo, buf), c));
-      int[] w = new int[16];
-      for (Object2LongMap.Entry<String> e : longFragments.object2LongEntrySet()) {
-        String key = e.getKey();
-        // A fragment longer than any word is segmented all the same (its words are counted).
-        int skip = WordDiscoverer.Cutter.segmentOnly(key) ? 1 : 0;
-        int n = (key.length() - skip) / 2;
-        if (w.length < n) {
-          w = new int[n];
-        }
-        for (int i = 0; i < n; i++) {
-          w[i] = (key.charAt(skip + 2 * i) << 16) | key.charAt(skip + 2 * i + 1);
-        }
-        add(w, n, e.getLongValue());
-      }
+      fragments.singleRuns().forEach((hi, lo, c) -> add(buf, Grams.units(hi, lo, buf), c));
+      addAll(fragments.longFragments());
+      // Stretches longer than any word are segmented all the same (their words are counted).
+      addAll(fragments.segmentOnly());
       start[size] = used;
+    }
+
+    private void addAll(Object2LongOpenHashMap<String> keyed) {
+      int[] w = new int[16];
+      for (Object2LongMap.Entry<String> e : keyed.object2LongEntrySet()) {
+        String key = e.getKey();
+        if (w.length < key.length() / 2) {
+          w = new int[key.length() / 2];
+        }
+        add(w, CutFragments.units(key, w), e.getLongValue());
+      }
     }
 
     private void add(int[] u, int n, long c) {

@@ -13,13 +13,11 @@ import dev.ciku.count.GramIndex;
 import dev.ciku.count.GramSource;
 import dev.ciku.count.Grams;
 import dev.ciku.count.NgramCounter;
-import dev.ciku.count.ShortGramSet;
 import dev.ciku.count.SpilledGrams;
 import dev.ciku.score.BoundaryEntropy;
 import dev.ciku.score.Cohesion;
 import dev.ciku.store.NgramStore;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,24 +86,6 @@ public final class WordDiscoverer {
     this.threads = threads;
     this.memory = memory;
     this.tempDir = tempDir;
-  }
-
-  /**
-   * The cut pass run elsewhere, e.g. distributed over a cluster. It must cut the same corpus the
-   * counts came from with {@link Cutter} (or an equivalent) and add every fragment it counted.
-   */
-  @FunctionalInterface
-  public interface CutPass {
-    /**
-     * Cuts the corpus at every gap not covered by a gram of {@code g} (grams of 2..{@code gMax}
-     * units), adds fragment counts of 2..{@code maxLength} units to {@code shortFragments}
-     * (up to {@link Grams#MAX_ORDER} units) and {@code longFragments} (longer ones, keyed as
-     * {@link Cutter#longFragments} keys them) and runs of single-unit fragments to
-     * {@code singleRuns} (as {@link Cutter#singleRuns} counts them), and returns the number of
-     * fragments of any length.
-     */
-    long cut(GramIndex g, int gMax, int maxLength, UnitTable units, GramIndex shortFragments,
-        Object2LongOpenHashMap<String> longFragments, GramIndex singleRuns) throws IOException;
   }
 
   /**
@@ -199,23 +179,23 @@ public final class WordDiscoverer {
     info.accept(String.format(java.util.Locale.ROOT, "%,d cohesive grams (%.1f s)", g.size(),
         seconds(t0)));
 
-    Fragments f = new Fragments();
+    CutFragments f = new CutFragments();
     if (cutPass != null) {
-      f.count = cutPass.cut(g, gMax, options.maxLength(), counts.units, f.shortFragments,
-          f.longFragments, f.singleRuns);
+      cutPass.cut(g, gMax, options.maxLength(), counts.units, f);
     } else if (!corpus.isEmpty()) {
       cut(corpus, recording, bytes, cutWarnings, counts.units, g, gMax, f);
     } else {
       // A store alone: the candidates are G's grams with their n-gram counts.
-      g.forEach((hi, lo, one) -> f.shortFragments.accept(hi, lo, index.get(hi, lo)));
+      g.forEach((hi, lo, one) -> f.shortFragments().accept(hi, lo, index.get(hi, lo)));
     }
-    GramIndex addedPairs = admitPairs(scan.pairs, f.shortFragments);
+    GramIndex addedPairs = admitPairs(scan.pairs, f.shortFragments());
     boolean cut = cutPass != null || !corpus.isEmpty();
     if (ex != null) {
-      ex.cut(g, gMax, cut, f.shortFragments, f.longFragments);
+      ex.cut(g, gMax, cut, f.shortFragments(), f.longFragments());
     }
     info.accept(String.format(java.util.Locale.ROOT, "cut: %,d fragments, %,d distinct (%.1f s)",
-        f.count, f.shortFragments.size() + f.longFragments.size(), seconds(t0)));
+        f.count(), f.shortFragments().size() + f.longFragments().size()
+            + f.segmentOnly().size(), seconds(t0)));
 
     List<Candidate> cands = candidates(f, g, gMax, minCount, scan.latin);
     Words words = filter(cands, counts, addedPairs);
@@ -239,7 +219,7 @@ public final class WordDiscoverer {
         seconds(t0)));
     List<Explanation> explained = ex == null ? List.of()
         : ex.finish(out, (ws, hl, hr) -> boundaryEntropies(ws, counts, hl, hr));
-    return new Result(out, positions, minCount, g.size(), f.count, explained);
+    return new Result(out, positions, minCount, g.size(), f.count(), explained);
   }
 
   /**
@@ -385,17 +365,10 @@ public final class WordDiscoverer {
     return all;
   }
 
-  /** The fragments of the cut pass, counted. */
-  private static final class Fragments {
-    final GramIndex shortFragments = new GramIndex(1 << 16);
-    final Object2LongOpenHashMap<String> longFragments = new Object2LongOpenHashMap<>();
-    final GramIndex singleRuns = new GramIndex(1 << 16);
-    long count;
-  }
-
   /** The cut pass on all threads, over the recorded clauses if there are, else the corpus. */
   private void cut(List<CorpusInput> corpus, ClauseRecording recording, ByteCounter bytes,
-      Consumer<String> warnings, UnitTable units, GramIndex g, int gMax, Fragments f) throws IOException {
+      Consumer<String> warnings, UnitTable units, GramIndex g, int gMax, CutFragments f)
+      throws IOException {
     List<Cutter> cutters = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       cutters.add(new Cutter(g, gMax, options.maxLength()));
@@ -405,20 +378,8 @@ public final class WordDiscoverer {
     } else {
       ParallelClauses.run(corpus, readerOptions, units, bytes, warnings, cutters);
     }
-    // Sized first: filling a small open-addressing map in another map's table order piles
-    // entries into long probe runs (0.3 s of a 3.3 s news run before).
-    int longs = 0;
     for (Cutter c : cutters) {
-      longs += c.longFragments.size();
-    }
-    f.longFragments.ensureCapacity(longs);
-    for (Cutter c : cutters) {
-      f.count += c.fragments;
-      f.shortFragments.addAll(c.shortFragments);
-      f.singleRuns.addAll(c.singleRuns);
-      for (var e : c.longFragments.object2LongEntrySet()) {
-        f.longFragments.addTo(e.getKey(), e.getLongValue());
-      }
+      f.addAll(c.fragments());
     }
   }
 
@@ -444,11 +405,11 @@ public final class WordDiscoverer {
   /**
    * Candidates: fragments that survive backtracking and the count cut, and word-like Latin units.
    */
-  private List<Candidate> candidates(Fragments f, GramIndex g, int gMax, long minCount,
+  private List<Candidate> candidates(CutFragments f, GramIndex g, int gMax, long minCount,
       LongArrayList latin) {
     List<Candidate> cands = new ArrayList<>();
     int[] u = new int[options.maxLength()];
-    f.shortFragments.forEach((hi, lo, c) -> {
+    f.shortFragments().forEach((hi, lo, c) -> {
       if (c < minCount) {
         return;
       }
@@ -457,15 +418,11 @@ public final class WordDiscoverer {
         cands.add(new Candidate(java.util.Arrays.copyOf(u, n), c));
       }
     });
-    for (var e : f.longFragments.object2LongEntrySet()) {
-      if (e.getLongValue() < minCount || Cutter.segmentOnly(e.getKey())) {
+    for (var e : f.longFragments().object2LongEntrySet()) {
+      if (e.getLongValue() < minCount) {
         continue;
       }
-      String key = e.getKey();
-      int[] w = new int[key.length() / 2];
-      for (int i = 0; i < w.length; i++) {
-        w[i] = (key.charAt(2 * i) << 16) | key.charAt(2 * i + 1);
-      }
+      int[] w = CutFragments.units(e.getKey());
       if (backtrack(w, w.length, g, gMax)) {
         cands.add(new Candidate(w, e.getLongValue()));
       }
@@ -520,13 +477,13 @@ public final class WordDiscoverer {
    * The living words after {@link Reestimation} (counts by use, merged words added if they pass
    * the entropy bar), all alive.
    */
-  private Words reestimate(Words in, Fragments f, GramIndex addedPairs, Counts counts,
+  private Words reestimate(Words in, CutFragments f, GramIndex addedPairs, Counts counts,
       long minCount, Consumer<String> info, long t0, Explainer ex) {
     Reestimation reestimation = new Reestimation(options.reestimation(), options.mergePmi(),
         options.mergeStep(), minCount, options.maxLength(), options.minGain(),
         options.gainStep(), threads);
-    List<Reestimation.Word> re = reestimation.run(in.units, in.counts, in.alive,
-        f.shortFragments, addedPairs, f.longFragments, f.singleRuns, counts.index);
+    List<Reestimation.Word> re = reestimation.run(in.units, in.counts, in.alive, f, addedPairs,
+        counts.index);
     if (ex != null) {
       ex.reestimated(reestimation);
     }
@@ -762,190 +719,6 @@ public final class WordDiscoverer {
     Candidate(int[] units, long count) {
       this.units = units;
       this.count = count;
-    }
-  }
-
-  /**
-   * The cutting pass over one worker's clauses: protects gaps covered by G-grams, counts the
-   * fragments (up to 6 units packed, longer ones keyed by their unit ids). Public so that a
-   * {@link CutPass} can run it elsewhere (one per partition); not thread-safe.
-   */
-  public static final class Cutter implements ParallelClauses.Worker {
-    private final GramIndex g;
-    private final int gMax;
-    private final int maxLength;
-    final GramIndex shortFragments = new GramIndex(1 << 16);
-    final Object2LongOpenHashMap<String> longFragments = new Object2LongOpenHashMap<>();
-    final GramIndex singleRuns = new GramIndex(1 << 16);
-    private final StringBuilder sb = new StringBuilder();
-    /** Longest run of single-unit fragments kept whole; a longer one is cut here. */
-    static final int MAX_RUN = 256;
-    private final int[] run = new int[MAX_RUN];
-    private int runLength;
-    long fragments;
-
-    /** G's grams as their {@code hi} longs, when all have 3 units or fewer (else null). */
-    private final ShortGramSet shortG;
-
-    /** A cutter with G = {@code g} (grams of 2..{@code gMax} units) and empty tables. */
-    public Cutter(GramIndex g, int gMax, int maxLength) {
-      this.g = g;
-      this.gMax = gMax;
-      this.maxLength = maxLength;
-      if (gMax <= 3) {
-        // 8 bytes a gram instead of the index's 24 to 48, and a bit filter in front: the
-        // look-ups below, one or two a unit, mostly hit the cache.
-        shortG = ShortGramSet.of(g);
-      } else {
-        shortG = null;
-      }
-    }
-
-    private boolean inG(long hi, long lo) {
-      return shortG != null ? shortG.contains(hi) : g.get(hi, lo) != 0;
-    }
-
-    /** Fragments of any length cut so far. */
-    public long fragments() {
-      return fragments;
-    }
-
-    /** Counts of the fragments of 2..6 units. */
-    public GramIndex shortFragments() {
-      return shortFragments;
-    }
-
-    /**
-     * Counts of the longer fragments, keyed by their unit ids (two chars each); those longer
-     * than the longest word are marked ({@link #segmentOnly}).
-     */
-    public Object2LongOpenHashMap<String> longFragments() {
-      return longFragments;
-    }
-
-    /**
-     * Counts of runs of 2..6 adjacent single-unit fragments, which re-estimation segments like
-     * fragments: words such as 国有 whose characters are too frequent to protect the gap between
-     * them are only seen here. A longer run (up to {@link #MAX_RUN} units, then cut) goes to
-     * {@link #longFragments} as a fragment to segment only ({@link #SEGMENT_ONLY}).
-     */
-    public GramIndex singleRuns() {
-      return singleRuns;
-    }
-
-    @Override
-    public void clause(int[] u, int from, int end, int owned, boolean clauseEnd) {
-      int len = clauseEnd ? end : owned;
-      int start = from;
-      int reach = from;
-      for (int j = from; j < len; j++) {
-        if (j < len - 1) {
-          long hi = (long) u[j] << (2 * 21);
-          long lo = 0;
-          int max = Math.min(gMax, len - j);
-          for (int k = 2; k <= max; k++) {
-            int x = u[j + k - 1];
-            if (k <= 3) {
-              hi |= (long) x << (21 * (3 - k));
-            } else {
-              lo |= (long) x << (21 * (6 - k));
-            }
-            if (j + k - 1 > reach && inG(hi, lo)) {
-              reach = j + k - 1;
-            }
-          }
-        }
-        if (j == len - 1 || reach <= j) {
-          emitSplittingNumbers(u, start, j + 1);
-          start = j + 1;
-        }
-      }
-      endRun();
-    }
-
-    private void endRun() {
-      if (runLength > Grams.MAX_ORDER) {
-        // Segmented whole in re-estimation, like a fragment longer than any word.
-        emitLong(run, 0, runLength, true);
-      } else if (runLength >= 2) {
-        singleRuns.accept(Grams.hi(run, 0, runLength), Grams.lo(run, 0, runLength), 1);
-      }
-      runLength = 0;
-    }
-
-    /**
-     * A fragment with two or more Latin/digit units is an expression (12月31日, 3.5G版本): it is
-     * cut before each of its Latin units but the first unit, so its parts (12月, 31日) count.
-     */
-    private void emitSplittingNumbers(int[] u, int from, int to) {
-      int latin = 0;
-      for (int i = from; i < to; i++) {
-        if (UnitTable.isLatinId(u[i])) {
-          latin++;
-        }
-      }
-      // One call site of emit: a small method for the compiler, hot from the first clauses.
-      int s = from;
-      for (int i = from + 1; i <= to; i++) {
-        if (i == to || (latin >= 2 && UnitTable.isLatinId(u[i]))) {
-          emit(u, s, i);
-          s = i;
-        }
-      }
-    }
-
-    private void emit(int[] u, int from, int to) {
-      int n = to - from;
-      fragments++;
-      if (n == 1) {
-        if (runLength == run.length) {
-          endRun();
-        }
-        run[runLength++] = u[from];
-        return;
-      }
-      endRun();
-      if (n > maxLength) {
-        emitLong(u, from, to, true);
-      } else if (n <= Grams.MAX_ORDER) {
-        shortFragments.accept(Grams.hi(u, from, n), Grams.lo(u, from, n), 1);
-      } else {
-        emitLong(u, from, to, false);
-      }
-    }
-
-    /**
-     * A fragment of 7+ units, or one longer than the longest word, keyed by its unit ids as two
-     * chars each. One longer than the longest word is not a candidate but is still segmented in
-     * re-estimation, so that the words inside it are counted: its key starts with
-     * {@link #SEGMENT_ONLY}.
-     */
-    private void emitLong(int[] u, int from, int to, boolean segmentOnly) {
-      // No unit-table access on worker threads.
-      sb.setLength(0);
-      if (segmentOnly) {
-        sb.append(SEGMENT_ONLY);
-      }
-      appendKey(sb, u, from, to);
-      longFragments.addTo(sb.toString(), 1);
-    }
-
-    /**
-     * First char of the {@link #longFragments} key of a fragment longer than the longest word
-     * (a unit's two chars never start with it: unit ids are below 2^21).
-     */
-    public static final char SEGMENT_ONLY = '\uFFFF';
-
-    /** Whether {@code key} of {@link #longFragments} is a fragment longer than any word. */
-    public static boolean segmentOnly(String key) {
-      return !key.isEmpty() && key.charAt(0) == SEGMENT_ONLY;
-    }
-
-    /** Appends the key of {@link #longFragments} for {@code u[from..to)}: two chars a unit. */
-    static void appendKey(StringBuilder sb, int[] u, int from, int to) {
-      for (int i = from; i < to; i++) {
-        sb.append((char) (u[i] >>> 16)).append((char) u[i]);
-      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.ciku.discover;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,17 +68,18 @@ class CutPassTest {
     for (int i = 0; i < clause.length; i++) {
       clause[i] = 0x4E00 + i;
     }
-    WordDiscoverer.Cutter cutter = new WordDiscoverer.Cutter(new GramIndex(16), 3, 12);
+    Cutter cutter = new Cutter(new GramIndex(16), 3, 12);
     cutter.clause(clause, 0, 5, 5, true);
     cutter.clause(clause, 0, 20, 20, true);
-    assertEquals(25, cutter.fragments());
-    assertEquals(1, cutter.singleRuns().size());
-    assertEquals(1, cutter.singleRuns().get(clause, 0, 5));
-    assertEquals(1, cutter.longFragments().size());
-    String key = cutter.longFragments().keySet().iterator().next();
-    assertTrue(WordDiscoverer.Cutter.segmentOnly(key));
-    assertEquals(1 + 2 * 20, key.length(), "all 20 units, after the mark");
-    assertEquals(0, cutter.shortFragments().size());
+    CutFragments f = cutter.fragments();
+    assertEquals(25, f.count());
+    assertEquals(1, f.singleRuns().size());
+    assertEquals(1, f.singleRuns().get(clause, 0, 5));
+    assertEquals(0, f.longFragments().size());
+    assertEquals(1, f.segmentOnly().size());
+    String key = f.segmentOnly().keySet().iterator().next();
+    assertArrayEquals(clause, CutFragments.units(key), "all 20 units");
+    assertEquals(0, f.shortFragments().size());
   }
 
   @Test
@@ -91,18 +93,14 @@ class CutPassTest {
       long[] calls = {0};
       WordDiscoverer.Result external = new WordDiscoverer(DiscoverOptions.DEFAULT,
           ReaderOptions.DEFAULT, 1, 64L << 20, tmp)
-          .withCutPass((g, gMax, maxLength, units, shortFragments, longFragments, singleRuns) -> {
+          .withCutPass((g, gMax, maxLength, units, into) -> {
             calls[0]++;
             // One cutter fed by a scanner, as one Spark partition runs it.
-            WordDiscoverer.Cutter cutter = new WordDiscoverer.Cutter(g, gMax, maxLength);
+            Cutter cutter = new Cutter(g, gMax, maxLength);
             new CorpusReader(ReaderOptions.DEFAULT, new ByteCounter(), m -> { }).read(corpus,
                 new ClauseScanner(units, false, (u, length, owned, start, end) ->
                     cutter.clause(u, 0, length, owned, end)));
-            cutter.shortFragments().forEach(shortFragments);
-            cutter.singleRuns().forEach(singleRuns);
-            cutter.longFragments().object2LongEntrySet()
-                .forEach(e -> longFragments.addTo(e.getKey(), e.getLongValue()));
-            return cutter.fragments();
+            into.addAll(cutter.fragments());
           })
           .discover(List.of(), store, new ByteCounter(), m -> { }, m -> { });
       assertEquals(1, calls[0]);

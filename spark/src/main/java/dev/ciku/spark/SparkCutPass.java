@@ -3,9 +3,10 @@ package dev.ciku.spark;
 import dev.ciku.count.GramIndex;
 import dev.ciku.corpus.ClauseScanner;
 import dev.ciku.corpus.UnitTable;
-import dev.ciku.discover.WordDiscoverer;
+import dev.ciku.discover.CutFragments;
+import dev.ciku.discover.CutPass;
+import dev.ciku.discover.Cutter;
 import it.unimi.dsi.fastutil.objects.Object2LongMap;
-import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,16 +17,19 @@ import scala.Tuple2;
 
 /**
  * Discovery's cut pass on Spark: the cohesive set G and the unit table are broadcast, every
- * partition cuts its clauses with core's {@link WordDiscoverer.Cutter} and counts its fragments
+ * partition cuts its clauses with core's {@link Cutter} and counts its fragments
  * (longer ones keyed by unit ids, as the cutter keys them) and runs of single-unit fragments,
  * the counts are summed by key across the cluster, and the driver receives one count per distinct
  * fragment and run.
  */
-final class SparkCutPass implements WordDiscoverer.CutPass {
+final class SparkCutPass implements CutPass {
   private static final Gram TOTAL = new Gram(0, 0);
 
   /** Key of a run of single-unit fragments (packed like a gram). */
   record SingleRun(long hi, long lo) implements java.io.Serializable {}
+
+  /** Key of a stretch that is only segmented ({@link CutFragments#segmentOnly}). */
+  record SegmentOnly(String key) implements java.io.Serializable {}
 
   private final JavaSparkContext sc;
   private final JavaRDD<String> lines;
@@ -43,9 +47,7 @@ final class SparkCutPass implements WordDiscoverer.CutPass {
   }
 
   @Override
-  public long cut(GramIndex g, int gMax, int maxLength, UnitTable units,
-      GramIndex shortFragments, Object2LongOpenHashMap<String> longFragments,
-      GramIndex singleRuns) {
+  public void cut(GramIndex g, int gMax, int maxLength, UnitTable units, CutFragments into) {
     long[] cohesive = new long[2 * g.size()];
     int[] k = {0};
     g.forEach((hi, lo, c) -> {
@@ -57,7 +59,6 @@ final class SparkCutPass implements WordDiscoverer.CutPass {
     boolean lc = lowercase;
     boolean simp = simplify;
     int reduce = partitions > 0 ? partitions : Math.max(1, lines.getNumPartitions());
-    long total = 0;
     try {
       Iterator<Tuple2<Object, Long>> it = lines
           .mapPartitionsToPair(p -> cutPartition(p, bg.value(), latin.value(), gMax, maxLength, lc, simp))
@@ -67,21 +68,22 @@ final class SparkCutPass implements WordDiscoverer.CutPass {
         Tuple2<Object, Long> t = it.next();
         if (t._1() instanceof Gram gram) {
           if (gram.equals(TOTAL)) {
-            total += t._2();
+            into.addCount(t._2());
           } else {
-            shortFragments.accept(gram.hi(), gram.lo(), t._2());
+            into.shortFragments().accept(gram.hi(), gram.lo(), t._2());
           }
         } else if (t._1() instanceof SingleRun r) {
-          singleRuns.accept(r.hi(), r.lo(), t._2());
+          into.singleRuns().accept(r.hi(), r.lo(), t._2());
+        } else if (t._1() instanceof SegmentOnly s) {
+          into.segmentOnly().addTo(s.key(), t._2());
         } else {
-          longFragments.addTo((String) t._1(), t._2());
+          into.longFragments().addTo((String) t._1(), t._2());
         }
       }
     } finally {
       bg.destroy();
       latin.destroy();
     }
-    return total;
   }
 
   static Iterator<Tuple2<Object, Long>> cutPartition(Iterator<String> lines, long[] cohesive,
@@ -91,20 +93,22 @@ final class SparkCutPass implements WordDiscoverer.CutPass {
     for (int i = 0; i < cohesive.length; i += 2) {
       g.accept(cohesive[i], cohesive[i + 1], 1);
     }
-    WordDiscoverer.Cutter cutter = new WordDiscoverer.Cutter(g, gMax, maxLength);
+    Cutter cutter = new Cutter(g, gMax, maxLength);
     Lines.feed(lines, new ClauseScanner(units, lowercase, simplify,
         (u, length, owned, start, end) -> cutter.clause(u, 0, length, owned, end)));
     Lines.checkNoNewUnits(units, latin);
-    GramIndex shortFragments = cutter.shortFragments();
-    Object2LongOpenHashMap<String> longFragments = cutter.longFragments();
-    List<Tuple2<Object, Long>> out = new ArrayList<>(
-        shortFragments.size() + longFragments.size() + cutter.singleRuns().size() + 1);
-    shortFragments.forEach((hi, lo, c) -> out.add(new Tuple2<>(new Gram(hi, lo), c)));
-    cutter.singleRuns().forEach((hi, lo, c) -> out.add(new Tuple2<>(new SingleRun(hi, lo), c)));
-    for (Object2LongMap.Entry<String> e : longFragments.object2LongEntrySet()) {
+    CutFragments f = cutter.fragments();
+    List<Tuple2<Object, Long>> out = new ArrayList<>(f.shortFragments().size()
+        + f.longFragments().size() + f.segmentOnly().size() + f.singleRuns().size() + 1);
+    f.shortFragments().forEach((hi, lo, c) -> out.add(new Tuple2<>(new Gram(hi, lo), c)));
+    f.singleRuns().forEach((hi, lo, c) -> out.add(new Tuple2<>(new SingleRun(hi, lo), c)));
+    for (Object2LongMap.Entry<String> e : f.longFragments().object2LongEntrySet()) {
       out.add(new Tuple2<>(e.getKey(), e.getLongValue()));
     }
-    out.add(new Tuple2<>(TOTAL, cutter.fragments()));
+    for (Object2LongMap.Entry<String> e : f.segmentOnly().object2LongEntrySet()) {
+      out.add(new Tuple2<>(new SegmentOnly(e.getKey()), e.getLongValue()));
+    }
+    out.add(new Tuple2<>(TOTAL, f.count()));
     return out.iterator();
   }
 }

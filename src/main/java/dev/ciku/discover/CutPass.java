@@ -1,0 +1,23 @@
+package dev.ciku.discover;
+
+import dev.ciku.corpus.UnitTable;
+import dev.ciku.count.GramIndex;
+import java.io.IOException;
+
+/**
+ * The cut pass of {@link WordDiscoverer} run elsewhere, e.g. distributed over a cluster
+ * ({@link WordDiscoverer#withCutPass}). It must cut the same corpus the counts came from with a
+ * {@link Cutter} (or an equivalent) and add every fragment it counted.
+ */
+@FunctionalInterface
+public interface CutPass {
+  /**
+   * Cuts the corpus at every gap not covered by a gram of {@code g} (grams of 2..{@code gMax}
+   * units, none longer than {@code maxLength}) and adds what {@link Cutter}s would count to
+   * {@code into}, the number of fragments included.
+   *
+   * @param units the unit table of the counts (read-only: the corpus has no other units)
+   */
+  void cut(GramIndex g, int gMax, int maxLength, UnitTable units, CutFragments into)
+      throws IOException;
+}
