@@ -89,6 +89,20 @@ public final class Main implements Runnable {
     }
   }
 
+  /** Where the discover and domain jobs write their TSV, and the driver's memory budget. */
+  static final class DriverOutput {
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+        description = "Write the TSV to FILE on the driver instead of standard output.")
+    Path output;
+
+    @Option(names = "--no-header", description = "No header line.")
+    boolean noHeader;
+
+    @Option(names = "--driver-memory-budget", paramLabel = "BYTES", defaultValue = "1073741824",
+        description = "Memory budget of the driver-side steps (default: 1 GiB).")
+    long driverMemory;
+  }
+
   /** Work that needs the Spark context. */
   @FunctionalInterface
   interface SparkWork<T> {
@@ -282,20 +296,11 @@ public final class Main implements Runnable {
         description = "Print only the best K words (0: all).")
     int top;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-        description = "Write the TSV to FILE on the driver instead of standard output.")
-    Path output;
-
-    @Option(names = "--no-header", description = "No header line.")
-    boolean noHeader;
+    @Mixin DriverOutput driver;
 
     @Option(names = "--counts-out", paramLabel = "STORE",
         description = "Keep the n-gram store counted on the way (order N, min count 2).")
     Path countsOut;
-
-    @Option(names = "--driver-memory-budget", paramLabel = "BYTES", defaultValue = "1073741824",
-        description = "Memory budget of the driver-side steps (default: 1 GiB).")
-    long driverMemory;
 
     @Override
     public Integer call() throws Exception {
@@ -304,14 +309,15 @@ public final class Main implements Runnable {
       Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
       long t0 = System.nanoTime();
       // The output is opened before the job: if it cannot be written, that is said at once.
-      try (Output out = Output.open(output)) {
+      try (Output out = Output.open(driver.output)) {
         Path storeFile = countsOut != null ? countsOut
             : TempFiles.create(tmp, "ciku-spark-", ".ngrams");
         WordDiscoverer.Result result = withSpark("ciku discover",
             sc -> new SparkDiscoverer(sc, options, lowercase, simplify, reducePartitions)
-                .discover(lines(sc), storeFile, countsOut != null, driverMemory, tmp, Main::info));
+                .discover(lines(sc), storeFile, countsOut != null, driver.driverMemory, tmp,
+                    Main::info));
         RowWriter rows = new RowWriter(out.writer(), OutputFormat.TSV, DiscoveredWordRows.COLUMNS,
-            !noHeader);
+            !driver.noHeader);
         int written = DiscoveredWordRows.write(result.words(), filter, top, rows, out.writer());
         out.commit();
         info(String.format(Locale.ROOT, "%,d words written (%,d found) in %.1f s", written,
@@ -345,16 +351,7 @@ public final class Main implements Runnable {
         description = "Print only the best K terms (0: all).")
     int top;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-        description = "Write the TSV to FILE on the driver instead of standard output.")
-    Path output;
-
-    @Option(names = "--no-header", description = "No header line.")
-    boolean noHeader;
-
-    @Option(names = "--driver-memory-budget", paramLabel = "BYTES", defaultValue = "1073741824",
-        description = "Memory budget of the driver-side steps (default: 1 GiB).")
-    long driverMemory;
+    @Mixin DriverOutput driver;
 
     @Override
     public Integer call() throws Exception {
@@ -369,21 +366,22 @@ public final class Main implements Runnable {
       boolean lc = lowercase;
       boolean simp = simplify;
       // The output is opened before the job: if it cannot be written, that is said at once.
-      try (Output out = Output.open(output)) {
+      try (Output out = Output.open(driver.output)) {
         Path storeFile = TempFiles.create(tmp, "ciku-spark-", ".ngrams");
         DomainTermMiner.Result result = withSpark("ciku domain", sc -> {
           JavaRDD<String> text = lines(sc);
           WordDiscoverer.Result found = new SparkDiscoverer(sc, options, lowercase, simplify,
-              reducePartitions).discover(text, storeFile, false, driverMemory, tmp, Main::info);
+              reducePartitions).discover(text, storeFile, false, driver.driverMemory, tmp,
+                  Main::info);
           // The candidates' occurrences, counted per partition and summed (lines never span two).
           return new DomainTermMiner(new DomainTermMiner.Options(options, r, filter),
-              ReaderOptions.DEFAULT, 1, driverMemory, tmp).mine(found, terms -> profile,
+              ReaderOptions.DEFAULT, 1, driver.driverMemory, tmp).mine(found, terms -> profile,
               strings -> text.mapPartitions(
                   it -> List.of(TermOccurrences.countLines(strings, it, lc, simp)).iterator())
                   .reduce(TermOccurrences::plus), Main::info);
         });
         RowWriter rows = new RowWriter(out.writer(), OutputFormat.TSV, DomainTermRows.COLUMNS,
-            !noHeader);
+            !driver.noHeader);
         int written = DomainTermRows.write(rows, result.terms(), top);
         out.commit();
         info(String.format(Locale.ROOT, "%,d terms written (%,d scored) in %.1f s", written,
