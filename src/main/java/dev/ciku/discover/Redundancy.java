@@ -2,6 +2,7 @@ package dev.ciku.discover;
 
 import dev.ciku.count.GramIndex;
 import dev.ciku.count.Grams;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.Arrays;
 
@@ -55,11 +56,15 @@ final class Redundancy {
         longIds.put(key(w, 0, w.length), i);
       }
     }
-    Integer[] order = new Integer[v];
+    // Only words of 3+ units are tested (most words have 2): longest first, then the rarest.
+    int[] order = new int[v];
+    int tested = 0;
     for (int i = 0; i < v; i++) {
-      order[i] = i;
+      if (alive[i] && words[i].length >= 3) {
+        order[tested++] = i;
+      }
     }
-    Arrays.sort(order, (a, b) -> {
+    IntArrays.quickSort(order, 0, tested, (a, b) -> {
       int c = Integer.compare(words[b].length, words[a].length);
       if (c != 0) {
         return c;
@@ -75,10 +80,11 @@ final class Redundancy {
     double[] best = new double[maxLen + 1];
     int[] back = new int[maxLen + 1];
     int[] part = new int[maxLen + 1];
-    for (int idx : order) {
+    for (int k = 0; k < tested; k++) {
+      int idx = order[k];
       int[] w = words[idx];
       int n = w.length;
-      if (!alive[idx] || n < 3) {
+      if (!alive[idx]) {
         continue;
       }
       double lnT = Math.log(total);
@@ -137,9 +143,7 @@ final class Redundancy {
 
   private static String key(int[] w, int from, int n) {
     StringBuilder sb = new StringBuilder(2 * n);
-    for (int i = from; i < from + n; i++) {
-      sb.append((char) (w[i] >>> 16)).append((char) w[i]);
-    }
+    CutFragments.appendKey(sb, w, from, from + n);
     return sb.toString();
   }
 }
