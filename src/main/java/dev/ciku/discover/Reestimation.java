@@ -386,7 +386,8 @@ final class Reestimation {
       this.from = from;
       this.to = to;
       this.next = new long[nodes.trie.nodes()];
-      this.pairs = merging ? new Long2LongOpenHashMap() : null;
+      // Sized for about one pair a fragment, so that it seldom rehashes while it fills.
+      this.pairs = merging ? new Long2LongOpenHashMap(Math.max(16, to - from)) : null;
     }
 
     @Override
