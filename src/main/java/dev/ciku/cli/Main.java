@@ -120,6 +120,17 @@ public final class Main implements Runnable {
       }
     }
     OutputOptions.describeFormats(cl);
+    return handleErrors(cl);
+  }
+
+  /**
+   * Gives {@code cl} the error handling of {@code ciku}: a usage error is one line on standard
+   * error and exit code 2; a failure is one line and the exit code of its kind (66 missing input,
+   * 65 bad data, 74 I/O, 70 otherwise, with the stack trace only when {@code CIKU_DEBUG} is set);
+   * a closed standard output ends quietly with 0. The Spark jobs' command line uses it too.
+   * Returns {@code cl}.
+   */
+  public static CommandLine handleErrors(CommandLine cl) {
     cl.setParameterExceptionHandler(Main::usageError);
     cl.setExecutionExceptionHandler((ex, line, parsed) -> failure(ex, line));
     return cl;

@@ -6,6 +6,7 @@ import dev.ciku.count.GramSink;
 import dev.ciku.count.RankedGrams;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
+import dev.ciku.cli.CikuException;
 import dev.ciku.cli.DiscoveryOptions;
 import dev.ciku.cli.ReestimationOptions;
 import dev.ciku.discover.DiscoverOptions;
@@ -53,7 +54,38 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The jobs' command line, with the error handling of {@code ciku} ({@link
+   * dev.ciku.cli.Main#handleErrors}): one line on standard error and the exit code of the error's
+   * kind; an input path Hadoop cannot find is a missing input (66).
+   */
+  static CommandLine commandLine() {
+    CommandLine cl = dev.ciku.cli.Main.handleErrors(new CommandLine(new Main()));
+    CommandLine.IExecutionExceptionHandler core = cl.getExecutionExceptionHandler();
+    cl.setExecutionExceptionHandler(
+        (ex, line, parsed) -> core.handleExecutionException(missingInput(ex), line, parsed));
+    return cl;
+  }
+
+  /**
+   * {@code e}, or a missing-input error carrying its message if Hadoop's "input path does not
+   * exist" is among its causes (matched by name: the Hadoop classes come with Spark).
+   */
+  static Exception missingInput(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getClass().getSimpleName().equals("InvalidInputException")) {
+        String message = t.getMessage() == null ? "input path does not exist"
+            : t.getMessage().replace('\n', ' ').trim();
+        return new CikuException(CikuException.NO_INPUT, message);
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return e;
   }
 
   @Override

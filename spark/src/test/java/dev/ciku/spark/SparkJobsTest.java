@@ -173,6 +173,36 @@ class SparkJobsTest {
     }
   }
 
+  /** Runs the jobs' command line, returning the exit code; standard error goes to {@code err}. */
+  private static int run(java.io.StringWriter err, String... args) {
+    picocli.CommandLine cl = Main.commandLine();
+    cl.setErr(new java.io.PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void main_missingInputPath_exit66_oneLine() throws IOException {
+    java.io.StringWriter err = new java.io.StringWriter();
+    Path missing = tmp.resolve("no-such-corpus.txt");
+    assertEquals(66, run(err, "count", "--tsv", tmp.resolve("out.tsv").toString(),
+        missing.toString()));
+    String text = err.toString();
+    assertEquals(1, text.lines().count(), text);
+    assertTrue(text.startsWith("ciku-spark count: ") && text.contains("no-such-corpus.txt"), text);
+    assertEquals(List.of(), Files.list(tmp).filter(f -> f.toString().endsWith(".tsv")).toList());
+  }
+
+  @Test
+  void main_outputInMissingDirectory_exit74_oneLine_beforeTheJob() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    Path out = tmp.resolve("no-such-dir").resolve("words.tsv");
+    assertEquals(74, run(err, "discover", "-o", out.toString(),
+        LAWS.toAbsolutePath().toString()));
+    String text = err.toString();
+    assertEquals(1, text.lines().count(), text);
+    assertTrue(text.startsWith("ciku-spark discover: ") && text.contains("no-such-dir"), text);
+  }
+
   @Test
   void mainCount_storeAndTsvSameFile_exit2_nothingWritten() throws Exception {
     Path store = tmp.resolve("same");
