@@ -167,20 +167,36 @@ public final class CorpusInput {
   }
 
   /**
-   * An estimate of the characters of {@code inputs}, for sizing tables before reading them: a
-   * plain file's size in bytes (a bound, since a character takes a byte at least), four times a
-   * {@code .gz} file's, or -1 if an input is a stream. Cost: a file-type check an input.
+   * An estimate of the characters of {@code inputs}, for sizing tables before reading them (only
+   * speed depends on it): a plain file's size in bytes (a character takes a byte at least), four
+   * times the size of a file of gzip data (by its name or its first bytes); -1 if an input is a
+   * stream, or if there are more than {@value #ESTIMATED_FILES} inputs (the first bytes of each
+   * would be read). Cost: a file-type check and a two-byte read an input.
    */
   public static long estimatedChars(List<CorpusInput> inputs) {
+    if (inputs.size() > ESTIMATED_FILES) {
+      return -1;
+    }
     long total = 0;
     for (CorpusInput in : inputs) {
       if (in.size < 0 || in.isStream()) {
         return -1;
       }
       String file = in.path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-      total += file.endsWith(".gz") ? 4 * in.size : in.size;
+      total += file.endsWith(".gz") || startsLikeGzip(in.path) ? 4 * in.size : in.size;
     }
     return total;
+  }
+
+  /** Inputs beyond which {@link #estimatedChars} does not estimate. */
+  static final int ESTIMATED_FILES = 64;
+
+  private static boolean startsLikeGzip(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.read() == 0x1f && in.read() == 0x8b;
+    } catch (IOException e) {
+      return false; // Reading it will say what is wrong.
+    }
   }
 
   /** A name for messages. */

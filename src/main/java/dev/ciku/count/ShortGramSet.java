@@ -5,11 +5,11 @@ import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 /**
  * A set of grams of at most 3 units, for membership tests in hot loops (the cut pass asks one or
  * two a unit of the corpus). Such a gram is its packed {@code hi} long alone ({@code lo} is 0),
- * 8 bytes in a hash set instead of a {@link GramIndex}'s 40, with a {@link GramFilter} in front
- * that answers most absent grams from the cache.
+ * a long in a hash set instead of a {@link GramIndex}'s 24-byte slots, with a {@link GramFilter}
+ * in front that answers most absent grams from the cache.
  *
- * <p>Cost: about 10 bytes a gram. Immutable once built; safe for concurrent {@link #contains}
- * calls.
+ * <p>Cost: 16 to 32 bytes a gram for the set (at load 0.5), 1 to 2 for the filter. Immutable once
+ * built; safe for concurrent {@link #contains} calls.
  */
 public final class ShortGramSet {
   private final LongOpenHashSet set;

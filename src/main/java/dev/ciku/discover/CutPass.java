@@ -13,8 +13,9 @@ import java.io.IOException;
 public interface CutPass {
   /**
    * Cuts the corpus at every gap not covered by a gram of {@code g} (grams of 2..{@code gMax}
-   * units, none longer than {@code maxLength}) and adds what {@link Cutter}s would count to
-   * {@code into}, the number of fragments included.
+   * units) and adds what {@link Cutter}s would count to {@code into}, the number of fragments
+   * included; fragments longer than {@code maxLength} units are only segmented
+   * ({@link CutFragments#segmentOnly}).
    *
    * @param units the unit table of the counts (read-only: the corpus has no other units)
    */

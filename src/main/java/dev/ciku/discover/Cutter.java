@@ -36,8 +36,8 @@ public final class Cutter implements ParallelClauses.Worker {
     this.g = g;
     this.gMax = gMax;
     this.maxLength = maxLength;
-    // 8 bytes a gram instead of the index's 24 to 48, and a bit filter in front: the look-ups
-    // below, one or two a unit, mostly hit the cache.
+    // A set of longs instead of the index's 24-byte slots, and a bit filter in front: the
+    // look-ups below, one or two a unit, mostly hit the cache.
     this.shortG = gMax <= 3 ? ShortGramSet.of(g) : null;
   }
 

@@ -48,7 +48,7 @@ final class Explainer {
   private final int[] candidate;
   /** For each string asked, the first one with the same units (itself if none before). */
   private final int[] slot;
-  /** The first string asked for each string of units, by {@link #key}. */
+  /** The first string asked for each string of units, by {@link CutFragments#key}. */
   private final Object2IntOpenHashMap<String> byKey = new Object2IntOpenHashMap<>();
   private boolean[] entropyPassed;
   private boolean[] redundancyPassed;

@@ -43,8 +43,9 @@ import java.util.List;
  * steps; two when the gain test drops words, which itself costs O(words · L²) trie steps), split
  * over the given number of threads, and, in merge rounds, a hash table of adjacent word pairs
  * per thread. No corpus pass. The result
- * does not depend on the order in which the tables are iterated (counts are exact integer sums),
- * so it is the same at any thread count. The trie is read-only while the threads segment. Not
+ * does not depend on the order in which the tables are iterated (counts are exact integer sums,
+ * and merged words, summed by string, enter the trie in string order), so it is the same at any
+ * thread count. The trie is read-only while the threads segment. Not
  * thread-safe; one run per instance at a time.
  */
 final class Reestimation {
@@ -304,8 +305,7 @@ final class Reestimation {
    */
   private void merge(Slice[] slices, long[] next, long total, Nodes nodes) {
     double lnTotal = Math.log(total);
-    List<int[]> made = new ArrayList<>();
-    LongListOfCounts madeCounts = new LongListOfCounts();
+    Object2LongOpenHashMap<String> made = new Object2LongOpenHashMap<>();
     for (int s = 0; s < slices.length; s++) {
       for (Long2LongMap.Entry e : slices[s].pairs.long2LongEntrySet()) {
         long key = e.getLongKey();
@@ -319,18 +319,22 @@ final class Reestimation {
           }
         }
         if (!seen) {
-          consider(key, n, lnTotal, next, nodes, made, madeCounts);
+          consider(key, n, lnTotal, next, nodes, made);
         }
       }
     }
-    for (int i = 0; i < made.size(); i++) {
-      int[] u = made.get(i);
-      nodes.add(u, u.length, madeCounts.get(i));
+    // A word made from two pairs (丄 + 丄丄 and 丄丄 + 丄) has the uses of both. Words are added in
+    // key order, whatever order the slices' tables gave them: the same trie at any thread count.
+    String[] keys = made.keySet().toArray(new String[0]);
+    Arrays.sort(keys);
+    for (String k : keys) {
+      int[] u = CutFragments.units(k);
+      nodes.add(u, u.length, made.getLong(k));
     }
   }
 
   private void consider(long key, long n, double lnTotal, long[] next, Nodes nodes,
-      List<int[]> made, LongListOfCounts madeCounts) {
+      Object2LongOpenHashMap<String> made) {
     WordTrie trie = nodes.trie;
     if (n < minCount) {
       return;
@@ -352,8 +356,7 @@ final class Reestimation {
     if (node >= 0 && nodes.word[node] && trie.count(node) > 0) {
       return;
     }
-    made.add(u);
-    madeCounts.add(n);
+    made.addTo(CutFragments.key(u), n);
   }
 
   private static void runAll(Slice[] slices) {
@@ -427,23 +430,6 @@ final class Reestimation {
           }
         }
       }
-    }
-  }
-
-  /** A growable list of longs (no boxing). */
-  private static final class LongListOfCounts {
-    private long[] a = new long[64];
-    private int n;
-
-    void add(long v) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = v;
-    }
-
-    long get(int i) {
-      return a[i];
     }
   }
 

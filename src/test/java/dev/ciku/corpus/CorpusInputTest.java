@@ -24,6 +24,27 @@ class CorpusInputTest {
   }
 
   @Test
+  void estimatedChars_gzipDataUnderAnotherName_fourTimesItsBytes() throws IOException {
+    byte[] gz = new byte[100];
+    gz[0] = (byte) 0x1f;
+    gz[1] = (byte) 0x8b;
+    Path named = Files.write(dir.resolve("corpus.txt"), gz);
+    assertEquals(400, CorpusInput.estimatedChars(List.of(CorpusInput.file(named))));
+  }
+
+  @Test
+  void estimatedChars_manyInputs_unknown() throws IOException {
+    Path plain = Files.writeString(dir.resolve("a.txt"), "中国", StandardCharsets.UTF_8);
+    List<CorpusInput> many = new java.util.ArrayList<>();
+    for (int i = 0; i <= CorpusInput.ESTIMATED_FILES; i++) {
+      many.add(CorpusInput.file(plain));
+    }
+    assertEquals(-1, CorpusInput.estimatedChars(many));
+    assertEquals(6L * CorpusInput.ESTIMATED_FILES,
+        CorpusInput.estimatedChars(many.subList(0, CorpusInput.ESTIMATED_FILES)));
+  }
+
+  @Test
   void estimatedChars_standardInput_unknown() throws IOException {
     Path plain = Files.writeString(dir.resolve("a.txt"), "中国", StandardCharsets.UTF_8);
     assertEquals(-1,

@@ -14,11 +14,21 @@ class GramIndexTest {
     for (int i = 0; i < n; i++) {
       int len = 1 + r.nextInt(6);
       for (int j = 0; j < len; j++) {
-        u[j] = 0x4E00 + r.nextInt(40);
+        // Some ids near 2^21, whose top bit must not be taken for a second unit.
+        u[j] = r.nextInt(8) == 0 ? (1 << 21) - 1 - r.nextInt(4) : 0x4E00 + r.nextInt(40);
       }
       long c = 1 + r.nextInt(9);
       index.accept(Grams.hi(u, 0, len), Grams.lo(u, 0, len), c);
       expected.merge(Grams.hi(u, 0, len) + "/" + Grams.lo(u, 0, len), c, Long::sum);
+    }
+  }
+
+  /** Every gram of {@code expected} is found by {@link GramIndex#get(long, long)}, units too. */
+  private static void assertLookUps(Map<String, Long> expected, GramIndex index, String what) {
+    for (Map.Entry<String, Long> e : expected.entrySet()) {
+      String[] key = e.getKey().split("/");
+      assertEquals(e.getValue(), index.get(Long.parseLong(key[0]), Long.parseLong(key[1])),
+          what + ": " + e.getKey());
     }
   }
 
@@ -39,10 +49,22 @@ class GramIndexTest {
         GramIndex part = new GramIndex(1 + r.nextInt(5_000));
         fill(part, expected, r, r.nextInt(20_000));
         merged.addAll(part);
+        assertLookUps(expected, merged, "seed " + seed + ", part " + k);
       }
       assertEquals(expected.size(), merged.size(), "seed " + seed);
       assertEquals(expected, contents(merged), "seed " + seed);
     }
+  }
+
+  @Test
+  void get_singleUnitsAndLongerGrams_countsAsAccepted() {
+    GramIndex index = new GramIndex(16);
+    Map<String, Long> expected = new HashMap<>();
+    fill(index, expected, new Random(11), 50_000);
+    assertLookUps(expected, index, "after accept");
+    int[] absent = {0x9FA5};
+    assertEquals(0, index.get(absent, 0, 1));
+    assertEquals(0, index.get(new int[] {0x9FA5, 0x4E00}, 0, 2));
   }
 
   @Test

@@ -75,14 +75,13 @@ public final class Main implements Runnable {
    * exist" is among its causes (matched by name: the Hadoop classes come with Spark).
    */
   static Exception missingInput(Exception e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
+    Throwable t = e;
+    // A bounded walk: a cause chain may loop.
+    for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
       if (t.getClass().getSimpleName().equals("InvalidInputException")) {
         String message = t.getMessage() == null ? "input path does not exist"
             : t.getMessage().replace('\n', ' ').trim();
         return new CikuException(CikuException.NO_INPUT, message);
-      }
-      if (t.getCause() == t) {
-        break;
       }
     }
     return e;
