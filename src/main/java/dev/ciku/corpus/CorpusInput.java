@@ -193,7 +193,7 @@ public final class CorpusInput {
 
   private static boolean startsLikeGzip(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      return in.read() == 0x1f && in.read() == 0x8b;
+      return InputFiles.isGzipMagic(in.read(), in.read());
     } catch (IOException e) {
       return false; // Reading it will say what is wrong.
     }

@@ -92,7 +92,12 @@ public final class InputFiles {
     if (b0 >= 0) {
       p.unread(b0);
     }
-    return b0 == 0x1f && b1 == 0x8b ? gunzip(p, name) : p;
+    return isGzipMagic(b0, b1) ? gunzip(p, name) : p;
+  }
+
+  /** Whether the first two bytes of an input, {@code b0} and {@code b1}, are gzip's magic. */
+  static boolean isGzipMagic(int b0, int b1) {
+    return b0 == 0x1f && b1 == 0x8b;
   }
 
   private static CorruptInputException corrupt(String name, IOException e) {

@@ -34,9 +34,7 @@ public final class GramIndex implements GramSink, GramSource {
     table.add(hi, lo, count);
     if (lo == 0 && (hi & BELOW_FIRST) == 0) {
       if (units.isFull()) {
-        GramTable bigger = new GramTable(units.capacity() * 2, LOAD);
-        units.forEach(bigger::add);
-        units = bigger;
+        units = copied(units, units.capacity() * 2);
       }
       units.add(hi, lo, count);
     }
@@ -61,9 +59,14 @@ public final class GramIndex implements GramSink, GramSource {
   }
 
   private void grow(int capacity) {
+    table = copied(table, capacity);
+  }
+
+  /** A table of {@code capacity} slots holding the entries of {@code t}. */
+  private static GramTable copied(GramTable t, int capacity) {
     GramTable bigger = new GramTable(capacity, LOAD);
-    table.forEach(bigger::add);
-    table = bigger;
+    t.forEach(bigger::add);
+    return bigger;
   }
 
   /** The count of the gram, or 0 if absent. */

@@ -90,8 +90,13 @@ public final class CutFragments {
 
   /** The key of the units {@code u}. */
   public static String key(int[] u) {
-    StringBuilder sb = new StringBuilder(2 * u.length);
-    appendKey(sb, u, 0, u.length);
+    return key(u, 0, u.length);
+  }
+
+  /** The key of the units {@code u[from..to)}. */
+  public static String key(int[] u, int from, int to) {
+    StringBuilder sb = new StringBuilder(2 * (to - from));
+    appendKey(sb, u, from, to);
     return sb.toString();
   }
 

@@ -53,7 +53,7 @@ final class Redundancy {
       if (w.length <= Grams.MAX_ORDER) {
         shortIds.accept(Grams.hi(w, 0, w.length), Grams.lo(w, 0, w.length), i + 1);
       } else {
-        longIds.put(key(w, 0, w.length), i);
+        longIds.put(CutFragments.key(w), i);
       }
     }
     // Only words of 3+ units are tested (most words have 2): longest first, then the rarest.
@@ -138,12 +138,6 @@ final class Redundancy {
     if (n <= Grams.MAX_ORDER) {
       return (int) shortIds.get(Grams.hi(w, from, n), Grams.lo(w, from, n)) - 1;
     }
-    return longIds.getInt(key(w, from, n));
-  }
-
-  private static String key(int[] w, int from, int n) {
-    StringBuilder sb = new StringBuilder(2 * n);
-    CutFragments.appendKey(sb, w, from, from + n);
-    return sb.toString();
+    return longIds.getInt(CutFragments.key(w, from, from + n));
   }
 }
