@@ -1,7 +1,7 @@
 package dev.ciku.discover;
 
 import dev.ciku.count.GramIndex;
-import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
+import dev.ciku.count.SequenceTable;
 
 /**
  * The fragments of a cut pass, counted: fragments of 2..6 units packed as grams
@@ -10,15 +10,15 @@ import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
  * which are no candidates ({@link #segmentOnly}), and runs of adjacent single-unit fragments
  * ({@link #singleRuns}); with the number of fragments of any length ({@link #count}).
  *
- * <p>A key of the string-keyed tables is the fragment's unit ids as two chars each
- * ({@link #appendKey}, {@link #units}). Memory: the index's 40-80 bytes a distinct short
- * fragment; a string of 4 bytes a unit and a map entry for a long one. Not thread-safe: each
- * cutter fills its own, and they are summed with {@link #addAll}.
+ * <p>Nothing is allocated per fragment. Memory: the index's 40-80 bytes a distinct short fragment,
+ * a {@link SequenceTable}'s 4 bytes a unit and 24 bytes an entry for a long one. Not thread-safe:
+ * each cutter fills its own, and they are summed with {@link #addAll}. {@link #key} and
+ * {@link #units} turn units into a string key and back, for tables of distinct words.
  */
 public final class CutFragments {
   private final GramIndex shortFragments = new GramIndex(1 << 16);
-  private final Object2LongOpenHashMap<String> longFragments = new Object2LongOpenHashMap<>();
-  private final Object2LongOpenHashMap<String> segmentOnly = new Object2LongOpenHashMap<>();
+  private final SequenceTable longFragments = new SequenceTable();
+  private final SequenceTable segmentOnly = new SequenceTable();
   private final GramIndex singleRuns = new GramIndex(1 << 16);
   private long count;
 
@@ -27,17 +27,17 @@ public final class CutFragments {
     return shortFragments;
   }
 
-  /** Counts of the fragments of 7 units up to the longest word, by {@link #appendKey key}. */
-  public Object2LongOpenHashMap<String> longFragments() {
+  /** Counts of the fragments of 7 units up to the longest word. */
+  public SequenceTable longFragments() {
     return longFragments;
   }
 
   /**
-   * Counts of the stretches that are segmented in re-estimation but are never candidates, by
-   * {@link #appendKey key}: fragments longer than the longest word, and runs of more than 6
-   * single-unit fragments. The words inside them are counted that way.
+   * Counts of the stretches that are segmented in re-estimation but are never candidates:
+   * fragments longer than the longest word, and runs of more than 6 single-unit fragments. The
+   * words inside them are counted that way.
    */
-  public Object2LongOpenHashMap<String> segmentOnly() {
+  public SequenceTable segmentOnly() {
     return segmentOnly;
   }
 
@@ -61,28 +61,20 @@ public final class CutFragments {
   }
 
   /**
-   * Adds every count of {@code other} to this one. The string-keyed maps are sized first:
-   * filling a small open-addressing map in a larger map's table order piles entries into long
-   * probe runs (0.3 s of a 3.3 s news run). Cost: O(size of {@code other}).
+   * Adds every count of {@code other} to this one. Tables are sized first: filling a small
+   * open-addressing table in a larger one's table order piles entries into long probe runs
+   * (0.3 s of a 3.3 s news run). Cost: O(size of {@code other}).
    */
   public void addAll(CutFragments other) {
     count += other.count;
     shortFragments.addAll(other.shortFragments);
     singleRuns.addAll(other.singleRuns);
-    addAll(longFragments, other.longFragments);
-    addAll(segmentOnly, other.segmentOnly);
-  }
-
-  private static void addAll(Object2LongOpenHashMap<String> to,
-      Object2LongOpenHashMap<String> from) {
-    to.ensureCapacity(to.size() + from.size());
-    for (var e : from.object2LongEntrySet()) {
-      to.addTo(e.getKey(), e.getLongValue());
-    }
+    longFragments.addAll(other.longFragments);
+    segmentOnly.addAll(other.segmentOnly);
   }
 
   /** Appends the key of {@code u[from..to)}: its unit ids, two chars each. */
-  public static void appendKey(StringBuilder sb, int[] u, int from, int to) {
+  private static void appendKey(StringBuilder sb, int[] u, int from, int to) {
     for (int i = from; i < to; i++) {
       sb.append((char) (u[i] >>> 16)).append((char) u[i]);
     }

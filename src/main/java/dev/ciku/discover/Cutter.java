@@ -24,7 +24,6 @@ public final class Cutter implements ParallelClauses.Worker {
   /** G's grams as their {@code hi} longs, when all have 3 units or fewer (else null). */
   private final ShortGramSet shortG;
   private final CutFragments out = new CutFragments();
-  private final StringBuilder sb = new StringBuilder();
   private final int[] run = new int[MAX_RUN];
   private int runLength;
 
@@ -136,13 +135,10 @@ public final class Cutter implements ParallelClauses.Worker {
   }
 
   /**
-   * A fragment of 7+ units, keyed by its unit ids; one longer than the longest word is not a
-   * candidate but is still segmented in re-estimation, so that the words inside it are counted.
+   * A fragment of 7+ units; one longer than the longest word is not a candidate but is still
+   * segmented in re-estimation, so that the words inside it are counted.
    */
   private void emitLong(int[] u, int from, int to, boolean segmentOnly) {
-    // No unit-table access on worker threads.
-    sb.setLength(0);
-    CutFragments.appendKey(sb, u, from, to);
-    (segmentOnly ? out.segmentOnly() : out.longFragments()).addTo(sb.toString(), 1);
+    (segmentOnly ? out.segmentOnly() : out.longFragments()).add(u, from, to, 1);
   }
 }

@@ -8,7 +8,7 @@ import dev.ciku.count.Grams;
 import dev.ciku.discover.Explanation.Stage;
 import dev.ciku.score.Cohesion;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
-import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
+import dev.ciku.count.SequenceTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -131,7 +131,7 @@ final class Explainer {
    * threshold were admitted into {@code shortFragments}.
    */
   void cut(GramIndex cohesive, int cohesiveMax, boolean ran, GramIndex shortFragments,
-      Object2LongOpenHashMap<String> longFragments) {
+      SequenceTable longFragments) {
     this.g = cohesive;
     this.gMax = cohesiveMax;
     this.cutRan = ran;
@@ -143,7 +143,7 @@ final class Explainer {
         continue;
       }
       fragments[q] = u.length <= Grams.MAX_ORDER ? shortFragments.get(u, 0, u.length)
-          : longFragments.getLong(CutFragments.key(u));
+          : longFragments.get(u, 0, u.length);
     }
   }
 

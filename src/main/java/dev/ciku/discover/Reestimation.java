@@ -7,7 +7,6 @@ import dev.ciku.segment.WordTrie;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2LongMap;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
-import it.unimi.dsi.fastutil.objects.Object2LongMap;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -522,24 +521,17 @@ final class Reestimation {
         }
       });
       fragments.singleRuns().forEach((hi, lo, c) -> add(buf, Grams.units(hi, lo, buf), c));
-      addAll(fragments.longFragments());
+      fragments.longFragments().forEach(this::add);
       // Stretches longer than any word are segmented all the same (their words are counted).
-      addAll(fragments.segmentOnly());
+      fragments.segmentOnly().forEach(this::add);
       start[size] = used;
     }
 
-    private void addAll(Object2LongOpenHashMap<String> keyed) {
-      int[] w = new int[16];
-      for (Object2LongMap.Entry<String> e : keyed.object2LongEntrySet()) {
-        String key = e.getKey();
-        if (w.length < key.length() / 2) {
-          w = new int[key.length() / 2];
-        }
-        add(w, CutFragments.units(key, w), e.getLongValue());
-      }
+    private void add(int[] u, int n, long c) {
+      add(u, 0, n, c);
     }
 
-    private void add(int[] u, int n, long c) {
+    private void add(int[] u, int from, int n, long c) {
       if (size + 1 >= start.length) {
         start = Arrays.copyOf(start, start.length * 2);
         count = Arrays.copyOf(count, count.length * 2);
@@ -547,7 +539,7 @@ final class Reestimation {
       if (used + n > units.length) {
         units = Arrays.copyOf(units, Math.max(units.length * 2, used + n));
       }
-      System.arraycopy(u, 0, units, used, n);
+      System.arraycopy(u, from, units, used, n);
       start[size] = used;
       count[size++] = c;
       used += n;

@@ -418,15 +418,15 @@ public final class WordDiscoverer {
         cands.add(new Candidate(java.util.Arrays.copyOf(u, n), c));
       }
     });
-    for (var e : f.longFragments().object2LongEntrySet()) {
-      if (e.getLongValue() < minCount) {
-        continue;
+    f.longFragments().forEach((units, from, n, c) -> {
+      if (c < minCount) {
+        return;
       }
-      int[] w = CutFragments.units(e.getKey());
-      if (backtrack(w, w.length, g, gMax)) {
-        cands.add(new Candidate(w, e.getLongValue()));
+      int[] w = java.util.Arrays.copyOfRange(units, from, from + n);
+      if (backtrack(w, n, g, gMax)) {
+        cands.add(new Candidate(w, c));
       }
-    }
+    });
     for (int i = 0; i < latin.size(); i += 2) {
       cands.add(new Candidate(new int[] {(int) latin.getLong(i)}, latin.getLong(i + 1)));
     }

@@ -6,7 +6,6 @@ import dev.ciku.corpus.UnitTable;
 import dev.ciku.discover.CutFragments;
 import dev.ciku.discover.CutPass;
 import dev.ciku.discover.Cutter;
-import it.unimi.dsi.fastutil.objects.Object2LongMap;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,7 +17,7 @@ import scala.Tuple2;
 /**
  * Discovery's cut pass on Spark: the cohesive set G and the unit table are broadcast, every
  * partition cuts its clauses with core's {@link Cutter} and counts its fragments
- * (longer ones keyed by unit ids, as the cutter keys them) and runs of single-unit fragments,
+ * (longer ones keyed by a string of their unit ids, {@link CutFragments#key}) and runs of single-unit fragments,
  * the counts are summed by key across the cluster, and the driver receives one count per distinct
  * fragment and run.
  */
@@ -75,9 +74,11 @@ final class SparkCutPass implements CutPass {
         } else if (t._1() instanceof SingleRun r) {
           into.singleRuns().accept(r.hi(), r.lo(), t._2());
         } else if (t._1() instanceof SegmentOnly s) {
-          into.segmentOnly().addTo(s.key(), t._2());
+          int[] u = CutFragments.units(s.key());
+          into.segmentOnly().add(u, 0, u.length, t._2());
         } else {
-          into.longFragments().addTo((String) t._1(), t._2());
+          int[] u = CutFragments.units((String) t._1());
+          into.longFragments().add(u, 0, u.length, t._2());
         }
       }
     } finally {
@@ -102,12 +103,10 @@ final class SparkCutPass implements CutPass {
         + f.longFragments().size() + f.segmentOnly().size() + f.singleRuns().size() + 1);
     f.shortFragments().forEach((hi, lo, c) -> out.add(new Tuple2<>(new Gram(hi, lo), c)));
     f.singleRuns().forEach((hi, lo, c) -> out.add(new Tuple2<>(new SingleRun(hi, lo), c)));
-    for (Object2LongMap.Entry<String> e : f.longFragments().object2LongEntrySet()) {
-      out.add(new Tuple2<>(e.getKey(), e.getLongValue()));
-    }
-    for (Object2LongMap.Entry<String> e : f.segmentOnly().object2LongEntrySet()) {
-      out.add(new Tuple2<>(new SegmentOnly(e.getKey()), e.getLongValue()));
-    }
+    f.longFragments().forEach(
+        (u, from, n, c) -> out.add(new Tuple2<>(CutFragments.key(u, from, from + n), c)));
+    f.segmentOnly().forEach((u, from, n, c) ->
+        out.add(new Tuple2<>(new SegmentOnly(CutFragments.key(u, from, from + n)), c)));
     out.add(new Tuple2<>(TOTAL, f.count()));
     return out.iterator();
   }
