@@ -1,6 +1,7 @@
 package dev.ciku.discover;
 
 import dev.ciku.corpus.BundledData;
+import dev.ciku.corpus.Fields;
 import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.TextLines;
 import java.io.IOException;
@@ -53,14 +54,12 @@ public final class Lexicon {
   private Lexicon add(TextLines r) throws IOException {
     String line;
     while ((line = r.readLine()) != null) {
-      // Surrounding blanks are not part of the word (as for vocabularies: String.trim's rule).
-      line = line.trim();
-      int end = 0;
-      while (end < line.length() && line.charAt(end) != ' ' && line.charAt(end) != '\t') {
-        end++;
-      }
-      if (end > 0 && line.charAt(0) != '#') {
-        words.add(simplified.fold(line.substring(0, end)));
+      // Surrounding blanks are not part of the word (the rule of every word list: Fields).
+      int end = Fields.trimmedEnd(line);
+      int from = Fields.skipBlanks(line, 0, end);
+      int wordEnd = Fields.fieldEnd(line, from, end);
+      if (wordEnd > from && line.charAt(from) != '#') {
+        words.add(simplified.fold(line.substring(from, wordEnd)));
       }
     }
     return this;

@@ -1,6 +1,7 @@
 package dev.ciku.domain;
 
 import dev.ciku.corpus.BundledData;
+import dev.ciku.corpus.Fields;
 import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.TextLines;
 import java.io.IOException;
@@ -90,7 +91,7 @@ public final class TermFilter {
 
   /** Adds one pattern. */
   public TermFilter add(String pattern, boolean heads) {
-    String p = Simplified.bundled().fold(pattern.strip());
+    String p = Simplified.bundled().fold(Fields.strip(pattern));
     if (p.isEmpty() || p.startsWith("#")) {
       return this;
     }

@@ -1,6 +1,7 @@
 package dev.ciku.segment;
 
 import dev.ciku.corpus.BundledData;
+import dev.ciku.corpus.Fields;
 import it.unimi.dsi.fastutil.objects.Object2LongLinkedOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2LongMap;
 import dev.ciku.corpus.TextLines;
@@ -96,44 +97,23 @@ public final class Vocabulary {
     Vocabulary v = new Vocabulary();
     String line;
     while ((line = r.readLine()) != null) {
-      if (line.isBlank() || line.startsWith("#")) {
+      // Fields by hand (a regex split per line was most of the start-up of 'ciku segment').
+      int end = Fields.trimmedEnd(line);
+      int from = Fields.skipBlanks(line, 0, end);
+      if (from == end || line.charAt(from) == '#') {
         continue;
       }
-      // Fields by hand (a regex split per line was most of the start-up of 'ciku segment').
-      int end = line.length();
-      while (end > 0 && line.charAt(end - 1) <= ' ') {
-        end--;
-      }
-      int from = 0;
-      while (from < end && line.charAt(from) <= ' ') {
-        from++;
-      }
-      int wordEnd = fieldEnd(line, from, end);
+      int wordEnd = Fields.fieldEnd(line, from, end);
       String word = line.substring(from, wordEnd);
-      int countFrom = wordEnd;
-      while (countFrom < end && isSeparator(line.charAt(countFrom))) {
-        countFrom++;
-      }
-      String count = countFrom < end ? line.substring(countFrom, fieldEnd(line, countFrom, end))
-          : null;
+      int countFrom = Fields.skipBlanks(line, wordEnd, end);
+      String count = countFrom < end
+          ? line.substring(countFrom, Fields.fieldEnd(line, countFrom, end)) : null;
       if (word.equals("word") && "count".equals(count)) {
         continue;
       }
       v.add(word, Math.max(1, count == null ? 1 : parseCount(count)));
     }
     return v;
-  }
-
-  private static boolean isSeparator(char c) {
-    return c == '\t' || c == ' ';
-  }
-
-  private static int fieldEnd(String line, int from, int end) {
-    int i = from;
-    while (i < end && !isSeparator(line.charAt(i))) {
-      i++;
-    }
-    return i;
   }
 
   /** A count: an integer, or a decimal rounded; anything else counts 1. */

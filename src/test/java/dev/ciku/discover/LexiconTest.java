@@ -23,4 +23,17 @@ class LexiconTest {
     assertFalse(lex.contains("#"));
     assertFalse(lex.contains(""));
   }
+
+  @Test
+  void addFile_ideographicAndNoBreakSpaces_separateLikeAsciiBlanks() throws Exception {
+    Path f = Files.writeString(dir.resolve("lex.txt"),
+        "\u3000香港\u3000\n深圳\u300012\n\u00A0澳门\u00A0\n\u3000\u3000\n");
+    Lexicon lex = new Lexicon().addFile(f);
+    assertTrue(lex.contains("香港"));
+    assertTrue(lex.contains("深圳"));
+    assertTrue(lex.contains("澳门"));
+    assertFalse(lex.contains("深圳\u300012"));
+    assertFalse(lex.contains(""));
+    assertFalse(lex.contains("\u3000\u3000"));
+  }
 }

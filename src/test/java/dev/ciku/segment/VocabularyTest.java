@@ -42,6 +42,14 @@ class VocabularyTest {
   }
 
   @Test
+  void read_ideographicAndNoBreakSpaces_separateFields() throws IOException {
+    Vocabulary v = read("\u3000中国\u300010\u3000\n人民\u00A07\n\u3000\u3000\n\u00A0\n");
+    assertEquals(2, v.size());
+    assertEquals(10, v.count("中国"));
+    assertEquals(7, v.count("人民"));
+  }
+
+  @Test
   void read_bomAndPunctuationWords_bomSkippedPunctuationDropped() throws IOException {
     Vocabulary v = read("\uFEFF中国\t3\n，\t100\n");
     assertEquals(1, v.size());

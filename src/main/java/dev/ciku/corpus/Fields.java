@@ -1,0 +1,50 @@
+package dev.ciku.corpus;
+
+/**
+ * Blank-separated fields of the lines of word lists (lexicons, vocabularies, stopwords):
+ * {@code word} or {@code word count}. One rule for every such file: a blank is a control
+ * character or space up to U+0020, or a Unicode space separator (the ideographic space U+3000 and
+ * the no-break space among them), so a list saved by a Chinese editor reads like an ASCII one.
+ * Stateless; nothing is allocated.
+ */
+public final class Fields {
+  private Fields() {}
+
+  /** Whether {@code c} separates fields. */
+  public static boolean isBlank(char c) {
+    return c <= ' ' || (c >= '\u00A0' && Character.isSpaceChar(c));
+  }
+
+  /** The first index at or after {@code from} (before {@code end}) that is not blank. */
+  public static int skipBlanks(CharSequence s, int from, int end) {
+    int i = from;
+    while (i < end && isBlank(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The end of the field that starts at {@code from}: the next blank, or {@code end}. */
+  public static int fieldEnd(CharSequence s, int from, int end) {
+    int i = from;
+    while (i < end && !isBlank(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The length of {@code s} without its trailing blanks. */
+  public static int trimmedEnd(CharSequence s) {
+    int end = s.length();
+    while (end > 0 && isBlank(s.charAt(end - 1))) {
+      end--;
+    }
+    return end;
+  }
+
+  /** {@code s} without leading and trailing blanks. */
+  public static String strip(String s) {
+    int end = trimmedEnd(s);
+    return s.substring(skipBlanks(s, 0, end), end);
+  }
+}
