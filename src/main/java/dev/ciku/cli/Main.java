@@ -2,6 +2,7 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.InputFiles;
+import dev.ciku.corpus.MalformedDataException;
 import dev.ciku.output.BrokenPipeException;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputException;
@@ -177,7 +178,8 @@ public final class Main implements Runnable {
       message = "cannot open " + n.getFile() + ": "
           + (n.getReason() == null ? "no such file or directory" : n.getReason());
     } else if (t instanceof NgramStore.StoreFormatException
-        || t instanceof InputFiles.CorruptInputException) {
+        || t instanceof InputFiles.CorruptInputException
+        || t instanceof MalformedDataException) {
       code = CikuException.DATA;
       message = t.getMessage();
     } else if (t instanceof FileNotFoundException || t instanceof AccessDeniedException

@@ -83,6 +83,11 @@ public final class TextLines implements Closeable {
         : line;
   }
 
+  /** The name of the input in messages: the path as given, or {@code <stdin>}. */
+  public String name() {
+    return name;
+  }
+
   /** Malformed byte sequences replaced so far. */
   public long malformed() {
     return decoder.malformed();

@@ -2,6 +2,7 @@ package dev.ciku.domain;
 
 import dev.ciku.corpus.BundledData;
 import dev.ciku.corpus.Fields;
+import dev.ciku.corpus.MalformedDataException;
 import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.TextLines;
 import java.io.IOException;
@@ -34,6 +35,8 @@ public final class TermFilter {
   public static final String STOPWORDS = "dict/domain-stopwords.txt";
   /** Class-path name of the bundled generic heads. */
   public static final String GENERIC_HEADS = "dict/domain-generic-heads.txt";
+  /** Largest {@code N} of an {@code N:} length guard: longer than any term. */
+  public static final int MAX_GUARD = 1000;
 
   private final Set<String> exact = new HashSet<>();
   private final List<String> suffixes = new ArrayList<>();
@@ -64,13 +67,20 @@ public final class TermFilter {
 
   /**
    * Adds the patterns of a file, read as {@link TextLines} reads (gzip decompressed, BOM
-   * skipped); {@code heads}: lines without {@code *} are suffix patterns.
+   * skipped): the first field of each line, blanks around it ignored ({@link Fields}: ASCII
+   * blanks and Unicode spaces such as U+3000); {@code heads}: lines without {@code *} are suffix
+   * patterns.
    */
   public TermFilter addFile(Path file, boolean heads) throws IOException {
     return addFile(file, heads, m -> { });
   }
 
-  /** As {@link #addFile(Path, boolean)}; {@code warnings} receives malformed-bytes warnings. */
+  /**
+   * As {@link #addFile(Path, boolean)}; {@code warnings} receives malformed-bytes warnings.
+   *
+   * @throws dev.ciku.corpus.MalformedDataException for a malformed pattern, naming the file and
+   *     the line (see {@link #add(String, boolean)})
+   */
   public TermFilter addFile(Path file, boolean heads, Consumer<String> warnings)
       throws IOException {
     try (TextLines lines = TextLines.open(file, warnings)) {
@@ -89,7 +99,12 @@ public final class TermFilter {
     }
   }
 
-  /** Adds one pattern. */
+  /**
+   * Adds one pattern (blanks around it ignored).
+   *
+   * @throws IllegalArgumentException if it is malformed: a length guard {@code N:} not followed
+   *     by {@code *suffix} or {@code prefix*}, or with N above {@value #MAX_GUARD}
+   */
   public TermFilter add(String pattern, boolean heads) {
     String p = Simplified.bundled().fold(Fields.strip(pattern));
     if (p.isEmpty() || p.startsWith("#")) {
@@ -110,7 +125,7 @@ public final class TermFilter {
     }
     int colon = p.indexOf(':');
     if (colon > 0 && p.substring(0, colon).chars().allMatch(Character::isDigit)) {
-      int min = Integer.parseInt(p.substring(0, colon));
+      int min = lengthGuard(p.substring(0, colon));
       String rest = p.substring(colon + 1);
       if (rest.startsWith("*") && rest.length() > 1 && !rest.endsWith("*")) {
         longSuffixes.add(rest.substring(1));
@@ -145,13 +160,36 @@ public final class TermFilter {
     return this;
   }
 
+  /** The N of an {@code N:} guard: a count of characters, at most {@link #MAX_GUARD}. */
+  private static int lengthGuard(String digits) {
+    long n = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      n = n * 10 + Character.digit(digits.charAt(i), 10);
+      if (n > MAX_GUARD) {
+        throw new IllegalArgumentException("the length guard of '" + digits + ":' is too large"
+            + " (at most " + MAX_GUARD + " characters)");
+      }
+    }
+    return (int) n;
+  }
+
+  /**
+   * Adds the first field of each line (blanks around it ignored, {@link Fields}); a malformed
+   * pattern is a {@link MalformedDataException} naming the file and the line.
+   */
   private TermFilter add(TextLines r, boolean heads) throws IOException {
     String line;
+    long lineNo = 0;
     while ((line = r.readLine()) != null) {
-      int sp = line.indexOf(' ');
-      int tab = line.indexOf('\t');
-      int end = sp < 0 ? tab : tab < 0 ? sp : Math.min(sp, tab);
-      add(end < 0 ? line : line.substring(0, end), heads);
+      lineNo++;
+      int end = Fields.trimmedEnd(line);
+      int start = Fields.skipBlanks(line, 0, end);
+      String field = line.substring(start, Fields.fieldEnd(line, start, end));
+      try {
+        add(field, heads);
+      } catch (IllegalArgumentException e) {
+        throw new MalformedDataException(r.name(), lineNo, e.getMessage());
+      }
     }
     return this;
   }

@@ -123,4 +123,22 @@ class DomainCommandTest {
       assertTrue(Files.notExists(profile));
     }
   }
+
+  @Test
+  void domain_malformedPatternInAFile_dataErrorNamingFileAndLine() throws Exception {
+    Path stop = Files.writeString(dir.resolve("stop.txt"), "法规\n\n3:本\n",
+        StandardCharsets.UTF_8);
+    Path heads = Files.writeString(dir.resolve("heads.txt"), "99999999999:*定\n",
+        StandardCharsets.UTF_8);
+    assertEquals(CikuException.DATA, Main.execute("domain", "-q", "--stopwords",
+        stop.toString(), LAWS));
+    assertEquals(List.of("ciku domain: " + stop + ":3: a length-guarded pattern must be"
+        + " N:*suffix or N:prefix*, not '3:本'"), io.errLines());
+    io.reset();
+    assertEquals(CikuException.DATA, Main.execute("domain", "-q", "--generic-heads",
+        heads.toString(), LAWS));
+    assertEquals(List.of("ciku domain: " + heads + ":1: the length guard of '99999999999:' is"
+        + " too large (at most 1000 characters)"), io.errLines());
+    assertEquals("", io.out());
+  }
 }

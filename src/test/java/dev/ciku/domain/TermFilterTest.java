@@ -91,4 +91,42 @@ class TermFilterTest {
     assertEquals(java.util.List.of(p + ": 1 malformed or unmappable byte sequence(s) replaced by"
         + " U+FFFD, first on line 2"), warnings);
   }
+
+  @Test
+  void addFile_patternsAmongBlanks_eachApplies(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path p = dir.resolve("stop.txt");
+    java.nio.file.Files.writeString(p, "\t法规\t\n 物业 \n\u3000*工作\u3000# a note\n  # 规定\n",
+        java.nio.charset.StandardCharsets.UTF_8);
+    TermFilter f = TermFilter.none().addFile(p, false);
+    assertTrue(f.rejects("法规"));
+    assertTrue(f.rejects("物业"));
+    assertTrue(f.rejects("审判工作"));
+    assertFalse(f.rejects("规定"), "a comment line indented is still a comment");
+    assertEquals(3, f.size());
+  }
+
+  @Test
+  void addFile_malformedPattern_namesFileAndLine(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path p = dir.resolve("stop.txt");
+    java.nio.file.Files.writeString(p, "法规\n3:本\n", java.nio.charset.StandardCharsets.UTF_8);
+    dev.ciku.corpus.MalformedDataException e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.ciku.corpus.MalformedDataException.class, () -> TermFilter.none().addFile(p, false));
+    assertEquals(p + ":2: a length-guarded pattern must be N:*suffix or N:prefix*, not '3:本'",
+        e.getMessage());
+    java.nio.file.Files.writeString(p, "99999999999:*定\n", java.nio.charset.StandardCharsets.UTF_8);
+    e = org.junit.jupiter.api.Assertions.assertThrows(dev.ciku.corpus.MalformedDataException.class,
+        () -> TermFilter.none().addFile(p, true));
+    assertEquals(p + ":1: the length guard of '99999999999:' is too large (at most 1000"
+        + " characters)", e.getMessage());
+  }
+
+  @Test
+  void add_lengthGuardAtTheLimit_applies() {
+    TermFilter f = TermFilter.none().add(TermFilter.MAX_GUARD + ":*定", false);
+    assertFalse(f.rejects("规定"));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> TermFilter.none().add((TermFilter.MAX_GUARD + 1) + ":*定", false));
+  }
 }
