@@ -8,6 +8,7 @@ import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.domain.CorpusReference;
 import dev.ciku.domain.DomainTermMiner;
 import dev.ciku.domain.DomainTermRows;
+import dev.ciku.domain.ReferenceCounts;
 import dev.ciku.domain.ReferenceProfile;
 import dev.ciku.domain.TermFilter;
 import dev.ciku.output.Output;
@@ -176,6 +177,9 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, e.getMessage());
     }
+    // A profile loads in the background while the filter is read; a profile given by the user
+    // must have loaded (and so be checked whole) before the domain corpus is read.
+    DomainTermMiner.ReferenceSource source = referenceSource(log);
     TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
     for (Path p : stopwords) {
       filter.addFile(p, false, log::warn);
@@ -183,7 +187,9 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
     for (Path p : heads) {
       filter.addFile(p, true, log::warn);
     }
-    DomainTermMiner.ReferenceSource source = referenceSource(log);
+    if (source instanceof Loading loading && !reference.isEmpty()) {
+      loading.await();
+    }
     List<CorpusInput> corpus = input.corpus(log);
     // The output is opened first: a -o that cannot be written fails before the work.
     try (Output out = output.open()) {
@@ -227,7 +233,8 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
       if (ReferenceProfile.isProfile(in.path())) {
         if (refCorpus.size() == 1) {
           Path p = in.path();
-          return inBackground(() -> ReferenceProfile.load(p));
+          String name = in.name();
+          return inBackground(() -> ReferenceProfile.load(p, name));
         }
         throw new CikuException(CikuException.USAGE, "--reference " + in.name() + " is a profile:"
             + " a profile must be the only --reference (give it alone, or corpora only)");
@@ -245,14 +252,28 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
     };
   }
 
-  /** A profile does not depend on the terms: load it while the domain corpus is counted. */
-  private static DomainTermMiner.ReferenceSource inBackground(Callable<ReferenceProfile> load) {
-    java.util.concurrent.FutureTask<ReferenceProfile> task =
-        new java.util.concurrent.FutureTask<>(load);
-    Thread t = new Thread(task, "ciku-profile-load");
+  /**
+   * A profile does not depend on the terms: it loads in the background while other work runs
+   * (the domain corpus is counted meanwhile for the bundled profile).
+   */
+  private static Loading inBackground(Callable<ReferenceProfile> load) {
+    Loading l = new Loading(new java.util.concurrent.FutureTask<>(load));
+    Thread t = new Thread(l.task, "ciku-profile-load");
     t.setDaemon(true);
     t.start();
-    return terms -> {
+    return l;
+  }
+
+  /** A profile loading in the background: its counts, once loaded. */
+  private static final class Loading implements DomainTermMiner.ReferenceSource {
+    private final java.util.concurrent.FutureTask<ReferenceProfile> task;
+
+    Loading(java.util.concurrent.FutureTask<ReferenceProfile> task) {
+      this.task = task;
+    }
+
+    /** Waits for the profile; its loading error (a damaged file) is thrown as it was. */
+    ReferenceProfile await() throws java.io.IOException {
       try {
         return task.get();
       } catch (InterruptedException e) {
@@ -268,7 +289,12 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
         }
         throw new java.io.IOException(c);
       }
-    };
+    }
+
+    @Override
+    public ReferenceCounts counts(java.util.Set<String> terms) throws java.io.IOException {
+      return await();
+    }
   }
 
   private int build(Log log) throws Exception {

@@ -3,6 +3,8 @@ package dev.ciku.domain;
 import dev.ciku.corpus.BundledData;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.InputFiles;
+import dev.ciku.corpus.MalformedDataException;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.UnitTable;
@@ -20,7 +22,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.PushbackInputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -181,7 +181,7 @@ public final class ReferenceProfile implements ReferenceCounts {
     if (!Files.isRegularFile(file)) {
       return false;
     }
-    try (InputStream in = open(Files.newInputStream(file))) {
+    try (InputStream in = InputFiles.gunzipIfMagic(Files.newInputStream(file), file.toString())) {
       byte[] head = in.readNBytes(MAGIC.length());
       return new String(head, StandardCharsets.UTF_8).equals(MAGIC);
     } catch (IOException e) {
@@ -189,10 +189,18 @@ public final class ReferenceProfile implements ReferenceCounts {
     }
   }
 
-  /** Loads a profile file (gzip or plain). */
+  /** Loads a profile file (gzip or plain), named by its path in messages. */
   public static ReferenceProfile load(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return load(in, file.toString());
+    return load(file, file.toString());
+  }
+
+  /**
+   * Loads a profile file (gzip or plain), named {@code name} in messages (a copy of a stream is
+   * named as the stream was given). Damage is reported as in {@link #load(InputStream, String)}.
+   */
+  public static ReferenceProfile load(Path file, String name) throws IOException {
+    try (InputStream in = InputFiles.open(file, name)) {
+      return load(in, name);
     }
   }
 
@@ -214,13 +222,21 @@ public final class ReferenceProfile implements ReferenceCounts {
     }
   }
 
-  /** Loads a profile from a stream (gzip or plain). */
+  /**
+   * Loads a profile from a stream (gzip or plain). Cost: one pass, one hash entry a gram.
+   *
+   * @throws InputFiles.CorruptInputException if the gzip data are truncated or corrupt
+   * @throws MalformedDataException if the content is not a profile (no header line, a header
+   *     without order or positions, a line that is not {@code gram<TAB>count}); the message names
+   *     {@code name} and, for a bad line, its number
+   */
   public static ReferenceProfile load(InputStream raw, String name) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(open(raw), StandardCharsets.UTF_8),
-        1 << 16);
+    BufferedReader r = new BufferedReader(new InputStreamReader(
+        InputFiles.gunzipIfMagic(raw, name), StandardCharsets.UTF_8), 1 << 16);
     String line = r.readLine();
     if (!MAGIC.equals(line)) {
-      throw new IOException(name + " is not a ciku reference profile");
+      throw new MalformedDataException(name, "not a ciku reference profile (its first line is"
+          + " not '" + MAGIC + "')");
     }
     int order = 0;
     long minCount = 0;
@@ -244,42 +260,32 @@ public final class ReferenceProfile implements ReferenceCounts {
             default -> { }
           }
         } catch (NumberFormatException e) {
-          throw new IOException(name + ":" + lineNo + ": bad header value '" + value + "'");
+          throw new MalformedDataException(name, lineNo, "bad header value '" + value + "'");
         }
         continue;
       }
       int tab = line.indexOf('\t');
       if (tab <= 0) {
-        throw new IOException(name + ":" + lineNo + ": expected gram<TAB>count");
+        throw new MalformedDataException(name, lineNo, "expected gram<TAB>count");
       }
+      long count;
       try {
-        // Grams that differ only in script (這個, 这个) are one gram for look-ups.
-        map.addTo(fold.fold(line.substring(0, tab)), Long.parseLong(line.substring(tab + 1)));
+        count = Long.parseLong(line.substring(tab + 1));
       } catch (NumberFormatException e) {
-        throw new IOException(name + ":" + lineNo + ": bad count");
+        count = -1;
       }
+      if (count < 0) {
+        throw new MalformedDataException(name, lineNo, "bad count '" + line.substring(tab + 1)
+            + "' (a whole number of 0 or more)");
+      }
+      // Grams that differ only in script (這個, 这个) are one gram for look-ups.
+      map.addTo(fold.fold(line.substring(0, tab)), count);
     }
     if (order < 1 || order > Grams.MAX_ORDER || positions < 0) {
-      throw new IOException(name + ": profile header lacks order or positions");
+      throw new MalformedDataException(name, "profile header lacks order or positions");
     }
     map.trim();
     return new ReferenceProfile(order, Math.max(1, minCount), positions, source, map, null);
-  }
-
-  private static InputStream open(InputStream raw) throws IOException {
-    PushbackInputStream in = new PushbackInputStream(raw, 2);
-    int b0 = in.read();
-    int b1 = in.read();
-    if (b1 >= 0) {
-      in.unread(b1);
-    }
-    if (b0 >= 0) {
-      in.unread(b0);
-    }
-    if (b0 == 0x1f && b1 == 0x8b) {
-      return new GZIPInputStream(in, 1 << 16);
-    }
-    return in;
   }
 
   @Override

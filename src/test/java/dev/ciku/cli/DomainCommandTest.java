@@ -141,4 +141,36 @@ class DomainCommandTest {
         + " too large (at most 1000 characters)"), io.errLines());
     assertEquals("", io.out());
   }
+
+  @Test
+  void domain_damagedProfile_dataErrorNamingIt_beforeTheCorpusIsRead() throws Exception {
+    byte[] whole;
+    try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
+        Files.newInputStream(smallProfile()))) {
+      whole = in.readAllBytes();
+    }
+    Path cut = dir.resolve("cut.profile");
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(whole);
+      out.write("法院\t1\n".repeat(5000).getBytes(StandardCharsets.UTF_8));
+    }
+    Files.write(cut, java.util.Arrays.copyOf(gz.toByteArray(), gz.size() - 20));
+    Path bad = dir.resolve("bad.profile");
+    Files.write(bad, (new String(whole, StandardCharsets.UTF_8) + "法院 1\n")
+        .getBytes(StandardCharsets.UTF_8));
+    int badLine = new String(whole, StandardCharsets.UTF_8).split("\n").length + 1;
+    io.reset();
+    // Without -q: discovery would log its stages; the error must come before any of them.
+    assertEquals(CikuException.DATA, Main.execute("domain", "--reference", cut.toString(), LAWS));
+    List<String> err = io.errLines();
+    assertEquals(1, err.size(), err::toString);
+    assertTrue(err.get(0).startsWith("ciku domain: " + cut + ": truncated or corrupt gzip data"),
+        err.get(0));
+    io.reset();
+    assertEquals(CikuException.DATA, Main.execute("domain", "--reference", bad.toString(), LAWS));
+    assertEquals(List.of("ciku domain: " + bad + ":" + badLine + ": expected gram<TAB>count"),
+        io.errLines());
+    assertEquals("", io.out());
+  }
 }

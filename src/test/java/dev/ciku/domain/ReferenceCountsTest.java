@@ -174,6 +174,49 @@ class ReferenceCountsTest {
     assertThrows(IOException.class, () -> ReferenceProfile.load(other));
   }
 
+  /** A small profile, gzip-compressed, with {@code extra} lines after its grams. */
+  private Path profile(String name, String extra) throws IOException {
+    Path p = dir.resolve(name);
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(p))) {
+      out.write((ReferenceProfile.MAGIC + "\n# order 2\n# min_count 1\n# positions 9\n"
+          + "# source test\n法\t3\n法院\t2\n" + extra).getBytes(StandardCharsets.UTF_8));
+    }
+    return p;
+  }
+
+  @Test
+  void profile_load_truncatedGzip_corruptInputNamingTheFile() throws Exception {
+    Path whole = profile("whole.profile.gz", "院\t2\n".repeat(2000));
+    assertEquals(3, ReferenceProfile.load(whole).count("法"));
+    byte[] bytes = Files.readAllBytes(whole);
+    Path cut = Files.write(dir.resolve("cut.profile.gz"),
+        java.util.Arrays.copyOf(bytes, bytes.length - 12));
+    assertTrue(ReferenceProfile.isProfile(cut));
+    dev.ciku.corpus.InputFiles.CorruptInputException e = assertThrows(
+        dev.ciku.corpus.InputFiles.CorruptInputException.class, () -> ReferenceProfile.load(cut));
+    assertTrue(e.getMessage().startsWith(cut + ": truncated or corrupt gzip data"), e.getMessage());
+  }
+
+  @Test
+  void profile_load_badLines_malformedDataNamingFileAndLine() throws Exception {
+    String[][] cases = {
+        {"院 2\n", ":8: expected gram<TAB>count"},
+        {"院\tmany\n", ":8: bad count 'many' (a whole number of 0 or more)"},
+        {"院\t-4\n", ":8: bad count '-4' (a whole number of 0 or more)"},
+        {"# order x\n", ":8: bad header value 'x'"}};
+    for (String[] c : cases) {
+      Path p = profile("bad.profile.gz", c[0]);
+      dev.ciku.corpus.MalformedDataException e = assertThrows(
+          dev.ciku.corpus.MalformedDataException.class, () -> ReferenceProfile.load(p));
+      assertEquals(p + c[1], e.getMessage());
+    }
+    Path headless = dir.resolve("headless.profile");
+    Files.writeString(headless, ReferenceProfile.MAGIC + "\n法\t3\n", StandardCharsets.UTF_8);
+    assertEquals(headless + ": profile header lacks order or positions", assertThrows(
+        dev.ciku.corpus.MalformedDataException.class,
+        () -> ReferenceProfile.load(headless)).getMessage());
+  }
+
   @Test
   void bundledProfile_loadsAndKnowsCommonWords() throws Exception {
     ReferenceProfile p = ReferenceProfile.bundled();
