@@ -58,6 +58,7 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
           + " only --reference) or a corpus (files or a directory, repeatable; the candidate"
           + " terms are counted in it exactly)."
           + " Default: the bundled dict/" + "general-reference.profile.gz.")
+  @PathArguments.Paths
   List<String> reference = new ArrayList<>();
 
   @Option(names = "--build-profile",

@@ -22,6 +22,7 @@ public final class InputOptions {
           + " recognised by its first bytes) is decompressed."
           + " Pipes, FIFOs and <(...) are read as streams. '-' or nothing reads standard input"
           + " (which one argument at most may read).")
+  @PathArguments.Paths
   List<String> inputs = new ArrayList<>();
 
   @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",

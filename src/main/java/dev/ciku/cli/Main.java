@@ -121,6 +121,7 @@ public final class Main implements Runnable {
       }
     }
     OutputOptions.describeFormats(cl);
+    cl.setExecutionStrategy(PathArguments::execute);
     return handleErrors(cl);
   }
 

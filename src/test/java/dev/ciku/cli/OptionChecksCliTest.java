@@ -168,4 +168,34 @@ class OptionChecksCliTest {
     assertFalse(io.out().contains("\n或者\t"), io.out());
     assertTrue(io.outLines().size() > 10);
   }
+
+  @Test
+  void emptyPath_inAnyCommandOrOption_usageErrorNamingIt() throws Exception {
+    String unset = "('': an unset shell variable?)";
+    assertUsage("ciku stats: an empty input path " + unset, "stats", "");
+    assertUsage("ciku discover: an empty input path " + unset, "discover", LAWS, "");
+    assertUsage("ciku count: an empty input path " + unset, "count", "--merge", "");
+    String[][] options = {
+        {"discover", "--known"}, {"discover", "--temp-dir"}, {"discover", "--counts"},
+        {"domain", "--stopwords"}, {"domain", "--generic-heads"}, {"domain", "--reference"},
+        {"segment", "--vocab"}, {"vocab", "--stats"}, {"stats", "-o"}};
+    for (String[] o : options) {
+      assertUsage("ciku " + o[0] + ": an empty path for " + (o[1].equals("-o") ? "--output"
+          : o[1]) + " " + unset, o[0], o[1], "", LAWS);
+    }
+    Path words = Files.writeString(dir.resolve("words.txt"), "法院\n");
+    assertUsage("ciku eval words: an empty path for RANKED " + unset, "eval", "words", "",
+        "--gold", words.toString());
+    assertUsage("ciku eval words: an empty path for --gold " + unset, "eval", "words",
+        words.toString(), "--gold", "");
+    assertUsage("ciku eval seg: an empty path for --pred " + unset, "eval", "seg", "--gold",
+        words.toString(), "--pred", "");
+    assertEquals("", io.out());
+  }
+
+  @Test
+  void emptyPath_withHelp_showsTheHelp() {
+    assertEquals(0, Main.execute("stats", "", "--help"));
+    assertTrue(io.out().contains("Usage: ciku stats"), io.out());
+  }
 }

@@ -79,7 +79,9 @@ class OutputCliTest {
     for (String[] args : writers("")) {
       io.reset();
       assertEquals(CikuException.USAGE, Main.execute(args), String.join(" ", args));
-      assertEquals(List.of(name(args) + ": the output file name is empty"), io.errLines());
+      // The rule of every empty path (cli/PathArguments), before any command code runs.
+      assertEquals(List.of(name(args) + ": an empty path for --output ('': an unset shell"
+          + " variable?) (see '" + name(args) + " --help')"), io.errLines());
     }
   }
 
