@@ -153,7 +153,11 @@ public final class Main implements Runnable {
     return CikuException.USAGE;
   }
 
-  private static int failure(Exception ex, CommandLine line) {
+  /**
+   * Reports {@code ex}, a failure of the command {@code line}, as one line on its standard error
+   * and returns the exit code of its kind (see {@link #handleErrors}).
+   */
+  static int failure(Exception ex, CommandLine line) {
     if (TempFiles.isShuttingDown()) {
       // A signal stopped the run, and its hooks closed what the work used (a store, temporary
       // files): the failure that follows is theirs. The shell reports the signal (exit 130, 143).
@@ -183,7 +187,12 @@ public final class Main implements Runnable {
         || t instanceof MalformedDataException) {
       code = CikuException.DATA;
       message = t.getMessage();
-    } else if (t instanceof FileNotFoundException || t instanceof AccessDeniedException
+    } else if (t instanceof AccessDeniedException a) {
+      // Outputs and temporary files report theirs as OutputException: this one was read.
+      code = CikuException.NO_INPUT;
+      message = "cannot read " + (a.getFile() != null ? a.getFile() : a.getMessage())
+          + ": permission denied";
+    } else if (t instanceof FileNotFoundException
         || t instanceof CorpusInput.UnsupportedInputException) {
       code = CikuException.NO_INPUT;
       message = t.getMessage();

@@ -1,6 +1,7 @@
 package dev.ciku.output;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -27,9 +28,21 @@ public final class TempFiles {
   /**
    * A new empty file in {@code dir} ({@link Files#createTempFile(Path, String, String)}: private
    * to this user), registered: for spills and scratch files that never become an output.
+   *
+   * @throws OutputException if it cannot be created (a directory not writable, a full disk):
+   *     "cannot write temporary file FILE: REASON", an output error, never taken for an input
+   *     that cannot be read
    */
   public static Path create(Path dir, String prefix, String suffix) throws IOException {
-    Path f = Files.createTempFile(dir, prefix, suffix);
+    Path f;
+    try {
+      f = Files.createTempFile(dir, prefix, suffix);
+    } catch (FileSystemException e) {
+      String file = e.getFile() != null ? e.getFile() : dir.resolve(prefix + "N" + suffix).toString();
+      throw OutputException.of("temporary file " + file, e);
+    } catch (IOException e) {
+      throw OutputException.of("a temporary file in " + dir, e);
+    }
     register(f);
     return f;
   }

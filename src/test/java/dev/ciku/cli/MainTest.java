@@ -437,4 +437,47 @@ class MainTest {
     assertTrue(err().startsWith("ciku: warning: " + bad), err());
     assertTrue(Files.readAllLines(target).get(1).endsWith("\t1"));
   }
+
+  @Test
+  void failure_accessDenied_exit66_saysCannotReadWhy() {
+    picocli.CommandLine stats = Main.newCommandLine("stats").getSubcommands().get("stats");
+    java.io.StringWriter err = new java.io.StringWriter();
+    stats.setErr(new java.io.PrintWriter(err));
+    assertEquals(CikuException.NO_INPUT,
+        Main.failure(new java.nio.file.AccessDeniedException("laws.txt"), stats));
+    assertEquals("ciku stats: cannot read laws.txt: permission denied\n", err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(CikuException.IO, Main.failure(new java.io.UncheckedIOException(
+        new dev.ciku.output.OutputException("temporary file /ro/ciku-run-1.bin",
+            "permission denied", null)), stats));
+    assertEquals("ciku stats: cannot write temporary file /ro/ciku-run-1.bin: permission"
+        + " denied\n", err.toString());
+  }
+
+  @Test
+  void unreadableInputOrTempDir_exit66Or74_saysWhich() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+        "root reads and writes whatever the permissions");
+    Path laws = Files.copy(Path.of(LAWS), dir.resolve("laws.txt"));
+    Path ro = Files.createDirectory(dir.resolve("ro"));
+    var none = java.nio.file.attribute.PosixFilePermissions.fromString("---------");
+    var readOnly = java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x");
+    var all = java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x");
+    Files.setPosixFilePermissions(laws, none);
+    Files.setPosixFilePermissions(ro, readOnly);
+    try {
+      assertEquals(CikuException.NO_INPUT, Main.execute("stats", laws.toString()));
+      assertEquals(List.of("ciku stats: cannot read " + laws + ": permission denied"),
+          errLines());
+      io.reset();
+      assertEquals(CikuException.IO, Main.execute("discover", "-q", "--temp-dir", ro.toString(),
+          LAWS));
+      assertEquals(1, errLines().size(), err());
+      assertTrue(errLines().get(0).startsWith("ciku discover: cannot write temporary file " + ro
+          + "/ciku-") && err().contains(": permission denied"), err());
+    } finally {
+      Files.setPosixFilePermissions(laws, all);
+      Files.setPosixFilePermissions(ro, all);
+    }
+  }
 }

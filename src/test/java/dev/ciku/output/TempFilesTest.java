@@ -107,4 +107,31 @@ class TempFilesTest {
     assertFalse(TempFiles.isRegistered(f));
     TempFiles.delete(f); // gone already: no error
   }
+
+  @Test
+  void create_directoryNotWritable_outputErrorNamingTheFile() throws Exception {
+    Path notADir = Files.writeString(dir.resolve("plain"), "x");
+    OutputException e = org.junit.jupiter.api.Assertions.assertThrows(OutputException.class,
+        () -> TempFiles.create(notADir, "ciku-clauses-", ".bin"));
+    assertTrue(e.getMessage().matches("cannot write temporary file \\Q" + notADir
+        + "/ciku-clauses-\\E\\d+\\.bin: not a directory"), e.getMessage());
+  }
+
+  @Test
+  void create_readOnlyDirectory_permissionDenied() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+        "root writes into a read-only directory");
+    Path ro = Files.createDirectory(dir.resolve("ro"));
+    Files.setPosixFilePermissions(ro, java.nio.file.attribute.PosixFilePermissions
+        .fromString("r-xr-xr-x"));
+    try {
+      OutputException e = org.junit.jupiter.api.Assertions.assertThrows(OutputException.class,
+          () -> TempFiles.create(ro, "ciku-run-", ".bin"));
+      assertTrue(e.getMessage().startsWith("cannot write temporary file " + ro + "/ciku-run-")
+          && e.getMessage().endsWith(".bin: permission denied"), e.getMessage());
+    } finally {
+      Files.setPosixFilePermissions(ro, java.nio.file.attribute.PosixFilePermissions
+          .fromString("rwxr-xr-x"));
+    }
+  }
 }
