@@ -161,6 +161,10 @@ final class EvalCommand implements Runnable {
           throw new CikuException(CikuException.USAGE, "--k values must be 1 or more");
         }
       }
+      if (minLen < 0) {
+        throw new CikuException(CikuException.USAGE, "--min-len must be 0 or more (characters),"
+            + " not " + minLen);
+      }
       List<Path> files = new ArrayList<>(gold);
       files.add(0, ranked);
       requireInputs(new InputChecks().file("RANKED", ranked).files("--gold", gold), files);

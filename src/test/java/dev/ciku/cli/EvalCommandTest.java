@@ -57,4 +57,23 @@ class EvalCommandTest {
     assertEquals(List.of("k\tconsidered\thits\tprecision", "100\t0\t0\tnan", "500\t0\t0\tnan",
         "1000\t0\t0\tnan"), io.outLines());
   }
+
+  @Test
+  void evalWords_negativeMinLenOrZeroK_usageErrorWithTheRange() throws IOException {
+    String ranked = write("r.txt", "中国\n");
+    String gold = write("g.txt", "中国\n");
+    assertEquals(CikuException.USAGE, Main.execute("eval", "words", ranked, "--gold", gold,
+        "--min-len", "-1"));
+    assertEquals(List.of("ciku eval words: --min-len must be 0 or more (characters), not -1"),
+        io.errLines());
+    io.reset();
+    assertEquals(CikuException.USAGE, Main.execute("eval", "words", ranked, "--gold", gold,
+        "--k", "5,0"));
+    assertEquals(List.of("ciku eval words: --k values must be 1 or more"), io.errLines());
+    assertEquals("", io.out());
+    io.reset();
+    assertEquals(0, Main.execute("eval", "words", ranked, "--gold", gold, "--min-len", "0",
+        "--k", "1"), io::err);
+    assertEquals(List.of("k\tconsidered\thits\tprecision", "1\t1\t1\t1.0000"), io.outLines());
+  }
 }
