@@ -22,7 +22,27 @@ public final class MemoryOptions {
    */
   static final double MAX_HEAP_SHARE = 0.8;
 
-  /** The budget in bytes, checked to fit in the JVM heap. */
+  /** Largest budget ever advised for: 2^50 bytes (1024t), beyond any machine's memory. */
+  static final long MAX_BUDGET = 1L << 50;
+
+  /** This machine's (or container's) physical memory in bytes, or 0 if unknown. */
+  private static long machineMemory() {
+    try {
+      if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+          instanceof com.sun.management.OperatingSystemMXBean os) {
+        return Math.max(0, os.getTotalMemorySize());
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // unknown: only the 2^50 bound applies
+    }
+    return 0;
+  }
+
+  /**
+   * The budget in bytes, checked to fit in the JVM heap. A budget beyond the heap is a usage
+   * error that says how much heap it needs, unless no machine could give it (more than this
+   * machine's memory, or than {@link #MAX_BUDGET}).
+   */
   public long bytes() {
     if (memory == null) {
       return Math.max(32L << 20,
@@ -35,10 +55,18 @@ public final class MemoryOptions {
       }
       long heap = Runtime.getRuntime().maxMemory();
       if (b > heap * MAX_HEAP_SHARE) {
-        throw new CikuException(CikuException.USAGE, "--memory " + memory + " does not fit in the"
-            + " JVM heap of " + (heap >> 20) + " MB (at most " + (long) (heap * MAX_HEAP_SHARE) / (1 << 20)
-            + "m); give the JVM more, e.g. CIKU_OPTS=-Xmx"
-            + (long) Math.ceil(b / MAX_HEAP_SHARE / (1L << 30)) + "g");
+        String fits = "--memory " + memory + " does not fit in the JVM heap of " + (heap >> 20)
+            + " MB (at most " + (long) (heap * MAX_HEAP_SHARE) / (1 << 20) + "m)";
+        long heapNeeded = (long) Math.ceil(b / MAX_HEAP_SHARE);
+        long machine = machineMemory();
+        if (b > MAX_BUDGET || machine > 0 && heapNeeded > machine) {
+          // No heap would hold it: advising one would be absurd (-Xmx10737418240g).
+          throw new CikuException(CikuException.USAGE, fits + ", nor in "
+              + (machine > 0 ? "this machine's memory of " + (machine >> 20) + " MB"
+                  : "any machine's memory"));
+        }
+        throw new CikuException(CikuException.USAGE, fits + "; give the JVM more, e.g."
+            + " CIKU_OPTS=-Xmx" + ((heapNeeded + (1L << 30) - 1) >> 30) + "g");
       }
       return b;
     } catch (IllegalArgumentException e) {

@@ -70,6 +70,9 @@ public final class Numbers {
       if (v <= 0 || Double.isNaN(v) || Double.isInfinite(v)) {
         throw new IllegalArgumentException("size must be positive: '" + text + "'");
       }
+      if (v * mult >= 0x1p63) {
+        throw new IllegalArgumentException("size too large: '" + text + "'");
+      }
       return (long) (v * mult);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("not a size: '" + text + "' (use e.g. 512m or 2g)");

@@ -369,6 +369,24 @@ class MainTest {
   }
 
   @Test
+  void memory_beyondAnyMachine_exit2_noHeapAdvice() {
+    assertEquals(2, Main.execute("count", "-m", "2000t", LAWS));
+    assertEquals(1, errLines().size(), err());
+    assertTrue(err().contains("--memory 2000t does not fit in the JVM heap"), err());
+    assertTrue(err().contains(", nor in "), err());
+    assertFalse(err().contains("-Xmx"), err());
+    io.reset();
+    assertEquals(2, Main.execute("count", "-m", "99999999999999999999g", LAWS));
+    assertEquals(List.of("ciku count: --memory: size too large: '99999999999999999999g'"),
+        errLines());
+    io.reset();
+    // Beyond the test JVM's heap (2 GB), within any machine that runs the tests: advice.
+    assertEquals(2, Main.execute("count", "-m", "3g", LAWS));
+    assertTrue(err().contains("give the JVM more, e.g. CIKU_OPTS=-Xmx4g"), err());
+    assertEquals("", out());
+  }
+
+  @Test
   void unknownEncoding_exit2() {
     assertEquals(2, Main.execute("stats", "--encoding", "NOPE-1", LAWS));
     assertEquals(1, errLines().size(), err());
