@@ -129,13 +129,18 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
         r = new VocabularyLearner(config, log::info, temp.tempDir())
             .learn(corpus, text.readerOptions(input), bytes, log::warn);
       }
+      double seconds = (System.nanoTime() - t0) / 1e9;
       if (r.symbols() == 0) {
         log.warn("the corpus holds no characters to learn words from (punctuation, symbols or"
             + " nothing): the vocabulary is empty");
+        // Bits per character of no character are undefined (NaN): say why there are none.
+        log.info(String.format(Locale.ROOT, "bits per char: none (no characters); %.1f s",
+            seconds));
+      } else {
+        log.info(String.format(Locale.ROOT,
+            "bits per char: %.4f before (single characters), %.4f after (%,d words); %.1f s",
+            r.bitsBefore(), r.bitsAfter(), r.vocabulary().size(), seconds));
       }
-      log.info(String.format(Locale.ROOT,
-          "bits per char: %.4f before (single characters), %.4f after (%,d words); %.1f s",
-          r.bitsBefore(), r.bitsAfter(), r.vocabulary().size(), (System.nanoTime() - t0) / 1e9));
       if (format == OutputFormat.DICT) {
         r.vocabulary().write(out.writer(), true, limit);
       } else {

@@ -35,6 +35,17 @@ class VocabCommandTest {
   }
 
   @Test
+  void vocab_noCharacters_logsNoBitsPerCharNotNaN() throws IOException {
+    Path in = Files.writeString(dir.resolve("empty.txt"), "", StandardCharsets.UTF_8);
+    assertEquals(0, Main.execute("vocab", in.toString()), io::err);
+    List<String> bits = io.errLines().stream().filter(l -> l.contains("bits per char")).toList();
+    assertEquals(1, bits.size(), io::err);
+    assertEquals(true, bits.get(0).startsWith("ciku: bits per char: none (no characters); "),
+        bits.get(0));
+    assertEquals(false, io.err().contains("NaN"), io::err);
+  }
+
+  @Test
   void vocab_stats_keptStageHoldsTheWordsWritten() throws IOException {
     Path stats = dir.resolve("st.tsv");
     Path out = dir.resolve("v.tsv");
