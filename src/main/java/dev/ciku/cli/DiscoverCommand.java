@@ -158,9 +158,12 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
     }
   }
 
-  /** The strings to explain, Latin letters lower-cased when the corpus is. */
+  /**
+   * The strings to explain, Latin letters lower-cased when the corpus is, each once in the order
+   * first asked (或者,或者 is one row; so are 這個,这个 with --simplify).
+   */
   private List<String> explained() {
-    List<String> words = new ArrayList<>();
+    java.util.Set<String> words = new java.util.LinkedHashSet<>();
     for (String asked : explain) {
       String w = asked.strip();
       // Asked words are read as the corpus is: lower-cased and simplified with those options.
@@ -169,6 +172,6 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
           .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
           .toString());
     }
-    return words;
+    return new ArrayList<>(words);
   }
 }

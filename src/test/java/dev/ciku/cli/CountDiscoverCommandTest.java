@@ -176,6 +176,14 @@ class CountDiscoverCommandTest {
   }
 
   @Test
+  void discover_explainSameWordTwice_oneRowEachInFirstOrder() {
+    assertEquals(0, Main.execute("discover", "-q", "--explain", "或者,应当,或者", "--explain",
+        " 应当", LAWS));
+    List<String> words = outLines().stream().skip(1).map(l -> l.split("\t", -1)[0]).toList();
+    assertEquals(List.of("或者", "应当"), words);
+  }
+
+  @Test
   void discover_explainWithNewOnly_saysTheWordIsKnown() {
     assertEquals(0, Main.execute("discover", "-q", "--new-only", "--format", "jsonl",
         "--explain", "应当", LAWS));
