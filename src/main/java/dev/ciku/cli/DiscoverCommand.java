@@ -111,7 +111,7 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
     }
     new InputChecks().corpus(input.inputs, counts == null).files("--known", known)
         .store("--counts", counts).check();
-    WordFilter filter = WordFilter.create(known, newOnly, log::warn);
+    WordFilter filter = WordFilter.create(known, newOnly, text.lowercase, log::warn);
     List<CorpusInput> corpus = counts != null && input.inputs.isEmpty() ? List.of() : input.corpus(log);
     // The output is opened first: a -o that cannot be written fails before the work.
     try (Output out = output.open()) {

@@ -4,6 +4,7 @@ import dev.ciku.corpus.BundledData;
 import dev.ciku.corpus.Fields;
 import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.TextLines;
+import dev.ciku.corpus.UnitPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -14,14 +15,27 @@ import java.util.function.Consumer;
 /**
  * A set of words read from lexicon files: one word per line, optionally followed by a space or
  * tab and more fields ({@code word freq}, {@code word freq pos}, {@code word<TAB>df}). Blanks
- * around a line are ignored; blank lines and lines starting with {@code #} are skipped. Words are
- * compared with their traditional characters folded to simplified ones ({@link Simplified}), so
- * a simplified lexicon knows the words of a traditional corpus and the other way round.
+ * around a line are ignored ({@link Fields}); blank lines and lines starting with {@code #} are
+ * skipped. Words are compared as the corpus reader writes text ({@link #key}): traditional
+ * characters folded to simplified ones ({@link Simplified}), so a simplified lexicon knows the
+ * words of a traditional corpus and the other way round; full-width ASCII as half-width
+ * (ＣＯＶＩＤ－１９ is COVID-19); Latin letters lower-cased if the corpus is ({@code --lowercase}).
  * Immutable once built; thread-safe to read.
  */
 public final class Lexicon {
   private final Set<String> words = new HashSet<>();
   private final Simplified simplified = Simplified.bundled();
+  private final boolean lowercase;
+
+  /** An empty lexicon whose words keep the case of their Latin letters. */
+  public Lexicon() {
+    this(false);
+  }
+
+  /** An empty lexicon; {@code lowercase}: Latin letters are compared lower-cased. */
+  public Lexicon(boolean lowercase) {
+    this.lowercase = lowercase;
+  }
 
   /** Adds the words of a file, read as {@link TextLines} reads (gzip decompressed, BOM skipped). */
   public Lexicon addFile(Path file) throws IOException {
@@ -59,7 +73,7 @@ public final class Lexicon {
       int from = Fields.skipBlanks(line, 0, end);
       int wordEnd = Fields.fieldEnd(line, from, end);
       if (wordEnd > from && line.charAt(from) != '#') {
-        words.add(simplified.fold(line.substring(from, wordEnd)));
+        words.add(key(line.substring(from, wordEnd)));
       }
     }
     return this;
@@ -67,10 +81,34 @@ public final class Lexicon {
 
   /** Whether {@code word} is in the lexicon. */
   public boolean contains(String word) {
-    return words.contains(simplified.fold(word));
+    return words.contains(key(word));
   }
 
-  /** Number of distinct words, compared after folding. */
+  /**
+   * The form words are compared in: simplified, full-width ASCII made half-width, Latin letters
+   * lower-cased if this lexicon does. Cost: O(length); no copy when nothing changes.
+   */
+  String key(String word) {
+    String w = simplified.fold(word);
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (UnitPolicy.normalize(c) != c || (lowercase && UnitPolicy.toLowerLatin(c) != c)) {
+        return normalized(w, i);
+      }
+    }
+    return w;
+  }
+
+  private String normalized(String w, int from) {
+    StringBuilder sb = new StringBuilder(w.length()).append(w, 0, from);
+    for (int i = from; i < w.length(); i++) {
+      int c = UnitPolicy.normalize(w.charAt(i));
+      sb.append((char) (lowercase ? UnitPolicy.toLowerLatin(c) : c));
+    }
+    return sb.toString();
+  }
+
+  /** Number of distinct words, compared in their {@link #key} form. */
   public int size() {
     return words.size();
   }

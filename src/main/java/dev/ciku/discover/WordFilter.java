@@ -26,15 +26,21 @@ public final class WordFilter {
   /**
    * @param lexicons user lexicon files
    * @param newOnly also drop the bundled lexicon, stopwords and function-word glue
+   * @param lowercase the corpus was read with {@code --lowercase}: lexicon words are compared
+   *     with their Latin letters lower-cased too
    */
-  public static WordFilter create(List<Path> lexicons, boolean newOnly) throws IOException {
-    return create(lexicons, newOnly, m -> { });
+  public static WordFilter create(List<Path> lexicons, boolean newOnly, boolean lowercase)
+      throws IOException {
+    return create(lexicons, newOnly, lowercase, m -> { });
   }
 
-  /** As {@link #create(List, boolean)}; {@code warnings} receives malformed-bytes warnings. */
-  public static WordFilter create(List<Path> lexicons, boolean newOnly,
+  /**
+   * As {@link #create(List, boolean, boolean)}; {@code warnings} receives malformed-bytes
+   * warnings.
+   */
+  public static WordFilter create(List<Path> lexicons, boolean newOnly, boolean lowercase,
       java.util.function.Consumer<String> warnings) throws IOException {
-    Lexicon known = new Lexicon();
+    Lexicon known = new Lexicon(lowercase);
     for (Path p : lexicons) {
       known.addFile(p, warnings);
     }

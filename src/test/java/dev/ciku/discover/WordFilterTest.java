@@ -26,7 +26,7 @@ class WordFilterTest {
 
   @Test
   void accepts_newOnly_goldenTable() throws IOException {
-    WordFilter f = WordFilter.create(List.of(), true);
+    WordFilter f = WordFilter.create(List.of(), true, false);
     for (String[] row : NEW_ONLY) {
       assertEquals(Boolean.parseBoolean(row[1]), f.accepts(row[0]), row[0]);
     }
@@ -36,7 +36,7 @@ class WordFilterTest {
   void accepts_withoutNewOnly_onlyUserLexiconDropped() throws IOException {
     Path lex = dir.resolve("known.txt");
     Files.writeString(lex, "赋能 120\nthe\n");
-    WordFilter f = WordFilter.create(List.of(lex), false);
+    WordFilter f = WordFilter.create(List.of(lex), false, false);
     assertEquals(false, f.accepts("赋能"));
     assertEquals(false, f.accepts("the"));
     assertEquals(true, f.accepts("The"), "case folding is for the bundled stopwords only");
@@ -49,9 +49,25 @@ class WordFilterTest {
   void create_knownFileWithBom_firstWordDropped() throws IOException {
     Path lex = dir.resolve("bom.txt");
     Files.writeString(lex, "\uFEFF赋能 120\n数智\n");
-    WordFilter f = WordFilter.create(List.of(lex), false);
+    WordFilter f = WordFilter.create(List.of(lex), false, false);
     assertEquals(false, f.accepts("赋能"));
     assertEquals(false, f.accepts("数智"));
     assertEquals(true, f.accepts("新词"));
+  }
+
+  /** Lexicon words are compared as the corpus reader writes the corpus's words. */
+  @Test
+  void accepts_fullWidthAndCasedLexiconWords_matchTheCorpusForms() throws IOException {
+    Path lex = dir.resolve("known.txt");
+    Files.writeString(lex, "ＣＯＶＩＤ－１９\niPhone7\n這個\n");
+    WordFilter asIs = WordFilter.create(List.of(lex), false, false);
+    assertEquals(false, asIs.accepts("COVID-19"), "full-width ASCII read as half-width");
+    assertEquals(false, asIs.accepts("iPhone7"));
+    assertEquals(true, asIs.accepts("iphone7"), "without --lowercase case matters");
+    assertEquals(false, asIs.accepts("这个"));
+    WordFilter lower = WordFilter.create(List.of(lex), false, true);
+    assertEquals(false, lower.accepts("iphone7"), "with --lowercase the lexicon is lower-cased");
+    assertEquals(false, lower.accepts("covid-19"));
+    assertEquals(true, lower.accepts("iphone8"));
   }
 }

@@ -336,7 +336,7 @@ public final class Main implements Runnable {
     @Override
     public Integer call() throws Exception {
       DiscoverOptions options = reestimation.applyTo(discovery.toOptions(redundancy));
-      WordFilter filter = WordFilter.create(known, false);
+      WordFilter filter = WordFilter.create(known, false, lowercase);
       Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
       long t0 = System.nanoTime();
       // The output is opened before the job: if it cannot be written, that is said at once.
