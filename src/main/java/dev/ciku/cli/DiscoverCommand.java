@@ -71,13 +71,17 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
       description = "Print only the best K words (0: all).")
   int top;
 
-  @Option(names = "--explain", paramLabel = "WORD", split = ",",
+  // Split here, not by picocli: its split honours quotes (a '"' in a word would be dropped,
+  // with a warning), and a full-width comma separates words too.
+  @Option(names = "--explain", paramLabel = "WORD[,WORD...]",
       description = "Instead of the list, say for each WORD whether the list has it (stage"
           + " kept, with its rank) or which stage dropped it, on what figures: count, cut,"
           + " cohesion, entropy, redundancy, use, gain, known; input when it cannot be a word of"
           + " this corpus (one character, a unit the corpus lacks). Repeatable, or"
-          + " comma-separated.")
-  List<String> explain = new ArrayList<>();
+          + " comma-separated (, or \uFF0C).")
+  List<String> explainArgs = new ArrayList<>();
+
+  private List<String> explain = List.of();
 
   @Mixin DiscoveryOptions discovery;
   @Mixin ReestimationOptions reestimation;
@@ -92,6 +96,7 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
     if (top < 0) {
       throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
     }
+    explain = splitWords(explainArgs);
     if (spec.commandLine().getParseResult().hasMatchedOption("--explain")
         && (explain.isEmpty() || explain.stream().anyMatch(String::isBlank))) {
       throw new CikuException(CikuException.USAGE,
@@ -162,6 +167,21 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
    * The strings to explain, Latin letters lower-cased when the corpus is, each once in the order
    * first asked (或者,或者 is one row; so are 這個,这个 with --simplify).
    */
+  /** The words of the --explain arguments, split at commas (ASCII or full-width), blanks kept. */
+  static List<String> splitWords(List<String> args) {
+    List<String> words = new ArrayList<>();
+    for (String a : args) {
+      int from = 0;
+      for (int i = 0; i <= a.length(); i++) {
+        if (i == a.length() || a.charAt(i) == ',' || a.charAt(i) == '\uFF0C') {
+          words.add(a.substring(from, i));
+          from = i + 1;
+        }
+      }
+    }
+    return words;
+  }
+
   private List<String> explained() {
     java.util.Set<String> words = new java.util.LinkedHashSet<>();
     for (String asked : explain) {

@@ -184,6 +184,14 @@ class CountDiscoverCommandTest {
   }
 
   @Test
+  void discover_explainQuotesAndFullWidthCommas_wordsAsTyped() {
+    assertEquals(0, Main.execute("discover", "-q", "--explain", "\"或者,应当\"，第一条", LAWS));
+    List<String> words = outLines().stream().skip(1).map(l -> l.split("\t", -1)[0]).toList();
+    assertEquals(List.of("\"或者", "应当\"", "第一条"), words);
+    assertEquals("", io.err(), "no warning about quotes");
+  }
+
+  @Test
   void discover_explainWithNewOnly_saysTheWordIsKnown() {
     assertEquals(0, Main.execute("discover", "-q", "--new-only", "--format", "jsonl",
         "--explain", "应当", LAWS));
