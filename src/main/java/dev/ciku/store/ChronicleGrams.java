@@ -7,7 +7,7 @@ import net.openhft.chronicle.map.ChronicleMapBuilder;
 
 /**
  * The only place that configures Chronicle Map. Loading this class (which happens only when a
- * store is written or opened) switches Chronicle's analytics off before any Chronicle class runs;
+ * store is written; reading one needs no Chronicle) switches Chronicle's analytics off before any Chronicle class runs;
  * the first map of a JVM then costs about 2-4 s of start-up (Chronicle generates and compiles
  * code at run time). Stateless and thread-safe.
  */
@@ -27,12 +27,12 @@ final class ChronicleGrams {
     return builder().entries(Math.max(1, entries)).maxBloatFactor(MAX_BLOAT).createPersistedTo(file);
   }
 
-  /** Opens an existing persisted map; its layout is read from the file. */
-  static ChronicleMap<GramKey, Long> open(File file) throws IOException {
-    return builder().entries(1).createPersistedTo(file);
-  }
-
-  private static ChronicleMapBuilder<GramKey, Long> builder() {
+  /**
+   * The map's configuration. Stores are read without Chronicle ({@link ChronicleFileReader});
+   * tests open one with it ({@code builder().entries(1).createPersistedTo(file)}) to do what an
+   * older ciku did.
+   */
+  static ChronicleMapBuilder<GramKey, Long> builder() {
     return ChronicleMapBuilder.of(GramKey.class, Long.class)
         .name("ciku-ngrams")
         .keyMarshallers(GramKeyMarshaller.INSTANCE, GramKeyMarshaller.INSTANCE)

@@ -2,13 +2,14 @@ package dev.ciku.store;
 
 import dev.ciku.count.CountSummary;
 import dev.ciku.count.GramSink;
+import dev.ciku.count.Grams;
 import dev.ciku.corpus.UnitTable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import net.openhft.chronicle.map.ChronicleMap;
 
 /**
  * A persisted n-gram table: one Chronicle Map file, memory-mapped and off the Java heap, from
@@ -21,8 +22,10 @@ import net.openhft.chronicle.map.ChronicleMap;
  * store of a JVM costs about 2.5 CPU-seconds and 100 MB of RSS (Chronicle generates and compiles
  * classes at run time); {@link #get} is one hash lookup (3-9 M lookups a second on one thread);
  * {@link #forEach} visits the entries in hash order, not in gram order (8-17 M entries a second).
- * Files are about 32-34 bytes a gram. Opening needs write permission: Chronicle maps the file
- * read-write even to read it.
+ * Files are about 32-34 bytes a gram. Reading does not go through Chronicle Map: {@link
+ * ChronicleFileReader} maps the file read-only and walks its documented layout without the
+ * inter-process locks (a store is immutable once written), so readers need no write permission,
+ * never change the file, and a reader killed mid-read cannot leave a lock behind.
  *
  * <p>Thread-safety: {@link #get} and {@link #forEach} may be called from several threads; the
  * metadata is immutable after opening.
@@ -33,43 +36,51 @@ public final class NgramStore implements AutoCloseable {
   private static final String CHRONICLE_HEADER = "VanillaChronicleMap";
 
   private final Path path;
-  private final ChronicleMap<GramKey, Long> map;
+  private final ChronicleFileReader map;
   private final StoreMeta.Header header;
+  /** Largest unit id a gram of this store may hold (the last Latin unit of its table). */
+  private final int maxUnit;
 
-  private NgramStore(Path path, ChronicleMap<GramKey, Long> map, StoreMeta.Header header) {
+  private NgramStore(Path path, ChronicleFileReader map, StoreMeta.Header header) {
     this.path = path;
     this.map = map;
     this.header = header;
+    this.maxUnit = UnitTable.LATIN_BASE + header.units().latinCount() - 1;
   }
 
   /**
-   * Opens a store written by {@link StoreWriter}.
+   * Opens a store written by {@link StoreWriter}, read-only: the file is never written, so a
+   * read-only file opens, its modification time stays, and a reader stopped at any point (even
+   * killed) leaves the store as it was (see {@link ChronicleFileReader}).
    *
    * @throws java.nio.file.NoSuchFileException if it does not exist
-   * @throws java.nio.file.AccessDeniedException if it is not writable (Chronicle maps it
-   *     read-write)
-   * @throws StoreFormatException if the file is not a ciku n-gram store
+   * @throws StoreFormatException if the file is not a ciku n-gram store, or is damaged
    */
   public static NgramStore open(Path path) throws IOException {
     sniff(path);
-    ChronicleMap<GramKey, Long> map;
     try {
-      map = ChronicleGrams.open(path.toFile());
-    } catch (IOException | RuntimeException e) {
-      throw new StoreFormatException(path + " is not a readable ciku n-gram store ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
-    }
-    try {
-      GramKey k = new GramKey();
-      StoreMeta.Header h = StoreMeta.read(path, (hi, lo) -> {
-        Long v = map.get(k.set(hi, lo));
-        return v == null ? Long.MIN_VALUE : v;
-      });
+      ChronicleFileReader map = ChronicleFileReader.open(path);
+      StoreMeta.Header h = StoreMeta.read(path, map::get);
+      long expected = h.size() + StoreMeta.entries(StoreMeta.unitBlob(h.units()).length);
+      long entries = map.entries();
+      if (entries != expected) {
+        throw corrupt(path, "it holds " + entries + " entries, its header says " + expected);
+      }
       return new NgramStore(path, map, h);
-    } catch (IOException | RuntimeException e) {
-      map.close();
-      throw e;
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } catch (RuntimeException e) {
+      throw corrupt(path, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * The error for a store whose bytes do not make sense: one line naming the file and what was
+   * wrong, saying to count the corpus again.
+   */
+  static StoreFormatException corrupt(Path path, String what) {
+    return new StoreFormatException(path + " is corrupt (" + what + "); count the corpus again"
+        + " with 'ciku count -o' to rebuild it");
   }
 
   /** Rejects files that are not Chronicle maps before Chronicle sees them. */
@@ -102,11 +113,6 @@ public final class NgramStore implements AutoCloseable {
     String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
     if (!text.contains(CHRONICLE_HEADER)) {
       throw new StoreFormatException(path + " is not a ciku n-gram store");
-    }
-    if (!Files.isWritable(path)) {
-      // Chronicle maps files read-write even to read them.
-      throw new java.nio.file.AccessDeniedException(path.toString(), null,
-          "an n-gram store must be writable to be opened (Chronicle Map maps it read-write)");
     }
   }
 
@@ -153,25 +159,51 @@ public final class NgramStore implements AutoCloseable {
     if (hi == 0) {
       return 0;
     }
-    Long c = map.get(new GramKey(hi, lo));
-    return c == null ? 0 : c;
+    long c = map.get(hi, lo);
+    return c == Long.MIN_VALUE ? 0 : c;
   }
 
-  /** Streams all entries, in hash order (not gram order); holds a segment lock per segment. */
+  /**
+   * Streams all grams, in hash order (not gram order), on the calling thread. Takes no lock and
+   * writes nothing. A damaged store (an entry that is not a gram of its unit table, a broken
+   * layout) throws an {@link UncheckedIOException} wrapping a {@link StoreFormatException}.
+   */
   public void forEach(GramSink sink) {
-    GramKey k = new GramKey();
-    map.forEachEntry(e -> {
-      GramKey g = e.key().getUsing(k);
-      if (g.hi != 0) {
-        sink.accept(g.hi, g.lo, e.value().get());
+    map.forEach((hi, lo, c) -> {
+      if (hi == 0) {
+        return; // metadata
       }
+      if (!isGram(hi, lo) || c < 1) {
+        throw new UncheckedIOException(corrupt(path, "an entry that is not a gram"));
+      }
+      sink.accept(hi, lo, c);
     });
   }
 
-  @Override
-  public void close() {
-    map.close();
+  /** The two longs pack 1..order units, each a Han character or a unit of the table. */
+  private boolean isGram(long hi, long lo) {
+    if ((hi | lo) >>> 63 != 0) {
+      return false;
+    }
+    int n = Grams.length(hi, lo);
+    if (n > header.order() || hi != Grams.prefixHi(hi, n) || lo != Grams.prefixLo(lo, n)) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      int u = Grams.unit(hi, lo, i);
+      if (u == 0 || u > maxUnit) {
+        return false;
+      }
+    }
+    return true;
   }
+
+  /**
+   * Nothing to release: the file was closed once mapped, and its read-only mapping holds no lock;
+   * the mapping goes with the store when it is no longer referenced.
+   */
+  @Override
+  public void close() {}
 
   /** The file is not a readable store. */
   public static final class StoreFormatException extends IOException {

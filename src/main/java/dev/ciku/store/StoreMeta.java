@@ -93,8 +93,8 @@ final class StoreMeta {
   static Header read(Path path, LongBinaryOperator get) throws NgramStore.StoreFormatException {
     long magic = get.applyAsLong(0, K_MAGIC);
     if (magic != MAGIC) {
-      throw new NgramStore.StoreFormatException(
-          path + " is not a ciku n-gram store (a Chronicle map without ciku's header)");
+      // The map's own header says it holds ciku's grams: the entries were damaged.
+      throw NgramStore.corrupt(path, "ciku's header entries are missing");
     }
     long version = get.applyAsLong(0, K_VERSION);
     if (version != VERSION) {
@@ -107,7 +107,7 @@ final class StoreMeta {
     long unitCount = get.applyAsLong(0, K_UNIT_COUNT);
     if (order < 1 || order > Grams.MAX_ORDER || size < 0 || blobBytes < 0
         || blobBytes > Integer.MAX_VALUE - 8 || unitCount < 0 || unitCount > UnitTable.MAX_LATIN) {
-      throw new NgramStore.StoreFormatException(path + ": damaged store header");
+      throw NgramStore.corrupt(path, "damaged store header");
     }
     long[] positions = new long[Grams.MAX_ORDER + 1];
     for (int n = 0; n <= Grams.MAX_ORDER; n++) {
@@ -118,7 +118,7 @@ final class StoreMeta {
     for (long k = 0; blob.hasRemaining(); k++) {
       long v = get.applyAsLong(0, K_UNIT_CHUNK + k);
       if (v == Long.MIN_VALUE) {
-        throw new NgramStore.StoreFormatException(path + ": damaged unit table");
+        throw NgramStore.corrupt(path, "damaged unit table");
       }
       blob.putLong(v);
     }
@@ -129,11 +129,11 @@ final class StoreMeta {
         byte[] s = new byte[blob.getInt()];
         blob.get(s);
         if (units.latinId(new String(s, StandardCharsets.UTF_8)) != UnitTable.LATIN_BASE + i) {
-          throw new NgramStore.StoreFormatException(path + ": duplicate unit in unit table");
+          throw NgramStore.corrupt(path, "duplicate unit in unit table");
         }
       }
     } catch (java.nio.BufferUnderflowException | NegativeArraySizeException e) {
-      throw new NgramStore.StoreFormatException(path + ": damaged unit table");
+      throw NgramStore.corrupt(path, "damaged unit table");
     }
     return new Header(order, get.applyAsLong(0, K_MIN_COUNT), get.applyAsLong(0, K_CLAUSES),
         get.applyAsLong(0, K_CHARS), positions, size, units,

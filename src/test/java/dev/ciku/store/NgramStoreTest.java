@@ -173,7 +173,7 @@ class NgramStoreTest {
     int n = 200_000;
     try (StoreWriter w = new StoreWriter(target, 2)) {
       for (int i = 1; i <= n; i++) {
-        w.accept((long) i << 21, 0, i);
+        w.accept((long) i << 42, 0, i); // the single units 1..n
       }
       w.finish(new CountSummary(2, 1, new UnitTable(), new long[] {0, n, 0}, 1, n, n, 0));
     }
@@ -183,7 +183,7 @@ class NgramStoreTest {
       s.forEach((h, l, c) -> {
         sum[0]++;
         sum[1] += c;
-        assertEquals(h >>> 21, c);
+        assertEquals(h >>> 42, c);
       });
       assertEquals(n, sum[0]);
       assertEquals((long) n * (n + 1) / 2, sum[1]);
