@@ -9,10 +9,53 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class StoreCliTest {
+  private static final String LAWS = "corpora-samples/laws-zh.txt";
+
   @TempDir Path dir;
+  @RegisterExtension final CapturedStreams io = new CapturedStreams();
+
+  /** A store of laws-zh counted with these options. */
+  private Path lawsStore(String name, String... options) {
+    Path store = dir.resolve(name);
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("count", "-q",
+        "--no-progress", LAWS, "-o", store.toString()));
+    args.addAll(java.util.List.of(options));
+    StringWriter err = new StringWriter();
+    assertEquals(0, run(err, args.toArray(new String[0])), err.toString());
+    return store;
+  }
+
+  /** Overwrites everything after the first 2,048 bytes (Chronicle's header) with random bytes. */
+  private static void scramble(Path store) throws java.io.IOException {
+    byte[] junk = new byte[(int) Files.size(store) - 2048];
+    new java.util.Random(1).nextBytes(junk);
+    try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(store.toFile(), "rw")) {
+      raf.seek(2048);
+      raf.write(junk);
+    }
+  }
+
+  @Test
+  void discoverAndMerge_overwrittenStore_exit65WithOneLineSayingRebuild() throws Exception {
+    Path store = lawsStore("laws.ngrams", "-n", "4");
+    Path good = lawsStore("good.ngrams", "-n", "4");
+    scramble(store);
+    for (String[] args : new String[][] {
+        {"discover", "--counts", store.toString(), "--no-progress", "-q"},
+        {"discover", "--counts", store.toString(), LAWS, "--no-progress", "-q"},
+        {"count", "--merge", good.toString(), store.toString(), "--no-progress", "-q"}}) {
+      StringWriter err = new StringWriter();
+      assertEquals(CikuException.DATA, run(err, args), err.toString());
+      String msg = err.toString();
+      assertEquals(1, msg.lines().count(), msg);
+      assertTrue(msg.contains(store + " is corrupt ("), msg);
+      assertTrue(msg.contains("'ciku count -o' to rebuild it"), msg);
+    }
+  }
 
   private int run(StringWriter err, String... args) {
     CommandLine cl = Main.newCommandLine();
