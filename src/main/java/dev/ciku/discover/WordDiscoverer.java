@@ -165,8 +165,9 @@ public final class WordDiscoverer {
     long positions = counts.positions;
     long minCount = minCount(positions);
     info.accept(String.format(java.util.Locale.ROOT,
-        "counted: %,d unit positions, %,d grams seen twice or more; min count %d (%.1f s)",
-        positions, counts.grams, minCount, seconds(t0)));
+        "%s: %,d unit positions, %,d grams seen %s or more; min count %d (%.1f s)",
+        counts.store != null ? "read" : "counted", positions, counts.grams, times(counts.seen),
+        minCount, seconds(t0)));
     double lnN = Math.log(Math.max(2, positions));
     int gMax = counts.order - 1;
     Explainer ex = explain.isEmpty() ? null : new Explainer(explain, options);
@@ -229,17 +230,27 @@ public final class WordDiscoverer {
    * boundary entropies), their number, the totals.
    */
   private record Counts(UnitTable units, GramIndex index, GramSource all, long grams,
-      long positions, int order) {
+      long positions, int order, long seen, Path store) {
 
-    /** Counts whose frequent grams are in {@code index} and the others in {@code spill}. */
+    /**
+     * Counts whose frequent grams are in {@code index} and the others in {@code spill}; {@code
+     * seen}: the count of the rarest grams held (rarer ones were pruned); {@code store}: the store
+     * they were read from, or null if they were counted here.
+     */
     static Counts of(UnitTable units, GramIndex index, SpilledGrams spill, long positions,
-        int order) {
+        int order, long seen, Path store) {
       GramSource all = (part, parts, sink) -> {
         index.forEach(part, parts, sink);
         spill.forEach(part, parts, sink);
       };
-      return new Counts(units, index, all, index.size() + spill.size(), positions, order);
+      return new Counts(units, index, all, index.size() + spill.size(), positions, order, seen,
+          store);
     }
+  }
+
+  /** "once", "twice", "3 times". */
+  private static String times(long n) {
+    return n <= 1 ? "once" : n == 2 ? "twice" : n + " times";
   }
 
   /**
@@ -258,13 +269,22 @@ public final class WordDiscoverer {
           + " order " + order + ", not " + options.order() + " (count with -n "
           + options.order() + " or more for that)");
     }
+    if (store.minCount() > 2) {
+      // Boundary entropy is exact only when every gram seen twice is there (README, count).
+      warnings.accept(store.path() + " was counted with --min-count " + store.minCount()
+          + ": the grams seen 2.." + (store.minCount() - 1) + " times are missing, so they"
+          + " cannot be cohesive or words, and the boundary entropies of the others lose those"
+          + " neighbours (fewer, different words); count with --min-count 2 (the default) for"
+          + " discover");
+    }
     spill.counted(new long[] {0, store.positions(1)});
     store.forEach((hi, lo, c) -> {
       if (Grams.length(hi, lo) <= order) {
         spill.accept(hi, lo, c);
       }
     });
-    return Counts.of(store.units(), index, spill, store.positions(1), order);
+    return Counts.of(store.units(), index, spill, store.positions(1), order,
+        Math.max(1, store.minCount()), store.path());
   }
 
   /**
@@ -276,7 +296,7 @@ public final class WordDiscoverer {
     UnitTable units = new UnitTable();
     CountSummary s = new NgramCounter(new CountOptions(options.order(), 2, threads, memory,
         tempDir), readerOptions).count(corpus, units, bytes, warnings, spill, recording);
-    return Counts.of(units, index, spill, s.positions(1), options.order());
+    return Counts.of(units, index, spill, s.positions(1), options.order(), 2, null);
   }
 
   private long minCount(long positions) {

@@ -57,6 +57,31 @@ class StoreCliTest {
     }
   }
 
+  @Test
+  void discover_storeWithMinCount10_warnsAndSaysWhatTheStoreHolds() throws Exception {
+    Path store = lawsStore("laws10.ngrams", "-n", "4", "--min-count", "10");
+    io.reset();
+    StringWriter err = new StringWriter();
+    assertEquals(0, run(err, "discover", "--counts", store.toString(), LAWS, "--no-progress",
+        "--top", "5", "-o", dir.resolve("w.tsv").toString()), err.toString());
+    String log = io.err();
+    java.util.List<String> warnings = log.lines().filter(l -> l.contains("warning")).toList();
+    assertEquals(1, warnings.size(), log);
+    assertTrue(warnings.get(0).contains(store + " was counted with --min-count 10: the grams"
+        + " seen 2..9 times are missing"), log);
+    assertTrue(log.contains("grams seen 10 times or more"), log);
+    assertTrue(!log.contains("twice"), log);
+
+    // The default store: no warning, and the line says what it holds.
+    Path two = lawsStore("laws2.ngrams", "-n", "4");
+    io.reset();
+    assertEquals(0, run(err, "discover", "--counts", two.toString(), LAWS, "--no-progress",
+        "--top", "5", "-o", dir.resolve("w2.tsv").toString()), err.toString());
+    assertTrue(!io.err().contains("warning"), io.err());
+    assertTrue(io.err().contains("ciku: read: "), io.err());
+    assertTrue(io.err().contains("grams seen twice or more"), io.err());
+  }
+
   private int run(StringWriter err, String... args) {
     CommandLine cl = Main.newCommandLine();
     cl.setOut(new PrintWriter(new StringWriter()));
