@@ -184,7 +184,15 @@ public final class WordDiscoverer {
     if (cutPass != null) {
       cutPass.cut(g, gMax, options.maxLength(), counts.units, f);
     } else if (!corpus.isEmpty()) {
-      cut(corpus, recording, bytes, cutWarnings, counts.units, g, gMax, f);
+      long read = cut(corpus, recording, bytes, cutWarnings, counts.units, g, gMax, f);
+      if (counts.store != null && read != positions) {
+        // Same corpus, same unit positions, whatever its files are called or how it is split;
+        // --lowercase/--simplify, which would change the units, are checked before.
+        throw new IllegalArgumentException("the store " + counts.store + " was counted from"
+            + " another corpus: " + String.format(java.util.Locale.ROOT, "%,d", positions)
+            + " unit positions there, " + String.format(java.util.Locale.ROOT, "%,d", read)
+            + " here; count this corpus with 'ciku count -o', or give --counts without INPUT");
+      }
     } else {
       // A store alone: the candidates are G's grams with their n-gram counts.
       g.forEach((hi, lo, one) -> f.shortFragments().accept(hi, lo, index.get(hi, lo)));
@@ -385,22 +393,27 @@ public final class WordDiscoverer {
     return all;
   }
 
-  /** The cut pass on all threads, over the recorded clauses if there are, else the corpus. */
-  private void cut(List<CorpusInput> corpus, ClauseRecording recording, ByteCounter bytes,
+  /**
+   * The cut pass on all threads, over the recorded clauses if there are, else the corpus; returns
+   * the unit positions read from the corpus (-1 when the recording was replayed).
+   */
+  private long cut(List<CorpusInput> corpus, ClauseRecording recording, ByteCounter bytes,
       Consumer<String> warnings, UnitTable units, GramIndex g, int gMax, CutFragments f)
       throws IOException {
     List<Cutter> cutters = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       cutters.add(new Cutter(g, gMax, options.maxLength()));
     }
+    long read = -1;
     if (recording != null) {
       ParallelClauses.replay(recording, bytes, cutters);
     } else {
-      ParallelClauses.run(corpus, readerOptions, units, bytes, warnings, cutters);
+      read = ParallelClauses.run(corpus, readerOptions, units, bytes, warnings, cutters).units();
     }
     for (Cutter c : cutters) {
       f.addAll(c.fragments());
     }
+    return read;
   }
 
   /**

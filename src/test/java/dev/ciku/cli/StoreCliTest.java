@@ -82,6 +82,43 @@ class StoreCliTest {
     assertTrue(io.err().contains("grams seen twice or more"), io.err());
   }
 
+  @Test
+  void discover_storeOfAnotherCorpus_exits2WithOneLine() throws Exception {
+    Path store = lawsStore("laws.ngrams", "-n", "4");
+    StringWriter err = new StringWriter();
+    int code = run(err, "discover", "--counts", store.toString(),
+        "corpora-samples/wiki-zh-cmrc2018.txt", "--no-progress", "-q");
+    assertEquals(CikuException.USAGE, code, err.toString());
+    String msg = err.toString();
+    assertEquals(1, msg.lines().count(), msg);
+    assertTrue(msg.contains("the store " + store + " was counted from another corpus: "), msg);
+    assertTrue(msg.matches("(?s).*: [0-9,]+ unit positions there, 558,259 here; .*"), msg);
+  }
+
+  @Test
+  void discover_storeWithItsCorpusRenamedAndSplit_listsTheSameWords() throws Exception {
+    Path store = lawsStore("laws.ngrams", "-n", "4");
+    java.util.List<String> lines = Files.readAllLines(Path.of(LAWS));
+    Path parts = Files.createDirectory(dir.resolve("parts"));
+    Files.write(parts.resolve("1.txt"), lines.subList(0, lines.size() / 2));
+    Files.write(parts.resolve("2.txt"), lines.subList(lines.size() / 2, lines.size()));
+    Path gz = dir.resolve("renamed.txt.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      Files.copy(Path.of(LAWS), out);
+    }
+    StringWriter err = new StringWriter();
+    Path whole = dir.resolve("whole.tsv");
+    assertEquals(0, run(err, "discover", "--counts", store.toString(), LAWS, "--no-progress",
+        "-q", "-o", whole.toString()), err.toString());
+    for (String corpus : new String[] {parts.toString(), gz.toString()}) {
+      Path got = dir.resolve("got.tsv");
+      assertEquals(0, run(err, "discover", "--counts", store.toString(), corpus,
+          "--no-progress", "-q", "-o", got.toString()), err.toString());
+      assertEquals(Files.readAllLines(whole), Files.readAllLines(got), corpus);
+    }
+    assertTrue(Files.readAllLines(whole).size() > 1000);
+  }
+
   private int run(StringWriter err, String... args) {
     CommandLine cl = Main.newCommandLine();
     cl.setOut(new PrintWriter(new StringWriter()));
