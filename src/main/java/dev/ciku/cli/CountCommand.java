@@ -17,6 +17,7 @@ import dev.ciku.store.Normalization;
 import dev.ciku.store.StoreMerger;
 import dev.ciku.store.StoreWriter;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -148,6 +149,29 @@ final class CountCommand implements Callable<Integer> {
     return first.normalization();
   }
 
+  /**
+   * Refuses (usage) a store given twice to --merge, under any name (a symbolic link, another
+   * spelling of its path, a hard link): its counts would be doubled. Missing files are left to
+   * the store's own message.
+   */
+  private static void refuseRepeatedStores(List<String> stores) throws IOException {
+    List<Path> seen = new ArrayList<>();
+    for (String s : stores) {
+      Path p = Path.of(s);
+      if (!Files.exists(p)) {
+        continue;
+      }
+      for (Path q : seen) {
+        if (Files.isSameFile(p, q)) {
+          throw new CikuException(CikuException.USAGE, "--merge was given the store " + q
+              + (q.toString().equals(s) ? " twice" : " twice (also as " + s + ")")
+              + ": merging a store with itself would double its counts");
+        }
+      }
+      seen.add(p);
+    }
+  }
+
   private CountSummary produce(UnitTable units, GramSink sink, Log log) throws IOException {
     normalization = new Normalization(text.lowercase, text.simplify);
     if (merge) {
@@ -157,6 +181,7 @@ final class CountCommand implements Callable<Integer> {
         for (String p : input.inputs) {
           checks.store("--merge", Path.of(p));
         }
+        refuseRepeatedStores(input.inputs);
         for (String p : input.inputs) {
           stores.add(NgramStore.open(Path.of(p)));
         }

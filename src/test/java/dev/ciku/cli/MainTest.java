@@ -244,8 +244,10 @@ class MainTest {
     String[] first = single.get(1).split("\t");
     assertEquals(first[0] + "\t" + 3 * Long.parseLong(first[1]), mergedLines.get(1));
     io.reset();
-    assertEquals(0, Main.execute("count", "-q", "--merge", a, a, "--top", "1"));
-    assertEquals("", err());
+    // The same store twice would double its counts: refused.
+    assertEquals(CikuException.USAGE, Main.execute("count", "-q", "--merge", a, a, "--top", "1"));
+    assertEquals(List.of("ciku count: --merge was given the store " + a + " twice: merging a"
+        + " store with itself would double its counts"), errLines());
   }
 
   @Test

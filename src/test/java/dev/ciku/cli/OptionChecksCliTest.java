@@ -145,7 +145,8 @@ class OptionChecksCliTest {
     assertFalse(Files.exists(dir.resolve("m.ngrams")));
     io.reset();
     Path merged = dir.resolve("s.ngrams");
-    assertEquals(0, Main.execute("count", "-q", "--merge", simple.toString(), simple.toString(),
+    Path simple2 = store("simple2.ngrams", "--simplify");
+    assertEquals(0, Main.execute("count", "-q", "--merge", simple.toString(), simple2.toString(),
         "-o", merged.toString()), io.err());
     try (NgramStore s = NgramStore.open(merged)) {
       assertEquals(new Normalization(false, true), s.normalization());

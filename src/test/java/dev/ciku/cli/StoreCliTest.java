@@ -119,6 +119,26 @@ class StoreCliTest {
     assertTrue(Files.readAllLines(whole).size() > 1000);
   }
 
+  @Test
+  void countMerge_sameStoreUnderAnyName_exits2WithOneLine() throws Exception {
+    Path store = lawsStore("laws.ngrams", "-n", "4");
+    Path link = Files.createSymbolicLink(dir.resolve("link.ngrams"), store.getFileName());
+    Path hard = Files.createLink(dir.resolve("hard.ngrams"), store);
+    String dotted = dir.resolve(".").resolve("laws.ngrams").toString();
+    for (String other : new String[] {store.toString(), link.toString(), hard.toString(),
+        dotted}) {
+      StringWriter err = new StringWriter();
+      int code = run(err, "count", "--merge", store.toString(), other, "-o",
+          dir.resolve("merged.ngrams").toString(), "--no-progress", "-q");
+      assertEquals(CikuException.USAGE, code, other + ": " + err);
+      String msg = err.toString();
+      assertEquals(1, msg.lines().count(), msg);
+      assertTrue(msg.contains("--merge was given the store " + store + " twice"), msg);
+      assertTrue(msg.contains("would double its counts"), msg);
+      assertTrue(!Files.exists(dir.resolve("merged.ngrams")));
+    }
+  }
+
   private int run(StringWriter err, String... args) {
     CommandLine cl = Main.newCommandLine();
     cl.setOut(new PrintWriter(new StringWriter()));
