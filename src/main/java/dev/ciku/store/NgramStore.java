@@ -18,11 +18,11 @@ import java.nio.file.Path;
  * The store's metadata (order, min count, totals, Latin unit table) lives in the same map under
  * reserved keys ({@link StoreMeta}), so a store is a single file.
  *
- * <p>Cost (measured on a loaded 2-core VM, see benchmarks/RESULTS.md): opening the first
- * store of a JVM costs about 2.5 CPU-seconds and 100 MB of RSS (Chronicle generates and compiles
- * classes at run time); {@link #get} is one hash lookup (3-9 M lookups a second on one thread);
- * {@link #forEach} visits the entries in hash order, not in gram order (8-17 M entries a second).
- * Files are about 32-34 bytes a gram. Reading does not go through Chronicle Map: {@link
+ * <p>Cost: opening maps the file and reads its headers and the metadata entries (milliseconds:
+ * Chronicle Map, whose first map costs a JVM about 2.5 CPU-seconds of start-up, is not loaded);
+ * {@link #get} is one hash of the key and a probe of a hash lookup; {@link #forEach} visits the
+ * entries in hash order, not in gram order, reading the file once. Files are about 32-34 bytes
+ * a gram. Reading does not go through Chronicle Map: {@link
  * ChronicleFileReader} maps the file read-only and walks its documented layout without the
  * inter-process locks (a store is immutable once written), so readers need no write permission,
  * never change the file, and a reader killed mid-read cannot leave a lock behind.
