@@ -293,7 +293,7 @@ final class ChronicleFileReader {
   private long tierOffset(long tierIndex) {
     long i = tierIndex - 1;
     if (i < 0) {
-      throw damaged("a tier index of 0");
+      throw damaged("a tier index out of range");
     }
     if (i < segments) {
       return segmentsOffset + i * tierSize;
