@@ -32,6 +32,8 @@ public final class ParallelSegmenter implements AutoCloseable {
   private final ThreadLocal<Segmenter.Worker> workers;
   private long chars;
   private long lines;
+  /** The last input ended without a line end: the next one starts with one. */
+  private boolean openLine;
 
   public ParallelSegmenter(Segmenter segmenter, int threads) {
     if (threads < 1) {
@@ -49,7 +51,11 @@ public final class ParallelSegmenter implements AutoCloseable {
 
   private record Result(char[] text, int length, long lines) {}
 
-  /** Segments everything {@code in} holds into {@code out} (neither is closed). */
+  /**
+   * Segments everything {@code in} holds into {@code out} (neither is closed). Called once per
+   * input: when an earlier input ended without a line end, one is written before this input's
+   * first line, so the two lines are not joined (one output line per input line).
+   */
   public void run(Reader in, Writer out) throws IOException {
     ArrayDeque<Future<Result>> inFlight = new ArrayDeque<>();
     char[] buf = new char[BLOCK];
@@ -69,6 +75,11 @@ public final class ParallelSegmenter implements AutoCloseable {
       }
       if (len == 0) {
         break;
+      }
+      if (openLine) {
+        // Written now, behind every block of the earlier input (they were all written).
+        out.write('\n');
+        openLine = false;
       }
       int cut;
       if (eof) {
@@ -96,6 +107,7 @@ public final class ParallelSegmenter implements AutoCloseable {
     }
     if (midLine) {
       lines++;
+      openLine = true;
     }
   }
 

@@ -27,6 +27,21 @@ class SegmentCommandTest {
     assertEquals(List.of("中国 人民 ， 2000年", "人民 中国"), Files.readAllLines(out));
   }
 
+  /** A file's last line without a line end is not joined to the next file's first line. */
+  @Test
+  void segment_filesEndingMidLine_linesNotJoined() throws IOException {
+    Path vocab = Files.writeString(dir.resolve("v.tsv"), "中国\t9\n人民\t8\n",
+        StandardCharsets.UTF_8);
+    Path a = Files.writeString(dir.resolve("a.txt"), "中国", StandardCharsets.UTF_8);
+    Path empty = Files.writeString(dir.resolve("empty.txt"), "", StandardCharsets.UTF_8);
+    Path b = Files.writeString(dir.resolve("b.txt"), "人民\n中国人民", StandardCharsets.UTF_8);
+    Path out = dir.resolve("out.txt");
+    assertEquals(0, Main.execute("segment", "-q", "--vocab", vocab.toString(), "-o",
+        out.toString(), a.toString(), empty.toString(), b.toString(), a.toString()));
+    assertEquals("中国\n人民\n中国 人民\n中国", Files.readString(out),
+        "four lines; the last input's unterminated line stays unterminated");
+  }
+
   @Test
   void segment_defaultVocabularyAndSep_works() throws IOException {
     Path in = Files.writeString(dir.resolve("in.txt"), "中国人民\n", StandardCharsets.UTF_8);
