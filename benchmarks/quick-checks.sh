@@ -236,6 +236,37 @@ check_domain_car_precision() {
   grep -E '^\| car' "$TMP/dom.txt" | sed 's/^/    /'
 }
 
+# The launcher: runs started at once on a fresh checkout build the jar once, and all succeed; a
+# stale jar without Maven runs with a warning; a missing java is one line and 69; JVM options
+# are not glob-expanded.
+check_launcher_builds_once_and_fails_clearly() {
+  git clone -q "$ROOT" "$TMP/launch" || return 1
+  local c="$TMP/launch/bin/ciku" i
+  for i in 1 2 3; do
+    (echo 今天天气很好 | "$c" segment -q > "$TMP/launch.out.$i" 2> "$TMP/launch.err.$i"; echo $? > "$TMP/launch.rc.$i") &
+  done
+  wait
+  for i in 1 2 3; do
+    [[ $(cat "$TMP/launch.rc.$i") == 0 && $(cat "$TMP/launch.out.$i") == "今天 天气 很好" ]] \
+      || fail "run $i: rc $(cat "$TMP/launch.rc.$i"): $(cat "$TMP/launch.err.$i")" || return 1
+  done
+  [[ $(cat "$TMP/launch.err."* | grep -c 'ciku: building') == 1 ]] || fail "built more than once" || return 1
+  mkdir -p "$TMP/nomvn"
+  local t
+  for t in bash env find dirname readlink stat mktemp flock rm mkdir; do
+    ln -sf "$(command -v "$t")" "$TMP/nomvn/$t"
+  done
+  touch "$TMP/launch/src/main/java/dev/ciku/cli/Main.java"
+  echo 今天 | PATH="$(dirname "$(readlink -f "$(command -v java)")"):$TMP/nomvn" "$c" segment -q \
+    > "$TMP/launch.out" 2> "$TMP/launch.err" || fail "stale jar without mvn: $(cat "$TMP/launch.err")" || return 1
+  grep -q 'Maven (mvn) is not installed' "$TMP/launch.err" || fail "no warning" || return 1
+  local rc=0
+  echo 今天 | JAVA_HOME="$TMP/nowhere" "$c" segment -q > /dev/null 2> "$TMP/launch.err" || rc=$?
+  [[ $rc == 69 && $(wc -l < "$TMP/launch.err") == 1 ]] || fail "missing java: rc $rc: $(cat "$TMP/launch.err")" || return 1
+  (cd "$TMP" && echo 今天 | CIKU_OPTS='-Xmx1g *' "$c" segment -q > /dev/null 2> "$TMP/launch.err")
+  grep -q 'main class \*' "$TMP/launch.err" || fail "CIKU_OPTS glob-expanded: $(head -1 "$TMP/launch.err")"
+}
+
 passed=0
 failed=0
 cd "$ROOT" || exit 2
