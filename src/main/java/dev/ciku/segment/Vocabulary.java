@@ -2,6 +2,7 @@ package dev.ciku.segment;
 
 import dev.ciku.corpus.BundledData;
 import dev.ciku.corpus.Fields;
+import dev.ciku.corpus.MalformedDataException;
 import it.unimi.dsi.fastutil.objects.Object2LongLinkedOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2LongMap;
 import dev.ciku.corpus.TextLines;
@@ -30,6 +31,8 @@ public final class Vocabulary {
   public static final String DEFAULT_NAME = "ciku-general.vocab.tsv";
 
   private final Object2LongLinkedOpenHashMap<String> counts = new Object2LongLinkedOpenHashMap<>();
+  /** A line of the file read began with '{' (JSON lines, which this reader does not take). */
+  private boolean sawJson;
 
   /** Callback for {@link #forEach}. */
   @FunctionalInterface
@@ -41,7 +44,9 @@ public final class Vocabulary {
   public void add(String word, long count) {
     String c = Symbols.canonical(word);
     if (c != null && count > 0) {
-      counts.addTo(c, count);
+      long old = counts.getLong(c);
+      // Saturated: two counts near 2^63 must not wrap to a negative one.
+      counts.put(c, old > Long.MAX_VALUE - count ? Long.MAX_VALUE : old + count);
     }
   }
 
@@ -81,9 +86,19 @@ public final class Vocabulary {
     if (!TextLines.isStdin(path) && !Files.exists(path)) {
       throw new NoSuchFileException(path.toString(), null, "no such vocabulary file");
     }
+    Vocabulary v;
+    boolean json;
     try (TextLines lines = TextLines.open(path, warnings)) {
-      return read(lines);
+      v = read(lines);
+      json = v.size() == 0 && v.sawJson;
     }
+    if (v.size() == 0) {
+      String name = TextLines.isStdin(path) ? "standard input" : path.toString();
+      throw new MalformedDataException(name, json
+          ? "holds JSON lines, not a vocabulary: write it with 'ciku vocab --format tsv'"
+          : "holds no words ('word count' lines of Han, Latin or digit text)");
+    }
+    return v;
   }
 
   /** Reads vocabulary lines from a UTF-8 (or gzip) stream, closed when done. */
@@ -103,6 +118,7 @@ public final class Vocabulary {
       if (from == end || line.charAt(from) == '#') {
         continue;
       }
+      v.sawJson |= line.charAt(from) == '{';
       int wordEnd = Fields.fieldEnd(line, from, end);
       String word = line.substring(from, wordEnd);
       int countFrom = Fields.skipBlanks(line, wordEnd, end);

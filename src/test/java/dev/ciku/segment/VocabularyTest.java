@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ciku.corpus.MalformedDataException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -83,6 +84,28 @@ class VocabularyTest {
   @Test
   void load_missingFile_throwsNoSuchFile() {
     assertThrows(NoSuchFileException.class, () -> Vocabulary.load(Path.of("no/such/vocab.tsv")));
+  }
+
+  @Test
+  void load_noWordsOrJsonLines_malformedDataNamingTheFile(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Path emoji = java.nio.file.Files.writeString(dir.resolve("v.tsv"), "😀\t5\n，\t3\n");
+    MalformedDataException e =
+        assertThrows(MalformedDataException.class, () -> Vocabulary.load(emoji));
+    assertEquals(emoji + ": holds no words ('word count' lines of Han, Latin or digit text)",
+        e.getMessage());
+    Path json = java.nio.file.Files.writeString(dir.resolve("v.jsonl"),
+        "{\"word\":\"中国\",\"count\":3}\n");
+    e = assertThrows(MalformedDataException.class, () -> Vocabulary.load(json));
+    assertTrue(e.getMessage().contains("JSON lines") && e.getMessage().contains("--format tsv"),
+        e.getMessage());
+  }
+
+  @Test
+  void add_countsNearTheLongLimit_saturateInsteadOfWrapping() throws IOException {
+    Vocabulary v = read("天气\t9223372036854775807\n天气\t9223372036854775807\n今天\t4\n");
+    assertEquals(Long.MAX_VALUE, v.count("天气"));
+    assertEquals(4, v.count("今天"));
   }
 
   @Test
