@@ -15,12 +15,15 @@ import java.nio.charset.StandardCharsets;
  * Recognises the encoding of a Chinese text from its first {@value #SAMPLE} bytes, for
  * {@code --encoding auto}: a byte-order mark (UTF-8, UTF-16) decides; else the sample is UTF-8 if
  * it is valid UTF-8 (a sequence cut by the sample's end is fine) or nearly so (at most one
- * malformed sequence per 100 Han characters decoded); else it is GB18030 or Big5,
- * whichever turns more of its Han characters into the commonest characters of Chinese (a wrong
- * guess gives rare ones: the two encodings share their byte ranges, so decoding errors alone
- * cannot tell them apart), fewer decoding errors breaking a tie, GB18030 if still tied.
+ * malformed sequence per 100 Han characters decoded); else it is UTF-16 without a mark, GB18030
+ * or Big5 (read as Windows code page 950, the superset with the ETEN extensions that Big5 files
+ * use: 恒, 碁), whichever turns more of its Han characters into the commonest characters of
+ * Chinese (a wrong guess gives rare ones: GB18030 and Big5 share their byte ranges, so decoding
+ * errors alone cannot tell them apart), fewer decoding errors breaking a tie, GB18030 if still
+ * tied. UTF-16 must also win by a clear margin, or be mostly ASCII (a zero byte in most of its
+ * odd or even positions and almost none in the others).
  *
- * <p>Cost: two or three strict decodings of the sample per input. Stateless and thread-safe.
+ * <p>Cost: up to five strict decodings of the sample per input. Stateless and thread-safe.
  */
 public final class Encodings {
   /** Bytes looked at. */
@@ -44,7 +47,9 @@ public final class Encodings {
   }
 
   private static final Charset GB18030 = Charset.forName("GB18030");
-  private static final Charset BIG5 = Charset.forName("Big5");
+  /** Big5 as Windows writes it (code page 950), when this JVM has it; else strict Big5. */
+  private static final Charset BIG5 =
+      Charset.forName(Charset.isSupported("x-windows-950") ? "x-windows-950" : "Big5");
 
   private Encodings() {}
 
@@ -85,6 +90,11 @@ public final class Encodings {
         || ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF))) {
       return StandardCharsets.UTF_16;
     }
+    Charset zeros = utf16ByZeroBytes(bytes, n);
+    if (zeros != null) {
+      // Checked first: mostly-ASCII UTF-16 is valid UTF-8, zero bytes and all.
+      return zeros;
+    }
     Score utf8 = score(StandardCharsets.UTF_8, bytes, n, whole);
     if (utf8.errors == 0 || utf8.errors * 100 <= utf8.han) {
       // UTF-8 with a few broken bytes (a damaged web dump) is still UTF-8: text in another
@@ -95,10 +105,41 @@ public final class Encodings {
     Score big5 = score(BIG5, bytes, n, whole);
     double gbShare = gb.commonShare();
     double big5Share = big5.commonShare();
+    for (Charset utf16 : new Charset[] {StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE}) {
+      Score u = score(utf16, bytes, n & ~1, whole);
+      if (u.han >= 4 && u.errors * 100 <= u.han
+          && u.commonShare() >= Math.max(gbShare, big5Share) + 0.1) {
+        return utf16;
+      }
+    }
     if (Math.abs(gbShare - big5Share) >= 0.05) {
       return gbShare > big5Share ? GB18030 : BIG5;
     }
     return big5.errors < gb.errors ? BIG5 : GB18030;
+  }
+
+  /**
+   * UTF-16LE or BE if {@code bytes[0..n)} hold a zero byte in at least 30 % of their odd
+   * (even) positions and in at most 2 % of the others: text that is mostly ASCII; else null.
+   */
+  private static Charset utf16ByZeroBytes(byte[] bytes, int n) {
+    int pairs = n / 2;
+    if (pairs < 8) {
+      return null;
+    }
+    int even = 0;
+    int odd = 0;
+    for (int i = 0; i + 1 < n; i += 2) {
+      even += bytes[i] == 0 ? 1 : 0;
+      odd += bytes[i + 1] == 0 ? 1 : 0;
+    }
+    if (odd * 10 >= pairs * 3 && even * 50 <= pairs) {
+      return StandardCharsets.UTF_16LE;
+    }
+    if (even * 10 >= pairs * 3 && odd * 50 <= pairs) {
+      return StandardCharsets.UTF_16BE;
+    }
+    return null;
   }
 
   private static final class Score {

@@ -34,10 +34,19 @@ class EncodingsTest {
   void detect_goldenTable_chineseTextInEachEncoding() {
     Charset gb = Charset.forName("GB18030");
     Charset big5 = Charset.forName("Big5");
+    Charset cp950 = Charset.forName("x-windows-950");
     assertEquals(StandardCharsets.UTF_8, detect(LAWS.getBytes(StandardCharsets.UTF_8)));
     assertEquals(gb, detect(LAWS.getBytes(gb)));
     assertEquals(gb, detect(LAWS.getBytes(Charset.forName("GBK"))));
-    assertEquals(big5, detect(TRADITIONAL.getBytes(big5)));
+    assertEquals(cp950, detect(TRADITIONAL.getBytes(big5)), "Big5 is read as code page 950");
+    assertEquals(StandardCharsets.UTF_16LE, detect(LAWS.getBytes(StandardCharsets.UTF_16LE)));
+    assertEquals(StandardCharsets.UTF_16BE, detect(LAWS.getBytes(StandardCharsets.UTF_16BE)));
+    assertEquals(StandardCharsets.UTF_16LE, detect(TRADITIONAL.getBytes(StandardCharsets.UTF_16LE)));
+    assertEquals(StandardCharsets.UTF_16LE, detect("今天天气很好\n".getBytes(StandardCharsets.UTF_16LE)));
+    String english = "The quick brown fox, 2024 edition: a mostly ASCII text.\n".repeat(20);
+    assertEquals(StandardCharsets.UTF_16LE, detect(english.getBytes(StandardCharsets.UTF_16LE)));
+    assertEquals(StandardCharsets.UTF_16BE, detect(english.getBytes(StandardCharsets.UTF_16BE)));
+    assertEquals(StandardCharsets.UTF_8, detect(english.getBytes(StandardCharsets.UTF_8)));
     assertEquals(StandardCharsets.UTF_8, detect(TRADITIONAL.getBytes(StandardCharsets.UTF_8)));
     assertEquals(StandardCharsets.UTF_16, detect(LAWS.getBytes(StandardCharsets.UTF_16)));
     byte[] le = ("\uFEFF" + LAWS).getBytes(StandardCharsets.UTF_16LE);
@@ -78,5 +87,15 @@ class EncodingsTest {
     assertArrayEquals(b, s.stream().readAllBytes());
     Encodings.Sniffed small = Encodings.sniff(new ByteArrayInputStream(Arrays.copyOf(b, 10)));
     assertArrayEquals(Arrays.copyOf(b, 10), small.stream().readAllBytes());
+  }
+
+  /** Characters of Windows code page 950 outside strict Big5 (the ETEN extensions) decode. */
+  @Test
+  void sniff_big5WithEtenCharacters_decodedWithoutLoss() throws IOException {
+    Charset cp950 = Charset.forName("x-windows-950");
+    String text = TRADITIONAL + "恒心與碁盤。" + TRADITIONAL;
+    byte[] b = text.getBytes(cp950);
+    Encodings.Sniffed s = Encodings.sniff(new ByteArrayInputStream(b));
+    assertEquals(text, new String(s.stream().readAllBytes(), s.charset()));
   }
 }
