@@ -226,8 +226,9 @@ final class CountCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, e.getMessage());
     }
-    try (Progress p = Progress.start(run.progress(), System.err, "counting", bytes::get,
-        InputOptions.totalSize(corpus))) {
+    // Without -o the rows are printed while the bar runs.
+    try (Progress p = Progress.start(run.progress(store == null), System.err, "counting",
+        bytes::get, InputOptions.totalSize(corpus))) {
       return new NgramCounter(options, text.readerOptions(input)).count(corpus, units, bytes, log::warn,
           sink);
     }

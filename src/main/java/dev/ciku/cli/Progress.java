@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
  * A one-line progress bar on standard error, redrawn a few times a second by a daemon thread, for
  * reading a corpus of known or unknown size. Shown only when standard error is a terminal (the
  * launcher passes {@code -Dciku.stderr.tty=true}) and neither {@code --quiet} nor
- * {@code --no-progress} is given. Thread-safe.
+ * {@code --no-progress} is given; for commands that stream their rows, not when those go to the
+ * terminal too ({@link #stdoutIsTerminal}). Thread-safe.
  */
 public final class Progress implements AutoCloseable {
   private final PrintStream err;
@@ -53,6 +54,15 @@ public final class Progress implements AutoCloseable {
   /** Whether the launcher reported standard error to be a terminal. */
   public static boolean stderrIsTerminal() {
     return Boolean.getBoolean("ciku.stderr.tty");
+  }
+
+  /**
+   * Whether the launcher reported standard output to be a terminal: a command that writes its
+   * rows while the bar runs (segment, count) draws no bar then, or the two would interleave on
+   * one screen.
+   */
+  public static boolean stdoutIsTerminal() {
+    return Boolean.getBoolean("ciku.stdout.tty");
   }
 
   /** Changes the label shown in front of the bar. */

@@ -56,4 +56,12 @@ public final class RunOptions {
   public boolean progress() {
     return !quiet && !noProgress && Progress.stderrIsTerminal();
   }
+
+  /**
+   * Whether to draw a progress bar in a command that writes rows while it reads: not when they
+   * go to standard output and that is a terminal ({@code toStdout}: no {@code -o} file).
+   */
+  public boolean progress(boolean toStdout) {
+    return progress() && !(toStdout && Progress.stdoutIsTerminal());
+  }
 }

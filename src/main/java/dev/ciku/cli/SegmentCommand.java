@@ -69,7 +69,8 @@ final class SegmentCommand implements Callable<Integer> {
     try (Output out = Output.open(output)) {
       v = vocab == null ? Vocabulary.loadDefault() : Vocabulary.load(vocab, log::warn);
       Segmenter seg = new Segmenter(v, separator);
-      try (Progress p = Progress.start(run.progress(), System.err, "segment", bytes::get,
+      try (Progress p = Progress.start(run.progress(output == null),
+          System.err, "segment", bytes::get,
           InputOptions.totalSize(corpus));
           ParallelSegmenter stream = new ParallelSegmenter(seg, threads)) {
         for (CorpusInput in : corpus) {

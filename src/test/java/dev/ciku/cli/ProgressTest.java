@@ -43,4 +43,34 @@ class ProgressTest {
     assertEquals(bar + "\r\u001b[Kciku: one" + System.lineSeparator() + "ciku: warning: two"
         + System.lineSeparator(), out);
   }
+
+  /** Rows streamed to a terminal get no bar beside them; rows to a file, or to a pipe, do. */
+  @Test
+  void progress_streamingRowsToATerminal_noBar() {
+    String err = System.getProperty("ciku.stderr.tty");
+    String out = System.getProperty("ciku.stdout.tty");
+    try {
+      RunOptions run = new RunOptions();
+      System.setProperty("ciku.stderr.tty", "true");
+      System.setProperty("ciku.stdout.tty", "true");
+      assertEquals(true, run.progress());
+      assertEquals(false, run.progress(true), "rows to the terminal");
+      assertEquals(true, run.progress(false), "rows to an -o file");
+      System.setProperty("ciku.stdout.tty", "false");
+      assertEquals(true, run.progress(true), "rows to a pipe");
+      System.setProperty("ciku.stderr.tty", "false");
+      assertEquals(false, run.progress(false), "stderr not a terminal");
+    } finally {
+      restore("ciku.stderr.tty", err);
+      restore("ciku.stdout.tty", out);
+    }
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      System.clearProperty(key);
+    } else {
+      System.setProperty(key, value);
+    }
+  }
 }
