@@ -56,6 +56,10 @@ final class SegmentCommand implements Callable<Integer> {
     if (separator.isEmpty()) {
       throw new CikuException(CikuException.USAGE, "--sep must not be empty");
     }
+    if (separator.indexOf('\n') >= 0 || separator.indexOf('\r') >= 0) {
+      throw new CikuException(CikuException.USAGE,
+          "--sep must not hold a line break (one output line per input line)");
+    }
     Log log = run.log();
     new InputChecks().corpus(input.inputs, true).file("--vocab", vocab).check();
     long t0 = System.nanoTime();

@@ -43,6 +43,12 @@ class SegmentCommandTest {
   }
 
   @Test
+  void segment_sepWithALineBreak_usageError() {
+    assertEquals(CikuException.USAGE, Main.execute("segment", "-q", "--sep", "\n", "-"));
+    assertEquals(CikuException.USAGE, Main.execute("segment", "-q", "--sep", "a\r", "-"));
+  }
+
+  @Test
   void segment_defaultVocabularyAndSep_works() throws IOException {
     Path in = Files.writeString(dir.resolve("in.txt"), "中国人民\n", StandardCharsets.UTF_8);
     Path out = dir.resolve("out.txt");
