@@ -18,12 +18,15 @@ public final class Progress implements AutoCloseable {
   private final LongSupplier clock;
   private final Thread thread;
   private final long start;
+  /** Clock reading when a known total was first reached (0: not yet); the drawing thread's. */
+  private long finished;
   private volatile String stage;
   private volatile boolean running = true;
   /** Whether a bar is on the terminal line now; read and written under the stream's lock. */
   private static boolean shown;
 
-  private Progress(PrintStream err, String stage, LongSupplier done, long total, LongSupplier clock) {
+  /** A bar not started, on an injected {@code clock} (nanoseconds); {@link #start} starts one. */
+  Progress(PrintStream err, String stage, LongSupplier done, long total, LongSupplier clock) {
     this.err = err;
     this.stage = stage;
     this.done = done;
@@ -98,10 +101,21 @@ public final class Progress implements AutoCloseable {
     }
   }
 
-  /** Draws the bar once (the thread does it four times a second). */
+  /**
+   * Draws the bar once (the thread does it four times a second). Once a known total is read, the
+   * rate stays the reading's and the time since is shown: the stages after reading (learning,
+   * scoring) read nothing, and a falling rate would look like a stall.
+   */
   void draw() {
-    double secs = (clock.getAsLong() - start) / 1e9;
-    String line = "\r" + render(stage, done.getAsLong(), total, secs) + "\u001b[K";
+    long now = clock.getAsLong();
+    long d = done.getAsLong();
+    if (total > 0 && d >= total && finished == 0) {
+      finished = now;
+    }
+    String bar = finished == 0 ? render(stage, d, total, (now - start) / 1e9)
+        : render(stage, d, total, (finished - start) / 1e9)
+            + String.format(Locale.ROOT, ", read; working %.0f s", (now - finished) / 1e9);
+    String line = "\r" + bar + "\u001b[K";
     synchronized (err) {
       err.print(line);
       err.flush();

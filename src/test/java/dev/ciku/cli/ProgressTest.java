@@ -17,6 +17,30 @@ class ProgressTest {
     assertEquals("counting   3.0 MB 1.5 MB/s", Progress.render("counting", 3_000_000, -1, 2.0));
   }
 
+  /** After the whole input is read, the reading rate stays and the time since is counted. */
+  @Test
+  void draw_afterTheTotalIsRead_rateFrozenWorkingTimeShown() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    long[] now = {0};
+    long[] done = {5_000_000};
+    Progress p = new Progress(err, "reading", () -> done[0], 10_000_000L, () -> now[0]);
+    now[0] = 2_000_000_000L;
+    p.draw();
+    done[0] = 10_000_000;
+    now[0] = 4_000_000_000L;
+    p.draw();
+    now[0] = 14_000_000_000L;
+    p.draw();
+    String[] frames = bytes.toString(StandardCharsets.UTF_8).split("\r");
+    assertEquals("reading    [===============               ]  50% 5.0/10.0 MB 2.5 MB/s\u001b[K",
+        frames[1]);
+    assertEquals("reading    [==============================] 100% 10.0/10.0 MB 2.5 MB/s, read;"
+        + " working 0 s\u001b[K", frames[2]);
+    assertEquals("reading    [==============================] 100% 10.0/10.0 MB 2.5 MB/s, read;"
+        + " working 10 s\u001b[K", frames[3]);
+  }
+
   @Test
   void start_disabled_drawsNothing() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
