@@ -17,6 +17,9 @@ final class JsonField {
       return null;
     }
     pos[0]++;
+    // As Python's json reads an object: the last of duplicated keys wins, and the whole object
+    // must be well-formed up to its closing brace.
+    CharSequence found = null;
     while (true) {
       pos[0] = skipWs(s, pos[0]);
       if (pos[0] >= s.length() || s.charAt(pos[0]) != '"') {
@@ -34,21 +37,31 @@ final class JsonField {
       if (pos[0] >= s.length()) {
         return null;
       }
-      if (key.toString().equals(field)) {
-        if (s.charAt(pos[0]) != '"') {
+      if (key.toString().equals(field) && s.charAt(pos[0]) == '"') {
+        StringBuilder value = new StringBuilder();
+        if (!readString(s, pos, value)) {
           return null;
         }
-        StringBuilder value = new StringBuilder();
-        return readString(s, pos, value) ? value : null;
-      }
-      if (!skipValue(s, pos)) {
-        return null;
+        found = value;
+      } else {
+        if (key.toString().equals(field)) {
+          found = null; // a non-string value: no text
+        }
+        if (!skipValue(s, pos)) {
+          return null;
+        }
       }
       pos[0] = skipWs(s, pos[0]);
-      if (pos[0] >= s.length() || s.charAt(pos[0]) != ',') {
+      if (pos[0] >= s.length()) {
         return null;
       }
-      pos[0]++;
+      char c = s.charAt(pos[0]++);
+      if (c == '}') {
+        return found;
+      }
+      if (c != ',') {
+        return null;
+      }
     }
   }
 
@@ -143,7 +156,10 @@ final class JsonField {
           out.append((char) v);
           i += 4;
         }
-        default -> out.append(e);
+        case '"', '\\', '/' -> out.append(e);
+        default -> {
+          return false; // not an escape of JSON (\x): the line is no JSON
+        }
       }
     }
     return false;

@@ -26,6 +26,7 @@ class FieldExtractionTest {
         {"{\"text\":\"a\\/b\\\\c\\\"d\\te\"}", "a/b\\c\"d\te"},
         {"{\"text\":\"\\u4e2d\\ud840\\udc00\"}", "中𠀀"},
         {"{\"te\\u0078t\":\"escaped key\"}", "escaped key"},
+        {"{\"text\":\"first\",\"text\":\"last\"}", "last"}, // as Python's json: the last wins
     };
     for (String[] row : table) {
       assertEquals(row[1], json(row[0]), () -> "line: " + row[0]);
@@ -35,7 +36,10 @@ class FieldExtractionTest {
   @Test
   void jsonExtract_noStringField_null() {
     String[] lines = {"", "[]", "not json", "{\"a\":1}", "{\"text\":42}", "{\"text\":\"abc",
-        "{\"text\":\"\\u12\"}", "{\"a\" 1, \"text\":\"x\"}", "{\"text\":{\"text\":\"x\"}}"};
+        "{\"text\":\"\\u12\"}", "{\"a\" 1, \"text\":\"x\"}", "{\"text\":{\"text\":\"x\"}}",
+        "{\"text\":\"a\\xb\"}", // \\x is no JSON escape: Python rejects the line
+        "{\"text\":\"x\",\"text\":1}", "{\"text\":\"x\" \"b\":1}", "{\"text\":\"x\",}",
+        "{\"text\":\"x\""};
     for (String line : lines) {
       assertNull(json(line), () -> "line: " + line);
     }
@@ -71,7 +75,7 @@ class FieldExtractionTest {
       assertTrue(JsonField.isObject(line), line);
     }
     for (String line : new String[] {"", "[]", "not json", "{", "{\"a\":1", "{\"a\" 1}",
-        "{\"a\":\"x}", "{a:1}", "{\"a\":1,}"}) {
+        "{\"a\":\"x}", "{a:1}", "{\"a\":1,}", "{\"a\":\"\\x\"}"}) {
       assertFalse(JsonField.isObject(line), line);
     }
   }
