@@ -110,8 +110,8 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
     if (counts != null && input.inputs.isEmpty()) {
       String ignored = ReestimationOptions.given(spec.commandLine().getParseResult());
       if (ignored != null) {
-        log.warn(ignored + " is ignored: re-estimation segments a corpus, and --counts without"
-            + " INPUT gives none");
+        log.warn(ignored + " is ignored: it works on the cut corpus (re-estimation, isolated"
+            + " fragments), and --counts without INPUT gives none");
       }
     }
     new InputChecks().corpus(input.inputs, counts == null).files("--known", known)

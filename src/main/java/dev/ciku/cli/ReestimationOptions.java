@@ -6,9 +6,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The re-estimation options of new-word discovery ({@code ciku discover} and its Spark job): a
- * picocli mixin, separate from {@link DiscoveryOptions} because {@code ciku domain} does not
- * re-estimate. Plain configuration holder; not thread-safe.
+ * The options of new-word discovery that {@code ciku domain} does not have ({@code ciku discover}
+ * and its Spark job): re-estimation, and the backtracking of often isolated fragments
+ * ({@code --isolated}). A picocli mixin, separate from {@link DiscoveryOptions}. Plain
+ * configuration holder; not thread-safe.
  */
 public final class ReestimationOptions {
   @Option(names = "--reestimate", paramLabel = "ROUNDS", defaultValue = "3",
@@ -39,9 +40,16 @@ public final class ReestimationOptions {
           + " (default: ${DEFAULT-VALUE}).")
   double gainStep = DiscoverOptions.GAIN_STEP;
 
+  @Option(names = "--isolated", paramLabel = "K", defaultValue = "25",
+      description = "A fragment the cut pass isolated at least K times the min count is kept"
+          + " through backtracking if each of its windows reaches --min-pmi, rather than the"
+          + " cohesion bar of its length (中华人民共和国: its window 人民共 misses the 3-unit bar;"
+          + " 0: off; default: ${DEFAULT-VALUE}). Needs a corpus, as --reestimate does.")
+  int isolated = DiscoverOptions.ISOLATED;
+
   /** The options of this mixin, as the user types them. */
-  static final List<String> NAMES =
-      List.of("--reestimate", "--merge-pmi", "--merge-step", "--min-gain", "--gain-step");
+  static final List<String> NAMES = List.of("--reestimate", "--merge-pmi", "--merge-step",
+      "--min-gain", "--gain-step", "--isolated");
 
   /** The first of these options given on the command line of {@code parsed}, or null. */
   public static String given(ParseResult parsed) {
@@ -58,7 +66,7 @@ public final class ReestimationOptions {
     try {
       return new DiscoverOptions(base.order(), base.minCount(), base.pmiBase(), base.pmiStep(),
           base.minEntropy(), base.maxLength(), base.pairPmi(), base.pairEntropy(),
-          base.redundancy(), rounds, mergePmi, mergeStep, minGain, gainStep);
+          base.redundancy(), rounds, mergePmi, mergeStep, minGain, gainStep, isolated);
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, e.getMessage());
     }

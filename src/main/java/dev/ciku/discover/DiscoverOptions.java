@@ -29,10 +29,15 @@ import dev.ciku.corpus.Params;
  * @param minGain nats a use a 2-unit word must save over its best segmentation into the other
  *     words and single units to survive re-estimation; 0 switches the test off
  * @param gainStep added to {@code minGain} per unit beyond 2
+ * @param isolated a fragment the cut pass isolated at least this many times the min count passes
+ *     backtracking when each of its windows reaches the cohesion bar of pairs ({@code pmiBase})
+ *     instead of the bar of its length: being cut out whole that often is evidence of its own
+ *     (中华人民共和国, whose window 人民共 misses the 3-unit bar); 0 switches this off
  */
 public record DiscoverOptions(int order, long minCount, double pmiBase, double pmiStep,
     double minEntropy, int maxLength, double pairPmi, double pairEntropy, double redundancy,
-    int reestimation, double mergePmi, double mergeStep, double minGain, double gainStep) {
+    int reestimation, double mergePmi, double mergeStep, double minGain, double gainStep,
+    int isolated) {
 
   /** Default rounds of re-estimation of {@code ciku discover}. */
   public static final int REESTIMATION = 3;
@@ -44,16 +49,21 @@ public record DiscoverOptions(int order, long minCount, double pmiBase, double p
   public static final double MIN_GAIN = 3.0;
   /** Default increase of {@link #MIN_GAIN} per extra unit, in nats. */
   public static final double GAIN_STEP = 2.0;
+  /** Default {@link #isolated}: fragments cut out whole 25 times the min count. */
+  public static final int ISOLATED = 25;
 
   /** The defaults of {@code ciku discover}, measured best on the SIGHAN protocol (see benchmarks/RESULTS.md). */
   public static final DiscoverOptions DEFAULT = new DiscoverOptions(4, 0, 2.0, 2.0, 0.5, 12, 1.0,
-      2.5, 6.0, REESTIMATION, MERGE_PMI, MERGE_STEP, MIN_GAIN, GAIN_STEP);
+      2.5, 6.0, REESTIMATION, MERGE_PMI, MERGE_STEP, MIN_GAIN, GAIN_STEP, ISOLATED);
 
-  /** Settings without re-estimation (as {@code ciku domain} uses them). */
+  /**
+   * Settings without re-estimation and without the {@link #isolated} rule, as {@code ciku domain}
+   * uses them (its term lists were measured so).
+   */
   public DiscoverOptions(int order, long minCount, double pmiBase, double pmiStep,
       double minEntropy, int maxLength, double pairPmi, double pairEntropy, double redundancy) {
     this(order, minCount, pmiBase, pmiStep, minEntropy, maxLength, pairPmi, pairEntropy,
-        redundancy, 0, MERGE_PMI, MERGE_STEP, MIN_GAIN, GAIN_STEP);
+        redundancy, 0, MERGE_PMI, MERGE_STEP, MIN_GAIN, GAIN_STEP, 0);
   }
 
   /** Checks every setting; messages name the command-line option of each. */
@@ -72,6 +82,7 @@ public record DiscoverOptions(int order, long minCount, double pmiBase, double p
     Params.finite("--merge-step", mergeStep);
     Params.nonNegative("--min-gain", minGain);
     Params.nonNegative("--gain-step", gainStep);
+    Params.between("--isolated", isolated, 0, 1_000_000);
   }
 
   /** Cohesion threshold for a gram of {@code n} units. */

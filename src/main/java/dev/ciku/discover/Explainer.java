@@ -352,11 +352,15 @@ final class Explainer {
     if (fragments[q] < minCount) {
       return row(q, Stage.CUT, coh, left, right, -1, 0, cutProblem(q, u));
     }
-    int w = Math.min(n, gMax);
-    for (int i = 0; i + w <= n; i++) {
-      if (g.get(u, i, w) == 0) {
-        return row(q, Stage.COHESION, coh, left, right, -1, 0, notCohesive(u, i, w));
-      }
+    double relaxed = WordDiscoverer.relaxedBar(options, fragments[q], minCount);
+    int i = WordDiscoverer.failingWindow(u, n, g, gMax, relaxed, index, lnN);
+    if (i >= 0) {
+      int w = Math.min(n, gMax);
+      String why = Double.isNaN(relaxed) ? notCohesive(u, i, w) : notCohesive(u, i, w, relaxed,
+          String.format(Locale.ROOT, "--min-pmi %s: isolated %d times, at least --isolated %d"
+              + " times the min count", num(options.pmiBase()), fragments[q],
+              options.isolated()));
+      return row(q, Stage.COHESION, coh, left, right, -1, 0, why);
     }
     return row(q, Stage.COHESION, coh, left, right, -1, 0, "not a candidate");
   }
@@ -388,13 +392,19 @@ final class Explainer {
   }
 
   private String notCohesive(int[] u, int from, int n) {
+    return notCohesive(u, from, n, options.pmiThreshold(n), String.format(Locale.ROOT,
+        "--min-pmi %s + --pmi-step %s a unit beyond 2", num(options.pmiBase()),
+        num(options.pmiStep())));
+  }
+
+  /** "its window X is not cohesive enough: P nats, below BAR (WHY)". */
+  private String notCohesive(int[] u, int from, int n, double bar, String why) {
     long c = index.get(u, from, n);
     double pmi = c > 0 ? Cohesion.minSplitPmi(u, from, n, c, index, lnN)
         : Double.NaN;
     String which = from == 0 && n == u.length ? "it" : "its window " + text(u, from, from + n);
-    return String.format(Locale.ROOT, "%s is not cohesive enough: %s nats, below %s (--min-pmi %s"
-        + " + --pmi-step %s a unit beyond 2)", which, num(pmi), num(options.pmiThreshold(n)),
-        num(options.pmiBase()), num(options.pmiStep()));
+    return String.format(Locale.ROOT, "%s is not cohesive enough: %s nats, below %s (%s)", which,
+        num(pmi), num(bar), why);
   }
 
   private String entropyProblem(double left, double right) {

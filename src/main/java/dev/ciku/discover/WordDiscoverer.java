@@ -206,7 +206,7 @@ public final class WordDiscoverer {
         f.count(), f.shortFragments().size() + f.longFragments().size()
             + f.segmentOnly().size(), seconds(t0)));
 
-    List<Candidate> cands = candidates(f, g, gMax, minCount, scan.latin);
+    List<Candidate> cands = candidates(f, g, gMax, minCount, scan.latin, index, lnN);
     Words words = filter(cands, counts, addedPairs);
     if (ex != null) {
       ex.candidates(words.units, words.alive);
@@ -439,7 +439,7 @@ public final class WordDiscoverer {
    * Candidates: fragments that survive backtracking and the count cut, and word-like Latin units.
    */
   private List<Candidate> candidates(CutFragments f, GramIndex g, int gMax, long minCount,
-      LongArrayList latin) {
+      LongArrayList latin, GramIndex index, double lnN) {
     List<Candidate> cands = new ArrayList<>();
     int[] u = new int[options.maxLength()];
     f.shortFragments().forEach((hi, lo, c) -> {
@@ -447,7 +447,7 @@ public final class WordDiscoverer {
         return;
       }
       int n = Grams.units(hi, lo, u);
-      if (backtrack(u, n, g, gMax)) {
+      if (backtrack(u, n, g, gMax, relaxedBar(options, c, minCount), index, lnN)) {
         cands.add(new Candidate(java.util.Arrays.copyOf(u, n), c));
       }
     });
@@ -456,7 +456,7 @@ public final class WordDiscoverer {
         return;
       }
       int[] w = java.util.Arrays.copyOfRange(units, from, from + n);
-      if (backtrack(w, n, g, gMax)) {
+      if (backtrack(w, n, g, gMax, relaxedBar(options, c, minCount), index, lnN)) {
         cands.add(new Candidate(w, c));
       }
     });
@@ -708,7 +708,18 @@ public final class WordDiscoverer {
     return best;
   }
 
-  private static boolean backtrack(int[] u, int n, GramIndex g, int gMax) {
+  /**
+   * The cohesion a window of a fragment isolated {@code c} times must reach when it is not in G:
+   * {@code --min-pmi} if the fragment was isolated {@link DiscoverOptions#isolated} times the min
+   * count or more, else NaN (the window must be in G).
+   */
+  static double relaxedBar(DiscoverOptions options, long c, long minCount) {
+    int k = options.isolated();
+    return k > 0 && c >= k * minCount ? options.pmiBase() : Double.NaN;
+  }
+
+  private static boolean backtrack(int[] u, int n, GramIndex g, int gMax, double relaxedBar,
+      GramIndex index, double lnN) {
     int latin = 0;
     for (int i = 0; i < n; i++) {
       if (UnitTable.isLatinId(u[i])) {
@@ -718,18 +729,31 @@ public final class WordDiscoverer {
     if (latin > 1) {
       return false;
     }
-    if (n <= 2) {
-      return true;
-    }
-    if (n <= gMax) {
-      return g.get(u, 0, n) != 0;
-    }
-    for (int i = 0; i + gMax <= n; i++) {
-      if (g.get(u, i, gMax) == 0) {
-        return false;
+    return n <= 2 || failingWindow(u, n, g, gMax, relaxedBar, index, lnN) < 0;
+  }
+
+  /**
+   * Backtracking of a fragment {@code u[0..n)} of 3+ units: the start of its first window (its
+   * {@code min(n, gMax)}-unit substrings) that is not in G and, if {@code relaxedBar} is a number,
+   * whose cohesion is also below it; -1 if every window passes. Cost: one look-up in G a window,
+   * a cohesion for a window not in G when relaxed.
+   */
+  static int failingWindow(int[] u, int n, GramIndex g, int gMax, double relaxedBar,
+      GramIndex index, double lnN) {
+    int w = Math.min(n, gMax);
+    for (int i = 0; i + w <= n; i++) {
+      if (g.get(u, i, w) != 0) {
+        continue;
+      }
+      if (Double.isNaN(relaxedBar)) {
+        return i;
+      }
+      long c = index.get(u, i, w);
+      if (!(c > 0 && Cohesion.minSplitPmi(u, i, w, c, index, lnN) >= relaxedBar)) {
+        return i;
       }
     }
-    return true;
+    return -1;
   }
 
   /** A Latin unit counts as a word candidate if it has a letter and two or more characters. */

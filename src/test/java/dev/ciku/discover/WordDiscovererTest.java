@@ -68,7 +68,8 @@ class WordDiscovererTest {
     for (int maxLength : new int[] {2, 3}) {
       DiscoverOptions o = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
           d.minEntropy(), maxLength, d.pairPmi(), d.pairEntropy(), d.redundancy(),
-          d.reestimation(), d.mergePmi(), d.mergeStep(), d.minGain(), d.gainStep());
+          d.reestimation(), d.mergePmi(), d.mergeStep(), d.minGain(), d.gainStep(),
+          d.isolated());
       WordDiscoverer.Result r = discover(LAWS, 2, o, tmp);
       assertEquals(occurrences, count(r, "或者"), "--max-length " + maxLength);
       assertTrue(r.words().stream().allMatch(w -> w.units() <= maxLength));
@@ -125,7 +126,7 @@ class WordDiscovererTest {
     DiscoverOptions d = DiscoverOptions.DEFAULT;
     DiscoverOptions off = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
         d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy(),
-        d.reestimation(), d.mergePmi(), d.mergeStep(), 0, d.gainStep());
+        d.reestimation(), d.mergePmi(), d.mergeStep(), 0, d.gainStep(), d.isolated());
     Set<String> without = discover(LAWS, 2, off, tmp).words().stream()
         .map(DiscoveredWord::word).collect(java.util.stream.Collectors.toSet());
     Set<String> with = laws.words().stream().map(DiscoveredWord::word)
