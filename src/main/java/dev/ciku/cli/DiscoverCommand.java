@@ -64,7 +64,8 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
   @Option(names = "--new-only",
       description = "Drop the words of ciku's bundled general lexicon (dict/known-words.txt.gz, from"
           + " jieba's MIT dictionary), its stopwords (dict/stopwords.txt) and words that begin or"
-          + " end with a one-character stopword (他的, 是在): only new words remain.")
+          + " end with a one-character stopword (他的, 是在), and number expressions (2006年,"
+          + " 第六十四条, 三十日): only new words remain.")
   boolean newOnly;
 
   @Option(names = "--top", paramLabel = "K", defaultValue = "0",

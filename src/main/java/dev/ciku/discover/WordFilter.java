@@ -10,7 +10,9 @@ import java.util.List;
  * ({@code --known}), and with {@code --new-only} the bundled general lexicon and stopwords, plus
  * function-word glue — a word that begins or ends with a one-character Han stopword (他的, 是在, 的一):
  * such strings are frequent juxtapositions of two words, not new words — and number expressions
- * (words with a digit: 2006年, 3个). A word of ASCII letters is also looked up in lower case, so
+ * (words with a digit: 2006年, 3个; Chinese numerals after 第 or before one measure word:
+ * 第六十四条, 第二章, 三十日, 十八届; not 十五五 or 三星). A word of ASCII letters is also looked up
+ * in lower case, so
  * the English function words of the stopword list (the, of, and) go whatever their case.
  * Immutable; thread-safe.
  */
@@ -71,11 +73,40 @@ public final class WordFilter {
         return false;
       }
     }
+    if (isChineseNumberExpression(word)) {
+      return false;
+    }
     int first = word.codePointAt(0);
     int last = word.codePointBefore(word.length());
     // Glue is judged on Han characters only: "a" and "i" are stopwords, not so app or img.
     return !(UnitPolicy.isHan(first) && stopwords.contains(new String(Character.toChars(first))))
         && !(UnitPolicy.isHan(last) && stopwords.contains(new String(Character.toChars(last))));
+  }
+
+  private static final String NUMERALS = "〇零一二三四五六七八九十百千万两";
+  private static final String MEASURES = "条章节款项编目次届年月日号个位名只件种类期批季度倍册卷页";
+
+  /**
+   * A number written in Chinese numerals with 第 before it or one measure word after it (or both):
+   * 第六十四条, 第二章, 第三, 三十日, 十八届. Numerals alone (十五五, 五十) and numerals before any
+   * other character (三星, 四川, 万科) are not.
+   */
+  static boolean isChineseNumberExpression(String word) {
+    int from = word.startsWith("第") ? 1 : 0;
+    int to = word.length();
+    boolean measure = to - from >= 2 && MEASURES.indexOf(word.charAt(to - 1)) >= 0;
+    if (measure) {
+      to--;
+    }
+    if (to <= from || (from == 0 && !measure)) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (NUMERALS.indexOf(word.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isAsciiLetters(String word) {

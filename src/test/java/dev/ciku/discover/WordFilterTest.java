@@ -22,7 +22,22 @@ class WordFilterTest {
       {"good", "true"}, {"Theory", "true"}, {"thé", "true"}, {"", "true"},
       {"iPhone", "true"}, {"img", "true"}, {"APP", "true"}, {"Pixel", "true"}, {"Ai", "true"},
       {"a", "false"}, {"I", "false"},
+      // Chinese-numeral expressions: 第 before or a measure word after the numerals.
+      {"第六十四条", "false"}, {"第二章", "false"}, {"第三", "false"}, {"三十日", "false"},
+      {"十八届", "false"},
   };
+
+  @Test
+  void isChineseNumberExpression_goldenTable() {
+    for (String w : new String[] {"第六十四条", "第二章", "第三", "三十日", "十八届", "第一百零一条",
+        "两倍", "〇号"}) {
+      assertEquals(true, WordFilter.isChineseNumberExpression(w), w);
+    }
+    for (String w : new String[] {"十五五", "五十", "三星", "四川", "万科", "一带一路", "第一夫人",
+        "第", "条", "第条", "日", "十一五规划"}) {
+      assertEquals(false, WordFilter.isChineseNumberExpression(w), w);
+    }
+  }
 
   @Test
   void accepts_newOnly_goldenTable() throws IOException {
