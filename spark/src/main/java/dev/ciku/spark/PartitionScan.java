@@ -8,8 +8,9 @@ import java.util.Iterator;
 /**
  * What the first pass learns from one partition: its Latin units in order of first appearance
  * (merged in partition order on the driver, they give the unit table a sequential read would
- * give), its n-gram positions, clauses and characters (the store header), and how many grams start
- * in each bucket of first units (to cut the gram space into balanced ranges).
+ * give), its n-gram positions, clauses and characters (the store header), how many grams start
+ * in each bucket of first units (to cut the gram space into balanced ranges), and how many
+ * characters are U+FFFD (what Spark's UTF-8 decoding makes of malformed bytes).
  */
 final class PartitionScan implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -18,16 +19,18 @@ final class PartitionScan implements Serializable {
   final long[] positions;
   final long clauses;
   final long chars;
+  final long replaced;
   /** Non-empty buckets only (a partition of Chinese text fills a few hundred of 4097). */
   private final int[] bucketIds;
   private final long[] bucketWeights;
 
   private PartitionScan(String[] latin, long[] positions, long clauses, long chars,
-      long[] buckets) {
+      long replaced, long[] buckets) {
     this.latin = latin;
     this.positions = positions;
     this.clauses = clauses;
     this.chars = chars;
+    this.replaced = replaced;
     int n = 0;
     for (long w : buckets) {
       if (w != 0) {
@@ -66,8 +69,23 @@ final class PartitionScan implements Serializable {
             buckets[RangePlan.bucket(u[i])] += Math.min(order, length - i);
           }
         });
-    Lines.feed(lines, scanner);
+    long[] replaced = {0};
+    Lines.feed(new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return lines.hasNext();
+      }
+
+      @Override
+      public String next() {
+        String line = lines.next();
+        for (int i = line.indexOf('\uFFFD'); i >= 0; i = line.indexOf('\uFFFD', i + 1)) {
+          replaced[0]++;
+        }
+        return line;
+      }
+    }, scanner);
     return new PartitionScan(units.latinUnits().toArray(new String[0]), positions,
-        scanner.clauses(), scanner.chars(), buckets);
+        scanner.clauses(), scanner.chars(), replaced[0], buckets);
   }
 }

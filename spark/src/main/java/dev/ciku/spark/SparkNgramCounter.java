@@ -93,7 +93,9 @@ public final class SparkNgramCounter {
     long[] weights = new long[RangePlan.BUCKETS];
     long clauses = 0;
     long chars = 0;
+    long replaced = 0;
     for (PartitionScan s : scans) {
+      replaced += s.replaced;
       for (String u : s.latin) {
         units.latinId(u);
       }
@@ -103,6 +105,12 @@ public final class SparkNgramCounter {
       s.addWeights(weights);
       clauses += s.clauses;
       chars += s.chars;
+    }
+    if (replaced > 0) {
+      // The CLI counts malformed bytes as it decodes; Spark's textFile has replaced them already.
+      info.accept(String.format(java.util.Locale.ROOT, "warning: %,d character(s) U+FFFD in the"
+          + " input: malformed UTF-8 bytes, which Spark replaces, or U+FFFD in the text (the input"
+          + " must be UTF-8)", replaced));
     }
     int ranges = settings.reducePartitions() > 0 ? settings.reducePartitions()
         : Math.max(1, lines.getNumPartitions());

@@ -192,6 +192,31 @@ class SparkJobsTest {
     assertEquals(List.of(), Files.list(tmp).filter(f -> f.toString().endsWith(".tsv")).toList());
   }
 
+  /** Malformed bytes become U+FFFD in Spark's reading: the job says so, as the CLI does. */
+  @Test
+  void mainCount_malformedBytes_warnsOnce() throws IOException {
+    Path bad = tmp.resolve("bad.txt");
+    byte[] text = "中华人民共和国宪法\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] junk = {(byte) 0xFF, (byte) 0xFE, '\n'};
+    Files.write(bad, text);
+    Files.write(bad, junk, java.nio.file.StandardOpenOption.APPEND);
+    Files.write(bad, text, java.nio.file.StandardOpenOption.APPEND);
+    java.io.PrintStream old = System.err;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, run(new java.io.StringWriter(), "count", "--tsv",
+          tmp.resolve("out.tsv").toString(), bad.toString()));
+    } finally {
+      System.setErr(old);
+    }
+    List<String> warnings = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+        .filter(l -> l.contains("warning")).toList();
+    assertEquals(List.of("ciku-spark: warning: 2 character(s) U+FFFD in the input: malformed"
+        + " UTF-8 bytes, which Spark replaces, or U+FFFD in the text (the input must be UTF-8)"),
+        warnings);
+  }
+
   @Test
   void main_outputInMissingDirectory_exit74_oneLine_beforeTheJob() {
     java.io.StringWriter err = new java.io.StringWriter();
