@@ -164,10 +164,6 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
     }
   }
 
-  /**
-   * The strings to explain, Latin letters lower-cased when the corpus is, each once in the order
-   * first asked (或者,或者 is one row; so are 這個,这个 with --simplify).
-   */
   /** The words of the --explain arguments, split at commas (ASCII or full-width), blanks kept. */
   static List<String> splitWords(List<String> args) {
     List<String> words = new ArrayList<>();
@@ -183,15 +179,19 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
     return words;
   }
 
+  /**
+   * The strings to explain, half-width, Latin letters lower-cased when the corpus is, each once
+   * in the order first asked (或者,或者 is one row; so are 這個,这个 with --simplify, and
+   * ＣＯＶＩＤ－１９,COVID-19).
+   */
   private List<String> explained() {
     java.util.Set<String> words = new java.util.LinkedHashSet<>();
     for (String asked : explain) {
       String w = asked.strip();
-      // Asked words are read as the corpus is: lower-cased and simplified with those options.
-      String u = !text.simplify ? w : Simplified.bundled().fold(w);
-      words.add(!text.lowercase ? u : u.codePoints().map(UnitPolicy::toLowerLatin)
-          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-          .toString());
+      // Asked words are read as the corpus is: half-width, and lower-cased and simplified with
+      // those options.
+      words.add(UnitPolicy.normalizeText(!text.simplify ? w : Simplified.bundled().fold(w),
+          text.lowercase));
     }
     return new ArrayList<>(words);
   }

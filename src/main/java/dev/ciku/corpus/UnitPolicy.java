@@ -164,6 +164,29 @@ public final class UnitPolicy {
     return cp == '-' || cp == '.';
   }
 
+  /**
+   * {@code text} as the corpus reader writes it: full-width ASCII made half-width
+   * ({@link #normalize}), Latin letters lower-cased if {@code lowercase} ({@link #toLowerLatin}).
+   * For words typed by a user (lexicons, {@code --explain}). Cost: O(length); {@code text}
+   * itself when nothing changes.
+   */
+  public static String normalizeText(String text, boolean lowercase) {
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (normalize(cp) != cp || (lowercase && toLowerLatin(cp) != cp)) {
+        StringBuilder sb = new StringBuilder(text.length()).append(text, 0, i);
+        for (int j = i; j < text.length(); ) {
+          int c = normalize(text.codePointAt(j));
+          sb.appendCodePoint(lowercase ? toLowerLatin(c) : c);
+          j += Character.charCount(text.codePointAt(j));
+        }
+        return sb.toString();
+      }
+      i += Character.charCount(cp);
+    }
+    return text;
+  }
+
   /** Lower-cases a Latin code point (ASCII and Latin-1/Extended-A letters); others unchanged. */
   public static int toLowerLatin(int cp) {
     if (cp >= 'A' && cp <= 'Z') {

@@ -89,23 +89,7 @@ public final class Lexicon {
    * lower-cased if this lexicon does. Cost: O(length); no copy when nothing changes.
    */
   String key(String word) {
-    String w = simplified.fold(word);
-    for (int i = 0; i < w.length(); i++) {
-      char c = w.charAt(i);
-      if (UnitPolicy.normalize(c) != c || (lowercase && UnitPolicy.toLowerLatin(c) != c)) {
-        return normalized(w, i);
-      }
-    }
-    return w;
-  }
-
-  private String normalized(String w, int from) {
-    StringBuilder sb = new StringBuilder(w.length()).append(w, 0, from);
-    for (int i = from; i < w.length(); i++) {
-      int c = UnitPolicy.normalize(w.charAt(i));
-      sb.append((char) (lowercase ? UnitPolicy.toLowerLatin(c) : c));
-    }
-    return sb.toString();
+    return UnitPolicy.normalizeText(simplified.fold(word), lowercase);
   }
 
   /** Number of distinct words, compared in their {@link #key} form. */

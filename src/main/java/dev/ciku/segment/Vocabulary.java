@@ -44,9 +44,10 @@ public final class Vocabulary {
   public void add(String word, long count) {
     String c = Symbols.canonical(word);
     if (c != null && count > 0) {
-      long old = counts.getLong(c);
-      // Saturated: two counts near 2^63 must not wrap to a negative one.
-      counts.put(c, old > Long.MAX_VALUE - count ? Long.MAX_VALUE : old + count);
+      long old = counts.addTo(c, count);
+      if (old > Long.MAX_VALUE - count) {
+        counts.put(c, Long.MAX_VALUE); // saturated: two counts near 2^63 must not wrap
+      }
     }
   }
 

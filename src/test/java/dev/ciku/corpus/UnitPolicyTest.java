@@ -1,6 +1,7 @@
 package dev.ciku.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,5 +97,15 @@ class UnitPolicyTest {
     assertEquals('7', UnitPolicy.toLowerLatin('7'));
     assertEquals(0xE4, UnitPolicy.toLowerLatin(0xC4));
     assertEquals('z', UnitPolicy.toLowerLatin('z'));
+  }
+
+  @Test
+  void normalizeText_fullWidthAndCase_asTheReaderWritesThem() {
+    assertEquals("COVID-19疫情", UnitPolicy.normalizeText("ＣＯＶＩＤ－１９疫情", false));
+    assertEquals("covid-19疫情", UnitPolicy.normalizeText("ＣＯＶＩＤ－１９疫情", true));
+    assertEquals("iphone 𠀀é", UnitPolicy.normalizeText("iPhone\u3000𠀀É", true));
+    String same = "中文abc";
+    assertSame(same, UnitPolicy.normalizeText(same, true), "no copy when nothing changes");
+    assertEquals("ABC", UnitPolicy.normalizeText("ABC", false));
   }
 }
