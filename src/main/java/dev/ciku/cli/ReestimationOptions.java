@@ -7,8 +7,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The options of new-word discovery that {@code ciku domain} does not have ({@code ciku discover}
- * and its Spark job): re-estimation, and the backtracking of often isolated fragments
- * ({@code --isolated}). A picocli mixin, separate from {@link DiscoveryOptions}. Plain
+ * and its Spark job): re-estimation with its gain test ({@code --min-gain}, {@code --glue-gain}),
+ * and the backtracking of often isolated fragments ({@code --isolated}). A picocli mixin, separate from {@link DiscoveryOptions}. Plain
  * configuration holder; not thread-safe.
  */
 public final class ReestimationOptions {
@@ -47,9 +47,16 @@ public final class ReestimationOptions {
           + " 0: off; default: ${DEFAULT-VALUE}). Needs a corpus, as --reestimate does.")
   int isolated = DiscoverOptions.ISOLATED;
 
+  @Option(names = "--glue-gain", paramLabel = "NATS", defaultValue = "1.25",
+      description = "Added to the bar of --min-gain for a word with a one-character function"
+          + " word (the Han characters of dict/stopwords.txt: 的 了 是 这 很 他 ...) at one end:"
+          + " 他说, 这一, 很大, 买了 are mostly phrases; 以及, 但是, with one at both ends, are not"
+          + " (0: off; default: ${DEFAULT-VALUE}).")
+  double glueGain = DiscoverOptions.GLUE_GAIN;
+
   /** The options of this mixin, as the user types them. */
   static final List<String> NAMES = List.of("--reestimate", "--merge-pmi", "--merge-step",
-      "--min-gain", "--gain-step", "--isolated");
+      "--min-gain", "--gain-step", "--isolated", "--glue-gain");
 
   /** The first of these options given on the command line of {@code parsed}, or null. */
   public static String given(ParseResult parsed) {
@@ -66,7 +73,8 @@ public final class ReestimationOptions {
     try {
       return new DiscoverOptions(base.order(), base.minCount(), base.pmiBase(), base.pmiStep(),
           base.minEntropy(), base.maxLength(), base.pairPmi(), base.pairEntropy(),
-          base.redundancy(), rounds, mergePmi, mergeStep, minGain, gainStep, isolated);
+          base.redundancy(), rounds, mergePmi, mergeStep, minGain, gainStep, isolated,
+          glueGain);
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, e.getMessage());
     }

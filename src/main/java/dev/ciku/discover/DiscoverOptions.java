@@ -33,11 +33,14 @@ import dev.ciku.corpus.Params;
  *     backtracking when each of its windows reaches the cohesion bar of pairs ({@code pmiBase})
  *     instead of the bar of its length: being cut out whole that often is evidence of its own
  *     (中华人民共和国, whose window 人民共 misses the 3-unit bar); 0 switches this off
+ * @param glueGain added to the bar of the gain test for a word with a one-character function
+ *     word at one of its ends ({@link FunctionWords#edge}: 他说, 这一, 很大, 买了; not 以及, with
+ *     one at both); 0 switches this off
  */
 public record DiscoverOptions(int order, long minCount, double pmiBase, double pmiStep,
     double minEntropy, int maxLength, double pairPmi, double pairEntropy, double redundancy,
     int reestimation, double mergePmi, double mergeStep, double minGain, double gainStep,
-    int isolated) {
+    int isolated, double glueGain) {
 
   /** Default rounds of re-estimation of {@code ciku discover}. */
   public static final int REESTIMATION = 3;
@@ -51,19 +54,22 @@ public record DiscoverOptions(int order, long minCount, double pmiBase, double p
   public static final double GAIN_STEP = 2.0;
   /** Default {@link #isolated}: fragments cut out whole 25 times the min count. */
   public static final int ISOLATED = 25;
+  /** Default {@link #glueGain}, in nats. */
+  public static final double GLUE_GAIN = 1.25;
 
   /** The defaults of {@code ciku discover}, measured best on the SIGHAN protocol (see benchmarks/RESULTS.md). */
   public static final DiscoverOptions DEFAULT = new DiscoverOptions(4, 0, 2.0, 2.0, 0.5, 12, 1.0,
-      2.5, 6.0, REESTIMATION, MERGE_PMI, MERGE_STEP, MIN_GAIN, GAIN_STEP, ISOLATED);
+      2.5, 6.0, REESTIMATION, MERGE_PMI, MERGE_STEP, MIN_GAIN, GAIN_STEP, ISOLATED,
+      GLUE_GAIN);
 
   /**
-   * Settings without re-estimation and without the {@link #isolated} rule, as {@code ciku domain}
-   * uses them (its term lists were measured so).
+   * Settings without re-estimation, the {@link #isolated} rule and {@link #glueGain}, as
+   * {@code ciku domain} uses them (its term lists were measured so).
    */
   public DiscoverOptions(int order, long minCount, double pmiBase, double pmiStep,
       double minEntropy, int maxLength, double pairPmi, double pairEntropy, double redundancy) {
     this(order, minCount, pmiBase, pmiStep, minEntropy, maxLength, pairPmi, pairEntropy,
-        redundancy, 0, MERGE_PMI, MERGE_STEP, MIN_GAIN, GAIN_STEP, 0);
+        redundancy, 0, MERGE_PMI, MERGE_STEP, MIN_GAIN, GAIN_STEP, 0, 0);
   }
 
   /** Checks every setting; messages name the command-line option of each. */
@@ -83,6 +89,7 @@ public record DiscoverOptions(int order, long minCount, double pmiBase, double p
     Params.nonNegative("--min-gain", minGain);
     Params.nonNegative("--gain-step", gainStep);
     Params.between("--isolated", isolated, 0, 1_000_000);
+    Params.nonNegative("--glue-gain", glueGain);
   }
 
   /** Cohesion threshold for a gram of {@code n} units. */

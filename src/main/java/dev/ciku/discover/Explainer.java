@@ -33,6 +33,7 @@ final class Explainer {
 
   private final List<String> asked;
   private final DiscoverOptions options;
+  private final GainBar gainBar;
   private final int size;
   private UnitTable unitTable;
   private GramIndex index;
@@ -64,6 +65,7 @@ final class Explainer {
   Explainer(List<String> asked, DiscoverOptions options) {
     this.asked = List.copyOf(asked);
     this.options = options;
+    this.gainBar = GainBar.of(options);
     this.size = asked.size();
     this.candidate = new int[size];
     Arrays.fill(candidate, -1);
@@ -293,10 +295,9 @@ final class Explainer {
     String reason = fate != null && fate.merged()
         ? "kept: made in re-estimation by merging two adjacent words" : "kept";
     if (fate != null && !Double.isNaN(fate.gain())) {
-      double bar = options.minGain() + options.gainStep() * (u.length - 2);
       reason += String.format(Locale.ROOT, "; it saves %s nats a use over its best segmentation"
-          + " into other words and single characters (the gain test asks %s)", num(fate.gain()),
-          num(bar));
+          + " into other words and single characters; the gain test asks %s", num(fate.gain()),
+          gainBar.describe(u));
     }
     return reason;
   }
@@ -315,18 +316,15 @@ final class Explainer {
 
   private Explanation dropped(int q, double coh, double left, double right,
       Reestimation.Fate fate) {
-    int n = units[q].length;
     if (fate.drop() == Reestimation.Drop.USE) {
       return row(q, Stage.USE, coh, left, right, -1, 0, String.format(Locale.ROOT,
           "re-estimation round %d: the segmentation used it %d times, fewer than the min count"
               + " %d", fate.round(), fate.uses(), minCount));
     }
-    double bar = options.minGain() + options.gainStep() * (n - 2);
     return row(q, Stage.GAIN, coh, left, right, -1, 0, String.format(Locale.ROOT,
         "re-estimation round %d: it saves %s nats a use over its best segmentation into other"
-            + " words and single characters, below %s (--min-gain %s + --gain-step %s a unit"
-            + " beyond 2)", fate.round(), num(fate.gain()), num(bar), num(options.minGain()),
-        num(options.gainStep())));
+            + " words and single characters, below %s", fate.round(), num(fate.gain()),
+        gainBar.describe(units[q])));
   }
 
   private Explanation notCandidate(int q, int[] u, double coh, double left, double right) {

@@ -92,6 +92,16 @@ public final class Lexicon {
     return UnitPolicy.normalizeText(simplified.fold(word), lowercase);
   }
 
+  /**
+   * The words that are one Han character, as sorted distinct code points (in their {@link #key}
+   * form: simplified). Cost: one pass over the words.
+   */
+  public int[] singleHanCharacters() {
+    return words.stream()
+        .filter(w -> w.codePointCount(0, w.length()) == 1 && UnitPolicy.isHan(w.codePointAt(0)))
+        .mapToInt(w -> w.codePointAt(0)).sorted().distinct().toArray();
+  }
+
   /** Number of distinct words, compared in their {@link #key} form. */
   public int size() {
     return words.size();

@@ -26,9 +26,10 @@ import java.util.List;
  *   <li>recount: a word's count becomes the number of times the segmentation uses it; a word used
  *       fewer than {@code minCount} times is dropped;</li>
  *   <li>prune (minimum entropy): a word that does not save {@code minGain + gainStep · (len − 2)}
- *       nats a use over its best segmentation into the other words and single units is dropped
- *       — glue such as 并在, 是一, 等方面, whose parts are frequent free tokens — and the
- *       round is segmented again without it;</li>
+ *       nats a use (plus {@code glueGain} if it has a function word at one end:
+ *       {@link GainBar}) over its best segmentation into the other words and single units is
+ *       dropped — glue such as 并在, 是一, 等方面, whose parts are frequent free tokens — and
+ *       the round is segmented again without it;</li>
  *   <li>merge (all rounds but the last): two adjacent Han tokens {@code a b} seen together at
  *       least {@code minCount} times become the word {@code ab} when their association
  *       {@code ln(c(ab)·N / (c(a)·c(b)))} (N = tokens) reaches {@code mergePmi + mergeStep ·
@@ -54,8 +55,7 @@ final class Reestimation {
   private final long minCount;
   private final int maxLength;
   private final int threads;
-  private final double minGain;
-  private final double gainStep;
+  private final GainBar gainBar;
 
   /**
    * One word after re-estimation.
@@ -96,13 +96,12 @@ final class Reestimation {
    * @param mergeStep added to the threshold per unit beyond 2
    * @param minCount smallest count of a kept word and of a merged pair
    * @param maxLength longest merged word, in units
-   * @param minGain nats a use a word of 2 units must save over its best segmentation into the
-   *     other words and single units to be kept (0: no such test)
-   * @param gainStep added to {@code minGain} per unit beyond 2
+   * @param gainBar the nats a use a word must save over its best segmentation into the other
+   *     words and single units to be kept
    * @param threads threads that segment (the result does not depend on it)
    */
   Reestimation(int rounds, double mergePmi, double mergeStep, long minCount, int maxLength,
-      double minGain, double gainStep, int threads) {
+      GainBar gainBar, int threads) {
     if (rounds < 1) {
       throw new IllegalArgumentException("rounds must be 1 or more, got " + rounds);
     }
@@ -111,8 +110,7 @@ final class Reestimation {
     this.mergeStep = mergeStep;
     this.minCount = Math.max(1, minCount);
     this.maxLength = maxLength;
-    this.minGain = minGain;
-    this.gainStep = gainStep;
+    this.gainBar = gainBar;
     this.threads = Math.max(1, threads);
   }
 
@@ -168,7 +166,7 @@ final class Reestimation {
     for (int r = 0; r < rounds; r++) {
       boolean merging = r < rounds - 1;
       Slice[] slices = round(t, nodes, singles, merging, r + 1);
-      if (minGain > 0 && prune(nodes, total(slices[0].next), r + 1) > 0) {
+      if (gainBar.enabled() && prune(nodes, total(slices[0].next), r + 1) > 0) {
         slices = round(t, nodes, singles, merging, r + 1);
       }
       if (merging) {
@@ -250,8 +248,8 @@ final class Reestimation {
   }
 
   /**
-   * Drops the words of 2+ units that save less than {@code minGain + gainStep · (len − 2)} nats
-   * a use over their best segmentation into the other words and single units, all with their
+   * Drops the words of 2+ units that save less than {@link GainBar#bar} nats a use over their
+   * best segmentation into the other words and single units, all with their
    * counts of the last round ({@code ln p(w) − Σ ln p(v_i)}, {@code p = count / total}; a unit
    * never used alone counts as used once). All words are judged against the same counts, so the
    * result does not depend on their order. Returns the number dropped.
@@ -286,7 +284,7 @@ final class Reestimation {
       }
       double gain = Math.log(trie.count(node)) - lnTotal - best[n];
       nodes.gain[node] = gain;
-      if (gain < minGain + gainStep * (n - 2)) {
+      if (gain < gainBar.bar(u, n)) {
         drop.add(node);
         nodes.drop(node, Drop.GAIN, r);
       }

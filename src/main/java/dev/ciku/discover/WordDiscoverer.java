@@ -513,8 +513,7 @@ public final class WordDiscoverer {
   private Words reestimate(Words in, CutFragments f, GramIndex addedPairs, Counts counts,
       long minCount, Consumer<String> info, long t0, Explainer ex) {
     Reestimation reestimation = new Reestimation(options.reestimation(), options.mergePmi(),
-        options.mergeStep(), minCount, options.maxLength(), options.minGain(),
-        options.gainStep(), threads);
+        options.mergeStep(), minCount, options.maxLength(), GainBar.of(options), threads);
     List<Reestimation.Word> re = reestimation.run(in.units, in.counts, in.alive, f, addedPairs,
         counts.index);
     if (ex != null) {

@@ -80,6 +80,29 @@ class ExplainerTest {
     assertTrue(Double.parseDouble(m.group(1)) < Double.parseDouble(m.group(2)), gain.reason());
   }
 
+  /**
+   * A word dropped for its function word at one end says so, with the bar it missed; kept words
+   * show the bar they passed.
+   */
+  @Test
+  void explain_glueDroppedByTheGlueBar_namesTheFunctionWord() throws IOException {
+    WordDiscoverer.Result r = explain(List.of("向市", "或者", "国务院"));
+    Explanation glue = byWord(r, "向市");
+    assertEquals(Stage.GAIN, glue.stage(), glue.toString());
+    Matcher m = Pattern.compile("saves (-?[0-9.]+) nats a use .* below 4\\.25 \\(--min-gain 3\\.00"
+        + " \\+ --glue-gain 1\\.25, as it begins with the function word 向\\)").matcher(glue.reason());
+    assertTrue(m.find(), glue.reason());
+    double saved = Double.parseDouble(m.group(1));
+    assertTrue(saved >= 3.0 && saved < 4.25, "between the plain and the glue bar: " + saved);
+    Explanation strong = byWord(r, "或者");
+    assertEquals(Stage.KEPT, strong.stage(), strong.toString());
+    assertTrue(strong.reason().contains("the gain test asks 4.25 (--min-gain 3.00 + --glue-gain"
+        + " 1.25, as it begins with the function word 或)"), strong.reason());
+    Explanation plain = byWord(r, "国务院");
+    assertTrue(plain.reason().contains("the gain test asks 5.00 (--min-gain 3.00 + --gain-step"
+        + " 2.00 a unit beyond 2)"), plain.reason());
+  }
+
   /** Seeded random substrings of the corpus: "kept" exactly when the list has the string. */
   @Test
   void explain_randomSubstrings_keptExactlyWhenListed() throws IOException {
@@ -138,7 +161,8 @@ class ExplainerTest {
     DiscoverOptions d = DiscoverOptions.DEFAULT;
     DiscoverOptions off = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
         d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy(),
-        d.reestimation(), d.mergePmi(), d.mergeStep(), d.minGain(), d.gainStep(), 0);
+        d.reestimation(), d.mergePmi(), d.mergeStep(), d.minGain(), d.gainStep(), 0,
+        d.glueGain());
     WordDiscoverer.Result r = new WordDiscoverer(off, ReaderOptions.DEFAULT, 2, 128L << 20, tmp)
         .withExplanations(words)
         .discover(List.of(CorpusInput.file(LAWS)), null, new ByteCounter(), m -> { }, m -> { });

@@ -84,7 +84,8 @@ class ReestimationTest {
       }
       String one = null;
       for (int threads = 1; threads <= 4; threads++) {
-        Reestimation re = new Reestimation(4, -2.0, 0.0, 1, 8, 0, 0, threads);
+        Reestimation re = new Reestimation(4, -2.0, 0.0, 1, 8,
+            new GainBar(0, 0, 0, FunctionWords.of("")), threads);
         String out = render(re.run(w, counts.clone(), alive.clone(), f, new GramIndex(16), index));
         if (one == null) {
           one = out;
