@@ -84,6 +84,12 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
           + " occurrences, as 中华人民共 + 和国 (default ${DEFAULT-VALUE}; 0: off).")
   double fragmentShare;
 
+  @Option(names = "--glue-gain", paramLabel = "NATS", defaultValue = "0.75",
+      description = "Extra saving required of a word with a one-character function word (the"
+          + " Han characters of dict/stopwords.txt: 的 了 是 这 很 他 ...) at exactly one end, as"
+          + " 他说, 这一, 买了; not 以及, with one at both (default ${DEFAULT-VALUE}; 0: off).")
+  double glueGain;
+
   @Option(names = "--top", paramLabel = "N", defaultValue = "200000",
       description = "Write at most N words, best first (default ${DEFAULT-VALUE}; 0: all).")
   int top;
@@ -107,7 +113,8 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
     int limit = top == 0 ? Integer.MAX_VALUE : top;
     try {
       config = new VocabularyLearner.Config(minPairCount, minPmi, minCount, maxLength, minGain,
-          lengthGain, lengthPower, iterations, mergeRounds, fragmentShare, run.threads());
+          lengthGain, lengthPower, iterations, mergeRounds, fragmentShare, glueGain,
+          run.threads());
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, e.getMessage());
     }

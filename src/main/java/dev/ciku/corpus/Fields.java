@@ -5,7 +5,7 @@ package dev.ciku.corpus;
  * {@code word} or {@code word count}. One rule for every such file: a blank is a control
  * character or space up to U+0020, or a Unicode space separator (the ideographic space U+3000 and
  * the no-break space among them), so a list saved by a Chinese editor reads like an ASCII one.
- * Stateless; nothing is allocated.
+ * Stateless; nothing is allocated but the field {@link #word} returns.
  */
 public final class Fields {
   private Fields() {}
@@ -46,5 +46,18 @@ public final class Fields {
   public static String strip(String s) {
     int end = trimmedEnd(s);
     return s.substring(skipBlanks(s, 0, end), end);
+  }
+
+  /**
+   * The word of a word-list line: its first field, or null for a line that is blank or starts
+   * (after blanks) with {@code #}, a comment.
+   */
+  public static String word(String line) {
+    int end = trimmedEnd(line);
+    int from = skipBlanks(line, 0, end);
+    if (from == end || line.charAt(from) == '#') {
+      return null;
+    }
+    return line.substring(from, fieldEnd(line, from, end));
   }
 }

@@ -1,5 +1,6 @@
 package dev.ciku.discover;
 
+import dev.ciku.corpus.FunctionWords;
 import java.util.Locale;
 
 /**

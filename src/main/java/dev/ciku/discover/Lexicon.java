@@ -69,11 +69,9 @@ public final class Lexicon {
     String line;
     while ((line = r.readLine()) != null) {
       // Surrounding blanks are not part of the word (the rule of every word list: Fields).
-      int end = Fields.trimmedEnd(line);
-      int from = Fields.skipBlanks(line, 0, end);
-      int wordEnd = Fields.fieldEnd(line, from, end);
-      if (wordEnd > from && line.charAt(from) != '#') {
-        words.add(key(line.substring(from, wordEnd)));
+      String word = Fields.word(line);
+      if (word != null) {
+        words.add(key(word));
       }
     }
     return this;
@@ -90,16 +88,6 @@ public final class Lexicon {
    */
   String key(String word) {
     return UnitPolicy.normalizeText(simplified.fold(word), lowercase);
-  }
-
-  /**
-   * The words that are one Han character, as sorted distinct code points (in their {@link #key}
-   * form: simplified). Cost: one pass over the words.
-   */
-  public int[] singleHanCharacters() {
-    return words.stream()
-        .filter(w -> w.codePointCount(0, w.length()) == 1 && UnitPolicy.isHan(w.codePointAt(0)))
-        .mapToInt(w -> w.codePointAt(0)).sorted().distinct().toArray();
   }
 
   /** Number of distinct words, compared in their {@link #key} form. */

@@ -5,6 +5,7 @@ import dev.ciku.corpus.ClauseScanner;
 import dev.ciku.corpus.ClauseSink;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.CorpusReader;
+import dev.ciku.corpus.FunctionWords;
 import dev.ciku.corpus.Params;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
@@ -36,8 +37,10 @@ import java.util.function.Consumer;
  *       {@code T / chars} is the L of §1.3, and {@code ΔT = −N·F} with the exact F of §7.1) when
  *       its occurrences are written as its sub-words instead. It stays only if removing it would
  *       lengthen the code by more than {@code minGain + lengthGain·(len − 2)^lengthPower} nats per
- *       occurrence (the length term is the long-word down-weighting the author mentions);
- *       otherwise its count goes to its sub-words.</li>
+ *       occurrence (the length term is the long-word down-weighting the author mentions), plus
+ *       {@code glueGain} for a word with a one-character function word at exactly one end
+ *       (他说, 这一, 买了: {@link FunctionWords#edge}); otherwise its count goes to its
+ *       sub-words.</li>
  *   <li><b>Refine</b> (Viterbi re-estimation, hard EM): segment the whole corpus with the
  *       vocabulary, re-count the words actually used; in the first {@code mergeRounds} rounds
  *       also count adjacent word pairs of that segmentation and add a pair as a new word when
@@ -78,13 +81,16 @@ public final class VocabularyLearner {
    *     from the other in at most this share of the pair's occurrences (中华人民共 + 和国,
    *     中 + 共中央) needs only {@code minGain}, not the extra of a long word: such a word is a
    *     fragment of the pair; 0 turns this off
+   * @param glueGain extra nats per occurrence for a word with a one-character function word at
+   *     exactly one end ({@link FunctionWords#edge}: 他说, 这一, 买了; not 以及); 0 turns this off
    * @param threads threads for the refinement passes
    */
   public record Config(long minPairCount, double minPmi, long minCount, int maxLength,
       double minGain, double lengthGain, double lengthPower, int maxIterations, int mergeRounds,
-      double fragmentShare, int threads) {
+      double fragmentShare, double glueGain, int threads) {
     /** The defaults of {@code ciku vocab}. */
-    public static final Config DEFAULT = new Config(3, 1.0, 3, 8, 1.5, 3.0, 1.0, 5, 3, 0.15, 2);
+    public static final Config DEFAULT =
+        new Config(3, 1.0, 3, 8, 1.5, 3.0, 1.0, 5, 3, 0.15, 0.75, 2);
 
     public Config {
       Params.atLeast("--min-pair-count", minPairCount, 1);
@@ -97,6 +103,7 @@ public final class VocabularyLearner {
       Params.atLeast("--iterations", maxIterations, 0);
       Params.atLeast("--merge-rounds", mergeRounds, 0);
       Params.atLeast("--threads", threads, 1);
+      Params.nonNegative("--glue-gain", glueGain);
       if (!(fragmentShare >= 0 && fragmentShare < 1)) {
         throw new IllegalArgumentException("--fragment-share must be in [0, 1), got "
             + fragmentShare);
@@ -144,6 +151,7 @@ public final class VocabularyLearner {
     this.log = log;
     this.corpus = new SymbolBlocks(tempDir, blockSize);
   }
+  private final FunctionWords functionWords = FunctionWords.bundled();
   private final long[] unitCounts = new long[Symbols.LIMIT];
   private final Long2IntOpenHashMap pairs = new Long2IntOpenHashMap();
   private long units;
@@ -454,7 +462,8 @@ public final class VocabularyLearner {
         subCounts[j] = subNodes[j] >= 0 ? trie.count(subNodes[j]) : 0;
       }
       double delta = codeLengthSaved(nKept, cw, subCounts, mult, distinct);
-      double need = config.minGain() + config.lengthGain() * Math.pow(len - 2, config.lengthPower());
+      double need = config.minGain() + config.lengthGain() * Math.pow(len - 2, config.lengthPower())
+          + glue(word, len);
       if (delta > need * cw) {
         trie.setCount(node, cw);
       } else {
@@ -468,6 +477,11 @@ public final class VocabularyLearner {
       }
     }
     log.accept(String.format(java.util.Locale.ROOT, "de-redundancy removed %,d of %,d multi-character words", removed, n));
+  }
+
+  /** {@code glueGain} if the word {@code symbols[0..len)} has a function word at one end only. */
+  private double glue(int[] symbols, int len) {
+    return config.glueGain() > 0 && functionWords.edge(symbols, len) >= 0 ? config.glueGain() : 0;
   }
 
   /**
@@ -575,8 +589,9 @@ public final class VocabularyLearner {
       double share = config.fragmentShare() * c;
       boolean fragment = (la > 1 && subCounts[0] <= share)
           || (distinct == 2 && lb > 1 && subCounts[1] <= share);
-      double need = fragment ? config.minGain()
-          : config.minGain() + config.lengthGain() * Math.pow(len - 2, config.lengthPower());
+      double need = (fragment ? config.minGain()
+          : config.minGain() + config.lengthGain() * Math.pow(len - 2, config.lengthPower()))
+          + glue(ab, len);
       if (saved > need * c) {
         int node = trie.insert(ab, 0, len);
         trie.setCount(node, c);

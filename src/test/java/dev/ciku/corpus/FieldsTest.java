@@ -36,4 +36,15 @@ class FieldsTest {
     assertEquals("a b", Fields.strip("\u3000a b\u3000"));
     assertEquals("", Fields.strip(""));
   }
+
+  @Test
+  void word_goldenTable() {
+    String[][] cases = {
+        {"词语", "词语"}, {" \u3000词语\u3000\t 42 \u00A0", "词语"}, {"的\t9", "的"},
+        {"", null}, {" \t\u3000", null}, {"# 注释", null}, {"\u3000#的", null}, {"a#b c", "a#b"},
+    };
+    for (String[] c : cases) {
+      assertEquals(c[1], Fields.word(c[0]), "[" + c[0] + "]");
+    }
+  }
 }

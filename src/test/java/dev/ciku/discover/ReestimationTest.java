@@ -2,6 +2,7 @@ package dev.ciku.discover;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ciku.corpus.FunctionWords;
 import dev.ciku.count.GramIndex;
 import dev.ciku.count.Grams;
 import java.util.ArrayList;

@@ -21,7 +21,7 @@ class VocabularyLearnerTest {
     VocabularyLearner.Config d = VocabularyLearner.Config.DEFAULT;
     VocabularyLearner.Config c = new VocabularyLearner.Config(d.minPairCount(), d.minPmi(),
         d.minCount(), d.maxLength(), d.minGain(), d.lengthGain(), d.lengthPower(),
-        d.maxIterations(), d.mergeRounds(), d.fragmentShare(), threads);
+        d.maxIterations(), d.mergeRounds(), d.fragmentShare(), d.glueGain(), threads);
     return new VocabularyLearner(c, m -> {}).learn(List.of(CorpusInput.file(WIKI)),
         ReaderOptions.DEFAULT, new ByteCounter(), m -> {});
   }
@@ -37,7 +37,7 @@ class VocabularyLearnerTest {
     VocabularyLearner.Config d = VocabularyLearner.Config.DEFAULT;
     VocabularyLearner.Config off = new VocabularyLearner.Config(d.minPairCount(), d.minPmi(),
         d.minCount(), d.maxLength(), d.minGain(), d.lengthGain(), d.lengthPower(),
-        d.maxIterations(), d.mergeRounds(), 0, d.threads());
+        d.maxIterations(), d.mergeRounds(), 0, d.glueGain(), d.threads());
     Vocabulary with = new VocabularyLearner(d, m -> {}).learn(List.of(CorpusInput.file(laws)),
         ReaderOptions.DEFAULT, new ByteCounter(), m -> {}).vocabulary();
     Vocabulary without = new VocabularyLearner(off, m -> {}).learn(
@@ -45,6 +45,33 @@ class VocabularyLearnerTest {
         .vocabulary();
     assertTrue(with.count("中华人民共和国") > 150, "count " + with.count("中华人民共和国"));
     assertEquals(0, without.count("中华人民共和国"));
+  }
+
+  /**
+   * 向市, 向乡, 在原 (a preposition glued to the next word: 向市人民政府) save enough code length
+   * to be words without --glue-gain, not with it; 以及 (a function word at both ends), 或者, 可以
+   * (far above the bar) stay.
+   */
+  @Test
+  void learn_glueGain_dropsAFunctionWordGluedToAnotherWord() throws IOException {
+    Path laws = Path.of("corpora-samples/laws-zh.txt");
+    VocabularyLearner.Config d = VocabularyLearner.Config.DEFAULT;
+    VocabularyLearner.Config off = new VocabularyLearner.Config(d.minPairCount(), d.minPmi(),
+        d.minCount(), d.maxLength(), d.minGain(), d.lengthGain(), d.lengthPower(),
+        d.maxIterations(), d.mergeRounds(), d.fragmentShare(), 0, d.threads());
+    Vocabulary with = new VocabularyLearner(d, m -> {}).learn(List.of(CorpusInput.file(laws)),
+        ReaderOptions.DEFAULT, new ByteCounter(), m -> {}).vocabulary();
+    Vocabulary without = new VocabularyLearner(off, m -> {}).learn(
+        List.of(CorpusInput.file(laws)), ReaderOptions.DEFAULT, new ByteCounter(), m -> {})
+        .vocabulary();
+    for (String glue : List.of("向市", "向乡", "在原")) {
+      assertTrue(without.count(glue) > 0, glue + " learned without the glue bar");
+      assertEquals(0, with.count(glue), glue + " not with it");
+    }
+    for (String word : List.of("以及", "或者", "可以")) {
+      assertTrue(with.count(word) > 100, word + " " + with.count(word));
+    }
+    assertTrue(with.size() < without.size(), with.size() + " < " + without.size());
   }
 
   @org.junit.jupiter.api.io.TempDir Path tempDir;
@@ -90,7 +117,7 @@ class VocabularyLearnerTest {
     VocabularyLearner.Config d = VocabularyLearner.Config.DEFAULT;
     VocabularyLearner.Config c = new VocabularyLearner.Config(d.minPairCount(), d.minPmi(),
         d.minCount(), d.maxLength(), d.minGain(), d.lengthGain(), d.lengthPower(), iterations,
-        d.mergeRounds(), d.fragmentShare(), d.threads());
+        d.mergeRounds(), d.fragmentShare(), d.glueGain(), d.threads());
     return new VocabularyLearner(c, m -> {}, tempDir, 1 << 22).learn(
         List.of(CorpusInput.file(WIKI)), ReaderOptions.DEFAULT, new ByteCounter(), m -> {});
   }

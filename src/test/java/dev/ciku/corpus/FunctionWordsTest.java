@@ -1,11 +1,9 @@
-package dev.ciku.discover;
+package dev.ciku.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ciku.corpus.UnitPolicy;
-import dev.ciku.corpus.UnitTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

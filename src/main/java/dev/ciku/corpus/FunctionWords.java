@@ -1,8 +1,8 @@
-package dev.ciku.discover;
+package dev.ciku.corpus;
 
-import dev.ciku.corpus.Simplified;
-import dev.ciku.corpus.UnitTable;
+import it.unimi.dsi.fastutil.ints.IntAVLTreeSet;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 
@@ -10,8 +10,9 @@ import java.util.Arrays;
  * The one-character function words of Chinese (的 了 着 是 在 这 很 都 他 ...): the Han entries
  * of one character of ciku's bundled stopword list ({@code dict/stopwords.txt}). A candidate
  * word with one of them at one end (他说, 这一, 很大, 党的, 买了) is usually a phrase of free
- * tokens rather than a word, so the gain test of re-estimation asks it for more evidence
- * ({@link GainBar}). Traditional forms count as their simplified ones (這 as 这).
+ * tokens rather than a word, so the gain tests of {@code ciku discover} and {@code ciku vocab}
+ * ask it for more evidence ({@code --glue-gain}). Traditional forms count as their simplified
+ * ones (這 as 这).
  *
  * <p>Immutable; thread-safe. {@link #contains} costs one binary search over about 70 entries.
  */
@@ -67,15 +68,27 @@ public final class FunctionWords {
     static final FunctionWords INSTANCE = load();
 
     private static FunctionWords load() {
-      Lexicon stopwords = new Lexicon();
-      try {
-        if (!stopwords.addResource("/dict/stopwords.txt")) {
-          throw new IllegalStateException("the bundled data file dict/stopwords.txt is missing");
+      String name = "dict/stopwords.txt";
+      Simplified simplified = Simplified.bundled();
+      IntAVLTreeSet chars = new IntAVLTreeSet();
+      try (InputStream in = BundledData.open(name)) {
+        if (in == null) {
+          throw new IllegalStateException("the bundled data file " + name + " is missing");
+        }
+        try (TextLines lines = TextLines.of(in, name, m -> { })) {
+          String line;
+          while ((line = lines.readLine()) != null) {
+            String word = Fields.word(line);
+            if (word != null && word.codePointCount(0, word.length()) == 1
+                && UnitPolicy.isHan(word.codePointAt(0))) {
+              chars.add(simplified.codePoint(word.codePointAt(0)));
+            }
+          }
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the bundled data file dict/stopwords.txt", e);
+        throw new UncheckedIOException("cannot read the bundled data file " + name, e);
       }
-      return new FunctionWords(stopwords.singleHanCharacters());
+      return new FunctionWords(chars.toIntArray());
     }
   }
 }
