@@ -17,11 +17,26 @@ import org.junit.jupiter.api.Test;
 class VocabularyLearnerTest {
   private static final Path WIKI = Path.of("corpora-samples/wiki-zh-cmrc2018.txt");
 
+  private static final Path LAWS = Path.of("corpora-samples/laws-zh.txt");
+
+  /** The defaults with these settings changed. */
+  private static VocabularyLearner.Config config(int iterations, double fragmentShare,
+      double glueGain, int threads) {
+    VocabularyLearner.Config d = VocabularyLearner.Config.DEFAULT;
+    return new VocabularyLearner.Config(d.minPairCount(), d.minPmi(), d.minCount(),
+        d.maxLength(), d.minGain(), d.lengthGain(), d.lengthPower(), iterations, d.mergeRounds(),
+        fragmentShare, glueGain, threads);
+  }
+
+  private static Vocabulary learnLaws(VocabularyLearner.Config c) throws IOException {
+    return new VocabularyLearner(c, m -> {}).learn(List.of(CorpusInput.file(LAWS)),
+        ReaderOptions.DEFAULT, new ByteCounter(), m -> {}).vocabulary();
+  }
+
   private static VocabularyLearner.Result learnWiki(int threads) throws IOException {
     VocabularyLearner.Config d = VocabularyLearner.Config.DEFAULT;
-    VocabularyLearner.Config c = new VocabularyLearner.Config(d.minPairCount(), d.minPmi(),
-        d.minCount(), d.maxLength(), d.minGain(), d.lengthGain(), d.lengthPower(),
-        d.maxIterations(), d.mergeRounds(), d.fragmentShare(), d.glueGain(), threads);
+    VocabularyLearner.Config c = config(d.maxIterations(), d.fragmentShare(), d.glueGain(),
+        threads);
     return new VocabularyLearner(c, m -> {}).learn(List.of(CorpusInput.file(WIKI)),
         ReaderOptions.DEFAULT, new ByteCounter(), m -> {});
   }
@@ -33,16 +48,9 @@ class VocabularyLearnerTest {
    */
   @Test
   void learn_fragmentShare_keepsLongWordWhosePiecesNeverStandAlone() throws IOException {
-    Path laws = Path.of("corpora-samples/laws-zh.txt");
     VocabularyLearner.Config d = VocabularyLearner.Config.DEFAULT;
-    VocabularyLearner.Config off = new VocabularyLearner.Config(d.minPairCount(), d.minPmi(),
-        d.minCount(), d.maxLength(), d.minGain(), d.lengthGain(), d.lengthPower(),
-        d.maxIterations(), d.mergeRounds(), 0, d.glueGain(), d.threads());
-    Vocabulary with = new VocabularyLearner(d, m -> {}).learn(List.of(CorpusInput.file(laws)),
-        ReaderOptions.DEFAULT, new ByteCounter(), m -> {}).vocabulary();
-    Vocabulary without = new VocabularyLearner(off, m -> {}).learn(
-        List.of(CorpusInput.file(laws)), ReaderOptions.DEFAULT, new ByteCounter(), m -> {})
-        .vocabulary();
+    Vocabulary with = learnLaws(d);
+    Vocabulary without = learnLaws(config(d.maxIterations(), 0, d.glueGain(), d.threads()));
     assertTrue(with.count("中华人民共和国") > 150, "count " + with.count("中华人民共和国"));
     assertEquals(0, without.count("中华人民共和国"));
   }
@@ -54,16 +62,9 @@ class VocabularyLearnerTest {
    */
   @Test
   void learn_glueGain_dropsAFunctionWordGluedToAnotherWord() throws IOException {
-    Path laws = Path.of("corpora-samples/laws-zh.txt");
     VocabularyLearner.Config d = VocabularyLearner.Config.DEFAULT;
-    VocabularyLearner.Config off = new VocabularyLearner.Config(d.minPairCount(), d.minPmi(),
-        d.minCount(), d.maxLength(), d.minGain(), d.lengthGain(), d.lengthPower(),
-        d.maxIterations(), d.mergeRounds(), d.fragmentShare(), 0, d.threads());
-    Vocabulary with = new VocabularyLearner(d, m -> {}).learn(List.of(CorpusInput.file(laws)),
-        ReaderOptions.DEFAULT, new ByteCounter(), m -> {}).vocabulary();
-    Vocabulary without = new VocabularyLearner(off, m -> {}).learn(
-        List.of(CorpusInput.file(laws)), ReaderOptions.DEFAULT, new ByteCounter(), m -> {})
-        .vocabulary();
+    Vocabulary with = learnLaws(d);
+    Vocabulary without = learnLaws(config(d.maxIterations(), d.fragmentShare(), 0, d.threads()));
     for (String glue : List.of("向市", "向乡", "在原")) {
       assertTrue(without.count(glue) > 0, glue + " learned without the glue bar");
       assertEquals(0, with.count(glue), glue + " not with it");
@@ -115,9 +116,8 @@ class VocabularyLearnerTest {
   private static VocabularyLearner.Result learnWiki(int iterations, Path tempDir)
       throws IOException {
     VocabularyLearner.Config d = VocabularyLearner.Config.DEFAULT;
-    VocabularyLearner.Config c = new VocabularyLearner.Config(d.minPairCount(), d.minPmi(),
-        d.minCount(), d.maxLength(), d.minGain(), d.lengthGain(), d.lengthPower(), iterations,
-        d.mergeRounds(), d.fragmentShare(), d.glueGain(), d.threads());
+    VocabularyLearner.Config c = config(iterations, d.fragmentShare(), d.glueGain(),
+        d.threads());
     return new VocabularyLearner(c, m -> {}, tempDir, 1 << 22).learn(
         List.of(CorpusInput.file(WIKI)), ReaderOptions.DEFAULT, new ByteCounter(), m -> {});
   }
