@@ -9,7 +9,7 @@ import java.util.Arrays;
 /**
  * The one-character function words of Chinese (的 了 着 是 在 这 很 都 他 ...): the Han entries
  * of one character of ciku's bundled stopword list ({@code dict/stopwords.txt}). A candidate
- * word with one of them at one end (他说, 这一, 很大, 党的, 买了) is usually a phrase of free
+ * word with one of them at exactly one end (他说, 这一, 很大, 党的, 买了) is usually a phrase of free
  * tokens rather than a word, so the gain tests of {@code ciku discover} and {@code ciku vocab}
  * ask it for more evidence ({@code --glue-gain}). Traditional forms count as their simplified
  * ones (這 as 这).
@@ -29,7 +29,7 @@ public final class FunctionWords {
     return Bundled.INSTANCE;
   }
 
-  /** The function words given as the Han characters of {@code characters}, for tests. */
+  /** The Han characters of {@code characters} as function words (tests; "" for none). */
   public static FunctionWords of(String characters) {
     int[] cps = characters.codePoints().map(Simplified.bundled()::codePoint).sorted().distinct()
         .toArray();

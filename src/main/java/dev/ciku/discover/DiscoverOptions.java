@@ -34,8 +34,8 @@ import dev.ciku.corpus.Params;
  *     instead of the bar of its length: being cut out whole that often is evidence of its own
  *     (中华人民共和国, whose window 人民共 misses the 3-unit bar); 0 switches this off
  * @param glueGain added to the bar of the gain test for a word with a one-character function
- *     word at one of its ends ({@link dev.ciku.corpus.FunctionWords#edge}: 他说, 这一, 很大, 买了; not 以及, with
- *     one at both); 0 switches this off
+ *     word at exactly one end ({@link dev.ciku.corpus.FunctionWords#edge}: 他说, 这一, 很大, 买了;
+ *     not 以及, with one at both); 0 switches this off
  */
 public record DiscoverOptions(int order, long minCount, double pmiBase, double pmiStep,
     double minEntropy, int maxLength, double pairPmi, double pairEntropy, double redundancy,

@@ -621,8 +621,8 @@ public final class WordDiscoverer {
    * and last {@code min(len, order - 1)} units: one pass over the index, split over the
    * threads; same result at any thread count.
    *
-   * <p>On the left, every number ({@link dev.ciku.corpus.UnitPolicy#isNumber}: 3, 2025, １２) is one and the
-   * same neighbour: a string that mostly follows numbers is the measure part of a quantity
+   * <p>On the left, every number ({@link dev.ciku.corpus.UnitPolicy#isNumber}: 3, 2025, １２) is
+   * one and the same neighbour: a string that mostly follows numbers is the measure part of a quantity
    * (3人死亡, 5个百分点, 12万亩), whose left boundary is not free however many numbers there are.
    * (Numbers seen once before the string are missing from a count index pruned at 2, so they
    * stay apart, as clause boundaries do.) On the right, numbers stay distinct neighbours: a word

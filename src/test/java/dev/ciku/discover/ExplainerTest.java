@@ -89,8 +89,9 @@ class ExplainerTest {
     WordDiscoverer.Result r = explain(List.of("向市", "或者", "国务院"));
     Explanation glue = byWord(r, "向市");
     assertEquals(Stage.GAIN, glue.stage(), glue.toString());
-    Matcher m = Pattern.compile("saves (-?[0-9.]+) nats a use .* below 4\\.25 \\(--min-gain 3\\.00"
-        + " \\+ --glue-gain 1\\.25, as it begins with the function word 向\\)").matcher(glue.reason());
+    Matcher m = Pattern.compile("saves (-?[0-9.]+) nats a use .* below 4\\.25 \\(--min-gain"
+        + " 3\\.00 \\+ --glue-gain 1\\.25, as it begins with the function word 向\\)")
+        .matcher(glue.reason());
     assertTrue(m.find(), glue.reason());
     double saved = Double.parseDouble(m.group(1));
     assertTrue(saved >= 3.0 && saved < 4.25, "between the plain and the glue bar: " + saved);
