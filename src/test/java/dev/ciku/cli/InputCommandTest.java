@@ -38,10 +38,12 @@ class InputCommandTest {
     Process mk = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
     assertEquals(0, mk.waitFor(), "mkfifo");
     Thread writer = new Thread(() -> {
-      try (OutputStream out = Files.newOutputStream(p)) {
+      // WRITE without CREATE: a writer that starts after the test has ended and its directory
+      // is being deleted must not create a regular file there (JUnit then fails to delete it).
+      try (OutputStream out = Files.newOutputStream(p, java.nio.file.StandardOpenOption.WRITE)) {
         out.write(content);
       } catch (IOException e) {
-        // The reader went away; the test then fails on what it read.
+        // The reader went away, or never came; the test then fails on what it read.
       }
     });
     writer.setDaemon(true);
