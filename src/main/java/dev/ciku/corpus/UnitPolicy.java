@@ -134,21 +134,6 @@ public final class UnitPolicy {
     return cp;
   }
 
-  /**
-   * Whether a Latin unit is a number: no letter, only digits (ASCII or full-width) and the
-   * joiners {@code .} and {@code -} (2025, 3.5, 2018-05, １２).
-   */
-  public static boolean isNumber(CharSequence unit) {
-    for (int i = 0; i < unit.length(); i++) {
-      char c = unit.charAt(i);
-      int n = normalize(c);
-      if (c != '.' && c != '-' && (n < '0' || n > '9')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** True for the Han code points listed in the class comment. */
   public static boolean isHan(int cp) {
     if (cp < 0x3007) {

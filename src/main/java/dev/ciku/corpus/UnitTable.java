@@ -71,18 +71,6 @@ public final class UnitTable {
     }
   }
 
-  /**
-   * Which Latin units are numbers ({@link UnitPolicy#isNumber}): element {@code id − LATIN_BASE}
-   * for each Latin unit id, as the table holds them now. Cost: one pass over the Latin units.
-   */
-  public boolean[] numbers() {
-    boolean[] out = new boolean[latinStrings.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = UnitPolicy.isNumber(latinStrings.get(i));
-    }
-    return out;
-  }
-
   /** The text of unit {@code id}. */
   public String text(int id) {
     if (id >= LATIN_BASE) {

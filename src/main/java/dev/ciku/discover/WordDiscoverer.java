@@ -43,8 +43,7 @@ import java.util.function.Consumer;
  *       Latin/digit units (a date such as 2018年5月24日, a version string) is an expression,
  *       not a word, and is dropped; one such unit is fine (2000年, iPhone7手机).</li>
  *   <li><b>Score</b>: fragments seen at least {@code minCount} times get cohesion and left/right
- *       boundary entropy ({@link BoundaryEntropy}; numbers on the left count as one neighbour);
- *       those below {@code minEntropy} are dropped.</li>
+ *       boundary entropy ({@link BoundaryEntropy}); those below {@code minEntropy} are dropped.</li>
  *   <li><b>De-redundancy</b> ({@link Redundancy}): a word of 3+ units that saves less than
  *       {@code redundancy · (units - 1)} nats of code length over its best segmentation into the
  *       other words is removed and its count given to those words (not with a store alone:
@@ -620,13 +619,6 @@ public final class WordDiscoverer {
    * Left and right boundary entropies of every word, from the one-unit extensions of its first
    * and last {@code min(len, order - 1)} units: one pass over the index, split over the
    * threads; same result at any thread count.
-   *
-   * <p>On the left, every number ({@link dev.ciku.corpus.UnitPolicy#isNumber}: 3, 2025, １２) is
-   * one and the same neighbour: a string that mostly follows numbers is the measure part of a quantity
-   * (3人死亡, 5个百分点, 12万亩), whose left boundary is not free however many numbers there are.
-   * (Numbers seen once before the string are missing from a count index pruned at 2, so they
-   * stay apart, as clause boundaries do.) On the right, numbers stay distinct neighbours: a word
-   * followed by quantities (超过, 连续) is free there.
    */
   private void boundaryEntropies(int[][] ws, Counts counts, double[] hl, double[] hr) {
     GramIndex index = counts.index;
@@ -646,12 +638,9 @@ public final class WordDiscoverer {
     int parts = Math.max(1, threads);
     long[][] left = new long[parts][keys.size()];
     long[][] right = new long[parts][keys.size()];
-    long[][] afterNumbers = new long[parts][keys.size()];
-    boolean[] numbers = counts.units.numbers();
     Chunks.run(parts, threads, part -> {
       long[] l = left[part];
       long[] r = right[part];
-      long[] afterNumber = afterNumbers[part];
       counts.all.forEach(part, parts, (hi, lo, c) -> {
         int n = Grams.length(hi, lo);
         if (n < 2 || c < 2) {
@@ -671,12 +660,7 @@ public final class WordDiscoverer {
         if (isTarget.mightContain(sh, sl)) {
           long s = targets.get(sh, sl);
           if (s > 0) {
-            int first = Grams.unit(hi, lo, 0) - UnitTable.LATIN_BASE;
-            if (first >= 0 && first < numbers.length && numbers[first]) {
-              afterNumber[(int) s - 1] += c;
-            } else {
-              l[(int) s - 1] += t;
-            }
+            l[(int) s - 1] += t;
           }
         }
       });
@@ -685,11 +669,7 @@ public final class WordDiscoverer {
       for (int k = 0; k < keys.size(); k++) {
         left[0][k] += left[part][k];
         right[0][k] += right[part][k];
-        afterNumbers[0][k] += afterNumbers[part][k];
       }
-    }
-    for (int k = 0; k < keys.size(); k++) {
-      left[0][k] += term(afterNumbers[0][k]);
     }
     for (int i = 0; i < ws.length; i++) {
       hl[i] = BoundaryEntropy.of(keys.get(leftTarget[i])[2],

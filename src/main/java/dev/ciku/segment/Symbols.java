@@ -35,7 +35,13 @@ public final class Symbols {
 
   /** The class of a Latin unit text: {@link #NUM} if it has no letter, else {@link #ALPHA}. */
   public static int latinClass(CharSequence unit) {
-    return UnitPolicy.isNumber(unit) ? NUM : ALPHA;
+    for (int i = 0; i < unit.length(); i++) {
+      char c = unit.charAt(i);
+      if (c != '.' && c != '-' && !isDigit(UnitPolicy.normalize(c))) {
+        return ALPHA;
+      }
+    }
+    return NUM;
   }
 
   /**

@@ -108,20 +108,4 @@ class UnitPolicyTest {
     assertSame(same, UnitPolicy.normalizeText(same, true), "no copy when nothing changes");
     assertEquals("ABC", UnitPolicy.normalizeText("ABC", false));
   }
-
-  @Test
-  void isNumber_digitsWithJoinersOnly() {
-    for (String n : new String[] {"3", "2025", "3.5", "2018-05", "１２", "０.５"}) {
-      assertTrue(UnitPolicy.isNumber(n), n);
-    }
-    for (String n : new String[] {"5G", "iPhone7", "COVID-19", "a", "Ｇ", "3ｋ"}) {
-      assertFalse(UnitPolicy.isNumber(n), n);
-    }
-    UnitTable table = new UnitTable();
-    int five = table.latinId("5");
-    int g = table.latinId("5G");
-    boolean[] numbers = table.numbers();
-    assertTrue(numbers[five - UnitTable.LATIN_BASE]);
-    assertFalse(numbers[g - UnitTable.LATIN_BASE]);
-  }
 }
