@@ -24,9 +24,14 @@ public final class FunctionWords {
     this.sorted = sorted;
   }
 
-  /** The one-character Han stopwords of the bundled list (loaded once per JVM). */
+  private static final LoadOnce<FunctionWords> BUNDLED = new LoadOnce<>(FunctionWords::load);
+
+  /**
+   * The one-character Han stopwords of the bundled list (loaded once per JVM); an unreadable list
+   * throws {@link UncheckedIOException} (and is read again on the next call).
+   */
   public static FunctionWords bundled() {
-    return Bundled.INSTANCE;
+    return BUNDLED.get();
   }
 
   /** The Han characters of {@code characters} as function words (tests; "" for none). */
@@ -64,31 +69,27 @@ public final class FunctionWords {
     return sorted.length;
   }
 
-  private static final class Bundled {
-    static final FunctionWords INSTANCE = load();
-
-    private static FunctionWords load() {
-      String name = "dict/stopwords.txt";
-      Simplified simplified = Simplified.bundled();
-      IntAVLTreeSet chars = new IntAVLTreeSet();
-      try (InputStream in = BundledData.open(name)) {
-        if (in == null) {
-          throw new IllegalStateException("the bundled data file " + name + " is missing");
-        }
-        try (TextLines lines = TextLines.of(in, name, m -> { })) {
-          String line;
-          while ((line = lines.readLine()) != null) {
-            String word = Fields.word(line);
-            if (word != null && word.codePointCount(0, word.length()) == 1
-                && UnitPolicy.isHan(word.codePointAt(0))) {
-              chars.add(simplified.codePoint(word.codePointAt(0)));
-            }
+  private static FunctionWords load() {
+    String name = "dict/stopwords.txt";
+    Simplified simplified = Simplified.bundled();
+    IntAVLTreeSet chars = new IntAVLTreeSet();
+    try (InputStream in = BundledData.open(name)) {
+      if (in == null) {
+        throw new IllegalStateException("the bundled data file " + name + " is missing");
+      }
+      try (TextLines lines = TextLines.of(in, name, m -> { })) {
+        String line;
+        while ((line = lines.readLine()) != null) {
+          String word = Fields.word(line);
+          if (word != null && word.codePointCount(0, word.length()) == 1
+              && UnitPolicy.isHan(word.codePointAt(0))) {
+            chars.add(simplified.codePoint(word.codePointAt(0)));
           }
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the bundled data file " + name, e);
       }
-      return new FunctionWords(chars.toIntArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the bundled data file " + name, e);
     }
+    return new FunctionWords(chars.toIntArray());
   }
 }

@@ -42,13 +42,14 @@ public final class Simplified {
     return cp < bmp.length ? bmp[cp] : table.getOrDefault(cp, cp);
   }
 
-  private static final class Holder {
-    static final Simplified BUNDLED = load();
-  }
+  private static final LoadOnce<Simplified> BUNDLED = new LoadOnce<>(Simplified::load);
 
-  /** The bundled table, loaded on first use. */
+  /**
+   * The bundled table, loaded on first use; an unreadable table throws
+   * {@link java.io.UncheckedIOException} (and is read again on the next call).
+   */
   public static Simplified bundled() {
-    return Holder.BUNDLED;
+    return BUNDLED.get();
   }
 
   private static Simplified load() {

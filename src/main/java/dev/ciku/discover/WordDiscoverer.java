@@ -70,6 +70,7 @@ import java.util.function.Consumer;
  */
 public final class WordDiscoverer {
   private final DiscoverOptions options;
+  private final GainBar gainBar;
   private final ReaderOptions readerOptions;
   private final int threads;
   /** Slices of the gram index tested for cohesion at once (any thread count gives one G). */
@@ -86,6 +87,8 @@ public final class WordDiscoverer {
     this.threads = threads;
     this.memory = memory;
     this.tempDir = tempDir;
+    // Read now (dict/stopwords.txt), so an unreadable list fails before the corpus is counted.
+    this.gainBar = GainBar.of(options);
   }
 
   /**
@@ -513,7 +516,7 @@ public final class WordDiscoverer {
   private Words reestimate(Words in, CutFragments f, GramIndex addedPairs, Counts counts,
       long minCount, Consumer<String> info, long t0, Explainer ex) {
     Reestimation reestimation = new Reestimation(options.reestimation(), options.mergePmi(),
-        options.mergeStep(), minCount, options.maxLength(), GainBar.of(options), threads);
+        options.mergeStep(), minCount, options.maxLength(), gainBar, threads);
     List<Reestimation.Word> re = reestimation.run(in.units, in.counts, in.alive, f, addedPairs,
         counts.index);
     if (ex != null) {

@@ -150,8 +150,11 @@ public final class VocabularyLearner {
     this.config = config;
     this.log = log;
     this.corpus = new SymbolBlocks(tempDir, blockSize);
+    // Read before the corpus, so an unreadable dict/stopwords.txt fails before the work.
+    this.functionWords = config.glueGain() > 0 ? FunctionWords.bundled() : FunctionWords.of("");
   }
-  private final FunctionWords functionWords = FunctionWords.bundled();
+
+  private final FunctionWords functionWords;
   private final long[] unitCounts = new long[Symbols.LIMIT];
   private final Long2IntOpenHashMap pairs = new Long2IntOpenHashMap();
   private long units;
