@@ -61,11 +61,12 @@ final class Explainer {
   /**
    * @param asked the strings to explain, as the user wrote them
    * @param options the run's settings (the reasons quote their thresholds)
+   * @param gainBar the run's gain test (the reasons quote its bar)
    */
-  Explainer(List<String> asked, DiscoverOptions options) {
+  Explainer(List<String> asked, DiscoverOptions options, GainBar gainBar) {
     this.asked = List.copyOf(asked);
     this.options = options;
-    this.gainBar = GainBar.of(options);
+    this.gainBar = gainBar;
     this.size = asked.size();
     this.candidate = new int[size];
     Arrays.fill(candidate, -1);

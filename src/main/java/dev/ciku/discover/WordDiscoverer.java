@@ -173,7 +173,7 @@ public final class WordDiscoverer {
         minCount, seconds(t0)));
     double lnN = Math.log(Math.max(2, positions));
     int gMax = counts.order - 1;
-    Explainer ex = explain.isEmpty() ? null : new Explainer(explain, options);
+    Explainer ex = explain.isEmpty() ? null : new Explainer(explain, options, gainBar);
     if (ex != null) {
       ex.counted(counts.units, index, counts.all, counts.order, minCount, lnN);
     }

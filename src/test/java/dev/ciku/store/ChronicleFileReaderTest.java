@@ -6,13 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ciku.count.CountOptions;
-import dev.ciku.count.CountSummary;
 import dev.ciku.count.GramIndex;
-import dev.ciku.count.NgramCounter;
-import dev.ciku.corpus.ByteCounter;
-import dev.ciku.corpus.CorpusInput;
-import dev.ciku.corpus.ReaderOptions;
-import dev.ciku.corpus.UnitTable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -95,15 +89,7 @@ class ChronicleFileReaderTest {
   /** Counts laws-zh into a store; returns its grams. */
   private GramIndex writeLaws(Path target) throws IOException {
     GramIndex grams = new GramIndex(1 << 16);
-    try (StoreWriter w = new StoreWriter(target)) {
-      CountSummary s = new NgramCounter(new CountOptions(4, 2, 2, 128L << 20, dir),
-          ReaderOptions.DEFAULT).count(List.of(CorpusInput.file(LAWS)), new UnitTable(),
-          new ByteCounter(), m -> { }, (hi, lo, c) -> {
-            grams.accept(hi, lo, c);
-            w.accept(hi, lo, c);
-          });
-      w.finish(s);
-    }
+    TestStores.write(target, new CountOptions(4, 2, 2, 128L << 20, dir), LAWS, grams);
     return grams;
   }
 

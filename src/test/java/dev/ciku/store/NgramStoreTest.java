@@ -72,13 +72,8 @@ class NgramStoreTest {
 
   private Path store(Path corpus, long minCount, String name, Grams3 grams) throws IOException {
     Path target = dir.resolve(name);
-    try (StoreWriter w = new StoreWriter(target)) {
-      CountSummary s = count(corpus, minCount, new UnitTable(), (h, l, c) -> {
-        grams.accept(h, l, c);
-        w.accept(h, l, c);
-      });
-      w.finish(s);
-    }
+    TestStores.write(target, new CountOptions(6, minCount, 2, 256L << 20, dir), corpus,
+        grams::accept);
     return target;
   }
 
