@@ -56,6 +56,8 @@ final class Reestimation {
   private final int maxLength;
   private final int threads;
   private final GainBar gainBar;
+  /** Slices of the trie's nodes that the gain test splits over the threads. */
+  private static final int PRUNE_SLICES = 16;
 
   /**
    * One word after re-estimation.
@@ -212,8 +214,8 @@ final class Reestimation {
     trie.computeScores(1.0);
     Slice[] slices = new Slice[threads];
     for (int i = 0; i < threads; i++) {
-      slices[i] = new Slice(t, nodes, maxLength, merging, (int) ((long) t.size * i / threads),
-          (int) ((long) t.size * (i + 1) / threads));
+      slices[i] = new Slice(t, nodes, maxLength, merging, t.split(i, threads),
+          t.split(i + 1, threads));
     }
     runAll(slices);
     long[] next = slices[0].next;
@@ -257,42 +259,64 @@ final class Reestimation {
   private int prune(Nodes nodes, double total, int r) {
     WordTrie trie = nodes.trie;
     double lnTotal = Math.log(total);
-    int[] u = new int[Math.max(1, trie.maxDepth())];
-    double[] best = new double[u.length + 1];
-    IntArrayList drop = new IntArrayList();
-    for (int node = 1; node < trie.nodes(); node++) {
-      int n = trie.depth(node);
-      if (n < 2 || !nodes.word[node] || trie.count(node) <= 0) {
-        continue;
-      }
-      trie.path(node, u);
-      best[0] = 0;
-      for (int i = 1; i <= n; i++) {
-        best[i] = Double.NEGATIVE_INFINITY;
-      }
-      for (int i = 0; i < n; i++) {
-        int first = trie.child(0, u[i]);
-        double single = Math.log(Math.max(1, first >= 0 ? trie.count(first) : 0)) - lnTotal;
-        best[i + 1] = Math.max(best[i + 1], best[i] + single);
-        int next = first;
-        for (int j = i + 1; j < n && next >= 0; j++) {
-          next = trie.child(next, u[j]);
-          if (next >= 0 && next != node && trie.count(next) > 0) {
-            best[j + 1] = Math.max(best[j + 1], best[i] + Math.log(trie.count(next)) - lnTotal);
-          }
+    int size = trie.nodes();
+    IntArrayList[] drops = new IntArrayList[PRUNE_SLICES];
+    // Each slice tests its own nodes against counts nobody changes until all are done: the same
+    // drops at any thread count. Slices, not threads, so that the work stays balanced.
+    Chunks.run(PRUNE_SLICES, threads, slice -> {
+      IntArrayList drop = new IntArrayList();
+      int[] u = new int[Math.max(1, trie.maxDepth())];
+      double[] best = new double[u.length + 1];
+      int to = (int) ((long) size * (slice + 1) / PRUNE_SLICES);
+      for (int node = Math.max(1, (int) ((long) size * slice / PRUNE_SLICES)); node < to; node++) {
+        int n = trie.depth(node);
+        if (n < 2 || !nodes.word[node] || trie.count(node) <= 0) {
+          continue;
+        }
+        trie.path(node, u);
+        double gain = gain(trie, node, u, n, best, lnTotal);
+        nodes.gain[node] = gain;
+        if (gain < gainBar.bar(u, n)) {
+          drop.add(node);
+          nodes.drop(node, Drop.GAIN, r);
         }
       }
-      double gain = Math.log(trie.count(node)) - lnTotal - best[n];
-      nodes.gain[node] = gain;
-      if (gain < gainBar.bar(u, n)) {
-        drop.add(node);
-        nodes.drop(node, Drop.GAIN, r);
+      drops[slice] = drop;
+    });
+    int dropped = 0;
+    for (IntArrayList drop : drops) {
+      for (int i = 0; i < drop.size(); i++) {
+        trie.setCount(drop.getInt(i), 0);
+      }
+      dropped += drop.size();
+    }
+    return dropped;
+  }
+
+  /**
+   * The nats a use the word {@code node} ({@code u[0..n)}) saves over its best segmentation into
+   * the other words and single units: {@code ln p(w) − Σ ln p(v_i)}; {@code best}: scratch of
+   * {@code n + 1} entries. Reads the trie only.
+   */
+  private static double gain(WordTrie trie, int node, int[] u, int n, double[] best,
+      double lnTotal) {
+    best[0] = 0;
+    for (int i = 1; i <= n; i++) {
+      best[i] = Double.NEGATIVE_INFINITY;
+    }
+    for (int i = 0; i < n; i++) {
+      int first = trie.child(0, u[i]);
+      double single = Math.log(Math.max(1, first >= 0 ? trie.count(first) : 0)) - lnTotal;
+      best[i + 1] = Math.max(best[i + 1], best[i] + single);
+      int next = first;
+      for (int j = i + 1; j < n && next >= 0; j++) {
+        next = trie.child(next, u[j]);
+        if (next >= 0 && next != node && trie.count(next) > 0) {
+          best[j + 1] = Math.max(best[j + 1], best[i] + Math.log(trie.count(next)) - lnTotal);
+        }
       }
     }
-    for (int i = 0; i < drop.size(); i++) {
-      trie.setCount(drop.getInt(i), 0);
-    }
-    return drop.size();
+    return Math.log(trie.count(node)) - lnTotal - best[n];
   }
 
   /**
@@ -523,6 +547,30 @@ final class Reestimation {
       // Stretches longer than any word are segmented all the same (their words are counted).
       fragments.segmentOnly().forEach(this::add);
       start[size] = used;
+    }
+
+    /**
+     * Where the {@code i}-th of {@code parts} slices starts: the first fragment at or after the
+     * {@code i/parts} share of the units, so that slices segment about the same number of units
+     * (the short fragments come first and the long ones last: splitting by fragments would give
+     * one thread most of the work).
+     */
+    int split(int i, int parts) {
+      if (i >= parts) {
+        return size;
+      }
+      long target = (long) start[size] * i / parts;
+      int lo = 0;
+      int hi = size;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (start[mid] < target) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
     }
 
     private void add(int[] u, int n, long c) {

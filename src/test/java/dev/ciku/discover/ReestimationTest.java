@@ -83,15 +83,22 @@ class ReestimationTest {
         counts[i] = 1 + r.nextInt(30);
         alive[i] = true;
       }
-      String one = null;
-      for (int threads = 1; threads <= 4; threads++) {
-        Reestimation re = new Reestimation(4, -2.0, 0.0, 1, 8,
-            new GainBar(0, 0, 0, FunctionWords.of("")), threads);
-        String out = render(re.run(w, counts.clone(), alive.clone(), f, new GramIndex(16), index));
-        if (one == null) {
-          one = out;
+      // Without the gain test, and with one (its words tested in slices on the threads), whose
+      // glue bar has the alphabet's first character as a function word.
+      GainBar[] bars = {new GainBar(0, 0, 0, FunctionWords.of("")),
+          new GainBar(0.5, 0.25, 0.5, FunctionWords.of("\u4E00"))};
+      for (GainBar bar : bars) {
+        String one = null;
+        for (int threads = 1; threads <= 4; threads++) {
+          Reestimation re = new Reestimation(4, -2.0, 0.0, 1, 8, bar, threads);
+          String out =
+              render(re.run(w, counts.clone(), alive.clone(), f, new GramIndex(16), index));
+          if (one == null) {
+            one = out;
+          }
+          assertEquals(one, out, "seed " + seed + ", " + threads + " threads, gain bar "
+              + bar.enabled());
         }
-        assertEquals(one, out, "seed " + seed + ", " + threads + " threads");
       }
     }
   }
