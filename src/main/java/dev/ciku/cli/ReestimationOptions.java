@@ -8,7 +8,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * The options of new-word discovery that {@code ciku domain} does not have ({@code ciku discover}
  * and its Spark job): re-estimation with its gain test ({@code --min-gain}, {@code --glue-gain}),
- * and the backtracking of often isolated fragments ({@code --isolated}). A picocli mixin, separate from {@link DiscoveryOptions}. Plain
+ * the backtracking of often isolated fragments ({@code --isolated}) and the measure-word glue
+ * test ({@code --number-glue}). A picocli mixin, separate from {@link DiscoveryOptions}. Plain
  * configuration holder; not thread-safe.
  */
 public final class ReestimationOptions {
@@ -54,7 +55,18 @@ public final class ReestimationOptions {
           + " (0: off; default: ${DEFAULT-VALUE}).")
   double glueGain = DiscoverOptions.GLUE_GAIN;
 
-  /** The options of this mixin, as the user types them. */
+  @Option(names = "--number-glue", paramLabel = "SHARE", defaultValue = "0.5",
+      description = "A word of 3 or more units that follows a number in more than this share of"
+          + " its occurrences, begins with a Han character other than a numeral and whose rest is"
+          + " a word is a measure word glued to a word (人死亡 of 3人死亡, 枚金牌, 级地震): it is"
+          + " dropped, and so is a number followed by it (3人死亡). Numbers: digit runs and"
+          + " 零一二...十百千万亿两几数多余半 (1: off; default: ${DEFAULT-VALUE}).")
+  double numberGlue = DiscoverOptions.NUMBER_GLUE;
+
+  /**
+   * The options of this mixin that work on the cut corpus, as the user types them (not
+   * {@code --number-glue}, which also works on a store's grams).
+   */
   static final List<String> NAMES = List.of("--reestimate", "--merge-pmi", "--merge-step",
       "--min-gain", "--gain-step", "--isolated", "--glue-gain");
 
@@ -74,7 +86,7 @@ public final class ReestimationOptions {
       return new DiscoverOptions(base.order(), base.minCount(), base.pmiBase(), base.pmiStep(),
           base.minEntropy(), base.maxLength(), base.pairPmi(), base.pairEntropy(),
           base.redundancy(), rounds, mergePmi, mergeStep, minGain, gainStep, isolated,
-          glueGain);
+          glueGain, numberGlue);
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, e.getMessage());
     }

@@ -1,11 +1,5 @@
 package dev.ciku.corpus;
 
-import it.unimi.dsi.fastutil.ints.IntAVLTreeSet;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
-
 /**
  * The one-character function words of Chinese (的 了 着 是 在 这 很 都 他 ...): the Han entries
  * of one character of ciku's bundled stopword list ({@code dict/stopwords.txt}). A candidate
@@ -17,18 +11,18 @@ import java.util.Arrays;
  * <p>Immutable; thread-safe. {@link #contains} costs one binary search over about 70 entries.
  */
 public final class FunctionWords {
-  private final int[] sorted;
-  private final Simplified simplified = Simplified.bundled();
+  private final HanCharacters characters;
 
-  private FunctionWords(int[] sorted) {
-    this.sorted = sorted;
+  private FunctionWords(HanCharacters characters) {
+    this.characters = characters;
   }
 
-  private static final LoadOnce<FunctionWords> BUNDLED = new LoadOnce<>(FunctionWords::load);
+  private static final LoadOnce<FunctionWords> BUNDLED =
+      new LoadOnce<>(() -> new FunctionWords(HanCharacters.load("dict/stopwords.txt")));
 
   /**
    * The one-character Han stopwords of the bundled list (loaded once per JVM); an unreadable list
-   * throws {@link UncheckedIOException} (and is read again on the next call).
+   * throws {@link java.io.UncheckedIOException} (and is read again on the next call).
    */
   public static FunctionWords bundled() {
     return BUNDLED.get();
@@ -36,15 +30,12 @@ public final class FunctionWords {
 
   /** The Han characters of {@code characters} as function words (tests; "" for none). */
   public static FunctionWords of(String characters) {
-    int[] cps = characters.codePoints().map(Simplified.bundled()::codePoint).sorted().distinct()
-        .toArray();
-    return new FunctionWords(cps);
+    return new FunctionWords(HanCharacters.of(characters));
   }
 
   /** Whether the unit with id {@code unit} (a code point, or a Latin unit) is a function word. */
   public boolean contains(int unit) {
-    return !UnitTable.isLatinId(unit)
-        && Arrays.binarySearch(sorted, simplified.codePoint(unit)) >= 0;
+    return characters.contains(unit);
   }
 
   /**
@@ -66,30 +57,6 @@ public final class FunctionWords {
 
   /** Number of function words. */
   public int size() {
-    return sorted.length;
-  }
-
-  private static FunctionWords load() {
-    String name = "dict/stopwords.txt";
-    Simplified simplified = Simplified.bundled();
-    IntAVLTreeSet chars = new IntAVLTreeSet();
-    try (InputStream in = BundledData.open(name)) {
-      if (in == null) {
-        throw new IllegalStateException("the bundled data file " + name + " is missing");
-      }
-      try (TextLines lines = TextLines.of(in, name, m -> { })) {
-        String line;
-        while ((line = lines.readLine()) != null) {
-          String word = Fields.word(line);
-          if (word != null && word.codePointCount(0, word.length()) == 1
-              && UnitPolicy.isHan(word.codePointAt(0))) {
-            chars.add(simplified.codePoint(word.codePointAt(0)));
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the bundled data file " + name, e);
-    }
-    return new FunctionWords(chars.toIntArray());
+    return characters.size();
   }
 }

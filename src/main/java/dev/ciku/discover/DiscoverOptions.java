@@ -36,11 +36,14 @@ import dev.ciku.corpus.Params;
  * @param glueGain added to the bar of the gain test for a word with a one-character function
  *     word at exactly one end ({@link dev.ciku.corpus.FunctionWords#edge}: 他说, 这一, 很大, 买了;
  *     not 以及, with one at both); 0 switches this off
+ * @param numberGlue a word of 3+ units after a number in more than this share of its
+ *     occurrences, whose first unit is a Han non-numeral and whose rest is a word, is a measure
+ *     word glued to a word and dropped (人死亡, 枚金牌; {@link NumberGlue}); 1 switches this off
  */
 public record DiscoverOptions(int order, long minCount, double pmiBase, double pmiStep,
     double minEntropy, int maxLength, double pairPmi, double pairEntropy, double redundancy,
     int reestimation, double mergePmi, double mergeStep, double minGain, double gainStep,
-    int isolated, double glueGain) {
+    int isolated, double glueGain, double numberGlue) {
 
   /** Default rounds of re-estimation of {@code ciku discover}. */
   public static final int REESTIMATION = 3;
@@ -56,20 +59,23 @@ public record DiscoverOptions(int order, long minCount, double pmiBase, double p
   public static final int ISOLATED = 25;
   /** Default {@link #glueGain}, in nats. */
   public static final double GLUE_GAIN = 1.25;
+  /** Default {@link #numberGlue}: more than half the occurrences after a number. */
+  public static final double NUMBER_GLUE = 0.5;
 
   /** The defaults of {@code ciku discover}, measured best on the SIGHAN protocol (see benchmarks/RESULTS.md). */
   public static final DiscoverOptions DEFAULT = new DiscoverOptions(4, 0, 2.0, 2.0, 0.5, 12, 1.0,
       2.5, 6.0, REESTIMATION, MERGE_PMI, MERGE_STEP, MIN_GAIN, GAIN_STEP, ISOLATED,
-      GLUE_GAIN);
+      GLUE_GAIN, NUMBER_GLUE);
 
   /**
-   * Settings without re-estimation, the {@link #isolated} rule and {@link #glueGain}, as
-   * {@code ciku domain} uses them (its term lists were measured so).
+   * Settings without re-estimation, the {@link #isolated} rule, {@link #glueGain} and
+   * {@link #numberGlue}, as {@code ciku domain} uses them (its term lists were measured so; its
+   * own term filter drops numbers).
    */
   public DiscoverOptions(int order, long minCount, double pmiBase, double pmiStep,
       double minEntropy, int maxLength, double pairPmi, double pairEntropy, double redundancy) {
     this(order, minCount, pmiBase, pmiStep, minEntropy, maxLength, pairPmi, pairEntropy,
-        redundancy, 0, MERGE_PMI, MERGE_STEP, MIN_GAIN, GAIN_STEP, 0, 0);
+        redundancy, 0, MERGE_PMI, MERGE_STEP, MIN_GAIN, GAIN_STEP, 0, 0, 1);
   }
 
   /** Checks every setting; messages name the command-line option of each. */
@@ -90,6 +96,10 @@ public record DiscoverOptions(int order, long minCount, double pmiBase, double p
     Params.nonNegative("--gain-step", gainStep);
     Params.between("--isolated", isolated, 0, 1_000_000);
     Params.nonNegative("--glue-gain", glueGain);
+    if (!(numberGlue >= 0 && numberGlue <= 1)) {
+      throw new IllegalArgumentException("--number-glue must be between 0 and 1, got "
+          + numberGlue);
+    }
   }
 
   /** Cohesion threshold for a gram of {@code n} units. */

@@ -52,10 +52,13 @@ final class Explainer {
   /** The first string asked for each string of units, by {@link CutFragments#key}. */
   private final Object2IntOpenHashMap<String> byKey = new Object2IntOpenHashMap<>();
   private boolean[] entropyPassed;
+  private NumberGlue glue;
   private boolean[] redundancyPassed;
   private Reestimation reestimation;
   private final double[] mergedLeft;
   private final double[] mergedRight;
+  /** For a word the measure-word test dropped: its share after numbers (else NaN). */
+  private final double[] glued;
   private List<DiscoveredWord> out;
 
   /**
@@ -77,6 +80,7 @@ final class Explainer {
     byKey.defaultReturnValue(-1);
     this.mergedLeft = filledNaN(size);
     this.mergedRight = filledNaN(size);
+    this.glued = filledNaN(size);
   }
 
   /**
@@ -174,6 +178,22 @@ final class Explainer {
     this.reestimation = r;
   }
 
+  /**
+   * The measure-word test ran on the final words: {@code dropped} marks those it dropped,
+   * {@code shares} their shares after numbers.
+   */
+  void glued(int[][] words, boolean[] dropped, double[] shares, NumberGlue test) {
+    this.glue = test;
+    for (int i = 0; i < dropped.length; i++) {
+      if (dropped[i]) {
+        int q = byKey.getInt(CutFragments.key(words[i]));
+        if (q >= 0) {
+          glued[q] = shares[i];
+        }
+      }
+    }
+  }
+
   /** A word made by merging was dropped for its boundary entropies. */
   void mergedBelowEntropy(int[] word, double left, double right) {
     int q = byKey.getInt(CutFragments.key(word));
@@ -211,6 +231,7 @@ final class Explainer {
     for (int q = 0; q < size; q++) {
       mergedLeft[q] = mergedLeft[slot[q]];
       mergedRight[q] = mergedRight[slot[q]];
+      glued[q] = glued[slot[q]];
     }
     List<Explanation> result = new ArrayList<>(size);
     int m = 0;
@@ -288,6 +309,9 @@ final class Explainer {
     if (fate != null && fate.drop() != Reestimation.Drop.NONE) {
       return dropped(q, coh, left, right, fate);
     }
+    if (!Double.isNaN(glued[q])) {
+      return row(q, Stage.NUMBER, coh, left, right, -1, 0, glueProblem(u, glued[q]));
+    }
     return row(q, Stage.KEPT, coh, left, right, -1, 0, "found but not in the list");
   }
 
@@ -308,6 +332,10 @@ final class Explainer {
     if (fate.drop() != Reestimation.Drop.NONE) {
       Explanation e = dropped(q, coh, left, right, fate);
       return e.with(e.stage(), e.reason() + "; it had been made by merging two adjacent words");
+    }
+    if (!Double.isNaN(glued[q])) {
+      return row(q, Stage.NUMBER, coh, left, right, -1, 0, "made in re-estimation by merging two"
+          + " adjacent words, but " + glueProblem(units[q], glued[q]));
     }
     return row(q, Stage.ENTROPY, coh, mergedLeft[q], mergedRight[q], -1, 0, String.format(
         Locale.ROOT, "made in re-estimation by merging two adjacent words, but its boundary"
@@ -404,6 +432,22 @@ final class Explainer {
     String which = from == 0 && n == u.length ? "it" : "its window " + text(u, from, from + n);
     return String.format(Locale.ROOT, "%s is not cohesive enough: %s nats, below %s (%s)", which,
         num(pmi), num(bar), why);
+  }
+
+  /**
+   * Why the measure-word test dropped {@code u}: glue itself (its share after numbers), or it
+   * ends in a number followed by glue.
+   */
+  private String glueProblem(int[] u, double share) {
+    for (int p = 0; p + 4 <= u.length; p++) {
+      if (glue.isNumberUnit(u[p])) {
+        return "it ends in a number followed by the measure-word glue "
+            + text(u, p + 1, u.length) + " (--number-glue)";
+      }
+    }
+    return String.format(Locale.ROOT, "a measure word glued to the word %s: it follows a number"
+        + " in %d%% of its occurrences, more than --number-glue %s", text(u, 1, u.length),
+        (int) Math.floor(share * 100), num(glue.share()));
   }
 
   private String entropyProblem(double left, double right) {

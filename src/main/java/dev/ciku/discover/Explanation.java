@@ -37,6 +37,8 @@ public record Explanation(String word, Stage stage, long ngramCount, long fragme
     COHESION,
     /** A boundary entropy below its bar. */
     ENTROPY,
+    /** A measure word glued to a word after numbers ({@code --number-glue}: 人死亡 of 3人死亡). */
+    NUMBER,
     /** Removed by de-redundancy. */
     REDUNDANCY,
     /** Re-estimation: its segmentation used it fewer than the min count times. */

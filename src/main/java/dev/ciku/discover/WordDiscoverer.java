@@ -3,6 +3,7 @@ package dev.ciku.discover;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.ClauseRecording;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.HanCharacters;
 import dev.ciku.corpus.ParallelClauses;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
@@ -71,6 +72,8 @@ import java.util.function.Consumer;
 public final class WordDiscoverer {
   private final DiscoverOptions options;
   private final GainBar gainBar;
+  /** The measure words of {@code --number-glue} (none when it is off). */
+  private final HanCharacters measureWords;
   private final ReaderOptions readerOptions;
   private final int threads;
   /** Slices of the gram index tested for cohesion at once (any thread count gives one G). */
@@ -87,8 +90,10 @@ public final class WordDiscoverer {
     this.threads = threads;
     this.memory = memory;
     this.tempDir = tempDir;
-    // Read now (dict/stopwords.txt), so an unreadable list fails before the corpus is counted.
+    // Read now (dict/stopwords.txt, dict/measure-words.txt), so an unreadable list fails before
+    // the corpus is counted.
     this.gainBar = GainBar.of(options);
+    this.measureWords = NumberGlue.measureWords(options.numberGlue());
   }
 
   /**
@@ -210,7 +215,8 @@ public final class WordDiscoverer {
             + f.segmentOnly().size(), seconds(t0)));
 
     List<Candidate> cands = candidates(f, g, gMax, minCount, scan.latin, index, lnN);
-    Words words = filter(cands, counts, addedPairs);
+    NumberGlue glue = NumberGlue.of(options.numberGlue(), measureWords, counts.units);
+    Words words = filter(cands, counts, addedPairs, glue);
     if (ex != null) {
       ex.candidates(words.units, words.alive);
     }
@@ -224,7 +230,13 @@ public final class WordDiscoverer {
       ex.deRedundant(words.alive);
     }
     if (options.reestimation() > 0 && cut) {
-      words = reestimate(words, f, addedPairs, counts, minCount, info, t0, ex);
+      words = reestimate(words, f, addedPairs, counts, minCount, info, t0, ex, glue);
+    }
+    if (glue.enabled()) {
+      boolean[] glued = dropGlue(words.units, words.alive, words.afterNumber, glue);
+      if (ex != null) {
+        ex.glued(words.units, glued, words.afterNumber, glue);
+      }
     }
     List<DiscoveredWord> out = score(words, counts, lnN);
     info.accept(String.format(java.util.Locale.ROOT, "scored %,d candidates (%.1f s)", cands.size(),
@@ -469,25 +481,36 @@ public final class WordDiscoverer {
     return cands;
   }
 
-  /** Words with their counts and boundary entropies; {@code alive} marks those still kept. */
+  /**
+   * Words with their counts and boundary entropies; {@code alive} marks those still kept;
+   * {@code afterNumber}: the share of their occurrences after a number (0 when the measure-word
+   * test is off).
+   */
   private static final class Words {
     final int[][] units;
     final long[] counts;
     final double[] hls;
     final double[] hrs;
     final boolean[] alive;
+    final double[] afterNumber;
 
-    Words(int[][] units, long[] counts, double[] hls, double[] hrs, boolean[] alive) {
+    Words(int[][] units, long[] counts, double[] hls, double[] hrs, boolean[] alive,
+        double[] afterNumber) {
       this.units = units;
       this.counts = counts;
       this.hls = hls;
       this.hrs = hrs;
       this.alive = alive;
+      this.afterNumber = afterNumber;
     }
   }
 
-  /** The candidates with their boundary entropies, those below the entropy bars not alive. */
-  private Words filter(List<Candidate> cands, Counts counts, GramIndex addedPairs) {
+  /**
+   * The candidates with their boundary entropies (and shares after numbers, for the
+   * measure-word test), those below the entropy bars not alive.
+   */
+  private Words filter(List<Candidate> cands, Counts counts, GramIndex addedPairs,
+      NumberGlue glue) {
     int m = cands.size();
     int[][] words = new int[m][];
     long[] c = new long[m];
@@ -498,7 +521,8 @@ public final class WordDiscoverer {
     }
     double[] hls = new double[m];
     double[] hrs = new double[m];
-    boundaryEntropies(words, counts, hls, hrs);
+    double[] afterNumber = new double[m];
+    boundaryEntropies(words, counts, hls, hrs, glue.enabled() ? afterNumber : null, glue);
     double pairEntropy = options.pairEntropy();
     for (int i = 0; i < m; i++) {
       int[] w = words[i];
@@ -506,15 +530,83 @@ public final class WordDiscoverer {
       alive[i] = minH >= options.minEntropy() && !(w.length == 2 && minH < pairEntropy
           && addedPairs.get(Grams.hi(w, 0, 2), Grams.lo(w, 0, 2)) != 0);
     }
-    return new Words(words, c, hls, hrs, alive);
+    return new Words(words, c, hls, hrs, alive, afterNumber);
   }
+
+  /**
+   * The measure-word test ({@link NumberGlue}) on the final words, after re-estimation (so that
+   * it changes no count: dropped before, 人死亡 would hand its uses to 人, and the gain test would
+   * then drop 本人 and 家人): a word that begins with a measure word, follows a number often
+   * enough and whose rest is a living word is glue (人死亡); then a word
+   * that ends in a number unit followed by glue (3人死亡, 致3人死亡) is too. Both leave
+   * {@code alive}; returns which. Every word is judged against the same living set, so the
+   * order of the list does not matter.
+   */
+  private static boolean[] dropGlue(int[][] words, boolean[] alive, double[] afterNumber,
+      NumberGlue glue) {
+    boolean[] glued = new boolean[alive.length];
+    GramIndex live = new GramIndex(alive.length + 16);
+    for (int i = 0; i < alive.length; i++) {
+      if (alive[i]) {
+        add(live, words[i], 0);
+      }
+    }
+    GramIndex dropped = new GramIndex(16);
+    for (int i = 0; i < alive.length; i++) {
+      int[] w = words[i];
+      // The look-ups of the rest only for the few words that follow numbers that often.
+      if (alive[i] && afterNumber[i] > glue.share()
+          && glue.isGlue(w, afterNumber[i], has(live, w, 1))) {
+        glued[i] = true;
+        add(dropped, w, 0);
+      }
+    }
+    for (int i = 0; i < alive.length; i++) {
+      if (alive[i] && !glued[i] && endsInGlue(words[i], dropped, glue)) {
+        glued[i] = true;
+      }
+    }
+    for (int i = 0; i < alive.length; i++) {
+      alive[i] &= !glued[i];
+    }
+    return glued;
+  }
+
+  /**
+   * Whether {@code w} ends in a number unit followed by glue of {@code dropped}: 3人死亡, and
+   * 致3人死亡 or 发生6.3级地震.
+   */
+  static boolean endsInGlue(int[] w, GramIndex dropped, NumberGlue glue) {
+    for (int p = w.length - 4; p >= 0; p--) {
+      if (glue.isNumberUnit(w[p]) && has(dropped, w, p + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Adds {@code w[from..]} to {@code set} if it fits a packed gram. */
+  private static void add(GramIndex set, int[] w, int from) {
+    int n = w.length - from;
+    if (n <= Grams.MAX_ORDER) {
+      set.accept(Grams.hi(w, from, n), Grams.lo(w, from, n), 1);
+    }
+  }
+
+  /** Whether {@code w[from..]} is in {@code set} (never if it is too long for a packed gram). */
+  private static boolean has(GramIndex set, int[] w, int from) {
+    int n = w.length - from;
+    return n <= Grams.MAX_ORDER && set.get(Grams.hi(w, from, n), Grams.lo(w, from, n)) != 0;
+  }
+
+
 
   /**
    * The living words after {@link Reestimation} (counts by use, merged words added if they pass
    * the entropy bar), all alive.
    */
   private Words reestimate(Words in, CutFragments f, GramIndex addedPairs, Counts counts,
-      long minCount, Consumer<String> info, long t0, Explainer ex) {
+      long minCount, Consumer<String> info, long t0, Explainer ex, NumberGlue glue) {
     Reestimation reestimation = new Reestimation(options.reestimation(), options.mergePmi(),
         options.mergeStep(), minCount, options.maxLength(), gainBar, threads);
     List<Reestimation.Word> re = reestimation.run(in.units, in.counts, in.alive, f, addedPairs,
@@ -530,7 +622,9 @@ public final class WordDiscoverer {
     }
     double[] mhl = new double[made.size()];
     double[] mhr = new double[made.size()];
-    boundaryEntropies(made.toArray(new int[0][]), counts, mhl, mhr);
+    double[] man = new double[made.size()];
+    boundaryEntropies(made.toArray(new int[0][]), counts, mhl, mhr,
+        glue.enabled() ? man : null, glue);
     int n = 0;
     int kept = 0;
     int merged = 0;
@@ -538,11 +632,13 @@ public final class WordDiscoverer {
     long[] c2 = new long[re.size()];
     double[] hl2 = new double[re.size()];
     double[] hr2 = new double[re.size()];
+    double[] an2 = new double[re.size()];
     int j = 0;
     for (Reestimation.Word w : re) {
       int o = w.origin();
       double hl = o >= 0 ? in.hls[o] : mhl[j];
       double hr = o >= 0 ? in.hrs[o] : mhr[j];
+      double an = o >= 0 ? in.afterNumber[o] : man[j];
       if (o < 0) {
         j++;
         if (Math.min(hl, hr) < options.minEntropy()) {
@@ -558,14 +654,15 @@ public final class WordDiscoverer {
       w2[n] = w.units();
       c2[n] = w.count();
       hl2[n] = hl;
-      hr2[n++] = hr;
+      hr2[n] = hr;
+      an2[n++] = an;
     }
     info.accept(String.format(java.util.Locale.ROOT,
         "re-estimation: %,d words kept, %,d made by merging (%.1f s)", kept, merged,
         seconds(t0)));
     boolean[] alive = new boolean[n];
     Arrays.fill(alive, true);
-    return new Words(w2, c2, hl2, hr2, alive);
+    return new Words(w2, c2, hl2, hr2, alive, Arrays.copyOf(an2, n));
   }
 
   /** The living words with their cohesion and score, best first. */
@@ -624,6 +721,16 @@ public final class WordDiscoverer {
    * threads; same result at any thread count.
    */
   private void boundaryEntropies(int[][] ws, Counts counts, double[] hl, double[] hr) {
+    boundaryEntropies(ws, counts, hl, hr, null, null);
+  }
+
+  /**
+   * The same, and, if {@code afterNumber} is not null, the share of each word's occurrences
+   * right after a number ({@link NumberGlue#endsNumber}): of its first {@code min(len, order −
+   * 1)} units, as counted by the one-unit extensions seen twice or more (a lower bound).
+   */
+  private void boundaryEntropies(int[][] ws, Counts counts, double[] hl, double[] hr,
+      double[] afterNumber, NumberGlue glue) {
     GramIndex index = counts.index;
     int order = counts.order;
     GramIndex targets = new GramIndex(ws.length * 2 + 16);
@@ -641,9 +748,12 @@ public final class WordDiscoverer {
     int parts = Math.max(1, threads);
     long[][] left = new long[parts][keys.size()];
     long[][] right = new long[parts][keys.size()];
+    boolean numbers = afterNumber != null;
+    long[][] numbered = new long[parts][numbers ? keys.size() : 0];
     Chunks.run(parts, threads, part -> {
       long[] l = left[part];
       long[] r = right[part];
+      long[] nb = numbered[part];
       counts.all.forEach(part, parts, (hi, lo, c) -> {
         int n = Grams.length(hi, lo);
         if (n < 2 || c < 2) {
@@ -664,6 +774,9 @@ public final class WordDiscoverer {
           long s = targets.get(sh, sl);
           if (s > 0) {
             l[(int) s - 1] += t;
+            if (numbers && glue.endsNumber(Grams.unit(hi, lo, 0))) {
+              nb[(int) s - 1] += c;
+            }
           }
         }
       });
@@ -673,12 +786,19 @@ public final class WordDiscoverer {
         left[0][k] += left[part][k];
         right[0][k] += right[part][k];
       }
+      for (int k = 0; k < numbered[part].length; k++) {
+        numbered[0][k] += numbered[part][k];
+      }
     }
     for (int i = 0; i < ws.length; i++) {
       hl[i] = BoundaryEntropy.of(keys.get(leftTarget[i])[2],
           left[0][leftTarget[i]] / TERM_SCALE);
       hr[i] = BoundaryEntropy.of(keys.get(rightTarget[i])[2],
           right[0][rightTarget[i]] / TERM_SCALE);
+      if (numbers) {
+        long c = keys.get(leftTarget[i])[2];
+        afterNumber[i] = c > 0 ? numbered[0][leftTarget[i]] / (double) c : 0;
+      }
     }
   }
 

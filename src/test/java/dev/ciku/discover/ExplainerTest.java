@@ -104,6 +104,17 @@ class ExplainerTest {
         + " 2.00 a unit beyond 2)"), plain.reason());
   }
 
+  /** 次修正 follows 一, 二, 三 (第一次修正) nearly always: the measure-word test says so. */
+  @Test
+  void explain_measureWordGlue_namesTheWordAndTheShare() throws IOException {
+    Explanation e = byWord(explain(List.of("次修正")), "次修正");
+    assertEquals(Stage.NUMBER, e.stage(), e.toString());
+    Matcher m = Pattern.compile("a measure word glued to the word 修正: it follows a number in"
+        + " ([0-9]+)% of its occurrences, more than --number-glue 0\\.50").matcher(e.reason());
+    assertTrue(m.find(), e.reason());
+    assertTrue(Integer.parseInt(m.group(1)) > 50, e.reason());
+  }
+
   /** Seeded random substrings of the corpus: "kept" exactly when the list has the string. */
   @Test
   void explain_randomSubstrings_keptExactlyWhenListed() throws IOException {
@@ -163,7 +174,7 @@ class ExplainerTest {
     DiscoverOptions off = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
         d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy(),
         d.reestimation(), d.mergePmi(), d.mergeStep(), d.minGain(), d.gainStep(), 0,
-        d.glueGain());
+        d.glueGain(), d.numberGlue());
     WordDiscoverer.Result r = new WordDiscoverer(off, ReaderOptions.DEFAULT, 2, 128L << 20, tmp)
         .withExplanations(words)
         .discover(List.of(CorpusInput.file(LAWS)), null, new ByteCounter(), m -> { }, m -> { });

@@ -69,7 +69,7 @@ class WordDiscovererTest {
       DiscoverOptions o = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
           d.minEntropy(), maxLength, d.pairPmi(), d.pairEntropy(), d.redundancy(),
           d.reestimation(), d.mergePmi(), d.mergeStep(), d.minGain(), d.gainStep(),
-          d.isolated(), d.glueGain());
+          d.isolated(), d.glueGain(), d.numberGlue());
       WordDiscoverer.Result r = discover(LAWS, 2, o, tmp);
       assertEquals(occurrences, count(r, "或者"), "--max-length " + maxLength);
       assertTrue(r.words().stream().allMatch(w -> w.units() <= maxLength));
@@ -127,7 +127,7 @@ class WordDiscovererTest {
     DiscoverOptions off = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
         d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy(),
         d.reestimation(), d.mergePmi(), d.mergeStep(), 0, d.gainStep(), d.isolated(),
-        d.glueGain());
+        d.glueGain(), d.numberGlue());
     Set<String> without = discover(LAWS, 2, off, tmp).words().stream()
         .map(DiscoveredWord::word).collect(java.util.stream.Collectors.toSet());
     Set<String> with = laws.words().stream().map(DiscoveredWord::word)
@@ -154,7 +154,7 @@ class WordDiscovererTest {
     DiscoverOptions off = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
         d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy(),
         d.reestimation(), d.mergePmi(), d.mergeStep(), d.minGain(), d.gainStep(), d.isolated(),
-        0);
+        0, d.numberGlue());
     Set<String> without = discover(LAWS, 2, off, tmp).words().stream()
         .map(DiscoveredWord::word).collect(java.util.stream.Collectors.toSet());
     Set<String> with = laws.words().stream().map(DiscoveredWord::word)
@@ -167,6 +167,31 @@ class WordDiscovererTest {
       assertTrue(with.contains(word), word + " kept");
     }
     assertTrue(with.size() < without.size(), with.size() + " < " + without.size());
+  }
+
+  /**
+   * 次修正 (第一次修正, 第二次修正: 70 times in the sample, after 一, 二, 三 ...) is the measure word
+   * 次 glued to the word 修正, and 年计算 (按…年计算) 年 glued to 计算: with the measure-word test
+   * they leave the list, which loses nothing else, and 修正 and 计算 stay.
+   */
+  @Test
+  void discover_numberGlue_dropsMeasureWordsGluedToAWord() throws IOException {
+    DiscoverOptions d = DiscoverOptions.DEFAULT;
+    DiscoverOptions off = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
+        d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy(),
+        d.reestimation(), d.mergePmi(), d.mergeStep(), d.minGain(), d.gainStep(), d.isolated(),
+        d.glueGain(), 1);
+    List<String> without = discover(LAWS, 2, off, tmp).words().stream()
+        .map(DiscoveredWord::word).toList();
+    List<String> with = laws.words().stream().map(DiscoveredWord::word).toList();
+    for (String glue : List.of("次修正", "年计算")) {
+      assertTrue(without.contains(glue), glue + " found without the test");
+      assertFalse(with.contains(glue), glue + " dropped by it");
+    }
+    assertTrue(with.containsAll(List.of("修正", "计算")), "their words stay");
+    List<String> kept = new java.util.ArrayList<>(without);
+    kept.removeAll(List.of("次修正", "年计算"));
+    assertEquals(kept, with, "nothing else changes, in the same order");
   }
 
   @Test

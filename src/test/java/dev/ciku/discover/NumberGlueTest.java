@@ -1,0 +1,102 @@
+package dev.ciku.discover;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ciku.corpus.HanCharacters;
+import dev.ciku.corpus.UnitTable;
+import org.junit.jupiter.api.Test;
+
+class NumberGlueTest {
+  private static final HanCharacters MEASURE = HanCharacters.of("人枚级个");
+
+  private static int[] units(String s) {
+    return s.codePoints().toArray();
+  }
+
+  @Test
+  void isNumberText_goldenTable() {
+    Object[][] cases = {
+        {"3", true}, {"2025", true}, {"6.3", true}, {"1,000", true}, {"１９９６", true},
+        {"5G", false}, {"iPhone7", false}, {"COVID-19", false}, {".5", false}, {"", false},
+        {"G20", false},
+    };
+    for (Object[] c : cases) {
+      assertEquals(c[1], NumberGlue.isNumberText((String) c[0]), (String) c[0]);
+    }
+  }
+
+  @Test
+  void isGlue_goldenTable() {
+    NumberGlue g = NumberGlue.of(0.5, MEASURE, new UnitTable());
+    // word, share after numbers, rest is a word, glue?
+    Object[][] cases = {
+        {"人死亡", 0.84, true, true},
+        {"枚金牌", 0.9, true, true},
+        {"人死亡", 0.5, true, false}, // not more than the share
+        {"人死亡", 0.84, false, false}, // 死亡 not a word of the list
+        {"人民", 0.9, true, false}, // two units
+        {"万亿元", 0.97, true, false}, // a numeral first: a number expression
+        {"平方米", 0.95, true, false}, // 平 is no measure word
+        {"個小時", 0.9, true, true}, // traditional 個 is 个
+    };
+    for (Object[] c : cases) {
+      assertEquals(c[3], g.isGlue(units((String) c[0]), (double) c[1], (boolean) c[2]),
+          c[0] + " " + c[1] + " " + c[2]);
+    }
+  }
+
+  @Test
+  void endsNumber_digitsAndHanNumerals() {
+    UnitTable table = new UnitTable();
+    int three = table.latinId("3");
+    int decimal = table.latinId("6.3");
+    int fiveG = table.latinId("5G");
+    int word = table.latinId("iPhone");
+    NumberGlue g = NumberGlue.of(0.5, MEASURE, table);
+    assertTrue(g.endsNumber(three));
+    assertTrue(g.endsNumber(decimal));
+    assertFalse(g.endsNumber(fiveG));
+    assertFalse(g.endsNumber(word));
+    for (int cp : units("一两十百千万亿几多余半数〇")) {
+      assertTrue(g.endsNumber(cp), Character.toString(cp));
+    }
+    for (int cp : units("的人国第")) {
+      assertFalse(g.endsNumber(cp), Character.toString(cp));
+    }
+    assertTrue(g.isNumberUnit(three));
+    assertFalse(g.isNumberUnit(fiveG));
+    assertFalse(g.isNumberUnit('三'));
+  }
+
+  @Test
+  void of_shareOne_switchesTheTestOff() {
+    NumberGlue off = NumberGlue.of(1, MEASURE, new UnitTable());
+    assertFalse(off.enabled());
+    assertFalse(off.isGlue(units("人死亡"), 1.0, true));
+    assertTrue(NumberGlue.of(0.5, MEASURE, new UnitTable()).enabled());
+  }
+
+  @Test
+  void of_shareOutsideZeroToOne_throws() {
+    for (double bad : new double[] {-0.1, 1.5, Double.NaN}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> NumberGlue.of(bad, MEASURE, new UnitTable()));
+      assertTrue(e.getMessage().contains("--number-glue"), e.getMessage());
+    }
+  }
+
+  @Test
+  void measureWords_bundledListHasClassifiersNotNumerals() {
+    HanCharacters m = NumberGlue.measureWords(0.5);
+    for (int cp : units("个人名枚颗辆艘级号次元米年個輛")) {
+      assertTrue(m.contains(cp), Character.toString(cp));
+    }
+    for (int cp : units("一两十万亿平迪的")) {
+      assertFalse(m.contains(cp), Character.toString(cp));
+    }
+    assertEquals(0, NumberGlue.measureWords(1).size());
+  }
+}
