@@ -29,6 +29,15 @@ class WordDiscovererTest {
         .discover(List.of(CorpusInput.file(file)), null, new ByteCounter(), m -> { }, m -> { });
   }
 
+  /** The defaults with another {@code --glue-gain} and {@code --number-glue}. */
+  static DiscoverOptions defaultsWith(double glueGain, double numberGlue) {
+    DiscoverOptions d = DiscoverOptions.DEFAULT;
+    return new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(), d.minEntropy(),
+        d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy(), d.reestimation(),
+        d.mergePmi(), d.mergeStep(), d.minGain(), d.gainStep(), d.isolated(), glueGain,
+        numberGlue);
+  }
+
   @BeforeAll
   static void run(@TempDir Path dir) throws IOException {
     laws = discover(LAWS, 2, DiscoverOptions.DEFAULT, dir);
@@ -150,11 +159,7 @@ class WordDiscovererTest {
    */
   @Test
   void discover_glueGain_dropsPhrasesWithAFunctionWordAtOneEnd() throws IOException {
-    DiscoverOptions d = DiscoverOptions.DEFAULT;
-    DiscoverOptions off = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
-        d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy(),
-        d.reestimation(), d.mergePmi(), d.mergeStep(), d.minGain(), d.gainStep(), d.isolated(),
-        0, d.numberGlue());
+    DiscoverOptions off = defaultsWith(0, DiscoverOptions.NUMBER_GLUE);
     Set<String> without = discover(LAWS, 2, off, tmp).words().stream()
         .map(DiscoveredWord::word).collect(java.util.stream.Collectors.toSet());
     Set<String> with = laws.words().stream().map(DiscoveredWord::word)
@@ -176,11 +181,7 @@ class WordDiscovererTest {
    */
   @Test
   void discover_numberGlue_dropsMeasureWordsGluedToAWord() throws IOException {
-    DiscoverOptions d = DiscoverOptions.DEFAULT;
-    DiscoverOptions off = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
-        d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy(),
-        d.reestimation(), d.mergePmi(), d.mergeStep(), d.minGain(), d.gainStep(), d.isolated(),
-        d.glueGain(), 1);
+    DiscoverOptions off = defaultsWith(DiscoverOptions.GLUE_GAIN, 1);
     List<String> without = discover(LAWS, 2, off, tmp).words().stream()
         .map(DiscoveredWord::word).toList();
     List<String> with = laws.words().stream().map(DiscoveredWord::word).toList();
