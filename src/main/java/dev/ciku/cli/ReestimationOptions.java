@@ -56,10 +56,11 @@ public final class ReestimationOptions {
   double glueGain = DiscoverOptions.GLUE_GAIN;
 
   @Option(names = "--number-glue", paramLabel = "SHARE", defaultValue = "0.5",
-      description = "A word of 3 or more units that follows a number in more than this share of"
-          + " its occurrences, begins with a Han character other than a numeral and whose rest is"
-          + " a word is a measure word glued to a word (人死亡 of 3人死亡, 枚金牌, 级地震): it is"
-          + " dropped, and so is a number followed by it (3人死亡). Numbers: digit runs and"
+      description = "A word of 3 or more units that begins with a measure word (those of"
+          + " dict/measure-words.txt: 个 人 名 枚 级 次 元 ...), follows a number in more than this"
+          + " share of its occurrences and whose rest is a word of the list is a measure word"
+          + " glued to a word (人死亡 of 3人死亡, 枚金牌, 个小时): it leaves the list, and so does a"
+          + " word ending in a number followed by it (3人死亡). Numbers: digit runs and"
           + " 零一二...十百千万亿两几数多余半 (1: off; default: ${DEFAULT-VALUE}).")
   double numberGlue = DiscoverOptions.NUMBER_GLUE;
 

@@ -53,6 +53,10 @@ import java.util.function.Consumer;
  *       and single units; counts become uses, strongly associated neighbours are merged and
  *       words that do not save {@code minGain} nats a use (more for longer words) are dropped.
  *       The rest are ranked by {@code score = ln(count) · min(Hl, Hr)}.</li>
+ *   <li><b>Measure-word glue</b> ({@link NumberGlue}, {@code --number-glue}): a word that begins
+ *       with a measure word, follows a number in most of its occurrences and whose rest is a
+ *       word of the list (人死亡 of 3人死亡) leaves the list, as does a word ending in a number
+ *       followed by such glue; after re-estimation, so no count changes.</li>
  * </ol>
  *
  * <p>Without a corpus (a store only) there is no cut pass: the candidates are G's grams with
@@ -537,10 +541,9 @@ public final class WordDiscoverer {
    * The measure-word test ({@link NumberGlue}) on the final words, after re-estimation (so that
    * it changes no count: dropped before, 人死亡 would hand its uses to 人, and the gain test would
    * then drop 本人 and 家人): a word that begins with a measure word, follows a number often
-   * enough and whose rest is a living word is glue (人死亡); then a word
-   * that ends in a number unit followed by glue (3人死亡, 致3人死亡) is too. Both leave
-   * {@code alive}; returns which. Every word is judged against the same living set, so the
-   * order of the list does not matter.
+   * enough and whose rest is a living word is glue (人死亡); then a word that ends in a number
+   * unit followed by glue (3人死亡, 致3人死亡) is too. Both leave {@code alive}; returns which.
+   * Every word is judged against the same living set, so the order of the list does not matter.
    */
   private static boolean[] dropGlue(int[][] words, boolean[] alive, double[] afterNumber,
       NumberGlue glue) {
@@ -576,7 +579,7 @@ public final class WordDiscoverer {
    * Whether {@code w} ends in a number unit followed by glue of {@code dropped}: 3人死亡, and
    * 致3人死亡 or 发生6.3级地震.
    */
-  static boolean endsInGlue(int[] w, GramIndex dropped, NumberGlue glue) {
+  private static boolean endsInGlue(int[] w, GramIndex dropped, NumberGlue glue) {
     for (int p = w.length - 4; p >= 0; p--) {
       if (glue.isNumberUnit(w[p]) && has(dropped, w, p + 1)) {
         return true;
@@ -598,8 +601,6 @@ public final class WordDiscoverer {
     int n = w.length - from;
     return n <= Grams.MAX_ORDER && set.get(Grams.hi(w, from, n), Grams.lo(w, from, n)) != 0;
   }
-
-
 
   /**
    * The living words after {@link Reestimation} (counts by use, merged words added if they pass

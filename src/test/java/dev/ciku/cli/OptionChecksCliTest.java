@@ -92,6 +92,10 @@ class OptionChecksCliTest {
     assertUsage("--max-length must be 2..64, not 1", "discover", LAWS, "--max-length", "1");
     assertUsage("--reestimate must be 0..10, not 11", "discover", LAWS, "--reestimate", "11");
     assertUsage("--min-count must be 0 or more, not -1", "discover", LAWS, "--min-count", "-1");
+    assertUsage("--number-glue must be between 0 and 1, got 2.0", "discover", LAWS,
+        "--number-glue", "2");
+    assertUsage("--number-glue must be between 0 and 1, got NaN", "discover", LAWS,
+        "--number-glue", "NaN");
   }
 
   @Test
