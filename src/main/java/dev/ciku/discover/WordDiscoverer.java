@@ -238,6 +238,11 @@ public final class WordDiscoverer {
     }
     if (glue.enabled()) {
       boolean[] glued = dropGlue(words.units, words.alive, words.afterNumber, glue);
+      int n = 0;
+      for (boolean b : glued) {
+        n += b ? 1 : 0;
+      }
+      info.accept(String.format(java.util.Locale.ROOT, "measure-word glue removed %,d words", n));
       if (ex != null) {
         ex.glued(words.units, glued, words.afterNumber, glue);
       }
