@@ -2,6 +2,7 @@ package dev.ciku.discover;
 
 import dev.ciku.corpus.HanCharacters;
 import dev.ciku.corpus.LoadOnce;
+import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.UnitTable;
 import java.util.List;
 
@@ -32,6 +33,7 @@ final class NumberGlue {
 
   private final double share;
   private final HanCharacters measureWords;
+  private final Simplified simplified = Simplified.bundled();
   /** For each Latin unit (by id − {@link UnitTable#LATIN_BASE}): whether it is a number. */
   private final boolean[] numberLatin;
 
@@ -87,9 +89,10 @@ final class NumberGlue {
     return k >= 0 && k < numberLatin.length && numberLatin[k];
   }
 
-  /** Whether {@code id}, as a left neighbour, ends a number. */
+  /** Whether {@code id}, as a left neighbour, ends a number (traditional 兩 萬 億 as 两 万 亿). */
   boolean endsNumber(int id) {
-    return UnitTable.isLatinId(id) ? isNumberUnit(id) : NUMBER_ENDS.indexOf(id) >= 0;
+    return UnitTable.isLatinId(id) ? isNumberUnit(id)
+        : NUMBER_ENDS.indexOf(simplified.codePoint(id)) >= 0;
   }
 
   /**

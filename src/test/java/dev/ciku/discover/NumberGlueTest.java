@@ -60,7 +60,7 @@ class NumberGlueTest {
     assertTrue(g.endsNumber(decimal));
     assertFalse(g.endsNumber(fiveG));
     assertFalse(g.endsNumber(word));
-    for (int cp : units("一两十百千万亿几多余半数〇")) {
+    for (int cp : units("一两十百千万亿几多余半数〇兩萬億幾")) {
       assertTrue(g.endsNumber(cp), Character.toString(cp));
     }
     for (int cp : units("的人国第")) {
