@@ -439,11 +439,10 @@ final class Explainer {
    * ends in a number followed by glue.
    */
   private String glueProblem(int[] u, double share) {
-    for (int p = 0; p + 4 <= u.length; p++) {
-      if (glue.isNumberUnit(u[p])) {
-        return "it ends in a number followed by the measure-word glue "
-            + text(u, p + 1, u.length) + " (--number-glue)";
-      }
+    int p = glue.numberBeforeGlue(u);
+    if (p >= 0) {
+      return "it ends in a number followed by the measure-word glue " + text(u, p + 1, u.length)
+          + " (--number-glue)";
     }
     return String.format(Locale.ROOT, "a measure word glued to the word %s: it follows a number"
         + " in %d%% of its occurrences, more than --number-glue %s", text(u, 1, u.length),

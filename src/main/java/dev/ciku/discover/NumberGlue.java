@@ -89,6 +89,19 @@ final class NumberGlue {
     return k >= 0 && k < numberLatin.length && numberLatin[k];
   }
 
+  /**
+   * Where {@code w} has its last number unit with 3 or more units after it (the place of 3 in
+   * 致3人死亡), or -1: a word ending in a number and glue has its number there.
+   */
+  int numberBeforeGlue(int[] w) {
+    for (int p = w.length - 4; p >= 0; p--) {
+      if (isNumberUnit(w[p])) {
+        return p;
+      }
+    }
+    return -1;
+  }
+
   /** Whether {@code id}, as a left neighbour, ends a number (traditional 兩 萬 億 as 两 万 亿). */
   boolean endsNumber(int id) {
     return UnitTable.isLatinId(id) ? isNumberUnit(id)

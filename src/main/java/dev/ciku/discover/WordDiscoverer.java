@@ -585,12 +585,8 @@ public final class WordDiscoverer {
    * 致3人死亡 or 发生6.3级地震.
    */
   private static boolean endsInGlue(int[] w, GramIndex dropped, NumberGlue glue) {
-    for (int p = w.length - 4; p >= 0; p--) {
-      if (glue.isNumberUnit(w[p]) && has(dropped, w, p + 1)) {
-        return true;
-      }
-    }
-    return false;
+    int p = glue.numberBeforeGlue(w);
+    return p >= 0 && has(dropped, w, p + 1);
   }
 
   /** Adds {@code w[from..]} to {@code set} if it fits a packed gram. */
@@ -604,7 +600,7 @@ public final class WordDiscoverer {
   /** Whether {@code w[from..]} is in {@code set} (never if it is too long for a packed gram). */
   private static boolean has(GramIndex set, int[] w, int from) {
     int n = w.length - from;
-    return n <= Grams.MAX_ORDER && set.get(Grams.hi(w, from, n), Grams.lo(w, from, n)) != 0;
+    return n <= Grams.MAX_ORDER && set.get(w, from, n) != 0;
   }
 
   /**

@@ -66,6 +66,11 @@ class NumberGlueTest {
     for (int cp : units("的人国第")) {
       assertFalse(g.endsNumber(cp), Character.toString(cp));
     }
+    // 致 3 人 死 亡: the number at 1 has the glue 人死亡 after it; 3 人 死: too little after it.
+    assertEquals(1, g.numberBeforeGlue(new int[] {'致', three, '人', '死', '亡'}));
+    assertEquals(0, g.numberBeforeGlue(new int[] {decimal, '级', '地', '震'}));
+    assertEquals(-1, g.numberBeforeGlue(new int[] {three, '人', '死'}));
+    assertEquals(-1, g.numberBeforeGlue(new int[] {fiveG, '人', '死', '亡'}));
     assertTrue(g.isNumberUnit(three));
     assertFalse(g.isNumberUnit(fiveG));
     assertFalse(g.isNumberUnit('三'));
