@@ -2,9 +2,12 @@ package dev.ciku.count;
 
 /**
  * A growable hash table from packed grams to counts, for random access after counting (cohesion
- * needs the counts of every split of a candidate): a {@link GramTable} that is replaced by one of
+ * needs the counts of every split of a candidate): {@link GramTable}s, each replaced by one of
  * twice the capacity when 60% full, with the single units also in a small table of their own.
- * Memory is 24 bytes a slot, so about 40-80 bytes a gram.
+ * Filled gram by gram ({@link #accept}) it is one table; filled at once from blocks
+ * ({@link #fill}) it is {@value #SHARDS} tables, chosen by the top bits of a gram's hash, built
+ * in parallel and each sized for its grams. Memory is 24 bytes a slot, so about 40-80 bytes a
+ * gram.
  *
  * <p>Not thread-safe while being filled; safe for concurrent {@link #get} afterwards.
  */
@@ -12,7 +15,12 @@ public final class GramIndex implements GramSink, GramSource {
   private static final double LOAD = 0.6;
   /** The bits of {@code hi} below the first unit: zero, with {@code lo} zero, for a single unit. */
   private static final long BELOW_FIRST = (1L << (2 * Grams.BITS)) - 1;
-  private GramTable table;
+  /** Tables of an index made by {@link #fill}: a fixed number, so its layout never depends on
+   * the thread count. */
+  static final int SHARDS = 16;
+  private static final int SHARD_SHIFT = 64 - Integer.numberOfTrailingZeros(SHARDS);
+  /** One table, or {@link #SHARDS} tables chosen by the top bits of the hash. */
+  private GramTable[] tables;
   /**
    * The single units again, in a table of their own: a few hundred kilobytes at most (24 bytes a
    * slot; 16,384 slots for 5,000 units), mostly in the cache, where about half the look-ups of
@@ -22,44 +30,155 @@ public final class GramIndex implements GramSink, GramSource {
 
   /** @param expected number of grams expected (a hint) */
   public GramIndex(int expected) {
-    table = new GramTable((int) Math.min(1 << 28, Math.max(16, (long) (expected / LOAD))), LOAD);
+    tables = new GramTable[] {new GramTable(
+        (int) Math.min(1 << 28, Math.max(16, (long) (expected / LOAD))), LOAD)};
+  }
+
+  private GramTable table(long hi, long lo) {
+    GramTable[] t = tables;
+    return t.length == 1 ? t[0] : t[(int) (Grams.hash(hi, lo) >>> SHARD_SHIFT)];
   }
 
   /** Adds {@code count} to the gram's count (inserting it if absent). */
   @Override
   public void accept(long hi, long lo, long count) {
-    if (table.isFull()) {
-      grow(table.capacity() * 2);
+    int k = tables.length == 1 ? 0 : (int) (Grams.hash(hi, lo) >>> SHARD_SHIFT);
+    if (tables[k].isFull()) {
+      tables[k] = copied(tables[k], tables[k].capacity() * 2);
     }
-    table.add(hi, lo, count);
-    if (lo == 0 && (hi & BELOW_FIRST) == 0) {
-      if (units.isFull()) {
-        units = copied(units, units.capacity() * 2);
+    tables[k].add(hi, lo, count);
+    if (isUnit(hi, lo)) {
+      addUnit(hi, lo, count);
+    }
+  }
+
+  private static boolean isUnit(long hi, long lo) {
+    return lo == 0 && (hi & BELOW_FIRST) == 0;
+  }
+
+  private void addUnit(long hi, long lo, long count) {
+    if (units.isFull()) {
+      units = copied(units, units.capacity() * 2);
+    }
+    units.add(hi, lo, count);
+  }
+
+  /**
+   * Fills this empty index with {@code grams} (each gram once), as {@value #SHARDS} tables
+   * built on {@code threads} threads, each sized for its grams (no growing). The layout, and so
+   * {@link #forEach} order, depends on the grams and their order only, not on the thread count.
+   * Cost: two reads of the blocks a thread, and one insertion a gram, divided among the threads.
+   *
+   * @throws IllegalStateException if the index is not empty
+   */
+  public void fill(GramBlocks grams, int threads) {
+    if (size() != 0) {
+      throw new IllegalStateException("fill needs an empty index, this one holds " + size());
+    }
+    int workers = Math.max(1, Math.min(threads, SHARDS));
+    long[][] counts = new long[workers][SHARDS];
+    parallel(workers, w -> {
+      for (int k = w; k < grams.blockCount(); k += workers) {
+        long[] b = grams.block(k);
+        int end = 3 * grams.entries(k);
+        for (int p = 0; p < end; p += 3) {
+          counts[w][(int) (Grams.hash(b[p], b[p + 1]) >>> SHARD_SHIFT)]++;
+        }
       }
-      units.add(hi, lo, count);
+    });
+    GramTable[] built = new GramTable[SHARDS];
+    parallel(workers, w -> {
+      for (int s = w; s < SHARDS; s += workers) {
+        long n = 0;
+        for (long[] c : counts) {
+          n += c[s];
+        }
+        built[s] = new GramTable((int) Math.min(1 << 28, Math.max(16, (long) (n / LOAD) + 1)),
+            LOAD);
+      }
+      for (int k = 0; k < grams.blockCount(); k++) {
+        long[] b = grams.block(k);
+        int end = 3 * grams.entries(k);
+        for (int p = 0; p < end; p += 3) {
+          int s = (int) (Grams.hash(b[p], b[p + 1]) >>> SHARD_SHIFT);
+          if (s % workers == w) {
+            built[s].add(b[p], b[p + 1], b[p + 2]);
+          }
+        }
+      }
+    });
+    tables = built;
+    grams.forEach((hi, lo, c) -> {
+      if (isUnit(hi, lo)) {
+        addUnit(hi, lo, c);
+      }
+    });
+  }
+
+  /** Runs {@code task} for workers 0..n-1, on n-1 new threads and the calling one. */
+  private static void parallel(int n, java.util.function.IntConsumer task) {
+    if (n == 1) {
+      task.accept(0);
+      return;
+    }
+    Thread[] others = new Thread[n - 1];
+    Throwable[] failed = new Throwable[n];
+    for (int w = 1; w < n; w++) {
+      int worker = w;
+      others[w - 1] = new Thread(() -> {
+        try {
+          task.accept(worker);
+        } catch (Throwable t) {
+          failed[worker] = t;
+        }
+      }, "ciku-index-" + w);
+      others[w - 1].start();
+    }
+    try {
+      task.accept(0);
+    } finally {
+      for (Thread t : others) {
+        boolean interrupted = false;
+        while (true) {
+          try {
+            t.join();
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+    for (Throwable t : failed) {
+      if (t instanceof RuntimeException r) {
+        throw r;
+      } else if (t instanceof Error e) {
+        throw e;
+      }
     }
   }
 
   /**
-   * Adds every gram of {@code other} to this index. The table is first grown to hold both and to
-   * be at least as large as {@code other}'s, so that copying in {@code other}'s table order does
-   * not pile entries into long probe runs. Cost: O(size + other.size()).
+   * Adds every gram of {@code other} to this index. A one-table index is first grown to hold
+   * both and to be at least as large as {@code other}'s table, so that copying in {@code other}'s
+   * table order does not pile entries into long probe runs. Cost: O(size + other.size()).
    */
   public void addAll(GramIndex other) {
-    long need = Math.max((long) ((size() + (double) other.size()) / LOAD) + 1,
-        other.table.capacity());
-    if (table.capacity() < need) {
-      long cap = table.capacity();
-      while (cap < need) {
-        cap *= 2;
+    if (tables.length == 1 && other.tables.length == 1) {
+      long need = Math.max((long) ((size() + (double) other.size()) / LOAD) + 1,
+          other.tables[0].capacity());
+      if (tables[0].capacity() < need) {
+        long cap = tables[0].capacity();
+        while (cap < need) {
+          cap *= 2;
+        }
+        tables[0] = copied(tables[0], (int) Math.min(cap, 1 << 29));
       }
-      grow((int) Math.min(cap, 1 << 29));
     }
     other.forEach(this);
-  }
-
-  private void grow(int capacity) {
-    table = copied(table, capacity);
   }
 
   /** A table of {@code capacity} slots holding the entries of {@code t}. */
@@ -71,30 +190,56 @@ public final class GramIndex implements GramSink, GramSource {
 
   /** The count of the gram, or 0 if absent. */
   public long get(long hi, long lo) {
-    return lo == 0 && (hi & BELOW_FIRST) == 0 ? units.get(hi, lo) : table.get(hi, lo);
+    return isUnit(hi, lo) ? units.get(hi, lo) : table(hi, lo).get(hi, lo);
   }
 
   /** The count of {@code units[from..from+n)}, or 0. */
   public long get(int[] units, int from, int n) {
-    return table.get(Grams.hi(units, from, n), Grams.lo(units, from, n));
+    long hi = Grams.hi(units, from, n);
+    long lo = Grams.lo(units, from, n);
+    return table(hi, lo).get(hi, lo);
   }
 
   /** Number of grams. */
   public int size() {
-    return table.size();
+    int n = 0;
+    for (GramTable t : tables) {
+      n += t.size();
+    }
+    return n;
   }
 
   /** Calls {@code sink} for every gram, in table order (not sorted). */
   public void forEach(GramSink sink) {
-    table.forEach(sink);
+    for (GramTable t : tables) {
+      t.forEach(sink);
+    }
   }
 
   /**
    * Calls {@code sink} for the grams of part {@code part} of {@code parts} equal slices of the
-   * table ({@link GramTable#forEach(int, int, GramSink)}): parts may be read on several threads.
+   * slots of all tables, in table order: the
+   * parts in order visit what {@link #forEach(GramSink)} visits, and may be read on several
+   * threads.
    */
   @Override
   public void forEach(int part, int parts, GramSink sink) {
-    table.forEach(part, parts, sink);
+    if (part < 0 || part >= parts) {
+      throw new IndexOutOfBoundsException("part " + part + " of " + parts);
+    }
+    long total = 0;
+    for (GramTable t : tables) {
+      total += t.capacity();
+    }
+    long from = total * part / parts;
+    long to = total * (part + 1) / parts;
+    long start = 0;
+    for (GramTable t : tables) {
+      long end = start + t.capacity();
+      if (end > from && start < to) {
+        t.forEachSlot(Math.max(from, start) - start, Math.min(to, end) - start, sink);
+      }
+      start = end;
+    }
   }
 }

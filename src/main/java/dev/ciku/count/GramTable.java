@@ -130,11 +130,14 @@ public final class GramTable {
     if (part < 0 || part >= parts) {
       throw new IndexOutOfBoundsException("part " + part + " of " + parts);
     }
+    long capacity = slots.length / 3;
+    forEachSlot(capacity * part / parts, capacity * (part + 1) / parts, visitor);
+  }
+
+  /** Calls {@code visitor} for the entries in slots {@code from} (inclusive) to {@code to}. */
+  void forEachSlot(long from, long to, GramSink visitor) {
     long[] s = slots;
-    long capacity = s.length / 3;
-    int from = (int) (capacity * part / parts) * 3;
-    int to = (int) (capacity * (part + 1) / parts) * 3;
-    for (int p = from; p < to; p += 3) {
+    for (int p = (int) from * 3; p < (int) to * 3; p += 3) {
       if (s[p] != 0 || s[p + 1] != 0) {
         visitor.accept(s[p], s[p + 1], s[p + 2]);
       }

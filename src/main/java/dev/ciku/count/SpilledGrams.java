@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongUnaryOperator;
 
@@ -21,19 +20,27 @@ import java.util.function.LongUnaryOperator;
  * {@link PartitionedSink} of {@link NgramCounter}, the first range goes straight to the sink and
  * each other range's kept grams are buffered by its part and replayed when joined, in range
  * order, so the sink receives the very sequence a one-thread merge gives it (for a hash table
- * that is iterated later, the result does not depend on the thread count). Afterwards the files
- * are a {@link GramSource} of the rare grams: a pass that needs every gram (boundary entropy)
- * reads the sink's grams and these, instead of holding them all.
+ * that is iterated later, the result does not depend on the thread count). In bulk mode the sink
+ * is a {@link GramIndex}, and every kept gram is buffered, in that same sequence, until
+ * {@link #finish} fills the index at once on several threads ({@link GramIndex#fill}) instead of
+ * one thread inserting every gram after the merge. Afterwards the files are a
+ * {@link GramSource} of the rare grams: a pass that needs every gram (boundary entropy) reads the
+ * sink's grams and these, instead of holding them all.
  *
- * <p>Memory: a 256 KB write buffer a range, and the kept grams of every range but the first
- * until joined. Not thread-safe beyond the {@link PartitionedSink} contract; reading
- * ({@link #forEach}) may run on several threads once the count is done. Close to delete the
- * files.
+ * <p>Memory: a 256 KB write buffer a range, and 24 bytes a kept gram of every range but the
+ * first until joined (bulk mode: of every range until {@link #finish}). Not thread-safe beyond
+ * the {@link PartitionedSink} contract; reading ({@link #forEach}) may run on several threads
+ * once the count is done. Close to delete the files.
  */
 public final class SpilledGrams implements PartitionedSink, GramSource, AutoCloseable {
   private static final int BUFFER = 1 << 18;
 
   private final GramSink kept;
+  /** The index {@link #finish} fills, in bulk mode; null when grams stream to {@link #kept}. */
+  private final GramIndex index;
+  private final int threads;
+  /** The kept grams in one-thread order until {@link #finish}, in bulk mode. */
+  private GramBlocks bulk;
   private final LongUnaryOperator keepFor;
   private final Path dir;
   private final Part first;
@@ -51,10 +58,45 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
    * @param dir directory of the temporary files
    */
   public SpilledGrams(GramSink kept, LongUnaryOperator keepFor, Path dir) {
+    this(kept, null, 1, keepFor, dir);
+  }
+
+  /**
+   * Bulk mode: the kept grams are gathered, in the same one-thread order, and put into
+   * {@code index} at once by {@link #finish} ({@link GramIndex#fill}, on {@code threads}
+   * threads) instead of one by one as they arrive. Memory: 24 bytes a kept gram until then.
+   *
+   * @param index an empty index, filled by {@link #finish}
+   * @param threads threads that fill it
+   * @param keepFor the smallest count kept, from the number of unit positions counted
+   * @param dir directory of the temporary files
+   */
+  public SpilledGrams(GramIndex index, int threads, LongUnaryOperator keepFor, Path dir) {
+    this(index, index, threads, keepFor, dir);
+  }
+
+  private SpilledGrams(GramSink kept, GramIndex index, int threads, LongUnaryOperator keepFor,
+      Path dir) {
     this.kept = kept;
+    this.index = index;
+    this.threads = threads;
+    this.bulk = index != null ? new GramBlocks() : null;
     this.keepFor = keepFor;
     this.dir = dir;
     this.first = new Part(this);
+  }
+
+  /**
+   * Ends the count: in bulk mode, fills the index with the kept grams (once; later calls do
+   * nothing). Call it once every gram has arrived and every part is joined, before the index
+   * is read.
+   */
+  public void finish() {
+    if (bulk != null) {
+      GramBlocks grams = bulk;
+      bulk = null;
+      index.fill(grams, threads);
+    }
   }
 
   @Override
@@ -70,7 +112,11 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
   @Override
   public void accept(long hi, long lo, long count) {
     if (count >= keep || Grams.length(hi, lo) == 1) {
-      kept.accept(hi, lo, count);
+      if (bulk != null) {
+        bulk.add(hi, lo, count);
+      } else {
+        kept.accept(hi, lo, count);
+      }
     } else {
       first.write(hi, lo, count);
     }
@@ -89,12 +135,12 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
     p.finish();
     files.add(p.file);
     grams += p.written;
-    long[] b = p.kept;
-    for (int i = 0; i < p.used; i += 3) {
-      kept.accept(b[i], b[i + 1], b[i + 2]);
+    if (bulk != null) {
+      bulk.addAll(p.kept);
+    } else {
+      p.kept.forEach(kept);
+      p.kept = new GramBlocks();
     }
-    p.kept = new long[0];
-    p.used = 0;
   }
 
   /** Number of grams written to disk (not kept). */
@@ -166,8 +212,7 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
     private final FileChannel out;
     private final ByteBuffer buf = ByteBuffer.allocate(BUFFER - BUFFER % 24);
     long written;
-    long[] kept = new long[3 << 10];
-    int used;
+    GramBlocks kept = new GramBlocks();
 
     Part(SpilledGrams owner) {
       this.owner = owner;
@@ -194,16 +239,7 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
       if (count < keep && Grams.length(hi, lo) > 1) {
         write(hi, lo, count);
       } else {
-        if (used + 3 > kept.length) {
-          kept = Arrays.copyOf(kept, (int) Math.min(Integer.MAX_VALUE - 8, 2L * kept.length));
-          if (used + 3 > kept.length) {
-            throw new IllegalStateException("too many grams in one merge range");
-          }
-        }
-        kept[used] = hi;
-        kept[used + 1] = lo;
-        kept[used + 2] = count;
-        used += 3;
+        kept.add(hi, lo, count);
       }
     }
 

@@ -154,10 +154,9 @@ public final class WordDiscoverer {
   private Result discover(List<CorpusInput> corpus, NgramStore store, ClauseRecording recording,
       ByteCounter bytes, Consumer<String> warnings, Consumer<String> info, long t0)
       throws IOException {
-    // Sized for the corpus when it is small (a gram seen twice takes two characters at least).
-    long chars = store == null ? CorpusInput.estimatedChars(corpus) : -1;
-    GramIndex index = new GramIndex(chars < 0 ? 1 << 20 : (int) Math.min(1 << 20, chars / 2 + 16));
-    try (SpilledGrams spill = new SpilledGrams(index, this::minCount, tempDir)) {
+    // Filled at once when the count is done (SpilledGrams#finish), each table sized for its grams.
+    GramIndex index = new GramIndex(16);
+    try (SpilledGrams spill = new SpilledGrams(index, threads, this::minCount, tempDir)) {
       Counts counts = store != null ? counts(store, spill, index, warnings)
           : count(corpus, recording, bytes, warnings, spill, index);
       // With a store the corpus is read by the cut pass only: its warnings come from there.
@@ -271,6 +270,7 @@ public final class WordDiscoverer {
      */
     static Counts of(UnitTable units, GramIndex index, SpilledGrams spill, long positions,
         int order, long seen, Path store) {
+      spill.finish();
       GramSource all = (part, parts, sink) -> {
         index.forEach(part, parts, sink);
         spill.forEach(part, parts, sink);

@@ -79,4 +79,77 @@ class GramIndexTest {
     assertEquals(contents(a), contents(empty));
     assertEquals(5, empty.get(new int[] {0x4E00, 0x4E01}, 0, 2));
   }
+
+  /** The grams of {@code index} with their counts, in its table order. */
+  private static java.util.List<String> order(GramIndex index) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    index.forEach((hi, lo, c) -> out.add(hi + "/" + lo + "/" + c));
+    return out;
+  }
+
+  @Test
+  void fill_seededRandomGrams_sameContentsAsAcceptAndSameLayoutAtAnyThreadCount() {
+    for (int seed = 0; seed < 5; seed++) {
+      Random r = new Random(seed);
+      GramIndex accepted = new GramIndex(16);
+      Map<String, Long> expected = new HashMap<>();
+      fill(accepted, expected, r, r.nextInt(100_000));
+      GramBlocks blocks = new GramBlocks();
+      accepted.forEach(blocks::add);
+      java.util.List<String> layout = null;
+      for (int threads : new int[] {1, 2, 3, 7, 40}) {
+        GramIndex filled = new GramIndex(16);
+        filled.fill(blocks, threads);
+        assertLookUps(expected, filled, "seed " + seed + ", " + threads + " threads");
+        assertEquals(expected.size(), filled.size());
+        assertEquals(expected, contents(filled));
+        if (layout == null) {
+          layout = order(filled);
+        } else {
+          assertEquals(layout, order(filled), "seed " + seed + ", " + threads + " threads");
+        }
+        // Slices in order visit what forEach visits, whatever the slice count.
+        for (int parts : new int[] {1, 3, 16, 50}) {
+          java.util.List<String> sliced = new java.util.ArrayList<>();
+          for (int p = 0; p < parts; p++) {
+            filled.forEach(p, parts, (hi, lo, c) -> sliced.add(hi + "/" + lo + "/" + c));
+          }
+          assertEquals(layout, sliced, parts + " parts");
+        }
+      }
+    }
+  }
+
+  @Test
+  void fill_thenAccept_growsTheShardsAndKeepsEveryCount() {
+    Random r = new Random(5);
+    GramIndex a = new GramIndex(16);
+    Map<String, Long> expected = new HashMap<>();
+    fill(a, expected, r, 2_000);
+    GramBlocks blocks = new GramBlocks();
+    a.forEach(blocks::add);
+    GramIndex filled = new GramIndex(16);
+    filled.fill(blocks, 2);
+    fill(filled, expected, r, 60_000);
+    assertLookUps(expected, filled, "after fill and accept");
+    assertEquals(expected, contents(filled));
+  }
+
+  @Test
+  void fill_nonEmptyIndex_isRejected() {
+    GramIndex a = new GramIndex(16);
+    a.accept(Grams.hi(new int[] {0x4E00}, 0, 1), 0, 1);
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class, () -> a.fill(new GramBlocks(), 1));
+    assertEquals("fill needs an empty index, this one holds 1", e.getMessage());
+  }
+
+  @Test
+  void fill_emptyBlocks_leavesAnEmptyIndex() {
+    GramIndex a = new GramIndex(16);
+    a.fill(new GramBlocks(), 3);
+    assertEquals(0, a.size());
+    assertEquals(0, a.get(new int[] {0x4E00, 0x4E01}, 0, 2));
+    assertEquals(java.util.List.of(), order(a));
+  }
 }

@@ -90,6 +90,49 @@ class SpilledGramsTest {
   }
 
   @Test
+  void finish_bulkMode_fillsTheIndexInTheSameLayoutAtAnyThreadCount() throws IOException {
+    Random r = new Random(19);
+    java.util.Map<String, long[]> distinct = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 200_000; i++) {
+      // Distinct grams, as a merge gives them: 1..4 units of 50 characters.
+      long[] g = gram(r, 1 + r.nextInt(4), 2 + r.nextInt(9));
+      distinct.putIfAbsent(g[0] + "/" + g[1], g);
+    }
+    List<long[]> grams = new ArrayList<>(distinct.values());
+    List<long[]> expectKept = grams.stream()
+        .filter(g -> g[2] >= 6 || Grams.length(g[0], g[1]) == 1).toList();
+    List<String> layout = null;
+    for (int threads : new int[] {1, 2, 3, 5}) {
+      GramIndex index = new GramIndex(16);
+      try (SpilledGrams spill = new SpilledGrams(index, threads, units -> 6, dir)) {
+        spill.counted(new long[] {0, 6_000});
+        GramSink second = spill.part();
+        for (int i = 0; i < grams.size(); i++) {
+          long[] g = grams.get(i);
+          (i < grams.size() / 2 ? (GramSink) spill : second).accept(g[0], g[1], g[2]);
+        }
+        spill.join(second);
+        assertEquals(0, index.size(), "nothing in the index before finish");
+        spill.finish();
+        spill.finish();
+        assertEquals(expectKept.size(), index.size(), threads + " threads");
+        for (long[] g : grams) {
+          long expect = g[2] >= 6 || Grams.length(g[0], g[1]) == 1 ? g[2] : 0;
+          assertEquals(expect, index.get(g[0], g[1]), threads + " threads");
+        }
+        assertEquals(grams.size() - expectKept.size(), spill.size());
+      }
+      List<String> order = new ArrayList<>();
+      index.forEach((hi, lo, c) -> order.add(hi + "/" + lo + "/" + c));
+      if (layout == null) {
+        layout = order;
+      } else {
+        assertEquals(layout, order, threads + " threads: same table order as one");
+      }
+    }
+  }
+
+  @Test
   void close_withoutJoin_deletesEveryFile() throws IOException {
     SpilledGrams spill = new SpilledGrams((hi, lo, c) -> { }, units -> 2, dir);
     spill.counted(new long[] {0, 10});
