@@ -8,9 +8,9 @@ import picocli.CommandLine.ParseResult;
 /**
  * The options of new-word discovery that {@code ciku domain} does not have ({@code ciku discover}
  * and its Spark job): re-estimation with its gain test ({@code --min-gain}, {@code --glue-gain}),
- * the backtracking of often isolated fragments ({@code --isolated}) and the measure-word glue
- * test ({@code --number-glue}). A picocli mixin, separate from {@link DiscoveryOptions}. Plain
- * configuration holder; not thread-safe.
+ * the backtracking of often isolated fragments ({@code --isolated}) and the measure-word and
+ * phrase-suffix glue tests ({@code --number-glue}, {@code --suffix-glue}). A picocli mixin,
+ * separate from {@link DiscoveryOptions}. Plain configuration holder; not thread-safe.
  */
 public final class ReestimationOptions {
   @Option(names = "--reestimate", paramLabel = "ROUNDS", defaultValue = "3",
@@ -64,9 +64,18 @@ public final class ReestimationOptions {
           + " 零一二...十百千万亿两几数多余半 (1: off; default: ${DEFAULT-VALUE}).")
   double numberGlue = DiscoverOptions.NUMBER_GLUE;
 
+  @Option(names = "--suffix-glue", paramLabel = "SHARE", defaultValue = "0.5",
+      description = "A word of 3 or more units that ends in a phrase suffix (those of"
+          + " dict/phrase-suffixes.txt: the localisers 上 下 里 内 外 前 后 中 时 and 称 说) and whose"
+          + " rest is a word of the list is a phrase (会谈后, 车间里, 框架下, 警方称) when it has"
+          + " fewer than this share of the uses of the two together: it leaves the list. A"
+          + " word whose rest seldom stands alone (马德里) stays (0: off; default:"
+          + " ${DEFAULT-VALUE}).")
+  double suffixGlue = DiscoverOptions.SUFFIX_GLUE;
+
   /**
    * The options of this mixin that work on the cut corpus, as the user types them (not
-   * {@code --number-glue}, which also works on a store's grams).
+   * {@code --number-glue} and {@code --suffix-glue}, which also work on a store's grams).
    */
   static final List<String> NAMES = List.of("--reestimate", "--merge-pmi", "--merge-step",
       "--min-gain", "--gain-step", "--isolated", "--glue-gain");
@@ -87,7 +96,7 @@ public final class ReestimationOptions {
       return new DiscoverOptions(base.order(), base.minCount(), base.pmiBase(), base.pmiStep(),
           base.minEntropy(), base.maxLength(), base.pairPmi(), base.pairEntropy(),
           base.redundancy(), rounds, mergePmi, mergeStep, minGain, gainStep, isolated,
-          glueGain, numberGlue);
+          glueGain, numberGlue, suffixGlue);
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, e.getMessage());
     }

@@ -39,11 +39,15 @@ import dev.ciku.corpus.Params;
  * @param numberGlue a word of 3+ units after a number in more than this share of its
  *     occurrences, whose first unit is a Han non-numeral and whose rest is a word, is a measure
  *     word glued to a word and dropped (人死亡, 枚金牌; {@link NumberGlue}); 1 switches this off
+ * @param suffixGlue a word of 3+ units that ends in a phrase suffix (a localiser or a reporting
+ *     verb) and whose rest is a word is dropped when the segmentation uses it in fewer than this
+ *     share of the uses of the two together (会谈后, 车间里, 警方称; {@link SuffixGlue}); 0
+ *     switches this off
  */
 public record DiscoverOptions(int order, long minCount, double pmiBase, double pmiStep,
     double minEntropy, int maxLength, double pairPmi, double pairEntropy, double redundancy,
     int reestimation, double mergePmi, double mergeStep, double minGain, double gainStep,
-    int isolated, double glueGain, double numberGlue) {
+    int isolated, double glueGain, double numberGlue, double suffixGlue) {
 
   /** Default rounds of re-estimation of {@code ciku discover}. */
   public static final int REESTIMATION = 3;
@@ -61,21 +65,23 @@ public record DiscoverOptions(int order, long minCount, double pmiBase, double p
   public static final double GLUE_GAIN = 1.25;
   /** Default {@link #numberGlue}: more than half the occurrences after a number. */
   public static final double NUMBER_GLUE = 0.5;
+  /** Default {@link #suffixGlue}: the word is less used than its rest alone. */
+  public static final double SUFFIX_GLUE = 0.5;
 
   /** The defaults of {@code ciku discover}, measured best on the SIGHAN protocol (see benchmarks/RESULTS.md). */
   public static final DiscoverOptions DEFAULT = new DiscoverOptions(4, 0, 2.0, 2.0, 0.5, 12, 1.0,
       2.5, 6.0, REESTIMATION, MERGE_PMI, MERGE_STEP, MIN_GAIN, GAIN_STEP, ISOLATED,
-      GLUE_GAIN, NUMBER_GLUE);
+      GLUE_GAIN, NUMBER_GLUE, SUFFIX_GLUE);
 
   /**
-   * Settings without re-estimation, the {@link #isolated} rule, {@link #glueGain} and
-   * {@link #numberGlue}, as {@code ciku domain} uses them (its term lists were measured so; its
+   * Settings without re-estimation, the {@link #isolated} rule, {@link #glueGain},
+   * {@link #numberGlue} and {@link #suffixGlue}, as {@code ciku domain} uses them (its term lists were measured so; its
    * own term filter drops numbers).
    */
   public DiscoverOptions(int order, long minCount, double pmiBase, double pmiStep,
       double minEntropy, int maxLength, double pairPmi, double pairEntropy, double redundancy) {
     this(order, minCount, pmiBase, pmiStep, minEntropy, maxLength, pairPmi, pairEntropy,
-        redundancy, 0, MERGE_PMI, MERGE_STEP, MIN_GAIN, GAIN_STEP, 0, 0, 1);
+        redundancy, 0, MERGE_PMI, MERGE_STEP, MIN_GAIN, GAIN_STEP, 0, 0, 1, 0);
   }
 
   /** Checks every setting; messages name the command-line option of each. */
@@ -99,6 +105,10 @@ public record DiscoverOptions(int order, long minCount, double pmiBase, double p
     if (!(numberGlue >= 0 && numberGlue <= 1)) {
       throw new IllegalArgumentException("--number-glue must be between 0 and 1, got "
           + numberGlue);
+    }
+    if (!(suffixGlue >= 0 && suffixGlue <= 1)) {
+      throw new IllegalArgumentException("--suffix-glue must be between 0 and 1, got "
+          + suffixGlue);
     }
   }
 

@@ -53,12 +53,16 @@ final class Explainer {
   private final Object2IntOpenHashMap<String> byKey = new Object2IntOpenHashMap<>();
   private boolean[] entropyPassed;
   private NumberGlue glue;
+  private SuffixGlue suffixGlue;
   private boolean[] redundancyPassed;
   private Reestimation reestimation;
   private final double[] mergedLeft;
   private final double[] mergedRight;
   /** For a word the measure-word test dropped: its share after numbers (else NaN). */
   private final double[] glued;
+  /** For a word the phrase-suffix test dropped: its uses, and its rest's (else -1). */
+  private final long[] suffixUses;
+  private final long[] restUses;
   private List<DiscoveredWord> out;
 
   /**
@@ -81,6 +85,9 @@ final class Explainer {
     this.mergedLeft = filledNaN(size);
     this.mergedRight = filledNaN(size);
     this.glued = filledNaN(size);
+    this.suffixUses = new long[size];
+    this.restUses = new long[size];
+    Arrays.fill(suffixUses, -1);
   }
 
   /**
@@ -194,6 +201,23 @@ final class Explainer {
     }
   }
 
+  /**
+   * The phrase-suffix test ran on the final words: {@code dropped} marks those it dropped,
+   * {@code uses} and {@code rests} their uses and their rests' uses.
+   */
+  void suffixed(int[][] words, boolean[] dropped, long[] uses, long[] rests, SuffixGlue test) {
+    this.suffixGlue = test;
+    for (int i = 0; i < dropped.length; i++) {
+      if (dropped[i]) {
+        int q = byKey.getInt(CutFragments.key(words[i]));
+        if (q >= 0) {
+          suffixUses[q] = uses[i];
+          restUses[q] = rests[i];
+        }
+      }
+    }
+  }
+
   /** A word made by merging was dropped for its boundary entropies. */
   void mergedBelowEntropy(int[] word, double left, double right) {
     int q = byKey.getInt(CutFragments.key(word));
@@ -232,6 +256,8 @@ final class Explainer {
       mergedLeft[q] = mergedLeft[slot[q]];
       mergedRight[q] = mergedRight[slot[q]];
       glued[q] = glued[slot[q]];
+      suffixUses[q] = suffixUses[slot[q]];
+      restUses[q] = restUses[slot[q]];
     }
     List<Explanation> result = new ArrayList<>(size);
     int m = 0;
@@ -312,6 +338,9 @@ final class Explainer {
     if (!Double.isNaN(glued[q])) {
       return row(q, Stage.NUMBER, coh, left, right, -1, 0, glueProblem(u, glued[q]));
     }
+    if (suffixUses[q] >= 0) {
+      return row(q, Stage.SUFFIX, coh, left, right, -1, 0, suffixProblem(u, q));
+    }
     return row(q, Stage.KEPT, coh, left, right, -1, 0, "found but not in the list");
   }
 
@@ -336,6 +365,10 @@ final class Explainer {
     if (!Double.isNaN(glued[q])) {
       return row(q, Stage.NUMBER, coh, left, right, -1, 0, "made in re-estimation by merging two"
           + " adjacent words, but " + glueProblem(units[q], glued[q]));
+    }
+    if (suffixUses[q] >= 0) {
+      return row(q, Stage.SUFFIX, coh, left, right, -1, 0, "made in re-estimation by merging two"
+          + " adjacent words, but " + suffixProblem(units[q], q));
     }
     return row(q, Stage.ENTROPY, coh, mergedLeft[q], mergedRight[q], -1, 0, String.format(
         Locale.ROOT, "made in re-estimation by merging two adjacent words, but its boundary"
@@ -438,6 +471,17 @@ final class Explainer {
    * Why the measure-word test dropped {@code u}: glue itself (its share after numbers), or it
    * ends in a number followed by glue.
    */
+  /** Why the phrase-suffix test dropped {@code u} (asked as string {@code q}). */
+  private String suffixProblem(int[] u, int q) {
+    long uses = suffixUses[q];
+    long rest = restUses[q];
+    return String.format(Locale.ROOT, "a phrase: the word %s and the suffix %s, used together in"
+        + " %d%% of their uses (%,d of %,d), less than --suffix-glue %s",
+        text(u, 0, u.length - 1), text(u, u.length - 1, u.length),
+        (int) Math.floor(100.0 * uses / (uses + rest)), uses, uses + rest,
+        num(suffixGlue.share()));
+  }
+
   private String glueProblem(int[] u, double share) {
     int p = glue.numberBeforeGlue(u);
     if (p >= 0) {

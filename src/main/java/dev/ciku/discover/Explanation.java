@@ -39,6 +39,8 @@ public record Explanation(String word, Stage stage, long ngramCount, long fragme
     ENTROPY,
     /** A measure word glued to a word after numbers ({@code --number-glue}: 人死亡 of 3人死亡). */
     NUMBER,
+    /** A phrase suffix glued to a word ({@code --suffix-glue}: 会谈后, 车间里). */
+    SUFFIX,
     /** Removed by de-redundancy. */
     REDUNDANCY,
     /** Re-estimation: its segmentation used it fewer than the min count times. */

@@ -57,6 +57,10 @@ import java.util.function.Consumer;
  *       with a measure word, follows a number in most of its occurrences and whose rest is a
  *       word of the list (人死亡 of 3人死亡) leaves the list, as does a word ending in a number
  *       followed by such glue; after re-estimation, so no count changes.</li>
+ *   <li><b>Phrase-suffix glue</b> ({@link SuffixGlue}, {@code --suffix-glue}): a word that ends
+ *       in a localiser or a reporting verb (上 下 里 内 外 前 后 中 时 称 说), whose rest is a word
+ *       of the list used more often without it (会谈后, 车间里, 警方称) leaves the list; also
+ *       after re-estimation.</li>
  * </ol>
  *
  * <p>Without a corpus (a store only) there is no cut pass: the candidates are G's grams with
@@ -78,6 +82,8 @@ public final class WordDiscoverer {
   private final GainBar gainBar;
   /** The measure words of {@code --number-glue} (none when it is off). */
   private final HanCharacters measureWords;
+  /** The phrase suffixes of {@code --suffix-glue} (none when it is off). */
+  private final HanCharacters suffixes;
   private final ReaderOptions readerOptions;
   private final int threads;
   /** Slices of the gram index tested for cohesion at once (any thread count gives one G). */
@@ -94,10 +100,11 @@ public final class WordDiscoverer {
     this.threads = threads;
     this.memory = memory;
     this.tempDir = tempDir;
-    // Read now (dict/stopwords.txt, dict/measure-words.txt), so an unreadable list fails before
-    // the corpus is counted.
+    // Read now (dict/stopwords.txt, dict/measure-words.txt, dict/phrase-suffixes.txt), so an
+    // unreadable list fails before the corpus is counted.
     this.gainBar = GainBar.of(options);
     this.measureWords = NumberGlue.measureWords(options.numberGlue());
+    this.suffixes = SuffixGlue.suffixes(options.suffixGlue());
   }
 
   /**
@@ -244,6 +251,20 @@ public final class WordDiscoverer {
       info.accept(String.format(java.util.Locale.ROOT, "measure-word glue removed %,d words", n));
       if (ex != null) {
         ex.glued(words.units, glued, words.afterNumber, glue);
+      }
+    }
+    SuffixGlue suffixGlue = SuffixGlue.of(options.suffixGlue(), suffixes);
+    if (suffixGlue.enabled()) {
+      long[] restUses = new long[words.units.length];
+      boolean[] phrases = dropSuffixGlue(words.units, words.counts, words.alive, restUses,
+          suffixGlue);
+      int n = 0;
+      for (boolean b : phrases) {
+        n += b ? 1 : 0;
+      }
+      info.accept(String.format(java.util.Locale.ROOT, "phrase-suffix glue removed %,d words", n));
+      if (ex != null) {
+        ex.suffixed(words.units, phrases, words.counts, restUses, suffixGlue);
       }
     }
     List<DiscoveredWord> out = score(words, counts, lnN);
@@ -578,6 +599,38 @@ public final class WordDiscoverer {
       alive[i] &= !glued[i];
     }
     return glued;
+  }
+
+  /**
+   * The phrase-suffix test ({@link SuffixGlue}) on the final words, after re-estimation and the
+   * measure-word test: a living word that ends in a phrase suffix and whose rest (of up to 6
+   * units) is a living word used often enough on its own leaves {@code alive}; returns which, and
+   * puts the uses of each tested word's rest in {@code restUses}. Every word is judged against
+   * the same living set, so the order of the list does not matter.
+   */
+  private static boolean[] dropSuffixGlue(int[][] words, long[] uses, boolean[] alive,
+      long[] restUses, SuffixGlue glue) {
+    boolean[] phrases = new boolean[alive.length];
+    GramIndex live = new GramIndex(alive.length + 16);
+    for (int i = 0; i < alive.length; i++) {
+      int n = words[i].length;
+      if (alive[i] && n <= Grams.MAX_ORDER) {
+        // Value: the word's index + 1 (each word once).
+        live.accept(Grams.hi(words[i], 0, n), Grams.lo(words[i], 0, n), i + 1);
+      }
+    }
+    for (int i = 0; i < alive.length; i++) {
+      int[] w = words[i];
+      if (alive[i] && glue.endsInSuffix(w) && w.length - 1 <= Grams.MAX_ORDER) {
+        long rest = live.get(w, 0, w.length - 1);
+        restUses[i] = rest > 0 ? uses[(int) rest - 1] : 0;
+        phrases[i] = glue.isGlue(w, uses[i], restUses[i]);
+      }
+    }
+    for (int i = 0; i < alive.length; i++) {
+      alive[i] &= !phrases[i];
+    }
+    return phrases;
   }
 
   /**

@@ -96,6 +96,8 @@ class OptionChecksCliTest {
         "--number-glue", "2");
     assertUsage("--number-glue must be between 0 and 1, got NaN", "discover", LAWS,
         "--number-glue", "NaN");
+    assertUsage("--suffix-glue must be between 0 and 1, got -0.5", "discover", LAWS,
+        "--suffix-glue", "-0.5");
   }
 
   @Test

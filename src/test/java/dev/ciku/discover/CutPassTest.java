@@ -46,7 +46,8 @@ class CutPassTest {
     DiscoverOptions minCount3 = new DiscoverOptions(4, 3, 2.0, 2.0, 0.5, 12, 1.0, 2.5, 6.0,
         DiscoverOptions.REESTIMATION, DiscoverOptions.MERGE_PMI, DiscoverOptions.MERGE_STEP,
         DiscoverOptions.MIN_GAIN, DiscoverOptions.GAIN_STEP, DiscoverOptions.ISOLATED,
-        DiscoverOptions.GLUE_GAIN, DiscoverOptions.NUMBER_GLUE);
+        DiscoverOptions.GLUE_GAIN, DiscoverOptions.NUMBER_GLUE,
+        DiscoverOptions.SUFFIX_GLUE);
     try (NgramStore store = NgramStore.open(storeFile)) {
       WordDiscoverer.Result fromStore = new WordDiscoverer(minCount3, ReaderOptions.DEFAULT, 2,
           64L << 20, tmp).discover(corpus, store, new ByteCounter(), m -> { }, m -> { });

@@ -115,6 +115,21 @@ class ExplainerTest {
     assertTrue(Integer.parseInt(m.group(1)) > 50, e.reason());
   }
 
+  /** 期满后: the word 期满 is used without 后 more often than with it. */
+  @Test
+  void explain_suffixGlue_namesTheWordTheSuffixAndTheUses() throws IOException {
+    Explanation e = byWord(explain(List.of("期满后")), "期满后");
+    assertEquals(Stage.SUFFIX, e.stage(), e.toString());
+    Matcher m = Pattern.compile("a phrase: the word 期满 and the suffix 后, used together in"
+        + " ([0-9]+)% of their uses \\(([0-9,]+) of ([0-9,]+)\\), less than --suffix-glue 0\\.50")
+        .matcher(e.reason());
+    assertTrue(m.find(), e.reason());
+    long together = Long.parseLong(m.group(2).replace(",", ""));
+    long all = Long.parseLong(m.group(3).replace(",", ""));
+    assertTrue(together > 0 && 2 * together < all, e.reason());
+    assertEquals((int) Math.floor(100.0 * together / all), Integer.parseInt(m.group(1)));
+  }
+
   /** Seeded random substrings of the corpus: "kept" exactly when the list has the string. */
   @Test
   void explain_randomSubstrings_keptExactlyWhenListed() throws IOException {
@@ -174,7 +189,7 @@ class ExplainerTest {
     DiscoverOptions off = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
         d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy(),
         d.reestimation(), d.mergePmi(), d.mergeStep(), d.minGain(), d.gainStep(), 0,
-        d.glueGain(), d.numberGlue());
+        d.glueGain(), d.numberGlue(), d.suffixGlue());
     WordDiscoverer.Result r = new WordDiscoverer(off, ReaderOptions.DEFAULT, 2, 128L << 20, tmp)
         .withExplanations(words)
         .discover(List.of(CorpusInput.file(LAWS)), null, new ByteCounter(), m -> { }, m -> { });

@@ -29,13 +29,13 @@ class WordDiscovererTest {
         .discover(List.of(CorpusInput.file(file)), null, new ByteCounter(), m -> { }, m -> { });
   }
 
-  /** The defaults with another {@code --glue-gain} and {@code --number-glue}. */
-  static DiscoverOptions defaultsWith(double glueGain, double numberGlue) {
+  /** The defaults with another {@code --glue-gain}, {@code --number-glue}, {@code --suffix-glue}. */
+  static DiscoverOptions defaultsWith(double glueGain, double numberGlue, double suffixGlue) {
     DiscoverOptions d = DiscoverOptions.DEFAULT;
     return new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(), d.minEntropy(),
         d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy(), d.reestimation(),
         d.mergePmi(), d.mergeStep(), d.minGain(), d.gainStep(), d.isolated(), glueGain,
-        numberGlue);
+        numberGlue, suffixGlue);
   }
 
   @BeforeAll
@@ -78,7 +78,7 @@ class WordDiscovererTest {
       DiscoverOptions o = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
           d.minEntropy(), maxLength, d.pairPmi(), d.pairEntropy(), d.redundancy(),
           d.reestimation(), d.mergePmi(), d.mergeStep(), d.minGain(), d.gainStep(),
-          d.isolated(), d.glueGain(), d.numberGlue());
+          d.isolated(), d.glueGain(), d.numberGlue(), d.suffixGlue());
       WordDiscoverer.Result r = discover(LAWS, 2, o, tmp);
       assertEquals(occurrences, count(r, "或者"), "--max-length " + maxLength);
       assertTrue(r.words().stream().allMatch(w -> w.units() <= maxLength));
@@ -136,7 +136,7 @@ class WordDiscovererTest {
     DiscoverOptions off = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
         d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy(),
         d.reestimation(), d.mergePmi(), d.mergeStep(), 0, d.gainStep(), d.isolated(),
-        d.glueGain(), d.numberGlue());
+        d.glueGain(), d.numberGlue(), d.suffixGlue());
     Set<String> without = discover(LAWS, 2, off, tmp).words().stream()
         .map(DiscoveredWord::word).collect(java.util.stream.Collectors.toSet());
     Set<String> with = laws.words().stream().map(DiscoveredWord::word)
@@ -159,7 +159,8 @@ class WordDiscovererTest {
    */
   @Test
   void discover_glueGain_dropsPhrasesWithAFunctionWordAtOneEnd() throws IOException {
-    DiscoverOptions off = defaultsWith(0, DiscoverOptions.NUMBER_GLUE);
+    DiscoverOptions off = defaultsWith(0, DiscoverOptions.NUMBER_GLUE,
+        DiscoverOptions.SUFFIX_GLUE);
     Set<String> without = discover(LAWS, 2, off, tmp).words().stream()
         .map(DiscoveredWord::word).collect(java.util.stream.Collectors.toSet());
     Set<String> with = laws.words().stream().map(DiscoveredWord::word)
@@ -181,7 +182,7 @@ class WordDiscovererTest {
    */
   @Test
   void discover_numberGlue_dropsMeasureWordsGluedToAWord() throws IOException {
-    DiscoverOptions off = defaultsWith(DiscoverOptions.GLUE_GAIN, 1);
+    DiscoverOptions off = defaultsWith(DiscoverOptions.GLUE_GAIN, 1, DiscoverOptions.SUFFIX_GLUE);
     List<String> without = discover(LAWS, 2, off, tmp).words().stream()
         .map(DiscoveredWord::word).toList();
     List<String> with = laws.words().stream().map(DiscoveredWord::word).toList();
@@ -192,6 +193,25 @@ class WordDiscovererTest {
     assertTrue(with.containsAll(List.of("修正", "计算")), "their words stay");
     List<String> kept = new java.util.ArrayList<>(without);
     kept.removeAll(List.of("次修正", "年计算"));
+    assertEquals(kept, with, "nothing else changes, in the same order");
+  }
+
+  /**
+   * 期满后 (…期满后, after the term ends) is the word 期满 and the localiser 后; 期满 is used on its
+   * own more often than with 后, so the phrase-suffix test drops it and nothing else changes.
+   * 过程中 stays: 过程 is seldom used without 中 in these laws.
+   */
+  @Test
+  void discover_suffixGlue_dropsALocaliserGluedToAWord() throws IOException {
+    DiscoverOptions off = defaultsWith(DiscoverOptions.GLUE_GAIN, DiscoverOptions.NUMBER_GLUE, 0);
+    List<String> without = discover(LAWS, 2, off, tmp).words().stream()
+        .map(DiscoveredWord::word).toList();
+    List<String> with = laws.words().stream().map(DiscoveredWord::word).toList();
+    assertTrue(without.contains("期满后"), "found without the test");
+    assertFalse(with.contains("期满后"), "dropped by it");
+    assertTrue(with.containsAll(List.of("期满", "过程中", "过程")), "the word, and 过程中, stay");
+    List<String> kept = new java.util.ArrayList<>(without);
+    kept.remove("期满后");
     assertEquals(kept, with, "nothing else changes, in the same order");
   }
 

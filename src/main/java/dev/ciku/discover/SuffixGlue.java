@@ -1,0 +1,80 @@
+package dev.ciku.discover;
+
+import dev.ciku.corpus.HanCharacters;
+import dev.ciku.corpus.LoadOnce;
+
+/**
+ * Phrase suffixes glued to a word ({@code --suffix-glue}): localisers and reporting verbs attach
+ * to a whole word or phrase from the right (车间里, 框架下, 会谈后, 考察时, 警方称, 报道说), and
+ * when a word often comes before the same one, the cut pass isolates the pair and it passes
+ * cohesion, entropy and the gain test as a word. PKU and MSR segment them as two words
+ * (车间 里, 会谈 后).
+ *
+ * <p>The test ({@link #isGlue}): a word of 3 or more units whose last unit is a phrase suffix
+ * (the one-character Han entries of {@code dict/phrase-suffixes.txt}: 上 下 里 内 外 前 后 中 时
+ * 称 说), whose rest (all but the last unit) is a word of the list, and which the segmentation
+ * uses in fewer than {@code share} of the uses of the two together: the rest is mostly a word
+ * on its own, and the suffix one of its many right neighbours. A word whose rest rarely stands
+ * alone (马德里, 过程中 in a legal corpus) stays.
+ *
+ * <p>Immutable; thread-safe.
+ */
+final class SuffixGlue {
+  /** The bundled list, {@code dict/phrase-suffixes.txt}. */
+  private static final LoadOnce<HanCharacters> BUNDLED =
+      new LoadOnce<>(() -> HanCharacters.load("dict/phrase-suffixes.txt"));
+
+  private final double share;
+  private final HanCharacters suffixes;
+
+  private SuffixGlue(double share, HanCharacters suffixes) {
+    this.share = share;
+    this.suffixes = suffixes;
+  }
+
+  /**
+   * The suffixes of {@code dict/phrase-suffixes.txt} (read once per JVM) if {@code share}
+   * switches the test on, else none; an unreadable list throws
+   * {@link java.io.UncheckedIOException}. Read before the corpus is counted, so that it fails
+   * early.
+   */
+  static HanCharacters suffixes(double share) {
+    return share > 0 ? BUNDLED.get() : HanCharacters.of("");
+  }
+
+  /**
+   * The test with the given share ({@code --suffix-glue}; 0 switches it off) and suffixes.
+   *
+   * @throws IllegalArgumentException if {@code share} is not in [0, 1]
+   */
+  static SuffixGlue of(double share, HanCharacters suffixes) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException("--suffix-glue must be in [0, 1], got " + share);
+    }
+    return new SuffixGlue(share, suffixes);
+  }
+
+  /** Whether the test runs ({@code share > 0}). */
+  boolean enabled() {
+    return share > 0;
+  }
+
+  /** The share of the uses below which a word is glue. */
+  double share() {
+    return share;
+  }
+
+  /** Whether the word {@code u} may be glue: 3 or more units, the last a phrase suffix. */
+  boolean endsInSuffix(int[] u) {
+    return enabled() && u.length >= 3 && suffixes.contains(u[u.length - 1]);
+  }
+
+  /**
+   * Whether the word {@code u}, used {@code uses} times, is its rest (a word used
+   * {@code restUses} times; 0 if the rest is no word) glued to a phrase suffix: it
+   * {@link #endsInSuffix} and {@code uses < share · (uses + restUses)}.
+   */
+  boolean isGlue(int[] u, long uses, long restUses) {
+    return endsInSuffix(u) && restUses > 0 && uses < share * ((double) uses + restUses);
+  }
+}

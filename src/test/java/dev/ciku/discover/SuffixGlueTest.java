@@ -1,0 +1,67 @@
+package dev.ciku.discover;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ciku.corpus.HanCharacters;
+import org.junit.jupiter.api.Test;
+
+class SuffixGlueTest {
+  private static final HanCharacters SUFFIXES = HanCharacters.of("上下里内外前后中时称说");
+
+  private static int[] units(String s) {
+    return s.codePoints().toArray();
+  }
+
+  @Test
+  void isGlue_goldenTable() {
+    SuffixGlue g = SuffixGlue.of(0.5, SUFFIXES);
+    Object[][] cases = {
+        // word, its uses, its rest's uses, glue?
+        {"会谈后", 40L, 900L, true},    // 会谈 mostly alone
+        {"车间里", 12L, 13L, true},     // 12 < 0.5 · 25
+        {"过程中", 300L, 100L, false},  // 过程 seldom alone
+        {"马德里", 50L, 2L, false},
+        {"期满后", 10L, 10L, false},    // exactly half: not fewer
+        {"会谈后", 40L, 0L, false},     // the rest is no word
+        {"会谈者", 1L, 900L, false},    // 者 is no phrase suffix
+        {"谈后", 1L, 900L, false},      // two units
+        {"警方稱", 5L, 900L, true},     // traditional 稱 as 称
+    };
+    for (Object[] c : cases) {
+      assertEquals(c[3], g.isGlue(units((String) c[0]), (long) c[1], (long) c[2]),
+          java.util.Arrays.toString(c));
+    }
+  }
+
+  @Test
+  void of_zeroShare_switchesTheTestOff() {
+    SuffixGlue off = SuffixGlue.of(0, SUFFIXES);
+    assertFalse(off.enabled());
+    assertFalse(off.endsInSuffix(units("会谈后")));
+    assertFalse(off.isGlue(units("会谈后"), 1, 1_000));
+    assertTrue(SuffixGlue.of(1, SUFFIXES).isGlue(units("过程中"), 300, 1));
+  }
+
+  @Test
+  void of_shareOutsideZeroToOne_isRejected() {
+    for (double bad : new double[] {-0.1, 1.5, Double.NaN}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> SuffixGlue.of(bad, SUFFIXES));
+      assertTrue(e.getMessage().contains("--suffix-glue"), e.getMessage());
+    }
+  }
+
+  @Test
+  void suffixes_bundledListHasTheLocalisersAndReportingVerbs() {
+    HanCharacters s = SuffixGlue.suffixes(0.5);
+    assertEquals(11, s.size());
+    for (String c : new String[] {"上", "下", "里", "内", "外", "前", "后", "中", "时", "称", "说"}) {
+      assertTrue(s.contains(c.codePointAt(0)), c);
+    }
+    assertFalse(s.contains("间".codePointAt(0)), "间 also makes nouns (直播间)");
+    assertEquals(0, SuffixGlue.suffixes(0).size());
+  }
+}
