@@ -106,9 +106,10 @@ final class CountCommand implements Callable<Integer> {
       UnitTable units = new UnitTable();
       GramSink print = new GramRows(rows, units, top);
       if (byCount) {
-        // Ranking every gram is bounded too: each merge range buffers a quarter of the budget,
-        // then ranked buffers spill next to the counting runs.
-        try (RankedGrams ranked = new RankedGrams(top, memory.bytes() / 4, memory.tempDir())) {
+        // Ranking every gram is bounded too: the merge ranges (one a thread) share a quarter of
+        // the budget, then ranked buffers spill next to the counting runs.
+        try (RankedGrams ranked = new RankedGrams(top, memory.bytes() / 4 / run.threads(),
+            memory.tempDir())) {
           produce(units, ranked, log);
           ranked.drain(print);
         }

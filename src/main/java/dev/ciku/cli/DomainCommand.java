@@ -315,14 +315,13 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
     // The output is opened first: a -o that cannot be written fails before the work.
     try (Output out = output.open()) {
       ByteCounter bytes = new ByteCounter();
-      ReferenceProfile profile;
+      ReferenceProfile.Built profile;
       try (Progress p = Progress.start(run.progress(), System.err, "profile", bytes::get,
           InputOptions.totalSize(corpus))) {
         profile = ReferenceProfile.build(corpus, text.readerOptions(input), profileOrder,
             profileMinCount, source, run.threads(), memory.bytes(), memory.tempDir(), bytes,
-            log::warn);
+            log::warn, out.stream());
       }
-      profile.write(out.stream());
       out.commit();
       log.info(profile.describe());
       log.info(String.format(Locale.ROOT, "profile written to %s (%,d bytes)", output.output,

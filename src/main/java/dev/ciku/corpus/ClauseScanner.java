@@ -269,7 +269,7 @@ public final class ClauseScanner {
       boundaryWithoutLatin();
       return;
     }
-    int id = table.latinId(latin.toString());
+    int id = table.latinId(latin);
     latin.setLength(0);
     if (id < 0) {
       boundaryWithoutLatin();

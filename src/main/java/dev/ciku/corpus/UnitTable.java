@@ -1,6 +1,7 @@
 package dev.ciku.corpus;
 
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.Hash;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenCustomHashMap;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,27 @@ public final class UnitTable {
   /** Largest number of distinct Latin units a table can hold. */
   public static final int MAX_LATIN = MAX_ID - LATIN_BASE;
 
-  private final Object2IntOpenHashMap<String> latinIds = new Object2IntOpenHashMap<>();
+  /** Compares units by content, so that a reused buffer can be looked up without a String. */
+  private static final Hash.Strategy<CharSequence> CONTENT = new Hash.Strategy<>() {
+    @Override
+    public int hashCode(CharSequence s) {
+      if (s == null) {
+        return 0;
+      }
+      int h = 0;
+      for (int i = 0; i < s.length(); i++) {
+        h = 31 * h + s.charAt(i);
+      }
+      return h;
+    }
+
+    @Override
+    public boolean equals(CharSequence a, CharSequence b) {
+      return a == null || b == null ? a == b : CharSequence.compare(a, b) == 0;
+    }
+  };
+  private final Object2IntOpenCustomHashMap<CharSequence> latinIds =
+      new Object2IntOpenCustomHashMap<>(CONTENT);
   private final List<String> latinStrings = new ArrayList<>();
 
   public UnitTable() {
@@ -29,11 +50,11 @@ public final class UnitTable {
   }
 
   /**
-   * Returns the id of the Latin unit {@code text[0..length)}, assigning one if new, or -1 when
-   * the table is full (the caller then treats the run as a boundary). Costs one String only the
-   * first time a unit is seen.
+   * Returns the id of the Latin unit {@code unit} (its content: a buffer may be reused after the
+   * call), assigning one if new, or -1 when the table is full (the caller then treats the run as
+   * a boundary). Costs one String only the first time a unit is seen.
    */
-  public int latinId(String unit) {
+  public int latinId(CharSequence unit) {
     int id = latinIds.getInt(unit);
     if (id >= 0) {
       return id;
@@ -42,8 +63,9 @@ public final class UnitTable {
       return -1;
     }
     id = LATIN_BASE + latinStrings.size();
-    latinStrings.add(unit);
-    latinIds.put(unit, id);
+    String text = unit.toString();
+    latinStrings.add(text);
+    latinIds.put(text, id);
     return id;
   }
 

@@ -1,5 +1,7 @@
 package dev.ciku.count;
 
+import dev.ciku.corpus.Chunks;
+
 /**
  * A growable hash table from packed grams to counts, for random access after counting (cohesion
  * needs the counts of every split of a candidate): {@link GramTable}s, each replaced by one of
@@ -77,7 +79,7 @@ public final class GramIndex implements GramSink, GramSource {
     }
     int workers = Math.max(1, Math.min(threads, SHARDS));
     long[][] counts = new long[workers][SHARDS];
-    parallel(workers, w -> {
+    Chunks.run(workers, workers, w -> {
       for (int k = w; k < grams.blockCount(); k += workers) {
         long[] b = grams.block(k);
         int end = 3 * grams.entries(k);
@@ -87,14 +89,17 @@ public final class GramIndex implements GramSink, GramSource {
       }
     });
     GramTable[] built = new GramTable[SHARDS];
-    parallel(workers, w -> {
+    Chunks.run(workers, workers, w -> {
       for (int s = w; s < SHARDS; s += workers) {
         long n = 0;
         for (long[] c : counts) {
           n += c[s];
         }
-        built[s] = new GramTable((int) Math.min(1 << 28, Math.max(16, (long) (n / LOAD) + 1)),
-            LOAD);
+        if (n > (long) ((1 << 28) * LOAD)) {
+          throw new IllegalStateException("too many grams for the index: " + n + " in one of "
+              + SHARDS + " tables");
+        }
+        built[s] = new GramTable((int) Math.max(16, (long) (n / LOAD) + 1), LOAD);
       }
       for (int k = 0; k < grams.blockCount(); k++) {
         long[] b = grams.block(k);
@@ -113,52 +118,6 @@ public final class GramIndex implements GramSink, GramSource {
         addUnit(hi, lo, c);
       }
     });
-  }
-
-  /** Runs {@code task} for workers 0..n-1, on n-1 new threads and the calling one. */
-  private static void parallel(int n, java.util.function.IntConsumer task) {
-    if (n == 1) {
-      task.accept(0);
-      return;
-    }
-    Thread[] others = new Thread[n - 1];
-    Throwable[] failed = new Throwable[n];
-    for (int w = 1; w < n; w++) {
-      int worker = w;
-      others[w - 1] = new Thread(() -> {
-        try {
-          task.accept(worker);
-        } catch (Throwable t) {
-          failed[worker] = t;
-        }
-      }, "ciku-index-" + w);
-      others[w - 1].start();
-    }
-    try {
-      task.accept(0);
-    } finally {
-      for (Thread t : others) {
-        boolean interrupted = false;
-        while (true) {
-          try {
-            t.join();
-            break;
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    }
-    for (Throwable t : failed) {
-      if (t instanceof RuntimeException r) {
-        throw r;
-      } else if (t instanceof Error e) {
-        throw e;
-      }
-    }
   }
 
   /**

@@ -119,7 +119,8 @@ public final class RankedGrams implements PartitionedSink, AutoCloseable {
           sink.accept(data[3 * i], data[3 * i + 1], data[3 * i + 2]);
         }
       } else {
-        mergeSpills(order, sink);
+        reduceSpills();
+        mergeSpills(spills, order, sink);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -204,13 +205,50 @@ public final class RankedGrams implements PartitionedSink, AutoCloseable {
     size = 0;
   }
 
-  /** Merges the ranked spill files and the ranked buffer ({@code order}) into {@code sink}. */
-  private void mergeSpills(long[] order, GramSink sink) throws IOException {
-    int k = spills.size();
+  /** Spill files merged at once at most: open files and their 64 KB read buffers. */
+  static final int MAX_MERGED = 64;
+
+  /**
+   * Merges the spill files {@value #MAX_MERGED} at a time into ranked files of their own until
+   * at most that many are left, so that the final merge opens few files whatever the number of
+   * spills. Ranking is a total order, so the result is the same.
+   */
+  private void reduceSpills() throws IOException {
+    while (spills.size() > MAX_MERGED) {
+      List<Path> group = new ArrayList<>(spills.subList(0, MAX_MERGED));
+      Path merged = TempFiles.create(spillDir, "ciku-rank-", ".tmp");
+      spills.add(merged);
+      try (DataOutputStream out = new DataOutputStream(
+          new BufferedOutputStream(Files.newOutputStream(merged), 1 << 16))) {
+        mergeSpills(group, new long[0], (hi, lo, count) -> {
+          try {
+            out.writeLong(hi);
+            out.writeLong(lo);
+            out.writeLong(count);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+      } catch (UncheckedIOException e) {
+        throw new IOException("cannot write a ranking spill file in " + spillDir, e.getCause());
+      }
+      spills.removeAll(group);
+      for (Path p : group) {
+        TempFiles.delete(p);
+      }
+    }
+  }
+
+  /**
+   * Merges the ranked files {@code files} and the ranked buffer ({@code order}) into
+   * {@code sink}.
+   */
+  private void mergeSpills(List<Path> files, long[] order, GramSink sink) throws IOException {
+    int k = files.size();
     Source[] heap = new Source[k + 1];
     int n = 0;
     try {
-      for (Path p : spills) {
+      for (Path p : files) {
         Source s = new Source(new DataInputStream(
             new BufferedInputStream(Files.newInputStream(p), 1 << 16)), null, 0);
         heap[n++] = s;

@@ -47,6 +47,8 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
   private final List<Path> files = new ArrayList<>();
   /** Every part's file, joined or not, for {@link #close}. */
   private final List<Path> created = java.util.Collections.synchronizedList(new ArrayList<>());
+  /** Every part, joined or not, whose file {@link #close} closes. */
+  private final List<Part> parts = java.util.Collections.synchronizedList(new ArrayList<>());
   private long keep = 2;
   private long grams;
   private boolean sealed;
@@ -189,7 +191,13 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
 
   @Override
   public void close() {
-    first.closeQuietly();
+    synchronized (parts) {
+      // A part a failed merge never joined still has its file open.
+      for (Part p : parts) {
+        p.closeQuietly();
+      }
+      parts.clear();
+    }
     synchronized (created) {
       for (Path f : created) {
         try {
@@ -221,6 +229,7 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
         this.file = TempFiles.create(owner.dir, "ciku-grams-", ".bin");
         owner.created.add(file);
         this.out = FileChannel.open(file, StandardOpenOption.WRITE);
+        owner.parts.add(this);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -1,11 +1,13 @@
 package dev.ciku.discover;
 
+import dev.ciku.corpus.Chunks;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.GramIndex;
 import dev.ciku.count.Grams;
 import dev.ciku.segment.WordTrie;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2LongMap;
+import it.unimi.dsi.fastutil.longs.Long2LongMaps;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.util.ArrayList;
@@ -328,7 +330,7 @@ final class Reestimation {
     double lnTotal = Math.log(total);
     Object2LongOpenHashMap<String> made = new Object2LongOpenHashMap<>();
     for (int s = 0; s < slices.length; s++) {
-      for (Long2LongMap.Entry e : slices[s].pairs.long2LongEntrySet()) {
+      for (Long2LongMap.Entry e : Long2LongMaps.fastIterable(slices[s].pairs)) {
         long key = e.getLongKey();
         boolean seen = false;
         long n = e.getLongValue();

@@ -1,6 +1,7 @@
 package dev.ciku.discover;
 
 import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.Chunks;
 import dev.ciku.corpus.ClauseRecording;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.HanCharacters;
@@ -789,7 +790,8 @@ public final class WordDiscoverer {
     GramIndex index = counts.index;
     int order = counts.order;
     GramIndex targets = new GramIndex(ws.length * 2 + 16);
-    List<long[]> keys = new ArrayList<>();
+    // The n-gram count of each target, by its number in targets (value: number + 1).
+    LongArrayList keys = new LongArrayList();
     int[] leftTarget = new int[ws.length];
     int[] rightTarget = new int[ws.length];
     for (int i = 0; i < ws.length; i++) {
@@ -846,18 +848,18 @@ public final class WordDiscoverer {
       }
     }
     for (int i = 0; i < ws.length; i++) {
-      hl[i] = BoundaryEntropy.of(keys.get(leftTarget[i])[2],
+      hl[i] = BoundaryEntropy.of(keys.getLong(leftTarget[i]),
           left[0][leftTarget[i]] / TERM_SCALE);
-      hr[i] = BoundaryEntropy.of(keys.get(rightTarget[i])[2],
+      hr[i] = BoundaryEntropy.of(keys.getLong(rightTarget[i]),
           right[0][rightTarget[i]] / TERM_SCALE);
       if (numbers) {
-        long c = keys.get(leftTarget[i])[2];
+        long c = keys.getLong(leftTarget[i]);
         afterNumber[i] = c > 0 ? numbered[0][leftTarget[i]] / (double) c : 0;
       }
     }
   }
 
-  private static int target(GramIndex targets, List<long[]> keys, int[] u, int from, int n,
+  private static int target(GramIndex targets, LongArrayList keys, int[] u, int from, int n,
       GramIndex index) {
     long hi = Grams.hi(u, from, n);
     long lo = Grams.lo(u, from, n);
@@ -865,7 +867,7 @@ public final class WordDiscoverer {
     if (t > 0) {
       return (int) t - 1;
     }
-    keys.add(new long[] {hi, lo, index.get(hi, lo)});
+    keys.add(index.get(hi, lo));
     targets.accept(hi, lo, keys.size());
     return keys.size() - 1;
   }

@@ -12,7 +12,6 @@ import dev.ciku.count.CountOptions;
 import dev.ciku.count.CountSummary;
 import dev.ciku.count.Grams;
 import dev.ciku.count.NgramCounter;
-import dev.ciku.output.Output;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -26,7 +25,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -49,7 +47,8 @@ import java.util.zip.GZIPOutputStream;
  * {@code # min_count C}, {@code # positions P}, {@code # source S}, then one {@code gram<TAB>count}
  * line per gram in unit order (so rebuilding gives a byte-identical file). See dict/README.md.
  *
- * <p>Immutable after loading; safe for concurrent reads.
+ * <p>Built by streaming ({@link #build}: nothing held per gram), read whole ({@link #load}: one
+ * hash entry a gram). Immutable after loading; safe for concurrent reads.
  */
 public final class ReferenceProfile implements ReferenceCounts {
   /** First line of every profile. */
@@ -61,90 +60,40 @@ public final class ReferenceProfile implements ReferenceCounts {
   private final long minCount;
   private final long positions;
   private final String source;
+  /** The counts, keys folded to simplified characters. */
   private final Object2LongOpenHashMap<String> counts;
-  /** The grams in unit order when built (for a byte-identical save); null when loaded. */
-  private final List<String> orderedKeys;
-  /**
-   * {@code counts} with keys folded to simplified characters: the same map when loaded (folded
-   * while reading), a copy made on the first look-up when built (a built profile is usually only
-   * saved).
-   */
-  private volatile Object2LongOpenHashMap<String> lookup;
 
   private ReferenceProfile(int order, long minCount, long positions, String source,
-      Object2LongOpenHashMap<String> counts, List<String> orderedKeys) {
+      Object2LongOpenHashMap<String> counts) {
     this.order = order;
     this.minCount = minCount;
     this.positions = positions;
     this.source = source;
     this.counts = counts;
-    this.orderedKeys = orderedKeys;
-    this.lookup = orderedKeys == null ? counts : null;
   }
 
-  private Object2LongOpenHashMap<String> lookup() {
-    Object2LongOpenHashMap<String> l = lookup;
-    if (l == null) {
-      synchronized (this) {
-        if (lookup == null) {
-          lookup = folded(counts);
-        }
-        l = lookup;
-      }
+  /** What {@link #build} wrote: grams and unit positions. */
+  public record Built(int order, long minCount, long positions, String source, long grams) {
+    /** One line for the log, as {@link ReferenceProfile#describe()}. */
+    public String describe() {
+      return ReferenceProfile.describe(source, grams, order, minCount, positions);
     }
-    return l;
-  }
-
-  private static Object2LongOpenHashMap<String> folded(Object2LongOpenHashMap<String> counts) {
-    Simplified s = Simplified.bundled();
-    Object2LongOpenHashMap<String> out = new Object2LongOpenHashMap<>(counts.size());
-    for (var e : counts.object2LongEntrySet()) {
-      out.addTo(s.fold(e.getKey()), e.getLongValue());
-    }
-    return out;
   }
 
   /**
-   * Counts a reference corpus into a profile.
+   * Counts a reference corpus and writes its profile, gzip-compressed, to {@code out}, which
+   * stays open. The grams are written as the count's merge emits them, in unit order (so the
+   * same corpus gives a byte-identical file at any thread count and memory budget), and nothing
+   * is held per gram: memory is the counting budget whatever the corpus size.
    *
    * @param order longest gram kept, 1..6 units
    * @param minCount smallest count kept
    * @param source a name for the header (e.g. the corpus file name)
    */
-  public static ReferenceProfile build(List<CorpusInput> corpus, ReaderOptions reader, int order,
+  public static Built build(List<CorpusInput> corpus, ReaderOptions reader, int order,
       long minCount, String source, int threads, long memory, Path tempDir, ByteCounter bytes,
-      Consumer<String> warnings) throws IOException {
+      Consumer<String> warnings, OutputStream out) throws IOException {
     UnitTable units = new UnitTable();
-    List<long[]> grams = new ArrayList<>();
-    CountSummary s = new NgramCounter(new CountOptions(order, minCount, threads, memory, tempDir),
-        reader).count(corpus, units, bytes, warnings, (hi, lo, c) -> grams.add(new long[] {hi, lo, c}));
-    Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(grams.size());
-    // Keep insertion order for saving: the counter streams grams in unit order.
-    StringBuilder sb = new StringBuilder();
-    List<String> keys = new ArrayList<>(grams.size());
-    for (long[] g : grams) {
-      sb.setLength(0);
-      Grams.append(sb, g[0], g[1], units);
-      String k = sb.toString();
-      map.put(k, g[2]);
-      keys.add(k);
-    }
-    return new ReferenceProfile(order, minCount, s.positions(1), source, map, keys);
-  }
-
-  /** Writes the profile to {@code file} atomically (see {@link Output#open}). */
-  public void save(Path file) throws IOException {
-    try (Output out = Output.open(file)) {
-      write(out.stream());
-      out.commit();
-    }
-  }
-
-  /**
-   * Writes the profile, gzip-compressed, to {@code out}, which stays open. Cost: one line a
-   * gram; a loaded profile's grams are sorted first.
-   */
-  public void write(OutputStream out) throws IOException {
     GZIPOutputStream gz = new GZIPOutputStream(new FilterOutputStream(out) {
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
@@ -156,22 +105,69 @@ public final class ReferenceProfile implements ReferenceCounts {
         flush(); // the caller closes out
       }
     }, 1 << 16);
+    String name = source.replace('\n', ' ');
     try (Writer w = new BufferedWriter(new OutputStreamWriter(gz, StandardCharsets.UTF_8), 1 << 16)) {
-      w.write(MAGIC + "\n");
-      w.write("# order " + order + "\n");
-      w.write("# min_count " + minCount + "\n");
-      w.write("# positions " + positions + "\n");
-      w.write("# source " + source.replace('\n', ' ') + "\n");
-      List<String> keys = orderedKeys;
-      if (keys == null) { // loaded: the file was in unit order; String order is close enough
-        keys = new ArrayList<>(counts.keySet());
-        keys.sort(null);
+      ProfileLines lines = new ProfileLines(w, units, order, minCount, name);
+      CountSummary s = new NgramCounter(new CountOptions(order, minCount, threads, memory,
+          tempDir), reader).count(corpus, units, bytes, warnings, lines);
+      lines.header(s.positions(1));
+      return new Built(order, minCount, s.positions(1), name, lines.grams);
+    }
+  }
+
+  /** Writes the header once the count is done, then a {@code gram<TAB>count} line a gram. */
+  private static final class ProfileLines implements dev.ciku.count.GramSink {
+    private final Writer w;
+    private final UnitTable units;
+    private final int order;
+    private final long minCount;
+    private final String source;
+    private final StringBuilder line = new StringBuilder();
+    private boolean headed;
+    long grams;
+
+    ProfileLines(Writer w, UnitTable units, int order, long minCount, String source) {
+      this.w = w;
+      this.units = units;
+      this.order = order;
+      this.minCount = minCount;
+      this.source = source;
+    }
+
+    @Override
+    public void counted(long[] positions) {
+      header(positions.length > 1 ? positions[1] : 0);
+    }
+
+    void header(long positions) {
+      if (headed) {
+        return;
       }
-      for (String k : keys) {
-        w.write(k);
-        w.write('\t');
-        w.write(Long.toString(counts.getLong(k)));
-        w.write('\n');
+      headed = true;
+      line.setLength(0);
+      line.append(MAGIC).append('\n')
+          .append("# order ").append(order).append('\n')
+          .append("# min_count ").append(minCount).append('\n')
+          .append("# positions ").append(positions).append('\n')
+          .append("# source ").append(source).append('\n');
+      emit();
+    }
+
+    @Override
+    public void accept(long hi, long lo, long count) {
+      line.setLength(0);
+      Grams.append(line, hi, lo, units);
+      line.append('\t').append(count).append('\n');
+      emit();
+      grams++;
+    }
+
+    private void emit() {
+      try {
+        w.append(line);
+      } catch (IOException e) {
+        // Ends the count; the command reports the cause.
+        throw new java.io.UncheckedIOException(e);
       }
     }
   }
@@ -285,7 +281,7 @@ public final class ReferenceProfile implements ReferenceCounts {
       throw new MalformedDataException(name, "profile header lacks order or positions");
     }
     map.trim();
-    return new ReferenceProfile(order, Math.max(1, minCount), positions, source, map, null);
+    return new ReferenceProfile(order, Math.max(1, minCount), positions, source, map);
   }
 
   @Override
@@ -296,7 +292,7 @@ public final class ReferenceProfile implements ReferenceCounts {
       return 0;
     }
     if (u.size() <= order) {
-      return lookup().getLong(term);
+      return counts.getLong(term);
     }
     long min = Long.MAX_VALUE;
     StringBuilder sb = new StringBuilder();
@@ -305,7 +301,7 @@ public final class ReferenceProfile implements ReferenceCounts {
       for (int j = i; j < i + order; j++) {
         sb.append(u.get(j));
       }
-      long c = lookup().getLong(sb.toString());
+      long c = counts.getLong(sb.toString());
       if (c == 0) {
         return 0;
       }
@@ -336,8 +332,13 @@ public final class ReferenceProfile implements ReferenceCounts {
 
   @Override
   public String describe() {
+    return describe(source, counts.size(), order, minCount, positions);
+  }
+
+  private static String describe(String source, long grams, int order, long minCount,
+      long positions) {
     return String.format(Locale.ROOT,
         "reference profile (%s): %,d grams of 1..%d units seen %d+ times, %,d positions",
-        source, counts.size(), order, minCount, positions);
+        source, grams, order, minCount, positions);
   }
 }

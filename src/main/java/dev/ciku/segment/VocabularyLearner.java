@@ -1,6 +1,7 @@
 package dev.ciku.segment;
 
 import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.Chunks;
 import dev.ciku.corpus.ClauseScanner;
 import dev.ciku.corpus.ClauseSink;
 import dev.ciku.corpus.CorpusInput;
@@ -658,21 +659,9 @@ public final class VocabularyLearner {
       }
       bounds[t] = Math.min(length, b + 1);
     }
-    Thread[] workers = new Thread[threads];
-    for (int t = 0; t < threads; t++) {
-      int ti = t;
-      workers[t] = new Thread(() ->
-          viterbiRange(trie, block, bounds[ti], bounds[ti + 1], pairLists[ti], counts[ti]));
-      workers[t].start();
-    }
-    for (Thread w : workers) {
-      try {
-        w.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted");
-      }
-    }
+    // One chunk a range: a failure in any is rethrown here, not lost with its thread.
+    Chunks.run(threads, threads,
+        t -> viterbiRange(trie, block, bounds[t], bounds[t + 1], pairLists[t], counts[t]));
   }
 
   private void viterbiRange(WordTrie trie, int[] block, int from, int to,

@@ -1,4 +1,4 @@
-package dev.ciku.discover;
+package dev.ciku.corpus;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -6,16 +6,18 @@ import java.util.function.IntConsumer;
 /**
  * Runs a task for each of a fixed number of chunks on up to {@code threads} threads. The
  * chunking, not the thread count, decides what each task computes, so a caller that combines
- * the chunks' results in chunk order gets the same result whatever the thread count.
+ * the chunks' results in chunk order gets the same result whatever the thread count. Used by
+ * every stage that splits work over threads after the corpus is read (the gram index, cohesion,
+ * boundary entropy, re-estimation, vocabulary learning). Stateless; thread-safe.
  */
-final class Chunks {
+public final class Chunks {
   private Chunks() {}
 
   /**
    * Calls {@code task} once for each chunk {@code 0..chunks-1}, on the calling thread and up to
    * {@code threads - 1} others; returns when all are done and rethrows the first failure.
    */
-  static void run(int chunks, int threads, IntConsumer task) {
+  public static void run(int chunks, int threads, IntConsumer task) {
     AtomicInteger next = new AtomicInteger();
     Throwable[] failure = {null};
     Runnable worker = () -> {

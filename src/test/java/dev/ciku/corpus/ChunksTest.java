@@ -1,4 +1,4 @@
-package dev.ciku.discover;
+package dev.ciku.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
