@@ -2,14 +2,10 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
-import dev.ciku.corpus.CorpusReader;
-import dev.ciku.corpus.DecodingReader;
-import dev.ciku.corpus.Encodings;
 import dev.ciku.output.Output;
 import dev.ciku.segment.ParallelSegmenter;
 import dev.ciku.segment.Segmenter;
 import dev.ciku.segment.Vocabulary;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -77,19 +73,8 @@ final class SegmentCommand implements Callable<Integer> {
           System.err, "segment", bytes::get,
           InputOptions.totalSize(corpus));
           ParallelSegmenter stream = new ParallelSegmenter(seg, threads)) {
-        for (CorpusInput in : corpus) {
-          try (InputStream raw = in.open(bytes)) {
-            Encodings.Sniffed resolved =
-                Encodings.open(raw, input.charset(), input.detectCharset());
-            DecodingReader text =
-                new DecodingReader(resolved.stream(), resolved.charset(), 1 << 16);
-            stream.run(text, out.writer());
-            if (text.malformed() > 0) {
-              log.warn(DecodingReader.warning(in.name(), text.malformed(), text.firstBadLine())
-                  + CorpusReader.hint(resolved.charset(), input.detectCharset()));
-            }
-          }
-        }
+        stream.runAll(corpus, input.charset(), input.detectCharset(), bytes, out.writer(),
+            log::warn);
         lines = stream.lines();
         chars = stream.chars();
       }

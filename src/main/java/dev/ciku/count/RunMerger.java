@@ -260,6 +260,19 @@ public final class RunMerger {
     while (spilled.size() > maxSpilled) {
       spilled.sort(java.util.Comparator.comparingInt(SortedRun::size));
       int take = (int) Math.min(fanIn, spilled.size() - maxSpilled + 1);
+      // A run holds at most 2^31 - 1 grams: the group stops before its sizes pass that.
+      long sum = 0;
+      for (int k = 0; k < take; k++) {
+        sum += spilled.get(k).size();
+        if (sum > Integer.MAX_VALUE) {
+          take = k;
+          break;
+        }
+      }
+      if (take < 2) {
+        throw new IOException("too many grams to merge with this memory budget: give --memory"
+            + " more (each spilled run needs a 64 KB read buffer)");
+      }
       List<SortedRun> group = new ArrayList<>(spilled.subList(0, take));
       List<SortedRun.Cursor> cursors = new ArrayList<>();
       SortedRun merged;

@@ -1,14 +1,23 @@
 package dev.ciku.segment;
 
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.CorpusReader;
+import dev.ciku.corpus.DecodingReader;
+import dev.ciku.corpus.Encodings;
 import dev.ciku.corpus.UnitPolicy;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.Charset;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Streams text through a {@link Segmenter} with several threads: the calling thread reads and
@@ -50,6 +59,27 @@ public final class ParallelSegmenter implements AutoCloseable {
   }
 
   private record Result(char[] text, int length, long lines) {}
+
+  /**
+   * Segments every input of {@code corpus} in turn into {@code out} ({@link #run}), each decoded
+   * as {@code charset} (or as detected from its first bytes when {@code detect}), a BOM
+   * recognised; malformed bytes are replaced and reported to {@code warnings}, one line an input.
+   * Stored bytes read go to {@code bytes}, for progress.
+   */
+  public void runAll(List<CorpusInput> corpus, Charset charset, boolean detect,
+      ByteCounter bytes, Writer out, Consumer<String> warnings) throws IOException {
+    for (CorpusInput in : corpus) {
+      try (InputStream raw = in.open(bytes)) {
+        Encodings.Sniffed resolved = Encodings.open(raw, charset, detect);
+        DecodingReader text = new DecodingReader(resolved.stream(), resolved.charset(), 1 << 16);
+        run(text, out);
+        if (text.malformed() > 0) {
+          warnings.accept(DecodingReader.warning(in.name(), text.malformed(), text.firstBadLine())
+              + CorpusReader.hint(resolved.charset(), detect));
+        }
+      }
+    }
+  }
 
   /**
    * Segments everything {@code in} holds into {@code out} (neither is closed). Called once per
