@@ -92,6 +92,11 @@ final class CountCommand implements Callable<Integer> {
       throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
     }
     Log log = run.log();
+    if (store != null && store.toString().equals("-")) {
+      throw new CikuException(CikuException.USAGE, "-o - : a store is a file, it cannot go to"
+          + " standard output (without -o, count prints TSV there)");
+    }
+    new InputChecks().corpus(input.inputs, !merge).output("-o", store).check();
     if (store != null) {
       try (StoreWriter w = new StoreWriter(store)) {
         CountSummary s = produce(new UnitTable(), w, log);

@@ -117,7 +117,7 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
       }
     }
     new InputChecks().corpus(input.inputs, counts == null).files("--known", known)
-        .store("--counts", counts).check();
+        .store("--counts", counts).output("-o", output.output).check();
     WordFilter filter = WordFilter.create(known, newOnly, text.lowercase, log::warn);
     List<CorpusInput> corpus = counts != null && input.inputs.isEmpty() ? List.of() : input.corpus(log);
     // The output is opened first: a -o that cannot be written fails before the work.

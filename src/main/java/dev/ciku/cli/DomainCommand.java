@@ -116,7 +116,8 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
   public Integer call() throws Exception {
     Log log = run.log();
     new InputChecks().corpus(input.inputs, true).files("--stopwords", stopwords)
-        .files("--generic-heads", heads).corpus("--reference", reference).check();
+        .files("--generic-heads", heads).corpus("--reference", reference)
+        .output("-o", output.output).check();
     requireOptionsOfMode();
     if (buildProfile) {
       return build(log);

@@ -85,7 +85,8 @@ final class EvalCommand implements Runnable {
     public Integer call() throws Exception {
       OutputFormat f = output.format(this);
       requireInputs(new InputChecks().file("--gold", gold).file("--pred", pred)
-          .file("--train-words", trainWords), java.util.Arrays.asList(gold, pred, trainWords));
+          .file("--train-words", trainWords).output("-o", output.output),
+          java.util.Arrays.asList(gold, pred, trainWords));
       // The output is opened first: a -o that cannot be written fails before the work.
       try (Output out = output.open()) {
         SegmentationScore s;
@@ -167,7 +168,8 @@ final class EvalCommand implements Runnable {
       }
       List<Path> files = new ArrayList<>(gold);
       files.add(0, ranked);
-      requireInputs(new InputChecks().file("RANKED", ranked).files("--gold", gold), files);
+      requireInputs(new InputChecks().file("RANKED", ranked).files("--gold", gold)
+          .output("-o", output.output), files);
       // The output is opened first: a -o that cannot be written fails before the work.
       try (Output out = output.open()) {
         List<PrecisionAtK.Row> result =

@@ -10,9 +10,10 @@ import java.util.Set;
  * Checks the inputs a command names before it reads any, alike for every command: standard input
  * ({@code -}, {@code /dev/stdin}, {@code /dev/fd/0}) is read by at most one argument (a corpus
  * given no INPUT reads it, which counts); an auxiliary file (a lexicon, word list, vocabulary,
- * gold file) is not a directory; a store is a regular file (it is memory-mapped). A failed check
- * is a {@link CikuException}: a usage error (2) for standard input named twice, missing input
- * (66) for a directory or a store that is not a file.
+ * gold file) is not a directory; a store is a regular file (it is memory-mapped); no output
+ * ({@code -o}) is a file that an argument reads. A failed check is a {@link CikuException}: a
+ * usage error (2) for standard input named twice or an output that is also an input, missing
+ * input (66) for a directory or a store that is not a file.
  *
  * <p>Cost: one file-status call per file named. Not thread-safe; one instance per command run.
  */
@@ -23,6 +24,19 @@ final class InputChecks {
 
   /** How each argument that reads standard input was given, in order. */
   private final List<String> stdinUses = new ArrayList<>();
+  /** Every file argument read, as {@code option file}, with its path. */
+  private final List<String> readNames = new ArrayList<>();
+  private final List<Path> read = new ArrayList<>();
+  /** The outputs, as {@code option file}, with their paths. */
+  private final List<String> writtenNames = new ArrayList<>();
+  private final List<Path> written = new ArrayList<>();
+
+  private void reads(String option, String file) {
+    if (!isStdin(file)) {
+      readNames.add(option + " " + file);
+      read.add(Path.of(file));
+    }
+  }
 
   /** Whether {@code arg} names standard input. */
   static boolean isStdin(String arg) {
@@ -49,6 +63,7 @@ final class InputChecks {
       if (isStdin(s)) {
         stdinUses.add(option + " " + s);
       }
+      reads(option, s);
     }
     return this;
   }
@@ -72,6 +87,7 @@ final class InputChecks {
       throw new CikuException(CikuException.NO_INPUT,
           option + " " + file + " is a directory, not a file");
     }
+    reads(option, file.toString());
     return this;
   }
 
@@ -91,14 +107,48 @@ final class InputChecks {
       throw new CikuException(CikuException.NO_INPUT, option
           + " needs a regular file (a store is memory-mapped), not a pipe: " + file);
     }
+    reads(option, file.toString());
     return this;
   }
 
-  /** Fails if more than one argument reads standard input, naming the first two. */
+  /** An output file of {@code option}, or null if not given (standard output). */
+  InputChecks output(String option, Path file) {
+    if (file != null) {
+      writtenNames.add(option + " " + file);
+      written.add(file);
+    }
+    return this;
+  }
+
+  /**
+   * Fails if more than one argument reads standard input, naming the first two, or if an output
+   * is a regular file that an argument reads (under any name: a link, another path), which
+   * writing it would replace.
+   */
   void check() {
     if (stdinUses.size() > 1) {
       throw new CikuException(CikuException.USAGE, "standard input can be read by one argument"
           + " only, not by both " + stdinUses.get(0) + " and " + stdinUses.get(1));
+    }
+    for (int o = 0; o < written.size(); o++) {
+      Path out = written.get(o);
+      if (!Files.isRegularFile(out)) {
+        continue;
+      }
+      for (int i = 0; i < read.size(); i++) {
+        if (sameFile(out, read.get(i))) {
+          throw new CikuException(CikuException.USAGE, writtenNames.get(o) + " is also read ("
+              + readNames.get(i) + "): writing it would replace that input");
+        }
+      }
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.isRegularFile(b) && Files.isSameFile(a, b);
+    } catch (java.io.IOException e) {
+      return false; // an unreadable input is reported when it is read
     }
   }
 }

@@ -5,7 +5,8 @@ import java.io.PrintStream;
 /**
  * Messages on standard error, prefixed with {@code ciku:}. Info is silenced by {@code --quiet};
  * warnings and errors are not. A progress bar on the line is erased first ({@link Progress}).
- * Thread-safe.
+ * Control characters in a message (from a file name, say) are escaped ({@link #printable}), so
+ * a message is one line and cannot drive the terminal. Thread-safe.
  */
 public final class Log {
   private final PrintStream err;
@@ -19,13 +20,48 @@ public final class Log {
   /** Progress and summary information. */
   public void info(String message) {
     if (!quiet) {
-      Progress.println(err, "ciku: " + message);
+      Progress.println(err, "ciku: " + printable(message));
     }
   }
 
   /** Something the user should know about the data. */
   public void warn(String message) {
-    Progress.println(err, "ciku: warning: " + message);
+    Progress.println(err, "ciku: warning: " + printable(message));
+  }
+
+  /**
+   * {@code message} with its control characters written as escapes: a line feed as
+   * {@code \n}, a carriage return as {@code \r}, a tab as {@code \t}, any other (ESC, NUL, DEL,
+   * C1) as {@code \xNN}. The message itself when it has none (no copy).
+   */
+  public static String printable(String message) {
+    int i = 0;
+    while (i < message.length() && !isControl(message.charAt(i))) {
+      i++;
+    }
+    if (i == message.length()) {
+      return message;
+    }
+    StringBuilder sb = new StringBuilder(message.length() + 8).append(message, 0, i);
+    for (; i < message.length(); i++) {
+      char c = message.charAt(i);
+      if (!isControl(c)) {
+        sb.append(c);
+      } else if (c == '\n') {
+        sb.append("\\n");
+      } else if (c == '\r') {
+        sb.append("\\r");
+      } else if (c == '\t') {
+        sb.append("\\t");
+      } else {
+        sb.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean isControl(char c) {
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F);
   }
 
   /** True when info messages are shown. */

@@ -148,7 +148,8 @@ public final class Main implements Runnable {
     CommandLine cl = ex.getCommandLine();
     PrintWriter err = cl.getErr();
     String name = cl.getCommandSpec().qualifiedName();
-    err.println(name + ": " + ex.getMessage() + " (see '" + name + " --help')");
+    err.println(name + ": " + Log.printable(String.valueOf(ex.getMessage())) + " (see '" + name
+        + " --help')");
     err.flush();
     return CikuException.USAGE;
   }
@@ -209,7 +210,7 @@ public final class Main implements Runnable {
         t.printStackTrace(err);
       }
     }
-    err.println(line.getCommandSpec().qualifiedName() + ": " + message);
+    err.println(line.getCommandSpec().qualifiedName() + ": " + Log.printable(message));
     err.flush();
     return code;
   }
@@ -297,7 +298,7 @@ public final class Main implements Runnable {
           ? new OutputException("to standard output", "write error", null)
           : OutputException.of("to standard output", error);
       PrintWriter err = cl.getErr();
-      err.println(name + ": " + e.getMessage());
+      err.println(name + ": " + Log.printable(e.getMessage()));
       err.flush();
       return CikuException.IO;
     }

@@ -57,7 +57,8 @@ final class SegmentCommand implements Callable<Integer> {
           "--sep must not hold a line break (one output line per input line)");
     }
     Log log = run.log();
-    new InputChecks().corpus(input.inputs, true).file("--vocab", vocab).check();
+    new InputChecks().corpus(input.inputs, true).file("--vocab", vocab).output("-o", output)
+        .check();
     long t0 = System.nanoTime();
     List<CorpusInput> corpus = input.corpus(log);
     ByteCounter bytes = new ByteCounter();

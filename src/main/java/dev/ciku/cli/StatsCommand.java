@@ -45,6 +45,7 @@ final class StatsCommand implements Callable<Integer>, OutputOptions.Formats {
     Log log = run.log();
     // One reading thread does the work; --threads is checked all the same, as in every command.
     run.threads();
+    new InputChecks().corpus(input.inputs, true).output("-o", output.output).check();
     List<CorpusInput> corpus = input.corpus(log);
     // The output is opened first: a -o that cannot be written fails before the work.
     try (Output out = output.open()) {

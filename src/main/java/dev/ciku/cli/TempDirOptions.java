@@ -11,11 +11,15 @@ public final class TempDirOptions {
           + " on Ctrl-C.")
   Path tempDir;
 
-  /** The spill directory (checked to exist). */
+  /**
+   * The spill directory, checked to be one: otherwise nothing could be written there, an I/O
+   * error (74), as for an output.
+   */
   public Path tempDir() {
     Path d = tempDir != null ? tempDir : Path.of(System.getProperty("java.io.tmpdir"));
     if (!Files.isDirectory(d)) {
-      throw new CikuException(CikuException.NO_INPUT, "--temp-dir " + d + " is not a directory");
+      throw new CikuException(CikuException.IO, "cannot write temporary files in --temp-dir " + d
+          + ": " + (Files.exists(d) ? "not a directory" : "no such directory"));
     }
     return d;
   }

@@ -105,6 +105,8 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
     OutputFormat format =
         output.format(this);
     Log log = run.log();
+    new InputChecks().corpus(input.inputs, true).output("-o", output.output)
+        .output("--stats", stats).check();
     List<CorpusInput> corpus = input.corpus(log);
     VocabularyLearner.Config config;
     if (top < 0) {

@@ -1,5 +1,6 @@
 package dev.ciku.corpus;
 
+import dev.ciku.output.OutputException;
 import dev.ciku.output.TempFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,8 +77,12 @@ public final class ClauseRecording implements AutoCloseable {
       buf.put(b.clauseEnd[i] ? (byte) 1 : 0);
     }
     buf.flip();
-    while (buf.hasRemaining()) {
-      out.write(buf);
+    try {
+      while (buf.hasRemaining()) {
+        out.write(buf);
+      }
+    } catch (IOException e) {
+      throw OutputException.of("temporary file " + file, e);
     }
     batches++;
   }

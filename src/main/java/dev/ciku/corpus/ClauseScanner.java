@@ -35,6 +35,8 @@ public final class ClauseScanner {
   private long clauses;
   private long unitCount;
   private long latinUnits;
+  /** Latin runs read as boundaries because the unit table was full. */
+  private long latinRefused;
   private boolean lineHasContent;
   /** A carriage return was seen: part of a CRLF line end if a line feed follows, else a char. */
   private boolean pendingCr;
@@ -272,6 +274,7 @@ public final class ClauseScanner {
     int id = table.latinId(latin);
     latin.setLength(0);
     if (id < 0) {
+      latinRefused++;
       boundaryWithoutLatin();
       return;
     }
@@ -342,6 +345,14 @@ public final class ClauseScanner {
   /** Latin units emitted. */
   public long latinUnits() {
     return latinUnits;
+  }
+
+  /**
+   * Latin/digit runs read as boundaries because the unit table held {@link UnitTable#MAX_LATIN}
+   * distinct ones already (the reader warns).
+   */
+  public long latinRefused() {
+    return latinRefused;
   }
 
   /** URLs skipped ({@code http:}, {@code https:} or {@code ftp:} and the printable ASCII after). */

@@ -77,6 +77,12 @@ public final class CorpusReader {
       }
     }
     scanner.finish();
+    if (scanner.latinRefused() > 0) {
+      warnings.accept(String.format(java.util.Locale.ROOT, "%,d Latin/digit runs were read as"
+          + " boundaries, not units: the corpus holds more than %,d distinct ones (numbers, codes),"
+          + " the most a unit table can number; they are not counted", scanner.latinRefused(),
+          UnitTable.MAX_LATIN));
+    }
   }
 
   /** Malformed or unmappable byte sequences replaced so far, over all inputs. */

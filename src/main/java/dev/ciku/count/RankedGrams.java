@@ -1,5 +1,6 @@
 package dev.ciku.count;
 
+import dev.ciku.output.OutputException;
 import dev.ciku.output.TempFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -200,7 +201,7 @@ public final class RankedGrams implements PartitionedSink, AutoCloseable {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a ranking spill file in " + spillDir, e);
+      throw new UncheckedIOException(OutputException.of("temporary file " + file, e));
     }
     size = 0;
   }
@@ -230,7 +231,7 @@ public final class RankedGrams implements PartitionedSink, AutoCloseable {
           }
         });
       } catch (UncheckedIOException e) {
-        throw new IOException("cannot write a ranking spill file in " + spillDir, e.getCause());
+        throw OutputException.of("temporary file " + merged, e.getCause());
       }
       spills.removeAll(group);
       for (Path p : group) {

@@ -1,5 +1,6 @@
 package dev.ciku.count;
 
+import dev.ciku.output.OutputException;
 import dev.ciku.output.TempFiles;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.io.IOException;
@@ -122,7 +123,7 @@ public final class SortedRun {
           ch.write(bb);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new UncheckedIOException(OutputException.of("temporary file " + file, e));
       }
       written += pos;
       pos = 0;

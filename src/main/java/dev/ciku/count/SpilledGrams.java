@@ -1,5 +1,6 @@
 package dev.ciku.count;
 
+import dev.ciku.output.OutputException;
 import dev.ciku.output.TempFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -259,7 +260,7 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
           out.write(buf);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new UncheckedIOException(OutputException.of("temporary file " + file, e));
       }
       buf.clear();
     }

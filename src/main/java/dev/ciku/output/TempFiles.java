@@ -15,13 +15,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * renamed over its target or deleted, so the registry holds only live files: unlike
  * {@link java.io.File#deleteOnExit()}, nothing accumulates in a long-lived process.
  *
- * <p>A file registered after the hook has run is deleted at once. SIGKILL and a JVM crash run no
- * hook; such files stay. Thread-safe; register and release are a concurrent-set update each.
+ * <p>A file registered after the hook has run is deleted at once; {@link #create} makes no file
+ * once the hook has started, and the hook waits for those being made. SIGKILL and a JVM crash
+ * run no hook; such files stay. Thread-safe; register and release are a concurrent-set update each.
  */
 public final class TempFiles {
   private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
   private static volatile boolean hookInstalled;
   private static volatile boolean shuttingDown;
+  /**
+   * Calls of {@link #create} between their check of {@link #shuttingDown} and their
+   * {@link #register}: the hook waits for them, since the JVM halts once the hooks are done and a
+   * file made just before that would be left behind.
+   */
+  private static final java.util.concurrent.atomic.AtomicInteger CREATING =
+      new java.util.concurrent.atomic.AtomicInteger();
+  /** How long the hook waits for calls of {@link #create} in flight. */
+  private static final long CREATE_WAIT_NANOS = 2_000_000_000L;
 
   private TempFiles() {}
 
@@ -34,17 +44,28 @@ public final class TempFiles {
    *     that cannot be read
    */
   public static Path create(Path dir, String prefix, String suffix) throws IOException {
-    Path f;
+    installHook();
+    CREATING.incrementAndGet();
     try {
-      f = Files.createTempFile(dir, prefix, suffix);
-    } catch (FileSystemException e) {
-      String file = e.getFile() != null ? e.getFile() : dir.resolve(prefix + "N" + suffix).toString();
-      throw OutputException.of("temporary file " + file, e);
-    } catch (IOException e) {
-      throw OutputException.of("a temporary file in " + dir, e);
+      if (shuttingDown) {
+        // The hook has swept or is sweeping: make nothing it could miss.
+        throw new IOException("shutting down: no new temporary file in " + dir);
+      }
+      Path f;
+      try {
+        f = Files.createTempFile(dir, prefix, suffix);
+      } catch (FileSystemException e) {
+        String file = e.getFile() != null ? e.getFile()
+            : dir.resolve(prefix + "N" + suffix).toString();
+        throw OutputException.of("temporary file " + file, e);
+      } catch (IOException e) {
+        throw OutputException.of("a temporary file in " + dir, e);
+      }
+      register(f);
+      return f;
+    } finally {
+      CREATING.decrementAndGet();
     }
-    register(f);
-    return f;
   }
 
   /** Deletes {@code file} (if it exists) when the JVM shuts down before {@link #release}. */
@@ -116,6 +137,13 @@ public final class TempFiles {
 
   private static void sweep() {
     shuttingDown = true;
+    // A create() past its check makes its file now: wait for it to be registered (briefly; the
+    // threads are still running while the hooks run).
+    long deadline = System.nanoTime() + CREATE_WAIT_NANOS;
+    while (CREATING.get() > 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      Thread.yield();
+    }
     for (Path p : LIVE) {
       deleteQuietly(p);
     }

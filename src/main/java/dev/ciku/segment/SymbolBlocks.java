@@ -1,5 +1,6 @@
 package dev.ciku.segment;
 
+import dev.ciku.output.OutputException;
 import dev.ciku.output.TempFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -157,7 +158,7 @@ final class SymbolBlocks implements AutoCloseable {
         i += k;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(OutputException.of("temporary file " + file, e));
     }
     if (spilled == spilledLengths.length) {
       spilledLengths = Arrays.copyOf(spilledLengths, spilled * 2);

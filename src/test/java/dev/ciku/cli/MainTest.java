@@ -475,7 +475,22 @@ class MainTest {
   }
 
   @Test
-  void unreadableInputOrTempDir_exit66Or74_saysWhich() throws IOException {
+  void tempDirMissingOrAFile_exit74_saysWhich() throws IOException {
+    Path missing = dir.resolve("no-such-dir");
+    assertEquals(CikuException.IO, Main.execute("discover", "-q", "--temp-dir",
+        missing.toString(), LAWS));
+    assertEquals(List.of("ciku discover: cannot write temporary files in --temp-dir " + missing
+        + ": no such directory"), errLines());
+    io.reset();
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    assertEquals(CikuException.IO, Main.execute("count", "-q", "--temp-dir", file.toString(),
+        LAWS));
+    assertEquals(List.of("ciku count: cannot write temporary files in --temp-dir " + file
+        + ": not a directory"), errLines());
+  }
+
+  @Test
+    void unreadableInputOrTempDir_exit66Or74_saysWhich() throws IOException {
     org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
         "root reads and writes whatever the permissions");
     Path laws = Files.copy(Path.of(LAWS), dir.resolve("laws.txt"));

@@ -48,6 +48,45 @@ class OutputCliTest {
     return args[0].equals("eval") ? "ciku eval " + args[1] : "ciku " + args[0];
   }
 
+  /**
+   * -o naming a file the command reads (the corpus, a gold file), under any name, is refused
+   * before any work: writing it would replace the input. The input is left as it was.
+   */
+  @Test
+  void dashO_anInputFile_everyCommandExits2AndLeavesItIntact() throws IOException {
+    Path copy = Files.copy(Path.of(LAWS), dir.resolve("laws.txt"));
+    Path link = Files.createSymbolicLink(dir.resolve("link.txt"), copy);
+    byte[] before = Files.readAllBytes(copy);
+    for (String target : List.of(copy.toString(), link.toString())) {
+      for (String[] w : writers(target)) {
+        String[] args = w.clone();
+        for (int i = 0; i < args.length; i++) {
+          if (args[i].equals(LAWS)) {
+            args[i] = copy.toString();
+          }
+        }
+        io.reset();
+        assertEquals(CikuException.USAGE, Main.execute(args),
+            String.join(" ", args) + ": " + io.err());
+        assertEquals(1, io.errLines().size(), io.err());
+        assertTrue(io.errLines().get(0).startsWith(name(args) + ": -o " + target
+            + " is also read ("), io.err());
+        assertTrue(io.errLines().get(0).endsWith("): writing it would replace that input"),
+            io.err());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(copy)), "input intact");
+      }
+    }
+    assertEquals(List.of("laws.txt", "link.txt"), listing(), "no temporary file left");
+  }
+
+  @Test
+  void count_dashOStandardOutput_isAUsageErrorNotAFileNamedDash() throws IOException {
+    assertEquals(CikuException.USAGE, Main.execute("count", LAWS, "-o", "-"));
+    assertEquals(List.of("ciku count: -o - : a store is a file, it cannot go to standard output"
+        + " (without -o, count prints TSV there)"), io.errLines());
+    assertTrue(!Files.exists(Path.of("-")), "no file named -");
+  }
+
   @Test
   void dashO_directory_everyCommandExits74BeforeWork() throws IOException {
     Path sub = Files.createDirectory(dir.resolve("sub"));

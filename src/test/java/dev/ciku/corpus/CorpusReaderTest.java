@@ -425,4 +425,33 @@ class CorpusReaderTest {
     assertEquals(1, s.units());
     assertEquals(List.of(p + ": 2 lines lack column 2; skipped"), warnings);
   }
+
+  /**
+   * A table already numbering the most Latin units it can: new runs are boundaries, and the
+   * reader says how many instead of dropping them silently; known ones still count.
+   */
+  @Test
+  void read_unitTableFull_warnsHowManyLatinRunsWereBoundaries() throws IOException {
+    UnitTable table = new UnitTable();
+    assertTrue(table.latinId("iPhone7") >= 0);
+    for (int i = 1; i < UnitTable.MAX_LATIN; i++) {
+      table.latinId(Integer.toString(i, 36));
+    }
+    assertEquals(-1, table.latinId("x-new-unit"));
+    Path file = write("full.txt", utf8("iPhone7手机和Galaxy手机，Pixel和iPhone7。\n"));
+    List<Integer> units = new ArrayList<>();
+    ClauseScanner scanner = new ClauseScanner(table, ReaderOptions.DEFAULT,
+        (u, length, owned, start, end) -> {
+          for (int i = 0; i < owned; i++) {
+            units.add(u[i]);
+          }
+        });
+    new CorpusReader(ReaderOptions.DEFAULT, new ByteCounter(), warnings::add)
+        .read(List.of(CorpusInput.file(file)), scanner);
+    assertEquals(2, scanner.latinRefused());
+    assertEquals(2, units.stream().filter(u -> u == table.existingLatinId("iPhone7")).count());
+    assertEquals(List.of("2 Latin/digit runs were read as boundaries, not units: the corpus holds"
+        + " more than 1,835,008 distinct ones (numbers, codes), the most a unit table can number;"
+        + " they are not counted"), warnings);
+  }
 }
