@@ -191,14 +191,7 @@ final class Explainer {
    */
   void glued(int[][] words, boolean[] dropped, double[] shares, NumberGlue test) {
     this.glue = test;
-    for (int i = 0; i < dropped.length; i++) {
-      if (dropped[i]) {
-        int q = byKey.getInt(CutFragments.key(words[i]));
-        if (q >= 0) {
-          glued[q] = shares[i];
-        }
-      }
-    }
+    forAsked(words, dropped, (q, i) -> glued[q] = shares[i]);
   }
 
   /**
@@ -207,12 +200,24 @@ final class Explainer {
    */
   void suffixed(int[][] words, boolean[] dropped, long[] uses, long[] rests, SuffixGlue test) {
     this.suffixGlue = test;
-    for (int i = 0; i < dropped.length; i++) {
-      if (dropped[i]) {
+    forAsked(words, dropped, (q, i) -> {
+      suffixUses[q] = uses[i];
+      restUses[q] = rests[i];
+    });
+  }
+
+  /** What to note for the string asked {@code q}, which is word {@code i} of a list. */
+  private interface AskedWord {
+    void note(int q, int i);
+  }
+
+  /** Calls {@code action} for each word of {@code words} marked in {@code marked} and asked. */
+  private void forAsked(int[][] words, boolean[] marked, AskedWord action) {
+    for (int i = 0; i < marked.length; i++) {
+      if (marked[i]) {
         int q = byKey.getInt(CutFragments.key(words[i]));
         if (q >= 0) {
-          suffixUses[q] = uses[i];
-          restUses[q] = rests[i];
+          action.note(q, i);
         }
       }
     }
