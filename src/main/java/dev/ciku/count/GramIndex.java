@@ -17,8 +17,10 @@ public final class GramIndex implements GramSink, GramSource {
   private static final double LOAD = 0.6;
   /** The bits of {@code hi} below the first unit: zero, with {@code lo} zero, for a single unit. */
   private static final long BELOW_FIRST = (1L << (2 * Grams.BITS)) - 1;
-  /** Tables of an index made by {@link #fill}: a fixed number, so its layout never depends on
-   * the thread count. */
+  /**
+   * Tables of an index made by {@link #fill}: a fixed number, so that its layout never depends
+   * on the thread count.
+   */
   static final int SHARDS = 16;
   private static final int SHARD_SHIFT = 64 - Integer.numberOfTrailingZeros(SHARDS);
   /** One table, or {@link #SHARDS} tables chosen by the top bits of the hash. */
@@ -69,7 +71,8 @@ public final class GramIndex implements GramSink, GramSource {
    * Fills this empty index with {@code grams} (each gram once), as {@value #SHARDS} tables
    * built on {@code threads} threads, each sized for its grams (no growing). The layout, and so
    * {@link #forEach} order, depends on the grams and their order only, not on the thread count.
-   * Cost: two reads of the blocks a thread, and one insertion a gram, divided among the threads.
+   * Cost: a read of all the blocks a thread plus its share of a counting read, and one insertion
+   * a gram, divided among the threads; then a pass on the calling thread for the single units.
    *
    * @throws IllegalStateException if the index is not empty
    */
