@@ -5,11 +5,10 @@ import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.Params;
 import dev.ciku.corpus.Spool;
 import dev.ciku.discover.DiscoverOptions;
-import dev.ciku.domain.CorpusReference;
 import dev.ciku.domain.DomainTermMiner;
 import dev.ciku.domain.DomainTermRows;
-import dev.ciku.domain.ReferenceCounts;
 import dev.ciku.domain.ReferenceProfile;
+import dev.ciku.domain.ReferenceSources;
 import dev.ciku.domain.TermFilter;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
@@ -189,7 +188,7 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
     for (Path p : heads) {
       filter.addFile(p, true, log::warn);
     }
-    if (source instanceof Loading loading && !reference.isEmpty()) {
+    if (source instanceof ReferenceSources.Loading loading && !reference.isEmpty()) {
       loading.await();
     }
     List<CorpusInput> corpus = input.corpus(log);
@@ -215,7 +214,7 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
 
   private DomainTermMiner.ReferenceSource referenceSource(Log log) throws Exception {
     if (reference.isEmpty()) {
-      return inBackground(ReferenceProfile::bundled);
+      return ReferenceSources.bundled();
     }
     for (String s : reference) {
       if (s.equals("-")) {
@@ -230,74 +229,14 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
     // A reference read once (a pipe) is copied first, so that it can be looked at and read.
     referenceCopies = Spool.of(CorpusInput.expand(reference, log::info, log::warn),
         memory.tempDir());
-    List<CorpusInput> refCorpus = referenceCopies.inputs();
-    for (CorpusInput in : refCorpus) {
-      if (ReferenceProfile.isProfile(in.path())) {
-        if (refCorpus.size() == 1) {
-          Path p = in.path();
-          String name = in.name();
-          return inBackground(() -> ReferenceProfile.load(p, name));
-        }
-        throw new CikuException(CikuException.USAGE, "--reference " + in.name() + " is a profile:"
-            + " a profile must be the only --reference (give it alone, or corpora only)");
-      }
-    }
-    String name = String.join(",", reference);
-    return terms -> {
-      CorpusReference counts = CorpusReference.count(terms, refCorpus, text.readerOptions(input),
-          new ByteCounter(), log::warn, name);
-      if (counts.positions() == 0) {
-        throw new CikuException(CikuException.DATA, "reference " + name + " holds no text (no"
-            + " characters to count the terms in)");
-      }
-      return counts;
-    };
-  }
-
-  /**
-   * A profile does not depend on the terms: it loads in the background while other work runs
-   * (the domain corpus is counted meanwhile for the bundled profile).
-   */
-  private static Loading inBackground(Callable<ReferenceProfile> load) {
-    Loading l = new Loading(new java.util.concurrent.FutureTask<>(load));
-    Thread t = new Thread(l.task, "ciku-profile-load");
-    t.setDaemon(true);
-    t.start();
-    return l;
-  }
-
-  /** A profile loading in the background: its counts, once loaded. */
-  private static final class Loading implements DomainTermMiner.ReferenceSource {
-    private final java.util.concurrent.FutureTask<ReferenceProfile> task;
-
-    Loading(java.util.concurrent.FutureTask<ReferenceProfile> task) {
-      this.task = task;
-    }
-
-    /** Waits for the profile; its loading error (a damaged file) is thrown as it was. */
-    ReferenceProfile await() throws java.io.IOException {
-      try {
-        return task.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("interrupted while loading the profile");
-      } catch (java.util.concurrent.ExecutionException e) {
-        Throwable c = e.getCause();
-        if (c instanceof java.io.IOException io) {
-          throw io;
-        }
-        if (c instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new java.io.IOException(c);
-      }
-    }
-
-    @Override
-    public ReferenceCounts counts(java.util.Set<String> terms) throws java.io.IOException {
-      return await();
+    try {
+      return ReferenceSources.of(referenceCopies.inputs(), String.join(",", reference),
+          text.readerOptions(input), log::warn);
+    } catch (IllegalArgumentException e) {
+      throw new CikuException(CikuException.USAGE, e.getMessage());
     }
   }
+
 
   private int build(Log log) throws Exception {
     if (output.output == null) {

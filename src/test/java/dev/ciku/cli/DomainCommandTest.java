@@ -95,7 +95,7 @@ class DomainCommandTest {
     Path empty = Files.writeString(dir.resolve("empty.txt"), "，。！\n", StandardCharsets.UTF_8);
     assertEquals(CikuException.DATA, Main.execute("domain", "-q", "--reference",
         empty.toString(), LAWS));
-    assertEquals(List.of("ciku domain: reference " + empty + " holds no text (no characters to"
+    assertEquals(List.of("ciku domain: reference " + empty + ": holds no text (no characters to"
         + " count the terms in)"), io.errLines());
     assertEquals("", io.out());
   }

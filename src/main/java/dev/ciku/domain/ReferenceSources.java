@@ -1,0 +1,105 @@
+package dev.ciku.domain;
+
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.MalformedDataException;
+import dev.ciku.corpus.ReaderOptions;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
+
+/**
+ * Where {@code ciku domain} takes its reference counts from: the bundled general profile, a
+ * profile file, or reference corpora, in which the candidate terms are counted once they are
+ * known. A profile does not depend on the terms, so it loads in the background from the moment
+ * it is chosen, while other work (reading the filter lists, counting the domain corpus) runs.
+ *
+ * <p>Stateless; the sources it returns are used by one run.
+ */
+public final class ReferenceSources {
+  private ReferenceSources() {}
+
+  /** The bundled general-Chinese profile ({@link ReferenceProfile#bundled}), loading now. */
+  public static Loading bundled() {
+    return inBackground(ReferenceProfile::bundled);
+  }
+
+  /**
+   * The reference {@code inputs} (files that can be read twice; {@code name}: how the user gave
+   * them): a profile, loading now, if they are one profile; otherwise the corpora, read when the
+   * terms are asked for ({@link CorpusReference#count}), which then fails with
+   * {@link MalformedDataException} if they hold no text.
+   *
+   * @throws IllegalArgumentException if a profile is one of several inputs
+   */
+  public static DomainTermMiner.ReferenceSource of(List<CorpusInput> inputs, String name,
+      ReaderOptions reader, Consumer<String> warnings) {
+    for (CorpusInput in : inputs) {
+      if (ReferenceProfile.isProfile(in.path())) {
+        if (inputs.size() == 1) {
+          Path p = in.path();
+          String given = in.name();
+          return inBackground(() -> ReferenceProfile.load(p, given));
+        }
+        throw new IllegalArgumentException("--reference " + in.name() + " is a profile: a"
+            + " profile must be the only --reference (give it alone, or corpora only)");
+      }
+    }
+    return terms -> {
+      CorpusReference counts = CorpusReference.count(terms, inputs, reader, new ByteCounter(),
+          warnings, name);
+      if (counts.positions() == 0) {
+        throw new MalformedDataException("reference " + name,
+            "holds no text (no characters to count the terms in)");
+      }
+      return counts;
+    };
+  }
+
+  private static Loading inBackground(Callable<ReferenceProfile> load) {
+    Loading l = new Loading(new FutureTask<>(load));
+    Thread t = new Thread(l.task, "ciku-profile-load");
+    t.setDaemon(true);
+    t.start();
+    return l;
+  }
+
+  /** A profile loading in the background: its counts, once loaded, whatever the terms. */
+  public static final class Loading implements DomainTermMiner.ReferenceSource {
+    private final FutureTask<ReferenceProfile> task;
+
+    private Loading(FutureTask<ReferenceProfile> task) {
+      this.task = task;
+    }
+
+    /** Waits for the profile; its loading error (a damaged file) is thrown as it was. */
+    public ReferenceProfile await() throws IOException {
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while loading the profile");
+      } catch (ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof IOException io) {
+          throw io;
+        }
+        if (c instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IOException(c);
+      }
+    }
+
+    @Override
+    public ReferenceCounts counts(Set<String> terms) throws IOException {
+      return await();
+    }
+  }
+}
