@@ -22,6 +22,10 @@ class TempFilesTest {
    * "ready" and waits to be stopped.
    */
   public static void main(String[] args) throws Exception {
+    if (args.length == 1) {
+      createUntilStopped(Path.of(args[0]));
+      return;
+    }
     Path live = Files.writeString(Path.of(args[0]), "live");
     TempFiles.register(live);
     Path kept = Files.writeString(Path.of(args[1]), "kept");
@@ -50,6 +54,56 @@ class TempFilesTest {
     }
     assertFalse(Files.exists(live), "registered file deleted by the shutdown hook");
     assertEquals("kept", Files.readString(kept));
+  }
+
+  /**
+   * Run in a child JVM: two threads create temporary files in {@code dir} as fast as they can
+   * (as spilling workers do), never deleting them; says "ready" once some exist.
+   */
+  private static void createUntilStopped(Path dir) throws Exception {
+    Runnable loop = () -> {
+      try {
+        while (true) {
+          TempFiles.create(dir, "ciku-run-", ".bin");
+        }
+      } catch (IOException e) {
+        // shutting down: no new file
+      }
+    };
+    for (int i = 0; i < 2; i++) {
+      Thread t = new Thread(loop);
+      t.setDaemon(true);
+      t.start();
+    }
+    while (listing(dir).size() < 100) {
+      Thread.sleep(5);
+    }
+    System.out.println("ready");
+    System.out.flush();
+    Thread.sleep(60_000);
+  }
+
+  /**
+   * Files being created while SIGTERM arrives: the hook deletes every one, including those made
+   * between its sweep and the JVM's halt (none is made once it has started).
+   */
+  @Test
+  void create_whileStopped_leavesNoFile() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      Path spill = Files.createDirectory(dir.resolve("spill" + round));
+      Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+          .toString(), "-cp", System.getProperty("java.class.path"),
+          TempFilesTest.class.getName(), spill.toString()).redirectErrorStream(true).start();
+      try (BufferedReader r = new BufferedReader(
+          new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        assertEquals("ready", r.readLine());
+        child.destroy(); // SIGTERM
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+      } finally {
+        child.destroyForcibly();
+      }
+      assertEquals(java.util.List.of(), listing(spill), "round " + round);
+    }
   }
 
   @Test
