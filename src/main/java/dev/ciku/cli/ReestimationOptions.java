@@ -67,10 +67,10 @@ public final class ReestimationOptions {
   @Option(names = "--suffix-glue", paramLabel = "SHARE", defaultValue = "0.5",
       description = "A word of 3 or more units that ends in a phrase suffix (those of"
           + " dict/phrase-suffixes.txt: the localisers 上 下 里 内 外 前 后 中 时 and 称 说) and whose"
-          + " rest is a word of the list is a phrase (会谈后, 车间里, 框架下, 警方称) when it has"
-          + " fewer than this share of the uses of the two together: it leaves the list. A"
-          + " word whose rest seldom stands alone (马德里) stays (0: off; default:"
-          + " ${DEFAULT-VALUE}).")
+          + " rest is a word of the list is a phrase (会谈后, 车间里, 框架下, 警方称) when it stands"
+          + " for fewer than this share of the rest's occurrences, with the suffix or without:"
+          + " it leaves the list. A word whose rest seldom stands alone (马德里) stays (0: off;"
+          + " default: ${DEFAULT-VALUE}).")
   double suffixGlue = DiscoverOptions.SUFFIX_GLUE;
 
   /**

@@ -40,9 +40,9 @@ import dev.ciku.corpus.Params;
  *     occurrences, whose first unit is a Han non-numeral and whose rest is a word, is a measure
  *     word glued to a word and dropped (人死亡, 枚金牌; {@link NumberGlue}); 1 switches this off
  * @param suffixGlue a word of 3+ units that ends in a phrase suffix (a localiser or a reporting
- *     verb) and whose rest is a word is dropped when the segmentation uses it in fewer than this
- *     share of the uses of the two together (会谈后, 车间里, 警方称; {@link SuffixGlue}); 0
- *     switches this off
+ *     verb) and whose rest is a word is dropped when it stands for fewer than this share of the
+ *     rest's occurrences, with the suffix or without (会谈后, 车间里, 警方称; {@link SuffixGlue});
+ *     0 switches this off
  */
 public record DiscoverOptions(int order, long minCount, double pmiBase, double pmiStep,
     double minEntropy, int maxLength, double pairPmi, double pairEntropy, double redundancy,

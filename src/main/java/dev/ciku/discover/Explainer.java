@@ -60,7 +60,7 @@ final class Explainer {
   private final double[] mergedRight;
   /** For a word the measure-word test dropped: its share after numbers (else NaN). */
   private final double[] glued;
-  /** For a word the phrase-suffix test dropped: its uses, and its rest's (else -1). */
+  /** For a word the phrase-suffix test dropped: its count, and its rest's in all (else -1). */
   private final long[] suffixUses;
   private final long[] restUses;
   private List<DiscoveredWord> out;
@@ -196,7 +196,7 @@ final class Explainer {
 
   /**
    * The phrase-suffix test ran on the final words: {@code dropped} marks those it dropped,
-   * {@code uses} and {@code rests} their uses and their rests' uses.
+   * {@code uses} their counts and {@code rests} their rests' counts, with the suffix or without.
    */
   void suffixed(int[][] words, boolean[] dropped, long[] uses, long[] rests, SuffixGlue test) {
     this.suffixGlue = test;
@@ -472,21 +472,20 @@ final class Explainer {
         num(pmi), num(bar), why);
   }
 
+  /** Why the phrase-suffix test dropped {@code u} (asked as string {@code q}). */
+  private String suffixProblem(int[] u, int q) {
+    long together = suffixUses[q];
+    long all = restUses[q];
+    return String.format(Locale.ROOT, "a phrase: the word %s is followed by the suffix %s in %d%%"
+        + " of its occurrences (%,d of %,d), less than --suffix-glue %s",
+        text(u, 0, u.length - 1), text(u, u.length - 1, u.length),
+        (int) Math.floor(100.0 * together / all), together, all, num(suffixGlue.share()));
+  }
+
   /**
    * Why the measure-word test dropped {@code u}: glue itself (its share after numbers), or it
    * ends in a number followed by glue.
    */
-  /** Why the phrase-suffix test dropped {@code u} (asked as string {@code q}). */
-  private String suffixProblem(int[] u, int q) {
-    long uses = suffixUses[q];
-    long rest = restUses[q];
-    return String.format(Locale.ROOT, "a phrase: the word %s and the suffix %s, used together in"
-        + " %d%% of their uses (%,d of %,d), less than --suffix-glue %s",
-        text(u, 0, u.length - 1), text(u, u.length - 1, u.length),
-        (int) Math.floor(100.0 * uses / (uses + rest)), uses, uses + rest,
-        num(suffixGlue.share()));
-  }
-
   private String glueProblem(int[] u, double share) {
     int p = glue.numberBeforeGlue(u);
     if (p >= 0) {

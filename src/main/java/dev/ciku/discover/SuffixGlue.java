@@ -12,9 +12,11 @@ import dev.ciku.corpus.LoadOnce;
  *
  * <p>The test ({@link #isGlue}): a word of 3 or more units whose last unit is a phrase suffix
  * (the one-character Han entries of {@code dict/phrase-suffixes.txt}: 上 下 里 内 外 前 后 中 时
- * 称 说), whose rest (all but the last unit) is a word of the list, and which the segmentation
- * uses in fewer than {@code share} of the uses of the two together: the rest is mostly a word
- * on its own, and the suffix one of its many right neighbours. A word whose rest rarely stands
+ * 称 说), whose rest (all but the last unit) is a word of the list, and which stands for fewer
+ * than {@code share} of the rest's occurrences, with the suffix or without: the rest is mostly a
+ * word on its own, and the suffix one of its many right neighbours. (With counts by use, as
+ * after re-estimation, the rest's occurrences are its uses and the word's; with n-gram counts,
+ * the rest's count holds the word's already.) A word whose rest rarely stands
  * alone (马德里, 过程中 in a legal corpus) stays.
  *
  * <p>Immutable; thread-safe.
@@ -70,11 +72,11 @@ final class SuffixGlue {
   }
 
   /**
-   * Whether the word {@code u}, used {@code uses} times, is its rest (a word used
-   * {@code restUses} times; 0 if the rest is no word) glued to a phrase suffix: it
-   * {@link #endsInSuffix} and {@code uses < share · (uses + restUses)}.
+   * Whether the word {@code u}, seen {@code count} times, is its rest glued to a phrase suffix:
+   * it {@link #endsInSuffix}, its rest is a word seen {@code restCount} times in all (with the
+   * suffix or without; 0 if the rest is no word), and {@code count < share · restCount}.
    */
-  boolean isGlue(int[] u, long uses, long restUses) {
-    return endsInSuffix(u) && restUses > 0 && uses < share * ((double) uses + restUses);
+  boolean isGlue(int[] u, long count, long restCount) {
+    return endsInSuffix(u) && restCount > 0 && count < share * (double) restCount;
   }
 }

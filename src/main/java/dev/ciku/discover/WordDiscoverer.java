@@ -258,8 +258,8 @@ public final class WordDiscoverer {
     }
     SuffixGlue suffixGlue = SuffixGlue.of(options.suffixGlue(), suffixes);
     if (suffixGlue.enabled()) {
-      long[] restUses = new long[words.units.length];
-      boolean[] phrases = dropSuffixGlue(words.units, words.counts, words.alive, restUses,
+      long[] restCounts = new long[words.units.length];
+      boolean[] phrases = dropSuffixGlue(words.units, words.counts, words.alive, cut, restCounts,
           suffixGlue);
       int n = 0;
       for (boolean b : phrases) {
@@ -267,7 +267,7 @@ public final class WordDiscoverer {
       }
       info.accept(String.format(java.util.Locale.ROOT, "phrase-suffix glue removed %,d words", n));
       if (ex != null) {
-        ex.suffixed(words.units, phrases, words.counts, restUses, suffixGlue);
+        ex.suffixed(words.units, phrases, words.counts, restCounts, suffixGlue);
       }
     }
     List<DiscoveredWord> out = score(words, counts, lnN);
@@ -607,12 +607,14 @@ public final class WordDiscoverer {
   /**
    * The phrase-suffix test ({@link SuffixGlue}) on the final words, after re-estimation and the
    * measure-word test: a living word that ends in a phrase suffix and whose rest (of up to 6
-   * units) is a living word used often enough on its own leaves {@code alive}; returns which, and
-   * puts the uses of each tested word's rest in {@code restUses}. Every word is judged against
-   * the same living set, so the order of the list does not matter.
+   * units) is a living word seen often enough on its own leaves {@code alive}; returns which, and
+   * puts the count of each tested word's rest, with the suffix or without, in
+   * {@code restCounts}. {@code byUse}: the counts are uses of the cut corpus (a word's are not
+   * its rest's), not n-gram counts (a store alone: its rest's count holds the word's). Every
+   * word is judged against the same living set, so the order of the list does not matter.
    */
-  private static boolean[] dropSuffixGlue(int[][] words, long[] uses, boolean[] alive,
-      long[] restUses, SuffixGlue glue) {
+  private static boolean[] dropSuffixGlue(int[][] words, long[] counts, boolean[] alive,
+      boolean byUse, long[] restCounts, SuffixGlue glue) {
     boolean[] phrases = new boolean[alive.length];
     GramIndex live = new GramIndex(alive.length + 16);
     for (int i = 0; i < alive.length; i++) {
@@ -626,8 +628,8 @@ public final class WordDiscoverer {
       int[] w = words[i];
       if (alive[i] && glue.endsInSuffix(w) && w.length - 1 <= Grams.MAX_ORDER) {
         long rest = live.get(w, 0, w.length - 1);
-        restUses[i] = rest > 0 ? uses[(int) rest - 1] : 0;
-        phrases[i] = glue.isGlue(w, uses[i], restUses[i]);
+        restCounts[i] = rest <= 0 ? 0 : counts[(int) rest - 1] + (byUse ? counts[i] : 0);
+        phrases[i] = glue.isGlue(w, counts[i], restCounts[i]);
       }
     }
     for (int i = 0; i < alive.length; i++) {

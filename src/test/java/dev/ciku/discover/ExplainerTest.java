@@ -115,13 +115,14 @@ class ExplainerTest {
     assertTrue(Integer.parseInt(m.group(1)) > 50, e.reason());
   }
 
-  /** 期满后: the word 期满 is used without 后 more often than with it. */
+  /** 期满后: the word 期满 is seen without 后 more often than with it. */
   @Test
   void explain_suffixGlue_namesTheWordTheSuffixAndTheUses() throws IOException {
     Explanation e = byWord(explain(List.of("期满后")), "期满后");
     assertEquals(Stage.SUFFIX, e.stage(), e.toString());
-    Matcher m = Pattern.compile("a phrase: the word 期满 and the suffix 后, used together in"
-        + " ([0-9]+)% of their uses \\(([0-9,]+) of ([0-9,]+)\\), less than --suffix-glue 0\\.50")
+    Matcher m = Pattern.compile("a phrase: the word 期满 is followed by the suffix 后 in"
+        + " ([0-9]+)% of its occurrences \\(([0-9,]+) of ([0-9,]+)\\), less than --suffix-glue"
+        + " 0\\.50")
         .matcher(e.reason());
     assertTrue(m.find(), e.reason());
     long together = Long.parseLong(m.group(2).replace(",", ""));

@@ -19,12 +19,12 @@ class SuffixGlueTest {
   void isGlue_goldenTable() {
     SuffixGlue g = SuffixGlue.of(0.5, SUFFIXES);
     Object[][] cases = {
-        // word, its uses, its rest's uses, glue?
-        {"会谈后", 40L, 900L, true},    // 会谈 mostly alone
-        {"车间里", 12L, 13L, true},     // 12 < 0.5 · 25
-        {"过程中", 300L, 100L, false},  // 过程 seldom alone
-        {"马德里", 50L, 2L, false},
-        {"期满后", 10L, 10L, false},    // exactly half: not fewer
+        // word, its count, its rest's count with the suffix or without, glue?
+        {"会谈后", 40L, 940L, true},    // 会谈 mostly alone
+        {"车间里", 12L, 25L, true},     // 12 < 0.5 · 25
+        {"过程中", 300L, 400L, false},  // 过程 seldom alone
+        {"马德里", 50L, 52L, false},
+        {"期满后", 10L, 20L, false},    // exactly half: not fewer
         {"会谈后", 40L, 0L, false},     // the rest is no word
         {"会谈者", 1L, 900L, false},    // 者 is no phrase suffix
         {"谈后", 1L, 900L, false},      // two units
@@ -42,7 +42,7 @@ class SuffixGlueTest {
     assertFalse(off.enabled());
     assertFalse(off.endsInSuffix(units("会谈后")));
     assertFalse(off.isGlue(units("会谈后"), 1, 1_000));
-    assertTrue(SuffixGlue.of(1, SUFFIXES).isGlue(units("过程中"), 300, 1));
+    assertTrue(SuffixGlue.of(1, SUFFIXES).isGlue(units("过程中"), 300, 301));
   }
 
   @Test
