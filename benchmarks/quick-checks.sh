@@ -162,6 +162,29 @@ check_discover_identical_across_threads_and_budgets() {
   [[ "$a" == "$b" && "$b" == "$c" ]] || fail "outputs differ: $a / $b / $c"
 }
 
+# News words against the general lexicon union: P@1000 at least 0.90 (HanLP's NewWordDiscover:
+# 0.846; ciku 0.942 in session 12); and the first 300 new words (--new-only) hold no measure-word
+# or phrase-suffix glue that the two glue tests drop (人死亡, 会谈后, ...) but hold new words of
+# the corpus (新质生产力, 算力, 赋能).
+check_discover_news_precision_and_no_glue() {
+  local news="$SHARED/corpora/news/xwlb-news-2022-2026.txt.gz" p w
+  "$CIKU" discover -q "$news" --top 1000 --format dict | cut -d' ' -f1 > "$TMP/news.top" \
+    || return 1
+  p="$(python3 "$SHARED/tools/term_pk.py" "$TMP/news.top" \
+    "$SHARED/lexicons/union/general-lexicon-union.tsv" --k 1000 | grep -o 'P@1000 [0-9.]*')" \
+    || fail "term_pk.py failed" || return 1
+  echo "    news $p"
+  awk -v p="${p#P@1000 }" 'BEGIN { exit !(p >= 0.90) }' || fail "news $p < 0.90" || return 1
+  "$CIKU" discover -q --new-only "$news" --top 300 --format dict | cut -d' ' -f1 \
+    > "$TMP/news.new" || return 1
+  for w in 人死亡 枚金牌 级地震 人受伤 会谈后 建成后 通车后 框架下 报道说 考察时; do
+    grep -qxF "$w" "$TMP/news.new" && { fail "--new-only lists the glue $w"; return 1; }
+  done
+  for w in 新质生产力 算力 赋能; do
+    grep -qxF "$w" "$TMP/news.new" || { fail "--new-only misses $w"; return 1; }
+  done
+}
+
 # The same for domain terms and the learned vocabulary (car forum, 0.6 M characters).
 check_domain_and_vocab_identical_across_threads() {
   local car="$SHARED/corpora/car/bdci2018-car-forum.txt" a b
