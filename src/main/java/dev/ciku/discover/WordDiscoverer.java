@@ -245,27 +245,24 @@ public final class WordDiscoverer {
     if (options.reestimation() > 0 && cut) {
       words = reestimate(words, f, addedPairs, counts, minCount, info, t0, ex, glue);
     }
+    SuffixGlue suffixGlue = SuffixGlue.of(options.suffixGlue(), suffixes);
+    // The final-list tests look words up by their units (a word's number + 1).
+    GramIndex byUnits = glue.enabled() || suffixGlue.enabled() ? numbered(words.units, words.alive)
+        : null;
     if (glue.enabled()) {
-      boolean[] glued = dropGlue(words.units, words.alive, words.afterNumber, glue);
-      int n = 0;
-      for (boolean b : glued) {
-        n += b ? 1 : 0;
-      }
-      info.accept(String.format(java.util.Locale.ROOT, "measure-word glue removed %,d words", n));
+      boolean[] glued = dropGlue(words.units, words.alive, words.afterNumber, byUnits, glue);
+      info.accept(String.format(java.util.Locale.ROOT, "measure-word glue removed %,d words",
+          remove(words.alive, glued)));
       if (ex != null) {
         ex.glued(words.units, glued, words.afterNumber, glue);
       }
     }
-    SuffixGlue suffixGlue = SuffixGlue.of(options.suffixGlue(), suffixes);
     if (suffixGlue.enabled()) {
       long[] restCounts = new long[words.units.length];
-      boolean[] phrases = dropSuffixGlue(words.units, words.counts, words.alive, cut, restCounts,
-          suffixGlue);
-      int n = 0;
-      for (boolean b : phrases) {
-        n += b ? 1 : 0;
-      }
-      info.accept(String.format(java.util.Locale.ROOT, "phrase-suffix glue removed %,d words", n));
+      boolean[] phrases = dropSuffixGlue(words.units, words.counts, words.alive, byUnits, cut,
+          restCounts, suffixGlue);
+      info.accept(String.format(java.util.Locale.ROOT, "phrase-suffix glue removed %,d words",
+          remove(words.alive, phrases)));
       if (ex != null) {
         ex.suffixed(words.units, phrases, words.counts, restCounts, suffixGlue);
       }
@@ -570,25 +567,20 @@ public final class WordDiscoverer {
    * The measure-word test ({@link NumberGlue}) on the final words, after re-estimation (so that
    * it changes no count: dropped before, 人死亡 would hand its uses to 人, and the gain test would
    * then drop 本人 and 家人): a word that begins with a measure word, follows a number often
-   * enough and whose rest is a living word is glue (人死亡); then a word that ends in a number
-   * unit followed by glue (3人死亡, 致3人死亡) is too. Both leave {@code alive}; returns which.
-   * Every word is judged against the same living set, so the order of the list does not matter.
+   * enough and whose rest is a living word ({@code byUnits}: {@link #numbered}) is glue
+   * (人死亡); then a word that ends in a number unit followed by glue (3人死亡, 致3人死亡) is too.
+   * Returns which ({@link #remove} takes them out of {@code alive}). Every word is judged against
+   * the same living set, so the order of the list does not matter.
    */
   private static boolean[] dropGlue(int[][] words, boolean[] alive, double[] afterNumber,
-      NumberGlue glue) {
+      GramIndex byUnits, NumberGlue glue) {
     boolean[] glued = new boolean[alive.length];
-    GramIndex live = new GramIndex(alive.length + 16);
-    for (int i = 0; i < alive.length; i++) {
-      if (alive[i]) {
-        add(live, words[i], 0);
-      }
-    }
     GramIndex dropped = new GramIndex(16);
     for (int i = 0; i < alive.length; i++) {
       int[] w = words[i];
       // The look-ups of the rest only for the few words that follow numbers that often.
       if (alive[i] && afterNumber[i] > glue.share()
-          && glue.isGlue(w, afterNumber[i], has(live, w, 1))) {
+          && glue.isGlue(w, afterNumber[i], living(byUnits, alive, w, 1, w.length) >= 0)) {
         glued[i] = true;
         add(dropped, w, 0);
       }
@@ -598,44 +590,66 @@ public final class WordDiscoverer {
         glued[i] = true;
       }
     }
-    for (int i = 0; i < alive.length; i++) {
-      alive[i] &= !glued[i];
-    }
     return glued;
   }
 
   /**
    * The phrase-suffix test ({@link SuffixGlue}) on the final words, after re-estimation and the
    * measure-word test: a living word that ends in a phrase suffix and whose rest (of up to 6
-   * units) is a living word seen often enough on its own leaves {@code alive}; returns which, and
-   * puts the count of each tested word's rest, with the suffix or without, in
+   * units) is a living word ({@code byUnits}: {@link #numbered}) seen often enough on its own is
+   * a phrase; returns which, and puts the count of each tested word's rest, with the suffix or
+   * without, in
    * {@code restCounts}. {@code byUse}: the counts are uses of the cut corpus (a word's are not
    * its rest's), not n-gram counts (a store alone: its rest's count holds the word's). Every
    * word is judged against the same living set, so the order of the list does not matter.
    */
   private static boolean[] dropSuffixGlue(int[][] words, long[] counts, boolean[] alive,
-      boolean byUse, long[] restCounts, SuffixGlue glue) {
+      GramIndex byUnits, boolean byUse, long[] restCounts, SuffixGlue glue) {
     boolean[] phrases = new boolean[alive.length];
-    GramIndex live = new GramIndex(alive.length + 16);
-    for (int i = 0; i < alive.length; i++) {
-      int n = words[i].length;
-      if (alive[i] && n <= Grams.MAX_ORDER) {
-        // Value: the word's index + 1 (each word once).
-        live.accept(Grams.hi(words[i], 0, n), Grams.lo(words[i], 0, n), i + 1);
-      }
-    }
     for (int i = 0; i < alive.length; i++) {
       int[] w = words[i];
-      if (alive[i] && glue.endsInSuffix(w) && w.length - 1 <= Grams.MAX_ORDER) {
-        long rest = live.get(w, 0, w.length - 1);
-        restCounts[i] = rest <= 0 ? 0 : counts[(int) rest - 1] + (byUse ? counts[i] : 0);
+      if (alive[i] && glue.endsInSuffix(w)) {
+        int rest = living(byUnits, alive, w, 0, w.length - 1);
+        restCounts[i] = rest < 0 ? 0 : counts[rest] + (byUse ? counts[i] : 0);
         phrases[i] = glue.isGlue(w, counts[i], restCounts[i]);
       }
     }
-    for (int i = 0; i < alive.length; i++) {
-      alive[i] &= !phrases[i];
-    }
     return phrases;
+  }
+
+  /**
+   * Each living word of up to 6 units under its units, with its number + 1 as the value (the
+   * words are distinct).
+   */
+  private static GramIndex numbered(int[][] words, boolean[] alive) {
+    GramIndex byUnits = new GramIndex(alive.length + 16);
+    for (int i = 0; i < alive.length; i++) {
+      int n = alive[i] ? words[i].length : 0;
+      if (alive[i] && n <= Grams.MAX_ORDER) {
+        byUnits.accept(Grams.hi(words[i], 0, n), Grams.lo(words[i], 0, n), i + 1);
+      }
+    }
+    return byUnits;
+  }
+
+  /**
+   * The number of the living word {@code w[from..to)} in {@code byUnits} ({@link #numbered}),
+   * or -1 if it is no word, not alive, or longer than 6 units.
+   */
+  private static int living(GramIndex byUnits, boolean[] alive, int[] w, int from, int to) {
+    int n = to - from;
+    int i = n <= Grams.MAX_ORDER ? (int) byUnits.get(w, from, n) - 1 : -1;
+    return i >= 0 && alive[i] ? i : -1;
+  }
+
+  /** Clears {@code alive} where {@code dropped} is set; returns how many living words that was. */
+  private static int remove(boolean[] alive, boolean[] dropped) {
+    int n = 0;
+    for (int i = 0; i < alive.length; i++) {
+      n += alive[i] && dropped[i] ? 1 : 0;
+      alive[i] &= !dropped[i];
+    }
+    return n;
   }
 
   /**
