@@ -15,33 +15,29 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * The grams of a count split by frequency: the single units and the grams seen at least
- * {@code keep} times go to an in-memory sink, the others to temporary files on disk (24 bytes a
- * gram; one file a merge range, read back in range order). {@code keep} is computed from the
+ * {@code keep} times go to a {@link GramIndex}, the others to temporary files on disk (24 bytes
+ * a gram; one file a merge range, read back in range order). {@code keep} is computed from the
  * number of unit positions once counting is done ({@link #counted}). As the
- * {@link PartitionedSink} of {@link NgramCounter}, the first range goes straight to the sink and
- * each other range's kept grams are buffered by its part and replayed when joined, in range
- * order, so the sink receives the very sequence a one-thread merge gives it (for a hash table
- * that is iterated later, the result does not depend on the thread count). In bulk mode the sink
- * is a {@link GramIndex}, and every kept gram is buffered, in that same sequence, until
- * {@link #finish} fills the index at once on several threads ({@link GramIndex#fill}) instead of
- * one thread inserting every gram after the merge. Afterwards the files are a
- * {@link GramSource} of the rare grams: a pass that needs every gram (boundary entropy) reads the
- * sink's grams and these, instead of holding them all.
+ * {@link PartitionedSink} of {@link NgramCounter}, each range's kept grams are buffered by its
+ * part and joined in range order, so the buffer holds the very sequence a one-thread merge
+ * gives; {@link #finish} then fills the index from it at once, on several threads
+ * ({@link GramIndex#fill}: its layout, and so every later pass over it, does not depend on the
+ * thread count). Afterwards the files are a {@link GramSource} of the rare grams: a pass that
+ * needs every gram (boundary entropy) reads the index's grams and these, instead of holding
+ * them all.
  *
- * <p>Memory: a 256 KB write buffer a range, and 24 bytes a kept gram of every range but the
- * first until joined (bulk mode: of every range until {@link #finish}). Not thread-safe beyond
- * the {@link PartitionedSink} contract; reading ({@link #forEach}) may run on several threads
- * once the count is done. Close to delete the files.
+ * <p>Memory: a 256 KB write buffer a range, and 24 bytes a kept gram until {@link #finish}. Not
+ * thread-safe beyond the {@link PartitionedSink} contract; reading ({@link #forEach}) may run on
+ * several threads once the count is done. Close to delete the files.
  */
 public final class SpilledGrams implements PartitionedSink, GramSource, AutoCloseable {
   private static final int BUFFER = 1 << 18;
 
-  private final GramSink kept;
-  /** The index {@link #finish} fills, in bulk mode; null when grams stream to {@link #kept}. */
+  /** The index {@link #finish} fills. */
   private final GramIndex index;
   private final int threads;
-  /** The kept grams in one-thread order until {@link #finish}, in bulk mode. */
-  private GramBlocks bulk;
+  /** The kept grams in one-thread order until {@link #finish}, then null. */
+  private GramBlocks kept = new GramBlocks();
   private final LongUnaryOperator keepFor;
   private final Path dir;
   private final Part first;
@@ -55,49 +51,32 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
   private boolean sealed;
 
   /**
-   * @param kept receives the single units and the grams seen at least {@code keepFor(units)}
-   *     times, in one-thread order
-   * @param keepFor the smallest count kept, from the number of unit positions counted
-   * @param dir directory of the temporary files
-   */
-  public SpilledGrams(GramSink kept, LongUnaryOperator keepFor, Path dir) {
-    this(kept, null, 1, keepFor, dir);
-  }
-
-  /**
-   * Bulk mode: the kept grams are gathered, in the same one-thread order, and put into
-   * {@code index} at once by {@link #finish} ({@link GramIndex#fill}, on {@code threads}
-   * threads) instead of one by one as they arrive. Memory: 24 bytes a kept gram until then.
+   * The kept grams are gathered, in one-thread order, and put into {@code index} at once by
+   * {@link #finish} ({@link GramIndex#fill}, on {@code threads} threads). Memory: 24 bytes a
+   * kept gram until then.
    *
-   * @param index an empty index, filled by {@link #finish}
+   * @param index an empty index, filled by {@link #finish} with the single units and the grams
+   *     seen at least {@code keepFor(units)} times
    * @param threads threads that fill it
    * @param keepFor the smallest count kept, from the number of unit positions counted
    * @param dir directory of the temporary files
    */
   public SpilledGrams(GramIndex index, int threads, LongUnaryOperator keepFor, Path dir) {
-    this(index, index, threads, keepFor, dir);
-  }
-
-  private SpilledGrams(GramSink kept, GramIndex index, int threads, LongUnaryOperator keepFor,
-      Path dir) {
-    this.kept = kept;
     this.index = index;
     this.threads = threads;
-    this.bulk = index != null ? new GramBlocks() : null;
     this.keepFor = keepFor;
     this.dir = dir;
     this.first = new Part(this);
   }
 
   /**
-   * Ends the count: in bulk mode, fills the index with the kept grams (once; later calls do
-   * nothing). Call it once every gram has arrived and every part is joined, before the index
-   * is read.
+   * Ends the count: fills the index with the kept grams (once; later calls do nothing). Call it
+   * once every gram has arrived and every part is joined, before the index is read.
    */
   public void finish() {
-    if (bulk != null) {
-      GramBlocks grams = bulk;
-      bulk = null;
+    if (kept != null) {
+      GramBlocks grams = kept;
+      kept = null;
       index.fill(grams, threads);
     }
   }
@@ -107,7 +86,7 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
     keep = Math.max(1, keepFor.applyAsLong(positions.length > 1 ? positions[1] : 0));
   }
 
-  /** The smallest count passed to the kept sink (besides single units). */
+  /** The smallest count kept in the index (besides single units). */
   public long keep() {
     return keep;
   }
@@ -115,11 +94,7 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
   @Override
   public void accept(long hi, long lo, long count) {
     if (count >= keep || Grams.length(hi, lo) == 1) {
-      if (bulk != null) {
-        bulk.add(hi, lo, count);
-      } else {
-        kept.accept(hi, lo, count);
-      }
+      kept.add(hi, lo, count);
     } else {
       first.write(hi, lo, count);
     }
@@ -138,12 +113,7 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
     p.finish();
     files.add(p.file);
     grams += p.written;
-    if (bulk != null) {
-      bulk.addAll(p.kept);
-    } else {
-      p.kept.forEach(kept);
-      p.kept = new GramBlocks();
-    }
+    kept.addAll(p.kept);
   }
 
   /** Number of grams written to disk (not kept). */
