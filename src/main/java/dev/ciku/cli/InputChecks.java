@@ -24,17 +24,22 @@ final class InputChecks {
 
   /** How each argument that reads standard input was given, in order. */
   private final List<String> stdinUses = new ArrayList<>();
-  /** Every file argument read, as {@code option file}, with its path. */
-  private final List<String> readNames = new ArrayList<>();
-  private final List<Path> read = new ArrayList<>();
-  /** The outputs, as {@code option file}, with their paths. */
-  private final List<String> writtenNames = new ArrayList<>();
-  private final List<Path> written = new ArrayList<>();
+  /** A file argument of an option ({@code INPUT} for the corpus). */
+  private record Named(String option, Path file) {
+    @Override
+    public String toString() {
+      return option + " " + file;
+    }
+  }
+
+  /** Every file argument read (not standard input). */
+  private final List<Named> read = new ArrayList<>();
+  /** The outputs that are files. */
+  private final List<Named> written = new ArrayList<>();
 
   private void reads(String option, String file) {
     if (!isStdin(file)) {
-      readNames.add(option + " " + file);
-      read.add(Path.of(file));
+      read.add(new Named(option, Path.of(file)));
     }
   }
 
@@ -114,8 +119,7 @@ final class InputChecks {
   /** An output file of {@code option}, or null if not given (standard output). */
   InputChecks output(String option, Path file) {
     if (file != null) {
-      writtenNames.add(option + " " + file);
-      written.add(file);
+      written.add(new Named(option, file));
     }
     return this;
   }
@@ -130,15 +134,14 @@ final class InputChecks {
       throw new CikuException(CikuException.USAGE, "standard input can be read by one argument"
           + " only, not by both " + stdinUses.get(0) + " and " + stdinUses.get(1));
     }
-    for (int o = 0; o < written.size(); o++) {
-      Path out = written.get(o);
-      if (!Files.isRegularFile(out)) {
+    for (Named out : written) {
+      if (!Files.isRegularFile(out.file())) {
         continue;
       }
-      for (int i = 0; i < read.size(); i++) {
-        if (sameFile(out, read.get(i))) {
-          throw new CikuException(CikuException.USAGE, writtenNames.get(o) + " is also read ("
-              + readNames.get(i) + "): writing it would replace that input");
+      for (Named in : read) {
+        if (sameFile(out.file(), in.file())) {
+          throw new CikuException(CikuException.USAGE, out + " is also read (" + in
+              + "): writing it would replace that input");
         }
       }
     }
