@@ -58,4 +58,31 @@ public final class Chunks {
       throw err;
     }
   }
+
+  /**
+   * The result of {@code task}, run on another thread, once it is done: its failure is thrown as
+   * it was (an {@link java.io.IOException}, a runtime exception, an error; any other wrapped in
+   * an {@code IOException}); an interrupt while waiting is an
+   * {@link java.io.InterruptedIOException}, the thread's interrupt flag set again.
+   */
+  public static <T> T await(java.util.concurrent.Future<T> task) throws java.io.IOException {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while waiting for a task");
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof java.io.IOException io) {
+        throw io;
+      }
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof Error er) {
+        throw er;
+      }
+      throw new java.io.IOException(c);
+    }
+  }
 }

@@ -1,16 +1,15 @@
 package dev.ciku.domain;
 
 import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.Chunks;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.MalformedDataException;
 import dev.ciku.corpus.ReaderOptions;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
@@ -80,21 +79,7 @@ public final class ReferenceSources {
 
     /** Waits for the profile; its loading error (a damaged file) is thrown as it was. */
     public ReferenceProfile await() throws IOException {
-      try {
-        return task.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while loading the profile");
-      } catch (ExecutionException e) {
-        Throwable c = e.getCause();
-        if (c instanceof IOException io) {
-          throw io;
-        }
-        if (c instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new IOException(c);
-      }
+      return Chunks.await(task);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ciku.segment;
 
 import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.Chunks;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.CorpusReader;
 import dev.ciku.corpus.DecodingReader;
@@ -13,7 +14,6 @@ import java.io.Writer;
 import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -156,22 +156,7 @@ public final class ParallelSegmenter implements AutoCloseable {
   }
 
   private void write(Future<Result> f, Writer out) throws IOException {
-    Result r;
-    try {
-      r = f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException re) {
-        throw re;
-      }
-      if (c instanceof Error er) {
-        throw er;
-      }
-      throw new IOException(c);
-    }
+    Result r = Chunks.await(f);
     out.write(r.text(), 0, r.length());
     lines += r.lines();
   }

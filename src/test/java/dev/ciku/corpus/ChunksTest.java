@@ -28,4 +28,37 @@ class ChunksTest {
         }));
     assertEquals("chunk 4 failed", e.getMessage());
   }
+
+  @Test
+  void await_failedTasks_throwTheirFailureAsItWas() throws Exception {
+    java.util.concurrent.FutureTask<String> ok = new java.util.concurrent.FutureTask<>(() -> "x");
+    ok.run();
+    assertEquals("x", Chunks.await(ok));
+    java.io.IOException io = new java.io.IOException("disk");
+    IllegalStateException runtime = new IllegalStateException("bug");
+    Exception checked = new Exception("other");
+    for (Exception cause : new Exception[] {io, runtime, checked}) {
+      java.util.concurrent.FutureTask<String> failed = new java.util.concurrent.FutureTask<>(
+          () -> {
+            throw cause;
+          });
+      failed.run();
+      Exception e = assertThrows(Exception.class, () -> Chunks.await(failed));
+      if (cause == checked) {
+        assertEquals(java.io.IOException.class, e.getClass());
+        org.junit.jupiter.api.Assertions.assertSame(checked, e.getCause());
+      } else {
+        org.junit.jupiter.api.Assertions.assertSame(cause, e);
+      }
+    }
+  }
+
+  @Test
+  void await_interrupted_interruptedIoExceptionAndFlagSet() {
+    java.util.concurrent.FutureTask<String> never = new java.util.concurrent.FutureTask<>(
+        () -> "never run");
+    Thread.currentThread().interrupt();
+    assertThrows(java.io.InterruptedIOException.class, () -> Chunks.await(never));
+    org.junit.jupiter.api.Assertions.assertTrue(Thread.interrupted(), "flag set again");
+  }
 }
