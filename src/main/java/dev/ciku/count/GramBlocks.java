@@ -17,7 +17,10 @@ public final class GramBlocks {
   static final int BLOCK = 1 << 16;
 
   private final List<long[]> blocks = new ArrayList<>();
-  /** Entries in each block: all are full but the last, and those joined from other lists. */
+  /**
+   * Entries in each block but the one being filled ({@link #current}, {@link #used} entries):
+   * all full but those joined from other lists.
+   */
   private final IntArrayList entries = new IntArrayList();
   private long[] current;
   private int used = BLOCK;
@@ -26,9 +29,9 @@ public final class GramBlocks {
   /** Appends one gram. */
   public void add(long hi, long lo, long count) {
     if (used == BLOCK) {
+      seal();
       current = new long[3 * BLOCK];
       blocks.add(current);
-      entries.add(0);
       used = 0;
     }
     int p = 3 * used;
@@ -36,8 +39,16 @@ public final class GramBlocks {
     current[p + 1] = lo;
     current[p + 2] = count;
     used++;
-    entries.set(entries.size() - 1, used);
     size++;
+  }
+
+  /** Records the block being filled as done: later grams start a new block. */
+  private void seal() {
+    if (current != null) {
+      entries.add(used);
+      current = null;
+    }
+    used = BLOCK;
   }
 
   /**
@@ -45,15 +56,13 @@ public final class GramBlocks {
    * (O(blocks)). Grams added afterwards start a new block.
    */
   public void addAll(GramBlocks other) {
+    seal();
+    other.seal();
     blocks.addAll(other.blocks);
     entries.addAll(other.entries);
     size += other.size;
-    used = BLOCK;
-    current = null;
     other.blocks.clear();
     other.entries.clear();
-    other.used = BLOCK;
-    other.current = null;
     other.size = 0;
   }
 
@@ -66,7 +75,7 @@ public final class GramBlocks {
   public void forEach(GramSink sink) {
     for (int k = 0; k < blocks.size(); k++) {
       long[] b = blocks.get(k);
-      int end = 3 * entries.getInt(k);
+      int end = 3 * entries(k);
       for (int p = 0; p < end; p += 3) {
         sink.accept(b[p], b[p + 1], b[p + 2]);
       }
@@ -85,6 +94,6 @@ public final class GramBlocks {
 
   /** Entries in block {@code k}. */
   int entries(int k) {
-    return entries.getInt(k);
+    return k < entries.size() ? entries.getInt(k) : used;
   }
 }
