@@ -33,6 +33,14 @@ public final class ParallelClauses {
      */
     void clause(int[] units, int from, int end, int ownedEnd, boolean clauseEnd) throws IOException;
 
+    /**
+     * Called once on the worker's thread before its first clause, while the reader fills the
+     * first batches: the place to allocate large per-worker tables, so that zeroing them does
+     * not delay the reading. A failure here is the worker's failure; it then gets no clause and
+     * no {@link #finish}.
+     */
+    default void start() throws IOException {}
+
     /** Called once on the worker's thread after its last clause. */
     default void finish() throws IOException {}
   }
@@ -248,6 +256,11 @@ public final class ParallelClauses {
 
     @Override
     public void run() {
+      try {
+        worker.start();
+      } catch (Throwable t) {
+        failure = t;
+      }
       try {
         while (true) {
           Batch b = full.take();

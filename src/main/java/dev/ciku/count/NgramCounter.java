@@ -82,7 +82,7 @@ public final class NgramCounter {
         threads);
     List<Counter> workers = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
-      workers.add(new Counter(new CountingTable(capacity, LOAD), order, runs, expandLate));
+      workers.add(new Counter(capacity, order, runs, expandLate));
     }
     ClauseScanner scanner;
     try {
@@ -172,15 +172,17 @@ public final class NgramCounter {
    * merge expands them ({@code expandLate}), else of every gram.
    */
   private static final class Counter implements ParallelClauses.Worker {
-    private final CountingTable table;
+    private final int capacity;
     private final int order;
     private final RunSet runs;
     private final boolean expandLate;
     private final CountingTable.OnFull onFull;
     final long[] positions;
+    /** Allocated by {@link #start}, on the worker's thread (zeroing it takes tens of ms). */
+    private CountingTable table;
 
-    Counter(CountingTable table, int order, RunSet runs, boolean expandLate) {
-      this.table = table;
+    Counter(int capacity, int order, RunSet runs, boolean expandLate) {
+      this.capacity = capacity;
       this.order = order;
       this.runs = runs;
       this.expandLate = expandLate;
@@ -190,6 +192,11 @@ public final class NgramCounter {
 
     private SortedRun drain(CountingTable t) {
       return expandLate ? t.drainLongest(runs::array) : t.drainWithPrefixes(runs::array);
+    }
+
+    @Override
+    public void start() {
+      table = new CountingTable(capacity, LOAD);
     }
 
     @Override
@@ -203,6 +210,7 @@ public final class NgramCounter {
       if (table.size() > 0) {
         runs.add(drain(table));
       }
+      table = null;
     }
   }
 }
