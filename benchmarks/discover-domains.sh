@@ -6,7 +6,8 @@
 # For every corpus (default: each of ../shared/corpora/{car,reviews,web,weibo,wiki,legal,general},
 # 0.3 M to 20 M characters), runs 'ciku discover --top K' (default 1000) and, unless --no-peer,
 # benchmarks/peers/run-hanlp.sh on the same file, both under /usr/bin/time -v, and scores each
-# list with ../shared/tools/term_pk.py against the general lexicon union (P@100, P@500, P@K).
+# list with ../shared/tools/term_pk.py against the general lexicon union (P@100, P@500, P@K);
+# ciku's lists are written with --no-header, since the script scores any first line as a word.
 # Prints one Markdown table row per corpus and program; outputs are kept in $OUT (default: a
 # temporary directory). The thresholds are ciku's defaults, which adapt to the corpus size, so
 # the small corpora show whether they still hold 100 times below the news corpus.
@@ -59,7 +60,7 @@ for c in "${corpora[@]}"; do
   name="$(basename "$(dirname "$c")")/$(basename "$c")"
   key="${name//\//-}"
   chars=$(gzip -dcf "$c" | wc -m | awk '{printf "%.2f M", $1 / 1e6}')
-  /usr/bin/time -v -o "$out/$key.ciku.time" "$CIKU" discover -q "$c" --top "$top" "$@" \
+  /usr/bin/time -v -o "$out/$key.ciku.time" "$CIKU" discover -q --no-header "$c" --top "$top" "$@" \
     > "$out/$key.ciku.tsv"
   row "$name" ciku "$chars" "$out/$key.ciku.time" "$out/$key.ciku.tsv"
   if [[ $peer == 1 ]]; then

@@ -51,7 +51,7 @@ done
 if [[ $quick == 0 ]]; then
   news="$SHARED/corpora/news/xwlb-news-2022-2026.txt.gz"
   union="$SHARED/lexicons/union/general-lexicon-union.tsv"
-  /usr/bin/time -v -o "$out/ciku-news.time" "$CIKU" discover -q "$news" --top 1000 > "$out/ciku-news.tsv"
+  /usr/bin/time -v -o "$out/ciku-news.time" "$CIKU" discover -q --no-header "$news" --top 1000 > "$out/ciku-news.tsv"
   "$ROOT/benchmarks/peers/run-hanlp.sh" "$news" 1000 > "$out/hanlp-news.tsv" 2> "$out/hanlp-news.time"
   for who in ciku hanlp; do
     wall=$(grep 'Elapsed (wall' "$out/$who-news.time" | awk '{print $NF}')

@@ -125,9 +125,9 @@ final class EvalCommand implements Runnable {
       versionProvider = Main.Version.class,
       description = {"Precision at K of a ranked word list (first field of each line, best first)"
           + " against the union of gold lexicons (benchmarks/quick-checks.sh checks it against an"
-          + " independent scorer). A header line"
-          + " counts as a word there too: score files written with --no-header. Precision over"
-          + " no word is nan (JSON: null)."})
+          + " independent scorer, on lists without a header). The header line of a ciku list"
+          + " (word<TAB>count..., term<TAB>domain_count...) is skipped. Precision over no word is"
+          + " nan (JSON: null)."})
   static final class Words implements Callable<Integer>, OutputOptions.Formats {
     @Override
     public EnumSet<OutputFormat> formats() {

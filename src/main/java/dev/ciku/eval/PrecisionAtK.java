@@ -13,8 +13,10 @@ import java.util.function.Consumer;
  * Precision at K of a ranked word list against gold lexicons, as {@code tools/term_pk.py}
  * computes it: the word of a line is its first tab- then space-separated field; ranked words
  * shorter than {@code minLength} code points and immediate repeats are skipped; P@K is the share
- * of the first K words (or of all, if fewer) found in the union of the lexicons. A header line
- * counts as a word, as in the reference script: rank files without one ({@code --no-header}).
+ * of the first K words (or of all, if fewer) found in the union of the lexicons. A first line
+ * that is the header of a ciku list ({@link #isHeader}: {@code word<TAB>count...},
+ * {@code term<TAB>domain_count...}) is skipped; the reference script, which scores any first
+ * line as a word, agrees on lists written with {@code --no-header}.
  *
  * <p>Memory: the gold words and the first max(K) ranked words. Stateless and thread-safe.
  */
@@ -63,7 +65,14 @@ public final class PrecisionAtK {
     List<String> terms = new ArrayList<>();
     try (TextLines r = TextLines.open(ranked, warnings)) {
       String line;
+      boolean first = true;
       while ((line = r.readLine()) != null && terms.size() < max) {
+        if (first) {
+          first = false;
+          if (isHeader(line)) {
+            continue;
+          }
+        }
         String w = firstField(line);
         if (w.codePointCount(0, w.length()) >= minLength
             && (terms.isEmpty() || !terms.get(terms.size() - 1).equals(w))) {
@@ -83,6 +92,18 @@ public final class PrecisionAtK {
       rows.add(new Row(k, n, hits));
     }
     return rows;
+  }
+
+  /**
+   * Whether {@code line} is the header of a ciku list: tab-separated, its first field
+   * {@code word} or {@code term} and its second a column name, not a number ({@code word<TAB>12}
+   * is a ranked word).
+   */
+  static boolean isHeader(String line) {
+    String[] f = line.strip().split("\t", 3);
+    return f.length >= 2 && (f[0].equals("word") || f[0].equals("term"))
+        && !f[1].isEmpty() && !Character.isDigit(f[1].charAt(0))
+        && f[1].chars().allMatch(c -> c == '_' || (c >= 'a' && c <= 'z'));
   }
 
   /** The first field of a line: stripped, up to the first tab, then up to the first space. */

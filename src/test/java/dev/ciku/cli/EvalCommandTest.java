@@ -76,4 +76,27 @@ class EvalCommandTest {
         "--k", "1"), io::err);
     assertEquals(List.of("k\tconsidered\thits\tprecision", "1\t1\t1\t1.0000"), io.outLines());
   }
+
+  @Test
+  void evalWords_listsWithAndWithoutHeader_sameScores() throws IOException {
+    String laws = Path.of("corpora-samples", "laws-zh.txt").toString();
+    String gold = Path.of("dict", "known-words.txt.gz").toString();
+    for (String command : new String[] {"discover", "domain"}) {
+      String with = dir.resolve(command + ".tsv").toString();
+      String without = dir.resolve(command + "-bare.tsv").toString();
+      assertEquals(0, Main.execute(command, "-q", laws, "--top", "300", "-o", with), io::err);
+      assertEquals(0, Main.execute(command, "-q", laws, "--top", "300", "--no-header", "-o",
+          without), io::err);
+      io.reset();
+      assertEquals(0, Main.execute("eval", "words", without, "--gold", gold, "--k", "10,300"),
+          io::err);
+      List<String> bare = io.outLines();
+      io.reset();
+      assertEquals(0, Main.execute("eval", "words", with, "--gold", gold, "--k", "10,300"),
+          io::err);
+      assertEquals(bare, io.outLines(), command);
+      assertEquals("300", bare.get(2).split("\t")[1], command + ": 300 words considered");
+      io.reset();
+    }
+  }
 }

@@ -49,4 +49,28 @@ class PrecisionAtKTest {
     assertEquals("中国", PrecisionAtK.firstField("  中国 x\ty \n"));
     assertEquals("", PrecisionAtK.firstField("   "));
   }
+
+  @Test
+  void isHeader_cikuHeadersOnly() {
+    assertTrue(PrecisionAtK.isHeader("word\tcount\tcohesion\tleft_entropy\tright_entropy\tscore"));
+    assertTrue(PrecisionAtK.isHeader("term\tdomain_count\treference_count\tshare"));
+    assertTrue(PrecisionAtK.isHeader("word\tcount\n"));
+    assertTrue(!PrecisionAtK.isHeader("word\t12"), "a ranked English word with its count");
+    assertTrue(!PrecisionAtK.isHeader("word"));
+    assertTrue(!PrecisionAtK.isHeader("中国\tcount"));
+    assertTrue(!PrecisionAtK.isHeader("word count"));
+  }
+
+  @Test
+  void score_headerOnFirstLineOnly_skipped() throws IOException {
+    Path gold = Files.writeString(dir.resolve("g"), "中国\nword\n", StandardCharsets.UTF_8);
+    Path headed = Files.writeString(dir.resolve("h"), "word\tcount\n中国\t9\n坏词\t3\n",
+        StandardCharsets.UTF_8);
+    assertEquals(List.of(new PrecisionAtK.Row(1, 1, 1), new PrecisionAtK.Row(5, 2, 1)),
+        PrecisionAtK.score(headed, List.of(gold), new int[] {1, 5}, 2));
+    Path later = Files.writeString(dir.resolve("l"), "中国\t9\nword\tcount\n",
+        StandardCharsets.UTF_8);
+    assertEquals(List.of(new PrecisionAtK.Row(5, 2, 2)),
+        PrecisionAtK.score(later, List.of(gold), new int[] {5}, 2));
+  }
 }
