@@ -77,8 +77,8 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
   @Option(names = "--explain", paramLabel = "WORD[,WORD...]",
       description = "Instead of the list, say for each WORD whether the list has it (stage"
           + " kept, with its rank) or which stage dropped it, on what figures: count, cut,"
-          + " cohesion, entropy, redundancy, use, gain, number, known; input when it cannot be a"
-          + " word of"
+          + " cohesion, entropy, redundancy, use, gain, number, suffix, known; input when it"
+          + " cannot be a word of"
           + " this corpus (one character, a unit the corpus lacks). Repeatable, or"
           + " comma-separated (, or \uFF0C).")
   List<String> explainArgs = new ArrayList<>();

@@ -223,9 +223,15 @@ public final class WordDiscoverer {
     if (ex != null) {
       ex.cut(g, gMax, cut, f.shortFragments(), f.longFragments());
     }
-    info.accept(String.format(java.util.Locale.ROOT, "cut: %,d fragments, %,d distinct (%.1f s)",
-        f.count(), f.shortFragments().size() + f.longFragments().size()
-            + f.segmentOnly().size(), seconds(t0)));
+    if (cut) {
+      info.accept(String.format(java.util.Locale.ROOT,
+          "cut: %,d fragments, %,d distinct (%.1f s)", f.count(), f.shortFragments().size()
+              + f.longFragments().size() + f.segmentOnly().size(), seconds(t0)));
+    } else {
+      info.accept(String.format(java.util.Locale.ROOT,
+          "no cut pass (a store alone): the %,d cohesive grams are the candidates (%.1f s)",
+          f.shortFragments().size(), seconds(t0)));
+    }
 
     List<Candidate> cands = candidates(f, g, gMax, minCount, scan.latin, index, lnN);
     NumberGlue glue = NumberGlue.of(options.numberGlue(), measureWords, counts.units);

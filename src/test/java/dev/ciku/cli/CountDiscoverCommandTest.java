@@ -31,6 +31,16 @@ class CountDiscoverCommandTest {
   }
 
   @Test
+  void discoverHelp_explain_namesEveryStage() {
+    assertEquals(0, Main.execute("discover", "--help"));
+    String help = io.out().replaceAll("\\s+", " ");
+    String explain = help.substring(help.indexOf("--explain="), help.indexOf("-n, --order"));
+    for (dev.ciku.discover.Explanation.Stage stage : dev.ciku.discover.Explanation.Stage.values()) {
+      assertTrue(explain.matches("(?s).*\\b" + stage.label() + "\\b.*"), stage.label());
+    }
+  }
+
+  @Test
   void count_top_printsHeaderAndMostFrequentFirst() {
     assertEquals(0, Main.execute("count", "-q", "--order", "2", "--top", "3", LAWS));
     List<String> lines = outLines();

@@ -209,4 +209,20 @@ class StoreCliTest {
         "--no-progress", "-o", words.toString()), err.toString());
     assertEquals(6, Files.readAllLines(words).size(), "header and 5 words");
   }
+
+  @Test
+  void discover_storeAlone_saysThereIsNoCutPass() throws Exception {
+    Path store = lawsStore("laws.ngrams");
+    StringWriter err = new StringWriter();
+    assertEquals(0, run(err, "discover", "--counts", store.toString(), "--top", "5",
+        "--no-progress", "-o", dir.resolve("alone.tsv").toString()), err.toString());
+    assertTrue(io.err().matches("(?s).*ciku: no cut pass \\(a store alone\\): the"
+        + " [0-9,]+ cohesive grams are the candidates.*"), io.err());
+    assertTrue(!io.err().contains("fragments"), io.err());
+    io.reset();
+    assertEquals(0, run(err, "discover", "--counts", store.toString(), LAWS, "--top", "5",
+        "--no-progress", "-o", dir.resolve("with.tsv").toString()), err.toString());
+    assertTrue(io.err().matches("(?s).*ciku: cut: [0-9,]+ fragments, [0-9,]+ distinct.*"),
+        io.err());
+  }
 }
