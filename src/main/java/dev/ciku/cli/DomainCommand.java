@@ -31,11 +31,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "domain", sortOptions = false,
     description = {
         "List the terms of a domain corpus, best first: words discovered in INPUT (as 'ciku"
-            + " discover' finds them), minus stopwords and generic heads, contrasted with a"
+            + " discover' finds them before re-estimation and its glue tests, with"
+            + " de-redundancy off), minus stopwords and generic heads, contrasted with a"
             + " reference corpus. Columns: domain and reference counts, smoothed domain share,"
             + " signed G2 keyness, weirdness, C-value, character specificity, residual IDF and"
             + " the ranking score (default: terms with weirdness 20 or more first, by"
-            + " G2 x char_spec x sqrt(ridf), then the others by G2).",
+            + " G2 x char_spec x sqrt(ridf), then the others by G2, their score -1/(1+G2):"
+            + " negative).",
         "The reference is ciku's bundled general-Chinese profile unless --reference is given.",
         "With --build-profile, INPUT is a reference corpus and -o receives a profile for"
             + " --reference (see dict/README.md). An option of one mode given in the other"

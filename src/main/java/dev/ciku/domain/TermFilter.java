@@ -102,8 +102,10 @@ public final class TermFilter {
   /**
    * Adds one pattern (blanks around it ignored).
    *
-   * @throws IllegalArgumentException if it is malformed: a length guard {@code N:} not followed
-   *     by {@code *suffix} or {@code prefix*}, or with N above {@value #MAX_GUARD}
+   * @throws IllegalArgumentException if it is malformed: no word ({@code *}, {@code **}, a lone
+   *     {@code !}), a {@code *} elsewhere than at an end or once inside ({@code a*b*c},
+   *     {@code 规*定*}), a length guard {@code N:} not followed by {@code *suffix} or
+   *     {@code prefix*}, or with N above {@value #MAX_GUARD}
    */
   public TermFilter add(String pattern, boolean heads) {
     String p = Simplified.bundled().fold(Fields.strip(pattern));
@@ -111,6 +113,10 @@ public final class TermFilter {
       return this;
     }
     if (p.startsWith("!")) {
+      if (p.length() == 1 || p.charAt(1) == '!') {
+        throw new IllegalArgumentException("an exception must be ! followed by a pattern, not '"
+            + p + "'");
+      }
       if (keep == null) {
         keep = new TermFilter();
       }
@@ -142,8 +148,11 @@ public final class TermFilter {
     boolean lead = p.startsWith("*");
     boolean trail = p.length() > 1 && p.endsWith("*");
     String core = p.substring(lead ? 1 : 0, p.length() - (trail ? 1 : 0));
-    if (core.isEmpty()) {
-      return this;
+    if (core.isEmpty() || core.indexOf('*') >= 0) {
+      // Nothing would match it: '*' and '**' name no word, and a '*' anywhere but at the ends
+      // or once between a prefix and a suffix is not in the syntax.
+      throw new IllegalArgumentException("a pattern must be word, *word, word*, *word* or"
+          + " pre*suf, not '" + p + "'");
     }
     if (heads && !lead && !trail) {
       lead = true;

@@ -129,4 +129,24 @@ class TermFilterTest {
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> TermFilter.none().add((TermFilter.MAX_GUARD + 1) + ":*定", false));
   }
+
+  @Test
+  void add_patternsThatMatchNothing_rejectedWithTheSyntax() {
+    for (String bad : new String[] {"*", "**", "!", "!!规定", "规*定*", "*规*定", "a*b*c", "!*",
+        "3:"}) {
+      IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class, () -> TermFilter.none().add(bad, false), bad);
+      assertTrue(e.getMessage().contains("'"), bad + ": " + e.getMessage());
+    }
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> TermFilter.none().add("**", true), "a heads file too");
+    // Each form of the syntax still works, and a blank or a comment is no pattern.
+    TermFilter f = TermFilter.none().add("规定", false).add("*法", false).add("条*", false)
+        .add("*管理*", false).add("被*人", false).add("!被害人", false).add("  ", false)
+        .add("# *", false);
+    assertTrue(f.rejects("规定") && f.rejects("刑法") && f.rejects("条款") && f.rejects("物业管理处")
+        && f.rejects("被申请人"));
+    assertFalse(f.rejects("被害人") || f.rejects("司法鉴定"));
+    assertEquals(6, f.size(), "five patterns and one exception");
+  }
 }
