@@ -26,7 +26,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code ciku count}: exact n-gram counts, printed or persisted as a store. */
 @Command(name = "count", sortOptions = false,
@@ -78,9 +81,37 @@ final class CountCommand implements Callable<Integer> {
 
   @Mixin MemoryOptions memory;
   @Mixin RunOptions run;
+  @Spec CommandSpec spec;
+
+  /** The options that shape printed rows, which a store (-o) does not have. */
+  private static final List<String> PRINT_OPTIONS =
+      List.of("--top", "--format", "--sort", "--no-header");
+
+  /** The options of reading a corpus, besides --lowercase and --simplify (checked by merges). */
+  private static final List<String> READING_OPTIONS = List.of("--order", "--encoding",
+      "--input-format", "--field", "--column", "--skip-header");
+
+  /**
+   * Refuses an option that this run would ignore: a printing option with -o, a reading option
+   * with --merge (its inputs are stores, merged at their lowest order).
+   */
+  private void requireOptionsThatApply() {
+    for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+      String name = o.longestName();
+      if (store != null && PRINT_OPTIONS.contains(name)) {
+        throw new CikuException(CikuException.USAGE, name + " applies to printed rows, not to a"
+            + " store (-o)");
+      }
+      if (merge && READING_OPTIONS.contains(name)) {
+        throw new CikuException(CikuException.USAGE, name + " applies to counting a corpus, not"
+            + " to --merge (its inputs are stores, merged at the lowest order among them)");
+      }
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
+    requireOptionsThatApply();
     OutputFormat fmt = parseFormat();
     boolean byCount = switch (sort.toLowerCase(Locale.ROOT)) {
       case "count" -> true;
@@ -92,9 +123,11 @@ final class CountCommand implements Callable<Integer> {
       throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
     }
     Log log = run.log();
-    if (store != null && store.toString().equals("-")) {
-      throw new CikuException(CikuException.USAGE, "-o - : a store is a file, it cannot go to"
-          + " standard output (without -o, count prints TSV there)");
+    if (store != null && isStandardStream(store.toString())) {
+      String stream = store.toString().matches("/dev/(stderr|fd/2)") ? "standard error"
+          : "standard output";
+      throw new CikuException(CikuException.USAGE, "-o " + store + " : a store is a file, it"
+          + " cannot go to " + stream + " (without -o, count prints TSV to standard output)");
     }
     new InputChecks().corpus(input.inputs, !merge).output("-o", store).check();
     if (store != null) {
@@ -176,6 +209,12 @@ final class CountCommand implements Callable<Integer> {
       }
       seen.add(p);
     }
+  }
+
+  /** Whether {@code -o} names a standard stream: '-', /dev/stdout, /dev/stderr, /dev/fd/N. */
+  private static boolean isStandardStream(String path) {
+    return path.equals("-") || path.equals("/dev/stdout") || path.equals("/dev/stderr")
+        || path.matches("/dev/fd/[0-9]+");
   }
 
   private CountSummary produce(UnitTable units, GramSink sink, Log log) throws IOException {

@@ -9,6 +9,7 @@ import dev.ciku.store.NgramStore;
 import dev.ciku.store.Normalization;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -157,6 +158,33 @@ class OptionChecksCliTest {
     try (NgramStore s = NgramStore.open(merged)) {
       assertEquals(new Normalization(false, true), s.normalization());
     }
+  }
+
+  @Test
+  void count_optionsTheRunWouldIgnore_areUsageErrorsBeforeWork() throws Exception {
+    Path out = dir.resolve("o.ngrams");
+    for (String[] option : new String[][] {{"--top", "5"}, {"--format", "jsonl"},
+        {"--sort", "ngram"}, {"--no-header"}}) {
+      List<String> args = new ArrayList<>(List.of("count", "-q", LAWS, "-o", out.toString()));
+      args.addAll(List.of(option));
+      assertUsage(option[0] + " applies to printed rows, not to a store (-o)",
+          args.toArray(String[]::new));
+      assertFalse(Files.exists(out), option[0]);
+    }
+    Path a = store("a.ngrams");
+    for (String[] option : new String[][] {{"-n", "2"}, {"--order", "3"}, {"--encoding", "GBK"},
+        {"--input-format", "csv"}, {"--column", "2"}, {"--field", "body"}, {"--skip-header"}}) {
+      List<String> args = new ArrayList<>(List.of("count", "-q", "--merge", a.toString()));
+      args.addAll(List.of(option));
+      String name = option[0].equals("-n") ? "--order" : option[0];
+      assertUsage(name + " applies to counting a corpus, not to --merge",
+          args.toArray(String[]::new));
+    }
+    // What does apply still runs: printing options without -o, --min-count with --merge.
+    io.reset();
+    assertEquals(0, Main.execute("count", "-q", "--merge", a.toString(), "--min-count", "50",
+        "--top", "1", "--no-header", "--format", "jsonl"), io.err());
+    assertEquals(1, io.out().lines().count(), io.out());
   }
 
   @Test

@@ -83,8 +83,15 @@ class OutputCliTest {
   void count_dashOStandardOutput_isAUsageErrorNotAFileNamedDash() throws IOException {
     assertEquals(CikuException.USAGE, Main.execute("count", LAWS, "-o", "-"));
     assertEquals(List.of("ciku count: -o - : a store is a file, it cannot go to standard output"
-        + " (without -o, count prints TSV there)"), io.errLines());
+        + " (without -o, count prints TSV to standard output)"), io.errLines());
     assertTrue(!Files.exists(Path.of("-")), "no file named -");
+    for (String stream : new String[] {"/dev/stdout", "/dev/fd/1", "/dev/stderr"}) {
+      io.reset();
+      assertEquals(CikuException.USAGE, Main.execute("count", LAWS, "-o", stream), stream);
+      assertEquals(List.of("ciku count: -o " + stream + " : a store is a file, it cannot go to "
+          + (stream.equals("/dev/stderr") ? "standard error" : "standard output")
+          + " (without -o, count prints TSV to standard output)"), io.errLines());
+    }
   }
 
   @Test
