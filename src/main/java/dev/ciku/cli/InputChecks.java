@@ -13,7 +13,8 @@ import java.util.Set;
  * gold file) is not a directory; a store is a regular file (it is memory-mapped); no output
  * ({@code -o}) is a file that an argument reads. A failed check is a {@link CikuException}: a
  * usage error (2) for standard input named twice or an output that is also an input, missing
- * input (66) for a directory or a store that is not a file.
+ * input (66) for a directory, a missing auxiliary file (named with its option) or a store that
+ * is not a file.
  *
  * <p>Cost: one file-status call per file named. Not thread-safe; one instance per command run.
  */
@@ -91,6 +92,10 @@ final class InputChecks {
     } else if (Files.isDirectory(file)) {
       throw new CikuException(CikuException.NO_INPUT,
           option + " " + file + " is a directory, not a file");
+    } else if (option.startsWith("-") && !Files.exists(file)) {
+      // Named with its option: "cannot open /x" alone does not say which of several files.
+      throw new CikuException(CikuException.NO_INPUT,
+          "cannot open " + option + " " + file + ": no such file or directory");
     }
     reads(option, file.toString());
     return this;

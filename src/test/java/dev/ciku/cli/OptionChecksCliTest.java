@@ -188,6 +188,24 @@ class OptionChecksCliTest {
   }
 
   @Test
+  void missingAuxiliaryFile_namesItsOptionExit66() {
+    String missing = dir.resolve("none.txt").toString();
+    String[][] runs = {{"discover", LAWS, "--known", missing}, {"segment", LAWS, "--vocab", missing},
+        {"domain", LAWS, "--stopwords", missing}, {"domain", LAWS, "--generic-heads", missing},
+        {"eval", "words", LAWS, "--gold", missing}, {"eval", "seg", "--gold", LAWS, "--pred",
+            missing}};
+    for (String[] args : runs) {
+      io.reset();
+      assertEquals(CikuException.NO_INPUT, Main.execute(args), String.join(" ", args));
+      String option = args[args.length - 2];
+      assertEquals(List.of("ciku " + (args[0].equals("eval") ? "eval " + args[1] : args[0])
+          + ": cannot open " + option + " " + missing + ": no such file or directory"),
+          io.errLines(), String.join(" ", args));
+      assertEquals("", io.out());
+    }
+  }
+
+  @Test
   void discoverExplain_noWords_isUsageError() {
     assertUsage("--explain needs words", "discover", LAWS, "--explain", ",");
     assertUsage("--explain needs words", "discover", LAWS, "--explain", "");
