@@ -12,10 +12,7 @@ mkdir -p "$out"
 cp_file="$out/provided.classpath"
 if [[ ! -s "$cp_file" ]]; then
   # Spark and its dependencies only: ciku, fastutil and picocli come from the job jar.
-  (cd "$here" && mvn -q -B dependency:build-classpath -Dmdep.includeScope=provided \
-    -Dmdep.outputFile="$cp_file.all" >/dev/null)
-  tr ':' '\n' <"$cp_file.all" | grep -v -e /dev/ciku/ -e /info/picocli/ -e /it/unimi/dsi/ \
-    -e /org/junit/ -e /org/opentest4j/ -e /org/apiguardian/ | paste -sd: >"$cp_file"
+  "$here/provided-classpath.sh" >"$cp_file"
 fi
 job="$here/target/ciku-spark-0.1.0-job.jar"
 [[ -f "$job" ]] || { echo "build the job jar first: (cd spark && mvn -q -B -DskipTests package)" >&2; exit 69; }

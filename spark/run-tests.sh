@@ -10,3 +10,21 @@ echo "== install ciku core (mvn -q -B -DskipTests install)"
 echo "== ciku-spark: mvn -B verify"
 cd "$here"
 mvn -B clean verify
+
+# The tests run with the core's class path, which holds more than a cluster does: run the job
+# jar as spark-submit would (Spark's jars only beside it) and compare it with the CLI.
+echo "== the job jar on Spark's class path alone: count equals ciku count"
+job="$here/target/ciku-spark-0.1.0-job.jar"
+cp="$("$here/provided-classpath.sh")"
+flags="$(sed -n 's|.*<store.jvm.flags>\(.*\)</store.jvm.flags>.*|\1|p' "$here/pom.xml")"
+sample="$here/../corpora-samples/laws-zh.txt"
+java -cp "$job:$cp" dev.ciku.spark.Main --help >/dev/null
+# shellcheck disable=SC2086
+spark_tsv="$(java -Xmx1g $flags -Dspark.master='local[2]' -cp "$job:$cp" dev.ciku.spark.Main \
+  count --tsv - --top 200 -n 4 "$sample" 2>/dev/null)"
+cli_tsv="$(java -jar "$here/../target/ciku-0.1.0-all.jar" count -q --top 200 -n 4 "$sample")"
+if [[ "$spark_tsv" != "$cli_tsv" || -z "$cli_tsv" ]]; then
+  echo "the job jar's count differs from ciku count on $sample" >&2
+  exit 1
+fi
+echo "   same 200 rows"

@@ -123,9 +123,9 @@ final class CountCommand implements Callable<Integer> {
       throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
     }
     Log log = run.log();
-    if (store != null && isStandardStream(store.toString())) {
-      String stream = store.toString().matches("/dev/(stderr|fd/2)") ? "standard error"
-          : "standard output";
+    int standard = Output.standardStream(store);
+    if (standard != 0) {
+      String stream = standard == 2 ? "standard error" : "standard output";
       throw new CikuException(CikuException.USAGE, "-o " + store + " : a store is a file, it"
           + " cannot go to " + stream + " (without -o, count prints TSV to standard output)");
     }
@@ -209,12 +209,6 @@ final class CountCommand implements Callable<Integer> {
       }
       seen.add(p);
     }
-  }
-
-  /** Whether {@code -o} names a standard stream: '-', /dev/stdout, /dev/stderr, /dev/fd/N. */
-  private static boolean isStandardStream(String path) {
-    return path.equals("-") || path.equals("/dev/stdout") || path.equals("/dev/stderr")
-        || path.matches("/dev/fd/[0-9]+");
   }
 
   private CountSummary produce(UnitTable units, GramSink sink, Log log) throws IOException {

@@ -63,7 +63,9 @@ public final class Main implements Runnable {
     m.put("eval", EvalCommand::new);
     m.put("help", CommandLine.HelpCommand::new);
     m.put("generate-completion", AutoComplete.GenerateCompletion::new);
-    m.put("gen-manpage", ManPageGenerator::new);
+    // A lambda, not ManPageGenerator::new: linking a constructor reference loads the class, and
+    // picocli-codegen is not in ciku-spark's job jar, which loads this class for handleErrors.
+    m.put("gen-manpage", () -> new ManPageGenerator());
     return Collections.unmodifiableMap(m);
   }
 

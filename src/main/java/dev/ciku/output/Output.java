@@ -140,6 +140,15 @@ public final class Output implements Closeable {
     return destination(p).equals(1);
   }
 
+  /**
+   * Standard output (1) or error (2), if {@code p} names one ({@code -}, {@code /dev/stdout},
+   * {@code /dev/fd/2}, ...); else 0, and for null. A store, which is memory-mapped, cannot go
+   * there.
+   */
+  public static int standardStream(Path p) {
+    return p != null && destination(p) instanceof Integer i ? i : 0;
+  }
+
   /** 1 or 2 for standard output or error, else the file written (links followed). */
   private static Object destination(Path p) {
     if (p == null || p.toString().equals("-")) {

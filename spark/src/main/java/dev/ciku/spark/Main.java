@@ -114,6 +114,16 @@ public final class Main implements Runnable {
         description = "Fold traditional Han characters to simplified ones (as the CLI's).")
     boolean simplify;
 
+    /** Refuses negative partition counts (usage), as the CLI refuses negative settings. */
+    void checkCommon() {
+      try {
+        dev.ciku.corpus.Params.atLeast("--partitions", partitions, 0);
+        dev.ciku.corpus.Params.atLeast("--reduce-partitions", reducePartitions, 0);
+      } catch (IllegalArgumentException e) {
+        throw new CikuException(CikuException.USAGE, e.getMessage());
+      }
+    }
+
     JavaRDD<String> lines(JavaSparkContext sc) {
       String paths = String.join(",", inputs);
       return partitions > 0 ? sc.textFile(paths, partitions) : sc.textFile(paths);
@@ -154,6 +164,25 @@ public final class Main implements Runnable {
       if (!existed) {
         spark.stop();
       }
+    }
+  }
+
+  /** Refuses a negative --top (usage), as the CLI does. */
+  static void checkTop(int top) {
+    if (top < 0) {
+      throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
+    }
+  }
+
+  /**
+   * Refuses a store ({@code option}) that names standard output or error: a store is a
+   * memory-mapped file (as {@code ciku count -o -}).
+   */
+  static void checkStoreFile(String option, Path store) {
+    int standard = Output.standardStream(store);
+    if (standard != 0) {
+      throw new CikuException(CikuException.USAGE, option + " " + store + " : a store is a file,"
+          + " it cannot go to " + (standard == 2 ? "standard error" : "standard output"));
     }
   }
 
@@ -205,6 +234,17 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "give -o STORE and/or --tsv FILE");
       }
+      checkCommon();
+      checkTop(top);
+      checkStoreFile("-o", store);
+      if (tsv == null) {
+        for (String option : List.of("--top", "--sort", "--no-header")) {
+          if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+            throw new CikuException(CikuException.USAGE, option + " applies to TSV rows (--tsv),"
+                + " not to a store (-o)");
+          }
+        }
+      }
       if (store != null && tsv != null && Output.sameDestination(store, tsv)) {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "-o and --tsv both go to " + tsv + ": give them different files");
@@ -215,8 +255,13 @@ public final class Main implements Runnable {
         default -> throw new CommandLine.ParameterException(spec.commandLine(),
             "--sort must be count or ngram");
       };
-      SparkNgramCounter.Settings st = new SparkNgramCounter.Settings(order, minCount, lowercase,
-          simplify, reducePartitions, tableSlots, 256L << 20);
+      SparkNgramCounter.Settings st;
+      try {
+        st = new SparkNgramCounter.Settings(order, minCount, lowercase, simplify,
+            reducePartitions, tableSlots, 256L << 20);
+      } catch (IllegalArgumentException e) {
+        throw new CikuException(CikuException.USAGE, e.getMessage());
+      }
       long t0 = System.nanoTime();
       UnitTable units = new UnitTable();
       // The outputs are opened before the job: one that cannot be written fails at once.
@@ -335,6 +380,13 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      checkCommon();
+      checkTop(top);
+      checkStoreFile("--counts-out", countsOut);
+      if (countsOut != null && Output.sameDestination(countsOut, driver.output)) {
+        throw new CikuException(CikuException.USAGE, "--counts-out and -o both go to "
+            + countsOut + ": give them different files");
+      }
       DiscoverOptions options = reestimation.applyTo(discovery.toOptions(redundancy));
       WordFilter filter = WordFilter.create(known, false, lowercase);
       Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
@@ -372,8 +424,19 @@ public final class Main implements Runnable {
     Path reference;
 
     @Option(names = "--rank", paramLabel = "SCORE", defaultValue = "combined",
-        description = "combined (default), share, g2, weirdness, cvalue or count.")
+        description = "combined (default), gated-g2, share, g2, weirdness, cvalue or count.")
     String rank;
+
+    /** The ranking named {@code name} (a usage error for any other name). */
+    static DomainTermMiner.Rank rank(String name) {
+      for (DomainTermMiner.Rank r : DomainTermMiner.Rank.values()) {
+        if (r.name().replace('_', '-').equalsIgnoreCase(name)) {
+          return r;
+        }
+      }
+      throw new CikuException(CikuException.USAGE, "--rank must be combined, gated-g2, share,"
+          + " g2, weirdness, cvalue or count, not '" + name + "'");
+    }
 
     @Option(names = "--no-filter", description = "Keep stopwords and generic heads.")
     boolean noFilter;
@@ -386,9 +449,10 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      checkCommon();
+      checkTop(top);
       DiscoverOptions options = discovery.toOptions(0);
-      DomainTermMiner.Rank r =
-          DomainTermMiner.Rank.valueOf(rank.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+      DomainTermMiner.Rank r = rank(rank);
       ReferenceProfile profile =
           reference == null ? ReferenceProfile.bundled() : ReferenceProfile.load(reference);
       TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
@@ -409,7 +473,10 @@ public final class Main implements Runnable {
               ReaderOptions.DEFAULT, 1, driver.driverMemory, tmp).mine(found, terms -> profile,
               strings -> text.mapPartitions(
                   it -> List.of(TermOccurrences.countLines(strings, it, lc, simp)).iterator())
-                  .reduce(TermOccurrences::plus), Main::info);
+                  // Folded from no occurrences: an input without partitions (an empty
+                  // directory) gives empty counts, not an error.
+                  .fold(TermOccurrences.countLines(strings, java.util.Collections.emptyIterator(),
+                      lc, simp), TermOccurrences::plus), Main::info);
         });
         RowWriter rows = new RowWriter(out.writer(), OutputFormat.TSV, DomainTermRows.COLUMNS,
             !driver.noHeader);

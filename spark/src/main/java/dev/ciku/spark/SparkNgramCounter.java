@@ -50,6 +50,15 @@ public final class SparkNgramCounter {
   /** How to count. */
   public record Settings(int order, long minCount, boolean lowercase, boolean simplify,
       int reducePartitions, int tableSlots, long runMemory) implements Serializable {
+    /** Checks every setting; messages name the command-line option of each, as the CLI's. */
+    public Settings {
+      dev.ciku.corpus.Params.between("--order", order, 1, dev.ciku.count.Grams.MAX_ORDER);
+      dev.ciku.corpus.Params.atLeast("--min-count", minCount, 1);
+      dev.ciku.corpus.Params.atLeast("--reduce-partitions", reducePartitions, 0);
+      dev.ciku.corpus.Params.atLeast("--table-slots", tableSlots, 0);
+      dev.ciku.corpus.Params.atLeast("runMemory", runMemory, 1);
+    }
+
     /** Defaults for the table (4 Mi slots, 96 MB) and in-memory runs (256 MB) per task. */
     public static Settings of(int order, long minCount) {
       return new Settings(order, minCount, false, false, 0, 1 << 22, 256L << 20);

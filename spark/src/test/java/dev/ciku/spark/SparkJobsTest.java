@@ -309,4 +309,56 @@ class SparkJobsTest {
     assertTrue(rows.get(0).startsWith("term\tdomain_count\treference_count"), rows.get(0));
     assertEquals(-1, Files.mismatch(cli, spark), "domain outputs differ");
   }
+
+  @Test
+  void main_settingsTheCliRefuses_exit2_oneLineBeforeTheJob() {
+    String laws = LAWS.toAbsolutePath().toString();
+    String tsv = tmp.resolve("o.tsv").toString();
+    String store = tmp.resolve("o.ngrams").toString();
+    String[][] runs = {
+        {"count", "-n", "9", "--tsv", tsv, laws}, {"count", "-n", "0", "--tsv", tsv, laws},
+        {"count", "--min-count", "0", "--tsv", tsv, laws},
+        {"count", "--top", "-1", "--tsv", tsv, laws},
+        {"count", "--table-slots", "-1", "--tsv", tsv, laws},
+        {"count", "--partitions", "-5", "--tsv", tsv, laws},
+        {"count", "-o", store, "--top", "5", laws}, {"count", "-o", store, "--sort", "ngram", laws},
+        {"count", "-o", "-", laws}, {"count", "-o", "/dev/stdout", laws},
+        {"discover", "--counts-out", "-", laws}, {"discover", "--top", "-1", laws},
+        {"discover", "--counts-out", tsv, "-o", tsv, laws},
+        {"domain", "--rank", "foo", laws}, {"domain", "--reduce-partitions", "-1", laws}};
+    String[] messages = {"--order must be 1..6, not 9", "--order must be 1..6, not 0",
+        "--min-count must be 1 or more, not 0", "--top must be 0 or more",
+        "--table-slots must be 0 or more, not -1", "--partitions must be 0 or more, not -5",
+        "--top applies to TSV rows (--tsv), not to a store (-o)",
+        "--sort applies to TSV rows (--tsv), not to a store (-o)",
+        "-o - : a store is a file, it cannot go to standard output",
+        "-o /dev/stdout : a store is a file, it cannot go to standard output",
+        "--counts-out - : a store is a file, it cannot go to standard output",
+        "--top must be 0 or more",
+        "--counts-out and -o both go to " + tsv + ": give them different files",
+        "--rank must be combined, gated-g2, share, g2, weirdness, cvalue or count, not 'foo'",
+        "--reduce-partitions must be 0 or more, not -1"};
+    for (int i = 0; i < runs.length; i++) {
+      java.io.StringWriter err = new java.io.StringWriter();
+      String run = String.join(" ", runs[i]);
+      assertEquals(2, run(err, runs[i]), run + ": " + err);
+      assertEquals(List.of("ciku-spark " + runs[i][0] + ": " + messages[i]),
+          err.toString().lines().toList(), run);
+      assertTrue(!Files.exists(Path.of(tsv)) && !Files.exists(Path.of(store))
+          && !Files.exists(Path.of("-")), run + ": nothing written");
+    }
+  }
+
+  @Test
+  void mainDomain_emptyInput_headerOnlyAsTheCli() throws Exception {
+    Path empty = Files.createDirectory(tmp.resolve("empty"));
+    Path spark = tmp.resolve("spark.tsv");
+    Path cli = tmp.resolve("cli.tsv");
+    java.io.StringWriter err = new java.io.StringWriter();
+    assertEquals(0, run(err, "domain", "-o", spark.toString(), empty.toString()), err.toString());
+    Files.writeString(tmp.resolve("empty.txt"), "");
+    assertEquals(0, dev.ciku.cli.Main.execute("domain", "-o", cli.toString(), "--no-progress",
+        "-q", tmp.resolve("empty.txt").toString()));
+    assertEquals(List.of(Files.readAllLines(cli).get(0)), Files.readAllLines(spark));
+  }
 }
