@@ -95,7 +95,8 @@ public final class Main implements Runnable {
   /** Options shared by both jobs. */
   static class Common {
     @Parameters(arity = "1..*", paramLabel = "INPUT",
-        description = "Plain UTF-8 text files, directories or globs on any Hadoop file system.")
+        description = "Plain UTF-8 text files, directories (walked in sorted order, skipping names"
+            + " that start with '.', as ciku does) or globs on any Hadoop file system.")
     List<String> inputs;
 
     @Option(names = "--partitions", paramLabel = "P", defaultValue = "0",
@@ -124,9 +125,10 @@ public final class Main implements Runnable {
       }
     }
 
-    JavaRDD<String> lines(JavaSparkContext sc) {
-      String paths = String.join(",", inputs);
-      return partitions > 0 ? sc.textFile(paths, partitions) : sc.textFile(paths);
+    /** The inputs' lines, files taken in the CLI's order (see {@link Inputs}). */
+    JavaRDD<String> lines(JavaSparkContext sc) throws IOException {
+      return Inputs.lines(sc, Inputs.expand(sc.hadoopConfiguration(), inputs,
+          m -> info("warning: " + m)), partitions > 0 ? partitions : sc.defaultMinPartitions());
     }
   }
 

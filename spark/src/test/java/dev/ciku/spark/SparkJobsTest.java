@@ -361,4 +361,36 @@ class SparkJobsTest {
         "-q", tmp.resolve("empty.txt").toString()));
     assertEquals(List.of(Files.readAllLines(cli).get(0)), Files.readAllLines(spark));
   }
+
+  @Test
+  void mainCount_directoryAndOddNames_readAsTheCliReadsThem() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("corpus"));
+    Files.writeString(dir.resolve("c.txt"), "小米手机Android系统很好用。小米手机Android系统\n");
+    Files.writeString(dir.resolve("a.txt"), "苹果手机iPhone售价很高。苹果手机iPhone售价\n");
+    Files.writeString(dir.resolve("_b.txt"), "华为手机Mate系列。华为手机Mate系列\n");
+    Files.writeString(dir.resolve(".hidden.txt"), "隐藏文件Hidden不读。隐藏文件Hidden不读\n");
+    Files.createDirectory(dir.resolve("sub"));
+    Files.writeString(dir.resolve("sub").resolve("d.txt"), "三星手机Galaxy。三星手机Galaxy\n");
+    Path comma = Files.writeString(tmp.resolve("x,y.txt"), "一加手机OnePlus。一加手机OnePlus\n");
+    Path under = Files.writeString(tmp.resolve("_z.txt"), "索尼手机Xperia。索尼手机Xperia\n");
+    String[] inputs = {dir.toString(), comma.toString(), under.toString()};
+    Path cli = tmp.resolve("cli.ngrams");
+    List<String> cliArgs = new ArrayList<>(List.of("count", "-q", "--no-progress", "-n", "3", "-o",
+        cli.toString()));
+    cliArgs.addAll(List.of(inputs));
+    assertEquals(0, dev.ciku.cli.Main.execute(cliArgs.toArray(String[]::new)));
+    for (int parts : new int[] {1, 3}) {
+      Path spark = tmp.resolve("spark" + parts + ".ngrams");
+      Path tsv = tmp.resolve("spark" + parts + ".tsv");
+      List<String> args = new ArrayList<>(List.of("count", "-n", "3", "--sort", "ngram",
+          "--partitions", String.valueOf(parts), "-o", spark.toString(), "--tsv", tsv.toString()));
+      args.addAll(List.of(inputs));
+      java.io.StringWriter err = new java.io.StringWriter();
+      assertEquals(0, run(err, args.toArray(String[]::new)), err.toString());
+      String rows = Files.readString(tsv);
+      assertTrue(rows.contains("\nMate\t") && rows.contains("\nOnePlus\t")
+          && rows.contains("\nXperia\t") && !rows.contains("Hidden"), rows);
+      assertEquals(-1, Files.mismatch(cli, spark), "partitions " + parts + ": stores differ");
+    }
+  }
 }
