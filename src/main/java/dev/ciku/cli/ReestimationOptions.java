@@ -17,7 +17,7 @@ public final class ReestimationOptions {
       description = "Re-estimation: segment the cut corpus with the words this many times,"
           + " recount them by use, drop those used less than the min count and merge strongly"
           + " associated neighbours (0: off; default: ${DEFAULT-VALUE}). Needs a corpus: skipped"
-          + " with --counts and no INPUT.")
+          + " when the words come from a store alone (ciku discover --counts without INPUT).")
   int rounds = DiscoverOptions.REESTIMATION;
 
   @Option(names = "--merge-pmi", paramLabel = "NATS", defaultValue = "2.5",
