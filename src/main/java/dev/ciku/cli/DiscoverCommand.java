@@ -9,6 +9,7 @@ import dev.ciku.discover.DiscoveredWordRows;
 import dev.ciku.discover.ExplanationRows;
 import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.discover.WordFilter;
+import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
@@ -147,8 +148,8 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
           : output.rows(out, format, DiscoveredWordRows.COLUMNS);
       int written = DiscoveredWordRows.write(result.words(), filter, top, rows, out.writer());
       out.commit();
-      log.info(String.format(Locale.ROOT, "%,d words written (%,d found)", written,
-          result.words().size()));
+      log.info(Numbers.count(written, "word") + String.format(Locale.ROOT,
+          " written (%,d found)", result.words().size()));
     }
     return 0;
   }

@@ -10,6 +10,7 @@ import dev.ciku.domain.DomainTermRows;
 import dev.ciku.domain.ReferenceProfile;
 import dev.ciku.domain.ReferenceSources;
 import dev.ciku.domain.TermFilter;
+import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
@@ -208,8 +209,8 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
       RowWriter rows = output.rows(out, format, DomainTermRows.COLUMNS);
       int written = DomainTermRows.write(rows, result.terms(), top);
       out.commit();
-      log.info(String.format(Locale.ROOT, "%,d terms written (%,d scored)", written,
-          result.terms().size()));
+      log.info(Numbers.count(written, "term") + String.format(Locale.ROOT,
+          " written (%,d scored)", result.terms().size()));
     }
     return 0;
   }

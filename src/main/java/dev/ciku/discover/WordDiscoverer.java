@@ -243,7 +243,7 @@ public final class WordDiscoverer {
       // N-gram counts (a store alone) already hold a removed word's occurrences: none handed on.
       int removed = Redundancy.prune(words.units, words.counts, words.alive, options.redundancy(),
           cut);
-      info.accept(String.format(java.util.Locale.ROOT, "de-redundancy removed %,d words", removed));
+      info.accept("de-redundancy removed " + dev.ciku.output.Numbers.count(removed, "word"));
     }
     if (ex != null) {
       ex.deRedundant(words.alive);
@@ -257,8 +257,8 @@ public final class WordDiscoverer {
         : null;
     if (glue.enabled()) {
       boolean[] glued = dropGlue(words.units, words.alive, words.afterNumber, byUnits, glue);
-      info.accept(String.format(java.util.Locale.ROOT, "measure-word glue removed %,d words",
-          remove(words.alive, glued)));
+      info.accept("measure-word glue removed "
+          + dev.ciku.output.Numbers.count(remove(words.alive, glued), "word"));
       if (ex != null) {
         ex.glued(words.units, glued, words.afterNumber, glue);
       }
@@ -267,8 +267,8 @@ public final class WordDiscoverer {
       long[] restCounts = new long[words.units.length];
       boolean[] phrases = dropSuffixGlue(words.units, words.counts, words.alive, byUnits, cut,
           restCounts, suffixGlue);
-      info.accept(String.format(java.util.Locale.ROOT, "phrase-suffix glue removed %,d words",
-          remove(words.alive, phrases)));
+      info.accept("phrase-suffix glue removed "
+          + dev.ciku.output.Numbers.count(remove(words.alive, phrases), "word"));
       if (ex != null) {
         ex.suffixed(words.units, phrases, words.counts, restCounts, suffixGlue);
       }

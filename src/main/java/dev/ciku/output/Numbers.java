@@ -86,6 +86,14 @@ public final class Numbers {
     return true;
   }
 
+  /**
+   * {@code n} with grouping commas and the noun after it, plural unless {@code n} is 1
+   * ("1 word", "0 words", "1,234 words"), for log lines. Regular plurals only (noun + "s").
+   */
+  public static String count(long n, String noun) {
+    return String.format(java.util.Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+  }
+
   /** Parses sizes such as {@code 512m}, {@code 2g}, {@code 1048576} into bytes. */
   public static long parseSize(String text) {
     String s = text.trim().toLowerCase(java.util.Locale.ROOT);

@@ -18,6 +18,7 @@ import dev.ciku.domain.TermOccurrences;
 import dev.ciku.discover.DiscoveredWordRows;
 import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.discover.WordFilter;
+import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
@@ -405,8 +406,9 @@ public final class Main implements Runnable {
             !driver.noHeader);
         int written = DiscoveredWordRows.write(result.words(), filter, top, rows, out.writer());
         out.commit();
-        info(String.format(Locale.ROOT, "%,d words written (%,d found) in %.1f s", written,
-            result.words().size(), (System.nanoTime() - t0) / 1e9));
+        info(Numbers.count(written, "word") + String.format(Locale.ROOT,
+            " written (%,d found) in %.1f s", result.words().size(),
+            (System.nanoTime() - t0) / 1e9));
       }
       return 0;
     }
@@ -484,8 +486,9 @@ public final class Main implements Runnable {
             !driver.noHeader);
         int written = DomainTermRows.write(rows, result.terms(), top);
         out.commit();
-        info(String.format(Locale.ROOT, "%,d terms written (%,d scored) in %.1f s", written,
-            result.terms().size(), (System.nanoTime() - t0) / 1e9));
+        info(Numbers.count(written, "term") + String.format(Locale.ROOT,
+            " written (%,d scored) in %.1f s", result.terms().size(),
+            (System.nanoTime() - t0) / 1e9));
       }
       return 0;
     }
