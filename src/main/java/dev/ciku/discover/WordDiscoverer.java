@@ -16,6 +16,7 @@ import dev.ciku.count.GramSource;
 import dev.ciku.count.Grams;
 import dev.ciku.count.NgramCounter;
 import dev.ciku.count.SpilledGrams;
+import dev.ciku.output.Numbers;
 import dev.ciku.score.BoundaryEntropy;
 import dev.ciku.score.Cohesion;
 import dev.ciku.store.NgramStore;
@@ -243,7 +244,7 @@ public final class WordDiscoverer {
       // N-gram counts (a store alone) already hold a removed word's occurrences: none handed on.
       int removed = Redundancy.prune(words.units, words.counts, words.alive, options.redundancy(),
           cut);
-      info.accept("de-redundancy removed " + dev.ciku.output.Numbers.count(removed, "word"));
+      info.accept("de-redundancy removed " + Numbers.count(removed, "word"));
     }
     if (ex != null) {
       ex.deRedundant(words.alive);
@@ -258,7 +259,7 @@ public final class WordDiscoverer {
     if (glue.enabled()) {
       boolean[] glued = dropGlue(words.units, words.alive, words.afterNumber, byUnits, glue);
       info.accept("measure-word glue removed "
-          + dev.ciku.output.Numbers.count(remove(words.alive, glued), "word"));
+          + Numbers.count(remove(words.alive, glued), "word"));
       if (ex != null) {
         ex.glued(words.units, glued, words.afterNumber, glue);
       }
@@ -268,7 +269,7 @@ public final class WordDiscoverer {
       boolean[] phrases = dropSuffixGlue(words.units, words.counts, words.alive, byUnits, cut,
           restCounts, suffixGlue);
       info.accept("phrase-suffix glue removed "
-          + dev.ciku.output.Numbers.count(remove(words.alive, phrases), "word"));
+          + Numbers.count(remove(words.alive, phrases), "word"));
       if (ex != null) {
         ex.suffixed(words.units, phrases, words.counts, restCounts, suffixGlue);
       }
