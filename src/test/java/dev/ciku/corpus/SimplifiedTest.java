@@ -52,8 +52,8 @@ class SimplifiedTest {
   }
 
   @Test
-  void lexicon_traditionalAndSimplified_matchEachOther() throws IOException {
-    Path dir = Files.createTempDirectory("lex");
+  void lexicon_traditionalAndSimplified_matchEachOther(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
     Path hans = Files.writeString(dir.resolve("hans.txt"), "这样 10\n台湾\n");
     Path hant = Files.writeString(dir.resolve("hant.txt"), "國際\t5\n");
     Lexicon lex = new Lexicon().addFile(hans).addFile(hant);
