@@ -23,7 +23,8 @@ while [[ $# -gt 0 ]]; do
     --no-peer) peer=0; shift ;;
     --top) top="$2"; shift 2 ;;
     --) shift; break ;;
-    -*) echo "discover-domains.sh: unknown option $1" >&2; exit 2 ;;
+    -h | --help) sed -n '2,/^set -/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "discover-domains.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) corpora+=("$1"); shift ;;
   esac
 done

@@ -24,7 +24,8 @@ while [[ $# -gt 0 ]]; do
     --corpus) corpus="$2"; shift 2 ;;
     --min-f1) min_f1="$2"; shift 2 ;;
     --) shift; break ;;
-    *) echo "discover-quality.sh: unknown argument $1" >&2; exit 2 ;;
+    -h | --help) sed -n '2,/^set -/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "discover-quality.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 out="${OUT:-$(mktemp -d)}"

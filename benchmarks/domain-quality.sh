@@ -14,13 +14,19 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 SHARED="${CIKU_SHARED:-$(dirname "$ROOT")/shared}"
 CIKU="$ROOT/bin/ciku"
+quick=0
+case "${1:-}" in
+  "") ;;
+  --quick) quick=1 ;;
+  -h | --help) sed -n '2,/^set -/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "domain-quality.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
+esac
+[[ $# -le 1 ]] || { echo "domain-quality.sh: one argument at most (see --help)" >&2; exit 2; }
 OUT="${OUT:-$(mktemp -d)}"
 mkdir -p "$OUT"
 EXTRA="${EXTRA:-}"
 MIN_P500="${MIN_P500:-}"
 status=0
-quick=0
-[[ "${1:-}" == "--quick" ]] && quick=1
 
 if [[ ! -d "$SHARED/corpora" ]]; then
   echo "domain-quality: $SHARED/corpora not found" >&2

@@ -11,8 +11,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 SHARED="${CIKU_SHARED:-$(dirname "$ROOT")/shared}"
 CIKU="$ROOT/bin/ciku"
+case "${1:-}" in
+  -h | --help) sed -n '2,/^set -/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
+esac
 corpus="${1:-$SHARED/corpora/benchmark/bench-mixed.txt.gz}"
 repeats="${2:-3}"
+[[ "$repeats" =~ ^[1-9][0-9]*$ ]] || { echo "seg-speed.sh: REPEATS must be a positive number, not '$repeats' (see --help)" >&2; exit 2; }
+[[ -r "$corpus" ]] || { echo "seg-speed.sh: cannot read $corpus" >&2; exit 66; }
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 zcat -f -- "$corpus" >"$TMP/corpus.txt"

@@ -15,7 +15,7 @@ if [[ ! -s "$cp_file" ]]; then
   "$here/provided-classpath.sh" >"$cp_file"
 fi
 job="$here/target/ciku-spark-0.1.0-job.jar"
-[[ -f "$job" ]] || { echo "build the job jar first: (cd spark && mvn -q -B -DskipTests package)" >&2; exit 69; }
+[[ -f "$job" ]] || { echo "build the job jar first: mvn -q -B -DskipTests install && (cd spark && mvn -q -B -DskipTests package)" >&2; exit 69; }
 plain="$out/$(basename "${file%.gz}")"
 # The driver writes the store (Chronicle Map): the flags of the root pom's chronicle.jvm.flags.
 store_flags="$(sed -n 's|.*<store.jvm.flags>\(.*\)</store.jvm.flags>.*|\1|p' "$here/pom.xml")"
