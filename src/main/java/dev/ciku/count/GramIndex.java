@@ -7,9 +7,10 @@ import dev.ciku.corpus.Chunks;
  * needs the counts of every split of a candidate): {@link GramTable}s, each replaced by one of
  * twice the capacity when 60% full, with the single units also in a small table of their own.
  * Filled gram by gram ({@link #accept}) it is one table; filled at once from blocks
- * ({@link #fill}) it is {@value #SHARDS} tables, chosen by the top bits of a gram's hash, built
- * in parallel and each sized for its grams. Memory is 24 bytes a slot, so about 40-80 bytes a
- * gram.
+ * ({@link #fill}) it is 16 to 32 tables of one power-of-two size, chosen by the top half of a
+ * gram's hash, built in parallel; their number is chosen for the grams so that each is about
+ * half full. Memory is 24 bytes a slot, so about 40-80 bytes a gram grown one by one, about 45-50
+ * filled at once.
  *
  * <p>Not thread-safe while being filled; safe for concurrent {@link #get} afterwards.
  */
@@ -18,12 +19,13 @@ public final class GramIndex implements GramSink, GramSource {
   /** The bits of {@code hi} below the first unit: zero, with {@code lo} zero, for a single unit. */
   private static final long BELOW_FIRST = (1L << (2 * Grams.BITS)) - 1;
   /**
-   * Tables of an index made by {@link #fill}: a fixed number, so that its layout never depends
-   * on the thread count.
+   * Fewest tables of an index made by {@link #fill}. Their number depends on the number of grams
+   * only, never on the thread count, and so does the layout.
    */
-  static final int SHARDS = 16;
-  private static final int SHARD_SHIFT = 64 - Integer.numberOfTrailingZeros(SHARDS);
-  /** One table, or {@link #SHARDS} tables chosen by the top bits of the hash. */
+  static final int MIN_SHARDS = 16;
+  /** The load {@link #fill} aims each table at: below {@link #LOAD}, for the spread of sizes. */
+  private static final double FILL_LOAD = 0.55;
+  /** One table, or several chosen by {@link #shard}. */
   private GramTable[] tables;
   /**
    * The single units again, in a table of their own: a few hundred kilobytes at most (24 bytes a
@@ -40,13 +42,33 @@ public final class GramIndex implements GramSink, GramSource {
 
   private GramTable table(long hi, long lo) {
     GramTable[] t = tables;
-    return t.length == 1 ? t[0] : t[(int) (Grams.hash(hi, lo) >>> SHARD_SHIFT)];
+    return t.length == 1 ? t[0] : t[shard(Grams.hash(hi, lo), t.length)];
+  }
+
+  /**
+   * The table of a gram whose hash is {@code hash} among {@code n}: the top 32 bits scaled to
+   * {@code 0..n-1} (a table's slot comes from the low bits).
+   */
+  private static int shard(long hash, int n) {
+    return (int) (((hash >>> 32) * n) >>> 32);
+  }
+
+  /**
+   * How many tables {@link #fill} makes for {@code grams} grams, and their size: the power of
+   * two {@code p} and the count {@code n} in {@code [16, 32]} for which {@code n · p ·}
+   * {@value #FILL_LOAD} is about {@code grams}.
+   */
+  static int[] shape(long grams) {
+    long per = Math.max(16, (long) Math.ceil(grams / (FILL_LOAD * MIN_SHARDS)));
+    long p = Long.highestOneBit(per);
+    int n = (int) Math.max(MIN_SHARDS, Math.ceil(grams / (FILL_LOAD * p)));
+    return new int[] {n, (int) Math.min(p, 1 << 28)};
   }
 
   /** Adds {@code count} to the gram's count (inserting it if absent). */
   @Override
   public void accept(long hi, long lo, long count) {
-    int k = tables.length == 1 ? 0 : (int) (Grams.hash(hi, lo) >>> SHARD_SHIFT);
+    int k = tables.length == 1 ? 0 : shard(Grams.hash(hi, lo), tables.length);
     if (tables[k].isFull()) {
       tables[k] = copied(tables[k], tables[k].capacity() * 2);
     }
@@ -68,9 +90,10 @@ public final class GramIndex implements GramSink, GramSource {
   }
 
   /**
-   * Fills this empty index with {@code grams} (each gram once), as {@value #SHARDS} tables
-   * built on {@code threads} threads, each sized for its grams (no growing). The layout, and so
-   * {@link #forEach} order, depends on the grams and their order only, not on the thread count.
+   * Fills this empty index with {@code grams} (each gram once), as the tables of
+   * {@link #shape} built on {@code threads} threads (a table given more grams than the load
+   * allows is made larger; none grows). The layout, and so {@link #forEach} order, depends on
+   * the grams and their order only, not on the thread count.
    * Cost: a read of all the blocks a thread plus its share of a counting read, and one insertion
    * a gram, divided among the threads; then a pass on the calling thread for the single units.
    *
@@ -80,35 +103,38 @@ public final class GramIndex implements GramSink, GramSource {
     if (size() != 0) {
       throw new IllegalStateException("fill needs an empty index, this one holds " + size());
     }
-    int workers = Math.max(1, Math.min(threads, SHARDS));
-    long[][] counts = new long[workers][SHARDS];
+    int[] shape = shape(grams.size());
+    int shards = shape[0];
+    int workers = Math.max(1, Math.min(threads, shards));
+    long[][] counts = new long[workers][shards];
     Chunks.run(workers, workers, w -> {
       for (int k = w; k < grams.blockCount(); k += workers) {
         long[] b = grams.block(k);
         int end = 3 * grams.entries(k);
         for (int p = 0; p < end; p += 3) {
-          counts[w][(int) (Grams.hash(b[p], b[p + 1]) >>> SHARD_SHIFT)]++;
+          counts[w][shard(Grams.hash(b[p], b[p + 1]), shards)]++;
         }
       }
     });
-    GramTable[] built = new GramTable[SHARDS];
+    GramTable[] built = new GramTable[shards];
     Chunks.run(workers, workers, w -> {
-      for (int s = w; s < SHARDS; s += workers) {
+      for (int s = w; s < shards; s += workers) {
         long n = 0;
         for (long[] c : counts) {
           n += c[s];
         }
         if (n > (long) ((1 << 28) * LOAD)) {
           throw new IllegalStateException("too many grams for the index: " + n + " in one of "
-              + SHARDS + " tables");
+              + shards + " tables");
         }
-        built[s] = new GramTable((int) Math.max(16, (long) (n / LOAD) + 1), LOAD);
+        // The shape's size, unless the hash gave this table more than it holds at LOAD.
+        built[s] = new GramTable((int) Math.max(shape[1], (long) (n / LOAD) + 1), LOAD);
       }
       for (int k = 0; k < grams.blockCount(); k++) {
         long[] b = grams.block(k);
         int end = 3 * grams.entries(k);
         for (int p = 0; p < end; p += 3) {
-          int s = (int) (Grams.hash(b[p], b[p + 1]) >>> SHARD_SHIFT);
+          int s = shard(Grams.hash(b[p], b[p + 1]), shards);
           if (s % workers == w) {
             built[s].add(b[p], b[p + 1], b[p + 2]);
           }

@@ -152,4 +152,25 @@ class GramIndexTest {
     assertEquals(0, a.get(new int[] {0x4E00, 0x4E01}, 0, 2));
     assertEquals(java.util.List.of(), order(a));
   }
+
+  @Test
+  void shape_anyGramCount_16To32TablesOfOnePowerOfTwoAboutHalfFull() {
+    Random r = new Random(5);
+    for (int i = 0; i < 2_000; i++) {
+      long grams = i < 40 ? i * 997L : (long) Math.exp(r.nextDouble() * Math.log(4e8));
+      int[] shape = GramIndex.shape(grams);
+      int tables = shape[0];
+      int size = shape[1];
+      String what = grams + " grams: " + tables + " tables of " + size;
+      org.junit.jupiter.api.Assertions.assertTrue(tables >= 16 && tables <= 32, what);
+      assertEquals(Integer.bitCount(size), 1, what);
+      org.junit.jupiter.api.Assertions.assertTrue(size >= 16, what);
+      double load = grams / ((double) tables * size);
+      // At most the aimed-at 0.55, and above 0.27 once the tables are not at their smallest.
+      org.junit.jupiter.api.Assertions.assertTrue(load <= 0.55 + 1e-9, what + ", load " + load);
+      if (grams > 16 * 16 * 0.55) {
+        org.junit.jupiter.api.Assertions.assertTrue(load > 0.27, what + ", load " + load);
+      }
+    }
+  }
 }
