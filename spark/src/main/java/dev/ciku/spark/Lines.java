@@ -5,7 +5,7 @@ import dev.ciku.corpus.UnitTable;
 import java.util.Iterator;
 import java.util.List;
 
-/** Feeds text lines (as Spark's {@code textFile} yields them, line ends removed) to a scanner. */
+/** Feeds text lines ({@link Inputs#lines}, line ends removed) to a scanner. */
 final class Lines {
   private Lines() {}
 
