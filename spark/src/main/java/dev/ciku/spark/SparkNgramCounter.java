@@ -116,7 +116,8 @@ public final class SparkNgramCounter {
       chars += s.chars;
     }
     if (replaced > 0) {
-      // The CLI counts malformed bytes as it decodes; the jobs' text input has replaced them already.
+      // The CLI counts malformed bytes as it decodes; the jobs' text input has replaced them
+      // already.
       info.accept(String.format(java.util.Locale.ROOT, "warning: %,d character(s) U+FFFD in the"
           + " input: malformed UTF-8 bytes, which Spark replaces, or U+FFFD in the text (the input"
           + " must be UTF-8)", replaced));
