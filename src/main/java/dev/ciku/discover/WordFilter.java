@@ -10,8 +10,8 @@ import java.util.List;
  * ({@code --known}), and with {@code --new-only} the bundled general lexicon and stopwords, plus
  * function-word glue — a word that begins or ends with a one-character Han stopword (他的, 是在, 的一):
  * such strings are frequent juxtapositions of two words, not new words — and number expressions
- * (words with a digit: 2006年, 3个; Chinese numerals after 第 or before one measure word:
- * 第六十四条, 第二章, 三十日, 十八届; not 十五五 or 三星). A word of ASCII letters is also looked up
+ * (words with a digit: 2006年, 3个; Chinese numerals after 第 or before a measure word:
+ * 第六十四条, 第二章, 三十日, 十八届, 亿件, 余人, 万标箱; not 十五五 or 三星). A word of ASCII letters is also looked up
  * in lower case, so
  * the English function words of the stopword list (the, of, and) go whatever their case.
  * Immutable; thread-safe.
@@ -83,30 +83,43 @@ public final class WordFilter {
         && !(UnitPolicy.isHan(last) && stopwords.contains(new String(Character.toChars(last))));
   }
 
-  private static final String NUMERALS = "〇零一二三四五六七八九十百千万两";
+  private static final String NUMERALS = "〇零一二三四五六七八九十百千万亿两余几";
+  /** Numerals of a magnitude or an approximate count: 万件, 亿欧元, 余人, 两个月, 几个月. */
+  private static final String LARGE = "百千万亿两余几";
   private static final String MEASURES = "条章节款项编目次届年月日号个位名只件种类期批季度倍册卷页";
 
   /**
-   * A number written in Chinese numerals with 第 before it or one measure word after it (or both):
-   * 第六十四条, 第二章, 第三, 三十日, 十八届. Numerals alone (十五五, 五十) and numerals before any
-   * other character (三星, 四川, 万科) are not.
+   * A number written in Chinese numerals with 第 before it or a measure word after it (or both):
+   * 第六十四条, 第二章, 第三, 三十日, 十八届, 亿件, 余人 (the measure words of
+   * {@code dict/measure-words.txt} too). After a numeral of magnitude or an approximate one
+   * (百 千 万 亿 两 余 几) the measure word may be two characters, the last a measure word: 万标箱,
+   * 亿欧元, 万剂次, 两个月. Numerals alone (十五五, 五十) and numerals before any other character
+   * (三星, 四川, 万科, 余村, 二维码) are not.
    */
   static boolean isChineseNumberExpression(String word) {
     int from = word.startsWith("第") ? 1 : 0;
     int to = word.length();
-    boolean measure = to - from >= 2 && MEASURES.indexOf(word.charAt(to - 1)) >= 0;
+    boolean measure = to - from >= 2 && isMeasure(word.charAt(to - 1));
     if (measure) {
       to--;
     }
     if (to <= from || (from == 0 && !measure)) {
       return false;
     }
-    for (int i = from; i < to; i++) {
-      if (NUMERALS.indexOf(word.charAt(i)) < 0) {
-        return false;
-      }
+    int numerals = from;
+    while (numerals < to && NUMERALS.indexOf(word.charAt(numerals)) >= 0) {
+      numerals++;
     }
-    return true;
+    if (numerals == to) {
+      return true;
+    }
+    // One more character before the measure word, after a numeral of magnitude: 万标箱.
+    return measure && from == 0 && numerals == to - 1 && numerals > 0
+        && LARGE.indexOf(word.charAt(numerals - 1)) >= 0;
+  }
+
+  private static boolean isMeasure(char c) {
+    return MEASURES.indexOf(c) >= 0 || NumberGlue.measureWords(0).contains(c);
   }
 
   private static boolean isAsciiLetters(String word) {
