@@ -229,9 +229,9 @@ public final class WordDiscoverer {
           "cut: %,d fragments, %,d distinct (%.1f s)", f.count(), f.shortFragments().size()
               + f.longFragments().size() + f.segmentOnly().size(), seconds(t0)));
     } else {
-      info.accept(String.format(java.util.Locale.ROOT,
-          "no cut pass (a store alone): the %,d cohesive grams are the candidates (%.1f s)",
-          f.shortFragments().size(), seconds(t0)));
+      info.accept(String.format(java.util.Locale.ROOT, "no cut pass (a store alone): %,d"
+          + " candidates, the cohesive grams and %,d pairs admitted by --pair-pmi (%.1f s)",
+          f.shortFragments().size(), addedPairs.size(), seconds(t0)));
     }
 
     List<Candidate> cands = candidates(f, g, gMax, minCount, scan.latin, index, lnN);

@@ -92,9 +92,9 @@ public final class WordFilter {
    * A number written in Chinese numerals with 第 before it or a measure word after it (or both):
    * 第六十四条, 第二章, 第三, 三十日, 十八届, 亿件, 余人 (the measure words of
    * {@code dict/measure-words.txt} too). After a numeral of magnitude or an approximate one
-   * (百 千 万 亿 两 余 几) the measure word may be two characters, the last a measure word: 万标箱,
-   * 亿欧元, 万剂次, 两个月. Numerals alone (十五五, 五十) and numerals before any other character
-   * (三星, 四川, 万科, 余村, 二维码) are not.
+   * (百 千 万 亿 两 余 几) the measure may be two characters: 个 and a measure word (两个月) or
+   * one ending in 次, 元 or 箱 (万剂次, 亿欧元, 万标箱). Numerals alone (十五五, 五十) and numerals
+   * before any other character (三星, 四川, 万科, 余村, 二维码, 余志成, 千禧年) are not.
    */
   static boolean isChineseNumberExpression(String word) {
     int from = word.startsWith("第") ? 1 : 0;
@@ -113,10 +113,20 @@ public final class WordFilter {
     if (numerals == to) {
       return true;
     }
-    // One more character before the measure word, after a numeral of magnitude: 万标箱.
-    return measure && from == 0 && numerals == to - 1 && numerals > 0
-        && LARGE.indexOf(word.charAt(numerals - 1)) >= 0;
+    // One more character before the measure word, after a numeral of magnitude: a compound
+    // measure, 个 and a measure word (两个月, 几个人) or one ending in 次, 元 or 箱 (万剂次,
+    // 亿欧元, 万标箱, 余艘次). Other compounds would take names led by the surnames 万 and 余
+    // (余志成, 万国成) and words such as 千禧年, 万圣节, 百家号, 千层面, 两面人.
+    if (!measure || from != 0 || numerals != to - 1 || numerals == 0
+        || LARGE.indexOf(word.charAt(numerals - 1)) < 0) {
+      return false;
+    }
+    char last = word.charAt(word.length() - 1);
+    return word.charAt(to - 1) == '个' || COMPOUND_ENDS.indexOf(last) >= 0;
   }
+
+  /** The last characters of two-character measures whose first is not a measure word. */
+  private static final String COMPOUND_ENDS = "次元箱";
 
   private static boolean isMeasure(char c) {
     return MEASURES.indexOf(c) >= 0 || NumberGlue.measureWords(0).contains(c);

@@ -113,14 +113,19 @@ public final class TermFilter {
       return this;
     }
     if (p.startsWith("!")) {
-      if (p.length() == 1 || p.charAt(1) == '!') {
+      if (p.length() == 1 || p.charAt(1) == '!' || p.charAt(1) == '#') {
         throw new IllegalArgumentException("an exception must be ! followed by a pattern, not '"
             + p + "'");
       }
       if (keep == null) {
         keep = new TermFilter();
       }
-      keep.add(p.substring(1), false);
+      try {
+        keep.add(p.substring(1), false);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(e.getMessage().replace("'" + p.substring(1) + "'",
+            "'" + p + "'"), e);
+      }
       return this;
     }
     int star = p.indexOf('*', 1);
@@ -133,6 +138,10 @@ public final class TermFilter {
     if (colon > 0 && p.substring(0, colon).chars().allMatch(Character::isDigit)) {
       int min = lengthGuard(p.substring(0, colon));
       String rest = p.substring(colon + 1);
+      if (rest.indexOf('*', 1) >= 0 && rest.indexOf('*', 1) < rest.length() - 1) {
+        throw new IllegalArgumentException("a length-guarded pattern must be N:*suffix or"
+            + " N:prefix*, not '" + p + "'");
+      }
       if (rest.startsWith("*") && rest.length() > 1 && !rest.endsWith("*")) {
         longSuffixes.add(rest.substring(1));
         longSuffixMin.add(min);

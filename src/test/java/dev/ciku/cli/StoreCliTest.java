@@ -216,8 +216,15 @@ class StoreCliTest {
     StringWriter err = new StringWriter();
     assertEquals(0, run(err, "discover", "--counts", store.toString(), "--top", "5",
         "--no-progress", "-o", dir.resolve("alone.tsv").toString()), err.toString());
-    assertTrue(io.err().matches("(?s).*ciku: no cut pass \\(a store alone\\): the"
-        + " [0-9,]+ cohesive grams are the candidates.*"), io.err());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("ciku: ([0-9,]+) cohesive grams"
+        + ".*\nciku: no cut pass \\(a store alone\\): ([0-9,]+) candidates, the cohesive grams and"
+        + " ([0-9,]+) pairs admitted by --pair-pmi", java.util.regex.Pattern.DOTALL)
+        .matcher(io.err());
+    assertTrue(m.find(), io.err());
+    long g = Long.parseLong(m.group(1).replace(",", ""));
+    long pairs = Long.parseLong(m.group(3).replace(",", ""));
+    assertEquals(g + pairs, Long.parseLong(m.group(2).replace(",", "")), io.err());
+    assertTrue(pairs > 0, "the laws sample admits pairs: " + io.err());
     assertTrue(!io.err().contains("fragments"), io.err());
     io.reset();
     assertEquals(0, run(err, "discover", "--counts", store.toString(), LAWS, "--top", "5",

@@ -26,7 +26,9 @@ import org.apache.spark.api.java.JavaSparkContext;
  * argument is read whatever its name. Hadoop's own listing differs on all three points (it skips
  * names starting with '_' too, even named outright, lists a directory in the file system's order,
  * and splits a list of paths at commas), and the order of the files decides the numbering of
- * Latin units, so the stores would differ. Globs are Hadoop's, their matches sorted.
+ * Latin units, so the stores would differ. An argument that names nothing is a Hadoop glob, its
+ * matches sorted, names starting with '.' left out. Links to directories are not followed.
+ * A name with ':' cannot be a Hadoop path.
  *
  * <p>Cost: one listing per directory, on the driver. Stateless.
  */
@@ -47,10 +49,27 @@ final class Inputs {
       Consumer<String> warnings) throws IOException {
     List<FileStatus> out = new ArrayList<>();
     for (String arg : args) {
-      Path p = new Path(arg);
+      Path p;
+      try {
+        p = new Path(arg);
+      } catch (IllegalArgumentException e) {
+        // Hadoop paths are URIs: "a:b.txt" is not one.
+        throw new NoSuchFileException(arg, null, "not a Hadoop path (" + e.getMessage()
+            + "); rename the file, or give its directory");
+      }
       FileSystem fs = p.getFileSystem(conf);
-      FileStatus[] matches = fs.globStatus(p);
-      if (matches == null || matches.length == 0) {
+      FileStatus[] matches;
+      if (fs.exists(p)) {
+        // A path that exists is that file or directory, whatever glob characters ([ ] { } * ?)
+        // its name holds.
+        matches = new FileStatus[] {fs.getFileStatus(p)};
+      } else {
+        FileStatus[] globbed = fs.globStatus(p);
+        // A glob, like a directory, passes over names that start with '.' (.crc files).
+        matches = globbed == null ? new FileStatus[0] : Arrays.stream(globbed)
+            .filter(f -> !f.getPath().getName().startsWith(".")).toArray(FileStatus[]::new);
+      }
+      if (matches.length == 0) {
         throw new NoSuchFileException(arg, null, "no such file or directory");
       }
       Arrays.sort(matches, BY_PATH);
@@ -71,17 +90,34 @@ final class Inputs {
     return out;
   }
 
+  /**
+   * The files under {@code dir}: names starting with '.' skipped, and links to directories not
+   * followed (links to files are read), as the CLI walks a directory.
+   */
   private static void walk(FileSystem fs, Path dir, List<FileStatus> files) throws IOException {
     for (FileStatus f : fs.listStatus(dir)) {
       if (f.getPath().getName().startsWith(".")) {
         continue;
       }
       if (f.isDirectory()) {
-        walk(fs, f.getPath(), files);
+        if (!isLink(fs, f)) {
+          walk(fs, f.getPath(), files);
+        }
       } else {
         files.add(f);
       }
     }
+  }
+
+  /** Whether {@code f} is a symbolic link (the local file system reports its target's status). */
+  private static boolean isLink(FileSystem fs, FileStatus f) {
+    if (f.isSymlink()) {
+      return true;
+    }
+    if (!"file".equals(fs.getScheme())) {
+      return false;
+    }
+    return java.nio.file.Files.isSymbolicLink(java.nio.file.Path.of(f.getPath().toUri()));
   }
 
   /**
@@ -98,9 +134,8 @@ final class Inputs {
     FileInputFormat.setInputPaths(job, files.stream().map(FileStatus::getPath)
         .toArray(Path[]::new));
     long total = files.stream().mapToLong(FileStatus::getLen).sum();
-    // As textFile's minimum: splits of at most total / P bytes give P or more of them.
-    FileInputFormat.setMaxInputSplitSize(job, Math.max(1, (total + minPartitions - 1)
-        / Math.max(1, minPartitions)));
+    // As textFile's minimum: splits of at most total / P bytes (rounded down) give P or more.
+    FileInputFormat.setMaxInputSplitSize(job, Math.max(1, total / Math.max(1, minPartitions)));
     return sc.newAPIHadoopRDD(job.getConfiguration(), NamedFiles.class, LongWritable.class,
         Text.class).map(pair -> pair._2().toString());
   }

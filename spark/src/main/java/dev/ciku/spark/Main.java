@@ -434,7 +434,7 @@ public final class Main implements Runnable {
     /** The ranking named {@code name} (a usage error for any other name). */
     static DomainTermMiner.Rank rank(String name) {
       for (DomainTermMiner.Rank r : DomainTermMiner.Rank.values()) {
-        if (r.name().replace('_', '-').equalsIgnoreCase(name)) {
+        if (r.name().equalsIgnoreCase(name.replace('-', '_'))) {
           return r;
         }
       }

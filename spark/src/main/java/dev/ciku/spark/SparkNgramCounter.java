@@ -55,7 +55,7 @@ public final class SparkNgramCounter {
       dev.ciku.corpus.Params.between("--order", order, 1, dev.ciku.count.Grams.MAX_ORDER);
       dev.ciku.corpus.Params.atLeast("--min-count", minCount, 1);
       dev.ciku.corpus.Params.atLeast("--reduce-partitions", reducePartitions, 0);
-      dev.ciku.corpus.Params.atLeast("--table-slots", tableSlots, 0);
+      dev.ciku.corpus.Params.between("--table-slots", tableSlots, 0, 1 << 29);
       dev.ciku.corpus.Params.atLeast("runMemory", runMemory, 1);
     }
 

@@ -328,7 +328,7 @@ class SparkJobsTest {
         {"domain", "--rank", "foo", laws}, {"domain", "--reduce-partitions", "-1", laws}};
     String[] messages = {"--order must be 1..6, not 9", "--order must be 1..6, not 0",
         "--min-count must be 1 or more, not 0", "--top must be 0 or more",
-        "--table-slots must be 0 or more, not -1", "--partitions must be 0 or more, not -5",
+        "--table-slots must be 0..536870912, not -1", "--partitions must be 0 or more, not -5",
         "--top applies to TSV rows (--tsv), not to a store (-o)",
         "--sort applies to TSV rows (--tsv), not to a store (-o)",
         "-o - : a store is a file, it cannot go to standard output",
@@ -373,7 +373,13 @@ class SparkJobsTest {
     Files.writeString(dir.resolve("sub").resolve("d.txt"), "三星手机Galaxy。三星手机Galaxy\n");
     Path comma = Files.writeString(tmp.resolve("x,y.txt"), "一加手机OnePlus。一加手机OnePlus\n");
     Path under = Files.writeString(tmp.resolve("_z.txt"), "索尼手机Xperia。索尼手机Xperia\n");
-    String[] inputs = {dir.toString(), comma.toString(), under.toString()};
+    Path brackets = Files.writeString(tmp.resolve("n[1].txt"), "诺基亚手机Lumia。诺基亚手机Lumia\n");
+    // Links to directories are not followed, a loop included, as the CLI walks.
+    Path outside = Files.createDirectory(tmp.resolve("outside"));
+    Files.writeString(outside.resolve("o.txt"), "链接目录Linked不读。链接目录Linked不读\n");
+    Files.createSymbolicLink(dir.resolve("linked"), outside);
+    Files.createSymbolicLink(dir.resolve("sub").resolve("loop"), dir.resolve("sub"));
+    String[] inputs = {dir.toString(), comma.toString(), under.toString(), brackets.toString()};
     Path cli = tmp.resolve("cli.ngrams");
     List<String> cliArgs = new ArrayList<>(List.of("count", "-q", "--no-progress", "-n", "3", "-o",
         cli.toString()));
@@ -389,8 +395,27 @@ class SparkJobsTest {
       assertEquals(0, run(err, args.toArray(String[]::new)), err.toString());
       String rows = Files.readString(tsv);
       assertTrue(rows.contains("\nMate\t") && rows.contains("\nOnePlus\t")
-          && rows.contains("\nXperia\t") && !rows.contains("Hidden"), rows);
+          && rows.contains("\nXperia\t") && rows.contains("\nLumia\t")
+          && !rows.contains("Hidden") && !rows.contains("Linked"), rows);
       assertEquals(-1, Files.mismatch(cli, spark), "partitions " + parts + ": stores differ");
     }
+  }
+
+  @Test
+  void mainCount_glob_sortedMatchesWithoutDotNames() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("g"));
+    Files.writeString(dir.resolve("b.txt"), "小米手机Android系统。小米手机Android系统\n");
+    Files.writeString(dir.resolve("a.txt"), "苹果手机iPhone售价。苹果手机iPhone售价\n");
+    Files.writeString(dir.resolve(".a.txt.crc"), "校验文件Checksum。校验文件Checksum\n");
+    Path spark = tmp.resolve("glob.ngrams");
+    Path tsv = tmp.resolve("glob.tsv");
+    java.io.StringWriter err = new java.io.StringWriter();
+    assertEquals(0, run(err, "count", "-n", "3", "-o", spark.toString(), "--tsv", tsv.toString(),
+        dir.resolve("*").toString()), err.toString());
+    assertTrue(!Files.readString(tsv).contains("Checksum"), Files.readString(tsv));
+    Path cli = tmp.resolve("cli.ngrams");
+    assertEquals(0, dev.ciku.cli.Main.execute("count", "-q", "--no-progress", "-n", "3", "-o",
+        cli.toString(), dir.resolve("a.txt").toString(), dir.resolve("b.txt").toString()));
+    assertEquals(-1, Files.mismatch(cli, spark), "stores differ");
   }
 }
