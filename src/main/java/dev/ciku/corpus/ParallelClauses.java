@@ -47,7 +47,8 @@ public final class ParallelClauses {
 
   /**
    * Reads {@code inputs} and feeds {@code workers}, one thread each; returns when all are done.
-   * The first failure of a worker is rethrown after the others stopped.
+   * The first failure of a worker is rethrown after the others stopped; the reading stops at the
+   * next batch once a worker has failed.
    *
    * @return the scanner, for its counters (clauses, chars, ...)
    */
@@ -139,9 +140,40 @@ public final class ParallelClauses {
     void feed(BlockingQueue<Batch> free, BlockingQueue<Batch> full) throws IOException;
   }
 
+  /**
+   * The empty batches, which the reader takes: once a worker has failed, taking one stops the
+   * reading ({@link WorkerFailed}), so a run whose worker could not even allocate its table
+   * ends at once instead of after reading the whole corpus.
+   */
+  private static final class FreeBatches extends ArrayBlockingQueue<Batch> {
+    private static final long serialVersionUID = 1L;
+    volatile boolean failed;
+
+    FreeBatches(int capacity) {
+      super(capacity);
+    }
+
+    @Override
+    public Batch take() throws InterruptedException {
+      if (failed) {
+        throw new WorkerFailed();
+      }
+      return super.take();
+    }
+  }
+
+  /** Stops the reader after a worker failed; the worker's failure is what the run throws. */
+  private static final class WorkerFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WorkerFailed() {
+      super("a worker failed", null, false, false);
+    }
+  }
+
   private static void drive(List<? extends Worker> workers, Feeder feeder) throws IOException {
     int n = workers.size();
-    BlockingQueue<Batch> free = new ArrayBlockingQueue<>(2 * n + 2);
+    FreeBatches free = new FreeBatches(2 * n + 2);
     BlockingQueue<Batch> full = new ArrayBlockingQueue<>(2 * n + 2);
     for (int i = 0; i < 2 * n + 2; i++) {
       free.add(new Batch(BATCH_UNITS));
@@ -155,6 +187,8 @@ public final class ParallelClauses {
     }
     try {
       feeder.feed(free, full);
+    } catch (WorkerFailed stop) {
+      // The failure itself is rethrown below, once every worker has stopped.
     } finally {
       for (int i = 0; i < n; i++) {
         put(full, Batch.END);
@@ -244,11 +278,11 @@ public final class ParallelClauses {
 
   private static final class Runner extends Thread {
     private final Worker worker;
-    private final BlockingQueue<Batch> free;
+    private final FreeBatches free;
     private final BlockingQueue<Batch> full;
     volatile Throwable failure;
 
-    Runner(Worker worker, BlockingQueue<Batch> free, BlockingQueue<Batch> full) {
+    Runner(Worker worker, FreeBatches free, BlockingQueue<Batch> full) {
       this.worker = worker;
       this.free = free;
       this.full = full;
@@ -260,6 +294,7 @@ public final class ParallelClauses {
         worker.start();
       } catch (Throwable t) {
         failure = t;
+        free.failed = true;
       }
       try {
         while (true) {
@@ -277,6 +312,9 @@ public final class ParallelClauses {
             } catch (Throwable t) {
               failure = t;
             }
+          }
+          if (failure != null) {
+            free.failed = true;
           }
           b.used = 0;
           b.clauses = 0;

@@ -72,4 +72,46 @@ class ParallelClausesTest {
     assertEquals(0, failing.clauses);
     assertTrue(!failing.finished);
   }
+
+  /** A corpus of {@code copies} copies of the laws sample, about 1.9 MB each. */
+  private static Path repeated(Path dir, int copies) throws IOException {
+    Path big = dir.resolve("big.txt");
+    byte[] laws = java.nio.file.Files.readAllBytes(LAWS);
+    try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(big)) {
+      for (int i = 0; i < copies; i++) {
+        out.write(laws);
+      }
+    }
+    return big;
+  }
+
+  @Test
+  void run_workerFails_readingStopsEarly(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Path big = repeated(dir, 12);
+    long size = java.nio.file.Files.size(big);
+    for (boolean atStart : new boolean[] {true, false}) {
+      IllegalStateException boom = new IllegalStateException("no room");
+      Starting failing = new Starting() {
+        @Override
+        public void start() {
+          if (atStart) {
+            throw boom;
+          }
+        }
+
+        @Override
+        public void clause(int[] units, int from, int end, int ownedEnd, boolean clauseEnd) {
+          throw boom;
+        }
+      };
+      ByteCounter bytes = new ByteCounter();
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> ParallelClauses.run(List.of(CorpusInput.file(big)), ReaderOptions.DEFAULT,
+              new UnitTable(), bytes, w -> {}, List.of(new Starting(), failing)));
+      assertSame(boom, e);
+      // 6 batches of 262,144 units circulate: the reader stops within a few of them.
+      assertTrue(bytes.get() < size / 2, "read " + bytes.get() + " of " + size + " bytes");
+    }
+  }
 }
