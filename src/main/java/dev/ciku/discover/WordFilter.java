@@ -86,7 +86,8 @@ public final class WordFilter {
   private static final String NUMERALS = "〇零一二三四五六七八九十百千万亿两余几";
   /** Numerals of a magnitude or an approximate count: 万件, 亿欧元, 余人, 两个月, 几个月. */
   private static final String LARGE = "百千万亿两余几";
-  private static final String MEASURES = "条章节款项编目次届年月日号个位名只件种类期批季度倍册卷页";
+  /** Units of legal texts (第一编, 第三目) beyond the measure words of dict/measure-words.txt. */
+  private static final String MEASURES = "编目";
 
   /**
    * A number written in Chinese numerals with 第 before it or a measure word after it (or both):
