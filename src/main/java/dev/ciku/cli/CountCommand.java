@@ -123,9 +123,8 @@ final class CountCommand implements Callable<Integer> {
       throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
     }
     Log log = run.log();
-    int standard = Output.standardStream(store);
-    if (standard != 0) {
-      String stream = standard == 2 ? "standard error" : "standard output";
+    String stream = Output.standardStreamName(store);
+    if (stream != null) {
       throw new CikuException(CikuException.USAGE, "-o " + store + " : a store is a file, it"
           + " cannot go to " + stream + " (without -o, count prints TSV to standard output)");
     }

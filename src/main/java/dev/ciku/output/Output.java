@@ -141,12 +141,15 @@ public final class Output implements Closeable {
   }
 
   /**
-   * Standard output (1) or error (2), if {@code p} names one ({@code -}, {@code /dev/stdout},
-   * {@code /dev/fd/2}, ...); else 0, and for null. A store, which is memory-mapped, cannot go
+   * "standard output" or "standard error" if {@code p} names one ({@code -}, {@code /dev/stdout},
+   * {@code /dev/fd/2}, ...); else null, and for null. A store, which is memory-mapped, cannot go
    * there.
    */
-  public static int standardStream(Path p) {
-    return p != null && destination(p) instanceof Integer i ? i : 0;
+  public static String standardStreamName(Path p) {
+    if (p == null || !(destination(p) instanceof Integer i)) {
+      return null;
+    }
+    return i == 2 ? "standard error" : "standard output";
   }
 
   /** 1 or 2 for standard output or error, else the file written (links followed). */

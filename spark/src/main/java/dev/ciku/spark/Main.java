@@ -182,10 +182,10 @@ public final class Main implements Runnable {
    * memory-mapped file (as {@code ciku count -o -}).
    */
   static void checkStoreFile(String option, Path store) {
-    int standard = Output.standardStream(store);
-    if (standard != 0) {
+    String stream = Output.standardStreamName(store);
+    if (stream != null) {
       throw new CikuException(CikuException.USAGE, option + " " + store + " : a store is a file,"
-          + " it cannot go to " + (standard == 2 ? "standard error" : "standard output"));
+          + " it cannot go to " + stream);
     }
   }
 
