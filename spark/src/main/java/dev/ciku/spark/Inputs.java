@@ -1,11 +1,19 @@
 package dev.ciku.spark;
 
+import dev.ciku.cli.CikuException;
+import dev.ciku.corpus.Encodings;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -13,12 +21,19 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaNewHadoopRDD;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import scala.Tuple2;
 
 /**
  * The jobs' INPUT arguments read as {@code ciku} reads its own: a directory is walked
@@ -121,12 +136,64 @@ final class Inputs {
   }
 
   /**
-   * The text lines of {@code files} (line ends removed, malformed UTF-8 replaced, as Spark's
-   * {@code textFile} gives them), in at least {@code minPartitions} partitions where the files
-   * can be split (a .gz file is one partition).
+   * Whether Hadoop's text input can split text of {@code cs} into lines: a line break must be the
+   * byte 0x0A (0x0D 0x0A) and ASCII its own bytes, as in UTF-8, GB18030, GBK and Big5, whose
+   * multi-byte characters never hold those bytes. UTF-16 and UTF-32 do not qualify.
    */
-  static JavaRDD<String> lines(JavaSparkContext sc, List<FileStatus> files, int minPartitions)
+  static boolean splitsAtLineFeeds(Charset cs) {
+    if (!cs.canEncode()) {
+      return false;
+    }
+    byte[] ascii = "\n\r Az~".getBytes(cs);
+    return Arrays.equals(ascii, "\n\r Az~".getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * The encoding of each of {@code files}, by path: what {@link Encodings#detect} makes of its
+   * first {@value Encodings#SAMPLE} bytes (decompressed by the codec its name gives, as the text
+   * input decompresses it), as the CLI's {@code --encoding auto} detects each input's.
+   *
+   * <p>Cost: one read of up to {@value Encodings#SAMPLE} bytes per file, on the driver.
+   *
+   * @throws CikuException (bad data) for a file detected as UTF-16, which Hadoop cannot split
+   */
+  static Map<String, String> detect(Configuration conf, List<FileStatus> files)
       throws IOException {
+    CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
+    Map<String, String> out = new HashMap<>();
+    for (FileStatus f : files) {
+      Path p = f.getPath();
+      FileSystem fs = p.getFileSystem(conf);
+      CompressionCodec codec = codecs.getCodec(p);
+      byte[] head;
+      try (InputStream raw = fs.open(p);
+          InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
+        head = in.readNBytes(Encodings.SAMPLE);
+      }
+      Charset cs = Encodings.detect(head, head.length, head.length < Encodings.SAMPLE);
+      if (!splitsAtLineFeeds(cs)) {
+        throw new CikuException(CikuException.DATA, p + " looks like " + cs.name() + " text"
+            + " (--encoding auto), which Hadoop cannot split into lines: convert it to UTF-8"
+            + " (iconv -f " + cs.name() + " -t UTF-8)");
+      }
+      out.put(key(fs, p), cs.name());
+    }
+    return out;
+  }
+
+  /** How {@link #lines} finds a split's file in a map of encodings: its qualified path. */
+  private static String key(FileSystem fs, Path p) {
+    return fs.makeQualified(p).toString();
+  }
+
+  /**
+   * The text lines of {@code files} (line ends removed, malformed bytes replaced by U+FFFD, as
+   * Spark's {@code textFile} gives them), in at least {@code minPartitions} partitions where the
+   * files can be split (a .gz file is one partition), decoded from {@code charset}, or with
+   * {@code byFile} (from {@link #detect}) from each file's own encoding.
+   */
+  static JavaRDD<String> lines(JavaSparkContext sc, List<FileStatus> files, int minPartitions,
+      Charset charset, Map<String, String> byFile) throws IOException {
     if (files.isEmpty()) {
       return sc.emptyRDD();
     }
@@ -136,8 +203,46 @@ final class Inputs {
     long total = files.stream().mapToLong(FileStatus::getLen).sum();
     // As textFile's minimum: splits of at most total / P bytes (rounded down) give P or more.
     FileInputFormat.setMaxInputSplitSize(job, Math.max(1, total / Math.max(1, minPartitions)));
-    return sc.newAPIHadoopRDD(job.getConfiguration(), NamedFiles.class, LongWritable.class,
-        Text.class).map(pair -> pair._2().toString());
+    JavaPairRDD<LongWritable, Text> pairs = sc.newAPIHadoopRDD(job.getConfiguration(),
+        NamedFiles.class, LongWritable.class, Text.class);
+    boolean allUtf8 = byFile == null ? charset.equals(StandardCharsets.UTF_8)
+        : byFile.values().stream().allMatch(StandardCharsets.UTF_8.name()::equals);
+    if (allUtf8) {
+      return pairs.map(pair -> pair._2().toString());
+    }
+    String name = charset.name();
+    HashMap<String, String> encodings = byFile == null ? null : new HashMap<>(byFile);
+    // A split knows its file, so each line is decoded by its own file's encoding.
+    return ((JavaNewHadoopRDD<LongWritable, Text>) pairs).mapPartitionsWithInputSplit(
+        (split, it) -> decoded(it, encodings == null ? name : encodingOf(encodings, split)),
+        true);
+  }
+
+  private static String encodingOf(Map<String, String> encodings, InputSplit split) {
+    String file = ((FileSplit) split).getPath().toString();
+    String name = encodings.get(file);
+    if (name == null) {
+      throw new IllegalStateException("no encoding was detected for " + file);
+    }
+    return name;
+  }
+
+  /** The values of {@code it} decoded from {@code charset} (the reader reuses each Text). */
+  private static Iterator<String> decoded(Iterator<Tuple2<LongWritable, Text>> it,
+      String charset) {
+    Charset cs = Charset.forName(charset);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public String next() {
+        Text t = it.next()._2();
+        return new String(t.getBytes(), 0, t.getLength(), cs);
+      }
+    };
   }
 
   /** Text input of exactly the files set as input paths: no name is hidden, nothing listed. */

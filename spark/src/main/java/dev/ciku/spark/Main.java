@@ -26,12 +26,15 @@ import dev.ciku.output.TempFiles;
 import dev.ciku.store.Normalization;
 import dev.ciku.store.StoreWriter;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -96,9 +99,16 @@ public final class Main implements Runnable {
   /** Options shared by both jobs. */
   static class Common {
     @Parameters(arity = "1..*", paramLabel = "INPUT",
-        description = "Plain UTF-8 text files, directories (walked in sorted order, skipping names"
+        description = "Plain text files, directories (walked in sorted order, skipping names"
             + " that start with '.', as ciku does) or globs on any Hadoop file system.")
     List<String> inputs;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
+        description = "Input encoding: UTF-8 (default), GB18030, GBK, Big5, ... (any in which a"
+            + " line break is the byte 0x0A and ASCII is ASCII; not UTF-16), or auto (detected"
+            + " per file on the driver from its first 64 KB, as ciku's --encoding auto)."
+            + " Malformed bytes are replaced by U+FFFD and reported.")
+    String encoding;
 
     @Option(names = "--partitions", paramLabel = "P", defaultValue = "0",
         description = "Minimum input partitions (0: Spark's default; a .gz file is one partition"
@@ -124,12 +134,38 @@ public final class Main implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new CikuException(CikuException.USAGE, e.getMessage());
       }
+      if (!detectEncoding() && !Inputs.splitsAtLineFeeds(charset())) {
+        throw new CikuException(CikuException.USAGE, "--encoding " + encoding + ": Hadoop cannot"
+            + " split " + charset().name() + " text into lines; convert the input to UTF-8"
+            + " (iconv -f " + charset().name() + " -t UTF-8)");
+      }
     }
 
-    /** The inputs' lines, files taken in the CLI's order (see {@link Inputs}). */
+    private boolean detectEncoding() {
+      return encoding.equalsIgnoreCase("auto");
+    }
+
+    /** The charset of {@code --encoding} (UTF-8 for auto); an unknown name is a usage error. */
+    private Charset charset() {
+      if (detectEncoding()) {
+        return StandardCharsets.UTF_8;
+      }
+      try {
+        return Charset.forName(encoding);
+      } catch (IllegalArgumentException e) {
+        throw new CikuException(CikuException.USAGE, "unknown encoding '" + encoding + "'");
+      }
+    }
+
+    /**
+     * The inputs' lines, files taken in the CLI's order (see {@link Inputs}), each decoded from
+     * {@code --encoding} (with auto, from the encoding detected in it).
+     */
     JavaRDD<String> lines(JavaSparkContext sc) throws IOException {
-      return Inputs.lines(sc, Inputs.expand(sc.hadoopConfiguration(), inputs,
-          m -> info("warning: " + m)), partitions > 0 ? partitions : sc.defaultMinPartitions());
+      List<FileStatus> files = Inputs.expand(sc.hadoopConfiguration(), inputs,
+          m -> info("warning: " + m));
+      return Inputs.lines(sc, files, partitions > 0 ? partitions : sc.defaultMinPartitions(),
+          charset(), detectEncoding() ? Inputs.detect(sc.hadoopConfiguration(), files) : null);
     }
   }
 

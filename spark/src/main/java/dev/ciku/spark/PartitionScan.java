@@ -10,7 +10,7 @@ import java.util.Iterator;
  * (merged in partition order on the driver, they give the unit table a sequential read would
  * give), its n-gram positions, clauses and characters (the store header), how many grams start
  * in each bucket of first units (to cut the gram space into balanced ranges), and how many
- * characters are U+FFFD (what Spark's UTF-8 decoding makes of malformed bytes).
+ * characters are U+FFFD (what decoding makes of malformed bytes).
  */
 final class PartitionScan implements Serializable {
   private static final long serialVersionUID = 1L;

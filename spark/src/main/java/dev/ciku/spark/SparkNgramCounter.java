@@ -119,8 +119,8 @@ public final class SparkNgramCounter {
       // The CLI counts malformed bytes as it decodes; the jobs' text input has replaced them
       // already.
       info.accept(String.format(java.util.Locale.ROOT, "warning: %,d character(s) U+FFFD in the"
-          + " input: malformed UTF-8 bytes, which Spark replaces, or U+FFFD in the text (the input"
-          + " must be UTF-8)", replaced));
+          + " input: bytes malformed in its encoding (--encoding), which are replaced, or U+FFFD"
+          + " in the text", replaced));
     }
     int ranges = settings.reducePartitions() > 0 ? settings.reducePartitions()
         : Math.max(1, lines.getNumPartitions());

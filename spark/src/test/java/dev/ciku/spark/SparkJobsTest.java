@@ -212,8 +212,8 @@ class SparkJobsTest {
     }
     List<String> warnings = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
         .filter(l -> l.contains("warning")).toList();
-    assertEquals(List.of("ciku-spark: warning: 2 character(s) U+FFFD in the input: malformed"
-        + " UTF-8 bytes, which Spark replaces, or U+FFFD in the text (the input must be UTF-8)"),
+    assertEquals(List.of("ciku-spark: warning: 2 character(s) U+FFFD in the input: bytes"
+        + " malformed in its encoding (--encoding), which are replaced, or U+FFFD in the text"),
         warnings);
   }
 
@@ -325,7 +325,9 @@ class SparkJobsTest {
         {"count", "-o", "-", laws}, {"count", "-o", "/dev/stdout", laws},
         {"discover", "--counts-out", "-", laws}, {"discover", "--top", "-1", laws},
         {"discover", "--counts-out", tsv, "-o", tsv, laws},
-        {"domain", "--rank", "foo", laws}, {"domain", "--reduce-partitions", "-1", laws}};
+        {"domain", "--rank", "foo", laws}, {"domain", "--reduce-partitions", "-1", laws},
+        {"count", "--encoding", "UTF-16", "--tsv", tsv, laws},
+        {"discover", "--encoding", "no-such-charset", laws}};
     String[] messages = {"--order must be 1..6, not 9", "--order must be 1..6, not 0",
         "--min-count must be 1 or more, not 0", "--top must be 0 or more",
         "--table-slots must be 0..536870912, not -1", "--partitions must be 0 or more, not -5",
@@ -337,7 +339,10 @@ class SparkJobsTest {
         "--top must be 0 or more",
         "--counts-out and -o both go to " + tsv + ": give them different files",
         "--rank must be combined, gated-g2, share, g2, weirdness, cvalue or count, not 'foo'",
-        "--reduce-partitions must be 0 or more, not -1"};
+        "--reduce-partitions must be 0 or more, not -1",
+        "--encoding UTF-16: Hadoop cannot split UTF-16 text into lines; convert the input to UTF-8"
+            + " (iconv -f UTF-16 -t UTF-8)",
+        "unknown encoding 'no-such-charset'"};
     for (int i = 0; i < runs.length; i++) {
       java.io.StringWriter err = new java.io.StringWriter();
       String run = String.join(" ", runs[i]);
@@ -347,6 +352,53 @@ class SparkJobsTest {
       assertTrue(!Files.exists(Path.of(tsv)) && !Files.exists(Path.of(store))
           && !Files.exists(Path.of("-")), run + ": nothing written");
     }
+  }
+
+  @Test
+  void mainCount_gb18030AndBig5_encodingAutoAndNamed_storeOfTheCli() throws Exception {
+    // The laws sample in GB18030 (gzipped: detected through the codec) and the traditional one
+    // in Big5; the CLI reading the same bytes with the same --encoding writes the same store.
+    Path gb = tmp.resolve("laws-gb18030.txt.gz");
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gb))) {
+      out.write(Files.readString(LAWS).getBytes("GB18030"));
+    }
+    Path big5 = tmp.resolve("laws-big5.txt");
+    Files.write(big5, Files.readString(Path.of("../src/test/resources/fixtures/laws-zh-hant.txt"))
+        .getBytes("x-windows-950"));
+    Path sparkStore = tmp.resolve("spark.ngrams");
+    Path cliStore = tmp.resolve("cli.ngrams");
+    assertEquals(0, new picocli.CommandLine(new Main()).execute("count", "-n", "4",
+        "--encoding", "auto", "--partitions", "3", "-o", sparkStore.toString(), gb.toString(),
+        big5.toString()));
+    assertEquals(0, dev.ciku.cli.Main.execute("count", "-n", "4", "--encoding", "auto", "-o",
+        cliStore.toString(), "--no-progress", "-q", gb.toString(), big5.toString()));
+    assertEquals(-1, Files.mismatch(cliStore, sparkStore), "stores differ (--encoding auto)");
+    try (NgramStore s = NgramStore.open(sparkStore)) {
+      int[] u = s.units().toUnits("人民", false);
+      assertTrue(s.get(dev.ciku.count.Grams.hi(u, 0, 2), dev.ciku.count.Grams.lo(u, 0, 2)) > 100,
+          "人民 decoded");
+    }
+
+    Path named = tmp.resolve("spark-named.ngrams");
+    Path cliNamed = tmp.resolve("cli-named.ngrams");
+    assertEquals(0, new picocli.CommandLine(new Main()).execute("count", "-n", "4",
+        "--encoding", "GB18030", "-o", named.toString(), gb.toString()));
+    assertEquals(0, dev.ciku.cli.Main.execute("count", "-n", "4", "--encoding", "GB18030", "-o",
+        cliNamed.toString(), "--no-progress", "-q", gb.toString()));
+    assertEquals(-1, Files.mismatch(cliNamed, named), "stores differ (--encoding GB18030)");
+  }
+
+  @Test
+  void mainCount_utf16InputWithEncodingAuto_exit65_oneLine() throws Exception {
+    Path utf16 = tmp.resolve("laws-utf16.txt");
+    Files.write(utf16, Files.readString(LAWS).substring(0, 20_000).getBytes("UTF-16LE"));
+    java.io.StringWriter err = new java.io.StringWriter();
+    assertEquals(65, run(err, "count", "--encoding", "auto", "--tsv",
+        tmp.resolve("out.tsv").toString(), utf16.toString()));
+    List<String> lines = err.toString().lines().toList();
+    assertEquals(1, lines.size(), err.toString());
+    assertTrue(lines.get(0).contains("looks like UTF-16LE text") && lines.get(0).contains(
+        "iconv -f UTF-16LE -t UTF-8"), lines.get(0));
   }
 
   @Test
