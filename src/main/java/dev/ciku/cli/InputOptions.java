@@ -34,12 +34,25 @@ public final class InputOptions {
 
   /** Whether {@code --encoding auto} asks to detect each input's encoding. */
   public boolean detectCharset() {
-    return encoding.equalsIgnoreCase("auto");
+    return isAuto(encoding);
   }
 
   /** The charset of {@code --encoding} (UTF-8 for {@code auto}, which detects it per input). */
   public Charset charset() {
-    if (detectCharset()) {
+    return charset(encoding);
+  }
+
+  /** Whether {@code encoding}, a value of {@code --encoding}, asks for detection ({@code auto}). */
+  public static boolean isAuto(String encoding) {
+    return encoding.equalsIgnoreCase("auto");
+  }
+
+  /**
+   * The charset named by {@code encoding}, a value of {@code --encoding} (UTF-8 for {@code auto});
+   * an unknown name is a usage error. The Spark jobs' option uses it too.
+   */
+  public static Charset charset(String encoding) {
+    if (isAuto(encoding)) {
       return StandardCharsets.UTF_8;
     }
     try {

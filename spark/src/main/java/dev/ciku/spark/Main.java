@@ -8,6 +8,7 @@ import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.cli.CikuException;
 import dev.ciku.cli.DiscoveryOptions;
+import dev.ciku.cli.InputOptions;
 import dev.ciku.cli.ReestimationOptions;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.domain.DomainTermMiner;
@@ -27,7 +28,6 @@ import dev.ciku.store.Normalization;
 import dev.ciku.store.StoreWriter;
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,19 +142,12 @@ public final class Main implements Runnable {
     }
 
     private boolean detectEncoding() {
-      return encoding.equalsIgnoreCase("auto");
+      return InputOptions.isAuto(encoding);
     }
 
     /** The charset of {@code --encoding} (UTF-8 for auto); an unknown name is a usage error. */
     private Charset charset() {
-      if (detectEncoding()) {
-        return StandardCharsets.UTF_8;
-      }
-      try {
-        return Charset.forName(encoding);
-      } catch (IllegalArgumentException e) {
-        throw new CikuException(CikuException.USAGE, "unknown encoding '" + encoding + "'");
-      }
+      return InputOptions.charset(encoding);
     }
 
     /**
