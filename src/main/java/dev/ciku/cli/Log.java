@@ -63,9 +63,4 @@ public final class Log {
   private static boolean isControl(char c) {
     return c < 0x20 || (c >= 0x7F && c <= 0x9F);
   }
-
-  /** True when info messages are shown. */
-  public boolean verbose() {
-    return !quiet;
-  }
 }

@@ -189,11 +189,6 @@ public final class Output implements Closeable {
     return stream.bytes;
   }
 
-  /** True when writing to an inherited descriptor: standard output (or error). */
-  public boolean isStdout() {
-    return target == null && !closeStream;
-  }
-
   /**
    * Flushes everything and, for a file, closes its temporary file: write errors (a full disk)
    * surface here, before anything is renamed. {@link #commit} calls it; call it first when

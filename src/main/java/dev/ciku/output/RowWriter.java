@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * Writes rows of named columns as TSV (with a header line unless disabled) or as JSON lines. Cells
- * are added one by one between {@link #begin} and {@link #end}, so writing a row allocates
- * nothing. Numbers are written with a fixed number of decimals, independent of the locale, so
- * output is byte-identical from run to run.
+ * are added one by one between {@link #begin} and {@link #end}: text and integer cells allocate
+ * nothing, a decimal cell its formatted text ({@link Numbers#format}). Numbers are written with a
+ * fixed number of decimals, independent of the locale, so output is byte-identical from run to
+ * run.
  *
  * <p>Not thread-safe.
  */
@@ -19,6 +20,8 @@ public final class RowWriter {
   private final boolean header;
   private boolean headerDone;
   private int cell;
+  /** Scratch of {@link #integer}: the digits of a long, sign included. */
+  private final char[] digits = new char[20];
 
   /**
    * @param out destination
@@ -64,7 +67,20 @@ public final class RowWriter {
   /** Adds an integer cell. */
   public void integer(long value) throws IOException {
     key();
-    out.write(Long.toString(value));
+    if (value == Long.MIN_VALUE) {
+      out.write(Long.toString(value));
+      return;
+    }
+    long v = Math.abs(value);
+    int at = digits.length;
+    do {
+      digits[--at] = (char) ('0' + v % 10);
+      v /= 10;
+    } while (v != 0);
+    if (value < 0) {
+      digits[--at] = '-';
+    }
+    out.write(digits, at, digits.length - at);
   }
 
   /** Adds an empty cell: nothing in TSV, {@code null} in JSON. */

@@ -11,6 +11,7 @@ import dev.ciku.corpus.Params;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.io.IOException;
@@ -418,12 +419,9 @@ public final class VocabularyLearner {
         order[n++] = i;
       }
     }
-    // longest first, then rarer first; ties by node id for determinism
-    Integer[] boxed = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      boxed[i] = order[i];
-    }
-    Arrays.sort(boxed, (x, y) -> {
+    // longest first, then rarer first; ties by node id for determinism (a total order, so the
+    // unstable sort gives one result)
+    IntArrays.quickSort(order, 0, n, (x, y) -> {
       int d = Integer.compare(trie.depth(y), trie.depth(x));
       if (d != 0) {
         return d;
@@ -440,7 +438,7 @@ public final class VocabularyLearner {
     double[] subCounts = new double[config.maxLength()];
     int removed = 0;
     for (int idx = 0; idx < n; idx++) {
-      int node = boxed[idx];
+      int node = order[idx];
       double cw = trie.count(node);
       int len = trie.depth(node);
       trie.path(node, word);

@@ -352,6 +352,20 @@ class OutputTest {
   }
 
   @Test
+  void rowWriterInteger_extremesAndSigns_asLongToString() throws IOException {
+    long[] values = {0, 7, -7, 10, 1_000_000_007L, -40, Long.MAX_VALUE, Long.MIN_VALUE};
+    StringWriter tsv = new StringWriter();
+    RowWriter rows = new RowWriter(tsv, OutputFormat.TSV, List.of("n"), false);
+    for (long v : values) {
+      rows.begin();
+      rows.integer(v);
+      rows.end();
+    }
+    assertEquals("0\n7\n-7\n10\n1000000007\n-40\n9223372036854775807\n-9223372036854775808\n",
+        tsv.toString());
+  }
+
+  @Test
   void numbers_formatAndParseSize() {
     assertEquals("0.0000", Numbers.format(-0.00001, 4));
     assertEquals("2.4", Numbers.format(2.45, 1));
