@@ -169,16 +169,18 @@ public final class SparkNgramCounter {
     ClauseCounter counter = new ClauseCounter(st.order(), st.tableSlots(), st.runMemory(), tmp());
     Lines.feed(lines, new ClauseScanner(units, st.lowercase(), st.simplify(), counter));
     Lines.checkNoNewUnits(units, latin);
-    List<Tuple2<Integer, long[]>> out = new ArrayList<>();
+    // Every distinct gram of the partition goes out: held up to half the run budget (the
+    // counter's runs take the rest while they merge), the others on disk until Spark reads them.
+    BlockSpool out = new BlockSpool(Math.max(1, st.runMemory() / 2), tmp());
     Blocks blocks = new Blocks() {
       @Override
-      void emit(int range, long[] block) {
-        out.add(new Tuple2<>(range, block));
+      void emit(int range, long[] block) throws IOException {
+        out.add(range, block);
       }
     };
     counter.finish(1, (hi, lo, c) -> blocks.add(plan.range(hi), hi, lo, c));
     blocks.flush();
-    return out.iterator();
+    return out.drain();
   }
 
   /** Reduce side: merge the blocks of one range, apply the minimum count. */
@@ -206,16 +208,28 @@ public final class SparkNgramCounter {
           }
         }
       }
-      List<long[]> out = new ArrayList<>();
+      // The range's merged grams, in order: held up to half the run budget, the rest on disk.
+      BlockSpool out = new BlockSpool(Math.max(1, runMemory / 2), tmp);
       Blocks blocks = new Blocks() {
         @Override
-        void emit(int range, long[] block) {
-          out.add(block);
+        void emit(int range, long[] block) throws IOException {
+          out.add(range, block);
         }
       };
       RunMerger.merge(runs, minCount, (hi, lo, c) -> blocks.add(0, hi, lo, c));
       blocks.flush();
-      return out.iterator();
+      Iterator<Tuple2<Integer, long[]>> merged = out.drain();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return merged.hasNext();
+        }
+
+        @Override
+        public long[] next() {
+          return merged.next()._2();
+        }
+      };
     } finally {
       for (SortedRun r : runs) {
         try {
@@ -237,7 +251,7 @@ public final class SparkNgramCounter {
     private int used;
     private int range = -1;
 
-    abstract void emit(int range, long[] block);
+    abstract void emit(int range, long[] block) throws IOException;
 
     final void add(int r, long hi, long lo, long c) {
       if (r != range || used == 3 * BLOCK) {
@@ -255,7 +269,11 @@ public final class SparkNgramCounter {
 
     final void flush() {
       if (used > 0) {
-        emit(range, Arrays.copyOf(buf, used));
+        try {
+          emit(range, Arrays.copyOf(buf, used));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
         used = 0;
       }
     }
