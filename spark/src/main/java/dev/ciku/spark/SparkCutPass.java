@@ -9,6 +9,7 @@ import dev.ciku.discover.Cutter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -23,6 +24,8 @@ import scala.Tuple2;
  */
 final class SparkCutPass implements CutPass {
   private static final Gram TOTAL = new Gram(0, 0);
+  /** Slices of a partition's fragments turned into tuples at a time. */
+  private static final int SLICES = 32;
 
   /** Key of a run of single-unit fragments (packed like a gram). */
   record SingleRun(long hi, long lo) implements java.io.Serializable {}
@@ -99,15 +102,56 @@ final class SparkCutPass implements CutPass {
         (u, length, owned, start, end) -> cutter.clause(u, 0, length, owned, end)));
     Lines.checkNoNewUnits(units, latin);
     CutFragments f = cutter.fragments();
-    List<Tuple2<Object, Long>> out = new ArrayList<>(f.shortFragments().size()
-        + f.longFragments().size() + f.segmentOnly().size() + f.singleRuns().size() + 1);
-    f.shortFragments().forEach((hi, lo, c) -> out.add(new Tuple2<>(new Gram(hi, lo), c)));
-    f.singleRuns().forEach((hi, lo, c) -> out.add(new Tuple2<>(new SingleRun(hi, lo), c)));
-    f.longFragments().forEach(
-        (u, from, n, c) -> out.add(new Tuple2<>(CutFragments.key(u, from, from + n), c)));
-    f.segmentOnly().forEach((u, from, n, c) ->
-        out.add(new Tuple2<>(new SegmentOnly(CutFragments.key(u, from, from + n)), c)));
-    out.add(new Tuple2<>(TOTAL, f.count()));
-    return out.iterator();
+    // The fragments go out a slice at a time, so that the tuples of all of them (several times
+    // the size of the packed fragments the cutter holds) never exist at once.
+    List<Supplier<List<Tuple2<Object, Long>>>> slices = new ArrayList<>();
+    for (int p = 0; p < SLICES; p++) {
+      int part = p;
+      slices.add(() -> {
+        List<Tuple2<Object, Long>> out = new ArrayList<>();
+        f.shortFragments().forEach(part, SLICES,
+            (hi, lo, c) -> out.add(new Tuple2<>(new Gram(hi, lo), c)));
+        f.singleRuns().forEach(part, SLICES,
+            (hi, lo, c) -> out.add(new Tuple2<>(new SingleRun(hi, lo), c)));
+        return out;
+      });
+    }
+    slices.add(() -> {
+      List<Tuple2<Object, Long>> out = new ArrayList<>();
+      f.longFragments().forEach(
+          (u, from, n, c) -> out.add(new Tuple2<>(CutFragments.key(u, from, from + n), c)));
+      return out;
+    });
+    slices.add(() -> {
+      List<Tuple2<Object, Long>> out = new ArrayList<>();
+      f.segmentOnly().forEach((u, from, n, c) ->
+          out.add(new Tuple2<>(new SegmentOnly(CutFragments.key(u, from, from + n)), c)));
+      out.add(new Tuple2<>(TOTAL, f.count()));
+      return out;
+    });
+    return flattened(slices.iterator());
+  }
+
+  /** The elements of the lists {@code parts} supply, each list made only when reached. */
+  private static <T> Iterator<T> flattened(Iterator<Supplier<List<T>>> parts) {
+    return new Iterator<>() {
+      private Iterator<T> current = java.util.Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && parts.hasNext()) {
+          current = parts.next().get().iterator();
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
   }
 }
