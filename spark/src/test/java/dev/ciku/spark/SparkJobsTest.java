@@ -254,7 +254,7 @@ class SparkJobsTest {
     Path expectedTsv = tmp.resolve("expected.tsv");
     List<long[]> grams = new ArrayList<>();
     CountSummary ls = local(5, 2, grams, LAWS);
-    try (Main.TsvSink sink = new Main.TsvSink(expectedTsv, ls.units(), 0, false)) {
+    try (CountJob.TsvSink sink = new CountJob.TsvSink(expectedTsv, ls.units(), 0, false)) {
       grams.forEach(e -> sink.accept(e[0], e[1], e[2]));
       sink.commit();
     }

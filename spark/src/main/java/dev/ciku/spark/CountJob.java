@@ -1,0 +1,192 @@
+package dev.ciku.spark;
+
+import dev.ciku.count.CountSummary;
+import dev.ciku.count.GramRows;
+import dev.ciku.count.GramSink;
+import dev.ciku.count.RankedGrams;
+import dev.ciku.corpus.UnitTable;
+import dev.ciku.cli.CikuException;
+import dev.ciku.output.Output;
+import dev.ciku.output.OutputFormat;
+import dev.ciku.output.RowWriter;
+import dev.ciku.store.Normalization;
+import dev.ciku.store.StoreWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaRDD;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ciku-spark count}: parses, checks the outputs before the job, runs {@link
+ * SparkNgramCounter} and writes the store and/or the TSV on the driver.
+ */
+@Command(name = "count", sortOptions = false, mixinStandardHelpOptions = true,
+    description = "Exact n-gram counts: an n-gram store (-o) and/or TSV ngram<TAB>count (--tsv),"
+        + " the same files 'ciku count' writes.")
+final class CountJob implements Callable<Integer> {
+  @Mixin JobInputs input;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "6",
+      description = "Longest n-gram, 1..6 (default: ${DEFAULT-VALUE}).")
+  int order;
+
+  @Option(names = "--min-count", paramLabel = "C", defaultValue = "2",
+      description = "Drop grams seen fewer than C times (default: ${DEFAULT-VALUE}).")
+  long minCount;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "STORE",
+      description = "Write an n-gram store to STORE, a local path on the driver.")
+  Path store;
+
+  @Option(names = "--tsv", paramLabel = "FILE",
+      description = "Write TSV to FILE on the driver ('-': standard output).")
+  Path tsv;
+
+  @Option(names = "--sort", paramLabel = "KEY", defaultValue = "count",
+      description = "TSV order: count (descending; ranked on the driver in 64 MB buffers that"
+          + " spill to java.io.tmpdir) or ngram.")
+  String sort;
+
+  @Option(names = "--top", paramLabel = "K", defaultValue = "0",
+      description = "Print only the first K TSV rows (0: all).")
+  int top;
+
+  @Option(names = "--no-header", description = "No header line in TSV output.")
+  boolean noHeader;
+
+  @Option(names = "--table-slots", paramLabel = "S", defaultValue = "4194304",
+      description = "Hash table slots per task, 24 bytes each (default: ${DEFAULT-VALUE}).")
+  int tableSlots;
+
+  @Override
+  public Integer call() throws Exception {
+    if (store == null && tsv == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "give -o STORE and/or --tsv FILE");
+    }
+    input.check();
+    Main.checkTop(top);
+    Main.checkStoreFile("-o", store);
+    if (tsv == null) {
+      for (String option : List.of("--top", "--sort", "--no-header")) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          throw new CikuException(CikuException.USAGE, option + " applies to TSV rows (--tsv),"
+              + " not to a store (-o)");
+        }
+      }
+    }
+    if (store != null && tsv != null && Output.sameDestination(store, tsv)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "-o and --tsv both go to " + tsv + ": give them different files");
+    }
+    boolean byCount = switch (sort.toLowerCase(Locale.ROOT)) {
+      case "count" -> true;
+      case "ngram" -> false;
+      default -> throw new CommandLine.ParameterException(spec.commandLine(),
+          "--sort must be count or ngram");
+    };
+    SparkNgramCounter.Settings st;
+    try {
+      st = new SparkNgramCounter.Settings(order, minCount, input.lowercase, input.simplify,
+          input.reducePartitions, tableSlots, 256L << 20);
+    } catch (IllegalArgumentException e) {
+      throw new CikuException(CikuException.USAGE, e.getMessage());
+    }
+    long t0 = System.nanoTime();
+    UnitTable units = new UnitTable();
+    // The outputs are opened before the job: one that cannot be written fails at once.
+    StoreWriter writer = store == null ? null : new StoreWriter(store);
+    TsvSink tsvOut;
+    try {
+      tsvOut = tsv == null ? null : new TsvSink(tsv, units, top, noHeader);
+    } catch (IOException | RuntimeException e) {
+      if (writer != null) {
+        writer.close();
+      }
+      throw e;
+    }
+    Main.withSpark("ciku count", sc -> {
+      JavaRDD<String> lines = input.lines(sc);
+      Main.info(lines.getNumPartitions() + " input partition(s)");
+      // Ranked on the driver in buffers of 64 MB that spill to java.io.tmpdir.
+      RankedGrams ranked = tsv != null && byCount
+          ? new RankedGrams(top, 64L << 20, Path.of(System.getProperty("java.io.tmpdir")))
+          : null;
+      TsvSink printer = byCount ? null : tsvOut;
+      try {
+        SparkNgramCounter counter = new SparkNgramCounter(sc, st).info(Main::info);
+        CountSummary s = counter.count(lines, (hi, lo, c) -> {
+          if (writer != null) {
+            writer.accept(hi, lo, c);
+          }
+          if (ranked != null) {
+            ranked.accept(hi, lo, c);
+          }
+          if (printer != null) {
+            printer.accept(hi, lo, c);
+          }
+        }, units);
+        if (writer != null) {
+          writer.finish(s, new Normalization(input.lowercase, input.simplify));
+          Main.info(String.format(Locale.ROOT, "wrote %,d grams of 1..%d units (min count %d) to %s",
+              writer.entries(), s.order(), s.minCount(), store));
+        }
+        if (ranked != null) {
+          ranked.drain(tsvOut);
+        }
+        if (tsvOut != null) {
+          tsvOut.commit();
+        }
+      } finally {
+        if (writer != null) {
+          writer.close();
+        }
+        if (tsvOut != null) {
+          tsvOut.close();
+        }
+        if (ranked != null) {
+          ranked.close();
+        }
+      }
+      return null;
+    });
+    Main.info(String.format(Locale.ROOT, "done in %.1f s", (System.nanoTime() - t0) / 1e9));
+    return 0;
+  }
+
+  /** TSV {@code ngram<TAB>count}, as {@code ciku count} prints it. */
+  static final class TsvSink implements GramSink, AutoCloseable {
+    private final Output out;
+    private final RowWriter rows;
+    private final GramRows grams;
+
+    TsvSink(Path file, UnitTable units, int top, boolean noHeader) throws IOException {
+      this.out = Output.open(file);
+      this.rows = new RowWriter(out.writer(), OutputFormat.TSV, GramRows.COLUMNS, !noHeader);
+      this.grams = new GramRows(rows, units, top);
+    }
+
+    @Override
+    public void accept(long hi, long lo, long count) {
+      grams.accept(hi, lo, count);
+    }
+
+    void commit() throws IOException {
+      rows.finish();
+      out.commit();
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
+    }
+  }
+}

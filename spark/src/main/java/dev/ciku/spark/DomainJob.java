@@ -1,0 +1,111 @@
+package dev.ciku.spark;
+
+import dev.ciku.corpus.ReaderOptions;
+import dev.ciku.cli.CikuException;
+import dev.ciku.cli.DiscoveryOptions;
+import dev.ciku.discover.DiscoverOptions;
+import dev.ciku.domain.DomainTermMiner;
+import dev.ciku.domain.DomainTermRows;
+import dev.ciku.domain.ReferenceProfile;
+import dev.ciku.domain.TermFilter;
+import dev.ciku.domain.TermOccurrences;
+import dev.ciku.discover.WordDiscoverer;
+import dev.ciku.output.Numbers;
+import dev.ciku.output.Output;
+import dev.ciku.output.OutputFormat;
+import dev.ciku.output.RowWriter;
+import dev.ciku.output.TempFiles;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaRDD;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ciku-spark domain}: parses, runs {@link SparkDiscoverer} and core's {@code
+ * DomainTermMiner} (occurrences counted on the cluster) and writes the term list on the driver.
+ */
+@Command(name = "domain", sortOptions = false, mixinStandardHelpOptions = true,
+    description = {"Domain terms, as 'ciku domain' finds them: discovery (counting and the cut"
+        + " pass) runs on the cluster; filtering, the reference look-up and scoring on the"
+        + " driver.",
+        "The reference is a profile file on the driver (built by 'ciku domain --build-profile')"
+            + " or, by default, ciku's bundled general-Chinese profile."})
+final class DomainJob implements Callable<Integer> {
+  @Mixin JobInputs input;
+
+  @Mixin DiscoveryOptions discovery;
+
+  @Option(names = "--reference", paramLabel = "PROFILE",
+      description = "Reference profile on the driver (default: the bundled one).")
+  Path reference;
+
+  @Option(names = "--rank", paramLabel = "SCORE", defaultValue = "combined",
+      description = "combined (default), gated-g2, share, g2, weirdness, cvalue or count.")
+  String rank;
+
+  /** The ranking named {@code name} (a usage error for any other name). */
+  static DomainTermMiner.Rank rank(String name) {
+    for (DomainTermMiner.Rank r : DomainTermMiner.Rank.values()) {
+      if (r.name().equalsIgnoreCase(name.replace('-', '_'))) {
+        return r;
+      }
+    }
+    throw new CikuException(CikuException.USAGE, "--rank must be combined, gated-g2, share,"
+        + " g2, weirdness, cvalue or count, not '" + name + "'");
+  }
+
+  @Option(names = "--no-filter", description = "Keep stopwords and generic heads.")
+  boolean noFilter;
+
+  @Option(names = "--top", paramLabel = "K", defaultValue = "0",
+      description = "Print only the best K terms (0: all).")
+  int top;
+
+  @Mixin Main.DriverOutput driver;
+
+  @Override
+  public Integer call() throws Exception {
+    input.check();
+    Main.checkTop(top);
+    DiscoverOptions options = discovery.toOptions(0);
+    DomainTermMiner.Rank r = rank(rank);
+    ReferenceProfile profile =
+        reference == null ? ReferenceProfile.bundled() : ReferenceProfile.load(reference);
+    TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    long t0 = System.nanoTime();
+    boolean lc = input.lowercase;
+    boolean simp = input.simplify;
+    // The output is opened before the job: if it cannot be written, that is said at once.
+    try (Output out = Output.open(driver.output)) {
+      Path storeFile = TempFiles.create(tmp, "ciku-spark-", ".ngrams");
+      DomainTermMiner.Result result = Main.withSpark("ciku domain", sc -> {
+        JavaRDD<String> text = input.lines(sc);
+        WordDiscoverer.Result found = new SparkDiscoverer(sc, options, input.lowercase, input.simplify,
+            input.reducePartitions).discover(text, storeFile, false, driver.driverMemory, tmp,
+                Main::info);
+        // The candidates' occurrences, counted per partition and summed (lines never span two).
+        return new DomainTermMiner(new DomainTermMiner.Options(options, r, filter),
+            ReaderOptions.DEFAULT, 1, driver.driverMemory, tmp).mine(found, terms -> profile,
+            strings -> text.mapPartitions(
+                it -> List.of(TermOccurrences.countLines(strings, it, lc, simp)).iterator())
+                // Folded from no occurrences: an input without partitions (an empty
+                // directory) gives empty counts, not an error.
+                .fold(TermOccurrences.countLines(strings, java.util.Collections.emptyIterator(),
+                    lc, simp), TermOccurrences::plus), Main::info);
+      });
+      RowWriter rows = new RowWriter(out.writer(), OutputFormat.TSV, DomainTermRows.COLUMNS,
+          !driver.noHeader);
+      int written = DomainTermRows.write(rows, result.terms(), top);
+      out.commit();
+      Main.info(Numbers.count(written, "term") + String.format(Locale.ROOT,
+          " written (%,d scored) in %.1f s", result.terms().size(),
+          (System.nanoTime() - t0) / 1e9));
+    }
+    return 0;
+  }
+}

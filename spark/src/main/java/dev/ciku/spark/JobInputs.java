@@ -1,0 +1,82 @@
+package dev.ciku.spark;
+
+import dev.ciku.cli.CikuException;
+import dev.ciku.cli.InputOptions;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The jobs' inputs and how they are read: a picocli mixin of {@code count}, {@code discover} and
+ * {@code domain}. Filled by picocli; {@link #check} refuses bad settings before any job runs.
+ * Not thread-safe (driver only).
+ */
+final class JobInputs {
+  @Parameters(arity = "1..*", paramLabel = "INPUT",
+      description = "Plain text files, directories (walked in sorted order, skipping names"
+          + " that start with '.', as ciku does) or globs on any Hadoop file system.")
+  List<String> inputs;
+
+  @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
+      description = "Input encoding: UTF-8 (default), GB18030, GBK, Big5, ... (any in which a"
+          + " line break is the byte 0x0A and ASCII is ASCII; not UTF-16), or auto (detected"
+          + " per file on the driver from its first 64 KB, as ciku's --encoding auto)."
+          + " Malformed bytes are replaced by U+FFFD and reported.")
+  String encoding;
+
+  @Option(names = "--partitions", paramLabel = "P", defaultValue = "0",
+      description = "Minimum input partitions (0: Spark's default; a .gz file is one partition"
+          + " whatever P is).")
+  int partitions;
+
+  @Option(names = "--reduce-partitions", paramLabel = "R", defaultValue = "0",
+      description = "Reduce partitions (0: as many as input partitions).")
+  int reducePartitions;
+
+  @Option(names = "--lowercase", description = "Lower-case Latin letters (as the CLI's).")
+  boolean lowercase;
+
+  @Option(names = "--simplify",
+      description = "Fold traditional Han characters to simplified ones (as the CLI's).")
+  boolean simplify;
+
+  /** Refuses negative partition counts (usage), as the CLI refuses negative settings. */
+  void check() {
+    try {
+      dev.ciku.corpus.Params.atLeast("--partitions", partitions, 0);
+      dev.ciku.corpus.Params.atLeast("--reduce-partitions", reducePartitions, 0);
+    } catch (IllegalArgumentException e) {
+      throw new CikuException(CikuException.USAGE, e.getMessage());
+    }
+    if (!detectEncoding() && !Inputs.splitsAtLineFeeds(charset())) {
+      throw new CikuException(CikuException.USAGE, "--encoding " + encoding + ": Hadoop cannot"
+          + " split " + charset().name() + " text into lines; convert the input to UTF-8"
+          + " (iconv -f " + charset().name() + " -t UTF-8)");
+    }
+  }
+
+  private boolean detectEncoding() {
+    return InputOptions.isAuto(encoding);
+  }
+
+  /** The charset of {@code --encoding} (UTF-8 for auto); an unknown name is a usage error. */
+  private Charset charset() {
+    return InputOptions.charset(encoding);
+  }
+
+  /**
+   * The inputs' lines, files taken in the CLI's order (see {@link Inputs}), each decoded from
+   * {@code --encoding} (with auto, from the encoding detected in it).
+   */
+  JavaRDD<String> lines(JavaSparkContext sc) throws IOException {
+    List<FileStatus> files = Inputs.expand(sc.hadoopConfiguration(), inputs,
+        m -> Main.info("warning: " + m));
+    return Inputs.lines(sc, files, partitions > 0 ? partitions : sc.defaultMinPartitions(),
+        charset(), detectEncoding() ? Inputs.detect(sc.hadoopConfiguration(), files) : null);
+  }
+}
