@@ -2,8 +2,8 @@ package dev.ciku.discover;
 
 import dev.ciku.count.GramIndex;
 import dev.ciku.count.Grams;
+import dev.ciku.count.SequenceTable;
 import it.unimi.dsi.fastutil.ints.IntArrays;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.Arrays;
 
 /**
@@ -41,8 +41,8 @@ final class Redundancy {
       boolean handOn) {
     int v = words.length;
     GramIndex shortIds = new GramIndex(v * 2 + 16);
-    Object2IntOpenHashMap<String> longIds = new Object2IntOpenHashMap<>();
-    longIds.defaultReturnValue(-1);
+    // Words too long to pack, by their units (id + 1): no object per word or look-up.
+    SequenceTable longIds = new SequenceTable();
     double total = 0;
     for (int i = 0; i < v; i++) {
       if (!alive[i]) {
@@ -53,7 +53,7 @@ final class Redundancy {
       if (w.length <= Grams.MAX_ORDER) {
         shortIds.accept(Grams.hi(w, 0, w.length), Grams.lo(w, 0, w.length), i + 1);
       } else {
-        longIds.put(CutFragments.key(w), i);
+        longIds.add(w, 0, w.length, i + 1);
       }
     }
     // Only words of 3+ units are tested (most words have 2): longest first, then the rarest.
@@ -134,10 +134,10 @@ final class Redundancy {
   }
 
   private static int lookup(int[] w, int from, int n, GramIndex shortIds,
-      Object2IntOpenHashMap<String> longIds) {
+      SequenceTable longIds) {
     if (n <= Grams.MAX_ORDER) {
       return (int) shortIds.get(Grams.hi(w, from, n), Grams.lo(w, from, n)) - 1;
     }
-    return longIds.getInt(CutFragments.key(w, from, from + n));
+    return (int) longIds.get(w, from, from + n) - 1;
   }
 }

@@ -57,6 +57,20 @@ class RedundancyTest {
   }
 
   @Test
+  void prune_wordsLongerThanAGram_areLookedUpAsParts() {
+    // 中华人民共和国 (7 units, too long to pack) is a part of the 11-unit 中华人民共和国宪法修正案:
+    // gain = ln(30·T/(3000·200·...)) with T = 3000 + 200 + 30 + 8000 = 11230: the long word
+    // splits into 中华人民共和国 + 宪法修正案, ln(30·11230/(3000·200)) = -0.58 nats < 10 · 0.1:
+    // removed, its 30 occurrences handed to both parts.
+    int[][] words = {u("中华人民共和国"), u("宪法修正案"), u("中华人民共和国宪法修正案"), u("其他词")};
+    long[] counts = {3000, 200, 30, 8000};
+    boolean[] alive = {true, true, true, true};
+    assertEquals(1, Redundancy.prune(words, counts, alive, 0.1, true));
+    assertArrayEquals(new boolean[] {true, true, false, true}, alive);
+    assertArrayEquals(new long[] {3030, 230, 30, 8000}, counts);
+  }
+
+  @Test
   void prune_pairsAreNeverRemoved() {
     int[][] words = {u("的一"), u("其他")};
     long[] counts = {1, 1_000_000};
