@@ -28,6 +28,54 @@ class ReestimationTest {
     return m.toString();
   }
 
+  /** A re-estimation of {@code words} (with their counts) over {@code fragments}, as text. */
+  private static String golden(int rounds, String[] words, long[] counts, String[] fragments,
+      long[] fragmentCounts) {
+    CutFragments f = new CutFragments();
+    GramIndex index = new GramIndex(16);
+    for (int i = 0; i < fragments.length; i++) {
+      int[] u = fragments[i].codePoints().toArray();
+      f.shortFragments().accept(Grams.hi(u, 0, u.length), Grams.lo(u, 0, u.length),
+          fragmentCounts[i]);
+      for (int j = 0; j < u.length; j++) {
+        index.accept(Grams.hi(u, j, 1), 0, fragmentCounts[i]);
+      }
+    }
+    int[][] w = new int[words.length][];
+    boolean[] alive = new boolean[words.length];
+    for (int i = 0; i < words.length; i++) {
+      w[i] = words[i].codePoints().toArray();
+      alive[i] = true;
+    }
+    Reestimation re = new Reestimation(rounds, 2.5, 4.0, 2, 8,
+        new GainBar(0, 0, 0, FunctionWords.of("")), 2);
+    return render(re.run(w, counts.clone(), alive, f, new GramIndex(16), index));
+  }
+
+  @Test
+  void run_oneRound_countsBecomeUsesAndUnusedWordsLeave() {
+    // 中国人民 segments as 中国|人民 (each word seen 10 times) rather than 中|国人|民 (国人 seen
+    // 3 times, single units that never stand alone): 国人 is never used and leaves; 中国 is
+    // used 10 times in 中国人民 and 4 times alone.
+    assertEquals("{中国=14, 人民=10}", golden(1, new String[] {"中国", "人民", "国人"},
+        new long[] {14, 10, 3}, new String[] {"中国人民", "中国"}, new long[] {10, 4}));
+  }
+
+  @Test
+  void run_twoRounds_stronglyAssociatedNeighboursMerge() {
+    // The fragment 民主 is no word: the first round segments it as 民|主, single units always
+    // together (50 of 1,100 tokens): ln(50 · 1100 / (50 · 50)) = 3.09 nats reaches the 2.5 of a
+    // pair, so they merge into 民主, which the second round uses 50 times.
+    assertEquals("{其他=1000, 民主=50}", golden(2, new String[] {"其他"}, new long[] {1000},
+        new String[] {"民主", "其他"}, new long[] {50, 1000}));
+    // Below the bar (ln(50 · 150 / (50 · 50)) = 1.10 nats with 50 other tokens) they stay apart.
+    assertEquals("{其他=50}", golden(2, new String[] {"其他"}, new long[] {50},
+        new String[] {"民主", "其他"}, new long[] {50, 50}));
+    // Two 2-unit words need 2.5 + 4.0 · 2 = 10.5 nats: 北京|大学, always together, stay apart.
+    assertEquals("{其他=1000, 北京=50, 大学=50}", golden(2, new String[] {"北京", "大学", "其他"},
+        new long[] {50, 50, 1000}, new String[] {"北京大学", "其他"}, new long[] {50, 1000}));
+  }
+
   /**
    * Small alphabets make the same string mergeable from two pairs in one round (丄 + 丄丄 and
    * 丄丄 + 丄), which slices then see in an order that depends on their number: the result must
