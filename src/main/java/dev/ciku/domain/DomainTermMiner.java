@@ -7,12 +7,12 @@ import dev.ciku.corpus.UnitPolicy;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.DiscoveredWord;
 import dev.ciku.discover.WordDiscoverer;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -196,7 +196,7 @@ public final class DomainTermMiner {
     // C-value: frequency and number of the longer candidates containing each candidate.
     long[] nestedSum = new long[n];
     int[] nestedCount = new int[n];
-    Set<Integer> seen = new HashSet<>();
+    IntOpenHashSet seen = new IntOpenHashSet();
     for (int i = 0; i < n; i++) {
       List<String> u = TermUnits.split(words.get(i).word());
       if (u == null || u.size() < 3) {
