@@ -74,10 +74,11 @@ final class Inputs {
       }
       FileSystem fs = p.getFileSystem(conf);
       FileStatus[] matches;
-      if (fs.exists(p)) {
+      FileStatus named = statusOrNull(fs, p);
+      if (named != null) {
         // A path that exists is that file or directory, whatever glob characters ([ ] { } * ?)
         // its name holds.
-        matches = new FileStatus[] {fs.getFileStatus(p)};
+        matches = new FileStatus[] {named};
       } else {
         FileStatus[] globbed = fs.globStatus(p);
         // A glob, like a directory, passes over names that start with '.' (.crc files).
@@ -121,6 +122,15 @@ final class Inputs {
       } else {
         files.add(f);
       }
+    }
+  }
+
+  /** The status of {@code p}, or null if nothing is there (one call, not exists + status). */
+  private static FileStatus statusOrNull(FileSystem fs, Path p) throws IOException {
+    try {
+      return fs.getFileStatus(p);
+    } catch (java.io.FileNotFoundException e) {
+      return null;
     }
   }
 
