@@ -70,6 +70,15 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (Boolean.getBoolean("ciku.stdin.closed")) {
+      // bin/ciku found standard input closed (<&-) and gave the JVM /dev/null in its place.
+      System.setIn(new java.io.InputStream() {
+        @Override
+        public int read() throws IOException {
+          throw new IOException("Bad file descriptor (standard input is closed)");
+        }
+      });
+    }
     System.exit(execute(args));
   }
 

@@ -88,11 +88,15 @@ public final class CorpusInput {
       }
       Path p = Path.of(arg);
       if (Files.isDirectory(p)) {
-        Walk walk = new Walk(p);
-        Files.walkFileTree(p, walk);
+        // A link to a directory, named as an argument, is walked as that directory (the walk
+        // follows no link, so it would find nothing but the link itself); its files keep the
+        // names under the argument.
+        Path root = Files.isSymbolicLink(p) ? p.toRealPath() : p;
+        Walk walk = new Walk(root);
+        Files.walkFileTree(root, walk);
         walk.files.sort(null);
         for (Path f : walk.files) {
-          out.add(file(f));
+          out.add(file(root == p ? f : p.resolve(root.relativize(f))));
         }
         if (walk.hiddenFiles + walk.hiddenDirs > 0) {
           info.accept(arg + ": skipped " + walk.hiddenFiles + " hidden file(s) and "

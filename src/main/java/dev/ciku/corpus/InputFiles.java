@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 import java.util.zip.ZipException;
 
 /**
@@ -65,13 +67,15 @@ public final class InputFiles {
 
   /**
    * {@code in} decompressed as gzip (every member of a concatenated file, also from a pipe);
-   * damaged or truncated data is a {@link CorruptInputException} naming {@code name}.
+   * damaged or truncated data is a {@link CorruptInputException} naming {@code name}, and so is
+   * anything after a member but another whole member or zero bytes (padding): a damaged or cut
+   * next member, which {@code java.util.zip.GZIPInputStream} ignores without a word.
    *
    * @throws CorruptInputException at once if {@code in} does not start with a gzip header
    */
   public static InputStream gunzip(InputStream in, String name) throws IOException {
     try {
-      return new Gunzip(new GZIPInputStream(new MemberLookahead(in), GZIP_BUFFER), name);
+      return new Gunzip(new GzipMembers(in), name);
     } catch (ZipException | EOFException e) {
       in.close();
       throw corrupt(name, e);
@@ -159,27 +163,162 @@ public final class InputFiles {
   }
 
   /**
-   * Under a {@link GZIPInputStream}, which asks {@code available()} at the end of each member
-   * whether another follows: answers by reading one byte ahead (blocking), so concatenated members
-   * are found in a pipe too, where the source's own answer may be 0 while more is coming.
+   * gzip (RFC 1952) data of one or more members, decompressed. Unlike
+   * {@code java.util.zip.GZIPInputStream}, which ends quietly at the first bytes after a member
+   * that do not make a valid header (a damaged or truncated next member: the rest of the file is
+   * lost without a word), it accepts after a member only another member or zero bytes to the end,
+   * and reads a member's start from a pipe by blocking, as any read, not by asking
+   * {@code available()}.
    */
-  private static final class MemberLookahead extends PushbackInputStream {
-    MemberLookahead(InputStream in) {
-      super(in, 1);
+  private static final class GzipMembers extends InputStream {
+    private static final String TRAILING = "data after the end of the gzip data that is no gzip member";
+    private final PushbackInputStream in;
+    private final byte[] buf = new byte[GZIP_BUFFER];
+    private final Inflater inflater = new Inflater(true);
+    private final CRC32 crc = new CRC32();
+    private final CRC32 headerCrc = new CRC32();
+    private final byte[] one = new byte[1];
+    private int bufLen;
+    private boolean eof;
+
+    GzipMembers(InputStream in) throws IOException {
+      this.in = new PushbackInputStream(in, GZIP_BUFFER);
+      readHeader();
     }
 
     @Override
-    public int available() throws IOException {
-      int n = super.available();
-      if (n > 0) {
-        return n;
+    public int read() throws IOException {
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (eof) {
+        return -1;
       }
-      int b = read();
-      if (b < 0) {
+      if (len == 0) {
         return 0;
       }
-      unread(b);
-      return 1;
+      while (true) {
+        int n;
+        try {
+          n = inflater.inflate(b, off, len);
+        } catch (DataFormatException e) {
+          throw new ZipException(e.getMessage() == null ? "invalid deflate data" : e.getMessage());
+        }
+        if (n > 0) {
+          crc.update(b, off, n);
+          return n;
+        }
+        if (inflater.finished()) {
+          int rest = inflater.getRemaining();
+          if (rest > 0) {
+            in.unread(buf, bufLen - rest, rest);
+          }
+          readTrailer();
+          if (!nextMember()) {
+            eof = true;
+            return -1;
+          }
+        } else if (inflater.needsDictionary()) {
+          throw new ZipException("deflate data that needs a preset dictionary");
+        } else if (inflater.needsInput()) {
+          bufLen = in.read(buf, 0, buf.length);
+          if (bufLen < 0) {
+            throw new EOFException("Unexpected end of ZLIB input stream"); // as the JDK says it
+          }
+          inflater.setInput(buf, 0, bufLen);
+        }
+      }
+    }
+
+    private int headerByte() throws IOException {
+      int b = in.read();
+      if (b < 0) {
+        throw new EOFException("unexpected end of input");
+      }
+      headerCrc.update(b);
+      return b;
+    }
+
+    private void readHeader() throws IOException {
+      headerCrc.reset();
+      if (headerByte() != 0x1f || headerByte() != 0x8b) {
+        throw new ZipException("Not in GZIP format");
+      }
+      int method = headerByte();
+      if (method != 8) {
+        throw new ZipException("unsupported compression method " + method);
+      }
+      int flags = headerByte();
+      for (int i = 0; i < 6; i++) { // modification time, extra flags, operating system
+        headerByte();
+      }
+      if ((flags & 4) != 0) { // FEXTRA
+        int extra = headerByte() | headerByte() << 8;
+        for (int i = 0; i < extra; i++) {
+          headerByte();
+        }
+      }
+      for (int field = 8; field <= 16; field <<= 1) { // FNAME, FCOMMENT: zero-terminated
+        if ((flags & field) != 0) {
+          while (headerByte() != 0) {
+            // skip
+          }
+        }
+      }
+      if ((flags & 2) != 0) { // FHCRC: the low 16 bits of the header's CRC-32
+        int expected = (int) (headerCrc.getValue() & 0xffff);
+        if ((headerByte() | headerByte() << 8) != expected) {
+          throw new ZipException("Corrupt GZIP header");
+        }
+      }
+      inflater.reset();
+      crc.reset();
+    }
+
+    private void readTrailer() throws IOException {
+      long storedCrc = 0;
+      long storedSize = 0;
+      for (int i = 0; i < 4; i++) {
+        storedCrc |= (long) headerByte() << (8 * i);
+      }
+      for (int i = 0; i < 4; i++) {
+        storedSize |= (long) headerByte() << (8 * i);
+      }
+      if (storedCrc != crc.getValue() || storedSize != (inflater.getBytesWritten() & 0xffffffffL)) {
+        throw new ZipException("Corrupt GZIP trailer");
+      }
+    }
+
+    /** After a member: true if another starts (its header read), false at the end. */
+    private boolean nextMember() throws IOException {
+      int b = in.read();
+      if (b < 0) {
+        return false;
+      }
+      if (b == 0) {
+        // Zero padding (dd, tape blocks), as gzip accepts it; anything else after it is not.
+        while ((b = in.read()) == 0) {
+          // skip
+        }
+        if (b < 0) {
+          return false;
+        }
+        throw new ZipException(TRAILING);
+      }
+      in.unread(b);
+      if (b != 0x1f) {
+        throw new ZipException(TRAILING);
+      }
+      readHeader();
+      return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      inflater.end();
+      in.close();
     }
   }
 

@@ -110,6 +110,11 @@ public final class ReferenceProfile implements ReferenceCounts {
       ProfileLines lines = new ProfileLines(w, units, order, minCount, name);
       CountSummary s = new NgramCounter(new CountOptions(order, minCount, threads, memory,
           tempDir), reader).count(corpus, units, bytes, warnings, lines);
+      if (s.positions(1) == 0) {
+        // As a reference corpus without text is refused: every term's keyness would be 0.
+        throw new MalformedDataException(source,
+            "holds no text (no characters to count the terms in): no profile written");
+      }
       lines.header(s.positions(1));
       return new Built(order, minCount, s.positions(1), name, lines.grams);
     }
@@ -279,6 +284,10 @@ public final class ReferenceProfile implements ReferenceCounts {
     }
     if (order < 1 || order > Grams.MAX_ORDER || positions < 0) {
       throw new MalformedDataException(name, "profile header lacks order or positions");
+    }
+    if (positions == 0) {
+      throw new MalformedDataException(name,
+          "a profile of no text (positions 0): build it from a reference corpus with text");
     }
     map.trim();
     return new ReferenceProfile(order, Math.max(1, minCount), positions, source, map);

@@ -1,5 +1,6 @@
 package dev.ciku.eval;
 
+import dev.ciku.corpus.MalformedDataException;
 import dev.ciku.corpus.TextLines;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,9 +53,14 @@ public final class PrecisionAtK {
     for (Path g : gold) {
       try (TextLines r = TextLines.open(g, warnings)) {
         String line;
+        boolean first = true;
         while ((line = r.readLine()) != null) {
           String w = firstField(line);
           if (!w.isEmpty()) {
+            if (first) {
+              first = false;
+              refuseJson(w, g);
+            }
             lexicon.add(w);
           }
         }
@@ -74,6 +80,9 @@ public final class PrecisionAtK {
           }
         }
         String w = firstField(line);
+        if (terms.isEmpty() && !w.isEmpty()) {
+          refuseJson(w, ranked);
+        }
         if (w.codePointCount(0, w.length()) >= minLength
             && (terms.isEmpty() || !terms.get(terms.size() - 1).equals(w))) {
           terms.add(w);
@@ -92,6 +101,17 @@ public final class PrecisionAtK {
       rows.add(new Row(k, n, hits));
     }
     return rows;
+  }
+
+  /**
+   * Refuses a list written with {@code --format jsonl} (its first word would be a whole JSON
+   * object, and every precision 0), as {@code segment --vocab} does.
+   */
+  private static void refuseJson(String firstWord, Path file) throws MalformedDataException {
+    if (firstWord.startsWith("{\"")) {
+      throw new MalformedDataException(TextLines.isStdin(file) ? "standard input" : file.toString(),
+          "holds JSON lines, not a word list: write it with '--format tsv'");
+    }
   }
 
   /**

@@ -68,6 +68,21 @@ class DomainCommandTest {
         dir.resolve("missing.txt").toString(), LAWS));
   }
 
+  @Test
+  void domain_profileOfNoText_refusedWhenBuiltAndWhenRead() throws Exception {
+    Path empty = Files.writeString(dir.resolve("empty.txt"), "\n  \n", StandardCharsets.UTF_8);
+    Path profile = dir.resolve("empty.profile.gz");
+    assertEquals(CikuException.DATA, Main.execute("domain", "-q", "--build-profile",
+        empty.toString(), "-o", profile.toString()));
+    assertTrue(Files.notExists(profile));
+    assertTrue(io.err().contains("holds no text"), io::err);
+    Path written = Files.writeString(dir.resolve("zero.profile"),
+        "# ciku reference profile 1\n# order 4\n# min_count 10\n# positions 0\n",
+        StandardCharsets.UTF_8);
+    assertEquals(CikuException.DATA, Main.execute("domain", "-q", "--reference",
+        written.toString(), LAWS));
+  }
+
   private Path smallProfile() throws Exception {
     Path text = Files.writeString(dir.resolve("gen.txt"), "中国人民银行发布了新的规定。\n".repeat(3),
         StandardCharsets.UTF_8);

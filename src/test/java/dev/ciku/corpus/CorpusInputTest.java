@@ -50,4 +50,15 @@ class CorpusInputTest {
     assertEquals(-1,
         CorpusInput.estimatedChars(List.of(CorpusInput.file(plain), CorpusInput.stdin())));
   }
+
+  @Test
+  void expand_linkToDirectoryAsArgument_readsItsFilesUnderTheLinkName() throws IOException {
+    Path real = Files.createDirectories(dir.resolve("real/sub"));
+    Files.writeString(real.resolve("b.txt"), "中国", StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("real/a.txt"), "中国", StandardCharsets.UTF_8);
+    Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("real"));
+    List<CorpusInput> inputs = CorpusInput.expand(List.of(link.toString()));
+    assertEquals(List.of(link.resolve("a.txt"), link.resolve("sub/b.txt")),
+        inputs.stream().map(CorpusInput::path).toList());
+  }
 }

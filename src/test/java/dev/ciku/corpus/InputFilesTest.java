@@ -59,6 +59,46 @@ class InputFilesTest {
     assertTrue(e.getMessage().startsWith("t.gz: truncated or corrupt gzip data ("), e.getMessage());
   }
 
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      b.writeBytes(p);
+    }
+    return b.toByteArray();
+  }
+
+  private static void assertCorrupt(byte[] data) throws IOException {
+    InputStream in = InputFiles.gunzip(new ByteArrayInputStream(data), "t.gz");
+    InputFiles.CorruptInputException e =
+        assertThrows(InputFiles.CorruptInputException.class, in::readAllBytes);
+    assertTrue(e.getMessage().startsWith("t.gz: truncated or corrupt gzip data ("), e.getMessage());
+  }
+
+  @Test
+  void gunzip_damagedOrCutSecondMember_corruptNotIgnored() throws IOException {
+    byte[] first = gzip("中文".repeat(50000));
+    byte[] second = gzip("第二部分".repeat(1000));
+    byte[] badMethod = second.clone();
+    badMethod[2] = 9;
+    assertCorrupt(concat(first, badMethod));
+    assertCorrupt(concat(first, Arrays.copyOf(second, 5)));
+    assertCorrupt(concat(first, new byte[] {0x1f}));
+    assertCorrupt(concat(first, "garbage\n".getBytes(StandardCharsets.UTF_8)));
+    byte[] badCrc = first.clone();
+    badCrc[badCrc.length - 6] ^= 1;
+    assertCorrupt(badCrc);
+  }
+
+  @Test
+  void gunzip_membersAndZeroPadding_everyMemberRead() throws IOException {
+    byte[] empty = gzip("");
+    byte[] data = concat(gzip("第一"), empty, gzip("中文".repeat(50000)), new byte[512]);
+    try (InputStream in = InputFiles.gunzip(new ByteArrayInputStream(data), "t.gz")) {
+      assertEquals("第一" + "中文".repeat(50000),
+          new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
   @Test
   void gunzipIfMagic_plainOrGzip_sameBytes() throws IOException {
     byte[] text = "中文\n".getBytes(StandardCharsets.UTF_8);

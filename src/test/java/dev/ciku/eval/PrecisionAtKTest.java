@@ -45,6 +45,20 @@ class PrecisionAtKTest {
   }
 
   @Test
+  void score_jsonLinesListOrLexicon_malformedDataNamingIt() throws IOException {
+    Path json = Files.writeString(dir.resolve("r.jsonl"),
+        "{\"word\":\"中国\",\"count\":5}\n", StandardCharsets.UTF_8);
+    Path tsv = Files.writeString(dir.resolve("g"), "中国\n", StandardCharsets.UTF_8);
+    dev.ciku.corpus.MalformedDataException e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.ciku.corpus.MalformedDataException.class,
+        () -> PrecisionAtK.score(json, List.of(tsv), new int[] {1}, 2));
+    assertTrue(e.getMessage().contains("r.jsonl") && e.getMessage().contains("JSON"),
+        e.getMessage());
+    org.junit.jupiter.api.Assertions.assertThrows(dev.ciku.corpus.MalformedDataException.class,
+        () -> PrecisionAtK.score(tsv, List.of(json), new int[] {1}, 2));
+  }
+
+  @Test
   void firstField_tabThenSpace_firstToken() {
     assertEquals("中国", PrecisionAtK.firstField("  中国 x\ty \n"));
     assertEquals("", PrecisionAtK.firstField("   "));
