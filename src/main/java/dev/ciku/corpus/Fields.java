@@ -60,4 +60,21 @@ public final class Fields {
     }
     return line.substring(from, fieldEnd(line, from, end));
   }
+
+  /**
+   * Refuses a word list whose first word {@code firstWord} opens a JSON object: a list written
+   * with {@code --format jsonl}, whose every line would be taken as one "word", so that nothing
+   * matches and nothing says why.
+   *
+   * @param name the file, for the message
+   * @throws MalformedDataException "NAME holds JSON lines, not a word list: write it with
+   *     '--format tsv'"
+   */
+  public static void refuseJsonLines(String firstWord, String name)
+      throws MalformedDataException {
+    if (firstWord.startsWith("{\"")) {
+      throw new MalformedDataException(name,
+          "holds JSON lines, not a word list: write it with '--format tsv'");
+    }
+  }
 }

@@ -67,10 +67,15 @@ public final class Lexicon {
 
   private Lexicon add(TextLines r) throws IOException {
     String line;
+    boolean first = true;
     while ((line = r.readLine()) != null) {
       // Surrounding blanks are not part of the word (the rule of every word list: Fields).
       String word = Fields.word(line);
       if (word != null) {
+        if (first) {
+          first = false;
+          Fields.refuseJsonLines(word, r.name());
+        }
         words.add(key(word));
       }
     }

@@ -1,5 +1,6 @@
 package dev.ciku.eval;
 
+import dev.ciku.corpus.Fields;
 import dev.ciku.corpus.MalformedDataException;
 import dev.ciku.corpus.TextLines;
 import java.io.IOException;
@@ -103,15 +104,8 @@ public final class PrecisionAtK {
     return rows;
   }
 
-  /**
-   * Refuses a list written with {@code --format jsonl} (its first word would be a whole JSON
-   * object, and every precision 0), as {@code segment --vocab} does.
-   */
   private static void refuseJson(String firstWord, Path file) throws MalformedDataException {
-    if (firstWord.startsWith("{\"")) {
-      throw new MalformedDataException(TextLines.isStdin(file) ? "standard input" : file.toString(),
-          "holds JSON lines, not a word list: write it with '--format tsv'");
-    }
+    Fields.refuseJsonLines(firstWord, TextLines.isStdin(file) ? "standard input" : file.toString());
   }
 
   /**

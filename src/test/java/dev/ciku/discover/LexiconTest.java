@@ -36,4 +36,15 @@ class LexiconTest {
     assertFalse(lex.contains(""));
     assertFalse(lex.contains("\u3000\u3000"));
   }
+
+  @Test
+  void addFile_jsonLinesList_malformedDataNamingIt() throws Exception {
+    // What 'ciku discover --format jsonl' writes: every line would be one "word", none matching.
+    Path f = Files.writeString(dir.resolve("words.jsonl"),
+        "{\"word\":\"或者\",\"count\":3280,\"score\":42.2412}\n");
+    dev.ciku.corpus.MalformedDataException e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.ciku.corpus.MalformedDataException.class, () -> new Lexicon().addFile(f));
+    assertTrue(e.getMessage().contains("words.jsonl")
+        && e.getMessage().contains("holds JSON lines, not a word list"), e.getMessage());
+  }
 }
