@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Recognises the encoding of a Chinese text from its first {@value #SAMPLE} bytes, for
- * {@code --encoding auto}: a byte-order mark (UTF-8, UTF-16) decides; else the sample is UTF-8 if
- * it is valid UTF-8 (a sequence cut by the sample's end is fine) or nearly so (at most one
+ * {@code --encoding auto}: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; else the sample is
+ * UTF-8 if it is valid UTF-8 (a sequence cut by the sample's end is fine) or nearly so (at most one
  * malformed sequence per 100 Han characters decoded); else it is UTF-16 without a mark, GB18030
  * or Big5 (read as Windows code page 950, the superset with the ETEN extensions that Big5 files
  * use: 恒, 碁), whichever turns more of its Han characters into the commonest characters of
@@ -47,6 +47,8 @@ public final class Encodings {
   }
 
   private static final Charset GB18030 = Charset.forName("GB18030");
+  /** UTF-32 with its byte-order mark, either way round (the decoder reads the mark). */
+  private static final Charset UTF_32 = Charset.forName("UTF-32");
   /** Big5 as Windows writes it (code page 950), when this JVM has it; else strict Big5. */
   private static final Charset BIG5 =
       Charset.forName(Charset.isSupported("x-windows-950") ? "x-windows-950" : "Big5");
@@ -85,6 +87,12 @@ public final class Encodings {
     if (n >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
         && (bytes[2] & 0xFF) == 0xBF) {
       return StandardCharsets.UTF_8;
+    }
+    if (n >= 4 && ((bytes[0] == 0 && bytes[1] == 0 && (bytes[2] & 0xFF) == 0xFE
+        && (bytes[3] & 0xFF) == 0xFF) || ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+        && bytes[2] == 0 && bytes[3] == 0))) {
+      // Checked before UTF-16: a UTF-32LE mark starts with the UTF-16LE one.
+      return UTF_32;
     }
     if (n >= 2 && (((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)
         || ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF))) {

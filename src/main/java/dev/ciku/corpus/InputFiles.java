@@ -171,7 +171,8 @@ public final class InputFiles {
    * {@code available()}.
    */
   private static final class GzipMembers extends InputStream {
-    private static final String TRAILING = "data after the end of the gzip data that is no gzip member";
+    private static final String TRAILING =
+        "data after the end of the gzip data that is no gzip member";
     private final PushbackInputStream in;
     private final byte[] buf = new byte[GZIP_BUFFER];
     private final Inflater inflater = new Inflater(true);

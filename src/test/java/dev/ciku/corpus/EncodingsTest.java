@@ -51,6 +51,9 @@ class EncodingsTest {
     assertEquals(StandardCharsets.UTF_16, detect(LAWS.getBytes(StandardCharsets.UTF_16)));
     byte[] le = ("\uFEFF" + LAWS).getBytes(StandardCharsets.UTF_16LE);
     assertEquals(StandardCharsets.UTF_16, detect(le));
+    Charset utf32 = Charset.forName("UTF-32");
+    assertEquals(utf32, detect(("\uFEFF" + LAWS).getBytes(Charset.forName("UTF-32LE"))));
+    assertEquals(utf32, detect(("\uFEFF" + LAWS).getBytes(Charset.forName("UTF-32BE"))));
     byte[] bom = ("\uFEFF" + LAWS).getBytes(StandardCharsets.UTF_8);
     assertEquals(StandardCharsets.UTF_8, detect(bom));
     assertEquals(StandardCharsets.UTF_8, detect(new byte[0]));

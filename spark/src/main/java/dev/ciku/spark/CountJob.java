@@ -136,7 +136,8 @@ final class CountJob implements Callable<Integer> {
         }, units);
         if (writer != null) {
           writer.finish(s, new Normalization(input.lowercase, input.simplify));
-          Main.info(String.format(Locale.ROOT, "wrote %,d grams of 1..%d units (min count %d) to %s",
+          Main.info(String.format(Locale.ROOT,
+              "wrote %,d grams of 1..%d units (min count %d) to %s",
               writer.entries(), s.order(), s.minCount(), store));
         }
         if (ranked != null) {

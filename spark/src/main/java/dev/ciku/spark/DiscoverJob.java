@@ -70,7 +70,8 @@ final class DiscoverJob implements Callable<Integer> {
       Path storeFile = countsOut != null ? countsOut
           : TempFiles.create(tmp, "ciku-spark-", ".ngrams");
       WordDiscoverer.Result result = Main.withSpark("ciku discover",
-          sc -> new SparkDiscoverer(sc, options, input.lowercase, input.simplify, input.reducePartitions)
+          sc -> new SparkDiscoverer(sc, options, input.lowercase, input.simplify,
+              input.reducePartitions)
               .discover(input.lines(sc), storeFile, countsOut != null, driver.driverMemory, tmp,
                   Main::info));
       RowWriter rows = new RowWriter(out.writer(), OutputFormat.TSV, DiscoveredWordRows.COLUMNS,

@@ -85,7 +85,8 @@ final class DomainJob implements Callable<Integer> {
       Path storeFile = TempFiles.create(tmp, "ciku-spark-", ".ngrams");
       DomainTermMiner.Result result = Main.withSpark("ciku domain", sc -> {
         JavaRDD<String> text = input.lines(sc);
-        WordDiscoverer.Result found = new SparkDiscoverer(sc, options, input.lowercase, input.simplify,
+        WordDiscoverer.Result found = new SparkDiscoverer(sc, options, input.lowercase,
+            input.simplify,
             input.reducePartitions).discover(text, storeFile, false, driver.driverMemory, tmp,
                 Main::info);
         // The candidates' occurrences, counted per partition and summed (lines never span two).

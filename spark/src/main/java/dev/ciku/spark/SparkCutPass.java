@@ -17,9 +17,9 @@ import scala.Tuple2;
 
 /**
  * Discovery's cut pass on Spark: the cohesive set G and the unit table are broadcast, every
- * partition cuts its clauses with core's {@link Cutter} and counts its fragments
- * (longer ones keyed by a string of their unit ids, {@link CutFragments#key}) and runs of single-unit fragments,
- * the counts are summed by key across the cluster, and the driver receives one count per distinct
+ * partition cuts its clauses with core's {@link Cutter} and counts its fragments (longer ones
+ * keyed by a string of their unit ids, {@link CutFragments#key}) and runs of single-unit
+ * fragments, the counts are summed by key across the cluster, and the driver receives one count per distinct
  * fragment and run.
  */
 final class SparkCutPass implements CutPass {
@@ -63,7 +63,8 @@ final class SparkCutPass implements CutPass {
     int reduce = partitions > 0 ? partitions : Math.max(1, lines.getNumPartitions());
     try {
       Iterator<Tuple2<Object, Long>> it = lines
-          .mapPartitionsToPair(p -> cutPartition(p, bg.value(), latin.value(), gMax, maxLength, lc, simp))
+          .mapPartitionsToPair(
+              p -> cutPartition(p, bg.value(), latin.value(), gMax, maxLength, lc, simp))
           .reduceByKey(Long::sum, reduce)
           .toLocalIterator();
       while (it.hasNext()) {
