@@ -86,9 +86,8 @@ final class DomainJob implements Callable<Integer> {
       DomainTermMiner.Result result = Main.withSpark("ciku domain", sc -> {
         JavaRDD<String> text = input.lines(sc);
         WordDiscoverer.Result found = new SparkDiscoverer(sc, options, input.lowercase,
-            input.simplify,
-            input.reducePartitions).discover(text, storeFile, false, driver.driverMemory, tmp,
-                Main::info);
+            input.simplify, input.reducePartitions)
+            .discover(text, storeFile, false, driver.driverMemory, tmp, Main::info);
         // The candidates' occurrences, counted per partition and summed (lines never span two).
         return new DomainTermMiner(new DomainTermMiner.Options(options, r, filter),
             ReaderOptions.DEFAULT, 1, driver.driverMemory, tmp).mine(found, terms -> profile,
