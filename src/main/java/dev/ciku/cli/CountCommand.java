@@ -12,14 +12,11 @@ import dev.ciku.count.RankedGrams;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
-import dev.ciku.store.NgramStore;
 import dev.ciku.store.Normalization;
-import dev.ciku.store.StoreMerger;
+import dev.ciku.store.StoreMerge;
 import dev.ciku.store.StoreWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -131,8 +128,9 @@ final class CountCommand implements Callable<Integer> {
     new InputChecks().corpus(input.inputs, !merge).output("-o", store).check();
     if (store != null) {
       try (StoreWriter w = new StoreWriter(store)) {
-        CountSummary s = produce(new UnitTable(), w, log);
-        w.finish(s, normalization);
+        Counted counted = produce(new UnitTable(), w, log);
+        CountSummary s = counted.summary();
+        w.finish(s, counted.normalization());
         log.info(String.format(Locale.ROOT, "wrote %,d grams of 1..%d units (min count %d) to %s",
             w.entries(), s.order(), s.minCount(), store));
       }
@@ -160,100 +158,22 @@ final class CountCommand implements Callable<Integer> {
   }
 
   /**
-   * How the counted text is normalised: as --lowercase/--simplify say, or with --merge as the
-   * stores were (set by {@link #produce}).
+   * What a count or merge gives: the header data of its grams and how their text was normalised
+   * (as --lowercase/--simplify say, or with --merge as the stores were).
    */
-  private Normalization normalization;
+  private record Counted(CountSummary summary, Normalization normalization) {}
 
-  /**
-   * The normalisation the merged stores share; refused (usage) when they differ, or when
-   * --lowercase/--simplify are given and differ from theirs.
-   */
-  private Normalization mergedNormalization(List<NgramStore> stores) {
-    NgramStore first = stores.get(0);
-    for (NgramStore s : stores) {
-      if (!s.normalization().equals(first.normalization())) {
-        throw new CikuException(CikuException.USAGE, "cannot merge stores counted differently: "
-            + first.path() + " was counted " + first.normalization().describe() + ", "
-            + s.path() + " " + s.normalization().describe());
-      }
-    }
-    if ((text.lowercase || text.simplify)
-        && !first.normalization().equals(new Normalization(text.lowercase, text.simplify))) {
-      throw new CikuException(CikuException.USAGE, first.path() + " was counted "
-          + first.normalization().describe() + "; give the same --simplify/--lowercase as when"
-          + " counting (or none with --merge)");
-    }
-    return first.normalization();
-  }
-
-  /**
-   * Refuses (usage) a store given twice to --merge, under any name (a symbolic link, another
-   * spelling of its path, a hard link): its counts would be doubled. Missing files are left to
-   * the store's own message.
-   */
-  private static void refuseRepeatedStores(List<String> stores) throws IOException {
-    List<Path> seen = new ArrayList<>();
-    for (String s : stores) {
-      Path p = Path.of(s);
-      if (!Files.exists(p)) {
-        continue;
-      }
-      for (Path q : seen) {
-        if (Files.isSameFile(p, q)) {
-          throw new CikuException(CikuException.USAGE, "--merge was given the store " + q
-              + (q.toString().equals(s) ? " twice" : " twice (also as " + s + ")")
-              + ": merging a store with itself would double its counts");
-        }
-      }
-      seen.add(p);
-    }
-  }
-
-  private CountSummary produce(UnitTable units, GramSink sink, Log log) throws IOException {
-    normalization = new Normalization(text.lowercase, text.simplify);
+  private Counted produce(UnitTable units, GramSink sink, Log log) throws IOException {
     if (merge) {
-      List<NgramStore> stores = new ArrayList<>();
-      try {
-        InputChecks checks = new InputChecks();
-        for (String p : input.inputs) {
-          checks.store("--merge", Path.of(p));
-        }
-        refuseRepeatedStores(input.inputs);
-        for (String p : input.inputs) {
-          stores.add(NgramStore.open(Path.of(p)));
-        }
-        if (stores.isEmpty()) {
-          throw new CikuException(CikuException.USAGE, "--merge needs one or more stores");
-        }
-        normalization = mergedNormalization(stores);
-        // One store alone loses nothing: its counts are copied (or filtered further) as they are.
-        for (NgramStore s : stores) {
-          if (stores.size() > 1 && s.minCount() > 1) {
-            log.warn(s.path() + " was counted with --min-count " + s.minCount()
-                + ": merged counts miss its pruned occurrences");
-          }
-        }
-        // The merge keeps the lowest order (a higher gram's count in a lower-order store is
-        // unknown): say what each higher-order store loses.
-        NgramStore lowest = stores.get(0);
-        for (NgramStore s : stores) {
-          if (s.order() < lowest.order()) {
-            lowest = s;
-          }
-        }
-        for (NgramStore s : stores) {
-          if (s.order() > lowest.order()) {
-            log.warn(s.path() + " holds grams of up to " + s.order() + " units; the merge keeps"
-                + " 1.." + lowest.order() + ", the order of " + lowest.path());
-          }
-        }
-        return StoreMerger.merge(stores, minCount, units, sink, memory.bytes(), run.threads(),
-            memory.tempDir());
-      } finally {
-        for (NgramStore s : stores) {
-          s.close();
-        }
+      InputChecks checks = new InputChecks();
+      for (String p : input.inputs) {
+        checks.store("--merge", Path.of(p));
+      }
+      Normalization given = text.lowercase || text.simplify
+          ? new Normalization(text.lowercase, text.simplify) : null;
+      try (StoreMerge stores = StoreMerge.open(input.inputs, given, log::warn)) {
+        return new Counted(stores.merge(minCount, units, sink, memory.bytes(), run.threads(),
+            memory.tempDir()), stores.normalization());
       }
     }
     List<CorpusInput> corpus = input.corpus(log);
@@ -267,8 +187,8 @@ final class CountCommand implements Callable<Integer> {
     // Without -o the rows are printed while the bar runs.
     try (Progress p = Progress.start(run.progress(store == null), System.err, "counting",
         bytes::get, InputOptions.totalSize(corpus))) {
-      return new NgramCounter(options, text.readerOptions(input)).count(corpus, units, bytes, log::warn,
-          sink);
+      return new Counted(new NgramCounter(options, text.readerOptions(input)).count(corpus, units,
+          bytes, log::warn, sink), new Normalization(text.lowercase, text.simplify));
     }
   }
 
