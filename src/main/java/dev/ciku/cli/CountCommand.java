@@ -109,16 +109,19 @@ final class CountCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     requireOptionsThatApply();
-    OutputFormat fmt = parseFormat();
+    OutputFormat fmt = OutputOptions.parseFormat(format,
+        EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL));
+    if (fmt == null) {
+      throw new CikuException(CikuException.USAGE,
+          "--format must be tsv or jsonl, not '" + format + "'");
+    }
     boolean byCount = switch (sort.toLowerCase(Locale.ROOT)) {
       case "count" -> true;
       case "ngram" -> false;
       default -> throw new CikuException(CikuException.USAGE,
           "--sort must be count or ngram, not '" + sort + "'");
     };
-    if (top < 0) {
-      throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
-    }
+    OutputOptions.checkTop(top);
     Log log = run.log();
     String stream = Output.standardStreamName(store);
     if (stream != null) {
@@ -190,14 +193,5 @@ final class CountCommand implements Callable<Integer> {
       return new Counted(new NgramCounter(options, text.readerOptions(input)).count(corpus, units,
           bytes, log::warn, sink), new Normalization(text.lowercase, text.simplify));
     }
-  }
-
-  private OutputFormat parseFormat() {
-    return switch (format.toLowerCase(Locale.ROOT)) {
-      case "tsv" -> OutputFormat.TSV;
-      case "jsonl" -> OutputFormat.JSONL;
-      default -> throw new CikuException(CikuException.USAGE,
-          "--format must be tsv or jsonl, not '" + format + "'");
-    };
   }
 }

@@ -96,9 +96,7 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
   public Integer call() throws Exception {
     OutputFormat format =
         output.format(this);
-    if (top < 0) {
-      throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
-    }
+    OutputOptions.checkTop(top);
     explain = splitWords(explainArgs);
     if (spec.commandLine().getParseResult().hasMatchedOption("--explain")
         && (explain.isEmpty() || explain.stream().anyMatch(String::isBlank))) {
@@ -132,7 +130,7 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
           Progress p = Progress.start(run.progress(), System.err, "discover", bytes::get,
               counts == null && size > 0 ? 2 * size : size)) {
         if (store != null) {
-          checkNormalization(store);
+          store.requireNormalization(new Normalization(text.lowercase, text.simplify), "");
         }
         result = new WordDiscoverer(options, text.readerOptions(input), run.threads(),
             memory.bytes(), memory.tempDir()).withExplanations(explained())
@@ -152,18 +150,6 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
           " written (%,d found)", result.words().size()));
     }
     return 0;
-  }
-
-  /**
-   * Refuses (usage) a store counted with other --lowercase/--simplify settings than this run's:
-   * its grams would not match the words asked for or the text the cut pass reads.
-   */
-  private void checkNormalization(NgramStore store) {
-    Normalization n = store.normalization();
-    if (!n.equals(new Normalization(text.lowercase, text.simplify))) {
-      throw new CikuException(CikuException.USAGE, store.path() + " was counted " + n.describe()
-          + "; give the same --simplify/--lowercase as when counting");
-    }
   }
 
   /** The words of the --explain arguments, split at commas (ASCII or full-width), blanks kept. */

@@ -165,9 +165,7 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
 
   private int mine(Log log) throws Exception {
     OutputFormat format = output.format(this);
-    if (top < 0) {
-      throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
-    }
+    OutputOptions.checkTop(top);
     DomainTermMiner.Rank r;
     try {
       r = DomainTermMiner.Rank.valueOf(rank.toUpperCase(Locale.ROOT).replace('-', '_'));

@@ -79,18 +79,38 @@ public final class OutputOptions {
 
   /** The requested format, checked against what the command supports. */
   public OutputFormat format(EnumSet<OutputFormat> allowed) {
-    OutputFormat f;
-    try {
-      f = OutputFormat.valueOf(format.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      f = null;
-    }
-    if (f == null || !allowed.contains(f)) {
+    OutputFormat f = parseFormat(format, allowed);
+    if (f == null) {
       throw new CikuException(CikuException.USAGE, "--format must be one of "
           + allowed.toString().toLowerCase(Locale.ROOT).replaceAll("[\\[\\] ]", "")
           + ", not '" + format + "'");
     }
     return f;
+  }
+
+  /**
+   * The format named {@code name} (in any case) if {@code allowed} holds it, else null (each
+   * command words its own message).
+   */
+  static OutputFormat parseFormat(String name, EnumSet<OutputFormat> allowed) {
+    OutputFormat f;
+    try {
+      f = OutputFormat.valueOf(name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    return allowed.contains(f) ? f : null;
+  }
+
+  /**
+   * Refuses (usage) a negative {@code --top}, the number of rows a command prints (0: all); the
+   * one check, and message, of every command's {@code --top}.
+   */
+  static int checkTop(int top) {
+    if (top < 0) {
+      throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
+    }
+    return top;
   }
 
   /** Opens the destination. */

@@ -109,9 +109,7 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
         .output("--stats", stats).check();
     List<CorpusInput> corpus = input.corpus(log);
     VocabularyLearner.Config config;
-    if (top < 0) {
-      throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
-    }
+    OutputOptions.checkTop(top);
     int limit = top == 0 ? Integer.MAX_VALUE : top;
     try {
       config = new VocabularyLearner.Config(minPairCount, minPmi, minCount, maxLength, minGain,

@@ -127,6 +127,19 @@ public final class NgramStore implements AutoCloseable {
     return header.normalization();
   }
 
+  /**
+   * Refuses (an {@link IllegalArgumentException} whose message is meant for the user) text
+   * normalised as {@code asked} when this store's was normalised otherwise: its grams would not
+   * match that text. {@code hint} ends the message ("" for none).
+   */
+  public void requireNormalization(Normalization asked, String hint) {
+    Normalization n = normalization();
+    if (!n.equals(asked)) {
+      throw new IllegalArgumentException(path + " was counted " + n.describe()
+          + "; give the same --simplify/--lowercase as when counting" + hint);
+    }
+  }
+
   public Path path() {
     return path;
   }

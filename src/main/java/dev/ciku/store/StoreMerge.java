@@ -124,10 +124,8 @@ public final class StoreMerge implements AutoCloseable {
             + s.path() + " " + s.normalization().describe());
       }
     }
-    if (given != null && !first.normalization().equals(given)) {
-      throw new IllegalArgumentException(first.path() + " was counted "
-          + first.normalization().describe() + "; give the same --simplify/--lowercase as when"
-          + " counting (or none with --merge)");
+    if (given != null) {
+      first.requireNormalization(given, " (or none with --merge)");
     }
     return first.normalization();
   }
