@@ -2,8 +2,7 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
-import dev.ciku.corpus.Simplified;
-import dev.ciku.corpus.UnitPolicy;
+import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.DiscoveredWordRows;
 import dev.ciku.discover.ExplanationRows;
@@ -132,8 +131,9 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
         if (store != null) {
           store.requireNormalization(new Normalization(text.lowercase, text.simplify), "");
         }
-        result = new WordDiscoverer(options, text.readerOptions(input), run.threads(),
-            memory.bytes(), memory.tempDir()).withExplanations(explained())
+        ReaderOptions reading = text.readerOptions(input);
+        result = new WordDiscoverer(options, reading, run.threads(), memory.bytes(),
+            memory.tempDir()).withExplanations(reading.normalizeWords(explain))
             .discover(corpus, store, bytes, log::warn, log::info);
       }
       if (!explain.isEmpty()) {
@@ -165,22 +165,5 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
       }
     }
     return words;
-  }
-
-  /**
-   * The strings to explain, half-width, Latin letters lower-cased when the corpus is, each once
-   * in the order first asked (或者,或者 is one row; so are 這個,这个 with --simplify, and
-   * ＣＯＶＩＤ－１９,COVID-19).
-   */
-  private List<String> explained() {
-    java.util.Set<String> words = new java.util.LinkedHashSet<>();
-    for (String asked : explain) {
-      String w = asked.strip();
-      // Asked words are read as the corpus is: half-width, and lower-cased and simplified with
-      // those options.
-      words.add(UnitPolicy.normalizeText(!text.simplify ? w : Simplified.bundled().fold(w),
-          text.lowercase));
-    }
-    return new ArrayList<>(words);
   }
 }

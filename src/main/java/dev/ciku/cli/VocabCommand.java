@@ -2,12 +2,11 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
-import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
 import dev.ciku.segment.VocabularyLearner;
-import java.io.Writer;
+import dev.ciku.segment.VocabularyRows;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -110,7 +109,6 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
     List<CorpusInput> corpus = input.corpus(log);
     VocabularyLearner.Config config;
     OutputOptions.checkTop(top);
-    int limit = top == 0 ? Integer.MAX_VALUE : top;
     try {
       config = new VocabularyLearner.Config(minPairCount, minPmi, minCount, maxLength, minGain,
           lengthGain, lengthPower, iterations, mergeRounds, fragmentShare, glueGain,
@@ -148,32 +146,11 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
             "bits per char: %.4f before (single characters), %.4f after (%,d words); %.1f s",
             r.bitsBefore(), r.bitsAfter(), r.vocabulary().size(), seconds));
       }
-      if (format == OutputFormat.DICT) {
-        r.vocabulary().write(out.writer(), true, limit);
-      } else {
-        RowWriter rows = output.rows(out, format, List.of("word", "count"));
-        int n = 0;
-        for (String word : r.vocabulary().sortedWords()) {
-          if (n++ >= limit) {
-            break;
-          }
-          rows.begin();
-          rows.text(word);
-          rows.integer(r.vocabulary().count(word));
-          rows.end();
-        }
-        rows.finish();
-      }
+      RowWriter rows = format == OutputFormat.DICT ? null
+          : output.rows(out, format, VocabularyRows.COLUMNS);
+      VocabularyRows.write(r.vocabulary(), top, rows, out.writer());
       if (statsOut != null) {
-        Writer s = statsOut.writer();
-        s.write("stage\twords\tbits_per_char\tkept\n");
-        s.write("characters\t0\t" + Numbers.format(r.bitsBefore(), 4) + "\t"
-            + (r.keptStage() < 0 ? 1 : 0) + "\n");
-        for (int i = 0; i < r.bitsPerRound().length; i++) {
-          s.write((i == 0 ? "de-redundancy" : "refinement-" + i) + "\t" + r.wordsPerRound()[i]
-              + "\t" + Numbers.format(r.bitsPerRound()[i], 4) + "\t"
-              + (i == r.keptStage() ? 1 : 0) + "\n");
-        }
+        VocabularyRows.writeStats(r, statsOut.writer());
       }
       Output.commitAll(out, statsOut);
     }

@@ -2,7 +2,11 @@ package dev.ciku.corpus;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How a corpus is read: character encoding, line format, which field or column holds the text,
@@ -45,5 +49,25 @@ public record ReaderOptions(Charset charset, InputFormat format, String field, i
     if (column < 1) {
       throw new IllegalArgumentException("column must be 1 or more, got " + column);
     }
+  }
+
+  /**
+   * Words typed by a user (such as {@code discover --explain}'s) as this reader writes a
+   * corpus's text: blanks around each stripped, traditional Han characters simplified if {@link
+   * #simplify}, full-width ASCII made half-width and Latin letters lower-cased if {@link
+   * #lowercase} ({@link UnitPolicy#normalizeText}); each once, in the order first given
+   * (或者,或者 is one word; so are 這個,这个 with simplify, and ＣＯＶＩＤ－１９,COVID-19).
+   *
+   * <p>Cost: O(total length); the first use with simplify loads the bundled table ({@link
+   * Simplified#bundled}). Thread-safe.
+   */
+  public List<String> normalizeWords(List<String> words) {
+    Set<String> normalized = new LinkedHashSet<>();
+    for (String word : words) {
+      String w = word.strip();
+      normalized.add(UnitPolicy.normalizeText(simplify ? Simplified.bundled().fold(w) : w,
+          lowercase));
+    }
+    return new ArrayList<>(normalized);
   }
 }
