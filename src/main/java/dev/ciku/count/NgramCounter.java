@@ -10,6 +10,7 @@ import dev.ciku.corpus.UnitTable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -40,9 +41,16 @@ public final class NgramCounter {
   private final CountOptions options;
   private final ReaderOptions readerOptions;
 
+  /**
+   * A counter with these settings; nothing is read until {@link #count}.
+   *
+   * @param options the order, min count, threads (1 or more) and memory budget (16 MiB or more,
+   *     in bytes) of the count, checked by {@link CountOptions} itself
+   * @param readerOptions how the corpus is read (encoding, format, normalisation)
+   */
   public NgramCounter(CountOptions options, ReaderOptions readerOptions) {
-    this.options = options;
-    this.readerOptions = readerOptions;
+    this.options = Objects.requireNonNull(options, "options");
+    this.readerOptions = Objects.requireNonNull(readerOptions, "readerOptions");
   }
 
   /**

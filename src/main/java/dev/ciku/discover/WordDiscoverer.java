@@ -6,6 +6,7 @@ import dev.ciku.corpus.ClauseRecording;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.HanCharacters;
 import dev.ciku.corpus.ParallelClauses;
+import dev.ciku.corpus.Params;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountOptions;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -94,40 +96,73 @@ public final class WordDiscoverer {
   private static final int SLICES = 16;
   private final long memory;
   private final Path tempDir;
-  private CutPass cutPass;
-  private List<String> explain = List.of();
+  /** The cut pass run elsewhere ({@link #withCutPass}), or null: this instance cuts. */
+  private final CutPass cutPass;
+  /** The strings to explain ({@link #withExplanations}); none by default. */
+  private final List<String> explain;
 
+  /**
+   * A discoverer with these settings; it reads the word lists its options need (stopwords,
+   * measure words, phrase suffixes) now, so that an unreadable list fails before any counting.
+   *
+   * @param options the thresholds and stages of discovery
+   * @param readerOptions how the corpus is read (encoding, format, normalisation)
+   * @param threads worker threads for counting, cutting and scoring (1 or more; the result does
+   *     not depend on it)
+   * @param memory the counting budget in bytes (more than 0; the counter needs 16 MiB or more),
+   *     beyond which sorted runs and rare grams spill to {@code tempDir}
+   * @param tempDir where temporary files go (spilled runs, the recorded clauses)
+   * @throws IllegalArgumentException if {@code threads} or {@code memory} is out of range
+   */
   public WordDiscoverer(DiscoverOptions options, ReaderOptions readerOptions, int threads,
       long memory, Path tempDir) {
-    this.options = options;
+    this.options = Objects.requireNonNull(options, "options");
     this.readerOptions = readerOptions;
-    this.threads = threads;
+    this.threads = (int) Params.atLeast("threads", threads, 1);
+    if (memory <= 0) {
+      throw new IllegalArgumentException("memory must be more than 0 bytes, not " + memory);
+    }
     this.memory = memory;
-    this.tempDir = tempDir;
+    this.tempDir = Objects.requireNonNull(tempDir, "tempDir");
     // Read now (dict/stopwords.txt, dict/measure-words.txt, dict/phrase-suffixes.txt), so an
     // unreadable list fails before the corpus is counted.
     this.gainBar = GainBar.of(options);
     this.measureWords = NumberGlue.measureWords(options.numberGlue());
     this.suffixes = SuffixGlue.suffixes(options.suffixGlue());
+    this.cutPass = null;
+    this.explain = List.of();
+  }
+
+  /** A copy of {@code from} with another cut pass and strings to explain (the lists not read again). */
+  private WordDiscoverer(WordDiscoverer from, CutPass cutPass, List<String> explain) {
+    this.options = from.options;
+    this.readerOptions = from.readerOptions;
+    this.threads = from.threads;
+    this.memory = from.memory;
+    this.tempDir = from.tempDir;
+    this.gainBar = from.gainBar;
+    this.measureWords = from.measureWords;
+    this.suffixes = from.suffixes;
+    this.cutPass = cutPass;
+    this.explain = explain;
   }
 
   /**
-   * Runs the cut pass through {@code pass} instead of reading the corpus here; used with a store
-   * and an empty corpus list. Returns this.
+   * A discoverer like this one that runs the cut pass through {@code pass} instead of reading the
+   * corpus itself; used with a store and an empty corpus list. This one is unchanged. Cost: a
+   * copy of the settings (the word lists are shared).
    */
   public WordDiscoverer withCutPass(CutPass pass) {
-    this.cutPass = pass;
-    return this;
+    return new WordDiscoverer(this, Objects.requireNonNull(pass, "pass"), explain);
   }
 
   /**
-   * Also explains, in {@link Result#explanations()}, what the run did with each of these strings
-   * (kept, or the stage that dropped it and why). Costs one more read of the rare grams and one
-   * more boundary-entropy pass. Returns this.
+   * A discoverer like this one that also explains, in {@link Result#explanations()}, what the run
+   * did with each of these strings (kept, or the stage that dropped it and why). This one is
+   * unchanged. Costs the run one more read of the rare grams and one more boundary-entropy pass.
    */
   public WordDiscoverer withExplanations(List<String> words) {
-    this.explain = List.copyOf(words);
-    return this;
+    return new WordDiscoverer(this, cutPass, List.copyOf(words));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.ciku.domain;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.Params;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitPolicy;
 import dev.ciku.discover.DiscoverOptions;
@@ -104,11 +105,26 @@ public final class DomainTermMiner {
   private final long memory;
   private final Path tempDir;
 
+  /**
+   * A miner with these settings; nothing is read until {@link #mine}.
+   *
+   * @param options discovery's settings, the ranking, the term filter and the entropy floor
+   * @param readerOptions how the domain corpus is read (encoding, format, normalisation)
+   * @param threads worker threads of discovery and of counting the candidates' occurrences (1 or
+   *     more; the result does not depend on it)
+   * @param memory discovery's counting budget in bytes (more than 0; the counter needs 16 MiB or
+   *     more), beyond which work spills to {@code tempDir}
+   * @param tempDir where temporary files go
+   * @throws IllegalArgumentException if {@code threads} or {@code memory} is out of range
+   */
   public DomainTermMiner(Options options, ReaderOptions readerOptions, int threads, long memory,
       Path tempDir) {
     this.options = options;
     this.readerOptions = readerOptions;
-    this.threads = threads;
+    this.threads = (int) Params.atLeast("threads", threads, 1);
+    if (memory <= 0) {
+      throw new IllegalArgumentException("memory must be more than 0 bytes, not " + memory);
+    }
     this.memory = memory;
     this.tempDir = tempDir;
   }

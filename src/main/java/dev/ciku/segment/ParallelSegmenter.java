@@ -44,9 +44,18 @@ public final class ParallelSegmenter implements AutoCloseable {
   /** The last input ended without a line end: the next one starts with one. */
   private boolean openLine;
 
+  /**
+   * A segmenter of streams with {@code threads} workers (daemon threads, started on demand and
+   * stopped by {@link #close}).
+   *
+   * @param segmenter the segmenter each worker uses (its vocabulary is shared, read-only; each
+   *     worker has its own scratch)
+   * @param threads worker threads, 1 or more (the output does not depend on it)
+   * @throws IllegalArgumentException if {@code threads} is below 1
+   */
   public ParallelSegmenter(Segmenter segmenter, int threads) {
     if (threads < 1) {
-      throw new IllegalArgumentException("threads must be 1 or more");
+      throw new IllegalArgumentException("threads must be 1 or more, not " + threads);
     }
     this.segmenter = segmenter;
     this.threads = threads;

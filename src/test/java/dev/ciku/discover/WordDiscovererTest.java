@@ -2,6 +2,7 @@ package dev.ciku.discover;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ciku.corpus.ByteCounter;
@@ -27,6 +28,35 @@ class WordDiscovererTest {
       throws IOException {
     return new WordDiscoverer(o, ReaderOptions.DEFAULT, threads, 128L << 20, tmp)
         .discover(List.of(CorpusInput.file(file)), null, new ByteCounter(), m -> { }, m -> { });
+  }
+
+  @Test
+  void constructor_noThreads_refusedWithTheValue() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new WordDiscoverer(DiscoverOptions.DEFAULT, ReaderOptions.DEFAULT, 0, 128L << 20,
+            tmp));
+    assertEquals("threads must be 1 or more, not 0", e.getMessage());
+  }
+
+  @Test
+  void constructor_noMemory_refusedWithTheValue() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new WordDiscoverer(DiscoverOptions.DEFAULT, ReaderOptions.DEFAULT, 1, 0, tmp));
+    assertEquals("memory must be more than 0 bytes, not 0", e.getMessage());
+  }
+
+  @Test
+  void withExplanations_anyWords_returnsACopyAndLeavesThisUnchanged() throws IOException {
+    Path file = tmp.resolve("c.txt");
+    Files.writeString(file, "人民法院审理案件。人民法院依法审理。\n".repeat(20));
+    WordDiscoverer plain = new WordDiscoverer(DiscoverOptions.DEFAULT, ReaderOptions.DEFAULT, 1,
+        64L << 20, tmp);
+    WordDiscoverer explaining = plain.withExplanations(List.of("法院", "审理"));
+    List<CorpusInput> corpus = List.of(CorpusInput.file(file));
+    assertEquals(2, explaining.discover(corpus, null, new ByteCounter(), m -> { }, m -> { })
+        .explanations().size());
+    assertEquals(0, plain.discover(corpus, null, new ByteCounter(), m -> { }, m -> { })
+        .explanations().size());
   }
 
   /** The defaults with another {@code --glue-gain}, {@code --number-glue}, {@code --suffix-glue}. */

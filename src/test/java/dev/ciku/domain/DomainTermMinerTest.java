@@ -2,6 +2,7 @@ package dev.ciku.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ciku.corpus.ByteCounter;
@@ -23,6 +24,17 @@ class DomainTermMinerTest {
       new ReaderOptions(StandardCharsets.UTF_8, InputFormat.PLAIN, "text", 1, false);
 
   @TempDir Path dir;
+
+  @Test
+  void constructor_threadsOrMemoryOutOfRange_refusedWithTheValue() {
+    DomainTermMiner.Options o = new DomainTermMiner.Options(DiscoverOptions.DEFAULT,
+        DomainTermMiner.Rank.COMBINED, TermFilter.none());
+    assertEquals("threads must be 1 or more, not -1", assertThrows(IllegalArgumentException.class,
+        () -> new DomainTermMiner(o, ReaderOptions.DEFAULT, -1, 64L << 20, dir)).getMessage());
+    assertEquals("memory must be more than 0 bytes, not -5",
+        assertThrows(IllegalArgumentException.class,
+            () -> new DomainTermMiner(o, ReaderOptions.DEFAULT, 1, -5, dir)).getMessage());
+  }
 
   private static ReferenceCounts table(Map<String, Long> counts, long positions) {
     return new ReferenceCounts() {

@@ -185,6 +185,12 @@ class SegmenterTest {
   }
 
   @Test
+  void parallelSegmenter_noThreads_refusedWithTheValue() {
+    assertEquals("threads must be 1 or more, not 0", assertThrows(
+        IllegalArgumentException.class, () -> new ParallelSegmenter(seg, 0)).getMessage());
+  }
+
+  @Test
   void parallelSegmenter_anyThreads_sameAsStreamSegmenter() throws IOException {
     StringBuilder sb = new StringBuilder();
     Random r = new Random(11);
