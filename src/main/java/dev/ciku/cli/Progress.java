@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
  * reading a corpus of known or unknown size. Shown only when standard error is a terminal (the
  * launcher passes {@code -Dciku.stderr.tty=true}) and neither {@code --quiet} nor
  * {@code --no-progress} is given; for commands that stream their rows, not when those go to the
- * terminal too ({@link #stdoutIsTerminal}). Thread-safe.
+ * terminal too ({@link #stdoutIsTerminal}). Thread-safe: drawing, erasing and the lines of
+ * {@link #println} hold one lock, {@link #TERMINAL}, whatever stream they are given.
  */
 public final class Progress implements AutoCloseable {
   private final PrintStream err;
@@ -22,7 +23,12 @@ public final class Progress implements AutoCloseable {
   private long finished;
   private volatile String stage;
   private volatile boolean running = true;
-  /** Whether a bar is on the terminal line now; read and written under the stream's lock. */
+  /**
+   * Guards {@link #shown} and the writing of bars and lines: the terminal is one, whichever
+   * {@code PrintStream} (standard error, a wrapper of it) a bar or a message is given.
+   */
+  private static final Object TERMINAL = new Object();
+  /** Whether a bar is on the terminal line now; read and written under {@link #TERMINAL}. */
   private static boolean shown;
 
   /** A bar not started, on an injected {@code clock} (nanoseconds); {@link #start} starts one. */
@@ -116,7 +122,7 @@ public final class Progress implements AutoCloseable {
         : render(stage, d, total, (finished - start) / 1e9)
             + String.format(Locale.ROOT, ", read; working %.0f s", (now - finished) / 1e9);
     String line = "\r" + bar + "\u001b[K";
-    synchronized (err) {
+    synchronized (TERMINAL) {
       err.print(line);
       err.flush();
       shown = true;
@@ -128,7 +134,7 @@ public final class Progress implements AutoCloseable {
    * drawn again below it at its next tick), so that messages never run into the bar.
    */
   static void println(PrintStream err, String text) {
-    synchronized (err) {
+    synchronized (TERMINAL) {
       if (shown) {
         err.print("\r\u001b[K");
         shown = false;
@@ -151,7 +157,7 @@ public final class Progress implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    synchronized (err) {
+    synchronized (TERMINAL) {
       err.print("\r\u001b[K");
       err.flush();
       shown = false;

@@ -66,14 +66,16 @@ public final class ClauseRecording implements AutoCloseable {
     }
     ByteBuffer buf = buffer();
     buf.clear();
-    buf.putInt(b.clauses).putInt(b.used).putLong(bytes);
-    buf.asIntBuffer().put(b.units, 0, b.used);
-    buf.position(buf.position() + 4 * b.used);
-    buf.asIntBuffer().put(b.ends, 0, b.clauses);
-    buf.position(buf.position() + 4 * b.clauses);
-    buf.asIntBuffer().put(b.owned, 0, b.clauses);
-    buf.position(buf.position() + 4 * b.clauses);
-    for (int i = 0; i < b.clauses; i++) {
+    int clauses = b.clauses();
+    int used = b.used();
+    buf.putInt(clauses).putInt(used).putLong(bytes);
+    buf.asIntBuffer().put(b.units, 0, used);
+    buf.position(buf.position() + 4 * used);
+    buf.asIntBuffer().put(b.ends, 0, clauses);
+    buf.position(buf.position() + 4 * clauses);
+    buf.asIntBuffer().put(b.owned, 0, clauses);
+    buf.position(buf.position() + 4 * clauses);
+    for (int i = 0; i < clauses; i++) {
       buf.put(b.clauseEnd[i] ? (byte) 1 : 0);
     }
     buf.flip();
@@ -143,8 +145,7 @@ public final class ClauseRecording implements AutoCloseable {
       for (int i = 0; i < clauses; i++) {
         b.clauseEnd[i] = buf.get() != 0;
       }
-      b.used = used;
-      b.clauses = clauses;
+      b.filled(used, clauses);
       return bytes;
     }
 

@@ -251,8 +251,10 @@ public final class ParallelClauses {
     final int[] ends;
     final int[] owned;
     final boolean[] clauseEnd;
-    int used;
-    int clauses;
+    /** Units held, from the start of {@link #units}. */
+    private int used;
+    /** Clauses held, from the start of {@link #ends}, {@link #owned} and {@link #clauseEnd}. */
+    private int clauses;
 
     Batch(int capacity) {
       units = new int[capacity];
@@ -260,6 +262,28 @@ public final class ParallelClauses {
       ends = new int[c];
       owned = new int[c];
       clauseEnd = new boolean[c];
+    }
+
+    /** Units held. */
+    int used() {
+      return used;
+    }
+
+    /** Clauses held. */
+    int clauses() {
+      return clauses;
+    }
+
+    /** Empties the batch for reuse (the arrays keep their stale contents). */
+    void clear() {
+      used = 0;
+      clauses = 0;
+    }
+
+    /** Says that the arrays now hold {@code used} units and {@code clauses} clauses (read back). */
+    void filled(int used, int clauses) {
+      this.used = used;
+      this.clauses = clauses;
     }
 
     boolean fits(int length) {
@@ -305,7 +329,8 @@ public final class ParallelClauses {
           if (failure == null) {
             try {
               int start = 0;
-              for (int k = 0; k < b.clauses; k++) {
+              int n = b.clauses();
+              for (int k = 0; k < n; k++) {
                 worker.clause(b.units, start, b.ends[k], b.owned[k], b.clauseEnd[k]);
                 start = b.ends[k];
               }
@@ -316,8 +341,7 @@ public final class ParallelClauses {
           if (failure != null) {
             free.failed = true;
           }
-          b.used = 0;
-          b.clauses = 0;
+          b.clear();
           free.put(b);
         }
         if (failure == null) {

@@ -9,10 +9,10 @@ package dev.ciku.store;
  * metadata under them. Not thread-safe.
  */
 public final class GramKey {
-  /** Units 0..2 of the gram. */
-  public long hi;
+  /** Units 0..2 of the gram (read and written by the store's marshaller). */
+  long hi;
   /** Units 3..5 of the gram. */
-  public long lo;
+  long lo;
 
   public GramKey() {}
 
