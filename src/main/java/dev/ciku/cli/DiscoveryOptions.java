@@ -7,6 +7,9 @@ import picocli.CommandLine.Option;
  * The options of new-word discovery, shared by every command that discovers words
  * ({@code discover}, {@code domain}, and the Spark jobs): a picocli mixin. The de-redundancy
  * threshold is not here, because its default differs by command.
+ *
+ * <p>A picocli mixin: picocli fills the fields while parsing, and the methods read them (nothing
+ * is cached). Not thread-safe; one instance per command run, used on its thread.
  */
 public final class DiscoveryOptions {
   @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "4",

@@ -8,6 +8,9 @@ import picocli.CommandLine.Option;
 /**
  * How a corpus's text is found in its lines and normalised: options of the commands that count
  * (not of {@code segment}, which writes its input back as it is).
+ *
+ * <p>A picocli mixin: picocli fills the fields while parsing, and the methods read them (nothing
+ * is cached). Not thread-safe; one instance per command run, used on its thread.
  */
 public final class FormatOptions {
   @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "plain",

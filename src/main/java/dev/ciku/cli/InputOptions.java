@@ -14,6 +14,10 @@ import picocli.CommandLine.Parameters;
 /**
  * The inputs and their encoding: options of every command that reads text. Commands that read a
  * corpus for counting add {@link FormatOptions}.
+ *
+ * <p>A picocli mixin: picocli fills the fields while parsing, and the methods read them (nothing
+ * is cached). Not thread-safe; one instance per command run, used on its thread.
+ * {@link #corpus} walks the directories named (one file-status call per entry).
  */
 public final class InputOptions {
   @Parameters(paramLabel = "INPUT", arity = "0..*",

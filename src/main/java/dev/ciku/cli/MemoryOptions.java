@@ -5,7 +5,12 @@ import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Memory budget and spill directory for commands that count. */
+/**
+ * Memory budget and spill directory for commands that count.
+ *
+ * <p>A picocli mixin: picocli fills the fields while parsing, and the methods read them (nothing
+ * is cached). Not thread-safe; one instance per command run, used on its thread.
+ */
 public final class MemoryOptions {
   @Option(names = {"-m", "--memory"}, paramLabel = "SIZE",
       description = "Memory budget for counting (e.g. 256m, 2g; default: 256m, or 40%% of the JVM"

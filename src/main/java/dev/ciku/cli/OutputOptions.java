@@ -13,7 +13,12 @@ import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** Options for commands that write rows: format, header, output file. */
+/**
+ * Options for commands that write rows: format, header, output file.
+ *
+ * <p>A picocli mixin: picocli fills the fields while parsing, and the methods read them (nothing
+ * is cached). Not thread-safe; one instance per command run, used on its thread.
+ */
 public final class OutputOptions {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "tsv",
       description = "Output format: tsv (default) or jsonl.")

@@ -4,7 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where a command spills what does not fit in memory. */
+/**
+ * Where a command spills what does not fit in memory.
+ *
+ * <p>A picocli mixin: picocli fills the fields while parsing, and the methods read them (nothing
+ * is cached). Not thread-safe; one instance per command run, used on its thread.
+ */
 public final class TempDirOptions {
   @Option(names = "--temp-dir", paramLabel = "DIR",
       description = "Where spilled data go (default: java.io.tmpdir); deleted at the end, also"

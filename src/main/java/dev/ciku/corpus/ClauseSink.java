@@ -3,6 +3,9 @@ package dev.ciku.corpus;
 /**
  * Receives clauses from a {@link ClauseScanner}. The arrays passed in are reused: copy what must
  * outlive the call.
+ *
+ * <p>A scanner calls its sink from one thread, the one scanning; a sink needs no locking unless
+ * it is shared by several scanners (each worker of {@link ParallelClauses} has its own).
  */
 @FunctionalInterface
 public interface ClauseSink {

@@ -18,6 +18,10 @@ import java.util.function.Consumer;
  * into inputs: files as given, directories recursively in sorted order (hidden files and
  * directories, whose names start with '.', skipped: {@code .git}, {@code .svn}, editor swap
  * files), {@code -} for standard input. Files ending in {@code .gz} are decompressed.
+ *
+ * <p>Immutable and thread-safe: every opening is a stream of its own. A stream input (standard
+ * input, a pipe) can be read only once, however ({@link Spool} copies such inputs for commands
+ * that read twice).
  */
 public final class CorpusInput {
   private final Path path;

@@ -15,6 +15,11 @@ import java.util.List;
  * to temporary files (deleted on {@link #close}), still named as given in messages; regular files
  * are left as they are. Standard input named more than once is read once. Used by commands that
  * need two passes.
+ *
+ * <p>Cost of {@link #of}: one copy of each stream input to the temporary directory (disk speed;
+ * the disk space of the input as stored); regular files cost nothing. Not thread-safe while
+ * built; afterwards {@link #inputs} may be read from several threads, and {@link #close} is
+ * called once, when no input is being read.
  */
 public final class Spool implements AutoCloseable {
   private final List<CorpusInput> inputs;

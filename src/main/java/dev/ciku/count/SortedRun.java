@@ -322,23 +322,33 @@ public final class SortedRun {
     return at;
   }
 
-  /** Iterates a run in order. */
+  /**
+   * Iterates a run in order: {@link #next} moves to the next entry, whose gram and count the
+   * accessors then give (undefined before the first {@code next} and after the last). Not
+   * thread-safe; one reader per cursor.
+   */
   public abstract static class Cursor implements AutoCloseable {
+    /** Units 0..2 of the current gram ({@link Grams} packing), set by {@link #next}. */
     protected long hi;
+    /** Units 3..5 of the current gram, set by {@link #next}. */
     protected long lo;
+    /** The count of the current gram, set by {@link #next}. */
     protected long count;
 
     /** Advances; false at the end. */
     public abstract boolean next() throws IOException;
 
+    /** Units 0..2 of the current gram ({@link Grams} packing). */
     public final long hi() {
       return hi;
     }
 
+    /** Units 3..5 of the current gram. */
     public final long lo() {
       return lo;
     }
 
+    /** The count of the current gram (summed over the run's equal grams). */
     public final long count() {
       return count;
     }

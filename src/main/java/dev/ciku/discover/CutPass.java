@@ -8,6 +8,10 @@ import java.io.IOException;
  * The cut pass of {@link WordDiscoverer} run elsewhere, e.g. distributed over a cluster
  * ({@link WordDiscoverer#withCutPass}). It must cut the same corpus the counts came from with a
  * {@link Cutter} (or an equivalent) and add every fragment it counted.
+ *
+ * <p>Called once per discovery run, on the thread that runs it; {@code into} is not
+ * thread-safe, so an implementation that cuts on several threads (or machines) sums their
+ * fragments before adding them. An implementation used by concurrent runs must be thread-safe.
  */
 @FunctionalInterface
 public interface CutPass {

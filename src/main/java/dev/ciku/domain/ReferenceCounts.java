@@ -4,6 +4,9 @@ package dev.ciku.domain;
  * Occurrence counts of strings in a reference corpus, for contrast with a domain corpus.
  * Implementations: {@link ReferenceProfile} (a compact, bundled table of n-gram counts) and
  * {@link CorpusReference} (exact counts of given strings, from one pass over a corpus).
+ *
+ * <p>Both are immutable once built and thread-safe; {@link #count} is one hash look-up (of the
+ * term's string).
  */
 public interface ReferenceCounts {
   /**

@@ -140,14 +140,17 @@ public final class NgramStore implements AutoCloseable {
     }
   }
 
+  /** The file the store was opened from, as given to {@link #open}. */
   public Path path() {
     return path;
   }
 
+  /** The longest gram held, in units (1..{@link Grams#MAX_ORDER}). */
   public int order() {
     return header.order();
   }
 
+  /** The min count the store was counted (or merged) with: rarer grams are not held. */
   public long minCount() {
     return header.minCount();
   }
