@@ -10,7 +10,9 @@ import picocli.CommandLine.ParseResult;
  * and its Spark job): re-estimation with its gain test ({@code --min-gain}, {@code --glue-gain}),
  * the backtracking of often isolated fragments ({@code --isolated}) and the measure-word and
  * phrase-suffix glue tests ({@code --number-glue}, {@code --suffix-glue}). A picocli mixin,
- * separate from {@link DiscoveryOptions}. Plain configuration holder; not thread-safe.
+ * separate from {@link DiscoveryOptions}. Plain configuration holder; not thread-safe. The
+ * defaults are picocli's default strings, which {@code DiscoveryDefaultsTest} compares with
+ * {@link DiscoverOptions#DEFAULT}.
  */
 public final class ReestimationOptions {
   @Option(names = "--reestimate", paramLabel = "ROUNDS", defaultValue = "3",
@@ -18,42 +20,42 @@ public final class ReestimationOptions {
           + " recount them by use, drop those used less than the min count and merge strongly"
           + " associated neighbours (0: off; default: ${DEFAULT-VALUE}). Needs a corpus: skipped"
           + " when the words come from a store alone (ciku discover --counts without INPUT).")
-  int rounds = DiscoverOptions.REESTIMATION;
+  int rounds;
 
   @Option(names = "--merge-pmi", paramLabel = "NATS", defaultValue = "2.5",
       description = "Association ln(c(ab)N/(c(a)c(b))) two adjacent words need to be merged into a"
           + " 2-unit word during re-estimation (default: ${DEFAULT-VALUE}).")
-  double mergePmi = DiscoverOptions.MERGE_PMI;
+  double mergePmi;
 
   @Option(names = "--merge-step", paramLabel = "NATS", defaultValue = "4.0",
       description = "Added to --merge-pmi per unit of the merged word beyond 2"
           + " (default: ${DEFAULT-VALUE}).")
-  double mergeStep = DiscoverOptions.MERGE_STEP;
+  double mergeStep;
 
   @Option(names = "--min-gain", paramLabel = "NATS", defaultValue = "3.0",
       description = "During re-estimation, a 2-unit word must save this many nats a use over its"
           + " best segmentation into the other words and single units, or it is dropped (glue"
           + " such as 并在, 是一, 等方面; 0: off; default: ${DEFAULT-VALUE}).")
-  double minGain = DiscoverOptions.MIN_GAIN;
+  double minGain;
 
   @Option(names = "--gain-step", paramLabel = "NATS", defaultValue = "2.0",
       description = "Added to --min-gain per unit of the word beyond 2"
           + " (default: ${DEFAULT-VALUE}).")
-  double gainStep = DiscoverOptions.GAIN_STEP;
+  double gainStep;
 
   @Option(names = "--isolated", paramLabel = "K", defaultValue = "25",
       description = "A fragment the cut pass isolated at least K times the min count is kept"
           + " through backtracking if each of its windows reaches --min-pmi, rather than the"
           + " cohesion bar of its length (中华人民共和国: its window 人民共 misses the 3-unit bar;"
           + " 0: off; default: ${DEFAULT-VALUE}). Needs a corpus, as --reestimate does.")
-  int isolated = DiscoverOptions.ISOLATED;
+  int isolated;
 
   @Option(names = "--glue-gain", paramLabel = "NATS", defaultValue = "1.25",
       description = "Added to the bar of --min-gain for a word with a one-character function"
           + " word (the Han characters of dict/stopwords.txt: 的 了 是 这 很 他 ...) at one end:"
           + " 他说, 这一, 很大, 买了 are mostly phrases; 以及, 但是, with one at both ends, are not"
           + " (0: off; default: ${DEFAULT-VALUE}).")
-  double glueGain = DiscoverOptions.GLUE_GAIN;
+  double glueGain;
 
   @Option(names = "--number-glue", paramLabel = "SHARE", defaultValue = "0.5",
       description = "A word of 3 or more units that begins with a measure word (those of"
@@ -62,7 +64,7 @@ public final class ReestimationOptions {
           + " glued to a word (人死亡 of 3人死亡, 枚金牌, 个小时): it leaves the list, and so does a"
           + " word ending in a number followed by it (3人死亡). Numbers: digit runs and"
           + " 零一二...十百千万亿两几数多余半 (1: off; default: ${DEFAULT-VALUE}).")
-  double numberGlue = DiscoverOptions.NUMBER_GLUE;
+  double numberGlue;
 
   @Option(names = "--suffix-glue", paramLabel = "SHARE", defaultValue = "0.5",
       description = "A word of 3 or more units that ends in a phrase suffix (those of"
@@ -71,7 +73,7 @@ public final class ReestimationOptions {
           + " for fewer than this share of the rest's occurrences, with the suffix or without:"
           + " it leaves the list. A word whose rest seldom stands alone (马德里) stays (0: off;"
           + " default: ${DEFAULT-VALUE}).")
-  double suffixGlue = DiscoverOptions.SUFFIX_GLUE;
+  double suffixGlue;
 
   /**
    * The options of this mixin that work on the cut corpus, as the user types them (not
