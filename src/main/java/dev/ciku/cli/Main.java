@@ -3,10 +3,10 @@ package dev.ciku.cli;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.InputFiles;
 import dev.ciku.corpus.MalformedDataException;
+import dev.ciku.io.OutputException;
+import dev.ciku.io.TempFiles;
 import dev.ciku.output.BrokenPipeException;
 import dev.ciku.output.Output;
-import dev.ciku.output.OutputException;
-import dev.ciku.output.TempFiles;
 import dev.ciku.store.NgramStore;
 import java.io.BufferedWriter;
 import java.io.FileNotFoundException;
@@ -23,12 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**

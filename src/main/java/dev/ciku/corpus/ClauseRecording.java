@@ -1,7 +1,7 @@
 package dev.ciku.corpus;
 
-import dev.ciku.output.OutputException;
-import dev.ciku.output.TempFiles;
+import dev.ciku.io.OutputException;
+import dev.ciku.io.TempFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package dev.ciku.corpus;
 
-import dev.ciku.output.TempFiles;
+import dev.ciku.io.TempFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

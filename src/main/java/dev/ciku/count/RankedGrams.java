@@ -1,7 +1,7 @@
 package dev.ciku.count;
 
-import dev.ciku.output.OutputException;
-import dev.ciku.output.TempFiles;
+import dev.ciku.io.OutputException;
+import dev.ciku.io.TempFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

@@ -1,7 +1,7 @@
 package dev.ciku.count;
 
-import dev.ciku.output.OutputException;
-import dev.ciku.output.TempFiles;
+import dev.ciku.io.OutputException;
+import dev.ciku.io.TempFiles;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.io.IOException;
 import java.io.UncheckedIOException;

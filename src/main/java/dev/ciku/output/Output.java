@@ -1,5 +1,8 @@
 package dev.ciku.output;
 
+import dev.ciku.io.OutputException;
+import dev.ciku.io.OutputTarget;
+import dev.ciku.io.TempFiles;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -13,10 +16,8 @@ import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Where a command's data goes: standard output, or a file written atomically (to a temporary file
@@ -228,15 +229,6 @@ public final class Output implements Closeable {
       if (o != null) {
         o.commit();
       }
-    }
-  }
-
-  /** Renames {@code from} over {@code to}, atomically where the file system allows it. */
-  public static void moveAtomically(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.ciku.cli;
 
-import dev.ciku.output.TempFiles;
+import dev.ciku.io.TempFiles;
 
 /**
  * Runs the command line of its arguments inside a JVM shutdown hook, as work still running when

@@ -468,7 +468,7 @@ class MainTest {
     assertEquals("ciku stats: cannot read laws.txt: permission denied\n", err.toString());
     err.getBuffer().setLength(0);
     assertEquals(CikuException.IO, Main.failure(new java.io.UncheckedIOException(
-        new dev.ciku.output.OutputException("temporary file /ro/ciku-run-1.bin",
+        new dev.ciku.io.OutputException("temporary file /ro/ciku-run-1.bin",
             "permission denied", null)), stats));
     assertEquals("ciku stats: cannot write temporary file /ro/ciku-run-1.bin: permission"
         + " denied\n", err.toString());

@@ -6,16 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.ReaderOptions;
+import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountOptions;
 import dev.ciku.count.CountSummary;
 import dev.ciku.count.GramIndex;
 import dev.ciku.count.GramSink;
 import dev.ciku.count.Grams;
 import dev.ciku.count.NgramCounter;
-import dev.ciku.corpus.ByteCounter;
-import dev.ciku.corpus.CorpusInput;
-import dev.ciku.corpus.ReaderOptions;
-import dev.ciku.corpus.UnitTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -240,8 +240,8 @@ class NgramStoreTest {
   @Test
   void constructor_directoryTarget_outputExceptionBeforeAnyFile() throws IOException {
     Path sub = Files.createDirectory(dir.resolve("sub"));
-    dev.ciku.output.OutputException e =
-        assertThrows(dev.ciku.output.OutputException.class, () -> new StoreWriter(sub));
+    dev.ciku.io.OutputException e =
+        assertThrows(dev.ciku.io.OutputException.class, () -> new StoreWriter(sub));
     assertEquals("cannot write " + sub + ": is a directory", e.getMessage());
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(1, files.count());

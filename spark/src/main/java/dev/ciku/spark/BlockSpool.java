@@ -1,6 +1,6 @@
 package dev.ciku.spark;
 
-import dev.ciku.output.TempFiles;
+import dev.ciku.io.TempFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

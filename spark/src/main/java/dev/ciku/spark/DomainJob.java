@@ -1,20 +1,20 @@
 package dev.ciku.spark;
 
-import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.cli.CikuException;
 import dev.ciku.cli.DiscoveryOptions;
+import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.discover.DiscoverOptions;
+import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.domain.DomainTermMiner;
 import dev.ciku.domain.DomainTermRows;
 import dev.ciku.domain.ReferenceProfile;
 import dev.ciku.domain.TermFilter;
 import dev.ciku.domain.TermOccurrences;
-import dev.ciku.discover.WordDiscoverer;
+import dev.ciku.io.TempFiles;
 import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
-import dev.ciku.output.TempFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

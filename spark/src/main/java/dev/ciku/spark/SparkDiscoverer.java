@@ -5,7 +5,7 @@ import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.count.CountSummary;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.WordDiscoverer;
-import dev.ciku.output.TempFiles;
+import dev.ciku.io.TempFiles;
 import dev.ciku.store.NgramStore;
 import dev.ciku.store.Normalization;
 import dev.ciku.store.StoreWriter;

@@ -1,4 +1,4 @@
-package dev.ciku.output;
+package dev.ciku.io;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

@@ -1,4 +1,4 @@
-package dev.ciku.output;
+package dev.ciku.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

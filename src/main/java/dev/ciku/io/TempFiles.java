@@ -1,4 +1,4 @@
-package dev.ciku.output;
+package dev.ciku.io;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -115,7 +115,7 @@ public final class TempFiles {
   }
 
   /** Whether {@code file} is registered (for tests). */
-  static boolean isRegistered(Path file) {
+  public static boolean isRegistered(Path file) {
     return LIVE.contains(file.toAbsolutePath());
   }
 

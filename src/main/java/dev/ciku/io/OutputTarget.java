@@ -1,12 +1,14 @@
-package dev.ciku.output;
+package dev.ciku.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -21,10 +23,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>An existing target that is not a regular file (a FIFO, a device, a {@code /dev/fd/N} or
  * {@code /dev/stdout} link of the kernel) is a {@link #isStream() stream}: written in place, as a
- * shell redirection would. ({@link Output#open} writes a target that is the process's own
- * standard output or error through that descriptor instead: {@link #standardDescriptor}.) Any
- * other target is a file, written to a temporary file next to it ({@link #createTemp}) and
- * renamed over it ({@link #commit}). Temporary files are created as a
+ * shell redirection would. ({@code dev.ciku.output.Output.open} writes a target that is the
+ * process's own standard output or error through that descriptor instead: {@link
+ * #standardDescriptor}.) Any other target is a file, written to a temporary file next to it
+ * ({@link #createTemp}) and renamed over it ({@link #commit}). Temporary files are created as a
  * shell creates a file (mode 0666 less the umask) and, when an existing file is replaced, get its
  * permissions; they are {@link TempFiles#register registered} for deletion at an early exit.
  *
@@ -182,7 +184,7 @@ public final class OutputTarget {
   }
 
   /** Opens a {@link #isStream() stream} target for writing (appending, as {@code >>} would). */
-  OutputStream openStream() throws OutputException {
+  public OutputStream openStream() throws OutputException {
     if (!stream) {
       throw new IllegalStateException(given + " is a file: write it through a temporary file");
     }
@@ -243,6 +245,15 @@ public final class OutputTarget {
     return temp;
   }
 
+  /** Renames {@code from} over {@code to}, atomically where the file system allows it. */
+  private static void moveAtomically(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
   /**
    * Renames {@code temp} (from {@link #createTemp} or {@link #reserveTemp}) over the target,
    * atomically where the file system allows it, after giving it the replaced file's permissions.
@@ -251,7 +262,7 @@ public final class OutputTarget {
     requireFile();
     applyPermissions(temp);
     try {
-      Output.moveAtomically(temp, file);
+      moveAtomically(temp, file);
     } catch (IOException e) {
       throw OutputException.of(given.toString(), e);
     }
