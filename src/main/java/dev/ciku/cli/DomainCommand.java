@@ -168,10 +168,9 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
     OutputOptions.checkTop(top);
     DomainTermMiner.Rank r;
     try {
-      r = DomainTermMiner.Rank.valueOf(rank.toUpperCase(Locale.ROOT).replace('-', '_'));
+      r = DomainTermMiner.Rank.named(rank);
     } catch (IllegalArgumentException e) {
-      throw new CikuException(CikuException.USAGE, "--rank must be combined, gated-g2, share, g2,"
-          + " weirdness, cvalue or count, not '" + rank + "'");
+      throw new CikuException(CikuException.USAGE, e.getMessage());
     }
     DiscoverOptions discover = discovery.toOptions(redundancy);
     try {

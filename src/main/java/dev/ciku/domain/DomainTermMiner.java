@@ -59,7 +59,23 @@ public final class DomainTermMiner {
     /** C-value. */
     CVALUE,
     /** Domain count only (no contrast). */
-    COUNT
+    COUNT;
+
+    /**
+     * The ranking called {@code name} ({@code --rank}): case ignored, words joined by '-' or '_'
+     * ({@code gated-g2}, {@code GATED_G2}).
+     *
+     * @throws IllegalArgumentException for any other name, naming the choices
+     */
+    public static Rank named(String name) {
+      for (Rank r : values()) {
+        if (r.name().equalsIgnoreCase(name.replace('-', '_'))) {
+          return r;
+        }
+      }
+      throw new IllegalArgumentException("--rank must be combined, gated-g2, share, g2, weirdness,"
+          + " cvalue or count, not '" + name + "'");
+    }
   }
 
   /** Where the reference counts come from, given the candidate terms. */

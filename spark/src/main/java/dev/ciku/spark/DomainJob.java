@@ -49,13 +49,11 @@ final class DomainJob implements Callable<Integer> {
 
   /** The ranking named {@code name} (a usage error for any other name). */
   static DomainTermMiner.Rank rank(String name) {
-    for (DomainTermMiner.Rank r : DomainTermMiner.Rank.values()) {
-      if (r.name().equalsIgnoreCase(name.replace('-', '_'))) {
-        return r;
-      }
+    try {
+      return DomainTermMiner.Rank.named(name);
+    } catch (IllegalArgumentException e) {
+      throw new CikuException(CikuException.USAGE, e.getMessage());
     }
-    throw new CikuException(CikuException.USAGE, "--rank must be combined, gated-g2, share,"
-        + " g2, weirdness, cvalue or count, not '" + name + "'");
   }
 
   @Option(names = "--no-filter", description = "Keep stopwords and generic heads.")
