@@ -115,12 +115,7 @@ final class CountCommand implements Callable<Integer> {
       throw new CikuException(CikuException.USAGE,
           "--format must be tsv or jsonl, not '" + format + "'");
     }
-    boolean byCount = switch (sort.toLowerCase(Locale.ROOT)) {
-      case "count" -> true;
-      case "ngram" -> false;
-      default -> throw new CikuException(CikuException.USAGE,
-          "--sort must be count or ngram, not '" + sort + "'");
-    };
+    boolean byCount = OutputOptions.sortsByCount(sort);
     OutputOptions.checkTop(top);
     Log log = run.log();
     String stream = Output.standardStreamName(store);

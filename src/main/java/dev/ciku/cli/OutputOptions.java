@@ -111,11 +111,24 @@ public final class OutputOptions {
    * Refuses (usage) a negative {@code --top}, the number of rows a command prints (0: all); the
    * one check, and message, of every command's {@code --top}.
    */
-  static int checkTop(int top) {
+  public static int checkTop(int top) {
     if (top < 0) {
       throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
     }
     return top;
+  }
+
+  /**
+   * Whether {@code count}'s {@code --sort KEY} ranks by count (true) or lists in gram order
+   * (false); any other key is a usage error. The CLI's and the Spark job's one parser.
+   */
+  public static boolean sortsByCount(String key) {
+    return switch (key.toLowerCase(Locale.ROOT)) {
+      case "count" -> true;
+      case "ngram" -> false;
+      default -> throw new CikuException(CikuException.USAGE,
+          "--sort must be count or ngram, not '" + key + "'");
+    };
   }
 
   /** Opens the destination. */

@@ -6,6 +6,7 @@ import dev.ciku.count.GramSink;
 import dev.ciku.count.RankedGrams;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.cli.CikuException;
+import dev.ciku.cli.OutputOptions;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
@@ -73,7 +74,7 @@ final class CountJob implements Callable<Integer> {
           "give -o STORE and/or --tsv FILE");
     }
     input.check();
-    Main.checkTop(top);
+    OutputOptions.checkTop(top);
     Main.checkStoreFile("-o", store);
     if (tsv == null) {
       for (String option : List.of("--top", "--sort", "--no-header")) {
@@ -87,12 +88,7 @@ final class CountJob implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "-o and --tsv both go to " + tsv + ": give them different files");
     }
-    boolean byCount = switch (sort.toLowerCase(Locale.ROOT)) {
-      case "count" -> true;
-      case "ngram" -> false;
-      default -> throw new CommandLine.ParameterException(spec.commandLine(),
-          "--sort must be count or ngram");
-    };
+    boolean byCount = OutputOptions.sortsByCount(sort);
     SparkNgramCounter.Settings st;
     try {
       st = new SparkNgramCounter.Settings(order, minCount, input.lowercase, input.simplify,

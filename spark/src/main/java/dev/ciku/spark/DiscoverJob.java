@@ -2,6 +2,7 @@ package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
 import dev.ciku.cli.DiscoveryOptions;
+import dev.ciku.cli.OutputOptions;
 import dev.ciku.cli.ReestimationOptions;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.DiscoveredWordRows;
@@ -55,7 +56,7 @@ final class DiscoverJob implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     input.check();
-    Main.checkTop(top);
+    OutputOptions.checkTop(top);
     Main.checkStoreFile("--counts-out", countsOut);
     if (countsOut != null && Output.sameDestination(countsOut, driver.output)) {
       throw new CikuException(CikuException.USAGE, "--counts-out and -o both go to "

@@ -2,6 +2,7 @@ package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
 import dev.ciku.cli.DiscoveryOptions;
+import dev.ciku.cli.OutputOptions;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.WordDiscoverer;
@@ -68,7 +69,7 @@ final class DomainJob implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     input.check();
-    Main.checkTop(top);
+    OutputOptions.checkTop(top);
     DiscoverOptions options = discovery.toOptions(0);
     DomainTermMiner.Rank r = rank(rank);
     ReferenceProfile profile =

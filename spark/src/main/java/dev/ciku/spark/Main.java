@@ -98,13 +98,6 @@ public final class Main implements Runnable {
     }
   }
 
-  /** Refuses a negative --top (usage), as the CLI does. */
-  static void checkTop(int top) {
-    if (top < 0) {
-      throw new CikuException(CikuException.USAGE, "--top must be 0 or more");
-    }
-  }
-
   /**
    * Refuses a store ({@code option}) that names standard output or error: a store is a
    * memory-mapped file (as {@code ciku count -o -}).
