@@ -292,6 +292,21 @@ check_launcher_builds_once_and_fails_clearly() {
   grep -q 'main class \*' "$TMP/launch.err" || fail "CIKU_OPTS glob-expanded: $(head -1 "$TMP/launch.err")"
 }
 
+# A closed standard input (<&-) is an I/O error when read (exit 74, one line), through the
+# launcher and with the jar run directly (the JVM would otherwise read its own lib/modules as the
+# corpus, exit 0); files are read as usual with it closed.
+check_closed_stdin_is_an_error() {
+  local rc=0 jar="$ROOT/target/ciku-0.1.0-all.jar"
+  "$CIKU" stats - <&- > "$TMP/stdin.out" 2> "$TMP/stdin.err" || rc=$?
+  [[ $rc == 74 && $(wc -l < "$TMP/stdin.err") == 1 && ! -s "$TMP/stdin.out" ]] \
+    || fail "launcher: rc $rc: $(cat "$TMP/stdin.err")" || return 1
+  rc=0
+  java -jar "$jar" stats - <&- > "$TMP/stdin.out" 2> "$TMP/stdin.err" || rc=$?
+  [[ $rc == 74 && $(wc -l < "$TMP/stdin.err") == 1 ]] \
+    || fail "java -jar: rc $rc: $(cat "$TMP/stdin.err")" || return 1
+  "$CIKU" stats corpora-samples/laws-zh.txt <&- | grep -q '^11392'$'\t' || fail "a file, stdin closed"
+}
+
 passed=0
 failed=0
 cd "$ROOT" || exit 2

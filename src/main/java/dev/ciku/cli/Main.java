@@ -70,7 +70,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    if (Boolean.getBoolean("ciku.stdin.closed")) {
+    if (Boolean.getBoolean("ciku.stdin.closed") || stdinIsTheJvmsOwnFile()) {
       // bin/ciku found standard input closed (<&-) and gave the JVM /dev/null in its place.
       System.setIn(new java.io.InputStream() {
         @Override
@@ -80,6 +80,22 @@ public final class Main implements Runnable {
       });
     }
     System.exit(execute(args));
+  }
+
+  /**
+   * Whether standard input is a file of the JVM itself: what descriptor 0 becomes when the JVM
+   * starts with it closed ({@code java -jar ... <&-}; {@code bin/ciku} checks before) and opens
+   * its own {@code lib/modules} first. Linux only ({@code /proc}); false when it cannot tell.
+   */
+  private static boolean stdinIsTheJvmsOwnFile() {
+    try {
+      java.nio.file.Path in = java.nio.file.Files.readSymbolicLink(
+          java.nio.file.Path.of("/proc/self/fd/0"));
+      return in.isAbsolute() && in.startsWith(java.nio.file.Path.of(System.getProperty("java.home"))
+          .toRealPath());
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** Runs the command line and returns the exit code (tests call this). */

@@ -184,7 +184,13 @@ public final class InputFiles {
 
     GzipMembers(InputStream in) throws IOException {
       this.in = new PushbackInputStream(in, GZIP_BUFFER);
-      readHeader();
+      try {
+        readHeader();
+      } catch (IOException e) {
+        // Not gzip after all: the inflater's native memory goes now, not with the Cleaner.
+        inflater.end();
+        throw e;
+      }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ciku.spark;
 
+import dev.ciku.io.OutputException;
 import dev.ciku.io.TempFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +29,12 @@ import scala.Tuple2;
  * thread-safe: one per task.
  */
 final class BlockSpool {
+  /**
+   * Most bytes handed to the file channel at once: a heap buffer given to a channel goes through
+   * a temporary direct buffer of its size, which the JDK then keeps per thread (a block of
+   * {@link SparkNgramCounter#BLOCK} grams would leave 24 MB off the heap in every task thread).
+   */
+  static final int CHUNK = 1 << 20;
   private final long budget;
   private final Path dir;
   private final ArrayDeque<Tuple2<Integer, long[]>> held = new ArrayDeque<>();
@@ -62,11 +69,17 @@ final class BlockSpool {
     }
     if (out == null) {
       file = TempFiles.create(dir, "ciku-spark-blocks", ".bin");
-      out = FileChannel.open(file, StandardOpenOption.WRITE);
+      // Registered before the file is opened, so that a failure from here on still deletes it.
       TaskContext task = TaskContext.get();
       if (task != null) {
         TaskCompletionListener cleanup = t -> discard();
         task.addTaskCompletionListener(cleanup);
+      }
+      try {
+        out = FileChannel.open(file, StandardOpenOption.WRITE);
+      } catch (IOException e) {
+        discard();
+        throw OutputException.of("temporary file " + file, e);
       }
     }
     ByteBuffer b = ByteBuffer.allocate(8 + 8 * block.length).order(ByteOrder.nativeOrder());
@@ -74,8 +87,18 @@ final class BlockSpool {
     b.asLongBuffer().put(block);
     b.position(b.capacity());
     b.flip();
-    while (b.hasRemaining()) {
-      out.write(b);
+    try {
+      while (b.hasRemaining()) {
+        ByteBuffer chunk = b.duplicate();
+        chunk.limit(b.position() + Math.min(CHUNK, b.remaining()));
+        while (chunk.hasRemaining()) {
+          out.write(chunk);
+        }
+        b.position(chunk.position());
+      }
+    } catch (IOException e) {
+      // A full disk: say which file, as the CLI's spills do.
+      throw OutputException.of("temporary file " + file, e);
     }
     spilled++;
   }
@@ -136,27 +159,29 @@ final class BlockSpool {
 
   private static void fill(FileChannel in, ByteBuffer b) throws IOException {
     while (b.hasRemaining()) {
-      if (in.read(b) < 0) {
-        throw new IOException("temporary block file ended early");
+      ByteBuffer chunk = b.duplicate();
+      chunk.limit(b.position() + Math.min(CHUNK, b.remaining()));
+      while (chunk.hasRemaining()) {
+        if (in.read(chunk) < 0) {
+          throw new IOException("temporary block file ended early");
+        }
       }
+      b.position(chunk.position());
     }
     b.flip();
   }
 
   /** Closes and deletes the temporary file, if any (again: nothing). */
   private void discard() {
-    try {
-      if (out != null) {
-        out.close();
+    for (java.io.Closeable c : new java.io.Closeable[] {out, in,
+        file == null ? null : () -> TempFiles.delete(file)}) {
+      try {
+        if (c != null) {
+          c.close();
+        }
+      } catch (IOException e) {
+        // best effort, each step on its own: a temporary file
       }
-      if (in != null) {
-        in.close();
-      }
-      if (file != null) {
-        TempFiles.delete(file);
-      }
-    } catch (IOException e) {
-      // best effort: a temporary file
     }
   }
 }

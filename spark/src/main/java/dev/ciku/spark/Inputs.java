@@ -165,7 +165,8 @@ final class Inputs {
    *
    * <p>Cost: one read of up to {@value Encodings#SAMPLE} bytes per file, on the driver.
    *
-   * @throws CikuException (bad data) for a file detected as UTF-16, which Hadoop cannot split
+   * @throws CikuException (bad data) for a file detected as UTF-16 or UTF-32, which Hadoop cannot
+   *     split
    */
   static Map<String, String> detect(Configuration conf, List<FileStatus> files)
       throws IOException {

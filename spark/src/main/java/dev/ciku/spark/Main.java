@@ -39,9 +39,17 @@ public final class Main implements Runnable {
     return cl;
   }
 
+  /** What a task's failure says when Hadoop could not decompress an input: the exception line. */
+  private static final java.util.regex.Pattern BAD_COMPRESSED_DATA = java.util.regex.Pattern.compile(
+      "(java\\.io\\.EOFException|java\\.util\\.zip\\.ZipException"
+          + "|java\\.io\\.IOException: (?:incorrect header check|not a gzip file))[^\\n]*");
+
   /**
-   * {@code e}, or a missing-input error carrying its message if Hadoop's "input path does not
-   * exist" is among its causes (matched by name: the Hadoop classes come with Spark).
+   * {@code e}, or the user error it stands for: a missing input (66) carrying its message if
+   * Hadoop's "input path does not exist" is among its causes (matched by name: the Hadoop classes
+   * come with Spark); bad data (65) if a task failed decompressing an input (a truncated or
+   * corrupt .gz, data after its last member), as the CLI reports it, rather than an internal
+   * error with the executor's stack trace.
    */
   static Exception missingInput(Exception e) {
     Throwable t = e;
@@ -51,6 +59,15 @@ public final class Main implements Runnable {
         String message = t.getMessage() == null ? "input path does not exist"
             : t.getMessage().replace('\n', ' ').trim();
         return new CikuException(CikuException.NO_INPUT, message);
+      }
+      // The executor's exception arrives as text in the job's failure (on a cluster, not as
+      // a cause).
+      java.util.regex.Matcher m = BAD_COMPRESSED_DATA.matcher(String.valueOf(t.getMessage()));
+      if (t instanceof java.io.EOFException || t instanceof java.util.zip.ZipException
+          || m.find()) {
+        String what = t instanceof java.io.IOException ? t.toString() : m.group();
+        return new CikuException(CikuException.DATA, "truncated or corrupt compressed input ("
+            + what + "); check the inputs with 'gzip -t'");
       }
     }
     return e;

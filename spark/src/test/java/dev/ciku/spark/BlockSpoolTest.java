@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,6 +72,35 @@ class BlockSpoolTest {
     assertEquals(0, spool.spilledBlocks());
     assertEquals(0, Files.list(tmp).count());
     assertDrainsInOrder(spool, blocks);
+  }
+
+  private static long directBytes() {
+    return java.lang.management.ManagementFactory
+        .getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class).stream()
+        .filter(p -> p.getName().equals("direct")).mapToLong(p -> p.getMemoryUsed()).sum();
+  }
+
+  @Test
+  void drain_blocksOfAMillionGrams_spilledThroughSmallDirectBuffers() throws IOException {
+    // A whole 24 MB block written or read at once would leave a 24 MB direct buffer in the JDK's
+    // per-thread cache (off the heap, for as long as the task thread lives).
+    long before = directBytes();
+    List<long[]> blocks = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      long[] b = new long[3 * SparkNgramCounter.BLOCK];
+      java.util.Arrays.fill(b, i + 1);
+      b[b.length - 1] = -i;
+      blocks.add(b);
+    }
+    BlockSpool spool = new BlockSpool(1, tmp);
+    for (int i = 0; i < blocks.size(); i++) {
+      spool.add(i % 7, blocks.get(i));
+    }
+    assertEquals(2, spool.spilledBlocks());
+    assertDrainsInOrder(spool, blocks);
+    long grown = directBytes() - before;
+    assertTrue(grown <= 4L * BlockSpool.CHUNK, "direct buffers grew by " + grown + " bytes");
+    assertEquals(0, Files.list(tmp).count(), "the file is deleted after the last block");
   }
 
   @Test

@@ -389,6 +389,26 @@ class SparkJobsTest {
   }
 
   @Test
+  void mainCount_truncatedSecondGzipMember_exit65_oneLine() throws Exception {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(b)) {
+      out.write(Files.readAllBytes(LAWS));
+    }
+    byte[] member = b.toByteArray();
+    Path gz = tmp.resolve("cut.txt.gz");
+    Files.write(gz, member);
+    Files.write(gz, java.util.Arrays.copyOf(member, member.length / 2),
+        java.nio.file.StandardOpenOption.APPEND);
+    java.io.StringWriter err = new java.io.StringWriter();
+    assertEquals(65, run(err, "count", "--tsv", tmp.resolve("out.tsv").toString(),
+        gz.toString()));
+    List<String> lines = err.toString().lines().toList();
+    assertEquals(1, lines.size(), err.toString());
+    assertTrue(lines.get(0).startsWith("ciku-spark count: truncated or corrupt compressed input ("),
+        lines.get(0));
+  }
+
+  @Test
   void mainCount_utf16InputWithEncodingAuto_exit65_oneLine() throws Exception {
     Path utf16 = tmp.resolve("laws-utf16.txt");
     Files.write(utf16, Files.readString(LAWS).substring(0, 20_000).getBytes("UTF-16LE"));
