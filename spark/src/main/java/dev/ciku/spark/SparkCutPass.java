@@ -1,15 +1,17 @@
 package dev.ciku.spark;
 
-import dev.ciku.count.GramIndex;
 import dev.ciku.corpus.ClauseScanner;
 import dev.ciku.corpus.UnitTable;
+import dev.ciku.count.GramIndex;
+import dev.ciku.count.Grams;
+import dev.ciku.count.SequenceTable;
 import dev.ciku.discover.CutFragments;
 import dev.ciku.discover.CutPass;
 import dev.ciku.discover.Cutter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -17,22 +19,16 @@ import scala.Tuple2;
 
 /**
  * Discovery's cut pass on Spark: the cohesive set G and the unit table are broadcast, every
- * partition cuts its clauses with core's {@link Cutter} and counts its fragments (longer ones
- * keyed by a string of their unit ids, {@link CutFragments#key}) and runs of single-unit
- * fragments, the counts are summed by key across the cluster, and the driver receives one count per distinct
- * fragment and run.
+ * partition cuts its clauses with core's {@link Cutter} and counts its fragments; the distinct
+ * fragments travel as packed {@code long[]} blocks ({@link Packed}), sent by the hash of each
+ * fragment to a reduce partition, which sums them in core's tables ({@link CutFragments}); the
+ * driver receives one count per distinct fragment and run.
+ *
+ * <p>Nothing is allocated per fragment on the way: a block holds up to {@link Packed#BLOCK}
+ * longs. The fragments' order on the driver is not the CLI's, and need not be: discovery does
+ * not depend on the order its tables were filled in (the Spark tests compare the word lists).
  */
 final class SparkCutPass implements CutPass {
-  private static final Gram TOTAL = new Gram(0, 0);
-  /** Slices of a partition's fragments turned into tuples at a time. */
-  private static final int SLICES = 32;
-
-  /** Key of a run of single-unit fragments (packed like a gram). */
-  record SingleRun(long hi, long lo) implements java.io.Serializable {}
-
-  /** Key of a stretch that is only segmented ({@link CutFragments#segmentOnly}). */
-  record SegmentOnly(String key) implements java.io.Serializable {}
-
   private final JavaSparkContext sc;
   private final JavaRDD<String> lines;
   private final boolean lowercase;
@@ -62,28 +58,14 @@ final class SparkCutPass implements CutPass {
     boolean simp = simplify;
     int reduce = partitions > 0 ? partitions : Math.max(1, lines.getNumPartitions());
     try {
-      Iterator<Tuple2<Object, Long>> it = lines
-          .mapPartitionsToPair(
-              p -> cutPartition(p, bg.value(), latin.value(), gMax, maxLength, lc, simp))
-          .reduceByKey(Long::sum, reduce)
+      Iterator<long[]> it = lines
+          .mapPartitionsToPair(p -> cutPartition(p, bg.value(), latin.value(), gMax, maxLength,
+              lc, simp, reduce))
+          .partitionBy(new BlockPartitioner(reduce))
+          .mapPartitions(SparkCutPass::sumPartition)
           .toLocalIterator();
       while (it.hasNext()) {
-        Tuple2<Object, Long> t = it.next();
-        if (t._1() instanceof Gram gram) {
-          if (gram.equals(TOTAL)) {
-            into.addCount(t._2());
-          } else {
-            into.shortFragments().accept(gram.hi(), gram.lo(), t._2());
-          }
-        } else if (t._1() instanceof SingleRun r) {
-          into.singleRuns().accept(r.hi(), r.lo(), t._2());
-        } else if (t._1() instanceof SegmentOnly s) {
-          int[] u = CutFragments.units(s.key());
-          into.segmentOnly().add(u, 0, u.length, t._2());
-        } else {
-          int[] u = CutFragments.units((String) t._1());
-          into.longFragments().add(u, 0, u.length, t._2());
-        }
+        Packed.read(it.next(), into);
       }
     } finally {
       bg.destroy();
@@ -91,8 +73,10 @@ final class SparkCutPass implements CutPass {
     }
   }
 
-  static Iterator<Tuple2<Object, Long>> cutPartition(Iterator<String> lines, long[] cohesive,
-      List<String> latin, int gMax, int maxLength, boolean lowercase, boolean simplify) {
+  /** Map side: cut one partition, send its distinct fragments in blocks by reduce partition. */
+  static Iterator<Tuple2<Integer, long[]>> cutPartition(Iterator<String> lines, long[] cohesive,
+      List<String> latin, int gMax, int maxLength, boolean lowercase, boolean simplify,
+      int reduce) {
     UnitTable units = Lines.table(latin);
     GramIndex g = new GramIndex(cohesive.length / 2);
     for (int i = 0; i < cohesive.length; i += 2) {
@@ -102,57 +86,162 @@ final class SparkCutPass implements CutPass {
     Lines.feed(lines, new ClauseScanner(units, lowercase, simplify,
         (u, length, owned, start, end) -> cutter.clause(u, 0, length, owned, end)));
     Lines.checkNoNewUnits(units, latin);
-    CutFragments f = cutter.fragments();
-    // The fragments go out a slice at a time, so that the tuples of all of them (several times
-    // the size of the packed fragments the cutter holds) never exist at once.
-    List<Supplier<List<Tuple2<Object, Long>>>> slices = new ArrayList<>();
-    for (int p = 0; p < SLICES; p++) {
-      int part = p;
-      slices.add(() -> {
-        List<Tuple2<Object, Long>> out = new ArrayList<>();
-        f.shortFragments().forEach(part, SLICES,
-            (hi, lo, c) -> out.add(new Tuple2<>(new Gram(hi, lo), c)));
-        f.singleRuns().forEach(part, SLICES,
-            (hi, lo, c) -> out.add(new Tuple2<>(new SingleRun(hi, lo), c)));
-        return out;
-      });
-    }
-    slices.add(() -> {
-      List<Tuple2<Object, Long>> out = new ArrayList<>();
-      f.longFragments().forEach(
-          (u, from, n, c) -> out.add(new Tuple2<>(CutFragments.key(u, from, from + n), c)));
-      return out;
-    });
-    slices.add(() -> {
-      List<Tuple2<Object, Long>> out = new ArrayList<>();
-      f.segmentOnly().forEach((u, from, n, c) ->
-          out.add(new Tuple2<>(new SegmentOnly(CutFragments.key(u, from, from + n)), c)));
-      out.add(new Tuple2<>(TOTAL, f.count()));
-      return out;
-    });
-    return flattened(slices.iterator());
+    List<Tuple2<Integer, long[]>> out = new ArrayList<>();
+    Packed.write(cutter.fragments(), reduce, (r, block) -> out.add(new Tuple2<>(r, block)));
+    return out.iterator();
   }
 
-  /** The elements of the lists {@code parts} supply, each list made only when reached. */
-  private static <T> Iterator<T> flattened(Iterator<Supplier<List<T>>> parts) {
-    return new Iterator<>() {
-      private Iterator<T> current = java.util.Collections.emptyIterator();
+  /** Reduce side: sum the blocks of one partition, send the sums back in blocks. */
+  static Iterator<long[]> sumPartition(Iterator<Tuple2<Integer, long[]>> in) {
+    CutFragments sum = new CutFragments();
+    while (in.hasNext()) {
+      Packed.read(in.next()._2(), sum);
+    }
+    List<long[]> out = new ArrayList<>();
+    Packed.write(sum, 1, (r, block) -> out.add(block));
+    return out.iterator();
+  }
 
-      @Override
-      public boolean hasNext() {
-        while (!current.hasNext() && parts.hasNext()) {
-          current = parts.next().get().iterator();
+  /**
+   * The packed form of cut fragments: blocks of longs, each starting with its kind. Short
+   * fragments and runs of single units are {@code hi, lo, count} triples (a packed gram);
+   * longer fragments and stretches that are only segmented are {@code n, u1..un, count}; the
+   * count of all fragments is one block of its own. A fragment goes to the reduce partition its
+   * hash gives, so every copy of it meets in one place.
+   */
+  static final class Packed {
+    /** Longs a block holds at most (8 MB). */
+    static final int BLOCK = 1 << 20;
+    static final long SHORT = 1;
+    static final long RUNS = 2;
+    static final long LONG = 3;
+    static final long SEGMENT_ONLY = 4;
+    static final long TOTAL = 5;
+
+    private Packed() {}
+
+    /** Receives a full block for reduce partition {@code r}. */
+    @FunctionalInterface
+    interface Sink {
+      void block(int r, long[] block);
+    }
+
+    /** Packs {@code f} into blocks for {@code reduce} partitions. */
+    static void write(CutFragments f, int reduce, Sink sink) {
+      Buffers b = new Buffers(reduce, sink);
+      b.kind(SHORT);
+      f.shortFragments().forEach((hi, lo, c) -> b.gram(hi, lo, c));
+      b.kind(RUNS);
+      f.singleRuns().forEach((hi, lo, c) -> b.gram(hi, lo, c));
+      b.kind(LONG);
+      f.longFragments().forEach(b::sequence);
+      b.kind(SEGMENT_ONLY);
+      f.segmentOnly().forEach(b::sequence);
+      b.flush();
+      if (f.count() > 0) {
+        sink.block(0, new long[] {TOTAL, f.count()});
+      }
+    }
+
+    /** Adds the fragments of {@code block} to {@code into}. */
+    static void read(long[] block, CutFragments into) {
+      long kind = block[0];
+      if (kind == TOTAL) {
+        into.addCount(block[1]);
+      } else if (kind == SHORT || kind == RUNS) {
+        GramIndex t = kind == SHORT ? into.shortFragments() : into.singleRuns();
+        for (int i = 1; i < block.length; i += 3) {
+          t.accept(block[i], block[i + 1], block[i + 2]);
         }
-        return current.hasNext();
+      } else if (kind == LONG || kind == SEGMENT_ONLY) {
+        SequenceTable t = kind == LONG ? into.longFragments() : into.segmentOnly();
+        int[] u = new int[16];
+        for (int i = 1; i < block.length; ) {
+          int n = (int) block[i++];
+          if (u.length < n) {
+            u = new int[Math.max(n, 2 * u.length)];
+          }
+          for (int j = 0; j < n; j++) {
+            u[j] = (int) block[i++];
+          }
+          t.add(u, 0, n, block[i++]);
+        }
+      } else {
+        throw new IllegalStateException("not a block of cut fragments: kind " + kind);
+      }
+    }
+
+    /** One buffer per reduce partition, flushed when full or when the kind changes. */
+    private static final class Buffers {
+      private final long[][] buf;
+      private final int[] used;
+      private final Sink sink;
+      private long kind;
+
+      Buffers(int reduce, Sink sink) {
+        this.buf = new long[reduce][];
+        this.used = new int[reduce];
+        this.sink = sink;
       }
 
-      @Override
-      public T next() {
-        if (!hasNext()) {
-          throw new java.util.NoSuchElementException();
-        }
-        return current.next();
+      void kind(long k) {
+        flush();
+        kind = k;
       }
-    };
+
+      void gram(long hi, long lo, long c) {
+        int r = (int) Long.remainderUnsigned(Grams.hash(hi, lo), buf.length);
+        long[] b = room(r, 3);
+        b[used[r]++] = hi;
+        b[used[r]++] = lo;
+        b[used[r]++] = c;
+      }
+
+      void sequence(int[] units, int from, int n, long c) {
+        long h = 1;
+        for (int i = from; i < from + n; i++) {
+          h = h * 0x9E3779B97F4A7C15L + units[i];
+        }
+        int r = (int) Long.remainderUnsigned(h ^ (h >>> 29), buf.length);
+        long[] b = room(r, n + 2);
+        b[used[r]++] = n;
+        for (int i = from; i < from + n; i++) {
+          b[used[r]++] = units[i];
+        }
+        b[used[r]++] = c;
+      }
+
+      /** The buffer of {@code r} with room for {@code longs} more (a new one if it is full). */
+      private long[] room(int r, int longs) {
+        if (buf[r] != null && used[r] + longs > buf[r].length) {
+          if (buf[r].length < BLOCK && used[r] + longs <= BLOCK) {
+            buf[r] = Arrays.copyOf(buf[r], Math.min(BLOCK, Math.max(used[r] + longs,
+                2 * buf[r].length)));
+          } else {
+            emit(r);
+          }
+        }
+        if (buf[r] == null) {
+          buf[r] = new long[Math.max(1 + longs, 1024)];
+          buf[r][0] = kind;
+          used[r] = 1;
+        }
+        return buf[r];
+      }
+
+      private void emit(int r) {
+        if (buf[r] != null && used[r] > 1) {
+          sink.block(r, Arrays.copyOf(buf[r], used[r]));
+        }
+        buf[r] = null;
+        used[r] = 0;
+      }
+
+      void flush() {
+        for (int r = 0; r < buf.length; r++) {
+          emit(r);
+        }
+      }
+    }
   }
 }
