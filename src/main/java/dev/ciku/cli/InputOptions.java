@@ -1,10 +1,10 @@
 package dev.ciku.cli;
 
 import dev.ciku.corpus.CorpusInput;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.List;

@@ -23,12 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.AutoComplete;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
@@ -71,7 +71,8 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     if (Boolean.getBoolean("ciku.stdin.closed") || stdinIsTheJvmsOwnFile()) {
-      // bin/ciku found standard input closed (<&-) and gave the JVM /dev/null in its place.
+      // Standard input was closed (<&-): bin/ciku gave the JVM /dev/null in its place, or the
+      // JVM's own lib/modules took the free descriptor. Reading it is an I/O error (74).
       System.setIn(new java.io.InputStream() {
         @Override
         public int read() throws IOException {

@@ -1,9 +1,9 @@
 package dev.ciku.store;
 
+import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountSummary;
 import dev.ciku.count.GramSink;
 import dev.ciku.count.Grams;
-import dev.ciku.corpus.UnitTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package dev.ciku.store;
 
+import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountSummary;
 import dev.ciku.count.GramSink;
-import dev.ciku.corpus.UnitTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.ciku.spark;
 
+import dev.ciku.cli.CikuException;
+import dev.ciku.cli.OutputOptions;
+import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountSummary;
 import dev.ciku.count.GramRows;
 import dev.ciku.count.GramSink;
 import dev.ciku.count.RankedGrams;
-import dev.ciku.corpus.UnitTable;
-import dev.ciku.cli.CikuException;
-import dev.ciku.cli.OutputOptions;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;

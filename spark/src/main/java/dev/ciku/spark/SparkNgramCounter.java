@@ -1,12 +1,12 @@
 package dev.ciku.spark;
 
+import dev.ciku.corpus.ClauseScanner;
+import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.ClauseCounter;
 import dev.ciku.count.CountSummary;
 import dev.ciku.count.GramSink;
 import dev.ciku.count.RunMerger;
 import dev.ciku.count.SortedRun;
-import dev.ciku.corpus.ClauseScanner;
-import dev.ciku.corpus.UnitTable;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
