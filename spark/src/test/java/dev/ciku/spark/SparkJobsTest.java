@@ -180,14 +180,20 @@ class SparkJobsTest {
     return cl.execute(args);
   }
 
+  /** Runs {@code args}, which must exit with {@code code} and one line on standard error: it. */
+  private static String oneLineError(int code, String... args) {
+    java.io.StringWriter err = new java.io.StringWriter();
+    assertEquals(code, run(err, args), err.toString());
+    List<String> lines = err.toString().lines().toList();
+    assertEquals(1, lines.size(), err.toString());
+    return lines.get(0);
+  }
+
   @Test
   void main_missingInputPath_exit66_oneLine() throws IOException {
-    java.io.StringWriter err = new java.io.StringWriter();
     Path missing = tmp.resolve("no-such-corpus.txt");
-    assertEquals(66, run(err, "count", "--tsv", tmp.resolve("out.tsv").toString(),
-        missing.toString()));
-    String text = err.toString();
-    assertEquals(1, text.lines().count(), text);
+    String text = oneLineError(66, "count", "--tsv", tmp.resolve("out.tsv").toString(),
+        missing.toString());
     assertTrue(text.startsWith("ciku-spark count: ") && text.contains("no-such-corpus.txt"), text);
     assertEquals(List.of(), Files.list(tmp).filter(f -> f.toString().endsWith(".tsv")).toList());
   }
@@ -219,12 +225,9 @@ class SparkJobsTest {
 
   @Test
   void main_outputInMissingDirectory_exit74_oneLine_beforeTheJob() {
-    java.io.StringWriter err = new java.io.StringWriter();
     Path out = tmp.resolve("no-such-dir").resolve("words.tsv");
-    assertEquals(74, run(err, "discover", "-o", out.toString(),
-        LAWS.toAbsolutePath().toString()));
-    String text = err.toString();
-    assertEquals(1, text.lines().count(), text);
+    String text = oneLineError(74, "discover", "-o", out.toString(),
+        LAWS.toAbsolutePath().toString());
     assertTrue(text.startsWith("ciku-spark discover: ") && text.contains("no-such-dir"), text);
   }
 
@@ -399,26 +402,19 @@ class SparkJobsTest {
     Files.write(gz, member);
     Files.write(gz, java.util.Arrays.copyOf(member, member.length / 2),
         java.nio.file.StandardOpenOption.APPEND);
-    java.io.StringWriter err = new java.io.StringWriter();
-    assertEquals(65, run(err, "count", "--tsv", tmp.resolve("out.tsv").toString(),
-        gz.toString()));
-    List<String> lines = err.toString().lines().toList();
-    assertEquals(1, lines.size(), err.toString());
-    assertTrue(lines.get(0).startsWith("ciku-spark count: truncated or corrupt compressed input ("),
-        lines.get(0));
+    String line = oneLineError(65, "count", "--tsv", tmp.resolve("out.tsv").toString(),
+        gz.toString());
+    assertTrue(line.startsWith("ciku-spark count: truncated or corrupt compressed input ("), line);
   }
 
   @Test
   void mainCount_utf16InputWithEncodingAuto_exit65_oneLine() throws Exception {
     Path utf16 = tmp.resolve("laws-utf16.txt");
     Files.write(utf16, Files.readString(LAWS).substring(0, 20_000).getBytes("UTF-16LE"));
-    java.io.StringWriter err = new java.io.StringWriter();
-    assertEquals(65, run(err, "count", "--encoding", "auto", "--tsv",
-        tmp.resolve("out.tsv").toString(), utf16.toString()));
-    List<String> lines = err.toString().lines().toList();
-    assertEquals(1, lines.size(), err.toString());
-    assertTrue(lines.get(0).contains("looks like UTF-16LE text") && lines.get(0).contains(
-        "iconv -f UTF-16LE -t UTF-8"), lines.get(0));
+    String line = oneLineError(65, "count", "--encoding", "auto", "--tsv",
+        tmp.resolve("out.tsv").toString(), utf16.toString());
+    assertTrue(line.contains("looks like UTF-16LE text") && line.contains(
+        "iconv -f UTF-16LE -t UTF-8"), line);
   }
 
   @Test
