@@ -26,6 +26,19 @@ public final class CikuException extends RuntimeException {
     this.exitCode = exitCode;
   }
 
+  /**
+   * What {@code setting} gives, a core precondition it fails (an {@link IllegalArgumentException}
+   * whose message names the option) turned into a usage error (exit 2) with that message: how
+   * the command layer builds and checks its settings.
+   */
+  public static <T> T usage(java.util.function.Supplier<T> setting) {
+    try {
+      return setting.get();
+    } catch (IllegalArgumentException e) {
+      throw new CikuException(USAGE, e.getMessage());
+    }
+  }
+
   /** The process exit code. */
   public int exitCode() {
     return exitCode;

@@ -176,12 +176,8 @@ final class CountCommand implements Callable<Integer> {
     }
     List<CorpusInput> corpus = input.corpus(log);
     ByteCounter bytes = new ByteCounter();
-    CountOptions options;
-    try {
-      options = new CountOptions(order, minCount, run.threads(), memory.bytes(), memory.tempDir());
-    } catch (IllegalArgumentException e) {
-      throw new CikuException(CikuException.USAGE, e.getMessage());
-    }
+    CountOptions options = CikuException.usage(() -> new CountOptions(order, minCount,
+        run.threads(), memory.bytes(), memory.tempDir()));
     // Without -o the rows are printed while the bar runs.
     try (Progress p = Progress.start(run.progress(store == null), System.err, "counting",
         bytes::get, InputOptions.totalSize(corpus))) {

@@ -53,11 +53,7 @@ public final class DiscoveryOptions {
    * @throws CikuException (usage) if a value is out of range
    */
   public DiscoverOptions toOptions(double redundancy) {
-    try {
-      return new DiscoverOptions(order, minCount, minPmi, pmiStep, minEntropy, maxLength, pairPmi,
-          pairEntropy, redundancy);
-    } catch (IllegalArgumentException e) {
-      throw new CikuException(CikuException.USAGE, e.getMessage());
-    }
+    return CikuException.usage(() -> new DiscoverOptions(order, minCount, minPmi, pmiStep,
+        minEntropy, maxLength, pairPmi, pairEntropy, redundancy));
   }
 }

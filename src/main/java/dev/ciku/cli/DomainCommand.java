@@ -166,18 +166,9 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
   private int mine(Log log) throws Exception {
     OutputFormat format = output.format(this);
     OutputOptions.checkTop(top);
-    DomainTermMiner.Rank r;
-    try {
-      r = DomainTermMiner.Rank.named(rank);
-    } catch (IllegalArgumentException e) {
-      throw new CikuException(CikuException.USAGE, e.getMessage());
-    }
+    DomainTermMiner.Rank r = CikuException.usage(() -> DomainTermMiner.Rank.named(rank));
     DiscoverOptions discover = discovery.toOptions(redundancy);
-    try {
-      Params.nonNegative("--term-entropy", termEntropy);
-    } catch (IllegalArgumentException e) {
-      throw new CikuException(CikuException.USAGE, e.getMessage());
-    }
+    CikuException.usage(() -> Params.nonNegative("--term-entropy", termEntropy));
     // A profile loads in the background while the filter is read; a profile given by the user
     // must have loaded (and so be checked whole) before the domain corpus is read.
     DomainTermMiner.ReferenceSource source = referenceSource(log);
@@ -229,12 +220,8 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
     // A reference read once (a pipe) is copied first, so that it can be looked at and read.
     referenceCopies = Spool.of(CorpusInput.expand(reference, log::info, log::warn),
         memory.tempDir());
-    try {
-      return ReferenceSources.of(referenceCopies.inputs(), String.join(",", reference),
-          text.readerOptions(input), log::warn);
-    } catch (IllegalArgumentException e) {
-      throw new CikuException(CikuException.USAGE, e.getMessage());
-    }
+    return CikuException.usage(() -> ReferenceSources.of(referenceCopies.inputs(),
+        String.join(",", reference), text.readerOptions(input), log::warn));
   }
 
 

@@ -94,13 +94,9 @@ public final class ReestimationOptions {
 
   /** {@code base} with these re-estimation settings. */
   public DiscoverOptions applyTo(DiscoverOptions base) {
-    try {
-      return new DiscoverOptions(base.order(), base.minCount(), base.pmiBase(), base.pmiStep(),
-          base.minEntropy(), base.maxLength(), base.pairPmi(), base.pairEntropy(),
-          base.redundancy(), rounds, mergePmi, mergeStep, minGain, gainStep, isolated,
-          glueGain, numberGlue, suffixGlue);
-    } catch (IllegalArgumentException e) {
-      throw new CikuException(CikuException.USAGE, e.getMessage());
-    }
+    return CikuException.usage(() -> new DiscoverOptions(base.order(), base.minCount(),
+        base.pmiBase(), base.pmiStep(), base.minEntropy(), base.maxLength(), base.pairPmi(),
+        base.pairEntropy(), base.redundancy(), rounds, mergePmi, mergeStep, minGain, gainStep,
+        isolated, glueGain, numberGlue, suffixGlue));
   }
 }

@@ -107,15 +107,10 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
     new InputChecks().corpus(input.inputs, true).output("-o", output.output)
         .output("--stats", stats).check();
     List<CorpusInput> corpus = input.corpus(log);
-    VocabularyLearner.Config config;
     OutputOptions.checkTop(top);
-    try {
-      config = new VocabularyLearner.Config(minPairCount, minPmi, minCount, maxLength, minGain,
-          lengthGain, lengthPower, iterations, mergeRounds, fragmentShare, glueGain,
-          run.threads());
-    } catch (IllegalArgumentException e) {
-      throw new CikuException(CikuException.USAGE, e.getMessage());
-    }
+    VocabularyLearner.Config config = CikuException.usage(() -> new VocabularyLearner.Config(
+        minPairCount, minPmi, minCount, maxLength, minGain, lengthGain, lengthPower, iterations,
+        mergeRounds, fragmentShare, glueGain, run.threads()));
     if (stats != null && Output.sameDestination(output.output, stats)) {
       throw new CikuException(CikuException.USAGE, "the vocabulary (-o) and --stats both go to "
           + (Output.isStandardOutput(stats) ? "standard output: give --stats a file"

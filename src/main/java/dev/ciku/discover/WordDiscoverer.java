@@ -119,10 +119,7 @@ public final class WordDiscoverer {
     this.options = Objects.requireNonNull(options, "options");
     this.readerOptions = readerOptions;
     this.threads = (int) Params.atLeast("threads", threads, 1);
-    if (memory <= 0) {
-      throw new IllegalArgumentException("memory must be more than 0 bytes, not " + memory);
-    }
-    this.memory = memory;
+    this.memory = Params.atLeast("memory", memory, 1);
     this.tempDir = Objects.requireNonNull(tempDir, "tempDir");
     // Read now (dict/stopwords.txt, dict/measure-words.txt, dict/phrase-suffixes.txt), so an
     // unreadable list fails before the corpus is counted.

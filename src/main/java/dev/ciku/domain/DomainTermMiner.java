@@ -138,10 +138,7 @@ public final class DomainTermMiner {
     this.options = options;
     this.readerOptions = readerOptions;
     this.threads = (int) Params.atLeast("threads", threads, 1);
-    if (memory <= 0) {
-      throw new IllegalArgumentException("memory must be more than 0 bytes, not " + memory);
-    }
-    this.memory = memory;
+    this.memory = Params.atLeast("memory", memory, 1);
     this.tempDir = tempDir;
   }
 

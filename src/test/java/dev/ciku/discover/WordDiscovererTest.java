@@ -42,7 +42,7 @@ class WordDiscovererTest {
   void constructor_noMemory_refusedWithTheValue() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new WordDiscoverer(DiscoverOptions.DEFAULT, ReaderOptions.DEFAULT, 1, 0, tmp));
-    assertEquals("memory must be more than 0 bytes, not 0", e.getMessage());
+    assertEquals("memory must be 1 or more, not 0", e.getMessage());
   }
 
   @Test

@@ -89,13 +89,9 @@ final class CountJob implements Callable<Integer> {
           "-o and --tsv both go to " + tsv + ": give them different files");
     }
     boolean byCount = OutputOptions.sortsByCount(sort);
-    SparkNgramCounter.Settings st;
-    try {
-      st = new SparkNgramCounter.Settings(order, minCount, input.lowercase, input.simplify,
-          input.reducePartitions, tableSlots, 256L << 20);
-    } catch (IllegalArgumentException e) {
-      throw new CikuException(CikuException.USAGE, e.getMessage());
-    }
+    SparkNgramCounter.Settings st = CikuException.usage(() -> new SparkNgramCounter.Settings(
+        order, minCount, input.lowercase, input.simplify, input.reducePartitions, tableSlots,
+        256L << 20));
     long t0 = System.nanoTime();
     UnitTable units = new UnitTable();
     // The outputs are opened before the job: one that cannot be written fails at once.

@@ -48,15 +48,6 @@ final class DomainJob implements Callable<Integer> {
       description = "combined (default), gated-g2, share, g2, weirdness, cvalue or count.")
   String rank;
 
-  /** The ranking named {@code name} (a usage error for any other name). */
-  static DomainTermMiner.Rank rank(String name) {
-    try {
-      return DomainTermMiner.Rank.named(name);
-    } catch (IllegalArgumentException e) {
-      throw new CikuException(CikuException.USAGE, e.getMessage());
-    }
-  }
-
   @Option(names = "--no-filter", description = "Keep stopwords and generic heads.")
   boolean noFilter;
 
@@ -71,7 +62,7 @@ final class DomainJob implements Callable<Integer> {
     input.check();
     OutputOptions.checkTop(top);
     DiscoverOptions options = discovery.toOptions(0);
-    DomainTermMiner.Rank r = rank(rank);
+    DomainTermMiner.Rank r = CikuException.usage(() -> DomainTermMiner.Rank.named(rank));
     ReferenceProfile profile =
         reference == null ? ReferenceProfile.bundled() : ReferenceProfile.load(reference);
     TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();

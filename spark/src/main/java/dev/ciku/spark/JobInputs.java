@@ -47,12 +47,9 @@ final class JobInputs {
 
   /** Refuses negative partition counts (usage), as the CLI refuses negative settings. */
   void check() {
-    try {
-      dev.ciku.corpus.Params.atLeast("--partitions", partitions, 0);
-      dev.ciku.corpus.Params.atLeast("--reduce-partitions", reducePartitions, 0);
-    } catch (IllegalArgumentException e) {
-      throw new CikuException(CikuException.USAGE, e.getMessage());
-    }
+    CikuException.usage(() -> dev.ciku.corpus.Params.atLeast("--partitions", partitions, 0));
+    CikuException.usage(
+        () -> dev.ciku.corpus.Params.atLeast("--reduce-partitions", reducePartitions, 0));
     if (!detectEncoding() && !Inputs.splitsAtLineFeeds(charset())) {
       throw new CikuException(CikuException.USAGE, "--encoding " + encoding + ": Hadoop cannot"
           + " split " + charset().name() + " text into lines; convert the input to UTF-8"
