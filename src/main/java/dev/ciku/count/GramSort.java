@@ -1,10 +1,13 @@
 package dev.ciku.count;
 
 /**
- * Sorts entries of three longs {@code (hi, lo, count)} stored side by side in one array by gram,
- * in place: quicksort with median-of-three pivots, recursion on the smaller side only, insertion
- * sort for short ranges. Keys are assumed distinct (they come from a hash table). Stateless and
- * thread-safe.
+ * Sorts entries of three longs {@code (hi, lo, count)} stored side by side in one array by gram
+ * ({@code hi}, then {@code lo}, as signed longs; packed grams never set the sign bit), in place. A long range is sorted by an in-place most-significant-digit
+ * radix sort (American flag sort) whose digit is the 8 bits (fewer in a range of fewer than 256
+ * entries) below the highest bit in which the range's keys differ, so that code points, which share their top bits, still spread over the
+ * buckets; a range of {@value #RADIX_MIN} entries or fewer by quicksort (median-of-three pivots,
+ * recursion on the smaller side only) and insertion sort. Keys are assumed distinct (they come
+ * from a hash table). Stateless and thread-safe.
  */
 final class GramSort {
   private GramSort() {}
@@ -54,8 +57,83 @@ final class GramSort {
     return m;
   }
 
-  /** Sorts entries {@code from..to} (entry indices, not array indices). */
+  /** Ranges longer than this are radix sorted. */
+  static final int RADIX_MIN = 64;
+  /** Most bits of a radix digit (fewer for a short range: about one bucket an entry). */
+  private static final int DIGIT_BITS = 8;
+
+  /**
+   * Sorts entries {@code from..to} (entry indices, not array indices). Cost: O(n) a radix level
+   * (two passes and at most one swap an entry), about two levels below the digits the keys
+   * share; two arrays of 256 ints a level; no other allocation.
+   */
   static void sort(long[] a, int from, int to) {
+    if (to - from > RADIX_MIN) {
+      radix(a, from, to);
+    } else {
+      quicksort(a, from, to);
+    }
+  }
+
+  /** One American-flag pass over the highest digit in which keys differ, then each bucket. */
+  private static void radix(long[] a, int from, int to) {
+    long h0 = a[from * 3];
+    long l0 = a[from * 3 + 1];
+    long dh = 0;
+    long dl = 0;
+    for (int p = from * 3, e = to * 3; p < e; p += 3) {
+      dh |= a[p] ^ h0;
+      dl |= a[p + 1] ^ l0;
+    }
+    int word = dh != 0 ? 0 : 1;
+    long diff = dh != 0 ? dh : dl;
+    if (diff == 0) {
+      return; // equal keys: already in order
+    }
+    int top = 63 - Long.numberOfLeadingZeros(diff);
+    int bits = Math.min(DIGIT_BITS, 31 - Integer.numberOfLeadingZeros(to - from));
+    int shift = Math.max(0, top + 1 - bits);
+    int buckets = 1 << (top + 1 - shift);
+    int mask = buckets - 1;
+    int[] start = new int[buckets + 1];
+    for (int p = from * 3 + word, e = to * 3; p < e; p += 3) {
+      start[digit(a[p], shift, mask)]++;
+    }
+    // start[b] becomes the first entry of bucket b; next[b] its first entry not yet in place.
+    int sum = from;
+    for (int b = 0; b < buckets; b++) {
+      int c = start[b];
+      start[b] = sum;
+      sum += c;
+    }
+    start[buckets] = to;
+    int[] next = java.util.Arrays.copyOf(start, buckets);
+    for (int b = 0; b < buckets; b++) {
+      int end = start[b + 1];
+      while (next[b] < end) {
+        int i = next[b];
+        int k = digit(a[i * 3 + word], shift, mask);
+        while (k != b) {
+          // Move entry i to the next free place of its bucket and take what was there.
+          swap(a, i, next[k]++);
+          k = digit(a[i * 3 + word], shift, mask);
+        }
+        next[b]++;
+      }
+    }
+    for (int b = 0; b < buckets; b++) {
+      if (start[b + 1] - start[b] > 1) {
+        sort(a, start[b], start[b + 1]);
+      }
+    }
+  }
+
+  /** The digit of {@code key} at {@code shift}, in signed order (the sign bit flipped). */
+  private static int digit(long key, int shift, int mask) {
+    return (int) ((key ^ Long.MIN_VALUE) >>> shift) & mask;
+  }
+
+  private static void quicksort(long[] a, int from, int to) {
     while (to - from > 24) {
       int mid = (from + to) >>> 1;
       int last = to - 1;
@@ -86,10 +164,10 @@ final class GramSort {
         }
       }
       if (j - from < to - i) {
-        sort(a, from, j + 1);
+        quicksort(a, from, j + 1);
         from = i;
       } else {
-        sort(a, i, to);
+        quicksort(a, i, to);
         to = j + 1;
       }
     }
