@@ -216,8 +216,7 @@ final class Reestimation {
     trie.computeScores(1.0);
     Slice[] slices = new Slice[threads];
     for (int i = 0; i < threads; i++) {
-      slices[i] = new Slice(t, nodes, maxLength, merging, t.split(i, threads),
-          t.split(i + 1, threads));
+      slices[i] = new Slice(t, nodes, maxLength, merging, i, threads);
     }
     runAll(slices);
     long[] next = slices[0].next;
@@ -392,28 +391,31 @@ final class Reestimation {
   }
 
   /**
-   * One thread's share of a round: segments the table entries {@code [from, to)} with the
-   * (read-only) trie and counts word uses and, when merging, adjacent Han word pairs.
+   * One thread's share of a round: segments the table entries {@code first, first + stride,
+   * first + 2·stride, ...} with the (read-only) trie and counts word uses and, when merging,
+   * adjacent Han word pairs. Every stride-th entry, not a contiguous range: the cost of an entry
+   * varies with its kind (a long stretch walks the trie deeper than a short fragment), and the
+   * kinds lie in blocks, so contiguous ranges left one thread working alone.
    */
   private static final class Slice implements Runnable {
     private final Table t;
     private final Nodes nodes;
     private final int maxLength;
-    private final int from;
-    private final int to;
+    private final int first;
+    private final int stride;
     final long[] next;
     final Long2LongOpenHashMap pairs;
     RuntimeException failure;
 
-    Slice(Table t, Nodes nodes, int maxLength, boolean merging, int from, int to) {
+    Slice(Table t, Nodes nodes, int maxLength, boolean merging, int first, int stride) {
       this.t = t;
       this.nodes = nodes;
       this.maxLength = maxLength;
-      this.from = from;
-      this.to = to;
+      this.first = first;
+      this.stride = stride;
       this.next = new long[nodes.trie.nodes()];
       // Sized for about one pair a fragment, so that it seldom rehashes while it fills.
-      this.pairs = merging ? new Long2LongOpenHashMap(Math.max(16, to - from)) : null;
+      this.pairs = merging ? new Long2LongOpenHashMap(Math.max(16, t.size / stride)) : null;
     }
 
     @Override
@@ -433,7 +435,7 @@ final class Reestimation {
       int[] backNode = new int[cap];
       int[] ends = new int[cap];
       int[] path = new int[cap];
-      for (int f = from; f < to; f++) {
+      for (int f = first; f < t.size; f += stride) {
         long c = t.count[f];
         int k = trie.bestPath(t.units, t.start[f], t.start[f + 1], best, back, backNode, ends,
             path);
@@ -549,30 +551,6 @@ final class Reestimation {
       // Stretches longer than any word are segmented all the same (their words are counted).
       fragments.segmentOnly().forEach(this::add);
       start[size] = used;
-    }
-
-    /**
-     * Where the {@code i}-th of {@code parts} slices starts: the first fragment at or after the
-     * {@code i/parts} share of the units, so that slices segment about the same number of units
-     * (the short fragments come first and the long ones last: splitting by fragments would give
-     * one thread most of the work).
-     */
-    int split(int i, int parts) {
-      if (i >= parts) {
-        return size;
-      }
-      long target = (long) start[size] * i / parts;
-      int lo = 0;
-      int hi = size;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (start[mid] < target) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
     }
 
     private void add(int[] u, int n, long c) {
