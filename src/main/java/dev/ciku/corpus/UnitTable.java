@@ -69,8 +69,8 @@ public final class UnitTable {
     return id;
   }
 
-  /** Returns the id of an already known Latin unit, or -1. */
-  public int existingLatinId(String unit) {
+  /** Returns the id of an already known Latin unit (its content), or -1. */
+  public int existingLatinId(CharSequence unit) {
     return latinIds.getInt(unit);
   }
 
@@ -113,41 +113,54 @@ public final class UnitTable {
    */
   public int[] toUnits(String text, boolean assign) {
     int[] out = new int[text.length()];
+    int n = toUnits(text, 0, text.length(), assign, out, new StringBuilder());
+    return n < 0 ? null : java.util.Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Splits {@code text[from, to)} into unit ids, written to {@code out} from index 0, as
+   * {@link #toUnits(String, boolean)} does; returns how many, or -1 if the text is not a clause
+   * of units. Code points are normalised as the corpus reader does. Cost: no allocation but the
+   * String of a Latin unit assigned now; {@code latin} is scratch for Latin units.
+   *
+   * @param out at least {@code to - from} ints
+   */
+  public int toUnits(CharSequence text, int from, int to, boolean assign, int[] out,
+      StringBuilder latin) {
     int n = 0;
-    int i = 0;
-    while (i < text.length()) {
-      int cp = UnitPolicy.normalize(text.codePointAt(i));
+    int i = from;
+    while (i < to) {
+      int raw = Character.codePointAt(text, i);
+      int cp = UnitPolicy.normalize(raw);
       if (UnitPolicy.isHan(cp)) {
         out[n++] = cp;
-        i += Character.charCount(text.codePointAt(i));
+        i += Character.charCount(raw);
         continue;
       }
       if (!UnitPolicy.isLatin(cp)) {
-        return null;
+        return -1;
       }
-      int j = i;
-      StringBuilder sb = new StringBuilder();
-      while (j < text.length()) {
-        int c = UnitPolicy.normalize(text.codePointAt(j));
+      latin.setLength(0);
+      while (i < to) {
+        int r = Character.codePointAt(text, i);
+        int c = UnitPolicy.normalize(r);
         if (UnitPolicy.isLatin(c)) {
-          sb.appendCodePoint(c);
-          j += Character.charCount(text.codePointAt(j));
-        } else if (UnitPolicy.isLatinJoiner(c) && j + 1 < text.length()
-            && UnitPolicy.isLatin(UnitPolicy.normalize(text.codePointAt(j + 1)))) {
-          sb.appendCodePoint(c);
-          j++;
+          latin.appendCodePoint(c);
+          i += Character.charCount(r);
+        } else if (UnitPolicy.isLatinJoiner(c) && i + 1 < to
+            && UnitPolicy.isLatin(UnitPolicy.normalize(Character.codePointAt(text, i + 1)))) {
+          latin.appendCodePoint(c);
+          i++;
         } else {
           break;
         }
       }
-      String u = sb.toString();
-      int id = assign ? latinId(u) : existingLatinId(u);
+      int id = assign ? latinId(latin) : existingLatinId(latin);
       if (id < 0) {
-        return null;
+        return -1;
       }
       out[n++] = id;
-      i = j;
     }
-    return java.util.Arrays.copyOf(out, n);
+    return n;
   }
 }

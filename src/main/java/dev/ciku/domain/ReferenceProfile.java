@@ -10,9 +10,9 @@ import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountOptions;
 import dev.ciku.count.CountSummary;
+import dev.ciku.count.GramIndex;
 import dev.ciku.count.Grams;
 import dev.ciku.count.NgramCounter;
-import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
@@ -48,7 +48,9 @@ import java.util.zip.GZIPOutputStream;
  * line per gram in unit order (so rebuilding gives a byte-identical file). See dict/README.md.
  *
  * <p>Built by streaming ({@link #build}: nothing held per gram), read whole ({@link #load}: one
- * hash entry a gram). Immutable after loading; safe for concurrent reads.
+ * packed hash entry a gram, about 40 bytes, no object: Han units are their code points, Latin
+ * units ids of the profile's own {@link UnitTable}). Immutable after loading; safe for
+ * concurrent reads.
  */
 public final class ReferenceProfile implements ReferenceCounts {
   /** First line of every profile. */
@@ -60,16 +62,19 @@ public final class ReferenceProfile implements ReferenceCounts {
   private final long minCount;
   private final long positions;
   private final String source;
-  /** The counts, keys folded to simplified characters. */
-  private final Object2LongOpenHashMap<String> counts;
+  /** The counts by packed units, Han characters folded to simplified. */
+  private final GramIndex counts;
+  /** The Latin units of the grams (read-only after loading). */
+  private final UnitTable latin;
 
   private ReferenceProfile(int order, long minCount, long positions, String source,
-      Object2LongOpenHashMap<String> counts) {
+      GramIndex counts, UnitTable latin) {
     this.order = order;
     this.minCount = minCount;
     this.positions = positions;
     this.source = source;
     this.counts = counts;
+    this.latin = latin;
   }
 
   /** What {@link #build} wrote: grams and unit positions. */
@@ -224,12 +229,13 @@ public final class ReferenceProfile implements ReferenceCounts {
   }
 
   /**
-   * Loads a profile from a stream (gzip or plain). Cost: one pass, one hash entry a gram.
+   * Loads a profile from a stream (gzip or plain). Cost: one pass, one packed hash entry a gram
+   * (a String a line while reading, none kept).
    *
    * @throws InputFiles.CorruptInputException if the gzip data are truncated or corrupt
    * @throws MalformedDataException if the content is not a profile (no header line, a header
-   *     without order or positions, a line that is not {@code gram<TAB>count}); the message names
-   *     {@code name} and, for a bad line, its number
+   *     without order or positions, a line that is not {@code gram<TAB>count} with a gram of 1 to
+   *     6 units); the message names {@code name} and, for a bad line, its number
    */
   public static ReferenceProfile load(InputStream raw, String name) throws IOException {
     BufferedReader r = new BufferedReader(new InputStreamReader(
@@ -243,8 +249,11 @@ public final class ReferenceProfile implements ReferenceCounts {
     long minCount = 0;
     long positions = -1;
     String source = "";
-    Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(1 << 20);
+    GramIndex map = new GramIndex(1 << 16);
+    UnitTable latin = new UnitTable();
     Simplified fold = Simplified.bundled();
+    int[] units = new int[64];
+    StringBuilder scratch = new StringBuilder();
     int lineNo = 1;
     while ((line = r.readLine()) != null) {
       lineNo++;
@@ -279,8 +288,17 @@ public final class ReferenceProfile implements ReferenceCounts {
         throw new MalformedDataException(name, lineNo, "bad count '" + line.substring(tab + 1)
             + "' (a whole number of 0 or more)");
       }
+      if (units.length < tab) {
+        units = new int[tab];
+      }
+      int n = latin.toUnits(line, 0, tab, true, units, scratch);
+      if (n < 1 || n > Grams.MAX_ORDER) {
+        throw new MalformedDataException(name, lineNo, "'" + line.substring(0, tab)
+            + "' is not a gram of 1 to " + Grams.MAX_ORDER + " units");
+      }
       // Grams that differ only in script (這個, 这个) are one gram for look-ups.
-      map.addTo(fold.fold(line.substring(0, tab)), count);
+      fold(fold, units, n);
+      map.accept(Grams.hi(units, 0, n), Grams.lo(units, 0, n), count);
     }
     if (order < 1 || order > Grams.MAX_ORDER || positions < 0) {
       throw new MalformedDataException(name, "profile header lacks order or positions");
@@ -289,28 +307,37 @@ public final class ReferenceProfile implements ReferenceCounts {
       throw new MalformedDataException(name,
           "a profile of no text (positions 0): build it from a reference corpus with text");
     }
-    map.trim();
-    return new ReferenceProfile(order, Math.max(1, minCount), positions, source, map);
+    return new ReferenceProfile(order, Math.max(1, minCount), positions, source, map, latin);
   }
 
+  /** Folds the Han units of {@code units[0, n)} to simplified characters, in place. */
+  private static void fold(Simplified fold, int[] units, int n) {
+    for (int i = 0; i < n; i++) {
+      if (!UnitTable.isLatinId(units[i])) {
+        units[i] = fold.codePoint(units[i]);
+      }
+    }
+  }
+
+  /**
+   * The reference count of {@code term}, as the class comment says; 0 for a text that is not
+   * units or holds a Latin unit the profile does not. Cost: one hash look-up a window of
+   * {@code order} units (one for a short term); an int array and a buffer a call.
+   */
   @Override
   public long count(String term) {
-    term = Simplified.bundled().fold(term);
-    List<String> u = TermUnits.split(term);
-    if (u == null || u.isEmpty()) {
+    int[] u = new int[term.length()];
+    int n = latin.toUnits(term, 0, term.length(), false, u, new StringBuilder());
+    if (n <= 0) {
       return 0;
     }
-    if (u.size() <= order) {
-      return counts.getLong(term);
+    fold(Simplified.bundled(), u, n);
+    if (n <= order) {
+      return counts.get(u, 0, n);
     }
     long min = Long.MAX_VALUE;
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i + order <= u.size(); i++) {
-      sb.setLength(0);
-      for (int j = i; j < i + order; j++) {
-        sb.append(u.get(j));
-      }
-      long c = counts.getLong(sb.toString());
+    for (int i = 0; i + order <= n; i++) {
+      long c = counts.get(u, i, order);
       if (c == 0) {
         return 0;
       }

@@ -205,7 +205,9 @@ class ReferenceCountsTest {
         {"院 2\n", ":8: expected gram<TAB>count"},
         {"院\tmany\n", ":8: bad count 'many' (a whole number of 0 or more)"},
         {"院\t-4\n", ":8: bad count '-4' (a whole number of 0 or more)"},
-        {"# order x\n", ":8: bad header value 'x'"}};
+        {"# order x\n", ":8: bad header value 'x'"},
+        {"院，\t2\n", ":8: '院，' is not a gram of 1 to 6 units"},
+        {"一二三四五六七\t2\n", ":8: '一二三四五六七' is not a gram of 1 to 6 units"}};
     for (String[] c : cases) {
       Path p = profile("bad.profile.gz", c[0]);
       dev.ciku.corpus.MalformedDataException e = assertThrows(
@@ -217,6 +219,26 @@ class ReferenceCountsTest {
     assertEquals(headless + ": profile header lacks order or positions", assertThrows(
         dev.ciku.corpus.MalformedDataException.class,
         () -> ReferenceProfile.load(headless)).getMessage());
+  }
+
+  @Test
+  void profile_latinUnitsAndScripts_lookedUpByUnits() throws Exception {
+    // Order 2 (the helper's header): grams of 1-2 units, Latin runs one unit each.
+    Path p = profile("units.profile.gz", "5G网\t4\n這個\t2\n这个\t3\niPhone\t6\n院长\t5\n");
+    ReferenceProfile r = ReferenceProfile.load(p);
+    assertEquals(4, r.count("5G网"));
+    assertEquals(4, r.count("５G网"), "full-width digits are normalised as the reader does");
+    assertEquals(0, r.count("4G网"), "a Latin unit the profile lacks");
+    assertEquals(0, r.count("5G"));
+    assertEquals(5, r.count("这个"), "traditional and simplified lines are one gram");
+    assertEquals(5, r.count("這個"));
+    assertEquals(6, r.count("iPhone"));
+    assertEquals(0, r.count("法，院"), "not units");
+    assertEquals(0, r.count(""));
+    // Longer than the order: the smallest count of its windows, 0 when one is absent.
+    assertEquals(2, r.count("法院长"));
+    assertEquals(0, r.count("法院法"));
+    assertEquals(6, r.size(), "法 法院 5G网 这个 iPhone 院长");
   }
 
   @Test
