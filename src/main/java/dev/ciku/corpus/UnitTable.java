@@ -147,6 +147,11 @@ public final class UnitTable {
         if (UnitPolicy.isLatin(c)) {
           latin.appendCodePoint(c);
           i += Character.charCount(r);
+        } else if (UnitPolicy.isCombiningMark(c)) {
+          // Part of the Latin unit, as the reader keeps it ("cafe\u0301"; marks of the BMP only):
+          // always after a Latin character here, as a joiner is taken only before one.
+          latin.appendCodePoint(c);
+          i += Character.charCount(r);
         } else if (UnitPolicy.isLatinJoiner(c) && i + 1 < to
             && UnitPolicy.isLatin(UnitPolicy.normalize(Character.codePointAt(text, i + 1)))) {
           latin.appendCodePoint(c);

@@ -65,7 +65,7 @@ final class GramSort {
   /**
    * Sorts entries {@code from..to} (entry indices, not array indices). Cost: O(n) a radix level
    * (two passes and at most one swap an entry), about two levels below the digits the keys
-   * share; two arrays of 256 ints a level; no other allocation.
+   * share; two int arrays of at most 257 entries a radix pass, nothing else.
    */
   static void sort(long[] a, int from, int to) {
     if (to - from > RADIX_MIN) {

@@ -222,6 +222,19 @@ class ReferenceCountsTest {
   }
 
   @Test
+  void profile_builtFromDecomposedLatin_loadsAndCountsIt() throws Exception {
+    // The reader keeps a combining mark after a Latin letter in the unit (cafe + U+0301), so the
+    // profile holds such grams; loading must accept every gram a build writes.
+    Path file = write("我们在cafe\u0301喝咖啡。\n".repeat(10));
+    Path saved = dir.resolve("nfd.profile.gz");
+    build(file, 1, 64L << 20, saved);
+    ReferenceProfile p = ReferenceProfile.load(saved);
+    assertEquals(10, p.count("cafe\u0301"));
+    assertEquals(10, p.count("在cafe\u0301喝"));
+    assertEquals(0, p.count("cafe"));
+  }
+
+  @Test
   void profile_latinUnitsAndScripts_lookedUpByUnits() throws Exception {
     // Order 2 (the helper's header): grams of 1-2 units, Latin runs one unit each.
     Path p = profile("units.profile.gz", "5G网\t4\n這個\t2\n这个\t3\niPhone\t6\n院长\t5\n");
