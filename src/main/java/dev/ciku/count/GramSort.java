@@ -2,12 +2,13 @@ package dev.ciku.count;
 
 /**
  * Sorts entries of three longs {@code (hi, lo, count)} stored side by side in one array by gram
- * ({@code hi}, then {@code lo}, as signed longs; packed grams never set the sign bit), in place. A long range is sorted by an in-place most-significant-digit
- * radix sort (American flag sort) whose digit is the 8 bits (fewer in a range of fewer than 256
- * entries) below the highest bit in which the range's keys differ, so that code points, which share their top bits, still spread over the
- * buckets; a range of {@value #RADIX_MIN} entries or fewer by quicksort (median-of-three pivots,
- * recursion on the smaller side only) and insertion sort. Keys are assumed distinct (they come
- * from a hash table). Stateless and thread-safe.
+ * ({@code hi}, then {@code lo}, as signed longs; packed grams never set the sign bit), in place.
+ * A long range is sorted by an in-place most-significant-digit radix sort (American flag sort)
+ * whose digit is the 8 bits (fewer in a range of fewer than 256 entries) below the highest bit
+ * in which the range's keys differ, so that code points, which share their top bits, still
+ * spread over the buckets; a range of {@value #RADIX_MIN} entries or fewer by quicksort
+ * (median-of-three pivots, recursion on the smaller side only) and insertion sort. Keys are
+ * assumed distinct (they come from a hash table). Stateless and thread-safe.
  */
 final class GramSort {
   private GramSort() {}
