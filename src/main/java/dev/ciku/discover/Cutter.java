@@ -32,12 +32,25 @@ public final class Cutter implements ParallelClauses.Worker {
    * {@code maxLength} units are only segmented, never candidates.
    */
   public Cutter(GramIndex g, int gMax, int maxLength) {
+    // A set of longs instead of the index's 24-byte slots, and a bit filter in front: the
+    // look-ups below, one or two a unit, mostly hit the cache.
+    this(g, gMax, maxLength, gMax <= 3 ? ShortGramSet.of(g) : null);
+  }
+
+  private Cutter(GramIndex g, int gMax, int maxLength, ShortGramSet shortG) {
     this.g = g;
     this.gMax = gMax;
     this.maxLength = maxLength;
-    // A set of longs instead of the index's 24-byte slots, and a bit filter in front: the
-    // look-ups below, one or two a unit, mostly hit the cache.
-    this.shortG = gMax <= 3 ? ShortGramSet.of(g) : null;
+    this.shortG = shortG;
+  }
+
+  /**
+   * A cutter with the same G and settings and fragments of its own, for another thread. Cost:
+   * its buffers only; it shares this cutter's look-up set of G, which is immutable (building it
+   * takes a pass over G).
+   */
+  public Cutter another() {
+    return new Cutter(g, gMax, maxLength, shortG);
   }
 
   /** What this cutter has counted so far. */

@@ -485,8 +485,9 @@ public final class WordDiscoverer {
       Consumer<String> warnings, UnitTable units, GramIndex g, int gMax, CutFragments f)
       throws IOException {
     List<Cutter> cutters = new ArrayList<>();
-    for (int i = 0; i < threads; i++) {
-      cutters.add(new Cutter(g, gMax, options.maxLength()));
+    cutters.add(new Cutter(g, gMax, options.maxLength()));
+    for (int i = 1; i < threads; i++) {
+      cutters.add(cutters.get(0).another());
     }
     long read = -1;
     if (recording != null) {
@@ -524,17 +525,28 @@ public final class WordDiscoverer {
    */
   private List<Candidate> candidates(CutFragments f, GramIndex g, int gMax, long minCount,
       LongArrayList latin, GramIndex index, double lnN) {
-    List<Candidate> cands = new ArrayList<>();
-    int[] u = new int[options.maxLength()];
-    f.shortFragments().forEach((hi, lo, c) -> {
-      if (c < minCount) {
-        return;
-      }
-      int n = Grams.units(hi, lo, u);
-      if (backtrack(u, n, g, gMax, relaxedBar(options, c, minCount), index, lnN)) {
-        cands.add(new Candidate(java.util.Arrays.copyOf(u, n), c));
-      }
+    // The short fragments in slices on all threads, joined in slice order: the order one
+    // thread gives.
+    @SuppressWarnings("unchecked")
+    List<Candidate>[] shortOnes = new List[SLICES];
+    Chunks.run(SLICES, threads, slice -> {
+      List<Candidate> found = new ArrayList<>();
+      int[] u = new int[Grams.MAX_ORDER];
+      f.shortFragments().forEach(slice, SLICES, (hi, lo, c) -> {
+        if (c < minCount) {
+          return;
+        }
+        int n = Grams.units(hi, lo, u);
+        if (backtrack(u, n, g, gMax, relaxedBar(options, c, minCount), index, lnN)) {
+          found.add(new Candidate(java.util.Arrays.copyOf(u, n), c));
+        }
+      });
+      shortOnes[slice] = found;
     });
+    List<Candidate> cands = new ArrayList<>();
+    for (List<Candidate> found : shortOnes) {
+      cands.addAll(found);
+    }
     f.longFragments().forEach((units, from, n, c) -> {
       if (c < minCount) {
         return;
@@ -779,24 +791,39 @@ public final class WordDiscoverer {
   }
 
   /** The living words with their cohesion and score, best first. */
+  /**
+   * The living words with their cohesion and score, best first (score, then count, then the
+   * word: a total order, so the list does not depend on the threads that made it). The words
+   * are made in slices on all threads; the index and the unit table are only read.
+   */
   private List<DiscoveredWord> score(Words words, Counts counts, double lnN) {
-    List<DiscoveredWord> out = new ArrayList<>();
-    StringBuilder sb = new StringBuilder();
+    int[] live = new int[words.alive.length];
+    int n = 0;
     for (int i = 0; i < words.alive.length; i++) {
-      if (!words.alive[i]) {
-        continue;
+      if (words.alive[i]) {
+        live[n++] = i;
       }
-      int[] w = words.units[i];
-      double coh = cohesion(w, counts.index, lnN, counts.order);
-      sb.setLength(0);
-      for (int id : w) {
-        counts.units.append(sb, id);
-      }
-      double minH = Math.min(words.hls[i], words.hrs[i]);
-      double score = Math.log(words.counts[i]) * minH;
-      out.add(new DiscoveredWord(sb.toString(), w.length, words.counts[i], coh, words.hls[i],
-          words.hrs[i], score));
     }
+    DiscoveredWord[] made = new DiscoveredWord[n];
+    int size = n;
+    Chunks.run(SLICES, threads, slice -> {
+      StringBuilder sb = new StringBuilder();
+      int end = (int) ((long) size * (slice + 1) / SLICES);
+      for (int k = (int) ((long) size * slice / SLICES); k < end; k++) {
+        int i = live[k];
+        int[] w = words.units[i];
+        double coh = cohesion(w, counts.index, lnN, counts.order);
+        sb.setLength(0);
+        for (int id : w) {
+          counts.units.append(sb, id);
+        }
+        double minH = Math.min(words.hls[i], words.hrs[i]);
+        double score = Math.log(words.counts[i]) * minH;
+        made[k] = new DiscoveredWord(sb.toString(), w.length, words.counts[i], coh,
+            words.hls[i], words.hrs[i], score);
+      }
+    });
+    List<DiscoveredWord> out = new ArrayList<>(Arrays.asList(made));
     out.sort(Comparator.comparingDouble(DiscoveredWord::score).reversed()
         .thenComparing(Comparator.comparingLong(DiscoveredWord::count).reversed())
         .thenComparing(DiscoveredWord::word));

@@ -83,6 +83,26 @@ class CutPassTest {
   }
 
   @Test
+  void another_sameGOwnFragments() {
+    int[] clause = {'我', '们', '在', '北', '京', '大', '学'};
+    GramIndex g = new GramIndex(16);
+    g.accept(dev.ciku.count.Grams.hi(clause, 3, 2), 0, 1); // 北京
+    g.accept(dev.ciku.count.Grams.hi(clause, 4, 3), 0, 1); // 京大学
+    Cutter first = new Cutter(g, 3, 12);
+    first.clause(clause, 0, clause.length, clause.length, true);
+    Cutter second = first.another();
+    assertEquals(0, second.fragments().count(), "fragments of its own, none yet");
+    second.clause(clause, 0, clause.length, clause.length, true);
+    // 我们在 is a run of single units; 北京大学 is kept whole, its gaps covered by G.
+    for (Cutter c : List.of(first, second)) {
+      CutFragments f = c.fragments();
+      assertEquals(4, f.count());
+      assertEquals(1, f.shortFragments().get(clause, 3, 4));
+      assertEquals(1, f.singleRuns().get(clause, 0, 3));
+    }
+  }
+
+  @Test
   void externalCutPass_givesTheSameWordsAsTheBuiltInOne() throws IOException {
     List<CorpusInput> corpus = List.of(CorpusInput.file(LAWS));
     Path storeFile = store(corpus, 5, 1);
