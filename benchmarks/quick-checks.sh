@@ -307,6 +307,21 @@ check_closed_stdin_is_an_error() {
   "$CIKU" stats corpora-samples/laws-zh.txt <&- | grep -q '^11392'$'\t' || fail "a file, stdin closed"
 }
 
+check_launcher_jvm_options_keep_stdout_data() {
+  local want o got
+  want=$("$CIKU" stats corpora-samples/laws-zh.txt 2> /dev/null) || fail "default options" || return 1
+  # A collector of the user's choice replaces the launcher's (the JVM refuses two).
+  for o in -XX:+UseSerialGC -XX:+UseG1GC; do
+    got=$(JAVA_OPTS=$o "$CIKU" stats corpora-samples/laws-zh.txt 2> /dev/null) \
+      || fail "JAVA_OPTS=$o: the JVM did not start" || return 1
+    [[ "$got" == "$want" ]] || fail "JAVA_OPTS=$o: other output" || return 1
+  done
+  # A young generation larger than the heap: the JVM warns on standard error, not in the data.
+  got=$(JAVA_OPTS="-Xmx64m -Xmn80m" "$CIKU" stats corpora-samples/laws-zh.txt 2> "$TMP/jvm.err")
+  [[ "$got" == "$want" ]] || fail "-Xmx64m -Xmn80m: standard output is not the data" || return 1
+  grep -q 'MaxNewSize' "$TMP/jvm.err" || fail "-Xmx64m -Xmn80m: no JVM warning on stderr"
+}
+
 passed=0
 failed=0
 cd "$ROOT" || exit 2
