@@ -316,6 +316,18 @@ check_launcher_jvm_options_keep_stdout_data() {
       || fail "JAVA_OPTS=$o: the JVM did not start" || return 1
     [[ "$got" == "$want" ]] || fail "JAVA_OPTS=$o: other output" || return 1
   done
+  # ParallelGC's own switches choose no collector: ParallelGC and its young generation stay.
+  # -XX:-UseParallelGC leaves the choice to the JVM, without the launcher's young generation.
+  o=-XX:+UseMaximumCompactionOnSystemGC
+  got=$(JAVA_OPTS="$o -XX:+PrintFlagsFinal" "$CIKU" --version 2>&1 > /dev/null) \
+    || fail "$o: the JVM did not start" || return 1
+  grep -q ' UseParallelGC *= true ' <<<"$got" || fail "$o: not ParallelGC" || return 1
+  got=$(JAVA_OPTS="-XX:-UseParallelGC -XX:+PrintFlagsFinal" "$CIKU" --version 2>&1 > /dev/null) \
+    || fail "-XX:-UseParallelGC: the JVM did not start" || return 1
+  if grep -q ' MaxTenuringThreshold *= 0 ' <<<"$got"; then
+    fail "-XX:-UseParallelGC: the launcher's young-generation flags kept"
+    return 1
+  fi
   # A young generation larger than the heap: the JVM warns on standard error, not in the data.
   got=$(JAVA_OPTS="-Xmx64m -Xmn80m" "$CIKU" stats corpora-samples/laws-zh.txt 2> "$TMP/jvm.err")
   [[ "$got" == "$want" ]] || fail "-Xmx64m -Xmn80m: standard output is not the data" || return 1

@@ -790,7 +790,6 @@ public final class WordDiscoverer {
     return new Words(w2, c2, hl2, hr2, alive, Arrays.copyOf(an2, n));
   }
 
-  /** The living words with their cohesion and score, best first. */
   /**
    * The living words with their cohesion and score, best first (score, then count, then the
    * word: a total order, so the list does not depend on the threads that made it). The words
