@@ -46,12 +46,20 @@ public final class Encodings {
     }
   }
 
-  private static final Charset GB18030 = Charset.forName("GB18030");
-  /** UTF-32 with its byte-order mark, either way round (the decoder reads the mark). */
-  private static final Charset UTF_32 = Charset.forName("UTF-32");
-  /** Big5 as Windows writes it (code page 950), when this JVM has it; else strict Big5. */
-  private static final Charset BIG5 =
-      Charset.forName(Charset.isSupported("x-windows-950") ? "x-windows-950" : "Big5");
+  /**
+   * The charsets detection may answer, loaded on first detection only: GB18030 alone costs a
+   * cold JVM several milliseconds, which a run that names its encoding need not pay.
+   */
+  private static final class Detectable {
+    static final Charset GB18030 = Charset.forName("GB18030");
+    /** UTF-32 with its byte-order mark, either way round (the decoder reads the mark). */
+    static final Charset UTF_32 = Charset.forName("UTF-32");
+    /** Big5 as Windows writes it (code page 950), when this JVM has it; else strict Big5. */
+    static final Charset BIG5 =
+        Charset.forName(Charset.isSupported("x-windows-950") ? "x-windows-950" : "Big5");
+
+    private Detectable() {}
+  }
 
   private Encodings() {}
 
@@ -92,7 +100,7 @@ public final class Encodings {
         && (bytes[3] & 0xFF) == 0xFF) || ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
         && bytes[2] == 0 && bytes[3] == 0))) {
       // Checked before UTF-16: a UTF-32LE mark starts with the UTF-16LE one.
-      return UTF_32;
+      return Detectable.UTF_32;
     }
     if (n >= 2 && (((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)
         || ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF))) {
@@ -109,8 +117,8 @@ public final class Encodings {
       // encoding decodes into almost no Han characters.
       return StandardCharsets.UTF_8;
     }
-    Score gb = score(GB18030, bytes, n, whole);
-    Score big5 = score(BIG5, bytes, n, whole);
+    Score gb = score(Detectable.GB18030, bytes, n, whole);
+    Score big5 = score(Detectable.BIG5, bytes, n, whole);
     double gbShare = gb.commonShare();
     double big5Share = big5.commonShare();
     for (Charset utf16 : new Charset[] {StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE}) {
@@ -121,9 +129,9 @@ public final class Encodings {
       }
     }
     if (Math.abs(gbShare - big5Share) >= 0.05) {
-      return gbShare > big5Share ? GB18030 : BIG5;
+      return gbShare > big5Share ? Detectable.GB18030 : Detectable.BIG5;
     }
-    return big5.errors < gb.errors ? BIG5 : GB18030;
+    return big5.errors < gb.errors ? Detectable.BIG5 : Detectable.GB18030;
   }
 
   /**
