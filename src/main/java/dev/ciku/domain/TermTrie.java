@@ -1,10 +1,8 @@
 package dev.ciku.domain;
 
-import dev.ciku.corpus.UnitPolicy;
 import dev.ciku.corpus.UnitTable;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A fixed set of strings as a trie over unit ids, for counting them in a stream of clauses: a hash
@@ -22,7 +20,7 @@ final class TermTrie {
   private final int[] terminal;
 
   /**
-   * Builds the trie of {@code strings} (unit texts as {@link TermUnits} splits them); strings
+   * Builds the trie of {@code strings} (split into units by {@link UnitTable#toUnits(String, boolean)}); strings
    * that are empty or hold something other than units are left out. Registers the Latin units of
    * the strings in {@code units}.
    */
@@ -32,17 +30,12 @@ final class TermTrie {
     int[] term = new int[1024];
     int nodes = 1;
     for (int t = 0; t < strings.length; t++) {
-      List<String> u = TermUnits.split(strings[t]);
-      if (u == null || u.isEmpty()) {
+      int[] u = units.toUnits(strings[t], true);
+      if (u == null || u.length == 0) {
         continue;
       }
       int node = 0;
-      for (String s : u) {
-        int id = idOf(units, s);
-        if (id < 0) {
-          node = -1;
-          break;
-        }
+      for (int id : u) {
         long key = key(node, id);
         int child = children.get(key);
         if (child == 0) {
@@ -51,12 +44,10 @@ final class TermTrie {
         }
         node = child;
       }
-      if (node > 0) {
-        if (node >= term.length) {
-          term = Arrays.copyOf(term, Math.max(node + 1, term.length * 2));
-        }
-        term[node] = t + 1;
+      if (node >= term.length) {
+        term = Arrays.copyOf(term, Math.max(node + 1, term.length * 2));
       }
+      term[node] = t + 1;
     }
     terminal = Arrays.copyOf(term, Math.max(nodes, 1));
   }
@@ -88,14 +79,5 @@ final class TermTrie {
 
   private static long key(int node, int unit) {
     return ((long) node << 21) | unit;
-  }
-
-  /** Han characters are their own ids; Latin runs get ids from the scanning table. */
-  private static int idOf(UnitTable units, String unit) {
-    int cp = unit.codePointAt(0);
-    if (unit.length() == Character.charCount(cp) && UnitPolicy.isHan(cp)) {
-      return cp;
-    }
-    return units.latinId(unit);
   }
 }
