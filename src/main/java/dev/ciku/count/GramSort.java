@@ -47,11 +47,12 @@ final class GramSort {
       }
     }
     // hist[b] is now the end of bucket b, the start of bucket b + 1.
+    int[][] levels = new int[LEVELS][];
     int start = 0;
     for (int b = 0; b < BUCKETS; b++) {
       int end = hist[b];
       if (end - start > 1) {
-        sort(dst, start, end);
+        sort(dst, start, end, levels, 0);
       }
       start = end;
     }
@@ -62,22 +63,35 @@ final class GramSort {
   static final int RADIX_MIN = 64;
   /** Most bits of a radix digit (fewer for a short range: about one bucket an entry). */
   private static final int DIGIT_BITS = 8;
+  /** Where a level's scratch keeps the buckets' next free places: after 2^8 + 1 starts. */
+  private static final int NEXT = (1 << DIGIT_BITS) + 1;
+
+  /**
+   * Most radix levels one sort can nest: each takes 6 bits or more of the 128 (a range of more
+   * than {@link #RADIX_MIN} entries has a digit of 6 bits or more).
+   */
+  private static final int LEVELS = 128 / 6 + 1;
 
   /**
    * Sorts entries {@code from..to} (entry indices, not array indices). Cost: O(n) a radix level
    * (two passes and at most one swap an entry), about two levels below the digits the keys
-   * share; two int arrays of at most 257 entries a radix pass, nothing else.
+   * share; one int array of 514 entries a level of nesting, reused by every range at that level.
    */
   static void sort(long[] a, int from, int to) {
+    sort(a, from, to, new int[LEVELS][], 0);
+  }
+
+  /** {@link #sort(long[], int, int)} at nesting {@code level}, with the levels' scratch. */
+  private static void sort(long[] a, int from, int to, int[][] levels, int level) {
     if (to - from > RADIX_MIN) {
-      radix(a, from, to);
+      radix(a, from, to, levels, level);
     } else {
       quicksort(a, from, to);
     }
   }
 
   /** One American-flag pass over the highest digit in which keys differ, then each bucket. */
-  private static void radix(long[] a, int from, int to) {
+  private static void radix(long[] a, int from, int to, int[][] levels, int level) {
     long h0 = a[from * 3];
     long l0 = a[from * 3 + 1];
     long dh = 0;
@@ -96,35 +110,40 @@ final class GramSort {
     int shift = Math.max(0, top + 1 - bits);
     int buckets = 1 << (top + 1 - shift);
     int mask = buckets - 1;
-    int[] start = new int[buckets + 1];
+    // One array a level: the buckets' starts at [0, buckets], their first entries not yet in
+    // place at [NEXT, NEXT + buckets). The sorts of the buckets use the next level's.
+    int[] start = levels[level];
+    if (start == null) {
+      start = levels[level] = new int[2 * NEXT];
+    }
+    java.util.Arrays.fill(start, 0, buckets + 1, 0);
     for (int p = from * 3 + word, e = to * 3; p < e; p += 3) {
       start[digit(a[p], shift, mask)]++;
     }
-    // start[b] becomes the first entry of bucket b; next[b] its first entry not yet in place.
     int sum = from;
     for (int b = 0; b < buckets; b++) {
       int c = start[b];
       start[b] = sum;
+      start[NEXT + b] = sum;
       sum += c;
     }
     start[buckets] = to;
-    int[] next = java.util.Arrays.copyOf(start, buckets);
     for (int b = 0; b < buckets; b++) {
       int end = start[b + 1];
-      while (next[b] < end) {
-        int i = next[b];
+      while (start[NEXT + b] < end) {
+        int i = start[NEXT + b];
         int k = digit(a[i * 3 + word], shift, mask);
         while (k != b) {
           // Move entry i to the next free place of its bucket and take what was there.
-          swap(a, i, next[k]++);
+          swap(a, i, start[NEXT + k]++);
           k = digit(a[i * 3 + word], shift, mask);
         }
-        next[b]++;
+        start[NEXT + b]++;
       }
     }
     for (int b = 0; b < buckets; b++) {
       if (start[b + 1] - start[b] > 1) {
-        sort(a, start[b], start[b + 1]);
+        sort(a, start[b], start[b + 1], levels, level + 1);
       }
     }
   }

@@ -112,6 +112,26 @@ class GramSortTest {
   }
 
   @Test
+  void sort_deepestNesting_matchesReferenceOrder() {
+    // 70 keys that differ only in their lowest bits, and beside them one outlier for every 6
+    // bits of the 128 (hi, then lo): each radix level separates one outlier and leaves more
+    // than 64 keys in one bucket, so the sort nests as deep as keys allow.
+    int n = 70;
+    long[][] keys = new long[n + 22][];
+    for (int i = 0; i < n; i++) {
+      keys[i] = new long[] {0, i};
+    }
+    for (int l = 0; l < 22; l++) {
+      int bit = 127 - 6 * l;
+      keys[n + l] = bit >= 64 ? new long[] {1L << (bit - 64), 0} : new long[] {0, 1L << bit};
+    }
+    long[] a = entries(keys);
+    long[] want = expected(a);
+    GramSort.sort(a, 0, a.length / 3);
+    assertArrayEquals(want, a);
+  }
+
+  @Test
   void sort_subrange_leavesTheRestAlone() {
     SplittableRandom r = new SplittableRandom(3);
     int n = 2000;
