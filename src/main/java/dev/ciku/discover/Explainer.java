@@ -6,6 +6,7 @@ import dev.ciku.count.GramIndex;
 import dev.ciku.count.GramSource;
 import dev.ciku.count.Grams;
 import dev.ciku.discover.Explanation.Stage;
+import dev.ciku.score.BoundaryEntropyPass;
 import dev.ciku.score.Cohesion;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import dev.ciku.count.SequenceTable;
@@ -25,12 +26,6 @@ import java.util.Locale;
  * thread-safe; one run per instance.
  */
 final class Explainer {
-  /** Boundary entropies of some strings of units, as the discoverer computes them. */
-  @FunctionalInterface
-  interface Entropies {
-    void of(int[][] words, double[] left, double[] right);
-  }
-
   private final List<String> asked;
   private final DiscoverOptions options;
   private final GainBar gainBar;
@@ -235,10 +230,10 @@ final class Explainer {
   /**
    * The explanations, in the order asked.
    *
-   * @param out the word list, best first
+   * @param words the word list, best first
    * @param entropies computes boundary entropies (one pass over the grams)
    */
-  List<Explanation> finish(List<DiscoveredWord> words, Entropies entropies) {
+  List<Explanation> finish(List<DiscoveredWord> words, BoundaryEntropyPass entropies) {
     this.out = words;
     Object2IntOpenHashMap<String> rank = new Object2IntOpenHashMap<>();
     rank.defaultReturnValue(-1);
@@ -417,8 +412,8 @@ final class Explainer {
     if (fragments[q] < minCount) {
       return row(q, Stage.CUT, coh, left, right, -1, 0, cutProblem(q, u));
     }
-    double relaxed = WordDiscoverer.relaxedBar(options, fragments[q], minCount);
-    int i = WordDiscoverer.failingWindow(u, n, g, gMax, relaxed, index, lnN);
+    double relaxed = Backtrack.relaxedBar(options, fragments[q], minCount);
+    int i = Backtrack.failingWindow(u, n, g, gMax, relaxed, index, lnN);
     if (i >= 0) {
       int w = Math.min(n, gMax);
       String why = Double.isNaN(relaxed) ? notCohesive(u, i, w) : notCohesive(u, i, w, relaxed,
@@ -544,7 +539,7 @@ final class Explainer {
         return Double.NaN;
       }
     }
-    return WordDiscoverer.cohesion(u, index, lnN, order);
+    return Cohesion.ofWord(u, index, lnN, order);
   }
 
   private Explanation row(int q, Stage stage, double coh, double left, double right, int at,

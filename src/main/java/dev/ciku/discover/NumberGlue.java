@@ -4,6 +4,8 @@ import dev.ciku.corpus.HanCharacters;
 import dev.ciku.corpus.LoadOnce;
 import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.UnitTable;
+import dev.ciku.count.GramIndex;
+import dev.ciku.count.Grams;
 import java.util.List;
 
 /**
@@ -116,6 +118,46 @@ final class NumberGlue {
   boolean isGlue(int[] u, double afterNumber, boolean restIsWord) {
     return enabled() && u.length >= 3 && afterNumber > share && restIsWord
         && measureWords.contains(u[0]);
+  }
+
+  /**
+   * The test on a final list, after re-estimation (so that it changes no count: dropped before,
+   * 人死亡 would hand its uses to 人, and the gain test would then drop 本人 and 家人): a living
+   * word that {@link #isGlue is glue}, its rest a living word (人死亡), given the share of each
+   * word's occurrences after a number ({@code afterNumber}); then a living word that ends in a
+   * number unit followed by such glue (3人死亡, 致3人死亡). Returns which words are glue. Every
+   * word is judged against the same living words, so the order of the list does not matter.
+   */
+  boolean[] glued(int[][] words, double[] afterNumber, LivingWords living) {
+    boolean[] glued = new boolean[living.size()];
+    GramIndex dropped = new GramIndex(16);
+    for (int i = 0; i < living.size(); i++) {
+      int[] w = words[i];
+      // The look-ups of the rest only for the few words that follow numbers that often.
+      if (living.isAlive(i) && afterNumber[i] > share
+          && isGlue(w, afterNumber[i], living.find(w, 1, w.length) >= 0)) {
+        glued[i] = true;
+        if (w.length <= Grams.MAX_ORDER) {
+          dropped.accept(Grams.hi(w, 0, w.length), Grams.lo(w, 0, w.length), 1);
+        }
+      }
+    }
+    for (int i = 0; i < living.size(); i++) {
+      if (living.isAlive(i) && !glued[i] && endsInGlue(words[i], dropped)) {
+        glued[i] = true;
+      }
+    }
+    return glued;
+  }
+
+  /**
+   * Whether {@code w} ends in a number unit followed by glue of {@code dropped}: 3人死亡, and
+   * 致3人死亡 or 发生6.3级地震.
+   */
+  private boolean endsInGlue(int[] w, GramIndex dropped) {
+    int p = numberBeforeGlue(w);
+    int n = w.length - p - 1;
+    return p >= 0 && n <= Grams.MAX_ORDER && dropped.get(w, p + 1, n) != 0;
   }
 
   /** Whether {@code text} is a number: digits, with {@code .} or {@code ,} between them. */

@@ -79,4 +79,27 @@ final class SuffixGlue {
   boolean isGlue(int[] u, long count, long restCount) {
     return endsInSuffix(u) && restCount > 0 && count < share * (double) restCount;
   }
+
+  /**
+   * The test on a final list, after re-estimation and the measure-word test: a living word that
+   * {@link #endsInSuffix} and whose rest (of up to 6 units) is a living word seen often enough
+   * on its own is a phrase ({@link #isGlue}). Returns which words are, and puts the count of
+   * each tested word's rest, with the suffix or without, in {@code restCounts}. {@code byUse}:
+   * the counts are uses of the cut corpus (a word's are not its rest's), not n-gram counts (a
+   * store alone: its rest's count holds the word's). Every word is judged against the same
+   * living words, so the order of the list does not matter.
+   */
+  boolean[] phrases(int[][] words, long[] counts, LivingWords living, boolean byUse,
+      long[] restCounts) {
+    boolean[] phrases = new boolean[living.size()];
+    for (int i = 0; i < living.size(); i++) {
+      int[] w = words[i];
+      if (living.isAlive(i) && endsInSuffix(w)) {
+        int rest = living.find(w, 0, w.length - 1);
+        restCounts[i] = rest < 0 ? 0 : counts[rest] + (byUse ? counts[i] : 0);
+        phrases[i] = isGlue(w, counts[i], restCounts[i]);
+      }
+    }
+    return phrases;
+  }
 }

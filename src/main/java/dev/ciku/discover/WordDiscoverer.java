@@ -11,7 +11,6 @@ import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountOptions;
 import dev.ciku.count.CountSummary;
-import dev.ciku.count.GramFilter;
 import dev.ciku.count.GramIndex;
 import dev.ciku.count.GramSource;
 import dev.ciku.count.Grams;
@@ -19,6 +18,7 @@ import dev.ciku.count.NgramCounter;
 import dev.ciku.count.SpilledGrams;
 import dev.ciku.output.Numbers;
 import dev.ciku.score.BoundaryEntropy;
+import dev.ciku.score.BoundaryEntropyPass;
 import dev.ciku.score.Cohesion;
 import dev.ciku.store.NgramStore;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
@@ -285,11 +285,10 @@ public final class WordDiscoverer {
       words = reestimate(words, f, addedPairs, counts, minCount, info, t0, ex, glue);
     }
     SuffixGlue suffixGlue = SuffixGlue.of(options.suffixGlue(), suffixes);
-    // The final-list tests look words up by their units (a word's number + 1).
-    GramIndex byUnits = glue.enabled() || suffixGlue.enabled() ? numbered(words.units, words.alive)
-        : null;
+    LivingWords living = glue.enabled() || suffixGlue.enabled()
+        ? LivingWords.of(words.units, words.alive) : null;
     if (glue.enabled()) {
-      boolean[] glued = dropGlue(words.units, words.alive, words.afterNumber, byUnits, glue);
+      boolean[] glued = glue.glued(words.units, words.afterNumber, living);
       info.accept("measure-word glue removed "
           + Numbers.count(remove(words.alive, glued), "word"));
       if (ex != null) {
@@ -298,8 +297,7 @@ public final class WordDiscoverer {
     }
     if (suffixGlue.enabled()) {
       long[] restCounts = new long[words.units.length];
-      boolean[] phrases = dropSuffixGlue(words.units, words.counts, words.alive, byUnits, cut,
-          restCounts, suffixGlue);
+      boolean[] phrases = suffixGlue.phrases(words.units, words.counts, living, cut, restCounts);
       info.accept("phrase-suffix glue removed "
           + Numbers.count(remove(words.alive, phrases), "word"));
       if (ex != null) {
@@ -310,7 +308,7 @@ public final class WordDiscoverer {
     info.accept(String.format(java.util.Locale.ROOT, "scored %,d candidates (%.1f s)", cands.size(),
         seconds(t0)));
     List<Explanation> explained = ex == null ? List.of()
-        : ex.finish(out, (ws, hl, hr) -> boundaryEntropies(ws, counts, hl, hr));
+        : ex.finish(out, counts.entropies(threads));
     return new Result(out, positions, minCount, g.size(), f.count(), explained);
   }
 
@@ -337,6 +335,11 @@ public final class WordDiscoverer {
       };
       return new Counts(units, index, all, index.size() + spill.size(), positions, order, seen,
           store);
+    }
+
+    /** The boundary entropies of these counts, a pass on {@code threads} threads. */
+    BoundaryEntropyPass entropies(int threads) {
+      return new BoundaryEntropyPass(index, all, order, threads);
     }
   }
 
@@ -537,7 +540,8 @@ public final class WordDiscoverer {
           return;
         }
         int n = Grams.units(hi, lo, u);
-        if (backtrack(u, n, g, gMax, relaxedBar(options, c, minCount), index, lnN)) {
+        if (Backtrack.passes(u, n, g, gMax, Backtrack.relaxedBar(options, c, minCount), index,
+            lnN)) {
           found.add(new Candidate(java.util.Arrays.copyOf(u, n), c));
         }
       });
@@ -552,7 +556,8 @@ public final class WordDiscoverer {
         return;
       }
       int[] w = java.util.Arrays.copyOfRange(units, from, from + n);
-      if (backtrack(w, n, g, gMax, relaxedBar(options, c, minCount), index, lnN)) {
+      if (Backtrack.passes(w, n, g, gMax, Backtrack.relaxedBar(options, c, minCount), index,
+          lnN)) {
         cands.add(new Candidate(w, c));
       }
     });
@@ -603,7 +608,8 @@ public final class WordDiscoverer {
     double[] hls = new double[m];
     double[] hrs = new double[m];
     double[] afterNumber = new double[m];
-    boundaryEntropies(words, counts, hls, hrs, glue.enabled() ? afterNumber : null, glue);
+    counts.entropies(threads).of(words, hls, hrs, glue.enabled() ? afterNumber : null,
+        glue::endsNumber);
     double pairEntropy = options.pairEntropy();
     for (int i = 0; i < m; i++) {
       int[] w = words[i];
@@ -614,85 +620,6 @@ public final class WordDiscoverer {
     return new Words(words, c, hls, hrs, alive, afterNumber);
   }
 
-  /**
-   * The measure-word test ({@link NumberGlue}) on the final words, after re-estimation (so that
-   * it changes no count: dropped before, 人死亡 would hand its uses to 人, and the gain test would
-   * then drop 本人 and 家人): a word that begins with a measure word, follows a number often
-   * enough and whose rest is a living word ({@code byUnits}: {@link #numbered}) is glue
-   * (人死亡); then a word that ends in a number unit followed by glue (3人死亡, 致3人死亡) is too.
-   * Returns which ({@link #remove} takes them out of {@code alive}). Every word is judged against
-   * the same living set, so the order of the list does not matter.
-   */
-  private static boolean[] dropGlue(int[][] words, boolean[] alive, double[] afterNumber,
-      GramIndex byUnits, NumberGlue glue) {
-    boolean[] glued = new boolean[alive.length];
-    GramIndex dropped = new GramIndex(16);
-    for (int i = 0; i < alive.length; i++) {
-      int[] w = words[i];
-      // The look-ups of the rest only for the few words that follow numbers that often.
-      if (alive[i] && afterNumber[i] > glue.share()
-          && glue.isGlue(w, afterNumber[i], living(byUnits, alive, w, 1, w.length) >= 0)) {
-        glued[i] = true;
-        add(dropped, w, 0);
-      }
-    }
-    for (int i = 0; i < alive.length; i++) {
-      if (alive[i] && !glued[i] && endsInGlue(words[i], dropped, glue)) {
-        glued[i] = true;
-      }
-    }
-    return glued;
-  }
-
-  /**
-   * The phrase-suffix test ({@link SuffixGlue}) on the final words, after re-estimation and the
-   * measure-word test: a living word that ends in a phrase suffix and whose rest (of up to 6
-   * units) is a living word ({@code byUnits}: {@link #numbered}) seen often enough on its own is
-   * a phrase; returns which, and puts the count of each tested word's rest, with the suffix or
-   * without, in
-   * {@code restCounts}. {@code byUse}: the counts are uses of the cut corpus (a word's are not
-   * its rest's), not n-gram counts (a store alone: its rest's count holds the word's). Every
-   * word is judged against the same living set, so the order of the list does not matter.
-   */
-  private static boolean[] dropSuffixGlue(int[][] words, long[] counts, boolean[] alive,
-      GramIndex byUnits, boolean byUse, long[] restCounts, SuffixGlue glue) {
-    boolean[] phrases = new boolean[alive.length];
-    for (int i = 0; i < alive.length; i++) {
-      int[] w = words[i];
-      if (alive[i] && glue.endsInSuffix(w)) {
-        int rest = living(byUnits, alive, w, 0, w.length - 1);
-        restCounts[i] = rest < 0 ? 0 : counts[rest] + (byUse ? counts[i] : 0);
-        phrases[i] = glue.isGlue(w, counts[i], restCounts[i]);
-      }
-    }
-    return phrases;
-  }
-
-  /**
-   * Each living word of up to 6 units under its units, with its number + 1 as the value (the
-   * words are distinct).
-   */
-  private static GramIndex numbered(int[][] words, boolean[] alive) {
-    GramIndex byUnits = new GramIndex(alive.length + 16);
-    for (int i = 0; i < alive.length; i++) {
-      int n = alive[i] ? words[i].length : 0;
-      if (alive[i] && n <= Grams.MAX_ORDER) {
-        byUnits.accept(Grams.hi(words[i], 0, n), Grams.lo(words[i], 0, n), i + 1);
-      }
-    }
-    return byUnits;
-  }
-
-  /**
-   * The number of the living word {@code w[from..to)} in {@code byUnits} ({@link #numbered}),
-   * or -1 if it is no word, not alive, or longer than 6 units.
-   */
-  private static int living(GramIndex byUnits, boolean[] alive, int[] w, int from, int to) {
-    int n = to - from;
-    int i = n <= Grams.MAX_ORDER ? (int) byUnits.get(w, from, n) - 1 : -1;
-    return i >= 0 && alive[i] ? i : -1;
-  }
-
   /** Clears {@code alive} where {@code dropped} is set; returns how many living words that was. */
   private static int remove(boolean[] alive, boolean[] dropped) {
     int n = 0;
@@ -701,29 +628,6 @@ public final class WordDiscoverer {
       alive[i] &= !dropped[i];
     }
     return n;
-  }
-
-  /**
-   * Whether {@code w} ends in a number unit followed by glue of {@code dropped}: 3人死亡, and
-   * 致3人死亡 or 发生6.3级地震.
-   */
-  private static boolean endsInGlue(int[] w, GramIndex dropped, NumberGlue glue) {
-    int p = glue.numberBeforeGlue(w);
-    return p >= 0 && has(dropped, w, p + 1);
-  }
-
-  /** Adds {@code w[from..]} to {@code set} if it fits a packed gram. */
-  private static void add(GramIndex set, int[] w, int from) {
-    int n = w.length - from;
-    if (n <= Grams.MAX_ORDER) {
-      set.accept(Grams.hi(w, from, n), Grams.lo(w, from, n), 1);
-    }
-  }
-
-  /** Whether {@code w[from..]} is in {@code set} (never if it is too long for a packed gram). */
-  private static boolean has(GramIndex set, int[] w, int from) {
-    int n = w.length - from;
-    return n <= Grams.MAX_ORDER && set.get(w, from, n) != 0;
   }
 
   /**
@@ -748,8 +652,8 @@ public final class WordDiscoverer {
     double[] mhl = new double[made.size()];
     double[] mhr = new double[made.size()];
     double[] man = new double[made.size()];
-    boundaryEntropies(made.toArray(new int[0][]), counts, mhl, mhr,
-        glue.enabled() ? man : null, glue);
+    counts.entropies(threads).of(made.toArray(new int[0][]), mhl, mhr,
+        glue.enabled() ? man : null, glue::endsNumber);
     int n = 0;
     int kept = 0;
     int merged = 0;
@@ -811,7 +715,7 @@ public final class WordDiscoverer {
       for (int k = (int) ((long) size * slice / SLICES); k < end; k++) {
         int i = live[k];
         int[] w = words.units[i];
-        double coh = cohesion(w, counts.index, lnN, counts.order);
+        double coh = Cohesion.ofWord(w, counts.index, lnN, counts.order);
         sb.setLength(0);
         for (int id : w) {
           counts.units.append(sb, id);
@@ -831,191 +735,6 @@ public final class WordDiscoverer {
 
   private static double seconds(long t0) {
     return (System.nanoTime() - t0) / 1e9;
-  }
-
-  /**
-   * Fixed-point scale of the {@code c ln c} sums of {@link #boundaryEntropies}: integer sums are
-   * the same in any order, so the threads may split the index as they like (2^20: the rounding
-   * error of a sum stays below 10^-6 nats per neighbour, far under the printed precision).
-   */
-  private static final double TERM_SCALE = 1 << 20;
-
-  /** {@link #term} of the counts below 4096 (most grams'), computed once. */
-  private static final long[] TERMS = new long[4096];
-
-  static {
-    for (int c = 0; c < TERMS.length; c++) {
-      TERMS[c] = term(c);
-    }
-  }
-
-  /** The fixed-point {@code c ln c} of a neighbour seen {@code c} times. */
-  private static long term(long c) {
-    return Math.round(BoundaryEntropy.term(c) * TERM_SCALE);
-  }
-
-  /**
-   * Left and right boundary entropies of every word, from the one-unit extensions of its first
-   * and last {@code min(len, order - 1)} units: one pass over the index, split over the
-   * threads; same result at any thread count.
-   */
-  private void boundaryEntropies(int[][] ws, Counts counts, double[] hl, double[] hr) {
-    boundaryEntropies(ws, counts, hl, hr, null, null);
-  }
-
-  /**
-   * The same, and, if {@code afterNumber} is not null, the share of each word's occurrences
-   * right after a number ({@link NumberGlue#endsNumber}): of its first {@code min(len, order −
-   * 1)} units, as counted by the one-unit extensions seen twice or more (a lower bound).
-   */
-  private void boundaryEntropies(int[][] ws, Counts counts, double[] hl, double[] hr,
-      double[] afterNumber, NumberGlue glue) {
-    GramIndex index = counts.index;
-    int order = counts.order;
-    GramIndex targets = new GramIndex(ws.length * 2 + 16);
-    // The n-gram count of each target, by its number in targets (value: number + 1).
-    LongArrayList keys = new LongArrayList();
-    int[] leftTarget = new int[ws.length];
-    int[] rightTarget = new int[ws.length];
-    for (int i = 0; i < ws.length; i++) {
-      int n = ws[i].length;
-      int wl = Math.min(n, order - 1);
-      leftTarget[i] = target(targets, keys, ws[i], 0, wl, index);
-      rightTarget[i] = target(targets, keys, ws[i], n - wl, wl, index);
-    }
-    // Most grams' prefixes and suffixes are no target: the filter answers them from the cache.
-    GramFilter isTarget = GramFilter.of(targets);
-    int parts = Math.max(1, threads);
-    long[][] left = new long[parts][keys.size()];
-    long[][] right = new long[parts][keys.size()];
-    boolean numbers = afterNumber != null;
-    long[][] numbered = new long[parts][numbers ? keys.size() : 0];
-    Chunks.run(parts, threads, part -> {
-      long[] l = left[part];
-      long[] r = right[part];
-      long[] nb = numbered[part];
-      counts.all.forEach(part, parts, (hi, lo, c) -> {
-        int n = Grams.length(hi, lo);
-        if (n < 2 || c < 2) {
-          return;
-        }
-        long t = c < TERMS.length ? TERMS[(int) c] : term(c);
-        long ph = Grams.prefixHi(hi, n - 1);
-        long pl = Grams.prefixLo(lo, n - 1);
-        if (isTarget.mightContain(ph, pl)) {
-          long p = targets.get(ph, pl);
-          if (p > 0) {
-            r[(int) p - 1] += t;
-          }
-        }
-        long sh = Grams.tailHi(hi, lo);
-        long sl = Grams.tailLo(lo);
-        if (isTarget.mightContain(sh, sl)) {
-          long s = targets.get(sh, sl);
-          if (s > 0) {
-            l[(int) s - 1] += t;
-            if (numbers && glue.endsNumber(Grams.unit(hi, lo, 0))) {
-              nb[(int) s - 1] += c;
-            }
-          }
-        }
-      });
-    });
-    for (int part = 1; part < parts; part++) {
-      for (int k = 0; k < keys.size(); k++) {
-        left[0][k] += left[part][k];
-        right[0][k] += right[part][k];
-      }
-      for (int k = 0; k < numbered[part].length; k++) {
-        numbered[0][k] += numbered[part][k];
-      }
-    }
-    for (int i = 0; i < ws.length; i++) {
-      hl[i] = BoundaryEntropy.of(keys.getLong(leftTarget[i]),
-          left[0][leftTarget[i]] / TERM_SCALE);
-      hr[i] = BoundaryEntropy.of(keys.getLong(rightTarget[i]),
-          right[0][rightTarget[i]] / TERM_SCALE);
-      if (numbers) {
-        long c = keys.getLong(leftTarget[i]);
-        afterNumber[i] = c > 0 ? numbered[0][leftTarget[i]] / (double) c : 0;
-      }
-    }
-  }
-
-  private static int target(GramIndex targets, LongArrayList keys, int[] u, int from, int n,
-      GramIndex index) {
-    long hi = Grams.hi(u, from, n);
-    long lo = Grams.lo(u, from, n);
-    long t = targets.get(hi, lo);
-    if (t > 0) {
-      return (int) t - 1;
-    }
-    keys.add(index.get(hi, lo));
-    targets.accept(hi, lo, keys.size());
-    return keys.size() - 1;
-  }
-
-  static double cohesion(int[] u, GramIndex index, double lnN, int order) {
-    int n = u.length;
-    if (n < 2) {
-      return Double.NaN;
-    }
-    if (n <= order) {
-      return Cohesion.minSplitPmi(u, 0, n, index.get(u, 0, n), index, lnN);
-    }
-    double best = Double.POSITIVE_INFINITY;
-    for (int i = 0; i + order <= n; i++) {
-      best = Math.min(best, Cohesion.minSplitPmi(u, i, order, index.get(u, i, order), index, lnN));
-    }
-    return best;
-  }
-
-  /**
-   * The cohesion a window of a fragment isolated {@code c} times must reach when it is not in G:
-   * {@code --min-pmi} if the fragment was isolated {@link DiscoverOptions#isolated} times the min
-   * count or more, else NaN (the window must be in G).
-   */
-  static double relaxedBar(DiscoverOptions options, long c, long minCount) {
-    int k = options.isolated();
-    return k > 0 && c >= k * minCount ? options.pmiBase() : Double.NaN;
-  }
-
-  private static boolean backtrack(int[] u, int n, GramIndex g, int gMax, double relaxedBar,
-      GramIndex index, double lnN) {
-    int latin = 0;
-    for (int i = 0; i < n; i++) {
-      if (UnitTable.isLatinId(u[i])) {
-        latin++;
-      }
-    }
-    if (latin > 1) {
-      return false;
-    }
-    return n <= 2 || failingWindow(u, n, g, gMax, relaxedBar, index, lnN) < 0;
-  }
-
-  /**
-   * Backtracking of a fragment {@code u[0..n)} of 3+ units: the start of its first window (its
-   * {@code min(n, gMax)}-unit substrings) that is not in G and, if {@code relaxedBar} is a number,
-   * whose cohesion is also below it; -1 if every window passes. Cost: one look-up in G a window,
-   * a cohesion for a window not in G when relaxed.
-   */
-  static int failingWindow(int[] u, int n, GramIndex g, int gMax, double relaxedBar,
-      GramIndex index, double lnN) {
-    int w = Math.min(n, gMax);
-    for (int i = 0; i + w <= n; i++) {
-      if (g.get(u, i, w) != 0) {
-        continue;
-      }
-      if (Double.isNaN(relaxedBar)) {
-        return i;
-      }
-      long c = index.get(u, i, w);
-      if (!(c > 0 && Cohesion.minSplitPmi(u, i, w, c, index, lnN) >= relaxedBar)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** A Latin unit counts as a word candidate if it has a letter and two or more characters. */

@@ -39,4 +39,27 @@ public final class Cohesion {
     }
     return best;
   }
+
+  /**
+   * Cohesion of the word {@code units} (all of it), given n-grams counted up to {@code order}
+   * units: its {@link #minSplitPmi} when it has at most {@code order} units, else the lowest
+   * {@link #minSplitPmi} of its windows of {@code order} units (a longer string has no n-gram
+   * count of its own); NaN for a single unit. Cost: one look-up a window and two a split.
+   *
+   * @param lnN natural log of the number of unit positions
+   */
+  public static double ofWord(int[] units, GramIndex index, double lnN, int order) {
+    int n = units.length;
+    if (n < 2) {
+      return Double.NaN;
+    }
+    if (n <= order) {
+      return minSplitPmi(units, 0, n, index.get(units, 0, n), index, lnN);
+    }
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 0; i + order <= n; i++) {
+      best = Math.min(best, minSplitPmi(units, i, order, index.get(units, i, order), index, lnN));
+    }
+    return best;
+  }
 }

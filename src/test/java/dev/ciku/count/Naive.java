@@ -13,15 +13,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A deliberately simple reference counter for tests: String keys, whole clauses in memory. */
-final class Naive {
-  final Map<String, Long> counts = new TreeMap<>();
-  final Map<String, Long> atClauseEnd = new TreeMap<>();
-  final Map<String, Long> atClauseStart = new TreeMap<>();
-  final UnitTable units = new UnitTable();
-  final List<int[]> clauses = new ArrayList<>();
+/**
+ * A deliberately simple reference counter for tests: String keys, whole clauses in memory. Public
+ * for the tests of the stages that read counts (scoring, discovery).
+ */
+public final class Naive {
+  /** Count of every gram of 1..order units, by its text. */
+  public final Map<String, Long> counts = new TreeMap<>();
+  /** Occurrences of each gram that end a clause. */
+  public final Map<String, Long> atClauseEnd = new TreeMap<>();
+  /** Occurrences of each gram that start a clause. */
+  public final Map<String, Long> atClauseStart = new TreeMap<>();
+  /** The units of the file, ids assigned in reading order (as every reader of it does). */
+  public final UnitTable units = new UnitTable();
+  /** Every clause of the file, whole, as unit ids. */
+  public final List<int[]> clauses = new ArrayList<>();
 
-  static Naive of(Path file, int order) throws IOException {
+  /** Reads {@code file} (UTF-8, default reading) and counts its grams of up to {@code order} units. */
+  public static Naive of(Path file, int order) throws IOException {
     Naive n = new Naive();
     List<Integer> current = new ArrayList<>();
     ClauseScanner scanner = new ClauseScanner(n.units, false, (u, length, owned, start, end) -> {

@@ -104,4 +104,20 @@ class NumberGlueTest {
     }
     assertEquals(0, NumberGlue.measureWords(1).size());
   }
+
+  @Test
+  void glued_finalList_glueThenWordsEndingInNumberAndGlue() {
+    UnitTable table = new UnitTable();
+    int three = table.latinId("3");
+    NumberGlue g = NumberGlue.of(0.5, MEASURE, table);
+    int[][] words = {
+        units("死亡"), units("人死亡"), {three, '人', '死', '亡'}, {'致', three, '人', '死', '亡'},
+        units("枚金牌"), units("人民币"), units("级地震"), {three, '级', '地', '震'}, null};
+    // 金牌 and 地震 are not words of the list: 枚金牌 stays, and 级地震 is dead already.
+    boolean[] alive = {true, true, true, true, true, true, false, true};
+    double[] afterNumber = {0, 0.84, 0, 0, 0.9, 0.9, 0.95, 0};
+    boolean[] glued = g.glued(words, afterNumber, LivingWords.of(words, alive));
+    assertEquals("[false, true, true, true, false, false, false, false]",
+        java.util.Arrays.toString(glued));
+  }
 }

@@ -64,4 +64,22 @@ class SuffixGlueTest {
     assertFalse(s.contains("间".codePointAt(0)), "间 also makes nouns (直播间)");
     assertEquals(0, SuffixGlue.suffixes(0).size());
   }
+
+  @Test
+  void phrases_finalList_restCountsByUseOrByNgram() {
+    SuffixGlue g = SuffixGlue.of(0.5, SUFFIXES);
+    int[][] words = {units("会谈"), units("会谈后"), units("过程"), units("过程中"), units("车间"),
+        units("车间里")};
+    long[] counts = {900, 40, 100, 300, 30, 12};
+    boolean[] alive = {true, true, true, true, false, true};
+    LivingWords living = LivingWords.of(words, alive);
+    long[] rests = new long[words.length];
+    assertEquals("[false, true, false, false, false, false]",
+        java.util.Arrays.toString(g.phrases(words, counts, living, true, rests)));
+    // By use the rest's occurrences are its uses and the word's; 车间 is dead: no rest.
+    assertEquals("[0, 940, 0, 400, 0, 0]", java.util.Arrays.toString(rests));
+    // N-gram counts: 会谈's 900 hold 会谈后's 40 already.
+    g.phrases(words, counts, living, false, rests);
+    assertEquals("[0, 900, 0, 100, 0, 0]", java.util.Arrays.toString(rests));
+  }
 }
