@@ -316,6 +316,13 @@ check_launcher_jvm_options_keep_stdout_data() {
       || fail "JAVA_OPTS=$o: the JVM did not start" || return 1
     [[ "$got" == "$want" ]] || fail "JAVA_OPTS=$o: other output" || return 1
   done
+  # The same choice in the variables the JVM and the java launcher read themselves.
+  got=$(JAVA_TOOL_OPTIONS=-XX:+UseSerialGC "$CIKU" stats corpora-samples/laws-zh.txt 2> /dev/null) \
+    || fail "JAVA_TOOL_OPTIONS=-XX:+UseSerialGC: the JVM did not start" || return 1
+  [[ "$got" == "$want" ]] || fail "JAVA_TOOL_OPTIONS=-XX:+UseSerialGC: other output" || return 1
+  got=$(JDK_JAVA_OPTIONS=-XX:+UseG1GC "$CIKU" stats corpora-samples/laws-zh.txt 2> /dev/null) \
+    || fail "JDK_JAVA_OPTIONS=-XX:+UseG1GC: the JVM did not start" || return 1
+  [[ "$got" == "$want" ]] || fail "JDK_JAVA_OPTIONS=-XX:+UseG1GC: other output" || return 1
   # ParallelGC's own switches choose no collector: ParallelGC and its young generation stay.
   # -XX:-UseParallelGC leaves the choice to the JVM, without the launcher's young generation.
   o=-XX:+UseMaximumCompactionOnSystemGC
