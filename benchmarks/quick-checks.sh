@@ -341,6 +341,18 @@ check_launcher_jvm_options_keep_stdout_data() {
   grep -q 'MaxNewSize' "$TMP/jvm.err" || fail "-Xmx64m -Xmn80m: no JVM warning on stderr"
 }
 
+check_launcher_c_locale_reads_chinese_file_names() {
+  local want got e
+  want=$("$CIKU" stats corpora-samples/laws-zh.txt 2> /dev/null) || fail "default locale" || return 1
+  cp corpora-samples/laws-zh.txt "$TMP/法律 样本.txt"
+  # The C/POSIX locale (cron, containers): the JVM would read file names as ASCII.
+  for e in LC_ALL=C LANG=C LC_ALL=POSIX LANG=; do
+    got=$(env -u LANG -u LC_ALL -u LC_CTYPE "$e" "$CIKU" stats "$TMP/法律 样本.txt" 2>&1) \
+      || fail "$e: $got" || return 1
+    [[ "$got" == "$want" ]] || fail "$e: other output: $got" || return 1
+  done
+}
+
 passed=0
 failed=0
 cd "$ROOT" || exit 2

@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -225,6 +226,9 @@ public final class Main implements Runnable {
         || t instanceof CorpusInput.UnsupportedInputException) {
       code = CikuException.NO_INPUT;
       message = t.getMessage();
+    } else if (t instanceof InvalidPathException p) {
+      code = CikuException.USAGE;
+      message = unusableFileName(p, System.getProperty("sun.jnu.encoding"));
     } else if (t instanceof IllegalArgumentException) {
       code = CikuException.USAGE;
       message = t.getMessage();
@@ -241,6 +245,21 @@ public final class Main implements Runnable {
     err.println(line.getCommandSpec().qualifiedName() + ": " + Log.printable(message));
     err.flush();
     return code;
+  }
+
+  /**
+   * Why a file name given to the JVM cannot be a path. The JVM decodes the command line and file
+   * names in the locale's charset ({@code fileNames}): in the C/POSIX locale, ASCII, so a name
+   * such as 法律.txt arrives as unmappable characters (bin/ciku hands the JVM a UTF-8 locale
+   * there; {@code java -jar} does not).
+   */
+  static String unusableFileName(InvalidPathException p, String fileNames) {
+    String name = "cannot use the file name " + p.getInput() + ": ";
+    if (p.getInput().indexOf('\uFFFD') >= 0 || p.getReason().contains("unmappable")) {
+      return name + "the JVM reads file names as " + fileNames + " in this locale, which cannot"
+          + " hold its characters; run ciku in a UTF-8 locale (LC_ALL=C.UTF-8)";
+    }
+    return name + p.getReason();
   }
 
   /**

@@ -475,6 +475,23 @@ class MainTest {
   }
 
   @Test
+  void failure_fileNameTheLocaleCannotHold_exit2_saysUseUtf8() {
+    picocli.CommandLine stats = Main.newCommandLine("stats").getSubcommands().get("stats");
+    java.io.StringWriter err = new java.io.StringWriter();
+    stats.setErr(new java.io.PrintWriter(err));
+    // What the JVM makes of /data/法律.txt in the C locale: each byte of 法律 unmappable.
+    String mangled = "/data/" + "\uFFFD".repeat(6) + ".txt";
+    assertEquals(CikuException.USAGE, Main.failure(new java.nio.file.InvalidPathException(mangled,
+        "Malformed input or input contains unmappable characters"), stats));
+    assertEquals("ciku stats: cannot use the file name " + mangled + ": the JVM reads file names"
+        + " as " + System.getProperty("sun.jnu.encoding") + " in this locale, which cannot hold"
+        + " its characters; run ciku in a UTF-8 locale (LC_ALL=C.UTF-8)\n", err.toString());
+    assertEquals("cannot use the file name a\u0000b: Nul character not allowed",
+        Main.unusableFileName(new java.nio.file.InvalidPathException("a\u0000b",
+            "Nul character not allowed"), "UTF-8"));
+  }
+
+  @Test
   void tempDirMissingOrAFile_exit74_saysWhich() throws IOException {
     Path missing = dir.resolve("no-such-dir");
     assertEquals(CikuException.IO, Main.execute("discover", "-q", "--temp-dir",
