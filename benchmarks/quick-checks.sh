@@ -353,6 +353,18 @@ check_launcher_c_locale_reads_chinese_file_names() {
   done
 }
 
+check_tmpdir_is_the_default_spill_directory() {
+  local err
+  mkdir -p "$TMP/spill"
+  TMPDIR="$TMP/spill" "$CIKU" discover -q corpora-samples/laws-zh.txt --top 1 > /dev/null \
+    || fail "TMPDIR a directory: discover failed" || return 1
+  [[ -z "$(ls -A "$TMP/spill")" ]] || fail "files left in TMPDIR: $(ls -A "$TMP/spill")" || return 1
+  : > "$TMP/not-a-dir"
+  err=$(TMPDIR="$TMP/not-a-dir" "$CIKU" discover -q corpora-samples/laws-zh.txt 2>&1 > /dev/null)
+  [[ $? == 74 ]] || fail "TMPDIR a file: not exit 74" || return 1
+  [[ "$err" == *"in TMPDIR $TMP/not-a-dir: not a directory"* ]] || fail "TMPDIR a file: $err"
+}
+
 passed=0
 failed=0
 cd "$ROOT" || exit 2

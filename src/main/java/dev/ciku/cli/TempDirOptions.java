@@ -2,18 +2,21 @@ package dev.ciku.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
- * Where a command spills what does not fit in memory.
+ * Where a command spills what does not fit in memory: {@code --temp-dir}, else {@code $TMPDIR}
+ * (the directory every Unix tool that spills uses, often a larger disk than {@code /tmp} on a
+ * server), else {@code java.io.tmpdir}.
  *
  * <p>A picocli mixin: picocli fills the fields while parsing, and the methods read them (nothing
  * is cached). Not thread-safe; one instance per command run, used on its thread.
  */
 public final class TempDirOptions {
   @Option(names = "--temp-dir", paramLabel = "DIR",
-      description = "Where spilled data go (default: java.io.tmpdir); deleted at the end, also"
-          + " on Ctrl-C.")
+      description = "Where spilled data go (default: $TMPDIR, else java.io.tmpdir); deleted at"
+          + " the end, also on Ctrl-C.")
   Path tempDir;
 
   /**
@@ -21,10 +24,22 @@ public final class TempDirOptions {
    * error (74), as for an output.
    */
   public Path tempDir() {
-    Path d = tempDir != null ? tempDir : Path.of(System.getProperty("java.io.tmpdir"));
+    return tempDir(System::getenv);
+  }
+
+  /** As {@link #tempDir()}, with the environment variables of {@code env}. */
+  Path tempDir(UnaryOperator<String> env) {
+    String tmpdir = env.apply("TMPDIR");
+    String from = tempDir != null ? "--temp-dir" : tmpdir != null && !tmpdir.isEmpty() ? "TMPDIR"
+        : "java.io.tmpdir";
+    Path d = switch (from) {
+      case "--temp-dir" -> tempDir;
+      case "TMPDIR" -> Path.of(tmpdir);
+      default -> Path.of(System.getProperty("java.io.tmpdir"));
+    };
     if (!Files.isDirectory(d)) {
-      throw new CikuException(CikuException.IO, "cannot write temporary files in --temp-dir " + d
-          + ": " + (Files.exists(d) ? "not a directory" : "no such directory"));
+      throw new CikuException(CikuException.IO, "cannot write temporary files in " + from + " "
+          + d + ": " + (Files.exists(d) ? "not a directory" : "no such directory"));
     }
     return d;
   }
