@@ -3,6 +3,7 @@ package dev.ciku.corpus;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -68,10 +69,41 @@ public final class Encodings {
 
   /**
    * The encoding to read {@code in} with: the one {@link #sniff} detects (with the stream it
-   * returns) if {@code detect}, else {@code charset} and {@code in} itself.
+   * returns) if {@code detect}; else {@code charset}, except that UTF-8 gives way to a UTF-16 or
+   * UTF-32 byte-order mark at the start ({@link #utf16Or32Mark}; Windows Notepad's "Unicode"
+   * files): its bytes 0xFE and 0xFF never occur in UTF-8, so such a text could only be read as
+   * replacement characters. Cost: a look at the first 4 bytes when {@code charset} is UTF-8.
    */
   public static Sniffed open(InputStream in, Charset charset, boolean detect) throws IOException {
-    return detect ? sniff(in) : new Sniffed(charset, in);
+    if (detect) {
+      return sniff(in);
+    }
+    if (!charset.equals(StandardCharsets.UTF_8)) {
+      return new Sniffed(charset, in);
+    }
+    PushbackInputStream p = new PushbackInputStream(in, 4);
+    byte[] head = p.readNBytes(4);
+    p.unread(head);
+    Charset marked = utf16Or32Mark(head, head.length);
+    return new Sniffed(marked != null ? marked : charset, p);
+  }
+
+  /**
+   * UTF-32 (either byte order) or UTF-16 (either byte order) if {@code bytes[0..n)} start with
+   * its byte-order mark, else null; the charsets returned read the mark and skip it.
+   */
+  public static Charset utf16Or32Mark(byte[] bytes, int n) {
+    if (n >= 4 && ((bytes[0] == 0 && bytes[1] == 0 && (bytes[2] & 0xFF) == 0xFE
+        && (bytes[3] & 0xFF) == 0xFF) || ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+        && bytes[2] == 0 && bytes[3] == 0))) {
+      // Checked before UTF-16: a UTF-32LE mark starts with the UTF-16LE one.
+      return Detectable.UTF_32;
+    }
+    if (n >= 2 && (((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)
+        || ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF))) {
+      return StandardCharsets.UTF_16;
+    }
+    return null;
   }
 
   /**
@@ -96,15 +128,9 @@ public final class Encodings {
         && (bytes[2] & 0xFF) == 0xBF) {
       return StandardCharsets.UTF_8;
     }
-    if (n >= 4 && ((bytes[0] == 0 && bytes[1] == 0 && (bytes[2] & 0xFF) == 0xFE
-        && (bytes[3] & 0xFF) == 0xFF) || ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
-        && bytes[2] == 0 && bytes[3] == 0))) {
-      // Checked before UTF-16: a UTF-32LE mark starts with the UTF-16LE one.
-      return Detectable.UTF_32;
-    }
-    if (n >= 2 && (((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)
-        || ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF))) {
-      return StandardCharsets.UTF_16;
+    Charset marked = utf16Or32Mark(bytes, n);
+    if (marked != null) {
+      return marked;
     }
     Charset zeros = utf16ByZeroBytes(bytes, n);
     if (zeros != null) {

@@ -101,4 +101,32 @@ class EncodingsTest {
     Encodings.Sniffed s = Encodings.sniff(new ByteArrayInputStream(b));
     assertEquals(text, new String(s.stream().readAllBytes(), s.charset()));
   }
+
+  @Test
+  void open_utf8GivenButAUtf16Or32Mark_readsTheMarkedText() throws IOException {
+    String text = LAWS.substring(0, 5_000);
+    for (String name : new String[] {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"}) {
+      Charset cs = Charset.forName(name);
+      byte[] marked = ("\uFEFF" + text).getBytes(cs);
+      Encodings.Sniffed s = Encodings.open(new ByteArrayInputStream(marked),
+          StandardCharsets.UTF_8, false);
+      byte[] read = s.stream().readAllBytes();
+      assertArrayEquals(marked, read, name + ": every byte, the mark too");
+      assertEquals(text, new String(read, s.charset()), name + ": the mark read and skipped");
+    }
+  }
+
+  @Test
+  void open_noMarkOrAnotherEncodingGiven_asGiven() throws IOException {
+    byte[] utf16 = ("\uFEFF" + LAWS.substring(0, 100)).getBytes(StandardCharsets.UTF_16LE);
+    Charset gb = Charset.forName("GB18030");
+    assertEquals(gb, Encodings.open(new ByteArrayInputStream(utf16), gb, false).charset());
+    for (byte[] b : new byte[][] {{}, {(byte) 0xFF}, {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+        LAWS.substring(0, 100).getBytes(StandardCharsets.UTF_8)}) {
+      Encodings.Sniffed s = Encodings.open(new ByteArrayInputStream(b), StandardCharsets.UTF_8,
+          false);
+      assertEquals(StandardCharsets.UTF_8, s.charset(), Arrays.toString(b));
+      assertArrayEquals(b, s.stream().readAllBytes());
+    }
+  }
 }

@@ -174,22 +174,52 @@ final class Inputs {
     Map<String, String> out = new HashMap<>();
     for (FileStatus f : files) {
       Path p = f.getPath();
-      FileSystem fs = p.getFileSystem(conf);
-      CompressionCodec codec = codecs.getCodec(p);
-      byte[] head;
-      try (InputStream raw = fs.open(p);
-          InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
-        head = in.readNBytes(Encodings.SAMPLE);
-      }
+      byte[] head = head(conf, codecs, p, Encodings.SAMPLE);
       Charset cs = Encodings.detect(head, head.length, head.length < Encodings.SAMPLE);
       if (!splitsAtLineFeeds(cs)) {
         throw new CikuException(CikuException.DATA, p + " looks like " + cs.name() + " text"
             + " (--encoding auto), which Hadoop cannot split into lines: convert it to UTF-8"
             + " (iconv -f " + cs.name() + " -t UTF-8)");
       }
-      out.put(key(fs, p), cs.name());
+      out.put(key(fs(conf, p), p), cs.name());
     }
     return out;
+  }
+
+  /**
+   * Refuses a file of {@code files} that starts with a UTF-16 or UTF-32 byte-order mark, read as
+   * UTF-8: the CLI reads such a file in its marked encoding ({@link Encodings#open}), which
+   * Hadoop cannot split into lines, so the job would count replacement characters instead.
+   *
+   * <p>Cost: one read of up to 4 bytes per file, on the driver.
+   *
+   * @throws CikuException (bad data) naming the first such file
+   */
+  static void refuseUtf16Or32(Configuration conf, List<FileStatus> files) throws IOException {
+    CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
+    for (FileStatus f : files) {
+      byte[] head = head(conf, codecs, f.getPath(), 4);
+      Charset cs = Encodings.utf16Or32Mark(head, head.length);
+      if (cs != null) {
+        throw new CikuException(CikuException.DATA, f.getPath() + " starts with a " + cs.name()
+            + " byte-order mark: Hadoop cannot split such text into lines; convert it to UTF-8"
+            + " (iconv -f " + cs.name() + " -t UTF-8)");
+      }
+    }
+  }
+
+  /** Up to {@code n} first bytes of {@code p}, decompressed by the codec its name gives. */
+  private static byte[] head(Configuration conf, CompressionCodecFactory codecs, Path p, int n)
+      throws IOException {
+    CompressionCodec codec = codecs.getCodec(p);
+    try (InputStream raw = fs(conf, p).open(p);
+        InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
+      return in.readNBytes(n);
+    }
+  }
+
+  private static FileSystem fs(Configuration conf, Path p) throws IOException {
+    return p.getFileSystem(conf);
   }
 
   /** How {@link #lines} finds a split's file in a map of encodings: its qualified path. */

@@ -4,6 +4,7 @@ import dev.ciku.cli.CikuException;
 import dev.ciku.cli.InputOptions;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.api.java.JavaRDD;
@@ -73,6 +74,9 @@ final class JobInputs {
   JavaRDD<String> lines(JavaSparkContext sc) throws IOException {
     List<FileStatus> files = Inputs.expand(sc.hadoopConfiguration(), inputs,
         m -> Main.info("warning: " + m));
+    if (!detectEncoding() && charset().equals(StandardCharsets.UTF_8)) {
+      Inputs.refuseUtf16Or32(sc.hadoopConfiguration(), files);
+    }
     return Inputs.lines(sc, files, partitions > 0 ? partitions : sc.defaultMinPartitions(),
         charset(), detectEncoding() ? Inputs.detect(sc.hadoopConfiguration(), files) : null);
   }

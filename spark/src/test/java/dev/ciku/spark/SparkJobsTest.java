@@ -418,6 +418,18 @@ class SparkJobsTest {
   }
 
   @Test
+  void mainCount_utf16MarkedInputReadAsUtf8_exit65_oneLine() throws Exception {
+    // The CLI reads it as UTF-16 (its mark says so); Hadoop cannot split it into lines.
+    Path utf16 = tmp.resolve("laws-notepad.txt");
+    Files.write(utf16, ("\uFEFF" + Files.readString(LAWS).substring(0, 20_000))
+        .getBytes("UTF-16LE"));
+    String line = oneLineError(65, "count", "--tsv", tmp.resolve("out.tsv").toString(),
+        LAWS.toString(), utf16.toString());
+    assertTrue(line.startsWith("ciku-spark count: ") && line.contains("laws-notepad.txt starts"
+        + " with a UTF-16 byte-order mark") && line.contains("iconv -f UTF-16 -t UTF-8"), line);
+  }
+
+  @Test
   void mainDomain_emptyInput_headerOnlyAsTheCli() throws Exception {
     Path empty = Files.createDirectory(tmp.resolve("empty"));
     Path spark = tmp.resolve("spark.tsv");
