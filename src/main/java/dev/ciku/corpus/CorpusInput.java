@@ -228,13 +228,16 @@ public final class CorpusInput {
     if (name.endsWith(".gz")) {
       return InputFiles.gunzip(counted, name());
     }
-    if (name.endsWith(".bz2") || name.endsWith(".xz") || name.endsWith(".zst")) {
+    String[] byName = name.endsWith(".bz2") ? new String[] {"bzip2", "bzcat"}
+        : name.endsWith(".xz") ? new String[] {"xz", "xzcat"}
+        : name.endsWith(".zst") ? new String[] {"zstd", "zstdcat"} : null;
+    if (byName != null) {
       counted.close();
-      throw new UnsupportedInputException(name()
-          + ": only .gz is decompressed; pipe other formats in, e.g. 'xzcat FILE | ciku ... -'");
+      throw new UnsupportedInputException(InputFiles.notDecompressed(name(), byName));
     }
     // Compressed data under another name ('zcat'-less pipes: cat f.gz | ciku stats -) is
-    // recognised by its magic bytes; UTF-8, GB18030 and Big5 text never starts with them.
+    // recognised by its magic bytes, and so are the formats refused above (and zip, 7z);
+    // UTF-8, GB18030 and Big5 text never starts with them.
     return InputFiles.gunzipIfMagic(new BufferedInputStream(counted, 1 << 16), name());
   }
 

@@ -85,18 +85,71 @@ public final class InputFiles {
   /**
    * {@code in}, decompressed if it starts with the gzip magic bytes (whatever its name, so a
    * compressed stream is recognised too).
+   *
+   * @throws CorpusInput.UnsupportedInputException if it starts with the magic bytes of another
+   *     compressed format or archive ({@link #otherCompression}), which would otherwise be read as
+   *     text made of replacement characters
    */
   public static InputStream gunzipIfMagic(InputStream in, String name) throws IOException {
-    PushbackInputStream p = new PushbackInputStream(in, 2);
-    int b0 = p.read();
-    int b1 = b0 < 0 ? -1 : p.read();
-    if (b1 >= 0) {
-      p.unread(b1);
+    PushbackInputStream p = new PushbackInputStream(in, MAGIC_BYTES);
+    byte[] head = p.readNBytes(MAGIC_BYTES);
+    p.unread(head);
+    if (head.length >= 2 && isGzipMagic(head[0] & 0xFF, head[1] & 0xFF)) {
+      return gunzip(p, name);
     }
-    if (b0 >= 0) {
-      p.unread(b0);
+    String[] other = otherCompression(head);
+    if (other != null) {
+      p.close();
+      throw new CorpusInput.UnsupportedInputException(notDecompressed(name, other));
     }
-    return isGzipMagic(b0, b1) ? gunzip(p, name) : p;
+    return p;
+  }
+
+  /** Bytes {@link #otherCompression} looks at. */
+  private static final int MAGIC_BYTES = 10;
+
+  /**
+   * The compressed formats and archives ciku does not read, by their magic bytes: the format's
+   * name and the command that writes its content to standard output. None of them can begin
+   * text: bzip2's {@code BZh} is followed by a digit and a block or end-of-stream marker of six
+   * binary bytes, and the others hold control or non-UTF-8 bytes.
+   */
+  private static final Object[][] OTHER_FORMATS = {
+      {"bzip2", "bzcat", new int[] {'B', 'Z', 'h', -1, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59}},
+      {"bzip2", "bzcat", new int[] {'B', 'Z', 'h', -1, 0x17, 0x72, 0x45, 0x38, 0x50, 0x90}},
+      {"xz", "xzcat", new int[] {0xFD, '7', 'z', 'X', 'Z', 0x00}},
+      {"zstd", "zstdcat", new int[] {0x28, 0xB5, 0x2F, 0xFD}},
+      {"zip", "unzip -p", new int[] {'P', 'K', 0x03, 0x04}},
+      {"7z", "7z x -so", new int[] {'7', 'z', 0xBC, 0xAF, 0x27, 0x1C}},
+  };
+
+  /**
+   * The format and unpacking command ({@code {"xz", "xzcat"}}) of the compressed data or archive
+   * whose first bytes are {@code head}, or null if it is none ciku refuses (-1 in a pattern: any
+   * digit 1-9, bzip2's block size).
+   */
+  static String[] otherCompression(byte[] head) {
+    for (Object[] f : OTHER_FORMATS) {
+      int[] magic = (int[]) f[2];
+      boolean match = head.length >= magic.length;
+      for (int i = 0; match && i < magic.length; i++) {
+        int b = head[i] & 0xFF;
+        match = magic[i] < 0 ? b >= '1' && b <= '9' : b == magic[i];
+      }
+      if (match) {
+        return new String[] {(String) f[0], (String) f[1]};
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The message for {@code name}, holding data of {@code format[0]}: ciku decompresses gzip only,
+   * and the data can be piped in through {@code format[1]}.
+   */
+  static String notDecompressed(String name, String[] format) {
+    return name + ": " + format[0] + " data; only gzip is decompressed, so pipe it in: '"
+        + format[1] + " FILE | ciku ... -'";
   }
 
   /** Whether the first two bytes of an input, {@code b0} and {@code b1}, are gzip's magic. */

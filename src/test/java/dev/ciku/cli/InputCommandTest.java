@@ -140,6 +140,22 @@ class InputCommandTest {
   }
 
   @Test
+  void stats_otherCompressionByNameOrBytes_exit66_saysHowToPipeItIn() throws IOException {
+    Path byName = write("laws.txt.xz", "中文\n");
+    assertEquals(CikuException.NO_INPUT, Main.execute("stats", LAWS.toString(),
+        byName.toString()));
+    assertEquals(List.of("ciku stats: " + byName + ": xz data; only gzip is decompressed, so pipe"
+        + " it in: 'xzcat FILE | ciku ... -'"), io.errLines());
+    assertEquals("", io.out());
+    io.reset();
+    // bzip2's first bytes under a text name: the reader would make replacement characters of it.
+    Path byBytes = write("laws.txt", java.util.HexFormat.of().parseHex("425a6839314159265359"));
+    assertEquals(CikuException.NO_INPUT, Main.execute("discover", "-q", byBytes.toString()));
+    assertEquals(List.of("ciku discover: " + byBytes + ": bzip2 data; only gzip is decompressed,"
+        + " so pipe it in: 'bzcat FILE | ciku ... -'"), io.errLines());
+  }
+
+  @Test
   void stats_notGzipOrEmptyGz_namesInputExit65() throws IOException {
     Path plain = write("plain.gz", "中文\n");
     assertEquals(CikuException.DATA, Main.execute("stats", plain.toString()));

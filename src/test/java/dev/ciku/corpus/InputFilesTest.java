@@ -145,6 +145,37 @@ class InputFilesTest {
   }
 
   @Test
+  void gunzipIfMagic_otherCompressionOrArchive_refusedWithItsUnpacker() {
+    // The first bytes of files written by bzip2, xz, zstd, zip (one file, and Python's zipfile),
+    // an empty bzip2 stream, and 7z.
+    Object[][] cases = {
+        {"425a6839314159265359", "bzip2 data; only gzip is decompressed, so pipe it in: 'bzcat"},
+        {"425a683917724538509000000000", "bzip2 data; only gzip is decompressed"},
+        {"fd377a585a000004e6d6", "xz data; only gzip is decompressed, so pipe it in: 'xzcat"},
+        {"28b52ffda4e09304000c", "zstd data; only gzip is decompressed, so pipe it in: 'zstdcat"},
+        {"504b0304140000000800", "zip data; only gzip is decompressed, so pipe it in: 'unzip -p"},
+        {"504b0304140000000000", "zip data"},
+        {"377abcaf271c0004", "7z data; only gzip is decompressed, so pipe it in: '7z x -so"},
+    };
+    for (Object[] c : cases) {
+      byte[] head = java.util.HexFormat.of().parseHex((String) c[0]);
+      CorpusInput.UnsupportedInputException e = assertThrows(
+          CorpusInput.UnsupportedInputException.class,
+          () -> InputFiles.gunzipIfMagic(new ByteArrayInputStream(head), "corpus.txt"));
+      assertTrue(e.getMessage().startsWith("corpus.txt: " + c[1]), e.getMessage());
+    }
+  }
+
+  @Test
+  void gunzipIfMagic_textThatStartsLikeAMagic_readAsText() throws IOException {
+    for (String text : new String[] {"BZh9 is a name", "BZh", "PK", "7z", "(", "中文"}) {
+      byte[] b = text.getBytes(StandardCharsets.UTF_8);
+      assertArrayEquals(b, InputFiles.gunzipIfMagic(new ByteArrayInputStream(b), "t.txt")
+          .readAllBytes(), text);
+    }
+  }
+
+  @Test
   void named_readFailure_messageLedByName() {
     InputStream failing = new InputStream() {
       @Override
