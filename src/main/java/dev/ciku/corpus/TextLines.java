@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * The lines of an auxiliary UTF-8 text file (a word list, lexicon, stopword list, vocabulary,
  * gold or predicted segmentation), read alike everywhere: {@code -} is standard input; pipes and
  * FIFOs are read as streams ({@link InputFiles}); gzip data is decompressed (recognised by its
- * magic bytes); a leading byte-order mark is skipped; malformed bytes become U+FFFD and, on
+ * magic bytes); a leading byte-order mark is skipped (a UTF-16 or UTF-32 one makes the file
+ * read in that encoding, {@link Encodings#open}); malformed bytes become U+FFFD and, on
  * {@link #close}, one warning names the file with their count and first line.
  *
  * <p>Cost: one buffered decoding pass and one String per line. Not thread-safe.
@@ -29,9 +30,9 @@ public final class TextLines implements Closeable {
   private final Consumer<String> warnings;
   private boolean first = true;
 
-  private TextLines(InputStream in, String name, Consumer<String> warnings) {
+  private TextLines(Encodings.Sniffed in, String name, Consumer<String> warnings) {
     this.name = name;
-    this.decoder = new DecodingReader(in, StandardCharsets.UTF_8, BUFFER);
+    this.decoder = new DecodingReader(in.stream(), in.charset(), BUFFER);
     this.lines = new BufferedReader(decoder, BUFFER);
     this.warnings = warnings;
   }
@@ -64,7 +65,8 @@ public final class TextLines implements Closeable {
   /** Reads {@code in} (closed by {@link #close}), named {@code name} in messages. */
   public static TextLines of(InputStream in, String name, Consumer<String> warnings)
       throws IOException {
-    return new TextLines(InputFiles.gunzipIfMagic(in, name), name, warnings);
+    return new TextLines(Encodings.open(InputFiles.gunzipIfMagic(in, name),
+        StandardCharsets.UTF_8, false), name, warnings);
   }
 
   /** The next line without its line break (a BOM removed from the first), or null at the end. */

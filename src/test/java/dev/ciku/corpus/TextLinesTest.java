@@ -41,6 +41,17 @@ class TextLinesTest {
   }
 
   @Test
+  void readLine_utf16Or32WithItsMark_readInThatEncoding() throws IOException {
+    // A word list saved as "Unicode" by Windows Notepad (UTF-16LE), and the other marked forms.
+    for (String name : new String[] {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"}) {
+      Path p = dir.resolve(name + ".txt");
+      Files.write(p, "\uFEFF中国 12\r\n人民 7\r\n".getBytes(java.nio.charset.Charset.forName(name)));
+      assertEquals(List.of("中国 12", "人民 7"), lines(p), name);
+    }
+    assertEquals(List.of(), warnings);
+  }
+
+  @Test
   void readLine_malformedBytes_replacedAndOneWarningOnClose() throws IOException {
     Path p = dir.resolve("bad.txt");
     ByteArrayOutputStream b = new ByteArrayOutputStream();

@@ -29,7 +29,7 @@ public final class Naive {
   /** Every clause of the file, whole, as unit ids. */
   public final List<int[]> clauses = new ArrayList<>();
 
-  /** Reads {@code file} (UTF-8, default reading) and counts its grams of up to {@code order} units. */
+  /** Reads {@code file} (UTF-8, default reading) and counts its grams of 1..{@code order} units. */
   public static Naive of(Path file, int order) throws IOException {
     Naive n = new Naive();
     List<Integer> current = new ArrayList<>();
