@@ -30,13 +30,18 @@ public final class TempDirOptions {
   /** As {@link #tempDir()}, with the environment variables of {@code env}. */
   Path tempDir(UnaryOperator<String> env) {
     String tmpdir = env.apply("TMPDIR");
-    String from = tempDir != null ? "--temp-dir" : tmpdir != null && !tmpdir.isEmpty() ? "TMPDIR"
-        : "java.io.tmpdir";
-    Path d = switch (from) {
-      case "--temp-dir" -> tempDir;
-      case "TMPDIR" -> Path.of(tmpdir);
-      default -> Path.of(System.getProperty("java.io.tmpdir"));
-    };
+    String from;
+    Path d;
+    if (tempDir != null) {
+      from = "--temp-dir";
+      d = tempDir;
+    } else if (tmpdir != null && !tmpdir.isEmpty()) {
+      from = "TMPDIR";
+      d = Path.of(tmpdir);
+    } else {
+      from = "java.io.tmpdir";
+      d = Path.of(System.getProperty("java.io.tmpdir"));
+    }
     if (!Files.isDirectory(d)) {
       throw new CikuException(CikuException.IO, "cannot write temporary files in " + from + " "
           + d + ": " + (Files.exists(d) ? "not a directory" : "no such directory"));

@@ -228,16 +228,14 @@ public final class CorpusInput {
     if (name.endsWith(".gz")) {
       return InputFiles.gunzip(counted, name());
     }
-    String[] byName = name.endsWith(".bz2") ? new String[] {"bzip2", "bzcat"}
-        : name.endsWith(".xz") ? new String[] {"xz", "xzcat"}
-        : name.endsWith(".zst") ? new String[] {"zstd", "zstdcat"} : null;
+    InputFiles.Unsupported byName = InputFiles.Unsupported.bySuffix(name);
     if (byName != null) {
       counted.close();
-      throw new UnsupportedInputException(InputFiles.notDecompressed(name(), byName));
+      throw new UnsupportedInputException(byName.message(name()));
     }
     // Compressed data under another name ('zcat'-less pipes: cat f.gz | ciku stats -) is
-    // recognised by its magic bytes, and so are the formats refused above (and zip, 7z);
-    // UTF-8, GB18030 and Big5 text never starts with them.
+    // recognised by its magic bytes, and so are the formats refused above; UTF-8, GB18030 and
+    // Big5 text never starts with them.
     return InputFiles.gunzipIfMagic(new BufferedInputStream(counted, 1 << 16), name());
   }
 

@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
@@ -87,7 +88,7 @@ public final class InputFiles {
    * compressed stream is recognised too).
    *
    * @throws CorpusInput.UnsupportedInputException if it starts with the magic bytes of another
-   *     compressed format or archive ({@link #otherCompression}), which would otherwise be read as
+   *     compressed format or archive ({@link Unsupported}), which would otherwise be read as
    *     text made of replacement characters
    */
   public static InputStream gunzipIfMagic(InputStream in, String name) throws IOException {
@@ -97,59 +98,68 @@ public final class InputFiles {
     if (head.length >= 2 && isGzipMagic(head[0] & 0xFF, head[1] & 0xFF)) {
       return gunzip(p, name);
     }
-    String[] other = otherCompression(head);
+    Unsupported other = Unsupported.byMagic(head);
     if (other != null) {
       p.close();
-      throw new CorpusInput.UnsupportedInputException(notDecompressed(name, other));
+      throw new CorpusInput.UnsupportedInputException(other.message(name));
     }
     return p;
   }
 
-  /** Bytes {@link #otherCompression} looks at. */
+  /** Bytes {@link Unsupported#byMagic} looks at. */
   private static final int MAGIC_BYTES = 10;
 
   /**
-   * The compressed formats and archives ciku does not read, by their magic bytes: the format's
-   * name and the command that writes its content to standard output. None of them can begin
-   * text: bzip2's {@code BZh} is followed by a digit and a block or end-of-stream marker of six
-   * binary bytes, and the others hold control or non-UTF-8 bytes.
+   * A compressed format or archive that ciku does not read: its name, the command that writes
+   * its content to standard output, the suffix of its files and its magic bytes (-1: any digit
+   * 1-9, bzip2's block size). None of them can begin text: bzip2's {@code BZh} is followed by a
+   * digit and a block or end-of-stream marker of six binary bytes, and the others hold control
+   * or non-UTF-8 bytes.
    */
-  private static final Object[][] OTHER_FORMATS = {
-      {"bzip2", "bzcat", new int[] {'B', 'Z', 'h', -1, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59}},
-      {"bzip2", "bzcat", new int[] {'B', 'Z', 'h', -1, 0x17, 0x72, 0x45, 0x38, 0x50, 0x90}},
-      {"xz", "xzcat", new int[] {0xFD, '7', 'z', 'X', 'Z', 0x00}},
-      {"zstd", "zstdcat", new int[] {0x28, 0xB5, 0x2F, 0xFD}},
-      {"zip", "unzip -p", new int[] {'P', 'K', 0x03, 0x04}},
-      {"7z", "7z x -so", new int[] {'7', 'z', 0xBC, 0xAF, 0x27, 0x1C}},
-  };
+  record Unsupported(String format, String unpack, String suffix, int[] magic) {
+    private static final List<Unsupported> ALL = List.of(
+        new Unsupported("bzip2", "bzcat", ".bz2",
+            new int[] {'B', 'Z', 'h', -1, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59}),
+        new Unsupported("bzip2", "bzcat", ".bz2",
+            new int[] {'B', 'Z', 'h', -1, 0x17, 0x72, 0x45, 0x38, 0x50, 0x90}),
+        new Unsupported("xz", "xzcat", ".xz", new int[] {0xFD, '7', 'z', 'X', 'Z', 0x00}),
+        new Unsupported("zstd", "zstdcat", ".zst", new int[] {0x28, 0xB5, 0x2F, 0xFD}),
+        new Unsupported("zip", "unzip -p", ".zip", new int[] {'P', 'K', 0x03, 0x04}),
+        new Unsupported("7z", "7z x -so", ".7z", new int[] {'7', 'z', 0xBC, 0xAF, 0x27, 0x1C}));
 
-  /**
-   * The format and unpacking command ({@code {"xz", "xzcat"}}) of the compressed data or archive
-   * whose first bytes are {@code head}, or null if it is none ciku refuses (-1 in a pattern: any
-   * digit 1-9, bzip2's block size).
-   */
-  static String[] otherCompression(byte[] head) {
-    for (Object[] f : OTHER_FORMATS) {
-      int[] magic = (int[]) f[2];
-      boolean match = head.length >= magic.length;
-      for (int i = 0; match && i < magic.length; i++) {
-        int b = head[i] & 0xFF;
-        match = magic[i] < 0 ? b >= '1' && b <= '9' : b == magic[i];
+    /** The format whose magic bytes {@code head} starts with, or null. */
+    static Unsupported byMagic(byte[] head) {
+      for (Unsupported f : ALL) {
+        boolean match = head.length >= f.magic.length;
+        for (int i = 0; match && i < f.magic.length; i++) {
+          int b = head[i] & 0xFF;
+          match = f.magic[i] < 0 ? b >= '1' && b <= '9' : b == f.magic[i];
+        }
+        if (match) {
+          return f;
+        }
       }
-      if (match) {
-        return new String[] {(String) f[0], (String) f[1]};
-      }
+      return null;
     }
-    return null;
-  }
 
-  /**
-   * The message for {@code name}, holding data of {@code format[0]}: ciku decompresses gzip only,
-   * and the data can be piped in through {@code format[1]}.
-   */
-  static String notDecompressed(String name, String[] format) {
-    return name + ": " + format[0] + " data; only gzip is decompressed, so pipe it in: '"
-        + format[1] + " FILE | ciku ... -'";
+    /** The format of a file named {@code fileName} (lower case) by its suffix, or null. */
+    static Unsupported bySuffix(String fileName) {
+      for (Unsupported f : ALL) {
+        if (fileName.endsWith(f.suffix)) {
+          return f;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The message for the input {@code name} in this format: ciku decompresses gzip only, and
+     * the data can be piped in through {@link #unpack}.
+     */
+    String message(String name) {
+      return name + ": " + format + " data; only gzip is decompressed, so pipe it in: '" + unpack
+          + " FILE | ciku ... -'";
+    }
   }
 
   /** Whether the first two bytes of an input, {@code b0} and {@code b1}, are gzip's magic. */
