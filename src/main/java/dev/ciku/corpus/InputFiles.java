@@ -116,7 +116,7 @@ public final class InputFiles {
    * digit and a block or end-of-stream marker of six binary bytes, and the others hold control
    * or non-UTF-8 bytes.
    */
-  record Unsupported(String format, String unpack, String suffix, int[] magic) {
+  public record Unsupported(String format, String unpack, String suffix, int[] magic) {
     private static final List<Unsupported> ALL = List.of(
         new Unsupported("bzip2", "bzcat", ".bz2",
             new int[] {'B', 'Z', 'h', -1, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59}),
@@ -128,7 +128,7 @@ public final class InputFiles {
         new Unsupported("7z", "7z x -so", ".7z", new int[] {'7', 'z', 0xBC, 0xAF, 0x27, 0x1C}));
 
     /** The format whose magic bytes {@code head} starts with, or null. */
-    static Unsupported byMagic(byte[] head) {
+    public static Unsupported byMagic(byte[] head) {
       for (Unsupported f : ALL) {
         boolean match = head.length >= f.magic.length;
         for (int i = 0; match && i < f.magic.length; i++) {
@@ -163,7 +163,7 @@ public final class InputFiles {
   }
 
   /** Whether the first two bytes of an input, {@code b0} and {@code b1}, are gzip's magic. */
-  static boolean isGzipMagic(int b0, int b1) {
+  public static boolean isGzipMagic(int b0, int b1) {
     return b0 == 0x1f && b1 == 0x8b;
   }
 

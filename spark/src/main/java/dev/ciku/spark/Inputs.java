@@ -2,6 +2,7 @@ package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
 import dev.ciku.corpus.Encodings;
+import dev.ciku.corpus.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -187,21 +188,38 @@ final class Inputs {
   }
 
   /**
-   * Refuses a file of {@code files} that starts with a UTF-16 or UTF-32 byte-order mark, read as
-   * UTF-8: the CLI reads such a file in its marked encoding ({@link Encodings#open}), which
-   * Hadoop cannot split into lines, so the job would count replacement characters instead.
+   * Refuses the first file of {@code files} that the jobs would read as text made of
+   * replacement characters, where the CLI reads it or refuses it with a reason: gzip data under a
+   * name without {@code .gz} (Hadoop picks a codec by the name; the CLI by the bytes), data of a
+   * format neither decompresses ({@link InputFiles.Unsupported}: xz, zip, ...), and, when
+   * {@code utf8}, a UTF-16 or UTF-32 byte-order mark (the CLI reads such a file in its marked
+   * encoding, which Hadoop cannot split into lines).
    *
-   * <p>Cost: one read of up to 4 bytes per file, on the driver.
+   * <p>Cost: one read of up to 10 bytes per file, on the driver.
    *
-   * @throws CikuException (bad data) naming the first such file
+   * @throws CikuException naming the file: missing input (66) for a compressed format, bad data
+   *     (65) for a byte-order mark
    */
-  static void refuseUtf16Or32(Configuration conf, List<FileStatus> files) throws IOException {
+  static void refuseUnreadable(Configuration conf, List<FileStatus> files, boolean utf8)
+      throws IOException {
     CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
     for (FileStatus f : files) {
-      byte[] head = head(conf, codecs, f.getPath(), 4);
-      Charset cs = Encodings.utf16Or32Mark(head, head.length);
+      Path p = f.getPath();
+      boolean byName = codecs.getCodec(p) != null;
+      byte[] head = head(conf, codecs, p, 10);
+      if (!byName && head.length >= 2 && InputFiles.isGzipMagic(head[0] & 0xFF, head[1] & 0xFF)) {
+        throw new CikuException(CikuException.NO_INPUT, p + ": gzip data in a file not named"
+            + " .gz, which Hadoop reads as text (it picks a codec by the name); name it FILE.gz");
+      }
+      InputFiles.Unsupported other = InputFiles.Unsupported.byMagic(head);
+      if (other != null) {
+        throw new CikuException(CikuException.NO_INPUT, p + ": " + other.format() + " data,"
+            + " which the jobs do not decompress (Hadoop decompresses .gz and .bz2 files);"
+            + " decompress it first ('" + other.unpack() + " FILE > FILE.txt')");
+      }
+      Charset cs = utf8 ? Encodings.utf16Or32Mark(head, head.length) : null;
       if (cs != null) {
-        throw new CikuException(CikuException.DATA, f.getPath() + " starts with a " + cs.name()
+        throw new CikuException(CikuException.DATA, p + " starts with a " + cs.name()
             + " byte-order mark: Hadoop cannot split such text into lines; convert it to UTF-8"
             + " (iconv -f " + cs.name() + " -t UTF-8)");
       }

@@ -74,9 +74,8 @@ final class JobInputs {
   JavaRDD<String> lines(JavaSparkContext sc) throws IOException {
     List<FileStatus> files = Inputs.expand(sc.hadoopConfiguration(), inputs,
         m -> Main.info("warning: " + m));
-    if (!detectEncoding() && charset().equals(StandardCharsets.UTF_8)) {
-      Inputs.refuseUtf16Or32(sc.hadoopConfiguration(), files);
-    }
+    Inputs.refuseUnreadable(sc.hadoopConfiguration(), files,
+        !detectEncoding() && charset().equals(StandardCharsets.UTF_8));
     return Inputs.lines(sc, files, partitions > 0 ? partitions : sc.defaultMinPartitions(),
         charset(), detectEncoding() ? Inputs.detect(sc.hadoopConfiguration(), files) : null);
   }

@@ -430,6 +430,27 @@ class SparkJobsTest {
   }
 
   @Test
+  void mainCount_gzipUnderATextNameOrXzData_exit66_oneLine() throws Exception {
+    // The CLI decompresses the first (it goes by the bytes) and refuses the second; Hadoop, which
+    // goes by the name, would read both as text.
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(b)) {
+      out.write(Files.readAllBytes(LAWS));
+    }
+    Path gz = tmp.resolve("laws-gzipped.txt");
+    Files.write(gz, b.toByteArray());
+    String line = oneLineError(66, "count", "--tsv", tmp.resolve("out.tsv").toString(),
+        gz.toString());
+    assertTrue(line.contains("laws-gzipped.txt: gzip data in a file not named .gz"), line);
+    // The first bytes of a file written by xz.
+    Path xz = tmp.resolve("laws.txt.xz");
+    Files.write(xz, java.util.HexFormat.of().parseHex("fd377a585a000004e6d6"));
+    line = oneLineError(66, "discover", xz.toString());
+    assertTrue(line.contains("laws.txt.xz: xz data, which the jobs do not decompress")
+        && line.contains("'xzcat FILE > FILE.txt'"), line);
+  }
+
+  @Test
   void mainDomain_emptyInput_headerOnlyAsTheCli() throws Exception {
     Path empty = Files.createDirectory(tmp.resolve("empty"));
     Path spark = tmp.resolve("spark.tsv");
