@@ -226,13 +226,21 @@ final class Inputs {
     }
   }
 
-  /** Up to {@code n} first bytes of {@code p}, decompressed by the codec its name gives. */
+  /**
+   * Up to {@code n} first bytes of {@code p}, decompressed by the codec its name gives.
+   *
+   * @throws CikuException (missing input) if the codec cannot run here (a {@code .zst} file
+   *     where Hadoop's native library lacks zstd)
+   */
   private static byte[] head(Configuration conf, CompressionCodecFactory codecs, Path p, int n)
       throws IOException {
     CompressionCodec codec = codecs.getCodec(p);
     try (InputStream raw = fs(conf, p).open(p);
         InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
       return in.readNBytes(n);
+    } catch (RuntimeException | LinkageError e) {
+      throw new CikuException(CikuException.NO_INPUT, p + ": Hadoop cannot decompress it here ("
+          + e.getMessage() + "); decompress it first");
     }
   }
 
