@@ -31,6 +31,14 @@ class GramSortTest {
   }
 
   /** The entries sorted by the reference order: signed hi, then signed lo. */
+  /** Sorts the entries of {@code keys} whole and compares them with {@link #expected}. */
+  private static void assertSortedAsReference(long[][] keys, String what) {
+    long[] a = entries(keys);
+    long[] want = expected(a);
+    GramSort.sort(a, 0, a.length / 3);
+    assertArrayEquals(want, a, what);
+  }
+
   private static long[] expected(long[] a) {
     int n = a.length / 3;
     long[][] rows = new long[n][];
@@ -82,10 +90,7 @@ class GramSortTest {
       for (int i = 0; i < n; i++) {
         keys[i] = gram(r, 1 + r.nextInt(6), 0x4E00, 0x5200);
       }
-      long[] a = entries(keys);
-      long[] want = expected(a);
-      GramSort.sort(a, 0, a.length / 3);
-      assertArrayEquals(want, a, "n = " + n);
+      assertSortedAsReference(keys, "n = " + n);
     }
   }
 
@@ -105,10 +110,7 @@ class GramSortTest {
       };
       keys[i] = new long[] {hi, r.nextLong()};
     }
-    long[] a = entries(keys);
-    long[] want = expected(a);
-    GramSort.sort(a, 0, a.length / 3);
-    assertArrayEquals(want, a);
+    assertSortedAsReference(keys, "");
   }
 
   @Test
@@ -125,10 +127,7 @@ class GramSortTest {
       int bit = 127 - 6 * l;
       keys[n + l] = bit >= 64 ? new long[] {1L << (bit - 64), 0} : new long[] {0, 1L << bit};
     }
-    long[] a = entries(keys);
-    long[] want = expected(a);
-    GramSort.sort(a, 0, a.length / 3);
-    assertArrayEquals(want, a);
+    assertSortedAsReference(keys, "");
   }
 
   @Test

@@ -164,10 +164,11 @@ final class Inputs {
    * first {@value Encodings#SAMPLE} bytes (decompressed by the codec its name gives, as the text
    * input decompresses it), as the CLI's {@code --encoding auto} detects each input's.
    *
-   * <p>Cost: one read of up to {@value Encodings#SAMPLE} bytes per file, on the driver.
+   * <p>Cost: one read of up to {@value Encodings#SAMPLE} bytes per file, on the driver, which
+   * also refuses what {@link #refuseUnreadable} refuses besides byte-order marks.
    *
    * @throws CikuException (bad data) for a file detected as UTF-16 or UTF-32, which Hadoop cannot
-   *     split
+   *     split; (missing input) for compressed data Hadoop would read as text
    */
   static Map<String, String> detect(Configuration conf, List<FileStatus> files)
       throws IOException {
@@ -176,6 +177,7 @@ final class Inputs {
     for (FileStatus f : files) {
       Path p = f.getPath();
       byte[] head = head(conf, codecs, p, Encodings.SAMPLE);
+      refuseCompressed(p, head, codecs.getCodec(p) != null);
       Charset cs = Encodings.detect(head, head.length, head.length < Encodings.SAMPLE);
       if (!splitsAtLineFeeds(cs)) {
         throw new CikuException(CikuException.DATA, p + " looks like " + cs.name() + " text"
@@ -205,24 +207,32 @@ final class Inputs {
     CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
     for (FileStatus f : files) {
       Path p = f.getPath();
-      boolean byName = codecs.getCodec(p) != null;
       byte[] head = head(conf, codecs, p, 10);
-      if (!byName && head.length >= 2 && InputFiles.isGzipMagic(head[0] & 0xFF, head[1] & 0xFF)) {
-        throw new CikuException(CikuException.NO_INPUT, p + ": gzip data in a file not named"
-            + " .gz, which Hadoop reads as text (it picks a codec by the name); name it FILE.gz");
-      }
-      InputFiles.Unsupported other = InputFiles.Unsupported.byMagic(head);
-      if (other != null) {
-        throw new CikuException(CikuException.NO_INPUT, p + ": " + other.format() + " data,"
-            + " which the jobs do not decompress (Hadoop decompresses .gz and .bz2 files);"
-            + " decompress it first ('" + other.unpack() + " FILE > FILE.txt')");
-      }
+      refuseCompressed(p, head, codecs.getCodec(p) != null);
       Charset cs = utf8 ? Encodings.utf16Or32Mark(head, head.length) : null;
       if (cs != null) {
         throw new CikuException(CikuException.DATA, p + " starts with a " + cs.name()
             + " byte-order mark: Hadoop cannot split such text into lines; convert it to UTF-8"
             + " (iconv -f " + cs.name() + " -t UTF-8)");
       }
+    }
+  }
+
+  /**
+   * Refuses {@code p}, whose first bytes (decompressed if {@code byName}, a codec chosen by its
+   * name) are {@code head}, if it holds gzip data under a name without {@code .gz} or data of a
+   * format neither Hadoop nor the CLI decompresses.
+   */
+  private static void refuseCompressed(Path p, byte[] head, boolean byName) {
+    if (!byName && head.length >= 2 && InputFiles.isGzipMagic(head[0] & 0xFF, head[1] & 0xFF)) {
+      throw new CikuException(CikuException.NO_INPUT, p + ": gzip data in a file not named"
+          + " .gz, which Hadoop reads as text (it picks a codec by the name); name it FILE.gz");
+    }
+    InputFiles.Unsupported other = InputFiles.Unsupported.byMagic(head);
+    if (other != null) {
+      throw new CikuException(CikuException.NO_INPUT, p + ": " + other.format() + " data,"
+          + " which the jobs do not decompress (Hadoop decompresses .gz and .bz2 files);"
+          + " decompress it first ('" + other.unpack() + " FILE > FILE.txt')");
     }
   }
 

@@ -74,8 +74,11 @@ final class JobInputs {
   JavaRDD<String> lines(JavaSparkContext sc) throws IOException {
     List<FileStatus> files = Inputs.expand(sc.hadoopConfiguration(), inputs,
         m -> Main.info("warning: " + m));
-    Inputs.refuseUnreadable(sc.hadoopConfiguration(), files,
-        !detectEncoding() && charset().equals(StandardCharsets.UTF_8));
+    if (!detectEncoding()) {
+      // With auto, detection reads each file's head and refuses the same.
+      Inputs.refuseUnreadable(sc.hadoopConfiguration(), files,
+          charset().equals(StandardCharsets.UTF_8));
+    }
     return Inputs.lines(sc, files, partitions > 0 ? partitions : sc.defaultMinPartitions(),
         charset(), detectEncoding() ? Inputs.detect(sc.hadoopConfiguration(), files) : null);
   }

@@ -442,6 +442,9 @@ class SparkJobsTest {
     String line = oneLineError(66, "count", "--tsv", tmp.resolve("out.tsv").toString(),
         gz.toString());
     assertTrue(line.contains("laws-gzipped.txt: gzip data in a file not named .gz"), line);
+    line = oneLineError(66, "count", "--encoding", "auto", "--tsv",
+        tmp.resolve("out.tsv").toString(), gz.toString());
+    assertTrue(line.contains("laws-gzipped.txt: gzip data in a file not named .gz"), line);
     // The first bytes of a file written by xz.
     Path xz = tmp.resolve("laws.txt.xz");
     Files.write(xz, java.util.HexFormat.of().parseHex("fd377a585a000004e6d6"));
