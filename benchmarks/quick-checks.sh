@@ -231,6 +231,19 @@ check_segment_line_count_and_stdin() {
   [[ "$(cat "$TMP/o")" == "中国 人民" ]] || fail "got '$(cat "$TMP/o")'"
 }
 
+# A slow producer (tail -f, a log) gets each line back as soon as it is in: the producer
+# waits (20 s at most) for the first line's segmentation before it writes the second.
+check_segment_streams_a_slow_pipe_line_by_line() {
+  local first="$TMP/slow-first.txt" flag="$TMP/slow-flag"
+  rm -f "$first" "$flag"
+  ( echo 中华人民共和国成立了
+    for _ in $(seq 200); do [[ -s "$first" ]] && break; sleep 0.1; done
+    [[ -s "$first" ]] && : > "$flag"
+    echo 今天天气很好 ) | "$CIKU" segment -q | { IFS= read -r line; echo "$line" > "$first"; cat > /dev/null; }
+  [[ -e "$flag" ]] || fail "the first line came out only when the input ended" || return 1
+  [[ "$(cat "$first")" == "中华人民共和国 成立 了" ]] || fail "first line: $(cat "$first")"
+}
+
 check_segment_pipe_to_head_exits_0_quietly() {
   local rc
   "$CIKU" segment "$SHARED/corpora/demo/xwlb-news-2022q4.txt" 2>"$TMP/err" | head -1 >/dev/null

@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
             + " as read), so one vocabulary serves both scripts. Input whitespace is"
             + " copied as is and no separator is added next to it, so removing the inserted"
             + " separators gives back the input exactly (a BOM is copied through, with no separator after it; malformed bytes become"
-            + " U+FFFD, reported on standard error). Output is UTF-8."})
+            + " U+FFFD, reported on standard error). Output is UTF-8. A slow source (tail -f, a"
+            + " FIFO) gets each line back as soon as it is in."})
 final class SegmentCommand implements Callable<Integer> {
   @Mixin InputOptions input;
   @Mixin RunOptions run;

@@ -145,6 +145,17 @@ public final class DecodingReader extends Reader {
         + " malformed or unmappable byte sequence(s) replaced by U+FFFD, first on line " + firstLine;
   }
 
+  /**
+   * Whether a read would return without waiting for the source: a character or undecoded bytes
+   * are held, the input has ended, or the source has bytes waiting ({@code available()}). A hint
+   * for readers of slow pipes ({@code tail -f | ciku segment}): a source that cannot tell makes
+   * it false.
+   */
+  @Override
+  public boolean ready() throws IOException {
+    return pending >= 0 || bytes.hasRemaining() || eof || in.available() > 0;
+  }
+
   @Override
   public void close() throws IOException {
     in.close();

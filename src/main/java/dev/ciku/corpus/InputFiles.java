@@ -16,9 +16,9 @@ import java.util.zip.ZipException;
 /**
  * Opens input files so that pipes, FIFOs, process substitutions ({@code <(...)}),
  * {@code /dev/stdin} and character devices read like regular files: as streams, never seeking
- * (the JDK's file streams ask the position of a file in {@code available()}, which fails with
- * "Illegal seek" on a pipe). Read failures name the input; damaged gzip data is a
- * {@link CorruptInputException}.
+ * (the channel streams of {@code Files.newInputStream} ask the position of a file in
+ * {@code available()}, which fails with "Illegal seek" on a pipe). Read failures name the input;
+ * damaged gzip data is a {@link CorruptInputException}.
  *
  * <p>Stateless and thread-safe; the streams it returns are not.
  */
@@ -52,15 +52,21 @@ public final class InputFiles {
 
   /**
    * Opens {@code file} raw (no decompression). The stream never seeks, and an I/O error while
-   * reading it becomes a {@link ReadException} naming {@code name}.
+   * reading it becomes a {@link ReadException} naming {@code name}. Its {@code available()}
+   * answers for a pipe or FIFO too (the bytes waiting in it), so that a reader can tell a
+   * stalled producer from a busy one.
    */
   public static InputStream open(Path file, String name) throws IOException {
-    return named(Files.newInputStream(file), name, isStream(file));
+    boolean stream = isStream(file);
+    // A FileInputStream asks a pipe, FIFO or terminal how many bytes wait (FIONREAD); the
+    // channel stream of Files.newInputStream would seek, and fail with "Illegal seek".
+    return named(stream ? new java.io.FileInputStream(file.toFile()) : Files.newInputStream(file),
+        name, stream);
   }
 
   /**
    * {@code in} with read errors named after {@code name}; if {@code stream}, its
-   * {@code available()} answers 0 instead of asking the (possibly unseekable) source.
+   * {@code available()} answers 0 where the source cannot tell (instead of failing).
    */
   public static InputStream named(InputStream in, String name, boolean stream) {
     return new Named(in, name, stream);
@@ -172,7 +178,7 @@ public final class InputFiles {
     return new CorruptInputException(name + ": truncated or corrupt gzip data (" + why + ")", e);
   }
 
-  /** Names read errors; optionally hides {@code available()} of an unseekable source. */
+  /** Names read errors; a stream source that cannot tell what waits has nothing available. */
   private static final class Named extends FilterInputStream {
     private final String name;
     private final boolean stream;
@@ -209,12 +215,12 @@ public final class InputFiles {
 
     @Override
     public int available() throws IOException {
-      if (stream) {
-        return 0;
-      }
       try {
         return in.available();
       } catch (IOException e) {
+        if (stream) {
+          return 0; // a device that cannot tell: "nothing known to be waiting"
+        }
         throw named(e);
       }
     }
@@ -259,6 +265,18 @@ public final class InputFiles {
     @Override
     public int read() throws IOException {
       return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    /**
+     * 1 while compressed bytes are held or the source has more waiting, 0 when a read would wait
+     * for the source (or the data have ended): a hint for readers of slow pipes, never exact.
+     */
+    @Override
+    public int available() throws IOException {
+      if (eof) {
+        return 0;
+      }
+      return inflater.getRemaining() > 0 || in.available() > 0 ? 1 : 0;
     }
 
     @Override
@@ -418,5 +436,6 @@ public final class InputFiles {
         throw corrupt(name, e);
       }
     }
+
   }
 }

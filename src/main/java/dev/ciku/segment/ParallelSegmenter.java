@@ -9,24 +9,31 @@ import dev.ciku.corpus.Encodings;
 import dev.ciku.corpus.UnitPolicy;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
  * Streams text through a {@link Segmenter} with several threads: the calling thread reads and
  * decodes blocks of about {@value #BLOCK} characters cut at line ends (a longer line is cut
- * after a punctuation or whitespace character, as {@link StreamSegmenter} does), worker threads
+ * after a punctuation or whitespace character, as {@link StreamSegmenter} does; a stalled input
+ * gives a block of the whole lines read so far, written and flushed at once), worker threads
  * segment blocks, and the calling thread writes the results in input order. The output does not
- * depend on the number of threads, and equals {@link StreamSegmenter}'s unless a line holds more
- * than {@value StreamSegmenter#BUFFER} characters without any punctuation or whitespace (then
- * both force a word boundary, at different places).
+ * depend on the number of threads or on when the input stalls, and equals
+ * {@link StreamSegmenter}'s unless a line holds more than {@value StreamSegmenter#BUFFER}
+ * characters without any punctuation or whitespace (then both force a word boundary, at
+ * different places).
  *
  * <p>Memory: at most {@code 2 × threads + 1} blocks in flight (a few MB), whatever the input
  * size or line length. Not thread-safe itself; one instance per stream.
@@ -34,6 +41,10 @@ import java.util.function.Consumer;
 public final class ParallelSegmenter implements AutoCloseable {
   /** Characters per block. */
   public static final int BLOCK = 1 << 19;
+  /** How often a reader waiting on the workers after a stall checks for more input. */
+  private static final long IDLE_POLL_MICROS = 200;
+  /** Checks for more input before an empty input is a stall: about 2 ms. */
+  private static final int GRACE_POLLS = 10;
 
   private final Segmenter segmenter;
   private final ExecutorService pool;
@@ -94,15 +105,23 @@ public final class ParallelSegmenter implements AutoCloseable {
    * Segments everything {@code in} holds into {@code out} (neither is closed). Called once per
    * input: when an earlier input ended without a line end, one is written before this input's
    * first line, so the two lines are not joined (one output line per input line).
+   *
+   * <p>When the input stalls ({@link Reader#ready} false: a slow pipe, such as
+   * {@code tail -f log | ciku segment}), the whole lines read so far are segmented, written and
+   * flushed before the next read waits, so each line comes out as soon as it is in. A busy
+   * source is read in blocks of {@value #BLOCK} characters, as a file is.
    */
   public void run(Reader in, Writer out) throws IOException {
     ArrayDeque<Future<Result>> inFlight = new ArrayDeque<>();
     char[] buf = new char[BLOCK];
     int len = 0;
+    // buf[0, lineEnd) ends with a line end; 0 if buf holds none.
+    int lineEnd = 0;
     boolean midLine = false;
     boolean afterSpace = false;
     boolean eof = false;
     while (!eof) {
+      boolean stalled = false;
       while (len < buf.length) {
         int n = in.read(buf, len, buf.length - len);
         if (n < 0) {
@@ -110,7 +129,17 @@ public final class ParallelSegmenter implements AutoCloseable {
           break;
         }
         chars += n;
+        for (int i = len + n - 1; i >= len; i--) {
+          if (buf[i] == '\n') {
+            lineEnd = i + 1;
+            break;
+          }
+        }
         len += n;
+        if (lineEnd > 0 && !in.ready() && !readySoon(in)) {
+          stalled = true;
+          break;
+        }
       }
       if (len == 0) {
         break;
@@ -120,15 +149,7 @@ public final class ParallelSegmenter implements AutoCloseable {
         out.write('\n');
         openLine = false;
       }
-      int cut;
-      if (eof) {
-        cut = len;
-      } else {
-        cut = lastLineEnd(buf, len);
-        if (cut < 0) {
-          cut = StreamSegmenter.cutPoint(buf, len);
-        }
-      }
+      int cut = eof ? len : lineEnd > 0 ? lineEnd : StreamSegmenter.cutPoint(buf, len);
       char[] block = java.util.Arrays.copyOf(buf, cut);
       boolean startsMid = midLine;
       boolean startsAfterSpace = afterSpace;
@@ -137,8 +158,13 @@ public final class ParallelSegmenter implements AutoCloseable {
       afterSpace = midLine && isSpace(block[cut - 1]);
       System.arraycopy(buf, cut, buf, 0, len - cut);
       len -= cut;
+      // What is left after a cut at the last line end, or in a buffer without one, has none.
+      lineEnd = 0;
       while (inFlight.size() > 2 * threads) {
         write(inFlight.poll(), out);
+      }
+      if (stalled) {
+        writeWhileIdle(in, inFlight, out);
       }
     }
     while (!inFlight.isEmpty()) {
@@ -155,13 +181,47 @@ public final class ParallelSegmenter implements AutoCloseable {
     return n == ' ' || Character.isWhitespace(n) || Character.isSpaceChar(n);
   }
 
-  private static int lastLineEnd(char[] buf, int len) {
-    for (int i = len - 1; i >= 0; i--) {
-      if (buf[i] == '\n') {
-        return i + 1;
+  /**
+   * Whether {@code in} has input within {@value #GRACE_POLLS} checks {@value #IDLE_POLL_MICROS}
+   * µs apart: a pipe that a fast producer (zcat) empties for a moment is not a stall, which would
+   * cut a small block and wait on the workers.
+   */
+  private static boolean readySoon(Reader in) throws IOException {
+    for (int i = 0; i < GRACE_POLLS; i++) {
+      LockSupport.parkNanos(IDLE_POLL_MICROS * 1000);
+      if (in.ready()) {
+        return true;
       }
     }
-    return -1;
+    return false;
+  }
+
+  /**
+   * After a stall: writes the blocks in flight, in order, as they are done, and flushes once all
+   * are written, unless more input arrives first (then reading goes on, and they are written
+   * later: a busy producer that paused for a moment does not find the reader waiting on the
+   * workers). Checks the input every {@value #IDLE_POLL_MICROS} µs while it waits.
+   */
+  private void writeWhileIdle(Reader in, ArrayDeque<Future<Result>> inFlight, Writer out)
+      throws IOException {
+    while (!inFlight.isEmpty()) {
+      Future<Result> head = inFlight.peek();
+      while (!head.isDone()) {
+        if (in.ready()) {
+          return;
+        }
+        try {
+          head.get(IDLE_POLL_MICROS, TimeUnit.MICROSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+          // Not done yet; or failed, which write() below reports.
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while waiting for a block");
+        }
+      }
+      write(inFlight.poll(), out);
+    }
+    out.flush();
   }
 
   private void write(Future<Result> f, Writer out) throws IOException {

@@ -1,11 +1,15 @@
 package dev.ciku.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
@@ -67,5 +71,37 @@ class DecodingReaderTest {
   void constructor_tinyBuffer_rejected() {
     assertThrows(IllegalArgumentException.class,
         () -> new DecodingReader(new ByteArrayInputStream(new byte[0]), StandardCharsets.UTF_8, 8));
+  }
+
+  @Test
+  void ready_followsWhatThePipeHolds() throws IOException {
+    PipedInputStream pipe = new PipedInputStream(1 << 10);
+    PipedOutputStream producer = new PipedOutputStream(pipe);
+    DecodingReader r = new DecodingReader(pipe, StandardCharsets.UTF_8, 16);
+    assertFalse(r.ready(), "nothing written yet");
+    producer.write("中文abc\n".getBytes(StandardCharsets.UTF_8));
+    assertTrue(r.ready(), "bytes waiting in the pipe");
+    char[] buf = new char[64];
+    assertEquals("中文abc\n", new String(buf, 0, r.read(buf, 0, buf.length)));
+    assertFalse(r.ready(), "all read: a read would wait for the producer");
+    producer.close();
+    assertEquals(-1, r.read(buf, 0, buf.length));
+    assertTrue(r.ready(), "ended: a read returns at once");
+  }
+
+  @Test
+  void ready_undecodedBytesHeld_true() throws IOException {
+    // 16 bytes a fill: the first read returns what one fill decodes, the rest is held.
+    DecodingReader r = new DecodingReader(
+        new ByteArrayInputStream("一二三四五六七八九十".getBytes(StandardCharsets.UTF_8)) {
+          @Override
+          public synchronized int available() {
+            return 0; // a source that cannot tell
+          }
+        }, StandardCharsets.UTF_8, 16);
+    char[] buf = new char[64];
+    int n = r.read(buf, 0, buf.length);
+    assertEquals("一二三四五", new String(buf, 0, n));
+    assertTrue(r.ready(), "a byte of 六 is held");
   }
 }

@@ -11,10 +11,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InputFilesTest {
+  @TempDir java.nio.file.Path dir;
+
   private static byte[] gzip(String text) throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     try (GZIPOutputStream g = new GZIPOutputStream(b)) {
@@ -189,13 +194,63 @@ class InputFilesTest {
   }
 
   @Test
-  void named_stream_availableIsZeroWithoutAskingTheSource() throws IOException {
-    InputStream unseekable = new ByteArrayInputStream(new byte[10]) {
+  void named_sourceCannotTellAvailable_zeroForAStreamErrorNamedForAFile() throws IOException {
+    InputStream seeking = new InputStream() {
       @Override
-      public synchronized int available() {
-        throw new AssertionError("asked the source");
+      public int read() {
+        return -1;
+      }
+
+      @Override
+      public int available() throws IOException {
+        throw new IOException("Illegal seek");
       }
     };
-    assertEquals(0, InputFiles.named(unseekable, "fifo", true).available());
+    assertEquals(10, InputFiles.named(new ByteArrayInputStream(new byte[10]), "fifo", true)
+        .available());
+    assertEquals(0, InputFiles.named(seeking, "fifo", true).available());
+    IOException e = assertThrows(InputFiles.ReadException.class,
+        () -> InputFiles.named(seeking, "file.txt", false).available());
+    assertEquals("file.txt: Illegal seek", e.getMessage());
+  }
+
+  @Test
+  void open_fifo_availableCountsTheBytesWaiting() throws Exception {
+    java.nio.file.Path fifo = dir.resolve("pipe");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+    CountDownLatch done = new CountDownLatch(1);
+    Thread producer = new Thread(() -> {
+      try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(fifo,
+          java.nio.file.StandardOpenOption.WRITE)) {
+        out.write("中文\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        done.await(20, TimeUnit.SECONDS); // holds the FIFO open: more may come
+      } catch (IOException | InterruptedException e) {
+        // the test fails on what it read
+      }
+    });
+    producer.setDaemon(true);
+    producer.start();
+    try (InputStream in = InputFiles.open(fifo, "pipe")) {
+      assertEquals(0xE4, in.read(), "the first byte of 中");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (in.available() < 6 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertEquals(6, in.available(), "the rest of the line, waiting in the FIFO");
+      assertEquals(6, in.readNBytes(6).length);
+      assertEquals(0, in.available(), "all read, the producer still there: a read would wait");
+    } finally {
+      done.countDown();
+    }
+  }
+
+  @Test
+  void gunzip_available_oneWhileCompressedDataRemainZeroAtTheEnd() throws IOException {
+    InputStream in = InputFiles.gunzip(new ByteArrayInputStream(gzip("中文".repeat(50000))), "a.gz");
+    assertEquals(1, in.available());
+    assertEquals(300000, in.readNBytes(300000).length);
+    assertEquals(-1, in.read());
+    assertEquals(0, in.available());
   }
 }

@@ -5,10 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SegmenterTest {
@@ -234,6 +242,143 @@ class SegmenterTest {
         first = got.toString();
       }
       assertEquals(first, got.toString(), "threads " + threads);
+    }
+  }
+
+  /**
+   * A reader fed by the test, like a pipe: a read waits for the next piece the test gives
+   * ({@link #give}; {@link #end} ends the input), {@link #ready} says whether a piece is waiting
+   * (or, if {@code stallAtEnds}, false at the end of every piece, as a pipe that a slow producer
+   * fills piece by piece).
+   */
+  private static final class Trickle extends Reader {
+    private static final String END = new String("end");
+    private final BlockingQueue<String> pieces = new LinkedBlockingQueue<>();
+    private final boolean stallAtEnds;
+    private String current = "";
+    private int at;
+    private boolean ended;
+
+    Trickle(boolean stallAtEnds) {
+      this.stallAtEnds = stallAtEnds;
+    }
+
+    void give(String piece) {
+      pieces.add(piece);
+    }
+
+    void end() {
+      pieces.add(END);
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+      if (ended) {
+        return -1;
+      }
+      while (at == current.length()) {
+        String next;
+        try {
+          next = pieces.take();
+        } catch (InterruptedException e) {
+          throw new java.io.InterruptedIOException();
+        }
+        if (next == END) {
+          ended = true;
+          return -1;
+        }
+        current = next;
+        at = 0;
+      }
+      int n = Math.min(len, current.length() - at);
+      current.getChars(at, at + n, cbuf, off);
+      at += n;
+      return n;
+    }
+
+    @Override
+    public boolean ready() {
+      return at < current.length() || (!stallAtEnds && !pieces.isEmpty());
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** A writer that hands what has been written to the test at each flush. */
+  private static final class Flushes extends Writer {
+    final StringBuilder written = new StringBuilder();
+    final BlockingQueue<String> flushed = new LinkedBlockingQueue<>();
+
+    @Override
+    public void write(char[] cbuf, int off, int len) {
+      written.append(cbuf, off, len);
+    }
+
+    @Override
+    public void flush() {
+      flushed.add(written.toString());
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void parallelSegmenter_stalledInput_eachLineWrittenAndFlushedBeforeTheNextComes()
+      throws Exception {
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try (ParallelSegmenter p = new ParallelSegmenter(seg, 2)) {
+      Trickle in = new Trickle(false);
+      Flushes out = new Flushes();
+      Future<?> run = caller.submit(() -> {
+        p.run(in, out);
+        return null;
+      });
+      in.give("中国人民\n北京");
+      // The unfinished line waits for its end; the whole one is out while the input stalls.
+      assertEquals("中国 人民\n", out.flushed.poll(20, TimeUnit.SECONDS));
+      in.give("大学生\n");
+      assertEquals("中国 人民\n北京 大学生\n", out.flushed.poll(20, TimeUnit.SECONDS));
+      in.give("人民");
+      in.end();
+      run.get(20, TimeUnit.SECONDS);
+      assertEquals("中国 人民\n北京 大学生\n人民", out.written.toString());
+      assertEquals(3, p.lines());
+    } finally {
+      caller.shutdownNow();
+    }
+  }
+
+  @Test
+  void parallelSegmenter_randomStalls_sameAsStreamSegmenter() throws IOException {
+    String[] pieces = {"中国", "人民", "北京", "大学生", "，", "2000年", "😀", " ", "\n", "ＧＤＰ"};
+    for (int round = 0; round < 6; round++) {
+      Random r = new Random(round);
+      StringBuilder sb = new StringBuilder();
+      while (sb.length() < 20_000) {
+        sb.append(pieces[r.nextInt(pieces.length)]);
+      }
+      String text = sb.toString();
+      StringWriter expected = new StringWriter();
+      new StreamSegmenter(seg).run(new StringReader(text), expected);
+      // Pieces of random lengths, all given at once, but ready() is false at the end of each:
+      // the segmenter meets a stall at every piece boundary.
+      Trickle in = new Trickle(true);
+      for (int at = 0; at < text.length(); ) {
+        int n = Math.min(text.length() - at, 1 + r.nextInt(3000));
+        if (Character.isHighSurrogate(text.charAt(at + n - 1)) && at + n < text.length()) {
+          n++;
+        }
+        in.give(text.substring(at, at + n));
+        at += n;
+      }
+      in.end();
+      StringWriter got = new StringWriter();
+      try (ParallelSegmenter p = new ParallelSegmenter(seg, 1 + round % 3)) {
+        p.run(in, got);
+      }
+      assertEquals(expected.toString(), got.toString(), "round " + round);
     }
   }
 }
