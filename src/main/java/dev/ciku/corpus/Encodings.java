@@ -72,7 +72,8 @@ public final class Encodings {
    * returns) if {@code detect}; else {@code charset}, except that UTF-8 gives way to a UTF-16 or
    * UTF-32 byte-order mark at the start ({@link #utf16Or32Mark}; Windows Notepad's "Unicode"
    * files): its bytes 0xFE and 0xFF never occur in UTF-8, so such a text could only be read as
-   * replacement characters. Cost: a look at the first 4 bytes when {@code charset} is UTF-8.
+   * replacement characters. Cost: a look at the first bytes (1 to 4) when {@code charset} is
+   * UTF-8.
    */
   public static Sniffed open(InputStream in, Charset charset, boolean detect) throws IOException {
     if (detect) {
@@ -82,10 +83,35 @@ public final class Encodings {
       return new Sniffed(charset, in);
     }
     PushbackInputStream p = new PushbackInputStream(in, 4);
-    byte[] head = p.readNBytes(4);
-    p.unread(head);
-    Charset marked = utf16Or32Mark(head, head.length);
+    // One byte at a time, only while they may still start a mark: text costs one byte, so the
+    // first line of a slow pipe is not held back until four bytes have come.
+    byte[] head = new byte[4];
+    int n = 0;
+    while (n < 4 && mayStartMark(head, n)) {
+      int b = p.read();
+      if (b < 0) {
+        break;
+      }
+      head[n++] = (byte) b;
+    }
+    p.unread(head, 0, n);
+    Charset marked = utf16Or32Mark(head, n);
     return new Sniffed(marked != null ? marked : charset, p);
+  }
+
+  /** Whether {@code head[0, n)} may start a UTF-16 or UTF-32 mark that is not complete yet. */
+  private static boolean mayStartMark(byte[] head, int n) {
+    int[][] marks = {{0xFF, 0xFE, 0x00, 0x00}, {0xFE, 0xFF}, {0x00, 0x00, 0xFE, 0xFF}};
+    for (int[] m : marks) {
+      boolean prefix = n < m.length;
+      for (int i = 0; prefix && i < n; i++) {
+        prefix = (head[i] & 0xFF) == m[i];
+      }
+      if (prefix) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

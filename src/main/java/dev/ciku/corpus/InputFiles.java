@@ -5,9 +5,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -99,7 +100,7 @@ public final class InputFiles {
    */
   public static InputStream gunzipIfMagic(InputStream in, String name) throws IOException {
     PushbackInputStream p = new PushbackInputStream(in, MAGIC_BYTES);
-    byte[] head = p.readNBytes(MAGIC_BYTES);
+    byte[] head = magicHead(p);
     p.unread(head);
     if (head.length >= 2 && isGzipMagic(head[0] & 0xFF, head[1] & 0xFF)) {
       return gunzip(p, name);
@@ -114,6 +115,55 @@ public final class InputFiles {
 
   /** Bytes {@link Unsupported#byMagic} looks at. */
   private static final int MAGIC_BYTES = 10;
+  private static final int[] GZIP_MAGIC = {0x1f, 0x8b};
+
+  /**
+   * The first bytes of {@code in}, up to {@value #MAGIC_BYTES}, read one at a time and only while
+   * they may still start gzip's or an {@link Unsupported} format's magic bytes: text, whose first
+   * byte starts none of them, costs one byte, so the first line of a slow pipe ("ok", shorter
+   * than the magic bytes) is not held back until more input comes.
+   */
+  static byte[] magicHead(InputStream in) throws IOException {
+    byte[] head = new byte[MAGIC_BYTES];
+    int n = 0;
+    while (n < MAGIC_BYTES && mayStartMagic(head, n)) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head[n++] = (byte) b;
+    }
+    return Arrays.copyOf(head, n);
+  }
+
+  /** Whether {@code head[0, n)} is a proper prefix of some magic bytes {@link #magicHead} seeks. */
+  private static boolean mayStartMagic(byte[] head, int n) {
+    if (startsAs(head, n, GZIP_MAGIC)) {
+      return true;
+    }
+    for (Unsupported f : Unsupported.ALL) {
+      if (startsAs(head, n, f.magic)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code head[0, n)} is a proper prefix of {@code magic}. */
+  private static boolean startsAs(byte[] head, int n, int[] magic) {
+    return n < magic.length && agrees(head, n, magic);
+  }
+
+  /** Whether {@code head[0, n)} equals {@code magic[0, n)}, where -1 stands for a digit 1-9. */
+  private static boolean agrees(byte[] head, int n, int[] magic) {
+    for (int i = 0; i < n; i++) {
+      int b = head[i] & 0xFF;
+      if (magic[i] < 0 ? b < '1' || b > '9' : b != magic[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * A compressed format or archive that ciku does not read: its name, the command that writes
@@ -136,12 +186,7 @@ public final class InputFiles {
     /** The format whose magic bytes {@code head} starts with, or null. */
     public static Unsupported byMagic(byte[] head) {
       for (Unsupported f : ALL) {
-        boolean match = head.length >= f.magic.length;
-        for (int i = 0; match && i < f.magic.length; i++) {
-          int b = head[i] & 0xFF;
-          match = f.magic[i] < 0 ? b >= '1' && b <= '9' : b == f.magic[i];
-        }
-        if (match) {
+        if (head.length >= f.magic.length && agrees(head, f.magic.length, f.magic)) {
           return f;
         }
       }

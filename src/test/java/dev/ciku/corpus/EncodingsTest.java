@@ -129,4 +129,19 @@ class EncodingsTest {
       assertArrayEquals(b, s.stream().readAllBytes());
     }
   }
+
+  @Test
+  void open_shortTextInASlowPipe_readsNoFurtherThanItNeeds() throws IOException {
+    for (String text : new String[] {"ok\n", "中\n", "\n"}) {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      Encodings.Sniffed s = Encodings.open(TestBytes.pipeHolding(bytes), StandardCharsets.UTF_8,
+          false);
+      assertEquals(StandardCharsets.UTF_8, s.charset(), text);
+      assertArrayEquals(bytes, s.stream().readNBytes(bytes.length), text);
+    }
+    // The start of a UTF-16LE mark is read on until it is one.
+    byte[] utf16 = {(byte) 0xFF, (byte) 0xFE, 'a', 0};
+    assertEquals(StandardCharsets.UTF_16,
+        Encodings.open(TestBytes.pipeHolding(utf16), StandardCharsets.UTF_8, false).charset());
+  }
 }

@@ -253,4 +253,23 @@ class InputFilesTest {
     assertEquals(-1, in.read());
     assertEquals(0, in.available());
   }
+
+  @Test
+  void gunzipIfMagic_shortTextInASlowPipe_readsNoFurtherThanItsFirstByte() throws IOException {
+    for (String text : new String[] {"ok\n", "中\n", "7\n", "B\n", "PK\n"}) {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      InputStream in = InputFiles.gunzipIfMagic(TestBytes.pipeHolding(bytes), "pipe");
+      assertArrayEquals(bytes, in.readNBytes(bytes.length), text);
+    }
+  }
+
+  @Test
+  void magicHead_readsOnlyWhileAMagicMayStart() throws IOException {
+    assertEquals(1, InputFiles.magicHead(new ByteArrayInputStream(TestBytes.utf8("中文"))).length);
+    assertEquals(3, InputFiles.magicHead(new ByteArrayInputStream(TestBytes.utf8("PKx"))).length);
+    assertEquals(2, InputFiles.magicHead(new ByteArrayInputStream(gzip("中文"))).length);
+    byte[] bz = {'B', 'Z', 'h', '9', 0x31, 0x41, 0x59, 0x26, 0x53, 0x59, 0x00, 0x01};
+    assertEquals(10, InputFiles.magicHead(new ByteArrayInputStream(bz)).length);
+    assertEquals(0, InputFiles.magicHead(new ByteArrayInputStream(new byte[0])).length);
+  }
 }

@@ -31,4 +31,36 @@ public final class TestBytes {
     }
     return b.toByteArray();
   }
+
+  /**
+   * A pipe that holds {@code data} and nothing more yet: a read past them fails the test, where
+   * a real pipe would wait for the producer.
+   */
+  public static java.io.InputStream pipeHolding(byte[] data) {
+    return new java.io.InputStream() {
+      private int at;
+
+      @Override
+      public int read() {
+        if (at == data.length) {
+          throw new AssertionError("waited for input the pipe does not hold yet");
+        }
+        return data[at++] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (len == 0) {
+          return 0;
+        }
+        if (at == data.length) {
+          throw new AssertionError("waited for input the pipe does not hold yet");
+        }
+        int n = Math.min(len, data.length - at);
+        System.arraycopy(data, at, b, off, n);
+        at += n;
+        return n;
+      }
+    };
+  }
 }
