@@ -481,6 +481,5 @@ public final class InputFiles {
         throw corrupt(name, e);
       }
     }
-
   }
 }
