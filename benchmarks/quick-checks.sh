@@ -336,6 +336,13 @@ check_launcher_jvm_options_keep_stdout_data() {
   got=$(JDK_JAVA_OPTIONS=-XX:+UseG1GC "$CIKU" stats corpora-samples/laws-zh.txt 2> /dev/null) \
     || fail "JDK_JAVA_OPTIONS=-XX:+UseG1GC: the JVM did not start" || return 1
   [[ "$got" == "$want" ]] || fail "JDK_JAVA_OPTIONS=-XX:+UseG1GC: other output" || return 1
+  # And in an @argfile, which the java launcher expands (a comment, a quoted option).
+  printf -- '-XX:+UseG1GC # the collector\n"-Xmx512m"\n' > "$TMP/jvm.args"
+  for v in JAVA_OPTS JDK_JAVA_OPTIONS; do
+    got=$(env "$v=@$TMP/jvm.args" "$CIKU" stats corpora-samples/laws-zh.txt 2> /dev/null) \
+      || fail "$v=@argfile choosing G1: the JVM did not start" || return 1
+    [[ "$got" == "$want" ]] || fail "$v=@argfile: other output" || return 1
+  done
   # ParallelGC's own switches choose no collector: ParallelGC and its young generation stay.
   # -XX:-UseParallelGC leaves the choice to the JVM, without the launcher's young generation.
   o=-XX:+UseMaximumCompactionOnSystemGC
