@@ -81,7 +81,8 @@ public final class ParallelSegmenter implements AutoCloseable {
   private record Result(char[] text, int length, long lines) {}
 
   /**
-   * Segments every input of {@code corpus} in turn into {@code out} ({@link #run}), each decoded
+   * Segments every input of {@code corpus} in turn into {@code out} ({@link #run}; a regular
+   * file is read in blocks only, a pipe, FIFO or device is also watched for stalls), each decoded
    * as {@code charset} (or as detected from its first bytes when {@code detect}), a BOM
    * recognised; malformed bytes are replaced and reported to {@code warnings}, one line an input.
    * Stored bytes read go to {@code bytes}, for progress.
@@ -92,7 +93,9 @@ public final class ParallelSegmenter implements AutoCloseable {
       try (InputStream raw = in.open(bytes)) {
         Encodings.Sniffed resolved = Encodings.open(raw, charset, detect);
         DecodingReader text = new DecodingReader(resolved.stream(), resolved.charset(), 1 << 16);
-        run(text, out);
+        // A regular file is never slow: its end is not a stall to wait 2 ms for (a directory of
+        // many small files would pay that for each).
+        run(text, out, in.isStream());
         if (text.malformed() > 0) {
           warnings.accept(DecodingReader.warning(in.name(), text.malformed(), text.firstBadLine())
               + CorpusReader.hint(resolved.charset(), detect));
@@ -112,6 +115,11 @@ public final class ParallelSegmenter implements AutoCloseable {
    * source is read in blocks of {@value #BLOCK} characters, as a file is.
    */
   public void run(Reader in, Writer out) throws IOException {
+    run(in, out, true);
+  }
+
+  /** As {@link #run(Reader, Writer)}; stalls are looked for only if {@code watchStalls}. */
+  private void run(Reader in, Writer out, boolean watchStalls) throws IOException {
     ArrayDeque<Future<Result>> inFlight = new ArrayDeque<>();
     char[] buf = new char[BLOCK];
     int len = 0;
@@ -136,7 +144,7 @@ public final class ParallelSegmenter implements AutoCloseable {
           }
         }
         len += n;
-        if (lineEnd > 0 && !in.ready() && !readySoon(in)) {
+        if (watchStalls && lineEnd > 0 && !in.ready() && !readySoon(in)) {
           stalled = true;
           break;
         }
