@@ -83,36 +83,20 @@ public final class Encodings {
       return new Sniffed(charset, in);
     }
     PushbackInputStream p = new PushbackInputStream(in, 4);
-    // One byte at a time, only while they may still start a mark: text costs one byte, so the
-    // first line of a slow pipe is not held back until four bytes have come.
-    byte[] head = new byte[4];
-    int n = 0;
-    while (n < 4 && mayStartMark(head, n)) {
-      int b = p.read();
-      if (b < 0) {
-        break;
-      }
-      head[n++] = (byte) b;
-    }
-    p.unread(head, 0, n);
-    Charset marked = utf16Or32Mark(head, n);
+    // Only as many bytes as may still start a mark: text costs one byte, so the first line of a
+    // slow pipe is not held back until four bytes have come.
+    byte[] head = InputFiles.headWhileMayStart(p, MARKS);
+    p.unread(head);
+    Charset marked = utf16Or32Mark(head, head.length);
     return new Sniffed(marked != null ? marked : charset, p);
   }
 
-  /** Whether {@code head[0, n)} may start a UTF-16 or UTF-32 mark that is not complete yet. */
-  private static boolean mayStartMark(byte[] head, int n) {
-    int[][] marks = {{0xFF, 0xFE, 0x00, 0x00}, {0xFE, 0xFF}, {0x00, 0x00, 0xFE, 0xFF}};
-    for (int[] m : marks) {
-      boolean prefix = n < m.length;
-      for (int i = 0; prefix && i < n; i++) {
-        prefix = (head[i] & 0xFF) == m[i];
-      }
-      if (prefix) {
-        return true;
-      }
-    }
-    return false;
-  }
+  /**
+   * The byte-order marks {@link #utf16Or32Mark} knows: UTF-32LE, UTF-16BE and UTF-32BE (UTF-16LE's
+   * is the start of UTF-32LE's).
+   */
+  private static final int[][] MARKS = {
+      {0xFF, 0xFE, 0x00, 0x00}, {0xFE, 0xFF}, {0x00, 0x00, 0xFE, 0xFF}};
 
   /**
    * UTF-32 (either byte order) or UTF-16 (either byte order) if {@code bytes[0..n)} start with

@@ -115,18 +115,41 @@ public final class InputFiles {
 
   /** Bytes {@link Unsupported#byMagic} looks at. */
   private static final int MAGIC_BYTES = 10;
-  private static final int[] GZIP_MAGIC = {0x1f, 0x8b};
 
   /**
-   * The first bytes of {@code in}, up to {@value #MAGIC_BYTES}, read one at a time and only while
-   * they may still start gzip's or an {@link Unsupported} format's magic bytes: text, whose first
-   * byte starts none of them, costs one byte, so the first line of a slow pipe ("ok", shorter
-   * than the magic bytes) is not held back until more input comes.
+   * The first bytes of {@code in}, up to {@value #MAGIC_BYTES}, read only while they may still
+   * start gzip's or an {@link Unsupported} format's magic bytes ({@link #headWhileMayStart}).
    */
   static byte[] magicHead(InputStream in) throws IOException {
-    byte[] head = new byte[MAGIC_BYTES];
+    return headWhileMayStart(in, MAGICS);
+  }
+
+  /** gzip's magic bytes and those of every {@link Unsupported} format. */
+  private static final int[][] MAGICS = magics();
+
+  private static int[][] magics() {
+    int[][] m = new int[Unsupported.ALL.size() + 1][];
+    m[0] = new int[] {0x1f, 0x8b};
+    for (int i = 0; i < Unsupported.ALL.size(); i++) {
+      m[i + 1] = Unsupported.ALL.get(i).magic;
+    }
+    return m;
+  }
+
+  /**
+   * The first bytes of {@code in}, read one at a time and only while they may still start one of
+   * {@code magics} (-1 standing for a digit 1-9), so at most the longest of them: text, whose
+   * first byte starts none, costs one byte, and the first line of a slow pipe ("ok", shorter than
+   * the magic bytes) is not held back until more input comes.
+   */
+  static byte[] headWhileMayStart(InputStream in, int[][] magics) throws IOException {
+    int max = 0;
+    for (int[] m : magics) {
+      max = Math.max(max, m.length);
+    }
+    byte[] head = new byte[max];
     int n = 0;
-    while (n < MAGIC_BYTES && mayStartMagic(head, n)) {
+    while (n < max && mayStart(head, n, magics)) {
       int b = in.read();
       if (b < 0) {
         break;
@@ -136,22 +159,14 @@ public final class InputFiles {
     return Arrays.copyOf(head, n);
   }
 
-  /** Whether {@code head[0, n)} is a proper prefix of some magic bytes {@link #magicHead} seeks. */
-  private static boolean mayStartMagic(byte[] head, int n) {
-    if (startsAs(head, n, GZIP_MAGIC)) {
-      return true;
-    }
-    for (Unsupported f : Unsupported.ALL) {
-      if (startsAs(head, n, f.magic)) {
+  /** Whether {@code head[0, n)} is a proper prefix of one of {@code magics}. */
+  private static boolean mayStart(byte[] head, int n, int[][] magics) {
+    for (int[] m : magics) {
+      if (n < m.length && agrees(head, n, m)) {
         return true;
       }
     }
     return false;
-  }
-
-  /** Whether {@code head[0, n)} is a proper prefix of {@code magic}. */
-  private static boolean startsAs(byte[] head, int n, int[] magic) {
-    return n < magic.length && agrees(head, n, magic);
   }
 
   /** Whether {@code head[0, n)} equals {@code magic[0, n)}, where -1 stands for a digit 1-9. */
