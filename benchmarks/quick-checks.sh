@@ -378,6 +378,18 @@ check_launcher_jvm_options_keep_stdout_data() {
   grep -q 'MaxNewSize' "$TMP/jvm.err" || fail "-Xmx64m -Xmn80m: no JVM warning on stderr"
 }
 
+# discover and segment run C1 alone on inputs under 64 MB; standard input redirected from a
+# file is sized as that file, a pipe is not (C2 stays).
+check_launcher_sizes_standard_input_redirected_from_a_file() {
+  local level
+  level=$(JAVA_OPTS=-XX:+PrintFlagsFinal "$CIKU" discover -q --top 1 < corpora-samples/laws-zh.txt \
+    2>&1 > /dev/null | awk '$2 == "TieredStopAtLevel" { print $4 }')
+  [[ "$level" == 1 ]] || fail "discover < small file: TieredStopAtLevel $level, not 1" || return 1
+  level=$(cat corpora-samples/laws-zh.txt | JAVA_OPTS=-XX:+PrintFlagsFinal "$CIKU" segment -q \
+    2>&1 > /dev/null | awk '$2 == "TieredStopAtLevel" { print $4 }')
+  [[ "$level" == 4 ]] || fail "cat | segment: TieredStopAtLevel $level, not 4"
+}
+
 check_launcher_c_locale_reads_chinese_file_names() {
   local want got e
   want=$("$CIKU" stats corpora-samples/laws-zh.txt 2> /dev/null) || fail "default locale" || return 1
