@@ -92,26 +92,22 @@ public final class Encodings {
   }
 
   /**
-   * The byte-order marks {@link #utf16Or32Mark} knows: UTF-32LE, UTF-16BE and UTF-32BE (UTF-16LE's
-   * is the start of UTF-32LE's).
+   * The byte-order marks {@link #utf16Or32Mark} knows, UTF-32's before UTF-16's (the UTF-32LE
+   * mark starts with the UTF-16LE one), and the charsets that read them ({@link #MARKED}).
    */
   private static final int[][] MARKS = {
-      {0xFF, 0xFE, 0x00, 0x00}, {0xFE, 0xFF}, {0x00, 0x00, 0xFE, 0xFF}};
-
+      {0x00, 0x00, 0xFE, 0xFF}, {0xFF, 0xFE, 0x00, 0x00}, {0xFE, 0xFF}, {0xFF, 0xFE}};
+  private static final Charset[] MARKED = {
+      Detectable.UTF_32, Detectable.UTF_32, StandardCharsets.UTF_16, StandardCharsets.UTF_16};
   /**
    * UTF-32 (either byte order) or UTF-16 (either byte order) if {@code bytes[0..n)} start with
    * its byte-order mark, else null; the charsets returned read the mark and skip it.
    */
   public static Charset utf16Or32Mark(byte[] bytes, int n) {
-    if (n >= 4 && ((bytes[0] == 0 && bytes[1] == 0 && (bytes[2] & 0xFF) == 0xFE
-        && (bytes[3] & 0xFF) == 0xFF) || ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
-        && bytes[2] == 0 && bytes[3] == 0))) {
-      // Checked before UTF-16: a UTF-32LE mark starts with the UTF-16LE one.
-      return Detectable.UTF_32;
-    }
-    if (n >= 2 && (((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)
-        || ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF))) {
-      return StandardCharsets.UTF_16;
+    for (int i = 0; i < MARKS.length; i++) {
+      if (n >= MARKS[i].length && InputFiles.agrees(bytes, MARKS[i].length, MARKS[i])) {
+        return MARKED[i];
+      }
     }
     return null;
   }

@@ -124,12 +124,14 @@ public final class InputFiles {
     return headWhileMayStart(in, MAGICS);
   }
 
+  /** gzip's magic bytes ({@link #isGzipMagic}). */
+  private static final int[] GZIP_MAGIC = {0x1f, 0x8b};
   /** gzip's magic bytes and those of every {@link Unsupported} format. */
   private static final int[][] MAGICS = magics();
 
   private static int[][] magics() {
     int[][] m = new int[Unsupported.ALL.size() + 1][];
-    m[0] = new int[] {0x1f, 0x8b};
+    m[0] = GZIP_MAGIC;
     for (int i = 0; i < Unsupported.ALL.size(); i++) {
       m[i + 1] = Unsupported.ALL.get(i).magic;
     }
@@ -170,7 +172,7 @@ public final class InputFiles {
   }
 
   /** Whether {@code head[0, n)} equals {@code magic[0, n)}, where -1 stands for a digit 1-9. */
-  private static boolean agrees(byte[] head, int n, int[] magic) {
+  static boolean agrees(byte[] head, int n, int[] magic) {
     for (int i = 0; i < n; i++) {
       int b = head[i] & 0xFF;
       if (magic[i] < 0 ? b < '1' || b > '9' : b != magic[i]) {
@@ -230,7 +232,7 @@ public final class InputFiles {
 
   /** Whether the first two bytes of an input, {@code b0} and {@code b1}, are gzip's magic. */
   public static boolean isGzipMagic(int b0, int b1) {
-    return b0 == 0x1f && b1 == 0x8b;
+    return b0 == GZIP_MAGIC[0] && b1 == GZIP_MAGIC[1];
   }
 
   private static CorruptInputException corrupt(String name, IOException e) {
@@ -391,7 +393,7 @@ public final class InputFiles {
 
     private void readHeader() throws IOException {
       headerCrc.reset();
-      if (headerByte() != 0x1f || headerByte() != 0x8b) {
+      if (headerByte() != GZIP_MAGIC[0] || headerByte() != GZIP_MAGIC[1]) {
         throw new ZipException("Not in GZIP format");
       }
       int method = headerByte();
@@ -456,7 +458,7 @@ public final class InputFiles {
         throw new ZipException(TRAILING);
       }
       in.unread(b);
-      if (b != 0x1f) {
+      if (b != GZIP_MAGIC[0]) {
         throw new ZipException(TRAILING);
       }
       readHeader();
