@@ -205,6 +205,14 @@ public final class GramIndex implements GramSink, GramSource {
   }
 
   /**
+   * Calls {@code sink} for every single unit, in the order of their own small table (not that of
+   * {@link #forEach(GramSink)}). Cost: a pass over that table only, not over the grams.
+   */
+  public void forEachUnit(GramSink sink) {
+    units.forEach(sink);
+  }
+
+  /**
    * Calls {@code sink} for the grams of part {@code part} of {@code parts} equal slices of the
    * slots of all tables, in table order: the
    * parts in order visit what {@link #forEach(GramSink)} visits, and may be read on several

@@ -9,6 +9,8 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2LongMap;
 import it.unimi.dsi.fastutil.longs.Long2LongMaps;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2LongMap;
+import it.unimi.dsi.fastutil.objects.Object2LongMaps;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,14 +137,12 @@ final class Reestimation {
     Table t = new Table(fragments, notFragments);
     Nodes nodes = new Nodes();
     int[] one = new int[1];
-    index.forEach((hi, lo, c) -> {
-      if (Grams.length(hi, lo) == 1) {
-        one[0] = Grams.unit(hi, lo, 0);
-        int node = nodes.trie.insert(one, 0, 1);
-        nodes.grow();
-        nodes.trie.setCount(node, c);
-        nodes.latin[node] = UnitTable.isLatinId(one[0]);
-      }
+    index.forEachUnit((hi, lo, c) -> {
+      one[0] = Grams.unit(hi, lo, 0);
+      int node = nodes.trie.insert(one, 0, 1);
+      nodes.grow();
+      nodes.trie.setCount(node, c);
+      nodes.latin[node] = UnitTable.isLatinId(one[0]);
     });
     for (int i = 0; i < words.length; i++) {
       if (alive[i]) {
@@ -321,14 +321,17 @@ final class Reestimation {
   }
 
   /**
-   * Makes the merged words of a round. Each slice's pair table is read in place (a pair seen by
-   * several slices is summed once, by the first slice that has it): copying one open-addressing
-   * table into another in table order would cluster badly.
+   * Makes the merged words of a round. Each slice's pair table is read in place, on all threads
+   * (a pair seen by several slices is summed once, by the first slice that has it): copying one
+   * open-addressing table into another in table order would cluster badly. The trie and the
+   * counts are only read until the merged words, summed by string, enter the trie.
    */
   private void merge(Slice[] slices, long[] next, long total, Nodes nodes) {
     double lnTotal = Math.log(total);
-    Object2LongOpenHashMap<String> made = new Object2LongOpenHashMap<>();
-    for (int s = 0; s < slices.length; s++) {
+    @SuppressWarnings("unchecked")
+    Object2LongOpenHashMap<String>[] found = new Object2LongOpenHashMap[slices.length];
+    Chunks.run(slices.length, threads, s -> {
+      Object2LongOpenHashMap<String> made = new Object2LongOpenHashMap<>();
       for (Long2LongMap.Entry e : Long2LongMaps.fastIterable(slices[s].pairs)) {
         long key = e.getLongKey();
         boolean seen = false;
@@ -344,9 +347,17 @@ final class Reestimation {
           consider(key, n, lnTotal, next, nodes, made);
         }
       }
+      found[s] = made;
+    });
+    // A word made from two pairs (丄 + 丄丄 and 丄丄 + 丄) has the uses of both, whichever slices
+    // found them. Words are added in key order, whatever order the tables gave them: the same
+    // trie at any thread count.
+    Object2LongOpenHashMap<String> made = found[0];
+    for (int s = 1; s < found.length; s++) {
+      for (Object2LongMap.Entry<String> e : Object2LongMaps.fastIterable(found[s])) {
+        made.addTo(e.getKey(), e.getLongValue());
+      }
     }
-    // A word made from two pairs (丄 + 丄丄 and 丄丄 + 丄) has the uses of both. Words are added in
-    // key order, whatever order the slices' tables gave them: the same trie at any thread count.
     String[] keys = made.keySet().toArray(new String[0]);
     Arrays.sort(keys);
     for (String k : keys) {
