@@ -57,8 +57,8 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
 
   @Option(names = "--reference", paramLabel = "CORPUS|PROFILE",
       description = "Reference to contrast with: a profile file (from --build-profile; then the"
-          + " only --reference) or a corpus (files or a directory, repeatable; the candidate"
-          + " terms are counted in it exactly)."
+          + " only --reference) or a corpus (files, a directory, or - for standard input; repeatable;"
+          + " the candidate terms are counted in it exactly)."
           + " Default: the bundled dict/" + "general-reference.profile.gz.")
   @PathArguments.Paths
   List<String> reference = new ArrayList<>();
@@ -208,11 +208,7 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
       return ReferenceSources.bundled();
     }
     for (String s : reference) {
-      if (s.equals("-")) {
-        throw new CikuException(CikuException.USAGE,
-            "--reference cannot be standard input; give a file or directory");
-      }
-      if (!Files.exists(Path.of(s))) {
+      if (!s.equals("-") && !Files.exists(Path.of(s))) {
         throw new CikuException(CikuException.NO_INPUT, "cannot open reference " + s
             + ": no such file or directory");
       }

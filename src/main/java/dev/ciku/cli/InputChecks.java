@@ -1,5 +1,6 @@
 package dev.ciku.cli;
 
+import dev.ciku.corpus.CorpusInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,17 +12,21 @@ import java.util.Set;
  * ({@code -}, {@code /dev/stdin}, {@code /dev/fd/0}) is read by at most one argument (a corpus
  * given no INPUT reads it, which counts); an auxiliary file (a lexicon, word list, vocabulary,
  * gold file) is not a directory; a store is a regular file (it is memory-mapped); no output
- * ({@code -o}) is a file that an argument reads. A failed check is a {@link CikuException}: a
+ * ({@code -o}) is a file that an argument reads: named, inside a directory argument, or standard
+ * input redirected from it. A failed check is a {@link CikuException}: a
  * usage error (2) for standard input named twice or an output that is also an input, missing
  * input (66) for a directory, a missing auxiliary file (named with its option) or a store that
  * is not a file.
  *
- * <p>Cost: one file-status call per file named. Not thread-safe; one instance per command run.
+ * <p>Cost: one file-status call per file named, and a walk of each directory argument when an
+ * output file exists already. Not thread-safe; one instance per command run.
  */
 final class InputChecks {
   /** The arguments that name standard input. */
   private static final Set<String> STDIN = Set.of("-", "/dev/stdin", "/dev/fd/0",
       "/proc/self/fd/0");
+  /** The file standard input is, when it is redirected from one (Linux; elsewhere no file). */
+  private static final Path STDIN_FILE = Path.of("/proc/self/fd/0");
 
   /** How each argument that reads standard input was given, in order. */
   private final List<String> stdinUses = new ArrayList<>();
@@ -143,13 +148,40 @@ final class InputChecks {
       if (!Files.isRegularFile(out.file())) {
         continue;
       }
+      if (!stdinUses.isEmpty() && sameFile(out.file(), STDIN_FILE)) {
+        throw new CikuException(CikuException.USAGE, out + " is also read (" + stdinUses.get(0)
+            + ", redirected from it): writing it would replace that input");
+      }
       for (Named in : read) {
         if (sameFile(out.file(), in.file())) {
           throw new CikuException(CikuException.USAGE, out + " is also read (" + in
               + "): writing it would replace that input");
         }
+        Path inside = Files.isDirectory(in.file()) ? fileUnder(in.file(), out.file()) : null;
+        if (inside != null) {
+          throw new CikuException(CikuException.USAGE, out + " is also read (" + inside
+              + ", a file of " + in + "): writing it would replace that input");
+        }
       }
     }
+  }
+
+  /**
+   * The file of the directory input {@code dir} that is {@code out}, as the corpus reader would
+   * walk it (hidden entries skipped, links to files followed), or null. Cost: a walk of the
+   * directory and a file-status call per file in it; only made for an output that exists.
+   */
+  private static Path fileUnder(Path dir, Path out) {
+    try {
+      for (CorpusInput f : CorpusInput.expand(List.of(dir.toString()))) {
+        if (f.path() != null && sameFile(out, f.path())) {
+          return f.path();
+        }
+      }
+    } catch (java.io.IOException e) {
+      // A directory that cannot be listed is reported when it is read.
+    }
+    return null;
   }
 
   private static boolean sameFile(Path a, Path b) {

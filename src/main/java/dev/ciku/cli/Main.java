@@ -113,14 +113,25 @@ public final class Main implements Runnable {
       if (System.getenv("CIKU_DEBUG") != null) {
         e.printStackTrace(err);
       }
-      err.println("ciku: " + OUT_OF_MEMORY);
+      err.println("ciku: " + outOfMemory(cl));
       err.flush();
       return CikuException.SOFTWARE;
     }
   }
 
-  private static final String OUT_OF_MEMORY =
-      "out of memory: give the JVM more (CIKU_OPTS=-Xmx8g) or lower --memory";
+  /**
+   * What to do when the JVM ran out of memory running {@code cl}: a larger heap, and a lower
+   * {@code --memory} only when the command that ran has that option.
+   */
+  static String outOfMemory(CommandLine cl) {
+    CommandLine.ParseResult pr = cl.getParseResult();
+    while (pr != null && pr.subcommand() != null) {
+      pr = pr.subcommand();
+    }
+    boolean budget = pr != null && pr.commandSpec().findOption("--memory") != null;
+    return "out of memory: give the JVM more (CIKU_OPTS=-Xmx8g)"
+        + (budget ? " or lower --memory" : "");
+  }
 
   /** A configured command line with every subcommand: exit codes, one-line errors. */
   public static CommandLine newCommandLine() {

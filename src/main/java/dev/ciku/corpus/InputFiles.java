@@ -222,11 +222,13 @@ public final class InputFiles {
 
     /**
      * The message for the input {@code name} in this format: ciku decompresses gzip only, and
-     * the data can be piped in through {@link #unpack}.
+     * the data can be piped in through {@link #unpack} (standard input, {@code <stdin>}, already
+     * is: the pipe then decompresses it).
      */
     String message(String name) {
-      return name + ": " + format + " data; only gzip is decompressed, so pipe it in: '" + unpack
-          + " FILE | ciku ... -'";
+      return name + ": " + format + " data; only gzip is decompressed, so "
+          + (name.equals("<stdin>") ? "decompress it in the pipe" : "pipe it in") + ": '"
+          + unpack + " FILE | ciku ... -'";
     }
   }
 

@@ -3,8 +3,9 @@ package dev.ciku.corpus;
 /**
  * Extracts one top-level string field from a JSON object held in a line. A small hand-written
  * scanner: it skips nested values without building them and decodes the usual escapes. Lines
- * that are not JSON objects, or lack the field, or hold a non-string value, yield null (the line
- * then contributes no text).
+ * that are not one JSON object (trailing data after it included, as Python's {@code json} reads
+ * them), or lack the field, or hold a non-string value, yield null (the line then contributes no
+ * text).
  *
  * <p>Stateless and thread-safe.
  */
@@ -57,7 +58,8 @@ final class JsonField {
       }
       char c = s.charAt(pos[0]++);
       if (c == '}') {
-        return found;
+        // Anything but blanks after the object ("{...}{...}") makes the line no JSON object.
+        return skipWs(s, pos[0]) == s.length() ? found : null;
       }
       if (c != ',') {
         return null;
@@ -67,7 +69,7 @@ final class JsonField {
 
   /**
    * Whether {@code s} holds one whole JSON object (members scanned as {@link #extract} scans
-   * them, up to the closing brace; what follows it is not looked at). Tells a line that is not
+   * them, up to the closing brace, and nothing but blanks after it). Tells a line that is not
    * JSON from one that lacks the field; called only for lines {@link #extract} rejected.
    */
   static boolean isObject(CharSequence s) {
@@ -77,7 +79,7 @@ final class JsonField {
     }
     pos[0] = skipWs(s, pos[0] + 1);
     if (pos[0] < s.length() && s.charAt(pos[0]) == '}') {
-      return true;
+      return skipWs(s, pos[0] + 1) == s.length();
     }
     while (true) {
       if (pos[0] >= s.length() || s.charAt(pos[0]) != '"'
@@ -98,7 +100,7 @@ final class JsonField {
       }
       char c = s.charAt(pos[0]);
       if (c == '}') {
-        return true;
+        return skipWs(s, pos[0] + 1) == s.length();
       }
       if (c != ',') {
         return false;

@@ -238,14 +238,20 @@ public final class WordDiscoverer {
     if (cutPass != null) {
       cutPass.cut(g, gMax, options.maxLength(), counts.units, f);
     } else if (!corpus.isEmpty()) {
-      long read = cut(corpus, recording, bytes, cutWarnings, counts.units, g, gMax, f);
-      if (counts.store != null && read != positions) {
-        // Same corpus, same unit positions, whatever its files are called or how it is split;
-        // --lowercase/--simplify, which would change the units, are checked before.
-        throw new IllegalArgumentException("the store " + counts.store + " was counted from"
-            + " another corpus: " + String.format(java.util.Locale.ROOT, "%,d", positions)
-            + " unit positions there, " + String.format(java.util.Locale.ROOT, "%,d", read)
-            + " here; count this corpus with 'ciku count -o', or give --counts without INPUT");
+      List<UnitTally> tallies = counts.store != null ? new ArrayList<>() : null;
+      long read = cut(corpus, recording, bytes, cutWarnings, counts.units, g, gMax, f, tallies);
+      if (counts.store != null) {
+        // Same corpus, same unit positions and the same count of every unit, whatever its files
+        // are called or how it is split; --lowercase/--simplify, which would change the units,
+        // are checked before.
+        String other = read != positions ? String.format(java.util.Locale.ROOT,
+            "%,d unit positions there, %,d here", positions, read)
+            : UnitTally.mismatch(tallies, index, counts.seen, counts.units);
+        if (other != null) {
+          throw new IllegalArgumentException("the store " + counts.store + " was counted from"
+              + " another corpus: " + other + "; count this corpus with 'ciku count -o', or give"
+              + " --counts without INPUT");
+        }
       }
     } else {
       // A store alone: the candidates are G's grams with their n-gram counts.
@@ -482,21 +488,31 @@ public final class WordDiscoverer {
 
   /**
    * The cut pass on all threads, over the recorded clauses if there are, else the corpus; returns
-   * the unit positions read from the corpus (-1 when the recording was replayed).
+   * the unit positions read from the corpus (-1 when the recording was replayed). When
+   * {@code tallies} is not null, the units read are also counted, into one {@link UnitTally} a
+   * thread added to it.
    */
   private long cut(List<CorpusInput> corpus, ClauseRecording recording, ByteCounter bytes,
-      Consumer<String> warnings, UnitTable units, GramIndex g, int gMax, CutFragments f)
-      throws IOException {
+      Consumer<String> warnings, UnitTable units, GramIndex g, int gMax, CutFragments f,
+      List<UnitTally> tallies) throws IOException {
     List<Cutter> cutters = new ArrayList<>();
     cutters.add(new Cutter(g, gMax, options.maxLength()));
     for (int i = 1; i < threads; i++) {
       cutters.add(cutters.get(0).another());
     }
+    List<ParallelClauses.Worker> workers = new ArrayList<>(cutters);
+    if (tallies != null) {
+      workers.clear();
+      for (Cutter c : cutters) {
+        tallies.add(new UnitTally(c));
+      }
+      workers.addAll(tallies);
+    }
     long read = -1;
     if (recording != null) {
-      ParallelClauses.replay(recording, bytes, cutters);
+      ParallelClauses.replay(recording, bytes, workers);
     } else {
-      read = ParallelClauses.run(corpus, readerOptions, units, bytes, warnings, cutters).units();
+      read = ParallelClauses.run(corpus, readerOptions, units, bytes, warnings, workers).units();
     }
     for (Cutter c : cutters) {
       f.addAll(c.fragments());

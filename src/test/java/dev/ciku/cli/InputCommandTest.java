@@ -200,6 +200,23 @@ class InputCommandTest {
         fifo("gold.fifo", Files.readAllBytes(gold)).toString(), "--pred", pred.toString()));
   }
 
+  /** A reference corpus or profile on standard input gives the terms the file gives. */
+  @Test
+  void domain_referenceFromStdin_sameTermsAsTheFile() throws Exception {
+    String laws = Path.of("corpora-samples", "laws-zh.txt").toString();
+    Path wiki = Path.of("corpora-samples", "wiki-zh-cmrc2018.txt");
+    Path profile = Path.of("dict", "general-reference.profile.gz");
+    for (Path reference : new Path[] {wiki, profile}) {
+      String expected = runOut("domain", laws, "--reference", reference.toString(), "--top",
+          "50", "-q");
+      assertTrue(expected.lines().count() == 51, expected);
+      io.reset();
+      assertEquals(0, withStdin(Files.readAllBytes(reference), "domain", laws, "--reference", "-",
+          "--top", "50", "-q"), () -> io.err());
+      assertEquals(expected, io.out(), reference.toString());
+    }
+  }
+
   @Test
   void evalWords_rankedFromStdin_scoresAsFile() throws IOException {
     Path ranked = write("ranked.txt", "中国\t3\n坏词\t2\n");

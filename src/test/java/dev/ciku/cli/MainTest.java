@@ -38,6 +38,22 @@ class MainTest {
     }
   }
 
+  /** The advice after running out of memory names --memory only for commands that have it. */
+  @Test
+  void outOfMemory_namesMemoryOnlyForCommandsWithIt() {
+    for (String[] args : new String[][] {{"count", "x.txt"}, {"discover", "x.txt"},
+        {"domain", "x.txt"}, {"segment", "x.txt"}, {"vocab", "x.txt"}, {"stats", "x.txt"},
+        {"eval", "seg", "--gold", "g", "--pred", "p"}}) {
+      picocli.CommandLine cl = Main.newCommandLine(args);
+      cl.parseArgs(args);
+      boolean budget = List.of("count", "discover", "domain").contains(args[0]);
+      assertEquals("out of memory: give the JVM more (CIKU_OPTS=-Xmx8g)"
+          + (budget ? " or lower --memory" : ""), Main.outOfMemory(cl), args[0]);
+    }
+    assertEquals("out of memory: give the JVM more (CIKU_OPTS=-Xmx8g)",
+        Main.outOfMemory(Main.newCommandLine()), "nothing parsed");
+  }
+
   @Test
   void help_exit0_listsStats() {
     assertEquals(0, Main.execute("--help"));

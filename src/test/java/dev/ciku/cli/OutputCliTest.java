@@ -79,6 +79,64 @@ class OutputCliTest {
     assertEquals(List.of("laws.txt", "link.txt"), listing(), "no temporary file left");
   }
 
+  /**
+   * -o naming a file inside a directory the command reads as its corpus is refused as well: the
+   * corpus reader would read that file, and writing the output would replace it.
+   */
+  @Test
+  void dashO_aFileOfADirectoryInput_everyCorpusCommandExits2AndLeavesItIntact()
+      throws IOException {
+    Path corpus = Files.createDirectories(dir.resolve("corpus").resolve("part"));
+    Path file = Files.copy(Path.of(LAWS), corpus.resolve("laws.txt"));
+    byte[] before = Files.readAllBytes(file);
+    for (String[] w : writers(file.toString())) {
+      if (w[0].equals("eval")) {
+        continue; // its inputs are files
+      }
+      String[] args = w.clone();
+      for (int i = 0; i < args.length; i++) {
+        if (args[i].equals(LAWS)) {
+          args[i] = dir.resolve("corpus").toString();
+        }
+      }
+      io.reset();
+      assertEquals(CikuException.USAGE, Main.execute(args),
+          String.join(" ", args) + ": " + io.err());
+      assertEquals(List.of(name(args) + ": -o " + file + " is also read (" + file
+          + ", a file of INPUT " + dir.resolve("corpus") + "): writing it would replace that"
+          + " input"), io.errLines());
+      assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), "input intact");
+    }
+    // A file beside the directory, or a hidden one inside it (not read), may be written.
+    assertEquals(0, Main.execute("stats", dir.resolve("corpus").toString(), "-q", "-o",
+        dir.resolve("stats.tsv").toString()), io.err());
+    for (int run = 0; run < 2; run++) {
+      // The second time the hidden file exists already: it is still not read.
+      assertEquals(0, Main.execute("stats", dir.resolve("corpus").toString(), "-q", "-o",
+          corpus.resolve(".stats.tsv").toString()), io.err());
+    }
+  }
+
+  /** Standard input redirected from the -o file is that file read: refused, left intact. */
+  @Test
+  void dashO_theFileStandardInputIsRedirectedFrom_exits2AndLeavesItIntact() throws Exception {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "Linux /proc");
+    Path x = Files.copy(Path.of(LAWS), dir.resolve("x.txt"));
+    byte[] before = Files.readAllBytes(x);
+    String[] r = bash("ciku segment -o " + x + " < " + x);
+    assertEquals("2", r[0], r[2]);
+    assertEquals("ciku segment: -o " + x + " is also read (INPUT (none given: standard input),"
+        + " redirected from it): writing it would replace that input\n", r[2]);
+    r = bash("ciku stats - -o " + x + " < " + x);
+    assertEquals("2", r[0], r[2]);
+    assertEquals("ciku stats: -o " + x + " is also read (INPUT -, redirected from it): writing"
+        + " it would replace that input\n", r[2]);
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(x)), "input intact");
+    // Another file redirected in is fine.
+    r = bash("ciku stats -q -o " + dir.resolve("s.tsv") + " < " + x);
+    assertEquals("0", r[0], r[2]);
+  }
+
   @Test
   void count_dashOStandardOutput_isAUsageErrorNotAFileNamedDash() throws IOException {
     assertEquals(CikuException.USAGE, Main.execute("count", LAWS, "-o", "-"));

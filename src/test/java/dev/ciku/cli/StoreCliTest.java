@@ -95,6 +95,33 @@ class StoreCliTest {
     assertTrue(msg.matches("(?s).*: [0-9,]+ unit positions there, 558,259 here; .*"), msg);
   }
 
+  /**
+   * A corpus edited without changing its length (应当 replaced by 应该 throughout: the same unit
+   * positions) is another corpus too: the count of a unit differs, and the store is refused.
+   */
+  @Test
+  void discover_storeOfItsCorpusEditedToTheSameLength_exits2NamingAUnit() throws Exception {
+    Path store = lawsStore("laws.ngrams", "-n", "4");
+    String text = Files.readString(Path.of(LAWS));
+    long times = text.split("应当", -1).length - 1L;
+    assertTrue(times > 100, "the sample says 应当 " + times + " times");
+    Path edited = Files.writeString(dir.resolve("edited.txt"), text.replace("应当", "应该"));
+    for (String threads : new String[] {"1", "3"}) {
+      StringWriter err = new StringWriter();
+      int code = run(err, "discover", "--counts", store.toString(), edited.toString(), "-t",
+          threads, "--no-progress", "-q");
+      assertEquals(CikuException.USAGE, code, err.toString());
+      String msg = err.toString();
+      assertEquals(1, msg.lines().count(), msg);
+      // 当 (U+5F53) comes before 该 (U+8BE5): the first unit whose count differs is named.
+      long there = text.chars().filter(c -> c == '当').count();
+      assertTrue(msg.endsWith("the store " + store + " was counted from another corpus: 当 seen "
+          + String.format(java.util.Locale.ROOT, "%,d times there, %,d here", there,
+              there - times) + "; count this corpus with 'ciku count -o', or give --counts"
+          + " without INPUT" + System.lineSeparator()), msg);
+    }
+  }
+
   @Test
   void discover_storeWithItsCorpusRenamedAndSplit_listsTheSameWords() throws Exception {
     Path store = lawsStore("laws.ngrams", "-n", "4");

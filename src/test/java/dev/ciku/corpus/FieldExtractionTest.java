@@ -39,7 +39,9 @@ class FieldExtractionTest {
         "{\"text\":\"\\u12\"}", "{\"a\" 1, \"text\":\"x\"}", "{\"text\":{\"text\":\"x\"}}",
         "{\"text\":\"a\\xb\"}", // \\x is no JSON escape: Python rejects the line
         "{\"text\":\"x\",\"text\":1}", "{\"text\":\"x\" \"b\":1}", "{\"text\":\"x\",}",
-        "{\"text\":\"x\""};
+        "{\"text\":\"x\"",
+        // Data after the object: Python's json says "Extra data" and the line is not read.
+        "{\"text\":\"重复\"}{\"text\":\"两个对象\"}", "{\"text\":\"x\"} y", "{\"text\":\"x\"}}"};
     for (String line : lines) {
       assertNull(json(line), () -> "line: " + line);
     }
@@ -70,12 +72,13 @@ class FieldExtractionTest {
 
   @Test
   void jsonIsObject_tellsNotJsonFromMissingField() {
-    for (String line : new String[] {"{}", " { } ", "{\"a\":1}", "{\"text\":42}",
+    for (String line : new String[] {"{}", " { } ", "{\"a\":1}", "{\"text\":42}", "{} \r\n",
         "{\"a\":[1,{\"b\":\"}\"}],\"c\":null}"}) {
       assertTrue(JsonField.isObject(line), line);
     }
     for (String line : new String[] {"", "[]", "not json", "{", "{\"a\":1", "{\"a\" 1}",
-        "{\"a\":\"x}", "{a:1}", "{\"a\":1,}", "{\"a\":\"\\x\"}"}) {
+        "{\"a\":\"x}", "{a:1}", "{\"a\":1,}", "{\"a\":\"\\x\"}", "{}{}", "{} x",
+        "{\"a\":1}{\"a\":2}", "{\"a\":1},"}) {
       assertFalse(JsonField.isObject(line), line);
     }
   }

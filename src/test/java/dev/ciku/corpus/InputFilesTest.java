@@ -169,6 +169,13 @@ class InputFilesTest {
           () -> InputFiles.gunzipIfMagic(new ByteArrayInputStream(head), "corpus.txt"));
       assertTrue(e.getMessage().startsWith("corpus.txt: " + c[1]), e.getMessage());
     }
+    // Piped in already: the pipe is what decompresses it.
+    byte[] bzip2 = java.util.HexFormat.of().parseHex("425a6839314159265359");
+    CorpusInput.UnsupportedInputException e = assertThrows(
+        CorpusInput.UnsupportedInputException.class,
+        () -> InputFiles.gunzipIfMagic(new ByteArrayInputStream(bzip2), "<stdin>"));
+    assertEquals("<stdin>: bzip2 data; only gzip is decompressed, so decompress it in the pipe:"
+        + " 'bzcat FILE | ciku ... -'", e.getMessage());
   }
 
   @Test
