@@ -390,6 +390,20 @@ check_launcher_sizes_standard_input_redirected_from_a_file() {
   [[ "$level" == 4 ]] || fail "cat | segment: TieredStopAtLevel $level, not 4"
 }
 
+# On a terminal the progress bar fits its width (a wrapped line cannot be erased: each redraw
+# left a copy behind): at 50 columns every frame is 49 characters at most.
+check_launcher_progress_bar_fits_a_narrow_terminal() {
+  local news="$SHARED/corpora/news/xwlb-news-2022-2026.txt.gz" frames longest
+  command -v script > /dev/null || { echo "    (no script(1): skipped)"; return 0; }
+  script -qfc "stty cols 50; '$CIKU' discover --top 1 '$news' > /dev/null" "$TMP/typescript" \
+    > /dev/null || fail "discover under script(1) failed" || return 1
+  frames="$(tr '\r' '\n' < "$TMP/typescript" | sed 's/\x1b\[K//g' | grep '^discover ')"
+  [[ -n "$frames" ]] || fail "no progress bar drawn" || return 1
+  longest="$(awk '{ if (length > n) n = length } END { print n }' <<< "$frames")"
+  [[ "$longest" -le 49 ]] || fail "a frame of $longest characters on 50 columns: $(
+    awk 'length > 49' <<< "$frames" | head -1)"
+}
+
 check_launcher_c_locale_reads_chinese_file_names() {
   local want got e
   want=$("$CIKU" stats corpora-samples/laws-zh.txt 2> /dev/null) || fail "default locale" || return 1

@@ -65,7 +65,7 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
       description = "Drop the words of ciku's bundled general lexicon (dict/known-words.txt.gz, from"
           + " jieba's MIT dictionary), its stopwords (dict/stopwords.txt) and words that begin or"
           + " end with a one-character stopword (他的, 是在), and number expressions (2006年,"
-          + " 第六十四条, 三十日): only new words remain.")
+          + " 第六十四条, 三十日; not names with digits: 5G, iPhone7): only new words remain.")
   boolean newOnly;
 
   @Option(names = "--top", paramLabel = "K", defaultValue = "0",
@@ -77,7 +77,8 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
   @Option(names = "--explain", paramLabel = "WORD[,WORD...]",
       description = "Instead of the list, say for each WORD whether the list has it (stage"
           + " kept, with its rank) or which stage dropped it, on what figures: count, cut,"
-          + " cohesion, entropy, redundancy, use, gain, number, suffix, known; input when it"
+          + " cohesion, entropy, redundancy, use, gain, number, suffix, known (--known,"
+          + " --new-only), top (ranked beyond --top); input when it"
           + " cannot be a word of"
           + " this corpus (one character, a unit the corpus lacks). Repeatable, or"
           + " comma-separated (, or \uFF0C).")

@@ -166,16 +166,35 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Gives {@code cl} the error handling of {@code ciku}: a usage error is one line on standard
-   * error and exit code 2; a failure is one line and the exit code of its kind (66 missing input,
+   * Gives {@code cl} the error handling of {@code ciku} and its reading of numbers (decimal
+   * only: {@link #decimal}): a usage error is one line on standard error and exit code 2; a
+   * failure is one line and the exit code of its kind (66 missing input,
    * 65 bad data, 74 I/O, 70 otherwise, with the stack trace only when {@code CIKU_DEBUG} is set);
    * a closed standard output ends quietly with 0. The Spark jobs' command line uses it too.
    * Returns {@code cl}.
    */
   public static CommandLine handleErrors(CommandLine cl) {
+    // Numbers in decimal only: Java would also take 2f, 2d and 0x1p3.
+    cl.registerConverter(Double.class, Main::decimal);
+    cl.registerConverter(Double.TYPE, Main::decimal);
     cl.setParameterExceptionHandler(Main::usageError);
     cl.setExecutionExceptionHandler((ex, line, parsed) -> failure(ex, line));
     return cl;
+  }
+
+  /**
+   * A number written in decimal: digits with an optional fraction and exponent ({@code 3},
+   * {@code -0.5}, {@code 1e-3}), or {@code NaN} / {@code Infinity}, which pass for the range
+   * checks to name. Java's own forms ({@code 2f}, {@code 2d}, {@code 0x1p3}) are not numbers here.
+   */
+  private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile(
+      "[+-]?(?:(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|NaN|Infinity)");
+
+  static Double decimal(String value) {
+    if (!DECIMAL.matcher(value.strip()).matches()) {
+      throw new CommandLine.TypeConversionException("'" + value + "' is not a double");
+    }
+    return Double.valueOf(value.strip());
   }
 
   @Override

@@ -6,7 +6,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A one-line progress bar on standard error, redrawn a few times a second by a daemon thread, for
- * reading a corpus of known or unknown size. Shown only when standard error is a terminal (the
+ * reading a corpus of known or unknown size, never wider than the terminal (a wrapped line could
+ * not be erased). Shown only when standard error is a terminal (the
  * launcher passes {@code -Dciku.stderr.tty=true}) and neither {@code --quiet} nor
  * {@code --no-progress} is given; for commands that stream their rows, not when those go to the
  * terminal too ({@link #stdoutIsTerminal}). Thread-safe: drawing, erasing and the lines of
@@ -14,6 +15,8 @@ import java.util.function.LongSupplier;
  */
 public final class Progress implements AutoCloseable {
   private final PrintStream err;
+  /** Width of the terminal: lines are cut to one less. */
+  private final int columns;
   private final LongSupplier done;
   private final long total;
   private final LongSupplier clock;
@@ -31,8 +34,19 @@ public final class Progress implements AutoCloseable {
   /** Whether a bar is on the terminal line now; read and written under {@link #TERMINAL}. */
   private static boolean shown;
 
-  /** A bar not started, on an injected {@code clock} (nanoseconds); {@link #start} starts one. */
+  /** A bar not started, on an injected {@code clock} (nanoseconds), of any width. */
   Progress(PrintStream err, String stage, LongSupplier done, long total, LongSupplier clock) {
+    this(err, stage, done, total, clock, Integer.MAX_VALUE);
+  }
+
+  /**
+   * A bar not started, on an injected {@code clock} (nanoseconds), for a terminal of
+   * {@code columns} columns (a line is at most {@code columns - 1} characters, so it never
+   * wraps); {@link #start} starts one.
+   */
+  Progress(PrintStream err, String stage, LongSupplier done, long total, LongSupplier clock,
+      int columns) {
+    this.columns = columns;
     this.err = err;
     this.stage = stage;
     this.done = done;
@@ -51,13 +65,22 @@ public final class Progress implements AutoCloseable {
    */
   public static Progress start(boolean enabled, PrintStream err, String stage, LongSupplier done,
       long total) {
-    Progress p = new Progress(err, stage, done, total, System::nanoTime);
+    Progress p = new Progress(err, stage, done, total, System::nanoTime, terminalColumns());
     if (enabled) {
       p.thread.start();
     } else {
       p.running = false;
     }
     return p;
+  }
+
+  /**
+   * The width of the terminal on standard error as the launcher found it
+   * ({@code -Dciku.stderr.columns}, from {@code COLUMNS} or {@code stty}), or 80 if unknown.
+   */
+  static int terminalColumns() {
+    int columns = Integer.getInteger("ciku.stderr.columns", 0);
+    return columns > 0 ? columns : 80;
   }
 
   /** Whether the launcher reported standard error to be a terminal. */
@@ -79,18 +102,43 @@ public final class Progress implements AutoCloseable {
     this.stage = name;
   }
 
-  /** Renders one line for the given state (used by the thread, and by tests). */
+  /** Renders one line for the given state, of any width (tests). */
   static String render(String stage, long done, long total, double seconds) {
+    return render(stage, done, total, seconds, "", Integer.MAX_VALUE);
+  }
+
+  /** The longest bar, in characters between the brackets. */
+  private static final int BAR = 30;
+  /** The shortest bar drawn; with less room the figures alone are shown. */
+  private static final int MIN_BAR = 10;
+
+  /**
+   * Renders one line for the given state followed by {@code suffix}, at most {@code columns - 1}
+   * characters: the bar narrows to fit, goes when fewer than {@value #MIN_BAR} characters are
+   * left for it, and then the line is cut.
+   */
+  static String render(String stage, long done, long total, double seconds, String suffix,
+      int columns) {
     double mb = done / 1e6;
     double rate = seconds > 0 ? mb / seconds : 0;
+    String label = String.format(Locale.ROOT, "%-10s ", stage);
+    String line;
     if (total > 0) {
-      int width = 30;
       double f = Math.min(1.0, (double) done / total);
-      int fill = (int) Math.round(f * width);
-      return String.format(Locale.ROOT, "%-10s [%s%s] %3.0f%% %.1f/%.1f MB %.1f MB/s", stage,
-          "=".repeat(fill), " ".repeat(width - fill), f * 100, mb, total / 1e6, rate);
+      String figures = String.format(Locale.ROOT, " %3.0f%% %.1f/%.1f MB %.1f MB/s", f * 100, mb,
+          total / 1e6, rate) + suffix;
+      long room = (long) columns - 1 - label.length() - figures.length() - 2;
+      int width = (int) Math.min(BAR, room);
+      if (width >= MIN_BAR) {
+        int fill = (int) Math.round(f * width);
+        line = label + "[" + "=".repeat(fill) + " ".repeat(width - fill) + "]" + figures;
+      } else {
+        line = label + figures.substring(1);
+      }
+    } else {
+      line = label + String.format(Locale.ROOT, "%.1f MB %.1f MB/s", mb, rate) + suffix;
     }
-    return String.format(Locale.ROOT, "%-10s %.1f MB %.1f MB/s", stage, mb, rate);
+    return line.length() < columns ? line : line.substring(0, Math.max(0, columns - 1));
   }
 
   private void loop() {
@@ -118,9 +166,9 @@ public final class Progress implements AutoCloseable {
     if (total > 0 && d >= total && finished == 0) {
       finished = now;
     }
-    String bar = finished == 0 ? render(stage, d, total, (now - start) / 1e9)
-        : render(stage, d, total, (finished - start) / 1e9)
-            + String.format(Locale.ROOT, ", read; working %.0f s", (now - finished) / 1e9);
+    String bar = finished == 0 ? render(stage, d, total, (now - start) / 1e9, "", columns)
+        : render(stage, d, total, (finished - start) / 1e9,
+            String.format(Locale.ROOT, ", read; working %.0f s", (now - finished) / 1e9), columns);
     String line = "\r" + bar + "\u001b[K";
     synchronized (TERMINAL) {
       err.print(line);

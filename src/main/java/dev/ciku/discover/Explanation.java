@@ -48,7 +48,9 @@ public record Explanation(String word, Stage stage, long ngramCount, long fragme
     /** Re-estimation: it saves too little code length over its parts (the gain test). */
     GAIN,
     /** Listed by {@code --known} or {@code --new-only}. */
-    KNOWN;
+    KNOWN,
+    /** Kept, but ranked beyond {@code --top}: not printed. */
+    TOP;
 
     /** The lower-case name written in the output. */
     public String label() {

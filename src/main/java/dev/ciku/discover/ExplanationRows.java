@@ -41,10 +41,11 @@ public final class ExplanationRows {
       if (e.stage() == Stage.KEPT && e.index() >= 0) {
         at = rank[e.index()];
         if (at == 0) {
-          shown = e.with(Stage.KNOWN, "a known word: listed by --known or --new-only");
+          shown = e.with(Stage.KNOWN, "found, but not printed: "
+              + filter.rejection(words.get(e.index()).word()));
         } else if (top > 0 && at > top) {
-          shown = e.with(Stage.KEPT, String.format(Locale.ROOT, "%s; ranked %d, after --top %d",
-              e.reason(), at, top));
+          shown = e.with(Stage.TOP, String.format(Locale.ROOT,
+              "found, but not printed: ranked %d, beyond --top %d (%s)", at, top, e.reason()));
         }
       }
       rows.begin();

@@ -10,18 +10,24 @@ import java.util.List;
  * ({@code --known}), and with {@code --new-only} the bundled general lexicon and stopwords, plus
  * function-word glue — a word that begins or ends with a one-character Han stopword (他的, 是在, 的一):
  * such strings are frequent juxtapositions of two words, not new words — and number expressions
- * (words with a digit: 2006年, 3个; Chinese numerals after 第 or before a measure word:
+ * (words with a number of digits: 2006年, 3个, 1.5亿; not names such as 5G, H7N9 or iPhone7;
+ * Chinese numerals after 第 or before a measure word:
  * 第六十四条, 第二章, 三十日, 十八届, 亿件, 余人, 万标箱; not 十五五 or 三星). A word of ASCII letters is also looked up
  * in lower case, so
  * the English function words of the stopword list (the, of, and) go whatever their case.
  * Immutable; thread-safe.
  */
 public final class WordFilter {
+  /** The words of {@code --known}. */
   private final Lexicon known;
+  /** With {@code --new-only}: the bundled general lexicon; else empty. */
+  private final Lexicon bundled;
+  /** With {@code --new-only}: the bundled stopwords; else empty. */
   private final Lexicon stopwords;
 
-  private WordFilter(Lexicon known, Lexicon stopwords) {
+  private WordFilter(Lexicon known, Lexicon bundled, Lexicon stopwords) {
     this.known = known;
+    this.bundled = bundled;
     this.stopwords = stopwords;
   }
 
@@ -46,41 +52,91 @@ public final class WordFilter {
     for (Path p : lexicons) {
       known.addFile(p, warnings);
     }
+    Lexicon bundled = new Lexicon(lowercase);
     Lexicon stop = new Lexicon();
     if (newOnly) {
-      if (!known.addResource("/dict/known-words.txt.gz") || !stop.addResource("/dict/stopwords.txt")) {
+      if (!bundled.addResource("/dict/known-words.txt.gz")
+          || !stop.addResource("/dict/stopwords.txt")) {
         throw new IOException("the bundled lexicon is missing from the jar");
       }
     }
-    return new WordFilter(known, stop);
+    return new WordFilter(known, bundled, stop);
   }
 
   /** True if {@code word} should be reported. */
   public boolean accepts(String word) {
-    if (known.contains(word) || stopwords.contains(word)) {
-      return false;
+    return rejection(word) == null;
+  }
+
+  /**
+   * Why {@code word} is not reported, as a phrase for {@code --explain} ("listed by --known", "a
+   * number expression (--new-only)", ...), or null if it is reported.
+   */
+  public String rejection(String word) {
+    if (known.contains(word)) {
+      return "listed by --known";
     }
-    if (stopwords.size() > 0 && isAsciiLetters(word)
-        && stopwords.contains(word.toLowerCase(java.util.Locale.ROOT))) {
-      return false; // The, OF
+    if (bundled.contains(word)) {
+      return "a word of ciku's general lexicon (--new-only: dict/known-words.txt.gz)";
+    }
+    if (stopwords.contains(word) || (stopwords.size() > 0 && isAsciiLetters(word)
+        && stopwords.contains(word.toLowerCase(java.util.Locale.ROOT)))) {
+      return "a stopword (--new-only: dict/stopwords.txt)"; // The, OF too
     }
     if (stopwords.size() == 0 || word.isEmpty()) {
-      return true;
+      return null;
     }
-    for (int i = 0; i < word.length(); i++) {
-      char c = word.charAt(i);
-      if (c >= '0' && c <= '9') {
-        return false;
-      }
-    }
-    if (isChineseNumberExpression(word)) {
-      return false;
+    if (hasNumber(word) || isChineseNumberExpression(word)) {
+      return "a number expression (--new-only)";
     }
     int first = word.codePointAt(0);
     int last = word.codePointBefore(word.length());
     // Glue is judged on Han characters only: "a" and "i" are stopwords, not so app or img.
-    return !(UnitPolicy.isHan(first) && stopwords.contains(new String(Character.toChars(first))))
-        && !(UnitPolicy.isHan(last) && stopwords.contains(new String(Character.toChars(last))));
+    for (int c : new int[] {first, last}) {
+      String one = new String(Character.toChars(c));
+      if (UnitPolicy.isHan(c) && stopwords.contains(one)) {
+        return "function-word glue: it " + (c == first ? "begins" : "ends") + " with the"
+            + " stopword " + one + " (--new-only)";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether {@code word} holds a number: a Latin unit of digits without a letter (2006年, 3个,
+   * 1.5亿, 2018). A unit with letters is a name, not a number (5G, H7N9, A380, iPhone7,
+   * COVID-19, Windows10), and stays.
+   */
+  static boolean hasNumber(String word) {
+    int i = 0;
+    int n = word.length();
+    while (i < n) {
+      int c = UnitPolicy.normalize(word.charAt(i));
+      if (!UnitPolicy.isLatin(c)) {
+        i++;
+        continue;
+      }
+      boolean letter = false;
+      boolean digit = false;
+      // One Latin unit: letters and digits, joined by - or . between two of them.
+      while (i < n) {
+        c = UnitPolicy.normalize(word.charAt(i));
+        if (UnitPolicy.isLatin(c)) {
+          digit |= c >= '0' && c <= '9';
+          letter |= !(c >= '0' && c <= '9');
+          i++;
+        } else if (UnitPolicy.isLatinJoiner(c) && i + 1 < n
+            && UnitPolicy.isLatin(UnitPolicy.normalize(word.charAt(i + 1)))) {
+          i++;
+        } else {
+          break;
+        }
+      }
+      if (digit && !letter) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final String NUMERALS = "〇零一二三四五六七八九十百千万亿两余几";

@@ -180,9 +180,20 @@ class CountDiscoverCommandTest {
     assertEquals("kept", first[1]);
     assertTrue(Integer.parseInt(first[2]) <= 5, lines.get(1));
     String[] second = lines.get(2).split("\t", -1);
-    assertEquals("kept", second[1]);
-    assertTrue(second[9].contains("after --top 5"), lines.get(2));
+    assertEquals("top", second[1]);
+    assertTrue(Integer.parseInt(second[2]) > 5, lines.get(2));
+    assertTrue(second[9].startsWith("found, but not printed: ranked " + second[2]
+        + ", beyond --top 5 (kept; "), lines.get(2));
     assertEquals("cut", lines.get(3).split("\t", -1)[1]);
+  }
+
+  @Test
+  void discover_explainWithNewOnly_knownStageSaysWhichList() {
+    assertEquals(0, Main.execute("discover", "-q", "--new-only", "--explain", "应当", LAWS));
+    String[] row = outLines().get(1).split("\t", -1);
+    assertEquals(List.of("应当", "known", ""), List.of(row[0], row[1], row[2]));
+    assertEquals("found, but not printed: a word of ciku's general lexicon (--new-only:"
+        + " dict/known-words.txt.gz)", row[9]);
   }
 
   @Test

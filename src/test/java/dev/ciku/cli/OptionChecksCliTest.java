@@ -101,6 +101,24 @@ class OptionChecksCliTest {
         "--suffix-glue", "-0.5");
   }
 
+  /** Numbers are decimal: Java's own suffixes and hexadecimal forms are not taken. */
+  @Test
+  void thresholds_javaNumberForms_areUsageErrorsDecimalsPass() {
+    for (String v : new String[] {"2f", "2d", "2F", "0x1p3", "1_0", "1e", "e3", "--1", "."}) {
+      assertUsage("Invalid value for option '--min-pmi': '" + v + "' is not a double", "discover",
+          LAWS, "--min-pmi=" + v);
+      assertUsage("Invalid value for option '--min-entropy': '" + v + "' is not a double",
+          "domain", LAWS, "--min-entropy=" + v);
+    }
+    for (String v : new String[] {"3", "+3", "-0.5", ".5", "5.", "1e-3", "2.5E+1", " 2 "}) {
+      io.reset();
+      assertEquals(0, Main.execute("discover", "-q", LAWS, "--min-pmi", v, "--top", "1"),
+          v + ": " + io.err());
+    }
+    assertEquals(-0.5, Main.decimal("-0.5"));
+    assertEquals(25.0, Main.decimal("2.5E+1"));
+  }
+
   @Test
   void discover_negativePmiThreshold_isAllowed() {
     assertEquals(0, Main.execute("discover", "-q", LAWS, "--min-pmi", "-1", "--top", "1"),

@@ -17,6 +17,42 @@ class ProgressTest {
     assertEquals("counting   3.0 MB 1.5 MB/s", Progress.render("counting", 3_000_000, -1, 2.0));
   }
 
+  /** A line never reaches the terminal's last column: the bar narrows, then goes, then cut. */
+  @Test
+  void render_narrowTerminal_lineFitsInOneLessThanItsColumns() {
+    String suffix = ", read; working 1 s";
+    assertEquals("discover   [===================] 100% 23.0/23.0 MB 10.0 MB/s, read; working 1 s",
+        Progress.render("discover", 23_000_000, 23_000_000, 2.3, suffix, 80));
+    assertEquals("discover   100% 23.0/23.0 MB 10.0 MB/s,",
+        Progress.render("discover", 23_000_000, 23_000_000, 2.3, suffix, 40));
+    assertEquals("counting   3.0 MB 1.5 M", Progress.render("counting", 3_000_000, -1, 2.0, "", 24));
+    assertEquals("", Progress.render("counting", 3_000_000, -1, 2.0, "", 1));
+    java.util.Random random = new java.util.Random(18);
+    for (int i = 0; i < 1000; i++) {
+      int columns = 1 + random.nextInt(120);
+      long total = random.nextBoolean() ? -1 : 1 + random.nextInt(1 << 30);
+      String line = Progress.render("stage" + random.nextInt(100000), random.nextInt(1 << 30),
+          total, random.nextDouble() * 100, random.nextBoolean() ? suffix : "", columns);
+      assertEquals(true, line.length() <= columns - 1, columns + ": " + line);
+    }
+  }
+
+  /** The bar of a run at 80 columns, drawn after reading, fits in 79. */
+  @Test
+  void draw_eightyColumns_fitsTheTerminal() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    long[] now = {0};
+    Progress p = new Progress(err, "discover", () -> 23_000_000L, 23_000_000L, () -> now[0], 80);
+    now[0] = 2_300_000_000L;
+    p.draw();
+    now[0] = 3_300_000_000L;
+    p.draw();
+    String[] frames = bytes.toString(StandardCharsets.UTF_8).split("\r");
+    assertEquals("discover   [===================] 100% 23.0/23.0 MB 10.0 MB/s, read; working 1 s"
+        + "\u001b[K", frames[2]);
+  }
+
   /** After the whole input is read, the reading rate stays and the time since is counted. */
   @Test
   void draw_afterTheTotalIsRead_rateFrozenWorkingTimeShown() {

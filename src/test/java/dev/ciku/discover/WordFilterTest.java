@@ -14,8 +14,12 @@ class WordFilterTest {
 
   /** Golden table for --new-only: word, accepted. */
   private static final String[][] NEW_ONLY = {
-      {"十五五", "true"}, {"赋能", "true"}, {"iPhone7", "false"}, // a digit: number expression
-      {"5G", "false"}, {"2006年", "false"}, {"UNIQ", "true"}, {"doge", "true"},
+      {"十五五", "true"}, {"赋能", "true"}, {"UNIQ", "true"}, {"doge", "true"},
+      // Digits without a letter are a number; with one, a name.
+      {"2006年", "false"}, {"2018", "false"}, {"1.5亿", "false"}, {"３个", "false"},
+      {"12月31日", "false"}, {"iPhone7", "true"}, {"5G", "true"}, {"H7N9", "true"},
+      {"A380", "true"}, {"COVID-19", "true"}, {"Windows10", "true"}, {"5G手机", "true"},
+      {"GPT4o", "true"},
       {"新闻", "false"}, {"中华人民共和国", "false"}, // the bundled general lexicon
       {"的", "false"}, {"他的", "false"}, {"是在", "false"}, {"的一", "false"}, // stopword glue
       {"the", "false"}, {"The", "false"}, {"OF", "false"}, {"and", "false"},
@@ -48,6 +52,25 @@ class WordFilterTest {
     for (String[] row : NEW_ONLY) {
       assertEquals(Boolean.parseBoolean(row[1]), f.accepts(row[0]), row[0]);
     }
+  }
+
+  @Test
+  void rejection_newOnly_saysWhichRuleDropsTheWord() throws IOException {
+    Path lex = dir.resolve("known.txt");
+    Files.writeString(lex, "赋能\n");
+    WordFilter f = WordFilter.create(List.of(lex), true, false);
+    assertEquals("listed by --known", f.rejection("赋能"));
+    assertEquals("a word of ciku's general lexicon (--new-only: dict/known-words.txt.gz)",
+        f.rejection("新闻"));
+    assertEquals("a stopword (--new-only: dict/stopwords.txt)", f.rejection("The"));
+    assertEquals("a number expression (--new-only)", f.rejection("2006年"));
+    assertEquals("a number expression (--new-only)", f.rejection("第六十四条"));
+    assertEquals("function-word glue: it ends with the stopword 的 (--new-only)",
+        f.rejection("公司的"));
+    assertEquals("function-word glue: it begins with the stopword 是 (--new-only)",
+        f.rejection("是在"));
+    assertEquals(null, f.rejection("H7N9"));
+    assertEquals(null, f.rejection("十五五"));
   }
 
   @Test

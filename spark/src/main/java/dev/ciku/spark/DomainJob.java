@@ -63,6 +63,14 @@ final class DomainJob implements Callable<Integer> {
     OutputOptions.checkTop(top);
     DiscoverOptions options = discovery.toOptions(0);
     DomainTermMiner.Rank r = CikuException.usage(() -> DomainTermMiner.Rank.named(rank));
+    if (reference != null && java.nio.file.Files.isRegularFile(reference)
+        && !ReferenceProfile.isProfile(reference)) {
+      // A corpus, as the CLI's --reference takes: here a profile only (its terms are looked up
+      // on the driver).
+      throw new CikuException(CikuException.USAGE, "--reference " + reference + " is not a"
+          + " reference profile: on Spark the reference is a profile (build one with 'ciku domain"
+          + " --build-profile CORPUS -o FILE'); a reference corpus is not supported");
+    }
     ReferenceProfile profile =
         reference == null ? ReferenceProfile.bundled() : ReferenceProfile.load(reference);
     TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();

@@ -44,7 +44,7 @@ import scala.Tuple2;
  * and splits a list of paths at commas), and the order of the files decides the numbering of
  * Latin units, so the stores would differ. An argument that names nothing is a Hadoop glob, its
  * matches sorted, names starting with '.' left out. Links to directories are not followed.
- * A name with ':' cannot be a Hadoop path.
+ * A file whose name holds ':' cannot be read by Hadoop: refused, named, before the job.
  *
  * <p>Cost: one listing per directory, on the driver. Stateless.
  */
@@ -102,6 +102,14 @@ final class Inputs {
         } else {
           out.add(m);
         }
+      }
+    }
+    for (FileStatus f : out) {
+      if (f.getPath().getName().indexOf(':') >= 0) {
+        // Hadoop reaches a file through names derived from its own (the checksum file
+        // .NAME.crc), which a ':' makes no path: the read would fail deep in the job.
+        throw new CikuException(CikuException.NO_INPUT, f.getPath().toUri().getPath()
+            + ": Hadoop cannot read a file whose name holds ':'; rename it");
       }
     }
     return out;

@@ -330,7 +330,8 @@ class SparkJobsTest {
         {"discover", "--counts-out", tsv, "-o", tsv, laws},
         {"domain", "--rank", "foo", laws}, {"domain", "--reduce-partitions", "-1", laws},
         {"count", "--encoding", "UTF-16", "--tsv", tsv, laws},
-        {"discover", "--encoding", "no-such-charset", laws}};
+        {"discover", "--encoding", "no-such-charset", laws},
+        {"domain", "--reference", laws, laws}};
     String[] messages = {"--order must be 1..6, not 9", "--order must be 1..6, not 0",
         "--min-count must be 1 or more, not 0", "--top must be 0 or more",
         "--table-slots must be 0..536870912, not -1", "--partitions must be 0 or more, not -5",
@@ -345,7 +346,10 @@ class SparkJobsTest {
         "--reduce-partitions must be 0 or more, not -1",
         "--encoding UTF-16: Hadoop cannot split UTF-16 text into lines; convert the input to UTF-8"
             + " (iconv -f UTF-16 -t UTF-8)",
-        "unknown encoding 'no-such-charset'"};
+        "unknown encoding 'no-such-charset'",
+        "--reference " + laws + " is not a reference profile: on Spark the reference is a profile"
+            + " (build one with 'ciku domain --build-profile CORPUS -o FILE'); a reference corpus"
+            + " is not supported"};
     for (int i = 0; i < runs.length; i++) {
       java.io.StringWriter err = new java.io.StringWriter();
       String run = String.join(" ", runs[i]);
@@ -502,6 +506,19 @@ class SparkJobsTest {
           && rows.contains("\nXperia\t") && rows.contains("\nLumia\t")
           && !rows.contains("Hidden") && !rows.contains("Linked"), rows);
       assertEquals(-1, Files.mismatch(cli, spark), "partitions " + parts + ": stores differ");
+    }
+  }
+
+  /** A ':' in a file's name, named or in a directory: one line naming it, before the job. */
+  @Test
+  void mainCount_fileNameWithColon_exit66_oneLineNamingIt() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("names"));
+    Files.writeString(dir.resolve("a.txt"), "苹果手机iPhone售价。苹果手机iPhone售价\n");
+    Path colon = Files.writeString(dir.resolve("a:b.txt"), "小米手机Android。小米手机Android\n");
+    for (String input : new String[] {colon.toString(), dir.toString()}) {
+      String line = oneLineError(66, "count", "--tsv", tmp.resolve("out.tsv").toString(), input);
+      assertEquals("ciku-spark count: " + colon + ": Hadoop cannot read a file whose name holds"
+          + " ':'; rename it", line.strip(), input);
     }
   }
 
