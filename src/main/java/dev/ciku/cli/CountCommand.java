@@ -181,8 +181,10 @@ final class CountCommand implements Callable<Integer> {
     // Without -o the rows are printed while the bar runs.
     try (Progress p = Progress.start(run.progress(store == null), System.err, "counting",
         bytes::get, InputOptions.totalSize(corpus))) {
-      return new Counted(new NgramCounter(options, text.readerOptions(input)).count(corpus, units,
-          bytes, log::warn, sink), new Normalization(text.lowercase, text.simplify));
+      CountSummary s = new NgramCounter(options, text.readerOptions(input)).count(corpus, units,
+          bytes, log::warn, sink);
+      log.warnIfNoUnits(s.positions(1), "no grams");
+      return new Counted(s, new Normalization(text.lowercase, text.simplify));
     }
   }
 }

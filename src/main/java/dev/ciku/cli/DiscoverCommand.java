@@ -137,6 +137,7 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
             memory.tempDir()).withExplanations(reading.normalizeWords(explain))
             .discover(corpus, store, bytes, log::warn, log::info);
       }
+      log.warnIfNoUnits(result.positions(), "no words");
       if (!explain.isEmpty()) {
         ExplanationRows.write(result.explanations(), result.words(), filter, top,
             output.rows(out, format, ExplanationRows.COLUMNS));

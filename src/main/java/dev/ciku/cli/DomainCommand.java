@@ -194,6 +194,7 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
             text.readerOptions(input), run.threads(), memory.bytes(), memory.tempDir())
             .mine(spool.inputs(), source, bytes, log::warn, log::info);
       }
+      log.warnIfNoUnits(result.domainPositions(), "no terms");
       RowWriter rows = output.rows(out, format, DomainTermRows.COLUMNS);
       int written = DomainTermRows.write(rows, result.terms(), top);
       out.commit();

@@ -30,6 +30,17 @@ public final class Log {
   }
 
   /**
+   * Warns, if {@code units} is 0, that the corpus held nothing to count, so that an empty result
+   * is not taken for one of the work: {@code result} says what is empty ("no grams").
+   */
+  public void warnIfNoUnits(long units, String result) {
+    if (units == 0) {
+      warn("the corpus holds no characters to count (punctuation, symbols, blanks or nothing; a"
+          + " unit is a Han character or a Latin/digit run): " + result);
+    }
+  }
+
+  /**
    * {@code message} with its control characters written as escapes: a line feed as
    * {@code \n}, a carriage return as {@code \r}, a tab as {@code \t}, any other (ESC, NUL, DEL,
    * C1) as {@code \xNN}. The message itself when it has none (no copy).

@@ -13,10 +13,11 @@ import picocli.CommandLine.Option;
  */
 public final class MemoryOptions {
   @Option(names = {"-m", "--memory"}, paramLabel = "SIZE",
-      description = "Memory budget for counting (e.g. 256m, 2g; default: 256m, or 40%% of the JVM"
+      description = "Memory budget for counting (e.g. 256m, 2g; default: 256m, or 25%% of the JVM"
           + " heap if that is less): hash tables, sorted runs, merge buffers, and the ranking of"
           + " 'count --sort count'. Beyond it, work spills to --temp-dir. Output does not depend"
-          + " on it.")
+          + " on it. 'count -o' and 'count --sort ngram' on text without punctuation can take"
+          + " up to 3 times it for a moment.")
   String memory;
 
   @Mixin TempDirOptions temp;
@@ -50,8 +51,10 @@ public final class MemoryOptions {
    */
   public long bytes() {
     if (memory == null) {
+      // A quarter: the sorted runs with every prefix that 'count -o' and '--sort ngram' make can
+      // briefly take up to three times the budget (text without punctuation), which then fits.
       return Math.max(32L << 20,
-          Math.min(256L << 20, (long) (Runtime.getRuntime().maxMemory() * 0.4)));
+          Math.min(256L << 20, (long) (Runtime.getRuntime().maxMemory() * 0.25)));
     }
     try {
       long b = Numbers.parseSize(memory);

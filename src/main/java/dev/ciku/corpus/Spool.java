@@ -1,5 +1,6 @@
 package dev.ciku.corpus;
 
+import dev.ciku.io.OutputException;
 import dev.ciku.io.TempFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,15 @@ public final class Spool implements AutoCloseable {
         try (InputStream in = i.isStdin()
                 ? InputFiles.named(System.in, i.name(), false) : InputFiles.open(i.path(), i.name());
             OutputStream out = Files.newOutputStream(temp)) {
-          in.transferTo(out);
+          byte[] buf = new byte[1 << 16];
+          for (int n; (n = in.read(buf)) >= 0; ) {
+            try {
+              out.write(buf, 0, n);
+            } catch (IOException e) {
+              // The copy's error (a full disk), said as every temporary file's, not the input's.
+              throw OutputException.of("temporary file " + temp, e);
+            }
+          }
         }
         spool.inputs.add(CorpusInput.copyOf(i, temp));
       }

@@ -34,6 +34,8 @@ public final class StoreWriter implements GramSink, AutoCloseable {
   private static final int ROW = 24;
 
   private final OutputTarget target;
+  /** The target as given, for messages. */
+  private final String name;
   private final Path rows;
   private final Path temp;
   private final FileChannel channel;
@@ -69,6 +71,7 @@ public final class StoreWriter implements GramSink, AutoCloseable {
           "not a regular file (a store is a memory-mapped file)", null);
     }
     this.target = t;
+    this.name = target.toString();
     this.rows = t.createTemp(".rows");
     FileChannel ch = null;
     Path map = null;
@@ -143,6 +146,14 @@ public final class StoreWriter implements GramSink, AutoCloseable {
       fill(map, in, entries, fillThreads);
       GramKey k = new GramKey();
       StoreMeta.write(summary, normalization, entries, blob, (key, value) -> map.put(k.set(0, key), value));
+    } catch (OutputException e) {
+      throw e;
+    } catch (IOException e) {
+      // Chronicle says a full disk its own way ("Not enough space to fallocate 15 MiB to /"),
+      // naming the mount point: said here as every output's, naming the store.
+      String m = String.valueOf(e.getMessage());
+      throw m.startsWith("Not enough space")
+          ? new OutputException(name, "no space left on device", e) : OutputException.of(name, e);
     }
     TempFiles.delete(rows);
     target.commit(temp);

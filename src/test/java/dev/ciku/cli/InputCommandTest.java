@@ -200,6 +200,25 @@ class InputCommandTest {
         fifo("gold.fifo", Files.readAllBytes(gold)).toString(), "--pred", pred.toString()));
   }
 
+  /** A corpus without a unit (emoji, punctuation, blanks) gives an empty list and says why. */
+  @Test
+  void countDiscoverDomain_noUnitInTheCorpus_warnWhyTheResultIsEmpty() throws IOException {
+    Path none = write("none.txt", "😀😀 ！！\n\n\t\n");
+    String[][] runs = {{"count", "no grams"}, {"discover", "no words"}, {"domain", "no terms"}};
+    for (String[] run : runs) {
+      io.reset();
+      assertEquals(0, Main.execute(run[0], "-q", none.toString()), io.err());
+      assertEquals(1, io.outLines().size(), io.out());
+      assertEquals(List.of("ciku: warning: the corpus holds no characters to count (punctuation,"
+          + " symbols, blanks or nothing; a unit is a Han character or a Latin/digit run): "
+          + run[1]), io.errLines(), run[0]);
+      io.reset();
+      assertEquals(0, Main.execute(run[0], "-q", "--top", "1",
+          Path.of("corpora-samples", "laws-zh.txt").toString()), io.err());
+      assertEquals(List.of(), io.errLines(), run[0] + " on text: no warning");
+    }
+  }
+
   /** A reference corpus or profile on standard input gives the terms the file gives. */
   @Test
   void domain_referenceFromStdin_sameTermsAsTheFile() throws Exception {
