@@ -113,6 +113,9 @@ public final class CorpusInput {
         out.add(file(p));
       } else if (Files.exists(p)) {
         out.add(new CorpusInput(p, -1));
+      } else if (Files.isSymbolicLink(p)) {
+        throw new NoSuchFileException(arg, null,
+            "a symbolic link to nothing (its target is missing, or the links loop)");
       } else {
         throw new NoSuchFileException(arg, null, "no such file or directory");
       }

@@ -275,6 +275,22 @@ class MainTest {
     assertFalse(err().contains("Exception"), err());
   }
 
+  /** A link to nothing, or a loop of links, is said to be one, not a missing file. */
+  @Test
+  void danglingOrLoopingLink_exit66_saysItIsALink() throws IOException {
+    Path loop = Files.createSymbolicLink(dir.resolve("self"), Path.of("self"));
+    Path dangling = Files.createSymbolicLink(dir.resolve("gone"), dir.resolve("nowhere.txt"));
+    for (Path p : new Path[] {loop, dangling}) {
+      io.reset();
+      assertEquals(66, Main.execute("stats", p.toString()));
+      assertEquals(List.of("ciku stats: cannot open " + p + ": a symbolic link to nothing (its"
+          + " target is missing, or the links loop)"), errLines());
+    }
+    io.reset();
+    assertEquals(66, Main.execute("stats", dir.resolve("missing.txt").toString()));
+    assertTrue(err().endsWith(": no such file or directory" + System.lineSeparator()), err());
+  }
+
   @Test
   void formatBogus_exit2_oneLine_noOutputFile() throws IOException {
     Path target = dir.resolve("s.tsv");
