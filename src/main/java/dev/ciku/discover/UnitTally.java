@@ -61,11 +61,7 @@ final class UnitTally implements ParallelClauses.Worker {
    */
   static String mismatch(List<UnitTally> tallies, GramIndex index, long storeMinCount,
       UnitTable units) {
-    int longest = 0;
-    for (UnitTally t : tallies) {
-      longest = Math.max(longest, t.counts.length);
-    }
-    int size = longest;
+    int size = tallies.stream().mapToInt(t -> t.counts.length).max().orElse(0);
     long[] here = new long[size];
     for (UnitTally t : tallies) {
       for (int u = 0; u < t.counts.length; u++) {

@@ -500,13 +500,10 @@ public final class WordDiscoverer {
     for (int i = 1; i < threads; i++) {
       cutters.add(cutters.get(0).another());
     }
-    List<ParallelClauses.Worker> workers = new ArrayList<>(cutters);
+    List<? extends ParallelClauses.Worker> workers = cutters;
     if (tallies != null) {
-      workers.clear();
-      for (Cutter c : cutters) {
-        tallies.add(new UnitTally(c));
-      }
-      workers.addAll(tallies);
+      cutters.forEach(c -> tallies.add(new UnitTally(c)));
+      workers = tallies;
     }
     long read = -1;
     if (recording != null) {
