@@ -7,9 +7,11 @@ import java.util.Arrays;
  * (minimum-information) segmentation of symbol sequences over it.
  *
  * <p>Layout: children of the root are a direct array indexed by symbol; deeper edges live in
- * one open-addressing table keyed by {@code parent << 21 | symbol}. Node 0 is the root. Each node
- * has a count ({@code 0} = not a word) and, after {@link #computeScores}, a score
- * {@code ln(count) − ln(total)}. Memory: about 1 MB for the root array plus ~24 bytes per node.
+ * one open-addressing table keyed by {@code parent << 21 | symbol}, each key beside its child so
+ * that a step reads one cache line. Node 0 is the root. Each node has a count ({@code 0} = not a
+ * word) and, after {@link #computeScores}, a score {@code ln(count) − ln(total)} (NaN for a
+ * non-word, which is all {@link #bestPath} reads of a node). Memory: about 1 MB for the root array
+ * plus ~40 bytes per node.
  *
  * <p>Not thread-safe while words are added or counts changed; once built and scored, the
  * read-only methods ({@link #bestPath}, {@link #node}, {@link #count}) may be called from many
@@ -19,8 +21,8 @@ public final class WordTrie {
   private static final long EMPTY = -1L;
 
   private final int[] rootChild;
-  private long[] keys;
-  private int[] values;
+  /** Slot {@code h}: the key at {@code 2h}, the child node at {@code 2h + 1}. */
+  private long[] table;
   private int mask;
   private int edges;
 
@@ -52,10 +54,8 @@ public final class WordTrie {
     }
     rootChild = new int[symbolLimit];
     Arrays.fill(rootChild, -1);
-    keys = new long[1 << 12];
-    Arrays.fill(keys, EMPTY);
-    values = new int[1 << 12];
-    mask = keys.length - 1;
+    table = emptyTable(1 << 12);
+    mask = (1 << 12) - 1;
     counts = new double[1 << 12];
     scores = new double[1 << 12];
     depth = new int[1 << 12];
@@ -98,9 +98,9 @@ public final class WordTrie {
     long key = ((long) node << 21) | symbol;
     int h = mix(key) & mask;
     while (true) {
-      long k = keys[h];
+      long k = table[2 * h];
       if (k == key) {
-        return values[h];
+        return (int) table[2 * h + 1];
       }
       if (k == EMPTY) {
         return -1;
@@ -145,6 +145,7 @@ public final class WordTrie {
       parent = Arrays.copyOf(parent, n);
       symbol = Arrays.copyOf(symbol, n);
     }
+    scores[nodes] = Double.NaN;
     depth[nodes] = d;
     parent[nodes] = up;
     symbol[nodes] = sym;
@@ -152,34 +153,38 @@ public final class WordTrie {
     return nodes++;
   }
 
+  private static long[] emptyTable(int slots) {
+    long[] t = new long[2 * slots];
+    for (int h = 0; h < slots; h++) {
+      t[2 * h] = EMPTY;
+    }
+    return t;
+  }
+
   private void put(long key, int value) {
-    if ((edges + 1) * 2 > keys.length) {
-      rehash(keys.length * 2);
+    if ((edges + 1) * 2 > mask + 1) {
+      rehash(2 * (mask + 1));
     }
-    int h = mix(key) & mask;
-    while (keys[h] != EMPTY) {
-      h = (h + 1) & mask;
-    }
-    keys[h] = key;
-    values[h] = value;
+    place(table, mask, key, value);
     edges++;
   }
 
-  private void rehash(int size) {
-    long[] ok = keys;
-    int[] ov = values;
-    keys = new long[size];
-    Arrays.fill(keys, EMPTY);
-    values = new int[size];
-    mask = size - 1;
-    for (int i = 0; i < ok.length; i++) {
-      if (ok[i] != EMPTY) {
-        int h = mix(ok[i]) & mask;
-        while (keys[h] != EMPTY) {
-          h = (h + 1) & mask;
-        }
-        keys[h] = ok[i];
-        values[h] = ov[i];
+  private static void place(long[] t, int mask, long key, long value) {
+    int h = mix(key) & mask;
+    while (t[2 * h] != EMPTY) {
+      h = (h + 1) & mask;
+    }
+    t[2 * h] = key;
+    t[2 * h + 1] = value;
+  }
+
+  private void rehash(int slots) {
+    long[] old = table;
+    table = emptyTable(slots);
+    mask = slots - 1;
+    for (int i = 0; i < old.length; i += 2) {
+      if (old[i] != EMPTY) {
+        place(table, mask, old[i], old[i + 1]);
       }
     }
   }
@@ -194,7 +199,10 @@ public final class WordTrie {
     return counts[node];
   }
 
-  /** Sets the count of the word at {@code node}; 0 makes it a non-word. */
+  /**
+   * Sets the count of the word at {@code node}; 0 makes it a non-word (its score becomes NaN at
+   * once; other scores change at the next {@link #computeScores}).
+   */
   public void setCount(int node, double count) {
     double old = counts[node];
     if (old > 0) {
@@ -205,6 +213,8 @@ public final class WordTrie {
     if (count > 0) {
       words++;
       total += count;
+    } else {
+      scores[node] = Double.NaN;
     }
   }
 
@@ -294,8 +304,8 @@ public final class WordTrie {
     for (int i = 0; i < n; i++) {
       double base = best[i];
       int first = rootChild[s[from + i]];
-      boolean known = first >= 0 && counts[first] > 0;
-      double single = known ? scores[first] : unknownScore;
+      double single = first >= 0 ? scores[first] : Double.NaN;
+      single = single == single ? single : unknownScore;
       if (base + single > best[i + 1]) {
         best[i + 1] = base + single;
         back[i + 1] = i;
@@ -307,7 +317,8 @@ public final class WordTrie {
       int lim = Math.min(n, i + maxDepth);
       for (int j = i + 1; j < lim && node >= 0; j++) {
         node = child(node, s[from + j]);
-        if (node >= 0 && counts[node] > 0) {
+        // A non-word's score is NaN, and NaN is never greater.
+        if (node >= 0) {
           double v = base + scores[node];
           if (v > best[j + 1]) {
             best[j + 1] = v;
