@@ -69,7 +69,8 @@ public final class StreamSegmenter {
 
   /**
    * Where to cut a full buffer that holds no line end: after the last punctuation or whitespace
-   * character in its second half (not inside a run of the same character), else before the last
+   * character in its second half (not inside a run of the same character, a grapheme cluster, or
+   * between two ASCII symbols, which may be inside a URL: {@code http:/}), else before the last
    * character (never inside a surrogate pair).
    */
   static int cutPoint(char[] buf, int len) {
@@ -80,6 +81,7 @@ public final class StreamSegmenter {
           && !UnitPolicy.isLatin(UnitPolicy.normalize(c))
           && !UnitPolicy.isLatin(UnitPolicy.normalize(next))
           && !Character.isLowSurrogate(next) && c != Graphemes.ZWJ
+          && !(UnitPolicy.isUrlChar(c) && UnitPolicy.isUrlChar(next))
           && !Graphemes.isExtender(Graphemes.codePointAt(buf, i + 1, len))) {
         return i + 1;
       }

@@ -173,6 +173,36 @@ class SegmenterTest {
   }
 
   @Test
+  void cutPoint_urlInTheSecondHalf_notCutInside() {
+    String url = "http://example.com/a(b)-c?d=1&e=2#f";
+    char[] buf = ("中国".repeat(40) + url + "人民".repeat(3)).toCharArray();
+    int cut = StreamSegmenter.cutPoint(buf, buf.length);
+    assertTrue(cut <= 80 || cut >= 80 + url.length(), "cut at " + cut);
+  }
+
+  @Test
+  void parallelRun_urlAtABlockBoundaryOfALongLine_oneToken() throws Exception {
+    // A line many buffers long, a URL in every sentence: wherever a buffer ends, it is cut after
+    // a comma, never inside a URL (http: //example.com).
+    String url = "http://example.com/abc";
+    // Sentences of 27 characters after a head that makes the first block end inside a URL, just
+    // after its "http:/".
+    StringBuilder sb = new StringBuilder("中".repeat(Math.floorMod(ParallelSegmenter.BLOCK - 10, 27)));
+    int sentences = 0;
+    while (sb.length() < 3 * ParallelSegmenter.BLOCK) {
+      sb.append("访问").append(url).append("了解，");
+      sentences++;
+    }
+    sb.append('\n');
+    StringWriter out = new StringWriter();
+    new ParallelSegmenter(new Segmenter(vocab(), " "), 2).run(new StringReader(sb.toString()),
+        out);
+    List<String> tokens = List.of(out.toString().strip().split(" "));
+    assertEquals(sentences, tokens.stream().filter(url::equals).count());
+    assertEquals(List.of(), tokens.stream().filter(t -> t.contains("/") && !t.equals(url)).toList());
+  }
+
+  @Test
   void constructor_wordsInBothScripts_countsAdded() {
     Vocabulary v = new Vocabulary();
     v.add("这个", 10);
