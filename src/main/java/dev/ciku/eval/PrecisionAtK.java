@@ -114,15 +114,18 @@ public final class PrecisionAtK {
    * is a ranked word).
    */
   static boolean isHeader(String line) {
-    String[] f = line.strip().split("\t", 3);
+    String[] f = Whitespace.strip(line).split("\t", 3);
     return f.length >= 2 && (f[0].equals("word") || f[0].equals("term"))
         && !f[1].isEmpty() && !Character.isDigit(f[1].charAt(0))
         && f[1].chars().allMatch(c -> c == '_' || (c >= 'a' && c <= 'z'));
   }
 
-  /** The first field of a line: stripped, up to the first tab, then up to the first space. */
+  /**
+   * The first field of a line: stripped ({@link Whitespace#strip}), up to the first tab, then up
+   * to the first space.
+   */
   static String firstField(String line) {
-    String s = line.strip();
+    String s = Whitespace.strip(line);
     int t = s.indexOf('\t');
     if (t >= 0) {
       s = s.substring(0, t);

@@ -104,7 +104,7 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
       try (TextLines r = TextLines.open(trainingWords, warnings)) {
         String line;
         while ((line = r.readLine()) != null) {
-          String w = line.strip();
+          String w = Whitespace.strip(line);
           if (!w.isEmpty()) {
             train.add(w);
           }
@@ -194,7 +194,7 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
         for (int k = 0; k < line.length(); ) {
           int c = line.codePointAt(k);
           k += Character.charCount(c);
-          if (isSpace(c)) {
+          if (Whitespace.isSpace(c)) {
             continue;
           }
           if (record != null) {
@@ -214,7 +214,7 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
         int n = line.length();
         while (i <= n) {
           int cp = i < n ? line.codePointAt(i) : ' ';
-          if (isSpace(cp)) {
+          if (Whitespace.isSpace(cp)) {
             if (word.length() > 0) {
               long len = word.codePointCount(0, word.length());
               out.add(pos << 32 | (pos + len));
@@ -232,11 +232,5 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
       }
     }
     return pos;
-  }
-
-  /** Whitespace as Python's {@code str.split()} sees it, plus U+3000. */
-  static boolean isSpace(int cp) {
-    return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85
-        || (cp >= 0x1C && cp <= 0x1F);
   }
 }

@@ -65,6 +65,22 @@ class PrecisionAtKTest {
   }
 
   @Test
+  void score_lexiconLinesEndingInPythonSpaces_strippedAsTermPkDoes() throws IOException {
+    // term_pk.py strips what Python's str.strip() does: no-break, figure and narrow no-break
+    // spaces and NEL too (P@4 1.0000 there).
+    Path ranked = Files.writeString(dir.resolve("r"), "北京\n上海\n广州\n深圳\n",
+        StandardCharsets.UTF_8);
+    Path gold = Files.writeString(dir.resolve("g"),
+        "北京\u00a0\n上海\u202f\n广州\u0085\n\u2007深圳\n", StandardCharsets.UTF_8);
+    assertEquals(List.of(new PrecisionAtK.Row(4, 4, 4)),
+        PrecisionAtK.score(ranked, List.of(gold), new int[] {4}, 2));
+    // A zero-width space is no whitespace to Python: that word stays unmatched.
+    Files.writeString(gold, "北京\u200b\n上海\n广州\n深圳\n", StandardCharsets.UTF_8);
+    assertEquals(List.of(new PrecisionAtK.Row(4, 4, 3)),
+        PrecisionAtK.score(ranked, List.of(gold), new int[] {4}, 2));
+  }
+
+  @Test
   void isHeader_cikuHeadersOnly() {
     assertTrue(PrecisionAtK.isHeader("word\tcount\tcohesion\tleft_entropy\tright_entropy\tscore"));
     assertTrue(PrecisionAtK.isHeader("term\tdomain_count\treference_count\tshare"));
