@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * FIFOs are read as streams ({@link InputFiles}); gzip data is decompressed (recognised by its
  * magic bytes); a leading byte-order mark is skipped (a UTF-16 or UTF-32 one makes the file
  * read in that encoding, {@link Encodings#open}); malformed bytes become U+FFFD and, on
- * {@link #close}, one warning names the file with their count and first line.
+ * {@link #close}, one warning names the file with their count and first line; a NUL byte, which
+ * no text file holds, is an error (an n-gram store or other binary file given by mistake).
  *
  * <p>Cost: one buffered decoding pass and one String per line. Not thread-safe.
  */
@@ -29,6 +30,7 @@ public final class TextLines implements Closeable {
   private final BufferedReader lines;
   private final Consumer<String> warnings;
   private boolean first = true;
+  private long lineNo;
 
   private TextLines(Encodings.Sniffed in, String name, Consumer<String> warnings) {
     this.name = name;
@@ -69,14 +71,31 @@ public final class TextLines implements Closeable {
         StandardCharsets.UTF_8, false), name, warnings);
   }
 
-  /** The next line without its line break (a BOM removed from the first), or null at the end. */
+  /**
+   * The next line without its line break (a BOM removed from the first), or null at the end.
+   *
+   * @throws MalformedDataException if the line holds a NUL character: the file is binary data
+   *     (an n-gram store, say), not text
+   */
   public String readLine() throws IOException {
     String line = lines.readLine();
     if (first) {
       first = false;
       line = stripBom(line);
     }
+    if (line != null) {
+      lineNo++;
+      if (line.indexOf('\0') >= 0) {
+        throw new MalformedDataException(name, lineNo, "binary data (a NUL byte), not text: is"
+            + " it the right file?");
+      }
+    }
     return line;
+  }
+
+  /** The number of the line {@link #readLine} returned last (1 for the first; 0 before). */
+  public long lineNumber() {
+    return lineNo;
   }
 
   /** {@code line} without a leading U+FEFF (a byte-order mark); null stays null. */

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 /**
  * A segmentation vocabulary: words in canonical text ({@link Symbols}) with counts, in insertion
  * order. Reads {@code word<TAB>count}, {@code word count} and jieba's {@code word freq pos} lines
- * (a missing count means 1; a {@code word	count} header line, blank lines and {@code #} comments
+ * (a missing count means 1, and 0 too; a count that is not a number of 0 or more is an error
+ * naming the line; a {@code word	count} header line, blank lines and {@code #} comments
  * are skipped; words with punctuation are dropped; words that become the same canonical text,
  * such as {@code 2000年} and {@code 1999年}, have their counts added).
  *
@@ -128,12 +129,22 @@ public final class Vocabulary {
       if (word.equals("word") && "count".equals(count)) {
         continue;
       }
-      v.add(word, Math.max(1, count == null ? 1 : parseCount(count)));
+      long c = count == null ? 1 : parseCount(count);
+      if (c < 0) {
+        throw new MalformedDataException(r.name(), r.lineNumber(), "the count of " + word
+            + " is '" + count + "', not a number of 0 or more ('word count' lines, or jieba's"
+            + " 'word freq pos')");
+      }
+      v.add(word, Math.max(1, c));
     }
     return v;
   }
 
-  /** A count: an integer, or a decimal rounded; anything else counts 1. */
+  /** A decimal count with a fraction or an exponent: 3.0, 2.5, 1e6. */
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+
+  /** A count: an integer, or a decimal rounded; -1 for anything else (1,000, -5, NaN, 3个). */
   private static long parseCount(String s) {
     boolean digits = !s.isEmpty() && s.length() < 19;
     for (int i = 0; i < s.length() && digits; i++) {
@@ -142,11 +153,11 @@ public final class Vocabulary {
     if (digits) {
       return Long.parseLong(s);
     }
-    try {
-      return Math.round(Double.parseDouble(s));
-    } catch (NumberFormatException e) {
-      return 1;
+    if (!DECIMAL.matcher(s).matches()) {
+      return -1;
     }
+    double d = Double.parseDouble(s);
+    return Double.isFinite(d) ? Math.round(d) : Long.MAX_VALUE;
   }
 
   /**

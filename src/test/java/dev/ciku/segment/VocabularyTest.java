@@ -30,16 +30,42 @@ class VocabularyTest {
   }
 
   @Test
-  void read_countForms_integerDecimalExponentOrElseOne() throws IOException {
-    Vocabulary v = read("  甲乙 \t 12 \r\n丙丁\t2.6\n戊己 1e3 n\n庚辛\tx\n壬癸\t-4\n子丑\t"
-        + "99999999999999999999\n寅卯\t\t\t8\n");
+  void read_countForms_integerDecimalExponentZeroAsOne() throws IOException {
+    Vocabulary v = read("  甲乙 \t 12 \r\n丙丁\t2.6\n戊己 1e3 n\n庚辛\t0\n子丑\t"
+        + "99999999999999999999\n寅卯\t\t\t8\n辰巳\n");
     assertEquals(12, v.count("甲乙"));
     assertEquals(3, v.count("丙丁"));
     assertEquals(1000, v.count("戊己"));
     assertEquals(1, v.count("庚辛"));
-    assertEquals(1, v.count("壬癸"));
     assertEquals(Long.MAX_VALUE, v.count("子丑"));
     assertEquals(8, v.count("寅卯"));
+    assertEquals(1, v.count("辰巳"));
+  }
+
+  @Test
+  void load_countNotANumber_malformedDataNamingFileAndLine(@org.junit.jupiter.api.io.TempDir
+      Path dir) throws IOException {
+    // Silently read as 1, these counts would change the segmentation without a word: 1,000,000,
+    // a negative count, HanLP's 'word pos freq' order.
+    for (String bad : new String[] {"1,000,000", "1_000", "-4", "ns 1000", "NaN", "0x10", "5d"}) {
+      Path p = java.nio.file.Files.writeString(dir.resolve("v.tsv"), "大学\t3\n学生 " + bad + "\n");
+      dev.ciku.corpus.MalformedDataException e = org.junit.jupiter.api.Assertions.assertThrows(
+          dev.ciku.corpus.MalformedDataException.class, () -> Vocabulary.load(p), bad);
+      String first = bad.split(" ")[0];
+      assertTrue(e.getMessage().contains("v.tsv:2: ")
+          && e.getMessage().contains("'" + first + "'"), e.getMessage());
+    }
+  }
+
+  @Test
+  void load_binaryFile_malformedDataNotGarbageWords(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Path p = java.nio.file.Files.write(dir.resolve("store.ngrams"),
+        new byte[] {'C', 'M', 0, 0, 1, 2, (byte) 0xE4, (byte) 0xB8, (byte) 0xAD, '\n'});
+    dev.ciku.corpus.MalformedDataException e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.ciku.corpus.MalformedDataException.class, () -> Vocabulary.load(p));
+    assertTrue(e.getMessage().contains("store.ngrams") && e.getMessage().contains("binary"),
+        e.getMessage());
   }
 
   @Test
