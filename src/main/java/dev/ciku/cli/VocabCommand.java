@@ -48,7 +48,9 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
   double minPmi;
 
   @Option(names = "--min-count", paramLabel = "N", defaultValue = "3",
-      description = "Keep words seen at least N times (default ${DEFAULT-VALUE}).")
+      description = "Keep words of two or more characters seen at least N times (default"
+          + " ${DEFAULT-VALUE}); a single character stays whenever the segmentation uses it, so that"
+          + " any text can be segmented.")
   long minCount;
 
   @Option(names = "--max-length", paramLabel = "N", defaultValue = "8",

@@ -119,13 +119,14 @@ public final class VocabularyLearner {
    * @param vocabulary the learned words (all of them, sorted later on output)
    * @param symbols symbols (characters; a Latin run counts as one) in the corpus
    * @param bitsBefore bits per symbol with every symbol a word
+   * @param distinctSymbols distinct symbols in the corpus: the words of that first stage
    * @param bitsPerRound bits per symbol after de-redundancy (index 0) and after each refinement
    *     (the segmentation of that round, before its rare words are dropped)
    * @param wordsPerRound words (single symbols included) the vocabulary of each stage holds
    * @param keptStage the index in {@code bitsPerRound} of the stage whose vocabulary is the
    *     result (-1 when there is no stage: a corpus without symbols)
    */
-  public record Result(Vocabulary vocabulary, long symbols, double bitsBefore,
+  public record Result(Vocabulary vocabulary, long symbols, double bitsBefore, int distinctSymbols,
       double[] bitsPerRound, int[] wordsPerRound, int keptStage) {
     /** Bits per symbol of the kept stage. */
     public double bitsAfter() {
@@ -265,7 +266,7 @@ public final class VocabularyLearner {
     }
     used = true;
     if (units == 0) {
-      return new Result(new Vocabulary(), 0, Double.NaN, new double[0], new int[0], -1);
+      return new Result(new Vocabulary(), 0, Double.NaN, 0, new double[0], new int[0], -1);
     }
     double bitsBefore = codeLengthOfUnits() / units / Math.log(2);
     log.accept(String.format(java.util.Locale.ROOT, "bits per char with single characters: %.4f", bitsBefore));
@@ -333,7 +334,11 @@ public final class VocabularyLearner {
     }
     double[] bp = bits.stream().mapToDouble(Double::doubleValue).toArray();
     int[] wp = words.stream().mapToInt(Integer::intValue).toArray();
-    return new Result(v, units, bitsBefore, bp, wp, best);
+    int distinct = 0;
+    for (long c : unitCounts) {
+      distinct += c > 0 ? 1 : 0;
+    }
+    return new Result(v, units, bitsBefore, distinct, bp, wp, best);
   }
 
   /** A copy of the counts of the trie's nodes. */

@@ -50,7 +50,8 @@ public final class VocabularyRows {
    */
   public static void writeStats(VocabularyLearner.Result result, Writer out) throws IOException {
     out.write("stage\twords\tbits_per_char\tkept\n");
-    out.write("characters\t0\t" + Numbers.format(result.bitsBefore(), 4) + "\t"
+    out.write("characters\t" + result.distinctSymbols() + "\t"
+        + Numbers.format(result.bitsBefore(), 4) + "\t"
         + (result.keptStage() < 0 ? 1 : 0) + "\n");
     for (int i = 0; i < result.bitsPerRound().length; i++) {
       out.write((i == 0 ? "de-redundancy" : "refinement-" + i) + "\t"

@@ -111,6 +111,12 @@ class VocabularyLearnerTest {
     }
     Segmenter s = new Segmenter(v, " ");
     assertEquals(List.of("中国", "的"), s.words("中国的"));
+    // The first stage's words are the corpus's symbols: at least the single-symbol words kept,
+    // at most its distinct units (10,421 by 'ciku stats'; Latin units of one kind are one symbol).
+    int[] singles = {0};
+    v.forEach((word, count) -> singles[0] += Symbols.toSymbols(word).length == 1 ? 1 : 0);
+    assertTrue(r.distinctSymbols() >= singles[0] && singles[0] > 4000
+        && r.distinctSymbols() < 10_421, r.distinctSymbols() + " symbols, " + singles[0]);
   }
 
   private static VocabularyLearner.Result learnWiki(int iterations, Path tempDir)

@@ -35,10 +35,10 @@ class VocabularyRowsTest {
   @Test
   void writeStats_twoRounds_marksTheKeptStage() throws IOException {
     StringWriter out = new StringWriter();
-    VocabularyRows.writeStats(new VocabularyLearner.Result(vocabulary(), 100, 9.5,
+    VocabularyRows.writeStats(new VocabularyLearner.Result(vocabulary(), 100, 9.5, 45,
         new double[] {8.25, 8.125}, new int[] {40, 38}, 1), out);
     assertEquals("stage\twords\tbits_per_char\tkept\n"
-        + "characters\t0\t9.5000\t0\n"
+        + "characters\t45\t9.5000\t0\n"
         + "de-redundancy\t40\t8.2500\t0\n"
         + "refinement-1\t38\t8.1250\t1\n", out.toString());
   }
@@ -46,7 +46,7 @@ class VocabularyRowsTest {
   @Test
   void writeStats_noStage_charactersKept() throws IOException {
     StringWriter out = new StringWriter();
-    VocabularyRows.writeStats(new VocabularyLearner.Result(new Vocabulary(), 0, Double.NaN,
+    VocabularyRows.writeStats(new VocabularyLearner.Result(new Vocabulary(), 0, Double.NaN, 0,
         new double[0], new int[0], -1), out);
     assertEquals("stage\twords\tbits_per_char\tkept\ncharacters\t0\t"
         + "nan\t1\n", out.toString());
