@@ -35,7 +35,8 @@ package dev.ciku.corpus;
  * <p>A combining mark of the BMP (general category Mn or Me, {@link #isCombiningMark}) directly
  * after a Latin letter or digit belongs to the Latin unit, so {@code cafe\u0301s} is one unit,
  * kept decomposed as written; anywhere else (after a Han character, a joiner or a boundary) it is
- * skipped like the invisible code points.
+ * skipped like the invisible code points. The emoji keycap U+20E3 is no such mark but a symbol:
+ * in 步骤1️⃣打开 the digit 1 is a unit and the clause ends after it.
  *
  * <h2>Clauses</h2>
  * A clause is a maximal sequence of units. Everything that is not part of a unit — punctuation,
@@ -57,6 +58,9 @@ package dev.ciku.corpus;
  * <p>All methods are static, allocation-free and thread-safe.
  */
 public final class UnitPolicy {
+  /** U+20E3 COMBINING ENCLOSING KEYCAP, the last code point of a keycap emoji (1️⃣). */
+  private static final int KEYCAP = 0x20E3;
+
   /** Latin runs longer than this are treated as a boundary, not as a unit. */
   public static final int MAX_LATIN_LENGTH = 32;
   /** Longest name or number of an HTML character reference that is skipped ({@code &hellip;}). */
@@ -113,10 +117,11 @@ public final class UnitPolicy {
 
   /**
    * True for combining marks of the BMP (general category Mn or Me) that are not
-   * {@linkplain #isInvisible invisible}: U+0301 in a decomposed é, U+20DD.
+   * {@linkplain #isInvisible invisible}: U+0301 in a decomposed é, U+20DD. Not U+20E3, the keycap
+   * that makes an emoji of a digit (1️⃣, 1 U+FE0F U+20E3): a symbol, so a clause boundary.
    */
   public static boolean isCombiningMark(int cp) {
-    if (cp < 0x300 || cp >= 0x10000 || isInvisible(cp)) {
+    if (cp < 0x300 || cp >= 0x10000 || cp == KEYCAP || isInvisible(cp)) {
       return false;
     }
     int type = Character.getType(cp);

@@ -227,13 +227,21 @@ class ClauseScannerTest {
     assertEquals(List.of(List.of("amp\u0301")), clauses("&amp\u0301;", false));
   }
 
+  @Test
+  void scan_keycapEmoji_digitIsAUnitAndTheClauseEnds() {
+    // 1️⃣ is 1 U+FE0F U+20E3: the keycap is an emoji symbol, not a mark of the digit.
+    assertEquals(List.of(List.of("步", "骤", "1"), List.of("打", "开")),
+        clauses("步骤1\uFE0F\u20E3打开", false));
+    assertEquals(List.of(List.of("Q3"), List.of("中")), clauses("Q3\u20E3中", false));
+  }
+
   /** Random mixed text against the independent regular-expression restatement of the policy. */
   @Test
   void scan_randomMixedText_matchesReference() {
     String[] pieces = {"中", "文", "的", "𠀀", "〇", "a", "B", "z", "7", "0", "é", "É", "ß", "-", ".",
         "，", "。", " ", "\u3000", "Ａ", "１", "－", "😀", "カ", "×", "\t", "'", "_", "ｚ", "丶",
         "http", "HTTPS", "ftp", "ｈｔｔｐ", ":", "/", "://", "?", "=", "：", "／", "&", "#", ";",
-        "&amp;", "＆", "；", "amp", "quot", "\u0301", "\u20DD", "\uFE00", "\u200B", "\u200D",
+        "&amp;", "＆", "；", "amp", "quot", "\u0301", "\u20DD", "\u20E3", "\uFE00", "\u200B", "\u200D",
         "\uFEFF", "\u00AD", "\uDB40\uDD00", "\uD834\uDD65", "\u0308"};
     Random random = new Random(20261125L);
     for (int round = 0; round < 2000; round++) {

@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  */
 final class ReferenceUnits {
   private static final String LATIN = "[A-Za-z0-9\\u00C0-\\u024F&&[^\\u00D7\\u00F7]]";
-  /** A combining mark of the BMP; only those kept by {@link #dropMarks} reach the pattern. */
-  private static final String MARK = "[\\p{Mn}\\p{Me}&&[\\x{0}-\\x{FFFF}]]";
+  /**
+   * A combining mark of the BMP but the emoji keycap U+20E3 (a symbol); only those kept by
+   * {@link #dropMarks} reach the pattern.
+   */
+  private static final String MARK = "[\\p{Mn}\\p{Me}&&[\\x{0}-\\x{FFFF}]&&[^\\u20E3]]";
   private static final String LATIN_OR_MARK = "(?:" + LATIN + "|" + MARK + ")";
   private static final Pattern TOKEN = Pattern.compile(
       "(" + LATIN + LATIN_OR_MARK + "*(?:[-.]" + LATIN + LATIN_OR_MARK + "*)*)"

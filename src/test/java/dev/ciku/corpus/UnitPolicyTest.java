@@ -39,7 +39,8 @@ class UnitPolicyTest {
     }
     // Variation selectors are Mn but invisible; U+1D165 is a supplementary mark; 0x2FF is a
     // modifier letter.
-    for (int cp : new int[] {0xFE00, 0xFE0F, 0x1D165, 0x2FF, 'a', 0x4E00, 0x3002}) {
+    // U+20E3 (Me) is the keycap of emoji such as 1️⃣: a symbol.
+    for (int cp : new int[] {0xFE00, 0xFE0F, 0x1D165, 0x2FF, 'a', 0x4E00, 0x3002, 0x20E3}) {
       assertFalse(UnitPolicy.isCombiningMark(cp), Integer.toHexString(cp));
     }
   }
