@@ -5,6 +5,7 @@ import dev.ciku.corpus.Fields;
 import dev.ciku.corpus.MalformedDataException;
 import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.TextLines;
+import dev.ciku.discover.NumberExpressions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -24,8 +25,9 @@ import java.util.function.Consumer;
  * {@code !} is an exception: a term it matches is kept whatever else matches ({@code 被*} drops
  * the passives 被撤销, 被吊销; {@code !被*人} keeps 被害人, 被申请人). A generic-heads file is
  * read with an implied leading {@code *}: a head drops itself and every term ending with it
- * (审判工作 by 工作). The bundled filter also drops every term holding a digit (16款, 5万公里,
- * 10万元以下罚款): quantities, not terms. Patterns and terms are compared with traditional
+ * (审判工作 by 工作). The bundled filter also drops quantities and ordinals, which are not
+ * terms: every term holding a digit (16款, 5万公里, 10万元以下罚款) and every number in Chinese
+ * numerals that {@link NumberExpressions#isChinese} recognises (第二十九条, 三个月, 十五日以内). Patterns and terms are compared with traditional
  * characters folded to simplified ({@link Simplified}), so the patterns serve either script.
  *
  * <p>Immutable once built; thread-safe to read.
@@ -218,7 +220,7 @@ public final class TermFilter {
     if (keep != null && keep.matches(term)) {
       return false;
     }
-    if (numbers && hasDigit(term)) {
+    if (numbers && (hasDigit(term) || NumberExpressions.isChinese(term))) {
       return true;
     }
     return matches(term);

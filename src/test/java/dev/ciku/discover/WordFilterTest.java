@@ -29,22 +29,11 @@ class WordFilterTest {
       // Chinese-numeral expressions: 第 before or a measure word after the numerals.
       {"第六十四条", "false"}, {"第二章", "false"}, {"第三", "false"}, {"三十日", "false"},
       {"十八届", "false"},
+      // Counts whose number the reader cut off (3个月), and bounded quantities.
+      {"三个月", "false"}, {"个月", "false"}, {"个百分点", "false"}, {"一万元以上", "false"},
+      // General words of the same forms are the lexicon's; new words stay.
+      {"个股", "false"}, {"二次元", "false"}, {"十五五", "true"}, {"三星堆", "false"},
   };
-
-  @Test
-  void isChineseNumberExpression_goldenTable() {
-    for (String w : new String[] {"第六十四条", "第二章", "第三", "三十日", "十八届", "第一百零一条",
-        "两倍", "〇号", "亿件", "余人", "万人", "余起", "万亿级", "万标箱", "亿欧元", "万剂次",
-        "两个月", "几个月", "万车次", "余艘次"}) {
-      assertEquals(true, WordFilter.isChineseNumberExpression(w), w);
-    }
-    for (String w : new String[] {"十五五", "五十", "三星", "四川", "万科", "一带一路", "第一夫人",
-        "第", "条", "第条", "日", "十一五规划", "余村", "余额", "二维码", "三星堆", "万钢", "万步炎",
-        "亿手", "万兆光网", "两栖攻击舰", "几字弯", "第二个月", "万里归途", "多地", "余志成", "万国成",
-        "余小周", "百家号", "千层面", "千禧年", "万圣节", "千斤顶", "两面人", "余英时"}) {
-      assertEquals(false, WordFilter.isChineseNumberExpression(w), w);
-    }
-  }
 
   @Test
   void accepts_newOnly_goldenTable() throws IOException {

@@ -67,12 +67,13 @@ class TermFilterTest {
   }
 
   @Test
-  void bundled_dropsNumbersKeepsLatinTerms() throws Exception {
+  void bundled_dropsNumbersInDigitsAndNumeralsKeepsLatinTerms() throws Exception {
     TermFilter f = TermFilter.bundled();
-    for (String w : new String[] {"16款", "5万公里", "10万元以下罚款", "２０元"}) {
+    for (String w : new String[] {"16款", "5万公里", "10万元以下罚款", "２０元", "第二十九条",
+        "第二十九條", "三个月", "十五日以内"}) {
       assertTrue(f.rejects(w), w);
     }
-    for (String w : new String[] {"SUV", "CVT变速箱", "被害人"}) {
+    for (String w : new String[] {"SUV", "CVT变速箱", "被害人", "十五五", "三星堆"}) {
       assertFalse(f.rejects(w), w);
     }
     assertFalse(TermFilter.none().rejects("16款"));
