@@ -177,10 +177,10 @@ check_discover_news_precision_and_no_glue() {
   awk -v p="${p#P@1000 }" 'BEGIN { exit !(p >= 0.90) }' || fail "news $p < 0.90" || return 1
   "$CIKU" discover -q --new-only "$news" --top 300 --format dict | cut -d' ' -f1 \
     > "$TMP/news.new" || return 1
-  for w in 人死亡 枚金牌 级地震 人受伤 会谈后 建成后 通车后 框架下 报道说 考察时; do
+  for w in 人死亡 枚金牌 级地震 人受伤 会谈后 建成后 通车后 框架下 报道说 考察时 个百分点 个月 三个月; do
     grep -qxF "$w" "$TMP/news.new" && { fail "--new-only lists the glue $w"; return 1; }
   done
-  for w in 新质生产力 算力 赋能; do
+  for w in 新质生产力 算力 赋能 个体工商户; do
     grep -qxF "$w" "$TMP/news.new" || { fail "--new-only misses $w"; return 1; }
   done
 }

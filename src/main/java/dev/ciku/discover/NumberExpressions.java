@@ -85,12 +85,13 @@ public final class NumberExpressions {
   }
 
   /**
-   * The tail of a count whose number was cut off: 个 and a measure, which may be a compound
-   * ending in a measure word (个月, 个小时, 个工作日, from 3个月 and the like), or 个百分点. Words such
+   * The tail of a count whose number was cut off: 个 and a measure of at most three characters,
+   * one ending in a measure word (个月, 个小时, 个工作日, from 3个月 and the like) or 百分点;
+   * a longer word is a compound (个体工商户). Words such
    * as 个人 and 个体 are of this form too: callers that keep general words look them up first.
    */
   public static boolean isCountTail(String word) {
-    return word.length() >= 2 && word.charAt(0) == '个'
+    return word.length() >= 2 && word.length() <= 4 && word.charAt(0) == '个'
         && (isMeasure(word.charAt(word.length() - 1)) || word.endsWith("百分点"));
   }
 

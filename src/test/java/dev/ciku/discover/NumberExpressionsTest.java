@@ -28,7 +28,7 @@ class NumberExpressionsTest {
     for (String w : new String[] {"个月", "个小时", "个百分点", "个工作日", "个人"}) {
       assertEquals(true, NumberExpressions.isCountTail(w), w);
     }
-    for (String w : new String[] {"个", "月", "个税", "三个月", "月个", "个性化"}) {
+    for (String w : new String[] {"个", "月", "个税", "三个月", "月个", "个性化", "个体工商户"}) {
       assertEquals(false, NumberExpressions.isCountTail(w), w);
     }
   }
