@@ -257,6 +257,9 @@ public final class WordDiscoverer {
       // A store alone: the candidates are G's grams with their n-gram counts.
       g.forEach((hi, lo, one) -> f.shortFragments().accept(hi, lo, index.get(hi, lo)));
     }
+    // Distinct fragments before the pairs of --pair-pmi join the table, which are no fragments.
+    long distinct = (long) f.shortFragments().size() + f.longFragments().size()
+        + f.segmentOnly().size();
     GramIndex addedPairs = admitPairs(scan.pairs, f.shortFragments());
     boolean cut = cutPass != null || !corpus.isEmpty();
     if (ex != null) {
@@ -264,8 +267,7 @@ public final class WordDiscoverer {
     }
     if (cut) {
       info.accept(String.format(java.util.Locale.ROOT,
-          "cut: %,d fragments, %,d distinct (%.1f s)", f.count(), f.shortFragments().size()
-              + f.longFragments().size() + f.segmentOnly().size(), seconds(t0)));
+          "cut: %,d fragments, %,d distinct (%.1f s)", f.count(), distinct, seconds(t0)));
     } else {
       info.accept(String.format(java.util.Locale.ROOT, "no cut pass (a store alone): %,d"
           + " candidates, the cohesive grams and %,d pairs admitted by --pair-pmi (%.1f s)",

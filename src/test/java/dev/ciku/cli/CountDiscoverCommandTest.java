@@ -41,6 +41,24 @@ class CountDiscoverCommandTest {
   }
 
   @Test
+  void discover_smallCorpusAdmittingPairs_logsNoMoreDistinctFragmentsThanFragments()
+      throws Exception {
+    // 200 lines of the legal sample, twice: --pair-pmi admits pairs, which are no fragments.
+    List<String> head = Files.readAllLines(Path.of(LAWS)).subList(0, 200);
+    Files.createDirectories(dir.resolve("in/again"));
+    Files.write(dir.resolve("in/a.txt"), head);
+    Files.write(dir.resolve("in/again/a.txt"), head);
+    assertEquals(0, Main.execute("discover", "--no-progress", "--top", "1",
+        dir.resolve("in").toString()));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "cut: ([0-9,]+) fragments, ([0-9,]+) distinct").matcher(io.err());
+    assertTrue(m.find(), io.err());
+    long fragments = Long.parseLong(m.group(1).replace(",", ""));
+    long distinct = Long.parseLong(m.group(2).replace(",", ""));
+    assertTrue(distinct > 0 && distinct <= fragments, io.err());
+  }
+
+  @Test
   void count_top_printsHeaderAndMostFrequentFirst() {
     assertEquals(0, Main.execute("count", "-q", "--order", "2", "--top", "3", LAWS));
     List<String> lines = outLines();
