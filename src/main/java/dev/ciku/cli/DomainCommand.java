@@ -92,7 +92,9 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
   boolean noFilter;
 
   @Option(names = "--stopwords", paramLabel = "FILE",
-      description = "More patterns to drop (word, *suffix, prefix*, *infix*), one a line."
+      description = "More patterns to drop, one a line: word, *suffix, prefix*, *infix*,"
+          + " prefix*suffix, N:*suffix and N:prefix* (terms of N+ characters only), !pattern (an"
+          + " exception: kept whatever else matches); # starts a comment (dict/README.md)."
           + " Repeatable.")
   List<Path> stopwords = new ArrayList<>();
 

@@ -32,7 +32,7 @@ public final class InputOptions {
   @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
       description = "Input encoding: UTF-8 (default; a BOM is recognised, not read as text),"
           + " GB18030, GBK, Big5, ..., or auto (detected per input from its first 64 KB: a BOM,"
-          + " UTF-8, GB18030 or Big5)."
+          + " UTF-8, UTF-16 without a BOM, GB18030 or Big5)."
           + " Malformed bytes are replaced and reported, never fatal.")
   String encoding;
 

@@ -81,7 +81,7 @@ public final class ReferenceProfile implements ReferenceCounts {
   public record Built(int order, long minCount, long positions, String source, long grams) {
     /** One line for the log, as {@link ReferenceProfile#describe()}. */
     public String describe() {
-      return ReferenceProfile.describe(source, grams, order, minCount, positions);
+      return ReferenceProfile.describe(source, grams, order, minCount, positions, "");
     }
   }
 
@@ -368,13 +368,14 @@ public final class ReferenceProfile implements ReferenceCounts {
 
   @Override
   public String describe() {
-    return describe(source, counts.size(), order, minCount, positions);
+    return describe(source, counts.size(), order, minCount, positions,
+        " (traditional characters folded to simplified: grams of both forms are one)");
   }
 
   private static String describe(String source, long grams, int order, long minCount,
-      long positions) {
+      long positions, String note) {
     return String.format(Locale.ROOT,
-        "reference profile (%s): %,d grams of 1..%d units seen %d+ times, %,d positions",
-        source, grams, order, minCount, positions);
+        "reference profile (%s): %,d grams of 1..%d units seen %d+ times, %,d positions%s",
+        source, grams, order, minCount, positions, note);
   }
 }
