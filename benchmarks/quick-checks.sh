@@ -416,6 +416,19 @@ check_launcher_c_locale_reads_chinese_file_names() {
   done
 }
 
+# dict/README.md says the bundled reference profile and vocabulary rebuild byte for byte from the
+# general corpus: a change to the reader or the learner that moves them must rebuild them too.
+check_bundled_data_rebuilds_byte_identical() {
+  local general="$SHARED/corpora/general/general-reference.txt.gz"
+  "$CIKU" domain -q --build-profile "$general" -o "$TMP/profile.gz" || return 1
+  cmp -s "$TMP/profile.gz" dict/general-reference.profile.gz \
+    || fail "dict/general-reference.profile.gz differs from a rebuild" || return 1
+  "$CIKU" vocab -q "$general" -o "$TMP/vocab.tsv" || return 1
+  cmp -s "$TMP/vocab.tsv" dict/ciku-general.vocab.tsv \
+    || fail "dict/ciku-general.vocab.tsv differs from a rebuild: $(diff "$TMP/vocab.tsv" \
+      dict/ciku-general.vocab.tsv | grep -c '^[<>]') lines"
+}
+
 check_tmpdir_is_the_default_spill_directory() {
   local err
   mkdir -p "$TMP/spill"
