@@ -19,9 +19,10 @@ import java.util.Set;
  * is not a file.
  *
  * <p>Cost: one file-status call per file named, and a walk of each directory argument when an
- * output file exists already. Not thread-safe; one instance per command run.
+ * output file exists already. Not thread-safe; one instance per command run. Public for the
+ * Spark jobs, which check the local files among their inputs with it.
  */
-final class InputChecks {
+public final class InputChecks {
   /** The arguments that name standard input. */
   private static final Set<String> STDIN = Set.of("-", "/dev/stdin", "/dev/fd/0",
       "/proc/self/fd/0");
@@ -58,7 +59,7 @@ final class InputChecks {
    * The corpus arguments (files, directories, {@code -}); none given reads standard input if
    * {@code defaultsToStdin}.
    */
-  InputChecks corpus(List<String> inputs, boolean defaultsToStdin) {
+  public InputChecks corpus(List<String> inputs, boolean defaultsToStdin) {
     if (inputs.isEmpty()) {
       if (defaultsToStdin) {
         stdinUses.add("INPUT (none given: standard input)");
@@ -69,7 +70,7 @@ final class InputChecks {
   }
 
   /** Corpus arguments of {@code option} (files, directories, {@code -}). */
-  InputChecks corpus(String option, List<String> inputs) {
+  public InputChecks corpus(String option, List<String> inputs) {
     for (String s : inputs) {
       if (isStdin(s)) {
         stdinUses.add(option + " " + s);
@@ -80,7 +81,7 @@ final class InputChecks {
   }
 
   /** Auxiliary text files of {@code option}: each standard input or not a directory. */
-  InputChecks files(String option, List<Path> files) {
+  public InputChecks files(String option, List<Path> files) {
     for (Path p : files) {
       file(option, p);
     }
@@ -88,7 +89,7 @@ final class InputChecks {
   }
 
   /** An auxiliary text file of {@code option}, or null if not given. */
-  InputChecks file(String option, Path file) {
+  public InputChecks file(String option, Path file) {
     if (file == null) {
       return this;
     }
@@ -110,7 +111,7 @@ final class InputChecks {
    * A store of {@code option}, or null if not given: a regular file (a missing one is left to
    * the store's own message).
    */
-  InputChecks store(String option, Path file) {
+  public InputChecks store(String option, Path file) {
     if (file == null) {
       return this;
     }
@@ -127,7 +128,7 @@ final class InputChecks {
   }
 
   /** An output file of {@code option}, or null if not given (standard output). */
-  InputChecks output(String option, Path file) {
+  public InputChecks output(String option, Path file) {
     if (file != null) {
       written.add(new Named(option, file));
     }
@@ -139,7 +140,7 @@ final class InputChecks {
    * is a regular file that an argument reads (under any name: a link, another path), which
    * writing it would replace.
    */
-  void check() {
+  public void check() {
     if (stdinUses.size() > 1) {
       throw new CikuException(CikuException.USAGE, "standard input can be read by one argument"
           + " only, not by both " + stdinUses.get(0) + " and " + stdinUses.get(1));

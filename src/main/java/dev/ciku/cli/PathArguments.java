@@ -21,15 +21,16 @@ import picocli.CommandLine.ParseResult;
  * corpus arguments, which are strings because {@code -} is standard input). Help and version
  * requests are left alone.
  *
- * <p>Cost: one look at each matched argument. Stateless and thread-safe.
+ * <p>Cost: one look at each matched argument. Stateless and thread-safe. Public for the Spark
+ * jobs' command line.
  */
-final class PathArguments {
+public final class PathArguments {
   private PathArguments() {}
 
   /** Marks a field of strings that are paths (a field of type {@link Path} needs no mark). */
   @Retention(RetentionPolicy.RUNTIME)
   @Target(ElementType.FIELD)
-  @interface Paths {}
+  public @interface Paths {}
 
   /**
    * Checks every command of {@code parsed}, then runs it as picocli's {@link CommandLine.RunLast}
@@ -38,7 +39,7 @@ final class PathArguments {
    * @throws ParameterException (a usage error, exit 2) naming the first argument given an empty
    *     path
    */
-  static int execute(ParseResult parsed) {
+  public static int execute(ParseResult parsed) {
     if (!helpRequested(parsed)) {
       for (ParseResult pr = parsed; pr != null; pr = pr.subcommand()) {
         check(pr);

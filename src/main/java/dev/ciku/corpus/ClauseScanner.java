@@ -235,12 +235,17 @@ public final class ClauseScanner {
     lineHasContent = false;
   }
 
-  /** Ends the input: flushes any open clause and counts an unterminated last line. */
+  /**
+   * Ends the input: flushes any open clause and counts an unterminated last line. A carriage
+   * return that ends the input ends its last line, as a line feed would (old Mac text ends so),
+   * and is not counted as a character: a reader that splits lines at line feeds and drops the
+   * carriage return of each (Hadoop's, in the Spark jobs) counts the same.
+   */
   public void finish() {
     if (pendingCr) {
       pendingCr = false;
-      chars++;
-      lineHasContent = true;
+      endLine();
+      return;
     }
     if (lineHasContent) {
       endLine();

@@ -163,7 +163,7 @@ class ClauseScannerTest {
   }
 
   @Test
-  void codePoint_crlfIsOneLineEnd_loneCrIsCharAndBoundary() {
+  void codePoint_crlfIsOneLineEnd_loneCrIsCharAndBoundary_finalCrALineEnd() {
     ClauseScanner lf = feed("中文\n好\n");
     ClauseScanner crlf = feed("中文\r\n好\r\n");
     assertEquals(lf.chars(), crlf.chars());
@@ -173,9 +173,15 @@ class ClauseScannerTest {
     assertEquals(3, cr.chars());
     assertEquals(2, cr.clauses());
     assertEquals(1, cr.lines());
+    // A carriage return that ends the input ends its last line (old Mac text), as a line feed.
     ClauseScanner trailing = feed("中\r");
-    assertEquals(2, trailing.chars());
+    assertEquals(1, trailing.chars());
     assertEquals(1, trailing.lines());
+    ClauseScanner mac = feed("中文\r好\r");
+    assertEquals(feed("中文\r好\n").chars(), mac.chars());
+    assertEquals(4, mac.chars());
+    assertEquals(1, mac.lines());
+    assertEquals(feed("中文\n\n").lines(), feed("中文\n\r").lines());
   }
 
   private static ClauseScanner feed(String text) {

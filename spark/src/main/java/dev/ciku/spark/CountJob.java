@@ -1,6 +1,7 @@
 package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
+import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.OutputOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountSummary;
@@ -106,7 +107,8 @@ final class CountJob implements Callable<Integer> {
       throw e;
     }
     Main.withSpark("ciku count", sc -> {
-      JavaRDD<String> lines = input.lines(sc);
+      JavaRDD<String> lines = input.lines(sc, new InputChecks().output("-o", store)
+          .output("--tsv", Output.standardStreamName(tsv) != null ? null : tsv));
       Main.info(lines.getNumPartitions() + " input partition(s)");
       // Ranked on the driver in buffers of 64 MB that spill to java.io.tmpdir.
       RankedGrams ranked = tsv != null && byCount

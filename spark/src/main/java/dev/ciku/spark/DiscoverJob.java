@@ -1,6 +1,7 @@
 package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
+import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.DiscoveryOptions;
 import dev.ciku.cli.OutputOptions;
 import dev.ciku.cli.ReestimationOptions;
@@ -56,8 +57,12 @@ final class DiscoverJob implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     input.check();
+    driver.check();
     OutputOptions.checkTop(top);
     Main.checkStoreFile("--counts-out", countsOut);
+    // Checked with the corpus's local files once they are listed (JobInputs#lines).
+    InputChecks checks = new InputChecks().files("--known", known).output("-o", driver.output)
+        .output("--counts-out", countsOut);
     if (countsOut != null && Output.sameDestination(countsOut, driver.output)) {
       throw new CikuException(CikuException.USAGE, "--counts-out and -o both go to "
           + countsOut + ": give them different files");
@@ -73,8 +78,8 @@ final class DiscoverJob implements Callable<Integer> {
       WordDiscoverer.Result result = Main.withSpark("ciku discover",
           sc -> new SparkDiscoverer(sc, options, input.lowercase, input.simplify,
               input.reducePartitions)
-              .discover(input.lines(sc), storeFile, countsOut != null, driver.driverMemory, tmp,
-                  Main::info));
+              .discover(input.lines(sc, checks), storeFile, countsOut != null,
+                  driver.driverMemory, tmp, Main::info));
       RowWriter rows = new RowWriter(out.writer(), OutputFormat.TSV, DiscoveredWordRows.COLUMNS,
           !driver.noHeader);
       int written = DiscoveredWordRows.write(result.words(), filter, top, rows, out.writer());

@@ -1,6 +1,7 @@
 package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
+import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.DiscoveryOptions;
 import dev.ciku.cli.OutputOptions;
 import dev.ciku.corpus.ReaderOptions;
@@ -60,17 +61,22 @@ final class DomainJob implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     input.check();
+    driver.check();
     OutputOptions.checkTop(top);
     DiscoverOptions options = discovery.toOptions(0);
     DomainTermMiner.Rank r = CikuException.usage(() -> DomainTermMiner.Rank.named(rank));
-    if (reference != null && java.nio.file.Files.isRegularFile(reference)
-        && !ReferenceProfile.isProfile(reference)) {
+    if (reference != null && (java.nio.file.Files.isDirectory(reference)
+        || java.nio.file.Files.isRegularFile(reference)
+        && !ReferenceProfile.isProfile(reference))) {
       // A corpus, as the CLI's --reference takes: here a profile only (its terms are looked up
       // on the driver).
       throw new CikuException(CikuException.USAGE, "--reference " + reference + " is not a"
           + " reference profile: on Spark the reference is a profile (build one with 'ciku domain"
           + " --build-profile CORPUS -o FILE'); a reference corpus is not supported");
     }
+    // Checked with the corpus's local files once they are listed (JobInputs#lines).
+    InputChecks checks = new InputChecks().file("--reference", reference)
+        .output("-o", driver.output);
     ReferenceProfile profile =
         reference == null ? ReferenceProfile.bundled() : ReferenceProfile.load(reference);
     TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
@@ -82,7 +88,7 @@ final class DomainJob implements Callable<Integer> {
     try (Output out = Output.open(driver.output)) {
       Path storeFile = TempFiles.create(tmp, "ciku-spark-", ".ngrams");
       DomainTermMiner.Result result = Main.withSpark("ciku domain", sc -> {
-        JavaRDD<String> text = input.lines(sc);
+        JavaRDD<String> text = input.lines(sc, checks);
         WordDiscoverer.Result found = new SparkDiscoverer(sc, options, input.lowercase,
             input.simplify, input.reducePartitions)
             .discover(text, storeFile, false, driver.driverMemory, tmp, Main::info);

@@ -81,7 +81,15 @@ final class Inputs {
         // its name holds.
         matches = new FileStatus[] {named};
       } else {
-        FileStatus[] globbed = fs.globStatus(p);
+        FileStatus[] globbed;
+        try {
+          globbed = fs.globStatus(p);
+        } catch (IllegalArgumentException e) {
+          // Listing a directory that holds a name Hadoop cannot make a path of ("a:b.txt").
+          throw new CikuException(CikuException.NO_INPUT, arg + ": Hadoop cannot list the files"
+              + " it matches (" + e.getMessage() + "): a name there holds ':'; rename that"
+              + " file, or name the inputs one by one");
+        }
         // A glob, like a directory, passes over names that start with '.' (.crc files).
         matches = globbed == null ? new FileStatus[0] : Arrays.stream(globbed)
             .filter(f -> !f.getPath().getName().startsWith(".")).toArray(FileStatus[]::new);
@@ -105,6 +113,12 @@ final class Inputs {
       }
     }
     for (FileStatus f : out) {
+      if (isLocal(f) && !java.nio.file.Files.isRegularFile(localPath(f))) {
+        // A pipe or a device: Hadoop reads a file by its length, 0 here, and would see nothing.
+        throw new CikuException(CikuException.NO_INPUT, f.getPath().toUri().getPath()
+            + ": not a regular file (a pipe or a device?): Hadoop reads files by their length;"
+            + " write the data to a file first");
+      }
       if (f.getPath().getName().indexOf(':') >= 0) {
         // Hadoop reaches a file through names derived from its own (the checksum file
         // .NAME.crc), which a ':' makes no path: the read would fail deep in the job.
@@ -113,6 +127,16 @@ final class Inputs {
       }
     }
     return out;
+  }
+
+  /** Whether {@code f} is on the driver's local file system. */
+  static boolean isLocal(FileStatus f) {
+    return "file".equals(f.getPath().toUri().getScheme());
+  }
+
+  /** The local path of {@code f}, which {@link #isLocal}. */
+  static java.nio.file.Path localPath(FileStatus f) {
+    return java.nio.file.Path.of(f.getPath().toUri());
   }
 
   /**
@@ -283,6 +307,10 @@ final class Inputs {
       return sc.emptyRDD();
     }
     Job job = Job.getInstance(sc.hadoopConfiguration());
+    // Lines end at a line feed only, as in the CLI: Hadoop's default also ends one at a lone
+    // carriage return (old Mac text), which the CLI reads as a clause boundary inside a line.
+    // The carriage return of a CRLF end is removed below.
+    job.getConfiguration().set("textinputformat.record.delimiter", "\n");
     FileInputFormat.setInputPaths(job, files.stream().map(FileStatus::getPath)
         .toArray(Path[]::new));
     long total = files.stream().mapToLong(FileStatus::getLen).sum();
@@ -293,7 +321,7 @@ final class Inputs {
     boolean allUtf8 = byFile == null ? charset.equals(StandardCharsets.UTF_8)
         : byFile.values().stream().allMatch(StandardCharsets.UTF_8.name()::equals);
     if (allUtf8) {
-      return pairs.map(pair -> pair._2().toString());
+      return pairs.map(pair -> Text.decode(pair._2().getBytes(), 0, withoutCr(pair._2())));
     }
     String name = charset.name();
     HashMap<String, String> encodings = byFile == null ? null : new HashMap<>(byFile);
@@ -325,9 +353,15 @@ final class Inputs {
       @Override
       public String next() {
         Text t = it.next()._2();
-        return new String(t.getBytes(), 0, t.getLength(), cs);
+        return new String(t.getBytes(), 0, withoutCr(t), cs);
       }
     };
+  }
+
+  /** The length of a line's bytes without the carriage return of a CRLF line end. */
+  private static int withoutCr(Text t) {
+    int n = t.getLength();
+    return n > 0 && t.getBytes()[n - 1] == '\r' ? n - 1 : n;
   }
 
   /** Text input of exactly the files set as input paths: no name is hidden, nothing listed. */

@@ -1,6 +1,7 @@
 package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
+import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.InputOptions;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Parameters;
  * Not thread-safe (driver only).
  */
 final class JobInputs {
+  @dev.ciku.cli.PathArguments.Paths
   @Parameters(arity = "1..*", paramLabel = "INPUT",
       description = "Plain text files, directories (walked in sorted order, skipping names"
           + " that start with '.', as ciku does) or globs on any Hadoop file system.")
@@ -69,11 +71,16 @@ final class JobInputs {
 
   /**
    * The inputs' lines, files taken in the CLI's order (see {@link Inputs}), each decoded from
-   * {@code --encoding} (with auto, from the encoding detected in it).
+   * {@code --encoding} (with auto, from the encoding detected in it). Before any is read,
+   * {@code checks} (the job's other inputs and its outputs) runs with the local files among them,
+   * as the CLI's: an output that is one of them is a usage error, for writing it would replace
+   * that input.
    */
-  JavaRDD<String> lines(JavaSparkContext sc) throws IOException {
+  JavaRDD<String> lines(JavaSparkContext sc, InputChecks checks) throws IOException {
     List<FileStatus> files = Inputs.expand(sc.hadoopConfiguration(), inputs,
         m -> Main.info("warning: " + m));
+    checks.corpus("INPUT", files.stream().filter(Inputs::isLocal)
+        .map(f -> Inputs.localPath(f).toString()).toList()).check();
     if (!detectEncoding()) {
       // With auto, detection reads each file's head and refuses the same.
       Inputs.refuseUnreadable(sc.hadoopConfiguration(), files,

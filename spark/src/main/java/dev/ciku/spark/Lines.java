@@ -27,11 +27,14 @@ final class Lines {
     return t;
   }
 
+  /** What the failure of {@link #checkNoNewUnits} says (the driver recognises it). */
+  static final String CHANGED = "the input changed between passes";
+
   /** Fails if scanning assigned ids the driver's table does not have. */
   static void checkNoNewUnits(UnitTable t, List<String> latin) {
     if (t.latinCount() != latin.size()) {
       throw new IllegalStateException("a partition met " + (t.latinCount() - latin.size())
-          + " Latin unit(s) the first pass did not see: the input changed between passes?");
+          + " Latin unit(s) the first pass did not see: " + CHANGED + "?");
     }
   }
 }

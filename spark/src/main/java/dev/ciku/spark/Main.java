@@ -33,6 +33,8 @@ public final class Main implements Runnable {
    */
   static CommandLine commandLine() {
     CommandLine cl = dev.ciku.cli.Main.handleErrors(new CommandLine(new Main()));
+    // An empty path ('': an unset shell variable) is a usage error, as in the CLI.
+    cl.setExecutionStrategy(dev.ciku.cli.PathArguments::execute);
     CommandLine.IExecutionExceptionHandler core = cl.getExecutionExceptionHandler();
     cl.setExecutionExceptionHandler(
         (ex, line, parsed) -> core.handleExecutionException(missingInput(ex), line, parsed));
@@ -59,6 +61,11 @@ public final class Main implements Runnable {
         String message = t.getMessage() == null ? "input path does not exist"
             : t.getMessage().replace('\n', ' ').trim();
         return new CikuException(CikuException.NO_INPUT, message);
+      }
+      if (String.valueOf(t.getMessage()).contains(Lines.CHANGED)) {
+        return new CikuException(CikuException.DATA, "an input changed while the job read it"
+            + " (it is read twice: counting, then the cut pass): run it on files that stay as"
+            + " they are");
       }
       // The executor's exception arrives as text in the job's failure (on a cluster, not as
       // a cause).
@@ -90,6 +97,12 @@ public final class Main implements Runnable {
     @Option(names = "--driver-memory-budget", paramLabel = "BYTES", defaultValue = "1073741824",
         description = "Memory budget of the driver-side steps (default: 1 GiB).")
     long driverMemory;
+
+    /** Refuses a budget below one byte (usage), before any job. */
+    void check() {
+      CikuException.usage(() -> dev.ciku.corpus.Params.atLeast("--driver-memory-budget",
+          driverMemory, 1));
+    }
   }
 
   /** Work that needs the Spark context. */

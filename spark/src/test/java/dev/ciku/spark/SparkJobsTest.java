@@ -331,7 +331,11 @@ class SparkJobsTest {
         {"domain", "--rank", "foo", laws}, {"domain", "--reduce-partitions", "-1", laws},
         {"count", "--encoding", "UTF-16", "--tsv", tsv, laws},
         {"discover", "--encoding", "no-such-charset", laws},
-        {"domain", "--reference", laws, laws}};
+        {"domain", "--reference", laws, laws},
+        {"discover", "--driver-memory-budget", "0", laws},
+        {"domain", "--driver-memory-budget", "-5", laws},
+        {"count", "--tsv", tsv, ""},
+        {"domain", "--reference", tmp.toString(), laws}};
     String[] messages = {"--order must be 1..6, not 9", "--order must be 1..6, not 0",
         "--min-count must be 1 or more, not 0", "--top must be 0 or more",
         "--table-slots must be 0..536870912, not -1", "--partitions must be 0 or more, not -5",
@@ -348,6 +352,12 @@ class SparkJobsTest {
             + " (iconv -f UTF-16 -t UTF-8)",
         "unknown encoding 'no-such-charset'",
         "--reference " + laws + " is not a reference profile: on Spark the reference is a profile"
+            + " (build one with 'ciku domain --build-profile CORPUS -o FILE'); a reference corpus"
+            + " is not supported",
+        "--driver-memory-budget must be 1 or more, not 0",
+        "--driver-memory-budget must be 1 or more, not -5",
+        "an empty input path ('': an unset shell variable?) (see 'ciku-spark count --help')",
+        "--reference " + tmp + " is not a reference profile: on Spark the reference is a profile"
             + " (build one with 'ciku domain --build-profile CORPUS -o FILE'); a reference corpus"
             + " is not supported"};
     for (int i = 0; i < runs.length; i++) {
@@ -538,5 +548,90 @@ class SparkJobsTest {
     assertEquals(0, dev.ciku.cli.Main.execute("count", "-q", "--no-progress", "-n", "3", "-o",
         cli.toString(), dir.resolve("a.txt").toString(), dir.resolve("b.txt").toString()));
     assertEquals(-1, Files.mismatch(cli, spark), "stores differ");
+  }
+
+  /**
+   * An output that is one of the files read (named, found in a directory, or a lexicon) is a
+   * usage error before any job, and the input is left as it was, as in the CLI.
+   */
+  @Test
+  void main_outputThatIsAnInput_exit2_inputUntouched() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("in"));
+    Path corpus = Files.writeString(dir.resolve("corpus.txt"), "苹果手机售价。苹果手机售价\n");
+    Path lexicon = Files.writeString(tmp.resolve("lexicon.txt"), "苹果\n");
+    String[][] runs = {
+        {"count", "-o", corpus.toString(), corpus.toString()},
+        {"count", "--tsv", corpus.toString(), dir.toString()},
+        {"discover", "-o", corpus.toString(), dir.resolve("*").toString()},
+        {"discover", "--counts-out", corpus.toString(), "-o", tmp.resolve("w.tsv").toString(),
+            corpus.toString()},
+        {"discover", "--known", lexicon.toString(), "-o", lexicon.toString(), corpus.toString()},
+        {"domain", "-o", corpus.toString(), dir.toString()}};
+    for (String[] args : runs) {
+      String line = oneLineError(2, args);
+      assertTrue(line.contains(" is also read (") && line.endsWith("writing it would replace that"
+          + " input"), String.join(" ", args) + ": " + line);
+      assertEquals("苹果手机售价。苹果手机售价\n", Files.readString(corpus), String.join(" ", args));
+      assertEquals("苹果\n", Files.readString(lexicon), String.join(" ", args));
+    }
+  }
+
+  /** A pipe is no file Hadoop can read (it reads by length): refused, not read as empty. */
+  @Test
+  void mainCount_fifoInput_exit66_oneLine() throws Exception {
+    Path fifo = tmp.resolve("fifo");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+    String line = oneLineError(66, "count", "--tsv", tmp.resolve("out.tsv").toString(),
+        fifo.toString());
+    assertTrue(line.contains(fifo + ": not a regular file"), line);
+  }
+
+  /**
+   * Lines end at a line feed only, as in the CLI: a lone carriage return (old Mac text) is a
+   * clause boundary inside a line, a CRLF end one line end. Same store, same domain output.
+   */
+  @Test
+  void mainCountAndDomain_loneCarriageReturnsAndCrlf_sameAsTheCli() throws Exception {
+    List<String> lines = Files.readAllLines(LAWS).subList(0, 400);
+    Path cr = Files.writeString(tmp.resolve("cr.txt"), String.join("\r", lines) + "\r");
+    Path crlf = Files.writeString(tmp.resolve("crlf.txt"), String.join("\r\n", lines) + "\r\n");
+    for (Path in : List.of(cr, crlf)) {
+      Path spark = tmp.resolve("spark.ngrams");
+      Path cli = tmp.resolve("cli.ngrams");
+      Files.deleteIfExists(spark);
+      Files.deleteIfExists(cli);
+      assertEquals(0, run(new java.io.StringWriter(), "count", "-n", "4", "--partitions", "3",
+          "-o", spark.toString(), in.toString()));
+      assertEquals(0, dev.ciku.cli.Main.execute("count", "-q", "--no-progress", "-n", "4", "-o",
+          cli.toString(), in.toString()));
+      assertEquals(-1, Files.mismatch(cli, spark), in + ": stores differ");
+    }
+    Path sparkDomain = tmp.resolve("spark-domain.tsv");
+    Path cliDomain = tmp.resolve("cli-domain.tsv");
+    assertEquals(0, run(new java.io.StringWriter(), "domain", "--top", "50", "-o",
+        sparkDomain.toString(), cr.toString()));
+    assertEquals(0, dev.ciku.cli.Main.execute("domain", "-q", "--no-progress", "--top", "50",
+        "-o", cliDomain.toString(), cr.toString()));
+    assertEquals(-1, Files.mismatch(cliDomain, sparkDomain), "domain outputs differ");
+  }
+
+  /** A glob in a directory that also holds a ':' name reads its matches, or says why not. */
+  @Test
+  void mainCount_globBesideAColonName_readsOrSaysWhy() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("colons"));
+    Files.writeString(dir.resolve("a.txt"), "苹果手机iPhone售价。苹果手机iPhone售价\n");
+    Files.writeString(dir.resolve("x:y.txt"), "小米手机Android。小米手机Android\n");
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = run(err, "count", "--tsv", tmp.resolve("out.tsv").toString(),
+        dir.resolve("a*").toString());
+    if (code != 0) {
+      assertEquals(66, code, err.toString());
+      List<String> lines = err.toString().lines().toList();
+      assertEquals(1, lines.size(), err.toString());
+      assertTrue(lines.get(0).contains("a name there holds ':'"), lines.get(0));
+    } else {
+      assertTrue(Files.readString(tmp.resolve("out.tsv")).contains("苹果"));
+    }
   }
 }
