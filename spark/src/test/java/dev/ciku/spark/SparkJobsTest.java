@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ciku.cli.CikuException;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.ReaderOptions;
@@ -633,5 +634,20 @@ class SparkJobsTest {
     } else {
       assertTrue(Files.readString(tmp.resolve("out.tsv")).contains("苹果"));
     }
+  }
+
+  /** A task that met new Latin units in the second pass: the input changed, bad data (65). */
+  @Test
+  void missingInput_inputChangedBetweenPasses_dataErrorSayingSo() {
+    Exception job = new RuntimeException("Job aborted due to stage failure", new RuntimeException(
+        new IllegalStateException("a partition met 3 Latin unit(s) the first pass did not see: "
+            + Lines.CHANGED + "?")));
+    Exception mapped = Main.missingInput(job);
+    assertTrue(mapped instanceof CikuException, String.valueOf(mapped));
+    assertEquals(CikuException.DATA, ((CikuException) mapped).exitCode());
+    assertTrue(mapped.getMessage().startsWith("an input changed while the job read it"),
+        mapped.getMessage());
+    Exception other = new RuntimeException(new IllegalStateException("something else"));
+    assertEquals(other, Main.missingInput(other));
   }
 }
