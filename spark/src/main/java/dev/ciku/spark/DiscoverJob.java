@@ -1,8 +1,8 @@
 package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
-import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.DiscoveryOptions;
+import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.OutputOptions;
 import dev.ciku.cli.ReestimationOptions;
 import dev.ciku.discover.DiscoverOptions;
