@@ -103,10 +103,13 @@ public final class SparkNgramCounter {
     long clauses = 0;
     long chars = 0;
     long replaced = 0;
+    long beyond = 0;
     for (PartitionScan s : scans) {
       replaced += s.replaced;
       for (String u : s.latin) {
-        units.latinId(u);
+        if (units.latinId(u) < 0 && units.existingLatinId(u) < 0) {
+          beyond++;
+        }
       }
       for (int n = 1; n <= order; n++) {
         positions[n] += s.positions[n];
@@ -114,6 +117,14 @@ public final class SparkNgramCounter {
       s.addWeights(weights);
       clauses += s.clauses;
       chars += s.chars;
+    }
+    if (beyond > 0) {
+      // The CLI reads such runs as boundaries from the start; here the partitions counted them
+      // as units in the totals before the driver knew which came first.
+      info.accept(String.format(java.util.Locale.ROOT, "warning: %,d distinct Latin/digit runs"
+          + " (counted once per partition) came after the first %,d and are boundaries, not"
+          + " units; the totals of unit positions and clauses still count them as units, so"
+          + " they differ from the CLI's", beyond, UnitTable.MAX_LATIN));
     }
     if (replaced > 0) {
       // The CLI counts malformed bytes as it decodes; the jobs' text input has replaced them
