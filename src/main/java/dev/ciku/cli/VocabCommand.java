@@ -106,6 +106,11 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
     OutputFormat format =
         output.format(this);
     Log log = run.log();
+    if (text.lowercase) {
+      // The learner writes every Latin run as A or 0 (dev.ciku.segment.Symbols).
+      throw new CikuException(CikuException.USAGE, "--lowercase does not apply to vocab: a"
+          + " vocabulary writes every Latin run as A (letters) or 0 (digits), whatever its case");
+    }
     new InputChecks().corpus(input.inputs, true).output("-o", output.output)
         .output("--stats", stats).check();
     List<CorpusInput> corpus = input.corpus(log);

@@ -94,7 +94,16 @@ public final class Numbers {
     return String.format(java.util.Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
   }
 
-  /** Parses sizes such as {@code 512m}, {@code 2g}, {@code 1048576} into bytes. */
+  /** The number of a size: digits with an optional fraction and exponent (1.5, 2e9). */
+  private static final java.util.regex.Pattern SIZE_NUMBER =
+      java.util.regex.Pattern.compile("(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:e[+-]?[0-9]+)?");
+
+  /**
+   * Parses sizes such as {@code 512m}, {@code 2g}, {@code 1.5g}, {@code 1048576} into bytes.
+   *
+   * @throws IllegalArgumentException if {@code text} is no such size (Java's own number forms
+   *     such as {@code 0x1p25} or {@code 2f} are not), is 0, or is 2^63 bytes or more
+   */
   public static long parseSize(String text) {
     String s = text.trim().toLowerCase(java.util.Locale.ROOT);
     if (s.endsWith("b")) {
@@ -113,9 +122,13 @@ public final class Numbers {
         s = s.substring(0, s.length() - 1);
       }
     }
+    if (!SIZE_NUMBER.matcher(s).matches()) {
+      // Java's own forms (0x1p25, 2f, 2d), a sign, NaN and Infinity are no sizes.
+      throw new IllegalArgumentException("not a size: '" + text + "' (use e.g. 512m or 2g)");
+    }
     try {
       double v = Double.parseDouble(s);
-      if (v <= 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+      if (v <= 0) {
         throw new IllegalArgumentException("size must be positive: '" + text + "'");
       }
       if (v * mult >= 0x1p63) {

@@ -25,10 +25,13 @@ import java.util.function.Consumer;
 public final class StoreMerge implements AutoCloseable {
   private final List<NgramStore> stores;
   private final Normalization normalization;
+  private final Consumer<String> warnings;
 
-  private StoreMerge(List<NgramStore> stores, Normalization normalization) {
+  private StoreMerge(List<NgramStore> stores, Normalization normalization,
+      Consumer<String> warnings) {
     this.stores = stores;
     this.normalization = normalization;
+    this.warnings = warnings;
   }
 
   /**
@@ -37,7 +40,8 @@ public final class StoreMerge implements AutoCloseable {
    * @param paths the stores' paths as the user gave them (messages name them so)
    * @param given the normalisation asked for ({@code --lowercase}/{@code --simplify}), or null
    *     if none was: given, it must be the stores'
-   * @param warnings receives one line for each loss the merge will have
+   * @param warnings receives one line for each loss the merge will have (or has: Latin units
+   *     beyond the table's limit)
    * @throws IllegalArgumentException no path, a store given twice (under any name: a symbolic
    *     link, another spelling of its path, a hard link), stores counted differently, or
    *     {@code given} differing from theirs
@@ -55,7 +59,7 @@ public final class StoreMerge implements AutoCloseable {
       }
       Normalization normalization = sharedNormalization(stores, given);
       warnLosses(stores, warnings);
-      return new StoreMerge(stores, normalization);
+      return new StoreMerge(stores, normalization, warnings);
     } catch (IOException | RuntimeException | Error e) {
       closeAll(stores);
       throw e;
@@ -73,7 +77,8 @@ public final class StoreMerge implements AutoCloseable {
    */
   public CountSummary merge(long minCount, UnitTable units, GramSink sink, long memoryBytes,
       int threads, Path tempDir) throws IOException {
-    return StoreMerger.merge(stores, minCount, units, sink, memoryBytes, threads, tempDir);
+    return StoreMerger.merge(stores, minCount, units, sink, memoryBytes, threads, tempDir,
+        warnings);
   }
 
   /** Closes the stores. */

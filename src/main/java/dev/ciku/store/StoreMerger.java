@@ -47,6 +47,19 @@ public final class StoreMerger {
    */
   public static CountSummary merge(List<NgramStore> stores, long minCount, UnitTable units,
       GramSink sink, long memoryBytes, int threads, Path tempDir) throws IOException {
+    return merge(stores, minCount, units, sink, memoryBytes, threads, tempDir, m -> { });
+  }
+
+  /**
+   * As {@link #merge(List, long, UnitTable, GramSink, long, int, Path)}. Past the table's limit
+   * of {@link UnitTable#MAX_LATIN} distinct Latin units (in the stores' order), a later unit is
+   * left out, and so is every gram holding it, as a corpus read whole would read that run as a
+   * boundary; {@code warnings} then gets one line saying how many (the totals of positions and
+   * clauses, summed from the stores, still count them).
+   */
+  public static CountSummary merge(List<NgramStore> stores, long minCount, UnitTable units,
+      GramSink sink, long memoryBytes, int threads, Path tempDir,
+      java.util.function.Consumer<String> warnings) throws IOException {
     if (stores.isEmpty()) {
       throw new IllegalArgumentException("nothing to merge");
     }
@@ -74,6 +87,8 @@ public final class StoreMerger {
     List<SortedRun> runs = new ArrayList<>();
     long cut = Math.max(minCount, storeMin);
     long[] distinct = {0};
+    long beyond = 0;
+    long[] droppedGrams = {0};
     try {
       int ord = order;
       long[] tmp = new long[2];
@@ -84,8 +99,8 @@ public final class StoreMerger {
         boolean identity = true;
         for (int i = 0; i < map.length; i++) {
           map[i] = units.latinId(latin.get(i));
-          if (map[i] < 0) {
-            throw new IOException("too many distinct Latin units to merge");
+          if (map[i] < 0 && units.existingLatinId(latin.get(i)) < 0) {
+            beyond++; // the table is full: this unit is left out, and its grams below
           }
           identity &= map[i] == UnitTable.LATIN_BASE + i;
         }
@@ -96,7 +111,10 @@ public final class StoreMerger {
             return;
           }
           if (remapping) {
-            remap(hi, lo, map, tmp, scratch);
+            if (!remap(hi, lo, map, tmp, scratch) && tmp[0] < 0) {
+              droppedGrams[0]++;
+              return;
+            }
             table.add(tmp[0], tmp[1], c);
           } else {
             table.add(hi, lo, c);
@@ -125,6 +143,12 @@ public final class StoreMerger {
         r.delete();
       }
     }
+    if (beyond > 0) {
+      warnings.accept(String.format(java.util.Locale.ROOT, "%,d Latin/digit runs of the stores"
+          + " came after the first %,d and are left out, with the %,d grams holding them, as"
+          + " counting the corpus whole would read them as boundaries (the totals of positions"
+          + " and clauses still count them)", beyond, UnitTable.MAX_LATIN, droppedGrams[0]));
+    }
     long distinctGrams = distinct[0];
     return new CountSummary(order, cut, units, positions, clauses, chars, distinctGrams, 0);
   }
@@ -139,7 +163,8 @@ public final class StoreMerger {
 
   /**
    * Remaps the Latin ids of a gram into {@code out}, using {@code u} (6 ints) as scratch; returns
-   * false if nothing changed.
+   * false if nothing changed. A unit mapped to -1 (left out) makes {@code out[0]} -1 and the
+   * result false.
    */
   static boolean remap(long hi, long lo, int[] map, long[] out, int[] u) {
     int n = Grams.length(hi, lo);
@@ -148,6 +173,10 @@ public final class StoreMerger {
       int id = Grams.unit(hi, lo, i);
       if (UnitTable.isLatinId(id)) {
         int m = map[id - UnitTable.LATIN_BASE];
+        if (m < 0) {
+          out[0] = -1;
+          return false;
+        }
         changed |= m != id;
         id = m;
       }

@@ -35,6 +35,14 @@ class VocabCommandTest {
   }
 
   @Test
+  void vocab_lowercase_usageErrorSayingLatinRunsAreClasses() {
+    assertEquals(2, Main.execute("vocab", "-q", "--lowercase", WIKI));
+    assertEquals(List.of("ciku vocab: --lowercase does not apply to vocab: a vocabulary writes"
+        + " every Latin run as A (letters) or 0 (digits), whatever its case"), io.errLines());
+    assertEquals("", io.out());
+  }
+
+  @Test
   void vocab_noCharacters_logsNoBitsPerCharNotNaN() throws IOException {
     Path in = Files.writeString(dir.resolve("empty.txt"), "", StandardCharsets.UTF_8);
     assertEquals(0, Main.execute("vocab", in.toString()), io::err);

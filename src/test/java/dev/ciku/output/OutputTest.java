@@ -347,4 +347,21 @@ class OutputTest {
     assertEquals(2L << 30, Numbers.parseSize("2G"));
     assertThrows(IllegalArgumentException.class, () -> Numbers.parseSize("lots"));
   }
+
+  @Test
+  void parseSize_decimalFormsOnly_javaFormsAndOverflowRefusedWithTheReason() {
+    assertEquals(3L << 29, Numbers.parseSize("1.5g"));
+    assertEquals(2_000_000_000L, Numbers.parseSize("2e9"));
+    assertEquals(1L << 20, Numbers.parseSize(" 1MB "));
+    for (String java : new String[] {"0x1p25", "20000000f", "33554432d", "-5m", "+5m", "NaN",
+        "Infinity", "1,000", ""}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Numbers.parseSize(java), java);
+      assertTrue(e.getMessage().startsWith("not a size: '"), java + ": " + e.getMessage());
+    }
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> Numbers.parseSize("1e400"))
+        .getMessage().startsWith("size too large"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> Numbers.parseSize("0m"))
+        .getMessage().startsWith("size must be positive"));
+  }
 }

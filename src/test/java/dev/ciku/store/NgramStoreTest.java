@@ -360,4 +360,20 @@ class NgramStoreTest {
         assertThrows(NgramStore.StoreFormatException.class, () -> NgramStore.open(junk));
     assertTrue(e.getMessage().contains("not a ciku n-gram store"), e.getMessage());
   }
+
+  @Test
+  void remap_unitLeftOut_gramMarkedDropped() {
+    // Latin ids 0..2 of a store map to merged ids; the third was left out (the table was full).
+    int base = dev.ciku.corpus.UnitTable.LATIN_BASE;
+    int[] map = {base + 1, base, -1};
+    long[] out = new long[2];
+    int[] scratch = new int[Grams.MAX_ORDER];
+    int[] kept = {0x4E2D, base};
+    assertTrue(StoreMerger.remap(Grams.hi(kept, 0, 2), Grams.lo(kept, 0, 2), map, out, scratch));
+    assertEquals(Grams.hi(new int[] {0x4E2D, base + 1}, 0, 2), out[0]);
+    int[] dropped = {base + 2, 0x4E2D};
+    assertFalse(StoreMerger.remap(Grams.hi(dropped, 0, 2), Grams.lo(dropped, 0, 2), map, out,
+        scratch));
+    assertEquals(-1, out[0]);
+  }
 }
