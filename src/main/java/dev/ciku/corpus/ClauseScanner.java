@@ -20,6 +20,7 @@ public final class ClauseScanner {
   private final boolean lowercase;
   /** Folds Han characters when {@code --simplify}; null otherwise. */
   private final Simplified fold;
+  private long folded;
 
   private final int[] units = new int[MAX_CHUNK];
   private int length;
@@ -114,7 +115,15 @@ public final class ClauseScanner {
       } else {
         flushLatin();
       }
-      append(fold == null ? cp : fold.codePoint(cp));
+      if (fold == null) {
+        append(cp);
+      } else {
+        int simplified = fold.codePoint(cp);
+        if (simplified != cp) {
+          folded++;
+        }
+        append(simplified);
+      }
       return;
     }
     if (UnitPolicy.isLatin(cp)) {
@@ -335,6 +344,11 @@ public final class ClauseScanner {
   /** Han code points seen. */
   public long hanChars() {
     return hanChars;
+  }
+
+  /** Traditional Han characters folded to simplified ones (0 unless simplifying). */
+  public long folded() {
+    return folded;
   }
 
   /** Clauses emitted. */

@@ -80,7 +80,8 @@ public record CorpusStats(
     }
     double entropy = total == 0 ? 0 : (Math.log(total) - sumClnC / total) / Math.log(2);
     Simplified fold = Simplified.bundled();
-    long traditional = 0;
+    // With --simplify the scanner counted them as it folded them; the units are simplified.
+    long traditional = scanner.folded();
     for (int cp = 0; cp < han.length; cp++) {
       if (han[cp] > 0 && fold.codePoint(cp) != cp) {
         traditional += han[cp];

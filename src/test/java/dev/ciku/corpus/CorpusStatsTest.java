@@ -72,6 +72,14 @@ class CorpusStatsTest {
     assertEquals(2000, s.lines());
     assertTrue(s.traditionalChars() > 0.3 * s.hanChars() && s.traditionalChars() < s.hanChars(),
         s.traditionalChars() + " of " + s.hanChars());
+    // --simplify folds them before counting units, and still counts them as read.
+    CorpusStats folded = CorpusStats.compute(
+        CorpusInput.expand(List.of("src/test/resources/fixtures/laws-zh-hant.txt")),
+        new ReaderOptions(java.nio.charset.StandardCharsets.UTF_8, InputFormat.PLAIN, "text", 1,
+            false, false, true), new ByteCounter(), m -> { });
+    assertEquals(s.traditionalChars(), folded.traditionalChars());
+    assertEquals(s.hanChars(), folded.hanChars());
+    assertTrue(folded.distinctUnits() < s.distinctUnits(), folded.distinctUnits() + " units");
   }
 
   @Test
