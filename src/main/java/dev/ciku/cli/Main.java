@@ -187,14 +187,14 @@ public final class Main implements Runnable {
    * {@code -0.5}, {@code 1e-3}), or {@code NaN} / {@code Infinity}, which pass for the range
    * checks to name. Java's own forms ({@code 2f}, {@code 2d}, {@code 0x1p3}) are not numbers here.
    */
-  private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile(
-      "[+-]?(?:(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|NaN|Infinity)");
-
   static Double decimal(String value) {
-    if (!DECIMAL.matcher(value.strip()).matches()) {
+    String v = value.strip();
+    String unsigned = v.startsWith("+") || v.startsWith("-") ? v.substring(1) : v;
+    if (!dev.ciku.output.Numbers.isUnsignedDecimal(unsigned) && !unsigned.equals("NaN")
+        && !unsigned.equals("Infinity")) {
       throw new CommandLine.TypeConversionException("'" + value + "' is not a double");
     }
-    return Double.valueOf(value.strip());
+    return Double.valueOf(v);
   }
 
   @Override

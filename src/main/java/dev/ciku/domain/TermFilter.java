@@ -199,16 +199,14 @@ public final class TermFilter {
    */
   private TermFilter add(TextLines r, boolean heads) throws IOException {
     String line;
-    long lineNo = 0;
     while ((line = r.readLine()) != null) {
-      lineNo++;
       int end = Fields.trimmedEnd(line);
       int start = Fields.skipBlanks(line, 0, end);
       String field = line.substring(start, Fields.fieldEnd(line, start, end));
       try {
         add(field, heads);
       } catch (IllegalArgumentException e) {
-        throw new MalformedDataException(r.name(), lineNo, e.getMessage());
+        throw new MalformedDataException(r.name(), r.lineNumber(), e.getMessage());
       }
     }
     return this;

@@ -179,12 +179,11 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
   private static long spans(Path file, LongArrayList out, Set<String> train, LongArrayList inTrain,
       Text record, Text expected, Consumer<String> warnings) throws IOException {
     long pos = 0;
-    long lineNo = 0;
     StringBuilder word = new StringBuilder();
     try (TextLines r = TextLines.open(file, warnings)) {
       String line;
       while ((line = r.readLine()) != null) {
-        lineNo++;
+        long lineNo = r.lineNumber();
         // A line end ends a word, so no word is pending here.
         if (record != null) {
           record.lineStarts.add(pos);

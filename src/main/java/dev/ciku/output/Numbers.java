@@ -94,9 +94,18 @@ public final class Numbers {
     return String.format(java.util.Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
   }
 
-  /** The number of a size: digits with an optional fraction and exponent (1.5, 2e9). */
-  private static final java.util.regex.Pattern SIZE_NUMBER =
-      java.util.regex.Pattern.compile("(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:e[+-]?[0-9]+)?");
+  private static final java.util.regex.Pattern UNSIGNED_DECIMAL =
+      java.util.regex.Pattern.compile("(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+
+  /**
+   * Whether {@code s} is a number written in decimal without a sign: digits with an optional
+   * fraction and exponent ({@code 3}, {@code 2.5}, {@code .5}, {@code 1e6}). Java's own forms
+   * ({@code 0x1p3}, {@code 2f}, {@code 2d}), {@code NaN}, {@code Infinity} and grouped digits
+   * ({@code 1,000}) are not. The one reading of numbers of the command line and of data files.
+   */
+  public static boolean isUnsignedDecimal(CharSequence s) {
+    return UNSIGNED_DECIMAL.matcher(s).matches();
+  }
 
   /**
    * Parses sizes such as {@code 512m}, {@code 2g}, {@code 1.5g}, {@code 1048576} into bytes.
@@ -122,7 +131,7 @@ public final class Numbers {
         s = s.substring(0, s.length() - 1);
       }
     }
-    if (!SIZE_NUMBER.matcher(s).matches()) {
+    if (!isUnsignedDecimal(s)) {
       // Java's own forms (0x1p25, 2f, 2d), a sign, NaN and Infinity are no sizes.
       throw new IllegalArgumentException("not a size: '" + text + "' (use e.g. 512m or 2g)");
     }

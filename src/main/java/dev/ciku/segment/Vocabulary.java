@@ -140,10 +140,6 @@ public final class Vocabulary {
     return v;
   }
 
-  /** A decimal count with a fraction or an exponent: 3.0, 2.5, 1e6. */
-  private static final java.util.regex.Pattern DECIMAL =
-      java.util.regex.Pattern.compile("(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
-
   /** A count: an integer, or a decimal rounded; -1 for anything else (1,000, -5, NaN, 3个). */
   private static long parseCount(String s) {
     boolean digits = !s.isEmpty() && s.length() < 19;
@@ -153,7 +149,7 @@ public final class Vocabulary {
     if (digits) {
       return Long.parseLong(s);
     }
-    if (!DECIMAL.matcher(s).matches()) {
+    if (!dev.ciku.output.Numbers.isUnsignedDecimal(s)) {
       return -1;
     }
     double d = Double.parseDouble(s);

@@ -99,7 +99,7 @@ public final class StoreMerger {
         boolean identity = true;
         for (int i = 0; i < map.length; i++) {
           map[i] = units.latinId(latin.get(i));
-          if (map[i] < 0 && units.existingLatinId(latin.get(i)) < 0) {
+          if (map[i] < 0) {
             beyond++; // the table is full: this unit is left out, and its grams below
           }
           identity &= map[i] == UnitTable.LATIN_BASE + i;

@@ -107,7 +107,7 @@ public final class SparkNgramCounter {
     for (PartitionScan s : scans) {
       replaced += s.replaced;
       for (String u : s.latin) {
-        if (units.latinId(u) < 0 && units.existingLatinId(u) < 0) {
+        if (units.latinId(u) < 0) {
           beyond++;
         }
       }
