@@ -50,7 +50,7 @@ public final class ParallelSegmenter implements AutoCloseable {
   private final ExecutorService pool;
   private final int threads;
   private final ThreadLocal<Segmenter.Worker> workers;
-  private long chars;
+  private final CharTally chars = new CharTally();
   private long lines;
   /** The last input ended without a line end: the next one starts with one. */
   private boolean openLine;
@@ -136,7 +136,7 @@ public final class ParallelSegmenter implements AutoCloseable {
           eof = true;
           break;
         }
-        chars += n;
+        chars.add(buf, len, len + n);
         for (int i = len + n - 1; i >= len; i--) {
           if (buf[i] == '\n') {
             lineEnd = i + 1;
@@ -258,9 +258,12 @@ public final class ParallelSegmenter implements AutoCloseable {
     return new Result(text, w.takenLength(), n);
   }
 
-  /** Characters read so far. */
+  /**
+   * Characters read so far, counted as {@code ciku stats} counts them: code points, line ends
+   * excluded.
+   */
   public long chars() {
-    return chars;
+    return chars.count();
   }
 
   /** Lines written so far (an unterminated last line included once the stream has ended). */

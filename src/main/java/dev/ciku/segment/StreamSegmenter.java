@@ -22,7 +22,7 @@ public final class StreamSegmenter {
 
   private final Segmenter.Worker worker;
   private final char[] buf = new char[BUFFER];
-  private long chars;
+  private final CharTally chars = new CharTally();
   private long lines;
 
   public StreamSegmenter(Segmenter segmenter) {
@@ -37,7 +37,7 @@ public final class StreamSegmenter {
       if (n < 0) {
         break;
       }
-      chars += n;
+      chars.add(buf, len, len + n);
       len += n;
       int start = 0;
       for (int i = len - n; i < len; i++) {
@@ -93,9 +93,12 @@ public final class StreamSegmenter {
     return cut;
   }
 
-  /** Characters read so far. */
+  /**
+   * Characters read so far, counted as {@code ciku stats} counts them: code points, line ends
+   * excluded.
+   */
   public long chars() {
-    return chars;
+    return chars.count();
   }
 
   /** Lines read so far (an unterminated last line included). */
