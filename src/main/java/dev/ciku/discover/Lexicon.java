@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * around a line are ignored ({@link Fields}); blank lines and lines starting with {@code #} are
  * skipped. Words are compared as the corpus reader writes text ({@link #key}): traditional
  * characters folded to simplified ones ({@link Simplified}), so a simplified lexicon knows the
- * words of a traditional corpus and the other way round; full-width ASCII as half-width
+ * words of a traditional corpus and the other way round (著 compares as 着); full-width ASCII as half-width
  * (ＣＯＶＩＤ－１９ is COVID-19); Latin letters lower-cased if the corpus is ({@code --lowercase}).
  * Immutable once built; thread-safe to read.
  */
@@ -89,10 +89,13 @@ public final class Lexicon {
 
   /**
    * The form words are compared in: simplified, full-width ASCII made half-width, Latin letters
-   * lower-cased if this lexicon does. Cost: O(length); no copy when nothing changes.
+   * lower-cased if this lexicon does, and 著 as 着: the character table keeps 著, a simplified
+   * character too (著名), but traditional text writes the particle 着 so (隨著, 朝著 are 随着,
+   * 朝着). Cost: O(length); no copy when nothing changes.
    */
   String key(String word) {
-    return UnitPolicy.normalizeText(simplified.fold(word), lowercase);
+    String k = UnitPolicy.normalizeText(simplified.fold(word), lowercase);
+    return k.indexOf('著') >= 0 ? k.replace('著', '着') : k;
   }
 
   /** Number of distinct words, compared in their {@link #key} form. */

@@ -1,5 +1,6 @@
 package dev.ciku.discover;
 
+import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.UnitPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.List;
  * ({@link NumberExpressions}: words with a number of digits, 2006年, 3个, 1.5亿, but not names
  * such as 5G, H7N9 or iPhone7; Chinese numerals after 第 or before a measure word, 第六十四条,
  * 三十日, 三个月, 亿件, 一万元以上, but not 十五五 or 三星) and the tails of counts (个月, 个百分点).
+ * Every test compares simplified forms, so a traditional corpus loses the same words (萬人, 個月).
  * A word of ASCII letters is also looked up in lower case, so
  * the English function words of the stopword list (the, of, and) go whatever their case.
  * Immutable; thread-safe.
@@ -86,10 +88,12 @@ public final class WordFilter {
     if (stopwords.size() == 0 || word.isEmpty()) {
       return null;
     }
-    if (NumberExpressions.hasDigits(word) || NumberExpressions.isChinese(word)) {
+    // The numerals and measure words are listed in simplified script: 萬人 and 個月 as 万人, 个月.
+    String simple = Simplified.bundled().fold(word);
+    if (NumberExpressions.hasDigits(simple) || NumberExpressions.isChinese(simple)) {
       return "a number expression (--new-only)";
     }
-    if (NumberExpressions.isCountTail(word)) {
+    if (NumberExpressions.isCountTail(simple)) {
       return "the tail of a count, 个 and a measure word (--new-only)";
     }
     int first = word.codePointAt(0);

@@ -33,6 +33,9 @@ class WordFilterTest {
       {"三个月", "false"}, {"个月", "false"}, {"个百分点", "false"}, {"一万元以上", "false"},
       // General words of the same forms are the lexicon's; new words stay.
       {"个股", "false"}, {"二次元", "false"}, {"十五五", "true"}, {"三星堆", "false"},
+      // Traditional script: the same rules (萬, 個, 點 fold), and 著 compares as 着.
+      {"萬劑次", "false"}, {"個百分點", "false"}, {"個月", "false"}, {"萬人", "false"},
+      {"隨著", "false"}, {"著力", "false"}, {"朝著", "false"}, {"著名", "false"},
   };
 
   @Test
