@@ -8,8 +8,6 @@ import dev.ciku.corpus.UnitPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +21,7 @@ import java.util.function.Consumer;
  * Immutable once built; thread-safe to read.
  */
 public final class Lexicon {
-  private final Set<String> words = new HashSet<>();
+  private final WordSet words = new WordSet();
   private final Simplified simplified = Simplified.bundled();
   private final boolean lowercase;
 
@@ -89,13 +87,14 @@ public final class Lexicon {
 
   /**
    * The form words are compared in: simplified, full-width ASCII made half-width, Latin letters
-   * lower-cased if this lexicon does, and 著 as 着: the character table keeps 著, a simplified
-   * character too (著名), but traditional text writes the particle 着 so (隨著, 朝著 are 随着,
-   * 朝着). Cost: O(length); no copy when nothing changes.
+   * lower-cased if this lexicon does, and 著 as 着 in a word of two or more characters: the
+   * character table keeps 著, a simplified character too (著名), but traditional text writes the
+   * particle 着 so (隨著, 朝著 are 随着, 朝着). Alone, 著 stays itself: not the stopword 着, so
+   * 原著 is no function-word glue. Cost: O(length); no copy when nothing changes.
    */
   String key(String word) {
     String k = UnitPolicy.normalizeText(simplified.fold(word), lowercase);
-    return k.indexOf('著') >= 0 ? k.replace('著', '着') : k;
+    return k.length() > 1 && k.indexOf('著') >= 0 ? k.replace('著', '着') : k;
   }
 
   /** Number of distinct words, compared in their {@link #key} form. */

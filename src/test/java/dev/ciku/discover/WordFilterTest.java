@@ -36,6 +36,7 @@ class WordFilterTest {
       // Traditional script: the same rules (萬, 個, 點 fold), and 著 compares as 着.
       {"萬劑次", "false"}, {"個百分點", "false"}, {"個月", "false"}, {"萬人", "false"},
       {"隨著", "false"}, {"著力", "false"}, {"朝著", "false"}, {"著名", "false"},
+      {"读原著", "true"}, // 著 alone is not the stopword 着
   };
 
   @Test
