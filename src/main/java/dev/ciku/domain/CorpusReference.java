@@ -7,7 +7,7 @@ import dev.ciku.corpus.CorpusReader;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.UnitTable;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
@@ -29,11 +29,11 @@ import java.util.function.Consumer;
  * immutable afterwards.
  */
 public final class CorpusReference implements ReferenceCounts {
-  private final Object2IntOpenHashMap<String> counts;
+  private final Object2LongOpenHashMap<String> counts;
   private final long positions;
   private final String name;
 
-  private CorpusReference(Object2IntOpenHashMap<String> counts, long positions, String name) {
+  private CorpusReference(Object2LongOpenHashMap<String> counts, long positions, String name) {
     this.counts = counts;
     this.positions = positions;
     this.name = name;
@@ -67,10 +67,10 @@ public final class CorpusReference implements ReferenceCounts {
           }
         });
     new CorpusReader(reader, bytes, warnings).read(corpus, scanner);
-    Object2IntOpenHashMap<String> map = new Object2IntOpenHashMap<>(byIndex.length);
+    Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(byIndex.length);
     for (int t = 0; t < byIndex.length; t++) {
       if (hits[t] > 0) {
-        map.put(byIndex[t], (int) Math.min(Integer.MAX_VALUE, hits[t]));
+        map.put(byIndex[t], hits[t]);
       }
     }
     return new CorpusReference(map, pos[0], name);
@@ -78,7 +78,7 @@ public final class CorpusReference implements ReferenceCounts {
 
   @Override
   public long count(String term) {
-    return counts.getInt(Simplified.bundled().fold(term));
+    return counts.getLong(Simplified.bundled().fold(term));
   }
 
   @Override

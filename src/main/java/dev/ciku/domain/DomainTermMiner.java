@@ -126,8 +126,8 @@ public final class DomainTermMiner {
    *
    * @param options discovery's settings, the ranking, the term filter and the entropy floor
    * @param readerOptions how the domain corpus is read (encoding, format, normalisation)
-   * @param threads worker threads of discovery and of counting the candidates' occurrences (1 or
-   *     more; the result does not depend on it)
+   * @param threads worker threads of discovery (1 or more; the result does not depend on it);
+   *     the passes that count the candidates' occurrences and a reference corpus run on one
    * @param memory discovery's counting budget in bytes (more than 0; the counter needs 16 MiB or
    *     more), beyond which work spills to {@code tempDir}
    * @param tempDir where temporary files go

@@ -10,8 +10,9 @@ import java.util.Arrays;
  * one open-addressing table keyed by {@code parent << 21 | symbol}, each key beside its child so
  * that a step reads one cache line. Node 0 is the root. Each node has a count ({@code 0} = not a
  * word) and, after {@link #computeScores}, a score {@code ln(count) − ln(total)} (NaN for a
- * non-word, which is all {@link #bestPath} reads of a node). Memory: about 1 MB for the root array
- * plus ~40 bytes per node.
+ * non-word, which is all {@link #bestPath} reads of a node). Memory: 4 bytes a symbol of the
+ * alphabet for the root array (1 MB for {@link Symbols}, 8 MB for every unit id) plus about 60
+ * bytes a node with its edge.
  *
  * <p>Not thread-safe while words are added or counts changed; once built and scored, the
  * read-only methods ({@link #bestPath}, {@link #node}, {@link #count}) may be called from many
