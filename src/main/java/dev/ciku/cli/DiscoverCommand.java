@@ -138,6 +138,12 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
             .discover(corpus, store, bytes, log::warn, log::info);
       }
       log.warnIfNoUnits(result.positions(), "no words");
+      if (newOnly && result.positions() > 0) {
+        String small = WordFilter.smallCorpusWarning(result.positions());
+        if (small != null) {
+          log.warn(small);
+        }
+      }
       if (!explain.isEmpty()) {
         ExplanationRows.write(result.explanations(), result.words(), filter, top,
             output.rows(out, format, ExplanationRows.COLUMNS));

@@ -122,6 +122,13 @@ public final class DomainTermMiner {
   private final Path tempDir;
 
   /**
+   * Unit positions of a domain corpus below which its list is mostly everyday words: a car forum
+   * of 20 KB (about 6,500 units) gives P@50 0.18 against the domain lexicons, 100 KB 0.28, the
+   * whole 1.7 MB 0.34.
+   */
+  public static final long SMALL_CORPUS = 30_000;
+
+  /**
    * A miner with these settings; nothing is read until {@link #mine}.
    *
    * @param options discovery's settings, the ranking, the term filter and the entropy floor
@@ -149,6 +156,11 @@ public final class DomainTermMiner {
       Consumer<String> warnings, Consumer<String> info) throws IOException {
     WordDiscoverer.Result found = new WordDiscoverer(options.discover(), readerOptions, threads,
         memory, tempDir).discover(corpus, null, bytes, warnings, info);
+    if (found.positions() > 0 && found.positions() < SMALL_CORPUS) {
+      warnings.accept(String.format(Locale.ROOT, "the domain corpus has only %,d units: from"
+          + " fewer than %,d the list is mostly everyday words and terms tied at score 0 (too"
+          + " few lines for ridf); give it more text", found.positions(), SMALL_CORPUS));
+    }
     // Discovery has read the whole corpus and warned about it: the second pass stays silent.
     return mine(found, reference,
         strings -> TermOccurrences.count(strings, corpus, readerOptions, bytes, m -> { }), info);

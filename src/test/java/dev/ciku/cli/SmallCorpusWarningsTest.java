@@ -1,0 +1,65 @@
+package dev.ciku.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ciku.discover.WordFilter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The warnings for corpora too small for what was asked, on real text of both sides. */
+class SmallCorpusWarningsTest {
+  private static final Path LAWS = Path.of("corpora-samples", "laws-zh.txt");
+
+  @TempDir Path dir;
+  @RegisterExtension final CapturedStreams io = new CapturedStreams();
+
+  /** The first 300 lines of the legal sample: about 15,000 characters. */
+  private String small() throws Exception {
+    List<String> lines = Files.readAllLines(LAWS, StandardCharsets.UTF_8).subList(0, 300);
+    return Files.write(dir.resolve("small.txt"), lines, StandardCharsets.UTF_8).toString();
+  }
+
+  @Test
+  void smallCorpusWarning_threshold() {
+    assertNull(WordFilter.smallCorpusWarning(0));
+    assertTrue(WordFilter.smallCorpusWarning(WordFilter.SMALL_CORPUS - 1)
+        .startsWith("the corpus has only 299,999 units"));
+    assertNull(WordFilter.smallCorpusWarning(WordFilter.SMALL_CORPUS));
+  }
+
+  @Test
+  void discover_newOnlySmallCorpus_warnsOnlyWithNewOnly() throws Exception {
+    String small = small();
+    assertEquals(0, Main.execute("discover", "-q", "--top", "5", small));
+    assertFalse(io.err().contains("the corpus has only"), io::err);
+    assertEquals(0, Main.execute("discover", "-q", "--new-only", "--top", "5", small));
+    assertTrue(io.err().contains("a --new-only list of fewer than 300,000"), io::err);
+  }
+
+  @Test
+  void domain_smallCorpus_warnsAndLargerDoesNot() throws Exception {
+    assertEquals(0, Main.execute("domain", "-q", "--top", "5", small()));
+    assertTrue(io.err().contains("the domain corpus has only"), io::err);
+    io.reset();
+    assertEquals(0, Main.execute("domain", "-q", "--top", "5", LAWS.toString()));
+    assertFalse(io.err().contains("the domain corpus has only"), io::err);
+  }
+
+  @Test
+  void vocab_smallCorpus_warnsAndLargerDoesNot() throws Exception {
+    assertEquals(0, Main.execute("vocab", "-q", small(), "-o", dir.resolve("v1").toString()));
+    assertTrue(io.err().contains("segments general text worse than the bundled one"), io::err);
+    io.reset();
+    assertEquals(0, Main.execute("vocab", "-q", LAWS.toString(), "-o",
+        dir.resolve("v2").toString()));
+    assertFalse(io.err().contains("segments general text worse"), io::err);
+  }
+}
