@@ -14,7 +14,8 @@ import dev.ciku.corpus.UnitTable;
 public final class Grams {
   /** Largest n-gram length that fits in two longs. */
   public static final int MAX_ORDER = 6;
-  static final int BITS = 21;
+  /** Bits of one unit id in a packed gram: three units a long. */
+  public static final int BITS = 21;
   static final long MASK = (1L << BITS) - 1;
 
   private Grams() {}

@@ -69,15 +69,15 @@ public final class Cutter implements ParallelClauses.Worker {
     int reach = from;
     for (int j = from; j < len; j++) {
       if (j < len - 1) {
-        long hi = (long) u[j] << (2 * 21);
+        long hi = (long) u[j] << (2 * Grams.BITS);
         long lo = 0;
         int max = Math.min(gMax, len - j);
         for (int k = 2; k <= max; k++) {
           int x = u[j + k - 1];
           if (k <= 3) {
-            hi |= (long) x << (21 * (3 - k));
+            hi |= (long) x << (Grams.BITS * (3 - k));
           } else {
-            lo |= (long) x << (21 * (6 - k));
+            lo |= (long) x << (Grams.BITS * (6 - k));
           }
           if (j + k - 1 > reach && inG(hi, lo)) {
             reach = j + k - 1;

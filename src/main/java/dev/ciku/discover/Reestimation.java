@@ -394,11 +394,6 @@ final class Reestimation {
 
   private static void runAll(Slice[] slices) {
     Chunks.run(slices.length, slices.length, i -> slices[i].run());
-    for (Slice sl : slices) {
-      if (sl.failure != null) {
-        throw sl.failure;
-      }
-    }
   }
 
   /**
@@ -416,7 +411,6 @@ final class Reestimation {
     private final int stride;
     final long[] next;
     final Long2LongOpenHashMap pairs;
-    RuntimeException failure;
 
     Slice(Table t, Nodes nodes, int maxLength, boolean merging, int first, int stride) {
       this.t = t;
@@ -431,14 +425,6 @@ final class Reestimation {
 
     @Override
     public void run() {
-      try {
-        segment();
-      } catch (RuntimeException e) {
-        failure = e;
-      }
-    }
-
-    private void segment() {
       WordTrie trie = nodes.trie;
       int cap = Math.max(16, t.longest + 1);
       double[] best = new double[cap];
