@@ -328,12 +328,15 @@ public final class SortedRun {
    * thread-safe; one reader per cursor.
    */
   public abstract static class Cursor implements AutoCloseable {
+    /** Only the cursors of this class: its fields are theirs to set. */
+    Cursor() {}
+
     /** Units 0..2 of the current gram ({@link Grams} packing), set by {@link #next}. */
-    protected long hi;
+    long hi;
     /** Units 3..5 of the current gram, set by {@link #next}. */
-    protected long lo;
+    long lo;
     /** The count of the current gram, set by {@link #next}. */
-    protected long count;
+    long count;
 
     /** Advances; false at the end. */
     public abstract boolean next() throws IOException;
