@@ -4,10 +4,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * Runs a task for each of a number of chunks on up to {@code threads} threads, each chunk on one thread.
- * A caller gets the same result whatever the thread count when its chunking does not depend on
- * it and it combines the chunks' results in chunk order, or when it combines them exactly in
- * any order (integer sums: re-estimation and vocabulary learning make one chunk a thread). Used by
+ * Runs a task for each of a number of chunks on up to {@code threads} threads, each chunk on
+ * one thread. A caller gets the same result whatever the thread count when its chunking does not
+ * depend on it and it combines the chunks' results in chunk order, or when it combines them
+ * exactly in any order (integer sums: re-estimation and vocabulary learning make one chunk a
+ * thread). Used by
  * every stage that splits work over threads after the corpus is read (the gram index, cohesion,
  * boundary entropy, re-estimation, vocabulary learning). Stateless; thread-safe.
  */

@@ -16,8 +16,9 @@ import java.util.function.Consumer;
  * around a line are ignored ({@link Fields}); blank lines and lines starting with {@code #} are
  * skipped. Words are compared as the corpus reader writes text ({@link #key}): traditional
  * characters folded to simplified ones ({@link Simplified}), so a simplified lexicon knows the
- * words of a traditional corpus and the other way round (著 compares as 着); full-width ASCII as half-width
- * (ＣＯＶＩＤ－１９ is COVID-19); Latin letters lower-cased if the corpus is ({@code --lowercase}).
+ * words of a traditional corpus and the other way round (著 compares as 着); full-width ASCII
+ * as half-width (ＣＯＶＩＤ－１９ is COVID-19); Latin letters lower-cased if the corpus is
+ * ({@code --lowercase}).
  * Immutable once built; thread-safe to read.
  */
 public final class Lexicon {

@@ -122,9 +122,9 @@ public final class DomainTermMiner {
   private final Path tempDir;
 
   /**
-   * Unit positions of a domain corpus below which its list is mostly everyday words: a car forum
-   * of 20 KB (about 6,000 units) gives P@50 0.18 against the domain lexicons, 100 KB (30,000) 0.28, the
-   * whole 1.7 MB 0.34.
+   * Unit positions of a domain corpus below which its list is mostly everyday words: a car
+   * forum of 20 KB (about 6,000 units) gives P@50 0.18 against the domain lexicons, 100 KB
+   * (30,000 units) 0.28, the whole 1.7 MB 0.34.
    */
   public static final long SMALL_CORPUS = 20_000;
 

@@ -68,7 +68,8 @@ class CharTallyTest {
       stats.chars(text.toCharArray(), 0, text.length());
       stats.finish();
       int cut = text.isEmpty() ? 0 : r.nextInt(text.length() + 1);
-      assertEquals(stats.chars(), tally(text, cut), "cut at " + cut + " of " + text.chars().mapToObj(Integer::toHexString).toList());
+      assertEquals(stats.chars(), tally(text, cut),
+          "cut at " + cut + " of " + text.chars().mapToObj(Integer::toHexString).toList());
     }
   }
 }
