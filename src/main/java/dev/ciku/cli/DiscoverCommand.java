@@ -139,7 +139,7 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
       }
       log.warnIfNoUnits(result.positions(), "no words");
       if (newOnly && result.positions() > 0) {
-        String small = WordFilter.smallCorpusWarning(result.positions());
+        String small = WordFilter.smallCorpusWarning(result.positions(), result.minCount());
         if (small != null) {
           log.warn(small);
         }

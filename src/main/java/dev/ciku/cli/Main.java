@@ -160,6 +160,15 @@ public final class Main implements Runnable {
         sub.getCommandSpec().usageMessage().hidden(true);
       }
     }
+    CommandLine vocab = cl.getSubcommands().get("vocab");
+    if (vocab != null) {
+      // vocab refuses --lowercase, a shared reading option (its vocabularies write every Latin run
+      // as A or 0): still parsed, for that error to say why, but out of its help.
+      CommandLine.Model.CommandSpec spec = vocab.getCommandSpec();
+      CommandLine.Model.OptionSpec lowercase = spec.findOption("--lowercase");
+      spec.remove(lowercase);
+      spec.addOption(CommandLine.Model.OptionSpec.builder(lowercase).hidden(true).build());
+    }
     OutputOptions.describeFormats(cl);
     cl.setExecutionStrategy(PathArguments::execute);
     return handleErrors(cl);

@@ -14,10 +14,11 @@ import picocli.CommandLine.Option;
 public final class MemoryOptions {
   @Option(names = {"-m", "--memory"}, paramLabel = "SIZE",
       description = "Memory budget for counting (e.g. 256m, 2g; at least 16m; default: 256m,"
-          + " or 25%% of the JVM heap if that is less, but not under 32m): hash tables, sorted runs, merge buffers, and the ranking of"
-          + " 'count --sort count'. Beyond it, work spills to --temp-dir. Output does not depend"
-          + " on it. 'count -o' and 'count --sort ngram' on text without punctuation can take"
-          + " up to 3 times it for a moment.")
+          + " or 25%% of the JVM heap if that is less, but not under 32m): hash tables, sorted"
+          + " runs and merge buffers. Beyond it, work spills to --temp-dir. Output does not"
+          + " depend on it. Each worker thread holds a few MB of buffers besides. (For 'count':"
+          + " also the ranking of --sort count; -o and --sort ngram on text without punctuation"
+          + " can take up to 3 times it for a moment.)")
   String memory;
 
   @Mixin TempDirOptions temp;

@@ -2,6 +2,7 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
 import dev.ciku.segment.ParallelSegmenter;
 import dev.ciku.segment.Segmenter;
@@ -83,8 +84,9 @@ final class SegmentCommand implements Callable<Integer> {
       out.commit();
     }
     double secs = (System.nanoTime() - t0) / 1e9;
-    log.info(String.format(Locale.ROOT, "segmented %,d lines, %,d chars in %.1f s (%,d words in vocabulary)",
-        lines, chars, secs, v.size()));
+    log.info(String.format(Locale.ROOT, "segmented %s, %s in %.1f s (%s in vocabulary)",
+        Numbers.count(lines, "line"), Numbers.count(chars, "char"), secs,
+        Numbers.count(v.size(), "word")));
     return 0;
   }
 }

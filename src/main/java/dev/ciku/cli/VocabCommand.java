@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
             + " (merging adjacent words that shorten it) until the bits per character stop falling;"
             + " the vocabulary of the round with the fewest is kept.",
         "Output: word<TAB>count lines, best first (--format jsonl: {\"word\": ..., \"count\": ...};"
-            + " dict: 'word count'). Digits runs are"
+            + " dict: 'word count'). Digit runs are"
             + " written 0 and other Latin runs A (0年 = any number + 年)."})
 final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
   @Override

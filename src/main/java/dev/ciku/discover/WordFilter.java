@@ -66,23 +66,25 @@ public final class WordFilter {
   }
 
   /**
-   * Unit positions below which {@code --new-only} lists are mostly fragments: the minimum count
-   * is 2 there, and what the lexicon leaves of the rarest words is mostly pieces and phrases (a
-   * quarter to a half of the top 100 from 150 KB of reviews or news, a tenth from 30 MB).
+   * Unit positions below which {@code --new-only} lists hold many fragments when the minimum count
+   * is 2: what the lexicon leaves of the rarest words is mostly pieces and phrases (a quarter to
+   * a half of the top 100 from 150 KB of reviews or news, a tenth from 30 MB).
    */
   public static final long SMALL_CORPUS = 300_000;
 
   /**
-   * A warning for a {@code --new-only} list of a corpus of {@code positions} unit positions, or
-   * null if the corpus is large enough (see {@link #SMALL_CORPUS}).
+   * A warning for a {@code --new-only} list of a corpus of {@code positions} unit positions read
+   * with minimum count {@code minCount}, or null if the corpus is large enough (see
+   * {@link #SMALL_CORPUS}) or the minimum count above 2.
    */
-  public static String smallCorpusWarning(long positions) {
-    if (positions <= 0 || positions >= SMALL_CORPUS) {
+  public static String smallCorpusWarning(long positions, long minCount) {
+    if (positions <= 0 || positions >= SMALL_CORPUS || minCount > 2) {
       return null;
     }
-    return String.format(java.util.Locale.ROOT, "the corpus has only %,d units: with the minimum"
-        + " count at 2, a --new-only list of fewer than %,d holds many fragments and phrases"
-        + " seen 2-3 times; read it from the top, or raise --min-count", positions, SMALL_CORPUS);
+    return String.format(java.util.Locale.ROOT, "the corpus has only %,d units (fewer than"
+        + " %,d): with the minimum count at %d, its --new-only list holds many fragments and"
+        + " phrases seen 2-3 times; read it from the top, or raise --min-count", positions,
+        SMALL_CORPUS, minCount);
   }
 
   /** True if {@code word} should be reported. */

@@ -157,9 +157,9 @@ public final class DomainTermMiner {
     WordDiscoverer.Result found = new WordDiscoverer(options.discover(), readerOptions, threads,
         memory, tempDir).discover(corpus, null, bytes, warnings, info);
     if (found.positions() > 0 && found.positions() < SMALL_CORPUS) {
-      warnings.accept(String.format(Locale.ROOT, "the domain corpus has only %,d units: from"
-          + " fewer than %,d the list is mostly everyday words and terms tied at score 0 (too"
-          + " few lines for ridf); give it more text", found.positions(), SMALL_CORPUS));
+      warnings.accept(String.format(Locale.ROOT, "the domain corpus has only %,d units (fewer"
+          + " than %,d): its list is mostly everyday words and terms tied at score 0 (too few"
+          + " lines for ridf); give it more text", found.positions(), SMALL_CORPUS));
     }
     // Discovery has read the whole corpus and warned about it: the second pass stays silent.
     return mine(found, reference,

@@ -10,6 +10,7 @@ import dev.ciku.corpus.FunctionWords;
 import dev.ciku.corpus.Params;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
+import dev.ciku.output.Numbers;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
@@ -239,12 +240,13 @@ public final class VocabularyLearner {
     ClauseScanner scanner = new ClauseScanner(table, false, options.simplify(), sink);
     new CorpusReader(options, bytes, warnings).read(inputs, scanner);
     corpus.finish();
-    log.accept(String.format(java.util.Locale.ROOT, "read %,d symbols in %,d clauses; %,d distinct pairs",
-        units, scanner.clauses(), pairs.size()));
+    log.accept("read " + Numbers.count(units, "symbol") + " in "
+        + Numbers.count(scanner.clauses(), "clause") + "; "
+        + Numbers.count(pairs.size(), "distinct pair"));
     if (units > 0 && units < SMALL_CORPUS) {
-      warnings.accept(String.format(java.util.Locale.ROOT, "the corpus has only %,d characters:"
-          + " a vocabulary learned from fewer than %,d segments general text worse than the"
-          + " bundled one (it knows few words); use it for text like its corpus", units,
+      warnings.accept(String.format(java.util.Locale.ROOT, "the corpus has only %,d characters"
+          + " (fewer than %,d): a vocabulary learned from it knows too few words to segment"
+          + " general text as well as the bundled one; use it for text like its corpus", units,
           SMALL_CORPUS));
     }
   }

@@ -29,10 +29,13 @@ class SmallCorpusWarningsTest {
 
   @Test
   void smallCorpusWarning_threshold() {
-    assertNull(WordFilter.smallCorpusWarning(0));
-    assertTrue(WordFilter.smallCorpusWarning(WordFilter.SMALL_CORPUS - 1)
-        .startsWith("the corpus has only 299,999 units"));
-    assertNull(WordFilter.smallCorpusWarning(WordFilter.SMALL_CORPUS));
+    assertNull(WordFilter.smallCorpusWarning(0, 2));
+    assertEquals("the corpus has only 299,999 units (fewer than 300,000): with the minimum count"
+        + " at 2, its --new-only list holds many fragments and phrases seen 2-3 times; read it"
+        + " from the top, or raise --min-count",
+        WordFilter.smallCorpusWarning(WordFilter.SMALL_CORPUS - 1, 2));
+    assertNull(WordFilter.smallCorpusWarning(WordFilter.SMALL_CORPUS, 2));
+    assertNull(WordFilter.smallCorpusWarning(1000, 3)); // --min-count raised: advice taken
   }
 
   @Test
@@ -41,7 +44,11 @@ class SmallCorpusWarningsTest {
     assertEquals(0, Main.execute("discover", "-q", "--top", "5", small));
     assertFalse(io.err().contains("the corpus has only"), io::err);
     assertEquals(0, Main.execute("discover", "-q", "--new-only", "--top", "5", small));
-    assertTrue(io.err().contains("a --new-only list of fewer than 300,000"), io::err);
+    assertTrue(io.err().contains("its --new-only list holds many fragments"), io::err);
+    io.reset();
+    assertEquals(0, Main.execute("discover", "-q", "--new-only", "--min-count", "3", "--top", "5",
+        small));
+    assertFalse(io.err().contains("the corpus has only"), io::err);
   }
 
   @Test
@@ -56,10 +63,10 @@ class SmallCorpusWarningsTest {
   @Test
   void vocab_smallCorpus_warnsAndLargerDoesNot() throws Exception {
     assertEquals(0, Main.execute("vocab", "-q", small(), "-o", dir.resolve("v1").toString()));
-    assertTrue(io.err().contains("segments general text worse than the bundled one"), io::err);
+    assertTrue(io.err().contains("knows too few words to segment general text"), io::err);
     io.reset();
     assertEquals(0, Main.execute("vocab", "-q", LAWS.toString(), "-o",
         dir.resolve("v2").toString()));
-    assertFalse(io.err().contains("segments general text worse"), io::err);
+    assertFalse(io.err().contains("knows too few words"), io::err);
   }
 }

@@ -1,6 +1,8 @@
 package dev.ciku.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,12 @@ class VocabCommandTest {
     assertEquals(List.of("ciku vocab: --lowercase does not apply to vocab: a vocabulary writes"
         + " every Latin run as A (letters) or 0 (digits), whatever its case"), io.errLines());
     assertEquals("", io.out());
+    // Nor does its help offer it; the commands that take it still do.
+    assertEquals(0, Main.execute("vocab", "--help"));
+    assertFalse(io.out().contains("--lowercase"), io::out);
+    io.reset();
+    assertEquals(0, Main.execute("discover", "--help"));
+    assertTrue(io.out().contains("--lowercase"), io::out);
   }
 
   @Test
