@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * magic bytes); a leading byte-order mark is skipped (a UTF-16 or UTF-32 one makes the file
  * read in that encoding, {@link Encodings#open}); malformed bytes become U+FFFD and, on
  * {@link #close}, one warning names the file with their count and first line; a NUL byte, which
- * no text file holds, is an error (an n-gram store or other binary file given by mistake).
+ * no text file holds, is an error instead (an n-gram store or other binary file given by
+ * mistake), with no warning about the bytes before it.
  *
  * <p>Cost: one buffered decoding pass and one String per line. Not thread-safe.
  */
@@ -29,6 +30,8 @@ public final class TextLines implements Closeable {
   private final DecodingReader decoder;
   private final BufferedReader lines;
   private final Consumer<String> warnings;
+  /** A NUL byte was read: the file is binary data, reported as an error instead. */
+  private boolean binary;
   private boolean first = true;
   private long lineNo;
 
@@ -86,6 +89,8 @@ public final class TextLines implements Closeable {
     if (line != null) {
       lineNo++;
       if (line.indexOf('\0') >= 0) {
+        // The error says what the file is; its malformed bytes need no warning of their own.
+        binary = true;
         throw new MalformedDataException(name, lineNo, "binary data (a NUL byte), not text: is"
             + " it the right file?");
       }
@@ -118,7 +123,7 @@ public final class TextLines implements Closeable {
   @Override
   public void close() throws IOException {
     lines.close();
-    if (decoder.malformed() > 0) {
+    if (decoder.malformed() > 0 && !binary) {
       warnings.accept(DecodingReader.warning(name, decoder.malformed(), decoder.firstBadLine()));
     }
   }

@@ -1,6 +1,8 @@
 package dev.ciku.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayInputStream;
@@ -62,6 +64,17 @@ class TextLinesTest {
     assertEquals(List.of("好", "坏\uFFFD"), lines(p));
     assertEquals(List.of(p + ": 1 malformed or unmappable byte sequence(s) replaced by U+FFFD,"
         + " first on line 2"), warnings);
+  }
+
+  @Test
+  void readLine_nulByte_errorNamingTheLineAndNoMalformedWarning() throws IOException {
+    // An n-gram store given as a word list: malformed bytes, then a NUL.
+    Path p = dir.resolve("store.ngrams");
+    Files.write(p, new byte[] {'a', '\n', (byte) 0xC3, 'b', '\n', 'c', 0, 'd', '\n'});
+    MalformedDataException e = assertThrows(MalformedDataException.class, () -> lines(p));
+    assertTrue(e.getMessage().contains(p + ":3") && e.getMessage().contains("a NUL byte"),
+        e.getMessage());
+    assertEquals(List.of(), warnings);
   }
 
   @Test
