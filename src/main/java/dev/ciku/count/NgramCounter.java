@@ -74,9 +74,9 @@ public final class NgramCounter {
     int order = options.order();
     int threads = options.threads();
     long tableBudget = options.memoryBytes() / 2;
-    // Half the budget for the workers' tables, down to 4,096 slots each: at the smallest budget
-    // (16m) and the most threads (4 a core), the tables and their sorting scratch still leave
-    // about a third of it to the runs.
+    // Half the budget for the workers' tables, down to 4,096 slots each (about 160 KB with their
+    // sorting scratch): at the smallest budget (16m), up to 8 threads leave a third of it to the
+    // runs, and only past about 85 threads do the floors alone exceed it.
     int capacity = (int) Math.min(1 << 26, Math.max(1 << 12, tableBudget / threads / 24));
     capacity = Integer.highestOneBit(capacity);
     long chars = CorpusInput.estimatedChars(inputs);

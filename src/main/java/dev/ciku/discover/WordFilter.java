@@ -67,7 +67,7 @@ public final class WordFilter {
 
   /**
    * Unit positions below which {@code --new-only} lists hold many fragments when the minimum count
-   * is 2: what the lexicon leaves of the rarest words is mostly pieces and phrases (a quarter to
+   * is 2 or less: what the lexicon leaves of the rarest words is mostly pieces and phrases (a quarter to
    * a half of the top 100 from 150 KB of reviews or news, a tenth from 30 MB).
    */
   public static final long SMALL_CORPUS = 300_000;
@@ -75,7 +75,7 @@ public final class WordFilter {
   /**
    * A warning for a {@code --new-only} list of a corpus of {@code positions} unit positions read
    * with minimum count {@code minCount}, or null if the corpus is large enough (see
-   * {@link #SMALL_CORPUS}) or the minimum count above 2.
+   * {@link #SMALL_CORPUS}) or the minimum count 3 or more.
    */
   public static String smallCorpusWarning(long positions, long minCount) {
     if (positions <= 0 || positions >= SMALL_CORPUS || minCount > 2) {
@@ -83,8 +83,8 @@ public final class WordFilter {
     }
     return String.format(java.util.Locale.ROOT, "the corpus has only %,d units (fewer than"
         + " %,d): with the minimum count at %d, its --new-only list holds many fragments and"
-        + " phrases seen 2-3 times; read it from the top, or raise --min-count", positions,
-        SMALL_CORPUS, minCount);
+        + " phrases seen only a few times; read it from the top, or raise --min-count to 3",
+        positions, SMALL_CORPUS, minCount);
   }
 
   /** True if {@code word} should be reported. */
@@ -120,9 +120,12 @@ public final class WordFilter {
     }
     int first = word.codePointAt(0);
     int last = word.codePointBefore(word.length());
+    // In a word written in traditional characters, 著 at an end is the particle 着 (帶著, 試著);
+    // in simplified text it is 著 (原著), no stopword.
+    boolean traditional = !simple.equals(word);
     // Glue is judged on Han characters only: "a" and "i" are stopwords, not so app or img.
     for (int c : new int[] {first, last}) {
-      String one = new String(Character.toChars(c));
+      String one = traditional && c == '著' ? "着" : new String(Character.toChars(c));
       if (UnitPolicy.isHan(c) && stopwords.contains(one)) {
         return "function-word glue: it " + (c == first ? "begins" : "ends") + " with the"
             + " stopword " + one + " (--new-only)";

@@ -182,6 +182,7 @@ public final class ParallelSegmenter implements AutoCloseable {
       lines++;
       openLine = true;
     }
+    chars.endInput();
   }
 
   private static boolean isSpace(char c) {

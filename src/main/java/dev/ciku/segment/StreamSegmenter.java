@@ -65,6 +65,7 @@ public final class StreamSegmenter {
       lines++;
     }
     worker.drain(out);
+    chars.endInput();
   }
 
   /**

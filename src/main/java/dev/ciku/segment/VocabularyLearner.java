@@ -159,9 +159,9 @@ public final class VocabularyLearner {
   }
 
   /**
-   * Characters below which a learned vocabulary knows too few words to segment general text (SIGHAN
-   * PKU F1 0.55 learned from 100 KB of news, about 33,000 characters; 0.68 from 1 MB, 0.805 from
-   * the whole 30 MB; the bundled vocabulary 0.835).
+   * Units (Han characters and Latin/digit runs) below which a learned vocabulary knows too few
+   * words to segment general text (SIGHAN PKU F1 0.55 learned from 100 KB of news, about 33,000
+   * units; 0.68 from 1 MB, 0.805 from the whole 30 MB; the bundled vocabulary 0.835).
    */
   public static final long SMALL_CORPUS = 200_000;
   private final FunctionWords functionWords;
@@ -244,10 +244,10 @@ public final class VocabularyLearner {
         + Numbers.count(scanner.clauses(), "clause") + "; "
         + Numbers.count(pairs.size(), "distinct pair"));
     if (units > 0 && units < SMALL_CORPUS) {
-      warnings.accept(String.format(java.util.Locale.ROOT, "the corpus has only %,d characters"
-          + " (fewer than %,d): a vocabulary learned from it knows too few words to segment"
-          + " general text as well as the bundled one; use it for text like its corpus", units,
-          SMALL_CORPUS));
+      warnings.accept(String.format(java.util.Locale.ROOT, "the corpus has only %,d units (Han"
+          + " characters and Latin/digit runs; fewer than %,d): a vocabulary learned from it knows"
+          + " too few words to segment general text as well as the bundled one; use it for text"
+          + " like its corpus", units, SMALL_CORPUS));
     }
   }
 

@@ -31,11 +31,12 @@ class SmallCorpusWarningsTest {
   void smallCorpusWarning_threshold() {
     assertNull(WordFilter.smallCorpusWarning(0, 2));
     assertEquals("the corpus has only 299,999 units (fewer than 300,000): with the minimum count"
-        + " at 2, its --new-only list holds many fragments and phrases seen 2-3 times; read it"
-        + " from the top, or raise --min-count",
+        + " at 2, its --new-only list holds many fragments and phrases seen only a few times;"
+        + " read it from the top, or raise --min-count to 3",
         WordFilter.smallCorpusWarning(WordFilter.SMALL_CORPUS - 1, 2));
     assertNull(WordFilter.smallCorpusWarning(WordFilter.SMALL_CORPUS, 2));
     assertNull(WordFilter.smallCorpusWarning(1000, 3)); // --min-count raised: advice taken
+    assertTrue(WordFilter.smallCorpusWarning(1000, 1).contains("minimum count at 1"));
   }
 
   @Test

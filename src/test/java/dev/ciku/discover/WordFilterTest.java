@@ -36,7 +36,8 @@ class WordFilterTest {
       // Traditional script: the same rules (萬, 個, 點 fold), and 著 compares as 着.
       {"萬劑次", "false"}, {"個百分點", "false"}, {"個月", "false"}, {"萬人", "false"},
       {"隨著", "false"}, {"著力", "false"}, {"朝著", "false"}, {"著名", "false"},
-      {"读原著", "true"}, // 著 alone is not the stopword 着
+      {"读原著", "true"}, // 著 alone is not the stopword 着 in simplified text,
+      {"帶著", "false"}, {"試著", "false"}, {"圍繞著", "false"}, // but in traditional text it is
   };
 
   @Test

@@ -43,6 +43,21 @@ class CharTallyTest {
   }
 
   @Test
+  void endInput_crAndMarkAtInputEdges_notCharacters() {
+    CharTally t = new CharTally();
+    char[] a = "\uFEFF中文\r".toCharArray();
+    char[] b = "\uFEFF测试\n\uFEFF".toCharArray();
+    t.add(a, 0, 0); // an empty read does not end the input's start
+    t.add(a, 0, a.length);
+    t.endInput();
+    t.add(b, 0, b.length);
+    t.endInput();
+    // 中文 and 测试; the marks that start the inputs and the CR that ends the first are none,
+    // a U+FEFF inside the text is one (stats counts it, as an invisible character).
+    assertEquals(5, t.count());
+  }
+
+  @Test
   void add_pieceBoundaryInsidePairs_sameCount() {
     String text = "😀\r\n中😀\n";
     long whole = tally(text);
