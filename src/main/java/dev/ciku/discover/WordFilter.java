@@ -67,8 +67,8 @@ public final class WordFilter {
 
   /**
    * Unit positions below which {@code --new-only} lists hold many fragments when the minimum count
-   * is 2 or less: what the lexicon leaves of the rarest words is mostly pieces and phrases (a quarter to
-   * a half of the top 100 from 150 KB of reviews or news, a tenth from 30 MB).
+   * is 2 or less: what the lexicon leaves of the rarest words is mostly pieces and phrases (a
+   * quarter to a half of the top 100 from 150 KB of reviews or news, a tenth from 30 MB).
    */
   public static final long SMALL_CORPUS = 300_000;
 
