@@ -5,6 +5,7 @@ import dev.ciku.corpus.Fields;
 import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.TextLines;
 import dev.ciku.corpus.UnitPolicy;
+import dev.ciku.count.SequenceTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -22,7 +23,11 @@ import java.util.function.Consumer;
  * Immutable once built; thread-safe to read.
  */
 public final class Lexicon {
-  private final WordSet words = new WordSet();
+  /**
+   * The words' {@link #key} forms as sequences of UTF-16 units: a few arrays instead of a
+   * million-object set of strings, which the collector would trace for the rest of the run.
+   */
+  private final SequenceTable words = new SequenceTable();
   private final Simplified simplified = Simplified.bundled();
   private final boolean lowercase;
 
@@ -75,7 +80,8 @@ public final class Lexicon {
           first = false;
           Fields.refuseJsonLines(word, r.name());
         }
-        words.add(key(word));
+        int[] u = units(key(word));
+        words.add(u, 0, u.length, 1);
       }
     }
     return this;
@@ -83,7 +89,8 @@ public final class Lexicon {
 
   /** Whether {@code word} is in the lexicon. */
   public boolean contains(String word) {
-    return words.contains(key(word));
+    int[] u = units(key(word));
+    return words.get(u, 0, u.length) > 0;
   }
 
   /**
@@ -96,6 +103,14 @@ public final class Lexicon {
   String key(String word) {
     String k = UnitPolicy.normalizeText(simplified.fold(word), lowercase);
     return k.length() > 1 && k.indexOf('著') >= 0 ? k.replace('著', '着') : k;
+  }
+
+  private static int[] units(String key) {
+    int[] u = new int[key.length()];
+    for (int i = 0; i < u.length; i++) {
+      u[i] = key.charAt(i);
+    }
+    return u;
   }
 
   /** Number of distinct words, compared in their {@link #key} form. */
