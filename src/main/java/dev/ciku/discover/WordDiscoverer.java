@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * New-word discovery from raw text: the cut-and-backtrack method (articles 4256/6920) with exact
@@ -100,6 +101,8 @@ public final class WordDiscoverer {
   private final CutPass cutPass;
   /** The strings to explain ({@link #withExplanations}); none by default. */
   private final List<String> explain;
+  /** Nanosecond clock of the progress lines' times ({@link #withClock}). */
+  private final LongSupplier clock;
 
   /**
    * A discoverer with these settings; it reads the word lists its options need (stopwords,
@@ -128,10 +131,15 @@ public final class WordDiscoverer {
     this.suffixes = SuffixGlue.suffixes(options.suffixGlue());
     this.cutPass = null;
     this.explain = List.of();
+    this.clock = System::nanoTime;
   }
 
-  /** A copy of {@code from} with another cut pass and strings to explain (the lists not read again). */
-  private WordDiscoverer(WordDiscoverer from, CutPass cutPass, List<String> explain) {
+  /**
+   * A copy of {@code from} with another cut pass, strings to explain and clock (the lists not
+   * read again).
+   */
+  private WordDiscoverer(WordDiscoverer from, CutPass cutPass, List<String> explain,
+      LongSupplier clock) {
     this.options = from.options;
     this.readerOptions = from.readerOptions;
     this.threads = from.threads;
@@ -142,6 +150,7 @@ public final class WordDiscoverer {
     this.suffixes = from.suffixes;
     this.cutPass = cutPass;
     this.explain = explain;
+    this.clock = clock;
   }
 
   /**
@@ -150,7 +159,7 @@ public final class WordDiscoverer {
    * copy of the settings (the word lists are shared).
    */
   public WordDiscoverer withCutPass(CutPass pass) {
-    return new WordDiscoverer(this, Objects.requireNonNull(pass, "pass"), explain);
+    return new WordDiscoverer(this, Objects.requireNonNull(pass, "pass"), explain, clock);
   }
 
   /**
@@ -159,7 +168,17 @@ public final class WordDiscoverer {
    * unchanged. Costs the run one more read of the rare grams and one more boundary-entropy pass.
    */
   public WordDiscoverer withExplanations(List<String> words) {
-    return new WordDiscoverer(this, cutPass, List.copyOf(words));
+    return new WordDiscoverer(this, cutPass, List.copyOf(words), clock);
+  }
+
+  /**
+   * A discoverer like this one whose progress lines ({@code info} of {@link #discover}) time the
+   * run by {@code nanoTime} instead of {@link System#nanoTime} (tests pass a stepping clock); the
+   * words do not depend on it. This one is unchanged.
+   */
+  public WordDiscoverer withClock(LongSupplier nanoTime) {
+    return new WordDiscoverer(this, cutPass, explain,
+        Objects.requireNonNull(nanoTime, "nanoTime"));
   }
 
   /**
@@ -187,7 +206,7 @@ public final class WordDiscoverer {
    */
   public Result discover(List<CorpusInput> corpus, NgramStore store, ByteCounter bytes,
       Consumer<String> warnings, Consumer<String> info) throws IOException {
-    long t0 = System.nanoTime();
+    long t0 = clock.getAsLong();
     boolean record = store == null && cutPass == null && !corpus.isEmpty();
     try (ClauseRecording recording = record ? ClauseRecording.create(tempDir) : null) {
       return discover(corpus, store, recording, bytes, warnings, info, t0);
@@ -748,8 +767,8 @@ public final class WordDiscoverer {
     return out;
   }
 
-  private static double seconds(long t0) {
-    return (System.nanoTime() - t0) / 1e9;
+  private double seconds(long t0) {
+    return (clock.getAsLong() - t0) / 1e9;
   }
 
   /** A Latin unit counts as a word candidate if it has a letter and two or more characters. */

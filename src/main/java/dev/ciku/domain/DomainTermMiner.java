@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Comparative domain-term mining: the words discovered in a domain corpus ({@link WordDiscoverer},
@@ -120,6 +121,8 @@ public final class DomainTermMiner {
   private final int threads;
   private final long memory;
   private final Path tempDir;
+  /** Nanosecond clock of the progress lines' times ({@link #withClock}). */
+  private final LongSupplier clock;
 
   /**
    * Unit positions of a domain corpus below which its list is mostly everyday words: a car
@@ -147,6 +150,25 @@ public final class DomainTermMiner {
     this.threads = (int) Params.atLeast("threads", threads, 1);
     this.memory = Params.atLeast("memory", memory, 1);
     this.tempDir = tempDir;
+    this.clock = System::nanoTime;
+  }
+
+  private DomainTermMiner(DomainTermMiner from, LongSupplier clock) {
+    this.options = from.options;
+    this.readerOptions = from.readerOptions;
+    this.threads = from.threads;
+    this.memory = from.memory;
+    this.tempDir = from.tempDir;
+    this.clock = clock;
+  }
+
+  /**
+   * A miner like this one whose progress lines (and its discovery's) time the run by
+   * {@code nanoTime} instead of {@link System#nanoTime} (tests pass a stepping clock); the terms
+   * do not depend on it. This one is unchanged.
+   */
+  public DomainTermMiner withClock(LongSupplier nanoTime) {
+    return new DomainTermMiner(this, java.util.Objects.requireNonNull(nanoTime, "nanoTime"));
   }
 
   /**
@@ -155,7 +177,7 @@ public final class DomainTermMiner {
   public Result mine(List<CorpusInput> corpus, ReferenceSource reference, ByteCounter bytes,
       Consumer<String> warnings, Consumer<String> info) throws IOException {
     WordDiscoverer.Result found = new WordDiscoverer(options.discover(), readerOptions, threads,
-        memory, tempDir).discover(corpus, null, bytes, warnings, info);
+        memory, tempDir).withClock(clock).discover(corpus, null, bytes, warnings, info);
     if (found.positions() > 0 && found.positions() < SMALL_CORPUS) {
       warnings.accept(String.format(Locale.ROOT, "the domain corpus has only %,d units (fewer"
           + " than %,d): its list is mostly everyday words and terms tied at score 0 (too few"
@@ -172,7 +194,7 @@ public final class DomainTermMiner {
    */
   public Result mine(WordDiscoverer.Result found, ReferenceSource reference,
       OccurrenceSource occurrences, Consumer<String> info) throws IOException {
-    long t0 = System.nanoTime();
+    long t0 = clock.getAsLong();
     List<DiscoveredWord> words = new ArrayList<>();
     int filtered = 0;
     for (DiscoveredWord w : found.words()) {
@@ -201,13 +223,13 @@ public final class DomainTermMiner {
     }
     ReferenceCounts ref = reference.counts(terms);
     info.accept(ref.describe());
-    long t1 = System.nanoTime();
+    long t1 = clock.getAsLong();
     TermOccurrences occ = occurrences.count(terms.toArray(new String[0]));
     info.accept(String.format(Locale.ROOT, "%,d strings counted in %,d lines (%.1f s)",
-        terms.size(), occ.documents(), (System.nanoTime() - t1) / 1e9));
+        terms.size(), occ.documents(), (clock.getAsLong() - t1) / 1e9));
     List<DomainTerm> out = score(words, ref, occ, found.positions(), options.rank());
     info.accept(String.format(Locale.ROOT, "%,d terms scored, %,d dropped by the filter (%.1f s)",
-        out.size(), filtered, (System.nanoTime() - t0) / 1e9));
+        out.size(), filtered, (clock.getAsLong() - t0) / 1e9));
     return new Result(out, found.positions(), ref.positions(), found.words().size(), filtered);
   }
 

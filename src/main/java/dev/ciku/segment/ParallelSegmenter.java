@@ -27,13 +27,12 @@ import java.util.function.Consumer;
 /**
  * Streams text through a {@link Segmenter} with several threads: the calling thread reads and
  * decodes blocks of about {@value #BLOCK} characters cut at line ends (a longer line is cut
- * after a punctuation or whitespace character, as {@link StreamSegmenter} does; a stalled input
- * gives a block of the whole lines read so far, written and flushed at once), worker threads
- * segment blocks, and the calling thread writes the results in input order. The output does not
- * depend on the number of threads or on when the input stalls, and equals
- * {@link StreamSegmenter}'s unless a line holds more than {@value StreamSegmenter#BUFFER}
- * characters without any punctuation or whitespace (then both force a word boundary, at
- * different places).
+ * after a punctuation or whitespace character, {@link #cutPoint}; a stalled input gives a block
+ * of the whole lines read so far, written and flushed at once), worker threads segment blocks,
+ * and the calling thread writes the results in input order. The output does not depend on the
+ * number of threads or on when the input stalls, and equals the segmentation of each whole line
+ * unless a line holds a stretch of more than half a block without any punctuation or whitespace
+ * (then a word boundary is forced where the block ends).
  *
  * <p>Memory: at most {@code 2 × threads + 1} blocks in flight (a few MB), whatever the input
  * size or line length. Not thread-safe itself; one instance per stream.
@@ -157,7 +156,7 @@ public final class ParallelSegmenter implements AutoCloseable {
         out.write('\n');
         openLine = false;
       }
-      int cut = eof ? len : lineEnd > 0 ? lineEnd : StreamSegmenter.cutPoint(buf, len);
+      int cut = eof ? len : lineEnd > 0 ? lineEnd : cutPoint(buf, len);
       char[] block = java.util.Arrays.copyOf(buf, cut);
       boolean startsMid = midLine;
       boolean startsAfterSpace = afterSpace;
@@ -275,5 +274,31 @@ public final class ParallelSegmenter implements AutoCloseable {
   @Override
   public void close() {
     pool.shutdownNow();
+  }
+
+  /**
+   * Where to cut a full buffer that holds no line end: after the last punctuation or whitespace
+   * character in its second half (not inside a run of the same character, a grapheme cluster, or
+   * between two ASCII symbols, which may be inside a URL: {@code http:/}), else before the last
+   * character (never inside a surrogate pair).
+   */
+  static int cutPoint(char[] buf, int len) {
+    for (int i = len - 2; i > len / 2; i--) {
+      char c = buf[i];
+      char next = buf[i + 1];
+      if (!Character.isLetterOrDigit(c) && !Character.isSurrogate(c) && next != c
+          && !UnitPolicy.isLatin(UnitPolicy.normalize(c))
+          && !UnitPolicy.isLatin(UnitPolicy.normalize(next))
+          && !Character.isLowSurrogate(next) && c != Graphemes.ZWJ
+          && !(UnitPolicy.isUrlChar(c) && UnitPolicy.isUrlChar(next))
+          && !Graphemes.isExtender(Graphemes.codePointAt(buf, i + 1, len))) {
+        return i + 1;
+      }
+    }
+    int cut = len - 1;
+    if (Character.isLowSurrogate(buf[cut]) && Character.isHighSurrogate(buf[cut - 1])) {
+      cut--;
+    }
+    return cut;
   }
 }

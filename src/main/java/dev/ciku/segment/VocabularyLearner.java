@@ -179,25 +179,6 @@ public final class VocabularyLearner {
     }
   }
 
-  /** Learns from symbol clauses given directly (for tests): each array is one clause. */
-  public Result learn(List<int[]> clauses) throws IOException {
-    try (corpus) {
-      for (int[] clause : clauses) {
-        for (int i = 0; i < clause.length; i++) {
-          unitCounts[clause[i]]++;
-          if (i + 1 < clause.length) {
-            pairs.addTo(key(clause[i], clause[i + 1]), 1);
-          }
-          corpus.add(clause[i]);
-        }
-        units += clause.length;
-        pairTotal += Math.max(0, clause.length - 1);
-        corpus.add(-1);
-      }
-      return learnFromCorpus();
-    }
-  }
-
   private static long key(int a, int b) {
     return ((long) a << 21) | b;
   }

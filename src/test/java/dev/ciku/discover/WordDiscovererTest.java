@@ -46,6 +46,29 @@ class WordDiscovererTest {
   }
 
   @Test
+  void withClock_steppingClock_progressLinesTimedByIt() throws IOException {
+    long[] now = {0};
+    List<String> lines = new java.util.ArrayList<>();
+    new WordDiscoverer(DiscoverOptions.DEFAULT, ReaderOptions.DEFAULT, 2, 64L << 20, tmp)
+        .withClock(() -> now[0] += 1_000_000_000L)
+        .discover(List.of(CorpusInput.file(LAWS)), null, new ByteCounter(), m -> { }, lines::add);
+    java.util.regex.Pattern timed = java.util.regex.Pattern.compile("\\((\\d+)\\.(\\d) s\\)$");
+    List<Integer> seconds = new java.util.ArrayList<>();
+    for (String line : lines) {
+      java.util.regex.Matcher m = timed.matcher(line);
+      if (m.find()) {
+        assertEquals("0", m.group(2), line);
+        seconds.add(Integer.parseInt(m.group(1)));
+      }
+    }
+    assertTrue(seconds.size() >= 4, "timed lines: " + lines);
+    for (int i = 1; i < seconds.size(); i++) {
+      assertTrue(seconds.get(i) > seconds.get(i - 1), "times rise one clock step at least: "
+          + seconds);
+    }
+  }
+
+  @Test
   void withExplanations_anyWords_returnsACopyAndLeavesThisUnchanged() throws IOException {
     Path file = tmp.resolve("c.txt");
     Files.writeString(file, "人民法院审理案件。人民法院依法审理。\n".repeat(20));

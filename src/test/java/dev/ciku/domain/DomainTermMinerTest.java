@@ -36,6 +36,25 @@ class DomainTermMinerTest {
             () -> new DomainTermMiner(o, ReaderOptions.DEFAULT, 1, -5, dir)).getMessage());
   }
 
+  @Test
+  void withClock_steppingClock_discoveryAndScoringTimedByIt() throws Exception {
+    long[] now = {0};
+    List<String> lines = new java.util.ArrayList<>();
+    new DomainTermMiner(new DomainTermMiner.Options(DiscoverOptions.DEFAULT,
+        DomainTermMiner.Rank.COMBINED, TermFilter.none()), READER, 1, 64L << 20, dir)
+        .withClock(() -> now[0] += 500_000_000L)
+        .mine(List.of(CorpusInput.file(Path.of("corpora-samples", "laws-zh.txt"))),
+            terms -> table(Map.of(), 1_000_000), new ByteCounter(), m -> { }, lines::add);
+    // Every timed line, discovery's and the miner's own, reads the stepping clock: half seconds.
+    List<String> timed = lines.stream().filter(l -> l.matches(".*\\(\\d+\\.\\d s\\)$")).toList();
+    assertTrue(timed.size() >= 5, "timed lines: " + lines);
+    assertTrue(timed.get(0).startsWith("counted: "), timed.get(0));
+    assertTrue(timed.get(timed.size() - 1).contains(" terms scored, "), timed.toString());
+    for (String line : timed) {
+      assertTrue(line.matches(".*\\(\\d+\\.[05] s\\)$"), line);
+    }
+  }
+
   private static ReferenceCounts table(Map<String, Long> counts, long positions) {
     return new ReferenceCounts() {
       @Override

@@ -166,7 +166,7 @@ class SegmenterTest {
   void cutPoint_emojiSequenceInTheSecondHalf_notCutInside() {
     for (String cluster : List.of("❤\uFE0F", "👩\u200D💻", "☝🏽")) {
       char[] buf = ("中国".repeat(40) + cluster + "人民".repeat(3)).toCharArray();
-      int cut = StreamSegmenter.cutPoint(buf, buf.length);
+      int cut = ParallelSegmenter.cutPoint(buf, buf.length);
       int at = 80;
       assertTrue(cut <= at || cut >= at + cluster.length(), cluster + " cut at " + cut);
     }
@@ -176,7 +176,7 @@ class SegmenterTest {
   void cutPoint_urlInTheSecondHalf_notCutInside() {
     String url = "http://example.com/a(b)-c?d=1&e=2#f";
     char[] buf = ("中国".repeat(40) + url + "人民".repeat(3)).toCharArray();
-    int cut = StreamSegmenter.cutPoint(buf, buf.length);
+    int cut = ParallelSegmenter.cutPoint(buf, buf.length);
     assertTrue(cut <= 80 || cut >= 80 + url.length(), "cut at " + cut);
   }
 

@@ -192,17 +192,21 @@ class VocabularyLearnerTest {
       }
       words.add(w);
     }
-    List<int[]> clauses = new ArrayList<>();
+    // One clause a line, read as the vocab command reads a corpus.
+    StringBuilder text = new StringBuilder();
     for (int i = 0; i < 20_000; i++) {
-      IntArrayListLike c = new IntArrayListLike();
       int n = 2 + r.nextInt(6);
       for (int k = 0; k < n; k++) {
-        c.add(words.get(r.nextInt(words.size())));
+        int[] w = words.get(r.nextInt(words.size()));
+        text.append(Symbols.text(w, 0, w.length));
       }
-      clauses.add(c.toArray());
+      text.append('\n');
     }
+    Path corpus = tempDir.resolve("synthetic.txt");
+    java.nio.file.Files.writeString(corpus, text);
     VocabularyLearner.Result res = new VocabularyLearner(VocabularyLearner.Config.DEFAULT, m -> {})
-        .learn(clauses);
+        .learn(List.of(CorpusInput.file(corpus)), ReaderOptions.DEFAULT, new ByteCounter(),
+            m -> {});
     Vocabulary v = res.vocabulary();
     int found = 0;
     for (int[] w : words) {
@@ -217,24 +221,6 @@ class VocabularyLearnerTest {
     String a = Symbols.text(w0, 0, w0.length);
     String b = Symbols.text(w1, 0, w1.length);
     assertEquals(List.of(a, b), new Segmenter(v, " ").words(a + b));
-  }
-
-  /** A tiny growable int list for building clauses. */
-  private static final class IntArrayListLike {
-    private int[] a = new int[16];
-    private int n;
-
-    void add(int[] w) {
-      if (n + w.length > a.length) {
-        a = java.util.Arrays.copyOf(a, Math.max(a.length * 2, n + w.length));
-      }
-      System.arraycopy(w, 0, a, n, w.length);
-      n += w.length;
-    }
-
-    int[] toArray() {
-      return java.util.Arrays.copyOf(a, n);
-    }
   }
 
   @Test

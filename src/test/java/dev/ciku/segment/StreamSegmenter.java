@@ -1,18 +1,16 @@
 package dev.ciku.segment;
 
-import dev.ciku.corpus.UnitPolicy;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 
 /**
- * Streams text through a {@link Segmenter}: one output line per input line, in bounded memory
- * whatever the line length. A line longer than the buffer ({@value #BUFFER} chars) is passed on
- * in pieces cut after a punctuation or whitespace character in the second half of the buffer
- * (never inside a run of dashes, a Latin run or a grapheme cluster such as an emoji sequence, so
- * such a cut does not change the result), or, in a buffer without any, between two characters that are not a surrogate pair
- * (a forced word boundary: the only case where the cut changes the result).
+ * The one-thread reference that tests compare {@link ParallelSegmenter} with: streams text
+ * through a {@link Segmenter}, one output line per input line, in bounded memory whatever the
+ * line length. A line longer than the buffer ({@value #BUFFER} chars) is passed on in pieces cut
+ * where {@link ParallelSegmenter#cutPoint} cuts a full buffer (after a punctuation or whitespace
+ * character in the buffer's second half, which does not change the result; in a buffer without
+ * any, between two characters that are not a surrogate pair: a forced word boundary).
  *
  * <p>Not thread-safe; one instance per stream.
  */
@@ -52,7 +50,7 @@ public final class StreamSegmenter {
         }
       }
       if (start == 0 && len == buf.length) {
-        int cut = cutPoint(buf, len);
+        int cut = ParallelSegmenter.cutPoint(buf, len);
         worker.process(buf, 0, cut);
         start = cut;
       }
@@ -66,32 +64,6 @@ public final class StreamSegmenter {
     }
     worker.drain(out);
     chars.endInput();
-  }
-
-  /**
-   * Where to cut a full buffer that holds no line end: after the last punctuation or whitespace
-   * character in its second half (not inside a run of the same character, a grapheme cluster, or
-   * between two ASCII symbols, which may be inside a URL: {@code http:/}), else before the last
-   * character (never inside a surrogate pair).
-   */
-  static int cutPoint(char[] buf, int len) {
-    for (int i = len - 2; i > len / 2; i--) {
-      char c = buf[i];
-      char next = buf[i + 1];
-      if (!Character.isLetterOrDigit(c) && !Character.isSurrogate(c) && next != c
-          && !UnitPolicy.isLatin(UnitPolicy.normalize(c))
-          && !UnitPolicy.isLatin(UnitPolicy.normalize(next))
-          && !Character.isLowSurrogate(next) && c != Graphemes.ZWJ
-          && !(UnitPolicy.isUrlChar(c) && UnitPolicy.isUrlChar(next))
-          && !Graphemes.isExtender(Graphemes.codePointAt(buf, i + 1, len))) {
-        return i + 1;
-      }
-    }
-    int cut = len - 1;
-    if (Character.isLowSurrogate(buf[cut]) && Character.isHighSurrogate(buf[cut - 1])) {
-      cut--;
-    }
-    return cut;
   }
 
   /**
