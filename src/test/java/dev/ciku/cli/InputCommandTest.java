@@ -329,7 +329,7 @@ class InputCommandTest {
   }
 
   @Test
-  void count_csvQuotedLineBreakAndHeader_oneRecord() throws IOException {
+  void stats_csvQuotedLineBreakAndHeader_twoRecords() throws IOException {
     Path f = write("f.csv", "id,text\n1,\"第一行\n第二行\"\n2,普通\n");
     assertEquals(0, Main.execute("stats", "--input-format", "csv", "--column", "2",
         "--skip-header", f.toString()));

@@ -93,8 +93,10 @@ class MainTest {
         "help", "generate-completion", "gen-manpage"),
         List.copyOf(Main.newCommandLine("generate-completion").getSubcommands().keySet()));
     assertEquals(0, Main.execute("generate-completion"));
-    for (String s : List.of("_picocli_ciku_discover", "_picocli_ciku_segment", "--explain",
-        "--encoding")) {
+    for (String s : List.of("stats", "count", "discover", "domain", "vocab", "segment", "eval")) {
+      assertTrue(out().contains("_picocli_ciku_" + s + "()"), s);
+    }
+    for (String s : List.of("--explain", "--encoding", "--build-profile", "--vocab")) {
       assertTrue(out().contains(s), s);
     }
   }
@@ -104,8 +106,10 @@ class MainTest {
     assertEquals(0, Main.execute("gen-manpage", "-d", dir.toString()));
     try (Stream<Path> pages = Files.list(dir)) {
       List<String> names = pages.map(p -> p.getFileName().toString()).sorted().toList();
-      assertTrue(names.contains("ciku-discover.adoc") && names.contains("ciku-segment.adoc"),
-          names.toString());
+      for (String s : List.of("stats", "count", "discover", "domain", "vocab", "segment",
+          "eval")) {
+        assertTrue(names.contains("ciku-" + s + ".adoc"), s + " in " + names);
+      }
     }
   }
 
@@ -539,7 +543,7 @@ class MainTest {
   }
 
   @Test
-    void unreadableInputOrTempDir_exit66Or74_saysWhich() throws IOException {
+  void unreadableInputOrTempDir_exit66Or74_saysWhich() throws IOException {
     org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
         "root reads and writes whatever the permissions");
     Path laws = Files.copy(Path.of(LAWS), dir.resolve("laws.txt"));

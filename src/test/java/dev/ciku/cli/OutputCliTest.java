@@ -382,7 +382,9 @@ class OutputCliTest {
   @Test
   void stats_dashOProcessSubstitution_writtenThrough() throws Exception {
     Path sub = dir.resolve("sub.json");
-    String[] r = bash("ciku stats " + LAWS + " --format json -o >(cat > " + sub + ") && sleep 1");
+    // bash does not wait for a process substitution: wait for it ($!) before the file is read.
+    String[] r = bash("ciku stats " + LAWS + " --format json -o >(cat > " + sub + "); s=$?;"
+        + " wait $!; exit $s");
     assertEquals("0", r[0], r[2]);
     assertTrue(Files.readString(sub).startsWith("{\"lines\":"), Files.readString(sub));
     assertEquals(List.of("sub.json"), listing());

@@ -40,7 +40,7 @@ class LoadOnceTest {
   }
 
   @Test
-  void bundledTables_loadThroughIt() throws IOException {
+  void bundled_calledTwice_sameTable() throws IOException {
     assertSame(Simplified.bundled(), Simplified.bundled());
     assertSame(FunctionWords.bundled(), FunctionWords.bundled());
   }

@@ -77,7 +77,7 @@ class GramsTest {
   }
 
   @Test
-  void drainSorted_seededRandomTable_isSortedAndComplete() {
+  void drainSorted_seededRandomTable_isSortedAndComplete() throws java.io.IOException {
     Random r = new Random(7);
     GramTable t = new GramTable(1 << 12, 0.7);
     java.util.Map<Long, Long> expected = new java.util.HashMap<>();
@@ -92,5 +92,20 @@ class GramsTest {
     SortedRun run = t.drainSorted();
     assertEquals(expected.size(), run.size());
     assertEquals(0, t.size());
+    java.util.Map<Long, Long> got = new java.util.HashMap<>();
+    try (SortedRun.Cursor c = run.cursor()) {
+      long prevHi = 0;
+      long prevLo = 0;
+      while (c.next()) {
+        assertEquals(0, c.lo());
+        if (!got.isEmpty()) {
+          assertTrue(Grams.compare(prevHi, prevLo, c.hi(), c.lo()) < 0, "in gram order");
+        }
+        assertEquals(null, got.put(c.hi(), c.count()), "each gram once");
+        prevHi = c.hi();
+        prevLo = c.lo();
+      }
+    }
+    assertEquals(expected, got);
   }
 }

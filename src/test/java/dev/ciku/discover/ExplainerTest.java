@@ -42,16 +42,17 @@ class ExplainerTest {
   /** One string a stage, on the bundled legal sample (figures read from a run, then checked). */
   @Test
   void explain_lawsSample_namesTheStageThatDecided() throws IOException {
-    Map<String, Stage> table = Map.of(
-        "国务院", Stage.KEPT,
-        "的", Stage.INPUT,
-        "，好", Stage.INPUT,
-        "本法", Stage.COUNT,
-        "社会主义", Stage.CUT,
-        "人民法院", Stage.COHESION,
-        "委员", Stage.ENTROPY,
-        "不动产登记", Stage.REDUNDANCY,
-        "并在", Stage.GAIN);
+    // In this order every run (Map.of iterates in an order that changes from JVM to JVM).
+    Map<String, Stage> table = new java.util.LinkedHashMap<>();
+    table.put("国务院", Stage.KEPT);
+    table.put("的", Stage.INPUT);
+    table.put("，好", Stage.INPUT);
+    table.put("本法", Stage.COUNT);
+    table.put("社会主义", Stage.CUT);
+    table.put("人民法院", Stage.COHESION);
+    table.put("委员", Stage.ENTROPY);
+    table.put("不动产登记", Stage.REDUNDANCY);
+    table.put("并在", Stage.GAIN);
     List<String> words = new ArrayList<>(table.keySet());
     WordDiscoverer.Result r = explain(words);
     assertEquals(words.size(), r.explanations().size());

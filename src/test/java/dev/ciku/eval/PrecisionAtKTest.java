@@ -59,7 +59,7 @@ class PrecisionAtKTest {
   }
 
   @Test
-  void firstField_tabThenSpace_firstToken() {
+  void firstField_leadingSpacesThenSpaceAndTab_firstToken() {
     assertEquals("中国", PrecisionAtK.firstField("  中国 x\ty \n"));
     assertEquals("", PrecisionAtK.firstField("   "));
   }

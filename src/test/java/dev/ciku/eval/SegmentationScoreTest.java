@@ -119,6 +119,9 @@ class SegmentationScoreTest {
     Path pred = file("p", "𠀀字 好\n");
     SegmentationScore s = SegmentationScore.score(gold, pred, null);
     assertEquals(2, s.correct());
-    assertEquals(List.of(), List.of());
+    // 𠀀 (two UTF-16 units) is one character: 坏 against 好 is character 3, on line 2 of both.
+    SegmentationScore.MismatchException e = assertThrows(SegmentationScore.MismatchException.class,
+        () -> SegmentationScore.score(file("g2", "𠀀  字\n好\n"), file("p2", "𠀀 字\n坏\n"), null));
+    assertEquals("texts differ at character 3 (line 2): gold 好, prediction 坏", e.getMessage());
   }
 }

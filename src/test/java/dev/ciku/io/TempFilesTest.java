@@ -11,9 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Child-JVM tests read the child's output: a child that never answers fails them by timeout. */
+@Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TempFilesTest {
   @TempDir Path dir;
 
@@ -58,16 +62,23 @@ class TempFilesTest {
 
   /**
    * Run in a child JVM: two threads create temporary files in {@code dir} as fast as they can
-   * (as spilling workers do), never deleting them; says "ready" once some exist.
+   * (as spilling workers do), never deleting them; says "ready" once some exist. A creation that
+   * fails before then, or no files within 60 s, ends the child with a line that says so.
    */
   private static void createUntilStopped(Path dir) throws Exception {
+    AtomicBoolean ready = new AtomicBoolean();
     Runnable loop = () -> {
       try {
         while (true) {
           TempFiles.create(dir, "ciku-run-", ".bin");
         }
-      } catch (IOException e) {
-        // shutting down: no new file
+      } catch (IOException | RuntimeException e) {
+        if (!ready.get()) {
+          System.out.println("create failed: " + e);
+          System.out.flush();
+          Runtime.getRuntime().halt(3);
+        }
+        // else shutting down: no new file
       }
     };
     for (int i = 0; i < 2; i++) {
@@ -75,9 +86,16 @@ class TempFilesTest {
       t.setDaemon(true);
       t.start();
     }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (listing(dir).size() < 100) {
+      if (System.nanoTime() > deadline) {
+        System.out.println("only " + listing(dir).size() + " files after 60 s");
+        System.out.flush();
+        Runtime.getRuntime().halt(4);
+      }
       Thread.sleep(5);
     }
+    ready.set(true);
     System.out.println("ready");
     System.out.flush();
     Thread.sleep(60_000);

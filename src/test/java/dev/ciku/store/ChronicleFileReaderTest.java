@@ -26,8 +26,11 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import net.openhft.chronicle.map.ChronicleMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Child-JVM tests read the child's output: a child that never answers fails them by timeout. */
+@Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ChronicleFileReaderTest {
   private static final Path LAWS = Path.of("corpora-samples/laws-zh.txt");
 
