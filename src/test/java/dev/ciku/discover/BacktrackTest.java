@@ -72,7 +72,7 @@ class BacktrackTest {
     DiscoverOptions d = DiscoverOptions.DEFAULT;
     assertEquals(d.pmiBase(), Backtrack.relaxedBar(d, 25 * 4, 4), 0.0);
     assertTrue(Double.isNaN(Backtrack.relaxedBar(d, 25 * 4 - 1, 4)));
-    DiscoverOptions off = new DiscoverOptions(4, 0, 2.0, 2.0, 0.5, 12, 1.0, 2.5, 6.0);
+    DiscoverOptions off = Settings.defaults().isolated(0).build();
     assertTrue(Double.isNaN(Backtrack.relaxedBar(off, 1_000_000, 4)), "--isolated 0");
   }
 }

@@ -43,11 +43,7 @@ class CutPassTest {
     // back from spilled files; a store's grams are all in memory. Both must give one result.
     List<CorpusInput> corpus = List.of(CorpusInput.file(LAWS));
     Path storeFile = store(corpus, 4, 2);
-    DiscoverOptions minCount3 = new DiscoverOptions(4, 3, 2.0, 2.0, 0.5, 12, 1.0, 2.5, 6.0,
-        DiscoverOptions.REESTIMATION, DiscoverOptions.MERGE_PMI, DiscoverOptions.MERGE_STEP,
-        DiscoverOptions.MIN_GAIN, DiscoverOptions.GAIN_STEP, DiscoverOptions.ISOLATED,
-        DiscoverOptions.GLUE_GAIN, DiscoverOptions.NUMBER_GLUE,
-        DiscoverOptions.SUFFIX_GLUE);
+    DiscoverOptions minCount3 = Settings.defaults().minCount(3).build();
     try (NgramStore store = NgramStore.open(storeFile)) {
       WordDiscoverer.Result fromStore = new WordDiscoverer(minCount3, ReaderOptions.DEFAULT, 2,
           64L << 20, tmp).discover(corpus, store, new ByteCounter(), m -> { }, m -> { });

@@ -187,11 +187,7 @@ class ExplainerTest {
     Explanation on = explain(words).explanations().get(0);
     assertEquals(Stage.KEPT, on.stage(), on.toString());
     assertEquals(204, on.fragments());
-    DiscoverOptions d = DiscoverOptions.DEFAULT;
-    DiscoverOptions off = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
-        d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy(),
-        d.reestimation(), d.mergePmi(), d.mergeStep(), d.minGain(), d.gainStep(), 0,
-        d.glueGain(), d.numberGlue(), d.suffixGlue());
+    DiscoverOptions off = Settings.defaults().isolated(0).build();
     WordDiscoverer.Result r = new WordDiscoverer(off, ReaderOptions.DEFAULT, 2, 128L << 20, tmp)
         .withExplanations(words)
         .discover(List.of(CorpusInput.file(LAWS)), null, new ByteCounter(), m -> { }, m -> { });

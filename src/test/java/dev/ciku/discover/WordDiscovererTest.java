@@ -87,11 +87,7 @@ class WordDiscovererTest {
 
   /** The defaults with another {@code --glue-gain}, {@code --number-glue}, {@code --suffix-glue}. */
   static DiscoverOptions defaultsWith(double glueGain, double numberGlue, double suffixGlue) {
-    DiscoverOptions d = DiscoverOptions.DEFAULT;
-    return new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(), d.minEntropy(),
-        d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy(), d.reestimation(),
-        d.mergePmi(), d.mergeStep(), d.minGain(), d.gainStep(), d.isolated(), glueGain,
-        numberGlue, suffixGlue);
+    return Settings.defaults().glue(glueGain, numberGlue, suffixGlue).build();
   }
 
   @BeforeAll
@@ -110,8 +106,7 @@ class WordDiscovererTest {
   @Test
   void discover_withoutDeRedundancy_findsWordsLongerThanTheCountingOrder() throws IOException {
     DiscoverOptions d = DiscoverOptions.DEFAULT;
-    DiscoverOptions keepLong = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(),
-        d.pmiStep(), d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), 0);
+    DiscoverOptions keepLong = Settings.withoutReestimation().redundancy(0).build();
     WordDiscoverer.Result r = discover(LAWS, 2, keepLong, tmp);
     long longer = r.words().stream().filter(w -> w.units() > d.order()).count();
     assertTrue(longer >= 10, "words of more than " + d.order() + " units: " + longer);
@@ -129,12 +124,8 @@ class WordDiscovererTest {
   @Test
   void discover_fragmentsLongerThanMaxLength_stillCountTheirWords() throws IOException {
     long occurrences = java.nio.file.Files.readString(LAWS).split("或者", -1).length - 1;
-    DiscoverOptions d = DiscoverOptions.DEFAULT;
     for (int maxLength : new int[] {2, 3}) {
-      DiscoverOptions o = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
-          d.minEntropy(), maxLength, d.pairPmi(), d.pairEntropy(), d.redundancy(),
-          d.reestimation(), d.mergePmi(), d.mergeStep(), d.minGain(), d.gainStep(),
-          d.isolated(), d.glueGain(), d.numberGlue(), d.suffixGlue());
+      DiscoverOptions o = Settings.defaults().maxLength(maxLength).build();
       WordDiscoverer.Result r = discover(LAWS, 2, o, tmp);
       assertEquals(occurrences, count(r, "或者"), "--max-length " + maxLength);
       assertTrue(r.words().stream().allMatch(w -> w.units() <= maxLength));
@@ -152,13 +143,9 @@ class WordDiscovererTest {
 
   @Test
   void discover_deRedundancy_removesCompoundsOfKnownWordsAndKeepsTheirMass() throws IOException {
-    DiscoverOptions d = DiscoverOptions.DEFAULT;
-    DiscoverOptions off = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
-        d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), 0);
+    DiscoverOptions off = Settings.withoutReestimation().redundancy(0).build();
     WordDiscoverer.Result all = discover(LAWS, 2, off, tmp);
-    WordDiscoverer.Result pruned = discover(LAWS, 2, new DiscoverOptions(d.order(), d.minCount(),
-        d.pmiBase(), d.pmiStep(), d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(),
-        d.redundancy()), tmp);
+    WordDiscoverer.Result pruned = discover(LAWS, 2, Settings.withoutReestimation().build(), tmp);
     assertTrue(pruned.words().size() < all.words().size(), "some words removed");
     long before = all.words().stream().filter(w -> w.units() >= 3).count();
     long after = pruned.words().stream().filter(w -> w.units() >= 3).count();
@@ -170,9 +157,7 @@ class WordDiscovererTest {
 
   @Test
   void discover_reestimation_recountsByUseAndAddsMergedWords() throws IOException {
-    DiscoverOptions d = DiscoverOptions.DEFAULT;
-    DiscoverOptions off = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
-        d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy());
+    DiscoverOptions off = Settings.withoutReestimation().build();
     WordDiscoverer.Result plain = discover(LAWS, 2, off, tmp);
     Set<String> before = plain.words().stream().map(DiscoveredWord::word)
         .collect(java.util.stream.Collectors.toSet());
@@ -188,11 +173,7 @@ class WordDiscovererTest {
 
   @Test
   void discover_minGain_dropsGlueOfFreeTokensAndKeepsWords() throws IOException {
-    DiscoverOptions d = DiscoverOptions.DEFAULT;
-    DiscoverOptions off = new DiscoverOptions(d.order(), d.minCount(), d.pmiBase(), d.pmiStep(),
-        d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy(),
-        d.reestimation(), d.mergePmi(), d.mergeStep(), 0, d.gainStep(), d.isolated(),
-        d.glueGain(), d.numberGlue(), d.suffixGlue());
+    DiscoverOptions off = Settings.defaults().minGain(0).build();
     Set<String> without = discover(LAWS, 2, off, tmp).words().stream()
         .map(DiscoveredWord::word).collect(java.util.stream.Collectors.toSet());
     Set<String> with = laws.words().stream().map(DiscoveredWord::word)

@@ -143,9 +143,7 @@ class DomainTermMinerTest {
     List<CorpusInput> laws = List.of(CorpusInput.file(Path.of("corpora-samples", "laws-zh.txt")));
     List<CorpusInput> wiki =
         List.of(CorpusInput.file(Path.of("corpora-samples", "wiki-zh-cmrc2018.txt")));
-    DiscoverOptions d = DiscoverOptions.DEFAULT;
-    DiscoverOptions opts = new DiscoverOptions(4, 0, d.pmiBase(), d.pmiStep(), d.minEntropy(),
-        d.maxLength(), d.pairPmi(), d.pairEntropy(), 0);
+    DiscoverOptions opts = dev.ciku.discover.Settings.withoutReestimation().redundancy(0).build();
     DomainTermMiner.Result combined = new DomainTermMiner(
         new DomainTermMiner.Options(opts, DomainTermMiner.Rank.COMBINED, TermFilter.bundled()),
         READER, 2, 128L << 20, dir).mine(laws, terms -> CorpusReference.count(terms, wiki, READER,

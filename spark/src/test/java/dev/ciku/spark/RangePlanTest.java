@@ -35,17 +35,24 @@ class RangePlanTest {
   }
 
   @Test
-  void moreRangesThanWeightedBuckets_leavesSomeEmpty_butStaysOrdered() {
+  void balanced_moreRangesThanWeightedBuckets_middleRangesEmptyAndOrdered() {
     long[] w = new long[RangePlan.BUCKETS];
     w[RangePlan.bucket(0x4E00)] = 1;
     RangePlan plan = RangePlan.balanced(w, 5);
     assertEquals(5, plan.ranges());
+    // The one weighted bucket closes ranges 0 to 3 at once: 1 to 3 are empty, every unit up to
+    // its bucket falls in range 0 and every later one in range 4.
+    assertEquals(0, plan.range(gram(0x4E00)));
+    assertEquals(4, plan.range(gram(UnitTable.MAX_ID - 1)));
     int last = 0;
+    java.util.Set<Integer> used = new java.util.TreeSet<>();
     for (int u = 1; u < UnitTable.MAX_ID; u += 501) {
       int r = plan.range(gram(u));
       assertTrue(r >= last && r < 5);
+      used.add(r);
       last = r;
     }
+    assertEquals(java.util.Set.of(0, 4), used);
     RangePlan none = RangePlan.balanced(new long[RangePlan.BUCKETS], 3);
     assertEquals(3, none.ranges());
   }
