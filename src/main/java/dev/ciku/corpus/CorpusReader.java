@@ -17,17 +17,20 @@ import java.util.function.Consumer;
  * UTF-8 byte-order mark, replaces malformed or unmappable bytes by U+FFFD (a boundary) while
  * counting them, and for JSON-lines and TSV/CSV inputs extracts the text field of each line.
  *
- * <p>Plain text is never held by the line: memory stays bounded whatever the line length. JSON
- * and column formats hold one line at a time. CSV follows RFC 4180 as Python's {@code csv} module
- * reads it: a quote is special only at the start of a field (inside an unquoted field it is an
- * ordinary character); a record whose quoted field spans lines is one record, but a line break
- * ends it once it holds {@value #MAX_RECORD} characters and the next line starts a new record (so
- * an unbalanced quote cannot swallow the rest of the input); both that and a quoted field still
- * open at the end of an input are warned about, with the line where the quote opened. Lines that
- * lack their text (not a JSON object, no such field or column) are skipped and counted in one
- * warning per input.
+ * <p>Plain text is never held by the line: memory stays bounded whatever the line length. JSON and
+ * column formats hold one record at a time, and only when it does not lie whole in the decoded
+ * buffer: a record that does is read where it lies. A {@link RecordField} finds the text in it,
+ * which the scanner reads where it lies too unless it holds escapes or doubled quotes. CSV follows
+ * RFC 4180 as Python's {@code csv} module reads it: a quote is special only at the start of a field
+ * (inside an unquoted field it is an ordinary character); a record whose quoted field spans lines
+ * is one record, but a line break ends it once it holds {@value #MAX_RECORD} characters and the
+ * next line starts a new record (so an unbalanced quote cannot swallow the rest of the input); both
+ * that and a quoted field still open at the end of an input are warned about, with the line where
+ * the quote opened. Lines that lack their text (not a JSON object, no such field or column) are
+ * skipped and counted in one warning per input.
  *
- * <p>Not thread-safe; one reader per scan. Allocates its buffers once per instance.
+ * <p>Not thread-safe; one reader per scan. Allocates its buffers once per instance (the record
+ * and field buffers grow to the longest record held), nothing per record.
  */
 public final class CorpusReader {
   private static final int BUFFER = 1 << 16;
@@ -39,7 +42,11 @@ public final class CorpusReader {
   private final Consumer<String> warnings;
   private final ByteBuffer in = ByteBuffer.allocate(BUFFER);
   private final CharBuffer out = CharBuffer.allocate(BUFFER);
-  private final StringBuilder line = new StringBuilder();
+  /** Finds the text of a record; null for plain text. */
+  private final RecordField field;
+  /** The record read so far, when it began in an earlier buffer: {@code record[0..held)}. */
+  private char[] record = new char[1024];
+  private int held;
   private long malformed;
   // CSV record states (RFC 4180): where in a field the last character left the record.
   private static final int FIELD_START = 0;
@@ -67,6 +74,7 @@ public final class CorpusReader {
     this.options = options;
     this.bytes = bytes;
     this.warnings = warnings;
+    this.field = RecordField.of(options);
   }
 
   /** Reads every input in order into {@code scanner}, then calls {@link ClauseScanner#finish}. */
@@ -101,7 +109,7 @@ public final class CorpusReader {
     boolean utf8 = charset.equals(StandardCharsets.UTF_8);
     in.clear();
     out.clear();
-    line.setLength(0);
+    held = 0;
     newlines = 0;
     csvState = FIELD_START;
     cutFirstLine = 0;
@@ -162,12 +170,13 @@ public final class CorpusReader {
     long openQuoteLines = 0;
     if (csvState == QUOTED) {
       // Lines from the opening quote to the last one (which may lack its line break).
-      boolean broken = line.length() > 0 && line.charAt(line.length() - 1) == '\n';
+      boolean broken = held > 0 && record[held - 1] == '\n';
       openQuoteLines = newlines + (broken ? 0 : 1) - quoteLine + 1;
     }
-    if (options.format() != InputFormat.PLAIN && line.length() > 0) {
-      extract(scanner);
-      line.setLength(0);
+    if (field != null && held > 0) {
+      int n = held;
+      held = 0;
+      record(record, 0, n, scanner);
     }
     // An input that does not end with a line break still ends its last line and clause.
     scanner.finish();
@@ -238,36 +247,87 @@ public final class CorpusReader {
         scanner.chars(a, from, to);
         out.position(to);
       }
+    } else if (options.format() == InputFormat.CSV) {
+      drainCsv(a, from, to, scanner);
     } else {
-      boolean csv = options.format() == InputFormat.CSV;
-      for (int i = from; i < to; i++) {
-        char c = a[i];
-        if (c == '\n') {
-          newlines++;
-          if (csvState == QUOTED) {
-            if (line.length() < MAX_RECORD) {
-              line.append(c);
-              continue;
-            }
-            // Resynchronise: this line break ends the record, the next line starts one.
-            if (cutRecords++ == 0) {
-              cutFirstLine = quoteLine;
-            }
-            cutLines += newlines - quoteLine + 1;
-          }
-          csvState = FIELD_START;
-          extract(scanner);
-          line.setLength(0);
-        } else {
-          if (csv) {
-            csvState = next(csvState, c);
-          }
-          line.append(c);
-        }
-      }
-      out.position(to);
+      drainLines(a, from, to, scanner);
     }
     out.compact();
+  }
+
+  /** Passes on the lines ending in {@code a[from..to)} and holds the start of the next one. */
+  private void drainLines(char[] a, int from, int to, ClauseScanner scanner) {
+    int start = from;
+    for (int i = from; i < to; i++) {
+      if (a[i] == '\n') {
+        newlines++;
+        endRecord(a, start, i, scanner);
+        start = i + 1;
+      }
+    }
+    hold(a, start, to);
+    out.position(to);
+  }
+
+  /**
+   * Passes on the CSV records ending in {@code a[from..to)} and holds the start of the next one:
+   * a line break ends a record unless a quoted field is open (and shorter than {@value
+   * #MAX_RECORD} characters with the record).
+   */
+  private void drainCsv(char[] a, int from, int to, ClauseScanner scanner) {
+    int state = csvState;
+    int start = from;
+    for (int i = from; i < to; i++) {
+      char c = a[i];
+      if (c == '\n') {
+        newlines++;
+        if (state == QUOTED) {
+          if (held + (i - start) < MAX_RECORD) {
+            continue;
+          }
+          // Resynchronise: this line break ends the record, the next line starts one.
+          if (cutRecords++ == 0) {
+            cutFirstLine = quoteLine;
+          }
+          cutLines += newlines - quoteLine + 1;
+        }
+        state = FIELD_START;
+        endRecord(a, start, i, scanner);
+        start = i + 1;
+      } else {
+        state = next(state, c);
+      }
+    }
+    csvState = state;
+    hold(a, start, to);
+    out.position(to);
+  }
+
+  /** Ends the record whose last chars are {@code a[from..to)} (the line break excluded). */
+  private void endRecord(char[] a, int from, int to, ClauseScanner scanner) {
+    if (held == 0) {
+      record(a, from, to, scanner);
+      return;
+    }
+    hold(a, from, to);
+    int n = held;
+    held = 0;
+    record(record, 0, n, scanner);
+  }
+
+  /** Appends {@code a[from..to)} to the record held. */
+  private void hold(char[] a, int from, int to) {
+    int n = to - from;
+    if (n == 0) {
+      return;
+    }
+    if (held + n > record.length) {
+      char[] grown = new char[Math.max(held + n, 2 * record.length)];
+      System.arraycopy(record, 0, grown, 0, held);
+      record = grown;
+    }
+    System.arraycopy(a, from, record, held, n);
+    held += n;
   }
 
   /**
@@ -291,25 +351,23 @@ public final class CorpusReader {
     }
   }
 
-  private void extract(ClauseScanner scanner) {
-    int end = line.length();
-    if (end > 0 && line.charAt(end - 1) == '\r') {
-      line.setLength(end - 1);
+  /**
+   * Reads the text of the record {@code a[from..to)} (a trailing carriage return dropped) into
+   * {@code scanner} and ends its line, or counts what it lacks; skips it if it is the header.
+   */
+  private void record(char[] a, int from, int to, ClauseScanner scanner) {
+    if (to > from && a[to - 1] == '\r') {
+      to--;
     }
-    CharSequence text = switch (options.format()) {
-      case JSONL -> JsonField.extract(line, options.field());
-      case TSV -> Columns.tsv(line, options.column());
-      case CSV -> Columns.csv(line, options.column());
-      case PLAIN -> line;
-    };
     if (headerPending) {
       headerPending = false;
       return;
     }
-    if (text != null) {
-      scanner.text(text);
-    } else if (!isBlank(line)) {
-      if (options.format() == InputFormat.JSONL && !JsonField.isObject(line)) {
+    int found = field.find(a, from, to);
+    if (found == RecordField.TEXT) {
+      scanner.field(field.chars(), field.start(), field.end());
+    } else if (!isBlank(a, from, to)) {
+      if (found == RecordField.NOT_OBJECT) {
         notObjects++;
       } else {
         lacking++;
@@ -318,9 +376,9 @@ public final class CorpusReader {
     scanner.endLine();
   }
 
-  private static boolean isBlank(CharSequence s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (!Character.isWhitespace(s.charAt(i))) {
+  private static boolean isBlank(char[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isWhitespace(a[i])) {
         return false;
       }
     }

@@ -1,117 +1,144 @@
 package dev.ciku.corpus;
 
-/**
- * Extracts one top-level string field from a JSON object held in a line. A small hand-written
- * scanner: it skips nested values without building them and decodes the usual escapes. Lines
- * that are not one JSON object (trailing data after it included, as Python's {@code json} reads
- * them), or lack the field, or hold a non-string value, yield null (the line then contributes no
- * text).
- *
- * <p>Stateless and thread-safe.
- */
-final class JsonField {
-  private JsonField() {}
+import java.util.Objects;
 
-  static CharSequence extract(CharSequence s, String field) {
-    int[] pos = {skipWs(s, 0)};
-    if (pos[0] >= s.length() || s.charAt(pos[0]) != '{') {
-      return null;
+/**
+ * Finds one top-level string field of a JSON object held in a line. A small hand-written scanner
+ * that reads the line as Python's {@code json} does: the line must be exactly one object (blanks
+ * around it allowed, anything else after its closing brace makes it no object), the last of
+ * duplicated keys wins, a non-string value of the field gives no text, the escapes
+ * <code>\n \t \r \b \f &#92;uXXXX \" \\ \/</code> are decoded and any other escape makes the
+ * line no JSON (Java's {@link Character#digit(char, int)} reads the hex digits). Nested
+ * objects and arrays are skipped by counting brackets (strings inside them honoured); scalars are
+ * skipped up to the next comma, closing brace or blank without being checked.
+ *
+ * <p>Cost: one pass over the line; keys are compared with the field name as they are decoded,
+ * other values are skipped without being copied, and the field's value is handed out as a range
+ * of the line unless it holds escapes, in which case it is decoded into a scratch array that
+ * grows to the longest such value. Allocates nothing per line. Not thread-safe: one per reader.
+ */
+final class JsonField implements RecordField {
+  /** Hex digit values of ASCII characters, -1 for others. */
+  private static final byte[] HEX = new byte[128];
+
+  static {
+    java.util.Arrays.fill(HEX, (byte) -1);
+    for (int c = 0; c < 128; c++) {
+      HEX[c] = (byte) Character.digit(c, 16);
     }
-    pos[0]++;
-    // As Python's json reads an object: the last of duplicated keys wins, and the whole object
-    // must be well-formed up to its closing brace.
-    CharSequence found = null;
-    while (true) {
-      pos[0] = skipWs(s, pos[0]);
-      if (pos[0] >= s.length() || s.charAt(pos[0]) != '"') {
-        return null;
-      }
-      StringBuilder key = new StringBuilder();
-      if (!readString(s, pos, key)) {
-        return null;
-      }
-      pos[0] = skipWs(s, pos[0]);
-      if (pos[0] >= s.length() || s.charAt(pos[0]) != ':') {
-        return null;
-      }
-      pos[0] = skipWs(s, pos[0] + 1);
-      if (pos[0] >= s.length()) {
-        return null;
-      }
-      if (key.toString().equals(field) && s.charAt(pos[0]) == '"') {
-        StringBuilder value = new StringBuilder();
-        if (!readString(s, pos, value)) {
-          return null;
-        }
-        found = value;
-      } else {
-        if (key.toString().equals(field)) {
-          found = null; // a non-string value: no text
-        }
-        if (!skipValue(s, pos)) {
-          return null;
-        }
-      }
-      pos[0] = skipWs(s, pos[0]);
-      if (pos[0] >= s.length()) {
-        return null;
-      }
-      char c = s.charAt(pos[0]++);
-      if (c == '}') {
-        // Anything but blanks after the object ("{...}{...}") makes the line no JSON object.
-        return skipWs(s, pos[0]) == s.length() ? found : null;
-      }
-      if (c != ',') {
-        return null;
-      }
-    }
+  }
+
+  private final char[] name;
+  private char[] scratch = new char[256];
+  private char[] text;
+  private int start;
+  private int end;
+  /** Set by {@link #key}: whether the key just read is the field's name. */
+  private boolean keyMatches;
+  /** Set by {@link #escape}: the character the escape stands for. */
+  private char escaped;
+
+  /** @param field the name of the field to find (any string, the empty one included) */
+  JsonField(String field) {
+    this.name = Objects.requireNonNull(field, "field").toCharArray();
   }
 
   /**
-   * Whether {@code s} holds one whole JSON object (members scanned as {@link #extract} scans
-   * them, up to the closing brace, and nothing but blanks after it). Tells a line that is not
-   * JSON from one that lacks the field; called only for lines {@link #extract} rejected.
+   * The string value of {@code field} in the JSON object {@code s}, or null if {@code s} is not
+   * one object, lacks the field or holds a non-string value in it. For one-off use (tests):
+   * copies {@code s} and allocates a finder.
+   */
+  static CharSequence extract(CharSequence s, String field) {
+    JsonField f = new JsonField(field);
+    char[] a = s.toString().toCharArray();
+    return f.find(a, 0, a.length) == TEXT ? f.text() : null;
+  }
+
+  /**
+   * Whether {@code s} holds one whole JSON object (members scanned as {@link #find} scans them,
+   * up to the closing brace, and nothing but blanks after it). For one-off use (tests): copies
+   * {@code s}.
    */
   static boolean isObject(CharSequence s) {
-    int[] pos = {skipWs(s, 0)};
-    if (pos[0] >= s.length() || s.charAt(pos[0]) != '{') {
-      return false;
+    char[] a = s.toString().toCharArray();
+    return new JsonField("").find(a, 0, a.length) != NOT_OBJECT;
+  }
+
+  @Override
+  public int find(char[] line, int from, int to) {
+    int i = skipBlanks(line, from, to);
+    if (i >= to || line[i] != '{') {
+      return NOT_OBJECT;
     }
-    pos[0] = skipWs(s, pos[0] + 1);
-    if (pos[0] < s.length() && s.charAt(pos[0]) == '}') {
-      return skipWs(s, pos[0] + 1) == s.length();
+    i = skipBlanks(line, i + 1, to);
+    if (i < to && line[i] == '}') {
+      return skipBlanks(line, i + 1, to) == to ? LACKING : NOT_OBJECT;
     }
+    boolean found = false;
     while (true) {
-      if (pos[0] >= s.length() || s.charAt(pos[0]) != '"'
-          || !readString(s, pos, new StringBuilder())) {
-        return false;
+      if (i >= to || line[i] != '"') {
+        return NOT_OBJECT;
       }
-      pos[0] = skipWs(s, pos[0]);
-      if (pos[0] >= s.length() || s.charAt(pos[0]) != ':') {
-        return false;
+      i = key(line, i, to);
+      if (i < 0) {
+        return NOT_OBJECT;
       }
-      pos[0] = skipWs(s, pos[0] + 1);
-      if (pos[0] >= s.length() || !skipValue(s, pos)) {
-        return false;
+      i = skipBlanks(line, i, to);
+      if (i >= to || line[i] != ':') {
+        return NOT_OBJECT;
       }
-      pos[0] = skipWs(s, pos[0]);
-      if (pos[0] >= s.length()) {
-        return false;
+      i = skipBlanks(line, i + 1, to);
+      if (i >= to) {
+        return NOT_OBJECT;
       }
-      char c = s.charAt(pos[0]);
+      if (keyMatches && line[i] == '"') {
+        i = value(line, i, to);
+        found = true;
+      } else {
+        if (keyMatches) {
+          found = false; // a non-string value: no text, whatever came before
+        }
+        i = skipValue(line, i, to);
+      }
+      if (i < 0) {
+        return NOT_OBJECT;
+      }
+      i = skipBlanks(line, i, to);
+      if (i >= to) {
+        return NOT_OBJECT;
+      }
+      char c = line[i++];
       if (c == '}') {
-        return skipWs(s, pos[0] + 1) == s.length();
+        if (skipBlanks(line, i, to) != to) {
+          return NOT_OBJECT; // "{...}{...}", "{...} x": Python's "Extra data"
+        }
+        return found ? TEXT : LACKING;
       }
       if (c != ',') {
-        return false;
+        return NOT_OBJECT;
       }
-      pos[0] = skipWs(s, pos[0] + 1);
+      i = skipBlanks(line, i, to);
     }
   }
 
-  private static int skipWs(CharSequence s, int i) {
-    while (i < s.length()) {
-      char c = s.charAt(i);
+  @Override
+  public char[] chars() {
+    return text;
+  }
+
+  @Override
+  public int start() {
+    return start;
+  }
+
+  @Override
+  public int end() {
+    return end;
+  }
+
+  private static int skipBlanks(char[] a, int i, int to) {
+    while (i < to) {
+      char c = a[i];
       if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
         break;
       }
@@ -120,69 +147,175 @@ final class JsonField {
     return i;
   }
 
-  /** Reads a string starting at the opening quote; leaves pos after the closing quote. */
-  private static boolean readString(CharSequence s, int[] pos, StringBuilder out) {
-    int i = pos[0] + 1;
-    while (i < s.length()) {
-      char c = s.charAt(i++);
+  /**
+   * Reads the key string whose opening quote is at {@code i}, setting {@link #keyMatches}.
+   *
+   * @return the index after its closing quote, or -1 if it is malformed
+   */
+  private int key(char[] a, int i, int to) {
+    char[] want = name;
+    int k = 0;
+    boolean same = true;
+    int j = i + 1;
+    while (j < to) {
+      char c = a[j++];
       if (c == '"') {
-        pos[0] = i;
-        return true;
+        keyMatches = same && k == want.length;
+        return j;
       }
-      if (c != '\\') {
-        out.append(c);
-        continue;
-      }
-      if (i >= s.length()) {
-        return false;
-      }
-      char e = s.charAt(i++);
-      switch (e) {
-        case 'n' -> out.append('\n');
-        case 't' -> out.append('\t');
-        case 'r' -> out.append('\r');
-        case 'b' -> out.append('\b');
-        case 'f' -> out.append('\f');
-        case 'u' -> {
-          if (i + 4 > s.length()) {
-            return false;
-          }
-          int v = 0;
-          for (int k = 0; k < 4; k++) {
-            int d = Character.digit(s.charAt(i + k), 16);
-            if (d < 0) {
-              return false;
-            }
-            v = v * 16 + d;
-          }
-          out.append((char) v);
-          i += 4;
+      if (c == '\\') {
+        j = escape(a, j, to);
+        if (j < 0) {
+          return -1;
         }
-        case '"', '\\', '/' -> out.append(e);
-        default -> {
-          return false; // not an escape of JSON (\x): the line is no JSON
+        c = escaped;
+      }
+      if (same) {
+        if (k < want.length && want[k] == c) {
+          k++;
+        } else {
+          same = false;
         }
       }
     }
-    return false;
+    return -1;
   }
 
-  private static boolean skipValue(CharSequence s, int[] pos) {
-    int i = pos[0];
-    char c = s.charAt(i);
+  /**
+   * Reads the field's string value whose opening quote is at {@code i}, setting the text range:
+   * the line's own chars if it holds no escape, else the decoded chars in {@link #scratch}.
+   *
+   * @return the index after its closing quote, or -1 if it is malformed
+   */
+  private int value(char[] a, int i, int to) {
+    int from = i + 1;
+    int j = from;
+    while (j < to) {
+      char c = a[j];
+      if (c == '"') {
+        text = a;
+        start = from;
+        end = j;
+        return j + 1;
+      }
+      if (c == '\\') {
+        break;
+      }
+      j++;
+    }
+    if (j >= to) {
+      return -1;
+    }
+    // Decoding never lengthens: the rest of the line bounds the value.
+    char[] out = scratch = RecordField.room(scratch, to - from);
+    int w = j - from;
+    System.arraycopy(a, from, out, 0, w);
+    while (j < to) {
+      char c = a[j++];
+      if (c == '"') {
+        text = out;
+        start = 0;
+        end = w;
+        return j;
+      }
+      if (c == '\\') {
+        j = escape(a, j, to);
+        if (j < 0) {
+          return -1;
+        }
+        c = escaped;
+      }
+      out[w++] = c;
+    }
+    return -1;
+  }
+
+  /**
+   * Skips the string whose opening quote is at {@code i}, checking its escapes.
+   *
+   * @return the index after its closing quote, or -1 if it is malformed
+   */
+  private int skipString(char[] a, int i, int to) {
+    int j = i + 1;
+    while (j < to) {
+      char c = a[j++];
+      if (c == '"') {
+        return j;
+      }
+      if (c == '\\') {
+        j = escape(a, j, to);
+        if (j < 0) {
+          return -1;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Decodes the escape after the backslash before {@code j} into {@link #escaped}.
+   *
+   * @return the index after the escape, or -1 if it is none of JSON's
+   */
+  private int escape(char[] a, int j, int to) {
+    if (j >= to) {
+      return -1;
+    }
+    char e = a[j++];
+    switch (e) {
+      case 'n' -> escaped = '\n';
+      case 't' -> escaped = '\t';
+      case 'r' -> escaped = '\r';
+      case 'b' -> escaped = '\b';
+      case 'f' -> escaped = '\f';
+      case '"', '\\', '/' -> escaped = e;
+      case 'u' -> {
+        if (j + 4 > to) {
+          return -1;
+        }
+        int v = 0;
+        for (int k = 0; k < 4; k++) {
+          int d = hex(a[j + k]);
+          if (d < 0) {
+            return -1;
+          }
+          v = v * 16 + d;
+        }
+        escaped = (char) v;
+        j += 4;
+      }
+      default -> {
+        return -1; // not an escape of JSON (\x): the line is no JSON
+      }
+    }
+    return j;
+  }
+
+  /** The value of a hex digit as {@link Character#digit(char, int)} reads it, else -1. */
+  private static int hex(char c) {
+    return c < 128 ? HEX[c] : Character.digit(c, 16);
+  }
+
+  /**
+   * Skips the value starting at {@code i} (which is before {@code to}): a string, an object or
+   * array up to its matching bracket, or a scalar up to a comma, closing brace or blank.
+   *
+   * @return the index after it, or -1 if it is malformed
+   */
+  private int skipValue(char[] a, int i, int to) {
+    char c = a[i];
     if (c == '"') {
-      return readString(s, pos, new StringBuilder());
+      return skipString(a, i, to);
     }
     if (c == '{' || c == '[') {
       int depth = 0;
-      while (i < s.length()) {
-        char d = s.charAt(i);
+      while (i < to) {
+        char d = a[i];
         if (d == '"') {
-          pos[0] = i;
-          if (!readString(s, pos, new StringBuilder())) {
-            return false;
+          i = skipString(a, i, to);
+          if (i < 0) {
+            return -1;
           }
-          i = pos[0];
           continue;
         }
         if (d == '{' || d == '[') {
@@ -190,22 +323,20 @@ final class JsonField {
         } else if (d == '}' || d == ']') {
           depth--;
           if (depth == 0) {
-            pos[0] = i + 1;
-            return true;
+            return i + 1;
           }
         }
         i++;
       }
-      return false;
+      return -1;
     }
-    while (i < s.length()) {
-      char d = s.charAt(i);
+    while (i < to) {
+      char d = a[i];
       if (d == ',' || d == '}' || d == ' ' || d == '\t') {
         break;
       }
       i++;
     }
-    pos[0] = i;
-    return true;
+    return i;
   }
 }
