@@ -43,27 +43,6 @@ final class JsonField implements RecordField {
     this.name = Objects.requireNonNull(field, "field").toCharArray();
   }
 
-  /**
-   * The string value of {@code field} in the JSON object {@code s}, or null if {@code s} is not
-   * one object, lacks the field or holds a non-string value in it. For one-off use (tests):
-   * copies {@code s} and allocates a finder.
-   */
-  static CharSequence extract(CharSequence s, String field) {
-    JsonField f = new JsonField(field);
-    char[] a = s.toString().toCharArray();
-    return f.find(a, 0, a.length) == TEXT ? f.text() : null;
-  }
-
-  /**
-   * Whether {@code s} holds one whole JSON object (members scanned as {@link #find} scans them,
-   * up to the closing brace, and nothing but blanks after it). For one-off use (tests): copies
-   * {@code s}.
-   */
-  static boolean isObject(CharSequence s) {
-    char[] a = s.toString().toCharArray();
-    return new JsonField("").find(a, 0, a.length) != NOT_OBJECT;
-  }
-
   @Override
   public int find(char[] line, int from, int to) {
     int i = skipBlanks(line, from, to);

@@ -7,11 +7,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link JsonField} and {@link Columns}: golden tables of awkward lines. */
+/** {@link JsonField}, {@link CsvColumn} and {@link TsvColumn}: golden tables of awkward lines. */
 class FieldExtractionTest {
+  /** The field {@code f} finds in {@code line}, or null if the line lacks it or is no object. */
+  private static String field(RecordField f, String line) {
+    char[] a = line.toCharArray();
+    return f.find(a, 0, a.length) == RecordField.TEXT ? f.text() : null;
+  }
+
   private static String json(String line) {
-    CharSequence s = JsonField.extract(line, "text");
-    return s == null ? null : s.toString();
+    return field(new JsonField("text"), line);
+  }
+
+  private static String csv(String line, int column) {
+    return field(new CsvColumn(column), line);
+  }
+
+  private static String tsv(String line, int column) {
+    return field(new TsvColumn(column), line);
+  }
+
+  /** Whether {@code line} is one JSON object (with or without the field). */
+  private static boolean isObject(String line) {
+    char[] a = line.toCharArray();
+    return new JsonField("text").find(a, 0, a.length) != RecordField.NOT_OBJECT;
   }
 
   @Test
@@ -50,36 +69,36 @@ class FieldExtractionTest {
   @Test
   void csv_goldenTable() {
     String line = "a,\"b,c\",\"x\"\"y\",,\"\"";
-    assertEquals("a", Columns.csv(line, 1).toString());
-    assertEquals("b,c", Columns.csv(line, 2).toString());
-    assertEquals("x\"y", Columns.csv(line, 3).toString());
-    assertEquals("", Columns.csv(line, 4).toString());
-    assertEquals("", Columns.csv(line, 5).toString());
-    assertNull(Columns.csv(line, 6));
-    assertEquals("", Columns.csv("a,", 2).toString());
-    assertEquals("中文", Columns.csv("中文", 1).toString());
+    assertEquals("a", csv(line, 1));
+    assertEquals("b,c", csv(line, 2));
+    assertEquals("x\"y", csv(line, 3));
+    assertEquals("", csv(line, 4));
+    assertEquals("", csv(line, 5));
+    assertNull(csv(line, 6));
+    assertEquals("", csv("a,", 2));
+    assertEquals("中文", csv("中文", 1));
   }
 
   @Test
   void tsv_goldenTable() {
-    assertEquals("b", Columns.tsv("a\tb\tc", 2).toString());
-    assertEquals("c", Columns.tsv("a\tb\tc", 3).toString());
-    assertEquals("", Columns.tsv("a\t\tc", 2).toString());
-    assertEquals("", Columns.tsv("a\t", 2).toString());
-    assertNull(Columns.tsv("a\tb", 3));
-    assertEquals("a b", Columns.tsv("a b", 1).toString());
+    assertEquals("b", tsv("a\tb\tc", 2));
+    assertEquals("c", tsv("a\tb\tc", 3));
+    assertEquals("", tsv("a\t\tc", 2));
+    assertEquals("", tsv("a\t", 2));
+    assertNull(tsv("a\tb", 3));
+    assertEquals("a b", tsv("a b", 1));
   }
 
   @Test
   void jsonIsObject_tellsNotJsonFromMissingField() {
     for (String line : new String[] {"{}", " { } ", "{\"a\":1}", "{\"text\":42}", "{} \r\n",
         "{\"a\":[1,{\"b\":\"}\"}],\"c\":null}"}) {
-      assertTrue(JsonField.isObject(line), line);
+      assertTrue(isObject(line), line);
     }
     for (String line : new String[] {"", "[]", "not json", "{", "{\"a\":1", "{\"a\" 1}",
         "{\"a\":\"x}", "{a:1}", "{\"a\":1,}", "{\"a\":\"\\x\"}", "{}{}", "{} x",
         "{\"a\":1}{\"a\":2}", "{\"a\":1},"}) {
-      assertFalse(JsonField.isObject(line), line);
+      assertFalse(isObject(line), line);
     }
   }
 }
