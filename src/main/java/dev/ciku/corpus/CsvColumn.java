@@ -13,23 +13,17 @@ package dev.ciku.corpus;
  * in a scratch array that grows to the longest such field. Allocates nothing per record. Not
  * thread-safe: one per reader.
  */
-final class CsvColumn implements RecordField {
+final class CsvColumn extends RecordField {
   private final int column;
   private char[] scratch = new char[256];
-  private char[] text;
-  private int start;
-  private int end;
 
   /** @param column the 1-based column to find */
   CsvColumn(int column) {
-    if (column < 1) {
-      throw new IllegalArgumentException("column must be 1 or more, got " + column);
-    }
-    this.column = column;
+    this.column = RecordField.column(column);
   }
 
   @Override
-  public int find(char[] record, int from, int to) {
+  int find(char[] record, int from, int to) {
     int col = 1;
     int i = from;
     while (i <= to) {
@@ -66,9 +60,7 @@ final class CsvColumn implements RecordField {
       while (j < to && a[j] != ',') {
         j++;
       }
-      text = a;
-      start = i;
-      end = j;
+      found(a, i, j);
       return;
     }
     int from = i + 1;
@@ -94,9 +86,7 @@ final class CsvColumn implements RecordField {
       stop++;
     }
     if (!doubled && stop == after) {
-      text = a;
-      start = from;
-      end = close;
+      found(a, from, close);
       return;
     }
     char[] out = scratch = RecordField.room(scratch, (close - from) + (stop - after));
@@ -109,23 +99,6 @@ final class CsvColumn implements RecordField {
       }
     }
     System.arraycopy(a, after, out, w, stop - after);
-    text = out;
-    start = 0;
-    end = w + (stop - after);
-  }
-
-  @Override
-  public char[] chars() {
-    return text;
-  }
-
-  @Override
-  public int start() {
-    return start;
-  }
-
-  @Override
-  public int end() {
-    return end;
+    found(out, 0, w + (stop - after));
   }
 }

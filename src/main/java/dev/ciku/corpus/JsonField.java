@@ -17,7 +17,7 @@ import java.util.Objects;
  * of the line unless it holds escapes, in which case it is decoded into a scratch array that
  * grows to the longest such value. Allocates nothing per line. Not thread-safe: one per reader.
  */
-final class JsonField implements RecordField {
+final class JsonField extends RecordField {
   /** Hex digit values of ASCII characters, -1 for others. */
   private static final byte[] HEX = new byte[128];
 
@@ -30,9 +30,6 @@ final class JsonField implements RecordField {
 
   private final char[] name;
   private char[] scratch = new char[256];
-  private char[] text;
-  private int start;
-  private int end;
   /** Set by {@link #key}: whether the key just read is the field's name. */
   private boolean keyMatches;
   /** Set by {@link #escape}: the character the escape stands for. */
@@ -44,7 +41,7 @@ final class JsonField implements RecordField {
   }
 
   @Override
-  public int find(char[] line, int from, int to) {
+  int find(char[] line, int from, int to) {
     int i = skipBlanks(line, from, to);
     if (i >= to || line[i] != '{') {
       return NOT_OBJECT;
@@ -98,21 +95,6 @@ final class JsonField implements RecordField {
       }
       i = skipBlanks(line, i, to);
     }
-  }
-
-  @Override
-  public char[] chars() {
-    return text;
-  }
-
-  @Override
-  public int start() {
-    return start;
-  }
-
-  @Override
-  public int end() {
-    return end;
   }
 
   private static int skipBlanks(char[] a, int i, int to) {
@@ -172,9 +154,7 @@ final class JsonField implements RecordField {
     while (j < to) {
       char c = a[j];
       if (c == '"') {
-        text = a;
-        start = from;
-        end = j;
+        found(a, from, j);
         return j + 1;
       }
       if (c == '\\') {
@@ -192,9 +172,7 @@ final class JsonField implements RecordField {
     while (j < to) {
       char c = a[j++];
       if (c == '"') {
-        text = out;
-        start = 0;
-        end = w;
+        found(out, 0, w);
         return j;
       }
       if (c == '\\') {

@@ -10,33 +10,59 @@ package dev.ciku.corpus;
  * <p>Implementations allocate nothing per record (their scratch array grows to the longest field
  * decoded, once) and are not thread-safe: one per reader.
  */
-interface RecordField {
+abstract class RecordField {
   /** {@link #find}: the record holds the field; its text is {@link #chars()}. */
-  int TEXT = 0;
+  static final int TEXT = 0;
   /** {@link #find}: the record lacks the field (no such key or column, or not a string). */
-  int LACKING = 1;
+  static final int LACKING = 1;
   /** {@link #find}: the line is not one JSON object (JSON lines only). */
-  int NOT_OBJECT = 2;
+  static final int NOT_OBJECT = 2;
+
+  private char[] text;
+  private int start;
+  private int end;
 
   /**
    * Looks for the field in {@code record[from..to)} (a record without its line break).
    *
    * @return {@link #TEXT}, {@link #LACKING} or {@link #NOT_OBJECT}
    */
-  int find(char[] record, int from, int to);
+  abstract int find(char[] record, int from, int to);
+
+  /** Records {@code a[from..to)} as the text found; returns {@link #TEXT}. */
+  final int found(char[] a, int from, int to) {
+    text = a;
+    start = from;
+    end = to;
+    return TEXT;
+  }
 
   /** The array holding the text found by the last {@link #find} that returned {@link #TEXT}. */
-  char[] chars();
+  final char[] chars() {
+    return text;
+  }
 
   /** Where the text starts in {@link #chars()}. */
-  int start();
+  final int start() {
+    return start;
+  }
 
   /** Where the text ends (exclusive) in {@link #chars()}. */
-  int end();
+  final int end() {
+    return end;
+  }
 
   /** The text found by the last {@link #find}, as a new string (for tests and one-off use). */
-  default String text() {
-    return new String(chars(), start(), end() - start());
+  final String text() {
+    return new String(text, start, end - start);
+  }
+
+  /** {@code column} if it is 1 or more (a column number of TSV or CSV). */
+  static int column(int column) {
+    if (column < 1) {
+      throw new IllegalArgumentException("column must be 1 or more, got " + column);
+    }
+    return column;
   }
 
   /**

@@ -7,22 +7,16 @@ package dev.ciku.corpus;
  * <p>Cost: one pass up to the column's end; the text is always a range of the line itself, never
  * copied. Allocates nothing. Not thread-safe (it holds the range found): one per reader.
  */
-final class TsvColumn implements RecordField {
+final class TsvColumn extends RecordField {
   private final int column;
-  private char[] text;
-  private int start;
-  private int end;
 
   /** @param column the 1-based column to find */
   TsvColumn(int column) {
-    if (column < 1) {
-      throw new IllegalArgumentException("column must be 1 or more, got " + column);
-    }
-    this.column = column;
+    this.column = RecordField.column(column);
   }
 
   @Override
-  public int find(char[] line, int from, int to) {
+  int find(char[] line, int from, int to) {
     int col = 1;
     int i = from;
     while (col < column) {
@@ -39,24 +33,6 @@ final class TsvColumn implements RecordField {
     while (j < to && line[j] != '\t') {
       j++;
     }
-    text = line;
-    start = i;
-    end = j;
-    return TEXT;
-  }
-
-  @Override
-  public char[] chars() {
-    return text;
-  }
-
-  @Override
-  public int start() {
-    return start;
-  }
-
-  @Override
-  public int end() {
-    return end;
+    return found(line, i, j);
   }
 }
