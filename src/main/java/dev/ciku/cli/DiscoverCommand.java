@@ -114,6 +114,12 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
         log.warn(ignored + " is ignored: it works on the cut corpus (re-estimation, isolated"
             + " fragments), and --counts without INPUT gives none");
       }
+      for (String reading : List.of("--encoding", "--input-format", "--field", "--column",
+          "--skip-header")) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(reading)) {
+          log.warn(reading + " is ignored: --counts without INPUT reads no corpus");
+        }
+      }
     }
     new InputChecks().corpus(input.inputs, counts == null).files("--known", known)
         .store("--counts", counts).output("-o", output.output).check();

@@ -16,7 +16,8 @@ public final class FormatOptions {
   @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "plain",
       description = "plain (a line is text), jsonl (text in --field), tsv or csv (text in --column;"
           + " CSV as RFC 4180: a quote at the start of a field opens a quoted field, which may"
-          + " span lines). Lines without that text are skipped, counted in a warning.")
+          + " span lines; one still open after 65,536 characters ends at the next line break,"
+          + " with a warning). Lines without that text are skipped, counted in a warning.")
   String inputFormat;
 
   @Option(names = "--field", paramLabel = "NAME",

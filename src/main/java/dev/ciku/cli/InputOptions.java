@@ -30,7 +30,8 @@ public final class InputOptions {
   List<String> inputs = new ArrayList<>();
 
   @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
-      description = "Input encoding: UTF-8 (default; a BOM is recognised, not read as text),"
+      description = "Input encoding: UTF-8 (default; a BOM is recognised, not read as text, in"
+          + " any encoding),"
           + " GB18030, GBK, Big5, ..., or auto (detected per input from its first 64 KB: a BOM,"
           + " UTF-8, UTF-16 without a BOM, GB18030 or Big5)."
           + " Malformed bytes are replaced and reported, never fatal.")

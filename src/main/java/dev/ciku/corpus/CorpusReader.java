@@ -8,7 +8,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -36,6 +35,8 @@ public final class CorpusReader {
   private static final int BUFFER = 1 << 16;
   /** Characters after which a line break ends a CSV record even inside quotes. */
   static final int MAX_RECORD = BUFFER;
+  /** The longest record held: the largest array a JVM allocates. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private final ReaderOptions options;
   private final ByteCounter bytes;
@@ -47,6 +48,8 @@ public final class CorpusReader {
   /** The record read so far, when it began in an earlier buffer: {@code record[0..held)}. */
   private char[] record = new char[1024];
   private int held;
+  /** No character of the current input has been passed on yet (a byte-order mark may come). */
+  private boolean markPending;
   private long malformed;
   // CSV record states (RFC 4180): where in a field the last character left the record.
   private static final int FIELD_START = 0;
@@ -106,10 +109,10 @@ public final class CorpusReader {
     CharsetDecoder decoder = charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
-    boolean utf8 = charset.equals(StandardCharsets.UTF_8);
     in.clear();
     out.clear();
     held = 0;
+    markPending = true;
     newlines = 0;
     csvState = FIELD_START;
     cutFirstLine = 0;
@@ -120,7 +123,6 @@ public final class CorpusReader {
     cutRecords = 0;
     long fileMalformed = 0;
     long firstBadLine = -1;
-    boolean first = true;
     boolean eof = false;
     while (true) {
       if (!eof) {
@@ -132,17 +134,6 @@ public final class CorpusReader {
         }
       }
       in.flip();
-      if (first && utf8) {
-        if (in.remaining() < 3 && !eof) {
-          in.compact();
-          continue;
-        }
-        if (in.remaining() >= 3 && (in.get(0) & 0xFF) == 0xEF && (in.get(1) & 0xFF) == 0xBB
-            && (in.get(2) & 0xFF) == 0xBF) {
-          in.position(3);
-        }
-      }
-      first = false;
       while (true) {
         CoderResult r = decoder.decode(in, out, eof);
         drain(scanner);
@@ -228,6 +219,14 @@ public final class CorpusReader {
   /** Passes decoded characters on, counting their line breaks. */
   private void drain(ClauseScanner scanner) {
     out.flip();
+    if (markPending && out.hasRemaining()) {
+      // The first character of an input: U+FEFF there is a byte-order mark in any encoding
+      // (UTF-8's, or the one a named UTF-16LE/BE or GB18030 decoder passes on), not text.
+      markPending = false;
+      if (out.get(out.position()) == '\uFEFF') {
+        out.position(out.position() + 1);
+      }
+    }
     char[] a = out.array();
     int from = out.position();
     int to = out.limit();
@@ -321,8 +320,12 @@ public final class CorpusReader {
     if (n == 0) {
       return;
     }
-    if (held + n > record.length) {
-      char[] grown = new char[Math.max(held + n, 2 * record.length)];
+    if (held + (long) n > record.length) {
+      if (held + (long) n > MAX_ARRAY) {
+        throw new OutOfMemoryError("a record of more than " + MAX_ARRAY + " characters");
+      }
+      char[] grown = new char[(int) Math.min(MAX_ARRAY, Math.max(held + (long) n,
+          2L * record.length))];
       System.arraycopy(record, 0, grown, 0, held);
       record = grown;
     }

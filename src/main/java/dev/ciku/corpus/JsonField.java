@@ -165,8 +165,15 @@ final class JsonField extends RecordField {
     if (j >= to) {
       return -1;
     }
-    // Decoding never lengthens: the rest of the line bounds the value.
-    char[] out = scratch = RecordField.room(scratch, to - from);
+    // Decoding never lengthens: the raw value, up to its closing quote, bounds it.
+    int close = j;
+    while (close < to && a[close] != '"') {
+      close += a[close] == '\\' ? 2 : 1;
+    }
+    if (close >= to) {
+      return -1;
+    }
+    char[] out = scratch = RecordField.room(scratch, close - from);
     int w = j - from;
     System.arraycopy(a, from, out, 0, w);
     while (j < to) {

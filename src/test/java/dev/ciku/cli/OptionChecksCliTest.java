@@ -77,6 +77,16 @@ class OptionChecksCliTest {
   }
 
   @Test
+  void discoverCounts_readingOptionsWithoutInput_warnEachIsIgnored() {
+    Path store = store("laws.ngrams");
+    assertEquals(0, Main.execute("discover", "-q", "--counts", store.toString(), "--top", "1",
+        "--input-format", "jsonl", "--field", "body"), io.err());
+    assertEquals(List.of("ciku: warning: --input-format is ignored: --counts without"
+        + " INPUT reads no corpus", "ciku: warning: --field is ignored: --counts without"
+        + " INPUT reads no corpus"), io.err().lines().toList());
+  }
+
+  @Test
   void discover_nonFiniteOrNegativeThresholds_areUsageErrorsNamingTheOption() {
     assertUsage("--min-pmi must be a finite number, not NaN", "discover", LAWS, "--min-pmi", "NaN");
     assertUsage("--merge-pmi must be a finite number, not Infinity", "discover", LAWS,

@@ -333,6 +333,39 @@ class CorpusReaderTest {
     return rt.totalMemory() - rt.freeMemory();
   }
 
+  /**
+   * A byte-order mark starts a JSON line or CSV record in any encoding, not only UTF-8's: the
+   * UTF-16LE and GB18030 decoders pass it on as U+FEFF, which used to make the first record "not
+   * a JSON object" and the first CSV field unquoted.
+   */
+  @Test
+  void read_byteOrderMarkInNamedEncodings_notPartOfTheFirstRecord() throws IOException {
+    String json = "\uFEFF{\"text\":\"中文\"}\n{\"text\":\"第二\"}\n";
+    for (java.nio.charset.Charset cs : List.of(StandardCharsets.UTF_16LE,
+        StandardCharsets.UTF_16BE, java.nio.charset.Charset.forName("GB18030"),
+        StandardCharsets.UTF_8)) {
+      warnings.clear();
+      Path f = write("bom-" + cs.name() + ".jsonl", json.getBytes(cs));
+      CorpusStats s = stats(new ReaderOptions(cs, InputFormat.JSONL, "text", 1, false), f.toString());
+      assertEquals(List.of(), warnings, cs.name());
+      assertEquals(4, s.hanChars(), cs.name());
+      assertEquals(2, s.clauses(), cs.name());
+    }
+    warnings.clear();
+    Path c = write("bom.csv", "\uFEFF\"甲,乙\",丙\n".getBytes(java.nio.charset.Charset.forName("GB18030")));
+    CorpusStats s = stats(new ReaderOptions(java.nio.charset.Charset.forName("GB18030"),
+        InputFormat.CSV, "text", 1, false), c.toString());
+    assertEquals(List.of(), warnings);
+    assertEquals(2, s.hanChars(), "the quoted field 甲,乙 is column 1");
+    // The second of two inputs starts with a mark too.
+    warnings.clear();
+    Path a = write("a.jsonl", "{\"text\":\"一\"}");
+    Path b = write("b.jsonl", "\uFEFF{\"text\":\"二\"}\n");
+    s = stats(options(InputFormat.JSONL, "text", 1), a.toString(), b.toString());
+    assertEquals(List.of(), warnings);
+    assertEquals(2, s.hanChars());
+  }
+
   private static ReaderOptions csv(int column, boolean skipHeader) {
     return new ReaderOptions(StandardCharsets.UTF_8, InputFormat.CSV, "text", column, false, false,
         false, skipHeader);
