@@ -47,27 +47,17 @@ class WordDiscovererTest {
 
   @Test
   void withClock_steppingClock_progressLinesTimedByIt() throws IOException {
-    long hour = 3_600_000_000_000L;
     long[] now = {0};
     List<String> lines = new java.util.ArrayList<>();
     new WordDiscoverer(DiscoverOptions.DEFAULT, ReaderOptions.DEFAULT, 2, 64L << 20, tmp)
-        .withClock(() -> now[0] += hour)
+        .withClock(() -> now[0] += ProgressTimes.HOUR)
         .discover(List.of(CorpusInput.file(LAWS)), null, new ByteCounter(), m -> { }, lines::add);
-    // The clock steps an hour a reading: each stage's time is whole hours, later stages later
-    // (a real clock gives a second or less here).
-    java.util.regex.Pattern timed = java.util.regex.Pattern.compile("\\((\\d+)\\.(\\d) s\\)$");
-    List<Long> seconds = new java.util.ArrayList<>();
-    for (String line : lines) {
-      java.util.regex.Matcher m = timed.matcher(line);
-      if (m.find()) {
-        long s = Long.parseLong(m.group(1));
-        assertTrue(m.group(2).equals("0") && s >= 3600 && s % 3600 == 0, line);
-        seconds.add(s);
-      }
-    }
-    assertTrue(seconds.size() >= 4, "timed lines: " + lines);
-    for (int i = 1; i < seconds.size(); i++) {
-      assertTrue(seconds.get(i) > seconds.get(i - 1), "later stages later: " + seconds);
+    // Each stage's time is whole hours of the stepping clock, later stages later.
+    List<String> timed = ProgressTimes.hourSteps(lines);
+    assertTrue(timed.size() >= 4, "timed lines: " + lines);
+    for (int i = 1; i < timed.size(); i++) {
+      assertTrue(ProgressTimes.seconds(timed.get(i)) > ProgressTimes.seconds(timed.get(i - 1)),
+          "later stages later: " + timed);
     }
   }
 

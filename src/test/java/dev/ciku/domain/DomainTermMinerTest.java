@@ -11,6 +11,7 @@ import dev.ciku.corpus.InputFormat;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.DiscoveredWord;
+import dev.ciku.discover.ProgressTimes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,30 +39,19 @@ class DomainTermMinerTest {
 
   @Test
   void withClock_steppingClock_discoveryAndScoringTimedByIt() throws Exception {
-    long hour = 3_600_000_000_000L;
     long[] now = {0};
     List<String> lines = new java.util.ArrayList<>();
     new DomainTermMiner(new DomainTermMiner.Options(DiscoverOptions.DEFAULT,
         DomainTermMiner.Rank.COMBINED, TermFilter.none()), READER, 1, 64L << 20, dir)
-        .withClock(() -> now[0] += hour)
+        .withClock(() -> now[0] += ProgressTimes.HOUR)
         .mine(List.of(CorpusInput.file(Path.of("corpora-samples", "laws-zh.txt"))),
             terms -> table(Map.of(), 1_000_000), new ByteCounter(), m -> { }, lines::add);
-    // Every timed line, discovery's and the miner's own, reads the clock, which steps an hour a
-    // reading: whole hours, at least one (a real clock gives a second or less here).
-    java.util.regex.Pattern timed = java.util.regex.Pattern.compile("\\((\\d+)\\.(\\d) s\\)$");
-    List<String> seen = new java.util.ArrayList<>();
-    for (String line : lines) {
-      java.util.regex.Matcher m = timed.matcher(line);
-      if (m.find()) {
-        long seconds = Long.parseLong(m.group(1));
-        assertTrue(m.group(2).equals("0") && seconds >= 3600 && seconds % 3600 == 0, line);
-        seen.add(line);
-      }
-    }
-    assertTrue(seen.size() >= 5, "timed lines: " + lines);
-    assertTrue(seen.get(0).startsWith("counted: "), seen.get(0));
-    assertTrue(seen.get(seen.size() - 2).contains(" strings counted in "), seen.toString());
-    assertTrue(seen.get(seen.size() - 1).contains(" terms scored, "), seen.toString());
+    // Every timed line, discovery's and the miner's own, reads the stepping clock.
+    List<String> timed = ProgressTimes.hourSteps(lines);
+    assertTrue(timed.size() >= 5, "timed lines: " + lines);
+    assertTrue(timed.get(0).startsWith("counted: "), timed.get(0));
+    assertTrue(timed.get(timed.size() - 2).contains(" strings counted in "), timed.toString());
+    assertTrue(timed.get(timed.size() - 1).contains(" terms scored, "), timed.toString());
   }
 
   private static ReferenceCounts table(Map<String, Long> counts, long positions) {
