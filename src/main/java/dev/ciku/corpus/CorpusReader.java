@@ -13,8 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * Streams a corpus into a {@link ClauseScanner}: opens each input in order, decodes it, skips a
- * UTF-8 byte-order mark, replaces malformed or unmappable bytes by U+FFFD (a boundary) while
- * counting them, and for JSON-lines and TSV/CSV inputs extracts the text field of each line.
+ * byte-order mark (U+FEFF as an input's first character, in any encoding), replaces malformed or
+ * unmappable bytes by U+FFFD (a boundary) while counting them, and for JSON-lines and TSV/CSV
+ * inputs extracts the text field of each line.
  *
  * <p>Plain text is never held by the line: memory stays bounded whatever the line length. JSON and
  * column formats hold one record at a time, and only when it does not lie whole in the decoded
