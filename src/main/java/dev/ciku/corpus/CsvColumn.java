@@ -28,8 +28,7 @@ final class CsvColumn extends RecordField {
     int i = from;
     while (i <= to) {
       if (col == column) {
-        field(record, i, to);
-        return TEXT;
+        return field(record, i, to);
       }
       if (i < to && record[i] == '"') {
         i++;
@@ -53,15 +52,14 @@ final class CsvColumn extends RecordField {
     return LACKING;
   }
 
-  /** Sets the text range to the field starting at {@code i} (at most {@code to}). */
-  private void field(char[] a, int i, int to) {
+  /** Sets the text range to the field starting at {@code i} (at most {@code to}); TEXT. */
+  private int field(char[] a, int i, int to) {
     if (i == to || a[i] != '"') {
       int j = i;
       while (j < to && a[j] != ',') {
         j++;
       }
-      found(a, i, j);
-      return;
+      return found(a, i, j);
     }
     int from = i + 1;
     // The quoted part: [from, close) less one quote of each doubled pair; then [after, stop).
@@ -86,8 +84,7 @@ final class CsvColumn extends RecordField {
       stop++;
     }
     if (!doubled && stop == after) {
-      found(a, from, close);
-      return;
+      return found(a, from, close);
     }
     char[] out = scratch = RecordField.room(scratch, (close - from) + (stop - after));
     int w = 0;
@@ -99,6 +96,6 @@ final class CsvColumn extends RecordField {
       }
     }
     System.arraycopy(a, after, out, w, stop - after);
-    found(out, 0, w + (stop - after));
+    return found(out, 0, w + (stop - after));
   }
 }

@@ -52,11 +52,6 @@ abstract class RecordField {
     return end;
   }
 
-  /** The text found by the last {@link #find}, as a new string (for tests and one-off use). */
-  final String text() {
-    return new String(text, start, end - start);
-  }
-
   /** {@code column} if it is 1 or more (a column number of TSV or CSV). */
   static int column(int column) {
     if (column < 1) {

@@ -12,7 +12,7 @@ class FieldExtractionTest {
   /** The field {@code f} finds in {@code line}, or null if the line lacks it or is no object. */
   private static String field(RecordField f, String line) {
     char[] a = line.toCharArray();
-    return f.find(a, 0, a.length) == RecordField.TEXT ? f.text() : null;
+    return f.find(a, 0, a.length) == RecordField.TEXT ? FoundText.of(f) : null;
   }
 
   private static String json(String line) {

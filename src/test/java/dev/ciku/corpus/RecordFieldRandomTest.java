@@ -238,7 +238,7 @@ class RecordFieldRandomTest {
   private static String found(RecordField f, String record) {
     char[] a = ("\"}," + record + "\"\\u").toCharArray();
     int r = f.find(a, 3, 3 + record.length());
-    return r == RecordField.TEXT ? f.text() : r == RecordField.LACKING ? null : "NOT_OBJECT";
+    return r == RecordField.TEXT ? FoundText.of(f) : r == RecordField.LACKING ? null : "NOT_OBJECT";
   }
 
   @Test

@@ -24,7 +24,7 @@ class RecordFieldTest {
     int from = PAD_BEFORE.length();
     int r = f.find(a, from, from + record.length());
     return switch (r) {
-      case RecordField.TEXT -> f.text();
+      case RecordField.TEXT -> FoundText.of(f);
       case RecordField.LACKING -> "LACKING";
       case RecordField.NOT_OBJECT -> "NOT_OBJECT";
       default -> throw new AssertionError("result " + r);
@@ -110,7 +110,7 @@ class RecordFieldTest {
     char[] escaped = "{\"text\":\"中\\n文\"}".toCharArray();
     assertEquals(RecordField.TEXT, f.find(escaped, 0, escaped.length));
     assertNotSame(escaped, f.chars());
-    assertEquals("中\n文", f.text());
+    assertEquals("中\n文", FoundText.of(f));
   }
 
   @Test
@@ -180,15 +180,15 @@ class RecordFieldTest {
     char[] quoted = "1,\"b,c\",d".toCharArray();
     assertEquals(RecordField.TEXT, f.find(quoted, 0, quoted.length));
     assertSame(quoted, f.chars());
-    assertEquals("b,c", f.text());
+    assertEquals("b,c", FoundText.of(f));
     char[] doubled = "1,\"b\"\"c\",d".toCharArray();
     assertEquals(RecordField.TEXT, f.find(doubled, 0, doubled.length));
     assertNotSame(doubled, f.chars());
-    assertEquals("b\"c", f.text());
+    assertEquals("b\"c", FoundText.of(f));
     char[] after = "1,\"b\"c,d".toCharArray();
     assertEquals(RecordField.TEXT, f.find(after, 0, after.length));
     assertNotSame(after, f.chars());
-    assertEquals("bc", f.text());
+    assertEquals("bc", FoundText.of(f));
   }
 
   @Test

@@ -6,7 +6,7 @@ package dev.ciku.discover;
  * eighteen arguments. The record's own checks run in {@link #build}. Not thread-safe.
  */
 public final class Settings {
-  private int order;
+  private final int order;
   private long minCount;
   private final double pmiBase;
   private final double pmiStep;
@@ -15,7 +15,7 @@ public final class Settings {
   private final double pairPmi;
   private final double pairEntropy;
   private double redundancy;
-  private int reestimation;
+  private final int reestimation;
   private final double mergePmi;
   private final double mergeStep;
   private double minGain;
@@ -61,11 +61,6 @@ public final class Settings {
         d.minEntropy(), d.maxLength(), d.pairPmi(), d.pairEntropy(), d.redundancy()));
   }
 
-  public Settings order(int v) {
-    order = v;
-    return this;
-  }
-
   public Settings minCount(long v) {
     minCount = v;
     return this;
@@ -78,11 +73,6 @@ public final class Settings {
 
   public Settings redundancy(double v) {
     redundancy = v;
-    return this;
-  }
-
-  public Settings reestimation(int v) {
-    reestimation = v;
     return this;
   }
 
