@@ -33,12 +33,12 @@ import picocli.CommandLine.Spec;
     description = {
         "List the terms of a domain corpus, best first: words discovered in INPUT (as 'ciku"
             + " discover' finds them before re-estimation and its glue tests, with"
-            + " de-redundancy off), minus stopwords and generic heads, contrasted with a"
-            + " reference corpus. Columns: domain and reference counts, smoothed domain share,"
-            + " signed G2 keyness, weirdness, C-value, character specificity, residual IDF and"
-            + " the ranking score (default: terms with weirdness 20 or more first, by"
-            + " G2 x char_spec x sqrt(ridf), then the others by G2, their score -1/(1+G2):"
-            + " negative).",
+            + " de-redundancy off), minus stopwords, generic heads and measure words glued to a"
+            + " word (个油 of 这个油), contrasted with a reference corpus. Columns: domain and"
+            + " reference counts, smoothed domain share, signed G2 keyness, weirdness, C-value,"
+            + " character specificity, residual IDF and the ranking score (default: terms with"
+            + " weirdness 20 or more first, by G2 x char_spec x sqrt(ridf), then the others by"
+            + " G2, their score -1/(1+G2): negative).",
         "The reference is ciku's bundled general-Chinese profile unless --reference is given.",
         "With --build-profile, INPUT is a reference corpus and -o receives a profile for"
             + " --reference (see dict/README.md). An option of one mode given in the other"
@@ -84,6 +84,14 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
       description = "Smallest left and right boundary entropy of a term (default:"
           + " ${DEFAULT-VALUE}; discovery's own --min-entropy applies first).")
   double termEntropy;
+
+  @Option(names = "--measure-glue", paramLabel = "SHARE", defaultValue = "0.5",
+      description = "A term that begins with a measure word (those of dict/measure-words.txt: 个"
+          + " 款 次 号 项 升 ...) and follows a number or a determiner (11, 十, 两, 这, 那, 每 ...) in"
+          + " more than this share of its occurrences is a measure word glued to a word (个油 of"
+          + " 这个油 and 11个油, 款车 of 这款车, 号公布 of 第5号公布): it leaves the list, with"
+          + " --no-filter too (1: off; default: ${DEFAULT-VALUE}).")
+  double measureGlue;
 
   @Option(names = "--no-filter",
       description = "Keep stopwords, generic heads (the bundled dict/domain-stopwords.txt and"
@@ -141,7 +149,7 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
 
   /** The options and mixins that only term mining reads. */
   private static final List<String> MINING_OPTIONS = List.of("--reference", "--rank",
-      "--term-entropy", "--no-filter", "--stopwords", "--generic-heads", "--redundancy", "--top",
+      "--term-entropy", "--measure-glue", "--no-filter", "--stopwords", "--generic-heads", "--redundancy", "--top",
       "--format", "--no-header");
 
   /**
@@ -192,7 +200,8 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
       try (Spool spool = Spool.of(corpus, memory.tempDir());
           Progress p = Progress.start(run.progress(), System.err, "domain", bytes::get,
               3 * InputOptions.totalSize(spool.inputs()))) {
-        result = new DomainTermMiner(new DomainTermMiner.Options(discover, r, filter, termEntropy),
+        result = new DomainTermMiner(new DomainTermMiner.Options(discover, r, filter, termEntropy,
+            measureGlue),
             text.readerOptions(input), run.threads(), memory.bytes(), memory.tempDir())
             .mine(spool.inputs(), source, bytes, log::warn, log::info);
       }

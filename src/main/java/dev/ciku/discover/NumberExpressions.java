@@ -1,5 +1,6 @@
 package dev.ciku.discover;
 
+import dev.ciku.corpus.Quantities;
 import dev.ciku.corpus.UnitPolicy;
 import dev.ciku.corpus.UnitTable;
 
@@ -96,6 +97,6 @@ public final class NumberExpressions {
   }
 
   private static boolean isMeasure(char c) {
-    return MEASURES.indexOf(c) >= 0 || NumberGlue.measureWords(0).contains(c);
+    return MEASURES.indexOf(c) >= 0 || Quantities.measureWords().contains(c);
   }
 }

@@ -1,8 +1,7 @@
 package dev.ciku.discover;
 
 import dev.ciku.corpus.HanCharacters;
-import dev.ciku.corpus.LoadOnce;
-import dev.ciku.corpus.Simplified;
+import dev.ciku.corpus.Quantities;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.GramIndex;
 import dev.ciku.count.Grams;
@@ -27,15 +26,8 @@ import java.util.List;
  * <p>Immutable once built; thread-safe.
  */
 final class NumberGlue {
-  /** Han characters that end a number as a left neighbour: numerals and 几 数 多 余 半. */
-  private static final String NUMBER_ENDS = "零〇一二三四五六七八九十百千万亿两几数多余半";
-  /** The bundled list, {@code dict/measure-words.txt}. */
-  private static final LoadOnce<HanCharacters> BUNDLED =
-      new LoadOnce<>(() -> HanCharacters.load("dict/measure-words.txt"));
-
   private final double share;
   private final HanCharacters measureWords;
-  private final Simplified simplified = Simplified.bundled();
   /** For each Latin unit (by id − {@link UnitTable#LATIN_BASE}): whether it is a number. */
   private final boolean[] numberLatin;
 
@@ -52,7 +44,7 @@ final class NumberGlue {
    * early.
    */
   static HanCharacters measureWords(double share) {
-    return share < 1 ? BUNDLED.get() : HanCharacters.of("");
+    return share < 1 ? Quantities.measureWords() : HanCharacters.of("");
   }
 
   /**
@@ -70,7 +62,7 @@ final class NumberGlue {
     List<String> latin = units.latinUnits();
     boolean[] number = new boolean[latin.size()];
     for (int i = 0; i < number.length; i++) {
-      number[i] = isNumberText(latin.get(i));
+      number[i] = Quantities.isNumberText(latin.get(i));
     }
     return new NumberGlue(share, measureWords, number);
   }
@@ -106,8 +98,7 @@ final class NumberGlue {
 
   /** Whether {@code id}, as a left neighbour, ends a number (traditional 兩 萬 億 as 两 万 亿). */
   boolean endsNumber(int id) {
-    return UnitTable.isLatinId(id) ? isNumberUnit(id)
-        : NUMBER_ENDS.indexOf(simplified.codePoint(id)) >= 0;
+    return UnitTable.isLatinId(id) ? isNumberUnit(id) : Quantities.endsNumber(id);
   }
 
   /**
@@ -158,20 +149,5 @@ final class NumberGlue {
     int p = numberBeforeGlue(w);
     int n = w.length - p - 1;
     return p >= 0 && n <= Grams.MAX_ORDER && dropped.get(w, p + 1, n) != 0;
-  }
-
-  /** Whether {@code text} is a number: digits, with {@code .} or {@code ,} between them. */
-  static boolean isNumberText(String text) {
-    if (text.isEmpty() || !Character.isDigit(text.codePointAt(0))) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      if (!Character.isDigit(cp) && cp != '.' && cp != ',') {
-        return false;
-      }
-      i += Character.charCount(cp);
-    }
-    return true;
   }
 }

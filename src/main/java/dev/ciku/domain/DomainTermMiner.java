@@ -8,6 +8,7 @@ import dev.ciku.corpus.UnitPolicy;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.DiscoveredWord;
 import dev.ciku.discover.WordDiscoverer;
+import dev.ciku.output.Numbers;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.io.IOException;
@@ -24,8 +25,9 @@ import java.util.function.LongSupplier;
 /**
  * Comparative domain-term mining: the words discovered in a domain corpus ({@link WordDiscoverer},
  * so terms longer than the counting order come out whole), minus stopwords, generic heads and
- * numbers ({@link TermFilter}) and words with a boundary entropy below {@link #TERM_MIN_ENTROPY}
- * on either side, contrasted with a reference ({@link ReferenceCounts}) and ranked.
+ * numbers ({@link TermFilter}), words with a boundary entropy below {@link #TERM_MIN_ENTROPY}
+ * on either side and measure words glued to a word ({@link MeasureGlue}: 个油 of 这个油),
+ * contrasted with a reference ({@link ReferenceCounts}) and ranked.
  *
  * <p>Each term gets six scores ({@link TermScores}): the smoothed domain share, signed G²
  * keyness, weirdness, C-value, character specificity and residual IDF (burstiness over the lines
@@ -96,12 +98,18 @@ public final class DomainTermMiner {
    *
    * @param minEntropy smallest left and right boundary entropy of a term, in nats (applied after
    *     discovery, whose own threshold is usually lower)
+   * @param measureGlue a term that begins with a measure word and follows a number or a
+   *     determiner in more than this share of its occurrences is dropped ({@link MeasureGlue};
+   *     {@code --measure-glue}); 1 switches this off
    */
   public record Options(DiscoverOptions discover, Rank rank, TermFilter filter,
-      double minEntropy) {
-    /** The default term entropy floor, {@link DomainTermMiner#TERM_MIN_ENTROPY}. */
+      double minEntropy, double measureGlue) {
+    /**
+     * The default term entropy floor, {@link DomainTermMiner#TERM_MIN_ENTROPY}, and measure-word
+     * glue share, {@link MeasureGlue#SHARE}.
+     */
     public Options(DiscoverOptions discover, Rank rank, TermFilter filter) {
-      this(discover, rank, filter, TERM_MIN_ENTROPY);
+      this(discover, rank, filter, TERM_MIN_ENTROPY, MeasureGlue.SHARE);
     }
   }
 
@@ -117,6 +125,7 @@ public final class DomainTermMiner {
       int candidates, int filtered) {}
 
   private final Options options;
+  private final MeasureGlue glue;
   private final ReaderOptions readerOptions;
   private final int threads;
   private final long memory;
@@ -141,11 +150,14 @@ public final class DomainTermMiner {
    * @param memory discovery's counting budget in bytes (more than 0; the counter needs 16 MiB or
    *     more), beyond which work spills to {@code tempDir}
    * @param tempDir where temporary files go
-   * @throws IllegalArgumentException if {@code threads} or {@code memory} is out of range
+   * @throws IllegalArgumentException if {@code threads}, {@code memory} or the measure-word glue
+   *     share is out of range
+   * @throws java.io.UncheckedIOException if the bundled measure words cannot be read
    */
   public DomainTermMiner(Options options, ReaderOptions readerOptions, int threads, long memory,
       Path tempDir) {
     this.options = options;
+    this.glue = MeasureGlue.of(options.measureGlue());
     this.readerOptions = readerOptions;
     this.threads = (int) Params.atLeast("threads", threads, 1);
     this.memory = Params.atLeast("memory", memory, 1);
@@ -155,6 +167,7 @@ public final class DomainTermMiner {
 
   private DomainTermMiner(DomainTermMiner from, LongSupplier clock) {
     this.options = from.options;
+    this.glue = from.glue;
     this.readerOptions = from.readerOptions;
     this.threads = from.threads;
     this.memory = from.memory;
@@ -227,6 +240,12 @@ public final class DomainTermMiner {
     TermOccurrences occ = occurrences.count(terms.toArray(new String[0]));
     info.accept(String.format(Locale.ROOT, "%,d strings counted in %,d lines (%.1f s)",
         terms.size(), occ.documents(), (clock.getAsLong() - t1) / 1e9));
+    if (glue.enabled()) {
+      int before = words.size();
+      words.removeIf(w -> glue.isGlue(w.word(), occ.count(w.word()), occ.afterQuantity(w.word())));
+      filtered += before - words.size();
+      info.accept("measure-word glue removed " + Numbers.count(before - words.size(), "term"));
+    }
     List<DomainTerm> out = score(words, ref, occ, found.positions(), options.rank());
     info.accept(String.format(Locale.ROOT, "%,d terms scored, %,d dropped by the filter (%.1f s)",
         out.size(), filtered, (clock.getAsLong() - t0) / 1e9));

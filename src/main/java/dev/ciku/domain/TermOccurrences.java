@@ -5,6 +5,8 @@ import dev.ciku.corpus.ClauseScanner;
 import dev.ciku.corpus.ClauseSink;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.CorpusReader;
+import dev.ciku.corpus.HanCharacters;
+import dev.ciku.corpus.Quantities;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
@@ -18,7 +20,9 @@ import java.util.function.Consumer;
  * How a fixed list of strings occurs in the domain corpus: for each string its exact number of
  * occurrences inside clauses and the number of lines that contain it, and the number of lines
  * that hold any text. A line is the document unit of the burstiness score
- * ({@link TermScores#residualIdf}): one article of a law, one forum post, one review.
+ * ({@link TermScores#residualIdf}): one article of a law, one forum post, one review. For a
+ * string that begins with a measure word ({@link Quantities#measureWords}), also the occurrences
+ * right after a number or a determiner in the same clause (这个油, 11个油: {@link MeasureGlue}).
  *
  * <p>Counted by {@link Counter}, a {@link ClauseSink} that walks a {@link TermTrie} from every
  * position (cost: one pass over the corpus, one hash look-up per matched unit, no allocation per
@@ -31,13 +35,16 @@ public final class TermOccurrences implements Serializable {
   private final String[] strings;
   private final long[] counts;
   private final long[] lines;
+  private final long[] afterQuantity;
   private final long documents;
   private transient Object2IntOpenHashMap<String> index;
 
-  private TermOccurrences(String[] strings, long[] counts, long[] lines, long documents) {
+  private TermOccurrences(String[] strings, long[] counts, long[] lines, long[] afterQuantity,
+      long documents) {
     this.strings = strings;
     this.counts = counts;
     this.lines = lines;
+    this.afterQuantity = afterQuantity;
     this.documents = documents;
   }
 
@@ -77,11 +84,13 @@ public final class TermOccurrences implements Serializable {
     }
     long[] c = counts.clone();
     long[] l = lines.clone();
+    long[] q = afterQuantity.clone();
     for (int i = 0; i < c.length; i++) {
       c[i] += other.counts[i];
       l[i] += other.lines[i];
+      q[i] += other.afterQuantity[i];
     }
-    return new TermOccurrences(strings, c, l, documents + other.documents);
+    return new TermOccurrences(strings, c, l, q, documents + other.documents);
   }
 
   /** Occurrences of {@code s} (0 if it was not counted). */
@@ -94,6 +103,17 @@ public final class TermOccurrences implements Serializable {
   public long lines(String s) {
     int i = indexOf(s);
     return i < 0 ? 0 : lines[i];
+  }
+
+  /**
+   * Occurrences of {@code s} right after a number or a determiner of the same clause (11个油,
+   * 这个油: {@link Quantities#endsNumber}, {@link Quantities#isDeterminer}), counted only for a
+   * string that begins with a measure word (0 for any other, and if {@code s} was not counted).
+   * The first unit of a chunk of a clause longer than the reader's chunk has no known neighbour.
+   */
+  public long afterQuantity(String s) {
+    int i = indexOf(s);
+    return i < 0 ? 0 : afterQuantity[i];
   }
 
   /** Number of lines holding at least one unit. */
@@ -116,23 +136,39 @@ public final class TermOccurrences implements Serializable {
   private static final class Counter implements ClauseSink {
     private final String[] strings;
     private final TermTrie trie;
+    private final UnitTable units;
     private final long[] counts;
     private final long[] lines;
+    /** Whether each string begins with a measure word, so that its left neighbour is checked. */
+    private final boolean[] measureFirst;
+    private final long[] afterQuantity;
+    /** Per Latin unit (by id − {@link UnitTable#LATIN_BASE}): 0 not yet known, 1 number, 2 not. */
+    private byte[] latinNumber = new byte[64];
     /** The line each string was last counted in, -1 before any. */
     private final long[] lastLine;
     private ClauseScanner scanner;
     private long documents;
     private long currentLine = -1;
     private long lineOfClause;
+    /** The clause being matched and the position of the match's first unit in it. */
+    private int[] clause;
+    private int position;
     private final java.util.function.IntConsumer onTerm = this::hit;
 
     Counter(String[] strings, UnitTable units) {
       this.strings = strings;
       this.trie = new TermTrie(strings, units);
+      this.units = units;
       this.counts = new long[strings.length];
       this.lines = new long[strings.length];
       this.lastLine = new long[strings.length];
       java.util.Arrays.fill(lastLine, -1);
+      this.afterQuantity = new long[strings.length];
+      this.measureFirst = new boolean[strings.length];
+      HanCharacters measures = Quantities.measureWords();
+      for (int i = 0; i < strings.length; i++) {
+        measureFirst[i] = !strings[i].isEmpty() && measures.contains(strings[i].codePointAt(0));
+      }
     }
 
     @Override
@@ -145,7 +181,9 @@ public final class TermOccurrences implements Serializable {
         documents++;
       }
       lineOfClause = line;
+      clause = u;
       for (int i = 0; i < ownedEnd; i++) {
+        position = i;
         trie.match(u, i, length, onTerm);
       }
     }
@@ -156,10 +194,29 @@ public final class TermOccurrences implements Serializable {
         lastLine[t] = lineOfClause;
         lines[t]++;
       }
+      if (measureFirst[t] && position > 0 && isQuantity(clause[position - 1])) {
+        afterQuantity[t]++;
+      }
+    }
+
+    /** Whether the unit {@code id} ends a number or is a determiner. */
+    private boolean isQuantity(int id) {
+      if (!UnitTable.isLatinId(id)) {
+        return Quantities.endsNumber(id) || Quantities.isDeterminer(id);
+      }
+      int k = id - UnitTable.LATIN_BASE;
+      if (k >= latinNumber.length) {
+        latinNumber = java.util.Arrays.copyOf(latinNumber,
+            Math.max(k + 1, (int) Math.min(UnitTable.MAX_LATIN, 2L * latinNumber.length)));
+      }
+      if (latinNumber[k] == 0) {
+        latinNumber[k] = (byte) (Quantities.isNumberText(units.text(id)) ? 1 : 2);
+      }
+      return latinNumber[k] == 1;
     }
 
     TermOccurrences result() {
-      return new TermOccurrences(strings, counts, lines, documents);
+      return new TermOccurrences(strings, counts, lines, afterQuantity, documents);
     }
   }
 }

@@ -54,6 +54,32 @@ class DomainTermMinerTest {
     assertTrue(timed.get(timed.size() - 1).contains(" terms scored, "), timed.toString());
   }
 
+  @Test
+  void mine_lawSample_measureGlueDropsMeasureWordsAfterNumbers() throws Exception {
+    List<CorpusInput> laws = List.of(CorpusInput.file(Path.of("corpora-samples", "laws-zh.txt")));
+    DiscoverOptions opts = dev.ciku.discover.Settings.withoutReestimation().redundancy(0).build();
+    List<String> lines = new java.util.ArrayList<>();
+    DomainTermMiner.Result on = new DomainTermMiner(new DomainTermMiner.Options(opts,
+        DomainTermMiner.Rank.COMBINED, TermFilter.bundled()), READER, 2, 128L << 20, dir)
+        .mine(laws, terms -> table(Map.of(), 1_000_000), new ByteCounter(), m -> { }, lines::add);
+    DomainTermMiner.Result off = new DomainTermMiner(new DomainTermMiner.Options(opts,
+        DomainTermMiner.Rank.COMBINED, TermFilter.bundled(), DomainTermMiner.TERM_MIN_ENTROPY, 1),
+        READER, 2, 128L << 20, dir)
+        .mine(laws, terms -> table(Map.of(), 1_000_000), new ByteCounter(), m -> { }, m -> { });
+    Set<String> kept = new java.util.HashSet<>();
+    on.terms().forEach(t -> kept.add(t.term()));
+    List<String> dropped = off.terms().stream().map(DomainTerm::term)
+        .filter(t -> !kept.contains(t)).toList();
+    // Measured: 款规定 (第二款规定), 日内 (十五日内), 年内, 日前, 次会议 (第三次会议), 个月 (三个月).
+    assertTrue(dropped.containsAll(List.of("款规定", "次会议", "个月")), dropped.toString());
+    assertTrue(dropped.stream().allMatch(t -> dev.ciku.corpus.Quantities.measureWords()
+        .contains(t.codePointAt(0))), dropped.toString());
+    assertEquals(off.terms().size() - dropped.size(), on.terms().size());
+    assertEquals(off.filtered() + dropped.size(), on.filtered());
+    assertTrue(lines.contains("measure-word glue removed " + dropped.size() + " terms"),
+        lines.toString());
+  }
+
   private static ReferenceCounts table(Map<String, Long> counts, long positions) {
     return new ReferenceCounts() {
       @Override
