@@ -72,8 +72,7 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
       description = "Print only the best K words (0: all).")
   int top;
 
-  // Split here, not by picocli: its split honours quotes (a '"' in a word would be dropped,
-  // with a warning), and a full-width comma separates words too.
+  // Split by ExplainArguments, not by picocli.
   @Option(names = "--explain", paramLabel = "WORD[,WORD...]",
       description = "Instead of the list, say for each WORD whether the list has it (stage"
           + " kept, with its rank) or which stage dropped it, on what figures: count, cut,"
@@ -97,12 +96,7 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
     OutputFormat format =
         output.format(this);
     OutputOptions.checkTop(top);
-    explain = splitWords(explainArgs);
-    if (spec.commandLine().getParseResult().hasMatchedOption("--explain")
-        && (explain.isEmpty() || explain.stream().anyMatch(String::isBlank))) {
-      throw new CikuException(CikuException.USAGE,
-          "--explain needs words (WORD, or WORD,WORD...), not blanks");
-    }
+    explain = ExplainArguments.words(explainArgs, spec);
     if (!explain.isEmpty() && format == OutputFormat.DICT) {
       throw new CikuException(CikuException.USAGE, "--explain writes tsv or jsonl, not dict");
     }
@@ -164,20 +158,5 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
           " written (%,d found)", result.words().size()));
     }
     return 0;
-  }
-
-  /** The words of the --explain arguments, split at commas (ASCII or full-width), blanks kept. */
-  static List<String> splitWords(List<String> args) {
-    List<String> words = new ArrayList<>();
-    for (String a : args) {
-      int from = 0;
-      for (int i = 0; i <= a.length(); i++) {
-        if (i == a.length() || a.charAt(i) == ',' || a.charAt(i) == '\uFF0C') {
-          words.add(a.substring(from, i));
-          from = i + 1;
-        }
-      }
-    }
-    return words;
   }
 }

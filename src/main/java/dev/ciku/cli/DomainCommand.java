@@ -9,6 +9,7 @@ import dev.ciku.domain.DomainTermMiner;
 import dev.ciku.domain.DomainTermRows;
 import dev.ciku.domain.ReferenceProfile;
 import dev.ciku.domain.ReferenceSources;
+import dev.ciku.domain.TermExplanationRows;
 import dev.ciku.domain.TermFilter;
 import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
@@ -119,6 +120,16 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
       description = "Print only the best K terms (0: all).")
   int top;
 
+  // Split by ExplainArguments, not by picocli.
+  @Option(names = "--explain", paramLabel = "WORD[,WORD...]",
+      description = "Instead of the list, say for each WORD whether the list has it (stage"
+          + " kept, with its rank and scores) or which stage dropped it, on what figures:"
+          + " discovery's (input, count, cut, cohesion, entropy, redundancy: as 'ciku discover"
+          + " --explain' says them), then filter (the stopword, head or number that matched),"
+          + " term-entropy, measure (--measure-glue), top (ranked beyond --top). Repeatable, or"
+          + " comma-separated (, or \uFF0C).")
+  List<String> explainArgs = new ArrayList<>();
+
   @Mixin DiscoveryOptions discovery;
   @Mixin OutputOptions output;
   @Mixin MemoryOptions memory;
@@ -149,7 +160,7 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
 
   /** The options and mixins that only term mining reads. */
   private static final List<String> MINING_OPTIONS = List.of("--reference", "--rank",
-      "--term-entropy", "--measure-glue", "--no-filter", "--stopwords", "--generic-heads", "--redundancy", "--top",
+      "--term-entropy", "--measure-glue", "--explain", "--no-filter", "--stopwords", "--generic-heads", "--redundancy", "--top",
       "--format", "--no-header");
 
   /**
@@ -176,6 +187,7 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
   private int mine(Log log) throws Exception {
     OutputFormat format = output.format(this);
     OutputOptions.checkTop(top);
+    List<String> explain = ExplainArguments.words(explainArgs, spec);
     DomainTermMiner.Rank r = CikuException.usage(() -> DomainTermMiner.Rank.named(rank));
     DiscoverOptions discover = discovery.toOptions(redundancy);
     CikuException.usage(() -> Params.nonNegative("--term-entropy", termEntropy));
@@ -203,9 +215,16 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
         result = new DomainTermMiner(new DomainTermMiner.Options(discover, r, filter, termEntropy,
             measureGlue),
             text.readerOptions(input), run.threads(), memory.bytes(), memory.tempDir())
+            .withExplanations(text.readerOptions(input).normalizeWords(explain))
             .mine(spool.inputs(), source, bytes, log::warn, log::info);
       }
       log.warnIfNoUnits(result.domainPositions(), "no terms");
+      if (!explain.isEmpty()) {
+        TermExplanationRows.write(result.explanations(), top,
+            output.rows(out, format, TermExplanationRows.COLUMNS));
+        out.commit();
+        return 0;
+      }
       RowWriter rows = output.rows(out, format, DomainTermRows.COLUMNS);
       int written = DomainTermRows.write(rows, result.terms(), top);
       out.commit();

@@ -7,6 +7,7 @@ import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitPolicy;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.DiscoveredWord;
+import dev.ciku.discover.Explanation;
 import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.output.Numbers;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
@@ -120,9 +121,14 @@ public final class DomainTermMiner {
    */
   public static final double TERM_MIN_ENTROPY = 1.0;
 
-  /** What a run produced. */
+  /**
+   * What a run produced.
+   *
+   * @param explanations one for each string given to {@link #withExplanations}, in that order
+   *     (none if none was given)
+   */
   public record Result(List<DomainTerm> terms, long domainPositions, long referencePositions,
-      int candidates, int filtered) {}
+      int candidates, int filtered, List<TermExplanation> explanations) {}
 
   private final Options options;
   private final MeasureGlue glue;
@@ -132,6 +138,8 @@ public final class DomainTermMiner {
   private final Path tempDir;
   /** Nanosecond clock of the progress lines' times ({@link #withClock}). */
   private final LongSupplier clock;
+  /** The strings to explain ({@link #withExplanations}). */
+  private final List<String> explain;
 
   /**
    * Unit positions of a domain corpus below which its list is mostly everyday words: a car
@@ -163,9 +171,10 @@ public final class DomainTermMiner {
     this.memory = Params.atLeast("memory", memory, 1);
     this.tempDir = tempDir;
     this.clock = System::nanoTime;
+    this.explain = List.of();
   }
 
-  private DomainTermMiner(DomainTermMiner from, LongSupplier clock) {
+  private DomainTermMiner(DomainTermMiner from, LongSupplier clock, List<String> explain) {
     this.options = from.options;
     this.glue = from.glue;
     this.readerOptions = from.readerOptions;
@@ -173,6 +182,7 @@ public final class DomainTermMiner {
     this.memory = from.memory;
     this.tempDir = from.tempDir;
     this.clock = clock;
+    this.explain = explain;
   }
 
   /**
@@ -181,7 +191,19 @@ public final class DomainTermMiner {
    * do not depend on it. This one is unchanged.
    */
   public DomainTermMiner withClock(LongSupplier nanoTime) {
-    return new DomainTermMiner(this, java.util.Objects.requireNonNull(nanoTime, "nanoTime"));
+    return new DomainTermMiner(this, java.util.Objects.requireNonNull(nanoTime, "nanoTime"),
+        explain);
+  }
+
+  /**
+   * A miner like this one that also explains, in {@link Result#explanations()}, what the run did
+   * with each of these strings: the discovery stage that dropped it, the domain stage (filter,
+   * term entropy, measure-word glue), or its rank ({@code ciku domain --explain}). This one is
+   * unchanged. Costs discovery one more read of the rare grams and one more boundary-entropy
+   * pass (see {@link WordDiscoverer#withExplanations}); the terms do not depend on it.
+   */
+  public DomainTermMiner withExplanations(List<String> words) {
+    return new DomainTermMiner(this, clock, List.copyOf(words));
   }
 
   /**
@@ -190,7 +212,8 @@ public final class DomainTermMiner {
   public Result mine(List<CorpusInput> corpus, ReferenceSource reference, ByteCounter bytes,
       Consumer<String> warnings, Consumer<String> info) throws IOException {
     WordDiscoverer.Result found = new WordDiscoverer(options.discover(), readerOptions, threads,
-        memory, tempDir).withClock(clock).discover(corpus, null, bytes, warnings, info);
+        memory, tempDir).withClock(clock).withExplanations(explain)
+        .discover(corpus, null, bytes, warnings, info);
     if (found.positions() > 0 && found.positions() < SMALL_CORPUS) {
       warnings.accept(String.format(Locale.ROOT, "the domain corpus has only %,d units (fewer"
           + " than %,d): its list is mostly everyday words and terms tied at score 0 (too few"
@@ -249,7 +272,70 @@ public final class DomainTermMiner {
     List<DomainTerm> out = score(words, ref, occ, found.positions(), options.rank());
     info.accept(String.format(Locale.ROOT, "%,d terms scored, %,d dropped by the filter (%.1f s)",
         out.size(), filtered, (clock.getAsLong() - t0) / 1e9));
-    return new Result(out, found.positions(), ref.positions(), found.words().size(), filtered);
+    return new Result(out, found.positions(), ref.positions(), found.words().size(), filtered,
+        explain(found, out, ref, occ));
+  }
+
+  /**
+   * What the run did with each string of {@code found.explanations()}: the discovery stage that
+   * dropped it, the first domain stage that did (the same tests, in the same order, as
+   * {@link #mine(WordDiscoverer.Result, ReferenceSource, OccurrenceSource, Consumer)}), or its
+   * rank in {@code out}.
+   */
+  private List<TermExplanation> explain(WordDiscoverer.Result found, List<DomainTerm> out,
+      ReferenceCounts ref, TermOccurrences occ) {
+    List<TermExplanation> result = new ArrayList<>(found.explanations().size());
+    Object2IntOpenHashMap<String> rank = new Object2IntOpenHashMap<>();
+    for (int i = 0; i < out.size() && !found.explanations().isEmpty(); i++) {
+      rank.put(out.get(i).term(), i + 1);
+    }
+    for (Explanation e : found.explanations()) {
+      if (e.stage() != Explanation.Stage.KEPT) {
+        result.add(new TermExplanation(e.word(), e.stage().label(), 0, 0, -1, e.cohesion(),
+            e.leftEntropy(), e.rightEntropy(), Double.NaN, "discovery: " + e.reason()));
+        continue;
+      }
+      DiscoveredWord w = found.words().get(e.index());
+      String term = w.word();
+      String rejection = options.filter().rejection(term);
+      long count = occ.count(term);
+      long after = occ.afterQuantity(term);
+      String stage;
+      String reason;
+      int r = rank.getInt(term);
+      if (rejection != null) {
+        stage = TermExplanation.FILTER;
+        reason = "the term filter drops it: " + rejection;
+      } else if (w.minEntropy() < options.minEntropy()) {
+        stage = TermExplanation.ENTROPY;
+        reason = String.format(Locale.ROOT, "its boundary entropy %.2f (%s) is below"
+            + " --term-entropy %.2f", w.minEntropy(),
+            w.leftEntropy() <= w.rightEntropy() ? "left" : "right", options.minEntropy());
+      } else if (glue.isGlue(term, count, after)) {
+        stage = TermExplanation.MEASURE;
+        reason = String.format(Locale.ROOT, "a measure word glued to a word: %,d of its %,d"
+            + " occurrences (%.0f%%) follow a number or a determiner, more than --measure-glue"
+            + " %.2f", after, count, 100.0 * after / count, options.measureGlue());
+      } else if (r > 0) {
+        DomainTerm t = out.get(r - 1);
+        result.add(new TermExplanation(term, TermExplanation.KEPT, r, t.domainCount(),
+            t.referenceCount(), w.cohesion(), w.leftEntropy(), w.rightEntropy(), t.score(),
+            String.format(Locale.ROOT, "kept: ranked %,d of %,d by --rank %s (weirdness %.1f,"
+                + " G2 %.1f, char_spec %.3f, ridf %.3f)", r, out.size(),
+                options.rank().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                t.weirdness(), t.g2(), t.charSpecificity(), t.residualIdf())));
+        continue;
+      } else {
+        // Discovery kept it, but no domain stage dropped it and it is not ranked: a string of
+        // fewer than 2 characters (which is never a term).
+        stage = "input";
+        reason = "a term has 2 or more characters";
+      }
+      long refCount = stage.equals(TermExplanation.MEASURE) ? ref.count(term) : -1;
+      result.add(new TermExplanation(term, stage, 0, w.count(), refCount, w.cohesion(),
+          w.leftEntropy(), w.rightEntropy(), Double.NaN, reason));
+    }
+    return result;
   }
 
   /**

@@ -214,14 +214,28 @@ public final class TermFilter {
 
   /** Whether {@code term} should be dropped. */
   public boolean rejects(String term) {
+    return rejection(term) != null;
+  }
+
+  /**
+   * Why {@code term} is dropped, or null if it is kept: "it holds a digit", "it is a number in
+   * Chinese numerals", or the pattern that matches it as the filter reads it (traditional
+   * characters folded, a head with its implied leading {@code *}: {@code pattern '*工作'}). An
+   * exception ({@code !pattern}) that matches keeps the term whatever else matches.
+   */
+  public String rejection(String term) {
     term = Simplified.bundled().fold(term);
-    if (keep != null && keep.matches(term)) {
-      return false;
+    if (keep != null && keep.match(term) != null) {
+      return null;
     }
-    if (numbers && (hasDigit(term) || NumberExpressions.isChinese(term))) {
-      return true;
+    if (numbers && hasDigit(term)) {
+      return "it holds a digit";
     }
-    return matches(term);
+    if (numbers && NumberExpressions.isChinese(term)) {
+      return "it is a number in Chinese numerals";
+    }
+    String pattern = match(term);
+    return pattern == null ? null : "pattern '" + pattern + "'";
   }
 
   private static boolean hasDigit(String term) {
@@ -233,43 +247,44 @@ public final class TermFilter {
     return false;
   }
 
-  private boolean matches(String term) {
+  /** The first pattern that matches {@code term} (folded), as written in the syntax, or null. */
+  private String match(String term) {
     for (String[] w : wraps) {
       if (term.length() >= w[0].length() + w[1].length() && term.startsWith(w[0])
           && term.endsWith(w[1])) {
-        return true;
+        return w[0] + "*" + w[1];
       }
     }
     if (exact.contains(term)) {
-      return true;
+      return term;
     }
     for (String s : suffixes) {
       if (term.endsWith(s)) {
-        return true;
+        return "*" + s;
       }
     }
     for (String s : prefixes) {
       if (term.startsWith(s)) {
-        return true;
+        return s + "*";
       }
     }
     int len = term.codePointCount(0, term.length());
     for (int i = 0; i < longSuffixes.size(); i++) {
       if (len >= longSuffixMin.get(i) && term.endsWith(longSuffixes.get(i))) {
-        return true;
+        return longSuffixMin.get(i) + ":*" + longSuffixes.get(i);
       }
     }
     for (int i = 0; i < longPrefixes.size(); i++) {
       if (len >= longPrefixMin.get(i) && term.startsWith(longPrefixes.get(i))) {
-        return true;
+        return longPrefixMin.get(i) + ":" + longPrefixes.get(i) + "*";
       }
     }
     for (String s : infixes) {
       if (term.contains(s)) {
-        return true;
+        return "*" + s + "*";
       }
     }
-    return false;
+    return null;
   }
 
   /** Number of patterns. */

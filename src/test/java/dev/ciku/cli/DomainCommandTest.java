@@ -130,6 +130,40 @@ class DomainCommandTest {
   }
 
   @Test
+  void domain_explain_oneRowPerWordBeyondTopShownAsTop() throws Exception {
+    Path terms = dir.resolve("terms.tsv");
+    assertEquals(0, Main.execute("domain", "-q", LAWS, "-o", terms.toString()));
+    List<String> list = lines(terms);
+    String fifth = list.get(5).split("\t")[0];
+    Path o = dir.resolve("explain.tsv");
+    assertEquals(0, Main.execute("domain", "-q", LAWS, "--top", "3", "--explain",
+        list.get(1).split("\t")[0] + "，" + fifth, "--explain", "工作", "-o", o.toString()));
+    List<String> rows = lines(o);
+    assertEquals("term\tstage\trank\tdomain_count\treference_count\tcohesion\tleft_entropy"
+        + "\tright_entropy\tscore\treason", rows.get(0));
+    assertEquals(4, rows.size(), rows.toString());
+    String[] first = rows.get(1).split("\t");
+    assertEquals("kept", first[1]);
+    assertEquals("1", first[2]);
+    String[] beyond = rows.get(2).split("\t");
+    assertEquals(List.of(fifth, "top", "5"), List.of(beyond).subList(0, 3));
+    assertTrue(beyond[9].startsWith("found, but not printed: ranked 5, beyond --top 3"), beyond[9]);
+    assertTrue(rows.get(3).startsWith("工作\tfilter\t\t"), rows.get(3));
+  }
+
+  @Test
+  void domain_explainBlankOrWithBuildProfile_usageError() {
+    assertEquals(CikuException.USAGE, Main.execute("domain", "-q", LAWS, "--explain", "规定,"));
+    assertEquals(List.of("ciku domain: --explain needs words (WORD, or WORD,WORD...), not blanks"),
+        io.errLines());
+    io.reset();
+    assertEquals(CikuException.USAGE, Main.execute("domain", "-q", "--build-profile", LAWS, "-o",
+        dir.resolve("p.gz").toString(), "--explain", "规定"));
+    assertEquals(List.of("ciku domain: --explain applies to term mining, not to --build-profile"),
+        io.errLines());
+  }
+
+  @Test
   void domain_optionOfTheOtherMode_usageError() throws Exception {
     Path profile = dir.resolve("x.profile");
     String[][] cases = {

@@ -80,6 +80,43 @@ class DomainTermMinerTest {
         lines.toString());
   }
 
+  @Test
+  void withExplanations_lawSample_eachStageAndRanksAsTheList() throws Exception {
+    List<CorpusInput> laws = List.of(CorpusInput.file(Path.of("corpora-samples", "laws-zh.txt")));
+    DiscoverOptions opts = dev.ciku.discover.Settings.withoutReestimation().redundancy(0).build();
+    DomainTermMiner miner = new DomainTermMiner(new DomainTermMiner.Options(opts,
+        DomainTermMiner.Rank.COMBINED, TermFilter.bundled()), READER, 2, 128L << 20, dir);
+    List<String> asked = List.of("规定", "物业", "工作", "个月", "的", "不存在", "监督管理");
+    DomainTermMiner.Result plain = miner.mine(laws, terms -> table(Map.of(), 1_000_000),
+        new ByteCounter(), m -> { }, m -> { });
+    DomainTermMiner.Result explained = miner.withExplanations(asked).mine(laws,
+        terms -> table(Map.of(), 1_000_000), new ByteCounter(), m -> { }, m -> { });
+    assertEquals(List.of(), plain.explanations());
+    assertEquals(plain.terms(), explained.terms(), "explaining changes no term");
+    List<TermExplanation> e = explained.explanations();
+    assertEquals(asked, e.stream().map(TermExplanation::term).toList());
+    // Measured: 规定 and 物业 kept; 工作 a generic head; 个月 after numbers in 104 of 104 uses;
+    // 的 one character; 不存在 below the min count; 监督管理 a window below the cohesion bar.
+    assertEquals(List.of("kept", "kept", "filter", "measure", "input", "count", "cohesion"),
+        e.stream().map(TermExplanation::stage).toList());
+    for (TermExplanation x : e.subList(0, 2)) {
+      DomainTerm t = explained.terms().get(x.rank() - 1);
+      assertEquals(x.term(), t.term());
+      assertEquals(t.score(), x.score());
+      assertEquals(t.domainCount(), x.domainCount());
+      assertTrue(x.reason().startsWith("kept: ranked " + x.rank() + " of "), x.reason());
+    }
+    assertEquals("the term filter drops it: pattern '*工作'", e.get(2).reason());
+    assertTrue(e.get(3).reason().startsWith("a measure word glued to a word: 104 of its 104"
+        + " occurrences (100%) follow a number or a determiner"), e.get(3).reason());
+    for (TermExplanation x : e.subList(2, e.size())) {
+      assertEquals(0, x.rank(), x.term());
+      assertTrue(Double.isNaN(x.score()), x.term());
+      assertTrue(explained.terms().stream().noneMatch(t -> t.term().equals(x.term())), x.term());
+    }
+    assertTrue(e.get(4).reason().startsWith("discovery: "), e.get(4).reason());
+  }
+
   private static ReferenceCounts table(Map<String, Long> counts, long positions) {
     return new ReferenceCounts() {
       @Override

@@ -28,6 +28,41 @@ class TermFilterTest {
   }
 
   @Test
+  void rejection_goldenTable_namesTheMatchingPatternAsWritten() {
+    TermFilter f = TermFilter.none().add("或者", false).add("*的", false).add("由*", false)
+        .add("*之*", false).add("工作", true).add("3:*本", false).add("3:经*", false)
+        .add("被*", false).add("!被*人", false).add("上*级", false).add("應當", false);
+    String[][] cases = {
+        {"或者", "pattern '或者'"},
+        {"合法的", "pattern '*的'"},
+        {"由市", "pattern '由*'"},
+        {"总之类", "pattern '*之*'"},
+        {"审判工作", "pattern '*工作'"}, // a head: its leading * implied
+        {"违反本", "pattern '3:*本'"},
+        {"经省级", "pattern '3:经*'"},
+        {"被撤销", "pattern '被*'"},
+        {"上一级", "pattern '上*级'"},
+        {"应当", "pattern '应当'"}, // patterns and terms folded to simplified
+        {"應當", "pattern '应当'"},
+        {"被害人", null}, // the exception !被*人
+        {"资本", null},
+        {"人民法院", null},
+    };
+    for (String[] c : cases) {
+      assertEquals(c[1], f.rejection(c[0]), c[0]);
+      assertEquals(c[1] != null, f.rejects(c[0]), c[0]);
+    }
+  }
+
+  @Test
+  void rejection_bundledNumbers_saysWhichKind() throws Exception {
+    TermFilter f = TermFilter.bundled();
+    assertEquals("it holds a digit", f.rejection("16款"));
+    assertEquals("it is a number in Chinese numerals", f.rejection("第二十九条"));
+    assertEquals(null, TermFilter.none().rejection("16款"));
+  }
+
+  @Test
   void bundled_dropsGenericWordsKeepsTerms() throws Exception {
     TermFilter f = TermFilter.bundled();
     assertTrue(f.size() > 100);

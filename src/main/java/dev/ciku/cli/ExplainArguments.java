@@ -1,0 +1,44 @@
+package dev.ciku.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The words of an {@code --explain} option ({@code discover}, {@code domain}): each argument
+ * split at commas, ASCII or full-width (，), here rather than by picocli, whose split honours
+ * quotes (a {@code "} in a word would be dropped, with a warning). Stateless.
+ */
+final class ExplainArguments {
+  private ExplainArguments() {}
+
+  /**
+   * The words of {@code args}, in order; none if {@code --explain} was not given.
+   *
+   * @throws CikuException (usage) if {@code --explain} was given an empty or blank word
+   */
+  static List<String> words(List<String> args, CommandSpec spec) {
+    List<String> words = split(args);
+    if (spec.commandLine().getParseResult().hasMatchedOption("--explain")
+        && (words.isEmpty() || words.stream().anyMatch(String::isBlank))) {
+      throw new CikuException(CikuException.USAGE,
+          "--explain needs words (WORD, or WORD,WORD...), not blanks");
+    }
+    return words;
+  }
+
+  /** The words of the arguments, split at commas (ASCII or full-width), blanks kept. */
+  static List<String> split(List<String> args) {
+    List<String> words = new ArrayList<>();
+    for (String a : args) {
+      int from = 0;
+      for (int i = 0; i <= a.length(); i++) {
+        if (i == a.length() || a.charAt(i) == ',' || a.charAt(i) == '\uFF0C') {
+          words.add(a.substring(from, i));
+          from = i + 1;
+        }
+      }
+    }
+    return words;
+  }
+}
