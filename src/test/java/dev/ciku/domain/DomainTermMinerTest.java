@@ -181,6 +181,88 @@ class DomainTermMinerTest {
   }
 
   @Test
+  void specificGate_goldenTable() {
+    double[] strongWeird = new double[20];
+    double[] strongG2 = new double[20];
+    for (int i = 0; i < 20; i++) {
+      strongG2[i] = 1000 - i;
+      strongWeird[i] = 700 + i;
+    }
+    assertEquals(DomainTermMiner.SPECIFIC, DomainTermMiner.specificGate(strongG2, strongWeird));
+    // The 20 strongest at weirdness 4, 5, ..., 23: median (13 + 14) / 2, at least half the gate.
+    double[] w = new double[22];
+    double[] g = new double[22];
+    for (int i = 0; i < 20; i++) {
+      g[i] = 1000 - i;
+      w[i] = 4 + i;
+    }
+    g[20] = 12; // rare strings the reference lacks: weird, but weak
+    w[20] = 80;
+    g[21] = -50;
+    w[21] = 0.1;
+    assertEquals(DomainTermMiner.SPECIFIC, DomainTermMiner.specificGate(g, w));
+    for (int i = 0; i < 20; i++) {
+      w[i] = 3 + 0.5 * i; // 3, 3.5, ..., 12.5: median (7.5 + 8) / 2
+    }
+    assertEquals(7.75, DomainTermMiner.specificGate(g, w), 1e-12);
+    // Fewer than 20 terms with G2 > 0: the median of those.
+    assertEquals(5, DomainTermMiner.specificGate(new double[] {9, 8, 7, -1},
+        new double[] {4, 5, 6, 90}), 1e-12);
+    assertEquals(DomainTermMiner.SPECIFIC,
+        DomainTermMiner.specificGate(new double[] {-3, 0}, new double[] {0.2, 1}));
+    assertEquals(DomainTermMiner.SPECIFIC,
+        DomainTermMiner.specificGate(new double[0], new double[0]));
+  }
+
+  @Test
+  void specificGate_shuffledTerms_sameGate() {
+    java.util.Random random = new java.util.Random(7);
+    int n = 200;
+    double[] g = new double[n];
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      g[i] = random.nextInt(30); // many ties in G2 at the top
+      w[i] = 1 + random.nextInt(15);
+    }
+    double expected = DomainTermMiner.specificGate(g, w);
+    assertTrue(expected < DomainTermMiner.SPECIFIC / 2, "the case tests a lowered gate");
+    for (int round = 0; round < 20; round++) {
+      for (int i = n - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        double t = g[i];
+        g[i] = g[j];
+        g[j] = t;
+        t = w[i];
+        w[i] = w[j];
+        w[j] = t;
+      }
+      assertEquals(expected, DomainTermMiner.specificGate(g, w), "round " + round);
+    }
+  }
+
+  @Test
+  void score_referenceSharesTheStrongestWords_theyRankAboveRareStrings() {
+    // 20 domain words, each 500 times in the domain and 100 times in a reference of the same
+    // size (weirdness 5), and a string seen 30 times that the reference lacks (weirdness 60).
+    String chars = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
+    List<DiscoveredWord> words = new java.util.ArrayList<>();
+    Map<String, Long> refCounts = new java.util.HashMap<>();
+    for (int i = 0; i < 20; i++) {
+      String w = chars.substring(i, i + 1) + chars.substring(i + 1, i + 2);
+      words.add(word(w, 500));
+      refCounts.put(w, 100L);
+    }
+    words.add(word("亥甲", 30));
+    ReferenceCounts ref = table(refCounts, 1_000_000);
+    List<DomainTerm> out = DomainTermMiner.score(words, ref, occurrences(words, 10, 5),
+        1_000_000, DomainTermMiner.Rank.COMBINED);
+    assertEquals(60, out.get(out.size() - 1).weirdness(), 1e-9);
+    assertEquals("亥甲", out.get(out.size() - 1).term());
+    assertTrue(out.get(0).weirdness() < 5, "a strong word: " + out.get(0));
+    assertTrue(out.stream().allMatch(t -> t.score() > 0), "all in the first tier");
+  }
+
+  @Test
   void score_cValue_discountsNestedTerms() {
     // 人民 occurs 100 times, 90 of them inside 人民法院 (seen 90 times).
     List<DiscoveredWord> words = List.of(word("人民", 100), word("人民法院", 90));
