@@ -6,7 +6,7 @@
 #   benchmarks/domain-quality.sh --quick    car pair only (1.7 MB; for CI, about 10 s)
 #   EXTRA="--rank g2" benchmarks/domain-quality.sh   extra options for every ciku domain run
 #   MIN_P500=0.12 benchmarks/domain-quality.sh --quick   exit 1 if any pair's P@500 is below
-#                                                          (for CI; car measured 0.196)
+#                                                          (for CI; car measured 0.200)
 #
 # Results go to stdout as a Markdown table; the ranked lists stay in $OUT (default a temp dir).
 set -euo pipefail

@@ -283,7 +283,7 @@ check_vocab_and_eval_words_match_term_pk() {
 # --- domain ---------------------------------------------------------------------------------
 
 # Domain terms of the car forum against the bundled reference: P@500 against THUOCL_car and the
-# car-industry list stays above a floor under the measured 0.196.
+# car-industry list stays above a floor under the measured 0.200.
 check_domain_car_precision() {
   mkdir -p "$TMP/domain"
   OUT="$TMP/domain" MIN_P500=0.12 bash "$ROOT/benchmarks/domain-quality.sh" --quick > "$TMP/dom.txt" 2>&1 \
