@@ -283,17 +283,17 @@ public final class DomainTermMiner {
     info.accept(String.format(Locale.ROOT, "%,d terms scored, %,d dropped by the filter (%.1f s)",
         out.size(), filtered, (clock.getAsLong() - t0) / 1e9));
     return new Result(out, found.positions(), ref.positions(), found.words().size(), filtered,
-        explain(found, out, ref, occ));
+        explain(found, out, ref, occ, gate));
   }
 
   /**
    * What the run did with each string of {@code found.explanations()}: the discovery stage that
    * dropped it, the first domain stage that did (the same tests, in the same order, as
    * {@link #mine(WordDiscoverer.Result, ReferenceSource, OccurrenceSource, Consumer)}), or its
-   * rank in {@code out}.
+   * rank in {@code out} and, for the tiered rankings, its tier under {@code gate}.
    */
   private List<TermExplanation> explain(WordDiscoverer.Result found, List<DomainTerm> out,
-      ReferenceCounts ref, TermOccurrences occ) {
+      ReferenceCounts ref, TermOccurrences occ, double gate) {
     List<TermExplanation> result = new ArrayList<>(found.explanations().size());
     Object2IntOpenHashMap<String> rank = new Object2IntOpenHashMap<>();
     for (int i = 0; i < out.size() && !found.explanations().isEmpty(); i++) {
@@ -313,7 +313,10 @@ public final class DomainTermMiner {
       String stage;
       String reason;
       int r = rank.getInt(term);
-      if (rejection != null) {
+      if (term.length() < 2) {
+        stage = "input";
+        reason = "a term has 2 or more characters";
+      } else if (rejection != null) {
         stage = TermExplanation.FILTER;
         reason = "the term filter drops it: " + rejection;
       } else if (w.minEntropy() < options.minEntropy()) {
@@ -326,20 +329,24 @@ public final class DomainTermMiner {
         reason = String.format(Locale.ROOT, "a measure word glued to a word: %,d of its %,d"
             + " occurrences (%.0f%%) follow a number or a determiner, more than --measure-glue"
             + " %.2f", after, count, 100.0 * after / count, options.measureGlue());
-      } else if (r > 0) {
+      } else {
+        if (r == 0) {
+          throw new IllegalStateException("a term past every stage is not ranked: " + term);
+        }
         DomainTerm t = out.get(r - 1);
+        boolean tiered = options.rank() == Rank.COMBINED || options.rank() == Rank.GATED_G2;
+        String tier = !tiered ? "" : t.weirdness() >= gate && t.g2() > 0
+            ? String.format(Locale.ROOT, ", first tier (weirdness %.1f, at least the gate %.1f)",
+                t.weirdness(), gate)
+            : String.format(Locale.ROOT, ", second tier (weirdness %.1f, below the gate %.1f)",
+                t.weirdness(), gate);
         result.add(new TermExplanation(term, TermExplanation.KEPT, r, t.domainCount(),
             t.referenceCount(), w.cohesion(), w.leftEntropy(), w.rightEntropy(), t.score(),
-            String.format(Locale.ROOT, "kept: ranked %,d of %,d by --rank %s (weirdness %.1f,"
-                + " G2 %.1f, char_spec %.3f, ridf %.3f)", r, out.size(),
-                options.rank().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                t.weirdness(), t.g2(), t.charSpecificity(), t.residualIdf())));
+            String.format(Locale.ROOT, "kept: ranked %,d of %,d by --rank %s%s; G2 %.1f,"
+                + " char_spec %.3f, ridf %.3f", r, out.size(),
+                options.rank().name().toLowerCase(Locale.ROOT).replace('_', '-'), tier,
+                t.g2(), t.charSpecificity(), t.residualIdf())));
         continue;
-      } else {
-        // Discovery kept it, but no domain stage dropped it and it is not ranked: a string of
-        // fewer than 2 characters (which is never a term).
-        stage = "input";
-        reason = "a term has 2 or more characters";
       }
       long refCount = stage.equals(TermExplanation.MEASURE) ? ref.count(term) : -1;
       result.add(new TermExplanation(term, stage, 0, w.count(), refCount, w.cohesion(),

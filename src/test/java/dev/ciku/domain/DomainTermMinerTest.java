@@ -105,6 +105,7 @@ class DomainTermMinerTest {
       assertEquals(t.score(), x.score());
       assertEquals(t.domainCount(), x.domainCount());
       assertTrue(x.reason().startsWith("kept: ranked " + x.rank() + " of "), x.reason());
+      assertTrue(x.reason().contains(" by --rank combined, first tier (weirdness "), x.reason());
     }
     assertEquals("the term filter drops it: pattern '*工作'", e.get(2).reason());
     assertTrue(e.get(3).reason().startsWith("a measure word glued to a word: 104 of its 104"
