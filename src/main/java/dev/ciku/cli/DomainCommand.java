@@ -7,6 +7,7 @@ import dev.ciku.corpus.Spool;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.domain.DomainTermMiner;
 import dev.ciku.domain.DomainTermRows;
+import dev.ciku.domain.MeasureGlue;
 import dev.ciku.domain.ReferenceProfile;
 import dev.ciku.domain.ReferenceSources;
 import dev.ciku.domain.TermExplanationRows;
@@ -161,8 +162,8 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
 
   /** The options and mixins that only term mining reads. */
   private static final List<String> MINING_OPTIONS = List.of("--reference", "--rank",
-      "--term-entropy", "--measure-glue", "--explain", "--no-filter", "--stopwords", "--generic-heads", "--redundancy", "--top",
-      "--format", "--no-header");
+      "--term-entropy", "--measure-glue", "--explain", "--no-filter", "--stopwords",
+      "--generic-heads", "--redundancy", "--top", "--format", "--no-header");
 
   /**
    * Refuses an option of one mode given in the other (it would be ignored): the profile options
@@ -192,6 +193,7 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
     DomainTermMiner.Rank r = CikuException.usage(() -> DomainTermMiner.Rank.named(rank));
     DiscoverOptions discover = discovery.toOptions(redundancy);
     CikuException.usage(() -> Params.nonNegative("--term-entropy", termEntropy));
+    CikuException.usage(() -> MeasureGlue.of(measureGlue));
     // A profile loads in the background while the filter is read; a profile given by the user
     // must have loaded (and so be checked whole) before the domain corpus is read.
     DomainTermMiner.ReferenceSource source = referenceSource(log);
