@@ -2,6 +2,7 @@ package dev.ciku.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ciku.cli.CikuException;
@@ -312,6 +313,14 @@ class SparkJobsTest {
     assertEquals(301, rows.size(), "header and 300 terms");
     assertTrue(rows.get(0).startsWith("term\tdomain_count\treference_count"), rows.get(0));
     assertEquals(-1, Files.mismatch(cli, spark), "domain outputs differ");
+    // The term filters' settings, off or lowered, the same on both.
+    assertEquals(0, new picocli.CommandLine(new Main()).execute("domain", "--partitions", "3",
+        "--top", "300", "--measure-glue", "1", "--term-entropy", "0.5", "-o", spark.toString(),
+        laws));
+    assertEquals(0, dev.ciku.cli.Main.execute("domain", "--top", "300", "--measure-glue", "1",
+        "--term-entropy", "0.5", "-o", cli.toString(), "--no-progress", "-q", laws));
+    assertEquals(-1, Files.mismatch(cli, spark), "domain outputs differ with these settings");
+    assertNotEquals(rows, Files.readAllLines(cli), "the settings change the list");
   }
 
   @Test
@@ -336,7 +345,8 @@ class SparkJobsTest {
         {"discover", "--driver-memory-budget", "0", laws},
         {"domain", "--driver-memory-budget", "-5", laws},
         {"count", "--tsv", tsv, ""},
-        {"domain", "--reference", tmp.toString(), laws}};
+        {"domain", "--reference", tmp.toString(), laws},
+        {"domain", "--term-entropy", "-1", laws}, {"domain", "--measure-glue", "1.5", laws}};
     String[] messages = {"--order must be 1..6, not 9", "--order must be 1..6, not 0",
         "--min-count must be 1 or more, not 0", "--top must be 0 or more",
         "--table-slots must be 0..536870912, not -1", "--partitions must be 0 or more, not -5",
@@ -360,7 +370,9 @@ class SparkJobsTest {
         "an empty input path ('': an unset shell variable?) (see 'ciku-spark count --help')",
         "--reference " + tmp + " is not a reference profile: on Spark the reference is a profile"
             + " (build one with 'ciku domain --build-profile CORPUS -o FILE'); a reference corpus"
-            + " is not supported"};
+            + " is not supported",
+        "--term-entropy must be 0 or more, not -1.0",
+        "--measure-glue must be between 0 and 1, got 1.5"};
     for (int i = 0; i < runs.length; i++) {
       java.io.StringWriter err = new java.io.StringWriter();
       String run = String.join(" ", runs[i]);
