@@ -2,12 +2,10 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
-import dev.ciku.corpus.Params;
 import dev.ciku.corpus.Spool;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.domain.DomainTermMiner;
 import dev.ciku.domain.DomainTermRows;
-import dev.ciku.domain.MeasureGlue;
 import dev.ciku.domain.ReferenceProfile;
 import dev.ciku.domain.ReferenceSources;
 import dev.ciku.domain.TermExplanationRows;
@@ -83,18 +81,7 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
           + " count.")
   String rank;
 
-  @Option(names = "--term-entropy", paramLabel = "NATS", defaultValue = "1.0",
-      description = "Smallest left and right boundary entropy of a term (default:"
-          + " ${DEFAULT-VALUE}; discovery's own --min-entropy applies first).")
-  double termEntropy;
-
-  @Option(names = "--measure-glue", paramLabel = "SHARE", defaultValue = "0.5",
-      description = "A term that begins with a measure word (those of dict/measure-words.txt: 个"
-          + " 款 次 号 项 升 ...) and follows a number or a determiner (11, 十, 两, 这, 那, 每 ...) in"
-          + " more than this share of its occurrences is a measure word glued to a word (个油 of"
-          + " 这个油 and 11个油, 款车 of 这款车, 号公布 of 第5号公布): it leaves the list, with"
-          + " --no-filter too (1: off; default: ${DEFAULT-VALUE}).")
-  double measureGlue;
+  @Mixin TermOptions terms;
 
   @Option(names = "--no-filter",
       description = "Keep stopwords, generic heads (the bundled dict/domain-stopwords.txt and"
@@ -192,8 +179,7 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
     List<String> explain = ExplainArguments.words(explainArgs, spec);
     DomainTermMiner.Rank r = CikuException.usage(() -> DomainTermMiner.Rank.named(rank));
     DiscoverOptions discover = discovery.toOptions(redundancy);
-    CikuException.usage(() -> Params.nonNegative("--term-entropy", termEntropy));
-    CikuException.usage(() -> MeasureGlue.of(measureGlue));
+    terms.check();
     // A profile loads in the background while the filter is read; a profile given by the user
     // must have loaded (and so be checked whole) before the domain corpus is read.
     DomainTermMiner.ReferenceSource source = referenceSource(log);
@@ -215,8 +201,8 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
       try (Spool spool = Spool.of(corpus, memory.tempDir());
           Progress p = Progress.start(run.progress(), System.err, "domain", bytes::get,
               3 * InputOptions.totalSize(spool.inputs()))) {
-        result = new DomainTermMiner(new DomainTermMiner.Options(discover, r, filter, termEntropy,
-            measureGlue),
+        result = new DomainTermMiner(new DomainTermMiner.Options(discover, r, filter,
+            terms.termEntropy(), terms.measureGlue()),
             text.readerOptions(input), run.threads(), memory.bytes(), memory.tempDir())
             .withExplanations(text.readerOptions(input).normalizeWords(explain))
             .mine(spool.inputs(), source, bytes, log::warn, log::info);

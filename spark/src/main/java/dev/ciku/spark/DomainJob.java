@@ -4,13 +4,12 @@ import dev.ciku.cli.CikuException;
 import dev.ciku.cli.DiscoveryOptions;
 import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.OutputOptions;
-import dev.ciku.corpus.Params;
+import dev.ciku.cli.TermOptions;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.domain.DomainTermMiner;
 import dev.ciku.domain.DomainTermRows;
-import dev.ciku.domain.MeasureGlue;
 import dev.ciku.domain.ReferenceProfile;
 import dev.ciku.domain.TermFilter;
 import dev.ciku.domain.TermOccurrences;
@@ -51,16 +50,7 @@ final class DomainJob implements Callable<Integer> {
       description = "combined (default), gated-g2, share, g2, weirdness, cvalue or count.")
   String rank;
 
-  @Option(names = "--term-entropy", paramLabel = "NATS", defaultValue = "1.0",
-      description = "Smallest left and right boundary entropy of a term (default:"
-          + " ${DEFAULT-VALUE}), as 'ciku domain --term-entropy'.")
-  double termEntropy;
-
-  @Option(names = "--measure-glue", paramLabel = "SHARE", defaultValue = "0.5",
-      description = "Drop a term that begins with a measure word and follows a number or a"
-          + " determiner in more than this share of its occurrences (1: off; default:"
-          + " ${DEFAULT-VALUE}), as 'ciku domain --measure-glue'.")
-  double measureGlue;
+  @Mixin TermOptions terms;
 
   @Option(names = "--no-filter", description = "Keep stopwords and generic heads.")
   boolean noFilter;
@@ -78,8 +68,7 @@ final class DomainJob implements Callable<Integer> {
     OutputOptions.checkTop(top);
     DiscoverOptions options = discovery.toOptions(0);
     DomainTermMiner.Rank r = CikuException.usage(() -> DomainTermMiner.Rank.named(rank));
-    CikuException.usage(() -> Params.nonNegative("--term-entropy", termEntropy));
-    CikuException.usage(() -> MeasureGlue.of(measureGlue));
+    terms.check();
     if (reference != null && (java.nio.file.Files.isDirectory(reference)
         || java.nio.file.Files.isRegularFile(reference)
         && !ReferenceProfile.isProfile(reference))) {
@@ -108,8 +97,8 @@ final class DomainJob implements Callable<Integer> {
             input.simplify, input.reducePartitions)
             .discover(text, storeFile, false, driver.driverMemory, tmp, Main::info);
         // The candidates' occurrences, counted per partition and summed (lines never span two).
-        return new DomainTermMiner(new DomainTermMiner.Options(options, r, filter, termEntropy,
-            measureGlue),
+        return new DomainTermMiner(new DomainTermMiner.Options(options, r, filter,
+            terms.termEntropy(), terms.measureGlue()),
             ReaderOptions.DEFAULT, 1, driver.driverMemory, tmp).mine(found, terms -> profile,
             strings -> text.mapPartitions(
                 it -> List.of(TermOccurrences.countLines(strings, it, lc, simp)).iterator())
