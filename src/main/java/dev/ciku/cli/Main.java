@@ -6,6 +6,7 @@ import dev.ciku.corpus.MalformedDataException;
 import dev.ciku.io.OutputException;
 import dev.ciku.io.TempFiles;
 import dev.ciku.output.BrokenPipeException;
+import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
 import dev.ciku.store.NgramStore;
 import java.io.BufferedWriter;
@@ -121,16 +122,30 @@ public final class Main implements Runnable {
 
   /**
    * What to do when the JVM ran out of memory running {@code cl}: a larger heap, and a lower
-   * {@code --memory} only when the command that ran has that option.
+   * {@code --memory} only when the command that ran has that option and was not given its
+   * minimum (16m).
    */
   static String outOfMemory(CommandLine cl) {
     CommandLine.ParseResult pr = cl.getParseResult();
     while (pr != null && pr.subcommand() != null) {
       pr = pr.subcommand();
     }
-    boolean budget = pr != null && pr.commandSpec().findOption("--memory") != null;
+    boolean budget = pr != null && pr.commandSpec().findOption("--memory") != null
+        && canLower(pr.matchedOptionValue("--memory", (String) null));
     return "out of memory: give the JVM more (CIKU_OPTS=-Xmx8g)"
         + (budget ? " or lower --memory" : "");
+  }
+
+  /** Whether a budget of {@code memory} (null: the default, 32m or more) is above the minimum. */
+  private static boolean canLower(String memory) {
+    if (memory == null) {
+      return true;
+    }
+    try {
+      return Numbers.parseSize(memory) > MemoryOptions.MIN_BUDGET;
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
   }
 
   /** A configured command line with every subcommand: exit codes, one-line errors. */

@@ -29,6 +29,9 @@ public final class MemoryOptions {
    */
   static final double MAX_HEAP_SHARE = 0.8;
 
+  /** Smallest budget: 16 MiB. */
+  static final long MIN_BUDGET = 16L << 20;
+
   /** Largest budget ever advised for: 2^50 bytes (1024t), beyond any machine's memory. */
   static final long MAX_BUDGET = 1L << 50;
 
@@ -59,7 +62,7 @@ public final class MemoryOptions {
     }
     try {
       long b = Numbers.parseSize(memory);
-      if (b < (16L << 20)) {
+      if (b < MIN_BUDGET) {
         throw new CikuException(CikuException.USAGE, "--memory must be at least 16m");
       }
       long heap = Runtime.getRuntime().maxMemory();

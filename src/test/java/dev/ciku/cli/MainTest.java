@@ -54,6 +54,22 @@ class MainTest {
         Main.outOfMemory(Main.newCommandLine()), "nothing parsed");
   }
 
+  /** At the smallest budget, lowering --memory is no advice; above it, it is. */
+  @Test
+  void outOfMemory_budgetAtItsMinimum_advisesOnlyTheHeap() {
+    String[][] cases = {{"count", "--memory", "16m", "x.txt"}, {"discover", "-m", "16M", "x.txt"},
+        {"domain", "--memory=16777216", "x.txt"}, {"count", "--memory", "17m", "x.txt"},
+        {"discover", "-m", "1g", "x.txt"}};
+    boolean[] lower = {false, false, false, true, true};
+    for (int i = 0; i < cases.length; i++) {
+      picocli.CommandLine cl = Main.newCommandLine(cases[i]);
+      cl.parseArgs(cases[i]);
+      assertEquals("out of memory: give the JVM more (CIKU_OPTS=-Xmx8g)"
+          + (lower[i] ? " or lower --memory" : ""), Main.outOfMemory(cl),
+          String.join(" ", cases[i]));
+    }
+  }
+
   @Test
   void help_exit0_listsStats() {
     assertEquals(0, Main.execute("--help"));
