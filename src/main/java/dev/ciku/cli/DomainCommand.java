@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
             + " reference counts, smoothed domain share, signed G2 keyness, weirdness, C-value,"
             + " character specificity, residual IDF and the ranking score (default: terms with"
             + " weirdness 20 or more first, by G2 x char_spec x sqrt(ridf), then the others by"
-            + " G2, their score -1/(1+G2): negative; the gate of 20 falls to the median"
-            + " weirdness of the 20 terms with the highest G2 when that is below 10).",
+            + " G2, their score -1/(1+G2): negative; when the 20 terms with the highest G2 have a"
+            + " median weirdness below 10, the gate falls to their lower quartile).",
         "The reference is ciku's bundled general-Chinese profile unless --reference is given.",
         "With --build-profile, INPUT is a reference corpus and -o receives a profile for"
             + " --reference (see dict/README.md). An option of one mode given in the other"

@@ -203,11 +203,13 @@ class DomainTermMinerTest {
     w[21] = 0.1;
     assertEquals(DomainTermMiner.SPECIFIC, DomainTermMiner.specificGate(g, w));
     for (int i = 0; i < 20; i++) {
-      w[i] = 3 + 0.5 * i; // 3, 3.5, ..., 12.5: median (7.5 + 8) / 2
+      w[i] = 3 + 0.5 * i; // 3, 3.5, ..., 12.5: median (7.5 + 8) / 2, lower quartile the 5th, 5
     }
-    assertEquals(7.75, DomainTermMiner.specificGate(g, w), 1e-12);
-    // Fewer than 20 terms with G2 > 0: the median of those.
-    assertEquals(5, DomainTermMiner.specificGate(new double[] {9, 8, 7, -1},
+    assertEquals(5, DomainTermMiner.specificGate(g, w), 1e-12);
+    // Fewer than 20 terms with G2 > 0: the lower quartile of those (their median is 6.5).
+    assertEquals(5, DomainTermMiner.specificGate(new double[] {9, 8, 7, 6, 5, 4, -1},
+        new double[] {4, 5, 6, 7, 8, 9, 90}), 1e-12);
+    assertEquals(4, DomainTermMiner.specificGate(new double[] {9, 8, 7, -1},
         new double[] {4, 5, 6, 90}), 1e-12);
     assertEquals(DomainTermMiner.SPECIFIC,
         DomainTermMiner.specificGate(new double[] {-3, 0}, new double[] {0.2, 1}));
