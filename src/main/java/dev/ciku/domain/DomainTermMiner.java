@@ -272,9 +272,9 @@ public final class DomainTermMiner {
       filtered += before - words.size();
       info.accept("measure-word glue removed " + Numbers.count(before - words.size(), "term"));
     }
-    List<DomainTerm> out = score(words, ref, occ, found.positions(), options.rank());
-    double gate = specificGate(out.stream().mapToDouble(DomainTerm::g2).toArray(),
-        out.stream().mapToDouble(DomainTerm::weirdness).toArray());
+    Scored scored = scored(words, ref, occ, found.positions(), options.rank());
+    List<DomainTerm> out = scored.terms();
+    double gate = scored.gate();
     if (gate < SPECIFIC && (options.rank() == Rank.COMBINED || options.rank() == Rank.GATED_G2)) {
       info.accept(String.format(Locale.ROOT, "the reference shares the domain's strongest words"
           + " (the %d with the highest G2 have a median weirdness below %.0f): the first tier's"
@@ -364,6 +364,14 @@ public final class DomainTermMiner {
    */
   public static List<DomainTerm> score(List<DiscoveredWord> words, ReferenceCounts ref,
       TermOccurrences occ, long domainPositions, Rank rank) {
+    return scored(words, ref, occ, domainPositions, rank).terms();
+  }
+
+  /** The ranked terms and the first tier's weirdness gate they were ranked with. */
+  private record Scored(List<DomainTerm> terms, double gate) {}
+
+  private static Scored scored(List<DiscoveredWord> words, ReferenceCounts ref,
+      TermOccurrences occ, long domainPositions, Rank rank) {
     int n = words.size();
     long bigD = Math.max(1, domainPositions);
     long bigR = Math.max(1, ref.positions());
@@ -452,7 +460,7 @@ public final class DomainTermMiner {
     out.sort(Comparator.comparingDouble(DomainTerm::score).reversed()
         .thenComparing(Comparator.comparingLong(DomainTerm::domainCount).reversed())
         .thenComparing(DomainTerm::term));
-    return out;
+    return new Scored(out, gate);
   }
 
   /**
