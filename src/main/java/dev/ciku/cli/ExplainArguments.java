@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * split at commas, ASCII or full-width (，), here rather than by picocli, whose split honours
  * quotes (a {@code "} in a word would be dropped, with a warning). Stateless.
  */
-final class ExplainArguments {
+public final class ExplainArguments {
   private ExplainArguments() {}
 
   /**
@@ -17,7 +17,7 @@ final class ExplainArguments {
    *
    * @throws CikuException (usage) if {@code --explain} was given an empty or blank word
    */
-  static List<String> words(List<String> args, CommandSpec spec) {
+  public static List<String> words(List<String> args, CommandSpec spec) {
     List<String> words = split(args);
     if (spec.commandLine().getParseResult().hasMatchedOption("--explain")
         && (words.isEmpty() || words.stream().anyMatch(String::isBlank))) {

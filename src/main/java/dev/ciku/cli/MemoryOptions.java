@@ -60,30 +60,41 @@ public final class MemoryOptions {
       return Math.max(32L << 20,
           Math.min(256L << 20, (long) (Runtime.getRuntime().maxMemory() * 0.25)));
     }
-    try {
-      long b = Numbers.parseSize(memory);
-      if (b < MIN_BUDGET) {
-        throw new CikuException(CikuException.USAGE, "--memory must be at least 16m");
+    long b = size("--memory", memory);
+    long heap = Runtime.getRuntime().maxMemory();
+    if (b > heap * MAX_HEAP_SHARE) {
+      String fits = "--memory " + memory + " does not fit in the JVM heap of " + (heap >> 20)
+          + " MB (at most " + (long) (heap * MAX_HEAP_SHARE) / (1 << 20) + "m)";
+      long heapNeeded = (long) Math.ceil(b / MAX_HEAP_SHARE);
+      long machine = machineMemory();
+      if (b > MAX_BUDGET || machine > 0 && heapNeeded > machine) {
+        // No heap would hold it: advising one would be absurd (-Xmx10737418240g).
+        throw new CikuException(CikuException.USAGE, fits + ", nor in "
+            + (machine > 0 ? "this machine's memory of " + (machine >> 20) + " MB"
+                : "any machine's memory"));
       }
-      long heap = Runtime.getRuntime().maxMemory();
-      if (b > heap * MAX_HEAP_SHARE) {
-        String fits = "--memory " + memory + " does not fit in the JVM heap of " + (heap >> 20)
-            + " MB (at most " + (long) (heap * MAX_HEAP_SHARE) / (1 << 20) + "m)";
-        long heapNeeded = (long) Math.ceil(b / MAX_HEAP_SHARE);
-        long machine = machineMemory();
-        if (b > MAX_BUDGET || machine > 0 && heapNeeded > machine) {
-          // No heap would hold it: advising one would be absurd (-Xmx10737418240g).
-          throw new CikuException(CikuException.USAGE, fits + ", nor in "
-              + (machine > 0 ? "this machine's memory of " + (machine >> 20) + " MB"
-                  : "any machine's memory"));
-        }
-        throw new CikuException(CikuException.USAGE, fits + "; give the JVM more, e.g."
-            + " CIKU_OPTS=-Xmx" + ((heapNeeded + (1L << 30) - 1) >> 30) + "g");
-      }
-      return b;
-    } catch (IllegalArgumentException e) {
-      throw new CikuException(CikuException.USAGE, "--memory: " + e.getMessage());
+      throw new CikuException(CikuException.USAGE, fits + "; give the JVM more, e.g."
+          + " CIKU_OPTS=-Xmx" + ((heapNeeded + (1L << 30) - 1) >> 30) + "g");
     }
+    return b;
+  }
+
+  /**
+   * The memory budget {@code text} (512m, 2g, or bytes) given to {@code option}, in bytes:
+   * a usage error if it is no size or under {@link #MIN_BUDGET}. The one parser of the CLI's
+   * {@code --memory} and the Spark jobs' {@code --driver-memory-budget}.
+   */
+  public static long size(String option, String text) {
+    long b;
+    try {
+      b = Numbers.parseSize(text);
+    } catch (IllegalArgumentException e) {
+      throw new CikuException(CikuException.USAGE, option + ": " + e.getMessage());
+    }
+    if (b < MIN_BUDGET) {
+      throw new CikuException(CikuException.USAGE, option + " must be at least 16m");
+    }
+    return b;
   }
 
   /** The spill directory (checked to exist). */

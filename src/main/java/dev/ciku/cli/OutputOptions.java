@@ -84,11 +84,19 @@ public final class OutputOptions {
 
   /** The requested format, checked against what the command supports. */
   public OutputFormat format(EnumSet<OutputFormat> allowed) {
-    OutputFormat f = parseFormat(format, allowed);
+    return format(format, allowed);
+  }
+
+  /**
+   * The format {@code name} given to {@code --format}, checked against {@code allowed}: a usage
+   * error naming them if it is not one. The one check of the CLI's and the Spark jobs' option.
+   */
+  public static OutputFormat format(String name, EnumSet<OutputFormat> allowed) {
+    OutputFormat f = parseFormat(name, allowed);
     if (f == null) {
       throw new CikuException(CikuException.USAGE, "--format must be one of "
           + allowed.toString().toLowerCase(Locale.ROOT).replaceAll("[\\[\\] ]", "")
-          + ", not '" + format + "'");
+          + ", not '" + name + "'");
     }
     return f;
   }

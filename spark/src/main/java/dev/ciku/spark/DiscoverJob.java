@@ -2,11 +2,13 @@ package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
 import dev.ciku.cli.DiscoveryOptions;
+import dev.ciku.cli.ExplainArguments;
 import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.OutputOptions;
 import dev.ciku.cli.ReestimationOptions;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.DiscoveredWordRows;
+import dev.ciku.discover.ExplanationRows;
 import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.discover.WordFilter;
 import dev.ciku.io.TempFiles;
@@ -16,12 +18,15 @@ import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ciku-spark discover}: parses, runs {@link SparkDiscoverer} and writes the word list on
@@ -44,9 +49,29 @@ final class DiscoverJob implements Callable<Integer> {
       description = "Drop the words listed in LEXICON (a local file). Repeatable.")
   List<Path> known = new ArrayList<>();
 
+  @Option(names = "--new-only",
+      description = "Drop the words of ciku's bundled general lexicon, its stopwords, words"
+          + " that begin or end with a one-character stopword and number expressions, as"
+          + " 'ciku discover --new-only': only new words remain.")
+  boolean newOnly;
+
   @Option(names = "--top", paramLabel = "K", defaultValue = "0",
       description = "Print only the best K words (0: all).")
   int top;
+
+  // Split by ExplainArguments, not by picocli.
+  @Option(names = "--explain", paramLabel = "WORD[,WORD...]",
+      description = "Instead of the list, say for each WORD whether the list has it or which"
+          + " stage dropped it, on what figures, as 'ciku discover --explain'. Repeatable, or"
+          + " comma-separated (, or \uFF0C).")
+  List<String> explainArgs = new ArrayList<>();
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "tsv",
+      description = "Output format: tsv (default), jsonl (one JSON object a line) or dict ('word"
+          + " count' lines, a segmenter dictionary).")
+  String format;
 
   @Mixin Main.DriverOutput driver;
 
@@ -58,7 +83,13 @@ final class DiscoverJob implements Callable<Integer> {
   public Integer call() throws Exception {
     input.check();
     driver.check();
+    OutputFormat f = OutputOptions.format(format,
+        EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT));
     OutputOptions.checkTop(top);
+    List<String> explain = ExplainArguments.words(explainArgs, spec);
+    if (!explain.isEmpty() && f == OutputFormat.DICT) {
+      throw new CikuException(CikuException.USAGE, "--explain writes tsv or jsonl, not dict");
+    }
     Main.checkStoreFile("--counts-out", countsOut);
     // Checked with the corpus's local files once they are listed (JobInputs#lines).
     InputChecks checks = new InputChecks().files("--known", known).output("-o", driver.output)
@@ -68,7 +99,7 @@ final class DiscoverJob implements Callable<Integer> {
           + countsOut + ": give them different files");
     }
     DiscoverOptions options = reestimation.applyTo(discovery.toOptions(redundancy));
-    WordFilter filter = WordFilter.create(known, false, input.lowercase);
+    WordFilter filter = WordFilter.create(known, newOnly, input.lowercase, Main::warn);
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     long t0 = System.nanoTime();
     // The output is opened before the job: if it cannot be written, that is said at once.
@@ -77,11 +108,23 @@ final class DiscoverJob implements Callable<Integer> {
           : TempFiles.create(tmp, "ciku-spark-", ".ngrams");
       WordDiscoverer.Result result = Main.withSpark("ciku discover",
           sc -> new SparkDiscoverer(sc, options, input.lowercase, input.simplify,
-              input.reducePartitions)
+              input.reducePartitions).withExplanations(explain)
               .discover(input.lines(sc, checks), storeFile, countsOut != null,
                   driver.driverMemory, tmp, Main::info));
-      RowWriter rows = new RowWriter(out.writer(), OutputFormat.TSV, DiscoveredWordRows.COLUMNS,
-          !driver.noHeader);
+      if (newOnly) {
+        String small = WordFilter.smallCorpusWarning(result.positions(), result.minCount());
+        if (small != null) {
+          Main.warn(small);
+        }
+      }
+      if (!explain.isEmpty()) {
+        ExplanationRows.write(result.explanations(), result.words(), filter, top,
+            driver.rows(out, f, ExplanationRows.COLUMNS));
+        out.commit();
+        return 0;
+      }
+      RowWriter rows = f == OutputFormat.DICT ? null
+          : driver.rows(out, f, DiscoveredWordRows.COLUMNS);
       int written = DiscoveredWordRows.write(result.words(), filter, top, rows, out.writer());
       out.commit();
       Main.info(Numbers.count(written, "word") + String.format(Locale.ROOT,

@@ -2,6 +2,7 @@ package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
 import dev.ciku.cli.DiscoveryOptions;
+import dev.ciku.cli.ExplainArguments;
 import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.OutputOptions;
 import dev.ciku.cli.TermOptions;
@@ -11,6 +12,7 @@ import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.domain.DomainTermMiner;
 import dev.ciku.domain.DomainTermRows;
 import dev.ciku.domain.ReferenceProfile;
+import dev.ciku.domain.TermExplanationRows;
 import dev.ciku.domain.TermFilter;
 import dev.ciku.domain.TermOccurrences;
 import dev.ciku.io.TempFiles;
@@ -19,13 +21,17 @@ import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaRDD;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ciku-spark domain}: parses, runs {@link SparkDiscoverer} and core's {@code
@@ -52,12 +58,38 @@ final class DomainJob implements Callable<Integer> {
 
   @Mixin TermOptions terms;
 
-  @Option(names = "--no-filter", description = "Keep stopwords and generic heads.")
+  @Option(names = "--no-filter",
+      description = "Keep stopwords, generic heads (the bundled dict/domain-stopwords.txt and"
+          + " dict/domain-generic-heads.txt) and terms holding a digit: no bundled filter at all;"
+          + " --stopwords and --generic-heads still apply.")
   boolean noFilter;
+
+  @Option(names = "--stopwords", paramLabel = "FILE",
+      description = "More patterns to drop (a local file), as 'ciku domain --stopwords'."
+          + " Repeatable.")
+  List<Path> stopwords = new ArrayList<>();
+
+  @Option(names = "--generic-heads", paramLabel = "FILE",
+      description = "More generic heads (a local file): a term equal to or ending with one is"
+          + " dropped. Repeatable.")
+  List<Path> heads = new ArrayList<>();
 
   @Option(names = "--top", paramLabel = "K", defaultValue = "0",
       description = "Print only the best K terms (0: all).")
   int top;
+
+  // Split by ExplainArguments, not by picocli.
+  @Option(names = "--explain", paramLabel = "WORD[,WORD...]",
+      description = "Instead of the list, say for each WORD whether the list has it (with its"
+          + " rank and scores) or which stage dropped it, on what figures, as 'ciku domain"
+          + " --explain'. Repeatable, or comma-separated (, or \uFF0C).")
+  List<String> explainArgs = new ArrayList<>();
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "tsv",
+      description = "Output format: tsv (default) or jsonl (one JSON object a line).")
+  String format;
 
   @Mixin Main.DriverOutput driver;
 
@@ -65,7 +97,10 @@ final class DomainJob implements Callable<Integer> {
   public Integer call() throws Exception {
     input.check();
     driver.check();
+    OutputFormat f = OutputOptions.format(format, EnumSet.of(OutputFormat.TSV,
+        OutputFormat.JSONL));
     OutputOptions.checkTop(top);
+    List<String> explain = ExplainArguments.words(explainArgs, spec);
     DiscoverOptions options = discovery.toOptions(0);
     DomainTermMiner.Rank r = CikuException.usage(() -> DomainTermMiner.Rank.named(rank));
     terms.check();
@@ -80,10 +115,17 @@ final class DomainJob implements Callable<Integer> {
     }
     // Checked with the corpus's local files once they are listed (JobInputs#lines).
     InputChecks checks = new InputChecks().file("--reference", reference)
+        .files("--stopwords", stopwords).files("--generic-heads", heads)
         .output("-o", driver.output);
     ReferenceProfile profile =
         reference == null ? ReferenceProfile.bundled() : ReferenceProfile.load(reference);
     TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
+    for (Path p : stopwords) {
+      filter.addFile(p, false, Main::warn);
+    }
+    for (Path p : heads) {
+      filter.addFile(p, true, Main::warn);
+    }
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     long t0 = System.nanoTime();
     boolean lc = input.lowercase;
@@ -94,7 +136,7 @@ final class DomainJob implements Callable<Integer> {
       DomainTermMiner.Result result = Main.withSpark("ciku domain", sc -> {
         JavaRDD<String> text = input.lines(sc, checks);
         WordDiscoverer.Result found = new SparkDiscoverer(sc, options, input.lowercase,
-            input.simplify, input.reducePartitions)
+            input.simplify, input.reducePartitions).withExplanations(explain)
             .discover(text, storeFile, false, driver.driverMemory, tmp, Main::info);
         // The candidates' occurrences, counted per partition and summed (lines never span two).
         return new DomainTermMiner(new DomainTermMiner.Options(options, r, filter,
@@ -107,8 +149,13 @@ final class DomainJob implements Callable<Integer> {
                 .fold(TermOccurrences.countLines(strings, java.util.Collections.emptyIterator(),
                     lc, simp), TermOccurrences::plus), Main::info);
       });
-      RowWriter rows = new RowWriter(out.writer(), OutputFormat.TSV, DomainTermRows.COLUMNS,
-          !driver.noHeader);
+      if (!explain.isEmpty()) {
+        TermExplanationRows.write(result.explanations(), top,
+            driver.rows(out, f, TermExplanationRows.COLUMNS));
+        out.commit();
+        return 0;
+      }
+      RowWriter rows = driver.rows(out, f, DomainTermRows.COLUMNS);
       int written = DomainTermRows.write(rows, result.terms(), top);
       out.commit();
       Main.info(Numbers.count(written, "term") + String.format(Locale.ROOT,

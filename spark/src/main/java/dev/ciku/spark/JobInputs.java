@@ -77,8 +77,7 @@ final class JobInputs {
    * that input.
    */
   JavaRDD<String> lines(JavaSparkContext sc, InputChecks checks) throws IOException {
-    List<FileStatus> files = Inputs.expand(sc.hadoopConfiguration(), inputs,
-        m -> Main.info("warning: " + m));
+    List<FileStatus> files = Inputs.expand(sc.hadoopConfiguration(), inputs, Main::warn);
     checks.corpus("INPUT", files.stream().filter(Inputs::isLocal)
         .map(f -> Inputs.localPath(f).toString()).toList()).check();
     if (!detectEncoding()) {

@@ -2,7 +2,10 @@ package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
 import dev.ciku.output.Output;
+import dev.ciku.output.OutputFormat;
+import dev.ciku.output.RowWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -85,23 +88,36 @@ public final class Main implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
   }
 
-  /** Where the discover and domain jobs write their TSV, and the driver's memory budget. */
+  /**
+   * Where the discover and domain jobs write their rows, and the driver's memory budget (the
+   * output format is each job's option: they take different formats).
+   */
   static final class DriverOutput {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-        description = "Write the TSV to FILE on the driver instead of standard output.")
+        description = "Write to FILE on the driver (atomically: complete or not at all) instead"
+            + " of standard output.")
     Path output;
 
-    @Option(names = "--no-header", description = "No header line.")
+    @Option(names = "--no-header", description = "No header line in TSV output.")
     boolean noHeader;
 
-    @Option(names = "--driver-memory-budget", paramLabel = "BYTES", defaultValue = "1073741824",
-        description = "Memory budget of the driver-side steps (default: 1 GiB).")
+    @Option(names = "--driver-memory-budget", paramLabel = "SIZE", defaultValue = "1g",
+        description = "Memory budget of the driver-side steps, as 'ciku --memory' (e.g. 512m,"
+            + " 4g; at least 16m; default: ${DEFAULT-VALUE}).")
+    String driverMemoryBudget;
+
+    /** The budget in bytes; set by {@link #check}. */
     long driverMemory;
 
-    /** Refuses a budget below one byte (usage), before any job. */
+    /** Refuses a budget that is no size or under 16m (usage), before any job. */
     void check() {
-      CikuException.usage(() -> dev.ciku.corpus.Params.atLeast("--driver-memory-budget",
-          driverMemory, 1));
+      driverMemory = dev.ciku.cli.MemoryOptions.size("--driver-memory-budget",
+          driverMemoryBudget);
+    }
+
+    /** A row writer over {@code out} in {@code format}, with the header unless --no-header. */
+    RowWriter rows(Output out, OutputFormat format, List<String> columns) {
+      return new RowWriter(out.writer(), format, columns, !noHeader);
     }
   }
 
@@ -142,6 +158,11 @@ public final class Main implements Runnable {
 
   static void info(String m) {
     System.err.println("ciku-spark: " + m);
+  }
+
+  /** Something the user should know about the data, as the CLI's warnings say it. */
+  static void warn(String m) {
+    info("warning: " + m);
   }
 
 }

@@ -30,6 +30,8 @@ public final class SparkDiscoverer {
   private final boolean lowercase;
   private final boolean simplify;
   private final int reducePartitions;
+  /** The strings to explain ({@link #withExplanations}); none by default. */
+  private final List<String> explain;
 
   /**
    * @param lowercase lower-case Latin letters (the CLI's {@code --lowercase})
@@ -42,6 +44,25 @@ public final class SparkDiscoverer {
     this.lowercase = lowercase;
     this.simplify = simplify;
     this.reducePartitions = reducePartitions;
+    this.explain = List.of();
+  }
+
+  private SparkDiscoverer(SparkDiscoverer base, List<String> explain) {
+    this.sc = base.sc;
+    this.options = base.options;
+    this.lowercase = base.lowercase;
+    this.simplify = base.simplify;
+    this.reducePartitions = base.reducePartitions;
+    this.explain = explain;
+  }
+
+  /**
+   * A discoverer like this one whose result also explains what the run did with each of these
+   * strings (normalised as the corpus is: {@code --lowercase}, {@code --simplify}), as
+   * {@link WordDiscoverer#withExplanations} does; this one is unchanged.
+   */
+  public SparkDiscoverer withExplanations(List<String> words) {
+    return new SparkDiscoverer(this, List.copyOf(words));
   }
 
   /**
@@ -64,6 +85,7 @@ public final class SparkDiscoverer {
             ReaderOptions.DEFAULT.format(), "text", 1, lowercase, false, simplify);
         return new WordDiscoverer(options, ro, 1, driverMemory, tempDir)
             .withCutPass(new SparkCutPass(sc, lines, lowercase, simplify, reducePartitions))
+            .withExplanations(ro.normalizeWords(explain))
             .discover(List.of(), store, new ByteCounter(), info, info);
       }
     } finally {

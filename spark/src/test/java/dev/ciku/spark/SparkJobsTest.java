@@ -301,6 +301,77 @@ class SparkJobsTest {
   }
 
   @Test
+  void mainDiscover_newOnlyAsDict_equalsCli() throws Exception {
+    String laws = LAWS.toString();
+    Path spark = tmp.resolve("new-spark.dict");
+    Path cli = tmp.resolve("new-cli.dict");
+    assertEquals(0, new picocli.CommandLine(new Main()).execute("discover", "--partitions", "3",
+        "--new-only", "--format", "dict", "--driver-memory-budget", "512m", "-o",
+        spark.toString(), laws));
+    assertEquals(0, dev.ciku.cli.Main.execute("discover", "--new-only", "--format", "dict", "-o",
+        cli.toString(), "--no-progress", "-q", laws));
+    List<String> rows = Files.readAllLines(cli);
+    assertTrue(rows.size() > 200, "words: " + rows.size());
+    // 'word count' lines, without the lexicon's words (应当, 或者 lead the full list).
+    assertTrue(rows.stream().allMatch(r -> r.matches("\\S+ [1-9][0-9]*")), rows.get(0));
+    assertTrue(rows.stream().noneMatch(r -> r.startsWith("应当 ") || r.startsWith("或者 ")));
+    assertEquals(-1, Files.mismatch(cli, spark), "discover --new-only --format dict differ");
+    // --explain: kept, known (--new-only), cut; the CLI's rows.
+    String words = "犬只,应当,的规定,中华人民共和国";
+    assertEquals(0, new picocli.CommandLine(new Main()).execute("discover", "--partitions", "3",
+        "--new-only", "--explain", words, "-o", spark.toString(), laws));
+    assertEquals(0, dev.ciku.cli.Main.execute("discover", "--new-only", "--explain", words, "-o",
+        cli.toString(), "--no-progress", "-q", laws));
+    List<String> explained = Files.readAllLines(cli);
+    assertEquals(List.of("犬只\tkept", "应当\tknown", "的规定\tcut", "中华人民共和国\tknown"),
+        explained.subList(1, 5).stream().map(r -> r.replaceAll("^([^\t]*\t[^\t]*).*", "$1"))
+            .toList());
+    assertEquals(-1, Files.mismatch(cli, spark), "discover --explain outputs differ");
+  }
+
+  @Test
+  void mainDomain_jsonlWithUserStopwordsAndHeads_equalsCli() throws Exception {
+    String laws = LAWS.toString();
+    Path stop = Files.writeString(tmp.resolve("stop.txt"), "# user stopwords\n犬只\n*条例\n");
+    Path heads = Files.writeString(tmp.resolve("heads.txt"), "管理\n");
+    Path spark = tmp.resolve("terms-spark.jsonl");
+    Path cli = tmp.resolve("terms-cli.jsonl");
+    String[] options = {"--top", "200", "--format", "jsonl", "--stopwords", stop.toString(),
+        "--generic-heads", heads.toString()};
+    List<String> sparkArgs = new ArrayList<>(List.of("domain", "--partitions", "3", "-o",
+        spark.toString(), laws));
+    sparkArgs.addAll(List.of(options));
+    assertEquals(0, new picocli.CommandLine(new Main()).execute(sparkArgs.toArray(String[]::new)));
+    List<String> cliArgs = new ArrayList<>(List.of("domain", "-o", cli.toString(),
+        "--no-progress", "-q", laws));
+    cliArgs.addAll(List.of(options));
+    assertEquals(0, dev.ciku.cli.Main.execute(cliArgs.toArray(String[]::new)));
+    List<String> rows = Files.readAllLines(cli);
+    assertEquals(200, rows.size(), "200 JSON lines, no header");
+    assertTrue(rows.stream().allMatch(r -> r.startsWith("{\"term\":")), rows.get(0));
+    assertTrue(rows.stream().noneMatch(r -> r.contains("\"犬只\"") || r.contains("条例\"")
+        || r.contains("管理\"")), "the user's patterns and heads apply");
+    assertEquals(-1, Files.mismatch(cli, spark), "domain --format jsonl outputs differ");
+    // Without the user's files, the list has some of what they drop.
+    assertEquals(0, dev.ciku.cli.Main.execute("domain", "-o", cli.toString(), "--no-progress",
+        "-q", "--top", "200", "--format", "jsonl", laws));
+    assertTrue(Files.readAllLines(cli).stream().anyMatch(r -> r.contains("\"犬只\"")
+        || r.contains("条例\"") || r.contains("管理\"")));
+    // --explain says which filter dropped a term: the user's pattern.
+    sparkArgs.addAll(List.of("--explain", "犬只，市和区"));
+    cliArgs.addAll(List.of("--explain", "犬只，市和区"));
+    assertEquals(0, new picocli.CommandLine(new Main()).execute(sparkArgs.toArray(String[]::new)));
+    assertEquals(0, dev.ciku.cli.Main.execute(cliArgs.toArray(String[]::new)));
+    List<String> explained = Files.readAllLines(cli);
+    assertEquals(2, explained.size(), String.join("\n", explained));
+    assertTrue(explained.get(0).startsWith("{\"term\":\"犬只\",\"stage\":\"filter\""),
+        explained.get(0));
+    assertTrue(explained.get(1).startsWith("{\"term\":\"市和区\",\"stage\":\"kept\""),
+        explained.get(1));
+    assertEquals(-1, Files.mismatch(cli, spark), "domain --explain outputs differ");
+  }
+
+  @Test
   void mainDomain_bundledReference_equalsCliDomain() throws Exception {
     String laws = LAWS.toString();
     Path spark = tmp.resolve("terms-spark.tsv");
@@ -344,6 +415,11 @@ class SparkJobsTest {
         {"domain", "--reference", laws, laws},
         {"discover", "--driver-memory-budget", "0", laws},
         {"domain", "--driver-memory-budget", "-5", laws},
+        {"discover", "--driver-memory-budget", "1x", laws},
+        {"domain", "--driver-memory-budget", "8m", laws},
+        {"discover", "--format", "json", laws}, {"domain", "--format", "dict", laws},
+        {"discover", "--explain", "犬只", "--format", "dict", laws},
+        {"domain", "--explain", " ,", laws},
         {"count", "--tsv", tsv, ""},
         {"domain", "--reference", tmp.toString(), laws},
         {"domain", "--term-entropy", "-1", laws}, {"domain", "--measure-glue", "1.5", laws}};
@@ -365,8 +441,14 @@ class SparkJobsTest {
         "--reference " + laws + " is not a reference profile: on Spark the reference is a profile"
             + " (build one with 'ciku domain --build-profile CORPUS -o FILE'); a reference corpus"
             + " is not supported",
-        "--driver-memory-budget must be 1 or more, not 0",
-        "--driver-memory-budget must be 1 or more, not -5",
+        "--driver-memory-budget: size must be positive: '0'",
+        "--driver-memory-budget: not a size: '-5' (use e.g. 512m or 2g)",
+        "--driver-memory-budget: not a size: '1x' (use e.g. 512m or 2g)",
+        "--driver-memory-budget must be at least 16m",
+        "--format must be one of tsv,jsonl,dict, not 'json'",
+        "--format must be one of tsv,jsonl, not 'dict'",
+        "--explain writes tsv or jsonl, not dict",
+        "--explain needs words (WORD, or WORD,WORD...), not blanks",
         "an empty input path ('': an unset shell variable?) (see 'ciku-spark count --help')",
         "--reference " + tmp + " is not a reference profile: on Spark the reference is a profile"
             + " (build one with 'ciku domain --build-profile CORPUS -o FILE'); a reference corpus"
