@@ -5,13 +5,11 @@ import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.DiscoveredWordRows;
-import dev.ciku.discover.ExplanationRows;
 import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.discover.WordFilter;
 import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
-import dev.ciku.output.RowWriter;
 import dev.ciku.store.NgramStore;
 import dev.ciku.store.Normalization;
 import java.nio.file.Path;
@@ -144,16 +142,12 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
           log.warn(small);
         }
       }
+      int written = DiscoveredWordRows.write(result, filter, top, format, output.header(),
+          out.writer());
+      out.commit();
       if (!explain.isEmpty()) {
-        ExplanationRows.write(result.explanations(), result.words(), filter, top,
-            output.rows(out, format, ExplanationRows.COLUMNS));
-        out.commit();
         return 0;
       }
-      RowWriter rows = format == OutputFormat.DICT ? null
-          : output.rows(out, format, DiscoveredWordRows.COLUMNS);
-      int written = DiscoveredWordRows.write(result.words(), filter, top, rows, out.writer());
-      out.commit();
       log.info(Numbers.count(written, "word") + String.format(Locale.ROOT,
           " written (%,d found)", result.words().size()));
     }

@@ -8,12 +8,10 @@ import dev.ciku.domain.DomainTermMiner;
 import dev.ciku.domain.DomainTermRows;
 import dev.ciku.domain.ReferenceProfile;
 import dev.ciku.domain.ReferenceSources;
-import dev.ciku.domain.TermExplanationRows;
 import dev.ciku.domain.TermFilter;
 import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
-import dev.ciku.output.RowWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -208,15 +206,11 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
             .mine(spool.inputs(), source, bytes, log::warn, log::info);
       }
       log.warnIfNoUnits(result.domainPositions(), "no terms");
+      int written = DomainTermRows.write(result, top, format, output.header(), out.writer());
+      out.commit();
       if (!explain.isEmpty()) {
-        TermExplanationRows.write(result.explanations(), top,
-            output.rows(out, format, TermExplanationRows.COLUMNS));
-        out.commit();
         return 0;
       }
-      RowWriter rows = output.rows(out, format, DomainTermRows.COLUMNS);
-      int written = DomainTermRows.write(rows, result.terms(), top);
-      out.commit();
       log.info(Numbers.count(written, "term") + String.format(Locale.ROOT,
           " written (%,d scored)", result.terms().size()));
     }

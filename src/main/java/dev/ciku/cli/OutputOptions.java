@@ -144,6 +144,11 @@ public final class OutputOptions {
     return Output.open(output);
   }
 
+  /** Whether TSV output starts with its header line (no {@code --no-header}). */
+  public boolean header() {
+    return !noHeader;
+  }
+
   /** A row writer over {@code out}. */
   public RowWriter rows(Output out, OutputFormat f, List<String> columns) {
     return new RowWriter(out.writer(), f, columns, !noHeader);

@@ -1,5 +1,6 @@
 package dev.ciku.discover;
 
+import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -16,6 +17,28 @@ public final class DiscoveredWordRows {
       List.of("word", "count", "cohesion", "left_entropy", "right_entropy", "score");
 
   private DiscoveredWordRows() {}
+
+  /**
+   * Writes what a run found, as {@code ciku discover} and its Spark job print it: one
+   * {@link ExplanationRows} row per string the run explained, if it explained any
+   * ({@link WordDiscoverer#withExplanations}; {@code format} is then tsv or jsonl), else the list
+   * as {@link #write(List, WordFilter, int, RowWriter, Writer)} writes it, as {@code word count}
+   * lines when {@code format} is {@link OutputFormat#DICT}.
+   *
+   * @param header whether TSV rows start with the header line
+   * @return how many words were written (0 when explanations were)
+   */
+  public static int write(WordDiscoverer.Result result, WordFilter filter, int top,
+      OutputFormat format, boolean header, Writer out) throws IOException {
+    if (!result.explanations().isEmpty()) {
+      ExplanationRows.write(result.explanations(), result.words(), filter, top,
+          new RowWriter(out, format, ExplanationRows.COLUMNS, header));
+      return 0;
+    }
+    RowWriter rows = format == OutputFormat.DICT ? null
+        : new RowWriter(out, format, COLUMNS, header);
+    return write(result.words(), filter, top, rows, out);
+  }
 
   /**
    * Writes the first {@code top} words ({@code top <= 0}: all) that {@code filter} accepts, as rows

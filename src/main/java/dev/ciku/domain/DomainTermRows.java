@@ -1,7 +1,9 @@
 package dev.ciku.domain;
 
+import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 
 /**
@@ -14,6 +16,24 @@ public final class DomainTermRows {
       "share", "g2", "weirdness", "c_value", "char_spec", "ridf", "score");
 
   private DomainTermRows() {}
+
+  /**
+   * Writes what a run found, as {@code ciku domain} and its Spark job print it: one
+   * {@link TermExplanationRows} row per string the run explained, if it explained any
+   * ({@link DomainTermMiner#withExplanations}), else the first {@code top} terms.
+   *
+   * @param header whether TSV rows start with the header line
+   * @return how many terms were written (0 when explanations were)
+   */
+  public static int write(DomainTermMiner.Result result, int top, OutputFormat format,
+      boolean header, Writer out) throws IOException {
+    if (!result.explanations().isEmpty()) {
+      TermExplanationRows.write(result.explanations(), top,
+          new RowWriter(out, format, TermExplanationRows.COLUMNS, header));
+      return 0;
+    }
+    return write(new RowWriter(out, format, COLUMNS, header), result.terms(), top);
+  }
 
   /** Writes the first {@code top} terms ({@code top <= 0}: all); returns how many. */
   public static int write(RowWriter rows, List<DomainTerm> terms, int top) throws IOException {

@@ -8,14 +8,12 @@ import dev.ciku.cli.OutputOptions;
 import dev.ciku.cli.ReestimationOptions;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.DiscoveredWordRows;
-import dev.ciku.discover.ExplanationRows;
 import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.discover.WordFilter;
 import dev.ciku.io.TempFiles;
 import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
-import dev.ciku.output.RowWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -117,16 +115,12 @@ final class DiscoverJob implements Callable<Integer> {
           Main.warn(small);
         }
       }
+      int written = DiscoveredWordRows.write(result, filter, top, f, !driver.noHeader,
+          out.writer());
+      out.commit();
       if (!explain.isEmpty()) {
-        ExplanationRows.write(result.explanations(), result.words(), filter, top,
-            driver.rows(out, f, ExplanationRows.COLUMNS));
-        out.commit();
         return 0;
       }
-      RowWriter rows = f == OutputFormat.DICT ? null
-          : driver.rows(out, f, DiscoveredWordRows.COLUMNS);
-      int written = DiscoveredWordRows.write(result.words(), filter, top, rows, out.writer());
-      out.commit();
       Main.info(Numbers.count(written, "word") + String.format(Locale.ROOT,
           " written (%,d found) in %.1f s", result.words().size(),
           (System.nanoTime() - t0) / 1e9));

@@ -12,14 +12,12 @@ import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.domain.DomainTermMiner;
 import dev.ciku.domain.DomainTermRows;
 import dev.ciku.domain.ReferenceProfile;
-import dev.ciku.domain.TermExplanationRows;
 import dev.ciku.domain.TermFilter;
 import dev.ciku.domain.TermOccurrences;
 import dev.ciku.io.TempFiles;
 import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
-import dev.ciku.output.RowWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -149,15 +147,11 @@ final class DomainJob implements Callable<Integer> {
                 .fold(TermOccurrences.countLines(strings, java.util.Collections.emptyIterator(),
                     lc, simp), TermOccurrences::plus), Main::info);
       });
+      int written = DomainTermRows.write(result, top, f, !driver.noHeader, out.writer());
+      out.commit();
       if (!explain.isEmpty()) {
-        TermExplanationRows.write(result.explanations(), top,
-            driver.rows(out, f, TermExplanationRows.COLUMNS));
-        out.commit();
         return 0;
       }
-      RowWriter rows = driver.rows(out, f, DomainTermRows.COLUMNS);
-      int written = DomainTermRows.write(rows, result.terms(), top);
-      out.commit();
       Main.info(Numbers.count(written, "term") + String.format(Locale.ROOT,
           " written (%,d scored) in %.1f s", result.terms().size(),
           (System.nanoTime() - t0) / 1e9));

@@ -2,10 +2,7 @@ package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
 import dev.ciku.output.Output;
-import dev.ciku.output.OutputFormat;
-import dev.ciku.output.RowWriter;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -113,11 +110,6 @@ public final class Main implements Runnable {
     void check() {
       driverMemory = dev.ciku.cli.MemoryOptions.size("--driver-memory-budget",
           driverMemoryBudget);
-    }
-
-    /** A row writer over {@code out} in {@code format}, with the header unless --no-header. */
-    RowWriter rows(Output out, OutputFormat format, List<String> columns) {
-      return new RowWriter(out.writer(), format, columns, !noHeader);
     }
   }
 
