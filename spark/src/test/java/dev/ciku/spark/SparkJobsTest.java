@@ -300,33 +300,37 @@ class SparkJobsTest {
     assertEquals(-1, Files.mismatch(cli, spark), "discover --simplify outputs differ");
   }
 
+  /**
+   * Runs {@code args} as a Spark job (3 input partitions) and on the CLI, each writing its own
+   * file ({@code -o}); both must exit 0 and write the same bytes. Returns the CLI's lines.
+   */
+  private List<String> sameAsCli(String... args) throws IOException {
+    Path spark = tmp.resolve("spark.out");
+    Path cli = tmp.resolve("cli.out");
+    List<String> job = new ArrayList<>(List.of(args));
+    job.addAll(List.of("--partitions", "3", "-o", spark.toString()));
+    assertEquals(0, new picocli.CommandLine(new Main()).execute(job.toArray(String[]::new)));
+    List<String> local = new ArrayList<>(List.of(args));
+    local.addAll(List.of("--no-progress", "-q", "-o", cli.toString()));
+    assertEquals(0, dev.ciku.cli.Main.execute(local.toArray(String[]::new)));
+    assertEquals(-1, Files.mismatch(cli, spark), String.join(" ", args) + ": outputs differ");
+    return Files.readAllLines(cli);
+  }
+
   @Test
   void mainDiscover_newOnlyAsDict_equalsCli() throws Exception {
     String laws = LAWS.toString();
-    Path spark = tmp.resolve("new-spark.dict");
-    Path cli = tmp.resolve("new-cli.dict");
-    assertEquals(0, new picocli.CommandLine(new Main()).execute("discover", "--partitions", "3",
-        "--new-only", "--format", "dict", "--driver-memory-budget", "512m", "-o",
-        spark.toString(), laws));
-    assertEquals(0, dev.ciku.cli.Main.execute("discover", "--new-only", "--format", "dict", "-o",
-        cli.toString(), "--no-progress", "-q", laws));
-    List<String> rows = Files.readAllLines(cli);
+    List<String> rows = sameAsCli("discover", "--new-only", "--format", "dict", laws);
     assertTrue(rows.size() > 200, "words: " + rows.size());
     // 'word count' lines, without the lexicon's words (应当, 或者 lead the full list).
     assertTrue(rows.stream().allMatch(r -> r.matches("\\S+ [1-9][0-9]*")), rows.get(0));
     assertTrue(rows.stream().noneMatch(r -> r.startsWith("应当 ") || r.startsWith("或者 ")));
-    assertEquals(-1, Files.mismatch(cli, spark), "discover --new-only --format dict differ");
     // --explain: kept, known (--new-only), cut; the CLI's rows.
-    String words = "犬只,应当,的规定,中华人民共和国";
-    assertEquals(0, new picocli.CommandLine(new Main()).execute("discover", "--partitions", "3",
-        "--new-only", "--explain", words, "-o", spark.toString(), laws));
-    assertEquals(0, dev.ciku.cli.Main.execute("discover", "--new-only", "--explain", words, "-o",
-        cli.toString(), "--no-progress", "-q", laws));
-    List<String> explained = Files.readAllLines(cli);
+    List<String> explained = sameAsCli("discover", "--new-only", "--explain",
+        "犬只,应当,的规定,中华人民共和国", laws);
     assertEquals(List.of("犬只\tkept", "应当\tknown", "的规定\tcut", "中华人民共和国\tknown"),
         explained.subList(1, 5).stream().map(r -> r.replaceAll("^([^\t]*\t[^\t]*).*", "$1"))
             .toList());
-    assertEquals(-1, Files.mismatch(cli, spark), "discover --explain outputs differ");
   }
 
   @Test
@@ -334,41 +338,31 @@ class SparkJobsTest {
     String laws = LAWS.toString();
     Path stop = Files.writeString(tmp.resolve("stop.txt"), "# user stopwords\n犬只\n*条例\n");
     Path heads = Files.writeString(tmp.resolve("heads.txt"), "管理\n");
-    Path spark = tmp.resolve("terms-spark.jsonl");
-    Path cli = tmp.resolve("terms-cli.jsonl");
-    String[] options = {"--top", "200", "--format", "jsonl", "--stopwords", stop.toString(),
-        "--generic-heads", heads.toString()};
-    List<String> sparkArgs = new ArrayList<>(List.of("domain", "--partitions", "3", "-o",
-        spark.toString(), laws));
-    sparkArgs.addAll(List.of(options));
-    assertEquals(0, new picocli.CommandLine(new Main()).execute(sparkArgs.toArray(String[]::new)));
-    List<String> cliArgs = new ArrayList<>(List.of("domain", "-o", cli.toString(),
-        "--no-progress", "-q", laws));
-    cliArgs.addAll(List.of(options));
-    assertEquals(0, dev.ciku.cli.Main.execute(cliArgs.toArray(String[]::new)));
-    List<String> rows = Files.readAllLines(cli);
+    String[] filters = {"--stopwords", stop.toString(), "--generic-heads", heads.toString()};
+    List<String> rows = sameAsCli(concat(new String[] {"domain", "--top", "200", "--format",
+        "jsonl", laws}, filters));
     assertEquals(200, rows.size(), "200 JSON lines, no header");
     assertTrue(rows.stream().allMatch(r -> r.startsWith("{\"term\":")), rows.get(0));
-    assertTrue(rows.stream().noneMatch(r -> r.contains("\"犬只\"") || r.contains("条例\"")
-        || r.contains("管理\"")), "the user's patterns and heads apply");
-    assertEquals(-1, Files.mismatch(cli, spark), "domain --format jsonl outputs differ");
+    java.util.function.Predicate<String> dropped = r -> r.contains("\"犬只\"")
+        || r.contains("条例\"") || r.contains("管理\"");
+    assertTrue(rows.stream().noneMatch(dropped), "the user's patterns and heads apply");
     // Without the user's files, the list has some of what they drop.
-    assertEquals(0, dev.ciku.cli.Main.execute("domain", "-o", cli.toString(), "--no-progress",
-        "-q", "--top", "200", "--format", "jsonl", laws));
-    assertTrue(Files.readAllLines(cli).stream().anyMatch(r -> r.contains("\"犬只\"")
-        || r.contains("条例\"") || r.contains("管理\"")));
+    assertTrue(sameAsCli("domain", "--top", "200", "--format", "jsonl", laws).stream()
+        .anyMatch(dropped));
     // --explain says which filter dropped a term: the user's pattern.
-    sparkArgs.addAll(List.of("--explain", "犬只，市和区"));
-    cliArgs.addAll(List.of("--explain", "犬只，市和区"));
-    assertEquals(0, new picocli.CommandLine(new Main()).execute(sparkArgs.toArray(String[]::new)));
-    assertEquals(0, dev.ciku.cli.Main.execute(cliArgs.toArray(String[]::new)));
-    List<String> explained = Files.readAllLines(cli);
+    List<String> explained = sameAsCli(concat(new String[] {"domain", "--format", "jsonl",
+        "--explain", "犬只，市和区", laws}, filters));
     assertEquals(2, explained.size(), String.join("\n", explained));
     assertTrue(explained.get(0).startsWith("{\"term\":\"犬只\",\"stage\":\"filter\""),
         explained.get(0));
     assertTrue(explained.get(1).startsWith("{\"term\":\"市和区\",\"stage\":\"kept\""),
         explained.get(1));
-    assertEquals(-1, Files.mismatch(cli, spark), "domain --explain outputs differ");
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   @Test
@@ -377,7 +371,7 @@ class SparkJobsTest {
     Path spark = tmp.resolve("terms-spark.tsv");
     Path cli = tmp.resolve("terms-cli.tsv");
     assertEquals(0, new picocli.CommandLine(new Main()).execute("domain", "--partitions", "3",
-        "--top", "300", "-o", spark.toString(), laws));
+        "--top", "300", "--driver-memory-budget", "512m", "-o", spark.toString(), laws));
     assertEquals(0, dev.ciku.cli.Main.execute("domain", "--top", "300", "-o", cli.toString(),
         "--no-progress", "-q", laws));
     List<String> rows = Files.readAllLines(cli);
