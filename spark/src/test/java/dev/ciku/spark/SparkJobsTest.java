@@ -198,6 +198,18 @@ class SparkJobsTest {
         missing.toString());
     assertTrue(text.startsWith("ciku-spark count: ") && text.contains("no-such-corpus.txt"), text);
     assertEquals(List.of(), Files.list(tmp).filter(f -> f.toString().endsWith(".tsv")).toList());
+    // A missing pattern or lexicon file: the CLI's line, before the job.
+    Path list = tmp.resolve("no-such-list.txt");
+    String laws = LAWS.toString();
+    assertEquals("ciku-spark domain: cannot open --stopwords " + list
+        + ": no such file or directory", oneLineError(66, "domain", "--stopwords",
+        list.toString(), laws));
+    assertEquals("ciku-spark domain: cannot open --generic-heads " + list
+        + ": no such file or directory", oneLineError(66, "domain", "--generic-heads",
+        list.toString(), laws));
+    assertEquals("ciku-spark discover: cannot open --known " + list
+        + ": no such file or directory", oneLineError(66, "discover", "--known",
+        list.toString(), laws));
   }
 
   /** Malformed bytes become U+FFFD in Spark's reading: the job says so, as the CLI does. */
