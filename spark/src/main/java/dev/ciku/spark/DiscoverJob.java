@@ -14,6 +14,8 @@ import dev.ciku.io.TempFiles;
 import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
+import dev.ciku.store.NgramStore;
+import dev.ciku.store.Normalization;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,8 +29,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ciku-spark discover}: parses, runs {@link SparkDiscoverer} and writes the word list on
- * the driver.
+ * {@code ciku-spark discover}: parses, runs {@link SparkDiscoverer} (counting and the cut pass,
+ * or the cut pass alone on the counts of {@code --counts}) and writes the word list on the
+ * driver.
  */
 @Command(name = "discover", sortOptions = false, mixinStandardHelpOptions = true,
     description = "New words, as 'ciku discover' finds them: counting and the cut pass run on"
@@ -77,6 +80,13 @@ final class DiscoverJob implements Callable<Integer> {
       description = "Keep the n-gram store counted on the way (order N, min count 2).")
   Path countsOut;
 
+  @Option(names = "--counts", paramLabel = "STORE",
+      description = "Use the n-gram counts of STORE, a local file that 'ciku count -o' or"
+          + " 'ciku-spark count -o' wrote from the same INPUT with the same --lowercase and"
+          + " --simplify: the cluster then runs only the cut pass (as 'ciku discover --counts"
+          + " STORE INPUT').")
+  Path counts;
+
   @Override
   public Integer call() throws Exception {
     input.check();
@@ -89,9 +99,14 @@ final class DiscoverJob implements Callable<Integer> {
       throw new CikuException(CikuException.USAGE, "--explain writes tsv or jsonl, not dict");
     }
     Main.checkStoreFile("--counts-out", countsOut);
-    // Checked with the corpus's local files once they are listed (JobInputs#lines).
-    InputChecks checks = new InputChecks().files("--known", known).output("-o", driver.output)
-        .output("--counts-out", countsOut);
+    if (counts != null && countsOut != null) {
+      throw new CikuException(CikuException.USAGE, "--counts-out keeps the counts the job makes;"
+          + " with --counts it makes none (the store is " + counts + ")");
+    }
+    // Checked with the corpus's local files once they are listed (JobInputs#lines); a --counts
+    // that is a directory or a pipe is refused at once.
+    InputChecks checks = new InputChecks().files("--known", known).store("--counts", counts)
+        .output("-o", driver.output).output("--counts-out", countsOut);
     if (countsOut != null && Output.sameDestination(countsOut, driver.output)) {
       throw new CikuException(CikuException.USAGE, "--counts-out and -o both go to "
           + countsOut + ": give them different files");
@@ -100,15 +115,25 @@ final class DiscoverJob implements Callable<Integer> {
     WordFilter filter = WordFilter.create(known, newOnly, input.lowercase, Main::warn);
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     long t0 = System.nanoTime();
-    // The output is opened before the job: if it cannot be written, that is said at once.
-    try (Output out = Output.open(driver.output)) {
-      Path storeFile = countsOut != null ? countsOut
-          : TempFiles.create(tmp, "ciku-spark-", ".ngrams");
-      WordDiscoverer.Result result = Main.withSpark("ciku discover",
-          sc -> new SparkDiscoverer(sc, options, input.lowercase, input.simplify,
-              input.reducePartitions).withExplanations(explain)
-              .discover(input.lines(sc, checks), storeFile, countsOut != null,
-                  driver.driverMemory, tmp, Main::info));
+    // The store and the output are opened before the job: a store that cannot be read or was
+    // counted otherwise, or an output that cannot be written, is said at once.
+    try (NgramStore store = counts == null ? null : NgramStore.open(counts);
+        Output out = Output.open(driver.output)) {
+      if (store != null) {
+        store.requireNormalization(new Normalization(input.lowercase, input.simplify), "");
+      }
+      WordDiscoverer.Result result = Main.withSpark("ciku discover", sc -> {
+        SparkDiscoverer discoverer = new SparkDiscoverer(sc, options, input.lowercase,
+            input.simplify, input.reducePartitions).withExplanations(explain);
+        if (store != null) {
+          return discoverer.discover(input.lines(sc, checks), store, driver.driverMemory, tmp,
+              Main::info);
+        }
+        Path storeFile = countsOut != null ? countsOut
+            : TempFiles.create(tmp, "ciku-spark-", ".ngrams");
+        return discoverer.discover(input.lines(sc, checks), storeFile, countsOut != null,
+            driver.driverMemory, tmp, Main::info);
+      });
       if (newOnly) {
         String small = WordFilter.smallCorpusWarning(result.positions(), result.minCount());
         if (small != null) {

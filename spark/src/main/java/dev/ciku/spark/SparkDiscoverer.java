@@ -81,17 +81,31 @@ public final class SparkDiscoverer {
         w.finish(s, new Normalization(lowercase, simplify));
       }
       try (NgramStore store = NgramStore.open(storeFile)) {
-        ReaderOptions ro = new ReaderOptions(StandardCharsets.UTF_8,
-            ReaderOptions.DEFAULT.format(), "text", 1, lowercase, false, simplify);
-        return new WordDiscoverer(options, ro, 1, driverMemory, tempDir)
-            .withCutPass(new SparkCutPass(sc, lines, lowercase, simplify, reducePartitions))
-            .withExplanations(ro.normalizeWords(explain))
-            .discover(List.of(), store, new ByteCounter(), info, info);
+        return discover(lines, store, driverMemory, tempDir, info);
       }
     } finally {
       if (!keep) {
         TempFiles.delete(storeFile);
       }
     }
+  }
+
+  /**
+   * Discovers the words of {@code lines} with the n-gram counts of {@code store} ({@code ciku
+   * count -o} or {@code ciku-spark count -o} of the same text): only the cut pass runs on the
+   * cluster. The result equals {@code ciku discover --counts STORE CORPUS}.
+   *
+   * @throws IllegalArgumentException if the store was counted with other {@code --lowercase} or
+   *     {@code --simplify} settings than this discoverer's, or holds grams of fewer than 3 units
+   */
+  public WordDiscoverer.Result discover(JavaRDD<String> lines, NgramStore store,
+      long driverMemory, Path tempDir, Consumer<String> info) throws IOException {
+    store.requireNormalization(new Normalization(lowercase, simplify), "");
+    ReaderOptions ro = new ReaderOptions(StandardCharsets.UTF_8,
+        ReaderOptions.DEFAULT.format(), "text", 1, lowercase, false, simplify);
+    return new WordDiscoverer(options, ro, 1, driverMemory, tempDir)
+        .withCutPass(new SparkCutPass(sc, lines, lowercase, simplify, reducePartitions))
+        .withExplanations(ro.normalizeWords(explain))
+        .discover(List.of(), store, new ByteCounter(), info, info);
   }
 }

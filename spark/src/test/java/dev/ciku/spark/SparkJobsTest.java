@@ -287,6 +287,21 @@ class SparkJobsTest {
     assertTrue(Files.readAllLines(fromCli).size() > 100);
     assertEquals(-1, Files.mismatch(fromCli, fromSpark), "discover --counts outputs differ");
 
+    // The job on a store: only the cut pass runs on the cluster, and it writes what 'ciku
+    // discover --counts STORE CORPUS' writes.
+    Path jobOnStore = tmp.resolve("words-spark-on-store.tsv");
+    Path cliOnStore = tmp.resolve("words-cli-on-store.tsv");
+    assertEquals(0, new picocli.CommandLine(new Main()).execute("discover", "--partitions", "2",
+        "--counts", sparkStore.toString(), "-o", jobOnStore.toString(), laws));
+    assertEquals(0, dev.ciku.cli.Main.execute("discover", "--counts", cliStore.toString(), "-o",
+        cliOnStore.toString(), "--no-progress", "-q", laws));
+    assertTrue(Files.readAllLines(cliOnStore).size() > 100);
+    assertEquals(-1, Files.mismatch(cliOnStore, jobOnStore), "discover --counts STORE INPUT");
+    // A store counted without --simplify, read with it: the CLI's line, before the job.
+    assertEquals("ciku-spark discover: " + sparkStore + " was counted without --simplify and"
+        + " without --lowercase; give the same --simplify/--lowercase as when counting",
+        oneLineError(2, "discover", "--simplify", "--counts", sparkStore.toString(), laws));
+
     // Main discover writes the TSV 'ciku discover CORPUS' writes.
     Path sparkWords = tmp.resolve("words-spark-main.tsv");
     Path cliWords = tmp.resolve("words-cli-main.tsv");
@@ -425,6 +440,7 @@ class SparkJobsTest {
         {"domain", "--driver-memory-budget", "8m", laws},
         {"discover", "--format", "json", laws}, {"domain", "--format", "dict", laws},
         {"discover", "--explain", "犬只", "--format", "dict", laws},
+        {"discover", "--counts", store, "--counts-out", tsv, laws},
         {"domain", "--explain", " ,", laws},
         {"count", "--tsv", tsv, ""},
         {"domain", "--reference", tmp.toString(), laws},
@@ -454,6 +470,8 @@ class SparkJobsTest {
         "--format must be one of tsv,jsonl,dict, not 'json'",
         "--format must be one of tsv,jsonl, not 'dict'",
         "--explain writes tsv or jsonl, not dict",
+        "--counts-out keeps the counts the job makes; with --counts it makes none (the store is "
+            + store + ")",
         "--explain needs words (WORD, or WORD,WORD...), not blanks",
         "an empty input path ('': an unset shell variable?) (see 'ciku-spark count --help')",
         "--reference " + tmp + " is not a reference profile: on Spark the reference is a profile"
