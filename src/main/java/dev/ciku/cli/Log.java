@@ -35,9 +35,17 @@ public final class Log {
    */
   public void warnIfNoUnits(long units, String result) {
     if (units == 0) {
-      warn("the corpus holds no characters to count (punctuation, symbols, blanks or nothing; a"
-          + " unit is a Han character or a Latin/digit run): " + result);
+      warn(noUnits(result));
     }
+  }
+
+  /**
+   * The warning of {@link #warnIfNoUnits} for an empty {@code result}; the Spark jobs say it
+   * too.
+   */
+  public static String noUnits(String result) {
+    return "the corpus holds no characters to count (punctuation, symbols, blanks or nothing; a"
+        + " unit is a Han character or a Latin/digit run): " + result;
   }
 
   /**

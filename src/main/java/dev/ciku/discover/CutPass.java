@@ -22,7 +22,20 @@ public interface CutPass {
    * ({@link CutFragments#segmentOnly}).
    *
    * @param units the unit table of the counts (read-only: the corpus has no other units)
+   * @return the units the pass read, with which a discoverer given a store checks that the store
+   *     was counted from this corpus (as it checks its own cut pass); null if the pass did not
+   *     count them (the counts are this corpus's, made in the same run)
    */
-  void cut(GramIndex g, int gMax, int maxLength, UnitTable units, CutFragments into)
+  Read cut(GramIndex g, int gMax, int maxLength, UnitTable units, CutFragments into)
       throws IOException;
+
+  /**
+   * The units a cut pass read.
+   *
+   * @param counts the occurrences of each unit id of the counts' table (index: id; ids past the
+   *     end occurred 0 times)
+   * @param otherPositions occurrences of units that table lacks (Latin runs the counted corpus
+   *     did not have), which make the positions differ
+   */
+  record Read(long[] counts, long otherPositions) {}
 }

@@ -68,6 +68,15 @@ final class UnitTally implements ParallelClauses.Worker {
         here[u] += t.counts[u];
       }
     }
+    return mismatch(here, index, storeMinCount, units);
+  }
+
+  /**
+   * As {@link #mismatch(List, GramIndex, long, UnitTable)} for the summed counts {@code here}
+   * (index: unit id; ids past the end: 0), e.g. those of a {@link CutPass} run elsewhere.
+   */
+  static String mismatch(long[] here, GramIndex index, long storeMinCount, UnitTable units) {
+    int size = here.length;
     int[] one = new int[1];
     long[] first = {Long.MAX_VALUE, 0};
     // A unit of the store that this corpus lacks, or has another number of times.

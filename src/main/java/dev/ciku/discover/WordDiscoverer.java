@@ -255,22 +255,23 @@ public final class WordDiscoverer {
 
     CutFragments f = new CutFragments();
     if (cutPass != null) {
-      cutPass.cut(g, gMax, options.maxLength(), counts.units, f);
+      CutPass.Read read = cutPass.cut(g, gMax, options.maxLength(), counts.units, f);
+      if (counts.store != null && read != null) {
+        long total = read.otherPositions();
+        for (long c : read.counts()) {
+          total += c;
+        }
+        // With the positions equal, a unit the store lacks cannot occur without another unit
+        // occurring less: that one is named.
+        sameCorpus(counts, total,
+            () -> UnitTally.mismatch(read.counts(), index, counts.seen, counts.units));
+      }
     } else if (!corpus.isEmpty()) {
       List<UnitTally> tallies = counts.store != null ? new ArrayList<>() : null;
       long read = cut(corpus, recording, bytes, cutWarnings, counts.units, g, gMax, f, tallies);
       if (counts.store != null) {
-        // Same corpus, same unit positions and the same count of every unit, whatever its files
-        // are called or how it is split; --lowercase/--simplify, which would change the units,
-        // are checked before.
-        String other = read != positions ? String.format(java.util.Locale.ROOT,
-            "%,d unit positions there, %,d here", positions, read)
-            : UnitTally.mismatch(tallies, index, counts.seen, counts.units);
-        if (other != null) {
-          throw new IllegalArgumentException("the store " + counts.store + " was counted from"
-              + " another corpus: " + other + "; count this corpus with 'ciku count -o', or give"
-              + " --counts without INPUT");
-        }
+        sameCorpus(counts, read, () -> UnitTally.mismatch(tallies, index, counts.seen,
+            counts.units));
       }
     } else {
       // A store alone: the candidates are G's grams with their n-gram counts.
@@ -419,6 +420,24 @@ public final class WordDiscoverer {
     CountSummary s = new NgramCounter(new CountOptions(options.order(), 2, threads, memory,
         tempDir), readerOptions).count(corpus, units, bytes, warnings, spill, recording);
     return Counts.of(units, index, spill, s.positions(1), options.order(), 2, null);
+  }
+
+  /**
+   * Refuses (IllegalArgumentException) a store that was not counted from the corpus the cut pass
+   * read: the same corpus has the same unit positions and the same count of every unit, whatever
+   * its files are called or how it is split ({@code --lowercase}/{@code --simplify}, which would
+   * change the units, are checked before). {@code units} describes the first unit whose counts
+   * differ, or gives null; it is asked only when the positions agree.
+   */
+  private static void sameCorpus(Counts counts, long read,
+      java.util.function.Supplier<String> units) {
+    String other = read != counts.positions ? String.format(java.util.Locale.ROOT,
+        "%,d unit positions there, %,d here", counts.positions, read) : units.get();
+    if (other != null) {
+      throw new IllegalArgumentException("the store " + counts.store + " was counted from"
+          + " another corpus: " + other + "; count this corpus with 'ciku count -o', or give"
+          + " --counts without INPUT");
+    }
   }
 
   private long minCount(long positions) {

@@ -217,14 +217,26 @@ public final class DomainTermMiner {
     WordDiscoverer.Result found = new WordDiscoverer(options.discover(), readerOptions, threads,
         memory, tempDir).withClock(clock).withExplanations(explain)
         .discover(corpus, null, bytes, warnings, info);
-    if (found.positions() > 0 && found.positions() < SMALL_CORPUS) {
-      warnings.accept(String.format(Locale.ROOT, "the domain corpus has only %,d units (fewer"
-          + " than %,d): its list is mostly everyday words and terms tied at score 0 (too few"
-          + " lines for ridf); give it more text", found.positions(), SMALL_CORPUS));
+    String small = smallCorpusWarning(found.positions());
+    if (small != null) {
+      warnings.accept(small);
     }
     // Discovery has read the whole corpus and warned about it: the second pass stays silent.
     return mine(found, reference,
         strings -> TermOccurrences.count(strings, corpus, readerOptions, bytes, m -> { }), info);
+  }
+
+  /**
+   * A warning for a domain corpus of {@code positions} unit positions, or null if it has none or
+   * {@link #SMALL_CORPUS} or more: its list is then mostly everyday words.
+   */
+  public static String smallCorpusWarning(long positions) {
+    if (positions <= 0 || positions >= SMALL_CORPUS) {
+      return null;
+    }
+    return String.format(Locale.ROOT, "the domain corpus has only %,d units (fewer than %,d):"
+        + " its list is mostly everyday words and terms tied at score 0 (too few lines for"
+        + " ridf); give it more text", positions, SMALL_CORPUS);
   }
 
   /**

@@ -117,12 +117,51 @@ class CutPassTest {
                 new ClauseScanner(units, false, (u, length, owned, start, end) ->
                     cutter.clause(u, 0, length, owned, end)));
             into.addAll(cutter.fragments());
+            return null;
           })
           .discover(List.of(), store, new ByteCounter(), m -> { }, m -> { });
       assertEquals(1, calls[0]);
       assertTrue(builtIn.words().size() > 100, "the sample yields words");
       assertEquals(builtIn.words(), external.words());
       assertEquals(builtIn.fragments(), external.fragments());
+    }
+  }
+
+  @Test
+  void externalCutPass_readingAnotherCorpus_refusesTheStoreNamingAUnit() throws IOException {
+    List<CorpusInput> corpus = List.of(CorpusInput.file(LAWS));
+    Path storeFile = store(corpus, 4, 1);
+    Path edited = java.nio.file.Files.writeString(tmp.resolve("edited.txt"),
+        java.nio.file.Files.readString(LAWS).replace("应当", "应该"));
+    try (NgramStore store = NgramStore.open(storeFile)) {
+      for (Path read : List.of(LAWS, edited)) {
+        WordDiscoverer d = new WordDiscoverer(DiscoverOptions.DEFAULT, ReaderOptions.DEFAULT, 1,
+            64L << 20, tmp).withCutPass((g, gMax, maxLength, units, into) -> {
+              // One partition's work, counting the units it reads as a tallying pass does.
+              Cutter cutter = new Cutter(g, gMax, maxLength);
+              long[] counts = new long[UnitTable.LATIN_BASE + units.latinCount()];
+              new CorpusReader(ReaderOptions.DEFAULT, new ByteCounter(), m -> { })
+                  .read(List.of(CorpusInput.file(read)), new ClauseScanner(units, false,
+                      (u, length, owned, start, end) -> {
+                        for (int i = 0; i < (end ? length : owned); i++) {
+                          counts[u[i]]++;
+                        }
+                        cutter.clause(u, 0, length, owned, end);
+                      }));
+              into.addAll(cutter.fragments());
+              return new CutPass.Read(counts, 0);
+            });
+        if (read == LAWS) {
+          assertTrue(d.discover(List.of(), store, new ByteCounter(), m -> { }, m -> { })
+              .words().size() > 100, "its own corpus: accepted");
+          continue;
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> d.discover(List.of(), store, new ByteCounter(), m -> { }, m -> { }));
+        assertTrue(e.getMessage().startsWith("the store " + storeFile + " was counted from"
+            + " another corpus: 当 seen 5,539 times there, 511 here"), e.getMessage());
+      }
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.ciku.cli.CikuException;
 import dev.ciku.cli.DiscoveryOptions;
 import dev.ciku.cli.ExplainArguments;
 import dev.ciku.cli.InputChecks;
+import dev.ciku.cli.Log;
 import dev.ciku.cli.OutputOptions;
 import dev.ciku.cli.ReestimationOptions;
 import dev.ciku.discover.DiscoverOptions;
@@ -127,13 +128,16 @@ final class DiscoverJob implements Callable<Integer> {
             input.simplify, input.reducePartitions).withExplanations(explain);
         if (store != null) {
           return discoverer.discover(input.lines(sc, checks), store, driver.driverMemory, tmp,
-              Main::info);
+              Main::warn, Main::info);
         }
         Path storeFile = countsOut != null ? countsOut
             : TempFiles.create(tmp, "ciku-spark-", ".ngrams");
         return discoverer.discover(input.lines(sc, checks), storeFile, countsOut != null,
-            driver.driverMemory, tmp, Main::info);
+            driver.driverMemory, tmp, Main::warn, Main::info);
       });
+      if (result.positions() == 0) {
+        Main.warn(Log.noUnits("no words"));
+      }
       if (newOnly) {
         String small = WordFilter.smallCorpusWarning(result.positions(), result.minCount());
         if (small != null) {

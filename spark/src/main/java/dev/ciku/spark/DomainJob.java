@@ -4,6 +4,7 @@ import dev.ciku.cli.CikuException;
 import dev.ciku.cli.DiscoveryOptions;
 import dev.ciku.cli.ExplainArguments;
 import dev.ciku.cli.InputChecks;
+import dev.ciku.cli.Log;
 import dev.ciku.cli.OutputOptions;
 import dev.ciku.cli.TermOptions;
 import dev.ciku.corpus.ReaderOptions;
@@ -135,7 +136,11 @@ final class DomainJob implements Callable<Integer> {
         JavaRDD<String> text = input.lines(sc, checks);
         WordDiscoverer.Result found = new SparkDiscoverer(sc, options, input.lowercase,
             input.simplify, input.reducePartitions).withExplanations(explain)
-            .discover(text, storeFile, false, driver.driverMemory, tmp, Main::info);
+            .discover(text, storeFile, false, driver.driverMemory, tmp, Main::warn, Main::info);
+        String small = DomainTermMiner.smallCorpusWarning(found.positions());
+        if (small != null) {
+          Main.warn(small);
+        }
         // The candidates' occurrences, counted per partition and summed (lines never span two).
         return new DomainTermMiner(new DomainTermMiner.Options(options, r, filter,
             terms.termEntropy(), terms.measureGlue()),
@@ -147,6 +152,9 @@ final class DomainJob implements Callable<Integer> {
                 .fold(TermOccurrences.countLines(strings, java.util.Collections.emptyIterator(),
                     lc, simp), TermOccurrences::plus), Main::info);
       });
+      if (result.domainPositions() == 0) {
+        Main.warn(Log.noUnits("no terms"));
+      }
       int written = DomainTermRows.write(result, top, f, !driver.noHeader, out.writer());
       out.commit();
       if (!explain.isEmpty()) {

@@ -27,6 +27,12 @@ import scala.Tuple2;
  * <p>Nothing is allocated per fragment on the way: a block holds up to {@link Packed#BLOCK}
  * longs. The fragments' order on the driver is not the CLI's, and need not be: discovery does
  * not depend on the order its tables were filled in (the Spark tests compare the word lists).
+ *
+ * <p>On counts made in the same run, a partition that meets a Latin unit the counting did not
+ * see fails (the input changed between the passes). On a store given by the user
+ * ({@code tally}), every partition counts its units instead, those the store lacks by their
+ * text, and the driver sums them ({@link CutPass.Read}): the discoverer then checks, as the CLI
+ * does, that the store was counted from this corpus.
  */
 final class SparkCutPass implements CutPass {
   private final JavaSparkContext sc;
@@ -34,18 +40,25 @@ final class SparkCutPass implements CutPass {
   private final boolean lowercase;
   private final boolean simplify;
   private final int partitions;
+  private final boolean tally;
 
+  /**
+   * @param tally count the units read and report them ({@link #cut} returns them), for counts
+   *     that come from a store rather than from counting these lines
+   */
   SparkCutPass(JavaSparkContext sc, JavaRDD<String> lines, boolean lowercase, boolean simplify,
-      int partitions) {
+      int partitions, boolean tally) {
     this.sc = sc;
     this.lines = lines;
     this.lowercase = lowercase;
     this.simplify = simplify;
     this.partitions = partitions;
+    this.tally = tally;
   }
 
   @Override
-  public void cut(GramIndex g, int gMax, int maxLength, UnitTable units, CutFragments into) {
+  public CutPass.Read cut(GramIndex g, int gMax, int maxLength, UnitTable units,
+      CutFragments into) {
     long[] cohesive = new long[2 * g.size()];
     int[] k = {0};
     g.forEach((hi, lo, c) -> {
@@ -56,50 +69,158 @@ final class SparkCutPass implements CutPass {
     Broadcast<ArrayList<String>> latin = sc.broadcast(new ArrayList<>(units.latinUnits()));
     boolean lc = lowercase;
     boolean simp = simplify;
+    boolean count = tally;
     int reduce = partitions > 0 ? partitions : Math.max(1, lines.getNumPartitions());
+    UnitCounts read = tally ? new UnitCounts(UnitTable.LATIN_BASE + units.latinCount()) : null;
     try {
       Iterator<long[]> it = lines
           .mapPartitionsToPair(p -> cutPartition(p, bg.value(), latin.value(), gMax, maxLength,
-              lc, simp, reduce))
+              lc, simp, reduce, count))
           .partitionBy(new BlockPartitioner(reduce))
           .mapPartitions(SparkCutPass::sumPartition)
           .toLocalIterator();
       while (it.hasNext()) {
-        Packed.read(it.next(), into);
+        long[] block = it.next();
+        if (block[0] == UnitCounts.UNITS || block[0] == UnitCounts.OTHER) {
+          read.add(block);
+        } else {
+          Packed.read(block, into);
+        }
       }
     } finally {
       bg.destroy();
       latin.destroy();
     }
+    return read == null ? null : read.toRead();
   }
 
   /** Map side: cut one partition, send its distinct fragments in blocks by reduce partition. */
   static Iterator<Tuple2<Integer, long[]>> cutPartition(Iterator<String> lines, long[] cohesive,
       List<String> latin, int gMax, int maxLength, boolean lowercase, boolean simplify,
-      int reduce) {
+      int reduce, boolean tally) {
     UnitTable units = Lines.table(latin);
     GramIndex g = new GramIndex(cohesive.length / 2);
     for (int i = 0; i < cohesive.length; i += 2) {
       g.accept(cohesive[i], cohesive[i + 1], 1);
     }
     Cutter cutter = new Cutter(g, gMax, maxLength);
+    long[][] counts = {tally ? new long[UnitTable.LATIN_BASE + latin.size()] : null};
     Lines.feed(lines, new ClauseScanner(units, lowercase, simplify,
-        (u, length, owned, start, end) -> cutter.clause(u, 0, length, owned, end)));
-    Lines.checkNoNewUnits(units, latin);
+        (u, length, owned, start, end) -> {
+          if (counts[0] != null) {
+            // Positions up to owned are this chunk's own; the rest start the next chunk again.
+            for (int i = 0, to = end ? length : owned; i < to; i++) {
+              if (u[i] >= counts[0].length) {
+                counts[0] = Arrays.copyOf(counts[0], Math.max(u[i] + 1,
+                    counts[0].length + (counts[0].length >> 1)));
+              }
+              counts[0][u[i]]++;
+            }
+          }
+          cutter.clause(u, 0, length, owned, end);
+        }));
     List<Tuple2<Integer, long[]>> out = new ArrayList<>();
+    if (tally) {
+      // Sent to reduce partition 0 and on to the driver as they are.
+      for (long[] block : UnitCounts.blocks(counts[0], UnitTable.LATIN_BASE + latin.size())) {
+        out.add(new Tuple2<>(0, block));
+      }
+    } else {
+      Lines.checkNoNewUnits(units, latin);
+    }
     Packed.write(cutter.fragments(), reduce, (r, block) -> out.add(new Tuple2<>(r, block)));
     return out.iterator();
   }
 
-  /** Reduce side: sum the blocks of one partition, send the sums back in blocks. */
+  /**
+   * Reduce side: sum the blocks of one partition, send the sums back in blocks (unit counts go
+   * on as they are).
+   */
   static Iterator<long[]> sumPartition(Iterator<Tuple2<Integer, long[]>> in) {
     CutFragments sum = new CutFragments();
-    while (in.hasNext()) {
-      Packed.read(in.next()._2(), sum);
-    }
     List<long[]> out = new ArrayList<>();
+    while (in.hasNext()) {
+      long[] block = in.next()._2();
+      if (block[0] == UnitCounts.UNITS || block[0] == UnitCounts.OTHER) {
+        out.add(block);
+      } else {
+        Packed.read(block, sum);
+      }
+    }
     Packed.write(sum, 1, (r, block) -> out.add(block));
     return out.iterator();
+  }
+
+  /**
+   * The units of a cut pass on a store's counts: each partition's counts by unit id and its
+   * occurrences of units the store's table lacks, as blocks of longs; the driver's sum of them.
+   */
+  static final class UnitCounts {
+    /** A block {@code UNITS, id, count, id, count, ...}. */
+    static final long UNITS = 6;
+    /** A block {@code OTHER, occurrences of units the store lacks}. */
+    static final long OTHER = 7;
+    /** Longs a block of unit counts holds at most. */
+    private static final int PAIRS = 1 << 12;
+
+    private final long[] counts;
+    private long other;
+
+    UnitCounts(int ids) {
+      this.counts = new long[ids];
+    }
+
+    /**
+     * The blocks of one partition's {@code counts} (by unit id; ids from {@code limit} on are
+     * units the store lacks): the ids below it that occurred, and how often the others did.
+     */
+    static List<long[]> blocks(long[] counts, int limit) {
+      List<long[]> out = new ArrayList<>();
+      long[] ids = new long[1 + 2 * PAIRS];
+      ids[0] = UNITS;
+      int used = 1;
+      long other = 0;
+      for (int u = 0; u < counts.length; u++) {
+        if (counts[u] == 0) {
+          continue;
+        }
+        if (u >= limit) {
+          other += counts[u];
+          continue;
+        }
+        if (used == ids.length) {
+          out.add(ids);
+          ids = new long[ids.length];
+          ids[0] = UNITS;
+          used = 1;
+        }
+        ids[used++] = u;
+        ids[used++] = counts[u];
+      }
+      if (used > 1) {
+        out.add(Arrays.copyOf(ids, used));
+      }
+      if (other > 0) {
+        out.add(new long[] {OTHER, other});
+      }
+      return out;
+    }
+
+    /** Adds a block of {@link #blocks}. */
+    void add(long[] block) {
+      if (block[0] == OTHER) {
+        other += block[1];
+        return;
+      }
+      for (int i = 1; i < block.length; i += 2) {
+        counts[(int) block[i]] += block[i + 1];
+      }
+    }
+
+    /** The sums, as a cut pass reports them. */
+    CutPass.Read toRead() {
+      return new CutPass.Read(counts, other);
+    }
   }
 
   /**

@@ -70,9 +70,12 @@ public final class SparkDiscoverer {
    *
    * @param storeFile where the counts go (a local file on the driver); kept if {@code keep}
    * @param driverMemory heap budget of the driver-side steps (as {@code --memory} in the CLI)
+   * @param warnings what the user should know about the data and the settings
+   * @param info progress lines
    */
   public WordDiscoverer.Result discover(JavaRDD<String> lines, Path storeFile, boolean keep,
-      long driverMemory, Path tempDir, Consumer<String> info) throws IOException {
+      long driverMemory, Path tempDir, Consumer<String> warnings, Consumer<String> info)
+      throws IOException {
     SparkNgramCounter.Settings st = new SparkNgramCounter.Settings(options.order(), 2, lowercase,
         simplify, reducePartitions, 1 << 22, 256L << 20);
     try {
@@ -81,7 +84,7 @@ public final class SparkDiscoverer {
         w.finish(s, new Normalization(lowercase, simplify));
       }
       try (NgramStore store = NgramStore.open(storeFile)) {
-        return discover(lines, store, driverMemory, tempDir, info);
+        return discover(lines, store, false, driverMemory, tempDir, warnings, info);
       }
     } finally {
       if (!keep) {
@@ -93,19 +96,29 @@ public final class SparkDiscoverer {
   /**
    * Discovers the words of {@code lines} with the n-gram counts of {@code store} ({@code ciku
    * count -o} or {@code ciku-spark count -o} of the same text): only the cut pass runs on the
-   * cluster. The result equals {@code ciku discover --counts STORE CORPUS}.
+   * cluster. The result equals {@code ciku discover --counts STORE CORPUS}; as there, the cut
+   * pass counts the units it reads, and a store of another corpus is refused.
    *
-   * @throws IllegalArgumentException if the store was counted with other {@code --lowercase} or
-   *     {@code --simplify} settings than this discoverer's, or holds grams of fewer than 3 units
+   * @throws IllegalArgumentException if the store was counted from another corpus (other unit
+   *     positions, or another count of a unit), with other {@code --lowercase} or {@code
+   *     --simplify} settings than this discoverer's, or holds grams of fewer than 3 units
    */
   public WordDiscoverer.Result discover(JavaRDD<String> lines, NgramStore store,
-      long driverMemory, Path tempDir, Consumer<String> info) throws IOException {
+      long driverMemory, Path tempDir, Consumer<String> warnings, Consumer<String> info)
+      throws IOException {
+    return discover(lines, store, true, driverMemory, tempDir, warnings, info);
+  }
+
+  /** {@code checked}: the store is the user's, so the cut pass checks it against the lines. */
+  private WordDiscoverer.Result discover(JavaRDD<String> lines, NgramStore store,
+      boolean checked, long driverMemory, Path tempDir, Consumer<String> warnings,
+      Consumer<String> info) throws IOException {
     store.requireNormalization(new Normalization(lowercase, simplify), "");
     ReaderOptions ro = new ReaderOptions(StandardCharsets.UTF_8,
         ReaderOptions.DEFAULT.format(), "text", 1, lowercase, false, simplify);
     return new WordDiscoverer(options, ro, 1, driverMemory, tempDir)
-        .withCutPass(new SparkCutPass(sc, lines, lowercase, simplify, reducePartitions))
+        .withCutPass(new SparkCutPass(sc, lines, lowercase, simplify, reducePartitions, checked))
         .withExplanations(ro.normalizeWords(explain))
-        .discover(List.of(), store, new ByteCounter(), info, info);
+        .discover(List.of(), store, new ByteCounter(), warnings, info);
   }
 }

@@ -145,7 +145,7 @@ class SparkJobsTest {
     DiscoverOptions options = DiscoverOptions.DEFAULT;
     Path store = tmp.resolve("discover.ngrams");
     WordDiscoverer.Result spark = new SparkDiscoverer(sc, options, false, false, 3)
-        .discover(lines(4, LAWS), store, true, 128L << 20, tmp, m -> { });
+        .discover(lines(4, LAWS), store, true, 128L << 20, tmp, m -> { }, m -> { });
     // Exactly 'ciku discover --counts STORE CORPUS' (same counts, cut pass run locally) ...
     WordDiscoverer.Result withStore;
     try (NgramStore s = NgramStore.open(store)) {
@@ -221,20 +221,87 @@ class SparkJobsTest {
     Files.write(bad, text);
     Files.write(bad, junk, java.nio.file.StandardOpenOption.APPEND);
     Files.write(bad, text, java.nio.file.StandardOpenOption.APPEND);
+    assertEquals(List.of("ciku-spark: warning: 2 character(s) U+FFFD in the input: bytes"
+        + " malformed in its encoding (--encoding), which are replaced, or U+FFFD in the text"),
+        warnings("count", "--tsv", tmp.resolve("out.tsv").toString(), bad.toString()));
+  }
+
+  /**
+   * Runs the jobs' command line, which must exit 0, and returns the warning lines it wrote to
+   * standard error (System.err, where the jobs' progress and warnings go).
+   */
+  private static List<String> warnings(String... args) {
+    java.io.PrintStream old = System.err;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+    java.io.StringWriter err = new java.io.StringWriter();
+    try {
+      assertEquals(0, run(err, args), err.toString());
+    } finally {
+      System.setErr(old);
+    }
+    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+        .filter(l -> l.contains("warning")).toList();
+  }
+
+  @Test
+  void mainDiscoverAndDomain_emptyOrSmallInput_warnAsTheCli() throws IOException {
+    Path empty = Files.writeString(tmp.resolve("empty.txt"), "。，\n");
+    String out = tmp.resolve("out.tsv").toString();
+    String noUnits = "ciku-spark: warning: the corpus holds no characters to count (punctuation,"
+        + " symbols, blanks or nothing; a unit is a Han character or a Latin/digit run): ";
+    assertEquals(List.of(noUnits + "no words"), warnings("discover", "-o", out,
+        empty.toString()));
+    assertEquals(List.of(noUnits + "no terms"), warnings("domain", "-o", out, empty.toString()));
+    // 300 lines of laws: 14,789 units, fewer than the 20,000 a domain list needs.
+    Path small = Files.write(tmp.resolve("small.txt"), Files.readAllLines(LAWS).subList(0, 300));
+    assertEquals(List.of("ciku-spark: warning: the domain corpus has only 14,789 units (fewer"
+        + " than 20,000): its list is mostly everyday words and terms tied at score 0 (too few"
+        + " lines for ridf); give it more text"), warnings("domain", "-o", out,
+        small.toString()));
+    // The CLI says the same.
     java.io.PrintStream old = System.err;
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     System.setErr(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
     try {
-      assertEquals(0, run(new java.io.StringWriter(), "count", "--tsv",
-          tmp.resolve("out.tsv").toString(), bad.toString()));
+      assertEquals(0, dev.ciku.cli.Main.execute("domain", "-o", out, "--no-progress", "-q",
+          small.toString()));
     } finally {
       System.setErr(old);
     }
-    List<String> warnings = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
-        .filter(l -> l.contains("warning")).toList();
-    assertEquals(List.of("ciku-spark: warning: 2 character(s) U+FFFD in the input: bytes"
-        + " malformed in its encoding (--encoding), which are replaced, or U+FFFD in the text"),
-        warnings);
+    assertTrue(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)
+        .contains("ciku: warning: the domain corpus has only 14,789 units"), bytes.toString());
+  }
+
+  @Test
+  void mainDiscover_storeOfAnotherCorpus_exit2AsTheCli() throws Exception {
+    Path store = tmp.resolve("laws4.ngrams");
+    assertEquals(0, dev.ciku.cli.Main.execute("count", "-n", "4", "-o", store.toString(),
+        "--no-progress", "-q", LAWS.toString()));
+    String text = Files.readString(LAWS);
+    // Edited to the same length (应当 to 应该 throughout); one Latin unit the store lacks in
+    // place of a Han character (the same positions); a line of Latin units added.
+    int at = text.indexOf("犬只");
+    Path[] others = {Files.writeString(tmp.resolve("edited.txt"), text.replace("应当", "应该")),
+        Files.writeString(tmp.resolve("latin.txt"), text.substring(0, at) + "犬X"
+            + text.substring(at + 2)),
+        Files.writeString(tmp.resolve("more.txt"), text + "Apple iPhone GPS定位\n")};
+    String[] expected = {"当 seen 5,539 times there, 511 here", "只 seen 158 times there, 157 here",
+        "577,259 unit positions there, 577,264 here"};
+    for (int i = 0; i < others.length; i++) {
+      String job = oneLineError(2, "discover", "--partitions", "3", "--counts", store.toString(),
+          others[i].toString());
+      java.io.StringWriter err = new java.io.StringWriter();
+      picocli.CommandLine cli = dev.ciku.cli.Main.newCommandLine("discover");
+      cli.setErr(new java.io.PrintWriter(err));
+      assertEquals(2, cli.execute("discover", "--counts", store.toString(), "--no-progress",
+          "-q", others[i].toString()));
+      String message = "discover: the store " + store + " was counted from another corpus: "
+          + expected[i] + "; count this corpus with 'ciku count -o', or give --counts without"
+          + " INPUT";
+      assertEquals("ciku-spark " + message, job);
+      assertEquals("ciku " + message, err.toString().strip());
+    }
   }
 
   @Test
