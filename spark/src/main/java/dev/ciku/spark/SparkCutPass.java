@@ -30,9 +30,9 @@ import scala.Tuple2;
  *
  * <p>On counts made in the same run, a partition that meets a Latin unit the counting did not
  * see fails (the input changed between the passes). On a store given by the user
- * ({@code tally}), every partition counts its units instead, those the store lacks by their
- * text, and the driver sums them ({@link CutPass.Read}): the discoverer then checks, as the CLI
- * does, that the store was counted from this corpus.
+ * ({@code tally}), every partition counts its units instead (by id, and the occurrences of
+ * units the store lacks all together), and the driver sums them ({@link CutPass.Read}): the
+ * discoverer then checks, as the CLI does, that the store was counted from this corpus.
  */
 final class SparkCutPass implements CutPass {
   private final JavaSparkContext sc;
@@ -160,7 +160,7 @@ final class SparkCutPass implements CutPass {
     static final long UNITS = 6;
     /** A block {@code OTHER, occurrences of units the store lacks}. */
     static final long OTHER = 7;
-    /** Longs a block of unit counts holds at most. */
+    /** Id-count pairs a block of unit counts holds at most. */
     private static final int PAIRS = 1 << 12;
 
     private final long[] counts;
