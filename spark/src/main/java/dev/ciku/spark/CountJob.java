@@ -15,6 +15,7 @@ import dev.ciku.store.Normalization;
 import dev.ciku.store.StoreWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -64,6 +65,11 @@ final class CountJob implements Callable<Integer> {
   @Option(names = "--no-header", description = "No header line in TSV output.")
   boolean noHeader;
 
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "tsv",
+      description = "Format of the --tsv rows: tsv (default) or jsonl (one JSON object a line),"
+          + " as 'ciku count --format'.")
+  String format;
+
   @Option(names = "--table-slots", paramLabel = "S", defaultValue = "4194304",
       description = "Hash table slots per task, 24 bytes each (default: ${DEFAULT-VALUE}).")
   int tableSlots;
@@ -78,7 +84,7 @@ final class CountJob implements Callable<Integer> {
     OutputOptions.checkTop(top);
     Main.checkStoreFile("-o", store);
     if (tsv == null) {
-      for (String option : List.of("--top", "--sort", "--no-header")) {
+      for (String option : List.of("--top", "--sort", "--no-header", "--format")) {
         if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
           throw new CikuException(CikuException.USAGE, option + " applies to TSV rows (--tsv),"
               + " not to a store (-o)");
@@ -90,6 +96,8 @@ final class CountJob implements Callable<Integer> {
           "-o and --tsv both go to " + tsv + ": give them different files");
     }
     boolean byCount = OutputOptions.sortsByCount(sort);
+    OutputFormat rowFormat = OutputOptions.format(format, EnumSet.of(OutputFormat.TSV,
+        OutputFormat.JSONL));
     SparkNgramCounter.Settings st = CikuException.usage(() -> new SparkNgramCounter.Settings(
         order, minCount, input.lowercase, input.simplify, input.reducePartitions, tableSlots,
         256L << 20));
@@ -99,7 +107,7 @@ final class CountJob implements Callable<Integer> {
     StoreWriter writer = store == null ? null : new StoreWriter(store);
     TsvSink tsvOut;
     try {
-      tsvOut = tsv == null ? null : new TsvSink(tsv, units, top, noHeader);
+      tsvOut = tsv == null ? null : new TsvSink(tsv, rowFormat, units, top, noHeader);
     } catch (IOException | RuntimeException e) {
       if (writer != null) {
         writer.close();
@@ -157,15 +165,16 @@ final class CountJob implements Callable<Integer> {
     return 0;
   }
 
-  /** TSV {@code ngram<TAB>count}, as {@code ciku count} prints it. */
+  /** Rows {@code ngram, count} (TSV or JSON lines), as {@code ciku count} prints them. */
   static final class TsvSink implements GramSink, AutoCloseable {
     private final Output out;
     private final RowWriter rows;
     private final GramRows grams;
 
-    TsvSink(Path file, UnitTable units, int top, boolean noHeader) throws IOException {
+    TsvSink(Path file, OutputFormat format, UnitTable units, int top, boolean noHeader)
+        throws IOException {
       this.out = Output.open(file);
-      this.rows = new RowWriter(out.writer(), OutputFormat.TSV, GramRows.COLUMNS, !noHeader);
+      this.rows = new RowWriter(out.writer(), format, GramRows.COLUMNS, !noHeader);
       this.grams = new GramRows(rows, units, top);
     }
 

@@ -338,7 +338,8 @@ class SparkJobsTest {
     Path expectedTsv = tmp.resolve("expected.tsv");
     List<long[]> grams = new ArrayList<>();
     CountSummary ls = local(5, 2, grams, LAWS);
-    try (CountJob.TsvSink sink = new CountJob.TsvSink(expectedTsv, ls.units(), 0, false)) {
+    try (CountJob.TsvSink sink = new CountJob.TsvSink(expectedTsv,
+        dev.ciku.output.OutputFormat.TSV, ls.units(), 0, false)) {
       grams.forEach(e -> sink.accept(e[0], e[1], e[2]));
       sink.commit();
     }
@@ -409,6 +410,30 @@ class SparkJobsTest {
     assertEquals(0, dev.ciku.cli.Main.execute(local.toArray(String[]::new)));
     assertEquals(-1, Files.mismatch(cli, spark), String.join(" ", args) + ": outputs differ");
     return Files.readAllLines(cli);
+  }
+
+  @Test
+  void mainCount_jsonlRows_equalTheCliOutput() throws Exception {
+    Path job = tmp.resolve("grams.jsonl");
+    String[] rows = {"-n", "4", "--sort", "ngram", "--format", "jsonl", "--top", "500"};
+    List<String> args = new ArrayList<>(List.of("count", "--partitions", "3", "--tsv",
+        job.toString(), LAWS.toString()));
+    args.addAll(List.of(rows));
+    assertEquals(0, new picocli.CommandLine(new Main()).execute(args.toArray(String[]::new)));
+    java.io.PrintStream old = System.out;
+    java.io.ByteArrayOutputStream cli = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(cli, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, dev.ciku.cli.Main.execute(concat(new String[] {"count", "--no-progress",
+          "-q", LAWS.toString()}, rows)));
+    } finally {
+      System.setOut(old);
+    }
+    List<String> lines = Files.readAllLines(job);
+    assertEquals(500, lines.size(), "500 JSON lines, no header");
+    assertTrue(lines.get(0).matches("\\{\"ngram\":\"[^\"]+\",\"count\":[0-9]+\\}"),
+        lines.get(0));
+    assertArrayEquals(cli.toByteArray(), Files.readAllBytes(job), "count --format jsonl rows");
   }
 
   @Test
@@ -508,6 +533,8 @@ class SparkJobsTest {
         {"discover", "--format", "json", laws}, {"domain", "--format", "dict", laws},
         {"discover", "--explain", "犬只", "--format", "dict", laws},
         {"discover", "--counts", store, "--counts-out", tsv, laws},
+        {"count", "-o", store, "--format", "jsonl", laws},
+        {"count", "--tsv", tsv, "--format", "dict", laws},
         {"domain", "--explain", " ,", laws},
         {"count", "--tsv", tsv, ""},
         {"domain", "--reference", tmp.toString(), laws},
@@ -539,6 +566,8 @@ class SparkJobsTest {
         "--explain writes tsv or jsonl, not dict",
         "--counts-out keeps the counts the job makes; with --counts it makes none (the store is "
             + store + ")",
+        "--format applies to TSV rows (--tsv), not to a store (-o)",
+        "--format must be one of tsv,jsonl, not 'dict'",
         "--explain needs words (WORD, or WORD,WORD...), not blanks",
         "an empty input path ('': an unset shell variable?) (see 'ciku-spark count --help')",
         "--reference " + tmp + " is not a reference profile: on Spark the reference is a profile"
