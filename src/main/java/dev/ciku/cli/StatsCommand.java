@@ -3,12 +3,9 @@ package dev.ciku.cli;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.CorpusStats;
-import dev.ciku.output.Json;
-import dev.ciku.output.Numbers;
+import dev.ciku.corpus.CorpusStatsRows;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
-import dev.ciku.output.RowWriter;
-import java.io.Writer;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,9 +28,6 @@ final class StatsCommand implements Callable<Integer>, OutputOptions.Formats {
     return EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.JSON);
   }
 
-  private static final List<String> COLUMNS = List.of("lines", "chars", "han_chars", "traditional_chars", "clauses",
-      "units", "latin_units", "urls", "distinct_units", "entropy_bits", "malformed");
-
   @Mixin InputOptions input;
   @Mixin FormatOptions text;
   @Mixin OutputOptions output;
@@ -55,32 +49,7 @@ final class StatsCommand implements Callable<Integer>, OutputOptions.Formats {
           InputOptions.totalSize(corpus))) {
         s = CorpusStats.compute(corpus, text.readerOptions(input), bytes, log::warn);
       }
-      // One value a column, in COLUMNS order: counts, and the entropy (4 decimals).
-      Object[] values = {s.lines(), s.chars(), s.hanChars(), s.traditionalChars(), s.clauses(),
-          s.units(), s.latinUnits(), s.urls(), s.distinctUnits(), s.entropyBits(), s.malformed()};
-      if (format == OutputFormat.JSON) {
-        Writer w = out.writer();
-        w.write("{");
-        for (int i = 0; i < COLUMNS.size(); i++) {
-          if (i > 0) {
-            w.write(",");
-          }
-          Json.writeString(w, COLUMNS.get(i));
-          w.write(":" + (values[i] instanceof Double d ? Numbers.format(d, 4) : values[i]));
-        }
-        w.write("}\n");
-      } else {
-        RowWriter rows = output.rows(out, format, COLUMNS);
-        rows.begin();
-        for (Object v : values) {
-          if (v instanceof Double d) {
-            rows.decimal(d, 4);
-          } else {
-            rows.integer((Long) v);
-          }
-        }
-        rows.end();
-      }
+      CorpusStatsRows.write(s, format, output.header(), out.writer());
       out.commit();
     }
     return 0;

@@ -27,6 +27,12 @@ final class Lines {
     return t;
   }
 
+  /** What a job says of the {@code n} U+FFFD characters of its input (n > 0). */
+  static String replaced(long n) {
+    return String.format(java.util.Locale.ROOT, "%,d character(s) U+FFFD in the input: bytes"
+        + " malformed in its encoding (--encoding), which are replaced, or U+FFFD in the text", n);
+  }
+
   /** What the failure of {@link #checkNoNewUnits} says (the driver recognises it). */
   static final String CHANGED = "the input changed between passes";
 

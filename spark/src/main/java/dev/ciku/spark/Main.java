@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
  * are written by the driver to its local file system.
  */
 @Command(name = "ciku-spark", mixinStandardHelpOptions = true, version = "ciku-spark 0.1.0",
-    description = "ciku's count, discover and domain as Spark jobs.",
-    subcommands = {CountJob.class, DiscoverJob.class, DomainJob.class,
+    description = "ciku's stats, count, discover and domain as Spark jobs.",
+    subcommands = {StatsJob.class, CountJob.class, DiscoverJob.class, DomainJob.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

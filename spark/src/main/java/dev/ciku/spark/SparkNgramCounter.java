@@ -129,9 +129,7 @@ public final class SparkNgramCounter {
     if (replaced > 0) {
       // The CLI counts malformed bytes as it decodes; the jobs' text input has replaced them
       // already.
-      info.accept(String.format(java.util.Locale.ROOT, "warning: %,d character(s) U+FFFD in the"
-          + " input: bytes malformed in its encoding (--encoding), which are replaced, or U+FFFD"
-          + " in the text", replaced));
+      info.accept("warning: " + Lines.replaced(replaced));
     }
     int ranges = settings.reducePartitions() > 0 ? settings.reducePartitions()
         : Math.max(1, lines.getNumPartitions());

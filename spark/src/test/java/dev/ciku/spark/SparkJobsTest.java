@@ -413,6 +413,36 @@ class SparkJobsTest {
   }
 
   @Test
+  void mainStats_equalsCliStats() throws Exception {
+    List<String> laws = sameAsCli("stats", LAWS.toString());
+    assertEquals(List.of("lines\tchars\than_chars\ttraditional_chars\tclauses\tunits"
+        + "\tlatin_units\turls\tdistinct_units\tentropy_bits\tmalformed",
+        "11392\t634238\t576399\t0\t53762\t577259\t860\t0\t1896\t8.6889\t0"), laws);
+    // Traditional text folded; Latin units (their order of first appearance sums the entropy),
+    // a URL, an emoji and an entity in text split over partitions.
+    String hant = Path.of("../src/test/resources/fixtures/laws-zh-hant.txt").toString();
+    assertTrue(sameAsCli("stats", "--format", "json", "--simplify", hant).get(0)
+        .matches("\\{\"lines\":[1-9][0-9]*,.*\"traditional_chars\":[1-9][0-9]*,.*"));
+    StringBuilder mixed = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      mixed.append("第").append(i).append("条 iPhone").append(i % 7)
+          .append(" 见 https://example.org/").append(i).append(" 😀 A&amp;B 這個USB接口\n");
+    }
+    Path text = Files.writeString(tmp.resolve("mixed.txt"), mixed);
+    String row = sameAsCli("stats", "--format", "jsonl", "--lowercase", "--simplify",
+        text.toString()).get(0);
+    assertTrue(row.contains("\"urls\":300,") && row.contains("\"latin_units\":"), row);
+    // Malformed bytes: the CLI's count of them, and a warning.
+    Path bad = tmp.resolve("bad.txt");
+    Files.write(bad, new byte[] {(byte) 0xE4, (byte) 0xB8, (byte) 0xAD, '\n', (byte) 0xFF,
+        (byte) 0xFE, ' ', (byte) 0xE6, (byte) 0xB3, (byte) 0x95, (byte) 0xE4, (byte) 0xB8, '\n'});
+    assertTrue(sameAsCli("stats", bad.toString()).get(1).endsWith("\t3"));
+    assertEquals(List.of("ciku-spark: warning: 3 character(s) U+FFFD in the input: bytes"
+        + " malformed in its encoding (--encoding), which are replaced, or U+FFFD in the text"),
+        warnings("stats", "-o", tmp.resolve("w.tsv").toString(), bad.toString()));
+  }
+
+  @Test
   void mainCount_jsonlRows_equalTheCliOutput() throws Exception {
     Path job = tmp.resolve("grams.jsonl");
     String[] rows = {"-n", "4", "--sort", "ngram", "--format", "jsonl", "--top", "500"};
@@ -534,6 +564,7 @@ class SparkJobsTest {
         {"discover", "--explain", "犬只", "--format", "dict", laws},
         {"discover", "--counts", store, "--counts-out", tsv, laws},
         {"count", "-o", store, "--format", "jsonl", laws},
+        {"stats", "--format", "dict", laws},
         {"count", "--tsv", tsv, "--format", "dict", laws},
         {"domain", "--explain", " ,", laws},
         {"count", "--tsv", tsv, ""},
@@ -567,6 +598,7 @@ class SparkJobsTest {
         "--counts-out keeps the counts the job makes; with --counts it makes none (the store is "
             + store + ")",
         "--format applies to TSV rows (--tsv), not to a store (-o)",
+        "--format must be one of tsv,jsonl,json, not 'dict'",
         "--format must be one of tsv,jsonl, not 'dict'",
         "--explain needs words (WORD, or WORD,WORD...), not blanks",
         "an empty input path ('': an unset shell variable?) (see 'ciku-spark count --help')",
