@@ -107,8 +107,8 @@ final class DiscoverJob implements Callable<Integer> {
     // Checked with the corpus's local files once they are listed (JobInputs#lines); a --counts
     // that is a directory or a pipe is refused at once.
     InputChecks checks = new InputChecks().files("--known", known).store("--counts", counts)
-        .output("-o", driver.output).output("--counts-out", countsOut);
-    if (countsOut != null && Output.sameDestination(countsOut, driver.output)) {
+        .output("-o", driver.rows.output).output("--counts-out", countsOut);
+    if (countsOut != null && Output.sameDestination(countsOut, driver.rows.output)) {
       throw new CikuException(CikuException.USAGE, "--counts-out and -o both go to "
           + countsOut + ": give them different files");
     }
@@ -119,7 +119,7 @@ final class DiscoverJob implements Callable<Integer> {
     // The store and the output are opened before the job: a store that cannot be read or was
     // counted otherwise, or an output that cannot be written, is said at once.
     try (NgramStore store = counts == null ? null : NgramStore.open(counts);
-        Output out = Output.open(driver.output)) {
+        Output out = Output.open(driver.rows.output)) {
       if (store != null) {
         store.requireNormalization(new Normalization(input.lowercase, input.simplify), "");
       }
@@ -144,7 +144,7 @@ final class DiscoverJob implements Callable<Integer> {
           Main.warn(small);
         }
       }
-      int written = DiscoveredWordRows.write(result, filter, top, f, !driver.noHeader,
+      int written = DiscoveredWordRows.write(result, filter, top, f, !driver.rows.noHeader,
           out.writer());
       out.commit();
       if (!explain.isEmpty()) {

@@ -115,7 +115,7 @@ final class DomainJob implements Callable<Integer> {
     // Checked with the corpus's local files once they are listed (JobInputs#lines).
     InputChecks checks = new InputChecks().file("--reference", reference)
         .files("--stopwords", stopwords).files("--generic-heads", heads)
-        .output("-o", driver.output);
+        .output("-o", driver.rows.output);
     ReferenceProfile profile =
         reference == null ? ReferenceProfile.bundled() : ReferenceProfile.load(reference);
     TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
@@ -130,7 +130,7 @@ final class DomainJob implements Callable<Integer> {
     boolean lc = input.lowercase;
     boolean simp = input.simplify;
     // The output is opened before the job: if it cannot be written, that is said at once.
-    try (Output out = Output.open(driver.output)) {
+    try (Output out = Output.open(driver.rows.output)) {
       Path storeFile = TempFiles.create(tmp, "ciku-spark-", ".ngrams");
       DomainTermMiner.Result result = Main.withSpark("ciku domain", sc -> {
         JavaRDD<String> text = input.lines(sc, checks);
@@ -155,7 +155,7 @@ final class DomainJob implements Callable<Integer> {
       if (result.domainPositions() == 0) {
         Main.warn(Log.noUnits("no terms"));
       }
-      int written = DomainTermRows.write(result, top, f, !driver.noHeader, out.writer());
+      int written = DomainTermRows.write(result, top, f, !driver.rows.noHeader, out.writer());
       out.commit();
       if (!explain.isEmpty()) {
         return 0;

@@ -9,13 +9,22 @@ import java.util.List;
 final class Lines {
   private Lines() {}
 
-  /** Every line ends a clause, as a line break does in the CLI's reader. */
-  static void feed(Iterator<String> lines, ClauseScanner scanner) {
+  /**
+   * Every line ends a clause, as a line break does in the CLI's reader. Returns the number of
+   * U+FFFD characters fed (what decoding makes of malformed bytes).
+   */
+  static long feed(Iterator<String> lines, ClauseScanner scanner) {
+    long replaced = 0;
     while (lines.hasNext()) {
-      scanner.text(lines.next());
+      String line = lines.next();
+      for (int i = line.indexOf('\uFFFD'); i >= 0; i = line.indexOf('\uFFFD', i + 1)) {
+        replaced++;
+      }
+      scanner.text(line);
       scanner.endLine();
     }
     scanner.finish();
+    return replaced;
   }
 
   /** The unit table whose Latin ids are {@code LATIN_BASE + index in latin}. */

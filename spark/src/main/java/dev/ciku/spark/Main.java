@@ -7,6 +7,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -86,10 +87,10 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Where the discover and domain jobs write their rows, and the driver's memory budget (the
-   * output format is each job's option: they take different formats).
+   * Where the stats, discover and domain jobs write their rows (the output format is each job's
+   * option: they take different formats).
    */
-  static final class DriverOutput {
+  static final class RowsOutput {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
         description = "Write to FILE on the driver (atomically: complete or not at all) instead"
             + " of standard output.")
@@ -97,6 +98,11 @@ public final class Main implements Runnable {
 
     @Option(names = "--no-header", description = "No header line in TSV output.")
     boolean noHeader;
+  }
+
+  /** Where the discover and domain jobs write their rows, and the driver's memory budget. */
+  static final class DriverOutput {
+    @Mixin RowsOutput rows;
 
     @Option(names = "--driver-memory-budget", paramLabel = "SIZE", defaultValue = "1g",
         description = "Memory budget of the driver-side steps, as 'ciku --memory' (e.g. 512m,"

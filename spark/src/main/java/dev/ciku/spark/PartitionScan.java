@@ -69,23 +69,8 @@ final class PartitionScan implements Serializable {
             buckets[RangePlan.bucket(u[i])] += Math.min(order, length - i);
           }
         });
-    long[] replaced = {0};
-    Lines.feed(new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return lines.hasNext();
-      }
-
-      @Override
-      public String next() {
-        String line = lines.next();
-        for (int i = line.indexOf('\uFFFD'); i >= 0; i = line.indexOf('\uFFFD', i + 1)) {
-          replaced[0]++;
-        }
-        return line;
-      }
-    }, scanner);
+    long replaced = Lines.feed(lines, scanner);
     return new PartitionScan(units.latinUnits().toArray(new String[0]), positions,
-        scanner.clauses(), scanner.chars(), replaced[0], buckets);
+        scanner.clauses(), scanner.chars(), replaced, buckets);
   }
 }

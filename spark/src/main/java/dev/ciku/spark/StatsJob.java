@@ -9,7 +9,6 @@ import dev.ciku.corpus.UnitTable;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -40,13 +39,7 @@ final class StatsJob implements Callable<Integer> {
           + " JSON object).")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE on the driver (atomically: complete or not at all) instead"
-          + " of standard output.")
-  Path output;
-
-  @Option(names = "--no-header", description = "No header line in TSV output.")
-  boolean noHeader;
+  @Mixin Main.RowsOutput rows;
 
   @Override
   public Integer call() throws Exception {
@@ -54,18 +47,18 @@ final class StatsJob implements Callable<Integer> {
     OutputFormat f = OutputOptions.format(format,
         EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.JSON));
     // Checked with the corpus's local files once they are listed (JobInputs#lines).
-    InputChecks checks = new InputChecks().output("-o", output);
+    InputChecks checks = new InputChecks().output("-o", rows.output);
     long t0 = System.nanoTime();
     boolean lc = input.lowercase;
     boolean simp = input.simplify;
     // The output is opened before the job: if it cannot be written, that is said at once.
-    try (Output out = Output.open(output)) {
+    try (Output out = Output.open(rows.output)) {
       CorpusStats stats = Main.withSpark("ciku stats", sc -> Part.total(input.lines(sc, checks)
           .mapPartitions(lines -> List.of(Part.of(lines, lc, simp)).iterator()).collect()));
       if (stats.malformed() > 0) {
         Main.warn(Lines.replaced(stats.malformed()));
       }
-      CorpusStatsRows.write(stats, f, !noHeader, out.writer());
+      CorpusStatsRows.write(stats, f, !rows.noHeader, out.writer());
       out.commit();
       Main.info(String.format(Locale.ROOT, "%,d lines, %,d units in %.1f s", stats.lines(),
           stats.units(), (System.nanoTime() - t0) / 1e9));
@@ -116,26 +109,11 @@ final class StatsJob implements Callable<Integer> {
       UnitTable units = new UnitTable();
       CorpusStats.Tally tally = new CorpusStats.Tally();
       ClauseScanner scanner = new ClauseScanner(units, lowercase, simplify, tally);
-      long[] replaced = {0};
-      Lines.feed(new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return lines.hasNext();
-        }
-
-        @Override
-        public String next() {
-          String line = lines.next();
-          for (int i = line.indexOf('\uFFFD'); i >= 0; i = line.indexOf('\uFFFD', i + 1)) {
-            replaced[0]++;
-          }
-          return line;
-        }
-      }, scanner);
+      long replaced = Lines.feed(lines, scanner);
       long[] latin = tally.latin();
       return new Part(CorpusStats.Scan.of(scanner), tally.han(),
           units.latinUnits().subList(0, latin.length).toArray(new String[0]), latin,
-          replaced[0]);
+          replaced);
     }
 
     /** The statistics of the corpus whose partitions, in order, gave {@code parts}. */
