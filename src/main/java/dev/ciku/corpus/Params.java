@@ -27,6 +27,14 @@ public final class Params {
     return value;
   }
 
+  /** {@code value}, if it is a share: between 0 and 1 (NaN is none). */
+  public static double share(String option, double value) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new IllegalArgumentException(option + " must be between 0 and 1, got " + value);
+    }
+    return value;
+  }
+
   /** {@code value}, if it is {@code min} or more. */
   public static long atLeast(String option, long value, long min) {
     if (value < min) {

@@ -102,14 +102,8 @@ public record DiscoverOptions(int order, long minCount, double pmiBase, double p
     Params.nonNegative("--gain-step", gainStep);
     Params.between("--isolated", isolated, 0, 1_000_000);
     Params.nonNegative("--glue-gain", glueGain);
-    if (!(numberGlue >= 0 && numberGlue <= 1)) {
-      throw new IllegalArgumentException("--number-glue must be between 0 and 1, got "
-          + numberGlue);
-    }
-    if (!(suffixGlue >= 0 && suffixGlue <= 1)) {
-      throw new IllegalArgumentException("--suffix-glue must be between 0 and 1, got "
-          + suffixGlue);
-    }
+    Params.share("--number-glue", numberGlue);
+    Params.share("--suffix-glue", suffixGlue);
   }
 
   /** Cohesion threshold for a gram of {@code n} units. */

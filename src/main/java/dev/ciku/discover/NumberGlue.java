@@ -1,6 +1,7 @@
 package dev.ciku.discover;
 
 import dev.ciku.corpus.HanCharacters;
+import dev.ciku.corpus.Params;
 import dev.ciku.corpus.Quantities;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.GramIndex;
@@ -53,9 +54,7 @@ final class NumberGlue {
    * the Latin units.
    */
   static NumberGlue of(double share, HanCharacters measureWords, UnitTable units) {
-    if (!(share >= 0 && share <= 1)) {
-      throw new IllegalArgumentException("--number-glue must be in [0, 1], got " + share);
-    }
+    Params.share("--number-glue", share);
     if (share >= 1) {
       return new NumberGlue(share, measureWords, new boolean[0]);
     }

@@ -2,6 +2,7 @@ package dev.ciku.discover;
 
 import dev.ciku.corpus.HanCharacters;
 import dev.ciku.corpus.LoadOnce;
+import dev.ciku.corpus.Params;
 
 /**
  * Phrase suffixes glued to a word ({@code --suffix-glue}): localisers and reporting verbs attach
@@ -50,10 +51,7 @@ final class SuffixGlue {
    * @throws IllegalArgumentException if {@code share} is not in [0, 1]
    */
   static SuffixGlue of(double share, HanCharacters suffixes) {
-    if (!(share >= 0 && share <= 1)) {
-      throw new IllegalArgumentException("--suffix-glue must be in [0, 1], got " + share);
-    }
-    return new SuffixGlue(share, suffixes);
+    return new SuffixGlue(Params.share("--suffix-glue", share), suffixes);
   }
 
   /** Whether the test runs ({@code share > 0}). */

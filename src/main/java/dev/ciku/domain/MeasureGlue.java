@@ -1,6 +1,7 @@
 package dev.ciku.domain;
 
 import dev.ciku.corpus.HanCharacters;
+import dev.ciku.corpus.Params;
 import dev.ciku.corpus.Quantities;
 
 /**
@@ -42,9 +43,7 @@ public final class MeasureGlue {
    * @throws IllegalArgumentException if {@code share} is not in [0, 1]
    */
   public static MeasureGlue of(double share) {
-    if (!(share >= 0 && share <= 1)) {
-      throw new IllegalArgumentException("--measure-glue must be between 0 and 1, got " + share);
-    }
+    Params.share("--measure-glue", share);
     return new MeasureGlue(share, share < 1 ? Quantities.measureWords() : HanCharacters.of(""));
   }
 
