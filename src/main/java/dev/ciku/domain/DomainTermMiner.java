@@ -68,6 +68,11 @@ public final class DomainTermMiner {
     /** Domain count only (no contrast). */
     COUNT;
 
+    /** Whether it ranks in two tiers split by the weirdness gate ({@link #specificGate}). */
+    public boolean tiered() {
+      return this == COMBINED || this == GATED_G2;
+    }
+
     /**
      * The ranking called {@code name} ({@code --rank}): case ignored, words joined by '-' or '_'
      * ({@code gated-g2}, {@code GATED_G2}).
@@ -287,7 +292,7 @@ public final class DomainTermMiner {
     Scored scored = scored(words, ref, occ, found.positions(), options.rank());
     List<DomainTerm> out = scored.terms();
     double gate = scored.gate();
-    if (gate < SPECIFIC && (options.rank() == Rank.COMBINED || options.rank() == Rank.GATED_G2)) {
+    if (gate < SPECIFIC && options.rank().tiered()) {
       info.accept(String.format(Locale.ROOT, "the reference shares the domain's strongest words"
           + " (the %d with the highest G2 have a median weirdness below %.0f): the first tier's"
           + " weirdness gate is their lower quartile, %.1f, not %.0f", STRONGEST, SPECIFIC / 2,
@@ -347,8 +352,8 @@ public final class DomainTermMiner {
           throw new IllegalStateException("a term past every stage is not ranked: " + term);
         }
         DomainTerm t = out.get(r - 1);
-        boolean tiered = options.rank() == Rank.COMBINED || options.rank() == Rank.GATED_G2;
-        String tier = !tiered ? "" : t.weirdness() >= gate && t.g2() > 0
+        String tier = !options.rank().tiered() ? ""
+            : firstTier(t.g2(), t.weirdness(), gate)
             ? String.format(Locale.ROOT, ", first tier (weirdness %.1f, at least the gate %.1f)",
                 t.weirdness(), gate)
             : String.format(Locale.ROOT, ", second tier (weirdness %.1f, below the gate %.1f)",
@@ -525,7 +530,7 @@ public final class DomainTermMiner {
    */
   static double combined(double g2, double weirdness, double gate, double charSpecificity,
       double residualIdf) {
-    if (weirdness >= gate && g2 > 0) {
+    if (firstTier(g2, weirdness, gate)) {
       return g2 * charSpecificity * Math.sqrt(Math.max(0, residualIdf));
     }
     return gatedG2(g2, weirdness, gate);
@@ -537,10 +542,15 @@ public final class DomainTermMiner {
    * second tier scores below every term of the first and both tiers are ordered by G².
    */
   static double gatedG2(double g2, double weirdness, double gate) {
-    if (weirdness >= gate && g2 > 0) {
+    if (firstTier(g2, weirdness, gate)) {
       return g2;
     }
     return g2 >= 0 ? -1 / (1 + g2) : g2 - 1;
+  }
+
+  /** Whether a term is of the first tier: {@code weirdness ≥ gate} and {@code G² > 0}. */
+  static boolean firstTier(double g2, double weirdness, double gate) {
+    return weirdness >= gate && g2 > 0;
   }
 
   private static boolean isHan(String unit) {
