@@ -51,6 +51,10 @@ public final class TermFilter {
   private final List<String[]> wraps = new ArrayList<>();
   /** Exceptions: a term any of them matches is never rejected. Null until the first one. */
   private TermFilter keep;
+
+  /** What {@link #match} returns for a match it is not asked to describe. */
+  private static final String MATCHED = "";
+
   private boolean numbers;
 
   /** A filter that keeps everything. */
@@ -212,9 +216,9 @@ public final class TermFilter {
     return this;
   }
 
-  /** Whether {@code term} should be dropped. */
+  /** Whether {@code term} should be dropped (says no reason: nothing is formatted). */
   public boolean rejects(String term) {
-    return rejection(term) != null;
+    return rejection(term, false) != null;
   }
 
   /**
@@ -224,8 +228,13 @@ public final class TermFilter {
    * exception ({@code !pattern}) that matches keeps the term whatever else matches.
    */
   public String rejection(String term) {
+    return rejection(term, true);
+  }
+
+  /** {@link #rejection}, or {@link #MATCHED} for a dropped term when {@code !describe}. */
+  private String rejection(String term, boolean describe) {
     term = Simplified.bundled().fold(term);
-    if (keep != null && keep.match(term) != null) {
+    if (keep != null && keep.match(term, false) != null) {
       return null;
     }
     if (numbers && hasDigit(term)) {
@@ -234,8 +243,8 @@ public final class TermFilter {
     if (numbers && NumberExpressions.isChinese(term)) {
       return "it is a number in Chinese numerals";
     }
-    String pattern = match(term);
-    return pattern == null ? null : "pattern '" + pattern + "'";
+    String pattern = match(term, describe);
+    return pattern == null || !describe ? pattern : "pattern '" + pattern + "'";
   }
 
   private static boolean hasDigit(String term) {
@@ -247,12 +256,15 @@ public final class TermFilter {
     return false;
   }
 
-  /** The first pattern that matches {@code term} (folded), as written in the syntax, or null. */
-  private String match(String term) {
+  /**
+   * The first pattern that matches {@code term} (folded), as written in the syntax ({@code
+   * describe}) or as {@link #MATCHED}; null if none matches.
+   */
+  private String match(String term, boolean describe) {
     for (String[] w : wraps) {
       if (term.length() >= w[0].length() + w[1].length() && term.startsWith(w[0])
           && term.endsWith(w[1])) {
-        return w[0] + "*" + w[1];
+        return describe ? w[0] + "*" + w[1] : MATCHED;
       }
     }
     if (exact.contains(term)) {
@@ -260,28 +272,28 @@ public final class TermFilter {
     }
     for (String s : suffixes) {
       if (term.endsWith(s)) {
-        return "*" + s;
+        return describe ? "*" + s : MATCHED;
       }
     }
     for (String s : prefixes) {
       if (term.startsWith(s)) {
-        return s + "*";
+        return describe ? s + "*" : MATCHED;
       }
     }
     int len = term.codePointCount(0, term.length());
     for (int i = 0; i < longSuffixes.size(); i++) {
       if (len >= longSuffixMin.get(i) && term.endsWith(longSuffixes.get(i))) {
-        return longSuffixMin.get(i) + ":*" + longSuffixes.get(i);
+        return describe ? longSuffixMin.get(i) + ":*" + longSuffixes.get(i) : MATCHED;
       }
     }
     for (int i = 0; i < longPrefixes.size(); i++) {
       if (len >= longPrefixMin.get(i) && term.startsWith(longPrefixes.get(i))) {
-        return longPrefixMin.get(i) + ":" + longPrefixes.get(i) + "*";
+        return describe ? longPrefixMin.get(i) + ":" + longPrefixes.get(i) + "*" : MATCHED;
       }
     }
     for (String s : infixes) {
       if (term.contains(s)) {
-        return "*" + s + "*";
+        return describe ? "*" + s + "*" : MATCHED;
       }
     }
     return null;
