@@ -51,14 +51,10 @@ public final class ExplanationRows {
       rows.begin();
       rows.text(shown.word());
       rows.text(shown.stage().label());
-      if (at > 0) {
-        rows.integer(at);
-      } else {
-        rows.missing();
-      }
+      rows.integerIf(at > 0, at);
       rows.integer(shown.count());
-      count(rows, shown.ngramCount());
-      count(rows, shown.fragments());
+      rows.integerIf(shown.ngramCount() >= 0, shown.ngramCount());
+      rows.integerIf(shown.fragments() >= 0, shown.fragments());
       rows.decimal(shown.cohesion(), 4);
       rows.decimal(shown.leftEntropy(), 4);
       rows.decimal(shown.rightEntropy(), 4);
@@ -66,13 +62,5 @@ public final class ExplanationRows {
       rows.end();
     }
     rows.finish();
-  }
-
-  private static void count(RowWriter rows, long c) throws IOException {
-    if (c < 0) {
-      rows.missing();
-    } else {
-      rows.integer(c);
-    }
   }
 }

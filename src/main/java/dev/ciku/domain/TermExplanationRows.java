@@ -33,17 +33,9 @@ public final class TermExplanationRows {
       rows.begin();
       rows.text(shown.term());
       rows.text(shown.stage());
-      if (shown.rank() > 0) {
-        rows.integer(shown.rank());
-      } else {
-        rows.missing();
-      }
+      rows.integerIf(shown.rank() > 0, shown.rank());
       rows.integer(shown.domainCount());
-      if (shown.referenceCount() < 0) {
-        rows.missing();
-      } else {
-        rows.integer(shown.referenceCount());
-      }
+      rows.integerIf(shown.referenceCount() >= 0, shown.referenceCount());
       rows.decimal(shown.cohesion(), 4);
       rows.decimal(shown.leftEntropy(), 4);
       rows.decimal(shown.rightEntropy(), 4);

@@ -83,6 +83,15 @@ public final class RowWriter {
     out.write(digits, at, digits.length - at);
   }
 
+  /** Adds an integer cell if {@code present}, else an empty one ({@link #missing}). */
+  public void integerIf(boolean present, long value) throws IOException {
+    if (present) {
+      integer(value);
+    } else {
+      missing();
+    }
+  }
+
   /** Adds an empty cell: nothing in TSV, {@code null} in JSON. */
   public void missing() throws IOException {
     key();
