@@ -69,11 +69,12 @@ public final class CorpusInput {
   /**
    * Expands arguments into inputs in a deterministic order. A directory is walked recursively
    * (symbolic links to files are read, to directories not followed), skipping hidden files and
-   * directories (names starting with '.'; a directory named as an argument is walked even so).
+   * directories (names starting with '.'; a directory named as an argument is walked even so)
+   * and entries that are neither files nor directories (FIFOs, sockets, links to nothing).
    * Cost: one directory walk per directory argument.
    *
-   * @param info receives, per directory argument that had some, how many hidden entries were
-   *     skipped
+   * @param info receives, per directory argument that had some, how many entries of each kind
+   *     were skipped
    * @param warnings receives a warning per directory argument that holds no input file
    * @throws NoSuchFileException if an argument names nothing
    * @throws IOException if a directory cannot be listed
@@ -102,9 +103,9 @@ public final class CorpusInput {
         for (Path f : walk.files) {
           out.add(file(root == p ? f : p.resolve(root.relativize(f))));
         }
-        if (walk.hiddenFiles + walk.hiddenDirs > 0) {
-          info.accept(arg + ": skipped " + walk.hiddenFiles + " hidden file(s) and "
-              + walk.hiddenDirs + " hidden directory(ies) (names starting with '.')");
+        String skipped = walk.skipped();
+        if (skipped != null) {
+          info.accept(arg + ": skipped " + skipped);
         }
         if (walk.files.isEmpty()) {
           warnings.accept(arg + " holds no input files");
@@ -123,12 +124,17 @@ public final class CorpusInput {
     return out;
   }
 
-  /** Collects the regular files under a directory, skipping and counting hidden entries. */
+  /**
+   * Collects the regular files under a directory, skipping and counting hidden entries, links to
+   * directories and entries that are no file.
+   */
   private static final class Walk extends SimpleFileVisitor<Path> {
     private final Path root;
     final List<Path> files = new ArrayList<>();
     long hiddenFiles;
     long hiddenDirs;
+    long linkedDirs;
+    long others;
 
     Walk(Path root) {
       this.root = root;
@@ -157,8 +163,31 @@ public final class CorpusInput {
         } else {
           files.add(file);
         }
+      } else if (hidden(file)) {
+        hiddenFiles++;
+      } else if (attrs.isSymbolicLink() && Files.isDirectory(file)) {
+        linkedDirs++;
+      } else {
+        others++;
       }
       return FileVisitResult.CONTINUE;
+    }
+
+    /** What was skipped, for the log ("2 hidden file(s) and ..."), or null if nothing was. */
+    String skipped() {
+      List<String> parts = new ArrayList<>();
+      if (hiddenFiles + hiddenDirs > 0) {
+        parts.add(hiddenFiles + " hidden file(s) and " + hiddenDirs
+            + " hidden directory(ies) (names starting with '.')");
+      }
+      if (linkedDirs > 0) {
+        parts.add(linkedDirs + " symbolic link(s) to directories (not followed inside a"
+            + " directory)");
+      }
+      if (others > 0) {
+        parts.add(others + " entr(ies) that are no file (FIFOs, sockets, links to nothing)");
+      }
+      return parts.isEmpty() ? null : String.join("; ", parts);
     }
   }
 
@@ -220,7 +249,8 @@ public final class CorpusInput {
    * {@code .gz} and any other input that starts with the gzip magic bytes. Any input that is not a regular file (a pipe, FIFO, process substitution,
    * {@code /dev/stdin}, a device) is read as a stream, without seeking. Read errors name the
    * input ({@link InputFiles.ReadException}); damaged gzip data is an
-   * {@link InputFiles.CorruptInputException}.
+   * {@link InputFiles.CorruptInputException}; other compressed data and tar archives are an
+   * {@link UnsupportedInputException}.
    */
   public InputStream open(ByteCounter progress) throws IOException {
     InputStream raw = path == null
@@ -229,7 +259,7 @@ public final class CorpusInput {
     InputStream counted = new CountingInputStream(raw, progress);
     String name = path == null ? "" : path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     if (name.endsWith(".gz")) {
-      return InputFiles.gunzip(counted, name());
+      return InputFiles.refuseTar(InputFiles.gunzip(counted, name()), name());
     }
     InputFiles.Unsupported byName = InputFiles.Unsupported.bySuffix(name);
     if (byName != null) {
@@ -239,7 +269,10 @@ public final class CorpusInput {
     // Compressed data under another name ('zcat'-less pipes: cat f.gz | ciku stats -) is
     // recognised by its magic bytes, and so are the formats refused above; UTF-8, GB18030 and
     // Big5 text never starts with them.
-    return InputFiles.gunzipIfMagic(new BufferedInputStream(counted, 1 << 16), name());
+    // A tar archive, compressed or not, would be read as its members' text with the header
+    // fields as units: it is refused too.
+    return InputFiles.refuseTar(
+        InputFiles.gunzipIfMagic(new BufferedInputStream(counted, 1 << 16), name()), name());
   }
 
   /** Whether this input can be read only once (standard input, a pipe, a FIFO, a device). */

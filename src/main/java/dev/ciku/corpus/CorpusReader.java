@@ -110,6 +110,7 @@ public final class CorpusReader {
     CharsetDecoder decoder = charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
+    int unitBytes = Encodings.codeUnitBytes(charset);
     in.clear();
     out.clear();
     held = 0;
@@ -139,7 +140,7 @@ public final class CorpusReader {
         CoderResult r = decoder.decode(in, out, eof);
         drain(scanner);
         if (r.isError()) {
-          in.position(in.position() + r.length());
+          in.position(in.position() + Encodings.replacedBytes(in, r.length(), unitBytes));
           fileMalformed++;
           if (firstBadLine < 0) {
             firstBadLine = newlines + 1;

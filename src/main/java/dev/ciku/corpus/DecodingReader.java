@@ -12,7 +12,7 @@ import java.nio.charset.CodingErrorAction;
 
 /**
  * A {@link Reader} that decodes bytes as {@link CorpusReader} does: each malformed or unmappable
- * byte sequence becomes one U+FFFD and is counted, with the line it is first met on, so the
+ * byte sequence becomes one U+FFFD ({@link Encodings#replacedBytes}) and is counted, with the line it is first met on, so the
  * caller can report it ({@link #warning}). A byte-order mark is passed on as read.
  *
  * <p>Cost: one decoding pass, no allocation per character; before the first malformed sequence
@@ -21,6 +21,7 @@ import java.nio.charset.CodingErrorAction;
 public final class DecodingReader extends Reader {
   private final InputStream in;
   private final CharsetDecoder decoder;
+  private final int unitBytes;
   private final ByteBuffer bytes;
   private boolean eof;
   private boolean flushed;
@@ -43,6 +44,7 @@ public final class DecodingReader extends Reader {
     this.in = in;
     this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
+    this.unitBytes = Encodings.codeUnitBytes(charset);
     this.bytes = ByteBuffer.allocate(bufferBytes).flip();
   }
 
@@ -86,7 +88,8 @@ public final class DecodingReader extends Reader {
         if (!out.hasRemaining()) {
           break;
         }
-        bytes.position(bytes.position() + r.length());
+        bytes.position(bytes.position()
+            + Encodings.replacedBytes(bytes, r.length(), unitBytes));
         malformed++;
         if (firstBadLine < 0) {
           firstBadLine = lines + 1;

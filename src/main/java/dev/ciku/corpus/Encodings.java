@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
  * Recognises the encoding of a Chinese text from its first {@value #SAMPLE} bytes, for
  * {@code --encoding auto}: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; else the sample is
  * UTF-8 if it is valid UTF-8 (a sequence cut by the sample's end is fine) or nearly so (at most one
- * malformed sequence per 100 Han characters decoded); else it is UTF-16 without a mark, GB18030
+ * malformed sequence per 100 Han characters decoded; in a short text, up to one per 10 if UTF-8
+ * also turns clearly more of its Han characters into common ones than GB18030 and Big5 do, as
+ * below); else it is UTF-16 without a mark, GB18030
  * or Big5 (read as Windows code page 950, the superset with the ETEN extensions that Big5 files
  * use: 恒, 碁), whichever turns more of its Han characters into the commonest characters of
  * Chinese (a wrong guess gives rare ones: GB18030 and Big5 share their byte ranges, so decoding
@@ -29,6 +31,73 @@ import java.nio.charset.StandardCharsets;
 public final class Encodings {
   /** Bytes looked at. */
   public static final int SAMPLE = 1 << 16;
+
+  /**
+   * Bytes in a code unit of {@code charset}: 2 for UTF-16, 4 for UTF-32 (with or without a
+   * byte-order mark), 1 for the byte-oriented encodings (UTF-8, GB18030, Big5...).
+   */
+  public static int codeUnitBytes(Charset charset) {
+    String name = charset.name().toUpperCase(java.util.Locale.ROOT);
+    return name.contains("UTF-16") ? 2 : name.contains("UTF-32") ? 4 : 1;
+  }
+
+  /**
+   * How many of the {@code length} bytes at {@code in}'s position, which a decoder reported as
+   * malformed or unmappable, one U+FFFD replaces: one code unit in UTF-16 and UTF-32
+   * ({@code unitBytes} 2 or 4); else the first byte and the non-ASCII bytes right after it, so
+   * that an ASCII byte the decoder took into the sequence is decoded again, as the WHATWG
+   * decoders do (the JDK's GB18030 decoder takes the line feed after a cut four-byte sequence
+   * into it, and its UTF-16 decoder the character after a lone high surrogate: the line or the
+   * character would be lost).
+   */
+  public static int replacedBytes(ByteBuffer in, int length, int unitBytes) {
+    if (unitBytes > 1) {
+      return Math.min(length, unitBytes);
+    }
+    int at = in.position();
+    int n = 1;
+    while (n < length && (in.get(at + n) & 0x80) != 0) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * {@code b[off, off + len)} decoded from {@code charset} as the CLI's readers decode: each
+   * malformed or unmappable sequence becomes one U+FFFD ({@link #replacedBytes}), where
+   * {@code new String(b, off, len, charset)} may take the character after it too. For the Spark
+   * jobs, which decode line by line. Cost: one decoding pass and the string.
+   */
+  public static String decode(byte[] b, int off, int len, Charset charset) {
+    CharsetDecoder d = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    int unitBytes = codeUnitBytes(charset);
+    ByteBuffer in = ByteBuffer.wrap(b, off, len);
+    CharBuffer out = CharBuffer.allocate(len + 16);
+    while (true) {
+      // With the end of input declared, a sequence cut by it is reported as malformed.
+      CoderResult r = d.decode(in, out, true);
+      if (r.isError()) {
+        in.position(in.position() + replacedBytes(in, r.length(), unitBytes));
+        if (!out.hasRemaining()) {
+          out = grown(out);
+        }
+        out.put('\uFFFD');
+      } else if (r.isOverflow()) {
+        out = grown(out);
+      } else {
+        break;
+      }
+    }
+    while (d.flush(out).isOverflow()) {
+      out = grown(out);
+    }
+    return out.flip().toString();
+  }
+
+  private static CharBuffer grown(CharBuffer out) {
+    return CharBuffer.allocate(out.capacity() * 2).put(out.flip());
+  }
 
   /** The 200 commonest characters of Chinese news text, with the traditional forms that differ. */
   private static final String COMMON =
@@ -153,6 +222,11 @@ public final class Encodings {
     Score big5 = score(Detectable.BIG5, bytes, n, whole);
     double gbShare = gb.commonShare();
     double big5Share = big5.commonShare();
+    if (utf8.errors * 10 <= utf8.han && utf8.commonShare() >= Math.max(gbShare, big5Share) + 0.1) {
+      // A short UTF-8 text with one broken byte: too few Han characters for the rule above, but
+      // GB18030 and Big5 would read its bytes as rare characters.
+      return StandardCharsets.UTF_8;
+    }
     for (Charset utf16 : new Charset[] {StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE}) {
       Score u = score(utf16, bytes, n & ~1, whole);
       if (u.han >= 4 && u.errors * 100 <= u.han

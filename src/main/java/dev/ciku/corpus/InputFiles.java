@@ -113,6 +113,73 @@ public final class InputFiles {
     return p;
   }
 
+  /** Bytes of a tar header up to the end of its magic ({@code ustar} at offset 257). */
+  static final int TAR_HEAD = 263;
+
+  /**
+   * {@code in}, unless it starts with a POSIX (ustar) tar header: an archive read as text would
+   * give its members' text with header fields ({@code ustar}, {@code 0000644}, owner names) as
+   * units. Reads ahead only while the bytes may still begin a header, so a text stops it at its
+   * first byte that no header holds there (its first line end at the latest, or a byte that is
+   * no octal digit at offset 100). Cost: at most {@value #TAR_HEAD} bytes read one by one.
+   *
+   * @throws CorpusInput.UnsupportedInputException if {@code in} (already decompressed) is a tar
+   *     archive, with the command that writes its members' text to standard output
+   */
+  public static InputStream refuseTar(InputStream in, String name) throws IOException {
+    PushbackInputStream p = new PushbackInputStream(in, TAR_HEAD);
+    byte[] head = new byte[TAR_HEAD];
+    int n = 0;
+    while (n < TAR_HEAD) {
+      int b = p.read();
+      if (b < 0) {
+        break;
+      }
+      head[n++] = (byte) b;
+      if (!mayBeTar(head, n)) {
+        break;
+      }
+    }
+    boolean tar = n == TAR_HEAD && mayBeTar(head, n);
+    p.unread(head, 0, n);
+    if (tar) {
+      p.close();
+      throw new CorpusInput.UnsupportedInputException(name + ": a tar archive; ciku reads text,"
+          + " so " + (name.equals("<stdin>") ? "extract it in the pipe" : "pipe its files in")
+          + ": 'tar -xOf FILE | ciku ... -'");
+    }
+    return p;
+  }
+
+  /**
+   * Whether {@code head[0, n)}, whose first {@code n − 1} bytes passed this test, may begin a
+   * ustar header: a name of printable bytes then NULs (offsets 0-99), octal numbers (mode, ids,
+   * size, time, checksum: digits 0-7, spaces, NULs; 100-155), any type flag (156), a link name
+   * like the name but possibly empty (157-256), and the magic {@code ustar} followed by a NUL or
+   * a space (257-262).
+   */
+  static boolean mayBeTar(byte[] head, int n) {
+    int i = n - 1;
+    int b = head[i] & 0xFF;
+    boolean printable = b >= 0x20 && b != 0x7F;
+    if (i < 100) {
+      return i == 0 ? printable : head[i - 1] == 0 ? b == 0 : b == 0 || printable;
+    }
+    if (i < 156) {
+      return b == 0 || b == ' ' || b >= '0' && b <= '7';
+    }
+    if (i == 156) {
+      return true;
+    }
+    if (i < 257) {
+      return i == 157 || head[i - 1] != 0 ? b == 0 || printable : b == 0;
+    }
+    if (i < 262) {
+      return b == "ustar".charAt(i - 257);
+    }
+    return b == 0 || b == ' ';
+  }
+
   /** Bytes {@link Unsupported#byMagic} looks at. */
   private static final int MAGIC_BYTES = 10;
 

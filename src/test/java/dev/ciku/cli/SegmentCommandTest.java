@@ -42,6 +42,26 @@ class SegmentCommandTest {
         "four lines; the last input's unterminated line stays unterminated");
   }
 
+  /** Windows Notepad's "Unicode" (UTF-16LE with a mark) with a lone high surrogate. */
+  @Test
+  void segment_utf16WithALoneSurrogate_oneLineOutPerLineIn() throws IOException {
+    Path vocab = Files.writeString(dir.resolve("v.tsv"), "第一\t9\n第二\t8\n",
+        StandardCharsets.UTF_8);
+    byte[] text = dev.ciku.corpus.TestBytes.concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+        "第一行".getBytes(StandardCharsets.UTF_16LE), new byte[] {0x00, (byte) 0xD8},
+        "\n第二行\n第三行\n".getBytes(StandardCharsets.UTF_16LE));
+    Path in = Files.write(dir.resolve("u16.txt"), text);
+    Path out = dir.resolve("out.txt");
+    assertEquals(0, Main.execute("segment", "-q", "--vocab", vocab.toString(), "-o",
+        out.toString(), in.toString()));
+    assertEquals(List.of("第一 行 \uFFFD", "第二 行", "第 三 行"), Files.readAllLines(out));
+    Path stats = dir.resolve("stats.tsv");
+    assertEquals(0, Main.execute("stats", "-q", "-o", stats.toString(), in.toString()));
+    List<String> rows = Files.readAllLines(stats);
+    assertTrue(rows.get(0).startsWith("lines\t"), rows::toString);
+    assertTrue(rows.get(1).startsWith("3\t"), rows::toString);
+  }
+
   @Test
   void segment_sepWithALineBreak_usageError() {
     assertEquals(CikuException.USAGE, Main.execute("segment", "-q", "--sep", "\n", "-"));

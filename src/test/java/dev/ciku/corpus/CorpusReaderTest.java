@@ -198,6 +198,24 @@ class CorpusReaderTest {
   }
 
   @Test
+  void expand_linksInsideADirectory_filesReadDirectoriesSkippedAndCounted() throws Exception {
+    write("l/a.txt", "甲\n");
+    Path outside = write("outside.txt", "乙\n");
+    write("other/c.txt", "丙\n");
+    Path l = dir.resolve("l");
+    Files.createSymbolicLink(l.resolve("b.txt"), outside);
+    Files.createSymbolicLink(l.resolve("sub"), dir.resolve("other"));
+    Files.createSymbolicLink(l.resolve("gone.txt"), dir.resolve("missing.txt"));
+    List<String> info = new ArrayList<>();
+    List<CorpusInput> inputs = CorpusInput.expand(List.of(l.toString()), info::add, warnings::add);
+    assertEquals(List.of(l.resolve("a.txt"), l.resolve("b.txt")),
+        inputs.stream().map(CorpusInput::path).toList());
+    assertEquals(List.of(l + ": skipped 1 symbolic link(s) to directories (not followed inside a"
+        + " directory); 1 entr(ies) that are no file (FIFOs, sockets, links to nothing)"), info);
+    assertEquals(List.of(), warnings);
+  }
+
+  @Test
   void expand_directoryWithoutInputFiles_warned() throws IOException {
     write("e/.only-hidden", "隐\n");
     Files.createDirectories(dir.resolve("e/sub"));

@@ -44,16 +44,62 @@ class DecodingReaderTest {
   }
 
   @Test
-  void read_randomBytesAnyChunking_sameTextAsTheJdkDecoder() throws IOException {
+  void read_randomBytesAnyChunking_utf8AsTheJdkDecoder_noAsciiByteLost() throws IOException {
     Random random = new Random(7);
-    for (Charset cs : new Charset[] {StandardCharsets.UTF_8, Charset.forName("GB18030")}) {
+    for (Charset cs : new Charset[] {StandardCharsets.UTF_8, Charset.forName("GB18030"),
+        Charset.forName("Big5"), Charset.forName("GBK")}) {
       byte[] bytes = new byte[20_000];
       random.nextBytes(bytes);
-      String expected = new String(bytes, cs);
+      // Bytes below 0x30 are never part of a multi-byte sequence in these encodings: each must
+      // come out as its character, in order, whatever malformed bytes surround it.
+      StringBuilder low = new StringBuilder();
+      for (byte b : bytes) {
+        if ((b & 0xFF) < 0x30) {
+          low.append((char) b);
+        }
+      }
+      String first = null;
       for (int chunk : new int[] {1, 2, 7, 4096}) {
         DecodingReader r = new DecodingReader(new ByteArrayInputStream(bytes), cs, 16 + chunk);
-        assertEquals(expected, readAll(r, chunk), cs + ", chunk " + chunk);
+        String text = readAll(r, chunk);
+        if (cs == StandardCharsets.UTF_8) {
+          assertEquals(new String(bytes, cs), text, "chunk " + chunk);
+        }
+        assertEquals(low.toString(), text.chars().filter(c -> c < 0x30)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString(), cs + ", chunk " + chunk);
+        if (first == null) {
+          first = text;
+        }
+        assertEquals(first, text, cs + ": chunk " + chunk + " as chunk 1");
       }
+    }
+  }
+
+  @Test
+  void read_malformedUtf16OrGb18030_theLineFeedOrCharacterAfterItKept() throws IOException {
+    Object[][] cases = {
+        // A lone high surrogate before a line feed, and before a letter.
+        {"UTF-16LE", TestBytes.concat("第一行".getBytes(StandardCharsets.UTF_16LE),
+            new byte[] {0x00, (byte) 0xD8}, "\n第二行\n".getBytes(StandardCharsets.UTF_16LE)),
+            "第一行\uFFFD\n第二行\n"},
+        {"UTF-16BE", TestBytes.concat(new byte[] {(byte) 0xD8, 0x00},
+            "AB文章".getBytes(StandardCharsets.UTF_16BE)), "\uFFFDAB文章"},
+        {"UTF-16LE", TestBytes.concat(new byte[] {0x00, (byte) 0xDC},
+            "中".getBytes(StandardCharsets.UTF_16LE), new byte[] {0x41}), "\uFFFD中\uFFFD"},
+        // A four-byte sequence cut by a line end: the digit and the line feed are kept.
+        {"GB18030", TestBytes.concat("第一行".getBytes(Charset.forName("GB18030")),
+            new byte[] {(byte) 0x81, 0x30, '\n'}, "第二行\n".getBytes(Charset.forName("GB18030"))),
+            "第一行\uFFFD0\n第二行\n"},
+        // UTF-8: a cut three-byte sequence is one replacement, as before.
+        {"UTF-8", new byte[] {(byte) 0xE4, (byte) 0xBB, '\n', 'a'}, "\uFFFD\na"},
+    };
+    for (Object[] c : cases) {
+      DecodingReader r = new DecodingReader(new ByteArrayInputStream((byte[]) c[1]),
+          Charset.forName((String) c[0]), 16);
+      String text = readAll(r, 5);
+      assertEquals(c[2], text, (String) c[0]);
+      assertEquals(text.chars().filter(ch -> ch == '\uFFFD').count(), r.malformed(), text);
     }
   }
 

@@ -82,6 +82,45 @@ class EncodingsTest {
   }
 
   @Test
+  void detect_shortUtf8WithOneBrokenByte_stillUtf8() {
+    byte[] line = "今天天气很好我们去北京大学参观今天天气很好\n".getBytes(StandardCharsets.UTF_8);
+    byte[] broken = new byte[line.length + 1];
+    System.arraycopy(line, 0, broken, 0, 51);
+    broken[51] = (byte) 0xFF;
+    System.arraycopy(line, 51, broken, 52, line.length - 51);
+    assertEquals(StandardCharsets.UTF_8, detect(broken));
+    for (int n : new int[] {200, 500, 1000}) {
+      byte[] b = Arrays.copyOf(LAWS.getBytes(StandardCharsets.UTF_8), n);
+      b[n / 2] = (byte) 0xFF;
+      assertEquals(StandardCharsets.UTF_8, Encodings.detect(b, n, false), n + " bytes");
+    }
+    Charset gb = Charset.forName("GB18030");
+    byte[] gbLine = "今天天气很好我们去北京大学参观今天天气很好\n".getBytes(gb);
+    assertEquals(gb, detect(gbLine), "a short GB18030 line is not taken for UTF-8");
+  }
+
+  @Test
+  void decode_randomBytes_sameTextAsTheCorpusReaders() throws IOException {
+    java.util.Random random = new java.util.Random(11);
+    for (String name : new String[] {"UTF-8", "GB18030", "Big5", "UTF-16LE", "UTF-16BE"}) {
+      Charset cs = Charset.forName(name);
+      for (int i = 0; i < 50; i++) {
+        byte[] bytes = new byte[1 + random.nextInt(3000)];
+        random.nextBytes(bytes);
+        java.io.StringWriter read = new java.io.StringWriter();
+        try (DecodingReader r = new DecodingReader(new ByteArrayInputStream(bytes), cs, 64)) {
+          r.transferTo(read);
+        }
+        assertEquals(read.toString(), Encodings.decode(bytes, 0, bytes.length, cs), name + " #" + i);
+      }
+    }
+    byte[] gb = TestBytes.concat(new byte[] {'x', (byte) 0x81, 0x30}, "第一行".getBytes(
+        Charset.forName("GB18030")), new byte[] {(byte) 0x81, 0x30});
+    assertEquals("\uFFFD0第一行\uFFFD0", Encodings.decode(gb, 1, gb.length - 1,
+        Charset.forName("GB18030")));
+  }
+
+  @Test
   void sniff_inputLongerThanTheSample_streamStartsAtTheFirstByte() throws IOException {
     byte[] b = (LAWS + LAWS).getBytes(Charset.forName("GB18030"));
     assertEquals(true, b.length > Encodings.SAMPLE);

@@ -179,6 +179,46 @@ class InputFilesTest {
   }
 
   @Test
+  void refuseTar_ustarAndGnuArchives_refusedWithTheExtractCommand() throws IOException {
+    byte[] content = TestBytes.utf8("中华人民共和国\n");
+    for (boolean gnu : new boolean[] {false, true}) {
+      byte[] tar = TestBytes.tar("corpus/a.txt", content, gnu);
+      CorpusInput.UnsupportedInputException e = assertThrows(
+          CorpusInput.UnsupportedInputException.class,
+          () -> InputFiles.refuseTar(new ByteArrayInputStream(tar), "a.tar"));
+      assertEquals("a.tar: a tar archive; ciku reads text, so pipe its files in: 'tar -xOf FILE"
+          + " | ciku ... -'", e.getMessage());
+      // Compressed: refused once decompressed.
+      e = assertThrows(CorpusInput.UnsupportedInputException.class, () -> InputFiles.refuseTar(
+          InputFiles.gunzipIfMagic(new ByteArrayInputStream(TestBytes.gzip(tar)), "a.tgz"),
+          "a.tgz"));
+      assertTrue(e.getMessage().startsWith("a.tgz: a tar archive"), e.getMessage());
+    }
+    CorpusInput.UnsupportedInputException e = assertThrows(
+        CorpusInput.UnsupportedInputException.class, () -> InputFiles.refuseTar(
+            new ByteArrayInputStream(TestBytes.tar("a.txt", content, false)), "<stdin>"));
+    assertTrue(e.getMessage().contains("so extract it in the pipe: 'tar -xOf"), e.getMessage());
+  }
+
+  @Test
+  void refuseTar_text_everyByteReadAndTheFirstLineNotHeldBack() throws IOException {
+    String[] texts = {"", "中文", "a", "a.txt\n", "a.txt" + "\0".repeat(95) + "0000644\0中文",
+        "x".repeat(120) + "\n", "中华人民共和国".repeat(40), "ustar".repeat(100),
+        new String(TestBytes.tar("a.txt", TestBytes.utf8("中文"), false),
+            StandardCharsets.ISO_8859_1).substring(0, 262)};
+    for (String text : texts) {
+      byte[] b = text.startsWith("a.txt\0") || text.length() == 262
+          ? text.getBytes(StandardCharsets.ISO_8859_1) : TestBytes.utf8(text);
+      assertArrayEquals(b, InputFiles.refuseTar(new ByteArrayInputStream(b), "t.txt")
+          .readAllBytes(), text);
+    }
+    // A first line from a slow pipe is handed on without waiting for the bytes after it.
+    byte[] line = TestBytes.utf8("第一行\n");
+    InputStream in = InputFiles.refuseTar(TestBytes.pipeHolding(line), "<stdin>");
+    assertArrayEquals(line, in.readNBytes(line.length));
+  }
+
+  @Test
   void gunzipIfMagic_textThatStartsLikeAMagic_readAsText() throws IOException {
     for (String text : new String[] {"BZh9 is a name", "BZh", "PK", "7z", "(", "中文"}) {
       byte[] b = text.getBytes(StandardCharsets.UTF_8);

@@ -33,6 +33,42 @@ public final class TestBytes {
   }
 
   /**
+   * A POSIX tar archive (ustar, as GNU tar writes it: {@code gnu} selects the GNU magic
+   * {@code "ustar  \0"}) holding one file {@code name} with {@code content}, then the two zero
+   * blocks that end an archive.
+   */
+  public static byte[] tar(String name, byte[] content, boolean gnu) {
+    byte[] h = new byte[512];
+    put(h, 0, name);
+    put(h, 100, "0000644");
+    put(h, 108, "0001750");
+    put(h, 116, "0001750");
+    put(h, 124, String.format("%011o", content.length));
+    put(h, 136, "14712345670");
+    put(h, 148, "        ");
+    h[156] = '0';
+    put(h, 257, gnu ? "ustar  " : "ustar");
+    if (!gnu) {
+      put(h, 263, "00");
+    }
+    put(h, 265, "ciku");
+    put(h, 297, "ciku");
+    int sum = 0;
+    for (byte b : h) {
+      sum += b & 0xFF;
+    }
+    put(h, 148, String.format("%06o", sum));
+    h[155] = ' ';
+    byte[] body = java.util.Arrays.copyOf(content, (content.length + 511) / 512 * 512);
+    return concat(h, body, new byte[1024]);
+  }
+
+  private static void put(byte[] block, int at, String ascii) {
+    byte[] b = ascii.getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(b, 0, block, at, b.length);
+  }
+
+  /**
    * A pipe that holds {@code data} and nothing more yet: a read past them fails the test, where
    * a real pipe would wait for the producer.
    */

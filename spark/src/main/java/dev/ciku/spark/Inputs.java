@@ -340,7 +340,10 @@ final class Inputs {
     return name;
   }
 
-  /** The values of {@code it} decoded from {@code charset} (the reader reuses each Text). */
+  /**
+   * The values of {@code it} decoded from {@code charset} as the CLI decodes (the reader reuses
+   * each Text): a malformed sequence is one U+FFFD, and the character after it is kept.
+   */
   private static Iterator<String> decoded(Iterator<Tuple2<LongWritable, Text>> it,
       String charset) {
     Charset cs = Charset.forName(charset);
@@ -353,7 +356,7 @@ final class Inputs {
       @Override
       public String next() {
         Text t = it.next()._2();
-        return new String(t.getBytes(), 0, withoutCr(t), cs);
+        return Encodings.decode(t.getBytes(), 0, withoutCr(t), cs);
       }
     };
   }

@@ -600,7 +600,7 @@ class SparkJobsTest {
         "--format applies to TSV rows (--tsv), not to a store (-o)",
         "--format must be one of tsv,jsonl,json, not 'dict'",
         "--format must be one of tsv,jsonl, not 'dict'",
-        "--explain needs words (WORD, or WORD,WORD...), not blanks",
+        "--explain needs words (WORD, or WORD,WORD...): ' ,' holds an empty or blank one",
         "an empty input path ('': an unset shell variable?) (see 'ciku-spark count --help')",
         "--reference " + tmp + " is not a reference profile: on Spark the reference is a profile"
             + " (build one with 'ciku domain --build-profile CORPUS -o FILE'); a reference corpus"
@@ -622,9 +622,17 @@ class SparkJobsTest {
   void mainCount_gb18030AndBig5_encodingAutoAndNamed_storeOfTheCli() throws Exception {
     // The laws sample in GB18030 (gzipped: detected through the codec) and the traditional one
     // in Big5; the CLI reading the same bytes with the same --encoding writes the same store.
+    // Four-byte sequences cut by a letter and by a line end: one U+FFFD each, the letter and the
+    // line kept, in both.
     Path gb = tmp.resolve("laws-gb18030.txt.gz");
     try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gb))) {
       out.write(Files.readString(LAWS).getBytes("GB18030"));
+      for (int i = 0; i < 3; i++) {
+        out.write(new byte[] {(byte) 0x81, 0x30, 'A', 'B'});
+        out.write("中文\n".getBytes("GB18030"));
+        out.write(new byte[] {(byte) 0x81, 0x30, '\n'});
+        out.write("中文\n".getBytes("GB18030"));
+      }
     }
     Path big5 = tmp.resolve("laws-big5.txt");
     Files.write(big5, Files.readString(Path.of("../src/test/resources/fixtures/laws-zh-hant.txt"))
