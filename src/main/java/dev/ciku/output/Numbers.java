@@ -9,7 +9,7 @@ public final class Numbers {
   private Numbers() {}
 
   /**
-   * Writes {@code v} rounded half-even to {@code decimals} digits. Infinities and NaN are written
+   * Writes {@code v} rounded to {@code decimals} digits ({@link #format}). Infinities and NaN are written
    * as {@code inf}, {@code -inf}, {@code nan} (or JSON {@code null} when {@code json}).
    */
   public static void appendFixed(Appendable out, double v, int decimals, boolean json)
@@ -22,8 +22,11 @@ public final class Numbers {
   }
 
   /**
-   * {@code v} rounded half-even to {@code decimals} digits, e.g. {@code 3.1416}; NaN and the
-   * infinities as {@code nan}, {@code inf} and {@code -inf}, as TSV cells write them.
+   * {@code v} rounded to {@code decimals} digits, e.g. {@code 3.1416}: its exact binary value
+   * rounded half-even, as C's {@code printf} and Python's {@code '%.4f'} round (so 3 / 20000,
+   * just below 0.00015 in binary, is {@code 0.0001}, as the scoring scripts print it), and never
+   * {@code -0.0000}; NaN and the infinities as {@code nan}, {@code inf} and {@code -inf}, as TSV
+   * cells write them.
    */
   public static String format(double v, int decimals) {
     if (Double.isNaN(v)) {
@@ -36,18 +39,17 @@ public final class Numbers {
     if (fast != null) {
       return fast;
     }
-    String s = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+    String s = new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
     return s.startsWith("-") && isZero(s) ? s.substring(1) : s;
   }
 
   private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
   /**
-   * The same string as the {@link BigDecimal} path (which rounds {@code v}'s shortest decimal
-   * form, {@link Double#toString}), without it, for the common case: a small value whose scaled
-   * fraction is not within 1e-6 of one half, where no rounding boundary lies between {@code v}
-   * and its shortest decimal form, so rounding {@code v} itself gives the same digits. Null
-   * otherwise. About ten times faster; numbers are the bulk of a word list's bytes.
+   * The same string as the {@link BigDecimal} path (which rounds {@code v}'s exact value),
+   * without it, for the common case: a small value whose scaled fraction is not within 1e-6 of
+   * one half, so that the rounding error of scaling cannot move it across the half-way point.
+   * Null otherwise. About ten times faster; numbers are the bulk of a word list's bytes.
    */
   private static String fast(double v, int decimals) {
     if (decimals < 1 || decimals >= POW10.length) {

@@ -146,10 +146,14 @@ public final class RowWriter {
     cell++;
   }
 
+  /**
+   * A TSV cell: tabs and every character that a line reader may break a line at (control
+   * characters, NEL, U+2028, U+2029) as spaces, so a row stays one line of its columns.
+   */
   private void writeTsv(CharSequence value) throws IOException {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      out.write(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+      out.write(c < 0x20 || c == 0x7F || c == 0x85 || c == '\u2028' || c == '\u2029' ? ' ' : c);
     }
   }
 }

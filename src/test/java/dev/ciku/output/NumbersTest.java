@@ -11,6 +11,12 @@ class NumbersTest {
     assertEquals("3.1416", Numbers.format(Math.PI, 4));
     assertEquals("0.12", Numbers.format(0.125, 2));
     assertEquals("0.0000", Numbers.format(-0.00001, 4));
+    // The exact binary value is rounded, as Python's '%.4f' rounds it: 3 / 20000 and 2.675 lie
+    // just below their decimal half-way points, 0.375 on it (half-even).
+    assertEquals("0.0001", Numbers.format(3 / 20000.0, 4));
+    assertEquals("0.0003", Numbers.format(7 / 20000.0, 4));
+    assertEquals("2.67", Numbers.format(2.675, 2));
+    assertEquals("0.38", Numbers.format(0.375, 2));
   }
 
   @Test
@@ -32,9 +38,9 @@ class NumbersTest {
     assertEquals(" null null null", json.toString());
   }
 
-  /** What format gives, by the definition: the shortest decimal form, rounded half-even. */
+  /** What format gives, by the definition: the exact binary value, rounded half-even. */
   private static String reference(double v, int decimals) {
-    String s = new java.math.BigDecimal(Double.toString(v))
+    String s = new java.math.BigDecimal(v)
         .setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString();
     return s.startsWith("-") && s.chars().noneMatch(c -> c >= '1' && c <= '9') ? s.substring(1)
         : s;

@@ -325,6 +325,25 @@ class OutputTest {
   }
 
   @Test
+  void rowWriter_lineBreakingCharacters_oneLineInTsvEscapedInJsonl() throws IOException {
+    String word = "段\u2028分\u2029a\u000bb\u001bc\u0085d\u007fe\r";
+    StringWriter tsv = new StringWriter();
+    RowWriter rows = new RowWriter(tsv, OutputFormat.TSV, List.of("word"), false);
+    rows.begin();
+    rows.text(word);
+    rows.end();
+    assertEquals("段 分 a b c d e \n", tsv.toString());
+    assertEquals(1, tsv.toString().split("[\\n\\r\\u000b\\u000c\\u001c-\\u001e\\u0085\\u2028\\u2029]").length);
+    StringWriter jsonl = new StringWriter();
+    rows = new RowWriter(jsonl, OutputFormat.JSONL, List.of("word"), false);
+    rows.begin();
+    rows.text(word);
+    rows.end();
+    assertEquals("{\"word\":\"段\\u2028分\\u2029a\\u000bb\\u001bc\u0085d\u007fe\\r\"}\n",
+        jsonl.toString());
+  }
+
+  @Test
   void rowWriterInteger_extremesAndSigns_asLongToString() throws IOException {
     long[] values = {0, 7, -7, 10, 1_000_000_007L, -40, Long.MAX_VALUE, Long.MIN_VALUE};
     StringWriter tsv = new StringWriter();
@@ -341,8 +360,9 @@ class OutputTest {
   @Test
   void numbers_formatAndParseSize() {
     assertEquals("0.0000", Numbers.format(-0.00001, 4));
-    assertEquals("2.4", Numbers.format(2.45, 1));
-    assertEquals("3.6", Numbers.format(3.55, 1));
+    // The binary values: 2.45 a little above, 3.55 a little below the half-way point.
+    assertEquals("2.5", Numbers.format(2.45, 1));
+    assertEquals("3.5", Numbers.format(3.55, 1));
     assertEquals(512L << 20, Numbers.parseSize("512m"));
     assertEquals(2L << 30, Numbers.parseSize("2G"));
     assertThrows(IllegalArgumentException.class, () -> Numbers.parseSize("lots"));
