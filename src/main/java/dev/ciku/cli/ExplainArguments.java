@@ -18,13 +18,15 @@ public final class ExplainArguments {
    * @throws CikuException (usage) if {@code --explain} was given an empty or blank word
    */
   public static List<String> words(List<String> args, CommandSpec spec) {
-    List<String> words = split(args);
-    if (spec.commandLine().getParseResult().hasMatchedOption("--explain")
-        && (words.isEmpty() || words.stream().anyMatch(String::isBlank))) {
-      throw new CikuException(CikuException.USAGE,
-          "--explain needs words (WORD, or WORD,WORD...), not blanks");
+    if (spec.commandLine().getParseResult().hasMatchedOption("--explain")) {
+      for (String a : args) {
+        if (split(List.of(a)).stream().anyMatch(String::isBlank)) {
+          throw new CikuException(CikuException.USAGE, "--explain needs words (WORD, or"
+              + " WORD,WORD...): '" + a + "' holds an empty or blank one");
+        }
+      }
     }
-    return words;
+    return split(args);
   }
 
   /** The words of the arguments, split at commas (ASCII or full-width), blanks kept. */

@@ -2,6 +2,7 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
@@ -150,11 +151,13 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
       }
       RowWriter rows = format == OutputFormat.DICT ? null
           : output.rows(out, format, VocabularyRows.COLUMNS);
-      VocabularyRows.write(r.vocabulary(), top, rows, out.writer());
+      int written = VocabularyRows.write(r.vocabulary(), top, rows, out.writer());
       if (statsOut != null) {
         VocabularyRows.writeStats(r, statsOut.writer());
       }
       Output.commitAll(out, statsOut);
+      log.info(Numbers.count(written, "word") + String.format(Locale.ROOT,
+          " written (%,d learned)", r.vocabulary().size()));
     }
     return 0;
   }

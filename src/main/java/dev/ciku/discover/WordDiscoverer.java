@@ -254,6 +254,9 @@ public final class WordDiscoverer {
         seconds(t0)));
 
     CutFragments f = new CutFragments();
+    // A store without a corpus has no cut pass; no corpus and no store (an empty directory) has
+    // an empty one.
+    boolean cut = cutPass != null || counts.store == null || !corpus.isEmpty();
     if (cutPass != null) {
       CutPass.Read read = cutPass.cut(g, gMax, options.maxLength(), counts.units, f);
       if (counts.store != null && read != null) {
@@ -266,7 +269,7 @@ public final class WordDiscoverer {
         sameCorpus(counts, total,
             () -> UnitTally.mismatch(read.counts(), index, counts.seen, counts.units));
       }
-    } else if (!corpus.isEmpty()) {
+    } else if (cut) {
       List<UnitTally> tallies = counts.store != null ? new ArrayList<>() : null;
       long read = cut(corpus, recording, bytes, cutWarnings, counts.units, g, gMax, f, tallies);
       if (counts.store != null) {
@@ -281,7 +284,6 @@ public final class WordDiscoverer {
     long distinct = (long) f.shortFragments().size() + f.longFragments().size()
         + f.segmentOnly().size();
     GramIndex addedPairs = admitPairs(scan.pairs, f.shortFragments());
-    boolean cut = cutPass != null || !corpus.isEmpty();
     if (ex != null) {
       ex.cut(g, gMax, cut, f.shortFragments(), f.longFragments());
     }

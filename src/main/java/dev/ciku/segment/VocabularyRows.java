@@ -22,13 +22,16 @@ public final class VocabularyRows {
    * Writes the first {@code top} words of {@code vocabulary}, best first ({@code top <= 0}: all),
    * as rows of {@code rows}, or as {@code word count} lines to {@code dict} when {@code rows} is
    * null.
+   *
+   * @return how many words were written
    */
-  public static void write(Vocabulary vocabulary, int top, RowWriter rows, Writer dict)
+  public static int write(Vocabulary vocabulary, int top, RowWriter rows, Writer dict)
       throws IOException {
     int limit = top <= 0 ? Integer.MAX_VALUE : top;
+    int written = Math.min(limit, vocabulary.size());
     if (rows == null) {
       vocabulary.write(dict, true, limit);
-      return;
+      return written;
     }
     int n = 0;
     for (String word : vocabulary.sortedWords()) {
@@ -41,6 +44,7 @@ public final class VocabularyRows {
       rows.end();
     }
     rows.finish();
+    return written;
   }
 
   /**

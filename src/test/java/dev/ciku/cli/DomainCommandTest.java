@@ -154,8 +154,13 @@ class DomainCommandTest {
   @Test
   void domain_explainBlankOrWithBuildProfile_usageError() {
     assertEquals(CikuException.USAGE, Main.execute("domain", "-q", LAWS, "--explain", "规定,"));
-    assertEquals(List.of("ciku domain: --explain needs words (WORD, or WORD,WORD...), not blanks"),
-        io.errLines());
+    assertEquals(List.of("ciku domain: --explain needs words (WORD, or WORD,WORD...): '规定,'"
+        + " holds an empty or blank one"), io.errLines());
+    io.reset();
+    assertEquals(CikuException.USAGE, Main.execute("domain", "-q", LAWS, "--explain", "规定",
+        "--explain", ",,第一"));
+    assertEquals(List.of("ciku domain: --explain needs words (WORD, or WORD,WORD...): ',,第一'"
+        + " holds an empty or blank one"), io.errLines());
     io.reset();
     assertEquals(CikuException.USAGE, Main.execute("domain", "-q", "--build-profile", LAWS, "-o",
         dir.resolve("p.gz").toString(), "--explain", "规定"));

@@ -156,6 +156,21 @@ class InputCommandTest {
   }
 
   @Test
+  void stats_tarArchivePlainOrCompressed_exit66_saysHowToExtractIt() throws IOException {
+    byte[] tar = dev.ciku.corpus.TestBytes.tar("laws.txt",
+        Files.readAllBytes(LAWS), false);
+    for (Path archive : List.of(write("laws.tar", tar),
+        write("laws.tar.gz", dev.ciku.corpus.TestBytes.gzip(tar)),
+        write("laws.tgz", dev.ciku.corpus.TestBytes.gzip(tar)))) {
+      io.reset();
+      assertEquals(CikuException.NO_INPUT, Main.execute("count", "-n", "1", archive.toString()));
+      assertEquals(List.of("ciku count: " + archive + ": a tar archive; ciku reads text, so pipe"
+          + " its files in: 'tar -xOf FILE | ciku ... -'"), io.errLines());
+      assertEquals("", io.out());
+    }
+  }
+
+  @Test
   void stats_notGzipOrEmptyGz_namesInputExit65() throws IOException {
     Path plain = write("plain.gz", "中文\n");
     assertEquals(CikuException.DATA, Main.execute("stats", plain.toString()));
@@ -514,5 +529,14 @@ class InputCommandTest {
     assertEquals(0, Main.execute("stats", "-q", empty.toString()));
     assertEquals(List.of("ciku: warning: " + empty + " holds no input files"), io.errLines());
     assertTrue(Files.isDirectory(d));
+  }
+
+  @Test
+  void discover_directoryWithoutFiles_anEmptyCutPassNotAStore() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("nothing"));
+    assertEquals(0, Main.execute("discover", "--no-progress", empty.toString()));
+    assertEquals("word\tcount\tcohesion\tleft_entropy\tright_entropy\tscore\n", io.out());
+    assertTrue(io.err().contains("ciku: cut: 0 fragments, 0 distinct"), io::err);
+    assertFalse(io.err().contains("store"), io::err);
   }
 }

@@ -62,6 +62,22 @@ class VocabCommandTest {
   }
 
   @Test
+  void vocab_top_logsTheWordsWrittenAndLearned() throws IOException {
+    assertEquals(0, Main.execute("vocab", "--no-progress", WIKI, "--no-header", "--top", "5"),
+        io::err);
+    assertEquals(5, io.outLines().size());
+    List<String> last = io.errLines().stream().filter(l -> l.contains("written")).toList();
+    assertEquals(1, last.size(), io::err);
+    assertTrue(last.get(0).matches("ciku: 5 words written \\([0-9,]+ learned\\)"), last::toString);
+    long learned = Long.parseLong(last.get(0).replaceAll(".*\\(([0-9,]+) learned.*", "$1")
+        .replace(",", ""));
+    assertTrue(learned > 100, last::toString);
+    io.reset();
+    assertEquals(0, Main.execute("vocab", "-q", WIKI, "--no-header", "--top", "0"), io::err);
+    assertEquals(learned, io.outLines().size(), "--top 0 writes every word learned");
+  }
+
+  @Test
   void vocab_stats_keptStageHoldsTheWordsWritten() throws IOException {
     Path stats = dir.resolve("st.tsv");
     Path out = dir.resolve("v.tsv");

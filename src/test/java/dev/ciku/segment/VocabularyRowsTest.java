@@ -20,15 +20,15 @@ class VocabularyRowsTest {
   @Test
   void write_rowsWithTop_bestFirstWithHeader() throws IOException {
     StringWriter out = new StringWriter();
-    VocabularyRows.write(vocabulary(), 2,
-        new RowWriter(out, OutputFormat.TSV, VocabularyRows.COLUMNS, true), null);
+    assertEquals(2, VocabularyRows.write(vocabulary(), 2,
+        new RowWriter(out, OutputFormat.TSV, VocabularyRows.COLUMNS, true), null));
     assertEquals("word\tcount\n中国\t10\n人民\t7\n", out.toString());
   }
 
   @Test
   void write_dictWithTopZero_everyWordAsSpaceSeparatedLines() throws IOException {
     StringWriter out = new StringWriter();
-    VocabularyRows.write(vocabulary(), 0, null, out);
+    assertEquals(3, VocabularyRows.write(vocabulary(), 0, null, out));
     assertEquals("中国 10\n人民 7\n北京 5\n", out.toString());
   }
 
