@@ -12,8 +12,9 @@ import java.nio.charset.CodingErrorAction;
 
 /**
  * A {@link Reader} that decodes bytes as {@link CorpusReader} does: each malformed or unmappable
- * byte sequence becomes one U+FFFD ({@link Encodings#replacedBytes}) and is counted, with the line it is first met on, so the
- * caller can report it ({@link #warning}). A byte-order mark is passed on as read.
+ * byte sequence becomes one U+FFFD ({@link Encodings#replacedBytes}) and is counted, with the
+ * line it is first met on, so the caller can report it ({@link #warning}). A byte-order mark is
+ * passed on as read.
  *
  * <p>Cost: one decoding pass, no allocation per character; before the first malformed sequence
  * each decoded character is also compared with a line break. Not thread-safe.

@@ -125,20 +125,26 @@ public final class InputFiles {
    *
    * @throws CorpusInput.UnsupportedInputException if {@code in} (already decompressed) is a tar
    *     archive, with the command that writes its members' text to standard output
+   * @throws IOException if reading fails (damaged gzip data, say); {@code in} is closed then
    */
   public static InputStream refuseTar(InputStream in, String name) throws IOException {
-    PushbackInputStream p = new PushbackInputStream(in, TAR_HEAD);
+    PushbackInputStream p = new Replay(in, TAR_HEAD);
     byte[] head = new byte[TAR_HEAD];
     int n = 0;
-    while (n < TAR_HEAD) {
-      int b = p.read();
-      if (b < 0) {
-        break;
+    try {
+      while (n < TAR_HEAD) {
+        int b = p.read();
+        if (b < 0) {
+          break;
+        }
+        head[n++] = (byte) b;
+        if (!mayBeTar(head, n)) {
+          break;
+        }
       }
-      head[n++] = (byte) b;
-      if (!mayBeTar(head, n)) {
-        break;
-      }
+    } catch (IOException | RuntimeException e) {
+      p.close();
+      throw e;
     }
     boolean tar = n == TAR_HEAD && mayBeTar(head, n);
     p.unread(head, 0, n);
@@ -149,6 +155,30 @@ public final class InputFiles {
           + ": 'tar -xOf FILE | ciku ... -'");
     }
     return p;
+  }
+
+  /**
+   * A pushback stream whose read returns the bytes pushed back, while it holds some, without
+   * reading on: {@code PushbackInputStream} fills the rest of the caller's buffer from the
+   * stream, which on a slow pipe waits for the producer's next line before the first one is
+   * handed on.
+   */
+  private static final class Replay extends PushbackInputStream {
+    Replay(InputStream in, int size) {
+      super(in, size);
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      java.util.Objects.checkFromIndexSize(off, len, b.length);
+      if (buf != null && pos < buf.length && len > 0) {
+        int n = Math.min(len, buf.length - pos);
+        System.arraycopy(buf, pos, b, off, n);
+        pos += n;
+        return n;
+      }
+      return super.read(b, off, len);
+    }
   }
 
   /**
