@@ -403,13 +403,16 @@ public final class WordDiscoverer {
           + " discover");
     }
     spill.counted(new long[] {0, store.positions(1)});
+    // A store counted with --min-count 1 (to merge shards exactly) also holds the grams and
+    // units seen once, which counting the corpus leaves out: they are left out here too, so
+    // that the store gives the words the corpus gives.
     store.forEach((hi, lo, c) -> {
-      if (Grams.length(hi, lo) <= order) {
+      if (c >= 2 && Grams.length(hi, lo) <= order) {
         spill.accept(hi, lo, c);
       }
     });
     return Counts.of(store.units(), index, spill, store.positions(1), order,
-        Math.max(1, store.minCount()), store.path());
+        Math.max(2, store.minCount()), store.path());
   }
 
   /**

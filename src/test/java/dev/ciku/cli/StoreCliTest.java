@@ -146,6 +146,37 @@ class StoreCliTest {
     assertTrue(Files.readAllLines(whole).size() > 1000);
   }
 
+  /**
+   * A store counted with --min-count 1 (the exact-merge form) also holds the grams seen once,
+   * which counting the corpus leaves out: the words are those of the corpus all the same.
+   */
+  @Test
+  void discover_storeWithMinCount1_theWordsOfTheCorpus() throws Exception {
+    String wiki = "corpora-samples/wiki-zh-cmrc2018.txt";
+    StringWriter err = new StringWriter();
+    Path one = dir.resolve("wiki1.ngrams");
+    Path two = dir.resolve("wiki2.ngrams");
+    assertEquals(0, run(err, "count", "-q", "--no-progress", "-n", "4", "--min-count", "1", wiki,
+        "-o", one.toString()), err.toString());
+    assertEquals(0, run(err, "count", "-q", "--no-progress", "-n", "4", wiki, "-o",
+        two.toString()), err.toString());
+    Path direct = dir.resolve("direct.tsv");
+    assertEquals(0, run(err, "discover", "-q", "--no-progress", "--top", "0", wiki, "-o",
+        direct.toString()), err.toString());
+    Path withCorpus = dir.resolve("with.tsv");
+    assertEquals(0, run(err, "discover", "-q", "--no-progress", "--top", "0", "--counts",
+        one.toString(), wiki, "-o", withCorpus.toString()), err.toString());
+    assertEquals(Files.readAllLines(direct), Files.readAllLines(withCorpus));
+    Path alone1 = dir.resolve("alone1.tsv");
+    Path alone2 = dir.resolve("alone2.tsv");
+    assertEquals(0, run(err, "discover", "-q", "--no-progress", "--top", "0", "--counts",
+        one.toString(), "-o", alone1.toString()), err.toString());
+    assertEquals(0, run(err, "discover", "-q", "--no-progress", "--top", "0", "--counts",
+        two.toString(), "-o", alone2.toString()), err.toString());
+    assertEquals(Files.readAllLines(alone2), Files.readAllLines(alone1));
+    assertTrue(Files.readAllLines(direct).size() > 1000);
+  }
+
   @Test
   void countMerge_sameStoreUnderAnyName_exits2WithOneLine() throws Exception {
     Path store = lawsStore("laws.ngrams", "-n", "4");
