@@ -249,10 +249,13 @@ public final class CorpusInput {
    * {@code .gz} and any other input that starts with the gzip magic bytes. Any input that is not a regular file (a pipe, FIFO, process substitution,
    * {@code /dev/stdin}, a device) is read as a stream, without seeking. Read errors name the
    * input ({@link InputFiles.ReadException}); damaged gzip data is an
-   * {@link InputFiles.CorruptInputException}; other compressed data and tar archives are an
-   * {@link UnsupportedInputException}.
+   * {@link InputFiles.CorruptInputException}; other compressed data, tar archives and n-gram
+   * stores are an {@link UnsupportedInputException}.
    */
   public InputStream open(ByteCounter progress) throws IOException {
+    if (path != null) {
+      InputFiles.refuseStore(path, name());
+    }
     InputStream raw = path == null
         ? InputFiles.named(new NonClosingInputStream(System.in), name(), false)
         : InputFiles.open(path, name());

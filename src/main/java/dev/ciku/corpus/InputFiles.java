@@ -113,6 +113,34 @@ public final class InputFiles {
     return p;
   }
 
+  /** The text at byte 12 of a Chronicle Map file, which an n-gram store of count -o is. */
+  private static final byte[] STORE_HEADER =
+      "!net.openhft.chronicle.map.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final int STORE_HEADER_AT = 12;
+
+  /**
+   * Refuses a regular file that is an n-gram store ({@code ciku count -o}), which read as text
+   * would give binary junk as units. Cost: one open and a read of 39 bytes; pipes and devices
+   * are not looked at (they could not be read again).
+   *
+   * @throws CorpusInput.UnsupportedInputException if {@code file} is a store
+   */
+  public static void refuseStore(Path file, String name) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
+    byte[] head = new byte[STORE_HEADER_AT + STORE_HEADER.length];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, head.length);
+    }
+    if (n == head.length && Arrays.equals(head, STORE_HEADER_AT, head.length, STORE_HEADER, 0,
+        STORE_HEADER.length)) {
+      throw new CorpusInput.UnsupportedInputException(name + ": an n-gram store (written by"
+          + " 'ciku count -o'), not text; discover reads it with --counts FILE");
+    }
+  }
+
   /** Bytes of a tar header up to the end of its magic ({@code ustar} at offset 257). */
   static final int TAR_HEAD = 263;
 

@@ -61,7 +61,8 @@ public final class NgramStore implements AutoCloseable {
     try {
       ChronicleFileReader map = ChronicleFileReader.open(path);
       StoreMeta.Header h = StoreMeta.read(path, map::get);
-      long expected = h.size() + StoreMeta.entries(StoreMeta.unitBlob(h.units()).length);
+      long expected = h.size()
+          + StoreMeta.entries(StoreMeta.unitBlob(h.units()).length, h.version());
       long entries = map.entries();
       if (entries != expected) {
         throw corrupt(path, "it holds " + entries + " entries, its header says " + expected);
@@ -182,18 +183,29 @@ public final class NgramStore implements AutoCloseable {
   /**
    * Streams all grams, in hash order (not gram order), on the calling thread. Takes no lock and
    * writes nothing. A damaged store (an entry that is not a gram of its unit table, a broken
-   * layout) throws an {@link UncheckedIOException} wrapping a {@link StoreFormatException}.
+   * layout, or, once every entry is read, a checksum that does not match: a changed count, key
+   * or header entry) throws an {@link UncheckedIOException} wrapping a
+   * {@link StoreFormatException}; the sink has seen grams by then, so callers commit nothing
+   * before this returns.
    */
   public void forEach(GramSink sink) {
+    long[] sum = {0};
     map.forEach((hi, lo, c) -> {
       if (hi == 0) {
+        if (lo != StoreMeta.K_CHECKSUM) {
+          sum[0] += StoreMeta.mix(hi, lo, c);
+        }
         return; // metadata
       }
       if (!isGram(hi, lo) || c < 1) {
         throw new UncheckedIOException(corrupt(path, "an entry that is not a gram"));
       }
+      sum[0] += StoreMeta.mix(hi, lo, c);
       sink.accept(hi, lo, c);
     });
+    if (header.checksummed() && sum[0] != header.checksum()) {
+      throw new UncheckedIOException(corrupt(path, "its checksum does not match its entries"));
+    }
   }
 
   /** The two longs pack 1..order units, each a Han character or a unit of the table. */

@@ -139,7 +139,7 @@ public final class StoreMerge implements AutoCloseable {
   private static void warnLosses(List<NgramStore> stores, Consumer<String> warnings) {
     // One store alone loses nothing: its counts are copied (or filtered further) as they are.
     for (NgramStore s : stores) {
-      if (stores.size() > 1 && s.minCount() > 1) {
+      if (stores.size() > 1 && s.minCount() > 1 && s.positions(1) > 0) {
         warnings.accept(s.path() + " was counted with --min-count " + s.minCount()
             + ": merged counts miss its pruned occurrences");
       }

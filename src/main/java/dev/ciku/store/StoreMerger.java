@@ -68,10 +68,15 @@ public final class StoreMerger {
     long clauses = 0;
     long chars = 0;
     long total = 0;
+    NgramStore highest = null;
     long[] positions = new long[Grams.MAX_ORDER + 1];
     for (NgramStore s : stores) {
       order = Math.min(order, s.order());
-      storeMin = Math.max(storeMin, s.minCount());
+      // A store of an empty corpus pruned nothing, whatever min count it records.
+      if (s.positions(1) > 0 && s.minCount() > storeMin) {
+        storeMin = s.minCount();
+        highest = s;
+      }
       clauses += s.summary().clauses();
       chars += s.summary().chars();
       total += s.size();
@@ -86,6 +91,11 @@ public final class StoreMerger {
     GramTable table = new GramTable((int) Math.min(slots, Math.max(16, total * 2)), 0.7);
     List<SortedRun> runs = new ArrayList<>();
     long cut = Math.max(minCount, storeMin);
+    if (minCount < storeMin) {
+      warnings.accept("--min-count " + minCount + " is below the --min-count " + storeMin + " "
+          + highest.path() + " was counted with: the merged store keeps the grams seen "
+          + storeMin + " times or more");
+    }
     long[] distinct = {0};
     long beyond = 0;
     long[] droppedGrams = {0};

@@ -14,15 +14,18 @@ import java.util.function.LongBinaryOperator;
  * The metadata of a store, kept inside the Chronicle map under reserved keys {@code (0, k)} (no
  * gram has {@code hi == 0}), so that a store is one file. Each reserved key holds one long:
  * magic, format version, order, min count, clauses, chars, gram count, the normalisation
- * (lower-cased, simplified: absent in older stores, read as off), positions per length, and
- * the Latin unit table as a byte blob ({@code int length + UTF-8} per unit) cut into 8-byte
- * little-endian chunks. Stateless helpers; thread-safe.
+ * (lower-cased, simplified: absent in older stores, read as off), positions per length, the
+ * Latin unit table as a byte blob ({@code int length + UTF-8} per unit) cut into 8-byte
+ * little-endian chunks, and (format 3) a checksum of every other entry ({@link #mix}), which a
+ * full read checks. Stateless helpers; thread-safe.
  */
 final class StoreMeta {
   /** "CIKUCM02" read as a little-endian long. */
   static final long MAGIC = ByteBuffer.wrap("CIKUCM02".getBytes(StandardCharsets.US_ASCII))
       .order(ByteOrder.LITTLE_ENDIAN).getLong();
-  static final long VERSION = 2;
+  /** Format written: 3, which adds the checksum; format 2 (without it) is still read. */
+  static final long VERSION = 3;
+  static final long VERSION_WITHOUT_CHECKSUM = 2;
 
   static final long K_MAGIC = 1;
   static final long K_VERSION = 2;
@@ -35,6 +38,8 @@ final class StoreMeta {
   static final long K_LOWERCASE = 8;
   /** 1 if the text was simplified, 0 or absent if not. */
   static final long K_SIMPLIFY = 9;
+  /** The sum of {@link #mix} over every other entry, reserved ones included (format 3). */
+  static final long K_CHECKSUM = 10;
   static final long K_POSITIONS = 16; // 16 + n for n = 0..MAX_ORDER
   static final long K_UNIT_BYTES = 32;
   static final long K_UNIT_COUNT = 33;
@@ -61,13 +66,41 @@ final class StoreMeta {
     return out.toByteArray();
   }
 
-  /** Number of reserved entries {@link #write} produces for a unit blob of this length. */
-  static long entries(int unitBlobBytes) {
-    return 9 + (Grams.MAX_ORDER + 1) + 2 + (unitBlobBytes + 7) / 8;
+  /**
+   * Number of reserved entries of a store of format {@code version} whose unit blob has this
+   * length: those {@link #write} produces, and the checksum in format 3.
+   */
+  static long entries(int unitBlobBytes, long version) {
+    return 9 + (Grams.MAX_ORDER + 1) + 2 + (unitBlobBytes + 7) / 8
+        + (version == VERSION_WITHOUT_CHECKSUM ? 0 : 1);
   }
 
-  /** Writes every reserved entry of a store holding {@code size} grams. */
-  static void write(CountSummary s, Normalization norm, long size, byte[] blob, Put out) {
+  /**
+   * One entry's share of the checksum: a 64-bit mix of its key and value (the checksum sums
+   * them, so it does not depend on the order of the entries). A changed bit anywhere in a key or
+   * value changes it.
+   */
+  static long mix(long hi, long lo, long value) {
+    long h = hi * 0x9E3779B97F4A7C15L;
+    h ^= Long.rotateLeft(lo * 0xC2B2AE3D27D4EB4FL, 29);
+    h ^= Long.rotateLeft(value * 0x165667B19E3779F9L, 43);
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    return h ^ (h >>> 33);
+  }
+
+  /**
+   * Writes every reserved entry of a store holding {@code size} grams but the checksum, and
+   * returns their share of it ({@link #mix} summed).
+   */
+  static long write(CountSummary s, Normalization norm, long size, byte[] blob, Put put) {
+    long[] sum = {0};
+    Put out = (key, value) -> {
+      sum[0] += mix(0, key, value);
+      put.put(key, value);
+    };
     out.put(K_MAGIC, MAGIC);
     out.put(K_VERSION, VERSION);
     out.put(K_ORDER, s.order());
@@ -87,6 +120,7 @@ final class StoreMeta {
     for (long k = 0; b.remaining() >= 8; k++) {
       out.put(K_UNIT_CHUNK + k, b.getLong());
     }
+    return sum[0];
   }
 
   /** Decoded header values; {@code get} returns {@link Long#MIN_VALUE} for a missing key. */
@@ -97,7 +131,7 @@ final class StoreMeta {
       throw NgramStore.corrupt(path, "ciku's header entries are missing");
     }
     long version = get.applyAsLong(0, K_VERSION);
-    if (version != VERSION) {
+    if (version != VERSION && version != VERSION_WITHOUT_CHECKSUM) {
       throw new NgramStore.StoreFormatException(
           path + ": store format " + version + " is not supported");
     }
@@ -105,6 +139,10 @@ final class StoreMeta {
     long size = get.applyAsLong(0, K_SIZE);
     long blobBytes = get.applyAsLong(0, K_UNIT_BYTES);
     long unitCount = get.applyAsLong(0, K_UNIT_COUNT);
+    long checksum = version == VERSION ? get.applyAsLong(0, K_CHECKSUM) : 0;
+    if (version == VERSION && checksum == Long.MIN_VALUE) {
+      throw NgramStore.corrupt(path, "its checksum entry is missing");
+    }
     if (order < 1 || order > Grams.MAX_ORDER || size < 0 || blobBytes < 0
         || blobBytes > Integer.MAX_VALUE - 8 || unitCount < 0 || unitCount > UnitTable.MAX_LATIN) {
       throw NgramStore.corrupt(path, "damaged store header");
@@ -138,10 +176,19 @@ final class StoreMeta {
     return new Header(order, get.applyAsLong(0, K_MIN_COUNT), get.applyAsLong(0, K_CLAUSES),
         get.applyAsLong(0, K_CHARS), positions, size, units,
         new Normalization(get.applyAsLong(0, K_LOWERCASE) == 1,
-            get.applyAsLong(0, K_SIMPLIFY) == 1));
+            get.applyAsLong(0, K_SIMPLIFY) == 1), version, checksum);
   }
 
-  /** What {@link #read} decodes. */
+  /**
+   * What {@link #read} decodes; {@code checksum} is the sum of {@link #mix} over every entry but
+   * its own (0 and unchecked in format 2).
+   */
   record Header(int order, long minCount, long clauses, long chars, long[] positions, long size,
-      UnitTable units, Normalization normalization) {}
+      UnitTable units, Normalization normalization, long version, long checksum) {
+
+    /** Whether the store has a checksum for a full read to check. */
+    boolean checksummed() {
+      return version != VERSION_WITHOUT_CHECKSUM;
+    }
+  }
 }

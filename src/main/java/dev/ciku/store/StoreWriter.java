@@ -140,12 +140,14 @@ public final class StoreWriter implements GramSink, AutoCloseable {
     flush();
     channel.close();
     byte[] blob = StoreMeta.unitBlob(summary.units());
-    long total = entries + StoreMeta.entries(blob.length);
+    long total = entries + StoreMeta.entries(blob.length, StoreMeta.VERSION);
     try (ChronicleMap<GramKey, Long> map = ChronicleGrams.create(temp.toFile(), total);
         FileChannel in = FileChannel.open(rows, StandardOpenOption.READ)) {
-      fill(map, in, entries, fillThreads);
+      long checksum = fill(map, in, entries, fillThreads);
       GramKey k = new GramKey();
-      StoreMeta.write(summary, normalization, entries, blob, (key, value) -> map.put(k.set(0, key), value));
+      checksum += StoreMeta.write(summary, normalization, entries, blob,
+          (key, value) -> map.put(k.set(0, key), value));
+      map.put(k.set(0, StoreMeta.K_CHECKSUM), checksum);
     } catch (OutputException e) {
       throw e;
     } catch (IOException e) {
@@ -162,16 +164,17 @@ public final class StoreWriter implements GramSink, AutoCloseable {
 
   /**
    * Puts the buffered rows into the map, {@code threads} contiguous ranges in parallel (Chronicle
-   * locks per segment, and the counter's threads are idle by now).
+   * locks per segment, and the counter's threads are idle by now); returns their share of the
+   * checksum ({@link StoreMeta#mix} summed).
    */
-  private static void fill(ChronicleMap<GramKey, Long> map, FileChannel in, long entries,
+  private static long fill(ChronicleMap<GramKey, Long> map, FileChannel in, long entries,
       int threads) throws IOException {
     int t = (int) Math.max(1, Math.min(threads, entries / 65_536));
     long per = (entries + t - 1) / t;
     if (t == 1) {
-      fillRange(map, in, 0, entries);
-      return;
+      return fillRange(map, in, 0, entries);
     }
+    long[] sums = new long[t];
     Throwable[] failure = new Throwable[t];
     Thread[] workers = new Thread[t];
     for (int i = 0; i < t; i++) {
@@ -180,7 +183,7 @@ public final class StoreWriter implements GramSink, AutoCloseable {
       long to = Math.min(entries, from + per);
       workers[i] = new Thread(() -> {
         try {
-          fillRange(map, in, from, to);
+          sums[id] = fillRange(map, in, from, to);
         } catch (Throwable e) {
           failure[id] = e;
         }
@@ -204,10 +207,17 @@ public final class StoreWriter implements GramSink, AutoCloseable {
         throw new IllegalStateException(f);
       }
     }
+    long sum = 0;
+    for (long s : sums) {
+      sum += s;
+    }
+    return sum;
   }
 
-  private static void fillRange(ChronicleMap<GramKey, Long> map, FileChannel in, long from,
+  /** Puts rows {@code from..to)}; returns their share of the checksum. */
+  private static long fillRange(ChronicleMap<GramKey, Long> map, FileChannel in, long from,
       long to) throws IOException {
+    long sum = 0;
     ByteBuffer b = ByteBuffer.allocate(ROW * 8192).order(ByteOrder.nativeOrder());
     GramKey k = new GramKey();
     long pos = from * ROW;
@@ -221,10 +231,15 @@ public final class StoreWriter implements GramSink, AutoCloseable {
       }
       b.flip();
       while (b.remaining() >= ROW) {
-        map.put(k.set(b.getLong(), b.getLong()), b.getLong());
+        long hi = b.getLong();
+        long lo = b.getLong();
+        long c = b.getLong();
+        sum += StoreMeta.mix(hi, lo, c);
+        map.put(k.set(hi, lo), c);
       }
       pos += b.limit();
     }
+    return sum;
   }
 
   /** Grams written so far. */

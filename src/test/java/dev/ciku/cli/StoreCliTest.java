@@ -178,6 +178,19 @@ class StoreCliTest {
   }
 
   @Test
+  void countAndDomain_storeGivenAsCorpus_exit66SayingWhatReadsIt() throws Exception {
+    Path store = lawsStore("laws.ngrams", "-n", "3");
+    String said = store + ": an n-gram store (written by 'ciku count -o'), not text; discover"
+        + " reads it with --counts FILE" + System.lineSeparator();
+    StringWriter err = new StringWriter();
+    assertEquals(66, run(err, "count", "-q", "-n", "2", store.toString()));
+    assertEquals("ciku count: " + said, err.toString());
+    err = new StringWriter();
+    assertEquals(66, run(err, "domain", "-q", "--reference", store.toString(), LAWS));
+    assertEquals("ciku domain: " + said, err.toString());
+  }
+
+  @Test
   void countMerge_sameStoreUnderAnyName_exits2WithOneLine() throws Exception {
     Path store = lawsStore("laws.ngrams", "-n", "4");
     Path link = Files.createSymbolicLink(dir.resolve("link.ngrams"), store.getFileName());
@@ -252,6 +265,44 @@ class StoreCliTest {
         checked[0]++;
       });
       assertEquals(w.size(), checked[0]);
+    }
+  }
+
+  @Test
+  void countMerge_minCountBelowAStores_warnedAndRaised_anEmptyStoreRaisesNothing()
+      throws Exception {
+    java.util.List<String> lines = Files.readAllLines(Path.of(LAWS));
+    Path a = Files.write(dir.resolve("a.txt"), lines.subList(0, lines.size() / 2));
+    Path b = Files.write(dir.resolve("b.txt"), lines.subList(lines.size() / 2, lines.size()));
+    Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+    StringWriter err = new StringWriter();
+    for (String[] args : new String[][] {
+        {"count", "-q", "--min-count", "1", "-n", "3", a.toString(), "-o", dir.resolve("a1.ngrams").toString()},
+        {"count", "-q", "--min-count", "3", "-n", "3", b.toString(), "-o", dir.resolve("b3.ngrams").toString()},
+        {"count", "-q", "--min-count", "1", "-n", "3", b.toString(), "-o", dir.resolve("b1.ngrams").toString()},
+        {"count", "-q", "-n", "3", empty.toString(), "-o", dir.resolve("e.ngrams").toString()}}) {
+      assertEquals(0, run(err, args), err.toString());
+    }
+    io.reset();
+    Path ab = dir.resolve("ab.ngrams");
+    assertEquals(0, run(err, "count", "-q", "--min-count", "1", "--merge",
+        dir.resolve("a1.ngrams").toString(), dir.resolve("b3.ngrams").toString(), "-o",
+        ab.toString()), err.toString());
+    assertTrue(io.err().contains("ciku: warning: --min-count 1 is below the --min-count 3 "
+        + dir.resolve("b3.ngrams") + " was counted with: the merged store keeps the grams seen 3"
+        + " times or more"), io::err);
+    try (dev.ciku.store.NgramStore m = dev.ciku.store.NgramStore.open(ab)) {
+      assertEquals(3, m.minCount());
+    }
+    // A store of an empty corpus prunes nothing: merged with two exact halves, still exact.
+    io.reset();
+    Path abe = dir.resolve("abe.ngrams");
+    assertEquals(0, run(err, "count", "-q", "--min-count", "1", "--merge",
+        dir.resolve("a1.ngrams").toString(), dir.resolve("b1.ngrams").toString(),
+        dir.resolve("e.ngrams").toString(), "-o", abe.toString()), err.toString());
+    assertEquals("", io.err());
+    try (dev.ciku.store.NgramStore m = dev.ciku.store.NgramStore.open(abe)) {
+      assertEquals(1, m.minCount());
     }
   }
 

@@ -96,6 +96,46 @@ class NgramStoreTest {
     }
   }
 
+  /** The offset of the value of the entry whose key is {@code (hi, lo)} in a store's bytes. */
+  private static int valueOffset(byte[] file, long hi, long lo) {
+    java.nio.ByteBuffer key = java.nio.ByteBuffer.allocate(16)
+        .order(java.nio.ByteOrder.nativeOrder()).putLong(hi).putLong(lo);
+    byte[] k = key.array();
+    for (int i = 0; i + 24 <= file.length; i++) {
+      if (java.util.Arrays.equals(file, i, i + 16, k, 0, 16)) {
+        return i + 16;
+      }
+    }
+    throw new AssertionError("key not found");
+  }
+
+  @Test
+  void forEach_changedCountOrHeaderEntry_corruptOnceEveryEntryIsRead() throws IOException {
+    Grams3 counted = new Grams3();
+    Path good = store(LAWS, 2, "laws.ngrams", counted);
+    byte[] bytes = Files.readAllBytes(good);
+    // A gram's count one higher; a header entry (the unit positions) changed; a count whose
+    // key moved to another gram (a key byte flipped) is refused by the gram test already.
+    int count = valueOffset(bytes, counted.hi[7], counted.lo[7]);
+    int positions = valueOffset(bytes, 0, StoreMeta.K_POSITIONS + 1);
+    for (int at : new int[] {count, positions}) {
+      byte[] damaged = bytes.clone();
+      damaged[at]++;
+      Path bad = Files.write(dir.resolve("bad.ngrams"), damaged);
+      try (NgramStore s = NgramStore.open(bad)) {
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+            () -> s.forEach((hi, lo, c) -> { }));
+        assertEquals(bad + " is corrupt (its checksum does not match its entries); count the"
+            + " corpus again with 'ciku count -o' to rebuild it", e.getCause().getMessage());
+      }
+    }
+    try (NgramStore s = NgramStore.open(good)) {
+      GramIndex read = new GramIndex(counted.size);
+      s.forEach(read);
+      assertEquals(counted.size, read.size());
+    }
+  }
+
   @Test
   void summary_afterRoundTrip_keepsTotalsAndUnits() throws IOException {
     Path corpus = dir.resolve("mixed.txt");
