@@ -181,6 +181,9 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
     // A profile loads in the background while the filter is read; a profile given by the user
     // must have loaded (and so be checked whole) before the domain corpus is read.
     DomainTermMiner.ReferenceSource source = referenceSource(log);
+    if (source instanceof ReferenceSources.Loading && text.readerOptions(input).lowercase()) {
+      log.warn(ReferenceProfile.LOWERCASE_WARNING);
+    }
     TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
     for (Path p : stopwords) {
       filter.addFile(p, false, log::warn);

@@ -70,8 +70,8 @@ public final class TextLines implements Closeable {
   /** Reads {@code in} (closed by {@link #close}), named {@code name} in messages. */
   public static TextLines of(InputStream in, String name, Consumer<String> warnings)
       throws IOException {
-    return new TextLines(Encodings.open(InputFiles.gunzipIfMagic(in, name),
-        StandardCharsets.UTF_8, false), name, warnings);
+    return new TextLines(Encodings.open(InputFiles.refuseTar(InputFiles.gunzipIfMagic(in, name),
+        name), StandardCharsets.UTF_8, false), name, warnings);
   }
 
   /**

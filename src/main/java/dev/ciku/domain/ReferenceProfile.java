@@ -53,6 +53,15 @@ import java.util.zip.GZIPOutputStream;
  * concurrent reads.
  */
 public final class ReferenceProfile implements ReferenceCounts {
+  /**
+   * The warning for {@code --lowercase} against a profile: the profile's Latin grams keep the
+   * case they were counted in, so only a term's lower-case form is found there.
+   */
+  public static final String LOWERCASE_WARNING = "--lowercase folds the domain corpus, but a"
+      + " reference profile keeps the case its Latin units were counted in: a Latin term's"
+      + " reference count is that of its lower-case form alone (give the reference as a corpus"
+      + " to fold it too)";
+
   /** First line of every profile. */
   public static final String MAGIC = "# ciku reference profile 1";
   /** Class-path name of the bundled general-Chinese profile. */

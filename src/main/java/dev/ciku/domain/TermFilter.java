@@ -203,10 +203,16 @@ public final class TermFilter {
    */
   private TermFilter add(TextLines r, boolean heads) throws IOException {
     String line;
+    boolean first = true;
     while ((line = r.readLine()) != null) {
       int end = Fields.trimmedEnd(line);
       int start = Fields.skipBlanks(line, 0, end);
       String field = line.substring(start, Fields.fieldEnd(line, start, end));
+      if (first && !field.isEmpty()) {
+        // A list written with --format jsonl: every line would be one pattern matching nothing.
+        Fields.refuseJsonLines(field, r.name());
+        first = false;
+      }
       try {
         add(field, heads);
       } catch (IllegalArgumentException e) {

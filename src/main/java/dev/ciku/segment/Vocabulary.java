@@ -124,12 +124,15 @@ public final class Vocabulary {
       int wordEnd = Fields.fieldEnd(line, from, end);
       String word = line.substring(from, wordEnd);
       int countFrom = Fields.skipBlanks(line, wordEnd, end);
-      String count = countFrom < end
-          ? line.substring(countFrom, Fields.fieldEnd(line, countFrom, end)) : null;
+      int countEnd = countFrom < end ? Fields.fieldEnd(line, countFrom, end) : end;
+      String count = countFrom < end ? line.substring(countFrom, countEnd) : null;
       if (word.equals("word") && "count".equals(count)) {
         continue;
       }
-      long c = count == null ? 1 : parseCount(count);
+      // jieba's user dictionaries may leave the frequency out: 'word tag' (凱特琳 nz).
+      boolean tagOnly = count != null && isTag(count)
+          && Fields.skipBlanks(line, countEnd, end) == end;
+      long c = count == null || tagOnly ? 1 : parseCount(count);
       if (c < 0) {
         throw new MalformedDataException(r.name(), r.lineNumber(), "the count of " + word
             + " is '" + count + "', not a number of 0 or more ('word count' lines, or jieba's"
@@ -138,6 +141,17 @@ public final class Vocabulary {
       v.add(word, Math.max(1, c));
     }
     return v;
+  }
+
+  /** Whether {@code s} is a part-of-speech tag as jieba reads them: lower-case ASCII letters. */
+  private static boolean isTag(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch < 'a' || ch > 'z') {
+        return false;
+      }
+    }
+    return !s.isEmpty();
   }
 
   /** A count: an integer, or a decimal rounded; -1 for anything else (1,000, -5, NaN, 3个). */

@@ -1,6 +1,7 @@
 package dev.ciku.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -208,6 +209,39 @@ class DomainCommandTest {
     assertEquals(List.of("ciku domain: " + heads + ":1: the length guard of '99999999999:' is"
         + " too large (at most 1000 characters)"), io.errLines());
     assertEquals("", io.out());
+  }
+
+  @Test
+  void domain_lowercaseWithAProfile_warnedWithACorpusNot() throws Exception {
+    String warning = "ciku: warning: --lowercase folds the domain corpus, but a reference profile"
+        + " keeps the case its Latin units were counted in: a Latin term's reference count is"
+        + " that of its lower-case form alone (give the reference as a corpus to fold it too)";
+    assertEquals(0, Main.execute("domain", "-q", "--lowercase", "--top", "3", LAWS));
+    assertTrue(io.errLines().contains(warning), io::err);
+    io.reset();
+    assertEquals(0, Main.execute("domain", "-q", "--lowercase", "--top", "3", "--reference",
+        "corpora-samples/wiki-zh-cmrc2018.txt", LAWS));
+    assertFalse(io.err().contains("--lowercase folds"), io::err);
+  }
+
+  @Test
+  void domain_patternFileAsJsonLinesOrTar_refusedAsOtherWordLists() throws Exception {
+    Path jsonl = Files.writeString(dir.resolve("words.jsonl"),
+        "{\"word\":\"法规\",\"count\":3}\n", StandardCharsets.UTF_8);
+    for (String option : new String[] {"--stopwords", "--generic-heads"}) {
+      io.reset();
+      assertEquals(CikuException.DATA, Main.execute("domain", "-q", option, jsonl.toString(),
+          LAWS));
+      assertEquals(List.of("ciku domain: " + jsonl + ": holds JSON lines, not a word list: write"
+          + " it with '--format tsv'"), io.errLines());
+    }
+    Path tar = Files.write(dir.resolve("stop.tar"), dev.ciku.corpus.TestBytes.tar("stop.txt",
+        "法规\n".getBytes(StandardCharsets.UTF_8), false));
+    io.reset();
+    assertEquals(CikuException.NO_INPUT, Main.execute("domain", "-q", "--stopwords",
+        tar.toString(), LAWS));
+    assertEquals(List.of("ciku domain: " + tar + ": a tar archive; ciku reads text, so pipe its"
+        + " files in: 'tar -xOf FILE | ciku ... -'"), io.errLines());
   }
 
   @Test

@@ -21,12 +21,14 @@ class VocabularyTest {
 
   @Test
   void read_tabSpaceAndJiebaLines_allAccepted() throws IOException {
-    Vocabulary v = read("word\tcount\n中国\t10\n人民 7\n北京 5 ns\n# comment\n\n孤词\n");
-    assertEquals(4, v.size());
+    Vocabulary v = read("word\tcount\n中国\t10\n人民 7\n北京 5 ns\n# comment\n\n孤词\n"
+        + "凱特琳 nz\n");
+    assertEquals(5, v.size());
     assertEquals(10, v.count("中国"));
     assertEquals(7, v.count("人民"));
     assertEquals(5, v.count("北京"));
     assertEquals(1, v.count("孤词"));
+    assertEquals(1, v.count("凱特琳"), "jieba's user dictionary: the frequency left out");
   }
 
   @Test

@@ -125,6 +125,9 @@ final class DomainJob implements Callable<Integer> {
     for (Path p : heads) {
       filter.addFile(p, true, Main::warn);
     }
+    if (input.lowercase) {
+      Main.warn(ReferenceProfile.LOWERCASE_WARNING);
+    }
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     long t0 = System.nanoTime();
     boolean lc = input.lowercase;
