@@ -46,7 +46,8 @@ public final class Symbols {
 
   /**
    * Splits a word into symbols, or returns null if it is not made of units only (punctuation,
-   * spaces, symbols). Latin runs become {@link #NUM} or {@link #ALPHA}.
+   * spaces, symbols). Latin runs become {@link #NUM} or {@link #ALPHA}; invisible characters
+   * (a zero-width space) are skipped, as in text.
    */
   public static int[] toSymbols(String word) {
     int[] out = new int[word.length()];
@@ -55,6 +56,11 @@ public final class Symbols {
     int len = word.length();
     while (i < len) {
       int raw = word.codePointAt(i);
+      if (UnitPolicy.isInvisible(raw)) {
+        // Skipped as in text (a zero-width space): the word is what a text holding it reads as.
+        i += Character.charCount(raw);
+        continue;
+      }
       int cp = UnitPolicy.normalize(raw);
       if (UnitPolicy.isHan(cp)) {
         out[n++] = cp;
@@ -71,6 +77,8 @@ public final class Symbols {
         int c = UnitPolicy.normalize(r);
         if (UnitPolicy.isLatin(c)) {
           letter |= !isDigit(c);
+          j += Character.charCount(r);
+        } else if (UnitPolicy.isInvisible(r)) {
           j += Character.charCount(r);
         } else if (UnitPolicy.isLatinJoiner(c) && j + 1 < len
             && UnitPolicy.isLatin(UnitPolicy.normalize(word.codePointAt(j + 1)))) {

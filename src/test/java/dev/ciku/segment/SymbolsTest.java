@@ -36,4 +36,13 @@ class SymbolsTest {
     assertEquals("𠀀字", Symbols.canonical("𠀀字"));
     assertEquals(2, Symbols.length("𠀀字"));
   }
+
+  @Test
+  void toSymbols_invisibleCharacters_skippedAsInText() {
+    org.junit.jupiter.api.Assertions.assertArrayEquals(Symbols.toSymbols("零宽"),
+        Symbols.toSymbols("零\u200b宽"));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(Symbols.toSymbols("iPhone7"),
+        Symbols.toSymbols("iPh\u200bone7"));
+    org.junit.jupiter.api.Assertions.assertNull(Symbols.toSymbols("\u200b"));
+  }
 }
