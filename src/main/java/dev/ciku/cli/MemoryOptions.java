@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 public final class MemoryOptions {
   @Option(names = {"-m", "--memory"}, paramLabel = "SIZE",
       description = "Memory budget for counting (e.g. 256m, 2g; at least 16m; default: 256m,"
-          + " or 25%% of the JVM heap if that is less, but not under 32m): hash tables, sorted"
+          + " or 25%% of the JVM heap if that is less, but not under 16m): hash tables, sorted"
           + " runs and merge buffers. Beyond it, work spills to --temp-dir. Output does not"
           + " depend on it. Each worker thread holds a few MB of buffers besides. (For 'count':"
           + " also the ranking of --sort count; -o and --sort ngram on text without punctuation"
@@ -54,17 +54,23 @@ public final class MemoryOptions {
    * machine's memory, or than {@link #MAX_BUDGET}).
    */
   public long bytes() {
-    if (memory == null) {
-      // A quarter: the sorted runs with every prefix that 'count -o' and '--sort ngram' make can
-      // briefly take up to three times the budget (text without punctuation), which then fits.
-      return Math.max(32L << 20,
-          Math.min(256L << 20, (long) (Runtime.getRuntime().maxMemory() * 0.25)));
-    }
-    long b = size("--memory", memory);
-    long heap = Runtime.getRuntime().maxMemory();
+    return bytes(Runtime.getRuntime().maxMemory());
+  }
+
+  /**
+   * {@link #bytes()} for a JVM heap of {@code heap} bytes. The default is a quarter of the heap
+   * (the sorted runs with every prefix that 'count -o' and '--sort ngram' make can briefly take
+   * up to three times the budget on text without punctuation, which then fits), at most 256m
+   * and at least {@link #MIN_BUDGET}; a heap too small for that is the same usage error as a
+   * budget given that does not fit.
+   */
+  long bytes(long heap) {
+    long b = memory == null ? Math.max(MIN_BUDGET, Math.min(256L << 20, (long) (heap * 0.25)))
+        : size("--memory", memory);
     if (b > heap * MAX_HEAP_SHARE) {
-      String fits = "--memory " + memory + " does not fit in the JVM heap of " + (heap >> 20)
-          + " MB (at most " + (long) (heap * MAX_HEAP_SHARE) / (1 << 20) + "m)";
+      String fits = (memory == null ? "the smallest --memory, 16m," : "--memory " + memory)
+          + " does not fit in the JVM heap of " + (heap >> 20) + " MB (at most "
+          + (long) (heap * MAX_HEAP_SHARE) / (1 << 20) + "m)";
       long heapNeeded = (long) Math.ceil(b / MAX_HEAP_SHARE);
       long machine = machineMemory();
       if (b > MAX_BUDGET || machine > 0 && heapNeeded > machine) {
