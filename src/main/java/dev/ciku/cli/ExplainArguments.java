@@ -18,29 +18,27 @@ public final class ExplainArguments {
    * @throws CikuException (usage) if {@code --explain} was given an empty or blank word
    */
   public static List<String> words(List<String> args, CommandSpec spec) {
-    if (spec.commandLine().getParseResult().hasMatchedOption("--explain")) {
-      for (String a : args) {
-        if (split(List.of(a)).stream().anyMatch(String::isBlank)) {
-          throw new CikuException(CikuException.USAGE, "--explain needs words (WORD, or"
-              + " WORD,WORD...): '" + a + "' holds an empty or blank one");
-        }
-      }
-    }
-    return split(args);
-  }
-
-  /** The words of the arguments, split at commas (ASCII or full-width), blanks kept. */
-  static List<String> split(List<String> args) {
+    boolean given = spec.commandLine().getParseResult().hasMatchedOption("--explain");
     List<String> words = new ArrayList<>();
     for (String a : args) {
-      int from = 0;
-      for (int i = 0; i <= a.length(); i++) {
-        if (i == a.length() || a.charAt(i) == ',' || a.charAt(i) == '\uFF0C') {
-          words.add(a.substring(from, i));
-          from = i + 1;
-        }
+      int before = words.size();
+      split(a, words);
+      if (given && words.subList(before, words.size()).stream().anyMatch(String::isBlank)) {
+        throw new CikuException(CikuException.USAGE, "--explain needs words (WORD, or"
+            + " WORD,WORD...): '" + a + "' holds an empty or blank one");
       }
     }
     return words;
+  }
+
+  /** Adds the words of {@code arg}, split at commas (ASCII or full-width), blanks kept. */
+  private static void split(String arg, List<String> words) {
+    int from = 0;
+    for (int i = 0; i <= arg.length(); i++) {
+      if (i == arg.length() || arg.charAt(i) == ',' || arg.charAt(i) == '\uFF0C') {
+        words.add(arg.substring(from, i));
+        from = i + 1;
+      }
+    }
   }
 }
