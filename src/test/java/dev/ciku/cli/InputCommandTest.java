@@ -396,7 +396,7 @@ class InputCommandTest {
   }
 
   @Test
-  void standardInputTwice_usageErrorNamingBoth() throws IOException {
+  void discoverStatsDomainSegment_standardInputTwice_usageErrorNamingBoth() throws IOException {
     byte[] text = Files.readAllBytes(LAWS);
     assertEquals(CikuException.USAGE, withStdin(text, "discover", "--known", "-"));
     assertEquals(List.of("ciku discover: standard input can be read by one argument only, not by"
@@ -439,7 +439,7 @@ class InputCommandTest {
   }
 
   @Test
-  void directoryAsAuxiliaryFile_oneLineExit66() throws IOException {
+  void discoverDomainSegmentEval_directoryAsAuxiliaryFile_oneLineExit66() throws IOException {
     Path d = Files.createDirectory(dir.resolve("dd"));
     String[][] runs = {
         {"discover", "--known", d.toString(), LAWS.toString()},

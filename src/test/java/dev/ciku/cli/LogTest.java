@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class LogTest {
   @Test
-  void printable_goldenTable() {
+  void printable_textWithAndWithoutControlCharacters_onlyControlsEscaped() {
     String[][] cases = {
         {"no\u001b[31mfile\nsecond", "no\\x1b[31mfile\\nsecond"},
         {"a\tb\rc", "a\\tb\\rc"},

@@ -40,7 +40,7 @@ class MainTest {
 
   /** The advice after running out of memory names --memory only for commands that have it. */
   @Test
-  void outOfMemory_namesMemoryOnlyForCommandsWithIt() {
+  void outOfMemory_eachCommandParsedOrNone_namesMemoryOnlyForCommandsWithIt() {
     for (String[] args : new String[][] {{"count", "x.txt"}, {"discover", "x.txt"},
         {"domain", "x.txt"}, {"segment", "x.txt"}, {"vocab", "x.txt"}, {"stats", "x.txt"},
         {"eval", "seg", "--gold", "g", "--pred", "p"}}) {
@@ -79,7 +79,7 @@ class MainTest {
   }
 
   @Test
-  void statsHelp_exit0() {
+  void stats_help_exit0_listsEncoding() {
     assertEquals(0, Main.execute("stats", "--help"));
     assertTrue(out().contains("--encoding"), out());
   }
@@ -220,7 +220,7 @@ class MainTest {
   }
 
   @Test
-  void help_namesNoMissingToolAndSaysWhatSegmentDoesWithABom() {
+  void help_ofEvalSubcommandsAndSegment_namesNoMissingToolAndSaysWhatSegmentDoesWithABom() {
     for (String c : new String[] {"seg", "words"}) {
       io.reset();
       assertEquals(0, Main.execute("eval", c, "--help"));
@@ -441,7 +441,7 @@ class MainTest {
   }
 
   @Test
-  void unknownEncoding_exit2() {
+  void stats_unknownEncoding_exit2_oneLine() {
     assertEquals(2, Main.execute("stats", "--encoding", "NOPE-1", LAWS));
     assertEquals(1, errLines().size(), err());
   }
@@ -462,7 +462,7 @@ class MainTest {
   }
 
   @Test
-  void statsJson_isOneValidFlatObject() throws IOException {
+  void stats_formatJsonToAFile_isOneValidFlatObject() throws IOException {
     Path target = dir.resolve("s.json");
     assertEquals(0, Main.execute("stats", "--format", "json", "-o", target.toString(), LAWS));
     String json = Files.readString(target);
@@ -473,7 +473,7 @@ class MainTest {
   }
 
   @Test
-  void statsJsonl_oneObjectPerLine() throws IOException {
+  void stats_formatJsonlToAFile_oneObjectPerLine() throws IOException {
     Path target = dir.resolve("s.jsonl");
     assertEquals(0, Main.execute("stats", "--format", "JSONL", "-o", target.toString(), LAWS));
     List<String> lines = Files.readAllLines(target);

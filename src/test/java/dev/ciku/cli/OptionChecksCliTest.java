@@ -216,7 +216,7 @@ class OptionChecksCliTest {
   }
 
   @Test
-  void missingAuxiliaryFile_namesItsOptionExit66() {
+  void discoverDomainSegmentEval_missingAuxiliaryFile_namesItsOptionExit66() {
     String missing = dir.resolve("none.txt").toString();
     String[][] runs = {{"discover", LAWS, "--known", missing}, {"segment", LAWS, "--vocab", missing},
         {"domain", LAWS, "--stopwords", missing}, {"domain", LAWS, "--generic-heads", missing},

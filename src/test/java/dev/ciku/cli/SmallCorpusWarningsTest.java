@@ -28,7 +28,7 @@ class SmallCorpusWarningsTest {
   }
 
   @Test
-  void smallCorpusWarning_threshold() {
+  void smallCorpusWarning_unitCountsAroundTheThreshold_warnsBelowItUnlessEmptyOrMinCountRaised() {
     assertNull(WordFilter.smallCorpusWarning(0, 2));
     assertEquals("the corpus has only 299,999 units (fewer than 300,000): with the minimum count"
         + " at 2, its --new-only list holds many fragments and phrases seen only a few times;"

@@ -41,7 +41,7 @@ class ClauseScannerTest {
   }
 
   @Test
-  void scan_goldenTable() {
+  void scan_mixedScriptsUrlsAndEntities_yieldsTheTabledClauses() {
     String[][] table = {
         // input, expected clauses (units separated by spaces, clauses by |)
         {"iPhone7手机，5G网络COVID-19疫情。12306订票", "iPhone7 手 机|5G 网 络 COVID-19 疫 情|12306 订 票"},
@@ -134,7 +134,7 @@ class ClauseScannerTest {
   }
 
   @Test
-  void counters_goldenExample() {
+  void counters_twoLinesOfMixedText_countLinesCharsHanClausesAndUnits() {
     UnitTable table = new UnitTable();
     ClauseScanner s = new ClauseScanner(table, false, (u, l, o, b, e) -> { });
     String text = "iPhone7手机，5G网络COVID-19疫情。12306订票";
@@ -364,7 +364,7 @@ class ClauseScannerTest {
   }
 
   @Test
-  void unitTable_idsInFirstSeenOrder() {
+  void unitTable_latinRunsSeenAgainAndMixedText_idsInFirstSeenOrder() {
     UnitTable t = new UnitTable();
     assertEquals(UnitTable.LATIN_BASE, t.latinId("5G"));
     assertEquals(UnitTable.LATIN_BASE + 1, t.latinId("iPhone7"));

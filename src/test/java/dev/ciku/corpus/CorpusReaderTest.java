@@ -54,7 +54,7 @@ class CorpusReaderTest {
   }
 
   @Test
-  void read_goldenFile() throws IOException {
+  void read_threeLinesOfMixedText_countsLinesCharsHanClausesAndUnits() throws IOException {
     CorpusStats s = stats(write("a.txt", TEXT).toString());
     assertEquals(3, s.lines());
     assertEquals(TEXT.replace("\n", "").codePointCount(0, TEXT.length() - 3), s.chars());

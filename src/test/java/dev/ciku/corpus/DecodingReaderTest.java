@@ -120,7 +120,7 @@ class DecodingReaderTest {
   }
 
   @Test
-  void ready_followsWhatThePipeHolds() throws IOException {
+  void ready_pipeEmptyFilledDrainedAndClosed_followsWhatThePipeHolds() throws IOException {
     PipedInputStream pipe = new PipedInputStream(1 << 10);
     PipedOutputStream producer = new PipedOutputStream(pipe);
     DecodingReader r = new DecodingReader(pipe, StandardCharsets.UTF_8, 16);

@@ -34,7 +34,7 @@ class FieldExtractionTest {
   }
 
   @Test
-  void jsonExtract_goldenTable() {
+  void jsonFind_nestedValuesEscapesAndRepeatedKeys_lastTopLevelTextValue() {
     String[][] table = {
         {"{\"text\":\"中文\"}", "中文"},
         {" { \"text\" : \"z\" } ", "z"},
@@ -67,7 +67,7 @@ class FieldExtractionTest {
   }
 
   @Test
-  void csv_goldenTable() {
+  void csvFind_quotedEmptyAndMissingColumns_valueOrNullPastTheLast() {
     String line = "a,\"b,c\",\"x\"\"y\",,\"\"";
     assertEquals("a", csv(line, 1));
     assertEquals("b,c", csv(line, 2));
@@ -80,7 +80,7 @@ class FieldExtractionTest {
   }
 
   @Test
-  void tsv_goldenTable() {
+  void tsvFind_emptyMissingAndSpaceHoldingColumns_valueOrNullPastTheLast() {
     assertEquals("b", tsv("a\tb\tc", 2));
     assertEquals("c", tsv("a\tb\tc", 3));
     assertEquals("", tsv("a\t\tc", 2));
@@ -90,7 +90,7 @@ class FieldExtractionTest {
   }
 
   @Test
-  void jsonIsObject_tellsNotJsonFromMissingField() {
+  void jsonFind_fieldlessObjectsAndMalformedLines_tellsNotJsonFromMissingField() {
     for (String line : new String[] {"{}", " { } ", "{\"a\":1}", "{\"text\":42}", "{} \r\n",
         "{\"a\":[1,{\"b\":\"}\"}],\"c\":null}"}) {
       assertTrue(isObject(line), line);

@@ -38,7 +38,7 @@ class FieldsTest {
   }
 
   @Test
-  void word_goldenTable() {
+  void word_linesWithBlanksCountsAndComments_firstFieldOrNull() {
     String[][] cases = {
         {"词语", "词语"}, {" \u3000词语\u3000\t 42 \u00A0", "词语"}, {"的\t9", "的"},
         {"", null}, {" \t\u3000", null}, {"# 注释", null}, {"\u3000#的", null}, {"a#b c", "a#b"},

@@ -16,7 +16,7 @@ class FunctionWordsTest {
   }
 
   @Test
-  void bundled_holdsTheOneCharacterHanLinesOfTheStopwordList() throws IOException {
+  void bundled_dictStopwordList_holdsExactlyItsOneCharacterHanLines() throws IOException {
     long expected = Files.readAllLines(Path.of("dict/stopwords.txt"), StandardCharsets.UTF_8)
         .stream().map(String::strip)
         .filter(l -> l.codePointCount(0, l.length()) == 1 && UnitPolicy.isHan(l.codePointAt(0)))
@@ -40,7 +40,7 @@ class FunctionWordsTest {
   }
 
   @Test
-  void edge_goldenTable() {
+  void edge_functionWordAtOneEndBothOrNone_returnedOnlyAtExactlyOneEnd() {
     FunctionWords f = FunctionWords.of("的了这他以及但是");
     String[][] cases = {
         // word, the function word at exactly one end ("" if none)

@@ -318,7 +318,7 @@ class InputFilesTest {
   }
 
   @Test
-  void magicHead_readsOnlyWhileAMagicMayStart() throws IOException {
+  void magicHead_textZipPrefixGzipBzip2AndEmpty_readsOnlyWhileAMagicMayStart() throws IOException {
     assertEquals(1, InputFiles.magicHead(new ByteArrayInputStream(TestBytes.utf8("中文"))).length);
     assertEquals(3, InputFiles.magicHead(new ByteArrayInputStream(TestBytes.utf8("PKx"))).length);
     assertEquals(2, InputFiles.magicHead(new ByteArrayInputStream(gzip("中文"))).length);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class LoadOnceTest {
   @Test
-  void get_loadsOnceAndKeepsTheValue() {
+  void get_calledRepeatedly_loadsOnceAndKeepsTheValue() {
     AtomicInteger calls = new AtomicInteger();
     LoadOnce<String> once = new LoadOnce<>(() -> "v" + calls.incrementAndGet());
     assertEquals("v1", once.get());

@@ -41,7 +41,8 @@ class ParallelClausesTest {
   }
 
   @Test
-  void run_startsEachWorkerOnItsOwnThreadBeforeItsClauses() throws IOException {
+  void run_threeWorkersOnTheLawsSample_startsEachOnItsOwnThreadBeforeItsClauses()
+      throws IOException {
     List<Starting> workers = List.of(new Starting(), new Starting(), new Starting());
     ClauseScanner scanner = ParallelClauses.run(List.of(CorpusInput.file(LAWS)),
         ReaderOptions.DEFAULT, new UnitTable(), new ByteCounter(), w -> {}, workers);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class QuantitiesTest {
   @Test
-  void isNumberText_goldenTable() {
+  void isNumberText_numbersAndDigitLetterMixes_trueOnlyForNumbers() {
     Object[][] cases = {
         {"3", true}, {"2025", true}, {"6.3", true}, {"1,000", true}, {"１９９６", true},
         {"5G", false}, {"iPhone7", false}, {"COVID-19", false}, {".5", false}, {"", false},
@@ -41,7 +41,7 @@ class QuantitiesTest {
   }
 
   @Test
-  void measureWords_bundledListHasClassifiersNotNumerals() {
+  void measureWords_classifiersNumeralsAndOtherHan_holdsTheClassifiersOnly() {
     HanCharacters m = Quantities.measureWords();
     for (int cp : "个人名枚颗辆艘级号次元米年款個輛".codePoints().toArray()) {
       assertTrue(m.contains(cp), Character.toString(cp));

@@ -38,7 +38,7 @@ class RecordFieldTest {
   }
 
   @Test
-  void jsonFind_goldenTable() {
+  void jsonFind_validMalformedAndFieldlessLines_textLackingOrNotObject() {
     check(new JsonField("text"), new String[][] {
         {"{\"text\":\"中文\"}", "中文"},
         {" \t{ \"text\" :\r\n\"z\" }\t ", "z"},
@@ -125,7 +125,7 @@ class RecordFieldTest {
   }
 
   @Test
-  void tsvFind_goldenTable() {
+  void tsvFind_emptyShortAndQuotedColumns_valueOrLacking() {
     String[][] second = {
         {"a\tb\tc", "b"}, {"a\t\tc", ""}, {"a\t", ""}, {"a\tb", "b"}, {"a", "LACKING"},
         {"", "LACKING"}, {"\t中文\t", "中文"}, {"a\t\"b,c\"\td", "\"b,c\""},
@@ -136,7 +136,7 @@ class RecordFieldTest {
   }
 
   @Test
-  void tsvFind_alwaysReadInPlace() {
+  void tsvFind_secondOfThreeColumns_readInPlace() {
     TsvColumn f = new TsvColumn(2);
     char[] a = "1\t文本\t2".toCharArray();
     assertEquals(RecordField.TEXT, f.find(a, 0, a.length));
@@ -146,7 +146,7 @@ class RecordFieldTest {
   }
 
   @Test
-  void csvFind_goldenTable() {
+  void csvFind_quotedMultilineAndMalformedFields_valueOrLacking() {
     String line = "a,\"b,c\",\"x\"\"y\",,\"\"";
     String[] expected = {"a", "b,c", "x\"y", "", "", "LACKING"};
     for (int column = 1; column <= expected.length; column++) {

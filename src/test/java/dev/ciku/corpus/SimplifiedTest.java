@@ -15,7 +15,7 @@ class SimplifiedTest {
   private final Simplified s = Simplified.bundled();
 
   @Test
-  void fold_goldenTable() {
+  void fold_traditionalTextWithLatinAndEmoji_simplifiedCharacterByCharacter() {
     String[][] rows = {
         {"這樣", "这样"}, {"國際", "国际"}, {"臺灣", "台湾"}, {"覺得", "觉得"}, {"一個", "一个"},
         {"iPhone7手機", "iPhone7手机"}, {"這🇨🇳個", "这🇨🇳个"}, {"", ""},

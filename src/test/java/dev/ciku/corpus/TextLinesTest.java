@@ -98,7 +98,7 @@ class TextLinesTest {
   }
 
   @Test
-  void stripBom_cases() {
+  void stripBom_leadingLoneTrailingOrNull_removesOnlyALeadingBom() {
     assertEquals("a", TextLines.stripBom("\uFEFFa"));
     assertEquals("", TextLines.stripBom("\uFEFF"));
     assertEquals("a\uFEFF", TextLines.stripBom("a\uFEFF"));

@@ -33,7 +33,7 @@ class UnitPolicyTest {
   }
 
   @Test
-  void isCombiningMark_bmpMnAndMeOnly() {
+  void isCombiningMark_marksAndLookalikes_bmpMarksOnlyNotSelectorsOrTheKeycap() {
     for (int cp : new int[] {0x300, 0x301, 0x36F, 0x20DD, 0x1DC0, 0xFE20}) {
       assertTrue(UnitPolicy.isCombiningMark(cp), Integer.toHexString(cp));
     }
@@ -93,7 +93,7 @@ class UnitPolicyTest {
   }
 
   @Test
-  void toLowerLatin_onlyLetters() {
+  void toLowerLatin_lettersAndADigit_lowersOnlyCapitals() {
     assertEquals('a', UnitPolicy.toLowerLatin('A'));
     assertEquals('7', UnitPolicy.toLowerLatin('7'));
     assertEquals(0xE4, UnitPolicy.toLowerLatin(0xC4));

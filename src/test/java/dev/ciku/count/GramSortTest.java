@@ -65,7 +65,7 @@ class GramSortTest {
   }
 
   @Test
-  void sort_goldenTable() {
+  void sort_tiedAndExtremeHighKeys_ascendingByHighThenLow() {
     long[][] keys = {
       {5, 1}, {3, 9}, {5, 0}, {0, 7}, {3, 8}, {Long.MAX_VALUE, 0}, {1L << 62, 3}, {1L << 62, 2},
     };

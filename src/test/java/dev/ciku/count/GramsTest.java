@@ -28,7 +28,7 @@ class GramsTest {
   }
 
   @Test
-  void tail_golden() {
+  void tail_sixUnitAndOneUnitGrams_dropsTheFirstUnit() {
     int[] u = {'社', '会', '主', '义', '国', '家'};
     long hi = Grams.hi(u, 0, 6);
     long lo = Grams.lo(u, 0, 6);
@@ -63,7 +63,7 @@ class GramsTest {
   }
 
   @Test
-  void compare_prefixSortsBeforeItsExtensions() {
+  void compare_gramsOfTwoToSixUnits_prefixSortsBeforeItsExtensions() {
     int[] a = {'中', '国', '人'};
     long h2 = Grams.hi(a, 0, 2);
     long h3 = Grams.hi(a, 0, 3);

@@ -59,7 +59,7 @@ class NgramCounterTest {
   }
 
   @Test
-  void count_ordersSumToPositions() throws IOException {
+  void count_wikiSampleOrder6_ordersSumToPositions() throws IOException {
     Result r = count(WIKI, 6, 1, 2, 256L << 20, tmp);
     long[] sums = new long[7];
     for (long[] e : r.stream) {
@@ -72,7 +72,7 @@ class NgramCounterTest {
   }
 
   @Test
-  void count_streamIsStrictlyIncreasingInGramOrder() throws IOException {
+  void count_wikiSampleOrder4_streamIsStrictlyIncreasingInGramOrder() throws IOException {
     Result r = count(WIKI, 4, 1, 2, 256L << 20, tmp);
     for (int i = 1; i < r.stream.size(); i++) {
       long[] a = r.stream.get(i - 1);
@@ -82,7 +82,7 @@ class NgramCounterTest {
   }
 
   @Test
-  void count_neighbourCountsSumToGramCountMinusClauseEdges() throws IOException {
+  void count_lawsSampleOrder6_neighbourCountsSumToGramCountMinusClauseEdges() throws IOException {
     Map<String, Long> c = naiveLaws.counts;
     Result r = count(LAWS, 6, 1, 2, 256L << 20, tmp);
     Map<String, Long> rightSum = new TreeMap<>();

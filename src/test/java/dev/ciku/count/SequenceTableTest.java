@@ -44,7 +44,7 @@ class SequenceTableTest {
   }
 
   @Test
-  void forEach_visitsEntriesInFirstAddedOrder() {
+  void forEach_entryAddedTwice_visitsInFirstAddedOrderWithCountsSummed() {
     SequenceTable t = new SequenceTable();
     t.add(TEXT, 2, 9, 1);
     t.add(TEXT, 0, 7, 1);

@@ -43,7 +43,7 @@ class ShortGramSetTest {
   }
 
   @Test
-  void contains_goldenGrams() {
+  void contains_indexedReversedAndPrefixGrams_trueOnlyForIndexedOnes() {
     GramIndex index = new GramIndex(16);
     index.accept(hi('中', '国'), 0, 5);
     index.accept(hi('人', '民', '网'), 0, 2);

@@ -33,7 +33,7 @@ class BacktrackTest {
       "人民", 40, "中国人", 3);
 
   @Test
-  void failingWindow_goldenTable() {
+  void failingWindow_windowsInOrOutOfGStrictOrRelaxed_firstFailingWindowOrMinusOne() {
     Object[][] cases = {
         // fragment, relaxed bar, first failing window
         {"人民银行", Double.NaN, -1},   // both windows of 3 in G

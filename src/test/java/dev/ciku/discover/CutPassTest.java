@@ -79,7 +79,7 @@ class CutPassTest {
   }
 
   @Test
-  void another_sameGOwnFragments() {
+  void another_ofACutterThatCut_startsEmptyAndCutsWithTheSameG() {
     int[] clause = {'我', '们', '在', '北', '京', '大', '学'};
     GramIndex g = new GramIndex(16);
     g.accept(dev.ciku.count.Grams.hi(clause, 3, 2), 0, 1); // 北京
@@ -99,7 +99,8 @@ class CutPassTest {
   }
 
   @Test
-  void externalCutPass_givesTheSameWordsAsTheBuiltInOne() throws IOException {
+  void externalCutPass_oneCutterOverTheLawsSample_givesTheSameWordsAsTheBuiltInOne()
+      throws IOException {
     List<CorpusInput> corpus = List.of(CorpusInput.file(LAWS));
     Path storeFile = store(corpus, 5, 1);
     try (NgramStore store = NgramStore.open(storeFile)) {

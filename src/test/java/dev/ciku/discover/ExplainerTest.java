@@ -168,7 +168,7 @@ class ExplainerTest {
   }
 
   @Test
-  void explain_doesNotChangeTheList() throws IOException {
+  void explain_twoWordsOnTheLawsSample_doesNotChangeTheList() throws IOException {
     WordDiscoverer.Result with = explain(List.of("国务院", "社会主义"));
     WordDiscoverer.Result without = WordDiscovererTest.discover(LAWS, 2, DiscoverOptions.DEFAULT,
         tmp);

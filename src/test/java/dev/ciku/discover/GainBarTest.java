@@ -16,7 +16,7 @@ class GainBarTest {
   }
 
   @Test
-  void bar_goldenTable() {
+  void bar_lengthsAndFunctionWordEdges_minGainPlusStepsAndGlue() {
     GainBar g = new GainBar(3.0, 2.0, 1.25, FW);
     Object[][] cases = {
         {"中国", 3.0}, {"这一", 4.25}, {"买了", 4.25}, {"以及", 3.0}, {"人民政府", 7.0},
@@ -31,13 +31,13 @@ class GainBarTest {
   }
 
   @Test
-  void enabled_onlyWithMinGain() {
+  void enabled_minGainPositiveOrZero_trueOnlyWhenPositive() {
     assertTrue(new GainBar(3.0, 2.0, 1.25, FW).enabled());
     assertFalse(new GainBar(0, 2.0, 1.25, FW).enabled());
   }
 
   @Test
-  void describe_namesEachTermOfTheBar() {
+  void describe_plainAndFunctionWordEdgedWords_namesEachTermOfTheBar() {
     GainBar g = new GainBar(3.0, 2.0, 1.25, FW);
     assertEquals("3.00 (--min-gain 3.00)", g.describe("中国".codePoints().toArray()));
     assertEquals("4.25 (--min-gain 3.00 + --glue-gain 1.25, as it begins with the function word"
@@ -49,7 +49,7 @@ class GainBarTest {
   }
 
   @Test
-  void of_defaultOptionsUseTheBundledFunctionWords() {
+  void of_defaultOptions_usesTheBundledFunctionWords() {
     GainBar g = GainBar.of(DiscoverOptions.DEFAULT);
     assertEquals(DiscoverOptions.MIN_GAIN + DiscoverOptions.GLUE_GAIN, bar(g, "他说"), 1e-12);
     assertEquals(DiscoverOptions.MIN_GAIN, bar(g, "但是"), 1e-12);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class NumberExpressionsTest {
 
   @Test
-  void isChinese_goldenTable() {
+  void isChinese_numeralExpressionsAndLookalikeNames_trueOnlyForNumberExpressions() {
     for (String w : new String[] {"第六十四条", "第二章", "第三", "三十日", "十八届", "第一百零一条",
         "两倍", "〇号", "亿件", "余人", "万人", "余起", "万亿级", "万标箱", "亿欧元", "万剂次",
         "两个月", "几个月", "万车次", "余艘次", "第二十九条", "三个月", "六个月", "一个人",
@@ -24,7 +24,7 @@ class NumberExpressionsTest {
   }
 
   @Test
-  void isCountTail_goldenTable() {
+  void isCountTail_countTailsAndLookalikes_trueOnlyForTheTails() {
     for (String w : new String[] {"个月", "个小时", "个百分点", "个工作日", "个人"}) {
       assertEquals(true, NumberExpressions.isCountTail(w), w);
     }
@@ -34,7 +34,7 @@ class NumberExpressionsTest {
   }
 
   @Test
-  void hasDigits_goldenTable() {
+  void hasDigits_digitNumbersAlphanumericNamesAndNumerals_trueOnlyForDigitsWithoutLetters() {
     for (String w : new String[] {"2006年", "3个", "1.5亿", "2018", "第3条"}) {
       assertEquals(true, NumberExpressions.hasDigits(w), w);
     }

@@ -19,7 +19,7 @@ class NumberGlueTest {
   }
 
   @Test
-  void isGlue_goldenTable() {
+  void isGlue_candidatesByShareAfterNumbersAndRest_measureWordBeforeAWordAboveTheShare() {
     NumberGlue g = NumberGlue.of(0.5, MEASURE, new UnitTable());
     // word, share after numbers, rest is a word, glue?
     Object[][] cases = {

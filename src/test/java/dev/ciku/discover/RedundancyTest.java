@@ -44,7 +44,7 @@ class RedundancyTest {
   }
 
   @Test
-  void prune_thresholdGrowsWithLength() {
+  void prune_fourUnitCompound_thresholdIsPerUnitTimesUnitsBeyondTheFirst() {
     // 人民政府 (c=900) over 人民 (2000) + 政府 (1000), T = 4400:
     // gain = ln(900·4400/(2000·1000)) = ln 1.98 = 0.683 nats; the bar for 4 units is 3·perUnit,
     // 0.6 at 0.2 (kept) and 0.9 at 0.3 (removed).
@@ -71,7 +71,7 @@ class RedundancyTest {
   }
 
   @Test
-  void prune_pairsAreNeverRemoved() {
+  void prune_twoUnitWordsUnderAHugeThreshold_neverRemoved() {
     int[][] words = {u("的一"), u("其他")};
     long[] counts = {1, 1_000_000};
     boolean[] alive = {true, true};

@@ -16,7 +16,7 @@ class SuffixGlueTest {
   }
 
   @Test
-  void isGlue_goldenTable() {
+  void isGlue_suffixedWordsByTheirRestsCount_glueWhenBelowTheShareOfIt() {
     SuffixGlue g = SuffixGlue.of(0.5, SUFFIXES);
     Object[][] cases = {
         // word, its count, its rest's count with the suffix or without, glue?
@@ -55,7 +55,7 @@ class SuffixGlueTest {
   }
 
   @Test
-  void suffixes_bundledListHasTheLocalisersAndReportingVerbs() {
+  void suffixes_shareSetOrZero_theLocalisersAndReportingVerbsOrNone() {
     HanCharacters s = SuffixGlue.suffixes(0.5);
     assertEquals(11, s.size());
     for (String c : new String[] {"上", "下", "里", "内", "外", "前", "后", "中", "时", "称", "说"}) {

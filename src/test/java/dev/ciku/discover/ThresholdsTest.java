@@ -15,14 +15,14 @@ class ThresholdsTest {
   };
 
   @Test
-  void minCount_goldenTable() {
+  void minCount_corpusSizesFromNoneToLongMax_stepsAsTabled() {
     for (long[] row : MIN_COUNT) {
       assertEquals(row[1], Thresholds.minCount(row[0]), "positions " + row[0]);
     }
   }
 
   @Test
-  void minCount_neverDecreasesWithCorpusSize() {
+  void minCount_seededRandomPairsOfSizes_neverDecreasesWithCorpusSize() {
     java.util.Random random = new java.util.Random(20261126L);
     for (int i = 0; i < 1000; i++) {
       long a = random.nextLong() >>> (1 + random.nextInt(62));

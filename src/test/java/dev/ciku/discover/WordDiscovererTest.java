@@ -243,7 +243,7 @@ class WordDiscovererTest {
   }
 
   @Test
-  void discover_neverReportsSingleHanCharactersPunctuationOrSpace() {
+  void discover_lawsSample_neverReportsSingleHanCharactersPunctuationOrSpace() {
     assertTrue(laws.words().size() > 1000, "words: " + laws.words().size());
     for (DiscoveredWord w : laws.words()) {
       String s = w.word();
@@ -255,7 +255,7 @@ class WordDiscovererTest {
   }
 
   @Test
-  void discover_rowsAreSortedByScoreAndRespectThresholds() {
+  void discover_lawsSample_rowsAreSortedByScoreAndRespectThresholds() {
     List<DiscoveredWord> ws = laws.words();
     assertTrue(ws.size() > 1000, "size " + ws.size());
     for (int i = 1; i < ws.size(); i++) {
@@ -276,7 +276,7 @@ class WordDiscovererTest {
   }
 
   @Test
-  void discover_leavesNoTemporaryFiles() throws IOException {
+  void discover_lawsSampleInAWorkDirectory_leavesNoTemporaryFiles() throws IOException {
     Path work = Files.createDirectory(tmp.resolve("work"));
     WordDiscoverer.Result r = discover(LAWS, 2, DiscoverOptions.DEFAULT, work);
     assertEquals(laws.words(), r.words());
@@ -286,7 +286,7 @@ class WordDiscovererTest {
   }
 
   @Test
-  void discover_latinUnitsCanBeWords() throws IOException {
+  void discover_latinRunsRepeatedAmongHanWords_foundAsWords() throws IOException {
     Path f = tmp.resolve("mixed.txt");
     StringBuilder sb = new StringBuilder();
     String[] fill = {"今天", "我们", "发布", "新款", "手机", "网络", "用户", "市场"};

@@ -182,7 +182,7 @@ class DomainTermMinerTest {
   }
 
   @Test
-  void specificGate_goldenTable() {
+  void specificGate_strongestTermsMedianWeirdnessAboveOrBelowHalf_specificOrTheirLowerQuartile() {
     double[] strongWeird = new double[20];
     double[] strongG2 = new double[20];
     for (int i = 0; i < 20; i++) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class MeasureGlueTest {
   @Test
-  void isGlue_goldenTable() {
+  void isGlue_termsByShareAfterANumberOrDeterminer_glueOnlyWithAMeasureWordFirstAboveTheShare() {
     MeasureGlue g = MeasureGlue.of(MeasureGlue.SHARE);
     // term, occurrences, occurrences after a number or a determiner, glue? (car forum figures)
     Object[][] cases = {

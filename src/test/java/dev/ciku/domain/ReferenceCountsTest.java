@@ -260,7 +260,7 @@ class ReferenceCountsTest {
   }
 
   @Test
-  void bundledProfile_loadsAndKnowsCommonWords() throws Exception {
+  void bundledProfile_commonWordsAndAnUnseenPhrase_loadsAndCountsOnlyTheWords() throws Exception {
     ReferenceProfile p = ReferenceProfile.bundled();
     assertTrue(p.positions() > 10_000_000);
     assertTrue(p.count("我们") > 1000);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class TermFilterTest {
   @Test
-  void rejects_patternSyntax() {
+  void rejects_wordAffixInfixHeadAndLengthGuardPatterns_eachMatchesItsForm() {
     TermFilter f = TermFilter.none().add("或者", false).add("*的", false).add("由*", false)
         .add("*之*", false).add("# comment", false).add("工作", true).add("3:*本", false)
         .add("3:经*", false);
@@ -63,7 +63,7 @@ class TermFilterTest {
   }
 
   @Test
-  void bundled_dropsGenericWordsKeepsTerms() throws Exception {
+  void bundled_genericWordsAndLegalTerms_dropsTheGenericKeepsTheTerms() throws Exception {
     TermFilter f = TermFilter.bundled();
     assertTrue(f.size() > 100);
     for (String w : new String[] {"或者", "应当", "进行", "问题", "有关情况", "审判工作", "违反本法的"}) {
@@ -102,7 +102,8 @@ class TermFilterTest {
   }
 
   @Test
-  void bundled_dropsNumbersInDigitsAndNumeralsKeepsLatinTerms() throws Exception {
+  void bundled_numbersInDigitsOrNumeralsAndLatinTerms_dropsTheNumbersKeepsTheTerms()
+      throws Exception {
     TermFilter f = TermFilter.bundled();
     for (String w : new String[] {"16款", "5万公里", "10万元以下罚款", "２０元", "第二十九条",
         "第二十九條", "三个月", "十五日以内"}) {

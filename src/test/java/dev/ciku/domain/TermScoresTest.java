@@ -9,7 +9,7 @@ class TermScoresTest {
   private static final double EPS = 1e-9;
 
   @Test
-  void g2_handComputedTables() {
+  void g2_domainHeavyReferenceHeavyAndEvenTables_matchesHandComputedValues() {
     // d=10, r=0, D=R=100: E1 = E2 = 5; G2 = 2 (10 ln 2 + 0) = 20 ln 2.
     assertEquals(20 * Math.log(2), TermScores.g2(10, 0, 100, 100), EPS);
     // Mirror image: more frequent in the reference, so negative.
@@ -21,7 +21,7 @@ class TermScoresTest {
   }
 
   @Test
-  void weirdness_smoothsAbsentReference() {
+  void weirdness_referenceCountZeroOrTwo_halfAddedToTheReferenceCount() {
     // (10/100) / ((0 + 0.5)/200) = 0.1 / 0.0025 = 40
     assertEquals(40, TermScores.weirdness(10, 0, 100, 200), EPS);
     // (10/100) / ((2 + 0.5)/250) = 0.1 / 0.01 = 10
@@ -29,7 +29,7 @@ class TermScoresTest {
   }
 
   @Test
-  void share_handComputedAndAbsentIsMaximal() {
+  void share_absentPresentAndRescaledReference_handComputedAndAbsentIsMaximal() {
     long[] d = {10, 0};
     long[] r = {0, 10};
     double alpha = TermScores.shareAlpha(d, r, 1.0);
@@ -48,7 +48,7 @@ class TermScoresTest {
   }
 
   @Test
-  void cValue_handComputed() {
+  void cValue_nestedOrNot_matchesHandComputedValues() {
     // not nested: log2(2) * 10
     assertEquals(10, TermScores.cValue(2, 10, 0, 0), EPS);
     // nested in 3 longer terms of total frequency 12: log2(4) * (10 - 4) = 12
@@ -58,7 +58,7 @@ class TermScoresTest {
   }
 
   @Test
-  void residualIdf_handComputed() {
+  void residualIdf_clusteredSpreadAndDegenerateCounts_handComputedOrZero() {
     // f = 10 in df = 2 of N = 100 lines: expected df 100 (1 - e^-0.1) = 9.516; log2(9.516/2).
     double expected = 100 * (1 - Math.exp(-0.1));
     assertEquals(Math.log(expected / 2) / Math.log(2), TermScores.residualIdf(10, 2, 100), EPS);
@@ -70,7 +70,7 @@ class TermScoresTest {
   }
 
   @Test
-  void charSpecificity_geometricMeanOfCharacterRatios() {
+  void charSpecificity_ratiosOfTwoCharactersOrNone_geometricMeanOrOne() {
     // Ratios 8 and 1/2: geometric mean 2.
     double[] logs = {Math.log(8), Math.log(0.5), 99};
     assertEquals(2, TermScores.charSpecificity(logs, 2), EPS);

@@ -81,7 +81,7 @@ class PrecisionAtKTest {
   }
 
   @Test
-  void isHeader_cikuHeadersOnly() {
+  void isHeader_cikuHeadersAndLookalikeRows_trueOnlyForCikuHeaders() {
     assertTrue(PrecisionAtK.isHeader("word\tcount\tcohesion\tleft_entropy\tright_entropy\tscore"));
     assertTrue(PrecisionAtK.isHeader("term\tdomain_count\treference_count\tshare"));
     assertTrue(PrecisionAtK.isHeader("word\tcount\n"));

@@ -125,7 +125,7 @@ class TempFilesTest {
   }
 
   @Test
-  void create_registersANewFileInTheDirectory() throws IOException {
+  void create_writableDirectory_registersANewFileInIt() throws IOException {
     Path f = TempFiles.create(dir, "ciku-test-", ".bin");
     assertEquals(dir, f.getParent());
     assertTrue(Files.exists(f));
@@ -170,7 +170,7 @@ class TempFilesTest {
   }
 
   @Test
-  void delete_removesAndReleases() throws IOException {
+  void delete_registeredFileThenAgain_removesReleasesAndIgnoresTheSecond() throws IOException {
     Path f = Files.writeString(dir.resolve("f"), "x");
     TempFiles.register(f);
     assertTrue(TempFiles.isRegistered(f));

@@ -53,7 +53,7 @@ class OutputTest {
   }
 
   @Test
-  void closeWithoutCommit_leavesNothing() throws IOException {
+  void close_withoutCommit_leavesNothing() throws IOException {
     Path target = dir.resolve("out.tsv");
     try (Output out = Output.open(target)) {
       out.writer().write("x".repeat(200_000));
@@ -62,7 +62,7 @@ class OutputTest {
   }
 
   @Test
-  void exceptionBeforeCommit_keepsOldTarget() throws IOException {
+  void close_exceptionBeforeCommit_keepsOldTarget() throws IOException {
     Path target = dir.resolve("out.tsv");
     Files.writeString(target, "old");
     assertThrows(IllegalStateException.class, () -> {
@@ -294,7 +294,7 @@ class OutputTest {
   }
 
   @Test
-  void stream_bytesCounted() throws IOException {
+  void stream_mixedWithWriterText_bytesOfBothCounted() throws IOException {
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
     try (Output out = Output.of(sink, "x")) {
       out.stream().write(new byte[] {1, 2, 3});
@@ -358,7 +358,7 @@ class OutputTest {
   }
 
   @Test
-  void numbers_formatAndParseSize() {
+  void numbers_tinyNegativeHalfwayValuesAndSizeSuffixes_formattedAndParsed() {
     assertEquals("0.0000", Numbers.format(-0.00001, 4));
     // The binary values: 2.45 a little above, 3.55 a little below the half-way point.
     assertEquals("2.5", Numbers.format(2.45, 1));

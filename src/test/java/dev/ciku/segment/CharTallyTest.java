@@ -22,7 +22,7 @@ class CharTallyTest {
   }
 
   @Test
-  void add_goldenTable() {
+  void add_lineEndsCarriageReturnsAndSurrogates_countsCharactersNotLineEnds() {
     String[][] table = {
       {"", "0"},
       {"中国", "2"},

@@ -219,7 +219,7 @@ class ChronicleFileReaderTest {
 
   /** The key hash is Chronicle's (xxHash r39, seed 0) of the 16 little-endian key bytes. */
   @Test
-  void xxHash64_equalsChroniclesHashOfTheKeyBytes() {
+  void xxHash64_seededRandomKeys_equalsChroniclesHashOfTheKeyBytes() {
     Random random = new Random(3);
     java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16)
         .order(java.nio.ByteOrder.LITTLE_ENDIAN);

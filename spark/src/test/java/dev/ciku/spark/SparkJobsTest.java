@@ -322,7 +322,8 @@ class SparkJobsTest {
   }
 
   @Test
-  void mainCountAndDiscover_outputsEqualTheCli() throws Exception {
+  void mainCountAndDiscover_lawsSampleOverPartitions_storeTsvAndWordsEqualTheCli()
+      throws Exception {
     String laws = LAWS.toAbsolutePath().toString();
     Path sparkStore = tmp.resolve("spark5.ngrams");
     Path sparkTsv = tmp.resolve("spark.tsv");
@@ -413,7 +414,7 @@ class SparkJobsTest {
   }
 
   @Test
-  void mainStats_equalsCliStats() throws Exception {
+  void mainStats_plainTraditionalMixedAndMalformedText_equalsCliStats() throws Exception {
     List<String> laws = sameAsCli("stats", LAWS.toString());
     assertEquals(List.of("lines\tchars\than_chars\ttraditional_chars\tclauses\tunits"
         + "\tlatin_units\turls\tdistinct_units\tentropy_bits\tmalformed",
