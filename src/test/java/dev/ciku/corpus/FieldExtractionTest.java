@@ -53,7 +53,7 @@ class FieldExtractionTest {
   }
 
   @Test
-  void jsonExtract_noStringField_null() {
+  void jsonFind_noStringFieldOrMalformedLine_null() {
     String[] lines = {"", "[]", "not json", "{\"a\":1}", "{\"text\":42}", "{\"text\":\"abc",
         "{\"text\":\"\\u12\"}", "{\"a\" 1, \"text\":\"x\"}", "{\"text\":{\"text\":\"x\"}}",
         "{\"text\":\"a\\xb\"}", // \\x is no JSON escape: Python rejects the line
