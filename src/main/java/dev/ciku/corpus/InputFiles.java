@@ -142,7 +142,25 @@ public final class InputFiles {
   }
 
   /** Bytes of a tar header up to the end of its magic ({@code ustar} at offset 257). */
-  static final int TAR_HEAD = 263;
+  public static final int TAR_HEAD = 263;
+
+  /**
+   * Whether {@code head}, the first bytes of an input (already decompressed), begin a POSIX
+   * (ustar) tar header: the rule of {@link #refuseTar}, for a reader that holds the bytes
+   * rather than a stream (it needs {@value #TAR_HEAD} of them; fewer are no archive). Cost: at
+   * most {@value #TAR_HEAD} byte tests. Thread-safe.
+   */
+  public static boolean isTar(byte[] head) {
+    if (head.length < TAR_HEAD) {
+      return false;
+    }
+    for (int n = 1; n <= TAR_HEAD; n++) {
+      if (!mayBeTar(head, n)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * {@code in}, unless it starts with a POSIX (ustar) tar header: an archive read as text would

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
@@ -222,6 +223,41 @@ class InputFilesTest {
       byte[] got = new byte[4096];
       assertEquals(line.length, in.read(got, 0, got.length));
       assertArrayEquals(line, Arrays.copyOf(got, line.length));
+    }
+  }
+
+  /** isTar, on bytes held, tells a tar archive as refuseTar does on a stream. */
+  @Test
+  void isTar_heads_sameAnswerAsRefuseTar() throws IOException {
+    byte[] content = TestBytes.utf8("中华人民共和国\n");
+    List<byte[]> heads = new java.util.ArrayList<>();
+    for (boolean gnu : new boolean[] {false, true}) {
+      byte[] tar = TestBytes.tar("corpus/a.txt", content, gnu);
+      heads.add(tar);
+      heads.add(Arrays.copyOf(tar, InputFiles.TAR_HEAD));
+      heads.add(Arrays.copyOf(tar, InputFiles.TAR_HEAD - 1));
+    }
+    for (String text : new String[] {"", "中文", "a.txt\n", "ustar".repeat(100),
+        "中华人民共和国".repeat(40)}) {
+      heads.add(TestBytes.utf8(text));
+    }
+    byte[] fields = TestBytes.tar("a.txt", content, false);
+    fields[101] = '8'; // no octal digit in the mode
+    heads.add(fields);
+    boolean[] expected = {true, true, false, true, true, false, false, false, false, false,
+        false, false};
+    assertEquals(expected.length, heads.size());
+    for (int i = 0; i < expected.length; i++) {
+      byte[] head = heads.get(i);
+      boolean refused;
+      try {
+        InputFiles.refuseTar(new ByteArrayInputStream(head), "t").close();
+        refused = false;
+      } catch (CorpusInput.UnsupportedInputException e) {
+        refused = true;
+      }
+      assertEquals(expected[i], refused, "refuseTar, head " + i);
+      assertEquals(expected[i], InputFiles.isTar(head), "isTar, head " + i);
     }
   }
 
