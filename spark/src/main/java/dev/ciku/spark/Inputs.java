@@ -200,7 +200,7 @@ final class Inputs {
    * also refuses what {@link #refuseUnreadable} refuses besides byte-order marks.
    *
    * @throws CikuException (bad data) for a file detected as UTF-16 or UTF-32, which Hadoop cannot
-   *     split; (missing input) for compressed data Hadoop would read as text
+   *     split; (missing input) for compressed data Hadoop would read as text, or a tar archive
    */
   static Map<String, String> detect(Configuration conf, List<FileStatus> files)
       throws IOException {
@@ -208,8 +208,8 @@ final class Inputs {
     Map<String, String> out = new HashMap<>();
     for (FileStatus f : files) {
       Path p = f.getPath();
-      byte[] head = head(conf, codecs, p, Encodings.SAMPLE);
-      refuseCompressed(p, head, codecs.getCodec(p) != null);
+      byte[] head = head(conf, codecs, p, Math.max(HEAD, Encodings.SAMPLE));
+      refuseNonText(conf, p, head, codecs.getCodec(p) != null);
       Charset cs = Encodings.detect(head, head.length, head.length < Encodings.SAMPLE);
       if (!splitsAtLineFeeds(cs)) {
         throw new CikuException(CikuException.DATA, p + " looks like " + cs.name() + " text"
@@ -225,22 +225,24 @@ final class Inputs {
    * Refuses the first file of {@code files} that the jobs would read as text made of
    * replacement characters, where the CLI reads it or refuses it with a reason: gzip data under a
    * name without {@code .gz} (Hadoop picks a codec by the name; the CLI by the bytes), data of a
-   * format neither decompresses ({@link InputFiles.Unsupported}: xz, zip, ...), and, when
-   * {@code utf8}, a UTF-16 or UTF-32 byte-order mark (the CLI reads such a file in its marked
-   * encoding, which Hadoop cannot split into lines).
+   * format neither decompresses ({@link InputFiles.Unsupported}: xz, zip, ...), a tar archive
+   * (plain, or compressed: {@code .tar.gz}, {@code .tgz}), whose header fields would be read as
+   * text, and, when {@code utf8}, a UTF-16 or UTF-32 byte-order mark (the CLI reads such a file
+   * in its marked encoding, which Hadoop cannot split into lines).
    *
-   * <p>Cost: one read of up to 10 bytes per file, on the driver.
+   * <p>Cost: one read of up to {@value #HEAD} bytes per file, on the driver (two for gzip data
+   * under another name: its first bytes decompressed).
    *
-   * @throws CikuException naming the file: missing input (66) for a compressed format, bad data
-   *     (65) for a byte-order mark
+   * @throws CikuException naming the file: missing input (66) for a compressed format or a tar
+   *     archive, bad data (65) for a byte-order mark
    */
   static void refuseUnreadable(Configuration conf, List<FileStatus> files, boolean utf8)
       throws IOException {
     CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
     for (FileStatus f : files) {
       Path p = f.getPath();
-      byte[] head = head(conf, codecs, p, 10);
-      refuseCompressed(p, head, codecs.getCodec(p) != null);
+      byte[] head = head(conf, codecs, p, HEAD);
+      refuseNonText(conf, p, head, codecs.getCodec(p) != null);
       Charset cs = utf8 ? Encodings.utf16Or32Mark(head, head.length) : null;
       if (cs != null) {
         throw new CikuException(CikuException.DATA, p + " starts with a " + cs.name()
@@ -251,12 +253,32 @@ final class Inputs {
   }
 
   /**
-   * Refuses {@code p}, whose first bytes (decompressed if {@code byName}, a codec chosen by its
-   * name) are {@code head}, if it holds gzip data under a name without {@code .gz} or data of a
-   * format neither Hadoop nor the CLI decompresses.
+   * Bytes of a file's head that {@link #refuseNonText} needs: the magic bytes of any compressed
+   * format (10 at most) and a tar header up to its magic.
    */
-  private static void refuseCompressed(Path p, byte[] head, boolean byName) {
-    if (!byName && head.length >= 2 && InputFiles.isGzipMagic(head[0] & 0xFF, head[1] & 0xFF)) {
+  private static final int HEAD = InputFiles.TAR_HEAD;
+
+  /**
+   * Refuses {@code p}, whose first bytes (decompressed if {@code byName}, a codec chosen by its
+   * name) are {@code head}, at least {@value #HEAD} of them where the file has as many, if it is
+   * a tar archive (as the CLI tells one: {@link InputFiles#isTar}), also one compressed by gzip
+   * under a name without {@code .gz} ({@code .tgz}); if it holds gzip data under such a name; or
+   * data of a format neither Hadoop nor the CLI decompresses.
+   *
+   * @throws CikuException (bad data, naming the file, as the CLI says it) if the first bytes of
+   *     gzip data under another name cannot be decompressed
+   */
+  private static void refuseNonText(Configuration conf, Path p, byte[] head, boolean byName)
+      throws IOException {
+    boolean gzipByBytes = !byName && head.length >= 2
+        && InputFiles.isGzipMagic(head[0] & 0xFF, head[1] & 0xFF);
+    // With gzip data under another name, what the CLI, which goes by the bytes, reads.
+    if (InputFiles.isTar(gzipByBytes ? gunzippedHead(conf, p) : head)) {
+      // The CLI's line, but for its way out: the jobs read files, not a pipe.
+      throw new CikuException(CikuException.NO_INPUT, p + ": a tar archive; the jobs read text,"
+          + " so extract its files first: 'tar -xOf FILE > FILE.txt'");
+    }
+    if (gzipByBytes) {
       throw new CikuException(CikuException.NO_INPUT, p + ": gzip data in a file not named"
           + " .gz, which Hadoop reads as text (it picks a codec by the name); name it FILE.gz");
     }
@@ -265,6 +287,20 @@ final class Inputs {
       throw new CikuException(CikuException.NO_INPUT, p + ": " + other.format() + " data,"
           + " which the jobs do not decompress (Hadoop decompresses .gz and .bz2 files);"
           + " decompress it first ('" + other.unpack() + " FILE > FILE.txt')");
+    }
+  }
+
+  /**
+   * Up to {@value #HEAD} first bytes of {@code p}, which holds gzip data, decompressed as the CLI
+   * decompresses them.
+   *
+   * @throws CikuException (bad data, naming {@code p}) if they are truncated or corrupt
+   */
+  private static byte[] gunzippedHead(Configuration conf, Path p) throws IOException {
+    try (InputStream in = InputFiles.gunzip(fs(conf, p).open(p), p.toString())) {
+      return in.readNBytes(HEAD);
+    } catch (InputFiles.CorruptInputException e) {
+      throw new CikuException(CikuException.DATA, e.getMessage());
     }
   }
 

@@ -723,6 +723,73 @@ class SparkJobsTest {
         && line.contains("'xzcat FILE > FILE.txt'"), line);
   }
 
+  /**
+   * A tar archive, as GNU tar writes it (its own format and POSIX ustar), plain, gzip-compressed
+   * ({@code .tar.gz}, {@code .tgz}) or under a text name: the CLI refuses each (it would read the
+   * header fields as units, and so would Hadoop); so do the jobs, before any job, whether they
+   * detect the encoding or not.
+   */
+  @Test
+  void main_tarArchivePlainGzippedOrUnderATextName_exit66_oneLineAsTheCli() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("members"));
+    Files.copy(LAWS, dir.resolve("laws.txt"));
+    Path gnu = tmp.resolve("laws.tar");
+    Path ustar = tmp.resolve("laws-ustar.tar");
+    for (String[] tar : new String[][] {{"-cf", gnu.toString()},
+        {"--format=ustar", "-cf", ustar.toString()}}) {
+      List<String> command = new ArrayList<>(List.of("tar"));
+      command.addAll(List.of(tar));
+      command.addAll(List.of("-C", dir.toString(), "laws.txt"));
+      assertEquals(0, new ProcessBuilder(command).inheritIO().start().waitFor(), "tar");
+    }
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(b)) {
+      out.write(Files.readAllBytes(gnu));
+    }
+    byte[] tgz = b.toByteArray();
+    List<Path> archives = List.of(gnu, ustar, Files.write(tmp.resolve("laws.tar.gz"), tgz),
+        Files.write(tmp.resolve("laws.tgz"), tgz),
+        Files.copy(ustar, tmp.resolve("laws-archive.txt")),
+        Files.write(tmp.resolve("laws-gzipped-archive.txt"), tgz));
+    String[][] jobs = {{"count", "--tsv", tmp.resolve("out.tsv").toString()},
+        {"count", "--encoding", "auto", "-o", tmp.resolve("out.ngrams").toString()},
+        {"stats"}, {"discover", "--encoding", "auto"}, {"domain"}};
+    int k = 0;
+    for (Path archive : archives) {
+      assertEquals(66, dev.ciku.cli.Main.execute("stats", "-q", archive.toString()),
+          archive + ": the CLI");
+      for (int i = 0; i < 2; i++, k++) {
+        String[] job = jobs[k % jobs.length];
+        String line = oneLineError(66, concat(job, new String[] {archive.toString()}));
+        assertEquals("ciku-spark " + job[0] + ": file:" + archive.toAbsolutePath()
+            + ": a tar archive; the jobs read text, so extract its files first: 'tar -xOf FILE"
+            + " > FILE.txt'", line, String.join(" ", job));
+      }
+    }
+    assertTrue(Files.notExists(tmp.resolve("out.tsv")) && Files.notExists(
+        tmp.resolve("out.ngrams")), "nothing written");
+  }
+
+  /**
+   * gzip data under a text name whose first block cannot be decompressed (looking for a tar
+   * archive in it): bad data naming the file, as the CLI says it, exit 65.
+   */
+  @Test
+  void mainCount_gzipUnderATextNameCorruptAtOnce_exit65_oneLineNamingIt() throws Exception {
+    byte[] header = java.util.Arrays.copyOf(new byte[] {0x1f, (byte) 0x8b, 8}, 10);
+    byte[] data = new byte[64];
+    java.util.Arrays.fill(data, (byte) 0xFF); // a final block of the reserved type 3
+    Path bad = tmp.resolve("corrupt.txt");
+    Files.write(bad, header);
+    Files.write(bad, data, java.nio.file.StandardOpenOption.APPEND);
+    assertEquals(65, dev.ciku.cli.Main.execute("stats", "-q", bad.toString()), "the CLI");
+    for (String encoding : new String[] {"UTF-8", "auto"}) {
+      assertEquals("ciku-spark count: file:" + bad.toAbsolutePath() + ": truncated or corrupt"
+          + " gzip data (invalid block type)", oneLineError(65, "count", "--encoding", encoding,
+          "--tsv", tmp.resolve("out.tsv").toString(), bad.toString()), encoding);
+    }
+  }
+
   @Test
   void mainDomain_emptyInput_headerOnlyAsTheCli() throws Exception {
     Path empty = Files.createDirectory(tmp.resolve("empty"));
