@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
             + " characters are matched against the vocabulary as simplified ones (and written"
             + " as read), so one vocabulary serves both scripts. Input whitespace is"
             + " copied as is and no separator is added next to it, so removing the inserted"
-            + " separators gives back the input exactly (a BOM is copied through, with no separator after it; malformed bytes become"
+            + " separators gives back the input exactly, except that a byte-order mark that"
+            + " starts an input is not written, whatever the encoding (malformed bytes become"
             + " U+FFFD, reported on standard error). Output is UTF-8. A slow source (tail -f, a"
             + " FIFO) gets each line back as soon as it is in."})
 final class SegmentCommand implements Callable<Integer> {

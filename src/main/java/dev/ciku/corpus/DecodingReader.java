@@ -14,7 +14,10 @@ import java.nio.charset.CodingErrorAction;
  * A {@link Reader} that decodes bytes as {@link CorpusReader} does: each malformed or unmappable
  * byte sequence becomes one U+FFFD ({@link Encodings#replacedBytes}) and is counted, with the
  * line it is first met on, so the caller can report it ({@link #warning}). A byte-order mark is
- * passed on as read.
+ * passed on as read, or dropped if the reader is made to ({@code dropMark}): U+FEFF as the first
+ * character decoded, in any encoding, as {@link CorpusReader} reads it (UTF-8's mark, or the one a
+ * named UTF-16LE/BE or GB18030 decoder passes on; the UTF-16 and UTF-32 decoders that detect the
+ * byte order read their mark themselves).
  *
  * <p>Cost: one decoding pass, no allocation per character; before the first malformed sequence
  * each decoded character is also compared with a line break. Not thread-safe.
@@ -32,6 +35,8 @@ public final class DecodingReader extends Reader {
   private final char[] pair = new char[2];
   /** A char decoded but not yet returned (after a one-char read), or -1. */
   private int pending = -1;
+  /** Nothing decoded yet and a leading U+FEFF is to be dropped. */
+  private boolean markPending;
 
   /**
    * @param in the bytes (closed by {@link #close})
@@ -39,6 +44,17 @@ public final class DecodingReader extends Reader {
    * @param bufferBytes how many bytes to read at a time (at least 16)
    */
   public DecodingReader(InputStream in, Charset charset, int bufferBytes) {
+    this(in, charset, bufferBytes, false);
+  }
+
+  /**
+   * @param in the bytes (closed by {@link #close})
+   * @param charset their encoding
+   * @param bufferBytes how many bytes to read at a time (at least 16)
+   * @param dropMark whether a U+FEFF decoded as the first character (a byte-order mark) is
+   *     dropped instead of passed on
+   */
+  public DecodingReader(InputStream in, Charset charset, int bufferBytes, boolean dropMark) {
     if (bufferBytes < 16) {
       throw new IllegalArgumentException("bufferBytes must be at least 16, got " + bufferBytes);
     }
@@ -47,6 +63,7 @@ public final class DecodingReader extends Reader {
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     this.unitBytes = Encodings.codeUnitBytes(charset);
     this.bytes = ByteBuffer.allocate(bufferBytes).flip();
+    this.markPending = dropMark;
   }
 
   @Override
@@ -84,6 +101,13 @@ public final class DecodingReader extends Reader {
       }
       int before = out.position();
       CoderResult r = decoder.decode(bytes, out, eof);
+      if (markPending && out.position() > before) {
+        markPending = false;
+        if (cbuf[before] == '\uFEFF') {
+          System.arraycopy(cbuf, before + 1, cbuf, before, out.position() - before - 1);
+          out.position(out.position() - 1);
+        }
+      }
       countLines(cbuf, before, out.position());
       if (r.isError()) {
         if (!out.hasRemaining()) {
@@ -91,6 +115,8 @@ public final class DecodingReader extends Reader {
         }
         bytes.position(bytes.position()
             + Encodings.replacedBytes(bytes, r.length(), unitBytes));
+        // A malformed first sequence is the first character: no mark can follow it.
+        markPending = false;
         malformed++;
         if (firstBadLine < 0) {
           firstBadLine = lines + 1;

@@ -3,25 +3,18 @@ package dev.ciku.segment;
 /**
  * Counts the characters of text read in pieces the way {@code ciku stats} counts them: code
  * points (a surrogate pair is one, also when a read ends between its halves), line ends (LF, the
- * CR LF pair, or a CR that ends an input) and a byte-order mark U+FEFF that starts an input
- * excluded, any other CR counted. {@link #endInput} separates inputs.
+ * CR LF pair, or a CR that ends an input) excluded, any other CR counted. {@link #endInput}
+ * separates inputs. A byte-order mark is not its business: the reader drops it
+ * ({@link dev.ciku.corpus.DecodingReader}), as {@code ciku stats} does.
  *
  * <p>Cost: one comparison a {@code char}; no allocation. Not thread-safe: one per reader.
  */
 final class CharTally {
   private long count;
   private char previous;
-  /** Nothing of the current input added yet. */
-  private boolean inputStart = true;
 
   /** Adds {@code text[from..to)}, the next piece of the current input. */
   void add(char[] text, int from, int to) {
-    if (inputStart && from < to) {
-      inputStart = false;
-      if (text[from] == '\uFEFF') {
-        from++;
-      }
-    }
     long n = count + (to - from);
     char prev = previous;
     for (int i = from; i < to; i++) {
@@ -38,14 +31,10 @@ final class CharTally {
     previous = prev;
   }
 
-  /**
-   * Ends the current input: a CR at its end was a line end, and a U+FEFF that starts the next
-   * one is its byte-order mark.
-   */
+  /** Ends the current input: a CR at its end was a line end. */
   void endInput() {
     count = count();
     previous = 0;
-    inputStart = true;
   }
 
   /** Characters added so far, as if the input ended here. */

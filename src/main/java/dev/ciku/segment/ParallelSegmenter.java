@@ -82,16 +82,19 @@ public final class ParallelSegmenter implements AutoCloseable {
   /**
    * Segments every input of {@code corpus} in turn into {@code out} ({@link #run}; a regular
    * file is read in blocks only, a pipe, FIFO or device is also watched for stalls), each decoded
-   * as {@code charset} (or as detected from its first bytes when {@code detect}), a BOM
-   * recognised; malformed bytes are replaced and reported to {@code warnings}, one line an input.
-   * Stored bytes read go to {@code bytes}, for progress.
+   * as {@code charset} (or as detected from its first bytes when {@code detect}); a byte-order
+   * mark is dropped (U+FEFF as an input's first character, in any encoding, detected or given:
+   * {@link DecodingReader}), so it is neither written nor counted; malformed bytes are replaced
+   * and reported to {@code warnings}, one line an input. Stored bytes read go to {@code bytes},
+   * for progress.
    */
   public void runAll(List<CorpusInput> corpus, Charset charset, boolean detect,
       ByteCounter bytes, Writer out, Consumer<String> warnings) throws IOException {
     for (CorpusInput in : corpus) {
       try (InputStream raw = in.open(bytes)) {
         Encodings.Sniffed resolved = Encodings.open(raw, charset, detect);
-        DecodingReader text = new DecodingReader(resolved.stream(), resolved.charset(), 1 << 16);
+        DecodingReader text = new DecodingReader(resolved.stream(), resolved.charset(), 1 << 16,
+            true);
         // A regular file is never slow: its end is not a stall to wait 2 ms for (a directory of
         // many small files would pay that for each).
         run(text, out, in.isStream());

@@ -136,8 +136,8 @@ public final class Segmenter {
           i = latin(text, i, to);
         } else if (n == ' ' || Character.isWhitespace(n) || Character.isSpaceChar(n)
             || UnitPolicy.isInvisible(n)) {
-          // Whitespace, and an invisible code point that follows no character (a BOM), are
-          // copied with no separator next to them.
+          // Whitespace, and an invisible code point that follows no character (a U+FEFF that
+          // starts a line), are copied with no separator next to them.
           flushRun(text);
           ensureOut(len);
           out[outLength++] = c;

@@ -230,8 +230,9 @@ class MainTest {
     io.reset();
     assertEquals(0, Main.execute("segment", "--help"));
     String help = out().replaceAll("\\s+", " ");
-    assertFalse(help.contains("BOM is skipped"), help);
-    assertTrue(help.contains("a BOM is copied through"), help);
+    assertFalse(help.contains("BOM is copied through"), help);
+    assertTrue(help.contains("except that a byte-order mark that starts an input is not written,"
+        + " whatever the encoding"), help);
   }
 
   @Test

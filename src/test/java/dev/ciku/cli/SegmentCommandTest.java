@@ -62,6 +62,45 @@ class SegmentCommandTest {
     assertTrue(rows.get(1).startsWith("3\t"), rows::toString);
   }
 
+  /**
+   * A byte-order mark is never written, whether the encoding is detected or given, in each of
+   * several inputs: the output is that of the text without it.
+   */
+  @Test
+  void segment_byteOrderMarkDetectedOrGiven_neverWritten() throws IOException {
+    Path vocab = Files.writeString(dir.resolve("v.tsv"), "中国\t9\n人民\t8\n",
+        StandardCharsets.UTF_8);
+    String text = "中国人民\n人民中国\n";
+    Path plain = Files.writeString(dir.resolve("plain.txt"), text, StandardCharsets.UTF_8);
+    Path expectedOut = dir.resolve("expected.txt");
+    assertEquals(0, Main.execute("segment", "-q", "--vocab", vocab.toString(), "-o",
+        expectedOut.toString(), plain.toString()));
+    String expected = Files.readString(expectedOut);
+    assertEquals("中国 人民\n人民 中国\n", expected);
+    java.nio.charset.Charset gb = java.nio.charset.Charset.forName("GB18030");
+    Object[][] cases = {
+        // encoding bytes are written in, --encoding (null: the default)
+        {StandardCharsets.UTF_8, null}, {StandardCharsets.UTF_8, "UTF-8"},
+        {StandardCharsets.UTF_8, "auto"}, {StandardCharsets.UTF_16LE, null},
+        {StandardCharsets.UTF_16LE, "UTF-16LE"}, {StandardCharsets.UTF_16LE, "auto"},
+        {StandardCharsets.UTF_16BE, "UTF-16BE"}, {gb, "GB18030"},
+    };
+    for (Object[] c : cases) {
+      java.nio.charset.Charset cs = (java.nio.charset.Charset) c[0];
+      Path in = Files.write(dir.resolve("bom-" + cs.name() + ".txt"),
+          ("\uFEFF" + text).getBytes(cs));
+      Path out = dir.resolve("out.txt");
+      List<String> args = new java.util.ArrayList<>(List.of("segment", "-q", "--vocab",
+          vocab.toString(), "-o", out.toString()));
+      if (c[1] != null) {
+        args.addAll(List.of("--encoding", (String) c[1]));
+      }
+      args.addAll(List.of(in.toString(), in.toString()));
+      assertEquals(0, Main.execute(args.toArray(String[]::new)), args::toString);
+      assertEquals(expected + expected, Files.readString(out), args::toString);
+    }
+  }
+
   @Test
   void segment_sepWithALineBreak_usageError() {
     assertEquals(CikuException.USAGE, Main.execute("segment", "-q", "--sep", "\n", "-"));

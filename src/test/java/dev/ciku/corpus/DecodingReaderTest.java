@@ -103,6 +103,50 @@ class DecodingReaderTest {
     }
   }
 
+  /**
+   * A byte-order mark in the encoding given, or read by the decoders that detect the byte order
+   * (UTF-16, UTF-32): with {@code dropMark} it never comes out, whatever the size of the reads;
+   * a U+FEFF after it, or after a malformed first sequence, is text.
+   */
+  @Test
+  void read_dropMark_leadingMarkDroppedInEveryEncoding() throws IOException {
+    String text = "中文\n\uFEFF第二行";
+    Charset gb = Charset.forName("GB18030");
+    Object[][] table = {
+        // charset, bytes, text read with dropMark, text read without
+        {StandardCharsets.UTF_8, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8), text,
+            "\uFEFF" + text},
+        {StandardCharsets.UTF_16LE, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE), text,
+            "\uFEFF" + text},
+        {StandardCharsets.UTF_16BE, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16BE), text,
+            "\uFEFF" + text},
+        {gb, ("\uFEFF" + text).getBytes(gb), text, "\uFEFF" + text},
+        {StandardCharsets.UTF_16, TestBytes.concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+            text.getBytes(StandardCharsets.UTF_16LE)), text, text},
+        {Charset.forName("UTF-32"), ("\uFEFF" + text).getBytes(Charset.forName("UTF-32LE")), text,
+            text},
+        {StandardCharsets.UTF_8, ("\uFEFF\uFEFF" + text).getBytes(StandardCharsets.UTF_8),
+            "\uFEFF" + text, "\uFEFF\uFEFF" + text},
+        {StandardCharsets.UTF_8, TestBytes.concat(new byte[] {(byte) 0xFF},
+            ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8)), "\uFFFD\uFEFF" + text,
+            "\uFFFD\uFEFF" + text},
+        {StandardCharsets.UTF_8, text.getBytes(StandardCharsets.UTF_8), text, text},
+        {StandardCharsets.UTF_8, "\uFEFF".getBytes(StandardCharsets.UTF_8), "", "\uFEFF"},
+        {StandardCharsets.UTF_8, new byte[0], "", ""},
+    };
+    for (Object[] row : table) {
+      Charset cs = (Charset) row[0];
+      byte[] bytes = (byte[]) row[1];
+      for (int chunk : new int[] {1, 2, 3, 64}) {
+        String what = cs + " " + java.util.Arrays.toString(bytes) + ", chunk " + chunk;
+        assertEquals(row[2], readAll(new DecodingReader(new ByteArrayInputStream(bytes), cs, 16,
+            true), chunk), what);
+        assertEquals(row[3], readAll(new DecodingReader(new ByteArrayInputStream(bytes), cs, 16),
+            chunk), what);
+      }
+    }
+  }
+
   @Test
   void read_validText_noneCounted() throws IOException {
     DecodingReader r = new DecodingReader(
