@@ -27,12 +27,14 @@ import java.util.function.Consumer;
 /**
  * Streams text through a {@link Segmenter} with several threads: the calling thread reads and
  * decodes blocks of about {@value #BLOCK} characters cut at line ends (a longer line is cut
- * after a punctuation or whitespace character, {@link #cutPoint}; a stalled input gives a block
- * of the whole lines read so far, written and flushed at once), worker threads segment blocks,
- * and the calling thread writes the results in input order. The output does not depend on the
+ * after a punctuation or whitespace character, {@link #freeCut}, or if none is found, at the
+ * end, {@link #forcedCut}; a stalled input gives a block of the whole lines read so far, written
+ * and flushed at once), worker threads segment blocks, and the calling thread writes the results in input order. The output does not depend on the
  * number of threads or on when the input stalls, and equals the segmentation of each whole line
  * unless a line holds a stretch of more than half a block without any punctuation or whitespace
- * (then a word boundary is forced where the block ends).
+ * (then a word boundary is forced where the block ends; a URL or Latin run cut there goes on in
+ * the next block as a token of its own, {@link Segmenter.Carry}, which the calling thread finds
+ * by scanning the tokens of the block it cut, {@link Segmenter.Worker#scan}).
  *
  * <p>Memory: at most {@code 2 × threads + 1} blocks in flight (a few MB), whatever the input
  * size or line length. Not thread-safe itself; one instance per stream.
@@ -50,6 +52,8 @@ public final class ParallelSegmenter implements AutoCloseable {
   private final int threads;
   private final ThreadLocal<Segmenter.Worker> workers;
   private final CharTally chars = new CharTally();
+  /** The calling thread's worker, which only scans blocks cut inside a token. */
+  private final Segmenter.Worker scanner;
   private long lines;
   /** The last input ended without a line end: the next one starts with one. */
   private boolean openLine;
@@ -70,6 +74,7 @@ public final class ParallelSegmenter implements AutoCloseable {
     this.segmenter = segmenter;
     this.threads = threads;
     this.workers = ThreadLocal.withInitial(segmenter::worker);
+    this.scanner = segmenter.worker();
     this.pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "ciku-segment");
       t.setDaemon(true);
@@ -129,6 +134,8 @@ public final class ParallelSegmenter implements AutoCloseable {
     int lineEnd = 0;
     boolean midLine = false;
     boolean afterSpace = false;
+    // The token that the last block, cut where no token ends, left for the next one.
+    Segmenter.Carry carry = Segmenter.Carry.NONE;
     boolean eof = false;
     while (!eof) {
       boolean stalled = false;
@@ -159,13 +166,20 @@ public final class ParallelSegmenter implements AutoCloseable {
         out.write('\n');
         openLine = false;
       }
-      int cut = eof ? len : lineEnd > 0 ? lineEnd : cutPoint(buf, len);
+      int cut = eof ? len : lineEnd > 0 ? lineEnd : freeCut(buf, len);
+      boolean forced = cut < 0;
+      if (forced) {
+        cut = forcedCut(buf, len);
+      }
       char[] block = java.util.Arrays.copyOf(buf, cut);
       boolean startsMid = midLine;
       boolean startsAfterSpace = afterSpace;
-      inFlight.add(pool.submit(() -> segmentBlock(block, startsMid, startsAfterSpace)));
+      Segmenter.Carry resumes = carry;
+      inFlight.add(pool.submit(() -> segmentBlock(block, startsMid, startsAfterSpace, resumes)));
       midLine = block[cut - 1] != '\n';
       afterSpace = midLine && isSpace(block[cut - 1]);
+      // Only a forced cut ends a block inside a token; the block holds no line end then.
+      carry = forced ? scanner.scan(block, 0, cut, resumes) : Segmenter.Carry.NONE;
       System.arraycopy(buf, cut, buf, 0, len - cut);
       len -= cut;
       // What is left after a cut at the last line end, or in a buffer without one, has none.
@@ -241,9 +255,11 @@ public final class ParallelSegmenter implements AutoCloseable {
     lines += r.lines();
   }
 
-  private Result segmentBlock(char[] block, boolean midLine, boolean afterSpace) {
+  private Result segmentBlock(char[] block, boolean midLine, boolean afterSpace,
+      Segmenter.Carry carry) {
     Segmenter.Worker w = workers.get();
     w.resetLine(midLine && !afterSpace);
+    w.resume(carry);
     int start = 0;
     long n = 0;
     for (int i = 0; i < block.length; i++) {
@@ -280,12 +296,11 @@ public final class ParallelSegmenter implements AutoCloseable {
   }
 
   /**
-   * Where to cut a full buffer that holds no line end: after the last punctuation or whitespace
-   * character in its second half (not inside a run of the same character, a grapheme cluster, or
-   * between two ASCII symbols, which may be inside a URL: {@code http:/}), else before the last
-   * character (never inside a surrogate pair).
+   * Where to cut a full buffer that holds no line end: after the last punctuation or whitespace character in the second half of {@code buf[0, len)}
+   * (not inside a run of the same character, a grapheme cluster, or between two ASCII symbols,
+   * which may be inside a URL: {@code http:/}), where no token goes on; -1 if there is none.
    */
-  static int cutPoint(char[] buf, int len) {
+  static int freeCut(char[] buf, int len) {
     for (int i = len - 2; i > len / 2; i--) {
       char c = buf[i];
       char next = buf[i + 1];
@@ -298,8 +313,22 @@ public final class ParallelSegmenter implements AutoCloseable {
         return i + 1;
       }
     }
+    return -1;
+  }
+
+  /**
+   * Where to cut a full buffer with no {@link #freeCut}: before its last character, never inside
+   * a surrogate pair, and before a {@code .} or {@code -} between two Latin characters rather
+   * than after it, so that a Latin run cut there keeps the joiner in its rest
+   * ({@link Segmenter.Carry}).
+   */
+  static int forcedCut(char[] buf, int len) {
     int cut = len - 1;
     if (Character.isLowSurrogate(buf[cut]) && Character.isHighSurrogate(buf[cut - 1])) {
+      cut--;
+    } else if (cut >= 2 && UnitPolicy.isLatinJoiner(UnitPolicy.normalize(buf[cut - 1]))
+        && UnitPolicy.isLatin(UnitPolicy.normalize(buf[cut - 2]))
+        && UnitPolicy.isLatin(UnitPolicy.normalize(buf[cut]))) {
       cut--;
     }
     return cut;

@@ -34,6 +34,11 @@ import java.util.List;
  * </ul>
  * Characters are written exactly as read (surrogate pairs, full-width forms, case).
  *
+ * <p>A line may be fed in pieces ({@link Worker#process}). Where a piece ends inside a URL or a
+ * Latin run (a stream cut a line there, having found no place between tokens), its part of the
+ * run is a token, and the part in the next piece is one too if the worker is told so
+ * ({@link Carry}, {@link Worker#resume}): the rest of the run is never read as other tokens.
+ *
  * <p>Cost: O(n · maxWordLength) trie steps per line, no allocation per character. The segmenter
  * is immutable and thread-safe; each thread uses its own {@link Worker}.
  */
@@ -77,6 +82,25 @@ public final class Segmenter {
     return new Worker();
   }
 
+  /**
+   * What a piece of a line leaves to the next piece of the same line ({@link Worker#carry}): the
+   * kind of token that reaches its end and may go on in the next piece, which then starts with
+   * the rest of that token ({@link Worker#resume}).
+   */
+  public enum Carry {
+    /** The piece ends with a token that cannot go on (or with none). */
+    NONE,
+    /** A URL: the printable ASCII characters that start the next piece are the rest of it. */
+    URL,
+    /**
+     * A Latin run with a letter: the Latin characters (with combining marks, and {@code .} or
+     * {@code -} between them) that start the next piece are the rest of it.
+     */
+    LETTERS,
+    /** A Latin run of digits only: as {@link #LETTERS}, and it may keep a {@code %} after it. */
+    DIGITS
+  }
+
   /** Segments one line (no line break inside) and returns the words; for tests and small inputs. */
   public List<String> words(String line) {
     Worker w = new Worker();
@@ -97,8 +121,11 @@ public final class Segmenter {
 
   /**
    * Per-thread state: work arrays and an output buffer. Feed a line in one or more pieces with
-   * {@link #process} (pieces must be cut between tokens, e.g. after punctuation or whitespace),
-   * write the buffer with {@link #drain}, call {@link #endLine} at each line end. Not thread-safe.
+   * {@link #process} (pieces cut between tokens, e.g. after punctuation or whitespace, segment as
+   * the whole line; a piece cut inside a URL or Latin run ends that run there, and the next piece
+   * goes on with the rest of it as a token of its own when {@link #resume} passes it
+   * {@link #carry}), write the buffer with {@link #drain}, call {@link #endLine} at each line end.
+   * Not thread-safe.
    */
   public final class Worker {
     private int[] symbols = new int[1024];
@@ -112,13 +139,30 @@ public final class Segmenter {
     private int outLength;
     private boolean separate;
     private List<String> tokens;
+    /** What the next piece starts inside ({@link #resume}). */
+    private Carry resumed = Carry.NONE;
+    /** What the last piece ended inside ({@link #carry}). */
+    private Carry carried = Carry.NONE;
+    /** Tokens are found but neither segmented nor written ({@link #scan}). */
+    private boolean scanOnly;
 
     private Worker() {}
 
-    /** Segments {@code text[from..to)} into the output buffer. */
+    /**
+     * Segments {@code text[from..to)} into the output buffer. It starts inside the token that
+     * {@link #resume} named, if any; {@link #carry} then tells what its end is inside.
+     */
     public void process(char[] text, int from, int to) {
       int i = from;
       runLength = 0;
+      Carry in = resumed;
+      resumed = Carry.NONE;
+      carried = Carry.NONE;
+      if (in == Carry.URL) {
+        i = urlRest(text, from, to);
+      } else if (in != Carry.NONE) {
+        i = latin(text, from, to, true, in == Carry.LETTERS);
+      }
       while (i < to) {
         char c = text[i];
         int cp = c;
@@ -133,18 +177,20 @@ public final class Segmenter {
           addSymbol(text, i, fold == null ? n : fold.codePoint(n), end);
           i = end;
         } else if (UnitPolicy.isLatin(n)) {
-          i = latin(text, i, to);
+          i = latin(text, i, to, false, false);
         } else if (n == ' ' || Character.isWhitespace(n) || Character.isSpaceChar(n)
             || UnitPolicy.isInvisible(n)) {
           // Whitespace, and an invisible code point that follows no character (a U+FEFF that
           // starts a line), are copied with no separator next to them.
-          flushRun(text);
-          ensureOut(len);
-          out[outLength++] = c;
-          if (len == 2) {
-            out[outLength++] = text[i + 1];
+          if (!scanOnly) {
+            flushRun(text);
+            ensureOut(len);
+            out[outLength++] = c;
+            if (len == 2) {
+              out[outLength++] = text[i + 1];
+            }
+            separate = false;
           }
-          separate = false;
           i += len;
         } else {
           flushRun(text);
@@ -198,10 +244,78 @@ public final class Segmenter {
       return c == '\u2014' || c == '\u2026' || c == '\u2015' || c == '\u2E3A' || c == '\u2E3B';
     }
 
-    private int latin(char[] text, int i, int to) {
+    /**
+     * What {@link #process} does with {@code text[from..to)}, started inside the token
+     * {@code carry} names, without segmenting or writing anything: the {@link #carry} that it
+     * leaves. For a reader that must tell the next piece where it starts before this one is
+     * segmented. Cost: one pass over the tokens, none if the last character cannot end a URL or
+     * Latin run; no allocation. The worker's output and carry are left as they were.
+     */
+    public Carry scan(char[] text, int from, int to, Carry carry) {
+      if (from == to) {
+        return carry;
+      }
+      char last = text[to - 1];
+      int n = UnitPolicy.normalize(last);
+      if (!UnitPolicy.isUrlChar(last) && !UnitPolicy.isLatin(n) && !Graphemes.isExtender(n)) {
+        // A URL ends with a printable ASCII character, a Latin run with a Latin character or
+        // a combining mark: no token that may go on ends here.
+        return Carry.NONE;
+      }
+      Carry ownResumed = resumed;
+      Carry ownCarried = carried;
+      scanOnly = true;
+      try {
+        resumed = carry;
+        process(text, from, to);
+        return carried;
+      } finally {
+        scanOnly = false;
+        resumed = ownResumed;
+        carried = ownCarried;
+      }
+    }
+
+    /**
+     * The next {@link #process} starts inside a token of kind {@code carry}: the {@link #carry}
+     * of the piece before it, when a stream cut the line between them.
+     */
+    public void resume(Carry carry) {
+      resumed = carry;
+    }
+
+    /**
+     * The kind of token the last piece given to {@link #process} ended inside: its last token
+     * reaches the piece's end and may go on ({@link Carry}).
+     */
+    public Carry carry() {
+      return carried;
+    }
+
+    /** The rest of a URL cut before {@code text[from]}: one token, if it holds a character. */
+    private int urlRest(char[] text, int from, int to) {
+      int end = from;
+      while (end < to && UnitPolicy.isUrlChar(text[end])) {
+        end++;
+      }
+      if (end > from) {
+        emit(text, from, end);
+        if (end == to) {
+          carried = Carry.URL;
+        }
+      }
+      return end;
+    }
+
+    /**
+     * The Latin run (or URL) at {@code text[i]}; or, if {@code continued}, the rest of a run cut
+     * before {@code text[i]} (a letter in its first part if {@code letterBefore}), which may be
+     * empty and is never read as a URL scheme.
+     */
+    private int latin(char[] text, int i, int to, boolean continued, boolean letterBefore) {
       int start = i;
-      boolean letter = false;
-      boolean lastLatin = false;
+      boolean letter = letterBefore;
+      boolean lastLatin = continued;
       while (i < to) {
         int n = UnitPolicy.normalize(text[i]);
         if (UnitPolicy.isLatin(n)) {
@@ -219,10 +333,15 @@ public final class Segmenter {
           break;
         }
       }
+      if (i == start) {
+        return i; // a cut run that does not go on here
+      }
+      // The run reaches the end of the piece: it may go on in the next one.
+      Carry open = i < to ? Carry.NONE : letter ? Carry.LETTERS : Carry.DIGITS;
       if (!letter && i < to && (text[i] == '%' || text[i] == '％' || text[i] == '‰')) {
         i++;
       }
-      if (letter && i + 1 < to && text[i] == ':' && UnitPolicy.isUrlChar(text[i + 1])
+      if (!continued && letter && i + 1 < to && text[i] == ':' && UnitPolicy.isUrlChar(text[i + 1])
           && UnitPolicy.isUrlScheme(java.nio.CharBuffer.wrap(text, start, i - start))) {
         int end = i + 2;
         while (end < to && UnitPolicy.isUrlChar(text[end])) {
@@ -230,13 +349,20 @@ public final class Segmenter {
         }
         flushRun(text);
         emit(text, start, end);
+        if (end == to) {
+          carried = Carry.URL;
+        }
         return end;
       }
       addSymbol(text, start, letter ? Symbols.ALPHA : Symbols.NUM, i);
+      carried = open;
       return i;
     }
 
     private void addSymbol(char[] text, int start, int symbol, int end) {
+      if (scanOnly) {
+        return;
+      }
       if (runLength == 0) {
         runStart = start;
       }
@@ -267,6 +393,9 @@ public final class Segmenter {
     }
 
     private void emit(char[] text, int from, int to) {
+      if (scanOnly) {
+        return;
+      }
       if (tokens != null) {
         tokens.add(new String(text, from, to - from));
       }
@@ -287,16 +416,22 @@ public final class Segmenter {
       }
     }
 
-    /** Ends a line: appends {@code \n} and resets the separator state. */
+    /** Ends a line: appends {@code \n} and resets the separator state and the carry. */
     public void endLine() {
       ensureOut(1);
       out[outLength++] = '\n';
       separate = false;
+      resumed = Carry.NONE;
+      carried = Carry.NONE;
     }
 
-    /** Starts a line, or the continuation of one ({@code separate}: a word was just written). */
+    /**
+     * Starts a line, or the continuation of one ({@code separate}: a word was just written), not
+     * inside a token ({@link #resume} may follow).
+     */
     public void resetLine(boolean separate) {
       this.separate = separate;
+      resumed = Carry.NONE;
     }
 
     private int taken;

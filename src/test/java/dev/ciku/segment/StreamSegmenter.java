@@ -8,9 +8,10 @@ import java.io.Writer;
  * The one-thread reference that tests compare {@link ParallelSegmenter} with: streams text
  * through a {@link Segmenter}, one output line per input line, in bounded memory whatever the
  * line length. A line longer than the buffer ({@value #BUFFER} chars) is passed on in pieces cut
- * where {@link ParallelSegmenter#cutPoint} cuts a full buffer (after a punctuation or whitespace
+ * where {@link ParallelSegmenter} cuts a full buffer (after a punctuation or whitespace
  * character in the buffer's second half, which does not change the result; in a buffer without
- * any, between two characters that are not a surrogate pair: a forced word boundary).
+ * any, between two characters that are not a surrogate pair: a forced word boundary, where a URL
+ * or Latin run goes on in the next piece as a token of its own, {@link Segmenter.Carry}).
  *
  * <p>Not thread-safe; one instance per stream.
  */
@@ -50,8 +51,13 @@ public final class StreamSegmenter {
         }
       }
       if (start == 0 && len == buf.length) {
-        int cut = ParallelSegmenter.cutPoint(buf, len);
+        int cut = ParallelSegmenter.freeCut(buf, len);
+        boolean forced = cut < 0;
+        if (forced) {
+          cut = ParallelSegmenter.forcedCut(buf, len);
+        }
         worker.process(buf, 0, cut);
+        worker.resume(forced ? worker.carry() : Segmenter.Carry.NONE);
         start = cut;
       }
       worker.drain(out);
