@@ -137,7 +137,7 @@ check_count_ranked_output_in_a_small_heap() {
   CIKU_OPTS=-Xmx24m "$CIKU" count -q --min-count 1 --memory 16m "$news" >/dev/null 2>"$TMP/oom.err"
   rc=$?
   [[ $rc == 70 ]] || fail "exit $rc in a 24 MB heap, expected 70" || return 1
-  [[ "$(wc -l <"$TMP/oom.err")" == 1 ]] && grep -q '^ciku: out of memory' "$TMP/oom.err" \
+  [[ "$(wc -l <"$TMP/oom.err")" == 1 ]] && grep -q '^ciku count: out of memory in a [0-9,]* MB heap' "$TMP/oom.err" \
     || fail "not one line: $(head -3 "$TMP/oom.err")"
 }
 

@@ -129,6 +129,11 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
               counts == null && size > 0 ? 2 * size : size)) {
         if (store != null) {
           store.requireNormalization(new Normalization(text.lowercase, text.simplify), "");
+          if (input.inputs.isEmpty()) {
+            log.warn("--counts without INPUT: no cut pass and no re-estimation, so the list is"
+                + " rougher than the corpus's (phrases such as 的人 stay); give the corpus as"
+                + " well (--counts " + counts + " INPUT) for the words of 'discover INPUT'");
+          }
         }
         ReaderOptions reading = text.readerOptions(input);
         result = new WordDiscoverer(options, reading, run.threads(), memory.bytes(),

@@ -22,6 +22,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.AutoComplete;
@@ -114,26 +115,42 @@ public final class Main implements Runnable {
       if (System.getenv("CIKU_DEBUG") != null) {
         e.printStackTrace(err);
       }
-      err.println("ciku: " + outOfMemory(cl));
+      err.println(commandName(cl) + ": " + outOfMemory(cl, Runtime.getRuntime().maxMemory()));
       err.flush();
       return CikuException.SOFTWARE;
     }
   }
 
+  /** The qualified name of the (sub)command {@code cl} parsed, or {@code ciku}. */
+  private static String commandName(CommandLine cl) {
+    CommandLine.ParseResult pr = cl.getParseResult();
+    while (pr != null && pr.subcommand() != null) {
+      pr = pr.subcommand();
+    }
+    return pr == null ? "ciku" : pr.commandSpec().qualifiedName();
+  }
+
   /**
-   * What to do when the JVM ran out of memory running {@code cl}: a larger heap, and a lower
-   * {@code --memory} only when the command that ran has that option and was not given its
-   * minimum (16m).
+   * What to do when the JVM ran out of memory running {@code cl} in a heap of {@code maxHeap}
+   * bytes: a heap twice as large (rounded up to a power of two), a lower {@code --memory} only
+   * when the command that ran has that option and was not given its minimum (16m), and fewer
+   * threads when more than one was asked for (each holds its own tables).
    */
-  static String outOfMemory(CommandLine cl) {
+  static String outOfMemory(CommandLine cl, long maxHeap) {
     CommandLine.ParseResult pr = cl.getParseResult();
     while (pr != null && pr.subcommand() != null) {
       pr = pr.subcommand();
     }
     boolean budget = pr != null && pr.commandSpec().findOption("--memory") != null
         && canLower(pr.matchedOptionValue("--memory", (String) null));
-    return "out of memory: give the JVM more (CIKU_OPTS=-Xmx8g)"
-        + (budget ? " or lower --memory" : "");
+    boolean threads = pr != null && pr.hasMatchedOption("--threads")
+        && pr.matchedOptionValue("--threads", 1) > 1;
+    long mb = Math.max(64, Long.highestOneBit(Math.max(1, 2 * (maxHeap >> 20) - 1)) << 1);
+    String heap = mb >= 1024 && mb % 1024 == 0 ? mb / 1024 + "g" : mb + "m";
+    return String.format(java.util.Locale.ROOT, "out of memory in a %,d MB heap: give the JVM"
+        + " more (CIKU_OPTS=-Xmx%s)%s%s", maxHeap >> 20, heap,
+        budget ? (threads ? ", lower --memory" : " or lower --memory") : "",
+        threads ? " or use fewer --threads" : "");
   }
 
   /** Whether a budget of {@code memory} (null: the default, 32m or more) is above the minimum. */
@@ -231,10 +248,102 @@ public final class Main implements Runnable {
     CommandLine cl = ex.getCommandLine();
     PrintWriter err = cl.getErr();
     String name = cl.getCommandSpec().qualifiedName();
-    err.println(name + ": " + Log.printable(String.valueOf(ex.getMessage())) + " (see '" + name
-        + " --help')");
+    String message = ex instanceof CommandLine.UnmatchedArgumentException u ? unmatched(u, cl)
+        : String.valueOf(ex.getMessage());
+    err.println(name + ": " + Log.printable(message) + " (see '" + name + " --help')");
     err.flush();
     return CikuException.USAGE;
+  }
+
+  /**
+   * What an argument no command takes was: an unknown subcommand (a first argument that is no
+   * option, where subcommands are expected) or an unknown option or stray argument, as picocli
+   * words it; followed by the name the command has that is one or two edits away (the typo it
+   * likely is), or else, for an option, the commands that have it.
+   */
+  static String unmatched(CommandLine.UnmatchedArgumentException u, CommandLine cl) {
+    List<String> args = u.getUnmatched();
+    String first = args.isEmpty() ? "" : args.get(0);
+    CommandSpec spec = cl.getCommandSpec();
+    if (!cl.getSubcommands().isEmpty() && spec.positionalParameters().isEmpty()
+        && !first.startsWith("-")) {
+      List<String> names = new java.util.ArrayList<>();
+      cl.getSubcommands().forEach((n, sub) -> {
+        if (!sub.getCommandSpec().usageMessage().hidden()) {
+          names.add(n);
+        }
+      });
+      return "unknown command '" + first + "'" + didYouMean(first, names);
+    }
+    String message = String.valueOf(u.getMessage());
+    if (!first.startsWith("-")) {
+      return message;
+    }
+    String option = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+    List<String> names = new java.util.ArrayList<>();
+    for (CommandLine.Model.OptionSpec o : spec.options()) {
+      if (!o.hidden()) {
+        names.addAll(List.of(o.names()));
+      }
+    }
+    String typo = didYouMean(option, names);
+    if (!typo.isEmpty() || spec.parent() == null || spec.parent().parent() != null) {
+      return message + typo;
+    }
+    List<String> others = new java.util.ArrayList<>();
+    newCommandLine().getSubcommands().forEach((n, sub) -> {
+      CommandLine.Model.OptionSpec o = sub.getCommandSpec().findOption(option);
+      if (o != null && !o.hidden() && !sub.getCommandSpec().usageMessage().hidden()) {
+        others.add(n);
+      }
+    });
+    if (others.isEmpty()) {
+      return message;
+    }
+    String last = others.remove(others.size() - 1);
+    return message + " (an option of " + (others.isEmpty() ? "" : String.join(", ", others)
+        + " and ") + last + ")";
+  }
+
+  /** "; did you mean N?" for the first of {@code names} closest to {@code given}, if close. */
+  private static String didYouMean(String given, List<String> names) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String n : names) {
+      int d = editDistance(given, n);
+      if (d < bestDistance) {
+        best = n;
+        bestDistance = d;
+      }
+    }
+    int allowed = Math.min(2, (given.replaceFirst("^-+", "").length() - 1) / 2);
+    return best != null && bestDistance > 0 && bestDistance <= allowed
+        ? "; did you mean " + best + "?" : "";
+  }
+
+  /**
+   * Edits (insert, delete, replace, or swap two neighbours) from {@code a} to {@code b}: the
+   * optimal string alignment distance. Cost O(|a|·|b|).
+   */
+  static int editDistance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   /**

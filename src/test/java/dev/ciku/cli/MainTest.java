@@ -47,26 +47,42 @@ class MainTest {
       picocli.CommandLine cl = Main.newCommandLine(args);
       cl.parseArgs(args);
       boolean budget = List.of("count", "discover", "domain").contains(args[0]);
-      assertEquals("out of memory: give the JVM more (CIKU_OPTS=-Xmx8g)"
-          + (budget ? " or lower --memory" : ""), Main.outOfMemory(cl), args[0]);
+      assertEquals("out of memory in a 4,096 MB heap: give the JVM more (CIKU_OPTS=-Xmx8g)"
+          + (budget ? " or lower --memory" : ""), Main.outOfMemory(cl, 4L << 30), args[0]);
     }
-    assertEquals("out of memory: give the JVM more (CIKU_OPTS=-Xmx8g)",
-        Main.outOfMemory(Main.newCommandLine()), "nothing parsed");
+    assertEquals("out of memory in a 3,817 MB heap: give the JVM more (CIKU_OPTS=-Xmx8g)",
+        Main.outOfMemory(Main.newCommandLine(), 3817L << 20), "nothing parsed");
   }
 
-  /** At the smallest budget, lowering --memory is no advice; above it, it is. */
+  /**
+   * At the smallest budget, lowering --memory is no advice; above it, it is; fewer threads when
+   * more than one was asked for; the heap advised is twice the heap's size, rounded up.
+   */
   @Test
-  void outOfMemory_budgetAtItsMinimum_advisesOnlyTheHeap() {
-    String[][] cases = {{"count", "--memory", "16m", "x.txt"}, {"discover", "-m", "16M", "x.txt"},
-        {"domain", "--memory=16777216", "x.txt"}, {"count", "--memory", "17m", "x.txt"},
-        {"discover", "-m", "1g", "x.txt"}};
-    boolean[] lower = {false, false, false, true, true};
-    for (int i = 0; i < cases.length; i++) {
-      picocli.CommandLine cl = Main.newCommandLine(cases[i]);
-      cl.parseArgs(cases[i]);
-      assertEquals("out of memory: give the JVM more (CIKU_OPTS=-Xmx8g)"
-          + (lower[i] ? " or lower --memory" : ""), Main.outOfMemory(cl),
-          String.join(" ", cases[i]));
+  void outOfMemory_budgetAtItsMinimumOrThreadsGiven_advisesWhatCanHelp() {
+    Object[][] cases = {
+        {new String[] {"count", "--memory", "16m", "x.txt"}, 61L << 20,
+            "out of memory in a 61 MB heap: give the JVM more (CIKU_OPTS=-Xmx128m)"},
+        {new String[] {"discover", "-m", "16M", "x.txt"}, 64L << 20,
+            "out of memory in a 64 MB heap: give the JVM more (CIKU_OPTS=-Xmx128m)"},
+        {new String[] {"domain", "--memory=16777216", "x.txt"}, 91L << 20,
+            "out of memory in a 91 MB heap: give the JVM more (CIKU_OPTS=-Xmx256m)"},
+        {new String[] {"count", "--memory", "17m", "x.txt"}, 512L << 20,
+            "out of memory in a 512 MB heap: give the JVM more (CIKU_OPTS=-Xmx1g) or lower"
+                + " --memory"},
+        {new String[] {"discover", "-m", "1g", "-t", "8", "x.txt"}, 96L << 20,
+            "out of memory in a 96 MB heap: give the JVM more (CIKU_OPTS=-Xmx256m), lower"
+                + " --memory or use fewer --threads"},
+        {new String[] {"vocab", "--threads", "2", "x.txt"}, 10L << 20,
+            "out of memory in a 10 MB heap: give the JVM more (CIKU_OPTS=-Xmx64m) or use fewer"
+                + " --threads"},
+        {new String[] {"segment", "-t", "1", "x.txt"}, 1L << 30,
+            "out of memory in a 1,024 MB heap: give the JVM more (CIKU_OPTS=-Xmx2g)"}};
+    for (Object[] c : cases) {
+      String[] args = (String[]) c[0];
+      picocli.CommandLine cl = Main.newCommandLine(args);
+      cl.parseArgs(args);
+      assertEquals(c[2], Main.outOfMemory(cl, (Long) c[1]), String.join(" ", args));
     }
   }
 
@@ -177,6 +193,48 @@ class MainTest {
     assertEquals(1, errLines().size(), err());
     assertTrue(err().contains("--bogus"), err());
   }
+
+  @Test
+  void usageError_misspeltCommandOrOption_oneLineNamingTheClosestNames() {
+    String[][] cases = {
+        {"ciku: unknown command 'discovr'; did you mean discover? (see 'ciku --help')",
+            "discovr", LAWS},
+        {"ciku: unknown command 'stast'; did you mean stats? (see 'ciku --help')", "stast"},
+        {"ciku eval: unknown command 'word'; did you mean words? (see 'ciku eval --help')",
+            "eval", "word"},
+        {"ciku discover: Unknown option: '--tpo'; did you mean --top? (see 'ciku discover"
+            + " --help')", "discover", "--tpo", "5", LAWS},
+        {"ciku count: Unknown option: '--min-cuont=3'; did you mean --min-count? (see 'ciku"
+            + " count --help')", "count", "--min-cuont=3", LAWS},
+        // An option of other commands: which.
+        {"ciku segment: Unknown option: '--top' (an option of count, discover, domain and"
+            + " vocab) (see 'ciku segment --help')", "segment", "--top", "5", LAWS},
+        {"ciku domain: Unknown option: '--new-only' (an option of discover) (see 'ciku domain"
+            + " --help')", "domain", "--new-only", LAWS},
+        // Nothing close: picocli's words alone.
+        {"ciku: unknown command 'xyzzy' (see 'ciku --help')", "xyzzy"},
+        {"ciku segment: Unknown option: '--qwertz' (see 'ciku segment --help')", "segment",
+            "--qwertz", LAWS},
+        {"ciku stats: Unknown option: '-x' (see 'ciku stats --help')", "stats", "-x", LAWS}};
+    for (String[] c : cases) {
+      io.reset();
+      assertEquals(2, Main.execute(java.util.Arrays.copyOfRange(c, 1, c.length)), c[1]);
+      assertEquals(List.of(c[0]), errLines());
+      assertEquals("", out());
+    }
+  }
+
+  @Test
+  void editDistance_typosSwapsAndEmpty_tabledEdits() {
+    Object[][] cases = {{"", "", 0}, {"a", "", 1}, {"top", "top", 0}, {"tpo", "top", 1},
+        {"discovr", "discover", 1}, {"stast", "stats", 1}, {"ab", "ba", 1}, {"abc", "ca", 3},
+        {"kitten", "sitting", 3}, {"--min-cuont", "--min-count", 1}};
+    for (Object[] c : cases) {
+      assertEquals(c[2], Main.editDistance((String) c[0], (String) c[1]), c[0] + " " + c[1]);
+      assertEquals(c[2], Main.editDistance((String) c[1], (String) c[0]), c[1] + " " + c[0]);
+    }
+  }
+
 
   @Test
   void noSubcommand_exit2_oneLineAsForEval() {
@@ -339,13 +397,15 @@ class MainTest {
     String store = dir.resolve("laws3.ngrams").toString();
     assertEquals(0, Main.execute("count", "-q", "-n", "3", "-o", store, LAWS));
     io.reset();
-    assertEquals(0, Main.execute("discover", "-q", "--counts", store, "-n", "5", "--top", "20"));
+    assertEquals(0, Main.execute("discover", "-q", "--counts", store, "-n", "5", "--top", "20",
+        LAWS));
     String five = out();
     List<String> warnings = errLines();
     assertEquals(List.of("ciku: warning: the store holds grams of up to 3 units: discovering at"
         + " order 3, not 5 (count with -n 5 or more for that)"), warnings);
     io.reset();
-    assertEquals(0, Main.execute("discover", "-q", "--counts", store, "-n", "3", "--top", "20"));
+    assertEquals(0, Main.execute("discover", "-q", "--counts", store, "-n", "3", "--top", "20",
+        LAWS));
     assertEquals(five, out());
     assertEquals("", err());
   }
