@@ -27,7 +27,9 @@ import java.util.function.Consumer;
  * next line starts a new record (so an unbalanced quote cannot swallow the rest of the input); both
  * that and a quoted field still open at the end of an input are warned about, with the line where
  * the quote opened. Lines that lack their text (not a JSON object, no such field or column) are
- * skipped and counted in one warning per input.
+ * skipped and counted in one warning per input; if no line of any input holds it, the field or
+ * column given is taken for a mistake and the read fails ({@link MalformedDataException}, with
+ * the start of the first such line, which shows what the records hold).
  *
  * <p>Not thread-safe; one reader per scan. Allocates its buffers once per instance (the record
  * and field buffers grow to the longest record held), nothing per record.
@@ -66,6 +68,13 @@ public final class CorpusReader {
   private long notObjects;
   private long lacking;
   private long cutRecords;
+  // Over all inputs: records with their text, records without, and the start of the first one
+  // without.
+  private long textRecords;
+  private long skippedRecords;
+  private String firstSkipped;
+  /** Characters of a record shown when no record holds the text. */
+  private static final int SHOWN = 80;
   private long cutFirstLine;
   private long cutLines;
 
@@ -89,6 +98,14 @@ public final class CorpusReader {
       }
     }
     scanner.finish();
+    if (textRecords == 0 && skippedRecords > 0) {
+      throw new MalformedDataException(inputs.size() == 1 ? inputs.get(0).name() : "the inputs",
+          "no line holds " + (options.format() == InputFormat.JSONL ? "a string field '"
+          + options.field() + "'" : "column " + options.column()) + " (" + skippedRecords
+          + " line(s) without it; the first: " + firstSkipped + "): give "
+          + (options.format() == InputFormat.JSONL ? "--field" : "--column")
+          + " for the text's place in a record");
+    }
     if (scanner.latinRefused() > 0) {
       warnings.accept(String.format(java.util.Locale.ROOT, "%,d Latin/digit runs were read as"
           + " boundaries, not units: the corpus holds more than %,d distinct ones (numbers, codes),"
@@ -370,8 +387,16 @@ public final class CorpusReader {
     }
     int found = field.find(a, from, to);
     if (found == RecordField.TEXT) {
+      textRecords++;
       scanner.field(field.chars(), field.start(), field.end());
     } else if (!isBlank(a, from, to)) {
+      if (skippedRecords++ == 0) {
+        int n = Math.min(to - from, SHOWN);
+        if (n < to - from && Character.isHighSurrogate(a[from + n - 1])) {
+          n--;
+        }
+        firstSkipped = new String(a, from, n) + (to - from > n ? "..." : "");
+      }
       if (found == RecordField.NOT_OBJECT) {
         notObjects++;
       } else {

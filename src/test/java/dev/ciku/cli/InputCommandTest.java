@@ -337,10 +337,17 @@ class InputCommandTest {
     assertEquals(List.of("ciku: warning: " + f + ": 2 lines are not a JSON object, 2 lines lack a"
         + " string field 'text'; skipped"), io.errLines());
     io.reset();
-    assertEquals(0, Main.execute("stats", "--input-format", "jsonl", "--field", "nope",
-        f.toString()));
-    assertEquals(List.of("ciku: warning: " + f + ": 2 lines are not a JSON object, 3 lines lack a"
-        + " string field 'nope'; skipped"), io.errLines());
+    // No line holds the field: a mistake, not data to skip (every command reads so).
+    for (String command : new String[] {"stats", "count", "discover", "vocab"}) {
+      io.reset();
+      assertEquals(65, Main.execute(command, "--input-format", "jsonl", "--field", "nope",
+          f.toString()), command);
+      assertEquals(List.of("ciku: warning: " + f + ": 2 lines are not a JSON object, 3 lines lack"
+          + " a string field 'nope'; skipped", "ciku " + command + ": " + f + ": no line holds a"
+          + " string field 'nope' (5 line(s) without it; the first: {\"text\":\"中文\"}): give"
+          + " --field for the text's place in a record"), io.errLines(), command);
+      assertEquals("", io.out(), command);
+    }
   }
 
   @Test
@@ -384,7 +391,7 @@ class InputCommandTest {
     assertEquals(0, Main.execute("stats", "--input-format", "tsv", "--column", "1", f.toString()),
         () -> io.err());
     assertEquals(0, Main.execute("stats", "--input-format", "jsonl", "--field", "t",
-        f.toString()));
+        write("f.jsonl", "{\"t\":\"中文\"}\n").toString()), () -> io.err());
   }
 
   @Test

@@ -478,6 +478,31 @@ class CorpusReaderTest {
   }
 
   @Test
+  void read_noLineOfAnyInputHoldsTheColumn_failsShowingTheFirstLine() throws IOException {
+    String longRecord = "甲".repeat(100) + "\t" + "乙";
+    Path a = write("a.tsv", longRecord + "\n\n");
+    Path b = write("b.tsv", "x\ny\n");
+    MalformedDataException e = assertThrows(MalformedDataException.class,
+        () -> stats(options(InputFormat.TSV, "text", 3), a.toString(), b.toString()));
+    assertEquals("the inputs: no line holds column 3 (3 line(s) without it; the first: "
+        + "甲".repeat(80) + "...): give --column for the text's place in a record",
+        e.getMessage());
+    assertEquals(List.of(a + ": 1 line lacks column 3; skipped",
+        b + ": 2 lines lack column 3; skipped"), warnings);
+    // One line with the column anywhere: the others are skipped, as before.
+    warnings.clear();
+    Path c = write("c.tsv", "1\t2\t好\n");
+    assertEquals(1, stats(options(InputFormat.TSV, "text", 3), a.toString(), b.toString(),
+        c.toString()).units());
+    assertEquals(2, warnings.size(), warnings.toString());
+    // Blank lines alone hold nothing to miss.
+    warnings.clear();
+    Path blank = write("blank.tsv", "\n \n");
+    assertEquals(0, stats(options(InputFormat.TSV, "text", 3), blank.toString()).units());
+    assertEquals(List.of(), warnings);
+  }
+
+  @Test
   void read_tsvLinesLackingColumn_countedInOneWarning() throws IOException {
     Path p = write("short.tsv", "1\t好\n2\n\n3\n");
     CorpusStats s = stats(options(InputFormat.TSV, "text", 2), p.toString());
