@@ -111,6 +111,20 @@ check_output_file_is_atomic() {
   [[ "$(wc -l <"$TMP/s.tsv")" == 2 ]] || fail "s.tsv: $(cat "$TMP/s.tsv")"
 }
 
+# Standard output appended to an input (`segment f >> f`) would read what it writes, as `cat f
+# >> f` would: refused (exit 2, one line), the input left as it was.
+check_stdout_redirected_to_an_input_is_refused() {
+  local f="$TMP/self.txt" rc before
+  head -50 corpora-samples/laws-zh.txt > "$f"
+  before=$(md5sum < "$f")
+  "$CIKU" segment -q "$f" >> "$f" 2>"$TMP/err"
+  rc=$?
+  [[ $rc == 2 ]] || fail "exit $rc" || return 1
+  [[ "$(wc -l <"$TMP/err")" == 1 ]] && grep -q "standard output (redirected to .*) is also read" \
+    "$TMP/err" || fail "stderr: $(cat "$TMP/err")" || return 1
+  [[ "$(md5sum < "$f")" == "$before" ]] || fail "the input changed"
+}
+
 # --- runner ----------------------------------------------------------------------------------
 
 # --- count and discover ----------------------------------------------------------------------

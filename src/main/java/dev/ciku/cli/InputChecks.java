@@ -12,8 +12,10 @@ import java.util.Set;
  * ({@code -}, {@code /dev/stdin}, {@code /dev/fd/0}) is read by at most one argument (a corpus
  * given no INPUT reads it, which counts); an auxiliary file (a lexicon, word list, vocabulary,
  * gold file) is not a directory; a store is a regular file (it is memory-mapped); no output
- * ({@code -o}) is a file that an argument reads: named, inside a directory argument, or standard
- * input redirected from it. A failed check is a {@link CikuException}: a
+ * ({@code -o}, or standard output redirected to a file when there is no {@code -o}) is a file
+ * that an argument reads: named, inside a directory argument, or standard input redirected from
+ * it ({@code ciku segment f >> f} would read what it appends). A failed check is a
+ * {@link CikuException}: a
  * usage error (2) for standard input named twice or an output that is also an input, missing
  * input (66) for a directory, a missing auxiliary file (named with its option) or a store that
  * is not a file.
@@ -28,6 +30,21 @@ public final class InputChecks {
       "/proc/self/fd/0");
   /** The file standard input is, when it is redirected from one (Linux; elsewhere no file). */
   private static final Path STDIN_FILE = Path.of("/proc/self/fd/0");
+  /** What standard output is called as an output. */
+  private static final String STDOUT = "standard output";
+
+  /** The file standard output is, when it is redirected to one (no file elsewhere). */
+  private final Path stdoutFile;
+
+  /** Checks of this process's inputs and outputs (standard output: {@code /proc/self/fd/1}). */
+  public InputChecks() {
+    this(Path.of("/proc/self/fd/1"));
+  }
+
+  /** As {@link #InputChecks()}, with standard output taken to be {@code stdoutFile}. */
+  InputChecks(Path stdoutFile) {
+    this.stdoutFile = stdoutFile;
+  }
 
   /** How each argument that reads standard input was given, in order. */
   private final List<String> stdinUses = new ArrayList<>();
@@ -35,7 +52,8 @@ public final class InputChecks {
   private record Named(String option, Path file) {
     @Override
     public String toString() {
-      return option + " " + file;
+      return option.equals(STDOUT) ? STDOUT + " (redirected to " + file + ")"
+          : option + " " + file;
     }
   }
 
@@ -127,12 +145,29 @@ public final class InputChecks {
     return this;
   }
 
-  /** An output file of {@code option}, or null if not given (standard output). */
+  /**
+   * An output file of {@code option}, or null if not given; with {@code -o} not given the
+   * output is standard output, which is checked as a file when it is redirected to one.
+   */
   public InputChecks output(String option, Path file) {
     if (file != null) {
       written.add(new Named(option, file));
+    } else if (option.equals("-o")) {
+      Path target = stdoutTarget();
+      if (target != null) {
+        written.add(new Named(STDOUT, target));
+      }
     }
     return this;
+  }
+
+  /** The regular file standard output is redirected to, or null. */
+  private Path stdoutTarget() {
+    try {
+      return Files.isRegularFile(stdoutFile) ? stdoutFile.toRealPath() : null;
+    } catch (java.io.IOException | SecurityException e) {
+      return null;
+    }
   }
 
   /**
@@ -151,17 +186,17 @@ public final class InputChecks {
       }
       if (!stdinUses.isEmpty() && sameFile(out.file(), STDIN_FILE)) {
         throw new CikuException(CikuException.USAGE, out + " is also read (" + stdinUses.get(0)
-            + ", redirected from it): writing it would replace that input");
+            + ", redirected from it): writing it would " + verb(out) + " that input");
       }
       for (Named in : read) {
         if (sameFile(out.file(), in.file())) {
           throw new CikuException(CikuException.USAGE, out + " is also read (" + in
-              + "): writing it would replace that input");
+              + "): writing it would " + verb(out) + " that input");
         }
         Path inside = Files.isDirectory(in.file()) ? fileUnder(in.file(), out.file()) : null;
         if (inside != null) {
           throw new CikuException(CikuException.USAGE, out + " is also read (" + inside
-              + ", a file of " + in + "): writing it would replace that input");
+              + ", a file of " + in + "): writing it would " + verb(out) + " that input");
         }
       }
     }
@@ -183,6 +218,11 @@ public final class InputChecks {
       // A directory that cannot be listed is reported when it is read.
     }
     return null;
+  }
+
+  /** What writing {@code out} does to an input it is: standard output appends or truncates. */
+  private static String verb(Named out) {
+    return out.option().equals(STDOUT) ? "change" : "replace";
   }
 
   private static boolean sameFile(Path a, Path b) {

@@ -1,0 +1,54 @@
+package dev.ciku.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputChecksTest {
+  @TempDir Path dir;
+
+  private Path file(String name) throws IOException {
+    return Files.writeString(dir.resolve(name), "中文\n");
+  }
+
+  @Test
+  void check_standardOutputRedirectedToAnInput_usageErrorNamingBoth() throws IOException {
+    Path f = file("f.txt");
+    Path real = f.toRealPath();
+    CikuException e = assertThrows(CikuException.class,
+        () -> new InputChecks(f).corpus(List.of(f.toString()), true).output("-o", null).check());
+    assertEquals(CikuException.USAGE, e.exitCode());
+    assertEquals("standard output (redirected to " + real + ") is also read (INPUT " + f
+        + "): writing it would change that input", e.getMessage());
+    // A link to it, and the file inside a directory argument, are the same file.
+    Path link = Files.createSymbolicLink(dir.resolve("link"), f);
+    assertThrows(CikuException.class, () -> new InputChecks(link)
+        .corpus(List.of(f.toString()), true).output("-o", null).check());
+    e = assertThrows(CikuException.class, () -> new InputChecks(f)
+        .corpus(List.of(dir.toString()), true).output("-o", null).check());
+    assertEquals("standard output (redirected to " + real + ") is also read (" + f
+        + ", a file of INPUT " + dir + "): writing it would change that input", e.getMessage());
+  }
+
+  @Test
+  void check_standardOutputElsewhereOrUnused_passes() throws IOException {
+    Path f = file("f.txt");
+    Path other = file("other.txt");
+    new InputChecks(other).corpus(List.of(f.toString()), true).output("-o", null).check();
+    // With -o, standard output carries no data.
+    new InputChecks(f).corpus(List.of(f.toString()), true)
+        .output("-o", dir.resolve("out.tsv")).check();
+    // Not a regular file (a terminal, a pipe, nothing): nothing to compare.
+    new InputChecks(dir.resolve("missing")).corpus(List.of(f.toString()), true)
+        .output("-o", null).check();
+    new InputChecks(dir).corpus(List.of(f.toString()), true).output("-o", null).check();
+    // Other outputs given no file are not standard output.
+    new InputChecks(f).corpus(List.of(f.toString()), true).output("--stats", null).check();
+  }
+}
