@@ -126,7 +126,7 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
       long size = InputOptions.totalSize(corpus);
       try (NgramStore store = counts == null ? null : NgramStore.open(counts);
           Progress p = Progress.start(run.progress(), System.err, "discover", bytes::get,
-              counts == null && size > 0 ? 2 * size : size)) {
+              size, counts == null ? 2 : 1)) {
         if (store != null) {
           store.requireNormalization(new Normalization(text.lowercase, text.simplify), "");
           if (input.inputs.isEmpty()) {

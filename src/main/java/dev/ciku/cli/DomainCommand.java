@@ -201,7 +201,7 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
       ByteCounter bytes = new ByteCounter();
       try (Spool spool = Spool.of(corpus, memory.tempDir());
           Progress p = Progress.start(run.progress(), System.err, "domain", bytes::get,
-              3 * InputOptions.totalSize(spool.inputs()))) {
+              InputOptions.totalSize(spool.inputs()), 3)) {
         result = new DomainTermMiner(new DomainTermMiner.Options(discover, r, filter,
             terms.termEntropy(), terms.measureGlue()),
             text.readerOptions(input), run.threads(), memory.bytes(), memory.tempDir())

@@ -19,6 +19,8 @@ public final class Progress implements AutoCloseable {
   private final int columns;
   private final LongSupplier done;
   private final long total;
+  /** Passes over the input that {@link #total} adds up (1 or more). */
+  private final int passes;
   private final LongSupplier clock;
   private final Thread thread;
   private final long start;
@@ -36,7 +38,7 @@ public final class Progress implements AutoCloseable {
 
   /** A bar not started, on an injected {@code clock} (nanoseconds), of any width. */
   Progress(PrintStream err, String stage, LongSupplier done, long total, LongSupplier clock) {
-    this(err, stage, done, total, clock, Integer.MAX_VALUE);
+    this(err, stage, done, total, 1, clock, Integer.MAX_VALUE);
   }
 
   /**
@@ -44,13 +46,14 @@ public final class Progress implements AutoCloseable {
    * {@code columns} columns (a line is at most {@code columns - 1} characters, so it never
    * wraps); {@link #start} starts one.
    */
-  Progress(PrintStream err, String stage, LongSupplier done, long total, LongSupplier clock,
-      int columns) {
+  Progress(PrintStream err, String stage, LongSupplier done, long total, int passes,
+      LongSupplier clock, int columns) {
     this.columns = columns;
     this.err = err;
     this.stage = stage;
     this.done = done;
     this.total = total;
+    this.passes = Math.max(1, passes);
     this.clock = clock;
     this.start = clock.getAsLong();
     this.thread = new Thread(this::loop, "ciku-progress");
@@ -65,7 +68,18 @@ public final class Progress implements AutoCloseable {
    */
   public static Progress start(boolean enabled, PrintStream err, String stage, LongSupplier done,
       long total) {
-    Progress p = new Progress(err, stage, done, total, System::nanoTime, terminalColumns());
+    return start(enabled, err, stage, done, total, 1);
+  }
+
+  /**
+   * As {@link #start(boolean, PrintStream, String, LongSupplier, long)} for work that reads an
+   * input of {@code size} bytes {@code passes} times ({@code done} counts the bytes of every
+   * pass): the bar shows the whole work, the figures the pass under way and the input's size.
+   */
+  public static Progress start(boolean enabled, PrintStream err, String stage, LongSupplier done,
+      long size, int passes) {
+    Progress p = new Progress(err, stage, done, size > 0 ? size * passes : size, passes,
+        System::nanoTime, terminalColumns());
     if (enabled) {
       p.thread.start();
     } else {
@@ -104,7 +118,7 @@ public final class Progress implements AutoCloseable {
 
   /** Renders one line for the given state, of any width (tests). */
   static String render(String stage, long done, long total, double seconds) {
-    return render(stage, done, total, seconds, "", Integer.MAX_VALUE);
+    return render(stage, done, total, 1, seconds, "", Integer.MAX_VALUE);
   }
 
   /** The longest bar, in characters between the brackets. */
@@ -119,14 +133,28 @@ public final class Progress implements AutoCloseable {
    */
   static String render(String stage, long done, long total, double seconds, String suffix,
       int columns) {
+    return render(stage, done, total, 1, seconds, suffix, columns);
+  }
+
+  /**
+   * As {@link #render(String, long, long, double, String, int)} for {@code passes} passes over
+   * an input of {@code total / passes} bytes: the percentage and the bar are of the whole work,
+   * the megabytes of the pass under way, named when there are several.
+   */
+  static String render(String stage, long done, long total, int passes, double seconds,
+      String suffix, int columns) {
     double mb = done / 1e6;
     double rate = seconds > 0 ? mb / seconds : 0;
     String label = String.format(Locale.ROOT, "%-10s ", stage);
     String line;
     if (total > 0) {
       double f = Math.min(1.0, (double) done / total);
-      String figures = String.format(Locale.ROOT, " %3.0f%% %.1f/%.1f MB %.1f MB/s", f * 100, mb,
-          total / 1e6, rate) + suffix;
+      long size = total / passes;
+      int pass = (int) Math.min(passes, Math.max(1, (done + size - 1) / size));
+      long inPass = passes == 1 ? done : Math.min(size, done - (pass - 1) * size);
+      String figures = String.format(Locale.ROOT, " %3.0f%% %.1f/%.1f MB%s %.1f MB/s", f * 100,
+          inPass / 1e6, size / 1e6, passes > 1 ? " (pass " + pass + " of " + passes + ")" : "",
+          rate) + suffix;
       long room = (long) columns - 1 - label.length() - figures.length() - 2;
       int width = (int) Math.min(BAR, room);
       if (width >= MIN_BAR) {
@@ -166,8 +194,8 @@ public final class Progress implements AutoCloseable {
     if (total > 0 && d >= total && finished == 0) {
       finished = now;
     }
-    String bar = finished == 0 ? render(stage, d, total, (now - start) / 1e9, "", columns)
-        : render(stage, d, total, (finished - start) / 1e9,
+    String bar = finished == 0 ? render(stage, d, total, passes, (now - start) / 1e9, "", columns)
+        : render(stage, d, total, passes, (finished - start) / 1e9,
             String.format(Locale.ROOT, ", read; working %.0f s", (now - finished) / 1e9), columns);
     String line = "\r" + bar + "\u001b[K";
     synchronized (TERMINAL) {

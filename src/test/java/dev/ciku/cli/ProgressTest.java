@@ -17,6 +17,25 @@ class ProgressTest {
     assertEquals("counting   3.0 MB 1.5 MB/s", Progress.render("counting", 3_000_000, -1, 2.0));
   }
 
+  /** Two or three passes over one input: the bar of the whole work, the figures of the pass. */
+  @Test
+  void render_severalPasses_barOfTheWorkFiguresOfThePass() {
+    String[][] cases = {
+        {"0", "[                              ]   0% 0.0/1.9 MB (pass 1 of 2) 0.0 MB/s"},
+        {"950000", "[========                      ]  25% 1.0/1.9 MB (pass 1 of 2) 0.5 MB/s"},
+        {"1900000", "[===============               ]  50% 1.9/1.9 MB (pass 1 of 2) 1.0 MB/s"},
+        {"1900001", "[===============               ]  50% 0.0/1.9 MB (pass 2 of 2) 1.0 MB/s"},
+        {"3800000", "[==============================] 100% 1.9/1.9 MB (pass 2 of 2) 1.9 MB/s"},
+        {"4000000", "[==============================] 100% 1.9/1.9 MB (pass 2 of 2) 2.0 MB/s"}};
+    for (String[] c : cases) {
+      assertEquals("discover   " + c[1], Progress.render("discover", Long.parseLong(c[0]),
+          3_800_000, 2, 2.0, "", Integer.MAX_VALUE), c[0]);
+    }
+    assertEquals("domain     [====================          ]  67% 1.9/1.9 MB (pass 2 of 3)"
+        + " 3.8 MB/s", Progress.render("domain", 3_800_000, 5_700_000, 3, 1.0, "",
+        Integer.MAX_VALUE));
+  }
+
   /** A line never reaches the terminal's last column: the bar narrows, then goes, then cut. */
   @Test
   void render_narrowTerminal_lineFitsInOneLessThanItsColumns() {
@@ -43,7 +62,8 @@ class ProgressTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     long[] now = {0};
-    Progress p = new Progress(err, "discover", () -> 23_000_000L, 23_000_000L, () -> now[0], 80);
+    Progress p = new Progress(err, "discover", () -> 23_000_000L, 23_000_000L, 1, () -> now[0],
+        80);
     now[0] = 2_300_000_000L;
     p.draw();
     now[0] = 3_300_000_000L;
