@@ -745,8 +745,8 @@ public final class WordDiscoverer {
       an2[n++] = an;
     }
     info.accept(String.format(java.util.Locale.ROOT,
-        "re-estimation: %,d words kept, %,d made by merging (%.1f s)", kept, merged,
-        seconds(t0)));
+        "re-estimation: %,d words, %,d of them kept from before it and %,d made by merging"
+        + " (%.1f s)", kept + merged, kept, merged, seconds(t0)));
     boolean[] alive = new boolean[n];
     Arrays.fill(alive, true);
     return new Words(w2, c2, hl2, hr2, alive, Arrays.copyOf(an2, n));

@@ -298,8 +298,9 @@ public final class DomainTermMiner {
           + " weirdness gate is their lower quartile, %.1f, not %.0f", STRONGEST, SPECIFIC / 2,
           gate, SPECIFIC));
     }
-    info.accept(String.format(Locale.ROOT, "%,d terms scored, %,d dropped by the filter (%.1f s)",
-        out.size(), filtered, (clock.getAsLong() - t0) / 1e9));
+    info.accept(String.format(Locale.ROOT, "%,d terms scored, %,d more candidates dropped before"
+        + " scoring (filter, --term-entropy, measure-word glue) (%.1f s)", out.size(), filtered,
+        (clock.getAsLong() - t0) / 1e9));
     return new Result(out, found.positions(), ref.positions(), found.words().size(), filtered,
         explain(found, out, ref, occ, gate));
   }
