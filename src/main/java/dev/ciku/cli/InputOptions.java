@@ -74,7 +74,16 @@ public final class InputOptions {
    */
   public List<CorpusInput> corpus(Log log) throws IOException {
     new InputChecks().corpus(inputs, true).check();
+    if (inputs.isEmpty() && stdinIsTerminal()) {
+      // Typed text is read, but a user who forgot the file would see nothing happen.
+      log.info("no INPUT given: reading standard input, the terminal (end it with Ctrl-D)");
+    }
     return CorpusInput.expand(inputs, log::info, log::warn);
+  }
+
+  /** Whether the launcher reported standard input to be a terminal. */
+  static boolean stdinIsTerminal() {
+    return Boolean.getBoolean("ciku.stdin.tty");
   }
 
   /** Total stored size of the inputs, or -1 if any is unknown (standard input). */

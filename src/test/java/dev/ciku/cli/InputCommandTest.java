@@ -72,6 +72,28 @@ class InputCommandTest {
     }
   }
 
+  @Test
+  void corpus_noInputOnATerminal_saysItReadsStandardInput() {
+    byte[] text = utf8("中文\n");
+    String hint = "ciku: no INPUT given: reading standard input, the terminal (end it with Ctrl-D)";
+    System.setProperty("ciku.stdin.tty", "true");
+    try {
+      assertEquals(0, withStdin(text, "stats", "--no-progress"), () -> io.err());
+      assertEquals(hint, io.errLines().get(0));
+      // Named: the user meant it; quiet: no info at all.
+      for (String[] args : new String[][] {{"stats", "-"}, {"stats", "-q"}}) {
+        io.reset();
+        assertEquals(0, withStdin(text, args), () -> io.err());
+        assertEquals(false, io.err().contains("no INPUT given"), io.err());
+      }
+    } finally {
+      System.clearProperty("ciku.stdin.tty");
+    }
+    io.reset();
+    assertEquals(0, withStdin(text, "stats"), () -> io.err());
+    assertEquals(false, io.err().contains("no INPUT given"), io.err());
+  }
+
   private String runOut(String... args) {
     io.reset();
     assertEquals(0, Main.execute(args), () -> io.err());
