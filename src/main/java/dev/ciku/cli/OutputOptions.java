@@ -39,6 +39,11 @@ public final class OutputOptions {
    */
   interface Formats {
     EnumSet<OutputFormat> formats();
+
+    /** What the help adds after the list of formats ("" for nothing). */
+    default String formatNote() {
+      return "";
+    }
   }
 
   /**
@@ -48,7 +53,7 @@ public final class OutputOptions {
    */
   static void describeFormats(CommandLine cl) {
     if (cl.getCommand() instanceof Formats f) {
-      String text = "Output format: " + describe(f.formats()) + ".";
+      String text = "Output format: " + describe(f.formats()) + "." + f.formatNote();
       cl.getCommandSpec().resourceBundle(new ListResourceBundle() {
         @Override
         protected Object[][] getContents() {

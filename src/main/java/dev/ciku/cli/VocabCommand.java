@@ -34,6 +34,13 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
     return EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT);
   }
 
+  @Override
+  public String formatNote() {
+    return " In every format numbers are written as 0 and Latin runs as A (0点 is any number"
+        + " followed by 点), as 'ciku segment --vocab' reads them; other segmenters (jieba's"
+        + " user dictionaries) would take them literally.";
+  }
+
   @Mixin InputOptions input;
   @Mixin FormatOptions text;
   @Mixin OutputOptions output;
