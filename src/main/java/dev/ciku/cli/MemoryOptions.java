@@ -30,7 +30,7 @@ public final class MemoryOptions {
   static final double MAX_HEAP_SHARE = 0.8;
 
   /** Smallest budget: 16 MiB. */
-  static final long MIN_BUDGET = 16L << 20;
+  static final long MIN_BUDGET = dev.ciku.count.CountOptions.MIN_MEMORY;
 
   /** Largest budget ever advised for: 2^50 bytes (1024t), beyond any machine's memory. */
   static final long MAX_BUDGET = 1L << 50;

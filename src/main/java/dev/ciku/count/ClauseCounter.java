@@ -20,6 +20,8 @@ public final class ClauseCounter implements ClauseSink {
   private final long[] positions;
   private final RunSet runs;
   private final CountingTable.OnFull onFull;
+  private final long runBudget;
+  private final Path tempDir;
 
   /**
    * @param order longest n-gram, 1..{@link Grams#MAX_ORDER}
@@ -36,6 +38,8 @@ public final class ClauseCounter implements ClauseSink {
     this.table = new CountingTable(tableCapacity, 0.7);
     this.positions = new long[order + 1];
     this.runs = new RunSet(runBudget, tempDir);
+    this.runBudget = runBudget;
+    this.tempDir = tempDir;
     this.onFull = t -> runs.add(t.drainWithPrefixes());
   }
 
@@ -60,14 +64,16 @@ public final class ClauseCounter implements ClauseSink {
 
   /**
    * Streams every gram counted at least {@code minCount} times to {@code sink} in gram order,
-   * then deletes the runs. The counter is empty afterwards (positions are kept).
+   * then deletes the runs. The counter is empty afterwards (positions are kept). The spilled
+   * runs' read buffers share a quarter of the run budget (many runs are merged down first, as
+   * {@link RunMerger#merge(java.util.List, long, GramSink, int, Path, long)} does).
    */
   public void finish(long minCount, GramSink sink) throws IOException {
     if (table.size() > 0) {
       runs.add(table.drainWithPrefixes());
     }
     try {
-      RunMerger.merge(runs.all(), minCount, sink);
+      RunMerger.merge(runs.all(), minCount, sink, 1, tempDir, runBudget / 4);
     } finally {
       runs.deleteAll();
     }

@@ -16,11 +16,14 @@ import java.util.Objects;
  * @param tempDir where spilled runs go
  */
 public record CountOptions(int order, long minCount, int threads, long memoryBytes, Path tempDir) {
+  /** The smallest budget counting works in: 16 MiB (hash tables and run buffers). */
+  public static final long MIN_MEMORY = 16L << 20;
+
   public CountOptions {
     Params.between("--order", order, 1, Grams.MAX_ORDER);
     Params.atLeast("--min-count", minCount, 1);
     Params.atLeast("--threads", threads, 1);
-    if (memoryBytes < (16L << 20)) {
+    if (memoryBytes < MIN_MEMORY) {
       throw new IllegalArgumentException("--memory must be at least 16m, not " + memoryBytes);
     }
     Objects.requireNonNull(tempDir, "tempDir");

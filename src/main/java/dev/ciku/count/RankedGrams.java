@@ -17,19 +17,22 @@ import java.util.List;
 
 /**
  * Collects grams and hands them back ordered by count (descending, ties in gram order), keeping
- * either only the top {@code k} (a bounded heap: memory O(k)) or all of them. The ranking is a
- * total order, so the result does not depend on the order grams arrive in: ranges of grams may be
- * ranked in {@link #part parts} on several threads and {@link #join joined}.
+ * either only the top {@code k} or all of them. The ranking is a total order, so the result does
+ * not depend on the order grams arrive in: ranges of grams may be ranked in {@link #part parts}
+ * on several threads and {@link #join joined}.
  *
- * <p>Keeping all grams is bounded too when a memory budget and a spill directory are given: a
- * full buffer is ranked and written to a temporary file (24 bytes a gram), and {@link #drain}
- * merges the files with what is left in memory. Grams are held in one primitive array, 24 bytes
- * each, plus 8 bytes each while a buffer is ranked.
+ * <p>Memory is bounded when a memory budget and a spill directory are given. The top {@code k}
+ * are kept in a heap (24 bytes a gram) when it fits the budget, in every part and in the joining
+ * collection alike; otherwise, and when keeping all grams, a full buffer is ranked and written to
+ * a temporary file (24 bytes a gram, at most {@code k} of them), and {@link #drain} merges the
+ * files with what is left in memory, stopping after {@code k}. Grams are held in one primitive
+ * array, 24 bytes each, plus 8 bytes each while a buffer is ranked.
  *
  * <p>Not thread-safe (one thread a part). Close to delete spill files that were not drained.
  */
 public final class RankedGrams implements PartitionedSink, AutoCloseable {
   private final int top;
+  /** Keeps the best {@link #top} in a heap, in memory (else buffers, spills and merges). */
   private final boolean bounded;
   private final int bufferLimit;
   private final Path spillDir;
@@ -47,13 +50,14 @@ public final class RankedGrams implements PartitionedSink, AutoCloseable {
 
   /**
    * @param top keep only the best {@code top} grams; 0 or less keeps all
-   * @param memoryBytes when keeping all: buffer at most this much (32 bytes a gram) before
-   *     ranking the buffer into a file under {@code spillDir}
+   * @param memoryBytes buffer at most this much: a heap of the best {@code top} grams (24 bytes
+   *     a gram) if it fits, else a buffer (32 bytes a gram) ranked into a file under
+   *     {@code spillDir} when full
    * @param spillDir where full buffers go; null keeps everything in memory
    */
   public RankedGrams(int top, long memoryBytes, Path spillDir) {
     this.top = top;
-    this.bounded = top > 0;
+    this.bounded = top > 0 && (spillDir == null || 24L * top <= memoryBytes);
     this.spillDir = spillDir;
     long limit = spillDir == null ? Long.MAX_VALUE : Math.max(1024, memoryBytes / 32);
     this.bufferLimit = (int) Math.min(limit, Integer.MAX_VALUE / 3);
@@ -113,15 +117,16 @@ public final class RankedGrams implements PartitionedSink, AutoCloseable {
    */
   public void drain(GramSink sink) {
     long[] order = rank();
+    long limit = top > 0 ? top : Long.MAX_VALUE;
     try {
       if (spills.isEmpty()) {
-        for (long key : order) {
-          int i = (int) (key & indexMask);
+        for (int k = 0; k < order.length && k < limit; k++) {
+          int i = (int) (order[k] & indexMask);
           sink.accept(data[3 * i], data[3 * i + 1], data[3 * i + 2]);
         }
       } else {
         reduceSpills();
-        mergeSpills(spills, order, sink);
+        mergeSpills(spills, order, sink, limit);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -193,8 +198,10 @@ public final class RankedGrams implements PartitionedSink, AutoCloseable {
       spills.add(file);
       try (DataOutputStream out = new DataOutputStream(
           new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
-        for (long key : order) {
-          int i = (int) (key & indexMask);
+        // Only the best top of a ranked buffer can be among the best top of all.
+        int kept = top > 0 ? Math.min(order.length, top) : order.length;
+        for (int k = 0; k < kept; k++) {
+          int i = (int) (order[k] & indexMask);
           out.writeLong(data[3 * i]);
           out.writeLong(data[3 * i + 1]);
           out.writeLong(data[3 * i + 2]);
@@ -229,7 +236,7 @@ public final class RankedGrams implements PartitionedSink, AutoCloseable {
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
-        });
+        }, top > 0 ? top : Long.MAX_VALUE);
       } catch (UncheckedIOException e) {
         throw OutputException.of("temporary file " + merged, e.getCause());
       }
@@ -242,9 +249,10 @@ public final class RankedGrams implements PartitionedSink, AutoCloseable {
 
   /**
    * Merges the ranked files {@code files} and the ranked buffer ({@code order}) into
-   * {@code sink}.
+   * {@code sink}, stopping after {@code limit} grams.
    */
-  private void mergeSpills(List<Path> files, long[] order, GramSink sink) throws IOException {
+  private void mergeSpills(List<Path> files, long[] order, GramSink sink, long limit)
+      throws IOException {
     int k = files.size();
     Source[] heap = new Source[k + 1];
     int n = 0;
@@ -267,7 +275,7 @@ public final class RankedGrams implements PartitionedSink, AutoCloseable {
       for (int i = n / 2 - 1; i >= 0; i--) {
         siftDown(heap, n, i);
       }
-      while (n > 0) {
+      for (long emitted = 0; n > 0 && emitted < limit; emitted++) {
         Source s = heap[0];
         sink.accept(s.hi, s.lo, s.count);
         if (!s.next(data)) {

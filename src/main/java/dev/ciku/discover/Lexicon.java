@@ -20,7 +20,10 @@ import java.util.function.Consumer;
  * words of a traditional corpus and the other way round (著 compares as 着); full-width ASCII
  * as half-width (ＣＯＶＩＤ－１９ is COVID-19); Latin letters lower-cased if the corpus is
  * ({@code --lowercase}).
- * Immutable once built; thread-safe to read.
+ *
+ * <p>Filled by {@code addFile} and {@code addResource}, then only read: not thread-safe while it
+ * is filled; once filled, and published safely (before any worker starts), any number of threads
+ * may read it.
  */
 public final class Lexicon {
   /**

@@ -112,17 +112,17 @@ public final class WordDiscoverer {
    * @param readerOptions how the corpus is read (encoding, format, normalisation)
    * @param threads worker threads for counting, cutting and scoring (1 or more; the result does
    *     not depend on it)
-   * @param memory the counting budget in bytes (more than 0; the counter needs 16 MiB or more),
-   *     beyond which sorted runs and rare grams spill to {@code tempDir}
+   * @param memory the counting budget in bytes ({@link CountOptions#MIN_MEMORY} or more), beyond
+   *     which sorted runs and rare grams spill to {@code tempDir}
    * @param tempDir where temporary files go (spilled runs, the recorded clauses)
    * @throws IllegalArgumentException if {@code threads} or {@code memory} is out of range
    */
   public WordDiscoverer(DiscoverOptions options, ReaderOptions readerOptions, int threads,
       long memory, Path tempDir) {
     this.options = Objects.requireNonNull(options, "options");
-    this.readerOptions = readerOptions;
+    this.readerOptions = Objects.requireNonNull(readerOptions, "readerOptions");
     this.threads = (int) Params.atLeast("threads", threads, 1);
-    this.memory = Params.atLeast("memory", memory, 1);
+    this.memory = Params.atLeast("memory", memory, CountOptions.MIN_MEMORY);
     this.tempDir = Objects.requireNonNull(tempDir, "tempDir");
     // Read now (dict/stopwords.txt, dict/measure-words.txt, dict/phrase-suffixes.txt), so an
     // unreadable list fails before the corpus is counted.

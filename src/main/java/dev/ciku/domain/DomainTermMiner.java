@@ -5,6 +5,7 @@ import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.Params;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitPolicy;
+import dev.ciku.count.CountOptions;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.DiscoveredWord;
 import dev.ciku.discover.Explanation;
@@ -21,6 +22,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -163,8 +165,8 @@ public final class DomainTermMiner {
    * @param readerOptions how the domain corpus is read (encoding, format, normalisation)
    * @param threads worker threads of discovery (1 or more; the result does not depend on it);
    *     the passes that count the candidates' occurrences and a reference corpus run on one
-   * @param memory discovery's counting budget in bytes (more than 0; the counter needs 16 MiB or
-   *     more), beyond which work spills to {@code tempDir}
+   * @param memory discovery's counting budget in bytes ({@link CountOptions#MIN_MEMORY} or more),
+   *     beyond which work spills to {@code tempDir}
    * @param tempDir where temporary files go
    * @throws IllegalArgumentException if {@code threads}, {@code memory} or the measure-word glue
    *     share is out of range
@@ -172,12 +174,12 @@ public final class DomainTermMiner {
    */
   public DomainTermMiner(Options options, ReaderOptions readerOptions, int threads, long memory,
       Path tempDir) {
-    this.options = options;
+    this.options = Objects.requireNonNull(options, "options");
     this.glue = MeasureGlue.of(options.measureGlue());
-    this.readerOptions = readerOptions;
+    this.readerOptions = Objects.requireNonNull(readerOptions, "readerOptions");
     this.threads = (int) Params.atLeast("threads", threads, 1);
-    this.memory = Params.atLeast("memory", memory, 1);
-    this.tempDir = tempDir;
+    this.memory = Params.atLeast("memory", memory, CountOptions.MIN_MEMORY);
+    this.tempDir = Objects.requireNonNull(tempDir, "tempDir");
     this.clock = System::nanoTime;
     this.explain = List.of();
   }

@@ -142,6 +142,8 @@ public final class ReferenceProfile implements ReferenceCounts {
     private final long minCount;
     private final String source;
     private final StringBuilder line = new StringBuilder();
+    /** The line's characters, copied for the writer (Writer.append would make a String). */
+    private char[] chars = new char[64];
     private boolean headed;
     long grams;
 
@@ -182,8 +184,13 @@ public final class ReferenceProfile implements ReferenceCounts {
     }
 
     private void emit() {
+      int n = line.length();
+      if (n > chars.length) {
+        chars = new char[Math.max(n, 2 * chars.length)];
+      }
+      line.getChars(0, n, chars, 0);
       try {
-        w.append(line);
+        w.write(chars, 0, n);
       } catch (IOException e) {
         // Ends the count; the command reports the cause.
         throw new java.io.UncheckedIOException(e);

@@ -30,7 +30,9 @@ import java.util.function.Consumer;
  * numerals that {@link NumberExpressions#isChinese} recognises (第二十九条, 三个月, 十五日以内). Patterns and terms are compared with traditional
  * characters folded to simplified ({@link Simplified}), so the patterns serve either script.
  *
- * <p>Immutable once built; thread-safe to read.
+ * <p>Filled by {@link #add} and {@link #addFile}, then only read: not thread-safe while it is
+ * filled; once filled, and published safely (as the commands do, before any worker starts), any
+ * number of threads may read it.
  */
 public final class TermFilter {
   /** Class-path name of the bundled stopword patterns. */

@@ -8,12 +8,19 @@ import java.util.Arrays;
  * the distinct keys plus one batch, whatever the number of batches; faster than a hash map when
  * the occurrences come by the tens of millions, since sorting reads memory in order.
  *
- * <p>Not thread-safe.
+ * <p>Not thread-safe. A batch is sorted on the JVM's common pool when more than one thread is
+ * allowed, else on the calling thread alone.
  */
 final class PairCounts {
+  private final boolean parallel;
   private long[] keys = new long[0];
   private int[] counts = new int[0];
   private int size;
+
+  /** @param threads threads the caller's run may use (1: sort on the calling thread only) */
+  PairCounts(int threads) {
+    this.parallel = threads > 1;
+  }
 
   /**
    * Adds the occurrences {@code batch[0..n)}; the array is sorted in place (its order is lost).
@@ -22,7 +29,11 @@ final class PairCounts {
     if (n == 0) {
       return;
     }
-    Arrays.parallelSort(batch, 0, n);
+    if (parallel) {
+      Arrays.parallelSort(batch, 0, n);
+    } else {
+      Arrays.sort(batch, 0, n);
+    }
     // Run-length count the batch in place: distinct keys to the front of batch, counts apart.
     int[] batchCounts = new int[n];
     int d = 0;

@@ -284,7 +284,7 @@ public final class VocabularyLearner {
     double[] bestCounts = null;
     for (int round = 1; round <= config.maxIterations(); round++) {
       boolean merging = round <= config.mergeRounds();
-      PairCounts wordPairs = merging ? new PairCounts() : null;
+      PairCounts wordPairs = merging ? new PairCounts(config.threads()) : null;
       double[] used = viterbiCounts(trie, wordPairs);
       for (int n = 1; n < trie.nodes(); n++) {
         trie.setCount(n, used[n]);

@@ -141,4 +141,34 @@ class RankedGramsTest {
       assertTrue(a >= b, "counts descend at " + i);
     }
   }
+  @Test
+  void drain_topBeyondTheBudget_spillsAndEqualsPrefixOfFullRanking(@TempDir Path dir)
+      throws IOException {
+    long[][] grams = randomGrams(10, 60_000);
+    RankedGrams all = new RankedGrams(0);
+    for (long[] g : grams) {
+      all.accept(g[0], g[1], g[2]);
+    }
+    List<String> full = drained(all);
+    // A heap of 40,000 grams needs 960 KB; the budget is 64 KB a part, so both the whole and the
+    // part buffer, spill (at most K grams a file) and merge, stopping after K.
+    for (int k : new int[] {1, 2_000, 40_000, 59_999, 100_000_000}) {
+      try (RankedGrams r = new RankedGrams(k, 64 << 10, dir)) {
+        GramSink part = r.part();
+        for (int i = 0; i < grams.length; i++) {
+          (i % 2 == 0 ? part : r).accept(grams[i][0], grams[i][1], grams[i][2]);
+        }
+        if (24L * k > 64 << 10) {
+          try (var files = Files.list(dir)) {
+            assertTrue(files.count() > 0, "K " + k + ": buffers spilled");
+          }
+        }
+        r.join(part);
+        assertEquals(full.subList(0, Math.min(k, full.size())), drained(r), "K " + k);
+      }
+      try (var files = Files.list(dir)) {
+        assertEquals(0, files.count(), "K " + k + ": spill files deleted");
+      }
+    }
+  }
 }

@@ -39,10 +39,13 @@ class WordDiscovererTest {
   }
 
   @Test
-  void constructor_noMemory_refusedWithTheValue() {
+  void constructor_memoryUnderTheCountersFloor_refusedWithTheValue() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new WordDiscoverer(DiscoverOptions.DEFAULT, ReaderOptions.DEFAULT, 1, 0, tmp));
-    assertEquals("memory must be 1 or more, not 0", e.getMessage());
+    assertEquals("memory must be 16777216 or more, not 0", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new WordDiscoverer(
+        DiscoverOptions.DEFAULT, ReaderOptions.DEFAULT, 1, (16L << 20) - 1, tmp));
+    assertEquals("memory must be 16777216 or more, not 16777215", e.getMessage());
   }
 
   @Test

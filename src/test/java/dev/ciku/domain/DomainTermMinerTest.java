@@ -32,7 +32,7 @@ class DomainTermMinerTest {
         DomainTermMiner.Rank.COMBINED, TermFilter.none());
     assertEquals("threads must be 1 or more, not -1", assertThrows(IllegalArgumentException.class,
         () -> new DomainTermMiner(o, ReaderOptions.DEFAULT, -1, 64L << 20, dir)).getMessage());
-    assertEquals("memory must be 1 or more, not -5",
+    assertEquals("memory must be 16777216 or more, not -5",
         assertThrows(IllegalArgumentException.class,
             () -> new DomainTermMiner(o, ReaderOptions.DEFAULT, 1, -5, dir)).getMessage());
   }

@@ -225,7 +225,10 @@ public final class SparkNgramCounter {
           out.add(range, block);
         }
       };
-      RunMerger.merge(runs, minCount, (hi, lo, c) -> blocks.add(0, hi, lo, c));
+      // The spilled blocks' read buffers share a quarter of the run budget, however many map
+      // partitions sent blocks (with too many, the smallest are merged down first).
+      RunMerger.merge(runs, minCount, (hi, lo, c) -> blocks.add(0, hi, lo, c), 1, tmp,
+          runMemory / 4);
       blocks.flush();
       Iterator<Tuple2<Integer, long[]>> merged = out.drain();
       return new Iterator<>() {
