@@ -54,6 +54,95 @@ final class PartitionScan implements Serializable {
     }
   }
 
+  /**
+   * The scans of a corpus's partitions summed on the driver, added one at a time in partition
+   * order: their Latin units merged into a unit table in order of first appearance (the table a
+   * sequential read of the corpus builds, up to {@link UnitTable#MAX_LATIN} units), everything
+   * else added up.
+   *
+   * <p>Cost: the unit table, which holds the union of the partitions' Latin units (capped), and
+   * {@link RangePlan#BUCKETS} longs; a scan is read once and not kept. Not thread-safe.
+   */
+  static final class Totals {
+    private final UnitTable units;
+    private final long[] positions;
+    private final long[] weights = new long[RangePlan.BUCKETS];
+    private long clauses;
+    private long chars;
+    private long replaced;
+    private long beyond;
+    private int partitions;
+
+    /**
+     * @param order the order of the scans' positions
+     * @param units the table to fill, empty
+     */
+    Totals(int order, UnitTable units) {
+      if (units.latinCount() != 0) {
+        throw new IllegalArgumentException("the unit table must be empty");
+      }
+      this.positions = new long[order + 1];
+      this.units = units;
+    }
+
+    /** Adds the scan of the partition after those added so far. */
+    void add(PartitionScan s) {
+      if (s.positions.length != positions.length) {
+        throw new IllegalArgumentException("a scan of order " + (s.positions.length - 1)
+            + ", not " + (positions.length - 1));
+      }
+      for (String u : s.latin) {
+        if (units.latinId(u) < 0) {
+          beyond++;
+        }
+      }
+      for (int n = 1; n < positions.length; n++) {
+        positions[n] += s.positions[n];
+      }
+      s.addWeights(weights);
+      clauses += s.clauses;
+      chars += s.chars;
+      replaced += s.replaced;
+      partitions++;
+    }
+
+    /** Unit positions of each order (index n; index 0 unused); the array itself. */
+    long[] positions() {
+      return positions;
+    }
+
+    /** Gram starts per bucket of first units; the array itself. */
+    long[] weights() {
+      return weights;
+    }
+
+    long clauses() {
+      return clauses;
+    }
+
+    long chars() {
+      return chars;
+    }
+
+    /** U+FFFD characters read. */
+    long replaced() {
+      return replaced;
+    }
+
+    /**
+     * Latin units left out of the table because it was full, once for each partition that had
+     * them.
+     */
+    long beyond() {
+      return beyond;
+    }
+
+    /** Scans added. */
+    int partitions() {
+      return partitions;
+    }
+  }
+
   /** Scans the lines of one partition. */
   static PartitionScan of(Iterator<String> lines, int order, boolean lowercase,
       boolean simplify) {

@@ -29,9 +29,11 @@ import scala.Tuple2;
  * <ol>
  *   <li><b>Scan</b> (distributed, one {@link ClauseScanner} per partition): Latin units in order of
  *       first appearance, positions, clauses, characters, gram starts per bucket of first units.
- *       The driver merges the Latin units in partition order into the unit table (the table a
- *       sequential read of the same input would build, so ids, gram order and the store are the
- *       CLI's), sums the rest, and cuts the gram space into balanced ranges of first units.</li>
+ *       The driver receives the scans one at a time in partition order ({@link
+ *       PartitionResults}), merges their Latin units into the unit table (the table a sequential
+ *       read of the same input would build, so ids, gram order and the store are the CLI's), sums
+ *       the rest ({@link PartitionScan.Totals}), and cuts the gram space into balanced ranges of
+ *       first units.</li>
  *   <li><b>Count</b> (distributed): each partition counts its clauses with core's {@link
  *       ClauseCounter} (a hash table, sorted runs, spilling, a local merge: the map-side combine)
  *       and sends one sorted block of {@code (hi, lo, count)} longs per range.</li>
@@ -88,36 +90,19 @@ public final class SparkNgramCounter {
   /** As {@link #count(JavaRDD, GramSink)}, filling {@code units} (which must be empty). */
   public CountSummary count(JavaRDD<String> lines, GramSink sink, UnitTable units)
       throws IOException {
-    if (units.latinCount() != 0) {
-      throw new IllegalArgumentException("the unit table must be empty");
-    }
     int order = settings.order();
     boolean lowercase = settings.lowercase();
     boolean simplify = settings.simplify();
     long t0 = System.nanoTime();
-    List<PartitionScan> scans = lines
-        .mapPartitions(it -> List.of(PartitionScan.of(it, order, lowercase, simplify)).iterator())
-        .collect();
-    long[] positions = new long[order + 1];
-    long[] weights = new long[RangePlan.BUCKETS];
-    long clauses = 0;
-    long chars = 0;
-    long replaced = 0;
-    long beyond = 0;
-    for (PartitionScan s : scans) {
-      replaced += s.replaced;
-      for (String u : s.latin) {
-        if (units.latinId(u) < 0) {
-          beyond++;
-        }
-      }
-      for (int n = 1; n <= order; n++) {
-        positions[n] += s.positions[n];
-      }
-      s.addWeights(weights);
-      clauses += s.clauses;
-      chars += s.chars;
-    }
+    // Merged as they arrive, in partition order: the driver holds the table and one scan.
+    PartitionScan.Totals scans = new PartitionScan.Totals(order, units);
+    PartitionResults.forEach(lines.mapPartitions(
+        it -> List.of(PartitionScan.of(it, order, lowercase, simplify)).iterator()), scans::add);
+    long[] positions = scans.positions();
+    long clauses = scans.clauses();
+    long chars = scans.chars();
+    long replaced = scans.replaced();
+    long beyond = scans.beyond();
     if (beyond > 0) {
       // The CLI reads such runs as boundaries from the start; here the partitions counted them
       // as units in the totals before the driver knew which came first.
@@ -133,9 +118,9 @@ public final class SparkNgramCounter {
     }
     int ranges = settings.reducePartitions() > 0 ? settings.reducePartitions()
         : Math.max(1, lines.getNumPartitions());
-    RangePlan plan = RangePlan.balanced(weights, ranges);
+    RangePlan plan = RangePlan.balanced(scans.weights(), ranges);
     info.accept(String.format(java.util.Locale.ROOT,
-        "scan: %d partition(s), %,d Latin units, %,d unit positions (%.1f s)", scans.size(),
+        "scan: %d partition(s), %,d Latin units, %,d unit positions (%.1f s)", scans.partitions(),
         units.latinCount(), positions[1], (System.nanoTime() - t0) / 1e9));
     Broadcast<ArrayList<String>> latin = sc.broadcast(new ArrayList<>(units.latinUnits()));
     Broadcast<RangePlan> bplan = sc.broadcast(plan);

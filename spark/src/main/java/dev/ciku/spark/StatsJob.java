@@ -9,20 +9,21 @@ import dev.ciku.corpus.UnitTable;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code ciku-spark stats}: parses, has every partition scan its lines ({@link Part}), sums the
- * parts on the driver and writes the row {@code ciku stats} writes.
+ * parts on the driver as they arrive ({@link Part.Totals}) and writes the row {@code ciku stats}
+ * writes.
  */
 @Command(name = "stats", sortOptions = false, mixinStandardHelpOptions = true,
     description = {"What is in a corpus, as 'ciku stats' counts it: lines, characters, Han"
@@ -53,8 +54,13 @@ final class StatsJob implements Callable<Integer> {
     boolean simp = input.simplify;
     // The output is opened before the job: if it cannot be written, that is said at once.
     try (Output out = Output.open(rows.output)) {
-      CorpusStats stats = Main.withSpark("ciku stats", sc -> Part.total(input.lines(sc, checks)
-          .mapPartitions(lines -> List.of(Part.of(lines, lc, simp)).iterator()).collect()));
+      CorpusStats stats = Main.withSpark("ciku stats", sc -> {
+        // Summed as the parts arrive, in partition order: the driver holds the sums and one part.
+        Part.Totals totals = new Part.Totals();
+        PartitionResults.forEach(input.lines(sc, checks)
+            .mapPartitions(lines -> List.of(Part.of(lines, lc, simp)).iterator()), totals::add);
+        return totals.stats(Main::warn);
+      });
       if (stats.malformed() > 0) {
         Main.warn(Lines.replaced(stats.malformed()));
       }
@@ -70,7 +76,7 @@ final class StatsJob implements Callable<Integer> {
    * What one partition's scan counted: the scanner's counters, each Han unit that occurred
    * (code point and count), its Latin units in order of first appearance with their counts, and
    * its U+FFFD characters. Parts of one corpus, in partition order, sum to the statistics of a
-   * sequential read ({@link #total}).
+   * sequential read ({@link Totals}).
    */
   static final class Part implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -110,36 +116,68 @@ final class StatsJob implements Callable<Integer> {
       CorpusStats.Tally tally = new CorpusStats.Tally();
       ClauseScanner scanner = new ClauseScanner(units, lowercase, simplify, tally);
       long replaced = Lines.feed(lines, scanner);
-      long[] latin = tally.latin();
+      // Every unit the table numbered, counted or not: the driver numbers them as the CLI's
+      // table does, which matters once it is full.
+      long[] latin = Arrays.copyOf(tally.latin(), units.latinCount());
       return new Part(CorpusStats.Scan.of(scanner), tally.han(),
-          units.latinUnits().subList(0, latin.length).toArray(new String[0]), latin,
-          replaced);
+          units.latinUnits().toArray(new String[0]), latin, replaced);
     }
 
-    /** The statistics of the corpus whose partitions, in order, gave {@code parts}. */
-    static CorpusStats total(List<Part> parts) {
-      CorpusStats.Scan scan = new CorpusStats.Scan(0, 0, 0, 0, 0, 0, 0, 0);
-      long[] han = new long[UnitTable.LATIN_BASE];
-      // Latin units in order of first appearance across the parts: the ids a sequential read
-      // gives them, and so its order of summing.
-      Map<String, Long> latin = new LinkedHashMap<>();
-      long replaced = 0;
-      for (Part p : parts) {
+    /**
+     * The parts of a corpus summed on the driver, added one at a time in partition order: Latin
+     * units are numbered in order of first appearance across the parts (the ids a sequential
+     * read gives them, and so its order of summing the entropy), up to {@link
+     * UnitTable#MAX_LATIN} of them, as in the CLI; a later one is left out of the counts.
+     *
+     * <p>Cost: a unit table of the union of the parts' Latin units (capped), a count per Latin
+     * unit and one per Han code point (2 MB); a part is read once and not kept. Not thread-safe.
+     */
+    static final class Totals {
+      private CorpusStats.Scan scan = new CorpusStats.Scan(0, 0, 0, 0, 0, 0, 0, 0);
+      private final long[] han = new long[UnitTable.LATIN_BASE];
+      private final UnitTable latin = new UnitTable();
+      private long[] latinCounts = new long[1024];
+      private long replaced;
+      private long beyond;
+
+      /** Adds the part of the partition after those added so far. */
+      void add(Part p) {
         scan = scan.plus(p.scan);
         for (int k = 0; k < p.hanUnits.length; k++) {
           han[p.hanUnits[k]] += p.hanCounts[k];
         }
         for (int k = 0; k < p.latinUnits.length; k++) {
-          latin.merge(p.latinUnits[k], p.latinCounts[k], Long::sum);
+          int id = latin.latinId(p.latinUnits[k]);
+          if (id < 0) {
+            beyond++;
+            continue;
+          }
+          int i = id - UnitTable.LATIN_BASE;
+          if (i >= latinCounts.length) {
+            latinCounts = Arrays.copyOf(latinCounts, Math.max(i + 1, 2 * latinCounts.length));
+          }
+          latinCounts[i] += p.latinCounts[k];
         }
         replaced += p.replaced;
       }
-      long[] latinCounts = new long[latin.size()];
-      int k = 0;
-      for (long c : latin.values()) {
-        latinCounts[k++] = c;
+
+      /**
+       * The statistics of the corpus whose partitions, in order, gave the parts added; {@code
+       * warnings} hears of Latin units left out (the CLI warns of them too).
+       */
+      CorpusStats stats(Consumer<String> warnings) {
+        if (beyond > 0) {
+          // The CLI reads such runs as boundaries from the start; here the partitions counted
+          // them as units before the driver knew which came first.
+          warnings.accept(String.format(Locale.ROOT, "%,d distinct Latin/digit runs (counted"
+              + " once per partition) came after the first %,d and are boundaries, not units:"
+              + " they are not in the distinct units and the entropy, but the totals of units,"
+              + " Latin units and clauses still count them, so these differ from the CLI's",
+              beyond, UnitTable.MAX_LATIN));
+        }
+        return CorpusStats.of(scan, han, Arrays.copyOf(latinCounts, latin.latinCount()),
+            replaced);
       }
-      return CorpusStats.of(scan, han, latinCounts, replaced);
     }
   }
 }
