@@ -8,6 +8,9 @@ import dev.ciku.count.SequenceTable;
 import dev.ciku.discover.CutFragments;
 import dev.ciku.discover.CutPass;
 import dev.ciku.discover.Cutter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -25,7 +28,12 @@ import scala.Tuple2;
  * driver receives one count per distinct fragment and run.
  *
  * <p>Nothing is allocated per fragment on the way: a block holds up to {@link Packed#BLOCK}
- * longs. The fragments' order on the driver is not the CLI's, and need not be: discovery does
+ * longs. A task holds its tables ({@link Cutter}'s fragments on the map side, the sums of its
+ * share of the fragments on the reduce side) and the blocks it sends up to half of the run
+ * budget ({@link BlockSpool}; the rest wait on disk), never the tables and a packed copy of all
+ * of them; a map task also holds G (two longs a gram) and the unit table. The driver adds the
+ * blocks to its {@link CutFragments} as they arrive, one reduce partition at a time. Immutable:
+ * concurrent cuts share only the {@link JavaSparkContext}. The fragments' order on the driver is not the CLI's, and need not be: discovery does
  * not depend on the order its tables were filled in (the Spark tests compare the word lists).
  *
  * <p>On counts made in the same run, a partition that meets a Latin unit the counting did not
@@ -41,19 +49,24 @@ final class SparkCutPass implements CutPass {
   private final boolean simplify;
   private final int partitions;
   private final boolean tally;
+  private final long runMemory;
 
   /**
    * @param tally count the units read and report them ({@link #cut} returns them), for counts
    *     that come from a store rather than from counting these lines
+   * @param runMemory a task's budget in bytes, as {@link SparkNgramCounter.Settings#runMemory}:
+   *     half of it holds the packed blocks a task sends, the rest wait on disk
    */
   SparkCutPass(JavaSparkContext sc, JavaRDD<String> lines, boolean lowercase, boolean simplify,
-      int partitions, boolean tally) {
+      int partitions, boolean tally, long runMemory) {
+    dev.ciku.corpus.Params.atLeast("runMemory", runMemory, 1);
     this.sc = sc;
     this.lines = lines;
     this.lowercase = lowercase;
     this.simplify = simplify;
     this.partitions = partitions;
     this.tally = tally;
+    this.runMemory = runMemory;
   }
 
   @Override
@@ -70,14 +83,15 @@ final class SparkCutPass implements CutPass {
     boolean lc = lowercase;
     boolean simp = simplify;
     boolean count = tally;
+    long memory = runMemory;
     int reduce = partitions > 0 ? partitions : Math.max(1, lines.getNumPartitions());
     UnitCounts read = tally ? new UnitCounts(UnitTable.LATIN_BASE + units.latinCount()) : null;
     try {
       Iterator<long[]> it = lines
           .mapPartitionsToPair(p -> cutPartition(p, bg.value(), latin.value(), gMax, maxLength,
-              lc, simp, reduce, count))
+              lc, simp, reduce, count, memory, SparkNgramCounter.tmp()))
           .partitionBy(new BlockPartitioner(reduce))
-          .mapPartitions(SparkCutPass::sumPartition)
+          .mapPartitions(p -> sumPartition(p, memory, SparkNgramCounter.tmp()))
           .toLocalIterator();
       while (it.hasNext()) {
         long[] block = it.next();
@@ -94,10 +108,15 @@ final class SparkCutPass implements CutPass {
     return read == null ? null : read.toRead();
   }
 
-  /** Map side: cut one partition, send its distinct fragments in blocks by reduce partition. */
+  /**
+   * Map side: cut one partition, send its distinct fragments in blocks by reduce partition. The
+   * blocks go through a {@link BlockSpool} of half of {@code runMemory} (the rest wait in
+   * {@code tmp}): the cutter's tables and a packed copy of all of them are never in memory
+   * together.
+   */
   static Iterator<Tuple2<Integer, long[]>> cutPartition(Iterator<String> lines, long[] cohesive,
       List<String> latin, int gMax, int maxLength, boolean lowercase, boolean simplify,
-      int reduce, boolean tally) {
+      int reduce, boolean tally, long runMemory, Path tmp) throws IOException {
     UnitTable units = Lines.table(latin);
     GramIndex g = new GramIndex(cohesive.length / 2);
     for (int i = 0; i < cohesive.length; i += 2) {
@@ -119,36 +138,61 @@ final class SparkCutPass implements CutPass {
           }
           cutter.clause(u, 0, length, owned, end);
         }));
-    List<Tuple2<Integer, long[]>> out = new ArrayList<>();
+    BlockSpool out = new BlockSpool(Math.max(1, runMemory / 2), tmp);
     if (tally) {
       // Sent to reduce partition 0 and on to the driver as they are.
       for (long[] block : UnitCounts.blocks(counts[0], UnitTable.LATIN_BASE + latin.size())) {
-        out.add(new Tuple2<>(0, block));
+        out.add(0, block);
       }
     } else {
       Lines.checkNoNewUnits(units, latin);
     }
-    Packed.write(cutter.fragments(), reduce, (r, block) -> out.add(new Tuple2<>(r, block)));
-    return out.iterator();
+    Packed.write(cutter.fragments(), reduce, into(out));
+    return out.drain();
   }
 
   /**
    * Reduce side: sum the blocks of one partition, send the sums back in blocks (unit counts go
-   * on as they are).
+   * on as they are), through a {@link BlockSpool} of half of {@code runMemory} (the rest wait in
+   * {@code tmp}): the summed tables and a packed copy of all of them are never in memory
+   * together.
    */
-  static Iterator<long[]> sumPartition(Iterator<Tuple2<Integer, long[]>> in) {
+  static Iterator<long[]> sumPartition(Iterator<Tuple2<Integer, long[]>> in, long runMemory,
+      Path tmp) throws IOException {
     CutFragments sum = new CutFragments();
-    List<long[]> out = new ArrayList<>();
+    BlockSpool out = new BlockSpool(Math.max(1, runMemory / 2), tmp);
     while (in.hasNext()) {
       long[] block = in.next()._2();
       if (block[0] == UnitCounts.UNITS || block[0] == UnitCounts.OTHER) {
-        out.add(block);
+        out.add(0, block);
       } else {
         Packed.read(block, sum);
       }
     }
-    Packed.write(sum, 1, (r, block) -> out.add(block));
-    return out.iterator();
+    Packed.write(sum, 1, into(out));
+    Iterator<Tuple2<Integer, long[]>> blocks = out.drain();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return blocks.hasNext();
+      }
+
+      @Override
+      public long[] next() {
+        return blocks.next()._2();
+      }
+    };
+  }
+
+  /** A sink that adds each block to {@code spool}, tagged with its reduce partition. */
+  private static Packed.Sink into(BlockSpool spool) {
+    return (r, block) -> {
+      try {
+        spool.add(r, block);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
   }
 
   /**

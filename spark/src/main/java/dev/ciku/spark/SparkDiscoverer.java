@@ -25,6 +25,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  * equals {@code ciku discover --counts STORE CORPUS} and {@code ciku discover CORPUS}.
  */
 public final class SparkDiscoverer {
+  /** A task's budget of sorted runs and spooled blocks, counting and cutting (256 MB). */
+  private static final long RUN_MEMORY = 256L << 20;
   private final JavaSparkContext sc;
   private final DiscoverOptions options;
   private final boolean lowercase;
@@ -77,7 +79,7 @@ public final class SparkDiscoverer {
       long driverMemory, Path tempDir, Consumer<String> warnings, Consumer<String> info)
       throws IOException {
     SparkNgramCounter.Settings st = new SparkNgramCounter.Settings(options.order(), 2, lowercase,
-        simplify, reducePartitions, 1 << 22, 256L << 20);
+        simplify, reducePartitions, 1 << 22, RUN_MEMORY);
     try {
       try (StoreWriter w = new StoreWriter(storeFile)) {
         CountSummary s = new SparkNgramCounter(sc, st).info(info).count(lines, w);
@@ -117,7 +119,8 @@ public final class SparkDiscoverer {
     ReaderOptions ro = new ReaderOptions(StandardCharsets.UTF_8,
         ReaderOptions.DEFAULT.format(), "text", 1, lowercase, false, simplify);
     return new WordDiscoverer(options, ro, 1, driverMemory, tempDir)
-        .withCutPass(new SparkCutPass(sc, lines, lowercase, simplify, reducePartitions, checked))
+        .withCutPass(new SparkCutPass(sc, lines, lowercase, simplify, reducePartitions, checked,
+            RUN_MEMORY))
         .withExplanations(ro.normalizeWords(explain))
         .discover(List.of(), store, new ByteCounter(), warnings, info);
   }

@@ -238,7 +238,8 @@ public final class SparkNgramCounter {
     }
   }
 
-  private static Path tmp() {
+  /** Where tasks put their temporary files: {@code java.io.tmpdir}. */
+  static Path tmp() {
     return Path.of(System.getProperty("java.io.tmpdir"));
   }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class PackedFragmentsTest {
   /** Every fragment of {@code f} with its kind and count, as sorted text. */
-  private static String render(CutFragments f) {
+  static String render(CutFragments f) {
     TreeMap<String, Long> m = new TreeMap<>();
     int[] u = new int[Grams.MAX_ORDER];
     f.shortFragments().forEach((hi, lo, c) -> {

@@ -175,6 +175,32 @@ class SparkJobsTest {
     }
   }
 
+  @Test
+  void cutPass_runMemoryOfOneByte_fragmentsAndWordsOfTheCli() throws IOException {
+    DiscoverOptions options = DiscoverOptions.DEFAULT;
+    List<long[]> grams = new ArrayList<>();
+    CountSummary counted = local(options.order(), 2, grams, LAWS);
+    Path store = tmp.resolve("cut.ngrams");
+    try (StoreWriter w = new StoreWriter(store)) {
+      grams.forEach(e -> w.accept(e[0], e[1], e[2]));
+      w.finish(counted);
+    }
+    try (NgramStore s = NgramStore.open(store)) {
+      // 'ciku discover --counts STORE CORPUS' ...
+      WordDiscoverer.Result cli = new WordDiscoverer(options, ReaderOptions.DEFAULT, 2,
+          128L << 20, tmp).discover(List.of(CorpusInput.file(LAWS)), s, new ByteCounter(),
+              m -> { }, m -> { });
+      // ... and its cut pass on Spark, every block a task sends (the units counted too) put on
+      // disk before Spark reads it.
+      WordDiscoverer.Result spark = new WordDiscoverer(options, ReaderOptions.DEFAULT, 1,
+          128L << 20, tmp).withCutPass(new SparkCutPass(sc, lines(4, LAWS), false, false, 3,
+              true, 1)).discover(List.of(), s, new ByteCounter(), m -> { }, m -> { });
+      assertTrue(cli.words().size() > 100, "the sample yields words");
+      assertEquals(cli.fragments(), spark.fragments(), "fragments cut");
+      assertEquals(cli.words(), spark.words());
+    }
+  }
+
   /** Runs the jobs' command line, returning the exit code; standard error goes to {@code err}. */
   private static int run(java.io.StringWriter err, String... args) {
     picocli.CommandLine cl = Main.commandLine();
