@@ -23,6 +23,20 @@ import org.apache.spark.api.java.JavaSparkContext;
  * counts them) and the cut pass run distributed; G, candidates and boundary entropies are computed
  * on the driver by core's {@link WordDiscoverer}, from the store the count wrote. The result
  * equals {@code ciku discover --counts STORE CORPUS} and {@code ciku discover CORPUS}.
+ *
+ * <p>Cost: the input is read three times on the cluster (the count's two passes and the cut
+ * pass; once with a store given), with the task memory of {@link SparkNgramCounter} (default
+ * settings: 96 MB of table and a 256 MB run budget a task) and of {@link SparkCutPass}. The
+ * driver holds the whole discovery state, as {@code ciku discover --counts} does: the store
+ * (a local file it writes, then maps), the index of single units and of the grams seen at least
+ * the min count, every distinct fragment of the cut pass ({@link
+ * dev.ciku.discover.CutFragments}, 40-80 bytes a fragment of up to 6 units), the candidates and
+ * their boundary entropies; {@code driverMemory} bounds only the steps {@link WordDiscoverer}
+ * budgets (the other grams seen twice or more go to temporary files), so the driver's memory
+ * grows with the corpus's frequent grams and distinct fragments.
+ *
+ * <p>Thread-safety: immutable ({@link #withExplanations} returns another); each call builds its
+ * own counter and discoverer, so calls share only the {@link JavaSparkContext}.
  */
 public final class SparkDiscoverer {
   /** A task's budget of sorted runs and spooled blocks, counting and cutting (256 MB). */

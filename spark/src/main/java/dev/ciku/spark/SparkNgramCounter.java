@@ -43,7 +43,21 @@ import scala.Tuple2;
  *       sink (the store writer, a TSV writer): one range in driver memory at a time.</li>
  * </ol>
  *
- * The input is read twice (scan and count); nothing is cached.
+ * The input is read twice (scan and count) and never cached; the scans and the reduced ranges
+ * are kept in the executors' storage until the driver has read them.
+ *
+ * <p>Memory of a count task: the hash table ({@link Settings#tableSlots}, 24 bytes a slot), sorted
+ * runs up to {@link Settings#runMemory} (the rest spill), the read buffers of their merge (a
+ * quarter of it), the blocks it sends up to half of it ({@link BlockSpool}; the rest wait on
+ * disk), the block being filled and the copy it is sent as ({@link #BLOCK} grams, 24 MB, at
+ * most each). A reduce task: the blocks it merges up to {@code runMemory} (beyond it the largest
+ * spill), a quarter for the read buffers, half for its output spool and a block and its copy. A
+ * scan task: its partition's distinct Latin units and 4,097 bucket counts. The driver: the unit
+ * table (at most {@link UnitTable#MAX_LATIN} Latin units) and one partition's scan, then the
+ * table's broadcast copy and one range's grams at a time, and what the sink keeps.
+ *
+ * <p>Not thread-safe: {@link #info} changes an instance; a count runs its jobs from the calling
+ * thread. The task functions share nothing between tasks.
  */
 public final class SparkNgramCounter {
   /** Largest block sent through the shuffle, in grams (24 bytes each). */
