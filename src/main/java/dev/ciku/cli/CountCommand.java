@@ -109,12 +109,8 @@ final class CountCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     requireOptionsThatApply();
-    OutputFormat fmt = OutputOptions.parseFormat(format,
+    OutputFormat fmt = OutputOptions.format(format,
         EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL));
-    if (fmt == null) {
-      throw new CikuException(CikuException.USAGE,
-          "--format must be tsv or jsonl, not '" + format + "'");
-    }
     boolean byCount = OutputOptions.sortsByCount(sort);
     OutputOptions.checkTop(top);
     Log log = run.log();

@@ -106,11 +106,8 @@ public final class OutputOptions {
     return f;
   }
 
-  /**
-   * The format named {@code name} (in any case) if {@code allowed} holds it, else null (each
-   * command words its own message).
-   */
-  static OutputFormat parseFormat(String name, EnumSet<OutputFormat> allowed) {
+  /** The format named {@code name} (in any case) if {@code allowed} holds it, else null. */
+  private static OutputFormat parseFormat(String name, EnumSet<OutputFormat> allowed) {
     OutputFormat f;
     try {
       f = OutputFormat.valueOf(name.toUpperCase(Locale.ROOT));

@@ -250,8 +250,8 @@ class MainTest {
 
   @Test
   void formatHelp_ofEveryCommand_listsExactlyTheFormatsItAccepts() {
-    String[][] commands = {{"stats", LAWS}, {"discover", LAWS}, {"domain", LAWS},
-        {"vocab", LAWS}, {"eval", "seg", "--gold", LAWS, "--pred", LAWS},
+    String[][] commands = {{"stats", LAWS}, {"count", LAWS}, {"discover", LAWS},
+        {"domain", LAWS}, {"vocab", LAWS}, {"eval", "seg", "--gold", LAWS, "--pred", LAWS},
         {"eval", "words", LAWS, "--gold", LAWS}};
     Pattern formats = Pattern.compile("\\b(tsv|jsonl|json|dict)\\b");
     for (String[] c : commands) {
