@@ -29,9 +29,9 @@ import java.util.function.Consumer;
  * decodes blocks of about {@value #BLOCK} characters cut at line ends (a longer line is cut
  * after a punctuation or whitespace character, {@link #freeCut}, or if none is found, at the
  * end, {@link #forcedCut}; a stalled input gives a block of the whole lines read so far, written
- * and flushed at once), worker threads segment blocks, and the calling thread writes the results in input order. The output does not depend on the
- * number of threads or on when the input stalls, and equals the segmentation of each whole line
- * unless a line holds a stretch of more than half a block without any punctuation or whitespace
+ * and flushed at once), worker threads segment blocks, and the calling thread writes the
+ * results in input order. The output does not depend on the number of threads or on when the
+ * input stalls, and equals the segmentation of each whole line unless a line holds a stretch of more than half a block without any punctuation or whitespace
  * (then a word boundary is forced where the block ends; a URL or Latin run cut there goes on in
  * the next block as a token of its own, {@link Segmenter.Carry}, which the calling thread finds
  * by scanning the tokens of the block it cut, {@link Segmenter.Worker#scan}).
@@ -296,8 +296,8 @@ public final class ParallelSegmenter implements AutoCloseable {
   }
 
   /**
-   * Where to cut a full buffer that holds no line end: after the last punctuation or whitespace character in the second half of {@code buf[0, len)}
-   * (not inside a run of the same character, a grapheme cluster, or between two ASCII symbols,
+   * Where to cut a full buffer that holds no line end: after the last punctuation or whitespace
+   * character in the second half of {@code buf[0, len)} (not inside a run of the same character, a grapheme cluster, or between two ASCII symbols,
    * which may be inside a URL: {@code http:/}), where no token goes on; -1 if there is none.
    */
   static int freeCut(char[] buf, int len) {

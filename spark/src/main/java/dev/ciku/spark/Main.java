@@ -38,7 +38,7 @@ public final class Main implements Runnable {
     cl.setExecutionStrategy(dev.ciku.cli.PathArguments::execute);
     CommandLine.IExecutionExceptionHandler core = cl.getExecutionExceptionHandler();
     cl.setExecutionExceptionHandler(
-        (ex, line, parsed) -> core.handleExecutionException(missingInput(ex), line, parsed));
+        (ex, line, parsed) -> core.handleExecutionException(userError(ex), line, parsed));
     return cl;
   }
 
@@ -54,7 +54,7 @@ public final class Main implements Runnable {
    * corrupt .gz, data after its last member), as the CLI reports it, rather than an internal
    * error with the executor's stack trace.
    */
-  static Exception missingInput(Exception e) {
+  static Exception userError(Exception e) {
     Throwable t = e;
     // A bounded walk: a cause chain may loop.
     for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {

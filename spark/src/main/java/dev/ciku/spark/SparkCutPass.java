@@ -33,8 +33,9 @@ import scala.Tuple2;
  * budget ({@link BlockSpool}; the rest wait on disk), never the tables and a packed copy of all
  * of them; a map task also holds G (two longs a gram) and the unit table. The driver adds the
  * blocks to its {@link CutFragments} as they arrive, one reduce partition at a time. Immutable:
- * concurrent cuts share only the {@link JavaSparkContext}. The fragments' order on the driver is not the CLI's, and need not be: discovery does
- * not depend on the order its tables were filled in (the Spark tests compare the word lists).
+ * concurrent cuts share only the {@link JavaSparkContext}. The fragments' order on the driver
+ * is not the CLI's, and need not be: discovery does not depend on the order its tables were
+ * filled in (the Spark tests compare the word lists).
  *
  * <p>On counts made in the same run, a partition that meets a Latin unit the counting did not
  * see fails (the input changed between the passes). On a store given by the user

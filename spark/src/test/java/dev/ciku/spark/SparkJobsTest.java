@@ -984,16 +984,16 @@ class SparkJobsTest {
 
   /** A task that met new Latin units in the second pass: the input changed, bad data (65). */
   @Test
-  void missingInput_inputChangedBetweenPasses_dataErrorSayingSo() {
+  void userError_inputChangedBetweenPasses_dataErrorSayingSo() {
     Exception job = new RuntimeException("Job aborted due to stage failure", new RuntimeException(
         new IllegalStateException("a partition met 3 Latin unit(s) the first pass did not see: "
             + Lines.CHANGED + "?")));
-    Exception mapped = Main.missingInput(job);
+    Exception mapped = Main.userError(job);
     assertTrue(mapped instanceof CikuException, String.valueOf(mapped));
     assertEquals(CikuException.DATA, ((CikuException) mapped).exitCode());
     assertTrue(mapped.getMessage().startsWith("an input changed while the job read it"),
         mapped.getMessage());
     Exception other = new RuntimeException(new IllegalStateException("something else"));
-    assertEquals(other, Main.missingInput(other));
+    assertEquals(other, Main.userError(other));
   }
 }
