@@ -297,8 +297,9 @@ public final class ParallelSegmenter implements AutoCloseable {
 
   /**
    * Where to cut a full buffer that holds no line end: after the last punctuation or whitespace
-   * character in the second half of {@code buf[0, len)} (not inside a run of the same character, a grapheme cluster, or between two ASCII symbols,
-   * which may be inside a URL: {@code http:/}), where no token goes on; -1 if there is none.
+   * character in the second half of {@code buf[0, len)} (not inside a run of the same
+   * character, a grapheme cluster, or between two ASCII symbols, which may be inside a URL:
+   * {@code http:/}), where no token goes on; -1 if there is none.
    */
   static int freeCut(char[] buf, int len) {
     for (int i = len - 2; i > len / 2; i--) {
