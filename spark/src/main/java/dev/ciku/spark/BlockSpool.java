@@ -157,6 +157,22 @@ final class BlockSpool {
     };
   }
 
+  /** As {@link #drain}, the blocks without their tags (for a reduce side's output). */
+  Iterator<long[]> drainBlocks() throws IOException {
+    Iterator<Tuple2<Integer, long[]>> tagged = drain();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return tagged.hasNext();
+      }
+
+      @Override
+      public long[] next() {
+        return tagged.next()._2();
+      }
+    };
+  }
+
   private static void fill(FileChannel in, ByteBuffer b) throws IOException {
     while (b.hasRemaining()) {
       ByteBuffer chunk = b.duplicate();

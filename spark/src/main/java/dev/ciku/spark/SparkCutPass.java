@@ -171,18 +171,7 @@ final class SparkCutPass implements CutPass {
       }
     }
     Packed.write(sum, 1, into(out));
-    Iterator<Tuple2<Integer, long[]>> blocks = out.drain();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return blocks.hasNext();
-      }
-
-      @Override
-      public long[] next() {
-        return blocks.next()._2();
-      }
-    };
+    return out.drainBlocks();
   }
 
   /** A sink that adds each block to {@code spool}, tagged with its reduce partition. */

@@ -229,18 +229,7 @@ public final class SparkNgramCounter {
       RunMerger.merge(runs, minCount, (hi, lo, c) -> blocks.add(0, hi, lo, c), 1, tmp,
           runMemory / 4);
       blocks.flush();
-      Iterator<Tuple2<Integer, long[]>> merged = out.drain();
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return merged.hasNext();
-        }
-
-        @Override
-        public long[] next() {
-          return merged.next()._2();
-        }
-      };
+      return out.drainBlocks();
     } finally {
       for (SortedRun r : runs) {
         try {
