@@ -241,6 +241,21 @@ public final class Encodings {
   }
 
   /**
+   * Whether {@code bytes[0..n)} decoded from {@code cs} (GB18030 or Big5, say) read as Chinese
+   * text: some Han characters, at most one malformed sequence per 10 of them and at least one of
+   * the commonest characters per 50. Text in another language that {@link #detect} took for
+   * GB18030 fails it: Latin-1 or Windows-1252 letters pair up into rare Han characters (German
+   * {@code Größe} gives 鲞), none of them common, and French or English ones leave malformed
+   * sequences too. Cost: one strict decoding of the bytes. Thread-safe.
+   *
+   * @param whole whether these are all the bytes (else a sequence cut at the end is no error)
+   */
+  static boolean readsAsChinese(Charset cs, byte[] bytes, int n, boolean whole) {
+    Score s = score(cs, bytes, n, whole);
+    return s.han > 0 && s.errors * 10 <= s.han && s.common * 50 >= s.han;
+  }
+
+  /**
    * UTF-16LE or BE if {@code bytes[0..n)} hold a zero byte in at least 30 % of their odd
    * (even) positions and in at most 2 % of the others: text that is mostly ASCII; else null.
    */
