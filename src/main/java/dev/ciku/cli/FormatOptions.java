@@ -64,6 +64,7 @@ public final class FormatOptions {
           "--skip-header needs --input-format tsv or csv");
     }
     return new ReaderOptions(input.charset(), f, field == null ? "text" : field,
-        column == null ? 1 : column, lowercase, input.detectCharset(), simplify, skipHeader);
+        column == null ? 1 : column, lowercase, input.detectCharset(), simplify, skipHeader,
+        input.fallback());
   }
 }

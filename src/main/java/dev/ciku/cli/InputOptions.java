@@ -29,12 +29,13 @@ public final class InputOptions {
   @PathArguments.Paths
   List<String> inputs = new ArrayList<>();
 
-  @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
+  @Option(names = "--encoding", paramLabel = "CHARSET",
       description = "Input encoding: UTF-8 (default; a BOM is recognised, not read as text, in"
-          + " any encoding),"
-          + " GB18030, GBK, Big5, ..., or auto (detected per input from its first 64 KB: a BOM,"
-          + " UTF-8, UTF-16 without a BOM, GB18030 or Big5)."
-          + " Malformed bytes are replaced and reported, never fatal.")
+          + " any encoding; an input without a BOM whose first block, 64 KB or what a pipe has"
+          + " sent, is clearly not UTF-8 is read in the encoding auto detects in it, with a"
+          + " warning), GB18030, GBK, Big5, ... (used as given, UTF-8 included), or auto"
+          + " (detected per input from its first 64 KB: a BOM, UTF-8, UTF-16 without a BOM,"
+          + " GB18030 or Big5). Malformed bytes are replaced and reported, never fatal.")
   String encoding;
 
   /** Whether {@code --encoding auto} asks to detect each input's encoding. */
@@ -42,22 +43,34 @@ public final class InputOptions {
     return isAuto(encoding);
   }
 
+  /**
+   * Whether no {@code --encoding} was given: inputs are read as UTF-8, but one whose first block
+   * is clearly not UTF-8 in the encoding detected in it ({@link dev.ciku.corpus.Utf8Fallback}).
+   */
+  public boolean fallback() {
+    return encoding == null;
+  }
+
   /** The charset of {@code --encoding} (UTF-8 for {@code auto}, which detects it per input). */
   public Charset charset() {
     return charset(encoding);
   }
 
-  /** Whether {@code encoding}, a value of {@code --encoding}, asks for detection ({@code auto}). */
+  /**
+   * Whether {@code encoding}, a value of {@code --encoding} (null if none was given), asks for
+   * detection ({@code auto}).
+   */
   public static boolean isAuto(String encoding) {
-    return encoding.equalsIgnoreCase("auto");
+    return encoding != null && encoding.equalsIgnoreCase("auto");
   }
 
   /**
-   * The charset named by {@code encoding}, a value of {@code --encoding} (UTF-8 for {@code auto});
-   * an unknown name is a usage error. The Spark jobs' option uses it too.
+   * The charset named by {@code encoding}, a value of {@code --encoding} (UTF-8 for {@code auto}
+   * and for null, none given); an unknown name is a usage error. The Spark jobs' option uses it
+   * too.
    */
   public static Charset charset(String encoding) {
-    if (isAuto(encoding)) {
+    if (encoding == null || isAuto(encoding)) {
       return StandardCharsets.UTF_8;
     }
     try {

@@ -77,8 +77,8 @@ final class SegmentCommand implements Callable<Integer> {
           System.err, "segment", bytes::get,
           InputOptions.totalSize(corpus));
           ParallelSegmenter stream = new ParallelSegmenter(seg, threads)) {
-        stream.runAll(corpus, input.charset(), input.detectCharset(), bytes, out.writer(),
-            log::warn);
+        stream.runAll(corpus, input.charset(), input.detectCharset(), input.fallback(), bytes,
+            out.writer(), log::warn);
         lines = stream.lines();
         chars = stream.chars();
       }

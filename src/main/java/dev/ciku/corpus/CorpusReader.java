@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -30,6 +31,11 @@ import java.util.function.Consumer;
  * skipped and counted in one warning per input; if no line of any input holds it, the field or
  * column given is taken for a mistake and the read fails ({@link MalformedDataException}, with
  * the start of the first such line, which shows what the records hold).
+ *
+ * <p>An input read as UTF-8 only because no encoding was given ({@link ReaderOptions#fallback})
+ * has its first block decoded before any of it is passed on: if that block is clearly not UTF-8
+ * and another encoding is detected in it ({@link Utf8Fallback}), the input is read in that one
+ * from its first byte, with a warning.
  *
  * <p>Not thread-safe; one reader per scan. Allocates its buffers once per instance (the record
  * and field buffers grow to the longest record held), nothing per record.
@@ -124,10 +130,7 @@ public final class CorpusReader {
     Encodings.Sniffed resolved = Encodings.open(raw, options.charset(), options.detectCharset());
     Charset charset = resolved.charset();
     InputStream stream = resolved.stream();
-    CharsetDecoder decoder = charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    int unitBytes = Encodings.codeUnitBytes(charset);
+    CharsetDecoder decoder = strict(charset);
     in.clear();
     out.clear();
     held = 0;
@@ -143,16 +146,48 @@ public final class CorpusReader {
     long fileMalformed = 0;
     long firstBadLine = -1;
     boolean eof = false;
-    while (true) {
-      if (!eof) {
-        int n = stream.read(in.array(), in.position(), in.remaining());
-        if (n < 0) {
-          eof = true;
-        } else {
-          in.position(in.position() + n);
+    // The bytes in 'in' are ready to decode (flipped): the first block, read below.
+    boolean decoding = false;
+    boolean detected = options.detectCharset();
+    if (options.fallback() && charset.equals(StandardCharsets.UTF_8)) {
+      // Read by default: the first block is decoded before any of it is passed on, so that the
+      // input can be read again from its first byte in another encoding.
+      int n = Utf8Fallback.read(stream, in.array(), in.capacity(), input.isStream());
+      eof = n < 0 || !input.isStream() && n < in.capacity();
+      in.limit(Math.max(n, 0)).position(0);
+      decoding = true;
+      Utf8Fallback.Decoded d = Utf8Fallback.decode(decoder, in, out, eof);
+      Charset other = Utf8Fallback.clearlyNotUtf8(out.array(), 0, out.position(), d.malformed())
+          ? Utf8Fallback.instead(in.array(), in.limit(), eof) : null;
+      if (other != null) {
+        charset = other;
+        decoder = strict(other);
+        detected = true;
+        in.position(0);
+        out.clear();
+        warnings.accept(Utf8Fallback.warning(input.name(), other));
+      } else {
+        fileMalformed = d.malformed();
+        if (d.firstBad() >= 0) {
+          firstBadLine = lineBreaks(out.array(), 0, d.firstBad()) + 1;
         }
+        drain(scanner);
       }
-      in.flip();
+    }
+    int unitBytes = Encodings.codeUnitBytes(charset);
+    while (true) {
+      if (!decoding) {
+        if (!eof) {
+          int n = stream.read(in.array(), in.position(), in.remaining());
+          if (n < 0) {
+            eof = true;
+          } else {
+            in.position(in.position() + n);
+          }
+        }
+        in.flip();
+      }
+      decoding = false;
       while (true) {
         CoderResult r = decoder.decode(in, out, eof);
         drain(scanner);
@@ -193,7 +228,7 @@ public final class CorpusReader {
     if (fileMalformed > 0) {
       malformed += fileMalformed;
       warnings.accept(DecodingReader.warning(input.name(), fileMalformed, firstBadLine)
-          + hint(charset, options.detectCharset()));
+          + hint(charset, detected));
     }
     if (notObjects > 0 || lacking > 0) {
       warnings.accept(input.name() + ": " + skipped() + "; skipped");
@@ -226,6 +261,21 @@ public final class CorpusReader {
               : " column " + options.column());
     }
     return b.toString();
+  }
+
+  private static CharsetDecoder strict(Charset charset) {
+    return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+
+  private static long lineBreaks(char[] a, int from, int to) {
+    long n = 0;
+    for (int i = from; i < to; i++) {
+      if (a[i] == '\n') {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** What to tell the user about the encoding after a malformed-bytes warning. */

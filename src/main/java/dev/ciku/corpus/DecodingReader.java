@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A {@link Reader} that decodes bytes as {@link CorpusReader} does: each malformed or unmappable
@@ -19,13 +20,20 @@ import java.nio.charset.CodingErrorAction;
  * named UTF-16LE/BE or GB18030 decoder passes on; the UTF-16 and UTF-32 decoders that detect the
  * byte order read their mark themselves).
  *
+ * <p>A reader made for an input read as UTF-8 by default ({@link Utf8Fallback.Input}) decodes
+ * its first block whole before passing any of it on and, if that block is clearly not UTF-8 and
+ * another encoding is detected in it, reads the input in that one from its first byte, with a
+ * warning.
+ *
  * <p>Cost: one decoding pass, no allocation per character; before the first malformed sequence
- * each decoded character is also compared with a line break. Not thread-safe.
+ * each decoded character is also compared with a line break. Reading by default holds the first
+ * block's characters (up to {@value Encodings#SAMPLE}) once more, and passes over them once.
+ * Not thread-safe.
  */
 public final class DecodingReader extends Reader {
   private final InputStream in;
-  private final CharsetDecoder decoder;
-  private final int unitBytes;
+  private CharsetDecoder decoder;
+  private int unitBytes;
   private final ByteBuffer bytes;
   private boolean eof;
   private boolean flushed;
@@ -37,6 +45,12 @@ public final class DecodingReader extends Reader {
   private int pending = -1;
   /** Nothing decoded yet and a leading U+FEFF is to be dropped. */
   private boolean markPending;
+  /** The input read as UTF-8 by default, until its first block is decided on; else null. */
+  private Utf8Fallback.Input fallback;
+  /** The characters of the first block not yet returned (read by default), or null. */
+  private CharBuffer held;
+  /** The first block was clearly not UTF-8: the input is read in another encoding. */
+  private boolean fellBack;
 
   /**
    * @param in the bytes (closed by {@link #close})
@@ -59,11 +73,42 @@ public final class DecodingReader extends Reader {
       throw new IllegalArgumentException("bufferBytes must be at least 16, got " + bufferBytes);
     }
     this.in = in;
-    this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    this.decoder = strict(charset);
     this.unitBytes = Encodings.codeUnitBytes(charset);
     this.bytes = ByteBuffer.allocate(bufferBytes).flip();
     this.markPending = dropMark;
+  }
+
+  /**
+   * A reader of {@code input}, read as UTF-8 because no encoding was given, that reads it in
+   * another encoding if its first block is clearly not UTF-8 ({@link Utf8Fallback}); the warning
+   * that says so goes to {@code input}'s listener as soon as the block is decided on.
+   *
+   * @param in the bytes (closed by {@link #close}), after any UTF-16 or UTF-32 byte-order mark
+   *     was looked for ({@link Encodings#open}: such a text is read in its marked encoding)
+   * @param bufferBytes how many bytes to read at a time ({@value Encodings#SAMPLE} if fewer: the
+   *     first block is read whole)
+   * @param dropMark as in {@link #DecodingReader(InputStream, Charset, int, boolean)}
+   */
+  public DecodingReader(InputStream in, Utf8Fallback.Input input, int bufferBytes,
+      boolean dropMark) {
+    this(in, StandardCharsets.UTF_8, Math.max(bufferBytes, Encodings.SAMPLE), dropMark);
+    this.fallback = java.util.Objects.requireNonNull(input, "input");
+  }
+
+  private static CharsetDecoder strict(Charset charset) {
+    return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+
+  /** The encoding the input is read in: the one given, or the one it fell back to. */
+  public Charset charset() {
+    return decoder.charset();
+  }
+
+  /** Whether the input, read by default, is read in another encoding than UTF-8. */
+  public boolean fellBack() {
+    return fellBack;
   }
 
   @Override
@@ -94,6 +139,17 @@ public final class DecodingReader extends Reader {
 
   /** Decodes into {@code cbuf[off, off + len)}, {@code len >= 2}: at least one char, or -1. */
   private int decode(char[] cbuf, int off, int len) throws IOException {
+    if (fallback != null) {
+      firstBlock();
+    }
+    if (held != null) {
+      int n = Math.min(len, held.remaining());
+      held.get(cbuf, off, n);
+      if (!held.hasRemaining()) {
+        held = null;
+      }
+      return n;
+    }
     CharBuffer out = CharBuffer.wrap(cbuf, off, len);
     while (out.position() == off) {
       if (flushed) {
@@ -133,6 +189,53 @@ public final class DecodingReader extends Reader {
       }
     }
     return out.position() - off;
+  }
+
+  /**
+   * Reads and decodes the first block of an input read by default, and decides on it: either
+   * its characters are held, to be returned first, or the reader starts again from the block's
+   * first byte in the encoding detected.
+   */
+  private void firstBlock() throws IOException {
+    Utf8Fallback.Input input = fallback;
+    fallback = null;
+    int block = Encodings.SAMPLE;
+    int n = Utf8Fallback.read(in, bytes.array(), block, input.stream());
+    if (n < 0) {
+      eof = true;
+      return;
+    }
+    bytes.limit(n).position(0);
+    // A file's block shorter than a sample is the whole file, as the Spark jobs' driver sees it.
+    eof = !input.stream() && n < block;
+    CharBuffer chars = CharBuffer.allocate(n + 1);
+    Utf8Fallback.Decoded d = Utf8Fallback.decode(decoder, bytes, chars, eof);
+    if (Utf8Fallback.clearlyNotUtf8(chars.array(), 0, chars.position(), d.malformed())) {
+      Charset other = Utf8Fallback.instead(bytes.array(), n, eof);
+      if (other != null) {
+        decoder = strict(other);
+        unitBytes = Encodings.codeUnitBytes(other);
+        bytes.position(0);
+        fellBack = true;
+        input.warnings().accept(Utf8Fallback.warning(input.name(), other));
+        return;
+      }
+    }
+    chars.flip();
+    malformed = d.malformed();
+    if (d.firstBad() >= 0) {
+      countLines(chars.array(), 0, d.firstBad());
+      firstBadLine = lines + 1;
+    } else {
+      countLines(chars.array(), 0, chars.limit());
+    }
+    if (markPending && chars.hasRemaining()) {
+      markPending = false;
+      if (chars.get(0) == '\uFEFF') {
+        chars.position(1);
+      }
+    }
+    held = chars.hasRemaining() ? chars : null;
   }
 
   private void fill() throws IOException {
@@ -183,7 +286,8 @@ public final class DecodingReader extends Reader {
    */
   @Override
   public boolean ready() throws IOException {
-    return pending >= 0 || bytes.hasRemaining() || eof || in.available() > 0;
+    return pending >= 0 || held != null || bytes.hasRemaining() || eof
+        || in.available() > 0;
   }
 
   @Override

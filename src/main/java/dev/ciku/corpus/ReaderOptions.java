@@ -22,9 +22,13 @@ import java.util.Set;
  * @param simplify fold traditional Han characters to simplified ones before counting
  *     ({@link Simplified}), so 這個 and 这个 are one string, written 这个
  * @param skipHeader skip the first record of each input (a header row of TSV or CSV)
+ * @param fallback the encoding, UTF-8, was not given but is the default: an input without a
+ *     byte-order mark whose first block is clearly not UTF-8 is read in the encoding detected in
+ *     it ({@link Utf8Fallback}); needs {@code charset} UTF-8 and not {@code detectCharset}
  */
 public record ReaderOptions(Charset charset, InputFormat format, String field, int column,
-    boolean lowercase, boolean detectCharset, boolean simplify, boolean skipHeader) {
+    boolean lowercase, boolean detectCharset, boolean simplify, boolean skipHeader,
+    boolean fallback) {
 
   /** UTF-8 plain text, case kept. */
   public static final ReaderOptions DEFAULT =
@@ -42,12 +46,22 @@ public record ReaderOptions(Charset charset, InputFormat format, String field, i
     this(charset, format, field, column, lowercase, detectCharset, simplify, false);
   }
 
+  /** Options with {@code charset} given (or detected), never falling back from it. */
+  public ReaderOptions(Charset charset, InputFormat format, String field, int column,
+      boolean lowercase, boolean detectCharset, boolean simplify, boolean skipHeader) {
+    this(charset, format, field, column, lowercase, detectCharset, simplify, skipHeader, false);
+  }
+
   public ReaderOptions {
     Objects.requireNonNull(charset, "charset");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(field, "field");
     if (column < 1) {
       throw new IllegalArgumentException("column must be 1 or more, got " + column);
+    }
+    if (fallback && (detectCharset || !charset.equals(StandardCharsets.UTF_8))) {
+      throw new IllegalArgumentException("only UTF-8 by default falls back, not " + charset
+          + (detectCharset ? " detected" : ""));
     }
   }
 

@@ -13,7 +13,10 @@ import java.util.function.Consumer;
  * gold or predicted segmentation), read alike everywhere: {@code -} is standard input; pipes and
  * FIFOs are read as streams ({@link InputFiles}); gzip data is decompressed (recognised by its
  * magic bytes); a leading byte-order mark is skipped (a UTF-16 or UTF-32 one makes the file
- * read in that encoding, {@link Encodings#open}); malformed bytes become U+FFFD and, on
+ * read in that encoding, {@link Encodings#open}); a file without one whose first block is
+ * clearly not UTF-8 (a GBK word list) is read in the encoding detected in it, as a corpus read
+ * without {@code --encoding} is ({@link Utf8Fallback}), with a warning at once; malformed bytes
+ * become U+FFFD and, on
  * {@link #close}, one warning names the file with their count and first line; a NUL byte, which
  * no text file holds, is an error instead (an n-gram store or other binary file given by
  * mistake), with no warning about the bytes before it.
@@ -35,9 +38,13 @@ public final class TextLines implements Closeable {
   private boolean first = true;
   private long lineNo;
 
-  private TextLines(Encodings.Sniffed in, String name, Consumer<String> warnings) {
+  private TextLines(Encodings.Sniffed in, String name, boolean stream,
+      Consumer<String> warnings) {
     this.name = name;
-    this.decoder = new DecodingReader(in.stream(), in.charset(), BUFFER);
+    this.decoder = in.charset().equals(StandardCharsets.UTF_8)
+        ? new DecodingReader(in.stream(), new Utf8Fallback.Input(name, stream, warnings), BUFFER,
+            false)
+        : new DecodingReader(in.stream(), in.charset(), BUFFER);
     this.lines = new BufferedReader(decoder, BUFFER);
     this.warnings = warnings;
   }
@@ -58,20 +65,28 @@ public final class TextLines implements Closeable {
         @Override
         public void close() {}
       };
-      return of(InputFiles.named(stdin, "<stdin>", false), "<stdin>", warnings);
+      return of(InputFiles.named(stdin, "<stdin>", false), "<stdin>", true, warnings);
     }
     String name = file.toString();
     if (java.nio.file.Files.isDirectory(file)) {
       throw new java.nio.file.NoSuchFileException(name, null, "is a directory, not a file");
     }
-    return of(InputFiles.open(file, name), name, warnings);
+    return of(InputFiles.open(file, name), name, InputFiles.isStream(file), warnings);
   }
 
-  /** Reads {@code in} (closed by {@link #close}), named {@code name} in messages. */
+  /**
+   * Reads {@code in} (closed by {@link #close}), named {@code name} in messages, as a stream: its
+   * first block is what its first read returns and whatever more is waiting.
+   */
   public static TextLines of(InputStream in, String name, Consumer<String> warnings)
       throws IOException {
+    return of(in, name, true, warnings);
+  }
+
+  private static TextLines of(InputStream in, String name, boolean stream,
+      Consumer<String> warnings) throws IOException {
     return new TextLines(Encodings.open(InputFiles.refuseTar(InputFiles.gunzipIfMagic(in, name),
-        name), StandardCharsets.UTF_8, false), name, warnings);
+        name), StandardCharsets.UTF_8, false), name, stream, warnings);
   }
 
   /**

@@ -7,12 +7,14 @@ import dev.ciku.corpus.CorpusReader;
 import dev.ciku.corpus.DecodingReader;
 import dev.ciku.corpus.Encodings;
 import dev.ciku.corpus.UnitPolicy;
+import dev.ciku.corpus.Utf8Fallback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -87,25 +89,29 @@ public final class ParallelSegmenter implements AutoCloseable {
   /**
    * Segments every input of {@code corpus} in turn into {@code out} ({@link #run}; a regular
    * file is read in blocks only, a pipe, FIFO or device is also watched for stalls), each decoded
-   * as {@code charset} (or as detected from its first bytes when {@code detect}); a byte-order
+   * as {@code charset} (or as detected from its first bytes when {@code detect}; or, with
+   * {@code fallback}, UTF-8 not given but by default, as UTF-8 unless its first block is clearly
+   * not: {@link Utf8Fallback}); a byte-order
    * mark is dropped (U+FEFF as an input's first character, in any encoding, detected or given:
    * {@link DecodingReader}), so it is neither written nor counted; malformed bytes are replaced
-   * and reported to {@code warnings}, one line an input. Stored bytes read go to {@code bytes},
-   * for progress.
+   * and reported to {@code warnings}, one line an input, as is an input read in another encoding
+   * than the default. Stored bytes read go to {@code bytes}, for progress.
    */
-  public void runAll(List<CorpusInput> corpus, Charset charset, boolean detect,
+  public void runAll(List<CorpusInput> corpus, Charset charset, boolean detect, boolean fallback,
       ByteCounter bytes, Writer out, Consumer<String> warnings) throws IOException {
     for (CorpusInput in : corpus) {
       try (InputStream raw = in.open(bytes)) {
         Encodings.Sniffed resolved = Encodings.open(raw, charset, detect);
-        DecodingReader text = new DecodingReader(resolved.stream(), resolved.charset(), 1 << 16,
-            true);
+        DecodingReader text = fallback && resolved.charset().equals(StandardCharsets.UTF_8)
+            ? new DecodingReader(resolved.stream(),
+                new Utf8Fallback.Input(in.name(), in.isStream(), warnings), 1 << 16, true)
+            : new DecodingReader(resolved.stream(), resolved.charset(), 1 << 16, true);
         // A regular file is never slow: its end is not a stall to wait 2 ms for (a directory of
         // many small files would pay that for each).
         run(text, out, in.isStream());
         if (text.malformed() > 0) {
           warnings.accept(DecodingReader.warning(in.name(), text.malformed(), text.firstBadLine())
-              + CorpusReader.hint(resolved.charset(), detect));
+              + CorpusReader.hint(text.charset(), detect || text.fellBack()));
         }
       }
     }

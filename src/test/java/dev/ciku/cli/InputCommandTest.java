@@ -568,4 +568,58 @@ class InputCommandTest {
     assertTrue(io.err().contains("ciku: cut: 0 fragments, 0 distinct"), io::err);
     assertFalse(io.err().contains("store"), io::err);
   }
+
+  /** The start of the laws sample: whole lines, about {@code chars} characters. */
+  private static String laws(int chars) throws IOException {
+    String text = Files.readString(LAWS);
+    return text.substring(0, text.indexOf('\n', chars) + 1);
+  }
+
+  @Test
+  void stats_gbkFileWithoutEncoding_readAsGb18030WarnedOnceExit0() throws IOException {
+    String text = laws(20_000);
+    Path utf8 = write("laws.txt", text);
+    Path gbk = write("laws.gbk.txt", text.getBytes(java.nio.charset.Charset.forName("GBK")));
+    String expected = runOut("stats", utf8.toString());
+    assertEquals(expected, runOut("stats", gbk.toString()));
+    assertEquals(List.of("ciku: warning: " + gbk + ": not UTF-8; read as GB18030 (detected;"
+        + " give --encoding to choose)"), io.errLines());
+    assertEquals(expected, runOut("stats", "--encoding", "auto", gbk.toString()));
+    assertEquals("", io.err());
+    // An encoding given, UTF-8 included, is used as given.
+    String given = runOut("stats", "--encoding", "UTF-8", gbk.toString());
+    assertFalse(given.equals(expected), given);
+    assertEquals(1, io.errLines().size());
+    assertTrue(io.err().contains(gbk + ": ") && io.err().contains(" malformed or unmappable"),
+        io.err());
+  }
+
+  @Test
+  void segment_gbkFifoAndUtf16FileWithoutEncoding_wordsOfTheUtf8Text() throws Exception {
+    String text = laws(3_000);
+    Path utf8 = write("laws.txt", text);
+    Path fifo = fifo("laws.gbk.fifo", text.getBytes(java.nio.charset.Charset.forName("GBK")));
+    Path utf16 = write("laws.utf16le.txt", text.getBytes(StandardCharsets.UTF_16LE));
+    String expected = runOut("segment", "-q", utf8.toString());
+    assertEquals(expected, runOut("segment", "-q", fifo.toString()));
+    assertEquals(List.of("ciku: warning: " + fifo + ": not UTF-8; read as GB18030 (detected;"
+        + " give --encoding to choose)"), io.errLines());
+    assertEquals(expected, runOut("segment", "-q", utf16.toString()));
+    assertEquals(List.of("ciku: warning: " + utf16 + ": not UTF-8; read as UTF-16LE (detected;"
+        + " give --encoding to choose)"), io.errLines());
+  }
+
+  @Test
+  void discover_gbkKnownWordList_readAsGb18030() throws IOException {
+    String first = runOut("discover", "-q", "--top", "5", LAWS.toString())
+        .lines().skip(1).findFirst().orElseThrow().split("\t")[0];
+    // A word list long enough to tell its encoding: the word, then other legal terms.
+    Path known = write("known.txt", (first + "\n人民法院\n劳动合同\n行政处罚\n知识产权\n"
+        + "治安管理\n").getBytes(java.nio.charset.Charset.forName("GBK")));
+    String words = runOut("discover", "-q", "--top", "5", "--known", known.toString(),
+        LAWS.toString());
+    assertFalse(words.lines().anyMatch(l -> l.startsWith(first + "\t")), words);
+    assertEquals(List.of("ciku: warning: " + known + ": not UTF-8; read as GB18030 (detected;"
+        + " give --encoding to choose)"), io.errLines());
+  }
 }

@@ -538,4 +538,102 @@ class CorpusReaderTest {
         + " more than 1,835,008 distinct ones (numbers, codes), the most a unit table can number;"
         + " they are not counted"), warnings);
   }
+
+  /** Read as ciku reads without --encoding: UTF-8, unless an input's first block is clearly not. */
+  private static ReaderOptions byDefault(InputFormat format) {
+    return new ReaderOptions(StandardCharsets.UTF_8, format, "text", 1, false, false, false, false,
+        true);
+  }
+
+  private static String laws(int chars) throws IOException {
+    return Files.readString(Path.of("corpora-samples/laws-zh.txt")).substring(0, chars);
+  }
+
+  @Test
+  void read_byDefaultGbkFile_readAsGb18030WithOneWarning() throws IOException {
+    String text = laws(100_000);
+    Path u = write("laws.txt", text);
+    Path g = write("laws.gbk.txt", text.getBytes(Charset.forName("GBK")));
+    CorpusStats utf8 = stats(u.toString());
+    assertEquals(List.of(), warnings);
+    assertEquals(utf8, stats(byDefault(InputFormat.PLAIN), g.toString()));
+    assertEquals(List.of(g + ": not UTF-8; read as GB18030 (detected; give --encoding to"
+        + " choose)"), warnings);
+    warnings.clear();
+    // UTF-8 given (no fallback): read as UTF-8, malformed bytes and all.
+    CorpusStats given = stats(g.toString());
+    assertTrue(given.malformed() > 10_000 && given.hanChars() < 3_000, given.toString());
+    assertEquals(1, warnings.size());
+    assertTrue(warnings.get(0).contains("malformed"), warnings.get(0));
+  }
+
+  @Test
+  void read_byDefaultShortGbkJsonlAndUtf16Files_readInTheirEncodings() throws IOException {
+    String text = laws(120);
+    String jsonl = "{\"text\": \"" + text.replace("\n", "\\n") + "\"}\n";
+    Path g = write("short.gbk.jsonl", jsonl.getBytes(Charset.forName("GBK")));
+    Path u = write("short.jsonl", jsonl);
+    assertEquals(stats(options(InputFormat.JSONL, "text", 1), u.toString()),
+        stats(byDefault(InputFormat.JSONL), g.toString()));
+    Path le = write("short.utf16le.txt", text.getBytes(StandardCharsets.UTF_16LE));
+    assertEquals(stats(write("short.txt", text).toString()),
+        stats(byDefault(InputFormat.PLAIN), le.toString()));
+    assertEquals(2, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(1).endsWith("short.utf16le.txt: not UTF-8; read as UTF-16LE"
+        + " (detected; give --encoding to choose)"), warnings.get(1));
+  }
+
+  @Test
+  void read_byDefaultDirectoryOfUtf8AndGbk_eachInputDecidesOnItsOwn() throws IOException {
+    String text = laws(30_000);
+    write("mixed/a.txt", text.substring(0, 15_000));
+    write("mixed/b.txt", text.substring(15_000).getBytes(Charset.forName("GB18030")));
+    write("mixed/c.txt", text.substring(0, 15_000));
+    write("same/a.txt", text.substring(0, 15_000));
+    write("same/b.txt", text.substring(15_000));
+    write("same/c.txt", text.substring(0, 15_000));
+    CorpusStats expected = stats(dir.resolve("same").toString());
+    assertEquals(expected, stats(byDefault(InputFormat.PLAIN), dir.resolve("mixed").toString()));
+    assertEquals(List.of(dir.resolve("mixed/b.txt") + ": not UTF-8; read as GB18030 (detected;"
+        + " give --encoding to choose)"), warnings);
+  }
+
+  /**
+   * Seeded random inputs read by default give the stats and warnings of the encoding {@link
+   * Utf8Fallback#decide} picks for their first block (UTF-8 if none) given outright: the reader
+   * decides as the Spark jobs do, and a UTF-8 input reads as before.
+   */
+  @Test
+  void read_byDefaultSeededRandomInputs_sameAsTheDecidedEncodingGiven() throws IOException {
+    Random random = new Random(17);
+    String text = laws(90_000);
+    String[] encodings = {"UTF-8", "UTF-8", "GB18030", "UTF-16BE"};
+    InputFormat[] formats = {InputFormat.PLAIN, InputFormat.TSV, InputFormat.CSV};
+    for (int trial = 0; trial < 60; trial++) {
+      int from = random.nextInt(text.length() - 1);
+      String part = text.substring(from, from + random.nextInt(text.length() - from));
+      byte[] b = part.getBytes(Charset.forName(encodings[random.nextInt(encodings.length)]));
+      for (int i = random.nextInt(4); i > 0 && b.length > 0; i--) {
+        b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+      }
+      Path p = write("random-" + trial + ".txt", b);
+      Charset decided = Utf8Fallback.decide(b, Math.min(b.length, Encodings.SAMPLE),
+          b.length < Encodings.SAMPLE);
+      InputFormat format = formats[random.nextInt(formats.length)];
+      warnings.clear();
+      CorpusStats expected = stats(new ReaderOptions(decided == null ? StandardCharsets.UTF_8
+          : decided, format, "text", 1, false), p.toString());
+      List<String> expectedWarnings = new ArrayList<>(warnings);
+      warnings.clear();
+      String what = "trial " + trial + ", " + b.length + " bytes, " + decided;
+      assertEquals(expected, stats(byDefault(format), p.toString()), what);
+      if (decided != null) {
+        assertEquals(Utf8Fallback.warning(p.toString(), decided), warnings.remove(0), what);
+        // The malformed-bytes hint names the encoding detected, as with --encoding auto.
+        expectedWarnings.replaceAll(w -> w.replace(CorpusReader.hint(decided, false),
+            CorpusReader.hint(decided, true)));
+      }
+      assertEquals(expectedWarnings, warnings, what);
+    }
+  }
 }

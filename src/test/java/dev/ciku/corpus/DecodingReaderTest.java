@@ -194,4 +194,107 @@ class DecodingReaderTest {
     assertEquals("一二三四五", new String(buf, 0, n));
     assertTrue(r.ready(), "a byte of 六 is held");
   }
+
+  private static final String LAWS = laws();
+
+  private static String laws() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("corpora-samples/laws-zh.txt"))
+          .substring(0, 60_000);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static DecodingReader byDefault(java.io.InputStream in, boolean stream,
+      java.util.List<String> warnings) {
+    return new DecodingReader(in, new Utf8Fallback.Input("x.txt", stream, warnings::add), 1 << 16,
+        true);
+  }
+
+  @Test
+  void read_byDefaultGb18030OrUtf16Text_readInItWithOneWarning() throws IOException {
+    for (String name : new String[] {"GB18030", "UTF-16LE"}) {
+      Charset cs = Charset.forName(name);
+      for (String text : new String[] {LAWS, LAWS.substring(0, 150)}) {
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        DecodingReader r = byDefault(new ByteArrayInputStream(text.getBytes(cs)), false,
+            warnings);
+        assertEquals(text, readAll(r, 1000), name);
+        assertEquals(java.util.List.of("x.txt: not UTF-8; read as " + name
+            + " (detected; give --encoding to choose)"), warnings);
+        assertEquals(cs, r.charset());
+        assertTrue(r.fellBack());
+        assertEquals(0, r.malformed());
+      }
+    }
+  }
+
+  @Test
+  void read_byDefaultUtf8WithBrokenByteAndMark_asAUtf8Reader() throws IOException {
+    byte[] b = ("\uFEFF第一行\n" + LAWS).getBytes(StandardCharsets.UTF_8);
+    b[40_000] = (byte) 0xFF;
+    java.util.List<String> warnings = new java.util.ArrayList<>();
+    DecodingReader r = byDefault(new ByteArrayInputStream(b), false, warnings);
+    DecodingReader given = new DecodingReader(new ByteArrayInputStream(b),
+        StandardCharsets.UTF_8, 1 << 16, true);
+    // One char at a time too: a supplementary character spans two reads.
+    assertEquals(readAll(given, 1), readAll(r, 1));
+    assertEquals(given.malformed(), r.malformed());
+    assertEquals(given.firstBadLine(), r.firstBadLine());
+    assertTrue(r.malformed() > 0 && r.firstBadLine() > 1);
+    assertFalse(r.fellBack());
+    assertEquals(java.util.List.of(), warnings);
+  }
+
+  /**
+   * Seeded random inputs (real text with broken bytes, random bytes, text in other encodings,
+   * with or without a mark, cut anywhere): read by default, each reads as {@link
+   * Utf8Fallback#decide} decides on its first block, the Spark jobs' decision, and as a reader
+   * given that encoding reads it, malformed count and first bad line included.
+   */
+  @Test
+  void read_byDefaultSeededRandomInputs_asDecidedAndAsTheGivenEncoding() throws IOException {
+    Random random = new Random(31);
+    String[] encodings = {"UTF-8", "UTF-8", "GB18030", "GBK", "UTF-16LE", "UTF-16BE"};
+    int fellBack = 0;
+    for (int trial = 0; trial < 300; trial++) {
+      int from = random.nextInt(LAWS.length() - 1);
+      String text = LAWS.substring(from, from + random.nextInt(LAWS.length() - from));
+      byte[] b = text.getBytes(Charset.forName(encodings[random.nextInt(encodings.length)]));
+      switch (random.nextInt(4)) {
+        case 0 -> random.nextBytes(b);
+        case 1 -> {
+          for (int i = random.nextInt(5); i > 0 && b.length > 0; i--) {
+            b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+          }
+        }
+        case 2 -> b = TestBytes.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, b);
+        default -> { }
+      }
+      int n = Math.min(b.length, Encodings.SAMPLE);
+      Charset decided = Utf8Fallback.decide(b, n, b.length < Encodings.SAMPLE);
+      Charset cs = decided == null ? StandardCharsets.UTF_8 : decided;
+      java.util.List<String> warnings = new java.util.ArrayList<>();
+      DecodingReader r = byDefault(new ByteArrayInputStream(b), false, warnings);
+      DecodingReader given = new DecodingReader(new ByteArrayInputStream(b), cs, 1 << 16, true);
+      int chunk = 1 + random.nextInt(5000);
+      String what = "trial " + trial + ", " + b.length + " bytes, " + cs;
+      assertEquals(readAll(given, chunk), readAll(r, chunk), what);
+      assertEquals(cs, r.charset(), what);
+      assertEquals(given.malformed(), r.malformed(), what);
+      assertEquals(given.firstBadLine(), r.firstBadLine(), what);
+      assertEquals(decided == null ? 0 : 1, warnings.size(), what);
+      fellBack += decided == null ? 0 : 1;
+    }
+    assertTrue(fellBack > 30 && fellBack < 270, fellBack + " of 300 fell back");
+  }
+
+  @Test
+  void read_byDefaultSlowPipe_firstLineWithoutWaiting() throws IOException {
+    byte[] line = "中华人民共和国成立了\n".getBytes(StandardCharsets.UTF_8);
+    DecodingReader r = byDefault(TestBytes.pipeHolding(line), true, new java.util.ArrayList<>());
+    char[] buf = new char[1 << 12];
+    assertEquals("中华人民共和国成立了\n", new String(buf, 0, r.read(buf, 0, buf.length)));
+  }
 }

@@ -104,4 +104,31 @@ class TextLinesTest {
     assertEquals("a\uFEFF", TextLines.stripBom("a\uFEFF"));
     assertNull(TextLines.stripBom(null));
   }
+
+  @Test
+  void readLine_gbkWordListWithoutMark_readAsGb18030WarnedAtOnce() throws IOException {
+    // THUOCL-style "word<TAB>count" lines, saved in GBK as Windows tools often save them.
+    StringBuilder list = new StringBuilder();
+    String[] words = {"人民法院", "劳动合同", "行政处罚", "知识产权", "消费者", "土地管理",
+        "环境保护", "国务院", "最高人民检察院", "治安管理"};
+    for (int i = 0; i < words.length; i++) {
+      list.append(words[i]).append('\t').append(1000 - i * 37).append('\n');
+    }
+    Path p = dir.resolve("law-words.txt");
+    Files.write(p, list.toString().getBytes(java.nio.charset.Charset.forName("GBK")));
+    try (TextLines t = TextLines.open(p, warnings::add)) {
+      assertEquals(words[0] + "\t1000", t.readLine());
+      assertEquals(List.of(p + ": not UTF-8; read as GB18030 (detected; give --encoding to"
+          + " choose)"), warnings, "warned before the end");
+      String line;
+      int n = 1;
+      while ((line = t.readLine()) != null) {
+        assertEquals(words[n] + "\t" + (1000 - n * 37), line);
+        n++;
+      }
+      assertEquals(words.length, n);
+      assertEquals(0, t.malformed());
+    }
+    assertEquals(1, warnings.size());
+  }
 }
