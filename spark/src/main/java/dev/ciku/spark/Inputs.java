@@ -3,6 +3,7 @@ package dev.ciku.spark;
 import dev.ciku.cli.CikuException;
 import dev.ciku.corpus.Encodings;
 import dev.ciku.corpus.InputFiles;
+import dev.ciku.corpus.Utf8Fallback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -211,14 +212,70 @@ final class Inputs {
       byte[] head = head(conf, codecs, p, Math.max(HEAD, Encodings.SAMPLE));
       refuseNonText(conf, p, head, codecs.getCodec(p) != null);
       Charset cs = Encodings.detect(head, head.length, head.length < Encodings.SAMPLE);
-      if (!splitsAtLineFeeds(cs)) {
-        throw new CikuException(CikuException.DATA, p + " looks like " + cs.name() + " text"
-            + " (--encoding auto), which Hadoop cannot split into lines: convert it to UTF-8"
-            + " (iconv -f " + cs.name() + " -t UTF-8)");
+      refuseUnsplittable(p, cs, "--encoding auto");
+      out.put(key(fs(conf, p), p), cs.name());
+    }
+    return out;
+  }
+
+  /**
+   * The encoding of each of {@code files}, by path, read without {@code --encoding}: UTF-8, or
+   * for a file whose first {@value Encodings#SAMPLE} bytes (decompressed as in {@link #detect})
+   * are clearly not UTF-8, the encoding {@link Utf8Fallback#decide} finds in them, as the CLI
+   * decides for each input read by default; {@code warnings} hears of each such file, as the
+   * CLI's do.
+   *
+   * <p>Cost: one read of up to {@value Encodings#SAMPLE} bytes per file and one decoding of
+   * them, on the driver, which also refuses what {@link #refuseUnreadable} refuses.
+   *
+   * @throws CikuException (bad data) for a file with a UTF-16 or UTF-32 byte-order mark, or one
+   *     that falls back to UTF-16 or UTF-32, which Hadoop cannot split; (missing input) for
+   *     compressed data Hadoop would read as text, or a tar archive
+   */
+  static Map<String, String> byDefault(Configuration conf, List<FileStatus> files,
+      Consumer<String> warnings) throws IOException {
+    CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
+    Map<String, String> out = new HashMap<>();
+    for (FileStatus f : files) {
+      Path p = f.getPath();
+      byte[] head = head(conf, codecs, p, Math.max(HEAD, Encodings.SAMPLE));
+      refuseNonText(conf, p, head, codecs.getCodec(p) != null);
+      refuseMarked(p, head);
+      Charset cs = Utf8Fallback.decide(head, head.length, head.length < Encodings.SAMPLE);
+      if (cs == null) {
+        cs = StandardCharsets.UTF_8;
+      } else {
+        refuseUnsplittable(p, cs, "not UTF-8");
+        warnings.accept(Utf8Fallback.warning(p.toString(), cs));
       }
       out.put(key(fs(conf, p), p), cs.name());
     }
     return out;
+  }
+
+  /**
+   * Refuses {@code p}, read as {@code cs} (found as {@code how} says), if Hadoop cannot split
+   * {@code cs} into lines.
+   */
+  private static void refuseUnsplittable(Path p, Charset cs, String how) {
+    if (!splitsAtLineFeeds(cs)) {
+      throw new CikuException(CikuException.DATA, p + " looks like " + cs.name() + " text"
+          + " (" + how + "), which Hadoop cannot split into lines: convert it to UTF-8"
+          + " (iconv -f " + cs.name() + " -t UTF-8)");
+    }
+  }
+
+  /**
+   * Refuses {@code p}, whose first bytes are {@code head}, read as UTF-8, if it starts with a
+   * UTF-16 or UTF-32 byte-order mark.
+   */
+  private static void refuseMarked(Path p, byte[] head) {
+    Charset cs = Encodings.utf16Or32Mark(head, head.length);
+    if (cs != null) {
+      throw new CikuException(CikuException.DATA, p + " starts with a " + cs.name()
+          + " byte-order mark: Hadoop cannot split such text into lines; convert it to UTF-8"
+          + " (iconv -f " + cs.name() + " -t UTF-8)");
+    }
   }
 
   /**
@@ -243,11 +300,8 @@ final class Inputs {
       Path p = f.getPath();
       byte[] head = head(conf, codecs, p, HEAD);
       refuseNonText(conf, p, head, codecs.getCodec(p) != null);
-      Charset cs = utf8 ? Encodings.utf16Or32Mark(head, head.length) : null;
-      if (cs != null) {
-        throw new CikuException(CikuException.DATA, p + " starts with a " + cs.name()
-            + " byte-order mark: Hadoop cannot split such text into lines; convert it to UTF-8"
-            + " (iconv -f " + cs.name() + " -t UTF-8)");
+      if (utf8) {
+        refuseMarked(p, head);
       }
     }
   }
@@ -335,7 +389,7 @@ final class Inputs {
    * The text lines of {@code files} (line ends removed, malformed bytes replaced by U+FFFD, as
    * Spark's {@code textFile} gives them), in at least {@code minPartitions} partitions where the
    * files can be split (a .gz file is one partition), decoded from {@code charset}, or with
-   * {@code byFile} (from {@link #detect}) from each file's own encoding.
+   * {@code byFile} (from {@link #detect} or {@link #byDefault}) from each file's own encoding.
    */
   static JavaRDD<String> lines(JavaSparkContext sc, List<FileStatus> files, int minPartitions,
       Charset charset, Map<String, String> byFile) throws IOException {

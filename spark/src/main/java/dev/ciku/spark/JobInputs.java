@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -25,10 +26,12 @@ final class JobInputs {
           + " that start with '.', as ciku does) or globs on any Hadoop file system.")
   List<String> inputs;
 
-  @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
-      description = "Input encoding: UTF-8 (default), GB18030, GBK, Big5, ... (any in which a"
-          + " line break is the byte 0x0A and ASCII is ASCII; not UTF-16), or auto (detected"
-          + " per file on the driver from its first 64 KB, as ciku's --encoding auto)."
+  @Option(names = "--encoding", paramLabel = "CHARSET",
+      description = "Input encoding: UTF-8 (default; a file whose first 64 KB are clearly not"
+          + " UTF-8 is read in the encoding auto detects in them, with a warning, as ciku"
+          + " decides), GB18030, GBK, Big5, ... (any in which a line break is the byte 0x0A and"
+          + " ASCII is ASCII; not UTF-16; used as given, UTF-8 included), or auto (detected per"
+          + " file on the driver from its first 64 KB, as ciku's --encoding auto)."
           + " Malformed bytes are replaced by U+FFFD and reported.")
   String encoding;
 
@@ -71,7 +74,8 @@ final class JobInputs {
 
   /**
    * The inputs' lines, files taken in the CLI's order (see {@link Inputs}), each decoded from
-   * {@code --encoding} (with auto, from the encoding detected in it). Before any is read,
+   * {@code --encoding} (with auto, from the encoding detected in it; without the option, as
+   * UTF-8 unless its head is clearly not: {@link Inputs#byDefault}). Before any is read,
    * {@code checks} (the job's other inputs and its outputs) runs with the local files among them,
    * as the CLI's: an output that is one of them is a usage error, for writing it would replace
    * that input.
@@ -80,12 +84,18 @@ final class JobInputs {
     List<FileStatus> files = Inputs.expand(sc.hadoopConfiguration(), inputs, Main::warn);
     checks.corpus("INPUT", files.stream().filter(Inputs::isLocal)
         .map(f -> Inputs.localPath(f).toString()).toList()).check();
-    if (!detectEncoding()) {
-      // With auto, detection reads each file's head and refuses the same.
+    Map<String, String> byFile = null;
+    if (detectEncoding()) {
+      // Detection reads each file's head and refuses what refuseUnreadable refuses.
+      byFile = Inputs.detect(sc.hadoopConfiguration(), files);
+    } else if (encoding == null) {
+      // By default each file is UTF-8 unless its head is clearly not, as the CLI decides.
+      byFile = Inputs.byDefault(sc.hadoopConfiguration(), files, Main::warn);
+    } else {
       Inputs.refuseUnreadable(sc.hadoopConfiguration(), files,
           charset().equals(StandardCharsets.UTF_8));
     }
     return Inputs.lines(sc, files, partitions > 0 ? partitions : sc.defaultMinPartitions(),
-        charset(), detectEncoding() ? Inputs.detect(sc.hadoopConfiguration(), files) : null);
+        charset(), byFile);
   }
 }

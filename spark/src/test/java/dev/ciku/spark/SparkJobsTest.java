@@ -687,6 +687,52 @@ class SparkJobsTest {
     assertEquals(-1, Files.mismatch(cliNamed, named), "stores differ (--encoding GB18030)");
   }
 
+  /**
+   * Without --encoding, a GBK file (plain, and GB18030 gzipped) is read as GB18030 by the jobs as
+   * by the CLI, a UTF-8 file beside them as UTF-8: same store, same stats and discovered words,
+   * one warning per such file; a BOM-less UTF-16 file, which the CLI reads as UTF-16, is refused.
+   */
+  @Test
+  void mainCountStatsDiscover_gbkFilesWithoutEncoding_equalTheCli() throws Exception {
+    String laws = Files.readString(LAWS);
+    Path dir = Files.createDirectories(tmp.resolve("mixed"));
+    Path gbk = Files.write(dir.resolve("a-laws.gbk.txt"),
+        laws.substring(0, 300_000).getBytes("GBK"));
+    Path gz = dir.resolve("b-laws.txt.gz");
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(laws.substring(300_000).getBytes("GB18030"));
+    }
+    Files.copy(WIKI, dir.resolve("c-wiki.txt"));
+    Path sparkStore = tmp.resolve("spark.ngrams");
+    Path cliStore = tmp.resolve("cli.ngrams");
+    assertEquals(0, new picocli.CommandLine(new Main()).execute("count", "-n", "4",
+        "--partitions", "3", "-o", sparkStore.toString(), dir.toString()));
+    assertEquals(0, dev.ciku.cli.Main.execute("count", "-n", "4", "-o", cliStore.toString(),
+        "--no-progress", "-q", dir.toString()));
+    assertEquals(-1, Files.mismatch(cliStore, sparkStore), "stores differ (no --encoding)");
+    try (NgramStore s = NgramStore.open(sparkStore)) {
+      int[] u = s.units().toUnits("人民", false);
+      assertTrue(s.get(dev.ciku.count.Grams.hi(u, 0, 2), dev.ciku.count.Grams.lo(u, 0, 2)) > 100,
+          "人民 decoded");
+    }
+    List<String> stats = sameAsCli("stats", dir.toString());
+    assertTrue(stats.get(1).endsWith("\t0"), "no malformed bytes: " + stats);
+    sameAsCli("discover", gbk.toString());
+    List<String> warned = warnings("stats", "-o", tmp.resolve("w.tsv").toString(),
+        dir.toString());
+    assertEquals(2, warned.size(), warned.toString());
+    assertTrue(warned.get(0).startsWith("ciku-spark: warning: ")
+        && warned.get(0).endsWith("a-laws.gbk.txt: not UTF-8; read as GB18030 (detected; give"
+        + " --encoding to choose)"), warned.get(0));
+
+    Path utf16 = Files.write(tmp.resolve("laws-utf16.txt"),
+        laws.substring(0, 20_000).getBytes("UTF-16LE"));
+    String line = oneLineError(65, "count", "--tsv", tmp.resolve("out.tsv").toString(),
+        utf16.toString());
+    assertTrue(line.contains("looks like UTF-16LE text (not UTF-8)") && line.contains(
+        "iconv -f UTF-16LE -t UTF-8"), line);
+  }
+
   @Test
   void mainCount_truncatedSecondGzipMember_exit65_oneLine() throws Exception {
     java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
