@@ -78,6 +78,36 @@ check_stats_stdin_equals_file() {
        <("$CIKU" stats -q - <"$SHARED/corpora/demo/xwlb-news-2022q4.txt") >&2
 }
 
+# Without --encoding, an input that is clearly not UTF-8 (GB18030, Big5, UTF-16 without a BOM)
+# is read in the encoding detected in it, with one warning naming it, exit 0; each input of a
+# directory decides on its own; an encoding given, UTF-8 included, is used as given.
+check_default_encoding_reads_gb18030_big5_utf16() {
+  local src="$SHARED/corpora/reviews/waimai-10k.txt" want got f
+  mkdir -p "$TMP/enc"
+  head -200 "$src" >"$TMP/enc/a-utf8.txt"
+  iconv -f UTF-8 -t GB18030 "$TMP/enc/a-utf8.txt" >"$TMP/enc/b-gb18030.txt" || return 1
+  iconv -f UTF-8 -t UTF-16LE "$TMP/enc/a-utf8.txt" >"$TMP/enc/c-utf16le.txt" || return 1
+  want="$("$CIKU" stats -q "$TMP/enc/a-utf8.txt")"
+  for f in b-gb18030.txt c-utf16le.txt; do
+    got="$("$CIKU" stats "$TMP/enc/$f" 2>"$TMP/enc.err")" || fail "$f: exit $?" || return 1
+    [[ "$got" == "$want" ]] || fail "$f: other stats than the UTF-8 file's: $got" || return 1
+    [[ "$(grep -c . "$TMP/enc.err")" == 1 ]] && grep -q "^ciku: warning: $TMP/enc/$f: not UTF-8;" \
+      "$TMP/enc.err" || fail "$f: stderr: $(cat "$TMP/enc.err")" || return 1
+  done
+  # Traditional text in Big5, read as Windows code page 950 (the ETEN superset) would read it.
+  iconv -c -f UTF-8 -t BIG5 src/test/resources/fixtures/laws-zh-hant.txt >"$TMP/big5.txt"
+  [[ "$("$CIKU" stats -q "$TMP/big5.txt" 2>/dev/null)" == \
+     "$("$CIKU" stats -q --encoding x-windows-950 "$TMP/big5.txt")" ]] || fail "Big5" || return 1
+  # A directory: the three files read as three UTF-8 copies are.
+  mkdir -p "$TMP/same"
+  for f in a b c; do cp "$TMP/enc/a-utf8.txt" "$TMP/same/$f.txt"; done
+  [[ "$("$CIKU" stats -q "$TMP/enc" 2>/dev/null)" == "$("$CIKU" stats -q "$TMP/same")" ]] \
+    || fail "a directory of UTF-8, GB18030 and UTF-16LE files" || return 1
+  got="$("$CIKU" stats -q --encoding UTF-8 "$TMP/enc/b-gb18030.txt" 2>/dev/null \
+    | ciku_stat malformed)"
+  (( got > 1000 )) || fail "--encoding UTF-8 given: $got malformed, not read as given"
+}
+
 check_pipe_to_head_exits_0_quietly() {
   local rc
   "$CIKU" stats "$SHARED/corpora/demo/xwlb-news-2022q4.txt" 2>"$TMP/err" | head -1 >"$TMP/out"
@@ -256,6 +286,24 @@ check_segment_streams_a_slow_pipe_line_by_line() {
     echo 今天天气很好 ) | "$CIKU" segment -q | { IFS= read -r line; echo "$line" > "$first"; cat > /dev/null; }
   [[ -e "$flag" ]] || fail "the first line came out only when the input ended" || return 1
   [[ "$(cat "$first")" == "中华人民共和国 成立 了" ]] || fail "first line: $(cat "$first")"
+}
+
+# The same through a slow pipe in GBK, given no --encoding: the first line (a long one, enough
+# to tell its encoding) is read as GB18030 and comes back before the second is written.
+check_segment_streams_a_slow_gbk_pipe_line_by_line() {
+  local first="$TMP/slow-gbk-first.txt" flag="$TMP/slow-gbk-flag" want
+  local line="中华人民共和国成立了，全国人民热烈庆祝，今天天气很好，我们一起去北京大学参观访问。"
+  rm -f "$first" "$flag"
+  want="$(echo "$line" | "$CIKU" segment -q)"
+  ( echo "$line" | iconv -f UTF-8 -t GBK
+    for _ in $(seq 200); do [[ -s "$first" ]] && break; sleep 0.1; done
+    [[ -s "$first" ]] && : > "$flag"
+    echo 今天天气很好 | iconv -f UTF-8 -t GBK ) | "$CIKU" segment -q 2>"$TMP/slow-gbk.err" \
+    | { IFS= read -r l; echo "$l" > "$first"; cat > /dev/null; }
+  [[ -e "$flag" ]] || fail "the first line came out only when the input ended" || return 1
+  [[ "$(cat "$first")" == "$want" ]] || fail "first line: $(cat "$first")" || return 1
+  grep -q "^ciku: warning: <stdin>: not UTF-8; read as GB18030" "$TMP/slow-gbk.err" \
+    || fail "stderr: $(cat "$TMP/slow-gbk.err")"
 }
 
 # Regular files are not watched for stalls: a directory of 2,000 one-line files segments as
