@@ -232,19 +232,22 @@ class DecodingReaderTest {
 
   @Test
   void read_byDefaultUtf8WithBrokenByteAndMark_asAUtf8Reader() throws IOException {
-    byte[] b = ("\uFEFF第一行\n" + LAWS).getBytes(StandardCharsets.UTF_8);
-    b[40_000] = (byte) 0xFF;
-    java.util.List<String> warnings = new java.util.ArrayList<>();
-    DecodingReader r = byDefault(new ByteArrayInputStream(b), false, warnings);
-    DecodingReader given = new DecodingReader(new ByteArrayInputStream(b),
-        StandardCharsets.UTF_8, 1 << 16, true);
-    // One char at a time too: a supplementary character spans two reads.
-    assertEquals(readAll(given, 1), readAll(r, 1));
-    assertEquals(given.malformed(), r.malformed());
-    assertEquals(given.firstBadLine(), r.firstBadLine());
-    assertTrue(r.malformed() > 0 && r.firstBadLine() > 1);
-    assertFalse(r.fellBack());
-    assertEquals(java.util.List.of(), warnings);
+    // A byte broken inside the first block, and one after it (its line counted past the block).
+    for (int at : new int[] {40_000, 100_000}) {
+      byte[] b = ("\uFEFF第一行\n" + LAWS).getBytes(StandardCharsets.UTF_8);
+      b[at] = (byte) 0xFF;
+      java.util.List<String> warnings = new java.util.ArrayList<>();
+      DecodingReader r = byDefault(new ByteArrayInputStream(b), false, warnings);
+      DecodingReader given = new DecodingReader(new ByteArrayInputStream(b),
+          StandardCharsets.UTF_8, 1 << 16, true);
+      // One char at a time too: a supplementary character spans two reads.
+      assertEquals(readAll(given, 1), readAll(r, 1));
+      assertEquals(given.malformed(), r.malformed(), "byte " + at);
+      assertTrue(r.malformed() > 0, "byte " + at);
+      assertEquals(given.firstBadLine(), r.firstBadLine(), "byte " + at);
+      assertFalse(r.fellBack());
+      assertEquals(java.util.List.of(), warnings);
+    }
   }
 
   /**
