@@ -205,15 +205,32 @@ final class Inputs {
    */
   static Map<String, String> detect(Configuration conf, List<FileStatus> files)
       throws IOException {
+    return encodings(conf, files, (p, head) -> {
+      Charset cs = Encodings.detect(head, head.length, head.length < Encodings.SAMPLE);
+      refuseUnsplittable(p, cs, "--encoding auto");
+      return cs;
+    });
+  }
+
+  /** How a file's encoding follows from its first bytes (its path, for messages). */
+  private interface HeadRule {
+    Charset charset(Path p, byte[] head);
+  }
+
+  /**
+   * The encoding of each of {@code files}, by path: what {@code rule} makes of its first
+   * {@value Encodings#SAMPLE} bytes (decompressed by the codec its name gives), once
+   * {@link #refuseNonText} has let them pass.
+   */
+  private static Map<String, String> encodings(Configuration conf, List<FileStatus> files,
+      HeadRule rule) throws IOException {
     CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
     Map<String, String> out = new HashMap<>();
     for (FileStatus f : files) {
       Path p = f.getPath();
       byte[] head = head(conf, codecs, p, Math.max(HEAD, Encodings.SAMPLE));
       refuseNonText(conf, p, head, codecs.getCodec(p) != null);
-      Charset cs = Encodings.detect(head, head.length, head.length < Encodings.SAMPLE);
-      refuseUnsplittable(p, cs, "--encoding auto");
-      out.put(key(fs(conf, p), p), cs.name());
+      out.put(key(fs(conf, p), p), rule.charset(p, head).name());
     }
     return out;
   }
@@ -234,23 +251,16 @@ final class Inputs {
    */
   static Map<String, String> byDefault(Configuration conf, List<FileStatus> files,
       Consumer<String> warnings) throws IOException {
-    CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
-    Map<String, String> out = new HashMap<>();
-    for (FileStatus f : files) {
-      Path p = f.getPath();
-      byte[] head = head(conf, codecs, p, Math.max(HEAD, Encodings.SAMPLE));
-      refuseNonText(conf, p, head, codecs.getCodec(p) != null);
+    return encodings(conf, files, (p, head) -> {
       refuseMarked(p, head);
       Charset cs = Utf8Fallback.decide(head, head.length, head.length < Encodings.SAMPLE);
       if (cs == null) {
-        cs = StandardCharsets.UTF_8;
-      } else {
-        refuseUnsplittable(p, cs, "not UTF-8");
-        warnings.accept(Utf8Fallback.warning(p.toString(), cs));
+        return StandardCharsets.UTF_8;
       }
-      out.put(key(fs(conf, p), p), cs.name());
-    }
-    return out;
+      refuseUnsplittable(p, cs, "not UTF-8");
+      warnings.accept(Utf8Fallback.warning(p.toString(), cs));
+      return cs;
+    });
   }
 
   /**
