@@ -287,7 +287,8 @@ public final class Main implements Runnable {
       }
     }
     String typo = didYouMean(option, names);
-    if (!typo.isEmpty() || spec.parent() == null || spec.parent().parent() != null) {
+    // Which other commands have it: for ciku's own subcommands (not eval's, not the Spark jobs').
+    if (!typo.isEmpty() || spec.parent() == null || !(spec.parent().userObject() instanceof Main)) {
       return message + typo;
     }
     List<String> others = new java.util.ArrayList<>();

@@ -218,6 +218,16 @@ class SparkJobsTest {
   }
 
   @Test
+  void main_misspeltOrForeignOption_closestJobOptionOnlyNoCliCommands() {
+    String laws = LAWS.toString();
+    assertEquals("ciku-spark discover: Unknown option: '--tpo'; did you mean --top? (see"
+        + " 'ciku-spark discover --help')", oneLineError(2, "discover", "--tpo", "5", laws));
+    // An option of the CLI's commands only: the jobs' line names no CLI command.
+    assertEquals("ciku-spark stats: Unknown option: '--new-only' (see 'ciku-spark stats"
+        + " --help')", oneLineError(2, "stats", "--new-only", laws));
+  }
+
+  @Test
   void main_missingInputPath_exit66_oneLine() throws IOException {
     Path missing = tmp.resolve("no-such-corpus.txt");
     String text = oneLineError(66, "count", "--tsv", tmp.resolve("out.tsv").toString(),
