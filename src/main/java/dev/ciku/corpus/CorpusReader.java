@@ -7,7 +7,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
@@ -130,7 +129,7 @@ public final class CorpusReader {
     Encodings.Sniffed resolved = Encodings.open(raw, options.charset(), options.detectCharset());
     Charset charset = resolved.charset();
     InputStream stream = resolved.stream();
-    CharsetDecoder decoder = strict(charset);
+    CharsetDecoder decoder = Encodings.strictDecoder(charset);
     in.clear();
     out.clear();
     held = 0;
@@ -157,11 +156,10 @@ public final class CorpusReader {
       in.limit(Math.max(n, 0)).position(0);
       decoding = true;
       Utf8Fallback.Decoded d = Utf8Fallback.decode(decoder, in, out, eof);
-      Charset other = Utf8Fallback.clearlyNotUtf8(out.array(), 0, out.position(), d.malformed())
-          ? Utf8Fallback.instead(in.array(), in.limit(), eof) : null;
+      Charset other = Utf8Fallback.decide(in, out, d, eof);
       if (other != null) {
         charset = other;
-        decoder = strict(other);
+        decoder = Encodings.strictDecoder(other);
         detected = true;
         in.position(0);
         out.clear();
@@ -261,11 +259,6 @@ public final class CorpusReader {
               : " column " + options.column());
     }
     return b.toString();
-  }
-
-  private static CharsetDecoder strict(Charset charset) {
-    return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
   private static long lineBreaks(char[] a, int from, int to) {

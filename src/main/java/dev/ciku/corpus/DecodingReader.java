@@ -8,7 +8,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -73,7 +72,7 @@ public final class DecodingReader extends Reader {
       throw new IllegalArgumentException("bufferBytes must be at least 16, got " + bufferBytes);
     }
     this.in = in;
-    this.decoder = strict(charset);
+    this.decoder = Encodings.strictDecoder(charset);
     this.unitBytes = Encodings.codeUnitBytes(charset);
     this.bytes = ByteBuffer.allocate(bufferBytes).flip();
     this.markPending = dropMark;
@@ -94,11 +93,6 @@ public final class DecodingReader extends Reader {
       boolean dropMark) {
     this(in, StandardCharsets.UTF_8, Math.max(bufferBytes, Encodings.SAMPLE), dropMark);
     this.fallback = java.util.Objects.requireNonNull(input, "input");
-  }
-
-  private static CharsetDecoder strict(Charset charset) {
-    return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
   /** The encoding the input is read in: the one given, or the one it fell back to. */
@@ -210,16 +204,14 @@ public final class DecodingReader extends Reader {
     eof = !input.stream() && n < block;
     CharBuffer chars = CharBuffer.allocate(n + 1);
     Utf8Fallback.Decoded d = Utf8Fallback.decode(decoder, bytes, chars, eof);
-    if (Utf8Fallback.clearlyNotUtf8(chars.array(), 0, chars.position(), d.malformed())) {
-      Charset other = Utf8Fallback.instead(bytes.array(), n, eof);
-      if (other != null) {
-        decoder = strict(other);
-        unitBytes = Encodings.codeUnitBytes(other);
-        bytes.position(0);
-        fellBack = true;
-        input.warnings().accept(Utf8Fallback.warning(input.name(), other));
-        return;
-      }
+    Charset other = Utf8Fallback.decide(bytes, chars, d, eof);
+    if (other != null) {
+      decoder = Encodings.strictDecoder(other);
+      unitBytes = Encodings.codeUnitBytes(other);
+      bytes.position(0);
+      fellBack = true;
+      input.warnings().accept(Utf8Fallback.warning(input.name(), other));
+      return;
     }
     chars.flip();
     malformed = d.malformed();

@@ -63,14 +63,23 @@ public final class Encodings {
   }
 
   /**
+   * A decoder of {@code charset} that reports malformed and unmappable input rather than
+   * replacing it, as every reader of ciku decodes (each report becomes one U+FFFD,
+   * {@link #replacedBytes}). Not thread-safe, as any decoder.
+   */
+  public static CharsetDecoder strictDecoder(Charset charset) {
+    return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+
+  /**
    * {@code b[off, off + len)} decoded from {@code charset} as the CLI's readers decode: each
    * malformed or unmappable sequence becomes one U+FFFD ({@link #replacedBytes}), where
    * {@code new String(b, off, len, charset)} may take the character after it too. For the Spark
    * jobs, which decode line by line. Cost: one decoding pass and the string.
    */
   public static String decode(byte[] b, int off, int len, Charset charset) {
-    CharsetDecoder d = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder d = strictDecoder(charset);
     int unitBytes = codeUnitBytes(charset);
     ByteBuffer in = ByteBuffer.wrap(b, off, len);
     CharBuffer out = CharBuffer.allocate(len + 16);
@@ -291,8 +300,7 @@ public final class Encodings {
 
   /** Strict decoding of the sample: errors, Han characters and how many are common. */
   private static Score score(Charset cs, byte[] bytes, int n, boolean whole) {
-    CharsetDecoder d = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder d = strictDecoder(cs);
     ByteBuffer in = ByteBuffer.wrap(bytes, 0, n);
     CharBuffer out = CharBuffer.allocate(4096);
     Score s = new Score();

@@ -7,7 +7,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
@@ -111,15 +110,25 @@ public final class Utf8Fallback {
    */
   public static Charset decide(byte[] block, int n, boolean whole) {
     CharBuffer out = CharBuffer.allocate(n + 1);
-    Decoded d = decode(utf8(), ByteBuffer.wrap(block, 0, n), out, whole);
-    return clearlyNotUtf8(out.array(), 0, out.position(), d.malformed())
-        ? instead(block, n, whole) : null;
+    ByteBuffer in = ByteBuffer.wrap(block, 0, n);
+    return decide(in, out, decode(utf8(), in, out, whole), whole);
+  }
+
+  /**
+   * The encoding to read an input in instead of UTF-8, or null: {@link #instead} if its first
+   * block, bytes {@code block.array()[0, block.limit())} decoded by {@link #decode} into
+   * {@code out.array()[0, out.position())} as {@code decoded} says, is clearly not UTF-8. The
+   * decision of every reader that decodes the block itself.
+   */
+  public static Charset decide(ByteBuffer block, CharBuffer out, Decoded decoded,
+      boolean whole) {
+    return clearlyNotUtf8(out.array(), 0, out.position(), decoded.malformed())
+        ? instead(block.array(), block.limit(), whole) : null;
   }
 
   /** A strict UTF-8 decoder, as the readers use. */
   static CharsetDecoder utf8() {
-    return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    return Encodings.strictDecoder(StandardCharsets.UTF_8);
   }
 
   /**
