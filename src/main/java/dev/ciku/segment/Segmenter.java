@@ -21,8 +21,10 @@ import java.util.List;
  *       {@code 2000年} one word). A number directly followed by {@code %}, {@code ％} or
  *       {@code ‰} keeps the sign.</li>
  *   <li>A URL ({@code http:}, {@code https:} or {@code ftp:} and the printable ASCII after it,
- *       as {@link UnitPolicy} defines it) is one token, and so is an HTML character reference
- *       left in the text ({@code &amp;}, {@code &#183;}).</li>
+ *       as {@link UnitPolicy} defines it) is one token, and so are an e-mail address
+ *       ({@code foo.bar@example.com}, {@link #mailEnd}) and an HTML character reference
+ *       left in the text ({@code &amp;}, {@code &#183;}). A letter run keeps a {@code ++} after
+ *       it, and a single letter a {@code #} ({@code C++}, {@code C#}: names of languages).</li>
  *   <li>Any other character (punctuation, symbols, emoji, kana) is a token by itself, with the
  *       characters {@link Graphemes} says belong to it (👍🏽, 👨‍👩‍👧, 🇨🇳, ❤️ are one token each; an
  *       accent written as a combining mark stays with its letter), except that a run of dashes {@code —}/{@code ―} or of ellipsis characters {@code …} is one token
@@ -117,6 +119,75 @@ public final class Segmenter {
     char[] a = line.toCharArray();
     w.process(a, 0, a.length);
     return new String(w.out, 0, w.outLength);
+  }
+
+  /**
+   * End of the sign that a letter run {@code text[start..i)} keeps after it: {@code ++} not
+   * followed by a third {@code +} ({@code C++}, {@code Notepad++}), or {@code #} after a single
+   * ASCII letter when no Latin character follows ({@code C#}, {@code F#}; not the hashtag of
+   * {@code #iPhone#}). {@code i} if there is none.
+   */
+  private static int languageSign(char[] text, int start, int i, int to) {
+    if (i + 1 < to && text[i] == '+' && text[i + 1] == '+' && (i + 2 == to || text[i + 2] != '+')) {
+      return i + 2;
+    }
+    if (i < to && text[i] == '#' && i - start == 1 && isAsciiLetter(text[start])
+        && (i + 1 == to || !UnitPolicy.isLatin(UnitPolicy.normalize(text[i + 1])))) {
+      return i + 1;
+    }
+    return i;
+  }
+
+  /**
+   * End of the e-mail address that starts at {@code text[start]} (an ASCII letter or digit):
+   * a local part of ASCII letters, digits and {@code . _ % + -} that does not end with a dot,
+   * {@code @}, then at least two labels of ASCII letters, digits and inner hyphens joined by
+   * single dots, the last taken being at least two letters ({@code foo.bar@example.com.cn}; a
+   * sentence's full stop after it is not part of it). 0 if there is none. Cost: one pass over
+   * the characters up to the first that cannot be in an address.
+   */
+  static int mailEnd(char[] text, int start, int to) {
+    int j = start;
+    while (j < to && (isAsciiLetterOrDigit(text[j]) || (j > start && isLocalSign(text[j])))) {
+      j++;
+    }
+    if (j == start || j + 1 >= to || text[j] != '@' || text[j - 1] == '.') {
+      return 0;
+    }
+    int k = j + 1;
+    int labels = 0;
+    int end = 0;
+    while (k < to && isAsciiLetterOrDigit(text[k])) {
+      int label = k;
+      boolean letters = true;
+      while (k < to && (isAsciiLetterOrDigit(text[k])
+          || (text[k] == '-' && k + 1 < to && isAsciiLetterOrDigit(text[k + 1])))) {
+        letters &= isAsciiLetter(text[k]);
+        k++;
+      }
+      labels++;
+      if (labels >= 2 && letters && k - label >= 2) {
+        end = k;
+      }
+      if (k + 1 < to && text[k] == '.' && isAsciiLetterOrDigit(text[k + 1])) {
+        k++;
+      } else {
+        break;
+      }
+    }
+    return end;
+  }
+
+  private static boolean isLocalSign(char c) {
+    return c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return isAsciiLetter(c) || (c >= '0' && c <= '9');
   }
 
   /**
@@ -336,6 +407,15 @@ public final class Segmenter {
       if (i == start) {
         return i; // a cut run that does not go on here
       }
+      if (!continued) {
+        int mail = mailEnd(text, start, to);
+        if (mail > 0) {
+          flushRun(text);
+          emit(text, start, mail);
+          carried = mail == to ? Carry.LETTERS : Carry.NONE;
+          return mail;
+        }
+      }
       // The run reaches the end of the piece: it may go on in the next one.
       Carry open = i < to ? Carry.NONE : letter ? Carry.LETTERS : Carry.DIGITS;
       if (!letter && i < to && (text[i] == '%' || text[i] == '％' || text[i] == '‰')) {
@@ -354,9 +434,10 @@ public final class Segmenter {
         }
         return end;
       }
-      addSymbol(text, start, letter ? Symbols.ALPHA : Symbols.NUM, i);
+      int sign = letter ? languageSign(text, start, i, to) : i;
+      addSymbol(text, start, letter ? Symbols.ALPHA : Symbols.NUM, sign);
       carried = open;
-      return i;
+      return sign;
     }
 
     private void addSymbol(char[] text, int start, int symbol, int end) {

@@ -76,6 +76,19 @@ class SegmenterTest {
         {"中国&amp;quot;人民&amp;", "中国|&amp;quot;|人民|&amp;"},
         {"中国&amp;#1;&amp;x", "中国|&amp;#1;|&amp;|x"},
         {"R&D;", "R|&D;"}, // read as a character reference, as UnitPolicy does
+        {"北京大学foo.bar@example.com。", "北京|大学|foo.bar@example.com|。"},
+        {"人民572437855@qq.com中国", "人民|572437855@qq.com|中国"},
+        {"a_b+c-d%e@mail-x.example.com.cn，", "a_b+c-d%e@mail-x.example.com.cn|，"},
+        {"x@y.c中国", "x|@|y.c|中国"}, // the last label too short: no address
+        {"x@163.com5", "x|@|163.com5"}, // the last label not letters
+        {"x.@y.com", "x|.|@|y.com"}, // the local part ends with a dot
+        {"中国@人民", "中国|@|人民"},
+        {"C++的C#中国G++", "C++|的|C#|中国|G++"},
+        {"Notepad++中国", "Notepad++|中国"},
+        {"C+++中国", "C|+|+|+|中国"},
+        {"#iPhone#中国", "#|iPhone|#|中国"},
+        {"C#D", "C|#|D"},
+        {"5++", "5|+|+"},
         {"", ""},
     };
     for (String[] row : table) {
