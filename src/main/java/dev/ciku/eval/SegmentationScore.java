@@ -1,8 +1,7 @@
 package dev.ciku.eval;
 
-import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.longs.LongArrayList;
 import dev.ciku.corpus.TextLines;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -20,8 +19,9 @@ import java.util.function.Consumer;
  * <p>The two files must hold the same characters once whitespace is removed; the first
  * difference is reported ({@link MismatchException}).
  *
- * <p>Memory: one long per word of each file and one int per character of the gold file (to
- * compare the texts). Immutable result; {@link #score} is thread-safe.
+ * <p>The files are read side by side, a code point of each at a time, so memory holds one line of
+ * each file and the training word list, whatever the files' sizes. Cost: one pass over each
+ * file. Immutable result; {@link #score} is thread-safe.
  *
  * @param goldWords words in the gold file
  * @param predWords words in the prediction
@@ -111,125 +111,136 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
         }
       }
     }
-    LongArrayList g = new LongArrayList();
-    LongArrayList inTrain = train == null ? null : new LongArrayList();
-    Text goldText = new Text();
-    long gn = spans(gold, g, train, inTrain, goldText, null, warnings);
-    LongArrayList p = new LongArrayList();
-    long pn = spans(pred, p, null, null, null, goldText, warnings);
-    if (gn != pn) {
-      throw new MismatchException("character count differs: gold " + gn + ", prediction " + pn);
-    }
+    long pos = 0;
+    long goldWords = 0;
+    long predWords = 0;
     long correct = 0;
     long oov = 0;
     long oovHit = 0;
     long iv = 0;
     long ivHit = 0;
-    int j = 0;
-    for (int i = 0; i < g.size(); i++) {
-      long span = g.getLong(i);
-      while (j < p.size() && p.getLong(j) < span) {
-        j++;
-      }
-      boolean hit = j < p.size() && p.getLong(j) == span;
-      if (hit) {
-        correct++;
-      }
-      if (inTrain != null) {
-        if (inTrain.getLong(i) != 0) {
-          iv++;
-          ivHit += hit ? 1 : 0;
+    StringBuilder word = train == null ? null : new StringBuilder();
+    try (Cursor g = new Cursor(TextLines.open(gold, warnings));
+        Cursor p = new Cursor(TextLines.open(pred, warnings))) {
+      int cg = g.next();
+      int cp = p.next();
+      // Whether the prediction's boundaries agree with the gold's since the current gold word
+      // began: at its start, and nowhere inside it.
+      boolean agree = true;
+      while (cg >= 0 && cp >= 0) {
+        if (cg != cp) {
+          throw new MismatchException("texts differ at character " + (pos + 1)
+              + (g.lineNo == p.lineNo ? " (line " + g.lineNo + ")"
+                  : " (gold line " + g.lineNo + ", prediction line " + p.lineNo + ")")
+              + ": gold " + Character.toString(cg) + ", prediction " + Character.toString(cp));
+        }
+        if (g.wordStart) {
+          if (goldWords > 0) {
+            boolean hit = agree && p.wordStart;
+            correct += hit ? 1 : 0;
+            if (word != null) {
+              if (train.contains(word.toString())) {
+                iv++;
+                ivHit += hit ? 1 : 0;
+              } else {
+                oov++;
+                oovHit += hit ? 1 : 0;
+              }
+              word.setLength(0);
+            }
+          }
+          goldWords++;
+          agree = p.wordStart;
         } else {
-          oov++;
-          oovHit += hit ? 1 : 0;
+          agree &= !p.wordStart;
+        }
+        if (p.wordStart) {
+          predWords++;
+        }
+        if (word != null) {
+          word.appendCodePoint(cg);
+        }
+        pos++;
+        cg = g.next();
+        cp = p.next();
+      }
+      if (cg >= 0 || cp >= 0) {
+        long gn = pos + g.rest(cg);
+        long pn = pos + p.rest(cp);
+        throw new MismatchException("character count differs: gold " + gn + ", prediction " + pn);
+      }
+      if (goldWords > 0) {
+        // The end of the text ends the last word in both files.
+        correct += agree ? 1 : 0;
+        if (word != null) {
+          if (train.contains(word.toString())) {
+            iv++;
+            ivHit += agree ? 1 : 0;
+          } else {
+            oov++;
+            oovHit += agree ? 1 : 0;
+          }
         }
       }
     }
-    return new SegmentationScore(g.size(), p.size(), correct, oov, oovHit, iv, ivHit, train != null);
-  }
-
-  /** The characters of the gold file (whitespace removed) and where its lines start. */
-  private static final class Text {
-    final IntArrayList chars = new IntArrayList();
-    /** Character offset of the first character of each line holding one, and its line number. */
-    final LongArrayList lineStarts = new LongArrayList();
-    final LongArrayList lineNumbers = new LongArrayList();
-
-    /** The 1-based line of the character at {@code pos}. */
-    long lineOf(long pos) {
-      int lo = 0;
-      int hi = lineStarts.size() - 1;
-      while (lo < hi) {
-        int mid = (lo + hi + 1) >>> 1;
-        if (lineStarts.getLong(mid) <= pos) {
-          lo = mid;
-        } else {
-          hi = mid - 1;
-        }
-      }
-      return lineNumbers.getLong(lo);
-    }
+    return new SegmentationScore(goldWords, predWords, correct, oov, oovHit, iv, ivHit,
+        train != null);
   }
 
   /**
-   * Reads the word spans of a file as {@code start << 32 | end}; returns the character count.
-   * Its characters are recorded into {@code record}, or compared with {@code expected}, when not
-   * null.
+   * The characters of a file other than whitespace, one code point at a time, each with whether
+   * a word starts at it (whitespace, a line end or the file's start before it). Holds one line.
    */
-  private static long spans(Path file, LongArrayList out, Set<String> train, LongArrayList inTrain,
-      Text record, Text expected, Consumer<String> warnings) throws IOException {
-    long pos = 0;
-    StringBuilder word = new StringBuilder();
-    try (TextLines r = TextLines.open(file, warnings)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        long lineNo = r.lineNumber();
-        // A line end ends a word, so no word is pending here.
-        if (record != null) {
-          record.lineStarts.add(pos);
-          record.lineNumbers.add(lineNo);
-        }
-        long at = pos;
-        for (int k = 0; k < line.length(); ) {
+  private static final class Cursor implements Closeable {
+    private final TextLines lines;
+    private String line = "";
+    private int k;
+    /** The 1-based line of the last code point returned. */
+    long lineNo;
+    /** Whether a word starts at the last code point returned. */
+    boolean wordStart;
+
+    Cursor(TextLines lines) {
+      this.lines = lines;
+    }
+
+    /** The next code point that is not whitespace, or -1 at the end of the file. */
+    int next() throws IOException {
+      boolean gap = false;
+      while (true) {
+        while (k < line.length()) {
           int c = line.codePointAt(k);
           k += Character.charCount(c);
           if (Whitespace.isSpace(c)) {
-            continue;
-          }
-          if (record != null) {
-            record.chars.add(c);
-          } else if (expected != null && at < expected.chars.size()
-              && expected.chars.getInt((int) at) != c) {
-            long goldLine = expected.lineOf(at);
-            throw new MismatchException("texts differ at character " + (at + 1)
-                + (goldLine == lineNo ? " (line " + lineNo + ")"
-                    : " (gold line " + goldLine + ", prediction line " + lineNo + ")")
-                + ": gold " + Character.toString(expected.chars.getInt((int) at))
-                + ", prediction " + Character.toString(c));
-          }
-          at++;
-        }
-        int i = 0;
-        int n = line.length();
-        while (i <= n) {
-          int cp = i < n ? line.codePointAt(i) : ' ';
-          if (Whitespace.isSpace(cp)) {
-            if (word.length() > 0) {
-              long len = word.codePointCount(0, word.length());
-              out.add(pos << 32 | (pos + len));
-              if (inTrain != null) {
-                inTrain.add(train.contains(word.toString()) ? 1 : 0);
-              }
-              pos += len;
-              word.setLength(0);
-            }
+            gap = true;
           } else {
-            word.appendCodePoint(cp);
+            wordStart = gap;
+            return c;
           }
-          i += i < n ? Character.charCount(cp) : 1;
         }
+        String next = lines.readLine();
+        if (next == null) {
+          return -1;
+        }
+        line = next;
+        k = 0;
+        lineNo = lines.lineNumber();
+        gap = true;
       }
     }
-    return pos;
+
+    /** The code points left, {@code current} (the last returned, -1 at the end) included. */
+    long rest(int current) throws IOException {
+      long n = 0;
+      for (int c = current; c >= 0; c = next()) {
+        n++;
+      }
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      lines.close();
+    }
   }
 }

@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,5 +127,80 @@ class SegmentationScoreTest {
     SegmentationScore.MismatchException e = assertThrows(SegmentationScore.MismatchException.class,
         () -> SegmentationScore.score(file("g2", "𠀀  字\n好\n"), file("p2", "𠀀 字\n坏\n"), null));
     assertEquals("texts differ at character 3 (line 2): gold 好, prediction 坏", e.getMessage());
+  }
+
+  @Test
+  void score_seededRandomSegmentations_matchSpanSets() throws IOException {
+    // Lines of the legal sample, cut at random places (spaces, U+3000, tabs, line breaks moved
+    // between lines) into a gold and a prediction, scored against span sets built plainly.
+    List<String> lines = Files.readAllLines(Path.of("corpora-samples/laws-zh.txt"),
+        StandardCharsets.UTF_8).subList(0, 200);
+    Random random = new Random(26);
+    for (int round = 0; round < 20; round++) {
+      List<String> text = lines.subList(random.nextInt(150), 150 + random.nextInt(50));
+      StringBuilder g = new StringBuilder();
+      StringBuilder p = new StringBuilder();
+      List<long[]> goldSpans = new ArrayList<>();
+      Set<Long> predSpans = new HashSet<>();
+      Set<String> train = new HashSet<>();
+      long[] predStart = {0};
+      long pos = 0;
+      long goldStart = 0;
+      for (String line : text) {
+        int[] cps = line.codePoints().filter(c -> !Whitespace.isSpace(c)).toArray();
+        for (int i = 0; i < cps.length; i++) {
+          g.appendCodePoint(cps[i]);
+          p.appendCodePoint(cps[i]);
+          pos++;
+          boolean last = i == cps.length - 1;
+          if (last || random.nextInt(3) == 0) {
+            goldSpans.add(new long[] {goldStart, pos});
+            if (random.nextInt(4) == 0) {
+              train.add(g.substring(g.length() - Character.charCount(cps[i])));
+            }
+            goldStart = pos;
+            g.append(last ? "\n" : random.nextBoolean() ? "  " : "\u3000");
+          }
+          if (!last && (random.nextInt(3) == 0)) {
+            predSpans.add(predStart[0] << 32 | pos);
+            predStart[0] = pos;
+            p.append(random.nextInt(50) == 0 ? "\n" : random.nextBoolean() ? " " : "\t");
+          }
+        }
+        if (cps.length > 0 && random.nextInt(5) > 0) {
+          predSpans.add(predStart[0] << 32 | pos);
+          predStart[0] = pos;
+          p.append('\n');
+        }
+      }
+      if (predStart[0] < pos) {
+        predSpans.add(predStart[0] << 32 | pos);
+      }
+      Path trainFile = file("t" + round, String.join("\n", train) + "\n");
+      SegmentationScore s = SegmentationScore.score(file("g" + round, g.toString()),
+          file("p" + round, p.toString()), trainFile);
+      long correct = 0;
+      long iv = 0;
+      long ivHit = 0;
+      String flat = g.toString().replaceAll("[\\s\u3000]", "");
+      int[] flatCps = flat.codePoints().toArray();
+      for (long[] span : goldSpans) {
+        boolean hit = predSpans.contains(span[0] << 32 | span[1]);
+        correct += hit ? 1 : 0;
+        String w = new String(flatCps, (int) span[0], (int) (span[1] - span[0]));
+        if (train.contains(w)) {
+          iv++;
+          ivHit += hit ? 1 : 0;
+        }
+      }
+      String where = "round " + round;
+      assertEquals(goldSpans.size(), s.goldWords(), where);
+      assertEquals(predSpans.size(), s.predWords(), where);
+      assertEquals(correct, s.correct(), where);
+      assertEquals(iv, s.ivWords(), where);
+      assertEquals(ivHit, s.ivRecalled(), where);
+      assertEquals(goldSpans.size() - iv, s.oovWords(), where);
+      assertEquals(correct - ivHit, s.oovRecalled(), where);
+    }
   }
 }
