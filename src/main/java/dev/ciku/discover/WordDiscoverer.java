@@ -1,7 +1,6 @@
 package dev.ciku.discover;
 
 import dev.ciku.corpus.ByteCounter;
-import dev.ciku.corpus.Chunks;
 import dev.ciku.corpus.ClauseRecording;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.HanCharacters;
@@ -21,12 +20,10 @@ import dev.ciku.score.BoundaryEntropy;
 import dev.ciku.score.BoundaryEntropyPass;
 import dev.ciku.score.Cohesion;
 import dev.ciku.store.NgramStore;
-import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -93,8 +90,6 @@ public final class WordDiscoverer {
   private final HanCharacters suffixes;
   private final ReaderOptions readerOptions;
   private final int threads;
-  /** Slices of the gram index tested for cohesion at once (any thread count gives one G). */
-  private static final int SLICES = 16;
   private final long memory;
   private final Path tempDir;
   /** The cut pass run elsewhere ({@link #withCutPass}), or null: this instance cuts. */
@@ -248,8 +243,9 @@ public final class WordDiscoverer {
       ex.counted(counts.units, index, counts.all, counts.order, minCount, lnN);
     }
 
-    Scan scan = scan(index, counts.units, gMax, minCount, lnN);
-    GramIndex g = scan.g;
+    CohesiveScan scan = CohesiveScan.of(index, counts.units, gMax, minCount, lnN, options,
+        threads);
+    GramIndex g = scan.cohesive();
     info.accept(String.format(java.util.Locale.ROOT, "%,d cohesive grams (%.1f s)", g.size(),
         seconds(t0)));
 
@@ -283,7 +279,7 @@ public final class WordDiscoverer {
     // Distinct fragments before the pairs of --pair-pmi join the table, which are no fragments.
     long distinct = (long) f.shortFragments().size() + f.longFragments().size()
         + f.segmentOnly().size();
-    GramIndex addedPairs = admitPairs(scan.pairs, f.shortFragments());
+    GramIndex addedPairs = scan.admitPairs(f.shortFragments());
     if (ex != null) {
       ex.cut(g, gMax, cut, f.shortFragments(), f.longFragments());
     }
@@ -296,9 +292,11 @@ public final class WordDiscoverer {
           f.shortFragments().size(), addedPairs.size(), seconds(t0)));
     }
 
-    List<Candidate> cands = candidates(f, g, gMax, minCount, scan.latin, index, lnN);
+    WordTable words = Candidates.of(f, g, gMax, minCount, scan.wordLikeLatin(), index, lnN,
+        options, threads);
+    int candidates = words.units.length;
     NumberGlue glue = NumberGlue.of(options.numberGlue(), measureWords, counts.units);
-    Words words = filter(cands, counts, addedPairs, glue);
+    words.measure(counts.entropies(threads), addedPairs, glue, options);
     if (ex != null) {
       ex.candidates(words.units, words.alive);
     }
@@ -320,7 +318,7 @@ public final class WordDiscoverer {
     if (glue.enabled()) {
       boolean[] glued = glue.glued(words.units, words.afterNumber, living);
       info.accept("measure-word glue removed "
-          + Numbers.count(remove(words.alive, glued), "word"));
+          + Numbers.count(words.remove(glued), "word"));
       if (ex != null) {
         ex.glued(words.units, glued, words.afterNumber, glue);
       }
@@ -329,13 +327,13 @@ public final class WordDiscoverer {
       long[] restCounts = new long[words.units.length];
       boolean[] phrases = suffixGlue.phrases(words.units, words.counts, living, cut, restCounts);
       info.accept("phrase-suffix glue removed "
-          + Numbers.count(remove(words.alive, phrases), "word"));
+          + Numbers.count(words.remove(phrases), "word"));
       if (ex != null) {
         ex.suffixed(words.units, phrases, words.counts, restCounts, suffixGlue);
       }
     }
-    List<DiscoveredWord> out = score(words, counts, lnN);
-    info.accept(String.format(java.util.Locale.ROOT, "scored %,d candidates (%.1f s)", cands.size(),
+    List<DiscoveredWord> out = words.ranked(counts.units, index, counts.order, lnN, threads);
+    info.accept(String.format(java.util.Locale.ROOT, "scored %,d candidates (%.1f s)", candidates,
         seconds(t0)));
     List<Explanation> explained = ex == null ? List.of()
         : ex.finish(out, counts.entropies(threads));
@@ -450,88 +448,6 @@ public final class WordDiscoverer {
   }
 
   /**
-   * What one pass over the index finds: G, the cohesive grams ({@link #scan}); the pairs that
-   * may be admitted without protecting a gap ({@link #admitPairs}), as {@code hi, lo, count}
-   * triples; the word-like Latin units seen the min count, as {@code id, count} pairs. All in
-   * index order.
-   */
-  private record Scan(GramIndex g, LongArrayList pairs, LongArrayList latin) {}
-
-  /**
-   * One pass over the index, in slices on all threads, results joined in slice order (so the
-   * same, in the same order, as one thread gives): G, the grams of 2..{@code gMax} units seen
-   * {@code minCount} times whose cohesion reaches the threshold of their length; the pairs seen
-   * {@code minCount} times whose cohesion reaches {@code --pair-pmi} (when that is below the
-   * threshold of pairs); the word-like Latin units seen {@code minCount} times.
-   */
-  private Scan scan(GramIndex index, UnitTable units, int gMax, long minCount, double lnN) {
-    LongArrayList[] cohesive = new LongArrayList[SLICES];
-    LongArrayList[] pairs = new LongArrayList[SLICES];
-    LongArrayList[] latin = new LongArrayList[SLICES];
-    double pairPmi = options.pairPmi() < options.pmiThreshold(2) ? options.pairPmi()
-        : Double.POSITIVE_INFINITY;
-    Chunks.run(SLICES, threads, slice -> {
-      LongArrayList found = new LongArrayList();
-      LongArrayList admissible = new LongArrayList();
-      LongArrayList latinUnits = new LongArrayList();
-      int[] gram = new int[Grams.MAX_ORDER];
-      index.forEach(slice, SLICES, (hi, lo, c) -> {
-        int n = Grams.length(hi, lo);
-        if (n > gMax || c < minCount) {
-          return;
-        }
-        if (n == 1) {
-          int id = Grams.unit(hi, lo, 0);
-          if (UnitTable.isLatinId(id)) {
-            latinUnits.add(id);
-            latinUnits.add(c);
-          }
-          return;
-        }
-        Grams.units(hi, lo, gram);
-        double pmi = Cohesion.minSplitPmi(gram, 0, n, c, index, lnN);
-        if (pmi >= options.pmiThreshold(n)) {
-          found.add(hi);
-          found.add(lo);
-        }
-        if (n == 2 && pmi >= pairPmi) {
-          admissible.add(hi);
-          admissible.add(lo);
-          admissible.add(c);
-        }
-      });
-      cohesive[slice] = found;
-      pairs[slice] = admissible;
-      latin[slice] = latinUnits;
-    });
-    GramIndex g = new GramIndex(1 << 16);
-    for (LongArrayList found : cohesive) {
-      for (int i = 0; i < found.size(); i += 2) {
-        g.accept(found.getLong(i), found.getLong(i + 1), 1);
-      }
-    }
-    // The unit table is read here, on this thread only.
-    LongArrayList wordLike = new LongArrayList();
-    for (LongArrayList part : latin) {
-      for (int i = 0; i < part.size(); i += 2) {
-        if (isWordLikeLatin(units.text((int) part.getLong(i)))) {
-          wordLike.add(part.getLong(i));
-          wordLike.add(part.getLong(i + 1));
-        }
-      }
-    }
-    return new Scan(g, joined(pairs), wordLike);
-  }
-
-  private static LongArrayList joined(LongArrayList[] parts) {
-    LongArrayList all = new LongArrayList();
-    for (LongArrayList part : parts) {
-      all.addAll(part);
-    }
-    return all;
-  }
-
-  /**
    * The cut pass on all threads, over the recorded clauses if there are, else the corpus; returns
    * the unit positions read from the corpus (-1 when the recording was replayed). When
    * {@code tallies} is not null, the units read are also counted, into one {@link UnitTally} a
@@ -563,136 +479,10 @@ public final class WordDiscoverer {
   }
 
   /**
-   * Pairs too weakly bound to protect a gap can still be words (人们, 民主: both characters are
-   * very frequent): those of {@code pairs} ({@code hi, lo, count} triples from {@link #scan})
-   * that the cut never isolated are added to {@code shortFragments} with their n-gram count, and
-   * returned, to face a stricter entropy test.
-   */
-  private static GramIndex admitPairs(LongArrayList pairs, GramIndex shortFragments) {
-    GramIndex addedPairs = new GramIndex(1 << 10);
-    for (int i = 0; i < pairs.size(); i += 3) {
-      long hi = pairs.getLong(i);
-      long lo = pairs.getLong(i + 1);
-      if (shortFragments.get(hi, lo) == 0) {
-        shortFragments.accept(hi, lo, pairs.getLong(i + 2));
-        addedPairs.accept(hi, lo, 1);
-      }
-    }
-    return addedPairs;
-  }
-
-  /**
-   * Candidates: fragments that survive backtracking and the count cut, and word-like Latin units.
-   */
-  private List<Candidate> candidates(CutFragments f, GramIndex g, int gMax, long minCount,
-      LongArrayList latin, GramIndex index, double lnN) {
-    // The short fragments in slices on all threads, joined in slice order: the order one
-    // thread gives.
-    @SuppressWarnings("unchecked")
-    List<Candidate>[] shortOnes = new List[SLICES];
-    Chunks.run(SLICES, threads, slice -> {
-      List<Candidate> found = new ArrayList<>();
-      int[] u = new int[Grams.MAX_ORDER];
-      f.shortFragments().forEach(slice, SLICES, (hi, lo, c) -> {
-        if (c < minCount) {
-          return;
-        }
-        int n = Grams.units(hi, lo, u);
-        if (Backtrack.passes(u, n, g, gMax, Backtrack.relaxedBar(options, c, minCount), index,
-            lnN)) {
-          found.add(new Candidate(java.util.Arrays.copyOf(u, n), c));
-        }
-      });
-      shortOnes[slice] = found;
-    });
-    List<Candidate> cands = new ArrayList<>();
-    for (List<Candidate> found : shortOnes) {
-      cands.addAll(found);
-    }
-    f.longFragments().forEach((units, from, n, c) -> {
-      if (c < minCount) {
-        return;
-      }
-      int[] w = java.util.Arrays.copyOfRange(units, from, from + n);
-      if (Backtrack.passes(w, n, g, gMax, Backtrack.relaxedBar(options, c, minCount), index,
-          lnN)) {
-        cands.add(new Candidate(w, c));
-      }
-    });
-    for (int i = 0; i < latin.size(); i += 2) {
-      cands.add(new Candidate(new int[] {(int) latin.getLong(i)}, latin.getLong(i + 1)));
-    }
-    return cands;
-  }
-
-  /**
-   * Words with their counts and boundary entropies; {@code alive} marks those still kept;
-   * {@code afterNumber}: the share of their occurrences after a number (0 when the measure-word
-   * test is off).
-   */
-  private static final class Words {
-    final int[][] units;
-    final long[] counts;
-    final double[] hls;
-    final double[] hrs;
-    final boolean[] alive;
-    final double[] afterNumber;
-
-    Words(int[][] units, long[] counts, double[] hls, double[] hrs, boolean[] alive,
-        double[] afterNumber) {
-      this.units = units;
-      this.counts = counts;
-      this.hls = hls;
-      this.hrs = hrs;
-      this.alive = alive;
-      this.afterNumber = afterNumber;
-    }
-  }
-
-  /**
-   * The candidates with their boundary entropies (and shares after numbers, for the
-   * measure-word test), those below the entropy bars not alive.
-   */
-  private Words filter(List<Candidate> cands, Counts counts, GramIndex addedPairs,
-      NumberGlue glue) {
-    int m = cands.size();
-    int[][] words = new int[m][];
-    long[] c = new long[m];
-    boolean[] alive = new boolean[m];
-    for (int i = 0; i < m; i++) {
-      words[i] = cands.get(i).units;
-      c[i] = cands.get(i).count;
-    }
-    double[] hls = new double[m];
-    double[] hrs = new double[m];
-    double[] afterNumber = new double[m];
-    counts.entropies(threads).of(words, hls, hrs, glue.enabled() ? afterNumber : null,
-        glue::endsNumber);
-    double pairEntropy = options.pairEntropy();
-    for (int i = 0; i < m; i++) {
-      int[] w = words[i];
-      double minH = Math.min(hls[i], hrs[i]);
-      alive[i] = minH >= options.minEntropy() && !(w.length == 2 && minH < pairEntropy
-          && addedPairs.get(Grams.hi(w, 0, 2), Grams.lo(w, 0, 2)) != 0);
-    }
-    return new Words(words, c, hls, hrs, alive, afterNumber);
-  }
-
-  /** Clears {@code alive} where {@code dropped} is set; returns how many living words that was. */
-  private static int remove(boolean[] alive, boolean[] dropped) {
-    int n = 0;
-    for (int i = 0; i < alive.length; i++) {
-      n += alive[i] && dropped[i] ? 1 : 0;
-      alive[i] &= !dropped[i];
-    }
-    return n;
-  }
-
-  /**
    * The living words after {@link Reestimation} (counts by use, merged words added if they pass
    * the entropy bar), all alive.
    */
-  private Words reestimate(Words in, CutFragments f, GramIndex addedPairs, Counts counts,
+  private WordTable reestimate(WordTable in, CutFragments f, GramIndex addedPairs, Counts counts,
       long minCount, Consumer<String> info, long t0, Explainer ex, NumberGlue glue) {
     Reestimation reestimation = new Reestimation(options.reestimation(), options.mergePmi(),
         options.mergeStep(), minCount, options.maxLength(), gainBar, threads);
@@ -749,72 +539,10 @@ public final class WordDiscoverer {
         + " (%.1f s)", kept + merged, kept, merged, seconds(t0)));
     boolean[] alive = new boolean[n];
     Arrays.fill(alive, true);
-    return new Words(w2, c2, hl2, hr2, alive, Arrays.copyOf(an2, n));
-  }
-
-  /**
-   * The living words with their cohesion and score, best first (score, then count, then the
-   * word: a total order, so the list does not depend on the threads that made it). The words
-   * are made in slices on all threads; the index and the unit table are only read.
-   */
-  private List<DiscoveredWord> score(Words words, Counts counts, double lnN) {
-    int[] live = new int[words.alive.length];
-    int n = 0;
-    for (int i = 0; i < words.alive.length; i++) {
-      if (words.alive[i]) {
-        live[n++] = i;
-      }
-    }
-    DiscoveredWord[] made = new DiscoveredWord[n];
-    int size = n;
-    Chunks.run(SLICES, threads, slice -> {
-      StringBuilder sb = new StringBuilder();
-      int end = (int) ((long) size * (slice + 1) / SLICES);
-      for (int k = (int) ((long) size * slice / SLICES); k < end; k++) {
-        int i = live[k];
-        int[] w = words.units[i];
-        double coh = Cohesion.ofWord(w, counts.index, lnN, counts.order);
-        sb.setLength(0);
-        for (int id : w) {
-          counts.units.append(sb, id);
-        }
-        double minH = Math.min(words.hls[i], words.hrs[i]);
-        double score = Math.log(words.counts[i]) * minH;
-        made[k] = new DiscoveredWord(sb.toString(), w.length, words.counts[i], coh,
-            words.hls[i], words.hrs[i], score);
-      }
-    });
-    List<DiscoveredWord> out = new ArrayList<>(Arrays.asList(made));
-    out.sort(Comparator.comparingDouble(DiscoveredWord::score).reversed()
-        .thenComparing(Comparator.comparingLong(DiscoveredWord::count).reversed())
-        .thenComparing(DiscoveredWord::word));
-    return out;
+    return new WordTable(w2, c2, hl2, hr2, alive, Arrays.copyOf(an2, n));
   }
 
   private double seconds(long t0) {
     return (clock.getAsLong() - t0) / 1e9;
-  }
-
-  /** A Latin unit counts as a word candidate if it has a letter and two or more characters. */
-  static boolean isWordLikeLatin(String s) {
-    if (s.length() < 2) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      if (Character.isLetter(s.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static final class Candidate {
-    final int[] units;
-    final long count;
-
-    Candidate(int[] units, long count) {
-      this.units = units;
-      this.count = count;
-    }
   }
 }
