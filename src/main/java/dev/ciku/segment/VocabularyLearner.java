@@ -1,7 +1,6 @@
 package dev.ciku.segment;
 
 import dev.ciku.corpus.ByteCounter;
-import dev.ciku.corpus.Chunks;
 import dev.ciku.corpus.ClauseScanner;
 import dev.ciku.corpus.ClauseSink;
 import dev.ciku.corpus.CorpusInput;
@@ -11,10 +10,7 @@ import dev.ciku.corpus.Params;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.output.Numbers;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,6 +134,8 @@ public final class VocabularyLearner {
   private final Config config;
   private final Consumer<String> log;
   private final SymbolBlocks corpus;
+  private final ViterbiCounts viterbi;
+  private final WordSelection selection;
 
   /** A learner that spills the corpus beyond one block to {@code java.io.tmpdir}. */
   public VocabularyLearner(Config config, Consumer<String> log) {
@@ -154,8 +152,10 @@ public final class VocabularyLearner {
     this.config = config;
     this.log = log;
     this.corpus = new SymbolBlocks(tempDir, blockSize);
+    this.viterbi = new ViterbiCounts(corpus, config.threads(), config.maxLength());
     // Read before the corpus, so an unreadable dict/stopwords.txt fails before the work.
-    this.functionWords = config.glueGain() > 0 ? FunctionWords.bundled() : FunctionWords.of("");
+    this.selection = new WordSelection(config, config.glueGain() > 0 ? FunctionWords.bundled()
+        : FunctionWords.of(""), log);
   }
 
   /**
@@ -164,7 +164,6 @@ public final class VocabularyLearner {
    * units; 0.68 from 1 MB, 0.805 from the whole 30 MB; the bundled vocabulary 0.835).
    */
   public static final long SMALL_CORPUS = 200_000;
-  private final FunctionWords functionWords;
   private final long[] unitCounts = new long[Symbols.LIMIT];
   private final Long2IntOpenHashMap pairs = new Long2IntOpenHashMap();
   private long units;
@@ -267,10 +266,10 @@ public final class VocabularyLearner {
     log.accept(String.format(java.util.Locale.ROOT, "bits per char with single characters: %.4f", bitsBefore));
     WordTrie trie = candidates();
     log.accept(String.format(java.util.Locale.ROOT, "%,d candidate words after pruning", trie.words()));
-    deRedundancy(trie);
+    selection.deRedundancy(trie);
     List<Double> bits = new ArrayList<>();
     List<Integer> words = new ArrayList<>();
-    double b = codeLength(trie) / units / Math.log(2);
+    double b = CodeLength.of(trie) / units / Math.log(2);
     bits.add(b);
     words.add(trie.words());
     log.accept(String.format(java.util.Locale.ROOT, "after de-redundancy: %,d words, %.4f bits per char (counts from fragments)",
@@ -285,14 +284,14 @@ public final class VocabularyLearner {
     for (int round = 1; round <= config.maxIterations(); round++) {
       boolean merging = round <= config.mergeRounds();
       PairCounts wordPairs = merging ? new PairCounts(config.threads()) : null;
-      double[] used = viterbiCounts(trie, wordPairs);
+      double[] used = viterbi.count(trie, wordPairs);
       for (int n = 1; n < trie.nodes(); n++) {
         trie.setCount(n, used[n]);
       }
       if (merging) {
-        mergePairs(trie, wordPairs);
+        selection.mergePairs(trie, wordPairs);
       }
-      double now = codeLength(trie) / units / Math.log(2);
+      double now = CodeLength.of(trie) / units / Math.log(2);
       int before = trie.words();
       for (int n = 1; n < trie.nodes(); n++) {
         if (trie.depth(n) > 1 && trie.count(n) > 0 && trie.count(n) < config.minCount()) {
@@ -411,402 +410,11 @@ public final class VocabularyLearner {
     addFragment(fragments, block, cut, to);
   }
 
-  private void deRedundancy(WordTrie trie) {
-    int[] order = new int[trie.nodes()];
-    int n = 0;
-    for (int i = 1; i < trie.nodes(); i++) {
-      if (trie.count(i) > 0 && trie.depth(i) > 1) {
-        order[n++] = i;
-      }
-    }
-    // longest first, then rarer first; ties by node id for determinism (a total order, so the
-    // unstable sort gives one result)
-    IntArrays.quickSort(order, 0, n, (x, y) -> {
-      int d = Integer.compare(trie.depth(y), trie.depth(x));
-      if (d != 0) {
-        return d;
-      }
-      int c = Double.compare(trie.count(x), trie.count(y));
-      return c != 0 ? c : Integer.compare(x, y);
-    });
-    int[] word = new int[config.maxLength()];
-    double[] best = new double[config.maxLength() + 1];
-    int[] back = new int[config.maxLength() + 1];
-    int[] ends = new int[config.maxLength()];
-    int[] subNodes = new int[config.maxLength()];
-    int[] mult = new int[config.maxLength()];
-    double[] subCounts = new double[config.maxLength()];
-    int removed = 0;
-    for (int idx = 0; idx < n; idx++) {
-      int node = order[idx];
-      double cw = trie.count(node);
-      int len = trie.depth(node);
-      trie.path(node, word);
-      double nKept = trie.total();
-      trie.setCount(node, 0);
-      int k = trie.bestPathLive(word, 0, len, best, back, ends);
-      int distinct = 0;
-      int from = 0;
-      for (int e = 0; e < k; e++) {
-        int sub = trie.node(word, from, ends[e]);
-        from = ends[e];
-        int j = 0;
-        while (j < distinct && subNodes[j] != sub) {
-          j++;
-        }
-        if (j == distinct) {
-          subNodes[distinct] = sub;
-          mult[distinct++] = 0;
-        }
-        mult[j]++;
-      }
-      for (int j = 0; j < distinct; j++) {
-        subCounts[j] = subNodes[j] >= 0 ? trie.count(subNodes[j]) : 0;
-      }
-      double delta = codeLengthSaved(nKept, cw, subCounts, mult, distinct);
-      double need = config.minGain() + config.lengthGain() * Math.pow(len - 2, config.lengthPower())
-          + glue(word, len);
-      if (delta > need * cw) {
-        trie.setCount(node, cw);
-      } else {
-        removed++;
-        from = 0;
-        for (int e = 0; e < k; e++) {
-          int sub = trie.insert(word, from, ends[e]);
-          from = ends[e];
-          trie.setCount(sub, trie.count(sub) + cw);
-        }
-      }
-    }
-    log.accept(String.format(java.util.Locale.ROOT, "de-redundancy removed %,d of %,d multi-character words", removed, n));
-  }
-
-  /** {@code glueGain} if the word {@code symbols[0..len)} has a function word at one end only. */
-  private double glue(int[] symbols, int len) {
-    return config.glueGain() > 0 && functionWords.edge(symbols, len) >= 0 ? config.glueGain() : 0;
-  }
-
-  /**
-   * Exact code length (nats) that keeping a word saves: {@code T(without) − T(with)}, where
-   * {@code T = N ln N − Σ c ln c} is the information needed to write the corpus word by word.
-   * With the word, the total is {@code total} and its sub-words have {@code subCounts}; without
-   * it, its {@code count} occurrences are written as its sub-words ({@code mult[j]} times
-   * sub-word {@code j} each). For two sub-words this equals {@code N'·F_ab} of §7.1 with
-   * {@code N'} the total without the word; positive when the word lowers the code length.
-   */
-  static double codeLengthSaved(double total, double count, double[] subCounts, int[] mult,
-      int distinct) {
-    int k = 0;
-    for (int j = 0; j < distinct; j++) {
-      k += mult[j];
-    }
-    double without = total + (k - 1) * count;
-    double delta = xlogx(without) - xlogx(total) + xlogx(count);
-    for (int j = 0; j < distinct; j++) {
-      delta -= xlogx(subCounts[j] + mult[j] * count) - xlogx(subCounts[j]);
-    }
-    return delta;
-  }
-
-  private static double xlogx(double x) {
-    return x > 0 ? x * Math.log(x) : 0;
-  }
-
   private double codeLengthOfUnits() {
     double s = 0;
     for (long c : unitCounts) {
-      s += xlogx(c);
+      s += CodeLength.xlogx(c);
     }
-    return xlogx(units) - s;
-  }
-
-  private static double codeLength(WordTrie trie) {
-    double s = 0;
-    for (int n = 1; n < trie.nodes(); n++) {
-      s += xlogx(trie.count(n));
-    }
-    return xlogx(trie.total()) - s;
-  }
-
-  /**
-   * Adds adjacent word pairs of the segmentation as new words when merging them saves enough
-   * code length (the same test as de-redundancy, applied bottom-up).
-   */
-  private void mergePairs(WordTrie trie, PairCounts wordPairs) {
-    // The adjacent word pairs seen at least the minimum count, in key order.
-    long[] keys = new long[16];
-    int[] keyCounts = new int[16];
-    int nk = 0;
-    for (int i = 0; i < wordPairs.size(); i++) {
-      if (wordPairs.count(i) >= config.minCount()) {
-        if (nk == keys.length) {
-          keys = Arrays.copyOf(keys, nk * 2);
-          keyCounts = Arrays.copyOf(keyCounts, nk * 2);
-        }
-        keys[nk] = wordPairs.key(i);
-        keyCounts[nk++] = wordPairs.count(i);
-      }
-    }
-    int[] a = new int[config.maxLength()];
-    int[] ab = new int[2 * config.maxLength()];
-    double[] subCounts = new double[2];
-    int[] mult = new int[2];
-    int added = 0;
-    for (int ki = 0; ki < nk; ki++) {
-      long key = keys[ki];
-      int c = keyCounts[ki];
-      int na = (int) (key >>> 32);
-      int nb = (int) key;
-      int la = trie.depth(na);
-      int lb = trie.depth(nb);
-      if (la + lb > config.maxLength()) {
-        continue;
-      }
-      trie.path(na, a);
-      System.arraycopy(a, 0, ab, 0, la);
-      trie.path(nb, a);
-      System.arraycopy(a, 0, ab, la, lb);
-      int existing = trie.node(ab, 0, la + lb);
-      if (existing > 0 && trie.count(existing) > 0) {
-        continue;
-      }
-      int distinct;
-      if (na == nb) {
-        subCounts[0] = trie.count(na) - 2.0 * c;
-        mult[0] = 2;
-        distinct = 1;
-      } else {
-        subCounts[0] = trie.count(na) - c;
-        subCounts[1] = trie.count(nb) - c;
-        mult[0] = 1;
-        mult[1] = 1;
-        distinct = 2;
-      }
-      if (subCounts[0] < 0 || (distinct == 2 && subCounts[1] < 0)) {
-        continue;
-      }
-      double saved = codeLengthSaved(trie.total() - c, c, subCounts, mult, distinct);
-      int len = la + lb;
-      // A word of 2+ symbols hardly ever used apart from its neighbour is a fragment of the pair.
-      double share = config.fragmentShare() * c;
-      boolean fragment = (la > 1 && subCounts[0] <= share)
-          || (distinct == 2 && lb > 1 && subCounts[1] <= share);
-      double need = (fragment ? config.minGain()
-          : config.minGain() + config.lengthGain() * Math.pow(len - 2, config.lengthPower()))
-          + glue(ab, len);
-      if (saved > need * c) {
-        int node = trie.insert(ab, 0, len);
-        trie.setCount(node, c);
-        trie.setCount(na, subCounts[0]);
-        if (distinct == 2) {
-          trie.setCount(nb, subCounts[1]);
-        }
-        added++;
-      }
-    }
-    log.accept(String.format(java.util.Locale.ROOT, "merged %,d adjacent word pairs into new words", added));
-  }
-
-  /**
-   * Segments the whole corpus with the current scores and counts the words used, block by block;
-   * each block is cut at clause ends into one range per thread. Clauses are segmented alone and
-   * pairs appended in corpus order, so the result depends on neither blocks nor threads.
-   */
-  private double[] viterbiCounts(WordTrie trie, PairCounts wordPairs) {
-    trie.computeScores(1.0);
-    // One count array a thread, added to across blocks (counts are whole numbers: exact sums).
-    double[][] counts = new double[config.threads()][trie.nodes()];
-    // The adjacent word pairs of a block, one key per occurrence and a list a thread, are
-    // counted into wordPairs after each block: it holds distinct pairs (growing with the
-    // vocabulary, not the corpus) plus one block's occurrences.
-    LongArrayList[] pairLists = new LongArrayList[counts.length];
-    for (int t = 0; wordPairs != null && t < pairLists.length; t++) {
-      pairLists[t] = new LongArrayList();
-    }
-    corpus.forEach((block, length) -> {
-      viterbiBlock(trie, block, length, pairLists, counts);
-      if (wordPairs != null) {
-        LongArrayList all = pairLists[0];
-        for (int t = 1; t < pairLists.length; t++) {
-          all.addAll(pairLists[t]);
-          pairLists[t].clear();
-        }
-        wordPairs.addOccurrences(all.elements(), all.size());
-        all.clear();
-      }
-    });
-    double[] sum = counts[0];
-    for (int t = 1; t < counts.length; t++) {
-      for (int i = 0; i < sum.length; i++) {
-        sum[i] += counts[t][i];
-      }
-    }
-    return sum;
-  }
-
-  /** Segments one block, {@code counts.length} ranges at once, thread t adding to counts[t]. */
-  private void viterbiBlock(WordTrie trie, int[] block, int length,
-      LongArrayList[] pairLists, double[][] counts) {
-    int threads = counts.length;
-    int[] bounds = new int[threads + 1];
-    bounds[threads] = length;
-    for (int t = 1; t < threads; t++) {
-      int b = (int) ((long) length * t / threads);
-      while (b < length && block[b] >= 0) {
-        b++;
-      }
-      bounds[t] = Math.min(length, b + 1);
-    }
-    // One chunk a range: a failure in any is rethrown here, not lost with its thread.
-    Chunks.run(threads, threads,
-        t -> viterbiRange(trie, block, bounds[t], bounds[t + 1], pairLists[t], counts[t]));
-  }
-
-  private void viterbiRange(WordTrie trie, int[] block, int from, int to,
-      LongArrayList wordPairs, double[] used) {
-    int maxLength = config.maxLength();
-    int cap = 1024;
-    double[] best = new double[cap + 1];
-    int[] back = new int[cap + 1];
-    int[] backNode = new int[cap + 1];
-    int[] ends = new int[cap];
-    int[] nodes = new int[cap];
-    int start = from;
-    for (int i = from; i <= to; i++) {
-      if (i == to || block[i] < 0) {
-        int len = i - start;
-        if (len > 0) {
-          if (len > cap) {
-            cap = Integer.highestOneBit(len) * 2;
-            best = new double[cap + 1];
-            back = new int[cap + 1];
-            backNode = new int[cap + 1];
-            ends = new int[cap];
-            nodes = new int[cap];
-          }
-          int k = trie.bestPath(block, start, i, best, back, backNode, ends, nodes);
-          int prevNode = -1;
-          for (int e = 0; e < k; e++) {
-            int node = nodes[e];
-            if (node > 0) {
-              used[node]++;
-            }
-            if (wordPairs != null && prevNode > 0 && node > 0
-                && trie.depth(prevNode) + trie.depth(node) <= maxLength) {
-              wordPairs.add(((long) prevNode << 32) | node);
-            }
-            prevNode = node;
-          }
-        }
-        start = i + 1;
-      }
-    }
-  }
-
-  /**
-   * Counts fragments: the symbols of each distinct fragment are copied once into a pool, and a
-   * fragment is keyed by its place there (position, length) and compared symbol by symbol. Open
-   * addressing, linear probing; slots depend only on the fragments and the order they first
-   * appear in.
-   */
-  static final class FragmentTable {
-    private final IntArrayList pool = new IntArrayList(1 << 16);
-    private int[] pos = new int[1 << 16];
-    private byte[] len = new byte[1 << 16];
-    private long[] count = new long[1 << 16];
-    private int[] hashes = new int[1 << 16];
-    private int mask = (1 << 16) - 1;
-    private int size;
-
-    /** Counts one occurrence of {@code block[from..from + length)}. */
-    void add(int[] block, int from, int length) {
-      int h = hash(block, from, length);
-      int i = h & mask;
-      while (len[i] != 0) {
-        if (hashes[i] == h && len[i] == length && same(pos[i], block, from, length)) {
-          count[i]++;
-          return;
-        }
-        i = (i + 1) & mask;
-      }
-      pos[i] = pool.size();
-      pool.addElements(pool.size(), block, from, length);
-      len[i] = (byte) length;
-      count[i] = 1;
-      hashes[i] = h;
-      if (++size * 2 > pos.length) {
-        grow();
-      }
-    }
-
-    private boolean same(int a, int[] block, int b, int length) {
-      int[] p = pool.elements();
-      for (int k = 0; k < length; k++) {
-        if (p[a + k] != block[b + k]) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static int hash(int[] block, int from, int length) {
-      long h = length;
-      for (int k = 0; k < length; k++) {
-        h = h * 0x100000001B3L + block[from + k];
-      }
-      h *= 0x9E3779B97F4A7C15L;
-      return (int) (h ^ (h >>> 32));
-    }
-
-    private void grow() {
-      int[] op = pos;
-      byte[] ol = len;
-      long[] oc = count;
-      int[] oh = hashes;
-      int n = op.length * 2;
-      pos = new int[n];
-      len = new byte[n];
-      count = new long[n];
-      hashes = new int[n];
-      mask = n - 1;
-      for (int j = 0; j < op.length; j++) {
-        if (ol[j] != 0) {
-          int i = oh[j] & mask;
-          while (len[i] != 0) {
-            i = (i + 1) & mask;
-          }
-          pos[i] = op[j];
-          len[i] = ol[j];
-          count[i] = oc[j];
-          hashes[i] = oh[j];
-        }
-      }
-    }
-
-    int size() {
-      return size;
-    }
-
-    int capacity() {
-      return pos.length;
-    }
-
-    int length(int slot) {
-      return len[slot];
-    }
-
-    /** Where the fragment of {@code slot} starts in {@link #pool}. */
-    int position(int slot) {
-      return pos[slot];
-    }
-
-    /** The symbols of every distinct fragment, back to back. */
-    int[] pool() {
-      return pool.elements();
-    }
-
-    long count(int slot) {
-      return count[slot];
-    }
+    return CodeLength.xlogx(units) - s;
   }
 }
