@@ -4,7 +4,7 @@ import dev.ciku.corpus.Chunks;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.GramIndex;
 import dev.ciku.count.Grams;
-import dev.ciku.segment.WordTrie;
+import dev.ciku.score.WordTrie;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2LongMap;
 import it.unimi.dsi.fastutil.longs.Long2LongMaps;

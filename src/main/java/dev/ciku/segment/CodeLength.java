@@ -1,5 +1,7 @@
 package dev.ciku.segment;
 
+import dev.ciku.score.WordTrie;
+
 /**
  * The code length of a corpus written word by word, {@code T = N ln N − Σ c ln c} nats (Su
  * Jianlin, 最小熵原理（二）, §1.3 and §7.1), and what keeping a word saves of it. Stateless;

@@ -2,6 +2,7 @@ package dev.ciku.segment;
 
 import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.UnitPolicy;
+import dev.ciku.score.WordTrie;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class Segmenter {
    * @param separator written between words (e.g. a space)
    */
   public Segmenter(Vocabulary vocabulary, String separator) {
-    this(WordTrie.of(vocabulary, Simplified.bundled()), separator, Simplified.bundled());
+    this(vocabulary.trie(Simplified.bundled()), separator, Simplified.bundled());
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.ciku.segment;
 
 import dev.ciku.corpus.UnitPolicy;
 import dev.ciku.corpus.UnitTable;
+import dev.ciku.score.WordTrie;
 
 /**
  * The alphabet the vocabulary learner and the segmenter share. A <em>symbol</em> is one Han code
@@ -122,5 +123,12 @@ public final class Symbols {
   /** Number of symbols of a canonical word. */
   public static int length(String canonicalWord) {
     return canonicalWord.codePointCount(0, canonicalWord.length());
+  }
+
+  /** Canonical text of the word at {@code node} of a trie over these symbols. */
+  public static String text(WordTrie trie, int node) {
+    int[] p = new int[trie.depth(node)];
+    trie.path(node, p);
+    return text(p, 0, p.length);
   }
 }

@@ -1,6 +1,7 @@
 package dev.ciku.segment;
 
 import dev.ciku.corpus.Chunks;
+import dev.ciku.score.WordTrie;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 
 /**

@@ -3,6 +3,8 @@ package dev.ciku.segment;
 import dev.ciku.corpus.BundledData;
 import dev.ciku.corpus.Fields;
 import dev.ciku.corpus.MalformedDataException;
+import dev.ciku.corpus.Simplified;
+import dev.ciku.score.WordTrie;
 import it.unimi.dsi.fastutil.objects.Object2LongLinkedOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2LongMap;
 import dev.ciku.corpus.TextLines;
@@ -197,5 +199,28 @@ public final class Vocabulary {
       out.write(Long.toString(counts.getLong(w)));
       out.write('\n');
     }
+  }
+
+  /**
+   * A trie over {@link Symbols} holding every word with its count, its Han characters folded by
+   * {@code fold} unless it is null; words that fold to the same symbols add their counts (a
+   * vocabulary holding 這 and 这 gets one word 这). Words with no symbol are left out. Cost: one
+   * insertion a word; the trie is new and this vocabulary unchanged.
+   */
+  public WordTrie trie(Simplified fold) {
+    WordTrie t = new WordTrie(Symbols.LIMIT);
+    forEach((word, count) -> {
+      int[] s = Symbols.toSymbols(word);
+      if (s != null && fold != null) {
+        for (int i = 0; i < s.length; i++) {
+          s[i] = s[i] < Symbols.NUM ? fold.codePoint(s[i]) : s[i];
+        }
+      }
+      if (s != null && count > 0) {
+        int node = t.insert(s, 0, s.length);
+        t.setCount(node, t.count(node) + count);
+      }
+    });
+    return t;
   }
 }

@@ -10,6 +10,7 @@ import dev.ciku.corpus.Params;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.output.Numbers;
+import dev.ciku.score.WordTrie;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -323,7 +324,7 @@ public final class VocabularyLearner {
     Vocabulary v = new Vocabulary();
     for (int n = 1; n < trie.nodes(); n++) {
       if (trie.count(n) > 0) {
-        v.add(trie.text(n), Math.round(trie.count(n)));
+        v.add(Symbols.text(trie, n), Math.round(trie.count(n)));
       }
     }
     double[] bp = bits.stream().mapToDouble(Double::doubleValue).toArray();
@@ -370,7 +371,7 @@ public final class VocabularyLearner {
         corpus.spilledToDisk() ? String.format(java.util.Locale.ROOT,
             " (corpus read back in %,d blocks from a temporary file)", corpus.blocks()) : ""));
     int[] pool = fragments.pool();
-    WordTrie trie = new WordTrie();
+    WordTrie trie = new WordTrie(Symbols.LIMIT);
     for (int f = 0; f < fragments.capacity(); f++) {
       int len = fragments.length(f);
       if (len == 0) {

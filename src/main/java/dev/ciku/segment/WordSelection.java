@@ -1,6 +1,7 @@
 package dev.ciku.segment;
 
 import dev.ciku.corpus.FunctionWords;
+import dev.ciku.score.WordTrie;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.Arrays;
 import java.util.function.Consumer;

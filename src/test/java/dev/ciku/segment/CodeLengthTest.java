@@ -3,6 +3,7 @@ package dev.ciku.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ciku.score.WordTrie;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class CodeLengthTest {
 
   @Test
   void of_trieCounts_nLnNMinusSumCLnC() {
-    WordTrie trie = new WordTrie();
+    WordTrie trie = new WordTrie(Symbols.LIMIT);
     int[] ab = "中国".codePoints().toArray();
     trie.setCount(trie.insert(ab, 0, 2), 6);
     trie.setCount(trie.insert(ab, 0, 1), 3);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ciku.score.WordTrie;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -228,10 +229,10 @@ class SegmenterTest {
     v.add("這個", 5);
     v.add("这", 5);
     v.add("个", 5);
-    WordTrie folded = WordTrie.of(v, dev.ciku.corpus.Simplified.bundled());
+    WordTrie folded = v.trie(dev.ciku.corpus.Simplified.bundled());
     assertEquals(15.0, folded.count(folded.node(Symbols.toSymbols("这个"), 0, 2)));
     assertEquals(-1, folded.node(Symbols.toSymbols("這個"), 0, 2));
-    WordTrie plain = WordTrie.of(v);
+    WordTrie plain = v.trie(null);
     assertEquals(5.0, plain.count(plain.node(Symbols.toSymbols("這個"), 0, 2)));
     assertEquals(List.of("這個", "这个"), new Segmenter(v, " ").words("這個这个"));
   }

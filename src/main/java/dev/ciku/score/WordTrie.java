@@ -1,17 +1,20 @@
-package dev.ciku.segment;
+package dev.ciku.score;
 
 import java.util.Arrays;
 
 /**
- * A trie over {@link Symbols} with a count per word, and the unigram maximum-probability
- * (minimum-information) segmentation of symbol sequences over it.
+ * A trie over int symbols with a count per word, and the unigram maximum-probability
+ * (minimum-information) segmentation of symbol sequences over it. Its users choose the symbols:
+ * {@code ciku segment} and {@code vocab} use characters and Latin classes
+ * ({@code dev.ciku.segment.Symbols}), discovery's re-estimation uses unit ids
+ * ({@link dev.ciku.corpus.UnitTable}).
  *
  * <p>Layout: children of the root are a direct array indexed by symbol; deeper edges live in
  * one open-addressing table keyed by {@code parent << 21 | symbol}, each key beside its child so
  * that a step reads one cache line. Node 0 is the root. Each node has a count ({@code 0} = not a
  * word) and, after {@link #computeScores}, a score {@code ln(count) − ln(total)} (NaN for a
  * non-word, which is all {@link #bestPath} reads of a node). Memory: 4 bytes a symbol of the
- * alphabet for the root array (1 MB for {@link Symbols}, 8 MB for every unit id) plus about 60
+ * alphabet for the root array (1 MB for characters, 8 MB for every unit id) plus about 60
  * bytes a node with its edge.
  *
  * <p>Not thread-safe while words are added or counts changed; once built and scored, the
@@ -38,11 +41,6 @@ public final class WordTrie {
   private double total;
   private double unknownScore;
 
-  /** A trie over {@link Symbols} (Han code points, {@link Symbols#NUM}, {@link Symbols#ALPHA}). */
-  public WordTrie() {
-    this(Symbols.LIMIT);
-  }
-
   /**
    * A trie over the symbols {@code 0..symbolLimit)}, e.g. {@link dev.ciku.corpus.UnitTable} ids
    * with {@code UnitTable.MAX_ID} (the root array then takes 4 bytes per possible symbol).
@@ -62,33 +60,6 @@ public final class WordTrie {
     depth = new int[1 << 12];
     parent = new int[1 << 12];
     symbol = new int[1 << 12];
-  }
-
-  /** Builds a trie holding every word of {@code vocabulary} with its count. */
-  public static WordTrie of(Vocabulary vocabulary) {
-    return of(vocabulary, null);
-  }
-
-  /**
-   * Builds a trie holding every word of {@code vocabulary} with its count, its Han characters
-   * folded by {@code fold} unless it is null; words that fold to the same symbols add their counts
-   * (a vocabulary holding 這 and 这 gets one word 这).
-   */
-  public static WordTrie of(Vocabulary vocabulary, dev.ciku.corpus.Simplified fold) {
-    WordTrie t = new WordTrie();
-    vocabulary.forEach((word, count) -> {
-      int[] s = Symbols.toSymbols(word);
-      if (s != null && fold != null) {
-        for (int i = 0; i < s.length; i++) {
-          s[i] = s[i] < Symbols.NUM ? fold.codePoint(s[i]) : s[i];
-        }
-      }
-      if (s != null && count > 0) {
-        int node = t.insert(s, 0, s.length);
-        t.setCount(node, t.count(node) + count);
-      }
-    });
-    return t;
   }
 
   /** The child of {@code node} by {@code symbol}, or -1. */
@@ -230,13 +201,6 @@ public final class WordTrie {
       out[i] = symbol[node];
       node = parent[node];
     }
-  }
-
-  /** Canonical text of the word at {@code node}. */
-  public String text(int node) {
-    int[] p = new int[depth[node]];
-    path(node, p);
-    return Symbols.text(p, 0, p.length);
   }
 
   /** Number of nodes (node ids are {@code 0..nodes())}). */

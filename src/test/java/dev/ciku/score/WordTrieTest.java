@@ -1,4 +1,4 @@
-package dev.ciku.segment;
+package dev.ciku.score;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,16 +7,23 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class WordTrieTest {
+  /** Symbols are the words' code points (Han characters here). */
+  private static int[] symbols(String text) {
+    return text.codePoints().toArray();
+  }
+
   private static WordTrie trie(Object... wordCounts) {
-    Vocabulary v = new Vocabulary();
+    WordTrie t = new WordTrie(0x10000);
     for (int i = 0; i < wordCounts.length; i += 2) {
-      v.add((String) wordCounts[i], ((Number) wordCounts[i + 1]).longValue());
+      int[] s = symbols((String) wordCounts[i]);
+      int node = t.insert(s, 0, s.length);
+      t.setCount(node, t.count(node) + ((Number) wordCounts[i + 1]).doubleValue());
     }
-    return WordTrie.of(v);
+    return t;
   }
 
   private static int[] path(WordTrie t, String text) {
-    int[] s = Symbols.toSymbols(text);
+    int[] s = symbols(text);
     int n = s.length;
     int[] ends = new int[n];
     int k = t.bestPath(s, 0, n, new double[n + 1], new int[n + 1], ends);
@@ -44,8 +51,10 @@ class WordTrieTest {
     WordTrie t = trie("中国", 5, "中国人", 2, "中", 7);
     assertEquals(3, t.words());
     assertEquals(14.0, t.total());
-    int n = t.node(Symbols.toSymbols("中国人"), 0, 3);
-    assertEquals("中国人", t.text(n));
+    int n = t.node(symbols("中国人"), 0, 3);
+    int[] path = new int[t.depth(n)];
+    t.path(n, path);
+    assertArrayEquals(symbols("中国人"), path);
     assertEquals(3, t.depth(n));
     assertEquals(2.0, t.count(n));
     t.setCount(n, 0);
@@ -56,7 +65,7 @@ class WordTrieTest {
   @Test
   void bestPathLive_afterCountChange_usesCurrentCounts() {
     WordTrie t = trie("中", 1, "国", 1, "中国", 100);
-    int[] s = Symbols.toSymbols("中国");
+    int[] s = symbols("中国");
     int[] ends = new int[2];
     assertEquals(1, t.bestPathLive(s, 0, 2, new double[3], new int[3], ends));
     t.setCount(t.node(s, 0, 2), 0);
