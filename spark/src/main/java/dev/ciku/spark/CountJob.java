@@ -7,18 +7,18 @@ import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountSummary;
 import dev.ciku.count.GramRows;
 import dev.ciku.count.GramSink;
-import dev.ciku.count.RankedGrams;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
-import dev.ciku.store.Normalization;
 import dev.ciku.store.StoreWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import org.apache.spark.api.java.JavaRDD;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,12 +27,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ciku-spark count}: parses, checks the outputs before the job, runs {@link
- * SparkNgramCounter} and writes the store and/or the TSV on the driver.
+ * SparkCountWriter} and writes the store and/or the TSV on the driver.
  */
 @Command(name = "count", sortOptions = false, mixinStandardHelpOptions = true,
     description = "Exact n-gram counts: an n-gram store (-o) and/or TSV ngram<TAB>count (--tsv),"
         + " the same files 'ciku count' writes.")
-final class CountJob implements Callable<Integer> {
+final class CountJob implements Callable<Integer>, JobHelp {
+  private static final EnumSet<OutputFormat> FORMATS =
+      EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL);
+
   @Mixin JobInputs input;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -54,25 +57,37 @@ final class CountJob implements Callable<Integer> {
   Path tsv;
 
   @Option(names = "--sort", paramLabel = "KEY", defaultValue = "count",
-      description = "TSV order: count (descending; ranked on the driver in 64 MB buffers that"
-          + " spill to java.io.tmpdir) or ngram.")
+      description = "TSV order: count (descending; ranked on the driver in buffers of a"
+          + " sixteenth of --driver-memory-budget, 64 MB by default, that spill to --temp-dir)"
+          + " or ngram.")
   String sort;
 
-  @Option(names = "--top", paramLabel = "K", defaultValue = "0",
-      description = "Print only the first K TSV rows (0: all).")
-  int top;
+  @Mixin TopOption top;
 
-  @Option(names = "--no-header", description = "No header line in TSV output.")
-  boolean noHeader;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "tsv",
-      description = "Format of the --tsv rows: tsv (default) or jsonl (one JSON object a line),"
-          + " as 'ciku count --format'.")
-  String format;
+  @Mixin RowsOptions rows;
 
   @Option(names = "--table-slots", paramLabel = "S", defaultValue = "4194304",
       description = "Hash table slots per task, 24 bytes each (default: ${DEFAULT-VALUE}).")
   int tableSlots;
+
+  @Mixin DriverOptions driver;
+
+  /** Nanosecond clock of the times the job reports. */
+  private final LongSupplier clock;
+
+  CountJob() {
+    this(System::nanoTime);
+  }
+
+  CountJob(LongSupplier clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Map<String, String> optionHelp() {
+    return Map.of("format", "Format of the --tsv rows: tsv (default) or jsonl (one JSON object a"
+        + " line), as 'ciku count --format'.", "top", "Print only the first K TSV rows (0: all).");
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -81,7 +96,7 @@ final class CountJob implements Callable<Integer> {
           "give -o STORE and/or --tsv FILE");
     }
     input.check();
-    OutputOptions.checkTop(top);
+    int k = top.top();
     Main.checkStoreFile("-o", store);
     if (tsv == null) {
       for (String option : List.of("--top", "--sort", "--no-header", "--format")) {
@@ -96,72 +111,54 @@ final class CountJob implements Callable<Integer> {
           "-o and --tsv both go to " + tsv + ": give them different files");
     }
     boolean byCount = OutputOptions.sortsByCount(sort);
-    OutputFormat rowFormat = OutputOptions.format(format, EnumSet.of(OutputFormat.TSV,
-        OutputFormat.JSONL));
-    SparkNgramCounter.Settings st = CikuException.usage(() -> new SparkNgramCounter.Settings(
-        order, minCount, input.lowercase, input.simplify, input.reducePartitions, tableSlots,
-        256L << 20));
-    long t0 = System.nanoTime();
+    OutputFormat rowFormat = rows.format(FORMATS);
+    JobBudgets budgets = driver.budgets();
+    SparkNgramCounter.Settings counting = CikuException.usage(() -> new SparkNgramCounter.Settings(
+        order, minCount, input.lowercase(), input.simplify(), input.reducePartitions(), tableSlots,
+        budgets.taskRuns()));
+    // Only ranked rows spill on the driver: the directory is checked (and written to) then.
+    SparkCountWriter.Ranking ranking = tsv != null && byCount
+        ? new SparkCountWriter.Ranking(k, budgets.ranking(), driver.tempDir()) : null;
+    SparkCountWriter.Settings st = new SparkCountWriter.Settings(counting, ranking);
+    long t0 = clock.getAsLong();
     UnitTable units = new UnitTable();
     // The outputs are opened before the job: one that cannot be written fails at once.
     StoreWriter writer = store == null ? null : new StoreWriter(store);
     TsvSink tsvOut;
     try {
-      tsvOut = tsv == null ? null : new TsvSink(tsv, rowFormat, units, top, noHeader);
+      tsvOut = tsv == null ? null : new TsvSink(tsv, rowFormat, units, k, !rows.header());
     } catch (IOException | RuntimeException e) {
       if (writer != null) {
         writer.close();
       }
       throw e;
     }
-    Main.withSpark("ciku count", sc -> {
-      JavaRDD<String> lines = input.lines(sc, new InputChecks().output("-o", store)
-          .output("--tsv", Output.standardStreamName(tsv) != null ? null : tsv));
-      Main.info(lines.getNumPartitions() + " input partition(s)");
-      // Ranked on the driver in buffers of 64 MB that spill to java.io.tmpdir.
-      RankedGrams ranked = tsv != null && byCount
-          ? new RankedGrams(top, 64L << 20, Path.of(System.getProperty("java.io.tmpdir")))
-          : null;
-      TsvSink printer = byCount ? null : tsvOut;
-      try {
-        SparkNgramCounter counter = new SparkNgramCounter(sc, st).info(Main::info);
-        CountSummary s = counter.count(lines, (hi, lo, c) -> {
-          if (writer != null) {
-            writer.accept(hi, lo, c);
-          }
-          if (ranked != null) {
-            ranked.accept(hi, lo, c);
-          }
-          if (printer != null) {
-            printer.accept(hi, lo, c);
-          }
-        }, units);
+    try {
+      Main.withSpark("ciku count", sc -> {
+        JavaRDD<String> lines = input.lines(sc, new InputChecks().output("-o", store)
+            .output("--tsv", Output.standardStreamName(tsv) != null ? null : tsv));
+        Main.info(lines.getNumPartitions() + " input partition(s)");
+        CountSummary s = new SparkCountWriter(sc, st).withInfo(Main::info).withClock(clock)
+            .write(lines, writer, tsvOut, units);
         if (writer != null) {
-          writer.finish(s, new Normalization(input.lowercase, input.simplify));
           Main.info(String.format(Locale.ROOT,
               "wrote %,d grams of 1..%d units (min count %d) to %s",
               writer.entries(), s.order(), s.minCount(), store));
         }
-        if (ranked != null) {
-          ranked.drain(tsvOut);
-        }
         if (tsvOut != null) {
           tsvOut.commit();
         }
-      } finally {
-        if (writer != null) {
-          writer.close();
-        }
-        if (tsvOut != null) {
-          tsvOut.close();
-        }
-        if (ranked != null) {
-          ranked.close();
-        }
+        return null;
+      });
+    } finally {
+      if (writer != null) {
+        writer.close();
       }
-      return null;
-    });
-    Main.info(String.format(Locale.ROOT, "done in %.1f s", (System.nanoTime() - t0) / 1e9));
+      if (tsvOut != null) {
+        tsvOut.close();
+      }
+    }
+    Main.info(String.format(Locale.ROOT, "done in %.1f s", (clock.getAsLong() - t0) / 1e9));
     return 0;
   }
 

@@ -2,32 +2,29 @@ package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
 import dev.ciku.cli.DiscoveryOptions;
-import dev.ciku.cli.ExplainArguments;
 import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.Log;
-import dev.ciku.cli.OutputOptions;
 import dev.ciku.cli.ReestimationOptions;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.DiscoveredWordRows;
 import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.discover.WordFilter;
-import dev.ciku.io.TempFiles;
 import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.store.NgramStore;
-import dev.ciku.store.Normalization;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
+import org.apache.spark.api.java.JavaRDD;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ciku-spark discover}: parses, runs {@link SparkDiscoverer} (counting and the cut pass,
@@ -37,7 +34,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "discover", sortOptions = false, mixinStandardHelpOptions = true,
     description = "New words, as 'ciku discover' finds them: counting and the cut pass run on"
         + " the cluster, scoring on the driver.")
-final class DiscoverJob implements Callable<Integer> {
+final class DiscoverJob implements Callable<Integer>, JobHelp {
+  private static final EnumSet<OutputFormat> FORMATS =
+      EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT);
+
   @Mixin JobInputs input;
 
   @Mixin DiscoveryOptions discovery;
@@ -57,25 +57,13 @@ final class DiscoverJob implements Callable<Integer> {
           + " 'ciku discover --new-only': only new words remain.")
   boolean newOnly;
 
-  @Option(names = "--top", paramLabel = "K", defaultValue = "0",
-      description = "Print only the best K words (0: all).")
-  int top;
+  @Mixin TopOption top;
 
-  // Split by ExplainArguments, not by picocli.
-  @Option(names = "--explain", paramLabel = "WORD[,WORD...]",
-      description = "Instead of the list, say for each WORD whether the list has it or which"
-          + " stage dropped it, on what figures, as 'ciku discover --explain'. Repeatable, or"
-          + " comma-separated (, or \uFF0C).")
-  List<String> explainArgs = new ArrayList<>();
+  @Mixin ExplainOption explain;
 
-  @Spec CommandSpec spec;
+  @Mixin RowsOutput out;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "tsv",
-      description = "Output format: tsv (default), jsonl (one JSON object a line) or dict ('word"
-          + " count' lines, a segmenter dictionary).")
-  String format;
-
-  @Mixin Main.DriverOutput driver;
+  @Mixin DriverOptions driver;
 
   @Option(names = "--counts-out", paramLabel = "STORE",
       description = "Keep the n-gram store counted on the way (order N, min count 2).")
@@ -88,15 +76,35 @@ final class DiscoverJob implements Callable<Integer> {
           + " STORE INPUT').")
   Path counts;
 
+  /** Nanosecond clock of the times the job reports. */
+  private final LongSupplier clock;
+
+  DiscoverJob() {
+    this(System::nanoTime);
+  }
+
+  DiscoverJob(LongSupplier clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Map<String, String> optionHelp() {
+    return Map.of("format", "Output format: tsv (default), jsonl (one JSON object a line) or dict"
+        + " ('word count' lines, a segmenter dictionary).",
+        "top", "Print only the best K words (0: all).",
+        "explain", "Instead of the list, say for each WORD whether the list has it or which stage"
+            + " dropped it, on what figures, as 'ciku discover --explain'. Repeatable, or"
+            + " comma-separated (, or \uFF0C).");
+  }
+
   @Override
   public Integer call() throws Exception {
     input.check();
-    driver.check();
-    OutputFormat f = OutputOptions.format(format,
-        EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT));
-    OutputOptions.checkTop(top);
-    List<String> explain = ExplainArguments.words(explainArgs, spec);
-    if (!explain.isEmpty() && f == OutputFormat.DICT) {
+    JobBudgets budgets = driver.budgets();
+    OutputFormat f = out.rows.format(FORMATS);
+    int k = top.top();
+    List<String> words = explain.words();
+    if (!words.isEmpty() && f == OutputFormat.DICT) {
       throw new CikuException(CikuException.USAGE, "--explain writes tsv or jsonl, not dict");
     }
     Main.checkStoreFile("--counts-out", countsOut);
@@ -107,33 +115,31 @@ final class DiscoverJob implements Callable<Integer> {
     // Checked with the corpus's local files once they are listed (JobInputs#lines); a --counts
     // that is a directory or a pipe is refused at once.
     InputChecks checks = new InputChecks().files("--known", known).store("--counts", counts)
-        .output("-o", driver.rows.output).output("--counts-out", countsOut);
-    if (countsOut != null && Output.sameDestination(countsOut, driver.rows.output)) {
+        .output("-o", out.output).output("--counts-out", countsOut);
+    if (countsOut != null && Output.sameDestination(countsOut, out.output)) {
       throw new CikuException(CikuException.USAGE, "--counts-out and -o both go to "
           + countsOut + ": give them different files");
     }
     DiscoverOptions options = reestimation.applyTo(discovery.toOptions(redundancy));
-    WordFilter filter = WordFilter.create(known, newOnly, input.lowercase, Main::warn);
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-    long t0 = System.nanoTime();
+    WordFilter filter = WordFilter.create(known, newOnly, input.lowercase(), Main::warn);
+    Path tmp = driver.tempDir();
+    long t0 = clock.getAsLong();
     // The store and the output are opened before the job: a store that cannot be read or was
     // counted otherwise, or an output that cannot be written, is said at once.
     try (NgramStore store = counts == null ? null : NgramStore.open(counts);
-        Output out = Output.open(driver.rows.output)) {
+        Output o = Output.open(out.output)) {
       if (store != null) {
-        store.requireNormalization(new Normalization(input.lowercase, input.simplify), "");
+        store.requireNormalization(input.normalization(), "");
       }
       WordDiscoverer.Result result = Main.withSpark("ciku discover", sc -> {
-        SparkDiscoverer discoverer = new SparkDiscoverer(sc, options, input.lowercase,
-            input.simplify, input.reducePartitions).withExplanations(explain);
-        if (store != null) {
-          return discoverer.discover(input.lines(sc, checks), store, driver.driverMemory, tmp,
-              Main::warn, Main::info);
-        }
-        Path storeFile = countsOut != null ? countsOut
-            : TempFiles.create(tmp, "ciku-spark-", ".ngrams");
-        return discoverer.discover(input.lines(sc, checks), storeFile, countsOut != null,
-            driver.driverMemory, tmp, Main::warn, Main::info);
+        SparkDiscoverer discoverer = new SparkDiscoverer(sc, options, input.lowercase(),
+            input.simplify(), input.reducePartitions()).withTaskMemory(budgets.taskRuns())
+            .withExplanations(words).withClock(clock);
+        JavaRDD<String> lines = input.lines(sc, checks);
+        return store != null
+            ? discoverer.discover(lines, store, budgets.driver(), tmp, Main::warn, Main::info)
+            : discoverer.discover(lines, countsOut, budgets.driver(), tmp, Main::warn,
+                Main::info);
       });
       if (result.positions() == 0) {
         Main.warn(Log.noUnits("no words"));
@@ -144,15 +150,15 @@ final class DiscoverJob implements Callable<Integer> {
           Main.warn(small);
         }
       }
-      int written = DiscoveredWordRows.write(result, filter, top, f, !driver.rows.noHeader,
-          out.writer());
-      out.commit();
-      if (!explain.isEmpty()) {
+      int written = DiscoveredWordRows.write(result, filter, k, f, out.rows.header(),
+          o.writer());
+      o.commit();
+      if (!words.isEmpty()) {
         return 0;
       }
       Main.info(Numbers.count(written, "word") + String.format(Locale.ROOT,
           " written (%,d found) in %.1f s", result.words().size(),
-          (System.nanoTime() - t0) / 1e9));
+          (clock.getAsLong() - t0) / 1e9));
     }
     return 0;
   }

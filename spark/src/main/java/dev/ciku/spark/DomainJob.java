@@ -2,20 +2,14 @@ package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
 import dev.ciku.cli.DiscoveryOptions;
-import dev.ciku.cli.ExplainArguments;
 import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.Log;
-import dev.ciku.cli.OutputOptions;
 import dev.ciku.cli.TermOptions;
-import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.discover.DiscoverOptions;
-import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.domain.DomainTermMiner;
 import dev.ciku.domain.DomainTermRows;
 import dev.ciku.domain.ReferenceProfile;
 import dev.ciku.domain.TermFilter;
-import dev.ciku.domain.TermOccurrences;
-import dev.ciku.io.TempFiles;
 import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
@@ -24,17 +18,17 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.api.java.JavaRDD;
+import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
- * {@code ciku-spark domain}: parses, runs {@link SparkDiscoverer} and core's {@code
- * DomainTermMiner} (occurrences counted on the cluster) and writes the term list on the driver.
+ * {@code ciku-spark domain}: parses, runs {@link SparkDomainMiner} (discovery and the
+ * occurrences counted on the cluster, the rest on the driver) and writes the term list on the
+ * driver.
  */
 @Command(name = "domain", sortOptions = false, mixinStandardHelpOptions = true,
     description = {"Domain terms, as 'ciku domain' finds them: discovery (counting and the cut"
@@ -42,7 +36,10 @@ import picocli.CommandLine.Spec;
         + " driver.",
         "The reference is a profile file on the driver (built by 'ciku domain --build-profile')"
             + " or, by default, ciku's bundled general-Chinese profile."})
-final class DomainJob implements Callable<Integer> {
+final class DomainJob implements Callable<Integer>, JobHelp {
+  private static final EnumSet<OutputFormat> FORMATS =
+      EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL);
+
   @Mixin JobInputs input;
 
   @Mixin DiscoveryOptions discovery;
@@ -73,33 +70,41 @@ final class DomainJob implements Callable<Integer> {
           + " dropped. Repeatable.")
   List<Path> heads = new ArrayList<>();
 
-  @Option(names = "--top", paramLabel = "K", defaultValue = "0",
-      description = "Print only the best K terms (0: all).")
-  int top;
+  @Mixin TopOption top;
 
-  // Split by ExplainArguments, not by picocli.
-  @Option(names = "--explain", paramLabel = "WORD[,WORD...]",
-      description = "Instead of the list, say for each WORD whether the list has it (with its"
-          + " rank and scores) or which stage dropped it, on what figures, as 'ciku domain"
-          + " --explain'. Repeatable, or comma-separated (, or \uFF0C).")
-  List<String> explainArgs = new ArrayList<>();
+  @Mixin ExplainOption explain;
 
-  @Spec CommandSpec spec;
+  @Mixin RowsOutput out;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "tsv",
-      description = "Output format: tsv (default) or jsonl (one JSON object a line).")
-  String format;
+  @Mixin DriverOptions driver;
 
-  @Mixin Main.DriverOutput driver;
+  /** Nanosecond clock of the times the job reports. */
+  private final LongSupplier clock;
+
+  DomainJob() {
+    this(System::nanoTime);
+  }
+
+  DomainJob(LongSupplier clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Map<String, String> optionHelp() {
+    return Map.of("format", "Output format: tsv (default) or jsonl (one JSON object a line).",
+        "top", "Print only the best K terms (0: all).",
+        "explain", "Instead of the list, say for each WORD whether the list has it (with its"
+            + " rank and scores) or which stage dropped it, on what figures, as 'ciku domain"
+            + " --explain'. Repeatable, or comma-separated (, or \uFF0C).");
+  }
 
   @Override
   public Integer call() throws Exception {
     input.check();
-    driver.check();
-    OutputFormat f = OutputOptions.format(format, EnumSet.of(OutputFormat.TSV,
-        OutputFormat.JSONL));
-    OutputOptions.checkTop(top);
-    List<String> explain = ExplainArguments.words(explainArgs, spec);
+    JobBudgets budgets = driver.budgets();
+    OutputFormat f = out.rows.format(FORMATS);
+    int k = top.top();
+    List<String> words = explain.words();
     DiscoverOptions options = discovery.toOptions(0);
     DomainTermMiner.Rank r = CikuException.usage(() -> DomainTermMiner.Rank.named(rank));
     terms.check();
@@ -115,57 +120,36 @@ final class DomainJob implements Callable<Integer> {
     // Checked with the corpus's local files once they are listed (JobInputs#lines).
     InputChecks checks = new InputChecks().file("--reference", reference)
         .files("--stopwords", stopwords).files("--generic-heads", heads)
-        .output("-o", driver.rows.output);
+        .output("-o", out.output);
     ReferenceProfile profile =
         reference == null ? ReferenceProfile.bundled() : ReferenceProfile.load(reference);
-    TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
-    for (Path p : stopwords) {
-      filter.addFile(p, false, Main::warn);
-    }
-    for (Path p : heads) {
-      filter.addFile(p, true, Main::warn);
-    }
-    if (input.lowercase) {
+    TermFilter filter = SparkDomainMiner.filter(!noFilter, stopwords, heads, Main::warn);
+    if (input.lowercase()) {
       Main.warn(ReferenceProfile.LOWERCASE_WARNING);
     }
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-    long t0 = System.nanoTime();
-    boolean lc = input.lowercase;
-    boolean simp = input.simplify;
+    DomainTermMiner.Options mining = new DomainTermMiner.Options(options, r, filter,
+        terms.termEntropy(), terms.measureGlue());
+    Path tmp = driver.tempDir();
+    long t0 = clock.getAsLong();
     // The output is opened before the job: if it cannot be written, that is said at once.
-    try (Output out = Output.open(driver.rows.output)) {
-      Path storeFile = TempFiles.create(tmp, "ciku-spark-", ".ngrams");
+    try (Output o = Output.open(out.output)) {
       DomainTermMiner.Result result = Main.withSpark("ciku domain", sc -> {
-        JavaRDD<String> text = input.lines(sc, checks);
-        WordDiscoverer.Result found = new SparkDiscoverer(sc, options, input.lowercase,
-            input.simplify, input.reducePartitions).withExplanations(explain)
-            .discover(text, storeFile, false, driver.driverMemory, tmp, Main::warn, Main::info);
-        String small = DomainTermMiner.smallCorpusWarning(found.positions());
-        if (small != null) {
-          Main.warn(small);
-        }
-        // The candidates' occurrences, counted per partition and summed (lines never span two).
-        return new DomainTermMiner(new DomainTermMiner.Options(options, r, filter,
-            terms.termEntropy(), terms.measureGlue()),
-            ReaderOptions.DEFAULT, 1, driver.driverMemory, tmp).mine(found, terms -> profile,
-            strings -> text.mapPartitions(
-                it -> List.of(TermOccurrences.countLines(strings, it, lc, simp)).iterator())
-                // Folded from no occurrences: an input without partitions (an empty
-                // directory) gives empty counts, not an error.
-                .fold(TermOccurrences.countLines(strings, java.util.Collections.emptyIterator(),
-                    lc, simp), TermOccurrences::plus), Main::info);
+        SparkDomainMiner miner = new SparkDomainMiner(sc, mining, profile, input.lowercase(),
+            input.simplify(), input.reducePartitions(), budgets, tmp).withExplanations(words)
+            .withClock(clock);
+        return miner.mine(input.lines(sc, checks), Main::warn, Main::info);
       });
       if (result.domainPositions() == 0) {
         Main.warn(Log.noUnits("no terms"));
       }
-      int written = DomainTermRows.write(result, top, f, !driver.rows.noHeader, out.writer());
-      out.commit();
-      if (!explain.isEmpty()) {
+      int written = DomainTermRows.write(result, k, f, out.rows.header(), o.writer());
+      o.commit();
+      if (!words.isEmpty()) {
         return 0;
       }
       Main.info(Numbers.count(written, "term") + String.format(Locale.ROOT,
           " written (%,d scored) in %.1f s", result.terms().size(),
-          (System.nanoTime() - t0) / 1e9));
+          (clock.getAsLong() - t0) / 1e9));
     }
     return 0;
   }

@@ -3,6 +3,7 @@ package dev.ciku.spark;
 import dev.ciku.cli.CikuException;
 import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.InputOptions;
+import dev.ciku.store.Normalization;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,26 @@ final class JobInputs {
   @Option(names = "--simplify",
       description = "Fold traditional Han characters to simplified ones (as the CLI's).")
   boolean simplify;
+
+  /** Whether Latin letters are lower-cased ({@code --lowercase}). */
+  boolean lowercase() {
+    return lowercase;
+  }
+
+  /** Whether traditional Han characters are folded to simplified ones ({@code --simplify}). */
+  boolean simplify() {
+    return simplify;
+  }
+
+  /** The normalisation of the text, as a store records it. */
+  Normalization normalization() {
+    return new Normalization(lowercase, simplify);
+  }
+
+  /** Reduce partitions ({@code --reduce-partitions}; 0: as many as input partitions). */
+  int reducePartitions() {
+    return reducePartitions;
+  }
 
   /** Refuses negative partition counts (usage), as the CLI refuses negative settings. */
   void check() {

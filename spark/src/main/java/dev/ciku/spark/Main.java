@@ -3,12 +3,11 @@ package dev.ciku.spark;
 import dev.ciku.cli.CikuException;
 import dev.ciku.output.Output;
 import java.nio.file.Path;
+import java.util.function.LongSupplier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code spark-submit --class dev.ciku.spark.Main ciku-spark-0.1.0-job.jar count|discover ...}.
@@ -33,13 +32,42 @@ public final class Main implements Runnable {
    * kind; an input path Hadoop cannot find is a missing input (66).
    */
   static CommandLine commandLine() {
-    CommandLine cl = dev.ciku.cli.Main.handleErrors(new CommandLine(new Main()));
+    return commandLine(System::nanoTime);
+  }
+
+  /**
+   * As {@link #commandLine()}, with jobs that time their runs (their progress lines) by {@code
+   * clock}, nanoseconds, instead of {@link System#nanoTime}: tests pass a stepping clock.
+   */
+  static CommandLine commandLine(LongSupplier clock) {
+    CommandLine cl = dev.ciku.cli.Main.handleErrors(new CommandLine(new Main(), jobs(clock)));
+    JobHelp.describe(cl);
     // An empty path ('': an unset shell variable) is a usage error, as in the CLI.
     cl.setExecutionStrategy(dev.ciku.cli.PathArguments::execute);
     CommandLine.IExecutionExceptionHandler core = cl.getExecutionExceptionHandler();
     cl.setExecutionExceptionHandler(
         (ex, line, parsed) -> core.handleExecutionException(userError(ex), line, parsed));
     return cl;
+  }
+
+  /**
+   * Picocli's factory, except that a job (a class with a constructor taking the clock) is made
+   * with {@code clock}.
+   */
+  private static CommandLine.IFactory jobs(LongSupplier clock) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    return new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> cls) throws Exception {
+        java.lang.reflect.Constructor<K> timed;
+        try {
+          timed = cls.getDeclaredConstructor(LongSupplier.class);
+        } catch (NoSuchMethodException e) {
+          return defaults.create(cls);
+        }
+        return timed.newInstance(clock);
+      }
+    };
   }
 
   /** What a task's failure says when Hadoop could not decompress an input: the exception line. */
@@ -84,39 +112,6 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
-  }
-
-  /**
-   * Where the stats, discover and domain jobs write their rows (the output format is each job's
-   * option: they take different formats).
-   */
-  static final class RowsOutput {
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-        description = "Write to FILE on the driver (atomically: complete or not at all) instead"
-            + " of standard output.")
-    Path output;
-
-    @Option(names = "--no-header", description = "No header line in TSV output.")
-    boolean noHeader;
-  }
-
-  /** Where the discover and domain jobs write their rows, and the driver's memory budget. */
-  static final class DriverOutput {
-    @Mixin RowsOutput rows;
-
-    @Option(names = "--driver-memory-budget", paramLabel = "SIZE", defaultValue = "1g",
-        description = "Memory budget of the driver-side steps, as 'ciku --memory' (e.g. 512m,"
-            + " 4g; at least 16m; default: ${DEFAULT-VALUE}).")
-    String driverMemoryBudget;
-
-    /** The budget in bytes; set by {@link #check}. */
-    long driverMemory;
-
-    /** Refuses a budget that is no size or under 16m (usage), before any job. */
-    void check() {
-      driverMemory = dev.ciku.cli.MemoryOptions.size("--driver-memory-budget",
-          driverMemoryBudget);
-    }
   }
 
   /** Work that needs the Spark context. */

@@ -30,9 +30,10 @@ import scala.Tuple2;
  * <p>Nothing is allocated per fragment on the way: a block holds up to {@link Packed#BLOCK}
  * longs. A task holds its tables ({@link Cutter}'s fragments on the map side, the sums of its
  * share of the fragments on the reduce side) and the blocks it sends up to half of the run
- * budget ({@link BlockSpool}; the rest wait on disk), never the tables and a packed copy of all
- * of them; a map task also holds G (two longs a gram) and the unit table. The driver adds the
- * blocks to its {@link CutFragments} as they arrive, one reduce partition at a time. Immutable:
+ * budget ({@link BlockSpool}; the rest wait on disk, in the executor's Spark local directories:
+ * {@link TaskTempDir}), never the tables and a packed copy of all of them; a map task also
+ * holds G (two longs a gram) and the unit table. The driver adds the blocks to its {@link
+ * CutFragments} as they arrive, one reduce partition at a time. Immutable:
  * concurrent cuts share only the {@link JavaSparkContext}. The fragments' order on the driver
  * is not the CLI's, and need not be: discovery does not depend on the order its tables were
  * filled in (the Spark tests compare the word lists).
@@ -90,9 +91,9 @@ final class SparkCutPass implements CutPass {
     try {
       Iterator<long[]> it = lines
           .mapPartitionsToPair(p -> cutPartition(p, bg.value(), latin.value(), gMax, maxLength,
-              lc, simp, reduce, count, memory, SparkNgramCounter.tmp()))
+              lc, simp, reduce, count, memory, TaskTempDir.current()))
           .partitionBy(new BlockPartitioner(reduce))
-          .mapPartitions(p -> sumPartition(p, memory, SparkNgramCounter.tmp()))
+          .mapPartitions(p -> sumPartition(p, memory, TaskTempDir.current()))
           .toLocalIterator();
       while (it.hasNext()) {
         long[] block = it.next();

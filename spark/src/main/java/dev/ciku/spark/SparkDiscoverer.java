@@ -1,6 +1,7 @@
 package dev.ciku.spark;
 
 import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.Params;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.count.CountSummary;
 import dev.ciku.discover.DiscoverOptions;
@@ -11,10 +12,11 @@ import dev.ciku.store.Normalization;
 import dev.ciku.store.StoreWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -25,51 +27,63 @@ import org.apache.spark.api.java.JavaSparkContext;
  * equals {@code ciku discover --counts STORE CORPUS} and {@code ciku discover CORPUS}.
  *
  * <p>Cost: the input is read three times on the cluster (the count's two passes and the cut
- * pass; once with a store given), with the task memory of {@link SparkNgramCounter} (default
- * settings: 96 MB of table and a 256 MB run budget a task) and of {@link SparkCutPass}. The
- * driver holds the whole discovery state, as {@code ciku discover --counts} does: the store
- * (a local file it writes, then maps), the index of single units and of the grams seen at least
- * the min count, every distinct fragment of the cut pass ({@link
- * dev.ciku.discover.CutFragments}, 40-80 bytes a fragment of up to 6 units), the candidates and
- * their boundary entropies; {@code driverMemory} bounds only the steps {@link WordDiscoverer}
- * budgets (the other grams seen twice or more go to temporary files), so the driver's memory
- * grows with the corpus's frequent grams and distinct fragments.
+ * pass; once with a store given). A task holds what {@link SparkNgramCounter} and {@link
+ * SparkCutPass} say, with a table of 4 Mi slots (96 MB) and a run budget of {@link
+ * #withTaskMemory} (256 MB by default: about 600 MB a counting task). The driver writes the store
+ * (a local file, then mapped) and holds the whole discovery state, as {@code ciku discover
+ * --counts} does: the index of single units and of the grams seen at least the min count, every
+ * distinct fragment of the cut pass ({@link dev.ciku.discover.CutFragments}, 40-80 bytes a
+ * fragment of up to 6 units), the candidates and their boundary entropies; {@code driverMemory}
+ * bounds only the steps {@link WordDiscoverer} budgets (the other grams seen twice or more go to
+ * temporary files in {@code tempDir}), so the driver's memory grows with the corpus's frequent
+ * grams and distinct fragments.
  *
- * <p>Thread-safety: immutable ({@link #withExplanations} returns another); each call builds its
- * own counter and discoverer, so calls share only the {@link JavaSparkContext}.
+ * <p>Thread-safety: immutable (each {@code with...} method returns another); each call builds its
+ * own counter and discoverer, so calls, also on several driver threads at once, share only the
+ * {@link JavaSparkContext}.
  */
 public final class SparkDiscoverer {
-  /** A task's budget of sorted runs and spooled blocks, counting and cutting (256 MB). */
-  private static final long RUN_MEMORY = 256L << 20;
+  /** Hash table slots of a counting task, as {@code ciku-spark count --table-slots}'s default. */
+  private static final int TABLE_SLOTS = 1 << 22;
   private final JavaSparkContext sc;
   private final DiscoverOptions options;
   private final boolean lowercase;
   private final boolean simplify;
   private final int reducePartitions;
+  /** A task's budget of sorted runs and spooled blocks, counting and cutting. */
+  private final long taskMemory;
   /** The strings to explain ({@link #withExplanations}); none by default. */
   private final List<String> explain;
+  /** Nanosecond clock of the progress lines' times ({@link #withClock}). */
+  private final LongSupplier clock;
 
   /**
+   * A discoverer with a task budget of 256 MB ({@link JobBudgets#DEFAULT}), no strings to
+   * explain, timed by {@link System#nanoTime}.
+   *
    * @param lowercase lower-case Latin letters (the CLI's {@code --lowercase})
    * @param simplify fold traditional Han characters to simplified (the CLI's {@code --simplify})
+   * @param reducePartitions reduce partitions of the count and the cut pass (0: as many as the
+   *     input's)
    */
   public SparkDiscoverer(JavaSparkContext sc, DiscoverOptions options, boolean lowercase,
       boolean simplify, int reducePartitions) {
+    this(Objects.requireNonNull(sc, "sc"), Objects.requireNonNull(options, "options"),
+        lowercase, simplify, (int) Params.atLeast("--reduce-partitions", reducePartitions, 0),
+        JobBudgets.DEFAULT.taskRuns(), List.of(), System::nanoTime);
+  }
+
+  private SparkDiscoverer(JavaSparkContext sc, DiscoverOptions options, boolean lowercase,
+      boolean simplify, int reducePartitions, long taskMemory, List<String> explain,
+      LongSupplier clock) {
     this.sc = sc;
     this.options = options;
     this.lowercase = lowercase;
     this.simplify = simplify;
     this.reducePartitions = reducePartitions;
-    this.explain = List.of();
-  }
-
-  private SparkDiscoverer(SparkDiscoverer base, List<String> explain) {
-    this.sc = base.sc;
-    this.options = base.options;
-    this.lowercase = base.lowercase;
-    this.simplify = base.simplify;
-    this.reducePartitions = base.reducePartitions;
+    this.taskMemory = taskMemory;
     this.explain = explain;
+    this.clock = clock;
   }
 
   /**
@@ -78,32 +92,59 @@ public final class SparkDiscoverer {
    * {@link WordDiscoverer#withExplanations} does; this one is unchanged.
    */
   public SparkDiscoverer withExplanations(List<String> words) {
-    return new SparkDiscoverer(this, List.copyOf(words));
+    return new SparkDiscoverer(sc, options, lowercase, simplify, reducePartitions, taskMemory,
+        List.copyOf(words), clock);
   }
 
   /**
-   * Discovers the words of {@code lines}.
+   * A discoverer like this one whose tasks keep up to {@code bytes} of sorted runs and spooled
+   * blocks in memory, the rest on disk ({@link SparkNgramCounter.Settings#runMemory}); the words
+   * do not depend on it. This one is unchanged.
    *
-   * @param storeFile where the counts go (a local file on the driver); kept if {@code keep}
+   * @throws IllegalArgumentException if {@code bytes} is under 1
+   */
+  public SparkDiscoverer withTaskMemory(long bytes) {
+    return new SparkDiscoverer(sc, options, lowercase, simplify, reducePartitions,
+        Params.atLeast("taskMemory", bytes, 1), explain, clock);
+  }
+
+  /**
+   * A discoverer like this one whose progress lines (the count's, the cut pass's and the
+   * driver's steps') time the run by {@code nanoTime} instead of {@link System#nanoTime} (tests
+   * pass a stepping clock); the words do not depend on it. This one is unchanged.
+   */
+  public SparkDiscoverer withClock(LongSupplier nanoTime) {
+    return new SparkDiscoverer(sc, options, lowercase, simplify, reducePartitions, taskMemory,
+        explain, Objects.requireNonNull(nanoTime, "nanoTime"));
+  }
+
+  /**
+   * Discovers the words of {@code lines}, counting them first.
+   *
+   * @param countsOut where the counts are kept (a local file on the driver), or null: then
+   *     they go to a temporary file in {@code tempDir}, deleted before this returns
    * @param driverMemory heap budget of the driver-side steps (as {@code --memory} in the CLI)
+   * @param tempDir where the driver's temporary files go
    * @param warnings what the user should know about the data and the settings
    * @param info progress lines
    */
-  public WordDiscoverer.Result discover(JavaRDD<String> lines, Path storeFile, boolean keep,
-      long driverMemory, Path tempDir, Consumer<String> warnings, Consumer<String> info)
-      throws IOException {
+  public WordDiscoverer.Result discover(JavaRDD<String> lines, Path countsOut, long driverMemory,
+      Path tempDir, Consumer<String> warnings, Consumer<String> info) throws IOException {
     SparkNgramCounter.Settings st = new SparkNgramCounter.Settings(options.order(), 2, lowercase,
-        simplify, reducePartitions, 1 << 22, RUN_MEMORY);
+        simplify, reducePartitions, TABLE_SLOTS, taskMemory);
+    Path storeFile = countsOut != null ? countsOut
+        : TempFiles.create(tempDir, "ciku-spark-", ".ngrams");
     try {
       try (StoreWriter w = new StoreWriter(storeFile)) {
-        CountSummary s = new SparkNgramCounter(sc, st).info(info).count(lines, w);
+        CountSummary s = new SparkNgramCounter(sc, st).withInfo(info).withClock(clock)
+            .count(lines, w);
         w.finish(s, new Normalization(lowercase, simplify));
       }
       try (NgramStore store = NgramStore.open(storeFile)) {
         return discover(lines, store, false, driverMemory, tempDir, warnings, info);
       }
     } finally {
-      if (!keep) {
+      if (countsOut == null) {
         TempFiles.delete(storeFile);
       }
     }
@@ -134,8 +175,9 @@ public final class SparkDiscoverer {
         ReaderOptions.DEFAULT.format(), "text", 1, lowercase, false, simplify);
     return new WordDiscoverer(options, ro, 1, driverMemory, tempDir)
         .withCutPass(new SparkCutPass(sc, lines, lowercase, simplify, reducePartitions, checked,
-            RUN_MEMORY))
+            taskMemory))
         .withExplanations(ro.normalizeWords(explain))
+        .withClock(clock)
         .discover(List.of(), store, new ByteCounter(), warnings, info);
   }
 }

@@ -16,6 +16,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -50,14 +53,19 @@ import scala.Tuple2;
  * runs up to {@link Settings#runMemory} (the rest spill), the read buffers of their merge (a
  * quarter of it), the blocks it sends up to half of it ({@link BlockSpool}; the rest wait on
  * disk), the block being filled and the copy it is sent as ({@link #BLOCK} grams, 24 MB, at
- * most each). A reduce task: the blocks it merges up to {@code runMemory} (beyond it the largest
- * spill), a quarter for the read buffers, half for its output spool and a block and its copy. A
- * scan task: its partition's distinct Latin units and 4,097 bucket counts. The driver: the unit
- * table (at most {@link UnitTable#MAX_LATIN} Latin units) and one partition's scan, then the
- * table's broadcast copy and one range's grams at a time, and what the sink keeps.
+ * most each): about the table plus 1.75 times {@code runMemory} plus 48 MB, 592 MB with the
+ * defaults (96 MB of table, 256 MB of runs). A reduce task: the blocks it merges up to {@code
+ * runMemory} (beyond it the largest spill), a quarter for the read buffers, half for its output
+ * spool and a block and its copy. A scan task: its partition's distinct Latin units and 4,097
+ * bucket counts. Tasks spill in their executor's Spark local directories ({@link TaskTempDir}).
+ * The driver: the unit table (at most {@link UnitTable#MAX_LATIN} Latin units) and one
+ * partition's scan, then the table's broadcast copy and one range's grams at a time, and what
+ * the sink keeps.
  *
- * <p>Not thread-safe: {@link #info} changes an instance; a count runs its jobs from the calling
- * thread. The task functions share nothing between tasks.
+ * <p>Thread-safety: immutable ({@link #withInfo} and {@link #withClock} return another), so one
+ * instance may count on several driver threads at once (Spark runs their jobs side by side);
+ * each count runs its jobs from its calling thread and shares only the {@link JavaSparkContext}.
+ * The task functions share nothing between tasks.
  */
 public final class SparkNgramCounter {
   /** Largest block sent through the shuffle, in grams (24 bytes each). */
@@ -75,25 +83,52 @@ public final class SparkNgramCounter {
       dev.ciku.corpus.Params.atLeast("runMemory", runMemory, 1);
     }
 
-    /** Defaults for the table (4 Mi slots, 96 MB) and in-memory runs (256 MB) per task. */
+    /**
+     * Defaults for the table (4 Mi slots, 96 MB) and in-memory runs (256 MB: those of the default
+     * driver budget, {@link JobBudgets#DEFAULT}) per task.
+     */
     public static Settings of(int order, long minCount) {
-      return new Settings(order, minCount, false, false, 0, 1 << 22, 256L << 20);
+      return new Settings(order, minCount, false, false, 0, 1 << 22,
+          JobBudgets.DEFAULT.taskRuns());
     }
   }
 
   private final JavaSparkContext sc;
   private final Settings settings;
-  private java.util.function.Consumer<String> info = m -> { };
+  /** Where progress lines go ({@link #withInfo}); nowhere by default. */
+  private final Consumer<String> info;
+  /** Nanosecond clock of the progress lines' times ({@link #withClock}). */
+  private final LongSupplier clock;
 
+  /** A counter with these settings, silent, timed by {@link System#nanoTime}. */
   public SparkNgramCounter(JavaSparkContext sc, Settings settings) {
-    this.sc = sc;
-    this.settings = settings;
+    this(Objects.requireNonNull(sc, "sc"), Objects.requireNonNull(settings, "settings"), m -> { },
+        System::nanoTime);
   }
 
-  /** Receives progress messages (phase timings). Returns this. */
-  public SparkNgramCounter info(java.util.function.Consumer<String> sink) {
-    this.info = sink;
-    return this;
+  private SparkNgramCounter(JavaSparkContext sc, Settings settings, Consumer<String> info,
+      LongSupplier clock) {
+    this.sc = sc;
+    this.settings = settings;
+    this.info = info;
+    this.clock = clock;
+  }
+
+  /**
+   * A counter like this one that tells {@code sink} its progress (phase timings and warnings
+   * about the data); this one is unchanged.
+   */
+  public SparkNgramCounter withInfo(Consumer<String> sink) {
+    return new SparkNgramCounter(sc, settings, Objects.requireNonNull(sink, "sink"), clock);
+  }
+
+  /**
+   * A counter like this one whose progress lines time the phases by {@code nanoTime} instead of
+   * {@link System#nanoTime} (tests pass a stepping clock); the counts do not depend on it. This
+   * one is unchanged.
+   */
+  public SparkNgramCounter withClock(LongSupplier nanoTime) {
+    return new SparkNgramCounter(sc, settings, info, Objects.requireNonNull(nanoTime, "nanoTime"));
   }
 
   /** Counts {@code lines} and streams the grams to {@code sink} on the driver, in gram order. */
@@ -107,7 +142,7 @@ public final class SparkNgramCounter {
     int order = settings.order();
     boolean lowercase = settings.lowercase();
     boolean simplify = settings.simplify();
-    long t0 = System.nanoTime();
+    long t0 = clock.getAsLong();
     // Merged as they arrive, in partition order: the driver holds the table and one scan.
     PartitionScan.Totals scans = new PartitionScan.Totals(order, units);
     PartitionResults.forEach(lines.mapPartitions(
@@ -135,23 +170,24 @@ public final class SparkNgramCounter {
     RangePlan plan = RangePlan.balanced(scans.weights(), ranges);
     info.accept(String.format(java.util.Locale.ROOT,
         "scan: %d partition(s), %,d Latin units, %,d unit positions (%.1f s)", scans.partitions(),
-        units.latinCount(), positions[1], (System.nanoTime() - t0) / 1e9));
+        units.latinCount(), positions[1], (clock.getAsLong() - t0) / 1e9));
     Broadcast<ArrayList<String>> latin = sc.broadcast(new ArrayList<>(units.latinUnits()));
     Broadcast<RangePlan> bplan = sc.broadcast(plan);
     Settings st = settings;
     long minCount = settings.minCount();
 
     JavaRDD<long[]> reduced = lines
-        .mapPartitionsToPair(it -> countPartition(it, latin.value(), bplan.value(), st))
+        .mapPartitionsToPair(it -> countPartition(it, latin.value(), bplan.value(), st,
+            TaskTempDir.current()))
         .partitionBy(new BlockPartitioner(plan.ranges()))
-        .mapPartitions(it -> reducePartition(it, minCount, st.runMemory()));
+        .mapPartitions(it -> reducePartition(it, minCount, st.runMemory(), TaskTempDir.current()));
     reduced.persist(StorageLevel.MEMORY_AND_DISK());
     long distinct = 0;
     try {
       reduced.count();
       info.accept(String.format(java.util.Locale.ROOT,
           "count and reduce into %d range(s) (%.1f s)", plan.ranges(),
-          (System.nanoTime() - t0) / 1e9));
+          (clock.getAsLong() - t0) / 1e9));
       Iterator<long[]> it = reduced.toLocalIterator();
       while (it.hasNext()) {
         long[] b = it.next();
@@ -166,20 +202,23 @@ public final class SparkNgramCounter {
       bplan.destroy();
     }
     info.accept(String.format(java.util.Locale.ROOT, "collected %,d grams on the driver (%.1f s)",
-        distinct, (System.nanoTime() - t0) / 1e9));
+        distinct, (clock.getAsLong() - t0) / 1e9));
     return new CountSummary(order, minCount, units, positions, clauses, chars, distinct, 0);
   }
 
-  /** Map side: count one partition, emit one sorted block (or a few) per range. */
+  /**
+   * Map side: count one partition, emit one sorted block (or a few) per range; runs and blocks
+   * beyond the budget spill to {@code tmp}.
+   */
   static Iterator<Tuple2<Integer, long[]>> countPartition(Iterator<String> lines,
-      List<String> latin, RangePlan plan, Settings st) throws IOException {
+      List<String> latin, RangePlan plan, Settings st, Path tmp) throws IOException {
     UnitTable units = Lines.table(latin);
-    ClauseCounter counter = new ClauseCounter(st.order(), st.tableSlots(), st.runMemory(), tmp());
+    ClauseCounter counter = new ClauseCounter(st.order(), st.tableSlots(), st.runMemory(), tmp);
     Lines.feed(lines, new ClauseScanner(units, st.lowercase(), st.simplify(), counter));
     Lines.checkNoNewUnits(units, latin);
     // Every distinct gram of the partition goes out: held up to half the run budget (the
     // counter's runs take the rest while they merge), the others on disk until Spark reads them.
-    BlockSpool out = new BlockSpool(Math.max(1, st.runMemory() / 2), tmp());
+    BlockSpool out = new BlockSpool(Math.max(1, st.runMemory() / 2), tmp);
     Blocks blocks = new Blocks() {
       @Override
       void emit(int range, long[] block) throws IOException {
@@ -191,12 +230,14 @@ public final class SparkNgramCounter {
     return out.drain();
   }
 
-  /** Reduce side: merge the blocks of one range, apply the minimum count. */
+  /**
+   * Reduce side: merge the blocks of one range, apply the minimum count; blocks and output beyond
+   * the budget spill to {@code tmp}.
+   */
   static Iterator<long[]> reducePartition(Iterator<Tuple2<Integer, long[]>> in, long minCount,
-      long runMemory) throws IOException {
+      long runMemory, Path tmp) throws IOException {
     List<SortedRun> runs = new ArrayList<>();
     long inMemory = 0;
-    Path tmp = tmp();
     try {
       while (in.hasNext()) {
         long[] b = in.next()._2();
@@ -239,11 +280,6 @@ public final class SparkNgramCounter {
         }
       }
     }
-  }
-
-  /** Where tasks put their temporary files: {@code java.io.tmpdir}. */
-  static Path tmp() {
-    return Path.of(System.getProperty("java.io.tmpdir"));
   }
 
   /** Packs a gram stream into blocks of at most {@link #BLOCK} grams, one range at a time. */

@@ -77,7 +77,7 @@ class SparkDriverResultsTest {
     int step = lines.size() / PARTITIONS;
     for (int p = 0; p < PARTITIONS; p++) {
       List<String> part = lines.subList(p * step, (p + 1) * step);
-      sizes[p] = serializedBytes(stats ? StatsJob.Part.of(part.iterator(), false, false)
+      sizes[p] = serializedBytes(stats ? SparkStats.Part.of(part.iterator(), false, false)
           : PartitionScan.of(part.iterator(), 3, false, false));
     }
     return sizes;

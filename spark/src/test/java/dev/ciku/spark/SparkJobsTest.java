@@ -145,7 +145,7 @@ class SparkJobsTest {
     DiscoverOptions options = DiscoverOptions.DEFAULT;
     Path store = tmp.resolve("discover.ngrams");
     WordDiscoverer.Result spark = new SparkDiscoverer(sc, options, false, false, 3)
-        .discover(lines(4, LAWS), store, true, 128L << 20, tmp, m -> { }, m -> { });
+        .discover(lines(4, LAWS), store, 128L << 20, tmp, m -> { }, m -> { });
     // Exactly 'ciku discover --counts STORE CORPUS' (same counts, cut pass run locally) ...
     WordDiscoverer.Result withStore;
     try (NgramStore s = NgramStore.open(store)) {

@@ -35,9 +35,9 @@ class StatsTotalsTest {
     List<String> lines = new ArrayList<>(Files.readAllLines(PartitionScanTest.LAWS));
     lines.addAll(Files.readAllLines(PartitionScanTest.WIKI));
     lines.addAll(Files.readAllLines(hant));
-    StatsJob.Part.Totals totals = new StatsJob.Part.Totals();
+    SparkStats.Part.Totals totals = new SparkStats.Part.Totals();
     for (List<String> part : PartitionScanTest.slices(lines, 40, 19)) {
-      totals.add(StatsJob.Part.of(part.iterator(), false, false));
+      totals.add(SparkStats.Part.of(part.iterator(), false, false));
     }
     List<String> warnings = new ArrayList<>();
     CorpusStats spark = totals.stats(warnings::add);
@@ -61,9 +61,9 @@ class StatsTotalsTest {
         }
       }
     }
-    StatsJob.Part.Totals totals = new StatsJob.Part.Totals();
-    totals.add(StatsJob.Part.of(PartitionScanTest.latinLines(0, 1_000_000), false, false));
-    totals.add(StatsJob.Part.of(PartitionScanTest.latinLines(900_000, 1_900_000), false, false));
+    SparkStats.Part.Totals totals = new SparkStats.Part.Totals();
+    totals.add(SparkStats.Part.of(PartitionScanTest.latinLines(0, 1_000_000), false, false));
+    totals.add(SparkStats.Part.of(PartitionScanTest.latinLines(900_000, 1_900_000), false, false));
     List<String> warnings = new ArrayList<>();
     CorpusStats spark = totals.stats(warnings::add);
     CorpusStats cli = cli(text);

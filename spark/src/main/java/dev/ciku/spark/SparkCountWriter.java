@@ -1,0 +1,141 @@
+package dev.ciku.spark;
+
+import dev.ciku.corpus.Params;
+import dev.ciku.corpus.UnitTable;
+import dev.ciku.count.CountSummary;
+import dev.ciku.count.GramSink;
+import dev.ciku.count.RankedGrams;
+import dev.ciku.store.Normalization;
+import dev.ciku.store.StoreWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * {@code ciku count} on Spark, to its outputs: counts the lines with {@link SparkNgramCounter}
+ * and hands every gram, as the driver receives them in gram order, to an n-gram store and/or to
+ * rows: in gram order as they come, or ranked by count on the driver ({@link RankedGrams}, in
+ * buffers of {@link Ranking#memory} that spill to {@link Ranking#tempDir}), then handed over
+ * best first once the count is done. The store is finished (its header written) with the
+ * count's summary; the rows' writer is the caller's to commit.
+ *
+ * <p>Cost: the counter's (see {@link SparkNgramCounter}); on the driver, besides, the ranking
+ * buffers ({@link Ranking#memory}, or 24 bytes a gram for the best {@code top} when that is less)
+ * and, beyond them, one sequential write and read of the ranked grams (24 bytes a gram) in
+ * {@code tempDir}, deleted before {@link #write} returns.
+ *
+ * <p>Thread-safety: immutable ({@link #withInfo} and {@link #withClock} return another); calls
+ * share only the {@link JavaSparkContext}, and each uses the outputs it is given on its thread.
+ */
+public final class SparkCountWriter {
+  /**
+   * What to count and how to hand over the rows.
+   *
+   * @param counting the counter's settings
+   * @param ranking how to rank the rows by count, or null: they go in gram order
+   */
+  public record Settings(SparkNgramCounter.Settings counting, Ranking ranking) {
+    /** Checks that there are counting settings. */
+    public Settings {
+      Objects.requireNonNull(counting, "counting");
+    }
+  }
+
+  /**
+   * Rows ranked by count (descending; ties in gram order), on the driver.
+   *
+   * @param top rank only the best {@code top} grams (0: all)
+   * @param memory bytes of ranking buffers ({@link JobBudgets#ranking})
+   * @param tempDir where full buffers go (the driver's {@code --temp-dir})
+   */
+  public record Ranking(int top, long memory, Path tempDir) {
+    /** Checks every setting. */
+    public Ranking {
+      Params.atLeast("--top", top, 0);
+      Params.atLeast("memory", memory, 1);
+      Objects.requireNonNull(tempDir, "tempDir");
+    }
+  }
+
+  private final JavaSparkContext sc;
+  private final Settings settings;
+  private final Consumer<String> info;
+  private final LongSupplier clock;
+
+  /** A writer with these settings, silent, timed by {@link System#nanoTime}. */
+  public SparkCountWriter(JavaSparkContext sc, Settings settings) {
+    this(Objects.requireNonNull(sc, "sc"), Objects.requireNonNull(settings, "settings"),
+        m -> { }, System::nanoTime);
+  }
+
+  private SparkCountWriter(JavaSparkContext sc, Settings settings, Consumer<String> info,
+      LongSupplier clock) {
+    this.sc = sc;
+    this.settings = settings;
+    this.info = info;
+    this.clock = clock;
+  }
+
+  /** A writer like this one whose counter tells {@code sink} its progress; this one is unchanged. */
+  public SparkCountWriter withInfo(Consumer<String> sink) {
+    return new SparkCountWriter(sc, settings, Objects.requireNonNull(sink, "sink"), clock);
+  }
+
+  /**
+   * A writer like this one whose counter times its phases by {@code nanoTime} (see {@link
+   * SparkNgramCounter#withClock}); this one is unchanged.
+   */
+  public SparkCountWriter withClock(LongSupplier nanoTime) {
+    return new SparkCountWriter(sc, settings, info, Objects.requireNonNull(nanoTime, "nanoTime"));
+  }
+
+  /**
+   * Counts {@code lines} into {@code units} (empty: the count fills it, so that a rows writer
+   * built on it can decode the grams) and writes the grams to {@code store} and/or {@code rows}.
+   *
+   * @param store the store to fill and finish, or null
+   * @param rows where the rows go, in the settings' order, or null
+   * @return the count's summary
+   * @throws IllegalArgumentException if both outputs are null
+   */
+  public CountSummary write(JavaRDD<String> lines, StoreWriter store, GramSink rows,
+      UnitTable units) throws IOException {
+    if (store == null && rows == null) {
+      throw new IllegalArgumentException("no output: give a store and/or rows");
+    }
+    SparkNgramCounter.Settings st = settings.counting();
+    SparkNgramCounter counter = new SparkNgramCounter(sc, st).withInfo(info).withClock(clock);
+    Ranking r = settings.ranking();
+    RankedGrams ranked = rows != null && r != null
+        ? new RankedGrams(r.top(), r.memory(), r.tempDir()) : null;
+    GramSink inOrder = r != null ? null : rows;
+    try {
+      CountSummary s = counter.count(lines, (hi, lo, c) -> {
+        if (store != null) {
+          store.accept(hi, lo, c);
+        }
+        if (ranked != null) {
+          ranked.accept(hi, lo, c);
+        }
+        if (inOrder != null) {
+          inOrder.accept(hi, lo, c);
+        }
+      }, units);
+      if (store != null) {
+        store.finish(s, new Normalization(st.lowercase(), st.simplify()));
+      }
+      if (ranked != null) {
+        ranked.drain(rows);
+      }
+      return s;
+    } finally {
+      if (ranked != null) {
+        ranked.close();
+      }
+    }
+  }
+}

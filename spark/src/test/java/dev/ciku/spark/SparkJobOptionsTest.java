@@ -1,0 +1,337 @@
+package dev.ciku.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.ReaderOptions;
+import dev.ciku.corpus.UnitTable;
+import dev.ciku.count.CountOptions;
+import dev.ciku.count.NgramCounter;
+import dev.ciku.discover.DiscoverOptions;
+import dev.ciku.discover.WordDiscoverer;
+import dev.ciku.store.NgramStore;
+import dev.ciku.store.StoreWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The jobs' shared options (--temp-dir, --driver-memory-budget, the rows' options), where tasks
+ * spill, and the jobs' clock, in Spark local[2].
+ */
+class SparkJobOptionsTest {
+  static final Path LAWS = SparkJobsTest.LAWS;
+
+  static SparkSession spark;
+  static JavaSparkContext sc;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSession.builder()
+        .master("local[2]")
+        .appName("ciku-spark-options-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .getOrCreate();
+    sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+
+  /** What a run of the jobs' command line gave: its exit code and what it wrote to stderr. */
+  private record Run(int code, String stderr) {}
+
+  /**
+   * Runs the jobs' command line with {@code clock}; standard error (picocli's and System.err,
+   * where the jobs' progress and warnings go) is returned.
+   */
+  private static Run run(LongSupplier clock, String... args) {
+    PrintStream old = System.err;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    int code;
+    System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      CommandLine cl = Main.commandLine(clock);
+      cl.setErr(new PrintWriter(err));
+      code = cl.execute(args);
+    } finally {
+      System.setErr(old);
+    }
+    return new Run(code, bytes.toString(StandardCharsets.UTF_8) + err);
+  }
+
+  private static Run run(String... args) {
+    return run(System::nanoTime, args);
+  }
+
+  /** The names of the files created in {@code dir} while {@code work} ran. */
+  private static List<String> createdIn(Path dir, Runnable work) throws Exception {
+    List<String> created = new ArrayList<>();
+    try (WatchService watch = FileSystems.getDefault().newWatchService()) {
+      WatchKey key = dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+      work.run();
+      for (WatchEvent<?> e : key.pollEvents()) {
+        assertTrue(e.kind() != StandardWatchEventKinds.OVERFLOW, "too many events to tell");
+        created.add(e.context().toString());
+      }
+    }
+    return created;
+  }
+
+  private static List<String> list(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void mainCount_tempDirWithSmallDriverBudget_rankingSpillsThereIsDeletedSameRows()
+      throws Exception {
+    String laws = LAWS.toAbsolutePath().toString();
+    Path spills = Files.createDirectory(tmp.resolve("spills"));
+    Path small = tmp.resolve("small-budget.tsv");
+    Path byDefault = tmp.resolve("default.tsv");
+    Run[] runs = new Run[1];
+    // 16m: the ranking buffers are a sixteenth, 1 MB, far fewer grams than the sample has.
+    List<String> created = createdIn(spills, () -> runs[0] = run("count", "-n", "4",
+        "--partitions", "2", "--driver-memory-budget", "16m", "--temp-dir", spills.toString(),
+        "--tsv", small.toString(), laws));
+    assertEquals(0, runs[0].code(), runs[0].stderr());
+    assertTrue(created.stream().anyMatch(n -> n.startsWith("ciku-rank-")), created.toString());
+    assertEquals(List.of(), list(spills), "spills left behind");
+    Run plain = run("count", "-n", "4", "--partitions", "2", "--tsv", byDefault.toString(), laws);
+    assertEquals(0, plain.code(), plain.stderr());
+    assertTrue(Files.size(byDefault) > 1_000_000, "every gram of the sample");
+    assertEquals(-1, Files.mismatch(byDefault, small), "the budget changed the rows");
+  }
+
+  @Test
+  void mainDiscover_tempDir_countsStoreThereAndDeleted() throws Exception {
+    Path spills = Files.createDirectory(tmp.resolve("spills"));
+    Path lines = Files.write(tmp.resolve("laws-2000.txt"),
+        Files.readAllLines(LAWS).subList(0, 2000));
+    Path words = tmp.resolve("words.tsv");
+    Run[] runs = new Run[1];
+    List<String> created = createdIn(spills, () -> runs[0] = run("discover", "--temp-dir",
+        spills.toString(), "-o", words.toString(), lines.toString()));
+    assertEquals(0, runs[0].code(), runs[0].stderr());
+    assertTrue(created.stream().anyMatch(n -> n.startsWith("ciku-spark-") && n.endsWith(".ngrams")),
+        created.toString());
+    assertEquals(List.of(), list(spills), "temporary files left behind");
+    assertTrue(Files.readAllLines(words).size() > 10, "the lines yield words");
+  }
+
+  @Test
+  void main_tempDirMissingNotADirectoryOrUnwritable_exit74_oneLineBeforeTheJob()
+      throws IOException {
+    String laws = LAWS.toAbsolutePath().toString();
+    Path out = tmp.resolve("out.tsv");
+    Path missing = tmp.resolve("no-such-dir");
+    Path file = Files.writeString(tmp.resolve("a-file"), "x");
+    for (String job : List.of("count", "discover", "domain")) {
+      String[] output = job.equals("count") ? new String[] {"--tsv", out.toString()}
+          : new String[] {"-o", out.toString()};
+      for (Path dir : List.of(missing, file)) {
+        List<String> args = new ArrayList<>(List.of(job, "--temp-dir", dir.toString()));
+        args.addAll(List.of(output));
+        args.add(laws);
+        Run r = run(args.toArray(new String[0]));
+        assertEquals(74, r.code(), r.stderr());
+        assertEquals(List.of("ciku-spark " + job + ": cannot write temporary files in --temp-dir "
+            + dir + ": " + (dir == file ? "not a directory" : "no such directory")),
+            r.stderr().lines().toList());
+      }
+      // A directory that takes no file, even for root: sysfs makes none.
+      Path sys = Path.of("/sys");
+      if (Files.isDirectory(sys)) {
+        List<String> args = new ArrayList<>(List.of(job, "--temp-dir", sys.toString()));
+        args.addAll(List.of(output));
+        args.add(laws);
+        Run r = run(args.toArray(new String[0]));
+        assertEquals(74, r.code(), r.stderr());
+        List<String> lines = r.stderr().lines().toList();
+        assertEquals(1, lines.size(), r.stderr());
+        assertTrue(lines.get(0).startsWith("ciku-spark " + job + ": cannot write temporary file"
+            + " /sys/ciku-spark-"), lines.get(0));
+      }
+      assertFalse(Files.exists(out), job + ": nothing written");
+    }
+  }
+
+  @Test
+  void countAndCutPass_javaTmpdirMissing_tasksSpillInSparkLocalDirsAndDeleteThere()
+      throws IOException {
+    // The local engine's counts and 'ciku discover --counts' on them, the reference.
+    List<long[]> grams = new ArrayList<>();
+    UnitTable units = new UnitTable();
+    dev.ciku.count.CountSummary counted = new NgramCounter(new CountOptions(6, 2, 2, 64L << 20,
+        tmp), ReaderOptions.DEFAULT).count(List.of(CorpusInput.file(LAWS)), units,
+        new ByteCounter(), m -> { }, (hi, lo, c) -> grams.add(new long[] {hi, lo, c}));
+    Path store = tmp.resolve("laws.ngrams");
+    try (StoreWriter w = new StoreWriter(store)) {
+      grams.forEach(e -> w.accept(e[0], e[1], e[2]));
+      w.finish(counted);
+    }
+    WordDiscoverer.Result cli;
+    try (NgramStore s = NgramStore.open(store)) {
+      cli = new WordDiscoverer(DiscoverOptions.DEFAULT, ReaderOptions.DEFAULT, 2, 64L << 20, tmp)
+          .discover(List.of(CorpusInput.file(LAWS)), s, new ByteCounter(), m -> { }, m -> { });
+    }
+    JavaRDD<String> lines = sc.textFile(LAWS.toAbsolutePath().toString(), 3);
+    // Tasks run in this JVM (local[2]): with java.io.tmpdir gone, only the Spark local
+    // directories can take their spills, and with runs of one byte every task spills.
+    String tmpdir = System.getProperty("java.io.tmpdir");
+    List<long[]> spark = new ArrayList<>();
+    WordDiscoverer.Result cut;
+    System.setProperty("java.io.tmpdir", tmp.resolve("no-such-tmpdir").toString());
+    try {
+      new SparkNgramCounter(sc, new SparkNgramCounter.Settings(6, 2, false, false, 3, 1 << 14, 1))
+          .count(lines, (hi, lo, c) -> spark.add(new long[] {hi, lo, c}));
+      try (NgramStore s = NgramStore.open(store)) {
+        cut = new WordDiscoverer(DiscoverOptions.DEFAULT, ReaderOptions.DEFAULT, 1, 64L << 20,
+            tmp).withCutPass(new SparkCutPass(sc, lines, false, false, 3, true, 1))
+            .discover(List.of(), s, new ByteCounter(), m -> { }, m -> { });
+      }
+    } finally {
+      System.setProperty("java.io.tmpdir", tmpdir);
+    }
+    assertEquals(grams.size(), spark.size(), "distinct grams");
+    for (int i = 0; i < grams.size(); i++) {
+      assertTrue(java.util.Arrays.equals(grams.get(i), spark.get(i)), "gram " + i);
+    }
+    assertTrue(cli.words().size() > 100, "the sample yields words");
+    assertEquals(cli.words(), cut.words());
+    File[] local = SparkEnv.get().blockManager().diskBlockManager().localDirs();
+    assertTrue(local.length > 0);
+    for (File d : local) {
+      assertEquals(List.of(), list(d.toPath()).stream().filter(n -> n.startsWith("ciku-"))
+          .toList(), "task spills left in " + d);
+    }
+  }
+
+  @Test
+  void taskTempDir_inATask_oneOfTheExecutorsSparkLocalDirs() {
+    List<String> local = java.util.Arrays.stream(
+        SparkEnv.get().blockManager().diskBlockManager().localDirs()).map(File::toString).toList();
+    List<String> used = sc.parallelize(List.of(1, 2, 3, 4), 4)
+        .map(i -> TaskTempDir.current().toString()).collect();
+    assertEquals(4, used.size());
+    for (String d : used) {
+      assertTrue(local.contains(d), d + " not in " + local);
+    }
+  }
+
+  @Test
+  void mainJobs_injectedClock_reportTheirTimesByIt() throws IOException {
+    Path lines = Files.write(tmp.resolve("laws-300.txt"), Files.readAllLines(LAWS).subList(0, 300));
+    String out = tmp.resolve("out.tsv").toString();
+    // 0 at the start, then 12,345.6 seconds later for good: no run takes that long.
+    AtomicBoolean started = new AtomicBoolean();
+    LongSupplier clock = () -> started.getAndSet(true) ? 12_345_600_000_000L : 0L;
+    String[][] jobs = {{"stats", "-o", out}, {"count", "--tsv", out}, {"discover", "-o", out},
+        {"domain", "-o", out}};
+    String[] last = {"units in 12345.6 s", "done in 12345.6 s", "found) in 12345.6 s",
+        "scored) in 12345.6 s"};
+    for (int i = 0; i < jobs.length; i++) {
+      started.set(false);
+      List<String> args = new ArrayList<>(List.of(jobs[i]));
+      args.add(lines.toString());
+      Run r = run(clock, args.toArray(new String[0]));
+      assertEquals(0, r.code(), r.stderr());
+      List<String> err = r.stderr().lines().filter(l -> l.startsWith("ciku-spark: ")).toList();
+      assertTrue(err.get(err.size() - 1).endsWith(last[i]), jobs[i][0] + ": " + err);
+    }
+  }
+
+  @Test
+  void jobBudgets_defaultDriverBudget_todaysTaskAndRankingFigures() {
+    assertEquals(256L << 20, JobBudgets.DEFAULT.taskRuns(), "a task's runs, 256 MB");
+    assertEquals(64L << 20, JobBudgets.DEFAULT.ranking(), "count's ranking, 64 MB");
+    assertEquals(SparkNgramCounter.Settings.of(6, 2).runMemory(), JobBudgets.DEFAULT.taskRuns());
+  }
+
+  @Test
+  void jobBudgets_smallOrLargeDriverBudget_tasksFollowBelowTheCapOnly() {
+    JobBudgets small = new JobBudgets(16L << 20);
+    assertEquals(4L << 20, small.taskRuns());
+    assertEquals(1L << 20, small.ranking());
+    JobBudgets large = new JobBudgets(8L << 30);
+    assertEquals(JobBudgets.MAX_TASK_RUNS, large.taskRuns(), "executors are not the driver");
+    assertEquals(512L << 20, large.ranking());
+    assertThrows(IllegalArgumentException.class, () -> new JobBudgets((16L << 20) - 1));
+  }
+
+  @Test
+  void driverOptions_budgetGiven_parsedByTheCall() {
+    CountJob job = new CountJob();
+    new CommandLine(job).parseArgs("--driver-memory-budget", "2g", "--tsv", "-", "in.txt");
+    assertEquals(2L << 30, job.driver.budgets().driver());
+    CountJob defaults = new CountJob();
+    new CommandLine(defaults).parseArgs("--tsv", "-", "in.txt");
+    assertEquals(JobBudgets.DEFAULT, defaults.driver.budgets());
+  }
+
+  /** The help of {@code job}, its lines joined and blanks collapsed (picocli wraps them). */
+  private static String help(CommandLine cl, String job) {
+    return cl.getSubcommands().get(job).getUsageMessage().replaceAll("\\s+", " ");
+  }
+
+  @Test
+  void main_help_eachJobDescribesItsSharedOptionsAsItsOwn() {
+    CommandLine cl = Main.commandLine();
+    String stats = help(cl, "stats");
+    String count = help(cl, "count");
+    String discover = help(cl, "discover");
+    String domain = help(cl, "domain");
+    assertTrue(stats.contains("or json (one JSON object)"), stats);
+    assertTrue(count.contains("Format of the --tsv rows"), count);
+    assertTrue(count.contains("first K TSV rows"), count);
+    assertTrue(discover.contains("dict ('word count' lines"), discover);
+    assertTrue(discover.contains("best K words") && discover.contains("'ciku discover --explain'"),
+        discover);
+    assertTrue(domain.contains("best K terms") && domain.contains("'ciku domain --explain'"),
+        domain);
+    for (String help : List.of(count, discover, domain)) {
+      assertTrue(help.contains("Where the driver's spilled data go"), help);
+    }
+    assertFalse(stats.contains("--temp-dir"), "stats spills nothing on the driver");
+  }
+}
