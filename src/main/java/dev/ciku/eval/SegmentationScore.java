@@ -169,6 +169,9 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
         long pn = pos + p.rest(cp);
         throw new MismatchException("character count differs: gold " + gn + ", prediction " + pn);
       }
+      // Closed here, gold first, so that their warnings come in the order of the arguments.
+      g.close();
+      p.close();
       if (goldWords > 0) {
         // The end of the text ends the last word in both files.
         correct += agree ? 1 : 0;
@@ -199,6 +202,7 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
     long lineNo;
     /** Whether a word starts at the last code point returned. */
     boolean wordStart;
+    private boolean closed;
 
     Cursor(TextLines lines) {
       this.lines = lines;
@@ -238,9 +242,13 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
       return n;
     }
 
+    /** Closes the file (reporting its malformed bytes) once; later calls do nothing. */
     @Override
     public void close() throws IOException {
-      lines.close();
+      if (!closed) {
+        closed = true;
+        lines.close();
+      }
     }
   }
 }
