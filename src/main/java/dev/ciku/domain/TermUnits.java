@@ -9,13 +9,16 @@ import java.util.List;
  * {@link UnitTable#toUnits(String, boolean)} (the corpus reader's: one Han character, or one
  * Latin run of letters and digits, joined by single {@code -} or {@code .}, with its combining
  * marks; full-width ASCII normalised). Returns null when the text holds anything that is not
- * part of a unit. Static and thread-safe.
+ * part of a unit. Stateless; thread-safe as long as each thread passes its own table.
  */
 final class TermUnits {
   private TermUnits() {}
 
-  static List<String> split(String text) {
-    UnitTable table = new UnitTable();
+  /**
+   * The unit texts of {@code text}, or null; {@code table} assigns the units their ids (one table
+   * may serve many terms: its Latin units are kept, nothing else changes).
+   */
+  static List<String> split(String text, UnitTable table) {
     int[] ids = table.toUnits(text, true);
     if (ids == null) {
       return null;
