@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +37,12 @@ import picocli.CommandLine.Spec;
         "With -o, write a memory-mapped n-gram store that 'ciku discover --counts' reads (no"
             + " second counting of the corpus); --merge combines stores counted apart. Without -o,"
             + " print TSV ngram<TAB>count."})
-final class CountCommand implements Callable<Integer> {
+final class CountCommand implements Callable<Integer>, RowOptions.Formats {
+  @Override
+  public EnumSet<OutputFormat> formats() {
+    return EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL);
+  }
+
   @Mixin InputOptions input;
   @Mixin FormatOptions text;
 
@@ -65,17 +71,8 @@ final class CountCommand implements Callable<Integer> {
           + " holding the result.")
   String sort;
 
-  @Option(names = "--top", paramLabel = "K", defaultValue = "0",
-      description = "Print only the first K rows (0: all).")
-  int top;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "tsv",
-      description = "tsv (default) or jsonl.")
-  String format;
-
-  @Option(names = "--no-header", description = "No header line in TSV output.")
-  boolean noHeader;
-
+  @Mixin TopOption top;
+  @Mixin RowOptions rows;
   @Mixin MemoryOptions memory;
   @Mixin RunOptions run;
   @Spec CommandSpec spec;
@@ -85,8 +82,8 @@ final class CountCommand implements Callable<Integer> {
       List.of("--top", "--format", "--sort", "--no-header");
 
   /** The options of reading a corpus, besides --lowercase and --simplify (checked by merges). */
-  private static final List<String> READING_OPTIONS = List.of("--order", "--encoding",
-      "--input-format", "--field", "--column", "--skip-header");
+  private static final List<String> READING_OPTIONS = Stream.concat(Stream.of("--order"),
+      FormatOptions.READING_OPTIONS.stream()).toList();
 
   /**
    * Refuses an option that this run would ignore: a printing option with -o, a reading option
@@ -109,10 +106,9 @@ final class CountCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     requireOptionsThatApply();
-    OutputFormat fmt = OutputOptions.format(format,
-        EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL));
+    OutputFormat fmt = rows.format(this);
     boolean byCount = OutputOptions.sortsByCount(sort);
-    OutputOptions.checkTop(top);
+    int k = top.value();
     Log log = run.log();
     String stream = Output.standardStreamName(store);
     if (stream != null) {
@@ -131,13 +127,13 @@ final class CountCommand implements Callable<Integer> {
       return 0;
     }
     try (Output out = Output.stdout()) {
-      RowWriter rows = new RowWriter(out.writer(), fmt, GramRows.COLUMNS, !noHeader);
+      RowWriter w = new RowWriter(out.writer(), fmt, GramRows.COLUMNS, rows.header());
       UnitTable units = new UnitTable();
-      GramSink print = new GramRows(rows, units, top);
+      GramSink print = new GramRows(w, units, k);
       if (byCount) {
         // Ranking every gram is bounded too: the merge ranges (one a thread) share a quarter of
         // the budget, then ranked buffers spill next to the counting runs.
-        try (RankedGrams ranked = new RankedGrams(top, memory.bytes() / 4 / run.threads(),
+        try (RankedGrams ranked = new RankedGrams(k, memory.bytes() / 4 / run.threads(),
             memory.tempDir())) {
           produce(units, ranked, log);
           ranked.drain(print);
@@ -145,7 +141,7 @@ final class CountCommand implements Callable<Integer> {
       } else {
         produce(units, print, log);
       }
-      rows.finish();
+      w.finish();
       out.commit();
     }
     return 0;

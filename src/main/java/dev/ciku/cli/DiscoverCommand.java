@@ -13,7 +13,6 @@ import dev.ciku.output.OutputFormat;
 import dev.ciku.store.NgramStore;
 import dev.ciku.store.Normalization;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Spec;
             + " and checked (backtracking), and those with free boundaries on both sides are"
             + " ranked by ln(count) x min(left entropy, right entropy).",
         "Thresholds adapt to corpus size; every one can be set."})
-final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats {
+final class DiscoverCommand implements Callable<Integer>, RowOptions.Formats {
   @Override
   public EnumSet<OutputFormat> formats() {
     return EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT);
@@ -48,40 +47,16 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
           + " with their n-gram counts (no re-estimation).")
   Path counts;
 
-  @Option(names = "--redundancy", paramLabel = "NATS", defaultValue = "6.0",
-      description = "De-redundancy: a word of 3+ units must save this many nats per extra unit"
-          + " over its best split into the other words, or it is removed and its count given to"
-          + " them (default: ${DEFAULT-VALUE}; 0: off).")
-  double redundancy;
+  @Mixin WordListOptions list;
 
-  @Option(names = "--known", paramLabel = "LEXICON",
-      description = "Drop the words listed in LEXICON (one word per line, or 'word freq' lines)."
-          + " Repeatable.")
-  List<Path> known = new ArrayList<>();
+  @Mixin TopOption top = new TopOption(0, "Print only the best K words (0: all).");
 
-  @Option(names = "--new-only",
-      description = "Drop the words of ciku's bundled general lexicon (dict/known-words.txt.gz, from"
-          + " jieba's MIT dictionary), its stopwords (dict/stopwords.txt) and words that begin or"
-          + " end with a one-character stopword (他的, 是在), and number expressions (2006年,"
-          + " 第六十四条, 三十日; not names with digits: 5G, iPhone7): only new words remain.")
-  boolean newOnly;
-
-  @Option(names = "--top", paramLabel = "K", defaultValue = "0",
-      description = "Print only the best K words (0: all).")
-  int top;
-
-  // Split by ExplainArguments, not by picocli.
-  @Option(names = "--explain", paramLabel = "WORD[,WORD...]",
-      description = "Instead of the list, say for each WORD whether the list has it (stage"
-          + " kept, with its rank) or which stage dropped it, on what figures: count, cut,"
-          + " cohesion, entropy, redundancy, use, gain, number, suffix, known (--known,"
-          + " --new-only), top (ranked beyond --top); input when it"
-          + " cannot be a word of"
-          + " this corpus (one character, a unit the corpus lacks). Repeatable, or"
-          + " comma-separated (, or \uFF0C).")
-  List<String> explainArgs = new ArrayList<>();
-
-  private List<String> explain = List.of();
+  @Mixin ExplainOption explain = new ExplainOption("Instead of the list, say for each WORD"
+      + " whether the list has it (stage kept, with its rank) or which stage dropped it, on what"
+      + " figures: count, cut, cohesion, entropy, redundancy, use, gain, number, suffix, known"
+      + " (--known, --new-only), top (ranked beyond --top); input when it cannot be a word of"
+      + " this corpus (one character, a unit the corpus lacks). Repeatable, or comma-separated"
+      + " (, or \uFF0C).");
 
   @Mixin DiscoveryOptions discovery;
   @Mixin ReestimationOptions reestimation;
@@ -91,14 +66,13 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
 
   @Override
   public Integer call() throws Exception {
-    OutputFormat format =
-        output.format(this);
-    OutputOptions.checkTop(top);
-    explain = ExplainArguments.words(explainArgs, spec);
-    if (!explain.isEmpty() && format == OutputFormat.DICT) {
+    OutputFormat format = output.format(this);
+    int k = top.value();
+    List<String> words = explain.words();
+    if (!words.isEmpty() && format == OutputFormat.DICT) {
       throw new CikuException(CikuException.USAGE, "--explain writes tsv or jsonl, not dict");
     }
-    DiscoverOptions options = reestimation.applyTo(discovery.toOptions(redundancy));
+    DiscoverOptions options = reestimation.applyTo(discovery.toOptions(list.redundancy()));
     Log log = run.log();
     if (counts != null && input.inputs.isEmpty()) {
       String ignored = ReestimationOptions.given(spec.commandLine().getParseResult());
@@ -106,16 +80,15 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
         log.warn(ignored + " is ignored: it works on the cut corpus (re-estimation, isolated"
             + " fragments), and --counts without INPUT gives none");
       }
-      for (String reading : List.of("--encoding", "--input-format", "--field", "--column",
-          "--skip-header")) {
+      for (String reading : FormatOptions.READING_OPTIONS) {
         if (spec.commandLine().getParseResult().hasMatchedOption(reading)) {
           log.warn(reading + " is ignored: --counts without INPUT reads no corpus");
         }
       }
     }
-    new InputChecks().corpus(input.inputs, counts == null).files("--known", known)
-        .store("--counts", counts).output("-o", output.output).check();
-    WordFilter filter = WordFilter.create(known, newOnly, text.lowercase, log::warn);
+    new InputChecks().corpus(input.inputs, counts == null).files("--known", list.known())
+        .store("--counts", counts).output("-o", output.path()).check();
+    WordFilter filter = list.filter(text.lowercase, log::warn);
     List<CorpusInput> corpus = counts != null && input.inputs.isEmpty() ? List.of() : input.corpus(log);
     // The output is opened first: a -o that cannot be written fails before the work.
     try (Output out = output.open()) {
@@ -137,20 +110,20 @@ final class DiscoverCommand implements Callable<Integer>, OutputOptions.Formats 
         }
         ReaderOptions reading = text.readerOptions(input);
         result = new WordDiscoverer(options, reading, run.threads(), memory.bytes(),
-            memory.tempDir()).withExplanations(reading.normalizeWords(explain))
+            memory.tempDir()).withExplanations(reading.normalizeWords(words))
             .discover(corpus, store, bytes, log::warn, log::info);
       }
       log.warnIfNoUnits(result.positions(), "no words");
-      if (newOnly && result.positions() > 0) {
+      if (list.newOnly() && result.positions() > 0) {
         String small = WordFilter.smallCorpusWarning(result.positions(), result.minCount());
         if (small != null) {
           log.warn(small);
         }
       }
-      int written = DiscoveredWordRows.write(result, filter, top, format, output.header(),
+      int written = DiscoveredWordRows.write(result, filter, k, format, output.header(),
           out.writer());
       out.commit();
-      if (!explain.isEmpty()) {
+      if (!words.isEmpty()) {
         return 0;
       }
       log.info(Numbers.count(written, "word") + String.format(Locale.ROOT,

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
         "With --build-profile, INPUT is a reference corpus and -o receives a profile for"
             + " --reference (see dict/README.md). An option of one mode given in the other"
             + " (--profile-order without --build-profile, --top with it) is a usage error."})
-final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
+final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
   @Override
   public EnumSet<OutputFormat> formats() {
     return EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL);
@@ -103,19 +103,14 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
           + " ${DEFAULT-VALUE}, off: compound terms such as 环境影响评价 are kept whole).")
   double redundancy;
 
-  @Option(names = "--top", paramLabel = "K", defaultValue = "0",
-      description = "Print only the best K terms (0: all).")
-  int top;
+  @Mixin TopOption top = new TopOption(0, "Print only the best K terms (0: all).");
 
-  // Split by ExplainArguments, not by picocli.
-  @Option(names = "--explain", paramLabel = "WORD[,WORD...]",
-      description = "Instead of the list, say for each WORD whether the list has it (stage"
-          + " kept, with its rank and scores) or which stage dropped it, on what figures:"
-          + " discovery's (input, count, cut, cohesion, entropy, redundancy: as 'ciku discover"
-          + " --explain' says them), then filter (the stopword, head or number that matched),"
-          + " term-entropy, measure (--measure-glue), top (ranked beyond --top). Repeatable, or"
-          + " comma-separated (, or \uFF0C).")
-  List<String> explainArgs = new ArrayList<>();
+  @Mixin ExplainOption explain = new ExplainOption("Instead of the list, say for each WORD"
+      + " whether the list has it (stage kept, with its rank and scores) or which stage dropped"
+      + " it, on what figures: discovery's (input, count, cut, cohesion, entropy, redundancy: as"
+      + " 'ciku discover --explain' says them), then filter (the stopword, head or number that"
+      + " matched), term-entropy, measure (--measure-glue), top (ranked beyond --top)."
+      + " Repeatable, or comma-separated (, or \uFF0C).");
 
   @Mixin DiscoveryOptions discovery;
   @Mixin OutputOptions output;
@@ -127,7 +122,7 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
     Log log = run.log();
     new InputChecks().corpus(input.inputs, true).files("--stopwords", stopwords)
         .files("--generic-heads", heads).corpus("--reference", reference)
-        .output("-o", output.output).check();
+        .output("-o", output.path()).check();
     requireOptionsOfMode();
     if (buildProfile) {
       return build(log);
@@ -173,8 +168,8 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
 
   private int mine(Log log) throws Exception {
     OutputFormat format = output.format(this);
-    OutputOptions.checkTop(top);
-    List<String> explain = ExplainArguments.words(explainArgs, spec);
+    int k = top.value();
+    List<String> words = explain.words();
     DomainTermMiner.Rank r = CikuException.usage(() -> DomainTermMiner.Rank.named(rank));
     DiscoverOptions discover = discovery.toOptions(redundancy);
     terms.check();
@@ -205,13 +200,13 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
         result = new DomainTermMiner(new DomainTermMiner.Options(discover, r, filter,
             terms.termEntropy(), terms.measureGlue()),
             text.readerOptions(input), run.threads(), memory.bytes(), memory.tempDir())
-            .withExplanations(text.readerOptions(input).normalizeWords(explain))
+            .withExplanations(text.readerOptions(input).normalizeWords(words))
             .mine(spool.inputs(), source, bytes, log::warn, log::info);
       }
       log.warnIfNoUnits(result.domainPositions(), "no terms");
-      int written = DomainTermRows.write(result, top, format, output.header(), out.writer());
+      int written = DomainTermRows.write(result, k, format, output.header(), out.writer());
       out.commit();
-      if (!explain.isEmpty()) {
+      if (!words.isEmpty()) {
         return 0;
       }
       log.info(Numbers.count(written, "term") + String.format(Locale.ROOT,
@@ -239,7 +234,7 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
 
 
   private int build(Log log) throws Exception {
-    if (output.output == null) {
+    if (output.path() == null) {
       throw new CikuException(CikuException.USAGE, "--build-profile needs -o FILE");
     }
     if (profileOrder < 1 || profileOrder > 6) {
@@ -264,7 +259,7 @@ final class DomainCommand implements Callable<Integer>, OutputOptions.Formats {
       }
       out.commit();
       log.info(profile.describe());
-      log.info(String.format(Locale.ROOT, "profile written to %s (%,d bytes)", output.output,
+      log.info(String.format(Locale.ROOT, "profile written to %s (%,d bytes)", output.path(),
           out.bytes()));
     }
     return 0;

@@ -60,7 +60,7 @@ final class EvalCommand implements Runnable {
           + " A ratio over nothing (no predicted words, no IV word) is nan (JSON: null)."
           + " benchmarks/quick-checks.sh checks that the figures match an independent"
           + " scorer's to 4 decimals."})
-  static final class Seg implements Callable<Integer>, OutputOptions.Formats {
+  static final class Seg implements Callable<Integer>, RowOptions.Formats {
     @Override
     public EnumSet<OutputFormat> formats() {
       return FORMATS;
@@ -85,7 +85,7 @@ final class EvalCommand implements Runnable {
     public Integer call() throws Exception {
       OutputFormat f = output.format(this);
       requireInputs(new InputChecks().file("--gold", gold).file("--pred", pred)
-          .file("--train-words", trainWords).output("-o", output.output),
+          .file("--train-words", trainWords).output("-o", output.path()),
           java.util.Arrays.asList(gold, pred, trainWords));
       // The output is opened first: a -o that cannot be written fails before the work.
       try (Output out = output.open()) {
@@ -128,7 +128,7 @@ final class EvalCommand implements Runnable {
           + " independent scorer, on lists without a header). The header line of a ciku list"
           + " (word<TAB>count..., term<TAB>domain_count...) is skipped. Precision over no word is"
           + " nan (JSON: null)."})
-  static final class Words implements Callable<Integer>, OutputOptions.Formats {
+  static final class Words implements Callable<Integer>, RowOptions.Formats {
     @Override
     public EnumSet<OutputFormat> formats() {
       return FORMATS;
@@ -169,7 +169,7 @@ final class EvalCommand implements Runnable {
       List<Path> files = new ArrayList<>(gold);
       files.add(0, ranked);
       requireInputs(new InputChecks().file("RANKED", ranked).files("--gold", gold)
-          .output("-o", output.output), files);
+          .output("-o", output.path()), files);
       // The output is opened first: a -o that cannot be written fails before the work.
       try (Output out = output.open()) {
         List<PrecisionAtK.Row> result =

@@ -2,6 +2,7 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.InputFormat;
 import dev.ciku.corpus.ReaderOptions;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
@@ -13,6 +14,16 @@ import picocli.CommandLine.Option;
  * is cached). Not thread-safe; one instance per command run, used on its thread.
  */
 public final class FormatOptions {
+  /**
+   * The options that say how a corpus is read, as the user types them: its encoding (of
+   * {@link InputOptions}) and where its text is in its lines; not {@code --lowercase} and
+   * {@code --simplify}, which say how the text is normalised, as a store records too. A run that
+   * reads no corpus ({@code count --merge}, {@code discover --counts} without INPUT) has no use
+   * for them.
+   */
+  static final List<String> READING_OPTIONS =
+      List.of("--encoding", "--input-format", "--field", "--column", "--skip-header");
+
   @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "plain",
       description = "plain (a line is text), jsonl (text in --field), tsv or csv (text in --column;"
           + " CSV as RFC 4180: a quote at the start of a field opens a quoted field, which may"

@@ -201,7 +201,7 @@ public final class Main implements Runnable {
       spec.remove(lowercase);
       spec.addOption(CommandLine.Model.OptionSpec.builder(lowercase).hidden(true).build());
     }
-    OutputOptions.describeFormats(cl);
+    OptionTexts.apply(cl);
     cl.setExecutionStrategy(PathArguments::execute);
     return handleErrors(cl);
   }

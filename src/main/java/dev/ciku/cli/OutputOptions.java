@@ -5,91 +5,32 @@ import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.ListResourceBundle;
 import java.util.Locale;
-import picocli.CommandLine;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
- * Options for commands that write rows: format, header, output file.
+ * Options for commands that write rows: format and header ({@link RowOptions}), output file
+ * ({@link OutputFileOption}); and the checks of the row options that every command and the
+ * Spark jobs share ({@link #format(String, EnumSet)}, {@link #checkTop}, {@link #sortsByCount}).
  *
  * <p>A picocli mixin: picocli fills the fields while parsing, and the methods read them (nothing
- * is cached). Not thread-safe; one instance per command run, used on its thread.
+ * is cached). Not thread-safe; one instance per command run, used on its thread. The static
+ * checks are stateless and thread-safe.
  */
 public final class OutputOptions {
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "tsv",
-      description = "Output format: tsv (default) or jsonl.")
-  String format;
-
-  @Option(names = "--no-header", description = "No header line in TSV output.")
-  boolean noHeader;
-
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE (atomically: complete or not at all) instead of standard output;"
-          + " a FIFO, a device or /dev/fd/N is written in place; /dev/stdout, /dev/stderr (or the"
-          + " file they are redirected to) as standard output or error.")
-  Path output;
-
-  /**
-   * A command with these options: the formats its {@code --format} takes, which its help lists
-   * ({@link #describeFormats}) and {@link #format} accepts.
-   */
-  interface Formats {
-    EnumSet<OutputFormat> formats();
-
-    /** What the help adds after the list of formats ("" for nothing). */
-    default String formatNote() {
-      return "";
-    }
-  }
-
-  /**
-   * Makes the {@code --format} help of every command under {@code cl} that is {@link Formats}
-   * list exactly its formats (through a resource bundle of that command: the annotation's text is
-   * the same for every command that mixes these options in).
-   */
-  static void describeFormats(CommandLine cl) {
-    if (cl.getCommand() instanceof Formats f) {
-      String text = "Output format: " + describe(f.formats()) + "." + f.formatNote();
-      cl.getCommandSpec().resourceBundle(new ListResourceBundle() {
-        @Override
-        protected Object[][] getContents() {
-          return new Object[][] {{"format", text}};
-        }
-      });
-    }
-    for (CommandLine sub : cl.getSubcommands().values()) {
-      describeFormats(sub);
-    }
-  }
-
-  /** "tsv (default), jsonl or dict (...)": the formats, in enum order, each explained. */
-  static String describe(EnumSet<OutputFormat> formats) {
-    List<String> parts = new ArrayList<>();
-    for (OutputFormat f : formats) {
-      parts.add(switch (f) {
-        case TSV -> "tsv (default)";
-        case JSONL -> "jsonl (one JSON object a line)";
-        case JSON -> "json (one JSON object)";
-        case DICT -> "dict ('word count' lines, a segmenter dictionary)";
-      });
-    }
-    int last = parts.size() - 1;
-    return last == 0 ? parts.get(0)
-        : String.join(", ", parts.subList(0, last)) + " or " + parts.get(last);
-  }
+  @Mixin RowOptions rows;
+  @Mixin OutputFileOption file;
 
   /** The requested format, checked against the formats of {@code command}. */
-  OutputFormat format(Formats command) {
-    return format(command.formats());
+  OutputFormat format(RowOptions.Formats command) {
+    return rows.format(command);
   }
 
   /** The requested format, checked against what the command supports. */
   public OutputFormat format(EnumSet<OutputFormat> allowed) {
-    return format(format, allowed);
+    return rows.format(allowed);
   }
 
   /**
@@ -97,29 +38,13 @@ public final class OutputOptions {
    * error naming them if it is not one. The one check of the CLI's and the Spark jobs' option.
    */
   public static OutputFormat format(String name, EnumSet<OutputFormat> allowed) {
-    OutputFormat f = parseFormat(name, allowed);
-    if (f == null) {
-      throw new CikuException(CikuException.USAGE, "--format must be one of "
-          + allowed.toString().toLowerCase(Locale.ROOT).replaceAll("[\\[\\] ]", "")
-          + ", not '" + name + "'");
-    }
-    return f;
-  }
-
-  /** The format named {@code name} (in any case) if {@code allowed} holds it, else null. */
-  private static OutputFormat parseFormat(String name, EnumSet<OutputFormat> allowed) {
-    OutputFormat f;
-    try {
-      f = OutputFormat.valueOf(name.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    return allowed.contains(f) ? f : null;
+    return RowOptions.format(name, allowed);
   }
 
   /**
    * Refuses (usage) a negative {@code --top}, the number of rows a command prints (0: all); the
-   * one check, and message, of every command's {@code --top}.
+   * one check, and message, of every command's {@code --top} ({@link TopOption}) and the Spark
+   * jobs'.
    */
   public static int checkTop(int top) {
     if (top < 0) {
@@ -141,18 +66,23 @@ public final class OutputOptions {
     };
   }
 
+  /** The file given to {@code -o}, or null for standard output. */
+  public Path path() {
+    return file.path();
+  }
+
   /** Opens the destination. */
   public Output open() throws IOException {
-    return Output.open(output);
+    return file.open();
   }
 
   /** Whether TSV output starts with its header line (no {@code --no-header}). */
   public boolean header() {
-    return !noHeader;
+    return rows.header();
   }
 
   /** A row writer over {@code out}. */
   public RowWriter rows(Output out, OutputFormat f, List<String> columns) {
-    return new RowWriter(out.writer(), f, columns, !noHeader);
+    return rows.rows(out, f, columns);
   }
 }

@@ -45,9 +45,7 @@ final class SegmentCommand implements Callable<Integer> {
       description = "Separator between words (default: one space). Escapes: \\t, \\s (space).")
   String sep;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE (atomically) instead of standard output.")
-  Path output;
+  @Mixin OutputFileOption output;
 
   @Override
   public Integer call() throws Exception {
@@ -60,8 +58,8 @@ final class SegmentCommand implements Callable<Integer> {
           "--sep must not hold a line break (one output line per input line)");
     }
     Log log = run.log();
-    new InputChecks().corpus(input.inputs, true).file("--vocab", vocab).output("-o", output)
-        .check();
+    new InputChecks().corpus(input.inputs, true).file("--vocab", vocab)
+        .output("-o", output.path()).check();
     long t0 = System.nanoTime();
     List<CorpusInput> corpus = input.corpus(log);
     ByteCounter bytes = new ByteCounter();
@@ -70,10 +68,10 @@ final class SegmentCommand implements Callable<Integer> {
     int threads = run.threads();
     Vocabulary v;
     // The output is opened first: a -o that cannot be written fails before the work.
-    try (Output out = Output.open(output)) {
+    try (Output out = output.open()) {
       v = vocab == null ? Vocabulary.loadDefault() : Vocabulary.load(vocab, log::warn);
       Segmenter seg = new Segmenter(v, separator);
-      try (Progress p = Progress.start(run.progress(output == null),
+      try (Progress p = Progress.start(run.progress(output.path() == null),
           System.err, "segment", bytes::get,
           InputOptions.totalSize(corpus));
           ParallelSegmenter stream = new ParallelSegmenter(seg, threads)) {

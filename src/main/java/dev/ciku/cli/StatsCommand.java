@@ -22,7 +22,7 @@ import picocli.CommandLine.Mixin;
             + " maximal run of units (punctuation, spaces and symbols end it; a URL or an HTML"
             + " character reference such as &amp; is skipped whole).",
         "Reads in one thread (it is bound by reading); --threads is checked as elsewhere."})
-final class StatsCommand implements Callable<Integer>, OutputOptions.Formats {
+final class StatsCommand implements Callable<Integer>, RowOptions.Formats {
   @Override
   public EnumSet<OutputFormat> formats() {
     return EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.JSON);
@@ -39,7 +39,7 @@ final class StatsCommand implements Callable<Integer>, OutputOptions.Formats {
     Log log = run.log();
     // One reading thread does the work; --threads is checked all the same, as in every command.
     run.threads();
-    new InputChecks().corpus(input.inputs, true).output("-o", output.output).check();
+    new InputChecks().corpus(input.inputs, true).output("-o", output.path()).check();
     List<CorpusInput> corpus = input.corpus(log);
     // The output is opened first: a -o that cannot be written fails before the work.
     try (Output out = output.open()) {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
         "Output: word<TAB>count lines, best first (--format jsonl: {\"word\": ..., \"count\": ...};"
             + " dict: 'word count'). Digit runs are"
             + " written 0 and other Latin runs A (0年 = any number + 年)."})
-final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
+final class VocabCommand implements Callable<Integer>, RowOptions.Formats {
   @Override
   public EnumSet<OutputFormat> formats() {
     return EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT);
@@ -99,9 +99,8 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
           + " 他说, 这一, 买了; not 以及, with one at both (default ${DEFAULT-VALUE}; 0: off).")
   double glueGain;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "200000",
-      description = "Write at most N words, best first (default ${DEFAULT-VALUE}; 0: all).")
-  int top;
+  @Mixin TopOption top = new TopOption(200_000,
+      "Write at most K words, best first (default ${DEFAULT-VALUE}; 0: all).");
 
   @Option(names = "--stats", paramLabel = "FILE",
       description = "Write the words and bits per character of each stage to FILE (TSV: stage,"
@@ -111,22 +110,21 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
 
   @Override
   public Integer call() throws Exception {
-    OutputFormat format =
-        output.format(this);
+    OutputFormat format = output.format(this);
     Log log = run.log();
     if (text.lowercase) {
       // The learner writes every Latin run as A or 0 (dev.ciku.segment.Symbols).
       throw new CikuException(CikuException.USAGE, "--lowercase does not apply to vocab: a"
           + " vocabulary writes every Latin run as A (letters) or 0 (digits), whatever its case");
     }
-    new InputChecks().corpus(input.inputs, true).output("-o", output.output)
+    new InputChecks().corpus(input.inputs, true).output("-o", output.path())
         .output("--stats", stats).check();
     List<CorpusInput> corpus = input.corpus(log);
-    OutputOptions.checkTop(top);
+    int k = top.value();
     VocabularyLearner.Config config = CikuException.usage(() -> new VocabularyLearner.Config(
         minPairCount, minPmi, minCount, maxLength, minGain, lengthGain, lengthPower, iterations,
         mergeRounds, fragmentShare, glueGain, run.threads()));
-    if (stats != null && Output.sameDestination(output.output, stats)) {
+    if (stats != null && Output.sameDestination(output.path(), stats)) {
       throw new CikuException(CikuException.USAGE, "the vocabulary (-o) and --stats both go to "
           + (Output.isStandardOutput(stats) ? "standard output: give --stats a file"
               : (Output.sameDestination(stats, Path.of("/dev/stderr")) ? "standard error"
@@ -158,7 +156,7 @@ final class VocabCommand implements Callable<Integer>, OutputOptions.Formats {
       }
       RowWriter rows = format == OutputFormat.DICT ? null
           : output.rows(out, format, VocabularyRows.COLUMNS);
-      int written = VocabularyRows.write(r.vocabulary(), top, rows, out.writer());
+      int written = VocabularyRows.write(r.vocabulary(), k, rows, out.writer());
       if (statsOut != null) {
         VocabularyRows.writeStats(r, statsOut.writer());
       }

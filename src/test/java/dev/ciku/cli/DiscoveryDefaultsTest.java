@@ -17,6 +17,6 @@ class DiscoveryDefaultsTest {
     cl.parseArgs("discover");
     DiscoverCommand d = cl.getSubcommands().get("discover").getCommand();
     assertEquals(DiscoverOptions.DEFAULT,
-        d.reestimation.applyTo(d.discovery.toOptions(d.redundancy)));
+        d.reestimation.applyTo(d.discovery.toOptions(d.list.redundancy())));
   }
 }
