@@ -1,20 +1,13 @@
 package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
-import dev.ciku.corpus.CorpusInput;
-import dev.ciku.corpus.UnitTable;
-import dev.ciku.count.CountOptions;
 import dev.ciku.count.CountSummary;
 import dev.ciku.count.GramRows;
-import dev.ciku.count.GramSink;
-import dev.ciku.count.NgramCounter;
-import dev.ciku.count.RankedGrams;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
+import dev.ciku.store.Counting;
 import dev.ciku.store.Normalization;
-import dev.ciku.store.StoreMerge;
-import dev.ciku.store.StoreWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -117,66 +110,56 @@ final class CountCommand implements Callable<Integer>, RowOptions.Formats {
     }
     new InputChecks().corpus(input.inputs, !merge).output("-o", store).check();
     if (store != null) {
-      try (StoreWriter w = new StoreWriter(store)) {
-        Counted counted = produce(new UnitTable(), w, log);
-        CountSummary s = counted.summary();
-        w.finish(s, counted.normalization());
-        log.info(String.format(Locale.ROOT, "wrote %,d grams of 1..%d units (min count %d) to %s",
-            w.entries(), s.order(), s.minCount(), store));
-      }
+      Counting.Result r = count(new Counting.StoreFile(store), log);
+      CountSummary s = r.summary();
+      log.info(String.format(Locale.ROOT, "wrote %,d grams of 1..%d units (min count %d) to %s",
+          r.written(), s.order(), s.minCount(), store));
       return 0;
     }
     try (Output out = Output.stdout()) {
       RowWriter w = new RowWriter(out.writer(), fmt, GramRows.COLUMNS, rows.header());
-      UnitTable units = new UnitTable();
-      GramSink print = new GramRows(w, units, k);
-      if (byCount) {
-        // Ranking every gram is bounded too: the merge ranges (one a thread) share a quarter of
-        // the budget, then ranked buffers spill next to the counting runs.
-        try (RankedGrams ranked = new RankedGrams(k, memory.bytes() / 4 / run.threads(),
-            memory.tempDir())) {
-          produce(units, ranked, log);
-          ranked.drain(print);
-        }
-      } else {
-        produce(units, print, log);
-      }
-      w.finish();
+      count(new Counting.Rows(w, k, byCount), log);
       out.commit();
     }
     return 0;
   }
 
   /**
-   * What a count or merge gives: the header data of its grams and how their text was normalised
-   * (as --lowercase/--simplify say, or with --merge as the stores were).
+   * Counts the corpus, or merges the stores, into {@code destination}, with a progress bar
+   * while a corpus is read (without -o the rows are printed while it runs).
    */
-  private record Counted(CountSummary summary, Normalization normalization) {}
-
-  private Counted produce(UnitTable units, GramSink sink, Log log) throws IOException {
+  private Counting.Result count(Counting.Destination destination, Log log) throws IOException {
+    // The settings are checked before a store is opened or created: a usage error comes first,
+    // with -o as without.
+    long budget = memory.bytes();
+    int threads = run.threads();
+    Path tempDir = memory.tempDir();
+    Counting.Source source;
+    long size = -1;
     if (merge) {
       InputChecks checks = new InputChecks();
       for (String p : input.inputs) {
         checks.store("--merge", Path.of(p));
       }
-      Normalization given = text.lowercase || text.simplify
-          ? new Normalization(text.lowercase, text.simplify) : null;
-      try (StoreMerge stores = StoreMerge.open(input.inputs, given, log::warn)) {
-        return new Counted(stores.merge(minCount, units, sink, memory.bytes(), run.threads(),
-            memory.tempDir()), stores.normalization());
-      }
+      source = new Counting.Stores(input.inputs, text.lowercase || text.simplify
+          ? new Normalization(text.lowercase, text.simplify) : null);
+    } else {
+      Counting.Corpus corpus = new Counting.Corpus(input.corpus(log), text.readerOptions(input),
+          order);
+      size = InputOptions.totalSize(corpus.inputs());
+      source = corpus;
     }
-    List<CorpusInput> corpus = input.corpus(log);
+    Counting.Request request = CikuException.usage(() -> new Counting.Request(source, minCount,
+        threads, budget, tempDir, destination));
     ByteCounter bytes = new ByteCounter();
-    CountOptions options = CikuException.usage(() -> new CountOptions(order, minCount,
-        run.threads(), memory.bytes(), memory.tempDir()));
-    // Without -o the rows are printed while the bar runs.
-    try (Progress p = Progress.start(run.progress(store == null), System.err, "counting",
-        bytes::get, InputOptions.totalSize(corpus))) {
-      CountSummary s = new NgramCounter(options, text.readerOptions(input)).count(corpus, units,
-          bytes, log::warn, sink);
-      log.warnIfNoUnits(s.positions(1), "no grams");
-      return new Counted(s, new Normalization(text.lowercase, text.simplify));
+    Counting.Result r;
+    try (Progress p = Progress.start(!merge && run.progress(store == null), System.err,
+        "counting", bytes::get, size)) {
+      r = Counting.run(request, bytes, log::warn);
     }
+    if (!merge) {
+      log.warnIfNoUnits(r.summary().positions(1), "no grams");
+    }
+    return r;
   }
 }

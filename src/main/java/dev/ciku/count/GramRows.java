@@ -33,6 +33,11 @@ public final class GramRows implements GramSink {
     this.top = top;
   }
 
+  /** The rows written so far. */
+  public long written() {
+    return printed;
+  }
+
   @Override
   public void accept(long hi, long lo, long count) {
     if (top > 0 && printed >= top) {
