@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,6 +34,19 @@ import picocli.CommandLine.Option;
             + " U+FFFD, reported on standard error). Output is UTF-8. A slow source (tail -f, a"
             + " FIFO) gets each line back as soon as it is in."})
 final class SegmentCommand implements Callable<Integer> {
+  /** Nanosecond clock of the summary line's time. */
+  private final LongSupplier clock;
+
+  /** The command, timed by {@link System#nanoTime}. */
+  SegmentCommand() {
+    this(System::nanoTime);
+  }
+
+  /** The command, timed by {@code clock} (nanoseconds). */
+  SegmentCommand(LongSupplier clock) {
+    this.clock = clock;
+  }
+
   @Mixin InputOptions input;
   @Mixin RunOptions run;
 
@@ -60,7 +74,7 @@ final class SegmentCommand implements Callable<Integer> {
     Log log = run.log();
     new InputChecks().corpus(input.inputs, true).file("--vocab", vocab)
         .output("-o", output.path()).check();
-    long t0 = System.nanoTime();
+    long t0 = clock.getAsLong();
     List<CorpusInput> corpus = input.corpus(log);
     ByteCounter bytes = new ByteCounter();
     long lines;
@@ -82,7 +96,7 @@ final class SegmentCommand implements Callable<Integer> {
       }
       out.commit();
     }
-    double secs = (System.nanoTime() - t0) / 1e9;
+    double secs = (clock.getAsLong() - t0) / 1e9;
     log.info(String.format(Locale.ROOT, "segmented %s, %s in %.1f s (%s in vocabulary)",
         Numbers.count(lines, "line"), Numbers.count(chars, "char"), secs,
         Numbers.count(v.size(), "word")));

@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,6 +30,19 @@ import picocli.CommandLine.Option;
             + " dict: 'word count'). Digit runs are"
             + " written 0 and other Latin runs A (0年 = any number + 年)."})
 final class VocabCommand implements Callable<Integer>, RowOptions.Formats {
+  /** Nanosecond clock of the summary line's time. */
+  private final LongSupplier clock;
+
+  /** The command, timed by {@link System#nanoTime}. */
+  VocabCommand() {
+    this(System::nanoTime);
+  }
+
+  /** The command, timed by {@code clock} (nanoseconds). */
+  VocabCommand(LongSupplier clock) {
+    this.clock = clock;
+  }
+
   @Override
   public EnumSet<OutputFormat> formats() {
     return EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT);
@@ -135,14 +149,14 @@ final class VocabCommand implements Callable<Integer>, RowOptions.Formats {
     try (Output out = output.open();
         Output statsOut = stats == null ? null : Output.open(stats)) {
       ByteCounter bytes = new ByteCounter();
-      long t0 = System.nanoTime();
+      long t0 = clock.getAsLong();
       VocabularyLearner.Result r;
       try (Progress p = Progress.start(run.progress(), System.err, "reading", bytes::get,
           InputOptions.totalSize(corpus))) {
         r = new VocabularyLearner(config, log::info, temp.tempDir())
             .learn(corpus, text.readerOptions(input), bytes, log::warn);
       }
-      double seconds = (System.nanoTime() - t0) / 1e9;
+      double seconds = (clock.getAsLong() - t0) / 1e9;
       if (r.symbols() == 0) {
         log.warn("the corpus holds no characters to learn words from (punctuation, symbols or"
             + " nothing): the vocabulary is empty");
