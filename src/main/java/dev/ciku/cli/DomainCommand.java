@@ -12,6 +12,7 @@ import dev.ciku.domain.TermFilter;
 import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,16 +125,7 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
         .files("--generic-heads", heads).corpus("--reference", reference)
         .output("-o", output.path()).check();
     requireOptionsOfMode();
-    if (buildProfile) {
-      return build(log);
-    }
-    try {
-      return mine(log);
-    } finally {
-      if (referenceCopies != null) {
-        referenceCopies.close();
-      }
-    }
+    return buildProfile ? build(log) : mine(log);
   }
 
   /** The options that only --build-profile reads. */
@@ -163,9 +155,6 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
     }
   }
 
-  /** Stream references (a pipe, {@code <(zcat x.profile.gz)}) copied to --temp-dir. */
-  private Spool referenceCopies;
-
   private int mine(Log log) throws Exception {
     OutputFormat format = output.format(this);
     int k = top.value();
@@ -175,49 +164,66 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
     terms.check();
     // A profile loads in the background while the filter is read; a profile given by the user
     // must have loaded (and so be checked whole) before the domain corpus is read.
-    DomainTermMiner.ReferenceSource source = referenceSource(log);
-    if (source instanceof ReferenceSources.Loading && text.readerOptions(input).lowercase()) {
-      log.warn(ReferenceProfile.LOWERCASE_WARNING);
-    }
-    TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
-    for (Path p : stopwords) {
-      filter.addFile(p, false, log::warn);
-    }
-    for (Path p : heads) {
-      filter.addFile(p, true, log::warn);
-    }
-    if (source instanceof ReferenceSources.Loading loading && !reference.isEmpty()) {
-      loading.await();
-    }
-    List<CorpusInput> corpus = input.corpus(log);
-    // The output is opened first: a -o that cannot be written fails before the work.
-    try (Output out = output.open()) {
-      DomainTermMiner.Result result;
-      ByteCounter bytes = new ByteCounter();
-      try (Spool spool = Spool.of(corpus, memory.tempDir());
-          Progress p = Progress.start(run.progress(), System.err, "domain", bytes::get,
-              InputOptions.totalSize(spool.inputs()), 3)) {
-        result = new DomainTermMiner(new DomainTermMiner.Options(discover, r, filter,
-            terms.termEntropy(), terms.measureGlue()),
-            text.readerOptions(input), run.threads(), memory.bytes(), memory.tempDir())
-            .withExplanations(text.readerOptions(input).normalizeWords(words))
-            .mine(spool.inputs(), source, bytes, log::warn, log::info);
+    try (Reference ref = reference(log)) {
+      DomainTermMiner.ReferenceSource source = ref.source();
+      if (source instanceof ReferenceSources.Loading && text.readerOptions(input).lowercase()) {
+        log.warn(ReferenceProfile.LOWERCASE_WARNING);
       }
-      log.warnIfNoUnits(result.domainPositions(), "no terms");
-      int written = DomainTermRows.write(result, k, format, output.header(), out.writer());
-      out.commit();
-      if (!words.isEmpty()) {
-        return 0;
+      TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
+      for (Path p : stopwords) {
+        filter.addFile(p, false, log::warn);
       }
-      log.info(Numbers.count(written, "term") + String.format(Locale.ROOT,
-          " written (%,d scored)", result.terms().size()));
+      for (Path p : heads) {
+        filter.addFile(p, true, log::warn);
+      }
+      if (source instanceof ReferenceSources.Loading loading && !reference.isEmpty()) {
+        loading.await();
+      }
+      List<CorpusInput> corpus = input.corpus(log);
+      // The output is opened first: a -o that cannot be written fails before the work.
+      try (Output out = output.open()) {
+        DomainTermMiner.Result result;
+        ByteCounter bytes = new ByteCounter();
+        try (Spool spool = Spool.of(corpus, memory.tempDir());
+            Progress p = Progress.start(run.progress(), System.err, "domain", bytes::get,
+                InputOptions.totalSize(spool.inputs()), 3)) {
+          result = new DomainTermMiner(new DomainTermMiner.Options(discover, r, filter,
+              terms.termEntropy(), terms.measureGlue()),
+              text.readerOptions(input), run.threads(), memory.bytes(), memory.tempDir())
+              .withExplanations(text.readerOptions(input).normalizeWords(words))
+              .mine(spool.inputs(), source, bytes, log::warn, log::info);
+        }
+        log.warnIfNoUnits(result.domainPositions(), "no terms");
+        int written = DomainTermRows.write(result, k, format, output.header(), out.writer());
+        out.commit();
+        if (!words.isEmpty()) {
+          return 0;
+        }
+        log.info(Numbers.count(written, "term") + String.format(Locale.ROOT,
+            " written (%,d scored)", result.terms().size()));
+      }
     }
     return 0;
   }
 
-  private DomainTermMiner.ReferenceSource referenceSource(Log log) throws Exception {
+  /**
+   * The reference to contrast with and the copies made of it: stream references (a pipe,
+   * {@code <(zcat x.profile.gz)}) are copied to --temp-dir, and deleted by {@link #close}.
+   */
+  private record Reference(DomainTermMiner.ReferenceSource source, Spool copies)
+      implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      if (copies != null) {
+        copies.close();
+      }
+    }
+  }
+
+  /** The reference of --reference, or the bundled profile. */
+  private Reference reference(Log log) throws Exception {
     if (reference.isEmpty()) {
-      return ReferenceSources.bundled();
+      return new Reference(ReferenceSources.bundled(), null);
     }
     for (String s : reference) {
       if (!s.equals("-") && !Files.exists(Path.of(s))) {
@@ -226,10 +232,19 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
       }
     }
     // A reference read once (a pipe) is copied first, so that it can be looked at and read.
-    referenceCopies = Spool.of(CorpusInput.expand(reference, log::info, log::warn),
+    Spool copies = Spool.of(CorpusInput.expand(reference, log::info, log::warn),
         memory.tempDir());
-    return CikuException.usage(() -> ReferenceSources.of(referenceCopies.inputs(),
-        String.join(",", reference), text.readerOptions(input), log::warn));
+    try {
+      return new Reference(CikuException.usage(() -> ReferenceSources.of(copies.inputs(),
+          String.join(",", reference), text.readerOptions(input), log::warn)), copies);
+    } catch (RuntimeException | Error e) {
+      try {
+        copies.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
   }
 
 

@@ -275,4 +275,43 @@ class DomainCommandTest {
         io.errLines());
     assertEquals("", io.out());
   }
+
+  /** Runs the command line with {@code stdin} as standard input. */
+  private static int withStdin(byte[] stdin, String... args) {
+    java.io.InputStream saved = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(stdin));
+      return Main.execute(args);
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  private static List<Path> files(Path d) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> s = Files.list(d)) {
+      return s.toList();
+    }
+  }
+
+  @Test
+  void domain_referenceOnStandardInput_copyDeletedWhenMinedRefusedOrFailed() throws Exception {
+    Path temp = Files.createDirectory(dir.resolve("temp"));
+    byte[] profile = Files.readAllBytes(smallProfile());
+    io.reset();
+    assertEquals(0, withStdin(Files.readAllBytes(Path.of(WIKI)), "domain", "-q", "--temp-dir",
+        temp.toString(), "--reference", "-", "--top", "5", LAWS), io::err);
+    assertEquals(6, io.outLines().size(), io::out);
+    assertEquals(List.of(), files(temp), "after mining");
+    io.reset();
+    // Copied, then refused as a reference: a profile must be the only one.
+    assertEquals(CikuException.USAGE, withStdin(profile, "domain", "-q", "--temp-dir",
+        temp.toString(), "--reference", "-", "--reference", WIKI, LAWS));
+    assertTrue(io.err().contains("a profile must be the only --reference"), io::err);
+    assertEquals(List.of(), files(temp), "after the refusal");
+    io.reset();
+    assertEquals(CikuException.DATA, withStdin("，。！\n".getBytes(StandardCharsets.UTF_8),
+        "domain", "-q", "--temp-dir", temp.toString(), "--reference", "-", LAWS));
+    assertTrue(io.err().contains("holds no text"), io::err);
+    assertEquals(List.of(), files(temp), "after the failure");
+  }
 }
