@@ -2,7 +2,7 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.count.CountSummary;
-import dev.ciku.count.GramRows;
+import dev.ciku.output.GramRows;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
@@ -118,7 +118,7 @@ final class CountCommand implements Callable<Integer>, RowOptions.Formats {
     }
     try (Output out = Output.stdout()) {
       RowWriter w = new RowWriter(out.writer(), fmt, GramRows.COLUMNS, rows.header());
-      count(new Counting.Rows(w, k, byCount), log);
+      count(new Counting.Rows(units -> new GramRows(w, units, k), k, byCount), log);
       out.commit();
     }
     return 0;

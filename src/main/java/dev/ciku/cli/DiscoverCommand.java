@@ -2,12 +2,12 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.LogNumbers;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.discover.DiscoverOptions;
-import dev.ciku.discover.DiscoveredWordRows;
 import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.discover.WordFilter;
-import dev.ciku.output.Numbers;
+import dev.ciku.output.DiscoveredWordRows;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.store.NgramStore;
@@ -126,7 +126,7 @@ final class DiscoverCommand implements Callable<Integer>, RowOptions.Formats {
       if (!words.isEmpty()) {
         return 0;
       }
-      log.info(Numbers.count(written, "word") + String.format(Locale.ROOT,
+      log.info(LogNumbers.count(written, "word") + String.format(Locale.ROOT,
           " written (%,d found)", result.words().size()));
     }
     return 0;

@@ -2,14 +2,14 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.LogNumbers;
 import dev.ciku.corpus.Spool;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.domain.DomainTermMiner;
-import dev.ciku.domain.DomainTermRows;
 import dev.ciku.domain.ReferenceProfile;
 import dev.ciku.domain.ReferenceSources;
 import dev.ciku.domain.TermFilter;
-import dev.ciku.output.Numbers;
+import dev.ciku.output.DomainTermRows;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import java.io.IOException;
@@ -199,7 +199,7 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
         if (!words.isEmpty()) {
           return 0;
         }
-        log.info(Numbers.count(written, "term") + String.format(Locale.ROOT,
+        log.info(LogNumbers.count(written, "term") + String.format(Locale.ROOT,
             " written (%,d scored)", result.terms().size()));
       }
     }

@@ -3,10 +3,10 @@ package dev.ciku.cli;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.InputFiles;
 import dev.ciku.corpus.MalformedDataException;
+import dev.ciku.corpus.NumberText;
 import dev.ciku.io.OutputException;
 import dev.ciku.io.TempFiles;
 import dev.ciku.output.BrokenPipeException;
-import dev.ciku.output.Numbers;
 import dev.ciku.output.Output;
 import dev.ciku.store.NgramStore;
 import java.io.BufferedWriter;
@@ -26,12 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
@@ -159,7 +159,7 @@ public final class Main implements Runnable {
       return true;
     }
     try {
-      return Numbers.parseSize(memory) > MemoryOptions.MIN_BUDGET;
+      return NumberText.parseSize(memory) > MemoryOptions.MIN_BUDGET;
     } catch (IllegalArgumentException e) {
       return true;
     }
@@ -231,7 +231,7 @@ public final class Main implements Runnable {
   static Double decimal(String value) {
     String v = value.strip();
     String unsigned = v.startsWith("+") || v.startsWith("-") ? v.substring(1) : v;
-    if (!dev.ciku.output.Numbers.isUnsignedDecimal(unsigned) && !unsigned.equals("NaN")
+    if (!NumberText.isUnsignedDecimal(unsigned) && !unsigned.equals("NaN")
         && !unsigned.equals("Infinity")) {
       throw new CommandLine.TypeConversionException("'" + value + "' is not a double");
     }

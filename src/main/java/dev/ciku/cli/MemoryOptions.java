@@ -1,6 +1,6 @@
 package dev.ciku.cli;
 
-import dev.ciku.output.Numbers;
+import dev.ciku.corpus.NumberText;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -93,7 +93,7 @@ public final class MemoryOptions {
   public static long size(String option, String text) {
     long b;
     try {
-      b = Numbers.parseSize(text);
+      b = NumberText.parseSize(text);
     } catch (IllegalArgumentException e) {
       throw new CikuException(CikuException.USAGE, option + ": " + e.getMessage());
     }

@@ -2,7 +2,7 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
-import dev.ciku.output.Numbers;
+import dev.ciku.corpus.LogNumbers;
 import dev.ciku.output.Output;
 import dev.ciku.segment.ParallelSegmenter;
 import dev.ciku.segment.Segmenter;
@@ -98,8 +98,8 @@ final class SegmentCommand implements Callable<Integer> {
     }
     double secs = (clock.getAsLong() - t0) / 1e9;
     log.info(String.format(Locale.ROOT, "segmented %s, %s in %.1f s (%s in vocabulary)",
-        Numbers.count(lines, "line"), Numbers.count(chars, "char"), secs,
-        Numbers.count(v.size(), "word")));
+        LogNumbers.count(lines, "line"), LogNumbers.count(chars, "char"), secs,
+        LogNumbers.count(v.size(), "word")));
     return 0;
   }
 }

@@ -3,7 +3,7 @@ package dev.ciku.cli;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.CorpusStats;
-import dev.ciku.corpus.CorpusStatsRows;
+import dev.ciku.output.CorpusStatsRows;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import java.util.EnumSet;

@@ -2,12 +2,12 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
-import dev.ciku.output.Numbers;
+import dev.ciku.corpus.LogNumbers;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
+import dev.ciku.output.VocabularyRows;
 import dev.ciku.segment.VocabularyLearner;
-import dev.ciku.segment.VocabularyRows;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -175,7 +175,7 @@ final class VocabCommand implements Callable<Integer>, RowOptions.Formats {
         VocabularyRows.writeStats(r, statsOut.writer());
       }
       Output.commitAll(out, statsOut);
-      log.info(Numbers.count(written, "word") + String.format(Locale.ROOT,
+      log.info(LogNumbers.count(written, "word") + String.format(Locale.ROOT,
           " written (%,d learned)", r.vocabulary().size()));
     }
     return 0;

@@ -4,6 +4,7 @@ import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.ClauseRecording;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.HanCharacters;
+import dev.ciku.corpus.LogNumbers;
 import dev.ciku.corpus.ParallelClauses;
 import dev.ciku.corpus.Params;
 import dev.ciku.corpus.ReaderOptions;
@@ -15,7 +16,6 @@ import dev.ciku.count.GramSource;
 import dev.ciku.count.Grams;
 import dev.ciku.count.NgramCounter;
 import dev.ciku.count.SpilledGrams;
-import dev.ciku.output.Numbers;
 import dev.ciku.score.BoundaryEntropy;
 import dev.ciku.score.BoundaryEntropyPass;
 import dev.ciku.score.Cohesion;
@@ -304,7 +304,7 @@ public final class WordDiscoverer {
       // N-gram counts (a store alone) already hold a removed word's occurrences: none handed on.
       int removed = Redundancy.prune(words.units, words.counts, words.alive, options.redundancy(),
           cut);
-      info.accept("de-redundancy removed " + Numbers.count(removed, "word"));
+      info.accept("de-redundancy removed " + LogNumbers.count(removed, "word"));
     }
     if (ex != null) {
       ex.deRedundant(words.alive);
@@ -318,7 +318,7 @@ public final class WordDiscoverer {
     if (glue.enabled()) {
       boolean[] glued = glue.glued(words.units, words.afterNumber, living);
       info.accept("measure-word glue removed "
-          + Numbers.count(words.remove(glued), "word"));
+          + LogNumbers.count(words.remove(glued), "word"));
       if (ex != null) {
         ex.glued(words.units, glued, words.afterNumber, glue);
       }
@@ -327,7 +327,7 @@ public final class WordDiscoverer {
       long[] restCounts = new long[words.units.length];
       boolean[] phrases = suffixGlue.phrases(words.units, words.counts, living, cut, restCounts);
       info.accept("phrase-suffix glue removed "
-          + Numbers.count(words.remove(phrases), "word"));
+          + LogNumbers.count(words.remove(phrases), "word"));
       if (ex != null) {
         ex.suffixed(words.units, phrases, words.counts, restCounts, suffixGlue);
       }

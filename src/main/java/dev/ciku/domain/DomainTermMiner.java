@@ -2,6 +2,7 @@ package dev.ciku.domain;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.LogNumbers;
 import dev.ciku.corpus.Params;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
@@ -10,7 +11,6 @@ import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.DiscoveredWord;
 import dev.ciku.discover.Explanation;
 import dev.ciku.discover.WordDiscoverer;
-import dev.ciku.output.Numbers;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -289,7 +289,7 @@ public final class DomainTermMiner {
       int before = words.size();
       words.removeIf(w -> glue.isGlue(w.word(), occ.count(w.word()), occ.afterQuantity(w.word())));
       filtered += before - words.size();
-      info.accept("measure-word glue removed " + Numbers.count(before - words.size(), "term"));
+      info.accept("measure-word glue removed " + LogNumbers.count(before - words.size(), "term"));
     }
     TermRanking.Ranked scored = TermRanking.ranked(words, ref, occ, found.positions(),
         options.rank());

@@ -3,11 +3,12 @@ package dev.ciku.segment;
 import dev.ciku.corpus.BundledData;
 import dev.ciku.corpus.Fields;
 import dev.ciku.corpus.MalformedDataException;
+import dev.ciku.corpus.NumberText;
 import dev.ciku.corpus.Simplified;
+import dev.ciku.corpus.TextLines;
 import dev.ciku.score.WordTrie;
 import it.unimi.dsi.fastutil.objects.Object2LongLinkedOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2LongMap;
-import dev.ciku.corpus.TextLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -165,7 +166,7 @@ public final class Vocabulary {
     if (digits) {
       return Long.parseLong(s);
     }
-    if (!dev.ciku.output.Numbers.isUnsignedDecimal(s)) {
+    if (!NumberText.isUnsignedDecimal(s)) {
       return -1;
     }
     double d = Double.parseDouble(s);

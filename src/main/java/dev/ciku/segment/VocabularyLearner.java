@@ -6,10 +6,10 @@ import dev.ciku.corpus.ClauseSink;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.CorpusReader;
 import dev.ciku.corpus.FunctionWords;
+import dev.ciku.corpus.LogNumbers;
 import dev.ciku.corpus.Params;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
-import dev.ciku.output.Numbers;
 import dev.ciku.score.WordTrie;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.io.IOException;
@@ -221,9 +221,9 @@ public final class VocabularyLearner {
     ClauseScanner scanner = new ClauseScanner(table, false, options.simplify(), sink);
     new CorpusReader(options, bytes, warnings).read(inputs, scanner);
     corpus.finish();
-    log.accept("read " + Numbers.count(units, "symbol") + " in "
-        + Numbers.count(scanner.clauses(), "clause") + "; "
-        + Numbers.count(pairs.size(), "distinct pair"));
+    log.accept("read " + LogNumbers.count(units, "symbol") + " in "
+        + LogNumbers.count(scanner.clauses(), "clause") + "; "
+        + LogNumbers.count(pairs.size(), "distinct pair"));
     if (units > 0 && units < SMALL_CORPUS) {
       warnings.accept(String.format(java.util.Locale.ROOT, "the corpus has only %,d units (Han"
           + " characters and Latin/digit runs; fewer than %,d): a vocabulary learned from it knows"

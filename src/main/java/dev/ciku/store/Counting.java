@@ -7,15 +7,15 @@ import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountOptions;
 import dev.ciku.count.CountSummary;
-import dev.ciku.count.GramRows;
 import dev.ciku.count.GramSink;
 import dev.ciku.count.NgramCounter;
 import dev.ciku.count.RankedGrams;
-import dev.ciku.output.RowWriter;
+import dev.ciku.count.RowSink;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Consumer;
 
 /**
@@ -76,12 +76,15 @@ public final class Counting {
   }
 
   /**
-   * Rows ({@link GramRows}): at most {@code top} (0: all), ranked by count (descending, ties in
-   * gram order) if {@code byCount}, else in gram order as they are counted. {@link #run}
-   * finishes them (a header alone when there is no gram); committing their output is the
-   * caller's.
+   * Rows: at most {@code top} (0: all), ranked by count (descending, ties in gram order) if
+   * {@code byCount}, else in gram order as they are counted. {@link #run} makes the sink with the
+   * unit table that decodes the grams (filled as they are counted) and finishes it
+   * ({@link RowSink#finish}); committing their output is the caller's.
+   *
+   * @param rows makes the sink that writes the rows, given the unit table
    */
-  public record Rows(RowWriter rows, int top, boolean byCount) implements Destination {
+  public record Rows(Function<UnitTable, RowSink> rows, int top, boolean byCount)
+      implements Destination {
     public Rows {
       Objects.requireNonNull(rows, "rows");
       if (top < 0) {
@@ -146,7 +149,7 @@ public final class Counting {
     }
     Rows rows = (Rows) request.destination();
     UnitTable units = new UnitTable();
-    GramRows print = new GramRows(rows.rows(), units, rows.top());
+    RowSink print = rows.rows().apply(units);
     Counted c;
     if (rows.byCount()) {
       try (RankedGrams ranked = new RankedGrams(rows.top(), rankingShare(request),
@@ -157,7 +160,7 @@ public final class Counting {
     } else {
       c = produce(request, units, print, bytes, warnings);
     }
-    rows.rows().finish();
+    print.finish();
     return new Result(c.summary(), c.normalization(), print.written());
   }
 

@@ -69,12 +69,4 @@ class NumbersTest {
     assertEquals("0.13", Numbers.format(0.125000001, 2));
     assertEquals("2.5", Numbers.format(2.45000001, 1));
   }
-
-  @Test
-  void count_pluralUnlessOne_groupedDigits() {
-    org.junit.jupiter.api.Assertions.assertEquals("1 word", Numbers.count(1, "word"));
-    org.junit.jupiter.api.Assertions.assertEquals("0 words", Numbers.count(0, "word"));
-    org.junit.jupiter.api.Assertions.assertEquals("1,234,567 terms", Numbers.count(1234567, "term"));
-    org.junit.jupiter.api.Assertions.assertEquals("-1 grams", Numbers.count(-1, "gram"));
-  }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.ciku.io.OutputException;
 import dev.ciku.io.TempFiles;
 import java.io.ByteArrayOutputStream;
@@ -358,30 +357,10 @@ class OutputTest {
   }
 
   @Test
-  void numbers_tinyNegativeHalfwayValuesAndSizeSuffixes_formattedAndParsed() {
+  void numbers_tinyNegativeAndHalfwayValues_formatted() {
     assertEquals("0.0000", Numbers.format(-0.00001, 4));
     // The binary values: 2.45 a little above, 3.55 a little below the half-way point.
     assertEquals("2.5", Numbers.format(2.45, 1));
     assertEquals("3.5", Numbers.format(3.55, 1));
-    assertEquals(512L << 20, Numbers.parseSize("512m"));
-    assertEquals(2L << 30, Numbers.parseSize("2G"));
-    assertThrows(IllegalArgumentException.class, () -> Numbers.parseSize("lots"));
-  }
-
-  @Test
-  void parseSize_decimalFormsOnly_javaFormsAndOverflowRefusedWithTheReason() {
-    assertEquals(3L << 29, Numbers.parseSize("1.5g"));
-    assertEquals(2_000_000_000L, Numbers.parseSize("2e9"));
-    assertEquals(1L << 20, Numbers.parseSize(" 1MB "));
-    for (String java : new String[] {"0x1p25", "20000000f", "33554432d", "-5m", "+5m", "NaN",
-        "Infinity", "1,000", ""}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> Numbers.parseSize(java), java);
-      assertTrue(e.getMessage().startsWith("not a size: '"), java + ": " + e.getMessage());
-    }
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> Numbers.parseSize("1e400"))
-        .getMessage().startsWith("size too large"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> Numbers.parseSize("0m"))
-        .getMessage().startsWith("size must be positive"));
   }
 }

@@ -10,6 +10,7 @@ import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.count.CountOptions;
 import dev.ciku.count.Grams;
 import dev.ciku.count.Naive;
+import dev.ciku.output.GramRows;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
 import java.io.IOException;
@@ -104,7 +105,8 @@ class CountingTest {
     StringWriter out = new StringWriter();
     RowWriter rows = new RowWriter(out, OutputFormat.TSV, List.of("ngram", "count"), false);
     Counting.Result r = Counting.run(new Counting.Request(source, minCount, threads, memory, tmp,
-        new Counting.Rows(rows, top, byCount)), new ByteCounter(), m -> { });
+        new Counting.Rows(units -> new GramRows(rows, units, top), top, byCount)),
+        new ByteCounter(), m -> { });
     return new Printed(out.toString(), r);
   }
 
@@ -212,7 +214,8 @@ class CountingTest {
     StringWriter out = new StringWriter();
     Counting.Result merged = Counting.run(new Counting.Request(
         new Counting.Stores(stores, null), 2, 2, 64L << 20, tmp, new Counting.Rows(
-            new RowWriter(out, OutputFormat.TSV, List.of("ngram", "count"), false), 0, false)),
+            units -> new GramRows(new RowWriter(out, OutputFormat.TSV, List.of("ngram", "count"),
+                false), units, 0), 0, false)),
         new ByteCounter(), warnings::add);
     assertEquals(List.of(), warnings, "stores counted alike, at min count 1, lose nothing");
     assertEquals(print(corpusOf(5, a, b), 2, 2, 64L << 20, 0, false).text(), out.toString());

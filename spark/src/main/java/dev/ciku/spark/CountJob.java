@@ -5,7 +5,7 @@ import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.OutputOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountSummary;
-import dev.ciku.count.GramRows;
+import dev.ciku.output.GramRows;
 import dev.ciku.count.GramSink;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;

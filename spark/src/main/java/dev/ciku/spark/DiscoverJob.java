@@ -5,11 +5,11 @@ import dev.ciku.cli.DiscoveryOptions;
 import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.Log;
 import dev.ciku.cli.ReestimationOptions;
+import dev.ciku.corpus.LogNumbers;
 import dev.ciku.discover.DiscoverOptions;
-import dev.ciku.discover.DiscoveredWordRows;
 import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.discover.WordFilter;
-import dev.ciku.output.Numbers;
+import dev.ciku.output.DiscoveredWordRows;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.store.NgramStore;
@@ -156,7 +156,7 @@ final class DiscoverJob implements Callable<Integer>, JobHelp {
       if (!words.isEmpty()) {
         return 0;
       }
-      Main.info(Numbers.count(written, "word") + String.format(Locale.ROOT,
+      Main.info(LogNumbers.count(written, "word") + String.format(Locale.ROOT,
           " written (%,d found) in %.1f s", result.words().size(),
           (clock.getAsLong() - t0) / 1e9));
     }

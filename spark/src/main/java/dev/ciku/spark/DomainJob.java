@@ -5,12 +5,12 @@ import dev.ciku.cli.DiscoveryOptions;
 import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.Log;
 import dev.ciku.cli.TermOptions;
+import dev.ciku.corpus.LogNumbers;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.domain.DomainTermMiner;
-import dev.ciku.domain.DomainTermRows;
 import dev.ciku.domain.ReferenceProfile;
 import dev.ciku.domain.TermFilter;
-import dev.ciku.output.Numbers;
+import dev.ciku.output.DomainTermRows;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import java.nio.file.Path;
@@ -147,7 +147,7 @@ final class DomainJob implements Callable<Integer>, JobHelp {
       if (!words.isEmpty()) {
         return 0;
       }
-      Main.info(Numbers.count(written, "term") + String.format(Locale.ROOT,
+      Main.info(LogNumbers.count(written, "term") + String.format(Locale.ROOT,
           " written (%,d scored) in %.1f s", result.terms().size(),
           (clock.getAsLong() - t0) / 1e9));
     }

@@ -2,7 +2,7 @@ package dev.ciku.spark;
 
 import dev.ciku.cli.InputChecks;
 import dev.ciku.corpus.CorpusStats;
-import dev.ciku.corpus.CorpusStatsRows;
+import dev.ciku.output.CorpusStatsRows;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import java.util.EnumSet;

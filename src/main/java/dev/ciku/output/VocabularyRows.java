@@ -1,7 +1,7 @@
-package dev.ciku.segment;
+package dev.ciku.output;
 
-import dev.ciku.output.Numbers;
-import dev.ciku.output.RowWriter;
+import dev.ciku.segment.Vocabulary;
+import dev.ciku.segment.VocabularyLearner;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

@@ -1,6 +1,6 @@
-package dev.ciku.domain;
+package dev.ciku.output;
 
-import dev.ciku.output.RowWriter;
+import dev.ciku.domain.TermExplanation;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;

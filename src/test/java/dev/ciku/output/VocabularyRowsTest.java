@@ -1,9 +1,8 @@
-package dev.ciku.segment;
+package dev.ciku.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import dev.ciku.output.OutputFormat;
-import dev.ciku.output.RowWriter;
+import dev.ciku.segment.Vocabulary;
+import dev.ciku.segment.VocabularyLearner;
 import java.io.IOException;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;

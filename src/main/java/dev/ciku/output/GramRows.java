@@ -1,7 +1,8 @@
-package dev.ciku.count;
+package dev.ciku.output;
 
 import dev.ciku.corpus.UnitTable;
-import dev.ciku.output.RowWriter;
+import dev.ciku.count.Grams;
+import dev.ciku.count.RowSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  * output of {@code ciku count} and of its Spark job. One reused buffer; nothing allocated per
  * gram besides the row text. Not thread-safe.
  */
-public final class GramRows implements GramSink {
+public final class GramRows implements RowSink {
   /** Column names, in order. */
   public static final List<String> COLUMNS = List.of("ngram", "count");
 
@@ -33,9 +34,15 @@ public final class GramRows implements GramSink {
     this.top = top;
   }
 
-  /** The rows written so far. */
+  @Override
   public long written() {
     return printed;
+  }
+
+  /** Finishes the row writer ({@link RowWriter#finish}): a header alone when no gram came. */
+  @Override
+  public void finish() throws IOException {
+    rows.finish();
   }
 
   @Override

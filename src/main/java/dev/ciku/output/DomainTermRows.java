@@ -1,7 +1,7 @@
-package dev.ciku.domain;
+package dev.ciku.output;
 
-import dev.ciku.output.OutputFormat;
-import dev.ciku.output.RowWriter;
+import dev.ciku.domain.DomainTerm;
+import dev.ciku.domain.DomainTermMiner;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

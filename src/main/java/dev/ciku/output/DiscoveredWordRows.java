@@ -1,7 +1,8 @@
-package dev.ciku.discover;
+package dev.ciku.output;
 
-import dev.ciku.output.OutputFormat;
-import dev.ciku.output.RowWriter;
+import dev.ciku.discover.DiscoveredWord;
+import dev.ciku.discover.WordDiscoverer;
+import dev.ciku.discover.WordFilter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

@@ -1,7 +1,10 @@
-package dev.ciku.discover;
+package dev.ciku.output;
 
+import dev.ciku.discover.DiscoveredWord;
 import dev.ciku.discover.Explanation.Stage;
-import dev.ciku.output.RowWriter;
+import dev.ciku.discover.Explanation;
+import dev.ciku.discover.WordDiscoverer;
+import dev.ciku.discover.WordFilter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;

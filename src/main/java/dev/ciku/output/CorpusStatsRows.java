@@ -1,9 +1,6 @@
-package dev.ciku.corpus;
+package dev.ciku.output;
 
-import dev.ciku.output.Json;
-import dev.ciku.output.Numbers;
-import dev.ciku.output.OutputFormat;
-import dev.ciku.output.RowWriter;
+import dev.ciku.corpus.CorpusStats;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
