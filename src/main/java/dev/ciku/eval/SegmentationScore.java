@@ -112,14 +112,8 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
       }
     }
     long pos = 0;
-    long goldWords = 0;
     long predWords = 0;
-    long correct = 0;
-    long oov = 0;
-    long oovHit = 0;
-    long iv = 0;
-    long ivHit = 0;
-    StringBuilder word = train == null ? null : new StringBuilder();
+    Tally tally = new Tally(train);
     try (Cursor g = new Cursor(TextLines.open(gold, warnings));
         Cursor p = new Cursor(TextLines.open(pred, warnings))) {
       int cg = g.next();
@@ -135,21 +129,9 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
               + ": gold " + Character.toString(cg) + ", prediction " + Character.toString(cp));
         }
         if (g.wordStart) {
-          if (goldWords > 0) {
-            boolean hit = agree && p.wordStart;
-            correct += hit ? 1 : 0;
-            if (word != null) {
-              if (train.contains(word.toString())) {
-                iv++;
-                ivHit += hit ? 1 : 0;
-              } else {
-                oov++;
-                oovHit += hit ? 1 : 0;
-              }
-              word.setLength(0);
-            }
+          if (pos > 0) {
+            tally.goldWord(agree && p.wordStart);
           }
-          goldWords++;
           agree = p.wordStart;
         } else {
           agree &= !p.wordStart;
@@ -157,9 +139,7 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
         if (p.wordStart) {
           predWords++;
         }
-        if (word != null) {
-          word.appendCodePoint(cg);
-        }
+        tally.append(cg);
         pos++;
         cg = g.next();
         cp = p.next();
@@ -172,22 +152,58 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
       // Closed here, gold first, so that their warnings come in the order of the arguments.
       g.close();
       p.close();
-      if (goldWords > 0) {
+      if (pos > 0) {
         // The end of the text ends the last word in both files.
-        correct += agree ? 1 : 0;
-        if (word != null) {
-          if (train.contains(word.toString())) {
-            iv++;
-            ivHit += agree ? 1 : 0;
-          } else {
-            oov++;
-            oovHit += agree ? 1 : 0;
-          }
-        }
+        tally.goldWord(agree);
       }
     }
-    return new SegmentationScore(goldWords, predWords, correct, oov, oovHit, iv, ivHit,
-        train != null);
+    return new SegmentationScore(tally.words, predWords, tally.correct, tally.oov, tally.oovHit,
+        tally.iv, tally.ivHit, train != null);
+  }
+
+  /**
+   * The gold words ended so far: how many, how many the prediction has, and, with a training
+   * word list, how many of each kind (in it or not) and found. Holds the text of the word being
+   * read.
+   */
+  private static final class Tally {
+    private final Set<String> train;
+    private final StringBuilder word;
+    long words;
+    long correct;
+    long oov;
+    long oovHit;
+    long iv;
+    long ivHit;
+
+    Tally(Set<String> train) {
+      this.train = train;
+      this.word = train == null ? null : new StringBuilder();
+    }
+
+    /** A code point of the gold word being read. */
+    void append(int cp) {
+      if (word != null) {
+        word.appendCodePoint(cp);
+      }
+    }
+
+    /** The gold word read ends; {@code hit}: the prediction has it. */
+    void goldWord(boolean hit) {
+      words++;
+      correct += hit ? 1 : 0;
+      if (word == null) {
+        return;
+      }
+      if (train.contains(word.toString())) {
+        iv++;
+        ivHit += hit ? 1 : 0;
+      } else {
+        oov++;
+        oovHit += hit ? 1 : 0;
+      }
+      word.setLength(0);
+    }
   }
 
   /**

@@ -22,6 +22,10 @@ class DomainTermMinerTest {
   private static final ReaderOptions READER =
       new ReaderOptions(StandardCharsets.UTF_8, InputFormat.PLAIN, "text", 1, false);
 
+  /** A reference that lacks every term, of a million positions. */
+  private static final DomainTermMiner.ReferenceSource NO_REFERENCE =
+      terms -> ReferenceTable.of(Map.of(), 1_000_000);
+
   @TempDir Path dir;
 
   @Test
@@ -43,7 +47,7 @@ class DomainTermMinerTest {
         DomainTermMiner.Rank.COMBINED, TermFilter.none()), READER, 1, 64L << 20, dir)
         .withClock(() -> now[0] += ProgressTimes.HOUR)
         .mine(List.of(CorpusInput.file(Path.of("corpora-samples", "laws-zh.txt"))),
-            terms -> table(Map.of(), 1_000_000), new ByteCounter(), m -> { }, lines::add);
+            NO_REFERENCE, new ByteCounter(), m -> { }, lines::add);
     // Every timed line, discovery's and the miner's own, reads the stepping clock.
     List<String> timed = ProgressTimes.hourSteps(lines);
     assertTrue(timed.size() >= 5, "timed lines: " + lines);
@@ -59,11 +63,11 @@ class DomainTermMinerTest {
     List<String> lines = new java.util.ArrayList<>();
     DomainTermMiner.Result on = new DomainTermMiner(new DomainTermMiner.Options(opts,
         DomainTermMiner.Rank.COMBINED, TermFilter.bundled()), READER, 2, 128L << 20, dir)
-        .mine(laws, terms -> table(Map.of(), 1_000_000), new ByteCounter(), m -> { }, lines::add);
+        .mine(laws, NO_REFERENCE, new ByteCounter(), m -> { }, lines::add);
     DomainTermMiner.Result off = new DomainTermMiner(new DomainTermMiner.Options(opts,
         DomainTermMiner.Rank.COMBINED, TermFilter.bundled(), DomainTermMiner.TERM_MIN_ENTROPY, 1),
         READER, 2, 128L << 20, dir)
-        .mine(laws, terms -> table(Map.of(), 1_000_000), new ByteCounter(), m -> { }, m -> { });
+        .mine(laws, NO_REFERENCE, new ByteCounter(), m -> { }, m -> { });
     Set<String> kept = new java.util.HashSet<>();
     on.terms().forEach(t -> kept.add(t.term()));
     List<String> dropped = off.terms().stream().map(DomainTerm::term)
@@ -85,10 +89,10 @@ class DomainTermMinerTest {
     DomainTermMiner miner = new DomainTermMiner(new DomainTermMiner.Options(opts,
         DomainTermMiner.Rank.COMBINED, TermFilter.bundled()), READER, 2, 128L << 20, dir);
     List<String> asked = List.of("规定", "物业", "工作", "个月", "的", "不存在", "监督管理");
-    DomainTermMiner.Result plain = miner.mine(laws, terms -> table(Map.of(), 1_000_000),
+    DomainTermMiner.Result plain = miner.mine(laws, NO_REFERENCE,
         new ByteCounter(), m -> { }, m -> { });
     DomainTermMiner.Result explained = miner.withExplanations(asked).mine(laws,
-        terms -> table(Map.of(), 1_000_000), new ByteCounter(), m -> { }, m -> { });
+        NO_REFERENCE, new ByteCounter(), m -> { }, m -> { });
     assertEquals(List.of(), plain.explanations());
     assertEquals(plain.terms(), explained.terms(), "explaining changes no term");
     List<TermExplanation> e = explained.explanations();
@@ -114,25 +118,6 @@ class DomainTermMinerTest {
       assertTrue(explained.terms().stream().noneMatch(t -> t.term().equals(x.term())), x.term());
     }
     assertTrue(e.get(4).reason().startsWith("discovery: "), e.get(4).reason());
-  }
-
-  private static ReferenceCounts table(Map<String, Long> counts, long positions) {
-    return new ReferenceCounts() {
-      @Override
-      public long count(String term) {
-        return counts.getOrDefault(term, 0L);
-      }
-
-      @Override
-      public long positions() {
-        return positions;
-      }
-
-      @Override
-      public String describe() {
-        return "table";
-      }
-    };
   }
 
   @Test

@@ -10,25 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TermRankingTest {
-  private static ReferenceCounts table(Map<String, Long> counts, long positions) {
-    return new ReferenceCounts() {
-      @Override
-      public long count(String term) {
-        return counts.getOrDefault(term, 0L);
-      }
-
-      @Override
-      public long positions() {
-        return positions;
-      }
-
-      @Override
-      public String describe() {
-        return "table";
-      }
-    };
-  }
-
   /**
    * Occurrences of {@code words} and their characters in {@code lines} lines per word, each line
    * saying the word {@code perLine} times (so equal counts give equal burstiness).
@@ -54,7 +35,7 @@ class TermRankingTest {
   void rank_absentFromReference_ranksAbovePresentWithEqualDomainStats() {
     List<DiscoveredWord> words = List.of(word("乙乙", 50), word("甲甲", 50), word("丙丙", 50),
         word("丁丁", 5));
-    ReferenceCounts ref = table(Map.of("乙乙", 7L, "丙丙", 1L), 1_000_000);
+    ReferenceCounts ref = ReferenceTable.of(Map.of("乙乙", 7L, "丙丙", 1L), 1_000_000);
     for (DomainTermMiner.Rank rank : new DomainTermMiner.Rank[] {DomainTermMiner.Rank.COMBINED,
         DomainTermMiner.Rank.GATED_G2, DomainTermMiner.Rank.SHARE, DomainTermMiner.Rank.G2,
         DomainTermMiner.Rank.WEIRDNESS}) {
@@ -149,7 +130,7 @@ class TermRankingTest {
       refCounts.put(w, 100L);
     }
     words.add(word("亥甲", 30));
-    ReferenceCounts ref = table(refCounts, 1_000_000);
+    ReferenceCounts ref = ReferenceTable.of(refCounts, 1_000_000);
     List<DomainTerm> out = TermRanking.rank(words, ref, occurrences(words, 10, 5),
         1_000_000, DomainTermMiner.Rank.COMBINED);
     assertEquals(60, out.get(out.size() - 1).weirdness(), 1e-9);
@@ -162,7 +143,7 @@ class TermRankingTest {
   void rank_cValue_discountsNestedTerms() {
     // 人民 occurs 100 times, 90 of them inside 人民法院 (seen 90 times).
     List<DiscoveredWord> words = List.of(word("人民", 100), word("人民法院", 90));
-    List<DomainTerm> out = TermRanking.rank(words, table(Map.of(), 1000),
+    List<DomainTerm> out = TermRanking.rank(words, ReferenceTable.of(Map.of(), 1000),
         occurrences(words, 2, 3), 1000, DomainTermMiner.Rank.CVALUE);
     assertEquals("人民法院", out.get(0).term());
     assertEquals(2 * 90, out.get(0).cValue(), 1e-9);
