@@ -134,7 +134,7 @@ final class Reestimation {
    */
   List<Word> run(int[][] words, long[] counts, boolean[] alive, CutFragments fragments,
       GramIndex notFragments, GramIndex index) {
-    Table t = new Table(fragments, notFragments);
+    CutTable t = new CutTable(fragments, notFragments);
     Nodes nodes = new Nodes();
     int[] one = new int[1];
     index.forEachUnit((hi, lo, c) -> {
@@ -211,7 +211,7 @@ final class Reestimation {
    * (0 below the min count) and every single unit's to its uses as a single token. Returns the
    * slices (their {@code next} holds the summed uses, single units included).
    */
-  private Slice[] round(Table t, Nodes nodes, long[] singles, boolean merging, int r) {
+  private Slice[] round(CutTable t, Nodes nodes, long[] singles, boolean merging, int r) {
     WordTrie trie = nodes.trie;
     trie.computeScores(1.0);
     Slice[] slices = new Slice[threads];
@@ -404,7 +404,7 @@ final class Reestimation {
    * kinds lie in blocks, so contiguous ranges left one thread working alone.
    */
   private static final class Slice implements Runnable {
-    private final Table t;
+    private final CutTable t;
     private final Nodes nodes;
     private final int maxLength;
     private final int first;
@@ -412,7 +412,7 @@ final class Reestimation {
     final long[] next;
     final Long2LongOpenHashMap pairs;
 
-    Slice(Table t, Nodes nodes, int maxLength, boolean merging, int first, int stride) {
+    Slice(CutTable t, Nodes nodes, int maxLength, boolean merging, int first, int stride) {
       this.t = t;
       this.nodes = nodes;
       this.maxLength = maxLength;
@@ -523,50 +523,6 @@ final class Reestimation {
     private static Drop[] filledDrops(Drop[] a) {
       Arrays.fill(a, Drop.NONE);
       return a;
-    }
-  }
-
-  /** The distinct fragments of 2+ units and runs of single-unit fragments, as flat arrays. */
-  private static final class Table {
-    int[] units = new int[1 << 16];
-    int[] start = new int[1 << 12];
-    long[] count = new long[1 << 12];
-    int size;
-    int longest;
-    private int used;
-
-    Table(CutFragments fragments, GramIndex notFragments) {
-      int[] buf = new int[Grams.MAX_ORDER];
-      fragments.shortFragments().forEach((hi, lo, c) -> {
-        if (notFragments.get(hi, lo) == 0) {
-          int n = Grams.units(hi, lo, buf);
-          add(buf, n, c);
-        }
-      });
-      fragments.singleRuns().forEach((hi, lo, c) -> add(buf, Grams.units(hi, lo, buf), c));
-      fragments.longFragments().forEach(this::add);
-      // Stretches longer than any word are segmented all the same (their words are counted).
-      fragments.segmentOnly().forEach(this::add);
-      start[size] = used;
-    }
-
-    private void add(int[] u, int n, long c) {
-      add(u, 0, n, c);
-    }
-
-    private void add(int[] u, int from, int n, long c) {
-      if (size + 1 >= start.length) {
-        start = Arrays.copyOf(start, start.length * 2);
-        count = Arrays.copyOf(count, count.length * 2);
-      }
-      if (used + n > units.length) {
-        units = Arrays.copyOf(units, Math.max(units.length * 2, used + n));
-      }
-      System.arraycopy(u, from, units, used, n);
-      start[size] = used;
-      count[size++] = c;
-      used += n;
-      longest = Math.max(longest, n);
     }
   }
 }
