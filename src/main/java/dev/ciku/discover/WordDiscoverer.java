@@ -78,8 +78,9 @@ import java.util.function.LongSupplier;
  * bytes a gram) and read back by the two boundary-entropy passes. A store is split the same
  * way. The cut pass's distinct fragments are held too ({@link CutFragments}: 40-80 bytes a
  * distinct fragment of up to 6 units, 4 bytes a unit of a longer one, once per cutting thread
- * until summed, and once more as re-estimation's {@link CutTable}): on the news corpus 174 k short and
- * 60 k long fragments, 0.6 M units of 9.1 M. Not thread-safe; one run per instance at a time.
+ * until summed, and once more as re-estimation's {@link CutTable}): on the news corpus 174 k
+ * short and 60 k long fragments, 0.6 M units of 9.1 M. Not thread-safe; one run per instance at
+ * a time.
  */
 public final class WordDiscoverer {
   private final DiscoverOptions options;
