@@ -151,9 +151,10 @@ public final class CorpusReader {
     if (options.fallback() && charset.equals(StandardCharsets.UTF_8)) {
       // Read by default: the first block is decoded before any of it is passed on, so that the
       // input can be read again from its first byte in another encoding.
-      int n = Utf8Fallback.read(stream, in.array(), in.capacity(), input.isStream());
-      eof = n < 0 || !input.isStream() && n < in.capacity();
-      in.limit(Math.max(n, 0)).position(0);
+      Utf8Fallback.Block block = Utf8Fallback.readFirst(stream, in.array(), in.capacity(),
+          input.isStream());
+      eof = block.whole();
+      in.limit(Math.max(block.length(), 0)).position(0);
       decoding = true;
       Utf8Fallback.Decoded d = Utf8Fallback.decode(decoder, in, out, eof);
       Charset other = Utf8Fallback.decide(in, out, d, eof);

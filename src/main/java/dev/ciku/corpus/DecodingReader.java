@@ -194,14 +194,16 @@ public final class DecodingReader extends Reader {
     Utf8Fallback.Input input = fallback;
     fallback = null;
     int block = Encodings.SAMPLE;
-    int n = Utf8Fallback.read(in, bytes.array(), block, input.stream());
+    Utf8Fallback.Block first = Utf8Fallback.readFirst(in, bytes.array(), block, input.stream());
+    int n = first.length();
     if (n < 0) {
       eof = true;
       return;
     }
     bytes.limit(n).position(0);
-    // A file's block shorter than a sample is the whole file, as the Spark jobs' driver sees it.
-    eof = !input.stream() && n < block;
+    // The whole input if a file is shorter than a sample (as the Spark jobs' driver sees it) or
+    // a stream ended in it.
+    eof = first.whole();
     CharBuffer chars = CharBuffer.allocate(n + 1);
     Utf8Fallback.Decoded d = Utf8Fallback.decode(decoder, bytes, chars, eof);
     Charset other = Utf8Fallback.decide(bytes, chars, d, eof);

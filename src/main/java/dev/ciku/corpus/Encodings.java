@@ -265,6 +265,32 @@ public final class Encodings {
   }
 
   /**
+   * Whether {@code bytes[0..n)} decode from {@code cs} without a single malformed or unmappable
+   * sequence and, if {@code cs} is byte-oriented (GB18030, Big5), into Chinese: at least
+   * {@value #CLEAN_MIN_COMMON} of the 200 commonest characters, and at least one per 10 Han
+   * characters (real text has three or four); if it is UTF-16, the bytes must also hold its
+   * zero bytes (a zero byte in most of the odd or even positions: mostly-ASCII text), since a few
+   * dozen bytes of ASCII read as UTF-16 make Han characters, common ones among them. The
+   * stricter form of {@link #readsAsChinese}, for a text too short for a share of errors to mean
+   * anything: a stray byte of broken UTF-8 that pairs with the ASCII letter after it into a Han
+   * character (Big5 reads {@code A4 40} as 一) makes one, rarely a common one. Cost: one strict
+   * decoding of the bytes. Thread-safe.
+   *
+   * @param whole whether these are all the bytes (else a sequence cut at the end is no error)
+   */
+  static boolean readsCleanly(Charset cs, byte[] bytes, int n, boolean whole) {
+    boolean units = codeUnitBytes(cs) > 1;
+    if (units && !cs.equals(utf16ByZeroBytes(bytes, n))) {
+      return false;
+    }
+    Score s = score(cs, bytes, n, whole);
+    return s.errors == 0 && (units || s.common >= CLEAN_MIN_COMMON && s.common * 10 >= s.han);
+  }
+
+  /** Common characters {@link #readsCleanly} asks of a byte-oriented encoding. */
+  static final int CLEAN_MIN_COMMON = 2;
+
+  /**
    * UTF-16LE or BE if {@code bytes[0..n)} hold a zero byte in at least 30 % of their odd
    * (even) positions and in at most 2 % of the others: text that is mostly ASCII; else null.
    */

@@ -609,6 +609,54 @@ class InputCommandTest {
         + " give --encoding to choose)"), io.errLines());
   }
 
+  /**
+   * Inputs too short for the block rule, read without --encoding from a file, standard input and
+   * a FIFO, by a command that streams (segment) and one that counts (stats): short GBK and Big5
+   * texts are read in their encoding with one warning; UTF-8 with a broken byte is read as UTF-8,
+   * warned about as with --encoding UTF-8; ASCII gives no warning.
+   */
+  @Test
+  void segmentAndStats_shortInputWithoutEncoding_goldenTableByFileStdinAndFifo()
+      throws Exception {
+    java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+    java.nio.charset.Charset big5 = java.nio.charset.Charset.forName("Big5");
+    byte[] broken = utf8("味道不错，送餐很快\n");
+    broken[4] = (byte) 0xFF;
+    String gb18030 = ": not UTF-8; read as GB18030 (detected; give --encoding to choose)";
+    Object[][] rows = {
+        // bytes, their text (null: read as UTF-8), the warning after the name (null: as UTF-8's)
+        {"味道不错，送餐很快\n".getBytes(gbk), "味道不错，送餐很快\n", gb18030},
+        {"好吃\n不错\n很快\n".getBytes(gbk), "好吃\n不错\n很快\n", gb18030},
+        {"這家店的菜很好吃\n".getBytes(big5), "這家店的菜很好吃\n",
+            ": not UTF-8; read as x-windows-950 (detected; give --encoding to choose)"},
+        {broken, null, null},
+        {utf8("hello world, 2024\n"), "hello world, 2024\n", ""}};
+    int fifos = 0;
+    for (Object[] row : rows) {
+      byte[] bytes = (byte[]) row[0];
+      Path file = write("short.txt", bytes);
+      for (String command : new String[] {"segment", "stats"}) {
+        String expected = row[1] == null
+            ? runOut(command, "-q", "--encoding", "UTF-8", file.toString())
+            : runOut(command, "-q", write("utf8.txt", (String) row[1]).toString());
+        String warning = row[2] == null ? io.errLines().get(0).replace(file.toString(), "")
+            .replace("ciku: warning: ", "") : (String) row[2];
+        Path fifo = fifo("short" + fifos++ + ".fifo", bytes);
+        for (String input : new String[] {file.toString(), "-", fifo.toString()}) {
+          String what = command + " " + input + ", " + new String(bytes, gbk);
+          io.reset();
+          int rc = input.equals("-") ? withStdin(bytes, command, "-q", "-")
+              : Main.execute(command, "-q", input);
+          assertEquals(0, rc, () -> what + ": " + io.err());
+          assertEquals(expected, io.out(), what);
+          String name = input.equals("-") ? "<stdin>" : input;
+          assertEquals(warning.isEmpty() ? List.of() : List.of("ciku: warning: " + name + warning),
+              io.errLines(), what);
+        }
+      }
+    }
+  }
+
   @Test
   void discover_gbkKnownWordList_readAsGb18030() throws IOException {
     String first = runOut("discover", "-q", "--top", "5", LAWS.toString())

@@ -139,6 +139,140 @@ class Utf8FallbackTest {
     }
   }
 
+  @Test
+  void wholeInputNotUtf8_goldenTable_atLeast4BadAndHalfOfNonAscii() {
+    long[][] rows = {
+        // bad, other non-ASCII, 1 if it may be clearly not UTF-8 as a whole input
+        {0, 0, 0}, {3, 0, 0}, {4, 0, 1}, {4, 4, 1}, {4, 5, 0}, {10, 10, 1}, {10, 11, 0},
+        {15, 2, 1}, {9, 20_000, 0}};
+    for (long[] row : rows) {
+      assertEquals(row[2] == 1, Utf8Fallback.wholeInputNotUtf8(row[0], row[1]),
+          Arrays.toString(row));
+    }
+  }
+
+  /**
+   * Whole inputs with fewer bad decodings than the block rule needs: short Chinese texts in
+   * GBK or Big5 are read in their encoding, UTF-8 with a broken byte and ASCII stay UTF-8; and
+   * none is decided so while its end is not known.
+   */
+  @Test
+  void decide_shortWholeInput_goldenTable() {
+    byte[] broken = TestBytes.utf8("味道不错，送餐很快\n");
+    broken[4] = (byte) 0xFF;
+    byte[] latin = TestBytes.utf8("ok, merci beaucoup, tres bon\n");
+    latin[20] = (byte) 0xE9;
+    latin[24] = (byte) 0xA4;
+    Object[][] rows = {
+        // bytes, what they are, read in (null: UTF-8)
+        {"味道不错，送餐很快\n".getBytes(GB18030), "one line of GBK", GB18030},
+        {"好吃\n不错\n很快\n".getBytes(GB18030), "three lines of GBK", GB18030},
+        {"好吃不贵\n很快\n不错\n".getBytes(GB18030), "three lines of GBK", GB18030},
+        {"這家店的菜很好吃\n".getBytes(Charset.forName("Big5")), "one line of Big5", CP950},
+        {TestBytes.utf8("味道不错，送餐很快\n"), "UTF-8", null},
+        {broken, "UTF-8 with a broken byte", null},
+        {latin, "ASCII with two broken bytes", null},
+        {TestBytes.utf8("hello world, 2024\n"), "ASCII", null}};
+    for (Object[] row : rows) {
+      byte[] b = (byte[]) row[0];
+      String what = (String) row[1];
+      assertFalse(fires(b), what + ": too short for the block rule");
+      assertEquals(row[2], decide(b), what);
+      assertNull(Utf8Fallback.decide(b, b.length, false), what + ", its end not known");
+    }
+  }
+
+  /**
+   * One to three whole lines of real UTF-8, or of their ASCII characters alone, with one to
+   * three random bytes broken, are never read in another encoding as whole inputs.
+   */
+  @Test
+  void decide_seededBrokenBytesInShortWholeUtf8_neverFires() {
+    Random random = new Random(2025);
+    String[] texts = {LAWS, WIKI, HANT};
+    for (int trial = 0; trial < 20_000; trial++) {
+      String text = texts[random.nextInt(texts.length)];
+      int from = text.indexOf('\n', random.nextInt(text.length() / 2)) + 1;
+      int to = from;
+      for (int lines = 1 + random.nextInt(3); lines > 0; lines--) {
+        to = text.indexOf('\n', to) + 1;
+      }
+      String slice = text.substring(from, to);
+      if (trial % 2 == 1) {
+        slice = slice.replaceAll("[^\\x00-\\x7F]", "");
+      }
+      byte[] b = TestBytes.utf8(slice);
+      if (b.length < 2) {
+        continue;
+      }
+      int broken = 1 + random.nextInt(3);
+      for (int i = 0; i < broken; i++) {
+        b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+      }
+      String what = "trial " + trial + ": " + Arrays.toString(b);
+      assertNull(decide(b), what);
+    }
+  }
+
+  /**
+   * A stream whose reads return {@code parts} one at a time, nothing ever waiting (a producer
+   * that writes them one by one), then the end.
+   */
+  private static InputStream parts(byte[]... parts) {
+    return new InputStream() {
+      private int next;
+
+      @Override
+      public int read() {
+        throw new AssertionError("read byte by byte");
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (next == parts.length) {
+          return -1;
+        }
+        byte[] p = parts[next++];
+        assertTrue(p.length <= len, "room for a part");
+        System.arraycopy(p, 0, b, off, p.length);
+        return p.length;
+      }
+    };
+  }
+
+  @Test
+  void readFirst_streamOfAShortGbkText_readOnToItsEnd() throws IOException {
+    byte[] first = "味道不错，送餐很快\n".getBytes(GB18030);
+    byte[] second = "好吃\n".getBytes(GB18030);
+    byte[] third = "很快\n".getBytes(GB18030);
+    byte[] b = new byte[Encodings.SAMPLE];
+    assertEquals(new Utf8Fallback.Block(first.length + second.length + third.length, true),
+        Utf8Fallback.readFirst(parts(first, second, third), b, b.length, true));
+    assertArrayEquals(TestBytes.concat(first, second, third),
+        Arrays.copyOf(b, first.length + second.length + third.length));
+    assertEquals(new Utf8Fallback.Block(-1, true),
+        Utf8Fallback.readFirst(parts(), b, b.length, true));
+    byte[] tooShort = "好吃\n".getBytes(GB18030);
+    assertEquals(new Utf8Fallback.Block(tooShort.length, false),
+        Utf8Fallback.readFirst(TestBytes.pipeHolding(tooShort), b, b.length, true),
+        "too few bad decodings to tell: not waited on");
+  }
+
+  @Test
+  void readFirst_utf8OrLongGbkStream_notWaitedOn() throws IOException {
+    byte[] b = new byte[Encodings.SAMPLE];
+    byte[] utf8 = TestBytes.utf8("好吃\n不错\n很快\n");
+    assertEquals(new Utf8Fallback.Block(utf8.length, false),
+        Utf8Fallback.readFirst(TestBytes.pipeHolding(utf8), b, b.length, true));
+    byte[] gbk = LAWS.substring(0, 300).getBytes(GB18030);
+    assertEquals(new Utf8Fallback.Block(gbk.length, false),
+        Utf8Fallback.readFirst(TestBytes.pipeHolding(gbk), b, b.length, true),
+        "clearly not UTF-8 by the block rule");
+    byte[] file = "好吃\n".getBytes(GB18030);
+    assertEquals(new Utf8Fallback.Block(file.length, true),
+        Utf8Fallback.readFirst(trickle(file, 100, false), b, b.length, false), "a short file");
+  }
+
   /**
    * Western text in Latin-1 or Windows-1252 is clearly not UTF-8, and detection takes it for
    * GB18030, but GB18030 does not read it as Chinese: it stays UTF-8, its letters kept.
