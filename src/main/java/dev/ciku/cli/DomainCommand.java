@@ -232,8 +232,8 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
       }
     }
     // A reference read once (a pipe) is copied first, so that it can be looked at and read.
-    Spool copies = Spool.of(CorpusInput.expand(reference, log::info, log::warn),
-        memory.tempDir());
+    Spool copies = Spool.of(CorpusInput.expand(reference, input.binaryData(), log::info,
+        log::warn), memory.tempDir());
     try {
       return new Reference(CikuException.usage(() -> ReferenceSources.of(copies.inputs(),
           String.join(",", reference), text.readerOptions(input), log::warn)), copies);

@@ -1,5 +1,6 @@
 package dev.ciku.cli;
 
+import dev.ciku.corpus.BinaryData;
 import dev.ciku.corpus.CorpusInput;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Parameters;
 public final class InputOptions {
   @Parameters(paramLabel = "INPUT", arity = "0..*",
       description = "Files or directories (read recursively, in sorted order, skipping hidden"
-          + " files and directories: names starting with '.'); gzip data (.gz, or"
+          + " files and directories, names starting with '.', and binary files, with a NUL byte"
+          + " in their first 8 KB: a binary file named is refused); gzip data (.gz, or"
           + " recognised by its first bytes) is decompressed."
           + " Pipes, FIFOs and <(...) are read as streams. '-' or nothing reads standard input"
           + " (which one argument at most may read).")
@@ -82,8 +84,10 @@ public final class InputOptions {
 
   /**
    * The inputs named on the command line, expanded (none: standard input); standard input named
-   * by more than one of them is a usage error ({@link InputChecks}). Hidden entries skipped in
-   * directories are logged as info, a directory without input files as a warning.
+   * by more than one of them is a usage error ({@link InputChecks}). How many files each
+   * directory gives, and the entries skipped in it, are logged as info; a binary file skipped in
+   * a directory, or a directory without input files, as a warning; a binary file named is bad
+   * data ({@link CorpusInput#expand}).
    */
   public List<CorpusInput> corpus(Log log) throws IOException {
     new InputChecks().corpus(inputs, true).check();
@@ -91,7 +95,12 @@ public final class InputOptions {
       // Typed text is read, but a user who forgot the file would see nothing happen.
       log.info("no INPUT given: reading standard input, the terminal (end it with Ctrl-D)");
     }
-    return CorpusInput.expand(inputs, log::info, log::warn);
+    return CorpusInput.expand(inputs, binaryData(), log::info, log::warn);
+  }
+
+  /** How binary files are told from text files in the encoding these options read. */
+  public BinaryData binaryData() {
+    return new BinaryData(charset(), detectCharset(), fallback());
   }
 
   /** Whether the launcher reported standard input to be a terminal. */

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * One input of a corpus: a file or standard input. {@link #expand} turns command-line arguments
  * into inputs: files as given, directories recursively in sorted order (hidden files and
  * directories, whose names start with '.', skipped: {@code .git}, {@code .svn}, editor swap
- * files), {@code -} for standard input. Files ending in {@code .gz} are decompressed.
+ * files; binary files too, {@link BinaryData}), {@code -} for standard input. Files ending in
+ * {@code .gz} are decompressed.
  *
  * <p>Immutable and thread-safe: every opening is a stream of its own. A stream input (standard
  * input, a pipe) can be read only once, however ({@link Spool} copies such inputs for commands
@@ -57,30 +58,45 @@ public final class CorpusInput {
   }
 
   /**
-   * Expands arguments into inputs in a deterministic order, silently.
+   * Expands arguments into inputs in a deterministic order, silently, every file as found
+   * (binary data too: no file is opened).
    *
    * @throws NoSuchFileException if an argument names nothing
    * @throws IOException if a directory cannot be listed
    */
   public static List<CorpusInput> expand(List<String> args) throws IOException {
-    return expand(args, m -> { }, m -> { });
+    return expand(args, null, m -> { }, m -> { });
   }
 
   /**
    * Expands arguments into inputs in a deterministic order. A directory is walked recursively
    * (symbolic links to files are read, to directories not followed), skipping hidden files and
-   * directories (names starting with '.'; a directory named as an argument is walked even so)
-   * and entries that are neither files nor directories (FIFOs, sockets, links to nothing).
-   * Cost: one directory walk per directory argument.
+   * directories (names starting with '.'; a directory named as an argument is walked even so),
+   * entries that are neither files nor directories (FIFOs, sockets, links to nothing) and files
+   * of binary data ({@link BinaryData#nulAt}: a NUL byte in the first {@value BinaryData#BLOCK}
+   * bytes, decompressed, in an encoding that has none in text), each with a warning, as
+   * {@code grep -r} skips them; a binary file named as an argument is refused. Files are opened
+   * as {@link #open} opens them, so compressed data ciku does not read and tar archives are
+   * refused here, before any input is read. Standard input and other streams are not looked at
+   * (they could be read only once). Cost: one directory walk per directory argument; with
+   * {@code binary}, one opening and a read of {@value BinaryData#BLOCK} bytes per file (a
+   * decompressed gzip file: its first block), up to {@value Encodings#SAMPLE} bytes when they
+   * hold a NUL byte.
    *
-   * @param info receives, per directory argument that had some, how many entries of each kind
-   *     were skipped
-   * @param warnings receives a warning per directory argument that holds no input file
+   * @param binary how the command reads its inputs, to tell binary files by; null: no file is
+   *     opened, none skipped or refused as binary
+   * @param info receives one line per directory argument: how many files it gives, and how many
+   *     entries of each kind were skipped
+   * @param warnings receives a warning per binary file skipped, and per directory argument that
+   *     gives no input file
    * @throws NoSuchFileException if an argument names nothing
-   * @throws IOException if a directory cannot be listed
+   * @throws MalformedDataException if a regular file named as an argument is binary data
+   * @throws UnsupportedInputException if a file is compressed data ciku does not read, a tar
+   *     archive, or (named as an argument) an n-gram store
+   * @throws IOException if a directory cannot be listed or a file read
    */
-  public static List<CorpusInput> expand(List<String> args, Consumer<String> info,
-      Consumer<String> warnings) throws IOException {
+  public static List<CorpusInput> expand(List<String> args, BinaryData binary,
+      Consumer<String> info, Consumer<String> warnings) throws IOException {
     List<CorpusInput> out = new ArrayList<>();
     if (args == null || args.isEmpty()) {
       out.add(stdin());
@@ -93,25 +109,15 @@ public final class CorpusInput {
       }
       Path p = Path.of(arg);
       if (Files.isDirectory(p)) {
-        // A link to a directory, named as an argument, is walked as that directory (the walk
-        // follows no link, so it would find nothing but the link itself); its files keep the
-        // names under the argument.
-        Path root = Files.isSymbolicLink(p) ? p.toRealPath() : p;
-        Walk walk = new Walk(root);
-        Files.walkFileTree(root, walk);
-        walk.files.sort(null);
-        for (Path f : walk.files) {
-          out.add(file(root == p ? f : p.resolve(root.relativize(f))));
-        }
-        String skipped = walk.skipped();
-        if (skipped != null) {
-          info.accept(arg + ": skipped " + skipped);
-        }
-        if (walk.files.isEmpty()) {
-          warnings.accept(arg + " holds no input files");
-        }
+        out.addAll(directory(arg, binary, info, warnings));
       } else if (Files.isRegularFile(p)) {
-        out.add(file(p));
+        CorpusInput in = file(p);
+        long at = binary == null ? -1 : in.nulAt(binary, true);
+        if (at >= 0) {
+          throw new MalformedDataException(arg, BinaryData.reason(at, in.compressed())
+              + ", not text: is it the right file?");
+        }
+        out.add(in);
       } else if (Files.exists(p)) {
         out.add(new CorpusInput(p, -1));
       } else if (Files.isSymbolicLink(p)) {
@@ -122,6 +128,55 @@ public final class CorpusInput {
       }
     }
     return out;
+  }
+
+  /** The input files of the directory {@code arg}, as {@link #expand} gives them. */
+  private static List<CorpusInput> directory(String arg, BinaryData binary,
+      Consumer<String> info, Consumer<String> warnings) throws IOException {
+    // A link to a directory, named as an argument, is walked as that directory (the walk follows
+    // no link, so it would find nothing but the link itself); its files keep the names under
+    // the argument.
+    Path p = Path.of(arg);
+    Path root = Files.isSymbolicLink(p) ? p.toRealPath() : p;
+    Walk walk = new Walk(root);
+    Files.walkFileTree(root, walk);
+    walk.files.sort(null);
+    List<CorpusInput> out = new ArrayList<>();
+    for (Path f : walk.files) {
+      CorpusInput in = file(root == p ? f : p.resolve(root.relativize(f)));
+      long at = binary == null ? -1 : in.nulAt(binary, false);
+      if (at < 0) {
+        out.add(in);
+      } else {
+        walk.binary++;
+        warnings.accept(in.name() + ": " + BinaryData.reason(at, in.compressed())
+            + ", not text; skipped");
+      }
+    }
+    info.accept(arg + ": reading " + LogNumbers.count(out.size(), "file") + walk.skipped());
+    if (out.isEmpty()) {
+      warnings.accept(arg + " holds no input files"
+          + (walk.binary > 0 ? " (" + walk.binary + " binary file(s) skipped)" : ""));
+    }
+    return out;
+  }
+
+  /**
+   * The offset of the NUL byte that makes this input, a regular file, binary data ({@link
+   * BinaryData#nulAt}), or -1. Opened as {@link #open} opens it, without its n-gram store check
+   * unless {@code named} (a store is binary data too, but one named gets the message that says
+   * how to read it).
+   */
+  private long nulAt(BinaryData binary, boolean named) throws IOException {
+    try (InputStream in = named ? open(new ByteCounter()) : openData(new ByteCounter())) {
+      return binary.nulAt(in);
+    }
+  }
+
+  /** Whether this input, a file, holds gzip data (by its name or its first bytes). */
+  private boolean compressed() {
+    return path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")
+        || startsLikeGzip(path);
   }
 
   /**
@@ -135,6 +190,8 @@ public final class CorpusInput {
     long hiddenDirs;
     long linkedDirs;
     long others;
+    /** Files of binary data, skipped after the walk. */
+    long binary;
 
     Walk(Path root) {
       this.root = root;
@@ -173,9 +230,13 @@ public final class CorpusInput {
       return FileVisitResult.CONTINUE;
     }
 
-    /** What was skipped, for the log ("2 hidden file(s) and ..."), or null if nothing was. */
+    /** What was skipped, for the log ("; skipped 2 hidden file(s) and ..."), or "". */
     String skipped() {
       List<String> parts = new ArrayList<>();
+      if (binary > 0) {
+        parts.add(binary + " binary file(s) (a NUL byte in the first " + BinaryData.BLOCK / 1024
+            + " KB)");
+      }
       if (hiddenFiles + hiddenDirs > 0) {
         parts.add(hiddenFiles + " hidden file(s) and " + hiddenDirs
             + " hidden directory(ies) (names starting with '.')");
@@ -187,7 +248,7 @@ public final class CorpusInput {
       if (others > 0) {
         parts.add(others + " entr(ies) that are no file (FIFOs, sockets, links to nothing)");
       }
-      return parts.isEmpty() ? null : String.join("; ", parts);
+      return parts.isEmpty() ? "" : "; skipped " + String.join("; ", parts);
     }
   }
 
@@ -256,6 +317,11 @@ public final class CorpusInput {
     if (path != null) {
       InputFiles.refuseStore(path, name());
     }
+    return openData(progress);
+  }
+
+  /** As {@link #open}, without the n-gram store check. */
+  private InputStream openData(ByteCounter progress) throws IOException {
     InputStream raw = path == null
         ? InputFiles.named(new NonClosingInputStream(System.in), name(), false)
         : InputFiles.open(path, name());

@@ -544,11 +544,101 @@ class InputCommandTest {
     io.reset();
     assertEquals(0, Main.execute("stats", d.toString()));
     assertEquals(expected, io.out());
-    assertEquals(List.of("ciku: " + d + ": skipped 1 hidden file(s) and 1 hidden directory(ies)"
-        + " (names starting with '.')"), io.errLines());
+    assertEquals(List.of("ciku: " + d + ": reading 2 files; skipped 1 hidden file(s) and 1 hidden"
+        + " directory(ies) (names starting with '.')"), io.errLines());
     io.reset();
     assertEquals(0, Main.execute("stats", "-q", d.toString()));
     assertEquals("", io.err());
+  }
+
+  /**
+   * A directory holding a text file and binary files (an image, an executable, an n-gram store):
+   * every command that reads a corpus (domain's --reference too) gives what the text file alone
+   * gives, with one warning per binary file skipped; named, a binary file is refused (exit 65).
+   */
+  @Test
+  void everyCommand_binaryFilesInADirectory_skippedWarnedNamedRefused() throws IOException {
+    Path d = Files.createDirectories(dir.resolve("mixed"));
+    Path text = write("mixed/laws.txt", laws(6_000));
+    Files.write(d.resolve("gvim.png"), dev.ciku.corpus.TestBytes.png(1));
+    Files.write(d.resolve("ls"), dev.ciku.corpus.TestBytes.elf(2));
+    assertEquals(0, Main.execute("count", "-q", "-n", "2", "-o", d.resolve("laws.ngrams")
+        .toString(), text.toString()), io::err);
+    Path ref = Files.createDirectories(dir.resolve("ref"));
+    Path refText = write("ref/wiki.txt", Files.readString(WIKI).substring(0, 6_000));
+    Files.write(ref.resolve("x.png"), dev.ciku.corpus.TestBytes.png(3));
+    List<String> skipped = List.of(
+        "ciku: warning: " + d.resolve("gvim.png") + ": binary data (a NUL byte at offset 8),"
+            + " not text; skipped",
+        "ciku: warning: " + d.resolve("laws.ngrams") + ": binary data (a NUL byte at offset 10),"
+            + " not text; skipped",
+        "ciku: warning: " + d.resolve("ls") + ": binary data (a NUL byte at offset 7), not text;"
+            + " skipped");
+    String[][] commands = {{"stats"}, {"count", "-n", "2", "--top", "30"},
+        {"discover", "--top", "30"}, {"vocab", "--top", "30"}, {"segment"},
+        {"domain", "--top", "30", "--reference", refText.toString()},
+        {"domain", "--top", "30", "--reference", ref.toString()}};
+    for (String[] command : commands) {
+      boolean refDir = Arrays.asList(command).contains(ref.toString());
+      String[] alone = concatArgs(command, "-q", text.toString());
+      if (refDir) {
+        alone[Arrays.asList(alone).indexOf(ref.toString())] = refText.toString();
+      }
+      String expected = runOut(alone);
+      // The text's own warnings (a small corpus), after the skipped files'.
+      List<String> warnings = new java.util.ArrayList<>(skipped);
+      if (refDir) {
+        warnings.add(0, "ciku: warning: " + ref.resolve("x.png") + ": binary data (a NUL byte"
+            + " at offset 8), not text; skipped");
+      }
+      warnings.addAll(io.errLines());
+      String what = String.join(" ", command);
+      assertEquals(expected, runOut(concatArgs(command, "-q", d.toString())), what);
+      assertEquals(warnings, io.errLines(), what);
+      io.reset();
+      alone[alone.length - 1] = d.resolve("gvim.png").toString();
+      assertEquals(CikuException.DATA, Main.execute(alone), what);
+      assertEquals(List.of("ciku " + command[0] + ": " + d.resolve("gvim.png") + ": binary data"
+          + " (a NUL byte at offset 8), not text: is it the right file?"), io.errLines(), what);
+    }
+    // Without -q, the directory's line says what it gave.
+    io.reset();
+    assertEquals(0, Main.execute("stats", "--no-progress", d.toString()));
+    assertEquals(skipped.size() + 1, io.errLines().size(), io::err);
+    assertEquals("ciku: " + d + ": reading 1 file; skipped 3 binary file(s) (a NUL byte in the"
+        + " first 8 KB)", io.errLines().get(skipped.size()));
+  }
+
+  /** {@code command}, then {@code more}. */
+  private static String[] concatArgs(String[] command, String... more) {
+    String[] all = Arrays.copyOf(command, command.length + more.length);
+    System.arraycopy(more, 0, all, command.length, more.length);
+    return all;
+  }
+
+  /**
+   * UTF-16 without a byte-order mark, whose ASCII characters bring zero bytes, is no binary
+   * file: read by default, with --encoding auto or UTF-16LE, from a directory or named; standard
+   * input is not looked at (a NUL byte there is read as text, as before).
+   */
+  @Test
+  void stats_utf16WithoutMarkAndNulOnStandardInput_readNotSkipped() throws IOException {
+    String text = laws(3_000);
+    String expected = runOut("stats", "-q", write("laws.txt", text).toString());
+    Path d = Files.createDirectories(dir.resolve("u16"));
+    Path utf16 = write("u16/laws.txt", text.getBytes(StandardCharsets.UTF_16LE));
+    for (String[] encoding : new String[][] {{}, {"--encoding", "auto"},
+        {"--encoding", "UTF-16LE"}}) {
+      for (Path input : new Path[] {d, utf16}) {
+        assertEquals(expected, runOut(concatArgs(concatArgs(new String[] {"stats", "-q"},
+            encoding), input.toString())), input + " " + String.join(" ", encoding));
+        assertFalse(io.err().contains("binary"), io.err());
+      }
+    }
+    io.reset();
+    assertEquals(0, withStdin(dev.ciku.corpus.TestBytes.png(4), "stats", "-q", "-"));
+    assertEquals(1, io.errLines().size(), io.err());
+    assertTrue(io.err().contains("<stdin>: ") && io.err().contains(" malformed"), io.err());
   }
 
   @Test

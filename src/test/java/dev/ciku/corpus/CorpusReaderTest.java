@@ -185,11 +185,12 @@ class CorpusReaderTest {
     write("h/sub/d.txt", "乙\n");
     List<String> info = new ArrayList<>();
     Path h = dir.resolve("h");
-    List<CorpusInput> inputs = CorpusInput.expand(List.of(h.toString()), info::add, warnings::add);
+    List<CorpusInput> inputs = CorpusInput.expand(List.of(h.toString()), BinaryData.DEFAULT,
+        info::add, warnings::add);
     assertEquals(List.of(h.resolve("a.txt"), h.resolve("sub/d.txt")),
         inputs.stream().map(CorpusInput::path).toList());
-    assertEquals(List.of(h + ": skipped 1 hidden file(s) and 3 hidden directory(ies) (names"
-        + " starting with '.')"), info);
+    assertEquals(List.of(h + ": reading 2 files; skipped 1 hidden file(s) and 3 hidden"
+        + " directory(ies) (names starting with '.')"), info);
     assertEquals(List.of(), warnings);
     // A hidden directory named as an argument is read, and so is a hidden file named.
     assertEquals(List.of(h.resolve(".svn/y.txt"), h.resolve("sub/.b.txt.swp")),
@@ -207,11 +208,13 @@ class CorpusReaderTest {
     Files.createSymbolicLink(l.resolve("sub"), dir.resolve("other"));
     Files.createSymbolicLink(l.resolve("gone.txt"), dir.resolve("missing.txt"));
     List<String> info = new ArrayList<>();
-    List<CorpusInput> inputs = CorpusInput.expand(List.of(l.toString()), info::add, warnings::add);
+    List<CorpusInput> inputs = CorpusInput.expand(List.of(l.toString()), BinaryData.DEFAULT,
+        info::add, warnings::add);
     assertEquals(List.of(l.resolve("a.txt"), l.resolve("b.txt")),
         inputs.stream().map(CorpusInput::path).toList());
-    assertEquals(List.of(l + ": skipped 1 symbolic link(s) to directories (not followed inside a"
-        + " directory); 1 entr(ies) that are no file (FIFOs, sockets, links to nothing)"), info);
+    assertEquals(List.of(l + ": reading 2 files; skipped 1 symbolic link(s) to directories (not"
+        + " followed inside a directory); 1 entr(ies) that are no file (FIFOs, sockets, links to"
+        + " nothing)"), info);
     assertEquals(List.of(), warnings);
   }
 
@@ -221,9 +224,81 @@ class CorpusReaderTest {
     Files.createDirectories(dir.resolve("e/sub"));
     List<String> info = new ArrayList<>();
     Path e = dir.resolve("e");
-    assertEquals(List.of(), CorpusInput.expand(List.of(e.toString()), info::add, warnings::add));
+    assertEquals(List.of(), CorpusInput.expand(List.of(e.toString()), BinaryData.DEFAULT,
+        info::add, warnings::add));
     assertEquals(List.of(e + " holds no input files"), warnings);
     assertEquals(1, info.size());
+  }
+
+  @Test
+  void expand_binaryFilesInADirectory_skippedOneWarningEachAndCounted() throws IOException {
+    Path a = write("b/a.txt", "甲文本\n");
+    write("b/b.png", TestBytes.png(1));
+    write("b/c.bin.gz", TestBytes.gzip(TestBytes.elf(2)));
+    write("b/d.ngrams", TestBytes.storeHead());
+    Path e = write("b/e.txt", "COVID-19\n");
+    Path u = write("b/f.utf16.txt",
+        "A mostly ASCII text, 2024.\n".repeat(20).getBytes(StandardCharsets.UTF_16LE));
+    Path b = dir.resolve("b");
+    List<String> info = new ArrayList<>();
+    List<CorpusInput> inputs =
+        CorpusInput.expand(List.of(b.toString()), BinaryData.DEFAULT, info::add, warnings::add);
+    assertEquals(List.of(a, e, u), inputs.stream().map(CorpusInput::path).toList());
+    assertEquals(List.of(
+        b.resolve("b.png") + ": binary data (a NUL byte at offset 8), not text; skipped",
+        b.resolve("c.bin.gz") + ": binary data (a NUL byte at offset 7 of its decompressed"
+            + " data), not text; skipped",
+        b.resolve("d.ngrams") + ": binary data (a NUL byte at offset 10), not text; skipped"),
+        warnings);
+    assertEquals(List.of(b + ": reading 3 files; skipped 3 binary file(s) (a NUL byte in the"
+        + " first 8 KB)"), info);
+    // Read as UTF-16 (given), where zero bytes are text, nothing is binary; expanded silently,
+    // no file is opened.
+    warnings.clear();
+    assertEquals(6, CorpusInput.expand(List.of(b.toString()),
+        new BinaryData(StandardCharsets.UTF_16LE, false, false), m -> { }, warnings::add).size());
+    assertEquals(List.of(), warnings);
+    assertEquals(6, CorpusInput.expand(List.of(b.toString())).size());
+  }
+
+  @Test
+  void expand_binaryFileNamed_refusedAsBadDataStoreWithItsOwnMessage() throws IOException {
+    Path png = write("x.png", TestBytes.png(3));
+    MalformedDataException e = assertThrows(MalformedDataException.class,
+        () -> CorpusInput.expand(List.of(png.toString()), BinaryData.DEFAULT, m -> { },
+            warnings::add));
+    assertEquals(png + ": binary data (a NUL byte at offset 8), not text: is it the right file?",
+        e.getMessage());
+    Path store = write("x.ngrams", TestBytes.storeHead());
+    CorpusInput.UnsupportedInputException s = assertThrows(
+        CorpusInput.UnsupportedInputException.class, () -> CorpusInput.expand(
+            List.of(store.toString()), BinaryData.DEFAULT, m -> { }, warnings::add));
+    assertTrue(s.getMessage().startsWith(store + ": an n-gram store"), s.getMessage());
+    assertEquals(List.of(), warnings);
+  }
+
+  @Test
+  void expand_directoryOfBinaryFilesOnly_warnedAsADirectoryWithoutInput() throws IOException {
+    write("o/x.png", TestBytes.png(4));
+    Path o = dir.resolve("o");
+    List<String> info = new ArrayList<>();
+    assertEquals(List.of(),
+        CorpusInput.expand(List.of(o.toString()), BinaryData.DEFAULT, info::add, warnings::add));
+    assertEquals(List.of(o.resolve("x.png") + ": binary data (a NUL byte at offset 8), not text;"
+        + " skipped", o + " holds no input files (1 binary file(s) skipped)"), warnings);
+    assertEquals(List.of(o + ": reading 0 files; skipped 1 binary file(s) (a NUL byte in the"
+        + " first 8 KB)"), info);
+  }
+
+  @Test
+  void expand_zipArchiveInADirectory_refusedBeforeAnyFileIsRead() throws IOException {
+    write("z/a.txt", "甲\n");
+    write("z/b.jar", TestBytes.withNonZeroTail(new int[] {'P', 'K', 3, 4, 20, 0}, 100, 5));
+    Path z = dir.resolve("z");
+    CorpusInput.UnsupportedInputException e = assertThrows(
+        CorpusInput.UnsupportedInputException.class, () -> CorpusInput.expand(
+            List.of(z.toString()), BinaryData.DEFAULT, m -> { }, warnings::add));
+    assertTrue(e.getMessage().startsWith(z.resolve("b.jar") + ": zip data;"), e.getMessage());
   }
 
   @Test

@@ -69,6 +69,43 @@ public final class TestBytes {
   }
 
   /**
+   * {@code head} (each int a byte) followed by {@code n} seeded random bytes, none of them zero:
+   * the first zero byte is the header's.
+   */
+  public static byte[] withNonZeroTail(int[] head, int n, long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    byte[] b = new byte[head.length + n];
+    for (int i = 0; i < head.length; i++) {
+      b[i] = (byte) head[i];
+    }
+    for (int i = head.length; i < b.length; i++) {
+      b[i] = (byte) (1 + r.nextInt(255));
+    }
+    return b;
+  }
+
+  /** A PNG image's signature and first chunk length (its first NUL byte at offset 8), then junk. */
+  public static byte[] png(long seed) {
+    return withNonZeroTail(new int[] {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D},
+        3000, seed);
+  }
+
+  /** A 64-bit ELF executable's identification (its first NUL byte at offset 7), then junk. */
+  public static byte[] elf(long seed) {
+    return withNonZeroTail(new int[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0}, 3000, seed);
+  }
+
+  /**
+   * The start of an n-gram store as {@code ciku count -o} writes it: 10 header bytes, two NUL
+   * bytes (the first at offset 10), and the Chronicle Map class name at offset 12.
+   */
+  public static byte[] storeHead() {
+    return concat(new byte[] {(byte) 0x8A, (byte) 0xBB, (byte) 0xAA, 'F', (byte) 0xB0, 'c', 0x17,
+        (byte) 0xB6, (byte) 0xDC, 0x06, 0, 0},
+        utf8("!net.openhft.chronicle.map.VanillaChronicleMap {\n  dataFileVersion: 1\n"));
+  }
+
+  /**
    * A pipe that holds {@code data} and nothing more yet: a read past them fails the test, where
    * a real pipe would wait for the producer.
    */
