@@ -46,7 +46,8 @@ import java.util.function.LongSupplier;
  *       Latin/digit units (a date such as 2018年5月24日, a version string) is an expression,
  *       not a word, and is dropped; one such unit is fine (2000年, iPhone7手机).</li>
  *   <li><b>Score</b>: fragments seen at least {@code minCount} times get cohesion and left/right
- *       boundary entropy ({@link BoundaryEntropy}); those below {@code minEntropy} are dropped.</li>
+ *       boundary entropy ({@link BoundaryEntropy}); those below {@code minEntropy} are
+ *       dropped.</li>
  *   <li><b>De-redundancy</b> ({@link Redundancy}): a word of 3+ units that saves less than
  *       {@code redundancy · (units - 1)} nats of code length over its best segmentation into the
  *       other words is removed and its count given to those words (not with a store alone:

@@ -34,9 +34,10 @@ import java.util.function.LongSupplier;
  * keyness, weirdness, C-value, character specificity and residual IDF (burstiness over the lines
  * of the domain corpus, from {@link TermOccurrences}); the ranking score is chosen by
  * {@link Rank}. The default, {@link Rank#COMBINED}, ranks first the terms at least
- * {@link TermRanking#SPECIFIC} times more frequent (relatively) in the domain than in the reference (fewer
- * times when the reference shares the domain's strongest words: {@link TermRanking#specificGate}), by
- * {@code G² · charSpecificity · √max(0, residual IDF)}, then all others by G²: specificity as a
+ * {@link TermRanking#SPECIFIC} times more frequent (relatively) in the domain than in the
+ * reference (fewer times when the reference shares the domain's strongest words:
+ * {@link TermRanking#specificGate}), by {@code G² · charSpecificity · √max(0, residual IDF)},
+ * then all others by G²: specificity as a
  * gate, keyness (which grows with frequency) as the order, damped for terms made of everyday
  * characters and for terms spread over the corpus like boilerplate. It measured best at P@500 on
  * both the legal and the car benchmarks among the variants tried (benchmarks/RESULTS.md).

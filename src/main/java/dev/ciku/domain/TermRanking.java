@@ -137,8 +137,9 @@ public final class TermRanking {
   }
 
   /**
-   * The weirdness a term needs to be ranked in the first tier of {@link DomainTermMiner.Rank#COMBINED} and
-   * {@link DomainTermMiner.Rank#GATED_G2}, unless the domain's strongest terms are less weird ({@link #specificGate}).
+   * The weirdness a term needs to be ranked in the first tier of
+   * {@link DomainTermMiner.Rank#COMBINED} and {@link DomainTermMiner.Rank#GATED_G2}, unless the
+   * domain's strongest terms are less weird ({@link #specificGate}).
    */
   public static final double SPECIFIC = 20;
 

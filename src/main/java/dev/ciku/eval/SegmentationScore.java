@@ -83,7 +83,8 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
   }
 
   /** As {@link #score(Path, Path, Path, Consumer)}, malformed bytes replaced silently. */
-  public static SegmentationScore score(Path gold, Path pred, Path trainingWords) throws IOException {
+  public static SegmentationScore score(Path gold, Path pred, Path trainingWords)
+      throws IOException {
     return score(gold, pred, trainingWords, m -> { });
   }
 

@@ -9,8 +9,8 @@ public final class Numbers {
   private Numbers() {}
 
   /**
-   * Writes {@code v} rounded to {@code decimals} digits ({@link #format}). Infinities and NaN are written
-   * as {@code inf}, {@code -inf}, {@code nan} (or JSON {@code null} when {@code json}).
+   * Writes {@code v} rounded to {@code decimals} digits ({@link #format}). Infinities and NaN are
+   * written as {@code inf}, {@code -inf}, {@code nan} (or JSON {@code null} when {@code json}).
    */
   public static void appendFixed(Appendable out, double v, int decimals, boolean json)
       throws IOException {

@@ -256,8 +256,8 @@ public final class WordTrie {
 
   /**
    * {@link #bestPath} that also writes the node of each word into {@code nodes} (for a single
-   * symbol: its node, which may have count 0, or -1 if it has none), using {@code backNode} (at least {@code to − from + 1} ints) as work
-   * space; both may be null.
+   * symbol: its node, which may have count 0, or -1 if it has none), using {@code backNode} (at
+   * least {@code to − from + 1} ints) as work space; both may be null.
    */
   public int bestPath(int[] s, int from, int to, double[] best, int[] back, int[] backNode,
       int[] ends, int[] nodes) {

@@ -28,8 +28,9 @@ import java.util.List;
  *       it, and a single letter a {@code #} ({@code C++}, {@code C#}: names of languages).</li>
  *   <li>Any other character (punctuation, symbols, emoji, kana) is a token by itself, with the
  *       characters {@link Graphemes} says belong to it (👍🏽, 👨‍👩‍👧, 🇨🇳, ❤️ are one token each; an
- *       accent written as a combining mark stays with its letter), except that a run of dashes {@code —}/{@code ―} or of ellipsis characters {@code …} is one token
- *       ({@code ——}, {@code ……}: one punctuation mark each in Chinese typography, GB/T 15834).
+ *       accent written as a combining mark stays with its letter), except that a run of dashes
+ *       {@code —}/{@code ―} or of ellipsis characters {@code …} is one token ({@code ——},
+ *       {@code ……}: one punctuation mark each in Chinese typography, GB/T 15834).
  *       Hyphens ({@code -}, {@code －}) and everything else are one token per character.</li>
  *   <li>Whitespace (including U+3000, tabs and a carriage return) is copied as it is and stands
  *       in for the separator: no separator is written next to it. So removing the separators
