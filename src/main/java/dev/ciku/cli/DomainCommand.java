@@ -81,23 +81,7 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
   String rank;
 
   @Mixin TermOptions terms;
-
-  @Option(names = "--no-filter",
-      description = "Keep stopwords, generic heads (the bundled dict/domain-stopwords.txt and"
-          + " dict/domain-generic-heads.txt) and terms holding a digit (16款, 5万公里): no"
-          + " bundled filter at all; --stopwords and --generic-heads still apply.")
-  boolean noFilter;
-
-  @Option(names = "--stopwords", paramLabel = "FILE",
-      description = "More patterns to drop, one a line: word, *suffix, prefix*, *infix*,"
-          + " prefix*suffix, N:*suffix and N:prefix* (terms of N+ characters only), !pattern (an"
-          + " exception: kept whatever else matches); # starts a comment (dict/README.md)."
-          + " Repeatable.")
-  List<Path> stopwords = new ArrayList<>();
-
-  @Option(names = "--generic-heads", paramLabel = "FILE",
-      description = "More generic heads: a term equal to or ending with one is dropped. Repeatable.")
-  List<Path> heads = new ArrayList<>();
+  @Mixin TermFilterOptions termFilter;
 
   @Option(names = "--redundancy", paramLabel = "NATS", defaultValue = "0",
       description = "De-redundancy of the discovered candidates, as in 'ciku discover' (default:"
@@ -121,8 +105,8 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
   @Override
   public Integer call() throws Exception {
     Log log = run.log();
-    new InputChecks().corpus(input.inputs, true).files("--stopwords", stopwords)
-        .files("--generic-heads", heads).corpus("--reference", reference)
+    new InputChecks().corpus(input.inputs, true).files("--stopwords", termFilter.stopwords())
+        .files("--generic-heads", termFilter.heads()).corpus("--reference", reference)
         .output("-o", output.path()).check();
     requireOptionsOfMode();
     return buildProfile ? build(log) : mine(log);
@@ -169,13 +153,7 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
       if (source instanceof ReferenceSources.Loading && text.readerOptions(input).lowercase()) {
         log.warn(ReferenceProfile.LOWERCASE_WARNING);
       }
-      TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
-      for (Path p : stopwords) {
-        filter.addFile(p, false, log::warn);
-      }
-      for (Path p : heads) {
-        filter.addFile(p, true, log::warn);
-      }
+      TermFilter filter = termFilter.filter(log::warn);
       if (source instanceof ReferenceSources.Loading loading && !reference.isEmpty()) {
         loading.await();
       }

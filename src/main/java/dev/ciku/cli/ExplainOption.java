@@ -2,6 +2,7 @@ package dev.ciku.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -9,7 +10,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code --explain WORD[,WORD...]}: the words a command says the fate of, instead of writing its
  * list; split at commas by {@link ExplainArguments}, not by picocli. Mixed in by
- * {@code discover} and {@code domain}, which name their own stages ({@link OptionTexts}).
+ * {@code discover} and {@code domain} (and their Spark jobs), which name their own stages
+ * ({@link OptionTexts}).
  *
  * <p>A picocli mixin: picocli fills the fields while parsing, and {@link #words} reads them
  * (nothing is cached). Not thread-safe; one instance per command run, used on its thread.
@@ -47,12 +49,7 @@ public final class ExplainOption implements OptionTexts.Own {
   }
 
   @Override
-  public String key() {
-    return "explain";
-  }
-
-  @Override
-  public String text() {
-    return text;
+  public Map<String, String> texts() {
+    return OptionTexts.text("explain", text);
   }
 }

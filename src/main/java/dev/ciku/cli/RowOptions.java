@@ -7,18 +7,20 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
  * How a command's rows are written: {@code --format} and {@code --no-header}. Part of
- * {@link OutputOptions}; mixed in alone by {@code count}, whose {@code -o} is a store, not rows.
- * Each command says which formats it takes ({@link Formats}): its help lists them
- * ({@link OptionTexts}) and {@link #format(Formats)} accepts them, with one message for all.
+ * {@link OutputOptions}; mixed in alone by {@code count}, whose {@code -o} is a store, not rows,
+ * and by the Spark jobs. Each command says which formats it takes ({@link Formats}): its help
+ * lists them ({@link OptionTexts}) and {@link #format(Formats)} accepts them, with one message
+ * for all.
  *
  * <p>A picocli mixin: picocli fills the fields while parsing, and the methods read them (nothing
  * is cached). Not thread-safe; one instance per command run, used on its thread.
  */
-public final class RowOptions {
+public final class RowOptions implements OptionTexts.Own {
   // Each command's help lists its own formats (OptionTexts); this text is for none.
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "tsv",
       description = "Output format: tsv (default) or jsonl.")
@@ -27,11 +29,28 @@ public final class RowOptions {
   @Option(names = "--no-header", description = "No header line in TSV output.")
   boolean noHeader;
 
+  /** The command's {@code --format} text, or null for the one its formats give. */
+  private final String formatText;
+
+  /** The options, {@code --format} described by the formats of the command. */
+  public RowOptions() {
+    this(null);
+  }
+
+  /**
+   * The options, {@code --format} described by {@code formatText} instead: for rows that are
+   * not the command's only output (the Spark count job's {@code --tsv} rows beside its store).
+   */
+  public RowOptions(String formatText) {
+    this.formatText = formatText;
+  }
+
   /**
    * A command with these options: the formats its {@code --format} takes, which its help lists
    * ({@link #describe}) and {@link #format(Formats)} accepts.
    */
-  interface Formats {
+  public interface Formats {
+    /** The formats the command's {@code --format} takes. */
     EnumSet<OutputFormat> formats();
 
     /** What the help adds after the list of formats ("" for nothing). */
@@ -62,7 +81,7 @@ public final class RowOptions {
   }
 
   /** The requested format, checked against the formats of {@code command}. */
-  OutputFormat format(Formats command) {
+  public OutputFormat format(Formats command) {
     return format(command.formats());
   }
 
@@ -74,7 +93,7 @@ public final class RowOptions {
   /**
    * The format {@code name} given to {@code --format}, checked against {@code allowed}: a usage
    * error naming them if it is not one. The one check of every command's option (the Spark jobs'
-   * too, through {@link OutputOptions#format(String, EnumSet)}).
+   * too).
    */
   static OutputFormat format(String name, EnumSet<OutputFormat> allowed) {
     OutputFormat f = parseFormat(name, allowed);
@@ -105,5 +124,10 @@ public final class RowOptions {
   /** A row writer over {@code out}. */
   public RowWriter rows(Output out, OutputFormat f, List<String> columns) {
     return new RowWriter(out.writer(), f, columns, !noHeader);
+  }
+
+  @Override
+  public Map<String, String> texts() {
+    return OptionTexts.text("format", formatText);
   }
 }

@@ -1,12 +1,14 @@
 package dev.ciku.cli;
 
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --top K}: the number of rows a command writes at most, in its order (0: all), checked
  * alike everywhere ({@link OutputOptions#checkTop}). Mixed in by {@code count}, {@code discover},
- * {@code domain} and {@code vocab}, which say what their rows are ({@link OptionTexts}) and may
- * start from another default than 0 (vocab's 200,000 words).
+ * {@code domain} and {@code vocab} (and the Spark jobs of the first three), which say what their
+ * rows are ({@link OptionTexts}) and may start from another default than 0 (vocab's 200,000
+ * words).
  *
  * <p>A picocli mixin: picocli fills the field while parsing, and {@link #value} reads it (nothing
  * is cached). Not thread-safe; one instance per command run, used on its thread.
@@ -43,12 +45,7 @@ public final class TopOption implements OptionTexts.Own {
   }
 
   @Override
-  public String key() {
-    return "top";
-  }
-
-  @Override
-  public String text() {
-    return text;
+  public Map<String, String> texts() {
+    return OptionTexts.text("top", text);
   }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
@@ -12,12 +13,13 @@ import picocli.CommandLine.Option;
  * The options that shape a list of discovered words, those of {@code discover}: de-redundancy
  * ({@code --redundancy}) and the known words to drop ({@code --known}, {@code --new-only}).
  * {@code domain} keeps a {@code --redundancy} of its own, off by default (compound terms stay
- * whole), and drops no known words.
+ * whole), and drops no known words. Also the Spark discover job's, whose {@code --known} text
+ * says the lexicons are local files (its corpus may be on any Hadoop file system).
  *
  * <p>A picocli mixin: picocli fills the fields while parsing, and the methods read them (nothing
  * is cached). Not thread-safe; one instance per command run, used on its thread.
  */
-public final class WordListOptions {
+public final class WordListOptions implements OptionTexts.Own {
   @Option(names = "--redundancy", paramLabel = "NATS", defaultValue = "6.0",
       description = "De-redundancy: a word of 3+ units must save this many nats per extra unit"
           + " over its best split into the other words, or it is removed and its count given to"
@@ -35,6 +37,19 @@ public final class WordListOptions {
           + " end with a one-character stopword (他的, 是在), and number expressions (2006年,"
           + " 第六十四条, 三十日; not names with digits: 5G, iPhone7): only new words remain.")
   boolean newOnly;
+
+  /** The command's {@code --known} text, or null for the annotation's. */
+  private final String knownText;
+
+  /** The options with the annotations' texts. */
+  public WordListOptions() {
+    this(null);
+  }
+
+  /** The options, {@code --known} described by {@code knownText}. */
+  public WordListOptions(String knownText) {
+    this.knownText = knownText;
+  }
 
   /** The de-redundancy threshold in nats per extra unit (0: off); checked by discovery. */
   public double redundancy() {
@@ -58,5 +73,10 @@ public final class WordListOptions {
    */
   public WordFilter filter(boolean lowercase, Consumer<String> warnings) throws IOException {
     return WordFilter.create(known, newOnly, lowercase, warnings);
+  }
+
+  @Override
+  public Map<String, String> texts() {
+    return OptionTexts.text("known", knownText);
   }
 }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ciku.output.OutputFormat;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,6 +179,51 @@ class SharedOptionsTest {
     String count = String.join(" ", commands().get("count").getCommandSpec().findOption("-o")
         .description());
     assertNotEquals(texts.get("segment"), count);
+  }
+
+  /** A command that words its shared options its own way through their mixins, as a job may. */
+  @CommandLine.Command(name = "own")
+  static final class OwnTexts implements RowOptions.Formats {
+    @CommandLine.Mixin RowOptions rows = new RowOptions("Rows: FORMAT.");
+    @CommandLine.Mixin OutputFileOption out = new OutputFileOption("Output: FILE.");
+    @CommandLine.Mixin TempDirOptions temp = new TempDirOptions("Spills: DIR.");
+    @CommandLine.Mixin WordListOptions list = new WordListOptions("Known: LEXICON.");
+    @CommandLine.Mixin TermFilterOptions filter = new TermFilterOptions("Stopwords: FILE.", null);
+
+    @Override
+    public EnumSet<OutputFormat> formats() {
+      return EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL);
+    }
+  }
+
+  /** The help texts of the options of {@code command}, by longest name. */
+  private static Map<String, String> texts(Object command) {
+    CommandLine cl = new CommandLine(command);
+    OptionTexts.apply(cl);
+    Map<String, String> texts = new TreeMap<>();
+    for (OptionSpec o : cl.getCommandSpec().options()) {
+      texts.put(o.longestName(), String.join(" ", o.description()));
+    }
+    return texts;
+  }
+
+  @Test
+  void optionTexts_mixinsMadeWithTexts_replaceTheirOptionsTextsOnly() {
+    Map<String, String> own = texts(new OwnTexts());
+    Map<String, String> annotations = texts(new Object() {
+      @CommandLine.Mixin RowOptions rows;
+      @CommandLine.Mixin OutputFileOption out;
+      @CommandLine.Mixin TempDirOptions temp;
+      @CommandLine.Mixin WordListOptions list;
+      @CommandLine.Mixin TermFilterOptions filter;
+    });
+    // --format's text replaces the one the command's formats give; --generic-heads, made
+    // without one, keeps the annotation's.
+    Map<String, String> expected = new TreeMap<>(annotations);
+    expected.putAll(Map.of("--format", "Rows: FORMAT.", "--output", "Output: FILE.",
+        "--temp-dir", "Spills: DIR.", "--known", "Known: LEXICON.",
+        "--stopwords", "Stopwords: FILE."));
+    assertEquals(expected, own);
   }
 
   @Test
