@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 /**
  * Options for commands that write rows: format and header ({@link RowOptions}), output file
  * ({@link OutputFileOption}); and the checks of the row options that every command and the
- * Spark jobs share ({@link #format(String, EnumSet)}, {@link #checkTop}, {@link #sortsByCount}).
+ * Spark jobs share ({@link #checkTop}, {@link #sortsByCount}).
  *
  * <p>A picocli mixin: picocli fills the fields while parsing, and the methods read them (nothing
  * is cached). Not thread-safe; one instance per command run, used on its thread. The static
@@ -31,14 +31,6 @@ public final class OutputOptions {
   /** The requested format, checked against what the command supports. */
   public OutputFormat format(EnumSet<OutputFormat> allowed) {
     return rows.format(allowed);
-  }
-
-  /**
-   * The format {@code name} given to {@code --format}, checked against {@code allowed}: a usage
-   * error naming them if it is not one. The one check of the CLI's and the Spark jobs' option.
-   */
-  public static OutputFormat format(String name, EnumSet<OutputFormat> allowed) {
-    return RowOptions.format(name, allowed);
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.ciku.spark;
 import dev.ciku.cli.CikuException;
 import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.OutputOptions;
+import dev.ciku.cli.RowOptions;
+import dev.ciku.cli.TopOption;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountSummary;
 import dev.ciku.output.GramRows;
@@ -16,7 +18,6 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import org.apache.spark.api.java.JavaRDD;
@@ -32,14 +33,14 @@ import picocli.CommandLine.Option;
 @Command(name = "count", sortOptions = false, mixinStandardHelpOptions = true,
     description = "Exact n-gram counts: an n-gram store (-o) and/or TSV ngram<TAB>count (--tsv),"
         + " the same files 'ciku count' writes.")
-final class CountJob implements Callable<Integer>, JobHelp {
-  private static final EnumSet<OutputFormat> FORMATS =
-      EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL);
-
+final class CountJob implements Callable<Integer>, RowOptions.Formats {
   @Mixin JobInputs input;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  // The job's own: 'ciku count' declares its -n, --min-count, -o and --sort itself (no mixin to
+  // share); here -o is a store on the driver beside the job's --tsv, and --sort ranks in the
+  // driver's buffers.
   @Option(names = {"-n", "--order"}, paramLabel = "N", defaultValue = "6",
       description = "Longest n-gram, 1..6 (default: ${DEFAULT-VALUE}).")
   int order;
@@ -62,9 +63,11 @@ final class CountJob implements Callable<Integer>, JobHelp {
           + " or ngram.")
   String sort;
 
-  @Mixin TopOption top;
+  // The CLI's --top and row options, their texts saying that they shape the --tsv rows.
+  @Mixin TopOption top = new TopOption(0, "Print only the first K TSV rows (0: all).");
 
-  @Mixin RowsOptions rows;
+  @Mixin RowOptions rows = new RowOptions("Format of the --tsv rows: tsv (default) or jsonl (one"
+      + " JSON object a line), as 'ciku count --format'.");
 
   @Option(names = "--table-slots", paramLabel = "S", defaultValue = "4194304",
       description = "Hash table slots per task, 24 bytes each (default: ${DEFAULT-VALUE}).")
@@ -84,9 +87,8 @@ final class CountJob implements Callable<Integer>, JobHelp {
   }
 
   @Override
-  public Map<String, String> optionHelp() {
-    return Map.of("format", "Format of the --tsv rows: tsv (default) or jsonl (one JSON object a"
-        + " line), as 'ciku count --format'.", "top", "Print only the first K TSV rows (0: all).");
+  public EnumSet<OutputFormat> formats() {
+    return EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL);
   }
 
   @Override
@@ -96,7 +98,7 @@ final class CountJob implements Callable<Integer>, JobHelp {
           "give -o STORE and/or --tsv FILE");
     }
     input.check();
-    int k = top.top();
+    int k = top.value();
     Main.checkStoreFile("-o", store);
     if (tsv == null) {
       for (String option : List.of("--top", "--sort", "--no-header", "--format")) {
@@ -111,7 +113,7 @@ final class CountJob implements Callable<Integer>, JobHelp {
           "-o and --tsv both go to " + tsv + ": give them different files");
     }
     boolean byCount = OutputOptions.sortsByCount(sort);
-    OutputFormat rowFormat = rows.format(FORMATS);
+    OutputFormat rowFormat = rows.format(this);
     JobBudgets budgets = driver.budgets();
     SparkNgramCounter.Settings counting = CikuException.usage(() -> new SparkNgramCounter.Settings(
         order, minCount, input.lowercase(), input.simplify(), input.reducePartitions(), tableSlots,

@@ -2,9 +2,14 @@ package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
 import dev.ciku.cli.DiscoveryOptions;
+import dev.ciku.cli.ExplainOption;
 import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.Log;
+import dev.ciku.cli.OutputFileOption;
 import dev.ciku.cli.ReestimationOptions;
+import dev.ciku.cli.RowOptions;
+import dev.ciku.cli.TopOption;
+import dev.ciku.cli.WordListOptions;
 import dev.ciku.corpus.LogNumbers;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.discover.WordDiscoverer;
@@ -14,11 +19,9 @@ import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.store.NgramStore;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import org.apache.spark.api.java.JavaRDD;
@@ -34,37 +37,29 @@ import picocli.CommandLine.Option;
 @Command(name = "discover", sortOptions = false, mixinStandardHelpOptions = true,
     description = "New words, as 'ciku discover' finds them: counting and the cut pass run on"
         + " the cluster, scoring on the driver.")
-final class DiscoverJob implements Callable<Integer>, JobHelp {
-  private static final EnumSet<OutputFormat> FORMATS =
-      EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT);
-
+final class DiscoverJob implements Callable<Integer>, RowOptions.Formats {
   @Mixin JobInputs input;
 
   @Mixin DiscoveryOptions discovery;
   @Mixin ReestimationOptions reestimation;
 
-  @Option(names = "--redundancy", paramLabel = "NATS", defaultValue = "6.0",
-      description = "De-redundancy threshold per extra unit, as in 'ciku discover' (0: off).")
-  double redundancy;
+  // The lexicons of --known are read on the driver: its text says they are local files.
+  @Mixin WordListOptions list =
+      new WordListOptions("Drop the words listed in LEXICON (a local file). Repeatable.");
 
-  @Option(names = "--known", paramLabel = "LEXICON",
-      description = "Drop the words listed in LEXICON (a local file). Repeatable.")
-  List<Path> known = new ArrayList<>();
+  @Mixin TopOption top = new TopOption(0, "Print only the best K words (0: all).");
 
-  @Option(names = "--new-only",
-      description = "Drop the words of ciku's bundled general lexicon, its stopwords, words"
-          + " that begin or end with a one-character stopword and number expressions, as"
-          + " 'ciku discover --new-only': only new words remain.")
-  boolean newOnly;
+  @Mixin ExplainOption explain = new ExplainOption("Instead of the list, say for each WORD"
+      + " whether the list has it or which stage dropped it, on what figures, as 'ciku discover"
+      + " --explain'. Repeatable, or comma-separated (, or \uFF0C).");
 
-  @Mixin TopOption top;
-
-  @Mixin ExplainOption explain;
-
-  @Mixin RowsOutput out;
+  @Mixin OutputFileOption out = new OutputFileOption(Main.OUTPUT_HELP);
+  @Mixin RowOptions rows;
 
   @Mixin DriverOptions driver;
 
+  // The job's own: the CLI has no --counts-out ('ciku count -o' writes a store), and 'ciku
+  // discover --counts' also runs without INPUT, where the job's needs the corpus for its cut pass.
   @Option(names = "--counts-out", paramLabel = "STORE",
       description = "Keep the n-gram store counted on the way (order N, min count 2).")
   Path countsOut;
@@ -88,21 +83,16 @@ final class DiscoverJob implements Callable<Integer>, JobHelp {
   }
 
   @Override
-  public Map<String, String> optionHelp() {
-    return Map.of("format", "Output format: tsv (default), jsonl (one JSON object a line) or dict"
-        + " ('word count' lines, a segmenter dictionary).",
-        "top", "Print only the best K words (0: all).",
-        "explain", "Instead of the list, say for each WORD whether the list has it or which stage"
-            + " dropped it, on what figures, as 'ciku discover --explain'. Repeatable, or"
-            + " comma-separated (, or \uFF0C).");
+  public EnumSet<OutputFormat> formats() {
+    return EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.DICT);
   }
 
   @Override
   public Integer call() throws Exception {
     input.check();
     JobBudgets budgets = driver.budgets();
-    OutputFormat f = out.rows.format(FORMATS);
-    int k = top.top();
+    OutputFormat f = rows.format(this);
+    int k = top.value();
     List<String> words = explain.words();
     if (!words.isEmpty() && f == OutputFormat.DICT) {
       throw new CikuException(CikuException.USAGE, "--explain writes tsv or jsonl, not dict");
@@ -114,20 +104,20 @@ final class DiscoverJob implements Callable<Integer>, JobHelp {
     }
     // Checked with the corpus's local files once they are listed (JobInputs#lines); a --counts
     // that is a directory or a pipe is refused at once.
-    InputChecks checks = new InputChecks().files("--known", known).store("--counts", counts)
-        .output("-o", out.output).output("--counts-out", countsOut);
-    if (countsOut != null && Output.sameDestination(countsOut, out.output)) {
+    InputChecks checks = new InputChecks().files("--known", list.known())
+        .store("--counts", counts).output("-o", out.path()).output("--counts-out", countsOut);
+    if (countsOut != null && Output.sameDestination(countsOut, out.path())) {
       throw new CikuException(CikuException.USAGE, "--counts-out and -o both go to "
           + countsOut + ": give them different files");
     }
-    DiscoverOptions options = reestimation.applyTo(discovery.toOptions(redundancy));
-    WordFilter filter = WordFilter.create(known, newOnly, input.lowercase(), Main::warn);
+    DiscoverOptions options = reestimation.applyTo(discovery.toOptions(list.redundancy()));
+    WordFilter filter = list.filter(input.lowercase(), Main::warn);
     Path tmp = driver.tempDir();
     long t0 = clock.getAsLong();
     // The store and the output are opened before the job: a store that cannot be read or was
     // counted otherwise, or an output that cannot be written, is said at once.
     try (NgramStore store = counts == null ? null : NgramStore.open(counts);
-        Output o = Output.open(out.output)) {
+        Output o = out.open()) {
       if (store != null) {
         store.requireNormalization(input.normalization(), "");
       }
@@ -144,14 +134,13 @@ final class DiscoverJob implements Callable<Integer>, JobHelp {
       if (result.positions() == 0) {
         Main.warn(Log.noUnits("no words"));
       }
-      if (newOnly) {
+      if (list.newOnly()) {
         String small = WordFilter.smallCorpusWarning(result.positions(), result.minCount());
         if (small != null) {
           Main.warn(small);
         }
       }
-      int written = DiscoveredWordRows.write(result, filter, k, f, out.rows.header(),
-          o.writer());
+      int written = DiscoveredWordRows.write(result, filter, k, f, rows.header(), o.writer());
       o.commit();
       if (!words.isEmpty()) {
         return 0;

@@ -2,9 +2,14 @@ package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
 import dev.ciku.cli.DiscoveryOptions;
+import dev.ciku.cli.ExplainOption;
 import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.Log;
+import dev.ciku.cli.OutputFileOption;
+import dev.ciku.cli.RowOptions;
+import dev.ciku.cli.TermFilterOptions;
 import dev.ciku.cli.TermOptions;
+import dev.ciku.cli.TopOption;
 import dev.ciku.corpus.LogNumbers;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.domain.DomainTermMiner;
@@ -14,11 +19,9 @@ import dev.ciku.output.DomainTermRows;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
@@ -36,14 +39,13 @@ import picocli.CommandLine.Option;
         + " driver.",
         "The reference is a profile file on the driver (built by 'ciku domain --build-profile')"
             + " or, by default, ciku's bundled general-Chinese profile."})
-final class DomainJob implements Callable<Integer>, JobHelp {
-  private static final EnumSet<OutputFormat> FORMATS =
-      EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL);
-
+final class DomainJob implements Callable<Integer>, RowOptions.Formats {
   @Mixin JobInputs input;
 
   @Mixin DiscoveryOptions discovery;
 
+  // The job's own: its --reference is a profile only ('ciku domain' also takes a corpus), and
+  // 'ciku domain' declares its --rank itself (no mixin to share).
   @Option(names = "--reference", paramLabel = "PROFILE",
       description = "Reference profile on the driver (default: the bundled one).")
   Path reference;
@@ -54,27 +56,20 @@ final class DomainJob implements Callable<Integer>, JobHelp {
 
   @Mixin TermOptions terms;
 
-  @Option(names = "--no-filter",
-      description = "Keep stopwords, generic heads (the bundled dict/domain-stopwords.txt and"
-          + " dict/domain-generic-heads.txt) and terms holding a digit: no bundled filter at all;"
-          + " --stopwords and --generic-heads still apply.")
-  boolean noFilter;
+  // The files of --stopwords and --generic-heads are read on the driver: their texts say they
+  // are local files.
+  @Mixin TermFilterOptions termFilter = new TermFilterOptions("More patterns to drop (a local"
+      + " file), as 'ciku domain --stopwords'. Repeatable.", "More generic heads (a local file):"
+      + " a term equal to or ending with one is dropped. Repeatable.");
 
-  @Option(names = "--stopwords", paramLabel = "FILE",
-      description = "More patterns to drop (a local file), as 'ciku domain --stopwords'."
-          + " Repeatable.")
-  List<Path> stopwords = new ArrayList<>();
+  @Mixin TopOption top = new TopOption(0, "Print only the best K terms (0: all).");
 
-  @Option(names = "--generic-heads", paramLabel = "FILE",
-      description = "More generic heads (a local file): a term equal to or ending with one is"
-          + " dropped. Repeatable.")
-  List<Path> heads = new ArrayList<>();
+  @Mixin ExplainOption explain = new ExplainOption("Instead of the list, say for each WORD"
+      + " whether the list has it (with its rank and scores) or which stage dropped it, on what"
+      + " figures, as 'ciku domain --explain'. Repeatable, or comma-separated (, or \uFF0C).");
 
-  @Mixin TopOption top;
-
-  @Mixin ExplainOption explain;
-
-  @Mixin RowsOutput out;
+  @Mixin OutputFileOption out = new OutputFileOption(Main.OUTPUT_HELP);
+  @Mixin RowOptions rows;
 
   @Mixin DriverOptions driver;
 
@@ -90,20 +85,16 @@ final class DomainJob implements Callable<Integer>, JobHelp {
   }
 
   @Override
-  public Map<String, String> optionHelp() {
-    return Map.of("format", "Output format: tsv (default) or jsonl (one JSON object a line).",
-        "top", "Print only the best K terms (0: all).",
-        "explain", "Instead of the list, say for each WORD whether the list has it (with its"
-            + " rank and scores) or which stage dropped it, on what figures, as 'ciku domain"
-            + " --explain'. Repeatable, or comma-separated (, or \uFF0C).");
+  public EnumSet<OutputFormat> formats() {
+    return EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL);
   }
 
   @Override
   public Integer call() throws Exception {
     input.check();
     JobBudgets budgets = driver.budgets();
-    OutputFormat f = out.rows.format(FORMATS);
-    int k = top.top();
+    OutputFormat f = rows.format(this);
+    int k = top.value();
     List<String> words = explain.words();
     DiscoverOptions options = discovery.toOptions(0);
     DomainTermMiner.Rank r = CikuException.usage(() -> DomainTermMiner.Rank.named(rank));
@@ -119,11 +110,11 @@ final class DomainJob implements Callable<Integer>, JobHelp {
     }
     // Checked with the corpus's local files once they are listed (JobInputs#lines).
     InputChecks checks = new InputChecks().file("--reference", reference)
-        .files("--stopwords", stopwords).files("--generic-heads", heads)
-        .output("-o", out.output);
+        .files("--stopwords", termFilter.stopwords())
+        .files("--generic-heads", termFilter.heads()).output("-o", out.path());
     ReferenceProfile profile =
         reference == null ? ReferenceProfile.bundled() : ReferenceProfile.load(reference);
-    TermFilter filter = SparkDomainMiner.filter(!noFilter, stopwords, heads, Main::warn);
+    TermFilter filter = termFilter.filter(Main::warn);
     if (input.lowercase()) {
       Main.warn(ReferenceProfile.LOWERCASE_WARNING);
     }
@@ -132,7 +123,7 @@ final class DomainJob implements Callable<Integer>, JobHelp {
     Path tmp = driver.tempDir();
     long t0 = clock.getAsLong();
     // The output is opened before the job: if it cannot be written, that is said at once.
-    try (Output o = Output.open(out.output)) {
+    try (Output o = out.open()) {
       DomainTermMiner.Result result = Main.withSpark("ciku domain", sc -> {
         SparkDomainMiner miner = new SparkDomainMiner(sc, mining, profile, input.lowercase(),
             input.simplify(), input.reducePartitions(), budgets, tmp).withExplanations(words)
@@ -142,7 +133,7 @@ final class DomainJob implements Callable<Integer>, JobHelp {
       if (result.domainPositions() == 0) {
         Main.warn(Log.noUnits("no terms"));
       }
-      int written = DomainTermRows.write(result, k, f, out.rows.header(), o.writer());
+      int written = DomainTermRows.write(result, k, f, rows.header(), o.writer());
       o.commit();
       if (!words.isEmpty()) {
         return 0;

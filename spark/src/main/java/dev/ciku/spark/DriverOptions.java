@@ -19,9 +19,9 @@ import picocli.CommandLine.Option;
  */
 final class DriverOptions {
   /** The help of {@code --temp-dir} in the jobs: the driver's directory, not the tasks'. */
-  static final String TEMP_DIR_HELP = "Where the driver's spilled data go (default: $TMPDIR, else"
-      + " java.io.tmpdir); deleted at the end, also on Ctrl-C. Tasks spill in their executor's"
-      + " Spark local directories (spark.local.dir).";
+  private static final String TEMP_DIR_HELP = "Where the driver's spilled data go (default:"
+      + " $TMPDIR, else java.io.tmpdir); deleted at the end, also on Ctrl-C. Tasks spill in their"
+      + " executor's Spark local directories (spark.local.dir).";
 
   @Option(names = "--driver-memory-budget", paramLabel = "SIZE", defaultValue = "1g",
       description = "Memory budget of the driver, written as 'ciku --memory' (e.g. 512m, 4g; at"
@@ -30,7 +30,7 @@ final class DriverOptions {
           + " sorted runs and spooled blocks take a quarter of it, at most 256m.")
   String driverMemoryBudget;
 
-  @Mixin TempDirOptions temp;
+  @Mixin TempDirOptions temp = new TempDirOptions(TEMP_DIR_HELP);
 
   /** The budgets of {@code --driver-memory-budget}; no size or under 16m is a usage error. */
   JobBudgets budgets() {

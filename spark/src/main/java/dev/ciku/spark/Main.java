@@ -1,6 +1,7 @@
 package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
+import dev.ciku.cli.OutputFileOption;
 import dev.ciku.output.Output;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;
@@ -41,7 +42,8 @@ public final class Main implements Runnable {
    */
   static CommandLine commandLine(LongSupplier clock) {
     CommandLine cl = dev.ciku.cli.Main.handleErrors(new CommandLine(new Main(), jobs(clock)));
-    JobHelp.describe(cl);
+    // The jobs' own texts of the CLI's options they mix in, given as the CLI gives its commands'.
+    dev.ciku.cli.OptionTexts.apply(cl);
     // An empty path ('': an unset shell variable) is a usage error, as in the CLI.
     cl.setExecutionStrategy(dev.ciku.cli.PathArguments::execute);
     CommandLine.IExecutionExceptionHandler core = cl.getExecutionExceptionHandler();
@@ -148,6 +150,13 @@ public final class Main implements Runnable {
           + " it cannot go to " + stream);
     }
   }
+
+  /**
+   * The help of {@code -o} in the jobs that write rows (the CLI's {@link OutputFileOption}): the
+   * file is the driver's, whereas INPUT may be on any Hadoop file system.
+   */
+  static final String OUTPUT_HELP = "Write to FILE on the driver (atomically: complete or not at"
+      + " all) instead of standard output.";
 
   static void info(String m) {
     System.err.println("ciku-spark: " + m);

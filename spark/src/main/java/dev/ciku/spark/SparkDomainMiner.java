@@ -5,7 +5,6 @@ import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.domain.DomainTermMiner;
 import dev.ciku.domain.ReferenceProfile;
-import dev.ciku.domain.TermFilter;
 import dev.ciku.domain.TermOccurrences;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -100,24 +99,6 @@ public final class SparkDomainMiner {
   public SparkDomainMiner withClock(LongSupplier nanoTime) {
     return new SparkDomainMiner(sc, options, profile, lowercase, simplify, reducePartitions,
         budgets, tempDir, explain, Objects.requireNonNull(nanoTime, "nanoTime"));
-  }
-
-  /**
-   * The filter of {@code ciku domain}: the bundled stopwords and generic heads (none if {@code
-   * bundled} is false), then the patterns of each of {@code stopwords} and the heads of each of
-   * {@code heads}, local files read on the driver; {@code warnings} hears of malformed bytes in
-   * them.
-   */
-  public static TermFilter filter(boolean bundled, List<Path> stopwords, List<Path> heads,
-      Consumer<String> warnings) throws IOException {
-    TermFilter filter = bundled ? TermFilter.bundled() : TermFilter.none();
-    for (Path p : stopwords) {
-      filter.addFile(p, false, warnings);
-    }
-    for (Path p : heads) {
-      filter.addFile(p, true, warnings);
-    }
-    return filter;
   }
 
   /**

@@ -1,13 +1,14 @@
 package dev.ciku.spark;
 
 import dev.ciku.cli.InputChecks;
+import dev.ciku.cli.OutputFileOption;
+import dev.ciku.cli.RowOptions;
 import dev.ciku.corpus.CorpusStats;
 import dev.ciku.output.CorpusStatsRows;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
@@ -24,13 +25,11 @@ import picocli.CommandLine.Mixin;
         + " its lines; the driver sums them.",
         "The malformed column counts the U+FFFD characters of the text, which is what decoding"
             + " makes of malformed bytes (the CLI counts the malformed sequences it replaces)."})
-final class StatsJob implements Callable<Integer>, JobHelp {
-  private static final EnumSet<OutputFormat> FORMATS =
-      EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.JSON);
-
+final class StatsJob implements Callable<Integer>, RowOptions.Formats {
   @Mixin JobInputs input;
 
-  @Mixin RowsOutput out;
+  @Mixin OutputFileOption out = new OutputFileOption(Main.OUTPUT_HELP);
+  @Mixin RowOptions rows;
 
   /** Nanosecond clock of the time the job reports. */
   private final LongSupplier clock;
@@ -44,24 +43,23 @@ final class StatsJob implements Callable<Integer>, JobHelp {
   }
 
   @Override
-  public Map<String, String> optionHelp() {
-    return Map.of("format", "Output format: tsv (default), jsonl (one JSON object a line) or json"
-        + " (one JSON object).");
+  public EnumSet<OutputFormat> formats() {
+    return EnumSet.of(OutputFormat.TSV, OutputFormat.JSONL, OutputFormat.JSON);
   }
 
   @Override
   public Integer call() throws Exception {
     input.check();
-    OutputFormat f = out.rows.format(FORMATS);
+    OutputFormat f = rows.format(this);
     // Checked with the corpus's local files once they are listed (JobInputs#lines).
-    InputChecks checks = new InputChecks().output("-o", out.output);
+    InputChecks checks = new InputChecks().output("-o", out.path());
     long t0 = clock.getAsLong();
     SparkStats engine = new SparkStats(input.lowercase(), input.simplify());
     // The output is opened before the job: if it cannot be written, that is said at once.
-    try (Output o = Output.open(out.output)) {
+    try (Output o = out.open()) {
       CorpusStats stats = Main.withSpark("ciku stats",
           sc -> engine.stats(input.lines(sc, checks), Main::warn));
-      CorpusStatsRows.write(stats, f, out.rows.header(), o.writer());
+      CorpusStatsRows.write(stats, f, rows.header(), o.writer());
       o.commit();
       Main.info(String.format(Locale.ROOT, "%,d lines, %,d units in %.1f s", stats.lines(),
           stats.units(), (clock.getAsLong() - t0) / 1e9));

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -31,6 +32,9 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -43,6 +47,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The jobs' shared options (--temp-dir, --driver-memory-budget, the rows' options), where tasks
@@ -309,6 +314,63 @@ class SparkJobOptionsTest {
     assertEquals(JobBudgets.DEFAULT, defaults.driver.budgets());
   }
 
+  /**
+   * Options of a job that its CLI command has too but that the job declares apart from the
+   * command, each with why: every other such option is declared by one class, the CLI's mixin.
+   */
+  private static final Map<String, String> JOB_OWN = Map.of(
+      "--encoding", "the jobs take only charsets that split at line feeds, and detect per file",
+      "--lowercase", "the CLI's is in FormatOptions with --input-format etc., which jobs lack",
+      "--simplify", "the CLI's is in FormatOptions with --input-format etc., which jobs lack",
+      "--order", "ciku count declares its own (no mixin to share)",
+      "--min-count", "ciku count declares its own (no mixin to share)",
+      "--output", "count's is a store on the driver, ciku count's own option",
+      "--sort", "count's ranks in the driver's buffers; ciku count declares its own",
+      "--counts", "the job's needs INPUT: its cut pass runs on the cluster",
+      "--reference", "the job's is a profile only, not a corpus",
+      "--rank", "ciku domain declares its own (no mixin to share)");
+
+  /** The class that declares {@code o}'s field (a command's or a mixin's). */
+  private static String declaredIn(OptionSpec o) {
+    return o.userObject() instanceof Field f ? f.getDeclaringClass().getName()
+        : String.valueOf(o.userObject());
+  }
+
+  @Test
+  void options_ofEveryJobSharedWithItsCliCommand_declaredInTheCliClass() {
+    CommandLine cli = dev.ciku.cli.Main.newCommandLine();
+    List<String> apart = new ArrayList<>();
+    Set<String> own = new TreeSet<>();
+    Set<String> shared = new TreeSet<>();
+    for (Map.Entry<String, CommandLine> job : Main.commandLine().getSubcommands().entrySet()) {
+      CommandLine command = cli.getSubcommands().get(job.getKey());
+      if (command == null) {
+        continue;
+      }
+      for (OptionSpec o : job.getValue().getCommandSpec().options()) {
+        OptionSpec theirs = command.getCommandSpec().findOption(o.longestName());
+        if (theirs == null || o.usageHelp() || o.versionHelp()) {
+          continue;
+        }
+        if (declaredIn(o).equals(declaredIn(theirs))) {
+          shared.add(job.getKey() + " " + o.longestName());
+        } else if (JOB_OWN.containsKey(o.longestName())) {
+          own.add(o.longestName());
+        } else {
+          apart.add(job.getKey() + " " + o.longestName() + ": " + declaredIn(o) + ", not "
+              + declaredIn(theirs));
+        }
+      }
+    }
+    assertEquals(List.of(), apart);
+    // The exceptions are real: each is still declared apart (else it belongs in the mixin).
+    assertEquals(new TreeSet<>(JOB_OWN.keySet()), own);
+    assertTrue(shared.containsAll(List.of("stats --output", "stats --format", "count --top",
+        "count --no-header", "count --temp-dir", "discover --redundancy", "discover --known",
+        "discover --new-only", "discover --explain", "domain --no-filter", "domain --stopwords",
+        "domain --generic-heads", "domain --measure-glue")), shared::toString);
+  }
+
   /** The help of {@code job}, its lines joined and blanks collapsed (picocli wraps them). */
   private static String help(CommandLine cl, String job) {
     return cl.getSubcommands().get(job).getUsageMessage().replaceAll("\\s+", " ");
@@ -332,6 +394,13 @@ class SparkJobOptionsTest {
     for (String help : List.of(count, discover, domain)) {
       assertTrue(help.contains("Where the driver's spilled data go"), help);
     }
+    for (String help : List.of(stats, discover, domain)) {
+      assertTrue(help.contains("-o, --output=FILE Write to FILE on the driver"), help);
+    }
+    assertTrue(discover.contains("--known=LEXICON Drop the words listed in LEXICON (a local"
+        + " file)"), discover);
+    assertTrue(domain.contains("--stopwords=FILE More patterns to drop (a local file)")
+        && domain.contains("--generic-heads=FILE More generic heads (a local file)"), domain);
     assertFalse(stats.contains("--temp-dir"), "stats spills nothing on the driver");
   }
 }
