@@ -25,6 +25,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code ciku-spark count}: parses, checks the outputs before the job, runs {@link
@@ -75,16 +76,8 @@ final class CountJob implements Callable<Integer>, RowOptions.Formats {
 
   @Mixin DriverOptions driver;
 
-  /** Nanosecond clock of the times the job reports. */
-  private final LongSupplier clock;
-
-  CountJob() {
-    this(System::nanoTime);
-  }
-
-  CountJob(LongSupplier clock) {
-    this.clock = clock;
-  }
+  /** The jobs' command, whose clock times the run (its progress lines). */
+  @ParentCommand Main main;
 
   @Override
   public EnumSet<OutputFormat> formats() {
@@ -93,6 +86,7 @@ final class CountJob implements Callable<Integer>, RowOptions.Formats {
 
   @Override
   public Integer call() throws Exception {
+    LongSupplier clock = main.clock();
     if (store == null && tsv == null) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "give -o STORE and/or --tsv FILE");

@@ -28,6 +28,7 @@ import org.apache.spark.api.java.JavaRDD;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code ciku-spark discover}: parses, runs {@link SparkDiscoverer} (counting and the cut pass,
@@ -71,16 +72,8 @@ final class DiscoverJob implements Callable<Integer>, RowOptions.Formats {
           + " STORE INPUT').")
   Path counts;
 
-  /** Nanosecond clock of the times the job reports. */
-  private final LongSupplier clock;
-
-  DiscoverJob() {
-    this(System::nanoTime);
-  }
-
-  DiscoverJob(LongSupplier clock) {
-    this.clock = clock;
-  }
+  /** The jobs' command, whose clock times the run (its progress lines). */
+  @ParentCommand Main main;
 
   @Override
   public EnumSet<OutputFormat> formats() {
@@ -89,6 +82,7 @@ final class DiscoverJob implements Callable<Integer>, RowOptions.Formats {
 
   @Override
   public Integer call() throws Exception {
+    LongSupplier clock = main.clock();
     input.check();
     JobBudgets budgets = driver.budgets();
     OutputFormat f = rows.format(this);

@@ -27,6 +27,7 @@ import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code ciku-spark domain}: parses, runs {@link SparkDomainMiner} (discovery and the
@@ -73,16 +74,8 @@ final class DomainJob implements Callable<Integer>, RowOptions.Formats {
 
   @Mixin DriverOptions driver;
 
-  /** Nanosecond clock of the times the job reports. */
-  private final LongSupplier clock;
-
-  DomainJob() {
-    this(System::nanoTime);
-  }
-
-  DomainJob(LongSupplier clock) {
-    this.clock = clock;
-  }
+  /** The jobs' command, whose clock times the run (its progress lines). */
+  @ParentCommand Main main;
 
   @Override
   public EnumSet<OutputFormat> formats() {
@@ -91,6 +84,7 @@ final class DomainJob implements Callable<Integer>, RowOptions.Formats {
 
   @Override
   public Integer call() throws Exception {
+    LongSupplier clock = main.clock();
     input.check();
     JobBudgets budgets = driver.budgets();
     OutputFormat f = rows.format(this);

@@ -23,6 +23,19 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Nanosecond clock of the times the jobs report. */
+  private final LongSupplier clock;
+
+  /** The jobs' command, the jobs timed by {@link System#nanoTime}. */
+  Main() {
+    this(System::nanoTime);
+  }
+
+  /** The jobs' command, the jobs timed by {@code clock} (nanoseconds). */
+  private Main(LongSupplier clock) {
+    this.clock = clock;
+  }
+
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
@@ -41,7 +54,7 @@ public final class Main implements Runnable {
    * clock}, nanoseconds, instead of {@link System#nanoTime}: tests pass a stepping clock.
    */
   static CommandLine commandLine(LongSupplier clock) {
-    CommandLine cl = dev.ciku.cli.Main.handleErrors(new CommandLine(new Main(), jobs(clock)));
+    CommandLine cl = dev.ciku.cli.Main.handleErrors(new CommandLine(new Main(clock)));
     // The jobs' own texts of the CLI's options they mix in, given as the CLI gives its commands'.
     dev.ciku.cli.OptionTexts.apply(cl);
     // An empty path ('': an unset shell variable) is a usage error, as in the CLI.
@@ -50,26 +63,6 @@ public final class Main implements Runnable {
     cl.setExecutionExceptionHandler(
         (ex, line, parsed) -> core.handleExecutionException(userError(ex), line, parsed));
     return cl;
-  }
-
-  /**
-   * Picocli's factory, except that a job (a class with a constructor taking the clock) is made
-   * with {@code clock}.
-   */
-  private static CommandLine.IFactory jobs(LongSupplier clock) {
-    CommandLine.IFactory defaults = CommandLine.defaultFactory();
-    return new CommandLine.IFactory() {
-      @Override
-      public <K> K create(Class<K> cls) throws Exception {
-        java.lang.reflect.Constructor<K> timed;
-        try {
-          timed = cls.getDeclaredConstructor(LongSupplier.class);
-        } catch (NoSuchMethodException e) {
-          return defaults.create(cls);
-        }
-        return timed.newInstance(clock);
-      }
-    };
   }
 
   /** What a task's failure says when Hadoop could not decompress an input: the exception line. */
@@ -109,6 +102,11 @@ public final class Main implements Runnable {
       }
     }
     return e;
+  }
+
+  /** The clock the jobs time their runs by, nanoseconds: {@link System#nanoTime} but in tests. */
+  LongSupplier clock() {
+    return clock;
   }
 
   @Override

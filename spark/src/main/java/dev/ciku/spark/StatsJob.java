@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code ciku-spark stats}: parses, runs {@link SparkStats} and writes the row {@code ciku stats}
@@ -31,16 +32,8 @@ final class StatsJob implements Callable<Integer>, RowOptions.Formats {
   @Mixin OutputFileOption out = new OutputFileOption(Main.OUTPUT_HELP);
   @Mixin RowOptions rows;
 
-  /** Nanosecond clock of the time the job reports. */
-  private final LongSupplier clock;
-
-  StatsJob() {
-    this(System::nanoTime);
-  }
-
-  StatsJob(LongSupplier clock) {
-    this.clock = clock;
-  }
+  /** The jobs' command, whose clock times the run (its progress lines). */
+  @ParentCommand Main main;
 
   @Override
   public EnumSet<OutputFormat> formats() {
@@ -49,6 +42,7 @@ final class StatsJob implements Callable<Integer>, RowOptions.Formats {
 
   @Override
   public Integer call() throws Exception {
+    LongSupplier clock = main.clock();
     input.check();
     OutputFormat f = rows.format(this);
     // Checked with the corpus's local files once they are listed (JobInputs#lines).
