@@ -34,12 +34,7 @@ class SparkDriverResultsTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder()
-        .master("local[2]")
-        .appName("ciku-spark-driver-results-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
+    spark = LocalSpark.builder("ciku-spark-driver-results-test")
         .config("spark.driver.maxResultSize", Long.toString(MAX_RESULT))
         .getOrCreate();
   }

@@ -63,12 +63,7 @@ class SparkJobOptionsTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder()
-        .master("local[2]")
-        .appName("ciku-spark-options-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
+    spark = LocalSpark.builder("ciku-spark-options-test")
         .getOrCreate();
     sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
   }

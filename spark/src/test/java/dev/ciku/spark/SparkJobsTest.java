@@ -43,12 +43,7 @@ class SparkJobsTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder()
-        .master("local[2]")
-        .appName("ciku-spark-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
+    spark = LocalSpark.builder("ciku-spark-test")
         .config("spark.sql.shuffle.partitions", "2")
         .getOrCreate();
     sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
