@@ -1,24 +1,16 @@
 package dev.ciku.discover;
 
+import static dev.ciku.count.HanGrams.put;
+import static dev.ciku.count.HanGrams.units;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.GramIndex;
-import dev.ciku.count.Grams;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WordTableTest {
-  private static int[] units(String s) {
-    return s.codePoints().toArray();
-  }
-
-  private static void put(GramIndex index, String s, long count) {
-    int[] u = units(s);
-    index.accept(Grams.hi(u, 0, u.length), Grams.lo(u, 0, u.length), count);
-  }
-
   /** 甲乙 5 of 甲 10 and 乙 20, 丙丁 and 丁丙 4 of 丙 8 and 丁 8, 戊己 9 of 戊 9 and 己 9; N = 100. */
   private static GramIndex index() {
     GramIndex index = new GramIndex(16);

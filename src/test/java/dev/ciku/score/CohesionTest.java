@@ -1,5 +1,7 @@
 package dev.ciku.score;
 
+import static dev.ciku.count.HanGrams.put;
+import static dev.ciku.count.HanGrams.units;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +11,6 @@ import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountOptions;
 import dev.ciku.count.GramIndex;
-import dev.ciku.count.Grams;
 import dev.ciku.count.Naive;
 import dev.ciku.count.NgramCounter;
 import java.io.IOException;
@@ -34,15 +35,6 @@ class CohesionTest {
     put(index, "乙丙", 3);
     put(index, "甲乙丙", 2);
     return index;
-  }
-
-  private static void put(GramIndex index, String text, long count) {
-    int[] u = text.codePoints().toArray();
-    index.accept(Grams.hi(u, 0, u.length), Grams.lo(u, 0, u.length), count);
-  }
-
-  private static int[] units(String text) {
-    return text.codePoints().toArray();
   }
 
   @Test
