@@ -115,7 +115,6 @@ final class CountJob implements Callable<Integer>, RowOptions.Formats {
     // Only ranked rows spill on the driver: the directory is checked (and written to) then.
     SparkCountWriter.Ranking ranking = tsv != null && byCount
         ? new SparkCountWriter.Ranking(k, budgets.ranking(), driver.tempDir()) : null;
-    SparkCountWriter.Settings st = new SparkCountWriter.Settings(counting, ranking);
     long t0 = clock.getAsLong();
     UnitTable units = new UnitTable();
     // The outputs are opened before the job: one that cannot be written fails at once.
@@ -134,8 +133,10 @@ final class CountJob implements Callable<Integer>, RowOptions.Formats {
         JavaRDD<String> lines = input.lines(sc, new InputChecks().output("-o", store)
             .output("--tsv", Output.standardStreamName(tsv) != null ? null : tsv));
         Main.info(lines.getNumPartitions() + " input partition(s)");
-        CountSummary s = new SparkCountWriter(sc, st).withInfo(Main::info).withClock(clock)
-            .write(lines, writer, tsvOut, units);
+        SparkNgramCounter counter = new SparkNgramCounter(sc, counting).withInfo(Main::info)
+            .withClock(clock);
+        CountSummary s = new SparkCountWriter(counter, ranking).write(lines, writer, tsvOut,
+            units);
         if (writer != null) {
           Main.info(String.format(Locale.ROOT,
               "wrote %,d grams of 1..%d units (min count %d) to %s",

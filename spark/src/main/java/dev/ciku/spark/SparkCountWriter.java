@@ -10,10 +10,7 @@ import dev.ciku.store.StoreWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * {@code ciku count} on Spark, to its outputs: counts the lines with {@link SparkNgramCounter}
@@ -28,23 +25,11 @@ import org.apache.spark.api.java.JavaSparkContext;
  * and, beyond them, one sequential write and read of the ranked grams (24 bytes a gram) in
  * {@code tempDir}, deleted before {@link #write} returns.
  *
- * <p>Thread-safety: immutable ({@link #withInfo} and {@link #withClock} return another); calls
- * share only the {@link JavaSparkContext}, and each uses the outputs it is given on its thread.
+ * <p>Thread-safety: immutable; calls share only the counter (immutable too) and its
+ * {@link org.apache.spark.api.java.JavaSparkContext}, and each uses the outputs it is given on its
+ * thread.
  */
 public final class SparkCountWriter {
-  /**
-   * What to count and how to hand over the rows.
-   *
-   * @param counting the counter's settings
-   * @param ranking how to rank the rows by count, or null: they go in gram order
-   */
-  public record Settings(SparkNgramCounter.Settings counting, Ranking ranking) {
-    /** Checks that there are counting settings. */
-    public Settings {
-      Objects.requireNonNull(counting, "counting");
-    }
-  }
-
   /**
    * Rows ranked by count (descending; ties in gram order), on the driver.
    *
@@ -61,36 +46,16 @@ public final class SparkCountWriter {
     }
   }
 
-  private final JavaSparkContext sc;
-  private final Settings settings;
-  private final Consumer<String> info;
-  private final LongSupplier clock;
-
-  /** A writer with these settings, silent, timed by {@link System#nanoTime}. */
-  public SparkCountWriter(JavaSparkContext sc, Settings settings) {
-    this(Objects.requireNonNull(sc, "sc"), Objects.requireNonNull(settings, "settings"),
-        m -> { }, System::nanoTime);
-  }
-
-  private SparkCountWriter(JavaSparkContext sc, Settings settings, Consumer<String> info,
-      LongSupplier clock) {
-    this.sc = sc;
-    this.settings = settings;
-    this.info = info;
-    this.clock = clock;
-  }
-
-  /** A writer like this one whose counter tells {@code sink} its progress; this one is unchanged. */
-  public SparkCountWriter withInfo(Consumer<String> sink) {
-    return new SparkCountWriter(sc, settings, Objects.requireNonNull(sink, "sink"), clock);
-  }
+  private final SparkNgramCounter counter;
+  private final Ranking ranking;
 
   /**
-   * A writer like this one whose counter times its phases by {@code nanoTime} (see {@link
-   * SparkNgramCounter#withClock}); this one is unchanged.
+   * A writer that counts with {@code counter} (its settings, progress lines and clock) and ranks
+   * the rows as {@code ranking} says, or hands them over in gram order if it is null.
    */
-  public SparkCountWriter withClock(LongSupplier nanoTime) {
-    return new SparkCountWriter(sc, settings, info, Objects.requireNonNull(nanoTime, "nanoTime"));
+  public SparkCountWriter(SparkNgramCounter counter, Ranking ranking) {
+    this.counter = Objects.requireNonNull(counter, "counter");
+    this.ranking = ranking;
   }
 
   /**
@@ -98,7 +63,7 @@ public final class SparkCountWriter {
    * built on it can decode the grams) and writes the grams to {@code store} and/or {@code rows}.
    *
    * @param store the store to fill and finish, or null
-   * @param rows where the rows go, in the settings' order, or null
+   * @param rows where the rows go, in the ranking's order (gram order without one), or null
    * @return the count's summary
    * @throws IllegalArgumentException if both outputs are null
    */
@@ -107,12 +72,10 @@ public final class SparkCountWriter {
     if (store == null && rows == null) {
       throw new IllegalArgumentException("no output: give a store and/or rows");
     }
-    SparkNgramCounter.Settings st = settings.counting();
-    SparkNgramCounter counter = new SparkNgramCounter(sc, st).withInfo(info).withClock(clock);
-    Ranking r = settings.ranking();
-    RankedGrams ranked = rows != null && r != null
-        ? new RankedGrams(r.top(), r.memory(), r.tempDir()) : null;
-    GramSink inOrder = r != null ? null : rows;
+    SparkNgramCounter.Settings st = counter.settings();
+    RankedGrams ranked = rows != null && ranking != null
+        ? new RankedGrams(ranking.top(), ranking.memory(), ranking.tempDir()) : null;
+    GramSink inOrder = ranking != null ? null : rows;
     try {
       CountSummary s = counter.count(lines, (hi, lo, c) -> {
         if (store != null) {

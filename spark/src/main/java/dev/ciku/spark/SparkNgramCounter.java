@@ -114,6 +114,11 @@ public final class SparkNgramCounter {
     this.clock = clock;
   }
 
+  /** The settings this counter counts with. */
+  public Settings settings() {
+    return settings;
+  }
+
   /**
    * A counter like this one that tells {@code sink} its progress (phase timings and warnings
    * about the data); this one is unchanged.
