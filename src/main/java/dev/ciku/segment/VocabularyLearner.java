@@ -10,6 +10,7 @@ import dev.ciku.corpus.LogNumbers;
 import dev.ciku.corpus.Params;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
+import dev.ciku.count.CountOptions;
 import dev.ciku.score.WordTrie;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.io.IOException;
@@ -56,8 +57,18 @@ import java.util.function.Consumer;
  *
  * <p>Memory: the corpus is not held. It is written once as one int per symbol into
  * {@link SymbolBlocks} — blocks of 4 M symbols (16 MB), all but the last spilled to a temporary
- * file — and each pass reads it back a block at a time. What stays in memory grows with the
- * vocabulary, not the corpus: the pair table, the distinct fragments and the word trie. Time:
+ * file — and each pass reads it back a block at a time. The two tables that grow with the corpus
+ * are bounded by the memory budget given to the constructor, each on its own (they never live at
+ * once): the distinct fragments of the cut pass ({@link FragmentTable}) and the adjacent word
+ * pairs of a merging round ({@link PairCounts}); beyond it each writes sorted runs to the
+ * temporary directory and merges them at the end, and the fragments enter the candidates' trie in
+ * one canonical order either way, so the result does not depend on the budget. Not budgeted: the
+ * blocks (one of 16 to 32 MB, and one more read back from the file), a block's word-pair
+ * occurrences (12 bytes an occurrence), the symbol counts and the symbol-pair map (bounded by the
+ * symbols of the alphabet, squared, and in practice far fewer: 908,298 pairs for the 35 M symbols
+ * of bench-mixed), the word pairs kept for merging (those seen at least {@code minCount} times)
+ * and the word trie with a count per node a thread: they grow with the vocabulary, not the
+ * corpus, and every refinement pass needs the whole trie at once. Time:
  * one read, then a few linear passes over the blocks (about 10–15 s for bench-mixed on an idle
  * 2-core machine). An instance learns once (it
  * keeps the counts of its corpus); it is not thread-safe; the refinement passes use
@@ -132,26 +143,55 @@ public final class VocabularyLearner {
     }
   }
 
+  /**
+   * The memory budget of the constructors that take none: 256 MB, {@code ciku vocab}'s default
+   * in a JVM heap of 1 GB or more.
+   */
+  public static final long DEFAULT_MEMORY = 256L << 20;
+
   private final Config config;
   private final Consumer<String> log;
+  private final Path tempDir;
+  private final long memory;
   private final SymbolBlocks corpus;
   private final ViterbiCounts viterbi;
   private final WordSelection selection;
 
-  /** A learner that spills the corpus beyond one block to {@code java.io.tmpdir}. */
+  /**
+   * A learner that spills to {@code java.io.tmpdir}, within {@link #DEFAULT_MEMORY}.
+   */
   public VocabularyLearner(Config config, Consumer<String> log) {
     this(config, log, Path.of(System.getProperty("java.io.tmpdir")));
   }
 
-  /** A learner that spills the corpus beyond one block (4 M symbols) to {@code tempDir}. */
+  /** A learner that spills to {@code tempDir}, within {@link #DEFAULT_MEMORY}. */
   public VocabularyLearner(Config config, Consumer<String> log, Path tempDir) {
-    this(config, log, tempDir, SymbolBlocks.DEFAULT_BLOCK);
+    this(config, log, tempDir, DEFAULT_MEMORY);
   }
 
-  /** As above, with blocks of {@code blockSize} symbols (tests: results do not depend on it). */
-  VocabularyLearner(Config config, Consumer<String> log, Path tempDir, int blockSize) {
+  /**
+   * A learner that spills the corpus beyond one block (4 M symbols), and its fragment table and
+   * pair counts beyond {@code memory} bytes each, to {@code tempDir}. The result does not depend
+   * on {@code memory}.
+   *
+   * @throws IllegalArgumentException if {@code memory} is under
+   *     {@link CountOptions#MIN_MEMORY} (16 MB)
+   */
+  public VocabularyLearner(Config config, Consumer<String> log, Path tempDir, long memory) {
+    this(config, log, tempDir, Params.atLeast("memory", memory, CountOptions.MIN_MEMORY),
+        SymbolBlocks.DEFAULT_BLOCK);
+  }
+
+  /**
+   * As above, with any budget (tests: a few KB spill on a sample) and blocks of
+   * {@code blockSize} symbols; the results depend on neither.
+   */
+  VocabularyLearner(Config config, Consumer<String> log, Path tempDir, long memory,
+      int blockSize) {
     this.config = config;
     this.log = log;
+    this.tempDir = tempDir;
+    this.memory = memory;
     this.corpus = new SymbolBlocks(tempDir, blockSize);
     this.viterbi = new ViterbiCounts(corpus, config.threads(), config.maxLength());
     // Read before the corpus, so an unreadable dict/stopwords.txt fails before the work.
@@ -284,13 +324,21 @@ public final class VocabularyLearner {
     double[] bestCounts = null;
     for (int round = 1; round <= config.maxIterations(); round++) {
       boolean merging = round <= config.mergeRounds();
-      PairCounts wordPairs = merging ? new PairCounts(config.threads()) : null;
-      double[] used = viterbi.count(trie, wordPairs);
-      for (int n = 1; n < trie.nodes(); n++) {
-        trie.setCount(n, used[n]);
-      }
-      if (merging) {
-        selection.mergePairs(trie, wordPairs);
+      try (PairCounts wordPairs = merging
+          ? new PairCounts(config.threads(), memory, tempDir) : null) {
+        double[] used = viterbi.count(trie, wordPairs);
+        for (int n = 1; n < trie.nodes(); n++) {
+          trie.setCount(n, used[n]);
+        }
+        if (merging) {
+          wordPairs.finish(config.minCount());
+          if (wordPairs.runs() > 0) {
+            log.accept(String.format(java.util.Locale.ROOT, "refinement %d: adjacent word pairs"
+                + " counted in %,d runs spilled to %s", round, wordPairs.runs(),
+                wordPairs.tempDir()));
+          }
+          selection.mergePairs(trie, wordPairs);
+        }
       }
       double now = CodeLength.of(trie) / units / Math.log(2);
       int before = trie.words();
@@ -350,44 +398,43 @@ public final class VocabularyLearner {
    * count become candidate words, the symbols of the others count as single words.
    */
   private WordTrie candidates() {
-    FragmentTable fragments = new FragmentTable();
-    corpus.forEach((block, length) -> {
-      // Every block ends with a clause end, so no fragment spans two blocks.
-      int start = 0;
-      for (int i = 0; i < length; i++) {
-        int s = block[i];
-        if (s < 0) {
-          start = i + 1;
-          continue;
-        }
-        boolean last = block[i + 1] < 0 || !strong(s, block[i + 1]);
-        if (last) {
-          addFragment(fragments, block, start, i + 1);
-          start = i + 1;
-        }
-      }
-    });
-    log.accept(String.format(java.util.Locale.ROOT, "%,d distinct fragments%s", fragments.size(),
-        corpus.spilledToDisk() ? String.format(java.util.Locale.ROOT,
-            " (corpus read back in %,d blocks from a temporary file)", corpus.blocks()) : ""));
-    int[] pool = fragments.pool();
     WordTrie trie = new WordTrie(Symbols.LIMIT);
-    for (int f = 0; f < fragments.capacity(); f++) {
-      int len = fragments.length(f);
-      if (len == 0) {
-        continue;
-      }
-      int pos = fragments.position(f);
-      long c = fragments.count(f);
-      if (len == 1 || c >= config.minCount()) {
-        int node = trie.insert(pool, pos, pos + len);
-        trie.setCount(node, trie.count(node) + c);
-      } else {
-        for (int i = pos; i < pos + len; i++) {
-          int node = trie.insert(pool, i, i + 1);
-          trie.setCount(node, trie.count(node) + c);
+    try (FragmentTable fragments = new FragmentTable(memory, tempDir)) {
+      corpus.forEach((block, length) -> {
+        // Every block ends with a clause end, so no fragment spans two blocks.
+        int start = 0;
+        for (int i = 0; i < length; i++) {
+          int s = block[i];
+          if (s < 0) {
+            start = i + 1;
+            continue;
+          }
+          boolean last = block[i + 1] < 0 || !strong(s, block[i + 1]);
+          if (last) {
+            addFragment(fragments, block, start, i + 1);
+            start = i + 1;
+          }
         }
-      }
+      });
+      // In the fragments' canonical order, spilled or not: the trie's node ids, which break
+      // ties later, do not depend on the budget.
+      long distinct = fragments.forEachSorted((symbols, from, len, c) -> {
+        if (len == 1 || c >= config.minCount()) {
+          int node = trie.insert(symbols, from, from + len);
+          trie.setCount(node, trie.count(node) + c);
+        } else {
+          for (int i = from; i < from + len; i++) {
+            int node = trie.insert(symbols, i, i + 1);
+            trie.setCount(node, trie.count(node) + c);
+          }
+        }
+      });
+      String where = corpus.spilledToDisk() ? String.format(java.util.Locale.ROOT,
+          " (corpus read back in %,d blocks from a temporary file)", corpus.blocks()) : "";
+      String spilled = fragments.runs() > 0 ? String.format(java.util.Locale.ROOT,
+          "; counted in %,d runs spilled to %s", fragments.runs(), fragments.tempDir()) : "";
+      log.accept(String.format(java.util.Locale.ROOT, "%,d distinct fragments%s%s", distinct,
+          where, spilled));
     }
     return trie;
   }

@@ -3,7 +3,6 @@ package dev.ciku.segment;
 import dev.ciku.corpus.FunctionWords;
 import dev.ciku.score.WordTrie;
 import it.unimi.dsi.fastutil.ints.IntArrays;
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -117,31 +116,23 @@ final class WordSelection {
 
   /**
    * Adds adjacent word pairs of the segmentation as new words when merging them saves enough
-   * code length (the same test as de-redundancy, applied bottom-up).
+   * code length (the same test as de-redundancy, applied bottom-up), pair by pair in key order.
+   *
+   * @param wordPairs the pairs' counts, {@link PairCounts#finish finished} with the minimum count
+   *     (a pair seen fewer times is skipped here all the same)
    */
   void mergePairs(WordTrie trie, PairCounts wordPairs) {
-    // The adjacent word pairs seen at least the minimum count, in key order.
-    long[] keys = new long[16];
-    int[] keyCounts = new int[16];
-    int nk = 0;
-    for (int i = 0; i < wordPairs.size(); i++) {
-      if (wordPairs.count(i) >= config.minCount()) {
-        if (nk == keys.length) {
-          keys = Arrays.copyOf(keys, nk * 2);
-          keyCounts = Arrays.copyOf(keyCounts, nk * 2);
-        }
-        keys[nk] = wordPairs.key(i);
-        keyCounts[nk++] = wordPairs.count(i);
-      }
-    }
     int[] a = new int[config.maxLength()];
     int[] ab = new int[2 * config.maxLength()];
     double[] subCounts = new double[2];
     int[] mult = new int[2];
     int added = 0;
-    for (int ki = 0; ki < nk; ki++) {
-      long key = keys[ki];
-      int c = keyCounts[ki];
+    for (int ki = 0; ki < wordPairs.size(); ki++) {
+      int c = wordPairs.count(ki);
+      if (c < config.minCount()) {
+        continue;
+      }
+      long key = wordPairs.key(ki);
       int na = (int) (key >>> 32);
       int nb = (int) key;
       int la = trie.depth(na);

@@ -19,6 +19,8 @@ class VocabularyLearnerTest {
 
   private static final Path LAWS = Path.of("corpora-samples/laws-zh.txt");
 
+  private static final long MEMORY = VocabularyLearner.DEFAULT_MEMORY;
+
   /** The defaults with these settings changed. */
   private static VocabularyLearner.Config config(int iterations, double fragmentShare,
       double glueGain, int threads) {
@@ -85,9 +87,9 @@ class VocabularyLearnerTest {
   void learn_smallBlocksSpilled_sameResultAsOneBlock() throws IOException {
     VocabularyLearner.Config d = VocabularyLearner.Config.DEFAULT;
     List<String> logged = new ArrayList<>();
-    VocabularyLearner.Result blocks = new VocabularyLearner(d, logged::add, tempDir, 5_000)
-        .learn(List.of(CorpusInput.file(WIKI)), ReaderOptions.DEFAULT, new ByteCounter(), m -> {});
-    VocabularyLearner.Result whole = new VocabularyLearner(d, m -> {}, tempDir, 1 << 22)
+    VocabularyLearner.Result blocks = new VocabularyLearner(d, logged::add, tempDir, MEMORY,
+        5_000).learn(List.of(CorpusInput.file(WIKI)), ReaderOptions.DEFAULT, new ByteCounter(), m -> {});
+    VocabularyLearner.Result whole = new VocabularyLearner(d, m -> {}, tempDir, MEMORY, 1 << 22)
         .learn(List.of(CorpusInput.file(WIKI)), ReaderOptions.DEFAULT, new ByteCounter(), m -> {});
     assertTrue(logged.stream().anyMatch(l -> l.contains("blocks from a temporary file")), "" + logged);
     StringWriter a = new StringWriter();
@@ -97,6 +99,43 @@ class VocabularyLearnerTest {
     assertEquals(b.toString(), a.toString());
     assertTrue(java.util.Arrays.equals(whole.bitsPerRound(), blocks.bitsPerRound()));
     assertEquals(List.of(), java.util.Arrays.asList(tempDir.toFile().list()), "spill file deleted");
+  }
+
+  /**
+   * A budget of 64 KB spills the fragment table and each merging round's pair counts as sorted
+   * runs, which are merged: the same vocabulary, counts and bits as within the default budget,
+   * where nothing spills, and no run file is left.
+   */
+  @Test
+  void learn_tinyBudgetSpilling_sameVocabularyAndBitsAsDefault() throws IOException {
+    VocabularyLearner.Config d = VocabularyLearner.Config.DEFAULT;
+    List<String> tinyLog = new ArrayList<>();
+    List<String> defaultLog = new ArrayList<>();
+    VocabularyLearner.Result tiny = new VocabularyLearner(d, tinyLog::add, tempDir, 64 << 10,
+        1 << 22).learn(List.of(CorpusInput.file(WIKI)), ReaderOptions.DEFAULT, new ByteCounter(),
+            m -> {});
+    VocabularyLearner.Result whole = new VocabularyLearner(d, defaultLog::add, tempDir)
+        .learn(List.of(CorpusInput.file(WIKI)), ReaderOptions.DEFAULT, new ByteCounter(), m -> {});
+    assertTrue(tinyLog.stream().anyMatch(l -> l.matches("[0-9,]+ distinct fragments; counted in"
+        + " [0-9,]+ runs spilled to .*")), "" + tinyLog);
+    assertEquals(d.mergeRounds(), tinyLog.stream().filter(l -> l.matches("refinement [0-9]:"
+        + " adjacent word pairs counted in [0-9,]+ runs spilled to .*")).count(), "" + tinyLog);
+    assertTrue(defaultLog.stream().noneMatch(l -> l.contains("spilled")), "" + defaultLog);
+    StringWriter a = new StringWriter();
+    StringWriter b = new StringWriter();
+    tiny.vocabulary().write(a, false, Integer.MAX_VALUE);
+    whole.vocabulary().write(b, false, Integer.MAX_VALUE);
+    assertEquals(b.toString(), a.toString());
+    assertTrue(java.util.Arrays.equals(whole.bitsPerRound(), tiny.bitsPerRound()));
+    assertEquals(whole.keptStage(), tiny.keptStage());
+    assertEquals(List.of(), java.util.Arrays.asList(tempDir.toFile().list()), "runs deleted");
+  }
+
+  @Test
+  void constructor_budgetUnder16m_rejected() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new VocabularyLearner(VocabularyLearner.Config.DEFAULT, m -> {}, tempDir,
+            (16L << 20) - 1));
   }
 
   @Test
@@ -124,7 +163,7 @@ class VocabularyLearnerTest {
     VocabularyLearner.Config d = VocabularyLearner.Config.DEFAULT;
     VocabularyLearner.Config c = config(iterations, d.fragmentShare(), d.glueGain(),
         d.threads());
-    return new VocabularyLearner(c, m -> {}, tempDir, 1 << 22).learn(
+    return new VocabularyLearner(c, m -> {}, tempDir, MEMORY, 1 << 22).learn(
         List.of(CorpusInput.file(WIKI)), ReaderOptions.DEFAULT, new ByteCounter(), m -> {});
   }
 
@@ -156,7 +195,7 @@ class VocabularyLearnerTest {
   void learn_noSymbols_emptyVocabularyNaNBits() throws IOException {
     Path punct = java.nio.file.Files.writeString(tempDir.resolve("p.txt"), "，。！\n");
     VocabularyLearner.Result r = new VocabularyLearner(VocabularyLearner.Config.DEFAULT, m -> {},
-        tempDir, 1 << 22).learn(List.of(CorpusInput.file(punct)), ReaderOptions.DEFAULT,
+        tempDir, MEMORY, 1 << 22).learn(List.of(CorpusInput.file(punct)), ReaderOptions.DEFAULT,
         new ByteCounter(), m -> {});
     assertEquals(0, r.symbols());
     assertEquals(0, r.vocabulary().size());
