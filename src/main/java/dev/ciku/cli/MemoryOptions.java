@@ -2,16 +2,19 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.NumberText;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Memory budget and spill directory for commands that count.
+ * Memory budget and spill directory for commands that count, or learn a vocabulary: one option,
+ * its parsing and its checks against the heap for all of them; a command whose budget holds
+ * other tables than counting's describes it in its own words ({@link #MemoryOptions(String)}).
  *
  * <p>A picocli mixin: picocli fills the fields while parsing, and the methods read them (nothing
  * is cached). Not thread-safe; one instance per command run, used on its thread.
  */
-public final class MemoryOptions {
+public final class MemoryOptions implements OptionTexts.Own {
   @Option(names = {"-m", "--memory"}, paramLabel = "SIZE",
       description = "Memory budget for counting (e.g. 256m, 2g; at least 16m; default: 256m,"
           + " or 25%% of the JVM heap if that is less, but not under 16m): hash tables, sorted"
@@ -22,6 +25,22 @@ public final class MemoryOptions {
   String memory;
 
   @Mixin TempDirOptions temp;
+
+  /** The command's help text, or null for the annotation's. */
+  private final String text;
+
+  /** {@code --memory} with the annotation's text (counting's budget). */
+  public MemoryOptions() {
+    this(null);
+  }
+
+  /**
+   * {@code --memory} described by {@code text} (may hold {@code ${DEFAULT-VALUE}}; a {@code %}
+   * written {@code %%}, as in any picocli text).
+   */
+  public MemoryOptions(String text) {
+    this.text = text;
+  }
 
   /**
    * Largest share of the JVM heap a budget may take: the rest holds what is not budgeted (the
@@ -106,5 +125,10 @@ public final class MemoryOptions {
   /** The spill directory (checked to exist). */
   public Path tempDir() {
     return temp.tempDir();
+  }
+
+  @Override
+  public Map<String, String> texts() {
+    return OptionTexts.text("memory", text);
   }
 }

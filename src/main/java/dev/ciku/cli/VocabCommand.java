@@ -59,7 +59,12 @@ final class VocabCommand implements Callable<Integer>, RowOptions.Formats {
   @Mixin FormatOptions text;
   @Mixin OutputOptions output;
   @Mixin RunOptions run;
-  @Mixin TempDirOptions temp;
+  @Mixin MemoryOptions memory = new MemoryOptions("Memory budget (e.g. 256m, 2g; at least 16m;"
+      + " default: 256m, or 25%% of the JVM heap if that is less, but not under 16m) of the"
+      + " distinct fragments of the cut pass and of the adjacent word pairs of a merging round,"
+      + " which never live at once: either, with its merge buffers, stays within it and spills"
+      + " sorted runs to --temp-dir beyond it. Output does not depend on it. Not in it: the"
+      + " corpus blocks read back (16 to 48 MB), the character-pair counts and the word trie.");
 
   @Option(names = "--min-pair-count", paramLabel = "N", defaultValue = "3",
       description = "Cut between characters whose pair is seen fewer times (default ${DEFAULT-VALUE}).")
@@ -133,6 +138,7 @@ final class VocabCommand implements Callable<Integer>, RowOptions.Formats {
     }
     new InputChecks().corpus(input.inputs, true).output("-o", output.path())
         .output("--stats", stats).check();
+    long budget = memory.bytes();
     List<CorpusInput> corpus = input.corpus(log);
     int k = top.value();
     VocabularyLearner.Config config = CikuException.usage(() -> new VocabularyLearner.Config(
@@ -153,7 +159,7 @@ final class VocabCommand implements Callable<Integer>, RowOptions.Formats {
       VocabularyLearner.Result r;
       try (Progress p = Progress.start(run.progress(), System.err, "reading", bytes::get,
           InputOptions.totalSize(corpus))) {
-        r = new VocabularyLearner(config, log::info, temp.tempDir())
+        r = new VocabularyLearner(config, log::info, memory.tempDir(), budget)
             .learn(corpus, text.readerOptions(input), bytes, log::warn);
       }
       double seconds = (clock.getAsLong() - t0) / 1e9;

@@ -46,7 +46,7 @@ class MainTest {
         {"eval", "seg", "--gold", "g", "--pred", "p"}}) {
       picocli.CommandLine cl = Main.newCommandLine(args);
       cl.parseArgs(args);
-      boolean budget = List.of("count", "discover", "domain").contains(args[0]);
+      boolean budget = List.of("count", "discover", "domain", "vocab").contains(args[0]);
       assertEquals("out of memory in a 4,096 MB heap: give the JVM more (CIKU_OPTS=-Xmx8g)"
           + (budget ? " or lower --memory" : ""), Main.outOfMemory(cl, 4L << 30), args[0]);
     }
@@ -74,6 +74,9 @@ class MainTest {
             "out of memory in a 96 MB heap: give the JVM more (CIKU_OPTS=-Xmx256m), lower"
                 + " --memory or use fewer --threads"},
         {new String[] {"vocab", "--threads", "2", "x.txt"}, 10L << 20,
+            "out of memory in a 10 MB heap: give the JVM more (CIKU_OPTS=-Xmx64m), lower"
+                + " --memory or use fewer --threads"},
+        {new String[] {"vocab", "-m", "16m", "--threads", "2", "x.txt"}, 10L << 20,
             "out of memory in a 10 MB heap: give the JVM more (CIKU_OPTS=-Xmx64m) or use fewer"
                 + " --threads"},
         {new String[] {"segment", "-t", "1", "x.txt"}, 1L << 30,

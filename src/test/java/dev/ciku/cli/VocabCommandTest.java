@@ -36,6 +36,38 @@ class VocabCommandTest {
     }
   }
 
+  /** A budget under the smallest is a usage error of one line, before any work, as for discover. */
+  @Test
+  void vocab_memoryBelowMinimum_usageErrorOneLine() {
+    assertEquals(2, Main.execute("vocab", "--memory", "1k", WIKI));
+    assertEquals(List.of("ciku vocab: --memory must be at least 16m"), io.errLines());
+    assertEquals("", io.out());
+  }
+
+  /** At the smallest budget, the same vocabulary as at the default. */
+  @Test
+  void vocab_memory16m_sameVocabularyAsDefault() {
+    assertEquals(0, Main.execute("vocab", "-q", WIKI), io::err);
+    String whole = io.out();
+    io.reset();
+    assertEquals(0, Main.execute("vocab", "-q", "-m", "16m", WIKI), io::err);
+    assertEquals(whole, io.out());
+  }
+
+  /** vocab's --memory says what it bounds there: fragments and word pairs, not counting. */
+  @Test
+  void vocab_help_memoryDescribesItsOwnBudget() {
+    assertEquals(0, Main.execute("vocab", "--help"));
+    String help = io.out().replaceAll("\\s+", " ");
+    assertTrue(help.contains("-m, --memory=SIZE Memory budget (e.g. 256m, 2g; at least 16m;"
+        + " default: 256m, or 25% of the JVM heap"), help);
+    assertTrue(help.contains("distinct fragments of the cut pass"), help);
+    assertFalse(help.contains("budget for counting"), help);
+    io.reset();
+    assertEquals(0, Main.execute("discover", "--help"));
+    assertTrue(io.out().replaceAll("\\s+", " ").contains("Memory budget for counting"), io::out);
+  }
+
   @Test
   void vocab_lowercase_usageErrorSayingLatinRunsAreClasses() {
     assertEquals(2, Main.execute("vocab", "-q", "--lowercase", WIKI));
