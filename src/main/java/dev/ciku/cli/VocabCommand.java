@@ -64,7 +64,7 @@ final class VocabCommand implements Callable<Integer>, RowOptions.Formats {
       + " distinct fragments of the cut pass and of the adjacent word pairs of a merging round,"
       + " which never live at once: either, with its merge buffers, stays within it and spills"
       + " sorted runs to --temp-dir beyond it. Output does not depend on it. Not in it: the"
-      + " corpus blocks read back (16 to 48 MB), the character-pair counts and the word trie.");
+      + " corpus blocks (16 to 64 MB), the character-pair counts and the word trie.");
 
   @Option(names = "--min-pair-count", paramLabel = "N", defaultValue = "3",
       description = "Cut between characters whose pair is seen fewer times (default ${DEFAULT-VALUE}).")
