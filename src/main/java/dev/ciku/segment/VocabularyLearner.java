@@ -202,7 +202,7 @@ public final class VocabularyLearner {
   /**
    * Units (Han characters and Latin/digit runs) below which a learned vocabulary knows too few
    * words to segment general text (SIGHAN PKU F1 0.55 learned from 100 KB of news, about 33,000
-   * units; 0.68 from 1 MB, 0.805 from the whole 30 MB; the bundled vocabulary 0.835).
+   * units; 0.68 from 1 MB, 0.805 from the whole 30 MB; the bundled vocabulary 0.834).
    */
   public static final long SMALL_CORPUS = 200_000;
   private final long[] unitCounts = new long[Symbols.LIMIT];
