@@ -491,6 +491,21 @@ check_bundled_data_rebuilds_byte_identical() {
       dict/ciku-general.vocab.tsv | grep -c '^[<>]') lines"
 }
 
+# vocab at its smallest budget spills its fragments and word pairs (general corpus: 568,624
+# distinct fragments) and still writes the bundled vocabulary byte for byte, leaving no run.
+check_vocab_spilling_at_16m_identical() {
+  local general="$SHARED/corpora/general/general-reference.txt.gz"
+  mkdir -p "$TMP/vspill"
+  "$CIKU" vocab --no-progress --memory 16m --temp-dir "$TMP/vspill" "$general" \
+    -o "$TMP/vocab16.tsv" 2> "$TMP/vocab16.err" || { cat "$TMP/vocab16.err"; return 1; }
+  grep -q 'distinct fragments.*runs spilled to' "$TMP/vocab16.err" \
+    || fail "vocab --memory 16m did not spill its fragments: $(cat "$TMP/vocab16.err")" || return 1
+  cmp -s "$TMP/vocab16.tsv" dict/ciku-general.vocab.tsv \
+    || fail "vocab --memory 16m differs from dict/ciku-general.vocab.tsv: $(diff \
+      "$TMP/vocab16.tsv" dict/ciku-general.vocab.tsv | grep -c '^[<>]') lines" || return 1
+  [[ -z "$(ls -A "$TMP/vspill")" ]] || fail "runs left in --temp-dir: $(ls -A "$TMP/vspill")"
+}
+
 check_tmpdir_is_the_default_spill_directory() {
   local err
   mkdir -p "$TMP/spill"
