@@ -104,21 +104,52 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (tests call this). */
   public static int execute(String... args) {
-    CommandLine cl = newCommandLine(args);
+    return execute(newCommandLine(args), args);
+  }
+
+  /** Runs {@code args} on {@code cl} (configured by {@link #handleErrors}); the exit code. */
+  static int execute(CommandLine cl, String... args) {
     HelpOut help = new HelpOut();
     cl.setOut(help.writer);
     try {
       return help.check(cl, cl.execute(args));
-    } catch (OutOfMemoryError e) {
-      // Errors pass picocli's execution handler by; this one still gets one line.
+    } catch (Error e) {
+      // Errors pass picocli's execution handler by; they still get one line, exit code 70.
+      boolean memory = ranOutOfMemory(e);
+      if (!memory && TempFiles.isShuttingDown()) {
+        // As in failure(): a signal's hooks closed what the work used; the shell reports it.
+        return CikuException.SOFTWARE;
+      }
       PrintWriter err = cl.getErr();
       if (System.getenv("CIKU_DEBUG") != null) {
         e.printStackTrace(err);
       }
-      err.println(commandName(cl) + ": " + outOfMemory(cl, Runtime.getRuntime().maxMemory()));
+      err.println(commandName(cl) + ": " + (memory
+          ? outOfMemory(cl, Runtime.getRuntime().maxMemory())
+          : Log.printable("internal error: " + e)));
       err.flush();
       return CikuException.SOFTWARE;
     }
+  }
+
+  /**
+   * Whether {@code e} comes of running out of memory: an OutOfMemoryError in its causes, or a
+   * class whose initialiser ran out of memory in some thread (the JVM then throws a
+   * NoClassDefFoundError at each later use of the class, caused by an ExceptionInInitializerError
+   * that names the OutOfMemoryError only in its message: a worker spilling its first run, say,
+   * when {@code Files.createTempFile} first initialises its random names).
+   */
+  static boolean ranOutOfMemory(Throwable e) {
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(
+        new java.util.IdentityHashMap<>());
+    for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof OutOfMemoryError || (t instanceof ExceptionInInitializerError
+          && t.getMessage() != null
+          && t.getMessage().contains(OutOfMemoryError.class.getName()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The qualified name of the (sub)command {@code cl} parsed, or {@code ciku}. */

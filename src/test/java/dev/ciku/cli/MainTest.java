@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,68 @@ class MainTest {
       cl.parseArgs(args);
       assertEquals(c[2], Main.outOfMemory(cl, (Long) c[1]), String.join(" ", args));
     }
+  }
+
+  /** A class whose initializer runs out of memory, as a JDK class may when first used late. */
+  private static final class HeapExhaustedOnInit {
+    static final int VALUE = exhaust();
+
+    private static int exhaust() {
+      throw new OutOfMemoryError("Java heap space");
+    }
+
+    private HeapExhaustedOnInit() {}
+  }
+
+  /** A command that fails with {@code error} (made when it runs). */
+  @picocli.CommandLine.Command(name = "failing")
+  private static final class Failing implements java.util.concurrent.Callable<Integer> {
+    private final Supplier<Error> error;
+
+    Failing(Supplier<Error> error) {
+      this.error = error;
+    }
+
+    @Override
+    public Integer call() {
+      throw error.get();
+    }
+  }
+
+  private static picocli.CommandLine failing(Supplier<Error> error) {
+    return Main.handleErrors(new picocli.CommandLine(new Failing(error)));
+  }
+
+  /**
+   * A worker that ran out of memory while a class was being initialised leaves the class
+   * unusable: the next thread to use it gets a NoClassDefFoundError, which the run rethrows. It
+   * is reported as running out of memory, in one line with exit code 70, not as a stack trace.
+   */
+  @Test
+  void execute_classInitializerRanOutOfMemory_oneLineOutOfMemoryExit70() {
+    picocli.CommandLine cl = failing(() -> {
+      try {
+        return new AssertionError("initialised: " + HeapExhaustedOnInit.VALUE);
+      } catch (OutOfMemoryError first) {
+        try {
+          return new AssertionError("initialised: " + HeapExhaustedOnInit.VALUE);
+        } catch (NoClassDefFoundError again) {
+          return again;
+        }
+      }
+    });
+    assertEquals(CikuException.SOFTWARE, Main.execute(cl));
+    assertEquals(1, errLines().size(), err());
+    assertTrue(errLines().get(0).startsWith("failing: out of memory in a "), err());
+    assertEquals("", out());
+  }
+
+  /** Any other error is an internal error: one line, exit code 70. */
+  @Test
+  void execute_otherError_oneLineInternalErrorExit70() {
+    picocli.CommandLine cl = failing(() -> new StackOverflowError());
+    assertEquals(CikuException.SOFTWARE, Main.execute(cl));
+    assertEquals(List.of("failing: internal error: java.lang.StackOverflowError"), errLines());
   }
 
   @Test
