@@ -212,7 +212,7 @@ public final class DecodingReader extends Reader {
       unitBytes = Encodings.codeUnitBytes(other);
       bytes.position(0);
       fellBack = true;
-      input.warnings().accept(Utf8Fallback.warning(input.name(), other));
+      input.warnings().accept(input.warning(other));
       return;
     }
     chars.flip();

@@ -42,8 +42,8 @@ public final class TextLines implements Closeable {
       Consumer<String> warnings) {
     this.name = name;
     this.decoder = in.charset().equals(StandardCharsets.UTF_8)
-        ? new DecodingReader(in.stream(), new Utf8Fallback.Input(name, stream, warnings), BUFFER,
-            false)
+        ? new DecodingReader(in.stream(), new Utf8Fallback.Input(name, stream, warnings, true),
+            BUFFER, false)
         : new DecodingReader(in.stream(), in.charset(), BUFFER);
     this.lines = new BufferedReader(decoder, BUFFER);
     this.warnings = warnings;

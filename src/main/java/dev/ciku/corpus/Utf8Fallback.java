@@ -75,10 +75,22 @@ public final class Utf8Fallback {
 
   /**
    * An input read as UTF-8 by default, which a reader decides on: its name (for the warning),
-   * whether it is a stream (its first block is then what has come without waiting) and who hears
-   * the warning.
+   * whether it is a stream (its first block is then what has come without waiting), who hears
+   * the warning, and whether it is an auxiliary file (a word list), which {@code --encoding}
+   * does not apply to.
    */
-  public record Input(String name, boolean stream, Consumer<String> warnings) {}
+  public record Input(String name, boolean stream, Consumer<String> warnings,
+      boolean auxiliary) {
+    /** A corpus input, whose encoding {@code --encoding} gives. */
+    public Input(String name, boolean stream, Consumer<String> warnings) {
+      this(name, stream, warnings, false);
+    }
+
+    /** The warning that this input is read in {@code cs} instead of UTF-8. */
+    public String warning(Charset cs) {
+      return auxiliary ? auxiliaryWarning(name, cs) : Utf8Fallback.warning(name, cs);
+    }
+  }
 
   /**
    * Whether a first block that decoded as UTF-8 into {@code bad} malformed sequences and NUL
@@ -312,5 +324,14 @@ public final class Utf8Fallback {
   public static String warning(String name, Charset cs) {
     return name + ": not UTF-8; read as " + cs.name()
         + " (detected; give --encoding to choose)";
+  }
+
+  /**
+   * The warning that auxiliary file {@code name} (a word list, read as UTF-8 whatever
+   * {@code --encoding} says) is read in {@code cs} instead.
+   */
+  public static String auxiliaryWarning(String name, Charset cs) {
+    return name + ": not UTF-8; read as " + cs.name()
+        + " (detected; if that is wrong, convert the file to UTF-8)";
   }
 }

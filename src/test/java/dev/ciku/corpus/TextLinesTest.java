@@ -118,8 +118,9 @@ class TextLinesTest {
     Files.write(p, list.toString().getBytes(java.nio.charset.Charset.forName("GBK")));
     try (TextLines t = TextLines.open(p, warnings::add)) {
       assertEquals(words[0] + "\t1000", t.readLine());
-      assertEquals(List.of(p + ": not UTF-8; read as GB18030 (detected; give --encoding to"
-          + " choose)"), warnings, "warned before the end");
+      // --encoding is for corpora: the advice for a word list is to convert it.
+      assertEquals(List.of(p + ": not UTF-8; read as GB18030 (detected; if that is wrong,"
+          + " convert the file to UTF-8)"), warnings, "warned before the end");
       String line;
       int n = 1;
       while ((line = t.readLine()) != null) {
