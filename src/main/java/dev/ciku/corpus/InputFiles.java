@@ -58,7 +58,10 @@ public final class InputFiles {
    * stalled producer from a busy one.
    */
   public static InputStream open(Path file, String name) throws IOException {
-    boolean stream = isStream(file);
+    // Its attributes, not isStream: a file gone since it was listed is then a
+    // NoSuchFileException naming it, not a FileInputStream's "f (No such file or directory)".
+    boolean stream = !Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+        .isRegularFile();
     // A FileInputStream asks a pipe, FIFO or terminal how many bytes wait (FIONREAD); the
     // channel stream of Files.newInputStream would seek, and fail with "Illegal seek".
     return named(stream ? new java.io.FileInputStream(file.toFile()) : Files.newInputStream(file),

@@ -51,6 +51,25 @@ class CorpusInputTest {
         CorpusInput.estimatedChars(List.of(CorpusInput.file(plain), CorpusInput.stdin())));
   }
 
+  /**
+   * A file of a directory deleted after the directory was listed, before it is read: the error
+   * says the file is gone, as for a file named that does not exist (NoSuchFileException, which
+   * the command line reports as "cannot open FILE: no such file or directory", exit 66), not as
+   * a FileNotFoundException of a stream ("d/b.txt (No such file or directory)").
+   */
+  @Test
+  void open_fileDeletedAfterListing_noSuchFileNamingIt() throws IOException {
+    Path d = Files.createDirectories(dir.resolve("d"));
+    Files.writeString(d.resolve("a.txt"), "中国", StandardCharsets.UTF_8);
+    Path gone = Files.writeString(d.resolve("b.txt"), "人民", StandardCharsets.UTF_8);
+    List<CorpusInput> inputs = CorpusInput.expand(List.of(d.toString()));
+    assertEquals(2, inputs.size());
+    Files.delete(gone);
+    java.nio.file.NoSuchFileException e = org.junit.jupiter.api.Assertions.assertThrows(
+        java.nio.file.NoSuchFileException.class, () -> inputs.get(1).open(new ByteCounter()));
+    assertEquals(gone.toString(), e.getFile());
+  }
+
   @Test
   void expand_linkToDirectoryAsArgument_readsItsFilesUnderTheLinkName() throws IOException {
     Path real = Files.createDirectories(dir.resolve("real/sub"));
