@@ -186,23 +186,32 @@ public final class NgramStore implements AutoCloseable {
    * layout, or, once every entry is read, a checksum that does not match: a changed count, key
    * or header entry) throws an {@link UncheckedIOException} wrapping a
    * {@link StoreFormatException}; the sink has seen grams by then, so callers commit nothing
-   * before this returns.
+   * before this returns. So does a file cut short since it was opened (its mapped pages gone).
    */
   public void forEach(GramSink sink) {
     long[] sum = {0};
-    map.forEach((hi, lo, c) -> {
-      if (hi == 0) {
-        if (lo != StoreMeta.K_CHECKSUM) {
-          sum[0] += StoreMeta.mix(hi, lo, c);
+    try {
+      map.forEach((hi, lo, c) -> {
+        if (hi == 0) {
+          if (lo != StoreMeta.K_CHECKSUM) {
+            sum[0] += StoreMeta.mix(hi, lo, c);
+          }
+          return; // metadata
         }
-        return; // metadata
+        if (!isGram(hi, lo) || c < 1) {
+          throw new UncheckedIOException(corrupt(path, "an entry that is not a gram"));
+        }
+        sum[0] += StoreMeta.mix(hi, lo, c);
+        sink.accept(hi, lo, c);
+      });
+    } catch (InternalError e) {
+      // How the JVM reports reading a mapped page whose file was truncated (SIGBUS).
+      if (e.getMessage() == null || !e.getMessage().contains("unsafe memory access")) {
+        throw e;
       }
-      if (!isGram(hi, lo) || c < 1) {
-        throw new UncheckedIOException(corrupt(path, "an entry that is not a gram"));
-      }
-      sum[0] += StoreMeta.mix(hi, lo, c);
-      sink.accept(hi, lo, c);
-    });
+      throw new UncheckedIOException(new StoreFormatException(path + " was cut short while it"
+          + " was read (a store is never changed once written: was it overwritten in place?)"));
+    }
     if (header.checksummed() && sum[0] != header.checksum()) {
       throw new UncheckedIOException(corrupt(path, "its checksum does not match its entries"));
     }

@@ -136,6 +136,28 @@ class NgramStoreTest {
     }
   }
 
+  /**
+   * A store cut short after it was opened (overwritten in place, by {@code cp} or {@code
+   * truncate}, while a reader maps it): reading the pages gone is a fault of the mapping, which
+   * the JVM throws as an InternalError; it is reported as the store's error, naming it, not as
+   * an internal error of ciku.
+   */
+  @Test
+  void forEach_storeTruncatedAfterOpening_storeErrorNamingIt() throws IOException {
+    Path target = store(LAWS, 2, "laws.ngrams", new Grams3());
+    try (NgramStore s = NgramStore.open(target)) {
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(target,
+          java.nio.file.StandardOpenOption.WRITE)) {
+        ch.truncate(4096);
+      }
+      java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+          () -> s.forEach((hi, lo, c) -> { }));
+      assertTrue(e.getCause() instanceof NgramStore.StoreFormatException, e.toString());
+      assertEquals(target + " was cut short while it was read (a store is never changed once"
+          + " written: was it overwritten in place?)", e.getCause().getMessage());
+    }
+  }
+
   @Test
   void summary_afterRoundTrip_keepsTotalsAndUnits() throws IOException {
     Path corpus = dir.resolve("mixed.txt");
