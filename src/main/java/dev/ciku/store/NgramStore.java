@@ -111,6 +111,11 @@ public final class NgramStore implements AutoCloseable {
       throw new StoreFormatException(path + " is an n-gram store of an older ciku (format 1):"
           + " count the corpus again with 'ciku count -o'");
     }
+    if (n >= 2 && head[0] == (byte) 0x1f && head[1] == (byte) 0x8b) {
+      // Compressed to be copied elsewhere: a store is read in place, never decompressed.
+      throw new StoreFormatException(path + " is gzip data: a store is memory-mapped, so"
+          + " decompress it first (gunzip -k " + path + ")");
+    }
     String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
     if (!text.contains(CHRONICLE_HEADER)) {
       throw new StoreFormatException(path + " is not a ciku n-gram store");

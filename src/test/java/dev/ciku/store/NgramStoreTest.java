@@ -325,6 +325,23 @@ class NgramStoreTest {
     assertEquals("这不是一个存储文件\n", Files.readString(f), "file left untouched");
   }
 
+  /**
+   * A store compressed to be copied elsewhere (stores are large) cannot be memory-mapped: the
+   * error says to decompress it, rather than that it is no store.
+   */
+  @Test
+  void open_gzippedStore_saysToDecompressIt() throws IOException {
+    Path target = store(LAWS, 2, "laws.ngrams", new Grams3());
+    Path gz = dir.resolve("laws.ngrams.gz");
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      Files.copy(target, out);
+    }
+    NgramStore.StoreFormatException e =
+        assertThrows(NgramStore.StoreFormatException.class, () -> NgramStore.open(gz));
+    assertEquals(gz + " is gzip data: a store is memory-mapped, so decompress it first"
+        + " (gunzip -k " + gz + ")", e.getMessage());
+  }
+
   @Test
   void open_emptyFile_throwsStoreFormatException() throws IOException {
     Path f = Files.createFile(dir.resolve("empty.ngrams"));
