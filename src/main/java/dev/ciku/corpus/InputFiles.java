@@ -87,9 +87,25 @@ public final class InputFiles {
   public static InputStream gunzip(InputStream in, String name) throws IOException {
     try {
       return new Gunzip(new GzipMembers(in), name);
+    } catch (NotGzipException e) {
+      // Not damaged gzip data but none at all (text under a .gz name): standard input is
+      // decompressed only when it starts as gzip does, so it reads there.
+      in.close();
+      throw new CorruptInputException(name + ": not gzip data, though named .gz (it does not"
+          + " start as gzip does); if it is text, read it as standard input: 'ciku ... - <"
+          + " FILE'", e);
     } catch (ZipException | EOFException e) {
       in.close();
       throw corrupt(name, e);
+    }
+  }
+
+  /** A gzip member's header that does not start with gzip's magic bytes. */
+  private static final class NotGzipException extends ZipException {
+    private static final long serialVersionUID = 1L;
+
+    NotGzipException() {
+      super("Not in GZIP format"); // as the JDK says it
     }
   }
 
@@ -542,7 +558,7 @@ public final class InputFiles {
     private void readHeader() throws IOException {
       headerCrc.reset();
       if (headerByte() != GZIP_MAGIC[0] || headerByte() != GZIP_MAGIC[1]) {
-        throw new ZipException("Not in GZIP format");
+        throw new NotGzipException();
       }
       int method = headerByte();
       if (method != 8) {

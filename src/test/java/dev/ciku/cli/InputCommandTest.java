@@ -196,8 +196,11 @@ class InputCommandTest {
   void stats_notGzipOrEmptyGz_namesInputExit65() throws IOException {
     Path plain = write("plain.gz", "中文\n");
     assertEquals(CikuException.DATA, Main.execute("stats", plain.toString()));
-    assertEquals(List.of("ciku stats: " + plain + ": truncated or corrupt gzip data"
-        + " (Not in GZIP format)"), io.errLines());
+    // Text under a .gz name is not damaged gzip data: the message says what it is and how to
+    // read it (standard input is decompressed only when it starts as gzip does).
+    assertEquals(List.of("ciku stats: " + plain + ": not gzip data, though named .gz (it does"
+        + " not start as gzip does); if it is text, read it as standard input: 'ciku ... - <"
+        + " FILE'"), io.errLines());
     io.reset();
     Path empty = write("empty.gz", new byte[0]);
     assertEquals(CikuException.DATA, Main.execute("stats", empty.toString()));
