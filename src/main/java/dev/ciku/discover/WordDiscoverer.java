@@ -386,8 +386,9 @@ public final class WordDiscoverer {
       Consumer<String> warnings) {
     int order = Math.min(options.order(), store.order());
     if (order < 3) {
-      throw new IllegalArgumentException("the store holds grams of up to " + store.order()
-          + " units; discovery needs 3 or more");
+      throw new IllegalArgumentException("the store holds " + (store.order() == 1
+          ? "single units only" : "grams of up to " + store.order() + " units")
+          + "; discovery needs grams of 3 units or more (count with -n 3 or more)");
     }
     if (order < options.order()) {
       warnings.accept("the store holds grams of up to " + store.order() + " units: discovering at"

@@ -476,6 +476,21 @@ class MainTest {
     assertEquals("", err());
   }
 
+  /** A store of single units or pairs is refused in one line that says how to count one. */
+  @Test
+  void discoverCounts_storeOfOrderOneOrTwo_refusedSayingHowToCountOne() {
+    String[] holds = {"single units only", "grams of up to 2 units"};
+    for (int order = 1; order <= 2; order++) {
+      String store = dir.resolve("laws" + order + ".ngrams").toString();
+      assertEquals(0, Main.execute("count", "-q", "-n", "" + order, "-o", store, LAWS));
+      io.reset();
+      assertEquals(CikuException.USAGE, Main.execute("discover", "-q", "--counts", store, LAWS));
+      assertEquals(List.of("ciku discover: the store holds " + holds[order - 1] + "; discovery"
+          + " needs grams of 3 units or more (count with -n 3 or more)"), errLines());
+      assertEquals("", out());
+    }
+  }
+
   @Test
   void countMerge_prunedStores_warnOnlyWhenThereAreSeveral() {
     String a = dir.resolve("a.ngrams").toString();
