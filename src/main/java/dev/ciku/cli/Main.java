@@ -430,6 +430,13 @@ public final class Main implements Runnable {
     } else if (t instanceof IOException) {
       code = CikuException.IO;
       message = "I/O error: " + t.getMessage();
+    } else if (ranOutOfMemory(t)) {
+      // A worker's OutOfMemoryError handed on inside an exception.
+      code = CikuException.SOFTWARE;
+      message = outOfMemory(line, Runtime.getRuntime().maxMemory());
+      if (System.getenv("CIKU_DEBUG") != null) {
+        t.printStackTrace(err);
+      }
     } else {
       code = CikuException.SOFTWARE;
       message = "internal error: " + t;

@@ -144,6 +144,34 @@ class MainTest {
     assertEquals("", out());
   }
 
+  /**
+   * A worker thread's OutOfMemoryError that reaches the command wrapped in an exception (as a
+   * store's fill threads hand theirs on) is reported as running out of memory too.
+   */
+  @Test
+  void execute_outOfMemoryWrappedInAnException_oneLineOutOfMemoryExit70() {
+    picocli.CommandLine cl = Main.handleErrors(new picocli.CommandLine(
+        new FailingWith(() -> new IllegalStateException(new OutOfMemoryError("Java heap space")))));
+    assertEquals(CikuException.SOFTWARE, Main.execute(cl));
+    assertEquals(1, errLines().size(), err());
+    assertTrue(errLines().get(0).startsWith("failing: out of memory in a "), err());
+  }
+
+  /** A command that fails with the exception {@code failure} makes when it runs. */
+  @picocli.CommandLine.Command(name = "failing")
+  private static final class FailingWith implements java.util.concurrent.Callable<Integer> {
+    private final Supplier<RuntimeException> failure;
+
+    FailingWith(Supplier<RuntimeException> failure) {
+      this.failure = failure;
+    }
+
+    @Override
+    public Integer call() {
+      throw failure.get();
+    }
+  }
+
   /** Any other error is an internal error: one line, exit code 70. */
   @Test
   void execute_otherError_oneLineInternalErrorExit70() {
