@@ -399,6 +399,22 @@ check_closed_stdin_is_an_error() {
   "$CIKU" stats corpora-samples/laws-zh.txt <&- | grep -q '^11392'$'\t' || fail "a file, stdin closed"
 }
 
+check_closed_stdout_is_an_error_before_the_work() {
+  local rc=0 jar="$ROOT/target/ciku-0.1.0-all.jar"
+  # One line on standard error: the refusal came before the work, which logs its stages there.
+  "$CIKU" discover corpora-samples/laws-zh.txt >&- 2> "$TMP/stdout.err" || rc=$?
+  [[ $rc == 74 && $(wc -l < "$TMP/stdout.err") == 1 ]] \
+    && grep -q 'standard output: it is closed' "$TMP/stdout.err" \
+    || fail "launcher: rc $rc: $(cat "$TMP/stdout.err")" || return 1
+  rc=0
+  java -jar "$jar" count corpora-samples/laws-zh.txt >&- 2> "$TMP/stdout.err" || rc=$?
+  [[ $rc == 74 && $(wc -l < "$TMP/stdout.err") == 1 ]] \
+    || fail "java -jar: rc $rc: $(cat "$TMP/stdout.err")" || return 1
+  # With -o, standard output is not needed.
+  "$CIKU" discover corpora-samples/laws-zh.txt --top 5 -o "$TMP/stdout.tsv" >&- 2> /dev/null \
+    && [[ $(wc -l < "$TMP/stdout.tsv") == 6 ]] || fail "-o with standard output closed"
+}
+
 check_launcher_jvm_options_keep_stdout_data() {
   local want o got
   want=$("$CIKU" stats corpora-samples/laws-zh.txt 2> /dev/null) || fail "default options" || return 1

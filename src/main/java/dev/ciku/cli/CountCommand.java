@@ -116,7 +116,7 @@ final class CountCommand implements Callable<Integer>, RowOptions.Formats {
           r.written(), s.order(), s.minCount(), store));
       return 0;
     }
-    try (Output out = Output.stdout()) {
+    try (Output out = Output.open(null)) {
       RowWriter w = new RowWriter(out.writer(), fmt, GramRows.COLUMNS, rows.header());
       count(new Counting.Rows(units -> new GramRows(w, units, k), k, byCount), log);
       out.commit();

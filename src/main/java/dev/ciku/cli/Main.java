@@ -73,7 +73,12 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    if (Boolean.getBoolean("ciku.stdin.closed") || stdinIsTheJvmsOwnFile()) {
+    if (!Boolean.getBoolean(Output.STDOUT_CLOSED) && isTheJvmsOwnFile(1)) {
+      // Standard output was closed (>&-) and the JVM's own lib/modules took descriptor 1: data
+      // written there would fail at the end of the work; opening it for data now fails at once.
+      System.setProperty(Output.STDOUT_CLOSED, "true");
+    }
+    if (Boolean.getBoolean("ciku.stdin.closed") || isTheJvmsOwnFile(0)) {
       // Standard input was closed (<&-): bin/ciku gave the JVM /dev/null in its place, or the
       // JVM's own lib/modules took the free descriptor. Reading it is an I/O error (74).
       System.setIn(new java.io.InputStream() {
@@ -87,14 +92,15 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Whether standard input is a file of the JVM itself: what descriptor 0 becomes when the JVM
-   * starts with it closed ({@code java -jar ... <&-}; {@code bin/ciku} checks before) and opens
-   * its own {@code lib/modules} first. Linux only ({@code /proc}); false when it cannot tell.
+   * Whether descriptor {@code fd} (0: standard input, 1: output) is a file of the JVM itself:
+   * what it becomes when the JVM starts with it closed ({@code java -jar ... <&-}; {@code bin/ciku}
+   * checks before) and opens its own {@code lib/modules} first. Linux only ({@code /proc}); false
+   * when it cannot tell.
    */
-  private static boolean stdinIsTheJvmsOwnFile() {
+  private static boolean isTheJvmsOwnFile(int fd) {
     try {
       java.nio.file.Path in = java.nio.file.Files.readSymbolicLink(
-          java.nio.file.Path.of("/proc/self/fd/0"));
+          java.nio.file.Path.of("/proc/self/fd/" + fd));
       return in.isAbsolute() && in.startsWith(java.nio.file.Path.of(System.getProperty("java.home"))
           .toRealPath());
     } catch (IOException | RuntimeException e) {

@@ -95,7 +95,26 @@ public final class Output implements Closeable {
    * @throws OutputException if {@code target} cannot be written
    */
   public static Output open(Path target) throws OutputException {
+    return open(target, Boolean.getBoolean(STDOUT_CLOSED));
+  }
+
+  /**
+   * System property set ({@code true}) when this process started with standard output closed
+   * ({@code >&-}): {@code bin/ciku} then gives the JVM {@code /dev/null} in its place, so that no
+   * file the JVM opens takes descriptor 1, and says so here.
+   */
+  public static final String STDOUT_CLOSED = "ciku.stdout.closed";
+
+  /**
+   * {@link #open(Path)}, standard output taken to be closed if {@code stdoutClosed}: then opening
+   * it fails at once, before the command works, instead of when its data are written.
+   */
+  static Output open(Path target, boolean stdoutClosed) throws OutputException {
     if (target == null || target.toString().equals("-")) {
+      if (stdoutClosed) {
+        throw new OutputException("to standard output", "it is closed (give -o FILE, or"
+            + " redirect it: > FILE)", null);
+      }
       return stdout();
     }
     String what = target.toString();

@@ -40,6 +40,21 @@ class OutputTest {
   }
 
   @Test
+  void open_standardOutputClosed_failsAtOnceSayingSo() throws IOException {
+    OutputException e = assertThrows(OutputException.class, () -> Output.open(null, true));
+    assertEquals("cannot write to standard output: it is closed (give -o FILE, or redirect it:"
+        + " > FILE)", e.getMessage());
+    assertThrows(OutputException.class, () -> Output.open(Path.of("-"), true));
+    // A file needs no standard output.
+    Path target = dir.resolve("out.tsv");
+    try (Output out = Output.open(target, true)) {
+      out.writer().write("x\n");
+      out.commit();
+    }
+    assertEquals("x\n", Files.readString(target));
+  }
+
+  @Test
   void commit_writesTarget_noTempLeft() throws IOException {
     Path target = dir.resolve("out.tsv");
     try (Output out = Output.open(target)) {
