@@ -253,7 +253,8 @@ class OutputCliTest {
   void segment_stdoutClosed_exits74OneLine() throws Exception {
     String[] r = bash("ciku segment " + LAWS + " -q >&-");
     assertEquals("74", r[0], r[2]);
-    assertEquals("ciku segment: cannot write to standard output: bad file descriptor\n", r[2]);
+    assertEquals("ciku segment: cannot write to standard output: it is closed (give -o FILE, or"
+        + " redirect it: > FILE)\n", r[2]);
   }
 
   @Test
