@@ -209,12 +209,16 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
             + ": no such file or directory");
       }
     }
-    // A reference read once (a pipe) is copied first, so that it can be looked at and read.
+    // A reference read once (a pipe) is copied first, so that it can be looked at and read. The
+    // warnings about its files wait until it is known to be usable: a usage error is one line.
+    List<String> warnings = new ArrayList<>();
     Spool copies = Spool.of(CorpusInput.expand(reference, input.binaryData(), log::info,
-        log::warn), memory.tempDir());
+        warnings::add), memory.tempDir());
     try {
-      return new Reference(CikuException.usage(() -> ReferenceSources.of(copies.inputs(),
+      Reference r = new Reference(CikuException.usage(() -> ReferenceSources.of(copies.inputs(),
           String.join(",", reference), text.readerOptions(input), log::warn)), copies);
+      warnings.forEach(log::warn);
+      return r;
     } catch (RuntimeException | Error e) {
       try {
         copies.close();

@@ -6,12 +6,38 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CorpusInputTest {
   @TempDir Path dir;
+
+  @Test
+  void expand_sameFileTwice_warnsOncePerFileAndKeepsBoth() throws IOException {
+    Path d = Files.createDirectory(dir.resolve("d"));
+    Path a = Files.writeString(d.resolve("a.txt"), "中国人民\n", StandardCharsets.UTF_8);
+    Path b = Files.writeString(d.resolve("b.txt"), "人民\n", StandardCharsets.UTF_8);
+    Path link = Files.createLink(dir.resolve("hard.txt"), b);
+    List<String> warnings = new ArrayList<>();
+    List<CorpusInput> inputs = CorpusInput.expand(List.of(a.toString(),
+        d.resolve(".").resolve("a.txt").toString(), d.toString(), link.toString()), null,
+        m -> { }, warnings::add);
+    assertEquals(5, inputs.size());
+    assertEquals(List.of(a + " is read 3 times (as " + a + ", " + d.resolve(".").resolve("a.txt")
+        + ", " + a + "): its text is counted 3 times", b + " is read 2 times (as " + b + ", "
+        + link + "): its text is counted 2 times"), warnings);
+  }
+
+  @Test
+  void expand_distinctFiles_noWarning() throws IOException {
+    Path a = Files.writeString(dir.resolve("a.txt"), "中国\n", StandardCharsets.UTF_8);
+    Path b = Files.writeString(dir.resolve("b.txt"), "中国\n", StandardCharsets.UTF_8);
+    List<String> warnings = new ArrayList<>();
+    CorpusInput.expand(List.of(a.toString(), b.toString(), "-"), null, m -> { }, warnings::add);
+    assertEquals(List.of(), warnings);
+  }
 
   @Test
   void estimatedChars_plainAndGzipFiles_bytesAndFourTimesTheGzipBytes() throws IOException {
