@@ -102,6 +102,7 @@ final class DiscoverCommand implements Callable<Integer>, RowOptions.Formats {
               size, counts == null ? 2 : 1)) {
         if (store != null) {
           store.requireNormalization(new Normalization(text.lowercase, text.simplify), "");
+          WordDiscoverer.requireDiscoverable(store); // before the warning: an error is one line
           if (input.inputs.isEmpty()) {
             log.warn("--counts without INPUT: no cut pass and no re-estimation, so the list is"
                 + " rougher than the corpus's (phrases such as 的人 stay); give the corpus as"

@@ -139,7 +139,7 @@ public final class InputChecks {
     }
     if (isStdin(file.toString()) || Files.exists(file) && !Files.isRegularFile(file)) {
       throw new CikuException(CikuException.NO_INPUT, option
-          + " needs a regular file (a store is memory-mapped), not a pipe: " + file);
+          + " needs a regular file (a store is memory-mapped), not a pipe or a device: " + file);
     }
     reads(option, file.toString());
     return this;

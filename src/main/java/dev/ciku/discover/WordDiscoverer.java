@@ -379,17 +379,27 @@ public final class WordDiscoverer {
   }
 
   /**
+   * Checks that discovery can use {@code store}: it holds grams of 3 units or more (every order
+   * of discovery is 3 or more). Callers check before they warn about a store that is refused.
+   *
+   * @throws IllegalArgumentException if it holds shorter grams only, saying how to count one
+   */
+  public static void requireDiscoverable(NgramStore store) {
+    if (store.order() < 3) {
+      throw new IllegalArgumentException("the store holds " + (store.order() == 1
+          ? "single units only" : "grams of up to " + store.order() + " units")
+          + "; discovery needs grams of 3 units or more (count with -n 3 or more)");
+    }
+  }
+
+  /**
    * The counts of a store, grams longer than the order left out, split as counting does. A store
    * of a lower order than asked for is used at its own order, with a warning.
    */
   private Counts counts(NgramStore store, SpilledGrams spill, GramIndex index,
       Consumer<String> warnings) {
+    requireDiscoverable(store);
     int order = Math.min(options.order(), store.order());
-    if (order < 3) {
-      throw new IllegalArgumentException("the store holds " + (store.order() == 1
-          ? "single units only" : "grams of up to " + store.order() + " units")
-          + "; discovery needs grams of 3 units or more (count with -n 3 or more)");
-    }
     if (order < options.order()) {
       warnings.accept("the store holds grams of up to " + store.order() + " units: discovering at"
           + " order " + order + ", not " + options.order() + " (count with -n "

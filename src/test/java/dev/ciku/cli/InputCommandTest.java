@@ -500,12 +500,12 @@ class InputCommandTest {
     assertEquals(CikuException.NO_INPUT, Main.execute("discover", "--counts", fifo.toString(),
         LAWS.toString()));
     assertEquals(List.of("ciku discover: --counts needs a regular file (a store is memory-mapped),"
-        + " not a pipe: " + fifo), io.errLines());
+        + " not a pipe or a device: " + fifo), io.errLines());
     io.reset();
     assertEquals(CikuException.NO_INPUT, withStdin(new byte[0], "discover", "--counts", "-",
         LAWS.toString()));
     assertEquals(List.of("ciku discover: --counts needs a regular file (a store is memory-mapped),"
-        + " not a pipe: -"), io.errLines());
+        + " not a pipe or a device: -"), io.errLines());
   }
 
   @Test

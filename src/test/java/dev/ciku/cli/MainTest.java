@@ -516,6 +516,11 @@ class MainTest {
       assertEquals(List.of("ciku discover: the store holds " + holds[order - 1] + "; discovery"
           + " needs grams of 3 units or more (count with -n 3 or more)"), errLines());
       assertEquals("", out());
+      // The store alone: refused before the warning about a list without the corpus.
+      io.reset();
+      assertEquals(CikuException.USAGE, Main.execute("discover", "-q", "--counts", store));
+      assertEquals(List.of("ciku discover: the store holds " + holds[order - 1] + "; discovery"
+          + " needs grams of 3 units or more (count with -n 3 or more)"), errLines());
     }
   }
 
@@ -581,7 +586,7 @@ class MainTest {
   void countMerge_standardInput_needsARegularFile() {
     assertEquals(66, Main.execute("count", "--merge", "-"));
     assertEquals(List.of("ciku count: --merge needs a regular file (a store is memory-mapped),"
-        + " not a pipe: -"), errLines());
+        + " not a pipe or a device: -"), errLines());
   }
 
   @Test
