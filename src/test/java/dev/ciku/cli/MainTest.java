@@ -101,23 +101,30 @@ class MainTest {
     private HeapExhaustedOnInit() {}
   }
 
-  /** A command that fails with {@code error} (made when it runs). */
+  /**
+   * A command that fails with {@code failure}, made when it runs: an {@link Error} or a
+   * {@link RuntimeException}.
+   */
   @picocli.CommandLine.Command(name = "failing")
   private static final class Failing implements java.util.concurrent.Callable<Integer> {
-    private final Supplier<Error> error;
+    private final Supplier<? extends Throwable> failure;
 
-    Failing(Supplier<Error> error) {
-      this.error = error;
+    Failing(Supplier<? extends Throwable> failure) {
+      this.failure = failure;
     }
 
     @Override
     public Integer call() {
-      throw error.get();
+      Throwable t = failure.get();
+      if (t instanceof Error e) {
+        throw e;
+      }
+      throw (RuntimeException) t;
     }
   }
 
-  private static picocli.CommandLine failing(Supplier<Error> error) {
-    return Main.handleErrors(new picocli.CommandLine(new Failing(error)));
+  private static picocli.CommandLine failing(Supplier<? extends Throwable> failure) {
+    return Main.handleErrors(new picocli.CommandLine(new Failing(failure)));
   }
 
   /**
@@ -150,26 +157,11 @@ class MainTest {
    */
   @Test
   void execute_outOfMemoryWrappedInAnException_oneLineOutOfMemoryExit70() {
-    picocli.CommandLine cl = Main.handleErrors(new picocli.CommandLine(
-        new FailingWith(() -> new IllegalStateException(new OutOfMemoryError("Java heap space")))));
+    picocli.CommandLine cl = failing(
+        () -> new IllegalStateException(new OutOfMemoryError("Java heap space")));
     assertEquals(CikuException.SOFTWARE, Main.execute(cl));
     assertEquals(1, errLines().size(), err());
     assertTrue(errLines().get(0).startsWith("failing: out of memory in a "), err());
-  }
-
-  /** A command that fails with the exception {@code failure} makes when it runs. */
-  @picocli.CommandLine.Command(name = "failing")
-  private static final class FailingWith implements java.util.concurrent.Callable<Integer> {
-    private final Supplier<RuntimeException> failure;
-
-    FailingWith(Supplier<RuntimeException> failure) {
-      this.failure = failure;
-    }
-
-    @Override
-    public Integer call() {
-      throw failure.get();
-    }
   }
 
   /** Any other error is an internal error: one line, exit code 70. */
