@@ -143,10 +143,20 @@ public final class OutputTarget {
     return standardDescriptor(path, Path.of("/proc/self/fd/1"), Path.of("/proc/self/fd/2"));
   }
 
+  /**
+   * 1 or 2 if {@code path} is a name of this process's standard output or error itself
+   * ({@code /dev/stdout}, {@code /dev/fd/2}, {@code /proc/self/fd/1}), whatever it is open on;
+   * else 0. Unlike {@link #standardDescriptor(Path)}, no file is compared.
+   */
+  public static int standardName(Path path) {
+    Integer named = STANDARD_NAMES.get(path.toAbsolutePath().normalize().toString());
+    return named == null ? 0 : named;
+  }
+
   /** As {@link #standardDescriptor(Path)}, with the files standing for descriptors 1 and 2. */
   static int standardDescriptor(Path path, Path out, Path err) {
-    Integer named = STANDARD_NAMES.get(path.toAbsolutePath().normalize().toString());
-    if (named != null) {
+    int named = standardName(path);
+    if (named != 0) {
       return named;
     }
     Object key = fileKey(path);

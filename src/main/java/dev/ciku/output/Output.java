@@ -112,13 +112,20 @@ public final class Output implements Closeable {
   static Output open(Path target, boolean stdoutClosed) throws OutputException {
     if (target == null || target.toString().equals("-")) {
       if (stdoutClosed) {
-        throw new OutputException("to standard output", "it is closed (give -o FILE, or"
-            + " redirect it: > FILE)", null);
+        throw closed("to standard output");
       }
       return stdout();
     }
     String what = target.toString();
     int descriptor = OutputTarget.standardDescriptor(target);
+    if (descriptor == 1 && stdoutClosed) {
+      if (OutputTarget.standardName(target) == 1) {
+        throw closed(what);
+      }
+      // The same file as the stand-in of the closed descriptor (bin/ciku's /dev/null): written
+      // as itself.
+      descriptor = 0;
+    }
     if (descriptor != 0) {
       return standard(descriptor, what);
     }
@@ -140,6 +147,15 @@ public final class Output implements Closeable {
       }
       throw OutputException.of(what, e);
     }
+  }
+
+  /**
+   * The error of an output that is standard output, closed: {@code what} names it ("to standard
+   * output", or a name of it such as {@code /dev/stdout}).
+   */
+  private static OutputException closed(String what) {
+    return new OutputException(what, (what.equals("to standard output") ? "it" : "standard output")
+        + " is closed (give -o FILE, or redirect it: > FILE)", null);
   }
 
   /**

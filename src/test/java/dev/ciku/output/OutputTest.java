@@ -45,6 +45,9 @@ class OutputTest {
     assertEquals("cannot write to standard output: it is closed (give -o FILE, or redirect it:"
         + " > FILE)", e.getMessage());
     assertThrows(OutputException.class, () -> Output.open(Path.of("-"), true));
+    assertEquals("cannot write /dev/stdout: standard output is closed (give -o FILE, or redirect"
+        + " it: > FILE)", assertThrows(OutputException.class,
+            () -> Output.open(Path.of("/dev/stdout"), true)).getMessage());
     // A file needs no standard output.
     Path target = dir.resolve("out.tsv");
     try (Output out = Output.open(target, true)) {
