@@ -86,7 +86,8 @@ final class DiscoverCommand implements Callable<Integer>, RowOptions.Formats {
         }
       }
     }
-    new InputChecks().corpus(input.inputs, counts == null).files("--known", list.known())
+    new InputChecks().corpus(input.inputs, counts == null, input.binaryData())
+        .files("--known", list.known())
         .store("--counts", counts).output("-o", output.path()).check();
     WordFilter filter = list.filter(text.lowercase, log::warn);
     List<CorpusInput> corpus = counts != null && input.inputs.isEmpty() ? List.of() : input.corpus(log);

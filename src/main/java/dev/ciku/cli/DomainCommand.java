@@ -105,7 +105,8 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
   @Override
   public Integer call() throws Exception {
     Log log = run.log();
-    new InputChecks().corpus(input.inputs, true).files("--stopwords", termFilter.stopwords())
+    new InputChecks().corpus(input.inputs, true, input.binaryData())
+        .files("--stopwords", termFilter.stopwords())
         .files("--generic-heads", termFilter.heads()).corpus("--reference", reference)
         .output("-o", output.path()).check();
     requireOptionsOfMode();

@@ -1,5 +1,6 @@
 package dev.ciku.cli;
 
+import dev.ciku.corpus.BinaryData;
 import dev.ciku.corpus.CorpusInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,8 +75,25 @@ public final class InputChecks {
   }
 
   /**
+   * How the corpus tells binary files from text ({@link #corpus(List, boolean, BinaryData)}), or
+   * null when unknown: then every file of a directory argument counts as read.
+   */
+  private BinaryData binary;
+
+  /**
+   * The corpus arguments (files, directories, {@code -}), read as {@code binary} tells binary
+   * files from text: a binary file inside a directory argument is skipped when the corpus is
+   * read, so an output that is one (a store written into the corpus's directory by an earlier
+   * run) is no input; none given reads standard input if {@code defaultsToStdin}.
+   */
+  public InputChecks corpus(List<String> inputs, boolean defaultsToStdin, BinaryData binary) {
+    this.binary = binary;
+    return corpus(inputs, defaultsToStdin);
+  }
+
+  /**
    * The corpus arguments (files, directories, {@code -}); none given reads standard input if
-   * {@code defaultsToStdin}.
+   * {@code defaultsToStdin}. Every file inside a directory argument counts as read.
    */
   public InputChecks corpus(List<String> inputs, boolean defaultsToStdin) {
     if (inputs.isEmpty()) {
@@ -193,7 +211,8 @@ public final class InputChecks {
           throw new CikuException(CikuException.USAGE, out + " is also read (" + in
               + "): writing it would " + verb(out) + " that input");
         }
-        Path inside = Files.isDirectory(in.file()) ? fileUnder(in.file(), out.file()) : null;
+        Path inside = Files.isDirectory(in.file()) ? fileUnder(in.file(), out.file(), binary)
+            : null;
         if (inside != null) {
           throw new CikuException(CikuException.USAGE, out + " is also read (" + inside
               + ", a file of " + in + "): writing it would " + verb(out) + " that input");
@@ -204,14 +223,16 @@ public final class InputChecks {
 
   /**
    * The file of the directory input {@code dir} that is {@code out}, as the corpus reader would
-   * walk it (hidden entries skipped, links to files followed), or null. Cost: a walk of the
-   * directory and a file-status call per file in it; only made for an output that exists.
+   * walk it (hidden entries skipped, links to files followed; with {@code binary}, binary files
+   * skipped too), or null. Cost: a walk of the directory and a file-status call per file in it,
+   * and a read of the first block of the one that is {@code out}; only made for an output that
+   * exists.
    */
-  private static Path fileUnder(Path dir, Path out) {
+  private static Path fileUnder(Path dir, Path out, BinaryData binary) {
     try {
       for (CorpusInput f : CorpusInput.expand(List.of(dir.toString()))) {
         if (f.path() != null && sameFile(out, f.path())) {
-          return f.path();
+          return binary != null && CorpusInput.isBinary(f, binary) ? null : f.path();
         }
       }
     } catch (java.io.IOException e) {

@@ -72,7 +72,7 @@ final class SegmentCommand implements Callable<Integer> {
           "--sep must not hold a line break (one output line per input line)");
     }
     Log log = run.log();
-    new InputChecks().corpus(input.inputs, true).file("--vocab", vocab)
+    new InputChecks().corpus(input.inputs, true, input.binaryData()).file("--vocab", vocab)
         .output("-o", output.path()).check();
     long t0 = clock.getAsLong();
     List<CorpusInput> corpus = input.corpus(log);

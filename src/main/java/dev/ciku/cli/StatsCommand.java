@@ -39,7 +39,8 @@ final class StatsCommand implements Callable<Integer>, RowOptions.Formats {
     Log log = run.log();
     // One reading thread does the work; --threads is checked all the same, as in every command.
     run.threads();
-    new InputChecks().corpus(input.inputs, true).output("-o", output.path()).check();
+    new InputChecks().corpus(input.inputs, true, input.binaryData())
+        .output("-o", output.path()).check();
     List<CorpusInput> corpus = input.corpus(log);
     // The output is opened first: a -o that cannot be written fails before the work.
     try (Output out = output.open()) {

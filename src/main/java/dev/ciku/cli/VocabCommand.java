@@ -136,7 +136,7 @@ final class VocabCommand implements Callable<Integer>, RowOptions.Formats {
       throw new CikuException(CikuException.USAGE, "--lowercase does not apply to vocab: a"
           + " vocabulary writes every Latin run as A (letters) or 0 (digits), whatever its case");
     }
-    new InputChecks().corpus(input.inputs, true).output("-o", output.path())
+    new InputChecks().corpus(input.inputs, true, input.binaryData()).output("-o", output.path())
         .output("--stats", stats).check();
     long budget = memory.bytes();
     List<CorpusInput> corpus = input.corpus(log);

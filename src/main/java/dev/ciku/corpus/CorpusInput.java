@@ -211,6 +211,22 @@ public final class CorpusInput {
     }
   }
 
+  /**
+   * Whether the regular file {@code in} is binary data that a directory walk of
+   * {@link #expand} skips when the corpus is read as {@code binary} tells; false for a stream or
+   * standard input, and when it cannot be read (the reading reports that).
+   */
+  public static boolean isBinary(CorpusInput in, BinaryData binary) {
+    if (in.path == null || in.size < 0) {
+      return false;
+    }
+    try {
+      return in.nulAt(binary, false) >= 0;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Whether this input, a file, holds gzip data (by its name or its first bytes). */
   private boolean compressed() {
     return path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")

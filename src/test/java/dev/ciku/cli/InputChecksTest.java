@@ -3,6 +3,7 @@ package dev.ciku.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ciku.corpus.BinaryData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,26 @@ class InputChecksTest {
         .corpus(List.of(dir.toString()), true).output("-o", null).check());
     assertEquals("standard output (redirected to " + real + ") is also read (" + f
         + ", a file of INPUT " + dir + "): writing it would change that input", e.getMessage());
+  }
+
+  @Test
+  void check_binaryOutputInsideDirectoryInput_passesOnlyWhenTheReaderSkipsIt() throws IOException {
+    file("f.txt");
+    Path store = Files.write(dir.resolve("counts.ngrams"), new byte[] {'C', 'I', 0, 0, 1, 2});
+    // Read as the corpus is read, the store is binary data the walk skips: no input.
+    new InputChecks().corpus(List.of(dir.toString()), true, BinaryData.DEFAULT)
+        .output("-o", store).check();
+    // Without that knowledge, or read as UTF-16 (where zero bytes are text), it is an input.
+    assertThrows(CikuException.class, () -> new InputChecks()
+        .corpus(List.of(dir.toString()), true).output("-o", store).check());
+    assertThrows(CikuException.class, () -> new InputChecks().corpus(List.of(dir.toString()),
+        true, new BinaryData(java.nio.charset.StandardCharsets.UTF_16LE, false, false))
+        .output("-o", store).check());
+    // A text output inside the directory stays an input whatever the reading.
+    Path text = file("out.tsv");
+    CikuException e = assertThrows(CikuException.class, () -> new InputChecks()
+        .corpus(List.of(dir.toString()), true, BinaryData.DEFAULT).output("-o", text).check());
+    assertEquals(CikuException.USAGE, e.exitCode());
   }
 
   @Test
