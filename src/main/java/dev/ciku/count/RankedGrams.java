@@ -139,13 +139,7 @@ public final class RankedGrams implements PartitionedSink, AutoCloseable {
   /** Deletes the spill files not yet drained. */
   @Override
   public void close() {
-    for (Path p : spills) {
-      try {
-        TempFiles.delete(p);
-      } catch (IOException e) {
-        // best effort: a temporary file
-      }
-    }
+    TempFiles.deleteAll(spills);
     spills.clear();
   }
 

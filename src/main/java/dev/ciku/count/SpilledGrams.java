@@ -170,13 +170,7 @@ public final class SpilledGrams implements PartitionedSink, GramSource, AutoClos
       parts.clear();
     }
     synchronized (created) {
-      for (Path f : created) {
-        try {
-          TempFiles.delete(f);
-        } catch (IOException e) {
-          // A temporary file left behind is not worth failing the run for.
-        }
-      }
+      TempFiles.deleteAll(created);
       created.clear();
     }
     files.clear();

@@ -94,6 +94,21 @@ public final class TempFiles {
   }
 
   /**
+   * Deletes each of {@code files} as {@link #delete} does, as far as it can: a file that cannot
+   * be deleted is left behind (and released) without failing the caller, which is cleaning up
+   * temporary files after its work or after an error.
+   */
+  public static void deleteAll(Iterable<Path> files) {
+    for (Path f : files) {
+      try {
+        delete(f);
+      } catch (IOException e) {
+        // A temporary file left behind is not worth failing the run for.
+      }
+    }
+  }
+
+  /**
    * Whether the JVM is shutting down (a signal such as SIGINT or SIGTERM, or {@link System#exit},
    * has started the shutdown hooks). Work still running then fails in odd ways, since hooks close
    * what it uses (this class deletes its temporary files, Chronicle Map closes its maps): such

@@ -258,16 +258,12 @@ final class KeyRuns implements AutoCloseable {
       }
       return distinct;
     } finally {
-      for (int r = 0; r < n; r++) {
-        if (cursors[r] != null) {
-          cursors[r].close();
-        }
-        try {
-          TempFiles.delete(group.get(r));
-        } catch (IOException e) {
-          // best effort: a temporary file
+      for (Cursor c : cursors) {
+        if (c != null) {
+          c.close();
         }
       }
+      TempFiles.deleteAll(group);
     }
   }
 
@@ -396,13 +392,7 @@ final class KeyRuns implements AutoCloseable {
   /** Deletes the run files not merged yet. */
   @Override
   public void close() {
-    for (Path f : files) {
-      try {
-        TempFiles.delete(f);
-      } catch (IOException e) {
-        // best effort: a temporary file
-      }
-    }
+    TempFiles.deleteAll(files);
     files.clear();
   }
 }

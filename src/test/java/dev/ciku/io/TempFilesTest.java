@@ -125,6 +125,25 @@ class TempFilesTest {
   }
 
   @Test
+  void deleteAll_filesAndOneThatCannotGo_deletesTheRestAndReleasesAll() throws IOException {
+    Path a = TempFiles.create(dir, "ciku-test-", ".bin");
+    Path gone = TempFiles.create(dir, "ciku-test-", ".bin");
+    Files.delete(gone);
+    // A non-empty directory cannot be deleted: left behind, the others still go.
+    Path stuck = Files.createDirectory(dir.resolve("stuck"));
+    Files.writeString(stuck.resolve("f"), "x");
+    TempFiles.register(stuck);
+    Path b = TempFiles.create(dir, "ciku-test-", ".bin");
+    TempFiles.deleteAll(java.util.List.of(a, gone, stuck, b));
+    assertFalse(Files.exists(a));
+    assertFalse(Files.exists(b));
+    assertTrue(Files.exists(stuck));
+    for (Path p : new Path[] {a, gone, stuck, b}) {
+      assertFalse(TempFiles.isRegistered(p), p.toString());
+    }
+  }
+
+  @Test
   void create_writableDirectory_registersANewFileInIt() throws IOException {
     Path f = TempFiles.create(dir, "ciku-test-", ".bin");
     assertEquals(dir, f.getParent());
