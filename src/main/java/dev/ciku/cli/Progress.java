@@ -64,7 +64,8 @@ public final class Progress implements AutoCloseable {
    * Starts a bar if {@code enabled}, else returns a bar that draws nothing.
    *
    * @param done bytes processed so far
-   * @param total total bytes, or a negative number if unknown
+   * @param total total bytes, 0 if there is nothing to read (the bar then shows the time
+   *     working), or a negative number if unknown
    */
   public static Progress start(boolean enabled, PrintStream err, String stage, LongSupplier done,
       long total) {
@@ -139,7 +140,9 @@ public final class Progress implements AutoCloseable {
   /**
    * As {@link #render(String, long, long, double, String, int)} for {@code passes} passes over
    * an input of {@code total / passes} bytes: the percentage and the bar are of the whole work,
-   * the megabytes of the pass under way, named when there are several.
+   * the megabytes of the pass under way, named when there are several. A {@code total} of 0
+   * (nothing to read) shows the seconds the work has taken; a negative one (unknown size) the
+   * megabytes read.
    */
   static String render(String stage, long done, long total, int passes, double seconds,
       String suffix, int columns) {
@@ -163,6 +166,9 @@ public final class Progress implements AutoCloseable {
       } else {
         line = label + figures.substring(1);
       }
+    } else if (total == 0) {
+      // Nothing to read (a store alone, empty files): the megabytes would stay at 0.0.
+      line = label + String.format(Locale.ROOT, "working %.0f s", Math.floor(seconds)) + suffix;
     } else {
       line = label + String.format(Locale.ROOT, "%.1f MB %.1f MB/s", mb, rate) + suffix;
     }

@@ -17,6 +17,17 @@ class ProgressTest {
     assertEquals("counting   3.0 MB 1.5 MB/s", Progress.render("counting", 3_000_000, -1, 2.0));
   }
 
+  /**
+   * Nothing to read (a store alone, empty files): no megabytes, which would stay at 0.0, but the
+   * time the work has taken.
+   */
+  @Test
+  void render_nothingToRead_showsTheTimeWorking() {
+    assertEquals("discover   working 2 s", Progress.render("discover", 0, 0, 2.4));
+    assertEquals("discover   working 0 s", Progress.render("discover", 0, 0, 0));
+    assertEquals("discover   wor", Progress.render("discover", 0, 0, 2.4, "", 15));
+  }
+
   /** Two or three passes over one input: the bar of the whole work, the figures of the pass. */
   @Test
   void render_severalPasses_barOfTheWorkFiguresOfThePass() {
