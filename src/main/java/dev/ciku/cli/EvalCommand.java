@@ -126,8 +126,8 @@ final class EvalCommand implements Runnable {
       description = {"Precision at K of a ranked word list (first field of each line, best first)"
           + " against the union of gold lexicons (benchmarks/quick-checks.sh checks it against an"
           + " independent scorer, on lists without a header). The header line of a ciku list"
-          + " (word<TAB>count..., term<TAB>domain_count...) is skipped. Precision over no word is"
-          + " nan (JSON: null)."})
+          + " (word<TAB>count..., term<TAB>domain_count..., ngram<TAB>count) is skipped."
+          + " Precision over no word is nan (JSON: null)."})
   static final class Words implements Callable<Integer>, RowOptions.Formats {
     @Override
     public EnumSet<OutputFormat> formats() {

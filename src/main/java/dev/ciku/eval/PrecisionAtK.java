@@ -17,8 +17,8 @@ import java.util.function.Consumer;
  * shorter than {@code minLength} code points and immediate repeats are skipped; P@K is the share
  * of the first K words (or of all, if fewer) found in the union of the lexicons. A first line
  * that is the header of a ciku list ({@link #isHeader}: {@code word<TAB>count...},
- * {@code term<TAB>domain_count...}) is skipped; the reference script, which scores any first
- * line as a word, agrees on lists written with {@code --no-header}.
+ * {@code term<TAB>domain_count...}, {@code ngram<TAB>count}) is skipped; the reference script,
+ * which scores any first line as a word, agrees on lists written with {@code --no-header}.
  *
  * <p>Memory: the gold words and the first max(K) ranked words. Stateless and thread-safe.
  */
@@ -110,12 +110,12 @@ public final class PrecisionAtK {
 
   /**
    * Whether {@code line} is the header of a ciku list: tab-separated, its first field
-   * {@code word} or {@code term} and its second a column name, not a number ({@code word<TAB>12}
-   * is a ranked word).
+   * {@code word}, {@code term} or {@code ngram} ({@code ciku count}'s) and its second a column
+   * name, not a number ({@code word<TAB>12} is a ranked word).
    */
   static boolean isHeader(String line) {
     String[] f = Whitespace.strip(line).split("\t", 3);
-    return f.length >= 2 && (f[0].equals("word") || f[0].equals("term"))
+    return f.length >= 2 && (f[0].equals("word") || f[0].equals("term") || f[0].equals("ngram"))
         && !f[1].isEmpty() && !Character.isDigit(f[1].charAt(0))
         && f[1].chars().allMatch(c -> c == '_' || (c >= 'a' && c <= 'z'));
   }

@@ -92,6 +92,18 @@ class PrecisionAtKTest {
   }
 
   @Test
+  void score_countListWithItsHeader_headerSkipped() throws IOException {
+    // ciku count's list starts "ngram<TAB>count": a ciku header, not a ranked word.
+    Path gold = Files.writeString(dir.resolve("g"), "规定\n应当\n", StandardCharsets.UTF_8);
+    Path counted = Files.writeString(dir.resolve("c"), "ngram\tcount\n规定\t1525\n应当\t1318\n",
+        StandardCharsets.UTF_8);
+    assertEquals(List.of(new PrecisionAtK.Row(1, 1, 1), new PrecisionAtK.Row(2, 2, 2)),
+        PrecisionAtK.score(counted, List.of(gold), new int[] {1, 2}, 2));
+    assertTrue(PrecisionAtK.isHeader("ngram\tcount"));
+    assertTrue(!PrecisionAtK.isHeader("ngram\t12"), "a ranked English word with its count");
+  }
+
+  @Test
   void score_headerOnFirstLineOnly_skipped() throws IOException {
     Path gold = Files.writeString(dir.resolve("g"), "中国\nword\n", StandardCharsets.UTF_8);
     Path headed = Files.writeString(dir.resolve("h"), "word\tcount\n中国\t9\n坏词\t3\n",
