@@ -229,8 +229,34 @@ public final class DomainTermMiner {
       warnings.accept(small);
     }
     // Discovery has read the whole corpus and warned about it: the second pass stays silent.
-    return mine(found, reference,
-        strings -> TermOccurrences.count(strings, corpus, readerOptions, bytes, m -> { }), info);
+    long[] lines = {0};
+    Result result = mine(found, reference, strings -> {
+      TermOccurrences occ = TermOccurrences.count(strings, corpus, readerOptions, bytes, m -> { });
+      lines[0] = occ.documents();
+      return occ;
+    }, info);
+    String oneLine = oneLineWarning(found.positions(), lines[0], options.rank());
+    if (oneLine != null) {
+      warnings.accept(oneLine);
+    }
+    return result;
+  }
+
+  /**
+   * A warning for a domain corpus of one line ranked by {@link Rank#COMBINED}, or null: residual
+   * IDF compares the lines holding a term with chance, so over one line it is never positive,
+   * every term of the first tier scores 0 and that tier is ordered by count alone. Not for a
+   * corpus below {@link #SMALL_CORPUS}, whose own warning says that already.
+   *
+   * @param lines the lines of the domain corpus ({@link TermOccurrences#documents})
+   */
+  public static String oneLineWarning(long positions, long lines, Rank rank) {
+    if (rank != Rank.COMBINED || lines > 1 || positions < SMALL_CORPUS) {
+      return null;
+    }
+    return String.format(Locale.ROOT, "the domain corpus is one line (%,d units): ridf, measured"
+        + " over its lines, is 0 for every term, so the first tier of --rank combined scores 0"
+        + " and is ordered by count; give one document a line, or --rank gated-g2", positions);
   }
 
   /**

@@ -144,6 +144,37 @@ class DomainTermMinerTest {
     assertTrue(byCount.terms().subList(0, 100).stream().anyMatch(t -> generic.contains(t.term())));
   }
 
+  @Test
+  void mine_lawSampleOnOneLine_warnsThatRidfZeroesTheCombinedScore() throws Exception {
+    // The legal sample with its line breaks removed, as a whole text pasted on one line is.
+    Path oneLine = dir.resolve("laws-one-line.txt");
+    java.nio.file.Files.writeString(oneLine, java.nio.file.Files.readString(
+        Path.of("corpora-samples", "laws-zh.txt")).replace("\n", ""), StandardCharsets.UTF_8);
+    DiscoverOptions opts = dev.ciku.discover.Settings.withoutReestimation().redundancy(0).build();
+    List<String> warnings = new java.util.ArrayList<>();
+    DomainTermMiner.Result one = new DomainTermMiner(new DomainTermMiner.Options(opts,
+        DomainTermMiner.Rank.COMBINED, TermFilter.bundled()), READER, 2, 128L << 20, dir)
+        .mine(List.of(CorpusInput.file(oneLine)), NO_REFERENCE, new ByteCounter(),
+            warnings::add, m -> { });
+    // Every term of the first tier scores 0 there: ridf over one line is never positive.
+    assertEquals(0.0, one.terms().get(0).score());
+    assertEquals(1, warnings.stream().filter(w -> w.contains("one line")).count(),
+        warnings.toString());
+    assertTrue(warnings.stream().anyMatch(w -> w.contains("ridf") && w.contains("--rank")),
+        warnings.toString());
+    // Its 11,392 lines, or a ranking without ridf, need no such warning.
+    warnings.clear();
+    new DomainTermMiner(new DomainTermMiner.Options(opts, DomainTermMiner.Rank.COMBINED,
+        TermFilter.bundled()), READER, 2, 128L << 20, dir)
+        .mine(List.of(CorpusInput.file(Path.of("corpora-samples", "laws-zh.txt"))),
+            NO_REFERENCE, new ByteCounter(), warnings::add, m -> { });
+    new DomainTermMiner(new DomainTermMiner.Options(opts, DomainTermMiner.Rank.GATED_G2,
+        TermFilter.bundled()), READER, 2, 128L << 20, dir)
+        .mine(List.of(CorpusInput.file(oneLine)), NO_REFERENCE, new ByteCounter(),
+            warnings::add, m -> { });
+    assertEquals(List.of(), warnings);
+  }
+
   private static double legalShare(List<DomainTerm> top) {
     String markers = "法规例权罚诉责审案违律罪刑判议督监";
     long n = top.stream().filter(t -> t.term().chars().anyMatch(c -> markers.indexOf(c) >= 0))
