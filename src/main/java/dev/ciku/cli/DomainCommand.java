@@ -147,16 +147,17 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
     DomainTermMiner.Rank r = CikuException.usage(() -> DomainTermMiner.Rank.named(rank));
     DiscoverOptions discover = discovery.toOptions(redundancy);
     terms.check();
-    // A profile loads in the background while the filter is read; a profile given by the user
-    // must have loaded (and so be checked whole) before the domain corpus is read.
+    // A profile loads in the background while the filter is read; a reference given by the user
+    // must be checked (a profile loaded whole, corpora up to their first unit) before the domain
+    // corpus is read.
     try (Reference ref = reference(log)) {
       DomainTermMiner.ReferenceSource source = ref.source();
       if (source instanceof ReferenceSources.Loading && text.readerOptions(input).lowercase()) {
         log.warn(ReferenceProfile.LOWERCASE_WARNING);
       }
       TermFilter filter = termFilter.filter(log::warn);
-      if (source instanceof ReferenceSources.Loading loading && !reference.isEmpty()) {
-        loading.await();
+      if (!reference.isEmpty()) {
+        ReferenceSources.check(source);
       }
       List<CorpusInput> corpus = input.corpus(log);
       // The output is opened first: a -o that cannot be written fails before the work.

@@ -76,6 +76,38 @@ public final class CorpusReference implements ReferenceCounts {
     return new CorpusReference(map, pos[0], name);
   }
 
+  /**
+   * Whether {@code corpus} holds a unit: read up to its first one, silently (malformed bytes are
+   * not reported). Cost: usually the first block of the first input; the whole corpus when it
+   * holds none.
+   *
+   * @throws IOException if an input cannot be read or its data are damaged
+   */
+  static boolean holdsText(List<CorpusInput> corpus, ReaderOptions reader) throws IOException {
+    ClauseScanner scanner = new ClauseScanner(new UnitTable(), reader,
+        (u, length, owned, start, end) -> {
+          if (owned > 0) {
+            throw FirstUnit.FOUND;
+          }
+        });
+    try {
+      new CorpusReader(reader, new ByteCounter(), m -> { }).read(corpus, scanner);
+      return false;
+    } catch (FirstUnit found) {
+      return true;
+    }
+  }
+
+  /** Ends {@link #holdsText}'s read at the first unit; no stack trace, one shared instance. */
+  private static final class FirstUnit extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final FirstUnit FOUND = new FirstUnit();
+
+    private FirstUnit() {
+      super("the first unit", null, false, false);
+    }
+  }
+
   @Override
   public long count(String term) {
     return counts.getLong(Simplified.bundled().fold(term));

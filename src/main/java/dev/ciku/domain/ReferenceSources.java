@@ -33,7 +33,7 @@ public final class ReferenceSources {
    * The reference {@code inputs} (files that can be read twice; {@code name}: how the user gave
    * them): a profile, loading now, if they are one profile; otherwise the corpora, read when the
    * terms are asked for ({@link CorpusReference#count}), which then fails with
-   * {@link MalformedDataException} if they hold no text.
+   * {@link MalformedDataException} if they hold no text ({@link #check} finds that out first).
    *
    * @throws IllegalArgumentException if a profile is one of several inputs
    */
@@ -50,15 +50,66 @@ public final class ReferenceSources {
             + " profile must be the only --reference (give it alone, or corpora only)");
       }
     }
-    return terms -> {
+    return new Corpora(inputs, name, reader, warnings);
+  }
+
+  /**
+   * Checks a reference the user gave before the domain corpus is read, so that a reference that
+   * cannot serve fails at once rather than after the mining: a profile is waited for (a damaged
+   * one throws its loading error), corpora are read up to their first unit ({@link Corpora}).
+   *
+   * @throws MalformedDataException if the reference is damaged or holds no text
+   */
+  public static void check(DomainTermMiner.ReferenceSource source) throws IOException {
+    if (source instanceof Loading loading) {
+      loading.await();
+    } else if (source instanceof Corpora corpora) {
+      corpora.requireText();
+    }
+  }
+
+  /** Reference corpora, in which the terms are counted when they are asked for. */
+  private static final class Corpora implements DomainTermMiner.ReferenceSource {
+    private final List<CorpusInput> inputs;
+    private final String name;
+    private final ReaderOptions reader;
+    private final Consumer<String> warnings;
+
+    Corpora(List<CorpusInput> inputs, String name, ReaderOptions reader,
+        Consumer<String> warnings) {
+      this.inputs = inputs;
+      this.name = name;
+      this.reader = reader;
+      this.warnings = warnings;
+    }
+
+    /**
+     * Reads the corpora up to their first unit, silently (the counting pass reports their
+     * malformed bytes). Cost: usually a block of the first input; all of them when they hold no
+     * unit.
+     *
+     * @throws MalformedDataException if they hold no text, or their data are damaged
+     */
+    void requireText() throws IOException {
+      if (!CorpusReference.holdsText(inputs, reader)) {
+        throw noText();
+      }
+    }
+
+    @Override
+    public ReferenceCounts counts(Set<String> terms) throws IOException {
       CorpusReference counts = CorpusReference.count(terms, inputs, reader, new ByteCounter(),
           warnings, name);
       if (counts.positions() == 0) {
-        throw new MalformedDataException("reference " + name,
-            "holds no text (no characters to count the terms in)");
+        throw noText();
       }
       return counts;
-    };
+    }
+
+    private MalformedDataException noText() {
+      return new MalformedDataException("reference " + name,
+          "holds no text (no characters to count the terms in)");
+    }
   }
 
   private static Loading inBackground(Callable<ReferenceProfile> load) {

@@ -131,6 +131,25 @@ class DomainCommandTest {
   }
 
   @Test
+  void domain_referenceWithoutText_dataErrorBeforeTheCorpusIsRead() throws Exception {
+    Path punctuation = Files.writeString(dir.resolve("punctuation.txt"), "，。！\n\n“”\n",
+        StandardCharsets.UTF_8);
+    Path none = Files.createDirectory(dir.resolve("none"));
+    Files.writeString(none.resolve("a.txt"), "", StandardCharsets.UTF_8);
+    for (Path ref : List.of(punctuation, none)) {
+      io.reset();
+      // Without -q: discovery would log its stages; the error must come before any of them, as
+      // a damaged profile's does.
+      assertEquals(CikuException.DATA, Main.execute("domain", "--reference", ref.toString(),
+          LAWS), ref.toString());
+      List<String> err = io.errLines().stream().filter(l -> !l.contains(" reading ")).toList();
+      assertEquals(List.of("ciku domain: reference " + ref + ": holds no text (no characters to"
+          + " count the terms in)"), err, ref.toString());
+      assertEquals("", io.out());
+    }
+  }
+
+  @Test
   void domain_explain_oneRowPerWordBeyondTopShownAsTop() throws Exception {
     Path terms = dir.resolve("terms.tsv");
     assertEquals(0, Main.execute("domain", "-q", LAWS, "-o", terms.toString()));
