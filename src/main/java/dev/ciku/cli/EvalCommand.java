@@ -80,6 +80,7 @@ final class EvalCommand implements Runnable {
     Path trainWords;
 
     @Mixin OutputOptions output;
+    @Mixin VerbosityOptions verbosity;
 
     @Override
     public Integer call() throws Exception {
@@ -153,6 +154,7 @@ final class EvalCommand implements Runnable {
     int minLen;
 
     @Mixin OutputOptions output;
+    @Mixin VerbosityOptions verbosity;
 
     @Override
     public Integer call() throws Exception {

@@ -1,5 +1,6 @@
 package dev.ciku.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every command has: help, threads, verbosity, progress. */
@@ -12,11 +13,7 @@ public final class RunOptions {
           + " own tables). Output does not depend on it.")
   Integer threads;
 
-  @Option(names = {"-q", "--quiet"}, description = "Only errors and warnings on standard error.")
-  boolean quiet;
-
-  @Option(names = "--no-progress", description = "No progress bar (it is only drawn on a terminal).")
-  boolean noProgress;
+  @Mixin VerbosityOptions verbosity = new VerbosityOptions();
 
   /** Threads per core beyond which {@code --threads} is lowered. */
   static final int MAX_THREADS_PER_CORE = 4;
@@ -49,12 +46,12 @@ public final class RunOptions {
 
   /** A logger honouring {@code --quiet}. */
   public Log log() {
-    return new Log(System.err, quiet);
+    return new Log(System.err, verbosity.quiet);
   }
 
   /** Whether to draw a progress bar. */
   public boolean progress() {
-    return !quiet && !noProgress && Progress.stderrIsTerminal();
+    return !verbosity.quiet && !verbosity.noProgress && Progress.stderrIsTerminal();
   }
 
   /**

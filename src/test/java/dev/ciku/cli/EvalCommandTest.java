@@ -44,6 +44,21 @@ class EvalCommandTest {
   }
 
   @Test
+  void eval_quietAndNoProgress_acceptedAsByEveryOtherCommand() throws IOException {
+    // Scripts pass -q (and --no-progress) to every ciku command; eval logs nothing else anyway.
+    String gold = write("g.txt", "中国  人民\n");
+    String pred = write("p.txt", "中国人民\n");
+    assertEquals(0, Main.execute("eval", "seg", "-q", "--no-progress", "--gold", gold, "--pred",
+        pred, "--no-header"), io::err);
+    assertEquals(List.of("2\t1\t0\t0.0000\t0.0000\t0.0000"), io.outLines());
+    io.reset();
+    assertEquals(0, Main.execute("eval", "words", "--quiet", write("r.txt", "中国\n人民\n"),
+        "--gold", gold, "--k", "2", "--no-header"), io::err);
+    assertEquals(List.of("2\t2\t1\t0.5000"), io.outLines());
+    assertEquals("", io.err());
+  }
+
+  @Test
   void evalWords_noWordConsideredAndUnsortedCutOffs_nanAscendingOnce() throws IOException {
     String ranked = write("r.txt", "中国\n的\n");
     String gold = write("g.txt", "中国\n");
