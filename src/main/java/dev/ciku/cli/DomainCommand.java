@@ -152,12 +152,19 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
     // corpus is read.
     try (Reference ref = reference(log)) {
       DomainTermMiner.ReferenceSource source = ref.source();
-      if (source instanceof ReferenceSources.Loading && text.readerOptions(input).lowercase()) {
+      boolean lowercase = text.readerOptions(input).lowercase();
+      if (reference.isEmpty() && lowercase) {
+        // The bundled profile kept the case of its corpus.
         log.warn(ReferenceProfile.LOWERCASE_WARNING);
       }
       TermFilter filter = termFilter.filter(log::warn);
       if (!reference.isEmpty()) {
         ReferenceSources.check(source);
+        String caseWarning = ReferenceSources.caseWarning(source, lowercase,
+            String.join(",", reference));
+        if (caseWarning != null) {
+          log.warn(caseWarning);
+        }
       }
       List<CorpusInput> corpus = input.corpus(log);
       // The output is opened first: a -o that cannot be written fails before the work.

@@ -44,8 +44,10 @@ import java.util.zip.GZIPOutputStream;
  *
  * <h2>File format</h2>
  * gzip-compressed UTF-8 text: header lines {@code # ciku reference profile 1}, {@code # order N},
- * {@code # min_count C}, {@code # positions P}, {@code # source S}, then one {@code gram<TAB>count}
- * line per gram in unit order (so rebuilding gives a byte-identical file). See dict/README.md.
+ * {@code # min_count C}, {@code # lowercase true} (only for a corpus read with
+ * {@code --lowercase}), {@code # positions P}, {@code # source S}, then one
+ * {@code gram<TAB>count} line per gram in unit order (so rebuilding gives a byte-identical file).
+ * See dict/README.md.
  *
  * <p>Built by streaming ({@link #build}: nothing held per gram), read whole ({@link #load}: one
  * packed hash entry a gram, about 40 bytes, no object: Han units are their code points, Latin
@@ -71,17 +73,20 @@ public final class ReferenceProfile implements ReferenceCounts {
   private final long minCount;
   private final long positions;
   private final String source;
+  /** Whether the corpus was read with its Latin letters lower-cased ({@code --lowercase}). */
+  private final boolean lowercase;
   /** The counts by packed units, Han characters folded to simplified. */
   private final GramIndex counts;
   /** The Latin units of the grams (read-only after loading). */
   private final UnitTable latin;
 
   private ReferenceProfile(int order, long minCount, long positions, String source,
-      GramIndex counts, UnitTable latin) {
+      boolean lowercase, GramIndex counts, UnitTable latin) {
     this.order = order;
     this.minCount = minCount;
     this.positions = positions;
     this.source = source;
+    this.lowercase = lowercase;
     this.counts = counts;
     this.latin = latin;
   }
@@ -121,7 +126,7 @@ public final class ReferenceProfile implements ReferenceCounts {
     }, 1 << 16);
     String name = source.replace('\n', ' ');
     try (Writer w = new BufferedWriter(new OutputStreamWriter(gz, StandardCharsets.UTF_8), 1 << 16)) {
-      ProfileLines lines = new ProfileLines(w, units, order, minCount, name);
+      ProfileLines lines = new ProfileLines(w, units, order, minCount, reader.lowercase(), name);
       CountSummary s = new NgramCounter(new CountOptions(order, minCount, threads, memory,
           tempDir), reader).count(corpus, units, bytes, warnings, lines);
       if (s.positions(1) == 0) {
@@ -140,6 +145,7 @@ public final class ReferenceProfile implements ReferenceCounts {
     private final UnitTable units;
     private final int order;
     private final long minCount;
+    private final boolean lowercase;
     private final String source;
     private final StringBuilder line = new StringBuilder();
     /** The line's characters, copied for the writer (Writer.append would make a String). */
@@ -147,11 +153,13 @@ public final class ReferenceProfile implements ReferenceCounts {
     private boolean headed;
     long grams;
 
-    ProfileLines(Writer w, UnitTable units, int order, long minCount, String source) {
+    ProfileLines(Writer w, UnitTable units, int order, long minCount, boolean lowercase,
+        String source) {
       this.w = w;
       this.units = units;
       this.order = order;
       this.minCount = minCount;
+      this.lowercase = lowercase;
       this.source = source;
     }
 
@@ -169,6 +177,7 @@ public final class ReferenceProfile implements ReferenceCounts {
       line.append(MAGIC).append('\n')
           .append("# order ").append(order).append('\n')
           .append("# min_count ").append(minCount).append('\n')
+          .append(lowercase ? "# lowercase true\n" : "")
           .append("# positions ").append(positions).append('\n')
           .append("# source ").append(source).append('\n');
       emit();
@@ -265,6 +274,7 @@ public final class ReferenceProfile implements ReferenceCounts {
     long minCount = 0;
     long positions = -1;
     String source = "";
+    boolean lowercase = false;
     GramIndex map = new GramIndex(1 << 16);
     UnitTable latin = new UnitTable();
     Simplified fold = Simplified.bundled();
@@ -283,6 +293,7 @@ public final class ReferenceProfile implements ReferenceCounts {
             case "min_count" -> minCount = Long.parseLong(value);
             case "positions" -> positions = Long.parseLong(value);
             case "source" -> source = value;
+            case "lowercase" -> lowercase = booleanValue(value);
             default -> { }
           }
         } catch (NumberFormatException e) {
@@ -323,7 +334,38 @@ public final class ReferenceProfile implements ReferenceCounts {
       throw new MalformedDataException(name,
           "a profile of no text (positions 0): build it from a reference corpus with text");
     }
-    return new ReferenceProfile(order, Math.max(1, minCount), positions, source, map, latin);
+    return new ReferenceProfile(order, Math.max(1, minCount), positions, source, lowercase, map,
+        latin);
+  }
+
+  /** {@code true} or {@code false}, as a header writes them; anything else is no boolean. */
+  private static boolean booleanValue(String value) {
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new NumberFormatException(value);
+    };
+  }
+
+  /** Whether the profile's corpus was read with its Latin letters lower-cased. */
+  public boolean lowercase() {
+    return lowercase;
+  }
+
+  /**
+   * The warning for a domain corpus read with {@code lowercase} ({@code --lowercase}) against
+   * this profile, named {@code name}, or null when both were read in the same case: a
+   * lower-cased corpus finds only a Latin term's lower-case form in a profile that kept the case
+   * ({@link #LOWERCASE_WARNING}), a corpus that kept it finds no term with a capital in a
+   * lower-cased profile.
+   */
+  public String caseWarning(boolean lowercase, String name) {
+    if (lowercase == this.lowercase) {
+      return null;
+    }
+    return lowercase ? LOWERCASE_WARNING : "the reference profile " + name + " was counted with"
+        + " --lowercase, the domain corpus is not: a Latin term with a capital (iPhone) is not"
+        + " found there (give --lowercase too)";
   }
 
   /** Folds the Han units of {@code units[0, n)} to simplified characters, in place. */

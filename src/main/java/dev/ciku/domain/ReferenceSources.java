@@ -68,6 +68,17 @@ public final class ReferenceSources {
     }
   }
 
+  /**
+   * The warning for a domain corpus read with {@code lowercase} against {@code source}, named
+   * {@code name}, or null: a profile counted in the other case
+   * ({@link ReferenceProfile#caseWarning}; waits for it to load); reference corpora are read as
+   * the domain corpus is, so never.
+   */
+  public static String caseWarning(DomainTermMiner.ReferenceSource source, boolean lowercase,
+      String name) throws IOException {
+    return source instanceof Loading loading ? loading.await().caseWarning(lowercase, name) : null;
+  }
+
   /** Reference corpora, in which the terms are counted when they are asked for. */
   private static final class Corpora implements DomainTermMiner.ReferenceSource {
     private final List<CorpusInput> inputs;

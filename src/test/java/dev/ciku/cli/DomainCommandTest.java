@@ -244,6 +244,27 @@ class DomainCommandTest {
   }
 
   @Test
+  void domain_profileCountedWithLowercase_warnedOnlyWhenTheCasesDiffer() throws Exception {
+    Path text = Files.writeString(dir.resolve("phones.txt"),
+        "新款iPhone手机发布了，IPHONE的销量很好。\n".repeat(3), StandardCharsets.UTF_8);
+    Path profile = dir.resolve("lower.profile");
+    assertEquals(0, Main.execute("domain", "-q", "--build-profile", "--lowercase",
+        "--profile-min-count", "1", text.toString(), "-o", profile.toString()), io::err);
+    io.reset();
+    // Both lower-cased: a Latin term's reference count is right, nothing to warn about.
+    assertEquals(0, Main.execute("domain", "-q", "--lowercase", "--top", "3", "--reference",
+        profile.toString(), LAWS));
+    assertEquals("", io.err());
+    io.reset();
+    // The domain corpus keeps its capitals, which the profile no longer has.
+    assertEquals(0, Main.execute("domain", "-q", "--top", "3", "--reference",
+        profile.toString(), LAWS));
+    assertEquals(List.of("ciku: warning: the reference profile " + profile + " was counted with"
+        + " --lowercase, the domain corpus is not: a Latin term with a capital (iPhone) is not"
+        + " found there (give --lowercase too)"), io.errLines());
+  }
+
+  @Test
   void domain_patternFileAsJsonLinesOrTar_refusedAsOtherWordLists() throws Exception {
     Path jsonl = Files.writeString(dir.resolve("words.jsonl"),
         "{\"word\":\"法规\",\"count\":3}\n", StandardCharsets.UTF_8);
