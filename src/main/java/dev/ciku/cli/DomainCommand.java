@@ -108,9 +108,24 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
     new InputChecks().corpus(input.inputs, true, input.binaryData())
         .files("--stopwords", termFilter.stopwords())
         .files("--generic-heads", termFilter.heads()).corpus("--reference", reference)
-        .output("-o", output.path()).check();
+        .bundled(bundledData().toArray(String[]::new)).output("-o", output.path()).check();
     requireOptionsOfMode();
     return buildProfile ? build(log) : mine(log);
+  }
+
+  /**
+   * The data files of ciku's dict/ that term mining reads as given: the profile, unless
+   * --reference is given, and the term filter's lists, unless --no-filter is.
+   */
+  private List<String> bundledData() {
+    List<String> names = new ArrayList<>();
+    if (!buildProfile && reference.isEmpty()) {
+      names.add(ReferenceProfile.BUNDLED);
+    }
+    if (!buildProfile && !termFilter.noFilter()) {
+      names.addAll(List.of(TermFilter.STOPWORDS, TermFilter.GENERIC_HEADS));
+    }
+    return names;
   }
 
   /** The options that only --build-profile reads. */

@@ -1,6 +1,7 @@
 package dev.ciku.cli;
 
 import dev.ciku.corpus.BinaryData;
+import dev.ciku.corpus.BundledData;
 import dev.ciku.corpus.CorpusInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,6 +141,26 @@ public final class InputChecks {
           "cannot open " + option + " " + file + ": no such file or directory");
     }
     reads(option, file.toString());
+    return this;
+  }
+
+  /**
+   * Data files of ciku's {@code dict/} that the command reads ({@code dict/stopwords.txt}...):
+   * those read from ciku's {@code dict/} beside the jar ({@link BundledData#besideJar}, as
+   * {@code bin/ciku} runs) are files an output must not replace; copies in the jar are none.
+   */
+  public InputChecks bundled(String... names) {
+    for (String name : names) {
+      bundledFile(BundledData.besideJar(name));
+    }
+    return this;
+  }
+
+  /** A bundled data file read from {@code file}, or null if read from the jar. */
+  InputChecks bundledFile(Path file) {
+    if (file != null) {
+      read.add(new Named("ciku's bundled data", file));
+    }
     return this;
   }
 

@@ -61,6 +61,11 @@ public final class TermFilterOptions implements OptionTexts.Own {
     return stopwords;
   }
 
+  /** Whether {@code --no-filter} was given: the bundled lists are not read. */
+  public boolean noFilter() {
+    return noFilter;
+  }
+
   /** The files of {@code --generic-heads}, in the order given. */
   public List<Path> heads() {
     return heads;

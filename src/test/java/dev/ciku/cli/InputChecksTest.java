@@ -38,6 +38,23 @@ class InputChecksTest {
   }
 
   @Test
+  void check_outputOverBundledDataRead_usageErrorNamingIt() throws IOException {
+    // bin/ciku reads dict/ beside the jar: `ciku domain laws.txt -o
+    // dict/general-reference.profile.gz` (--build-profile forgotten) replaced the profile with a
+    // term list, and every later run failed on it (exit 65).
+    Path profile = file("general-reference.profile.gz");
+    Path link = Files.createSymbolicLink(dir.resolve("link.gz"), profile);
+    CikuException e = assertThrows(CikuException.class, () -> new InputChecks()
+        .bundledFile(profile).output("-o", link).check());
+    assertEquals(CikuException.USAGE, e.exitCode());
+    assertEquals("-o " + link + " is also read (ciku's bundled data " + profile
+        + "): writing it would replace that input", e.getMessage());
+    // Read from the jar (no dict/ beside it): no file to protect.
+    new InputChecks().bundledFile(null).output("-o", profile)
+        .check();
+  }
+
+  @Test
   void check_binaryOutputInsideDirectoryInput_passesOnlyWhenTheReaderSkipsIt() throws IOException {
     file("f.txt");
     Path store = Files.write(dir.resolve("counts.ngrams"), new byte[] {'C', 'I', 0, 0, 1, 2});
