@@ -95,7 +95,8 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
    *
    * @param trainingWords the training word list for OOV/IV recall, or null
    * @throws MismatchException if the files differ in their characters (the message names the
-   *     first difference, or the two character counts)
+   *     first difference, or the two character counts and the line after which the shorter
+   *     file stops)
    */
   public static SegmentationScore score(Path gold, Path pred, Path trainingWords,
       Consumer<String> warnings) throws IOException {
@@ -122,6 +123,9 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
       // Whether the prediction's boundaries agree with the gold's since the current gold word
       // began: at its start, and nowhere inside it.
       boolean agree = true;
+      // The lines of the last character both files hold.
+      long goldLine = 0;
+      long predLine = 0;
       while (cg >= 0 && cp >= 0) {
         if (cg != cp) {
           throw new MismatchException("texts differ at character " + (pos + 1)
@@ -142,13 +146,19 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
         }
         tally.append(cg);
         pos++;
+        goldLine = g.lineNo;
+        predLine = p.lineNo;
         cg = g.next();
         cp = p.next();
       }
       if (cg >= 0 || cp >= 0) {
+        String where = pos == 0 ? ""
+            : cg >= 0 ? " (the prediction stops after gold line " + goldLine + ")"
+            : " (the gold stops after prediction line " + predLine + ")";
         long gn = pos + g.rest(cg);
         long pn = pos + p.rest(cp);
-        throw new MismatchException("character count differs: gold " + gn + ", prediction " + pn);
+        throw new MismatchException("character count differs: gold " + gn + ", prediction " + pn
+            + where);
       }
       // Closed here, gold first, so that their warnings come in the order of the arguments.
       g.close();

@@ -99,6 +99,24 @@ class SegmentationScoreTest {
   }
 
   @Test
+  void score_predictionCutShort_namesTheGoldLineWhereItEnds() throws IOException {
+    // A segmenter stopped after two of three lines: the counts alone do not say where.
+    Path gold = file("g", "中国  人民\n北京  大学\n今天  天气\n");
+    SegmentationScore.MismatchException e = assertThrows(SegmentationScore.MismatchException.class,
+        () -> SegmentationScore.score(gold, file("p", "中国 人民\n北京 大学\n"), null));
+    assertEquals("character count differs: gold 12, prediction 8 (the prediction stops after"
+        + " gold line 2)", e.getMessage());
+    e = assertThrows(SegmentationScore.MismatchException.class,
+        () -> SegmentationScore.score(file("g2", "中国  人民\n"), file("p2", "中国 人民\n北京\n"),
+            null));
+    assertEquals("character count differs: gold 4, prediction 6 (the gold stops after"
+        + " prediction line 1)", e.getMessage());
+    e = assertThrows(SegmentationScore.MismatchException.class,
+        () -> SegmentationScore.score(gold, file("p3", "\n"), null));
+    assertEquals("character count differs: gold 12, prediction 0", e.getMessage());
+  }
+
+  @Test
   void ivRecall_noInVocabularyWord_isNaN() throws IOException {
     Path gold = file("g", "中国  人民\n");
     Path pred = file("p", "中国 人民\n");
