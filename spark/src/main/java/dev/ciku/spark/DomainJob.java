@@ -109,8 +109,11 @@ final class DomainJob implements Callable<Integer>, RowOptions.Formats {
     ReferenceProfile profile =
         reference == null ? ReferenceProfile.bundled() : ReferenceProfile.load(reference);
     TermFilter filter = termFilter.filter(Main::warn);
-    if (input.lowercase()) {
-      Main.warn(ReferenceProfile.LOWERCASE_WARNING);
+    // A profile counted in the other case than the corpus is read finds fewer Latin terms.
+    String caseWarning = profile.caseWarning(input.lowercase(),
+        reference == null ? ReferenceProfile.BUNDLED : reference.toString());
+    if (caseWarning != null) {
+      Main.warn(caseWarning);
     }
     DomainTermMiner.Options mining = new DomainTermMiner.Options(options, r, filter,
         terms.termEntropy(), terms.measureGlue());

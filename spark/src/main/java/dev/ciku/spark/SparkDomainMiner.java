@@ -105,7 +105,7 @@ public final class SparkDomainMiner {
    * Mines the terms of {@code lines}.
    *
    * @param warnings what the user should know about the data (a corpus too small for a domain
-   *     list, among discovery's warnings)
+   *     list or of one line, among discovery's warnings)
    * @param info progress lines
    */
   public DomainTermMiner.Result mine(JavaRDD<String> lines, Consumer<String> warnings,
@@ -120,9 +120,19 @@ public final class SparkDomainMiner {
     }
     boolean lc = lowercase;
     boolean simp = simplify;
-    return new DomainTermMiner(options, ReaderOptions.DEFAULT, 1, budgets.driver(), tempDir)
-        .withClock(clock)
-        .mine(found, terms -> profile, strings -> occurrences(lines, strings, lc, simp), info);
+    long[] documents = {0};
+    DomainTermMiner.Result result = new DomainTermMiner(options, ReaderOptions.DEFAULT, 1,
+        budgets.driver(), tempDir).withClock(clock).mine(found, terms -> profile, strings -> {
+          TermOccurrences occ = occurrences(lines, strings, lc, simp);
+          documents[0] = occ.documents();
+          return occ;
+        }, info);
+    String oneLine = DomainTermMiner.oneLineWarning(found.positions(), documents[0],
+        options.rank());
+    if (oneLine != null) {
+      warnings.accept(oneLine);
+    }
+    return result;
   }
 
   /**

@@ -304,6 +304,48 @@ class SparkJobsTest {
         .contains("ciku: warning: the domain corpus has only 14,789 units"), bytes.toString());
   }
 
+  /** A one-line domain corpus and a profile counted in the other case: the CLI's warnings. */
+  @Test
+  void mainDomain_oneLineCorpusOrProfileOfTheOtherCase_warnAsTheCli() throws IOException {
+    String out = tmp.resolve("out.tsv").toString();
+    Path oneLine = Files.writeString(tmp.resolve("one-line.txt"),
+        String.join("", Files.readAllLines(LAWS)) + "\n");
+    List<String> spark = warnings("domain", "-o", out, oneLine.toString());
+    assertEquals(1, spark.size(), spark.toString());
+    assertTrue(spark.get(0).startsWith("ciku-spark: warning: the domain corpus is one line ("),
+        spark.get(0));
+    assertEquals(cliWarnings("domain", "-o", out, oneLine.toString()),
+        spark.stream().map(l -> l.replace("ciku-spark:", "ciku:")).toList());
+    // A profile counted with --lowercase: no warning with --lowercase, one without it.
+    Path profile = tmp.resolve("lower.profile.gz");
+    assertEquals(0, dev.ciku.cli.Main.execute("domain", "--build-profile", "--lowercase", "-q",
+        "-o", profile.toString(), LAWS.toString()));
+    assertEquals(List.of(), warnings("domain", "--lowercase", "--reference", profile.toString(),
+        "-o", out, LAWS.toString()));
+    List<String> other = warnings("domain", "--reference", profile.toString(), "-o", out,
+        LAWS.toString());
+    assertEquals(List.of("ciku-spark: warning: the reference profile " + profile + " was counted"
+        + " with --lowercase, the domain corpus is not: a Latin term with a capital (iPhone) is"
+        + " not found there (give --lowercase too)"), other);
+    assertEquals(cliWarnings("domain", "--reference", profile.toString(), "-o", out,
+        LAWS.toString()), other.stream().map(l -> l.replace("ciku-spark:", "ciku:")).toList());
+  }
+
+  /** The warnings of the CLI's command {@code args} (run quietly, in this JVM). */
+  private static List<String> cliWarnings(String... args) {
+    java.io.PrintStream old = System.err;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, dev.ciku.cli.Main.execute(concat(args, new String[] {"-q",
+          "--no-progress"})));
+    } finally {
+      System.setErr(old);
+    }
+    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+        .filter(l -> l.contains("warning")).toList();
+  }
+
   @Test
   void mainDiscover_storeOfAnotherCorpus_exit2AsTheCli() throws Exception {
     Path store = tmp.resolve("laws4.ngrams");
