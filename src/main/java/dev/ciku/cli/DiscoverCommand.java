@@ -64,6 +64,13 @@ final class DiscoverCommand implements Callable<Integer>, RowOptions.Formats {
   @Mixin MemoryOptions memory;
   @Mixin RunOptions run;
 
+  /** The files of ciku's dict/ this run reads, which its output must not replace. */
+  private String[] bundledData(DiscoverOptions options) {
+    List<String> names = new java.util.ArrayList<>(WordDiscoverer.bundledData(options));
+    names.addAll(WordFilter.bundledData(list.newOnly()));
+    return names.toArray(String[]::new);
+  }
+
   @Override
   public Integer call() throws Exception {
     OutputFormat format = output.format(this);
@@ -88,7 +95,8 @@ final class DiscoverCommand implements Callable<Integer>, RowOptions.Formats {
     }
     new InputChecks().corpus(input.inputs, counts == null, input.binaryData())
         .files("--known", list.known())
-        .store("--counts", counts).output("-o", output.path()).check();
+        .store("--counts", counts).bundled(bundledData(options)).output("-o", output.path())
+        .check();
     WordFilter filter = list.filter(text.lowercase, log::warn);
     List<CorpusInput> corpus = counts != null && input.inputs.isEmpty() ? List.of() : input.corpus(log);
     // The output is opened first: a -o that cannot be written fails before the work.

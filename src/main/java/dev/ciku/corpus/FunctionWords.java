@@ -17,8 +17,11 @@ public final class FunctionWords {
     this.characters = characters;
   }
 
+  /** The bundled list, whose one-character lines are the function words. */
+  public static final String FILE = "dict/stopwords.txt";
+
   private static final LoadOnce<FunctionWords> BUNDLED =
-      new LoadOnce<>(() -> new FunctionWords(HanCharacters.load("dict/stopwords.txt")));
+      new LoadOnce<>(() -> new FunctionWords(HanCharacters.load(FILE)));
 
   /**
    * The one-character Han stopwords of the bundled list (loaded once per JVM); an unreadable list

@@ -18,9 +18,12 @@ public final class Quantities {
    * (本条, 本项), which ends too many words (日本, 成本) to tell a determiner.
    */
   private static final HanCharacters DETERMINERS = HanCharacters.of("这那哪每某各该此");
-  /** The bundled measure words, {@code dict/measure-words.txt}. */
+  /** The bundled list of measure words. */
+  public static final String MEASURE_WORDS_FILE = "dict/measure-words.txt";
+
+  /** The bundled measure words, {@link #MEASURE_WORDS_FILE}. */
   private static final LoadOnce<HanCharacters> MEASURE_WORDS =
-      new LoadOnce<>(() -> HanCharacters.load("dict/measure-words.txt"));
+      new LoadOnce<>(() -> HanCharacters.load(MEASURE_WORDS_FILE));
 
   private Quantities() {}
 

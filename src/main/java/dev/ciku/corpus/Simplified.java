@@ -24,7 +24,8 @@ import java.nio.charset.StandardCharsets;
  * Multilingual Plane; {@link #fold} allocates only when something changes.
  */
 public final class Simplified {
-  private static final String RESOURCE = "dict/t2s-chars.tsv";
+  /** The bundled table of traditional characters and their simplified forms. */
+  public static final String RESOURCE = "dict/t2s-chars.tsv";
 
   private final Int2IntOpenHashMap table;
   /** The table for the Basic Multilingual Plane: bmp[c] is the folded code point of char c. */

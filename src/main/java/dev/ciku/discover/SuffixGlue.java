@@ -23,9 +23,11 @@ import dev.ciku.corpus.Params;
  * <p>Immutable; thread-safe.
  */
 final class SuffixGlue {
-  /** The bundled list, {@code dict/phrase-suffixes.txt}. */
+  /** The bundled list of phrase suffixes. */
+  static final String FILE = "dict/phrase-suffixes.txt";
+
   private static final LoadOnce<HanCharacters> BUNDLED =
-      new LoadOnce<>(() -> HanCharacters.load("dict/phrase-suffixes.txt"));
+      new LoadOnce<>(() -> HanCharacters.load(FILE));
 
   private final double share;
   private final HanCharacters suffixes;

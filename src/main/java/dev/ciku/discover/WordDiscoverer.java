@@ -3,10 +3,12 @@ package dev.ciku.discover;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.ClauseRecording;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.FunctionWords;
 import dev.ciku.corpus.HanCharacters;
 import dev.ciku.corpus.LogNumbers;
 import dev.ciku.corpus.ParallelClauses;
 import dev.ciku.corpus.Params;
+import dev.ciku.corpus.Quantities;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountOptions;
@@ -129,6 +131,26 @@ public final class WordDiscoverer {
     this.cutPass = null;
     this.explain = List.of();
     this.clock = System::nanoTime;
+  }
+
+  /**
+   * The files of ciku's {@code dict/} that discovery with {@code options} reads (a command that
+   * runs it must not write over them): the stopwords of the glue gain, the measure words of the
+   * measure-word glue and the phrase suffixes of the phrase-suffix glue, each when its stage is
+   * on.
+   */
+  public static List<String> bundledData(DiscoverOptions options) {
+    List<String> names = new ArrayList<>();
+    if (options.glueGain() > 0) {
+      names.add(FunctionWords.FILE);
+    }
+    if (options.numberGlue() < 1) {
+      names.add(Quantities.MEASURE_WORDS_FILE);
+    }
+    if (options.suffixGlue() > 0) {
+      names.add(SuffixGlue.FILE);
+    }
+    return names;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.ciku.discover;
 
+import dev.ciku.corpus.FunctionWords;
 import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.UnitPolicy;
 import java.io.IOException;
@@ -20,6 +21,9 @@ import java.util.List;
  * Immutable; thread-safe.
  */
 public final class WordFilter {
+  /** The bundled general lexicon of {@code --new-only}. */
+  public static final String KNOWN_WORDS = "dict/known-words.txt.gz";
+
   /** The words of {@code --known}. */
   private final Lexicon known;
   /** With {@code --new-only}: the bundled general lexicon; else empty. */
@@ -31,6 +35,16 @@ public final class WordFilter {
     this.known = known;
     this.bundled = bundled;
     this.stopwords = stopwords;
+  }
+
+  /**
+   * The files of ciku's {@code dict/} that a filter made with {@code newOnly} reads: the
+   * traditional-to-simplified table (every lexicon folds its words with it) and, with
+   * {@code newOnly}, the general lexicon and the stopwords.
+   */
+  public static List<String> bundledData(boolean newOnly) {
+    return newOnly ? List.of(Simplified.RESOURCE, KNOWN_WORDS, FunctionWords.FILE)
+        : List.of(Simplified.RESOURCE);
   }
 
   /**
@@ -57,8 +71,8 @@ public final class WordFilter {
     Lexicon bundled = new Lexicon(lowercase);
     Lexicon stop = new Lexicon();
     if (newOnly) {
-      if (!bundled.addResource("/dict/known-words.txt.gz")
-          || !stop.addResource("/dict/stopwords.txt")) {
+      if (!bundled.addResource("/" + KNOWN_WORDS)
+          || !stop.addResource("/" + FunctionWords.FILE)) {
         throw new IOException("the bundled lexicon is missing from the jar");
       }
     }
@@ -101,11 +115,11 @@ public final class WordFilter {
       return "listed by --known";
     }
     if (bundled.contains(word)) {
-      return "a word of ciku's general lexicon (--new-only: dict/known-words.txt.gz)";
+      return "a word of ciku's general lexicon (--new-only: " + KNOWN_WORDS + ")";
     }
     if (stopwords.contains(word) || (stopwords.size() > 0 && isAsciiLetters(word)
         && stopwords.contains(word.toLowerCase(java.util.Locale.ROOT)))) {
-      return "a stopword (--new-only: dict/stopwords.txt)"; // The, OF too
+      return "a stopword (--new-only: " + FunctionWords.FILE + ")"; // The, OF too
     }
     if (stopwords.size() == 0 || word.isEmpty()) {
       return null;

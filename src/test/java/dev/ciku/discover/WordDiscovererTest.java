@@ -30,6 +30,16 @@ class WordDiscovererTest {
         .discover(List.of(CorpusInput.file(file)), null, new ByteCounter(), m -> { }, m -> { });
   }
 
+  /** The lists each glue stage reads from dict/, and only while that stage is on. */
+  @Test
+  void bundledData_eachGlueStageOnOrOff_itsListOrNone() {
+    assertEquals(List.of("dict/stopwords.txt", "dict/measure-words.txt",
+        "dict/phrase-suffixes.txt"), WordDiscoverer.bundledData(Settings.defaults().build()));
+    assertEquals(List.of(), WordDiscoverer.bundledData(Settings.defaults().glue(0, 1, 0).build()));
+    assertEquals(List.of("dict/measure-words.txt"),
+        WordDiscoverer.bundledData(Settings.defaults().glue(0, 0.5, 0).build()));
+  }
+
   @Test
   void constructor_noThreads_refusedWithTheValue() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

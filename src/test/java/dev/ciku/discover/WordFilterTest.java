@@ -40,6 +40,14 @@ class WordFilterTest {
       {"帶著", "false"}, {"試著", "false"}, {"圍繞著", "false"}, // but in traditional text it is
   };
 
+  /** --new-only reads the general lexicon and the stopwords besides the table every list uses. */
+  @Test
+  void bundledData_newOnlyOrNot_theFilesTheFilterReads() {
+    assertEquals(List.of("dict/t2s-chars.tsv"), WordFilter.bundledData(false));
+    assertEquals(List.of("dict/t2s-chars.tsv", "dict/known-words.txt.gz", "dict/stopwords.txt"),
+        WordFilter.bundledData(true));
+  }
+
   @Test
   void accepts_newOnly_goldenTable() throws IOException {
     WordFilter f = WordFilter.create(List.of(), true, false);
