@@ -534,6 +534,32 @@ check_tmpdir_is_the_default_spill_directory() {
   [[ "$err" == *"in TMPDIR $TMP/not-a-dir: not a directory"* ]] || fail "TMPDIR a file: $err"
 }
 
+check_output_over_bundled_data_it_reads_is_refused() {
+  # A copy of the jar with ciku's dict/ beside it, as bin/ciku reads it: the copy's files are the
+  # ones at risk, not the checkout's.
+  local c="$TMP/copy" rc f before
+  mkdir -p "$c" && cp "$ROOT/target/ciku-0.1.0-all.jar" "$c/" && cp -r "$ROOT/dict" "$c/" \
+    || fail "copy" || return 1
+  for f in measure-words.txt known-words.txt.gz general-reference.profile.gz; do
+    before=$(md5sum < "$c/dict/$f")
+    rc=0
+    case $f in
+      general-reference.profile.gz)
+        java -jar "$c/ciku-0.1.0-all.jar" domain -q corpora-samples/laws-zh.txt \
+          -o "$c/dict/$f" 2> "$TMP/bundled.err" || rc=$? ;;
+      *)
+        java -jar "$c/ciku-0.1.0-all.jar" discover -q --new-only corpora-samples/laws-zh.txt \
+          -o "$c/dict/$f" 2> "$TMP/bundled.err" || rc=$? ;;
+    esac
+    [[ $rc == 2 && $(md5sum < "$c/dict/$f") == "$before" ]] \
+      && grep -q "ciku's bundled data $c/dict/$f" "$TMP/bundled.err" \
+      || fail "-o dict/$f: rc $rc: $(cat "$TMP/bundled.err")" || return 1
+  done
+  # A new file in dict/ is no bundled data.
+  java -jar "$c/ciku-0.1.0-all.jar" discover -q --top 3 corpora-samples/laws-zh.txt \
+    -o "$c/dict/mine.tsv" && [[ $(wc -l < "$c/dict/mine.tsv") == 4 ]] || fail "-o dict/mine.tsv"
+}
+
 passed=0
 failed=0
 cd "$ROOT" || exit 2
