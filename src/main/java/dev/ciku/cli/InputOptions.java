@@ -24,7 +24,8 @@ public final class InputOptions {
   @Parameters(paramLabel = "INPUT", arity = "0..*",
       description = "Files or directories (read recursively, in sorted order, skipping hidden"
           + " files and directories, names starting with '.', and binary files, with a NUL byte"
-          + " in their first 8 KB: a binary file named is refused); gzip data (.gz, or"
+          + " in their first 8 KB: a binary file named, or binary data on standard input, is"
+          + " refused); gzip data (.gz, or"
           + " recognised by its first bytes) is decompressed."
           + " Pipes, FIFOs and <(...) are read as streams. '-' or nothing reads standard input"
           + " (which one argument at most may read).")

@@ -60,9 +60,52 @@ public final class BinaryData {
     byte[] more = in.readNBytes(Encodings.SAMPLE - head.length);
     byte[] block = java.util.Arrays.copyOf(head, head.length + more.length);
     System.arraycopy(more, 0, block, head.length, more.length);
-    boolean whole = block.length < Encodings.SAMPLE;
-    return Encodings.codeUnitBytes(charsetOf(block, block.length, whole)) > 1
-        || Encodings.codeUnitBytes(Encodings.detect(block, block.length, whole)) > 1 ? -1 : at;
+    return binaryAt(block, block.length, block.length < Encodings.SAMPLE, at);
+  }
+
+  /**
+   * As {@link #nulAt}, for a stream (standard input, a pipe, a FIFO) whose first block is, as
+   * the readers take a stream's, what has come without waiting: one read, which waits as any
+   * read does, then more only while bytes are waiting ({@code available()}), up to {@value
+   * #BLOCK} bytes; if they hold a NUL byte, more of what is waiting, up to {@value
+   * Encodings#SAMPLE}, for the encoding's decision. So a slow pipe is not waited on (a
+   * segmenter hands its first line on at once), and a NUL byte that comes after a pause is read
+   * as text. Cost: as {@link #nulAt}. {@code in} is left open.
+   */
+  public long nulAtStream(InputStream in) throws IOException {
+    byte[] block = new byte[Encodings.SAMPLE];
+    int n = in.read(block, 0, BLOCK);
+    if (n < 0) {
+      return -1;
+    }
+    boolean end = false;
+    for (int limit = BLOCK; ; limit = block.length) {
+      while (!end && n < limit && in.available() > 0) {
+        int more = in.read(block, n, limit - n);
+        if (more < 0) {
+          end = true;
+        } else {
+          n += more;
+        }
+      }
+      int at = firstNul(block, n);
+      if (at < 0) {
+        return -1;
+      }
+      if (limit == block.length) {
+        return binaryAt(block, n, end, at);
+      }
+    }
+  }
+
+  /**
+   * {@code at}, the offset of the first NUL byte of the first block {@code block[0, n)}, if it
+   * makes the input binary data, or -1 if the block is UTF-16 or UTF-32 text, as read or as
+   * detected.
+   */
+  private long binaryAt(byte[] block, int n, boolean whole, int at) {
+    return Encodings.codeUnitBytes(charsetOf(block, n, whole)) > 1
+        || Encodings.codeUnitBytes(Encodings.detect(block, n, whole)) > 1 ? -1 : at;
   }
 
   /** The index of the first NUL byte in {@code b[0, min(n, BLOCK))}, or -1. */

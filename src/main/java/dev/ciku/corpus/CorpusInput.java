@@ -22,23 +22,27 @@ import java.util.function.Consumer;
  * files; binary files too, {@link BinaryData}), {@code -} for standard input. Files ending in
  * {@code .gz} are decompressed.
  *
- * <p>Immutable and thread-safe: every opening is a stream of its own. A stream input (standard
- * input, a pipe) can be read only once, however ({@link Spool} copies such inputs for commands
- * that read twice).
+ * <p>Thread-safe: every opening is a stream of its own. A stream input (standard input, a
+ * pipe) can be read only once, however ({@link Spool} copies such inputs for commands that read
+ * twice); one that {@link #expand} looked at is opened then, and its first opening reads it
+ * from its first byte.
  */
 public final class CorpusInput {
   private final Path path;
   private final long size;
   private final String name;
+  /** A stream input's raw stream, opened and looked at by {@link #expand}; else null. */
+  private final ReadAhead ahead;
 
   private CorpusInput(Path path, long size) {
-    this(path, size, path == null ? "<stdin>" : path.toString());
+    this(path, size, path == null ? "<stdin>" : path.toString(), null);
   }
 
-  private CorpusInput(Path path, long size, String name) {
+  private CorpusInput(Path path, long size, String name, ReadAhead ahead) {
     this.path = path;
     this.size = size;
     this.name = name;
+    this.ahead = ahead;
   }
 
   /** The standard input. */
@@ -56,7 +60,7 @@ public final class CorpusInput {
    * {@code original} is.
    */
   public static CorpusInput copyOf(CorpusInput original, Path copy) throws IOException {
-    return new CorpusInput(copy, Files.size(copy), original.name());
+    return new CorpusInput(copy, Files.size(copy), original.name(), null);
   }
 
   /**
@@ -79,11 +83,12 @@ public final class CorpusInput {
    * bytes, decompressed, in an encoding that has none in text), each with a warning, as
    * {@code grep -r} skips them; a binary file named as an argument is refused. Files are opened
    * as {@link #open} opens them, so compressed data ciku does not read and tar archives are
-   * refused here, before any input is read. Standard input and other streams are not looked at
-   * (they could be read only once). Cost: one directory walk per directory argument; with
-   * {@code binary}, one opening and a read of {@value BinaryData#BLOCK} bytes per file (a
-   * decompressed gzip file: its first block), up to {@value Encodings#SAMPLE} bytes when they
-   * hold a NUL byte.
+   * refused here, before any input is read. Standard input and the other streams named (a FIFO,
+   * a process substitution) are opened and looked at too, on their first block ({@link
+   * BinaryData#nulAtStream}: what has come without waiting), which their first opening reads
+   * again. Cost: one directory walk per directory argument; with {@code binary}, one opening
+   * and a read of {@value BinaryData#BLOCK} bytes per file or stream (a decompressed gzip file:
+   * its first block), up to {@value Encodings#SAMPLE} bytes when they hold a NUL byte.
    *
    * @param binary how the command reads its inputs, to tell binary files by; null: no file is
    *     opened, none skipped or refused as binary
@@ -92,7 +97,8 @@ public final class CorpusInput {
    * @param warnings receives a warning per binary file skipped, and per directory argument that
    *     gives no input file
    * @throws NoSuchFileException if an argument names nothing
-   * @throws MalformedDataException if a regular file named as an argument is binary data
+   * @throws MalformedDataException if a regular file, standard input or another stream named as
+   *     an argument is binary data
    * @throws UnsupportedInputException if a file is compressed data ciku does not read, a tar
    *     archive, or (named as an argument) an n-gram store
    * @throws IOException if a directory cannot be listed or a file read
@@ -101,12 +107,15 @@ public final class CorpusInput {
       Consumer<String> info, Consumer<String> warnings) throws IOException {
     List<CorpusInput> out = new ArrayList<>();
     if (args == null || args.isEmpty()) {
-      out.add(stdin());
+      out.add(stream(null, binary));
       return out;
     }
+    CorpusInput stdin = null;
     for (String arg : args) {
       if (arg.equals("-")) {
-        out.add(stdin());
+        // Named twice, it is read once: the second opening finds it at its end.
+        stdin = stdin == null ? stream(null, binary) : stdin;
+        out.add(stdin);
         continue;
       }
       Path p = Path.of(arg);
@@ -121,7 +130,7 @@ public final class CorpusInput {
         }
         out.add(in);
       } else if (Files.exists(p)) {
-        out.add(new CorpusInput(p, -1));
+        out.add(stream(p, binary));
       } else if (Files.isSymbolicLink(p)) {
         throw new NoSuchFileException(arg, null,
             "a symbolic link to nothing (its target is missing, or the links loop)");
@@ -166,6 +175,41 @@ public final class CorpusInput {
             + " counted " + n + " times");
       }
     }
+  }
+
+  /**
+   * Standard input ({@code path} null) or the stream {@code path} (a FIFO, a device, a process
+   * substitution), as {@link #expand} gives it: with {@code binary}, opened now and refused if
+   * its first block is binary data ({@link BinaryData#nulAtStream}), its first opening reading
+   * it again from its first byte; without, not opened.
+   *
+   * @throws MalformedDataException if it is binary data
+   * @throws UnsupportedInputException if it is compressed data ciku does not read or a tar
+   *     archive
+   */
+  private static CorpusInput stream(Path path, BinaryData binary) throws IOException {
+    if (binary == null) {
+      return new CorpusInput(path, -1);
+    }
+    String name = path == null ? "<stdin>" : path.toString();
+    CorpusInput in = new CorpusInput(path, -1, name, new ReadAhead(path == null
+        ? InputFiles.named(new NonClosingInputStream(System.in), name, false)
+        : InputFiles.open(path, name)));
+    long at;
+    try (InputStream data = in.decoded(in.ahead.peek(), new ByteCounter())) {
+      at = binary.nulAtStream(data);
+    } catch (IOException | RuntimeException e) {
+      in.ahead.take().close();
+      throw e;
+    }
+    if (at >= 0) {
+      boolean compressed = name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")
+          || in.ahead.startsLikeGzip();
+      in.ahead.take().close();
+      throw new MalformedDataException(name, BinaryData.reason(at, compressed)
+          + ", not text: is it the right file?");
+    }
+    return in;
   }
 
   /** The input files of the directory {@code arg}, as {@link #expand} gives them. */
@@ -376,9 +420,29 @@ public final class CorpusInput {
 
   /** As {@link #open}, without the n-gram store check. */
   private InputStream openData(ByteCounter progress) throws IOException {
-    InputStream raw = path == null
+    return decoded(openRaw(), progress);
+  }
+
+  /**
+   * Opens the bytes as stored, without decompression: a stream input that {@link #expand}
+   * looked at from its first byte (the first time), else opened now. Read errors name the
+   * input; closing the stream leaves standard input open.
+   */
+  public InputStream openRaw() throws IOException {
+    InputStream early = ahead == null ? null : ahead.take();
+    if (early != null) {
+      return early;
+    }
+    return path == null
         ? InputFiles.named(new NonClosingInputStream(System.in), name(), false)
         : InputFiles.open(path, name());
+  }
+
+  /**
+   * {@code raw}, this input's bytes as stored, counted into {@code progress} and decompressed
+   * as {@link #open} says; compressed data ciku does not read and tar archives refused.
+   */
+  private InputStream decoded(InputStream raw, ByteCounter progress) throws IOException {
     InputStream counted = new CountingInputStream(raw, progress);
     String name = path == null ? "" : path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     if (name.endsWith(".gz")) {

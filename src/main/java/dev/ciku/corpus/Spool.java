@@ -55,8 +55,7 @@ public final class Spool implements AutoCloseable {
             .toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
         Path temp = TempFiles.create(dir, "ciku-input-", gz ? ".gz" : ".txt");
         temps.add(temp);
-        try (InputStream in = i.isStdin()
-                ? InputFiles.named(System.in, i.name(), false) : InputFiles.open(i.path(), i.name());
+        try (InputStream in = i.openRaw();
             OutputStream out = Files.newOutputStream(temp)) {
           byte[] buf = new byte[1 << 16];
           for (int n; (n = in.read(buf)) >= 0; ) {

@@ -621,11 +621,11 @@ class InputCommandTest {
 
   /**
    * UTF-16 without a byte-order mark, whose ASCII characters bring zero bytes, is no binary
-   * file: read by default, with --encoding auto or UTF-16LE, from a directory or named; standard
-   * input is not looked at (a NUL byte there is read as text, as before).
+   * file: read by default, with --encoding auto or UTF-16LE, from a directory, named, or on
+   * standard input.
    */
   @Test
-  void stats_utf16WithoutMarkAndNulOnStandardInput_readNotSkipped() throws IOException {
+  void stats_utf16WithoutMark_readNotSkipped() throws IOException {
     String text = laws(3_000);
     String expected = runOut("stats", "-q", write("laws.txt", text).toString());
     Path d = Files.createDirectories(dir.resolve("u16"));
@@ -637,11 +637,51 @@ class InputCommandTest {
             encoding), input.toString())), input + " " + String.join(" ", encoding));
         assertFalse(io.err().contains("binary"), io.err());
       }
+      io.reset();
+      assertEquals(0, withStdin(text.getBytes(StandardCharsets.UTF_16LE),
+          concatArgs(concatArgs(new String[] {"stats", "-q"}, encoding), "-")), io::err);
+      assertEquals(expected, io.out(), String.join(" ", encoding));
+      assertFalse(io.err().contains("binary"), io.err());
     }
+  }
+
+  /**
+   * Binary data on standard input (an image, gzip-compressed or not), or in a FIFO named as
+   * INPUT, is refused as a binary file named is: exit 65, one line, nothing written, by every
+   * command that reads a corpus from it (domain's --reference too).
+   */
+  @Test
+  void everyCommand_binaryStandardInputOrFifo_refusedBeforeAnyOutput() throws Exception {
+    byte[] png = dev.ciku.corpus.TestBytes.png(4);
+    Path refText = write("wiki.txt", Files.readString(WIKI).substring(0, 6_000));
+    Path corpus = write("laws.txt", laws(6_000));
+    String[][] commands = {{"stats"}, {"count", "-n", "2"}, {"discover"}, {"vocab"},
+        {"segment"}, {"domain", "--reference", refText.toString()},
+        {"domain", "--reference", "-", corpus.toString()}};
+    String binary = "<stdin>: binary data (a NUL byte at offset 8), not text: is it the right"
+        + " file?";
+    for (String[] command : commands) {
+      String what = String.join(" ", command);
+      io.reset();
+      Path out = dir.resolve("out-" + command[0]);
+      assertEquals(CikuException.DATA, withStdin(png, concatArgs(command, "-q", "-o",
+          out.toString())), what);
+      assertEquals(List.of("ciku " + command[0] + ": " + binary), io.errLines(), what);
+      assertEquals("", io.out(), what);
+      assertFalse(Files.exists(out), what);
+      io.reset();
+      assertEquals(CikuException.DATA, withStdin(gzip(png), concatArgs(command, "-q")), what);
+      assertEquals(List.of("ciku " + command[0] + ": <stdin>: binary data (a NUL byte at offset"
+          + " 8 of its decompressed data), not text: is it the right file?"), io.errLines(),
+          what);
+      assertEquals("", io.out(), what);
+    }
+    Path fifo = fifo("image.fifo", png);
     io.reset();
-    assertEquals(0, withStdin(dev.ciku.corpus.TestBytes.png(4), "stats", "-q", "-"));
-    assertEquals(1, io.errLines().size(), io.err());
-    assertTrue(io.err().contains("<stdin>: ") && io.err().contains(" malformed"), io.err());
+    assertEquals(CikuException.DATA, Main.execute("segment", "-q", fifo.toString()));
+    assertEquals(List.of("ciku segment: " + fifo + ": binary data (a NUL byte at offset 8), not"
+        + " text: is it the right file?"), io.errLines());
+    assertEquals("", io.out());
   }
 
   @Test

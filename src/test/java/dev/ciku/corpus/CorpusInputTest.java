@@ -106,4 +106,94 @@ class CorpusInputTest {
     assertEquals(List.of(link.resolve("a.txt"), link.resolve("sub/b.txt")),
         inputs.stream().map(CorpusInput::path).toList());
   }
+
+  /** Expands {@code args} with the default binary rule, standard input being {@code stdin}. */
+  private static List<CorpusInput> expandWithStdin(java.io.InputStream stdin, String... args)
+      throws IOException {
+    java.io.InputStream saved = System.in;
+    System.setIn(stdin);
+    try {
+      return CorpusInput.expand(List.of(args), BinaryData.DEFAULT, m -> { }, m -> { });
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  /** Reads all of {@code in}'s raw bytes, standard input being {@code stdin}. */
+  private static byte[] readRaw(CorpusInput in, java.io.InputStream stdin) throws IOException {
+    java.io.InputStream saved = System.in;
+    System.setIn(stdin);
+    try (java.io.InputStream raw = in.openRaw()) {
+      return raw.readAllBytes();
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  @Test
+  void expand_textOnStandardInput_lookedAtThenReadWholeFromItsFirstByte() throws IOException {
+    byte[] text = Files.readAllBytes(Path.of("corpora-samples", "laws-zh.txt"));
+    for (byte[] bytes : new byte[][] {text, TestBytes.gzip(text)}) {
+      java.io.InputStream stdin = new java.io.ByteArrayInputStream(bytes);
+      List<CorpusInput> inputs = expandWithStdin(stdin, "-", "-");
+      assertEquals(2, inputs.size());
+      // Named twice, read once: the same input, whose second opening finds the end.
+      org.junit.jupiter.api.Assertions.assertSame(inputs.get(0), inputs.get(1));
+      org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, readRaw(inputs.get(0), stdin));
+      assertEquals(0, readRaw(inputs.get(1), stdin).length);
+    }
+  }
+
+  @Test
+  void expand_slowStandardInput_notWaitedOnForItsFirstBlock() throws Exception {
+    java.io.PipedOutputStream producer = new java.io.PipedOutputStream();
+    java.io.PipedInputStream stdin = new java.io.PipedInputStream(producer, 1 << 16);
+    producer.write("中华人民共和国成立了\n".getBytes(StandardCharsets.UTF_8));
+    producer.flush();
+    // The producer writes no more until the test ends: expand must return on the first line.
+    List<CorpusInput> inputs = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(10), () -> expandWithStdin(stdin, "-"));
+    producer.write("再见\n".getBytes(StandardCharsets.UTF_8));
+    producer.close();
+    assertEquals("中华人民共和国成立了\n再见\n",
+        new String(readRaw(inputs.get(0), stdin), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void expand_nulAfterTheFirstBlockOfStandardInput_readAsText() throws IOException {
+    byte[] text = TestBytes.concat(new byte[BinaryData.BLOCK], new byte[] {0});
+    java.util.Arrays.fill(text, 0, BinaryData.BLOCK, (byte) 'a');
+    List<CorpusInput> inputs = expandWithStdin(new java.io.ByteArrayInputStream(text), "-");
+    assertEquals(1, inputs.size());
+  }
+
+  /**
+   * A terminal ends its input with Ctrl-D, after which a read waits for more typing: an end
+   * seen while standard input is looked at is its end, not read past.
+   */
+  @Test
+  void expand_standardInputEndedWhileLookedAt_notReadPastItsEnd() throws IOException {
+    java.io.InputStream terminal = new java.io.InputStream() {
+      private final java.io.InputStream typedAfterCtrlD =
+          new java.io.ByteArrayInputStream("中文\n".getBytes(StandardCharsets.UTF_8));
+      private boolean ended;
+
+      @Override
+      public int read() throws IOException {
+        byte[] b = new byte[1];
+        return read(b, 0, 1) < 0 ? -1 : b[0] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (!ended) {
+          ended = true;
+          return -1;
+        }
+        return typedAfterCtrlD.read(b, off, len);
+      }
+    };
+    List<CorpusInput> inputs = expandWithStdin(terminal, "-");
+    assertEquals(0, readRaw(inputs.get(0), terminal).length);
+  }
 }
