@@ -193,7 +193,7 @@ public final class CorpusInput {
     }
     String name = path == null ? "<stdin>" : path.toString();
     CorpusInput in = new CorpusInput(path, -1, name, new ReadAhead(path == null
-        ? InputFiles.named(new NonClosingInputStream(System.in), name, false)
+        ? InputFiles.named(new StandardInput(System.in), name, false)
         : InputFiles.open(path, name)));
     long at;
     try (InputStream data = in.decoded(in.ahead.peek(), new ByteCounter())) {
@@ -434,7 +434,7 @@ public final class CorpusInput {
       return early;
     }
     return path == null
-        ? InputFiles.named(new NonClosingInputStream(System.in), name(), false)
+        ? InputFiles.named(new StandardInput(System.in), name(), false)
         : InputFiles.open(path, name());
   }
 
@@ -481,9 +481,45 @@ public final class CorpusInput {
     }
   }
 
-  private static final class NonClosingInputStream extends java.io.FilterInputStream {
-    NonClosingInputStream(InputStream in) {
+  /**
+   * Standard input, left open when closed. A read that fails while it is redirected from a
+   * directory ({@code ciku stats < DIR}, which the shell allows) is an input that cannot be
+   * read ({@link UnsupportedInputException}, exit 66), not an I/O error, with the way to read
+   * the directory.
+   */
+  private static final class StandardInput extends java.io.FilterInputStream {
+    StandardInput(InputStream in) {
       super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return in.read();
+      } catch (IOException e) {
+        throw directory(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return in.read(b, off, len);
+      } catch (IOException e) {
+        throw directory(e);
+      }
+    }
+
+    /** {@code e}, or the error that says standard input is a directory if it is. */
+    private static IOException directory(IOException e) {
+      boolean dir;
+      try {
+        dir = Files.isDirectory(Path.of("/dev/stdin"));
+      } catch (RuntimeException notThere) {
+        dir = false;
+      }
+      return dir ? new UnsupportedInputException("cannot read <stdin>: it is redirected from a"
+          + " directory; name the directory as INPUT to read its files: 'ciku ... DIR'") : e;
     }
 
     @Override

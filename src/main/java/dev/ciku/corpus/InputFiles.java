@@ -452,7 +452,8 @@ public final class InputFiles {
     }
 
     private IOException named(IOException e) {
-      return e instanceof ReadException || e instanceof CorruptInputException ? e
+      return e instanceof ReadException || e instanceof CorruptInputException
+          || e instanceof CorpusInput.UnsupportedInputException ? e
           : new ReadException(name + ": " + e.getMessage(), e);
     }
   }

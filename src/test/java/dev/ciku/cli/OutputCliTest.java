@@ -242,6 +242,19 @@ class OutputCliTest {
   }
 
   @Test
+  void statsAndSegment_standardInputFromADirectory_unreadableInputExit66() throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Files.writeString(corpus.resolve("a.txt"), "中华人民共和国成立了\n");
+    for (String command : new String[] {"stats", "segment"}) {
+      String[] r = bash("ciku " + command + " -q < " + corpus);
+      assertEquals("66", r[0], r[2]);
+      assertEquals("", r[1]);
+      assertEquals("ciku " + command + ": cannot read <stdin>: it is redirected from a directory;"
+          + " name the directory as INPUT to read its files: 'ciku ... DIR'\n", r[2]);
+    }
+  }
+
+  @Test
   void stats_stdoutFull_exits74OneLine() throws Exception {
     assumeTrue(Files.exists(Path.of("/dev/full")), "/dev/full");
     String[] r = bash("ciku stats " + LAWS + " > /dev/full");
