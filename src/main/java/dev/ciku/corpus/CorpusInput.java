@@ -24,25 +24,72 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe: every opening is a stream of its own. A stream input (standard input, a
  * pipe) can be read only once, however ({@link Spool} copies such inputs for commands that read
- * twice); one that {@link #expand} looked at is opened then, and its first opening reads it
- * from its first byte.
+ * twice); one that {@link #expand} gives is looked at for binary data when it, or another
+ * input of the same expansion, is first opened, and its first opening reads it from its first
+ * byte.
  */
 public final class CorpusInput {
   private final Path path;
   private final long size;
   private final String name;
-  /** A stream input's raw stream, opened and looked at by {@link #expand}; else null. */
-  private final ReadAhead ahead;
+  /**
+   * A stream input's look for binary data ({@link #look}), by {@link #expand} or at its first
+   * opening; null for a file, or a stream not looked at.
+   */
+  private final Look look;
+  /** The inputs {@link #expand} gave with this one, or null. */
+  private final Expansion expansion;
 
   private CorpusInput(Path path, long size) {
-    this(path, size, path == null ? "<stdin>" : path.toString(), null);
+    this(path, size, path == null ? "<stdin>" : path.toString(), null, null);
   }
 
-  private CorpusInput(Path path, long size, String name, ReadAhead ahead) {
+  private CorpusInput(Path path, long size, String name, Look look, Expansion expansion) {
     this.path = path;
     this.size = size;
     this.name = name;
-    this.ahead = ahead;
+    this.look = look;
+    this.expansion = expansion;
+  }
+
+  /**
+   * The inputs of one {@link #expand}: the stream inputs to look at for binary data before any
+   * of them is opened (standard input, unless a FIFO comes before it). Its first opening is
+   * after what a command checks before its work (an output that cannot be written is reported
+   * without waiting for a terminal's typing). Thread-safe.
+   */
+  private static final class Expansion {
+    private final List<CorpusInput> first = new ArrayList<>();
+    private boolean looked;
+
+    synchronized void add(CorpusInput in) {
+      first.add(in);
+    }
+
+    /** Looks at the inputs to look at first, the first time an input is opened. */
+    synchronized void lookFirst() throws IOException {
+      if (!looked) {
+        looked = true;
+        for (CorpusInput in : first) {
+          in.look();
+        }
+      }
+    }
+  }
+
+  /**
+   * The look of a stream input for binary data: how the command reads it, and once looked at,
+   * the stream read ahead, which the first opening reads from its first byte. Guarded by
+   * itself.
+   */
+  private static final class Look {
+    final BinaryData binary;
+    boolean done;
+    ReadAhead ahead;
+
+    Look(BinaryData binary) {
+      this.binary = binary;
+    }
   }
 
   /** The standard input. */
@@ -60,7 +107,7 @@ public final class CorpusInput {
    * {@code original} is.
    */
   public static CorpusInput copyOf(CorpusInput original, Path copy) throws IOException {
-    return new CorpusInput(copy, Files.size(copy), original.name(), null);
+    return new CorpusInput(copy, Files.size(copy), original.name(), null, null);
   }
 
   /**
@@ -83,10 +130,13 @@ public final class CorpusInput {
    * bytes, decompressed, in an encoding that has none in text), each with a warning, as
    * {@code grep -r} skips them; a binary file named as an argument is refused. Files are opened
    * as {@link #open} opens them, so compressed data ciku does not read and tar archives are
-   * refused here, before any input is read. Standard input and the other streams named (a FIFO,
-   * a process substitution) are opened and looked at too, on their first block ({@link
-   * BinaryData#nulAtStream}: what has come without waiting), which their first opening reads
-   * again. Cost: one directory walk per directory argument; with {@code binary}, one opening
+   * refused here, before any input is read. Standard input is looked at too, on its first
+   * block ({@link BinaryData#nulAtStream}: what has come without waiting), which its first
+   * opening reads again, when the first of the inputs is opened (before any is read, and after
+   * the command's own checks); the other streams named (a FIFO, a process substitution) are
+   * looked at when they are first opened, and so is standard input named after one of them:
+   * opening a FIFO waits for its writer, and the writer of several may write them one after
+   * the other, in the order they are read. Cost: one directory walk per directory argument; with {@code binary}, one opening
    * and a read of {@value BinaryData#BLOCK} bytes per file or stream (a decompressed gzip file:
    * its first block), up to {@value Encodings#SAMPLE} bytes when they hold a NUL byte.
    *
@@ -106,23 +156,25 @@ public final class CorpusInput {
   public static List<CorpusInput> expand(List<String> args, BinaryData binary,
       Consumer<String> info, Consumer<String> warnings) throws IOException {
     List<CorpusInput> out = new ArrayList<>();
+    Expansion x = new Expansion();
     if (args == null || args.isEmpty()) {
-      out.add(stream(null, binary));
+      out.add(stream(null, binary, x, true));
       return out;
     }
     CorpusInput stdin = null;
+    boolean streamBefore = false;
     for (String arg : args) {
       if (arg.equals("-")) {
         // Named twice, it is read once: the second opening finds it at its end.
-        stdin = stdin == null ? stream(null, binary) : stdin;
+        stdin = stdin == null ? stream(null, binary, x, !streamBefore) : stdin;
         out.add(stdin);
         continue;
       }
       Path p = Path.of(arg);
       if (Files.isDirectory(p)) {
-        out.addAll(directory(arg, binary, info, warnings));
+        out.addAll(directory(arg, binary, x, info, warnings));
       } else if (Files.isRegularFile(p)) {
-        CorpusInput in = file(p);
+        CorpusInput in = file(p, x);
         long at = binary == null ? -1 : in.nulAt(binary, true);
         if (at >= 0) {
           throw new MalformedDataException(arg, BinaryData.reason(at, in.compressed())
@@ -130,7 +182,8 @@ public final class CorpusInput {
         }
         out.add(in);
       } else if (Files.exists(p)) {
-        out.add(stream(p, binary));
+        out.add(stream(p, binary, x, false));
+        streamBefore = true;
       } else if (Files.isSymbolicLink(p)) {
         throw new NoSuchFileException(arg, null,
             "a symbolic link to nothing (its target is missing, or the links loop)");
@@ -179,41 +232,60 @@ public final class CorpusInput {
 
   /**
    * Standard input ({@code path} null) or the stream {@code path} (a FIFO, a device, a process
-   * substitution), as {@link #expand} gives it: with {@code binary}, opened now and refused if
-   * its first block is binary data ({@link BinaryData#nulAtStream}), its first opening reading
-   * it again from its first byte; without, not opened.
+   * substitution), an input of expansion {@code x}: with {@code binary}, looked at for binary
+   * data ({@link #look}) when the first input of {@code x} is opened if {@code first}, else when
+   * it is; without, never.
+   */
+  private static CorpusInput stream(Path path, BinaryData binary, Expansion x, boolean first) {
+    CorpusInput in = new CorpusInput(path, -1, path == null ? "<stdin>" : path.toString(),
+        binary == null ? null : new Look(binary), x);
+    if (first && in.look != null) {
+      x.add(in);
+    }
+    return in;
+  }
+
+  /** The file {@code path}, an input of expansion {@code x}; its size is read now. */
+  private static CorpusInput file(Path path, Expansion x) throws IOException {
+    return new CorpusInput(path, Files.size(path), path.toString(), null, x);
+  }
+
+  /**
+   * Looks at this stream input once, if it is to be: opens it and refuses it if its first block
+   * is binary data ({@link BinaryData#nulAtStream}); else keeps the stream, which the first
+   * opening reads from its first byte. Later calls do nothing.
    *
    * @throws MalformedDataException if it is binary data
    * @throws UnsupportedInputException if it is compressed data ciku does not read or a tar
    *     archive
    */
-  private static CorpusInput stream(Path path, BinaryData binary) throws IOException {
-    if (binary == null) {
-      return new CorpusInput(path, -1);
+  private void look() throws IOException {
+    synchronized (look) {
+      if (look.done) {
+        return;
+      }
+      look.done = true;
+      ReadAhead ahead = new ReadAhead(openNow());
+      long at;
+      try (InputStream data = decoded(ahead.peek(), new ByteCounter())) {
+        at = look.binary.nulAtStream(data);
+      } catch (IOException | RuntimeException e) {
+        ahead.take().close();
+        throw e;
+      }
+      if (at >= 0) {
+        boolean compressed = name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")
+            || ahead.startsLikeGzip();
+        ahead.take().close();
+        throw new MalformedDataException(name, BinaryData.reason(at, compressed)
+            + ", not text: is it the right file?");
+      }
+      look.ahead = ahead;
     }
-    String name = path == null ? "<stdin>" : path.toString();
-    CorpusInput in = new CorpusInput(path, -1, name, new ReadAhead(path == null
-        ? InputFiles.named(new StandardInput(System.in), name, false)
-        : InputFiles.open(path, name)));
-    long at;
-    try (InputStream data = in.decoded(in.ahead.peek(), new ByteCounter())) {
-      at = binary.nulAtStream(data);
-    } catch (IOException | RuntimeException e) {
-      in.ahead.take().close();
-      throw e;
-    }
-    if (at >= 0) {
-      boolean compressed = name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")
-          || in.ahead.startsLikeGzip();
-      in.ahead.take().close();
-      throw new MalformedDataException(name, BinaryData.reason(at, compressed)
-          + ", not text: is it the right file?");
-    }
-    return in;
   }
 
   /** The input files of the directory {@code arg}, as {@link #expand} gives them. */
-  private static List<CorpusInput> directory(String arg, BinaryData binary,
+  private static List<CorpusInput> directory(String arg, BinaryData binary, Expansion x,
       Consumer<String> info, Consumer<String> warnings) throws IOException {
     // A link to a directory, named as an argument, is walked as that directory (the walk follows
     // no link, so it would find nothing but the link itself); its files keep the names under
@@ -225,7 +297,7 @@ public final class CorpusInput {
     walk.files.sort(null);
     List<CorpusInput> out = new ArrayList<>();
     for (Path f : walk.files) {
-      CorpusInput in = file(root == p ? f : p.resolve(root.relativize(f)));
+      CorpusInput in = file(root == p ? f : p.resolve(root.relativize(f)), x);
       long at = binary == null ? -1 : in.nulAt(binary, false);
       if (at < 0) {
         out.add(in);
@@ -250,7 +322,10 @@ public final class CorpusInput {
    * how to read it).
    */
   private long nulAt(BinaryData binary, boolean named) throws IOException {
-    try (InputStream in = named ? open(new ByteCounter()) : openData(new ByteCounter())) {
+    if (named) {
+      InputFiles.refuseStore(path, name());
+    }
+    try (InputStream in = openData(new ByteCounter())) {
       return binary.nulAt(in);
     }
   }
@@ -409,9 +484,13 @@ public final class CorpusInput {
    * {@code /dev/stdin}, a device) is read as a stream, without seeking. Read errors name the
    * input ({@link InputFiles.ReadException}); damaged gzip data is an
    * {@link InputFiles.CorruptInputException}; other compressed data, tar archives and n-gram
-   * stores are an {@link UnsupportedInputException}.
+   * stores are an {@link UnsupportedInputException}; a stream {@link #expand} gives whose first
+   * block is binary data a {@link MalformedDataException}, if it was not refused there.
    */
   public InputStream open(ByteCounter progress) throws IOException {
+    if (expansion != null) {
+      expansion.lookFirst();
+    }
     if (path != null) {
       InputFiles.refuseStore(path, name());
     }
@@ -420,19 +499,42 @@ public final class CorpusInput {
 
   /** As {@link #open}, without the n-gram store check. */
   private InputStream openData(ByteCounter progress) throws IOException {
-    return decoded(openRaw(), progress);
+    return decoded(raw(), progress);
   }
 
   /**
-   * Opens the bytes as stored, without decompression: a stream input that {@link #expand}
-   * looked at from its first byte (the first time), else opened now. Read errors name the
-   * input; closing the stream leaves standard input open.
+   * Opens the bytes as stored, without decompression. The first opening of an input that
+   * {@link #expand} gives looks at standard input among its inputs for binary data ({@link
+   * #look}), and a stream input is looked at when it is opened, if not yet; its first opening
+   * then reads it from its first byte. Read errors name the input; closing the stream leaves
+   * standard input open.
+   *
+   * @throws MalformedDataException if a stream looked at now is binary data
    */
   public InputStream openRaw() throws IOException {
-    InputStream early = ahead == null ? null : ahead.take();
-    if (early != null) {
-      return early;
+    if (expansion != null) {
+      expansion.lookFirst();
     }
+    return raw();
+  }
+
+  /** As {@link #openRaw}, without looking at the inputs to look at first. */
+  private InputStream raw() throws IOException {
+    if (look != null) {
+      look();
+      InputStream early;
+      synchronized (look) {
+        early = look.ahead == null ? null : look.ahead.take();
+      }
+      if (early != null) {
+        return early;
+      }
+    }
+    return openNow();
+  }
+
+  /** Opens the bytes as stored, now. */
+  private InputStream openNow() throws IOException {
     return path == null
         ? InputFiles.named(new StandardInput(System.in), name(), false)
         : InputFiles.open(path, name());

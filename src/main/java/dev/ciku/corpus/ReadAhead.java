@@ -71,7 +71,14 @@ final class ReadAhead {
 
       @Override
       public long skip(long n) throws IOException {
-        return in.readNBytes(Math.toIntExact(Math.min(n, 1 << 16))).length;
+        // Read and recorded: skipped bytes are read again too.
+        int len = (int) Math.min(Math.max(n, 0), 8192);
+        return len == 0 ? 0 : Math.max(read(new byte[len], 0, len), 0);
+      }
+
+      @Override
+      public boolean markSupported() {
+        return false; // a reset would record its bytes twice
       }
 
       @Override
@@ -122,13 +129,18 @@ final class ReadAhead {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
       java.util.Objects.checkFromIndexSize(off, len, b.length);
-      if (pos < head.length && len > 0) {
+      if (len == 0) {
+        // Not passed on: some streams answer -1 at their end even then, which would end the
+        // reading while the head still holds bytes.
+        return 0;
+      }
+      if (pos < head.length) {
         int n = Math.min(len, head.length - pos);
         System.arraycopy(head, pos, b, off, n);
         pos += n;
         return n;
       }
-      return ended ? (len == 0 ? 0 : -1) : in.read(b, off, len);
+      return ended ? -1 : in.read(b, off, len);
     }
 
     @Override

@@ -646,6 +646,55 @@ class InputCommandTest {
   }
 
   /**
+   * One writer that fills two FIFOs one after the other, then standard input (as {@code (cat a
+   * > a.fifo; cat b > b.fifo; cat c) | ciku stats a.fifo b.fifo -} would): each is read in
+   * its turn, none opened or read ahead of the one before it, which would wait for each other.
+   */
+  @Test
+  void stats_fifosAndStandardInputWrittenOneAfterTheOther_readInTurn() throws Exception {
+    String text = laws(200_000);
+    byte[] part = utf8(text);
+    Path a = dir.resolve("a.fifo");
+    Path b = dir.resolve("b.fifo");
+    for (Path p : new Path[] {a, b}) {
+      assertEquals(0, new ProcessBuilder("mkfifo", p.toString()).inheritIO().start().waitFor());
+    }
+    java.io.PipedOutputStream toStdin = new java.io.PipedOutputStream();
+    java.io.PipedInputStream stdin = new java.io.PipedInputStream(toStdin, 1 << 16);
+    Thread writer = new Thread(() -> {
+      try {
+        for (Path p : new Path[] {a, b}) {
+          try (OutputStream out = Files.newOutputStream(p,
+              java.nio.file.StandardOpenOption.WRITE)) {
+            out.write(part);
+          }
+        }
+        try (OutputStream out = toStdin) {
+          out.write(part);
+        }
+      } catch (IOException e) {
+        // The reader went away; the test fails on what it read.
+      }
+    });
+    writer.setDaemon(true);
+    writer.start();
+    String expected = runOut("stats", "-q", write("abc.txt", text + text + text).toString());
+    io.reset();
+    int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(60), () -> {
+          InputStream saved = System.in;
+          System.setIn(stdin);
+          try {
+            return Main.execute("stats", "-q", a.toString(), b.toString(), "-");
+          } finally {
+            System.setIn(saved);
+          }
+        });
+    assertEquals(0, code, io::err);
+    assertEquals(expected, io.out());
+  }
+
+  /**
    * Binary data on standard input (an image, gzip-compressed or not), or in a FIFO named as
    * INPUT, is refused as a binary file named is: exit 65, one line, nothing written, by every
    * command that reads a corpus from it (domain's --reference too).

@@ -145,26 +145,56 @@ class CorpusInputTest {
   }
 
   @Test
-  void expand_slowStandardInput_notWaitedOnForItsFirstBlock() throws Exception {
+  void open_slowStandardInput_notWaitedOnForItsFirstBlock() throws Exception {
     java.io.PipedOutputStream producer = new java.io.PipedOutputStream();
     java.io.PipedInputStream stdin = new java.io.PipedInputStream(producer, 1 << 16);
+    List<CorpusInput> inputs = expandWithStdin(stdin, "-");
     producer.write("中华人民共和国成立了\n".getBytes(StandardCharsets.UTF_8));
     producer.flush();
-    // The producer writes no more until the test ends: expand must return on the first line.
-    List<CorpusInput> inputs = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-        java.time.Duration.ofSeconds(10), () -> expandWithStdin(stdin, "-"));
-    producer.write("再见\n".getBytes(StandardCharsets.UTF_8));
-    producer.close();
-    assertEquals("中华人民共和国成立了\n再见\n",
-        new String(readRaw(inputs.get(0), stdin), StandardCharsets.UTF_8));
+    // The producer writes no more for now: the look must return on the first line.
+    java.io.InputStream saved = System.in;
+    System.setIn(stdin);
+    try (java.io.InputStream raw = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(10), () -> inputs.get(0).openRaw())) {
+      producer.write("再见\n".getBytes(StandardCharsets.UTF_8));
+      producer.close();
+      assertEquals("中华人民共和国成立了\n再见\n",
+          new String(raw.readAllBytes(), StandardCharsets.UTF_8));
+    } finally {
+      System.setIn(saved);
+    }
   }
 
   @Test
-  void expand_nulAfterTheFirstBlockOfStandardInput_readAsText() throws IOException {
+  void open_nulAfterTheFirstBlockOfStandardInput_readAsText() throws IOException {
     byte[] text = TestBytes.concat(new byte[BinaryData.BLOCK], new byte[] {0});
     java.util.Arrays.fill(text, 0, BinaryData.BLOCK, (byte) 'a');
-    List<CorpusInput> inputs = expandWithStdin(new java.io.ByteArrayInputStream(text), "-");
-    assertEquals(1, inputs.size());
+    java.io.InputStream stdin = new java.io.ByteArrayInputStream(text);
+    List<CorpusInput> inputs = expandWithStdin(stdin, "-");
+    org.junit.jupiter.api.Assertions.assertArrayEquals(text, readRaw(inputs.get(0), stdin));
+  }
+
+  /**
+   * Standard input is looked at when the first input is opened, not by expand (so a command's
+   * own checks, such as an -o that cannot be written, come before a terminal's typing), and
+   * before any input is read: binary data there stops a file given before it from being read.
+   */
+  @Test
+  void open_firstInputWithBinaryStandardInput_refusedBeforeAnyIsRead() throws IOException {
+    Path text = Files.writeString(dir.resolve("a.txt"), "中国人民\n");
+    java.io.InputStream stdin = new java.io.ByteArrayInputStream(TestBytes.png(1));
+    List<CorpusInput> inputs = expandWithStdin(stdin, text.toString(), "-");
+    assertEquals(TestBytes.png(1).length, stdin.available());
+    java.io.InputStream saved = System.in;
+    System.setIn(stdin);
+    try {
+      MalformedDataException e = org.junit.jupiter.api.Assertions.assertThrows(
+          MalformedDataException.class, () -> inputs.get(0).open(new ByteCounter()));
+      assertEquals("<stdin>: binary data (a NUL byte at offset 8), not text: is it the right"
+          + " file?", e.getMessage());
+    } finally {
+      System.setIn(saved);
+    }
   }
 
   /**
