@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * become U+FFFD and, on
  * {@link #close}, one warning names the file with their count and first line; a NUL byte, which
  * no text file holds, is an error instead (an n-gram store or other binary file given by
- * mistake), with no warning about the bytes before it.
+ * mistake), with no warning about the bytes before it, as soon as it is decoded (a binary file
+ * without line breaks, such as {@code /dev/zero}, is not read whole into one line first).
  *
  * <p>Cost: one buffered decoding pass and one String per line. Not thread-safe.
  */
@@ -45,7 +46,7 @@ public final class TextLines implements Closeable {
         ? new DecodingReader(in.stream(), new Utf8Fallback.Input(name, stream, warnings, true),
             BUFFER, false)
         : new DecodingReader(in.stream(), in.charset(), BUFFER);
-    this.lines = new BufferedReader(decoder, BUFFER);
+    this.lines = new BufferedReader(new NulWatch(decoder), BUFFER);
     this.warnings = warnings;
   }
 
@@ -96,21 +97,70 @@ public final class TextLines implements Closeable {
    *     (an n-gram store, say), not text
    */
   public String readLine() throws IOException {
-    String line = lines.readLine();
+    String line;
+    try {
+      line = lines.readLine();
+    } catch (NulException e) {
+      // The error says what the file is; its malformed bytes need no warning of their own.
+      binary = true;
+      throw new MalformedDataException(name, e.line, "binary data (a NUL byte), not text: is"
+          + " it the right file?");
+    }
     if (first) {
       first = false;
       line = stripBom(line);
     }
     if (line != null) {
       lineNo++;
-      if (line.indexOf('\0') >= 0) {
-        // The error says what the file is; its malformed bytes need no warning of their own.
-        binary = true;
-        throw new MalformedDataException(name, lineNo, "binary data (a NUL byte), not text: is"
-            + " it the right file?");
-      }
     }
     return line;
+  }
+
+  /** A NUL character was decoded, on line {@code line} (1-based). */
+  private static final class NulException extends IOException {
+    private static final long serialVersionUID = 1L;
+    final long line;
+
+    NulException(long line) {
+      super("a NUL byte on line " + line);
+      this.line = line;
+    }
+  }
+
+  /**
+   * The decoded characters, as they come; a NUL character among them is a {@link NulException}
+   * naming its line, counted as {@link BufferedReader#readLine} counts them (a line ends at LF,
+   * CR or CR LF). Cost: one pass over the characters.
+   */
+  private static final class NulWatch extends java.io.FilterReader {
+    private long line = 1;
+    private boolean afterCr;
+
+    NulWatch(java.io.Reader in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      char[] c = new char[1];
+      return read(c, 0, 1) < 0 ? -1 : c[0];
+    }
+
+    @Override
+    public int read(char[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      for (int i = off; i < off + n; i++) {
+        char c = b[i];
+        if (c == '\0') {
+          throw new NulException(line);
+        }
+        if (c == '\r' || c == '\n' && !afterCr) {
+          line++;
+        }
+        afterCr = c == '\r';
+      }
+      return n;
+    }
   }
 
   /** The number of the line {@link #readLine} returned last (1 for the first; 0 before). */

@@ -115,6 +115,19 @@ class SegmentCommandTest {
     assertEquals(List.of("中国/人民"), Files.readAllLines(out));
   }
 
+  /** A device of NUL bytes given as the vocabulary (no line ever ends): exit 65, at once. */
+  @Test
+  void segment_vocabDevZero_binaryDataExit65() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "/dev/zero");
+    Path in = Files.writeString(dir.resolve("in.txt"), "中国人民\n", StandardCharsets.UTF_8);
+    Path out = dir.resolve("out.txt");
+    int rc = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(30), () -> Main.execute("segment", "-q", "--vocab",
+            "/dev/zero", "-o", out.toString(), in.toString()));
+    assertEquals(CikuException.DATA, rc);
+    assertTrue(!Files.exists(out));
+  }
+
   @Test
   void segment_missingInputOrVocab_exit66() {
     assertEquals(CikuException.NO_INPUT, Main.execute("segment", "-q", dir.resolve("none").toString()));

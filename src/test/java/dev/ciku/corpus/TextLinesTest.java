@@ -77,6 +77,49 @@ class TextLinesTest {
     assertEquals(List.of(), warnings);
   }
 
+  /**
+   * A binary file without line breaks ({@code --vocab /dev/zero}, a disk image) is refused at
+   * its first NUL byte, not read whole into one line first (which never ends on a device).
+   */
+  @Test
+  void readLine_nulInALineWithoutEnd_refusedWithoutReadingTheLineWhole() throws IOException {
+    long size = 64L << 20;
+    long[] read = {0};
+    InputStream noLineBreak = new InputStream() {
+      @Override
+      public int read() {
+        byte[] b = new byte[1];
+        return read(b, 0, 1) < 0 ? -1 : b[0] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (read[0] >= size) {
+          return -1;
+        }
+        int n = (int) Math.min(len, size - read[0]);
+        for (int i = 0; i < n; i++) {
+          // Text, a NUL byte at offset 1,000 of line 2, then text without a line break.
+          long at = read[0] + i;
+          b[off + i] = at == 20 ? (byte) '\n' : at == 1_020 ? 0 : (byte) 'a';
+        }
+        read[0] += n;
+        return n;
+      }
+    };
+    MalformedDataException e = assertThrows(MalformedDataException.class, () -> {
+      try (TextLines t = TextLines.of(noLineBreak, "image.iso", warnings::add)) {
+        while (t.readLine() != null) {
+          // read on
+        }
+      }
+    });
+    assertEquals("image.iso:2: binary data (a NUL byte), not text: is it the right file?",
+        e.getMessage());
+    assertTrue(read[0] < 1 << 20, () -> read[0] + " bytes read");
+    assertEquals(List.of(), warnings);
+  }
+
   @Test
   void open_gzipWithBomAnyName_decompressed() throws IOException {
     Path p = dir.resolve("words.txt");
