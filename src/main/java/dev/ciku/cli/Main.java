@@ -328,8 +328,13 @@ public final class Main implements Runnable {
     if (!typo.isEmpty() || spec.parent() == null || !(spec.parent().userObject() instanceof Main)) {
       return message + typo;
     }
+    CommandLine root = newCommandLine();
+    if (root.getCommandSpec().findOption(option) != null) {
+      // -V/--version (-h is every command's own): ciku's, whatever else has it.
+      return message + " (an option of ciku itself: 'ciku " + option + "')";
+    }
     List<String> others = new java.util.ArrayList<>();
-    newCommandLine().getSubcommands().forEach((n, sub) -> {
+    root.getSubcommands().forEach((n, sub) -> {
       CommandLine.Model.OptionSpec o = sub.getCommandSpec().findOption(option);
       if (o != null && !o.hidden() && !sub.getCommandSpec().usageMessage().hidden()) {
         others.add(n);

@@ -297,6 +297,11 @@ class MainTest {
             + " vocab) (see 'ciku segment --help')", "segment", "--top", "5", LAWS},
         {"ciku domain: Unknown option: '--new-only' (an option of discover) (see 'ciku domain"
             + " --help')", "domain", "--new-only", LAWS},
+        // An option of ciku itself, given to a command: where it goes.
+        {"ciku stats: Unknown option: '--version' (an option of ciku itself: 'ciku --version')"
+            + " (see 'ciku stats --help')", "stats", "--version"},
+        {"ciku discover: Unknown option: '-V' (an option of ciku itself: 'ciku -V') (see 'ciku"
+            + " discover --help')", "discover", "-V", LAWS},
         // Nothing close: picocli's words alone.
         {"ciku: unknown command 'xyzzy' (see 'ciku --help')", "xyzzy"},
         {"ciku segment: Unknown option: '--qwertz' (see 'ciku segment --help')", "segment",
