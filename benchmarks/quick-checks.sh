@@ -540,12 +540,16 @@ check_output_over_bundled_data_it_reads_is_refused() {
   local c="$TMP/copy" rc f before
   mkdir -p "$c" && cp "$ROOT/target/ciku-0.1.0-all.jar" "$c/" && cp -r "$ROOT/dict" "$c/" \
     || fail "copy" || return 1
-  for f in measure-words.txt known-words.txt.gz general-reference.profile.gz; do
+  for f in measure-words.txt known-words.txt.gz general-reference.profile.gz \
+      ciku-general.vocab.tsv; do
     before=$(md5sum < "$c/dict/$f")
     rc=0
     case $f in
       general-reference.profile.gz)
         java -jar "$c/ciku-0.1.0-all.jar" domain -q corpora-samples/laws-zh.txt \
+          -o "$c/dict/$f" 2> "$TMP/bundled.err" || rc=$? ;;
+      ciku-general.vocab.tsv)
+        java -jar "$c/ciku-0.1.0-all.jar" segment -q corpora-samples/laws-zh.txt \
           -o "$c/dict/$f" 2> "$TMP/bundled.err" || rc=$? ;;
       *)
         java -jar "$c/ciku-0.1.0-all.jar" discover -q --new-only corpora-samples/laws-zh.txt \
@@ -555,6 +559,9 @@ check_output_over_bundled_data_it_reads_is_refused() {
       && grep -q "ciku's bundled data $c/dict/$f" "$TMP/bundled.err" \
       || fail "-o dict/$f: rc $rc: $(cat "$TMP/bundled.err")" || return 1
   done
+  # vocab writes the vocabulary it does not read: the documented rebuild.
+  java -jar "$c/ciku-0.1.0-all.jar" vocab -q corpora-samples/laws-zh.txt \
+    -o "$c/dict/ciku-general.vocab.tsv" || fail "vocab -o dict/ciku-general.vocab.tsv" || return 1
   # A new file in dict/ is no bundled data.
   java -jar "$c/ciku-0.1.0-all.jar" discover -q --top 3 corpora-samples/laws-zh.txt \
     -o "$c/dict/mine.tsv" && [[ $(wc -l < "$c/dict/mine.tsv") == 4 ]] || fail "-o dict/mine.tsv"

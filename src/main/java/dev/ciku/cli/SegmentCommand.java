@@ -2,6 +2,7 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.LogNumbers;
 import dev.ciku.output.Output;
 import dev.ciku.segment.ParallelSegmenter;
@@ -72,8 +73,12 @@ final class SegmentCommand implements Callable<Integer> {
           "--sep must not hold a line break (one output line per input line)");
     }
     Log log = run.log();
+    // The bundled vocabulary unless --vocab, and the table that folds characters to simplified.
+    String[] bundled = vocab == null
+        ? new String[] {"dict/" + Vocabulary.DEFAULT_NAME, Simplified.RESOURCE}
+        : new String[] {Simplified.RESOURCE};
     new InputChecks().corpus(input.inputs, true, input.binaryData()).file("--vocab", vocab)
-        .output("-o", output.path()).check();
+        .bundled(bundled).output("-o", output.path()).check();
     long t0 = clock.getAsLong();
     List<CorpusInput> corpus = input.corpus(log);
     ByteCounter bytes = new ByteCounter();
