@@ -76,7 +76,8 @@ final class EvalCommand implements Runnable {
     Path pred;
 
     @Option(names = "--train-words", paramLabel = "FILE",
-        description = "Training word list (one a line) for OOV and IV recall.")
+        description = "Training word list (one a line; of a 'word count' line, the first field)"
+            + " for OOV and IV recall.")
     Path trainWords;
 
     @Mixin OutputOptions output;

@@ -106,7 +106,10 @@ public record SegmentationScore(long goldWords, long predWords, long correct, lo
       try (TextLines r = TextLines.open(trainingWords, warnings)) {
         String line;
         while ((line = r.readLine()) != null) {
-          String w = Whitespace.strip(line);
+          // The first field: a `word count` vocabulary gives its words. The reference script
+          // takes whole lines, the same on a list of one word a line, and no gold word holds
+          // whitespace, so a line with more never matched one.
+          String w = Whitespace.firstField(line);
           if (!w.isEmpty()) {
             train.add(w);
           }

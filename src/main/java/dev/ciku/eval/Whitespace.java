@@ -14,6 +14,22 @@ final class Whitespace {
         || (cp >= 0x1C && cp <= 0x1F);
   }
 
+  /**
+   * The first whitespace-separated field of {@code s} ({@code s.split()[0]} in Python), or ""
+   * if it holds none.
+   */
+  static String firstField(String s) {
+    String t = strip(s);
+    for (int i = 0; i < t.length(); ) {
+      int cp = t.codePointAt(i);
+      if (isSpace(cp)) {
+        return t.substring(0, i);
+      }
+      i += Character.charCount(cp);
+    }
+    return t;
+  }
+
   /** {@code s} without whitespace at either end, as Python's {@code str.strip()}. */
   static String strip(String s) {
     int from = 0;

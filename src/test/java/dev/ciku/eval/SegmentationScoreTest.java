@@ -64,6 +64,21 @@ class SegmentationScoreTest {
     assertEquals(2, s.ivRecalled());
   }
 
+  /**
+   * A vocabulary of `word count` lines (ciku vocab's, jieba's) as the training list: its words,
+   * not whole lines that no gold word can equal (gold words hold no whitespace).
+   */
+  @Test
+  void score_trainingWordsWithCounts_firstFieldIsTheWord() throws IOException {
+    Path gold = file("g", "中国\u3000人民  万岁\n");
+    Path pred = file("p", "中国 人民 万 岁\n");
+    Path train = file("t", "word\tcount\n中国\t120\n万岁 3\n人民\u3000n 55\n");
+    SegmentationScore s = SegmentationScore.score(gold, pred, train);
+    assertEquals(0, s.oovWords());
+    assertEquals(3, s.ivWords());
+    assertEquals(2, s.ivRecalled());
+  }
+
   @Test
   void score_lineBreakMovedAcrossLines_scoredOverWholeFile() throws IOException {
     Path gold = file("g", "他  说\n“  好\n");
