@@ -176,7 +176,7 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
       if (!reference.isEmpty()) {
         ReferenceSources.check(source);
         String caseWarning = ReferenceSources.caseWarning(source, lowercase,
-            String.join(",", reference));
+            referenceName());
         if (caseWarning != null) {
           log.warn(caseWarning);
         }
@@ -222,6 +222,11 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
     }
   }
 
+  /** How the user gave --reference, for messages: standard input named as the readers name it. */
+  private String referenceName() {
+    return String.join(",", reference.stream().map(r -> r.equals("-") ? "<stdin>" : r).toList());
+  }
+
   /** The reference of --reference, or the bundled profile. */
   private Reference reference(Log log) throws Exception {
     if (reference.isEmpty()) {
@@ -240,7 +245,7 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
         warnings::add), memory.tempDir());
     try {
       Reference r = new Reference(CikuException.usage(() -> ReferenceSources.of(copies.inputs(),
-          String.join(",", reference), text.readerOptions(input), log::warn)), copies);
+          referenceName(), text.readerOptions(input), log::warn)), copies);
       warnings.forEach(log::warn);
       return r;
     } catch (RuntimeException | Error e) {

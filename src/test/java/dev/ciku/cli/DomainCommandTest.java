@@ -128,6 +128,12 @@ class DomainCommandTest {
     assertEquals(List.of("ciku domain: reference " + empty + ": holds no text (no characters to"
         + " count the terms in)"), io.errLines());
     assertEquals("", io.out());
+    // Standard input is named as the readers name it.
+    io.reset();
+    assertEquals(CikuException.DATA, withStdin("，。！\n".getBytes(StandardCharsets.UTF_8),
+        "domain", "-q", "--reference", "-", LAWS));
+    assertEquals(List.of("ciku domain: reference <stdin>: holds no text (no characters to count"
+        + " the terms in)"), io.errLines());
   }
 
   @Test
