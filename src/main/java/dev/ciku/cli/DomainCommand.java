@@ -3,8 +3,11 @@ package dev.ciku.cli;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.LogNumbers;
+import dev.ciku.corpus.Quantities;
+import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.Spool;
 import dev.ciku.discover.DiscoverOptions;
+import dev.ciku.discover.WordDiscoverer;
 import dev.ciku.domain.DomainTermMiner;
 import dev.ciku.domain.ReferenceProfile;
 import dev.ciku.domain.ReferenceSources;
@@ -115,15 +118,29 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
 
   /**
    * The data files of ciku's dict/ that term mining reads as given: the profile, unless
-   * --reference is given, and the term filter's lists, unless --no-filter is.
+   * --reference is given, the term filter's lists, unless --no-filter is, the measure words of
+   * the measure-word glue while it is on, the t2s table (profiles and terms are compared in
+   * simplified characters) and what discovery reads.
    */
   private List<String> bundledData() {
     List<String> names = new ArrayList<>();
-    if (!buildProfile && reference.isEmpty()) {
+    if (buildProfile) {
+      return names;
+    }
+    if (reference.isEmpty()) {
       names.add(ReferenceProfile.BUNDLED);
     }
-    if (!buildProfile && !termFilter.noFilter()) {
+    if (!termFilter.noFilter()) {
       names.addAll(List.of(TermFilter.STOPWORDS, TermFilter.GENERIC_HEADS));
+    }
+    if (terms.measureGlue() < 1) {
+      names.add(Quantities.MEASURE_WORDS_FILE);
+    }
+    names.add(Simplified.RESOURCE);
+    for (String name : WordDiscoverer.bundledData(discovery.toOptions(redundancy))) {
+      if (!names.contains(name)) {
+        names.add(name);
+      }
     }
     return names;
   }

@@ -2,8 +2,8 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
-import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.LogNumbers;
+import dev.ciku.corpus.Simplified;
 import dev.ciku.output.Output;
 import dev.ciku.segment.ParallelSegmenter;
 import dev.ciku.segment.Segmenter;
