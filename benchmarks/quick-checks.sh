@@ -536,12 +536,12 @@ check_tmpdir_is_the_default_spill_directory() {
 
 check_output_over_bundled_data_it_reads_is_refused() {
   # A copy of the jar with ciku's dict/ beside it, as bin/ciku reads it: the copy's files are the
-  # ones at risk, not the checkout's.
+  # ones at risk, not the checkout's. Each command writing over a file it reads.
   local c="$TMP/copy" rc f before
   mkdir -p "$c" && cp "$ROOT/target/ciku-0.1.0-all.jar" "$c/" && cp -r "$ROOT/dict" "$c/" \
     || fail "copy" || return 1
   for f in measure-words.txt known-words.txt.gz general-reference.profile.gz \
-      ciku-general.vocab.tsv; do
+      ciku-general.vocab.tsv t2s-chars.tsv stopwords.txt; do
     before=$(md5sum < "$c/dict/$f")
     rc=0
     case $f in
@@ -550,6 +550,12 @@ check_output_over_bundled_data_it_reads_is_refused() {
           -o "$c/dict/$f" 2> "$TMP/bundled.err" || rc=$? ;;
       ciku-general.vocab.tsv)
         java -jar "$c/ciku-0.1.0-all.jar" segment -q corpora-samples/laws-zh.txt \
+          -o "$c/dict/$f" 2> "$TMP/bundled.err" || rc=$? ;;
+      t2s-chars.tsv)
+        java -jar "$c/ciku-0.1.0-all.jar" stats -q corpora-samples/laws-zh.txt \
+          -o "$c/dict/$f" 2> "$TMP/bundled.err" || rc=$? ;;
+      stopwords.txt)
+        java -jar "$c/ciku-0.1.0-all.jar" vocab -q corpora-samples/laws-zh.txt \
           -o "$c/dict/$f" 2> "$TMP/bundled.err" || rc=$? ;;
       *)
         java -jar "$c/ciku-0.1.0-all.jar" discover -q --new-only corpora-samples/laws-zh.txt \

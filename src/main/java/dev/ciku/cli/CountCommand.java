@@ -108,7 +108,8 @@ final class CountCommand implements Callable<Integer>, RowOptions.Formats {
       throw new CikuException(CikuException.USAGE, "-o " + store + " : a store is a file, it"
           + " cannot go to " + stream + " (without -o, count prints TSV to standard output)");
     }
-    new InputChecks().corpus(input.inputs, !merge, input.binaryData()).output("-o", store).check();
+    new InputChecks().corpus(input.inputs, !merge, input.binaryData()).bundled(text.bundledData())
+        .output("-o", store).check();
     if (store != null) {
       Counting.Result r = count(new Counting.StoreFile(store), log);
       CountSummary s = r.summary();

@@ -2,6 +2,7 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.InputFormat;
 import dev.ciku.corpus.ReaderOptions;
+import dev.ciku.corpus.Simplified;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -50,6 +51,11 @@ public final class FormatOptions {
   @Option(names = "--simplify", description = "Fold traditional Han characters to simplified"
       + " ones before counting (這個 and 这个 become one string, written 这个).")
   boolean simplify;
+
+  /** The files of ciku's dict/ that reading with these options needs: --simplify's t2s table. */
+  String[] bundledData() {
+    return simplify ? new String[] {Simplified.RESOURCE} : new String[0];
+  }
 
   /** The reader options these flags describe, for the inputs of {@code input}. */
   public ReaderOptions readerOptions(InputOptions input) {

@@ -3,6 +3,7 @@ package dev.ciku.cli;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.CorpusStats;
+import dev.ciku.corpus.Simplified;
 import dev.ciku.output.CorpusStatsRows;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
@@ -39,7 +40,8 @@ final class StatsCommand implements Callable<Integer>, RowOptions.Formats {
     Log log = run.log();
     // One reading thread does the work; --threads is checked all the same, as in every command.
     run.threads();
-    new InputChecks().corpus(input.inputs, true, input.binaryData())
+    // The t2s table tells the traditional characters apart, with or without --simplify.
+    new InputChecks().corpus(input.inputs, true, input.binaryData()).bundled(Simplified.RESOURCE)
         .output("-o", output.path()).check();
     List<CorpusInput> corpus = input.corpus(log);
     // The output is opened first: a -o that cannot be written fails before the work.

@@ -2,7 +2,9 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.FunctionWords;
 import dev.ciku.corpus.LogNumbers;
+import dev.ciku.corpus.Simplified;
 import dev.ciku.output.Output;
 import dev.ciku.output.OutputFormat;
 import dev.ciku.output.RowWriter;
@@ -136,8 +138,11 @@ final class VocabCommand implements Callable<Integer>, RowOptions.Formats {
       throw new CikuException(CikuException.USAGE, "--lowercase does not apply to vocab: a"
           + " vocabulary writes every Latin run as A (letters) or 0 (digits), whatever its case");
     }
-    new InputChecks().corpus(input.inputs, true, input.binaryData()).output("-o", output.path())
-        .output("--stats", stats).check();
+    // The stopwords of --glue-gain (a list of Han characters, read with the t2s table).
+    new InputChecks().corpus(input.inputs, true, input.binaryData()).bundled(text.bundledData())
+        .bundled(glueGain > 0 ? new String[] {FunctionWords.FILE, Simplified.RESOURCE}
+            : new String[0])
+        .output("-o", output.path()).output("--stats", stats).check();
     long budget = memory.bytes();
     List<CorpusInput> corpus = input.corpus(log);
     int k = top.value();
