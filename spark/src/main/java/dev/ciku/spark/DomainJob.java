@@ -57,6 +57,13 @@ final class DomainJob implements Callable<Integer>, RowOptions.Formats {
 
   @Mixin TermOptions terms;
 
+  // 'ciku domain' declares its --redundancy itself (no mixin to share): its default, 0, is not
+  // discover's.
+  @Option(names = "--redundancy", paramLabel = "NATS", defaultValue = "0",
+      description = "De-redundancy of the discovered candidates, as in 'ciku discover' (default:"
+          + " ${DEFAULT-VALUE}, off: compound terms such as 环境影响评价 are kept whole).")
+  double redundancy;
+
   // The files of --stopwords and --generic-heads are read on the driver: their texts say they
   // are local files.
   @Mixin TermFilterOptions termFilter = new TermFilterOptions("More patterns to drop (a local"
@@ -90,7 +97,7 @@ final class DomainJob implements Callable<Integer>, RowOptions.Formats {
     OutputFormat f = rows.format(this);
     int k = top.value();
     List<String> words = explain.words();
-    DiscoverOptions options = discovery.toOptions(0);
+    DiscoverOptions options = discovery.toOptions(redundancy);
     DomainTermMiner.Rank r = CikuException.usage(() -> DomainTermMiner.Rank.named(rank));
     terms.check();
     if (reference != null && (java.nio.file.Files.isDirectory(reference)

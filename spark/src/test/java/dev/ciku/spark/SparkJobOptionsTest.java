@@ -313,17 +313,22 @@ class SparkJobOptionsTest {
    * Options of a job that its CLI command has too but that the job declares apart from the
    * command, each with why: every other such option is declared by one class, the CLI's mixin.
    */
-  private static final Map<String, String> JOB_OWN = Map.of(
-      "--encoding", "the jobs take only charsets that split at line feeds, and detect per file",
-      "--lowercase", "the CLI's is in FormatOptions with --input-format etc., which jobs lack",
-      "--simplify", "the CLI's is in FormatOptions with --input-format etc., which jobs lack",
-      "--order", "ciku count declares its own (no mixin to share)",
-      "--min-count", "ciku count declares its own (no mixin to share)",
-      "--output", "count's is a store on the driver, ciku count's own option",
-      "--sort", "count's ranks in the driver's buffers; ciku count declares its own",
-      "--counts", "the job's needs INPUT: its cut pass runs on the cluster",
-      "--reference", "the job's is a profile only, not a corpus",
-      "--rank", "ciku domain declares its own (no mixin to share)");
+  private static final Map<String, String> JOB_OWN = Map.ofEntries(
+      Map.entry("--encoding", "the jobs take only charsets that split at line feeds, and detect"
+          + " per file"),
+      Map.entry("--lowercase", "the CLI's is in FormatOptions with --input-format etc., which"
+          + " jobs lack"),
+      Map.entry("--simplify", "the CLI's is in FormatOptions with --input-format etc., which"
+          + " jobs lack"),
+      Map.entry("--order", "ciku count declares its own (no mixin to share)"),
+      Map.entry("--min-count", "ciku count declares its own (no mixin to share)"),
+      Map.entry("--output", "count's is a store on the driver, ciku count's own option"),
+      Map.entry("--sort", "count's ranks in the driver's buffers; ciku count declares its own"),
+      Map.entry("--counts", "the job's needs INPUT: its cut pass runs on the cluster"),
+      Map.entry("--reference", "the job's is a profile only, not a corpus"),
+      Map.entry("--rank", "ciku domain declares its own (no mixin to share)"),
+      Map.entry("--redundancy", "domain's default is 0, not discover's; ciku domain declares its"
+          + " own"));
 
   /** The class that declares {@code o}'s field (a command's or a mixin's). */
   private static String declaredIn(OptionSpec o) {

@@ -582,6 +582,15 @@ class SparkJobsTest {
         explained.get(1));
   }
 
+  @Test
+  void mainDomain_redundancyGiven_equalsCliDomain() throws Exception {
+    String laws = LAWS.toString();
+    // 'ciku domain --redundancy' (default 0, off) turns de-redundancy on for the candidates.
+    List<String> rows = sameAsCli("domain", "--redundancy", "6", "--top", "300", laws);
+    assertEquals(301, rows.size(), "header and 300 terms");
+    assertNotEquals(rows, sameAsCli("domain", "--top", "300", laws), "the option changes the list");
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);
