@@ -72,8 +72,15 @@ final class JobInputs {
     return reducePartitions;
   }
 
-  /** Refuses negative partition counts (usage), as the CLI refuses negative settings. */
+  /**
+   * Refuses negative partition counts (usage), as the CLI refuses negative settings, and '-'
+   * (standard input to the CLI), a missing input here (66): Hadoop reads files by their length.
+   */
   void check() {
+    if (inputs.contains("-")) {
+      throw new CikuException(CikuException.NO_INPUT, "-: standard input cannot be read by the"
+          + " jobs (Hadoop reads files by their length): write the data to a file first");
+    }
     CikuException.usage(() -> dev.ciku.corpus.Params.atLeast("--partitions", partitions, 0));
     CikuException.usage(
         () -> dev.ciku.corpus.Params.atLeast("--reduce-partitions", reducePartitions, 0));

@@ -1027,6 +1027,23 @@ class SparkJobsTest {
     }
   }
 
+  /**
+   * '-', standard input to the CLI, is no file Hadoop can read: refused saying so, not "no such
+   * file", and nothing written.
+   */
+  @Test
+  void mainJobs_standardInputDash_exit66_oneLineSayingWhy() {
+    Path out = tmp.resolve("out.tsv");
+    String[][] runs = {{"count", "--tsv", out.toString(), "-"}, {"stats", "-o", out.toString(),
+        "-"}, {"discover", "-o", out.toString(), LAWS.toString(), "-"}};
+    for (String[] args : runs) {
+      assertEquals(args[0] + ": -: standard input cannot be read by the jobs (Hadoop reads files"
+          + " by their length): write the data to a file first", oneLineError(66, args)
+          .replaceFirst("^ciku-spark ", ""), String.join(" ", args));
+      assertTrue(Files.notExists(out), String.join(" ", args));
+    }
+  }
+
   /** A pipe is no file Hadoop can read (it reads by length): refused, not read as empty. */
   @Test
   void mainCount_fifoInput_exit66_oneLine() throws Exception {
