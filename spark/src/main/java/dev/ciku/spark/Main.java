@@ -111,7 +111,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (stats,"
+        + " count, discover or domain)");
   }
 
   /** Work that needs the Spark context. */

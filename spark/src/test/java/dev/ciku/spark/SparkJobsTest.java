@@ -223,6 +223,12 @@ class SparkJobsTest {
   }
 
   @Test
+  void main_noJob_exit2_namesTheJobsAsTheCliNamesItsCommands() {
+    assertEquals("ciku-spark: missing subcommand (stats, count, discover or domain) (see"
+        + " 'ciku-spark --help')", oneLineError(2));
+  }
+
+  @Test
   void main_missingInputPath_exit66_oneLine() throws IOException {
     Path missing = tmp.resolve("no-such-corpus.txt");
     String text = oneLineError(66, "count", "--tsv", tmp.resolve("out.tsv").toString(),
