@@ -36,6 +36,7 @@ import picocli.CommandLine.ParentCommand;
         + " the same files 'ciku count' writes.")
 final class CountJob implements Callable<Integer>, RowOptions.Formats {
   @Mixin JobInputs input;
+  @Mixin ReducePartitions reduce;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -92,6 +93,7 @@ final class CountJob implements Callable<Integer>, RowOptions.Formats {
           "give -o STORE and/or --tsv FILE");
     }
     input.check();
+    int reducePartitions = reduce.value();
     int k = top.value();
     Main.checkStoreFile("-o", store);
     if (tsv == null) {
@@ -110,7 +112,7 @@ final class CountJob implements Callable<Integer>, RowOptions.Formats {
     OutputFormat rowFormat = rows.format(this);
     JobBudgets budgets = driver.budgets();
     SparkNgramCounter.Settings counting = CikuException.usage(() -> new SparkNgramCounter.Settings(
-        order, minCount, input.lowercase(), input.simplify(), input.reducePartitions(), tableSlots,
+        order, minCount, input.lowercase(), input.simplify(), reducePartitions, tableSlots,
         budgets.taskRuns()));
     // Only ranked rows spill on the driver: the directory is checked (and written to) then.
     SparkCountWriter.Ranking ranking = tsv != null && byCount

@@ -40,6 +40,7 @@ import picocli.CommandLine.ParentCommand;
         + " the cluster, scoring on the driver.")
 final class DiscoverJob implements Callable<Integer>, RowOptions.Formats {
   @Mixin JobInputs input;
+  @Mixin ReducePartitions reduce;
 
   @Mixin DiscoveryOptions discovery;
   @Mixin ReestimationOptions reestimation;
@@ -84,6 +85,7 @@ final class DiscoverJob implements Callable<Integer>, RowOptions.Formats {
   public Integer call() throws Exception {
     LongSupplier clock = main.clock();
     input.check();
+    int reducePartitions = reduce.value();
     JobBudgets budgets = driver.budgets();
     OutputFormat f = rows.format(this);
     int k = top.value();
@@ -117,7 +119,7 @@ final class DiscoverJob implements Callable<Integer>, RowOptions.Formats {
       }
       WordDiscoverer.Result result = Main.withSpark("ciku discover", sc -> {
         SparkDiscoverer discoverer = new SparkDiscoverer(sc, options, input.lowercase(),
-            input.simplify(), input.reducePartitions()).withTaskMemory(budgets.taskRuns())
+            input.simplify(), reducePartitions).withTaskMemory(budgets.taskRuns())
             .withExplanations(words).withClock(clock);
         JavaRDD<String> lines = input.lines(sc, checks);
         return store != null

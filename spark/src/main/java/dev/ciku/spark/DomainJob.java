@@ -42,6 +42,7 @@ import picocli.CommandLine.ParentCommand;
             + " or, by default, ciku's bundled general-Chinese profile."})
 final class DomainJob implements Callable<Integer>, RowOptions.Formats {
   @Mixin JobInputs input;
+  @Mixin ReducePartitions reduce;
 
   @Mixin DiscoveryOptions discovery;
 
@@ -93,6 +94,7 @@ final class DomainJob implements Callable<Integer>, RowOptions.Formats {
   public Integer call() throws Exception {
     LongSupplier clock = main.clock();
     input.check();
+    int reducePartitions = reduce.value();
     JobBudgets budgets = driver.budgets();
     OutputFormat f = rows.format(this);
     int k = top.value();
@@ -130,7 +132,7 @@ final class DomainJob implements Callable<Integer>, RowOptions.Formats {
     try (Output o = out.open()) {
       DomainTermMiner.Result result = Main.withSpark("ciku domain", sc -> {
         SparkDomainMiner miner = new SparkDomainMiner(sc, mining, profile, input.lowercase(),
-            input.simplify(), input.reducePartitions(), budgets, tmp).withExplanations(words)
+            input.simplify(), reducePartitions, budgets, tmp).withExplanations(words)
             .withClock(clock);
         return miner.mine(input.lines(sc, checks), Main::warn, Main::info);
       });

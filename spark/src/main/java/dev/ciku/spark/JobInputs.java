@@ -41,10 +41,6 @@ final class JobInputs {
           + " whatever P is).")
   int partitions;
 
-  @Option(names = "--reduce-partitions", paramLabel = "R", defaultValue = "0",
-      description = "Reduce partitions (0: as many as input partitions).")
-  int reducePartitions;
-
   @Option(names = "--lowercase", description = "Lower-case Latin letters (as the CLI's).")
   boolean lowercase;
 
@@ -67,11 +63,6 @@ final class JobInputs {
     return new Normalization(lowercase, simplify);
   }
 
-  /** Reduce partitions ({@code --reduce-partitions}; 0: as many as input partitions). */
-  int reducePartitions() {
-    return reducePartitions;
-  }
-
   /**
    * Refuses negative partition counts (usage), as the CLI refuses negative settings, and '-'
    * (standard input to the CLI), a missing input here (66): Hadoop reads files by their length.
@@ -82,8 +73,6 @@ final class JobInputs {
           + " jobs (Hadoop reads files by their length): write the data to a file first");
     }
     CikuException.usage(() -> dev.ciku.corpus.Params.atLeast("--partitions", partitions, 0));
-    CikuException.usage(
-        () -> dev.ciku.corpus.Params.atLeast("--reduce-partitions", reducePartitions, 0));
     if (!detectEncoding() && !Inputs.splitsAtLineFeeds(charset())) {
       throw new CikuException(CikuException.USAGE, "--encoding " + encoding + ": Hadoop cannot"
           + " split " + charset().name() + " text into lines; convert the input to UTF-8"

@@ -228,6 +228,15 @@ class SparkJobsTest {
         + " 'ciku-spark --help')", oneLineError(2));
   }
 
+  /** stats sums its partitions' scans on the driver: it has no reduce to size. */
+  @Test
+  void mainStats_reducePartitions_exit2_unknownOptionNotIgnored() {
+    assertEquals("ciku-spark stats: Unknown option: '--reduce-partitions' (see 'ciku-spark stats"
+        + " --help')", oneLineError(2, "stats", "--reduce-partitions", "4", LAWS.toString()));
+    assertTrue(Main.commandLine().getSubcommands().get("count").getCommandSpec()
+        .findOption("--reduce-partitions") != null, "the jobs with a reduce keep it");
+  }
+
   @Test
   void main_missingInputPath_exit66_oneLine() throws IOException {
     Path missing = tmp.resolve("no-such-corpus.txt");
