@@ -2,6 +2,7 @@ package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
 import dev.ciku.cli.InputChecks;
+import dev.ciku.cli.Log;
 import dev.ciku.cli.OutputOptions;
 import dev.ciku.cli.RowOptions;
 import dev.ciku.cli.TopOption;
@@ -139,6 +140,10 @@ final class CountJob implements Callable<Integer>, RowOptions.Formats {
             .withClock(clock);
         CountSummary s = new SparkCountWriter(counter, ranking).write(lines, writer, tsvOut,
             units);
+        if (s.positions(1) == 0) {
+          // An empty result is not taken for one of the work, as the CLI says.
+          Main.warn(Log.noUnits("no grams"));
+        }
         if (writer != null) {
           Main.info(String.format(Locale.ROOT,
               "wrote %,d grams of 1..%d units (min count %d) to %s",

@@ -291,6 +291,21 @@ class SparkJobsTest {
   }
 
   @Test
+  void mainCount_punctuationOnlyOrEmptyInput_warnsNoGramsAsTheCli() throws IOException {
+    Path punctuation = Files.writeString(tmp.resolve("punctuation.txt"), "。，\n");
+    Path empty = Files.writeString(tmp.resolve("empty.txt"), "");
+    String out = tmp.resolve("out.tsv").toString();
+    String noGrams = "ciku-spark: warning: the corpus holds no characters to count (punctuation,"
+        + " symbols, blanks or nothing; a unit is a Han character or a Latin/digit run): no grams";
+    assertEquals(List.of(noGrams), warnings("count", "--tsv", out, punctuation.toString()));
+    assertEquals(List.of(noGrams), warnings("count", "-o", tmp.resolve("out.ngrams").toString(),
+        empty.toString()));
+    // A corpus with units: no such warning.
+    Path one = Files.writeString(tmp.resolve("one.txt"), "中华人民共和国宪法\n");
+    assertEquals(List.of(), warnings("count", "--tsv", out, one.toString()));
+  }
+
+  @Test
   void mainDiscoverAndDomain_emptyOrSmallInput_warnAsTheCli() throws IOException {
     Path empty = Files.writeString(tmp.resolve("empty.txt"), "。，\n");
     String out = tmp.resolve("out.tsv").toString();
