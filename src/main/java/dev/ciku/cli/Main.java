@@ -73,6 +73,16 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    noteClosedStandardStreams();
+    System.exit(execute(args));
+  }
+
+  /**
+   * Notes standard input or output closed when the JVM started ({@code <&-}, {@code >&-}), so
+   * that opening standard output for data fails at once, before the work, and reading standard
+   * input is an I/O error; a main of ciku's (the CLI's, ciku-spark's) calls it first.
+   */
+  public static void noteClosedStandardStreams() {
     if (!Boolean.getBoolean(Output.STDOUT_CLOSED) && isTheJvmsOwnFile(1)) {
       // Standard output was closed (>&-) and the JVM's own lib/modules took descriptor 1: data
       // written there would fail at the end of the work; opening it for data now fails at once.
@@ -88,7 +98,6 @@ public final class Main implements Runnable {
         }
       });
     }
-    System.exit(execute(args));
   }
 
   /**

@@ -37,6 +37,8 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Standard output closed (>&-): said at once, as ciku says it, not after the whole job.
+    dev.ciku.cli.Main.noteClosedStandardStreams();
     System.exit(commandLine().execute(args));
   }
 

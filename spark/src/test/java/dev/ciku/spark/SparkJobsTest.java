@@ -1058,6 +1058,23 @@ class SparkJobsTest {
   }
 
   /**
+   * Standard output closed ({@code >&-}): the job's main says so at once, as ciku's, and starts
+   * no Spark (else the whole job runs and its rows then fail to be written).
+   */
+  @Test
+  void main_stdoutClosed_exit74_oneLineBeforeSpark() throws Exception {
+    Path err = tmp.resolve("err.txt");
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder("bash", "-c", "exec \"$0\" -Dspark.master=local[1] -cp \"$1\""
+        + " dev.ciku.spark.Main stats \"$2\" >&-", javaBin, System.getProperty("java.class.path"), LAWS.toString())
+        .redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the child JVM ended");
+    assertEquals(74, p.exitValue(), Files.readString(err));
+    assertEquals(List.of("ciku-spark stats: cannot write to standard output: it is closed (give"
+        + " -o FILE, or redirect it: > FILE)"), Files.readAllLines(err));
+  }
+
+  /**
    * '-', standard input to the CLI, is no file Hadoop can read: refused saying so, not "no such
    * file", and nothing written.
    */
