@@ -67,6 +67,9 @@ public final class Main implements Runnable {
     return cl;
   }
 
+  /** What Spark says when it starts without a master URL (spark.master). */
+  private static final String NO_MASTER = "A master URL must be set in your configuration";
+
   /** What a task's failure says when Hadoop could not decompress an input: the exception line. */
   private static final java.util.regex.Pattern BAD_COMPRESSED_DATA = java.util.regex.Pattern.compile(
       "(java\\.io\\.EOFException|java\\.util\\.zip\\.ZipException"
@@ -75,7 +78,7 @@ public final class Main implements Runnable {
   /**
    * {@code e}, or the user error it stands for: a missing input (66) carrying its message if
    * Hadoop's "input path does not exist" is among its causes (matched by name: the Hadoop classes
-   * come with Spark); bad data (65) if a task failed decompressing an input (a truncated or
+   * come with Spark); a usage error (2) if Spark started without a master; bad data (65) if a task failed decompressing an input (a truncated or
    * corrupt .gz, data after its last member), as the CLI reports it, rather than an internal
    * error with the executor's stack trace.
    */
@@ -87,6 +90,11 @@ public final class Main implements Runnable {
         String message = t.getMessage() == null ? "input path does not exist"
             : t.getMessage().replace('\n', ' ').trim();
         return new CikuException(CikuException.NO_INPUT, message);
+      }
+      if (String.valueOf(t.getMessage()).startsWith(NO_MASTER)) {
+        // Run with java but no -Dspark.master: the user's setting, not a fault of the job.
+        return new CikuException(CikuException.USAGE, "no Spark master: run the job with"
+            + " spark-submit --master MASTER, or with java -Dspark.master=local[N]");
       }
       if (String.valueOf(t.getMessage()).contains(Lines.CHANGED)) {
         return new CikuException(CikuException.DATA, "an input changed while the job read it"

@@ -1149,6 +1149,18 @@ class SparkJobsTest {
   }
 
   /** A task that met new Latin units in the second pass: the input changed, bad data (65). */
+  /** Run with java and no -Dspark.master (or spark-submit without one): a usage error. */
+  @Test
+  void userError_noSparkMaster_usageErrorSayingHowToGiveOne() {
+    Exception spark = new org.apache.spark.SparkException(
+        "A master URL must be set in your configuration");
+    Exception mapped = Main.userError(spark);
+    assertTrue(mapped instanceof CikuException, String.valueOf(mapped));
+    assertEquals(CikuException.USAGE, ((CikuException) mapped).exitCode());
+    assertEquals("no Spark master: run the job with spark-submit --master MASTER, or with java"
+        + " -Dspark.master=local[N]", mapped.getMessage());
+  }
+
   @Test
   void userError_inputChangedBetweenPasses_dataErrorSayingSo() {
     Exception job = new RuntimeException("Job aborted due to stage failure", new RuntimeException(
