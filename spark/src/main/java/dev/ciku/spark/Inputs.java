@@ -113,6 +113,7 @@ final class Inputs {
         }
       }
     }
+    warnRepeated(out, warnings);
     for (FileStatus f : out) {
       if (isLocal(f) && !java.nio.file.Files.isRegularFile(localPath(f))) {
         // A pipe or a device: Hadoop reads a file by its length, 0 here, and would see nothing.
@@ -128,6 +129,40 @@ final class Inputs {
       }
     }
     return out;
+  }
+
+  /**
+   * Warns once for each file that {@code files} hold more than once (named twice, named and in
+   * a directory argument, two hard links to it), as the CLI warns: its text is counted as often.
+   * Local files are the same when the file system says so (device and inode), other files when
+   * their paths are. Cost: one file-status call per local file.
+   */
+  private static void warnRepeated(List<FileStatus> files, Consumer<String> warnings) {
+    if (files.size() < 2) {
+      return;
+    }
+    Map<Object, List<String>> names = new java.util.LinkedHashMap<>();
+    for (FileStatus f : files) {
+      Object key = f.getPath().toUri().toString();
+      if (isLocal(f)) {
+        try {
+          Object inode = java.nio.file.Files.readAttributes(localPath(f),
+              java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+          key = inode != null ? inode : localPath(f).toRealPath();
+        } catch (IOException e) {
+          continue; // the reading will say what is wrong with it
+        }
+      }
+      names.computeIfAbsent(key, k -> new ArrayList<>()).add(f.getPath().toUri().getPath());
+    }
+    for (List<String> same : names.values()) {
+      int n = same.size();
+      if (n > 1) {
+        String as = String.join(", ", same.subList(0, Math.min(3, n))) + (n > 3 ? ", ..." : "");
+        warnings.accept(same.get(0) + " is read " + n + " times (as " + as + "): its text is"
+            + " counted " + n + " times");
+      }
+    }
   }
 
   /** Whether {@code f} is on the driver's local file system. */

@@ -305,6 +305,21 @@ class SparkJobsTest {
     assertEquals(List.of(), warnings("count", "--tsv", out, one.toString()));
   }
 
+  /** A file read twice is counted twice: said, as the CLI says it, and still read twice. */
+  @Test
+  void mainStats_fileNamedTwiceOrInANamedDirectory_warnsReadTwiceAsTheCli() throws IOException {
+    Path dir = Files.createDirectory(tmp.resolve("corpus"));
+    Path laws = Files.copy(LAWS, dir.resolve("laws.txt"));
+    String out = tmp.resolve("out.tsv").toString();
+    String name = laws.toRealPath().toString();
+    assertEquals(List.of("ciku-spark: warning: " + name + " is read 2 times (as " + name + ", "
+        + name + "): its text is counted 2 times"), warnings("stats", "-o", out, laws.toString(),
+        dir.toString()));
+    assertTrue(Files.readAllLines(Path.of(out)).get(1).startsWith("22784\t"),
+        "read twice: " + Files.readAllLines(Path.of(out)));
+    assertEquals(List.of(), warnings("stats", "-o", out, laws.toString(), WIKI.toString()));
+  }
+
   @Test
   void mainDiscoverAndDomain_emptyOrSmallInput_warnAsTheCli() throws IOException {
     Path empty = Files.writeString(tmp.resolve("empty.txt"), "。，\n");
