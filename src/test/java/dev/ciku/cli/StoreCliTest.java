@@ -294,6 +294,13 @@ class StoreCliTest {
     try (dev.ciku.store.NgramStore m = dev.ciku.store.NgramStore.open(ab)) {
       assertEquals(3, m.minCount());
     }
+    // Raised, not only recorded: the sums of the shards' counts, kept at 3 or more.
+    java.util.Map<String, Long> raised = new java.util.HashMap<>(grams(dir.resolve("a1.ngrams")));
+    grams(dir.resolve("b3.ngrams")).forEach((g, c) -> raised.merge(g, c, Long::sum));
+    int below = raised.size();
+    raised.values().removeIf(c -> c < 3);
+    assertTrue(raised.size() < below / 2, raised.size() + " of " + below + " grams seen 3 times");
+    assertEquals(raised, grams(ab));
     // A store of an empty corpus prunes nothing: merged with two exact halves, still exact.
     io.reset();
     Path abe = dir.resolve("abe.ngrams");
@@ -304,6 +311,20 @@ class StoreCliTest {
     try (dev.ciku.store.NgramStore m = dev.ciku.store.NgramStore.open(abe)) {
       assertEquals(1, m.minCount());
     }
+    Path whole = dir.resolve("whole.ngrams");
+    assertEquals(0, run(err, "count", "-q", "--min-count", "1", "-n", "3", LAWS, "-o",
+        whole.toString()), err.toString());
+    assertEquals(grams(whole), grams(abe));
+  }
+
+  /** The grams of a store, as text, with their counts. */
+  private static java.util.Map<String, Long> grams(Path store) throws java.io.IOException {
+    java.util.Map<String, Long> grams = new java.util.HashMap<>();
+    try (dev.ciku.store.NgramStore s = dev.ciku.store.NgramStore.open(store)) {
+      s.forEach((hi, lo, c) -> assertEquals(null,
+          grams.put(dev.ciku.count.Grams.text(hi, lo, s.units()), c)));
+    }
+    return grams;
   }
 
   @Test
