@@ -89,6 +89,7 @@ class SharedOptionsTest {
 
   @Test
   void formatError_ofEveryCommandWithFormat_oneSentenceListingItsFormats() {
+    Map<String, String> seen = new TreeMap<>();
     commands().forEach((name, cl) -> {
       if (cl.getCommandSpec().findOption("--format") == null) {
         return;
@@ -107,7 +108,12 @@ class SharedOptionsTest {
           .map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).toList());
       assertEquals(List.of("ciku " + name + ": --format must be one of " + formats
           + ", not 'bogus'"), io.errLines(), name);
+      seen.put(name, formats);
     });
+    // The commands that take --format, with the formats each accepts.
+    assertEquals(Map.of("count", "tsv,jsonl", "discover", "tsv,jsonl,dict", "domain", "tsv,jsonl",
+        "eval seg", "tsv,jsonl", "eval words", "tsv,jsonl", "stats", "tsv,jsonl,json", "vocab",
+        "tsv,jsonl,dict"), seen);
   }
 
   @Test
