@@ -344,20 +344,56 @@ class DomainCommandTest {
     Path temp = Files.createDirectory(dir.resolve("temp"));
     byte[] profile = Files.readAllBytes(smallProfile());
     io.reset();
-    assertEquals(0, withStdin(Files.readAllBytes(Path.of(WIKI)), "domain", "-q", "--temp-dir",
-        temp.toString(), "--reference", "-", "--top", "5", LAWS), io::err);
+    // Each run copies standard input into --temp-dir (else the checks that nothing is left
+    // there would hold whatever became of the copy).
+    assertEquals(List.of("ciku-input-"), copiesMadeIn(temp, () -> assertEquals(0,
+        withStdin(Files.readAllBytes(Path.of(WIKI)), "domain", "-q", "--temp-dir",
+            temp.toString(), "--reference", "-", "--top", "5", LAWS), io::err)));
     assertEquals(6, io.outLines().size(), io::out);
     assertEquals(List.of(), files(temp), "after mining");
     io.reset();
     // Copied, then refused as a reference: a profile must be the only one.
-    assertEquals(CikuException.USAGE, withStdin(profile, "domain", "-q", "--temp-dir",
-        temp.toString(), "--reference", "-", "--reference", WIKI, LAWS));
+    assertEquals(List.of("ciku-input-"), copiesMadeIn(temp, () -> assertEquals(
+        CikuException.USAGE, withStdin(profile, "domain", "-q", "--temp-dir", temp.toString(),
+            "--reference", "-", "--reference", WIKI, LAWS))));
     assertTrue(io.err().contains("a profile must be the only --reference"), io::err);
     assertEquals(List.of(), files(temp), "after the refusal");
     io.reset();
-    assertEquals(CikuException.DATA, withStdin("，。！\n".getBytes(StandardCharsets.UTF_8),
-        "domain", "-q", "--temp-dir", temp.toString(), "--reference", "-", LAWS));
+    assertEquals(List.of("ciku-input-"), copiesMadeIn(temp, () -> assertEquals(
+        CikuException.DATA, withStdin("，。！\n".getBytes(StandardCharsets.UTF_8), "domain", "-q",
+            "--temp-dir", temp.toString(), "--reference", "-", LAWS))));
     assertTrue(io.err().contains("holds no text"), io::err);
     assertEquals(List.of(), files(temp), "after the failure");
   }
+
+  /** A run that throws checked exceptions. */
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  /**
+   * The copies of standard input ({@code ciku-input-N.txt}, by their prefix) created in
+   * {@code d} while {@code work} ran.
+   */
+  private static List<String> copiesMadeIn(Path d, Work work) throws Exception {
+    List<String> made = new java.util.ArrayList<>();
+    try (java.nio.file.WatchService watch = d.getFileSystem().newWatchService()) {
+      d.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+      work.run();
+      // The events of the run, however late the watcher reports them.
+      for (java.nio.file.WatchKey k = watch.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+          k != null; k = watch.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        for (java.nio.file.WatchEvent<?> e : k.pollEvents()) {
+          assertTrue(e.kind() != java.nio.file.StandardWatchEventKinds.OVERFLOW, "too many");
+          String name = e.context().toString();
+          if (name.startsWith("ciku-input-")) {
+            made.add(name.replaceAll("[0-9]+\\.txt$", ""));
+          }
+        }
+        k.reset();
+      }
+    }
+    return made;
+  }
+
 }
