@@ -220,15 +220,19 @@ class SparkJobOptionsTest {
     // directories can take their spills, and with runs of one byte every task spills.
     String tmpdir = System.getProperty("java.io.tmpdir");
     List<long[]> spark = new ArrayList<>();
-    WordDiscoverer.Result cut;
+    WordDiscoverer.Result[] cut = new WordDiscoverer.Result[1];
+    File[] local = SparkEnv.get().blockManager().diskBlockManager().localDirs();
     System.setProperty("java.io.tmpdir", tmp.resolve("no-such-tmpdir").toString());
     try {
-      new SparkNgramCounter(sc, new SparkNgramCounter.Settings(6, 2, false, false, 3, 1 << 14, 1))
-          .count(lines, (hi, lo, c) -> spark.add(new long[] {hi, lo, c}));
+      // Each pass's tasks spill there: the checks below that none is left are not idle.
+      assertFalse(spillsIn(local, () -> new SparkNgramCounter(sc, new SparkNgramCounter.Settings(
+          6, 2, false, false, 3, 1 << 14, 1)).count(lines,
+              (hi, lo, c) -> spark.add(new long[] {hi, lo, c}))).isEmpty(), "counting spills");
       try (NgramStore s = NgramStore.open(store)) {
-        cut = new WordDiscoverer(DiscoverOptions.DEFAULT, ReaderOptions.DEFAULT, 1, 64L << 20,
-            tmp).withCutPass(new SparkCutPass(sc, lines, false, false, 3, true, 1))
-            .discover(List.of(), s, new ByteCounter(), m -> { }, m -> { });
+        assertFalse(spillsIn(local, () -> cut[0] = new WordDiscoverer(DiscoverOptions.DEFAULT,
+            ReaderOptions.DEFAULT, 1, 64L << 20, tmp).withCutPass(new SparkCutPass(sc, lines,
+                false, false, 3, true, 1)).discover(List.of(), s, new ByteCounter(), m -> { },
+                m -> { })).isEmpty(), "cut pass spills");
       }
     } finally {
       System.setProperty("java.io.tmpdir", tmpdir);
@@ -238,14 +242,43 @@ class SparkJobOptionsTest {
       assertTrue(java.util.Arrays.equals(grams.get(i), spark.get(i)), "gram " + i);
     }
     assertTrue(cli.words().size() > 100, "the sample yields words");
-    assertEquals(cli.words(), cut.words());
-    File[] local = SparkEnv.get().blockManager().diskBlockManager().localDirs();
+    assertEquals(cli.words(), cut[0].words());
     assertTrue(local.length > 0);
     for (File d : local) {
       assertEquals(List.of(), list(d.toPath()).stream().filter(n -> n.startsWith("ciku-"))
           .toList(), "task spills left in " + d);
     }
   }
+  /** Work that may fail with an I/O error. */
+  private interface IoWork {
+    void run() throws IOException;
+  }
+
+  /** The names of ciku's files created directly in {@code dirs} while {@code work} ran. */
+  private static List<String> spillsIn(File[] dirs, IoWork work) throws IOException {
+    List<String> made = new ArrayList<>();
+    try (WatchService watch = FileSystems.getDefault().newWatchService()) {
+      for (File d : dirs) {
+        d.toPath().register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+      }
+      work.run();
+      // The events of the run, however late the watcher reports them.
+      for (WatchKey k = watch.poll(10, java.util.concurrent.TimeUnit.SECONDS); k != null;
+          k = watch.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        for (WatchEvent<?> e : k.pollEvents()) {
+          if (e.context() != null && e.context().toString().startsWith("ciku-")) {
+            made.add(e.context().toString());
+          }
+        }
+        k.reset();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+    return made;
+  }
+
 
   @Test
   void taskTempDir_inATask_oneOfTheExecutorsSparkLocalDirs() {
