@@ -146,8 +146,11 @@ class CorpusInputTest {
 
   @Test
   void open_slowStandardInput_notWaitedOnForItsFirstBlock() throws Exception {
-    java.io.PipedOutputStream producer = new java.io.PipedOutputStream();
-    java.io.PipedInputStream stdin = new java.io.PipedInputStream(producer, 1 << 16);
+    // A pipe that any thread may read: a PipedInputStream refuses writes once the thread that
+    // last read it (here the timeout's, which reads the first block) has ended ("Read end dead").
+    java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+    java.io.OutputStream producer = java.nio.channels.Channels.newOutputStream(pipe.sink());
+    java.io.InputStream stdin = java.nio.channels.Channels.newInputStream(pipe.source());
     List<CorpusInput> inputs = expandWithStdin(stdin, "-");
     producer.write("中华人民共和国成立了\n".getBytes(StandardCharsets.UTF_8));
     producer.flush();
