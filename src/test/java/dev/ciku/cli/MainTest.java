@@ -764,14 +764,7 @@ class MainTest {
 
   /** The exit code and standard error of ciku run with {@code args} as a user files bind. */
   private static String[] boundByPermissions(String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>();
-    if ("root".equals(System.getProperty("user.name"))) {
-      command.addAll(List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search"));
-    }
-    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(List.of(args));
-    Process child = new ProcessBuilder(command)
+    Process child = new ProcessBuilder(dev.ciku.io.PermissionBoundJvm.command(Main.class, args))
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     String err = new String(child.getErrorStream().readAllBytes(),
         java.nio.charset.StandardCharsets.UTF_8);

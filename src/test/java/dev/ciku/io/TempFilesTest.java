@@ -227,15 +227,8 @@ class TempFilesTest {
     Files.setPosixFilePermissions(ro, java.nio.file.attribute.PosixFilePermissions
         .fromString("r-xr-xr-x"));
     try {
-      java.util.List<String> command = new java.util.ArrayList<>();
-      if ("root".equals(System.getProperty("user.name"))) {
-        command.addAll(java.util.List.of("setpriv",
-            "--bounding-set=-dac_override,-dac_read_search"));
-      }
-      command.addAll(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-          .toString(), "-cp", System.getProperty("java.class.path"), TempFilesTest.class.getName(),
-          "create", ro.toString()));
-      Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+      Process child = new ProcessBuilder(PermissionBoundJvm.command(TempFilesTest.class, "create",
+          ro.toString())).redirectErrorStream(true).start();
       String said = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(child.waitFor(60, TimeUnit.SECONDS));
       assertEquals(0, child.exitValue(), said);
