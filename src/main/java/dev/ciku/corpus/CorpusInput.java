@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -196,38 +194,20 @@ public final class CorpusInput {
   }
 
   /**
-   * Warns once for each file that {@code inputs} read more than once: named twice ({@code a.txt
-   * ./a.txt}), named and inside a directory argument, or two hard links to it. Its text is then
-   * counted as often, as {@code cat} would give it, which is seldom meant. Files are the same when
-   * the file system says so (device and inode), else when their real paths are. Cost: one
-   * file-status call per file input.
+   * Warns once for each file that {@code inputs} read more than once ({@link RepeatedReads}).
+   * Cost: one file-status call per file input.
    */
   private static void warnRepeated(List<CorpusInput> inputs, Consumer<String> warnings) {
     if (inputs.size() < 2) {
       return;
     }
-    Map<Object, List<String>> names = new LinkedHashMap<>();
+    RepeatedReads repeated = new RepeatedReads();
     for (CorpusInput in : inputs) {
-      if (in.path == null || in.size < 0) {
-        continue; // standard input, a pipe: read once however named
-      }
-      Object key;
-      try {
-        Object inode = Files.readAttributes(in.path, BasicFileAttributes.class).fileKey();
-        key = inode != null ? inode : in.path.toRealPath();
-      } catch (IOException e) {
-        continue; // the reading will say what is wrong with it
-      }
-      names.computeIfAbsent(key, k -> new ArrayList<>()).add(in.name());
-    }
-    for (List<String> same : names.values()) {
-      int n = same.size();
-      if (n > 1) {
-        String as = String.join(", ", same.subList(0, Math.min(3, n))) + (n > 3 ? ", ..." : "");
-        warnings.accept(same.get(0) + " is read " + n + " times (as " + as + "): its text is"
-            + " counted " + n + " times");
+      if (in.path != null && in.size >= 0) { // standard input, a pipe: read once however named
+        repeated.addLocal(in.path, in.name());
       }
     }
+    repeated.warn(warnings);
   }
 
   /**

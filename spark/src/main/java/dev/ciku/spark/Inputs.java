@@ -3,6 +3,7 @@ package dev.ciku.spark;
 import dev.ciku.cli.CikuException;
 import dev.ciku.corpus.Encodings;
 import dev.ciku.corpus.InputFiles;
+import dev.ciku.corpus.RepeatedReads;
 import dev.ciku.corpus.Utf8Fallback;
 import java.io.IOException;
 import java.io.InputStream;
@@ -133,36 +134,24 @@ final class Inputs {
 
   /**
    * Warns once for each file that {@code files} hold more than once (named twice, named and in
-   * a directory argument, two hard links to it), as the CLI warns: its text is counted as often.
-   * Local files are the same when the file system says so (device and inode), other files when
-   * their paths are. Cost: one file-status call per local file.
+   * a directory argument, two hard links to it), as the CLI warns ({@link RepeatedReads}): its
+   * text is counted as often. Local files are the same when the file system says so (device and
+   * inode), other files when their URIs are. Cost: one file-status call per local file.
    */
   private static void warnRepeated(List<FileStatus> files, Consumer<String> warnings) {
     if (files.size() < 2) {
       return;
     }
-    Map<Object, List<String>> names = new java.util.LinkedHashMap<>();
+    RepeatedReads repeated = new RepeatedReads();
     for (FileStatus f : files) {
-      Object key = f.getPath().toUri().toString();
+      String name = f.getPath().toUri().getPath();
       if (isLocal(f)) {
-        try {
-          Object inode = java.nio.file.Files.readAttributes(localPath(f),
-              java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-          key = inode != null ? inode : localPath(f).toRealPath();
-        } catch (IOException e) {
-          continue; // the reading will say what is wrong with it
-        }
-      }
-      names.computeIfAbsent(key, k -> new ArrayList<>()).add(f.getPath().toUri().getPath());
-    }
-    for (List<String> same : names.values()) {
-      int n = same.size();
-      if (n > 1) {
-        String as = String.join(", ", same.subList(0, Math.min(3, n))) + (n > 3 ? ", ..." : "");
-        warnings.accept(same.get(0) + " is read " + n + " times (as " + as + "): its text is"
-            + " counted " + n + " times");
+        repeated.addLocal(localPath(f), name);
+      } else {
+        repeated.add(f.getPath().toUri().toString(), name);
       }
     }
+    repeated.warn(warnings);
   }
 
   /** Whether {@code f} is on the driver's local file system. */
