@@ -78,9 +78,9 @@ public final class Main implements Runnable {
   /**
    * {@code e}, or the user error it stands for: a missing input (66) carrying its message if
    * Hadoop's "input path does not exist" is among its causes (matched by name: the Hadoop classes
-   * come with Spark); a usage error (2) if Spark started without a master; bad data (65) if a task failed decompressing an input (a truncated or
-   * corrupt .gz, data after its last member), as the CLI reports it, rather than an internal
-   * error with the executor's stack trace.
+   * come with Spark); a usage error (2) if Spark started without a master; bad data (65) if a
+   * task failed decompressing an input (a truncated or corrupt .gz, data after its last member),
+   * as the CLI reports it, rather than an internal error with the executor's stack trace.
    */
   static Exception userError(Exception e) {
     Throwable t = e;
