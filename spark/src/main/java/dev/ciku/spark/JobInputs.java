@@ -3,6 +3,7 @@ package dev.ciku.spark;
 import dev.ciku.cli.CikuException;
 import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.InputOptions;
+import dev.ciku.cli.VerbosityOptions;
 import dev.ciku.store.Normalization;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,6 +28,9 @@ final class JobInputs {
       description = "Plain text files, directories (walked in sorted order, skipping names"
           + " that start with '.', as ciku does) or globs on any Hadoop file system.")
   List<String> inputs;
+
+  /** {@code -q} (only warnings and errors) and {@code --no-progress} (no bar), as the CLI's. */
+  @Mixin VerbosityOptions verbosity = new VerbosityOptions();
 
   @Option(names = "--encoding", paramLabel = "CHARSET",
       description = "Input encoding: UTF-8 (default; a file whose first 64 KB are clearly not"
@@ -68,6 +73,7 @@ final class JobInputs {
    * (standard input to the CLI), a missing input here (66): Hadoop reads files by their length.
    */
   void check() {
+    Main.quiet(verbosity.quiet());
     if (inputs.contains("-")) {
       throw new CikuException(CikuException.NO_INPUT, "-: standard input cannot be read by the"
           + " jobs (Hadoop reads files by their length): write the data to a file first");

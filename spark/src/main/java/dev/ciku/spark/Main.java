@@ -167,13 +167,28 @@ public final class Main implements Runnable {
   static final String OUTPUT_HELP = "Write to FILE on the driver (atomically: complete or not at"
       + " all) instead of standard output.";
 
-  static void info(String m) {
-    System.err.println("ciku-spark: " + m);
+  /** Whether the job runs with {@code -q}: its progress lines are not written. */
+  private static volatile boolean quiet;
+
+  /** Sets {@code -q} for the job about to run (every job sets it as it checks its inputs). */
+  static void quiet(boolean q) {
+    quiet = q;
   }
 
-  /** Something the user should know about the data, as the CLI's warnings say it. */
+  /** A progress line of the job, unless {@code -q}. */
+  static void info(String m) {
+    if (!quiet) {
+      say(m);
+    }
+  }
+
+  /** Something the user should know about the data, as the CLI's warnings say it; also with -q. */
   static void warn(String m) {
-    info("warning: " + m);
+    say("warning: " + m);
+  }
+
+  private static void say(String m) {
+    System.err.println("ciku-spark: " + m);
   }
 
 }

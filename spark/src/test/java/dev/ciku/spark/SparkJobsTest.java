@@ -349,6 +349,37 @@ class SparkJobsTest {
         .contains("ciku: warning: the domain corpus has only 14,789 units"), bytes.toString());
   }
 
+  /** -q, as the CLI's: the job's progress lines go, its warnings stay. */
+  @Test
+  void mainJobs_quiet_onlyWarnings() throws IOException {
+    String out = tmp.resolve("out.tsv").toString();
+    Path small = Files.write(tmp.resolve("small.txt"), Files.readAllLines(LAWS).subList(0, 300));
+    for (String[] args : new String[][] {{"stats", "-o", out, LAWS.toString()},
+        {"domain", "-o", out, small.toString()}}) {
+      List<String> loud = ownLines(args);
+      List<String> quiet = ownLines(concat(args, new String[] {"-q", "--no-progress"}));
+      assertTrue(loud.stream().anyMatch(l -> !l.contains("warning")), loud.toString());
+      assertEquals(loud.stream().filter(l -> l.contains("warning")).toList(), quiet,
+          String.join(" ", args));
+    }
+    assertEquals(1, ownLines("domain", "-q", "-o", out, small.toString()).size());
+  }
+
+  /** The lines ciku-spark itself writes on standard error for {@code args} (not Spark's). */
+  private static List<String> ownLines(String... args) {
+    java.io.PrintStream old = System.err;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+    java.io.StringWriter err = new java.io.StringWriter();
+    try {
+      assertEquals(0, run(err, args), err.toString());
+    } finally {
+      System.setErr(old);
+    }
+    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+        .filter(l -> l.startsWith("ciku-spark: ")).toList();
+  }
+
   /** A one-line domain corpus and a profile counted in the other case: the CLI's warnings. */
   @Test
   void mainDomain_oneLineCorpusOrProfileOfTheOtherCase_warnAsTheCli() throws IOException {
