@@ -277,17 +277,7 @@ class SparkJobsTest {
    * standard error (System.err, where the jobs' progress and warnings go).
    */
   private static List<String> warnings(String... args) {
-    java.io.PrintStream old = System.err;
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    System.setErr(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
-    java.io.StringWriter err = new java.io.StringWriter();
-    try {
-      assertEquals(0, run(err, args), err.toString());
-    } finally {
-      System.setErr(old);
-    }
-    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
-        .filter(l -> l.contains("warning")).toList();
+    return ownLines(args).stream().filter(l -> l.contains("warning")).toList();
   }
 
   @Test
