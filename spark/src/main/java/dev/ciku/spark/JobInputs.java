@@ -71,6 +71,8 @@ final class JobInputs {
   /**
    * Refuses negative partition counts (usage), as the CLI refuses negative settings, and '-'
    * (standard input to the CLI), a missing input here (66): Hadoop reads files by their length.
+   * Every job calls it first, so it also sets {@code -q} for the job's progress lines
+   * ({@link Main#quiet}).
    */
   void check() {
     Main.quiet(verbosity.quiet());

@@ -326,17 +326,9 @@ class SparkJobsTest {
         + " lines for ridf); give it more text"), warnings("domain", "-o", out,
         small.toString()));
     // The CLI says the same.
-    java.io.PrintStream old = System.err;
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    System.setErr(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
-    try {
-      assertEquals(0, dev.ciku.cli.Main.execute("domain", "-o", out, "--no-progress", "-q",
-          small.toString()));
-    } finally {
-      System.setErr(old);
-    }
-    assertTrue(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)
-        .contains("ciku: warning: the domain corpus has only 14,789 units"), bytes.toString());
+    List<String> cli = cliWarnings("domain", "-o", out, small.toString());
+    assertTrue(cli.stream().anyMatch(
+        l -> l.startsWith("ciku: warning: the domain corpus has only 14,789 units")), cli::toString);
   }
 
   /** -q, as the CLI's: the job's progress lines go, its warnings stay. */
@@ -357,17 +349,26 @@ class SparkJobsTest {
 
   /** The lines ciku-spark itself writes on standard error for {@code args} (not Spark's). */
   private static List<String> ownLines(String... args) {
+    java.io.StringWriter err = new java.io.StringWriter();
+    return stderrLines(() -> run(err, args), err::toString).stream()
+        .filter(l -> l.startsWith("ciku-spark: ")).toList();
+  }
+
+  /**
+   * The lines {@code command}, which must exit 0, writes to System.err (where the jobs' and the
+   * CLI's progress and warnings go); {@code why} says more if it does not exit 0.
+   */
+  private static List<String> stderrLines(java.util.function.IntSupplier command,
+      java.util.function.Supplier<String> why) {
     java.io.PrintStream old = System.err;
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     System.setErr(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
-    java.io.StringWriter err = new java.io.StringWriter();
     try {
-      assertEquals(0, run(err, args), err.toString());
+      assertEquals(0, command.getAsInt(), why);
     } finally {
       System.setErr(old);
     }
-    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
-        .filter(l -> l.startsWith("ciku-spark: ")).toList();
+    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
   }
 
   /** A one-line domain corpus and a profile counted in the other case: the CLI's warnings. */
@@ -399,16 +400,8 @@ class SparkJobsTest {
 
   /** The warnings of the CLI's command {@code args} (run quietly, in this JVM). */
   private static List<String> cliWarnings(String... args) {
-    java.io.PrintStream old = System.err;
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    System.setErr(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
-    try {
-      assertEquals(0, dev.ciku.cli.Main.execute(concat(args, new String[] {"-q",
-          "--no-progress"})));
-    } finally {
-      System.setErr(old);
-    }
-    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+    return stderrLines(() -> dev.ciku.cli.Main.execute(concat(args, new String[] {"-q",
+        "--no-progress"})), () -> String.join(" ", args)).stream()
         .filter(l -> l.contains("warning")).toList();
   }
 
