@@ -74,7 +74,10 @@ final class CountCommand implements Callable<Integer>, RowOptions.Formats {
   private static final List<String> PRINT_OPTIONS =
       List.of("--top", "--format", "--sort", "--no-header");
 
-  /** The options of reading a corpus, besides --lowercase and --simplify (checked by merges). */
+  /**
+   * The options of reading a corpus, besides --lowercase, --keep-case and --simplify (checked by
+   * merges).
+   */
   private static final List<String> READING_OPTIONS = Stream.concat(Stream.of("--order"),
       FormatOptions.READING_OPTIONS.stream()).toList();
 
@@ -142,8 +145,8 @@ final class CountCommand implements Callable<Integer>, RowOptions.Formats {
       for (String p : input.inputs) {
         checks.store("--merge", Path.of(p));
       }
-      source = new Counting.Stores(input.inputs, text.lowercase || text.simplify
-          ? new Normalization(text.lowercase, text.simplify) : null);
+      source = new Counting.Stores(input.inputs, text.lowercase || text.keepCase || text.simplify
+          ? new Normalization(text.latinCase(), text.simplify) : null);
     } else {
       Counting.Corpus corpus = new Counting.Corpus(input.corpus(log), text.readerOptions(input),
           order);

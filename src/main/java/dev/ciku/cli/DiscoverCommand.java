@@ -97,7 +97,7 @@ final class DiscoverCommand implements Callable<Integer>, RowOptions.Formats {
         .files("--known", list.known())
         .store("--counts", counts).bundled(bundledData(options)).output("-o", output.path())
         .check();
-    WordFilter filter = list.filter(text.lowercase, log::warn);
+    WordFilter filter = list.filter(text.latinCase().folds(), log::warn);
     List<CorpusInput> corpus = counts != null && input.inputs.isEmpty() ? List.of() : input.corpus(log);
     // The output is opened first: a -o that cannot be written fails before the work.
     try (Output out = output.open()) {
@@ -110,7 +110,7 @@ final class DiscoverCommand implements Callable<Integer>, RowOptions.Formats {
           Progress p = Progress.start(run.progress(), System.err, "discover", bytes::get,
               size, counts == null ? 2 : 1)) {
         if (store != null) {
-          store.requireNormalization(new Normalization(text.lowercase, text.simplify), "");
+          store.requireNormalization(new Normalization(text.latinCase(), text.simplify), "");
           WordDiscoverer.requireDiscoverable(store); // before the warning: an error is one line
           if (input.inputs.isEmpty()) {
             log.warn("--counts without INPUT: no cut pass and no re-estimation, so the list is"

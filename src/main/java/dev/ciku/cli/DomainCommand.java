@@ -2,6 +2,7 @@ package dev.ciku.cli;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.LogNumbers;
 import dev.ciku.corpus.Quantities;
 import dev.ciku.corpus.Simplified;
@@ -182,17 +183,15 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
     // A profile loads in the background while the filter is read; a reference given by the user
     // must be checked (a profile loaded whole, corpora up to their first unit) before the domain
     // corpus is read.
-    try (Reference ref = reference(log)) {
+    LatinCase latinCase = text.latinCase();
+    try (Reference ref = reference(log, latinCase)) {
       DomainTermMiner.ReferenceSource source = ref.source();
-      boolean lowercase = text.readerOptions(input).lowercase();
-      if (reference.isEmpty() && lowercase) {
-        // The bundled profile kept the case of its corpus.
-        log.warn(ReferenceProfile.LOWERCASE_WARNING);
-      }
+      // The bundled profile kept the case of its corpus: it is folded as it loads unless the
+      // domain corpus keeps case too, so it never needs a warning.
       TermFilter filter = termFilter.filter(log::warn);
       if (!reference.isEmpty()) {
         ReferenceSources.check(source);
-        String caseWarning = ReferenceSources.caseWarning(source, lowercase,
+        String caseWarning = ReferenceSources.caseWarning(source, latinCase,
             referenceName());
         if (caseWarning != null) {
           log.warn(caseWarning);
@@ -244,10 +243,10 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
     return String.join(",", reference.stream().map(r -> r.equals("-") ? "<stdin>" : r).toList());
   }
 
-  /** The reference of --reference, or the bundled profile. */
-  private Reference reference(Log log) throws Exception {
+  /** The reference of --reference, or the bundled profile, for a corpus read with latinCase. */
+  private Reference reference(Log log, LatinCase latinCase) throws Exception {
     if (reference.isEmpty()) {
-      return new Reference(ReferenceSources.bundled(), null);
+      return new Reference(ReferenceSources.bundled(latinCase), null);
     }
     for (String s : reference) {
       if (!s.equals("-") && !Files.exists(Path.of(s))) {

@@ -1,6 +1,7 @@
 package dev.ciku.cli;
 
 import dev.ciku.corpus.InputFormat;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.Simplified;
 import java.util.List;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Option;
 public final class FormatOptions {
   /**
    * The options that say how a corpus is read, as the user types them: its encoding (of
-   * {@link InputOptions}) and where its text is in its lines; not {@code --lowercase} and
-   * {@code --simplify}, which say how the text is normalised, as a store records too. A run that
+   * {@link InputOptions}) and where its text is in its lines; not {@code --lowercase},
+   * {@code --keep-case} and {@code --simplify}, which say how the text is normalised, as a store
+   * records too. A run that
    * reads no corpus ({@code count --merge}, {@code discover --counts} without INPUT) has no use
    * for them.
    */
@@ -45,8 +47,15 @@ public final class FormatOptions {
           + " header; skip it.")
   boolean skipHeader;
 
-  @Option(names = "--lowercase", description = "Lower-case Latin letters before counting.")
+  @Option(names = "--lowercase", description = "Write Latin units lower-case (cpu): they are"
+      + " compared without case, as by default, and lower-cased as they are read.")
   boolean lowercase;
+
+  @Option(names = "--keep-case", description = "Compare Latin units with their case, as written:"
+      + " CPU and cpu are two units. By default they are one, counted together and written in"
+      + " their most frequent form in the input (CPU if it is seen more often than cpu; a tie"
+      + " goes to the form first in code point order, CPU). Not with --lowercase.")
+  boolean keepCase;
 
   @Option(names = "--simplify", description = "Fold traditional Han characters to simplified"
       + " ones before counting (這個 and 这个 become one string, written 这个).")
@@ -57,8 +66,23 @@ public final class FormatOptions {
     return simplify ? new String[] {Simplified.RESOURCE} : new String[0];
   }
 
+  /**
+   * How Latin letters are treated: {@code --lowercase}, {@code --keep-case} or the default,
+   * folding case ({@link LatinCase}); both options are a usage error.
+   */
+  public LatinCase latinCase() {
+    if (lowercase && keepCase) {
+      throw new CikuException(CikuException.USAGE, "--keep-case and --lowercase exclude each"
+          + " other: --lowercase folds case and writes Latin units lower-case, --keep-case keeps"
+          + " their case (give one, or neither to fold case and write each unit's most frequent"
+          + " form)");
+    }
+    return LatinCase.of(lowercase, keepCase);
+  }
+
   /** The reader options these flags describe, for the inputs of {@code input}. */
   public ReaderOptions readerOptions(InputOptions input) {
+    LatinCase latinCase = latinCase();
     InputFormat f;
     try {
       f = InputFormat.valueOf(inputFormat.toUpperCase(Locale.ROOT));
@@ -81,7 +105,7 @@ public final class FormatOptions {
           "--skip-header needs --input-format tsv or csv");
     }
     return new ReaderOptions(input.charset(), f, field == null ? "text" : field,
-        column == null ? 1 : column, lowercase, input.detectCharset(), simplify, skipHeader,
+        column == null ? 1 : column, latinCase, input.detectCharset(), simplify, skipHeader,
         input.fallback());
   }
 }

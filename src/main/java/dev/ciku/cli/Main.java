@@ -240,12 +240,15 @@ public final class Main implements Runnable {
     }
     CommandLine vocab = cl.getSubcommands().get("vocab");
     if (vocab != null) {
-      // vocab refuses --lowercase, a shared reading option (its vocabularies write every Latin run
-      // as A or 0): still parsed, for that error to say why, but out of its help.
+      // vocab refuses --lowercase and --keep-case, shared reading options (its vocabularies
+      // write every Latin run as A or 0): still parsed, for that error to say why, but out of
+      // its help.
       CommandLine.Model.CommandSpec spec = vocab.getCommandSpec();
-      CommandLine.Model.OptionSpec lowercase = spec.findOption("--lowercase");
-      spec.remove(lowercase);
-      spec.addOption(CommandLine.Model.OptionSpec.builder(lowercase).hidden(true).build());
+      for (String name : new String[] {"--lowercase", "--keep-case"}) {
+        CommandLine.Model.OptionSpec option = spec.findOption(name);
+        spec.remove(option);
+        spec.addOption(CommandLine.Model.OptionSpec.builder(option).hidden(true).build());
+      }
     }
     OptionTexts.apply(cl);
     cl.setExecutionStrategy(PathArguments::execute);

@@ -133,10 +133,11 @@ final class VocabCommand implements Callable<Integer>, RowOptions.Formats {
   public Integer call() throws Exception {
     OutputFormat format = output.format(this);
     Log log = run.log();
-    if (text.lowercase) {
+    if (text.lowercase || text.keepCase) {
       // The learner writes every Latin run as A or 0 (dev.ciku.segment.Symbols).
-      throw new CikuException(CikuException.USAGE, "--lowercase does not apply to vocab: a"
-          + " vocabulary writes every Latin run as A (letters) or 0 (digits), whatever its case");
+      throw new CikuException(CikuException.USAGE, (text.lowercase ? "--lowercase" : "--keep-case")
+          + " does not apply to vocab: a vocabulary writes every Latin run as A (letters) or 0"
+          + " (digits), whatever its case");
     }
     // The stopwords of --glue-gain (a list of Han characters, read with the t2s table).
     new InputChecks().corpus(input.inputs, true, input.binaryData()).bundled(text.bundledData())

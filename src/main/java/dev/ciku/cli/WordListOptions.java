@@ -67,12 +67,13 @@ public final class WordListOptions implements OptionTexts.Own {
   }
 
   /**
-   * The filter these options describe, for a corpus read with {@code lowercase} or not: reads
-   * the lexicons (and with {@code --new-only} the bundled data); {@code warnings} receives their
-   * malformed-bytes warnings.
+   * The filter these options describe, for a corpus whose Latin units are compared without
+   * case ({@code foldCase}: by default and with {@code --lowercase}) or with it
+   * ({@code --keep-case}): reads the lexicons (and with {@code --new-only} the bundled data);
+   * {@code warnings} receives their malformed-bytes warnings.
    */
-  public WordFilter filter(boolean lowercase, Consumer<String> warnings) throws IOException {
-    return WordFilter.create(known, newOnly, lowercase, warnings);
+  public WordFilter filter(boolean foldCase, Consumer<String> warnings) throws IOException {
+    return WordFilter.create(known, newOnly, foldCase, warnings);
   }
 
   @Override

@@ -6,8 +6,12 @@ package dev.ciku.corpus;
  * chunks that overlap by {@link #OVERLAP} units, so every n-gram of up to {@code OVERLAP + 1}
  * units is seen whole in exactly one chunk's owned range.
  *
+ * <p>A Latin run is handed to the {@link UnitTable} as written (full-width forms made half-width;
+ * lower-cased with {@link LatinCase#LOWER}), which maps it to its unit, folding case or not, and
+ * counts its form: one hash look-up a run, as before case folding.
+ *
  * <p>Also keeps the corpus counters that {@code ciku stats} prints. Not thread-safe; allocates
- * only when a Latin unit is seen for the first time.
+ * only when a Latin form is seen for the first time.
  */
 public final class ClauseScanner {
   /** Largest number of units passed to the sink at once. */
@@ -49,24 +53,30 @@ public final class ClauseScanner {
   private int entity;
   private long urls;
 
-  public ClauseScanner(UnitTable table, boolean lowercase, ClauseSink sink) {
-    this(table, lowercase, false, sink);
-  }
-
   /**
-   * @param lowercase lower-case Latin letters
+   * @param table the unit table, folding case unless {@code latinCase} is {@link LatinCase#KEEP}
+   *     ({@link UnitTable#of(LatinCase)})
+   * @param latinCase how Latin letters are treated: {@link LatinCase#LOWER} lower-cases them as
+   *     they are read; otherwise they are passed on as written (after the full-width forms are
+   *     made half-width), and the table compares them without case or not
    * @param simplify fold traditional Han characters to simplified ones ({@link Simplified})
+   * @throws IllegalArgumentException if the table does not fold case as {@code latinCase} does
    */
-  public ClauseScanner(UnitTable table, boolean lowercase, boolean simplify, ClauseSink sink) {
+  public ClauseScanner(UnitTable table, LatinCase latinCase, boolean simplify, ClauseSink sink) {
+    if (table.foldsCase() != latinCase.folds()) {
+      throw new IllegalArgumentException("a unit table that " + (table.foldsCase() ? "folds"
+          + " case" : "keeps case") + " cannot read Latin letters as " + latinCase.options()
+          + " says");
+    }
     this.table = table;
-    this.lowercase = lowercase;
+    this.lowercase = latinCase == LatinCase.LOWER;
     this.fold = simplify ? Simplified.bundled() : null;
     this.sink = sink;
   }
 
-  /** A scanner with the unit options of {@code options}: lower-casing and simplifying. */
+  /** A scanner with the unit options of {@code options}: the case of Latin letters, simplifying. */
   public ClauseScanner(UnitTable table, ReaderOptions options, ClauseSink sink) {
-    this(table, options.lowercase(), options.simplify(), sink);
+    this(table, options.latinCase(), options.simplify(), sink);
   }
 
   /**

@@ -42,7 +42,7 @@ public record CorpusStats(
       List<CorpusInput> inputs, ReaderOptions options, ByteCounter bytes, Consumer<String> warnings)
       throws IOException {
     Tally tally = new Tally();
-    ClauseScanner scanner = new ClauseScanner(new UnitTable(), options, tally);
+    ClauseScanner scanner = new ClauseScanner(UnitTable.of(options), options, tally);
     CorpusReader reader = new CorpusReader(options, bytes, warnings);
     reader.read(inputs, scanner);
     return of(Scan.of(scanner), tally.han, tally.latin(), reader.malformed());

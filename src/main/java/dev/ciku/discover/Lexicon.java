@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  * skipped. Words are compared as the corpus reader writes text ({@link #key}): traditional
  * characters folded to simplified ones ({@link Simplified}), so a simplified lexicon knows the
  * words of a traditional corpus and the other way round (著 compares as 着); full-width ASCII
- * as half-width (ＣＯＶＩＤ－１９ is COVID-19); Latin letters lower-cased if the corpus is
- * ({@code --lowercase}).
+ * as half-width (ＣＯＶＩＤ－１９ is COVID-19); Latin letters lower-cased if the corpus compares
+ * them without case (by default and with {@code --lowercase}; not with {@code --keep-case}).
  *
  * <p>Filled by {@code addFile} and {@code addResource}, then only read: not thread-safe while it
  * is filled; once filled, and published safely (before any worker starts), any number of threads

@@ -1,5 +1,6 @@
 package dev.ciku.discover;
 
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.Quantities;
 import dev.ciku.corpus.UnitPolicy;
 import dev.ciku.corpus.UnitTable;
@@ -29,7 +30,7 @@ public final class NumberExpressions {
    * Cost: a small unit table a call.
    */
   public static boolean hasDigits(String word) {
-    UnitTable units = new UnitTable();
+    UnitTable units = UnitTable.of(LatinCase.KEEP);
     int[] ids = units.toUnits(word, true);
     if (ids == null) {
       return false;

@@ -58,7 +58,7 @@ final class NumberGlue {
     if (share >= 1) {
       return new NumberGlue(share, measureWords, new boolean[0]);
     }
-    List<String> latin = units.latinUnits();
+    List<String> latin = units.latinKeys();
     boolean[] number = new boolean[latin.size()];
     for (int i = 0; i < number.length; i++) {
       number[i] = Quantities.isNumberText(latin.get(i));

@@ -454,7 +454,7 @@ public final class WordDiscoverer {
    */
   private Counts count(List<CorpusInput> corpus, ClauseRecording recording, ByteCounter bytes,
       Consumer<String> warnings, SpilledGrams spill, GramIndex index) throws IOException {
-    UnitTable units = new UnitTable();
+    UnitTable units = UnitTable.of(readerOptions);
     CountSummary s = new NgramCounter(new CountOptions(options.order(), 2, threads, memory,
         tempDir), readerOptions).count(corpus, units, bytes, warnings, spill, recording);
     return Counts.of(units, index, spill, s.positions(1), options.order(), 2, null);

@@ -50,25 +50,26 @@ public final class WordFilter {
   /**
    * @param lexicons user lexicon files
    * @param newOnly also drop the bundled lexicon, stopwords and function-word glue
-   * @param lowercase the corpus was read with {@code --lowercase}: lexicon words are compared
-   *     with their Latin letters lower-cased too
+   * @param foldCase the corpus's Latin units are compared without case (by default and with
+   *     {@code --lowercase}; not with {@code --keep-case}): lexicon words are compared with
+   *     their Latin letters lower-cased, as are the words looked up (CPU finds cpu)
    */
-  public static WordFilter create(List<Path> lexicons, boolean newOnly, boolean lowercase)
+  public static WordFilter create(List<Path> lexicons, boolean newOnly, boolean foldCase)
       throws IOException {
-    return create(lexicons, newOnly, lowercase, m -> { });
+    return create(lexicons, newOnly, foldCase, m -> { });
   }
 
   /**
    * As {@link #create(List, boolean, boolean)}; {@code warnings} receives malformed-bytes
    * warnings.
    */
-  public static WordFilter create(List<Path> lexicons, boolean newOnly, boolean lowercase,
+  public static WordFilter create(List<Path> lexicons, boolean newOnly, boolean foldCase,
       java.util.function.Consumer<String> warnings) throws IOException {
-    Lexicon known = new Lexicon(lowercase);
+    Lexicon known = new Lexicon(foldCase);
     for (Path p : lexicons) {
       known.addFile(p, warnings);
     }
-    Lexicon bundled = new Lexicon(lowercase);
+    Lexicon bundled = new Lexicon(foldCase);
     Lexicon stop = new Lexicon();
     if (newOnly) {
       if (!bundled.addResource("/" + KNOWN_WORDS)

@@ -47,7 +47,9 @@ public final class CorpusReference implements ReferenceCounts {
   public static CorpusReference count(Collection<String> terms, List<CorpusInput> corpus,
       ReaderOptions reader, ByteCounter bytes, Consumer<String> warnings, String name)
       throws IOException {
-    UnitTable units = new UnitTable();
+    // Terms are split by the table the corpus is read with: a term written CPU finds cpu too
+    // unless the reader keeps case.
+    UnitTable units = UnitTable.of(reader);
     Simplified fold = Simplified.bundled();
     // Terms and corpus are compared folded to simplified characters (這個 counts 这个 too).
     String[] byIndex = terms.stream().map(fold::fold).distinct().toArray(String[]::new);
@@ -84,7 +86,7 @@ public final class CorpusReference implements ReferenceCounts {
    * @throws IOException if an input cannot be read or its data are damaged
    */
   static boolean holdsText(List<CorpusInput> corpus, ReaderOptions reader) throws IOException {
-    ClauseScanner scanner = new ClauseScanner(new UnitTable(), reader,
+    ClauseScanner scanner = new ClauseScanner(UnitTable.of(reader), reader,
         (u, length, owned, start, end) -> {
           if (owned > 0) {
             throw FirstUnit.FOUND;

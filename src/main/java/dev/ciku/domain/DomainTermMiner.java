@@ -2,6 +2,7 @@ package dev.ciku.domain;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.LogNumbers;
 import dev.ciku.corpus.Params;
 import dev.ciku.corpus.ReaderOptions;
@@ -295,7 +296,7 @@ public final class DomainTermMiner {
     for (DiscoveredWord w : words) {
       terms.add(w.word());
     }
-    UnitTable units = new UnitTable();
+    UnitTable units = UnitTable.of(LatinCase.KEEP);
     for (DiscoveredWord w : words) {
       List<String> u = TermUnits.split(w.word(), units);
       if (u != null) {

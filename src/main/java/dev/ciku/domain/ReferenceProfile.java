@@ -4,6 +4,7 @@ import dev.ciku.corpus.BundledData;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.InputFiles;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.MalformedDataException;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.Simplified;
@@ -41,11 +42,17 @@ import java.util.zip.GZIPOutputStream;
  * count (0 if some window is below the cut). Grams and terms are compared with traditional
  * characters folded to simplified ({@link Simplified}): a loaded profile adds the counts of grams
  * that differ only in script, so a simplified reference serves a traditional domain corpus.
+ * Loaded for a domain corpus that folds the case of Latin letters (the default, and
+ * {@code --lowercase}), a profile folds its grams' Latin letters too and adds the counts of grams
+ * that differ only in case ({@code CPU}, {@code cpu}), whatever case its corpus was counted in:
+ * a term's count is that of all its forms the profile holds (each of at least the min count).
+ * Loaded for one that keeps case ({@code --keep-case}), it compares grams as they are written.
  *
  * <h2>File format</h2>
  * gzip-compressed UTF-8 text: header lines {@code # ciku reference profile 1}, {@code # order N},
- * {@code # min_count C}, {@code # lowercase true} (only for a corpus read with
- * {@code --lowercase}), {@code # positions P}, {@code # source S}, then one
+ * {@code # min_count C}, {@code # lowercase true} (only for a corpus whose Latin letters were
+ * folded: read by default or with {@code --lowercase}, whose profiles are the same file; not
+ * with {@code --keep-case}), {@code # positions P}, {@code # source S}, then one
  * {@code gram<TAB>count} line per gram in unit order (so rebuilding gives a byte-identical file).
  * See dict/README.md.
  *
@@ -55,15 +62,6 @@ import java.util.zip.GZIPOutputStream;
  * concurrent reads.
  */
 public final class ReferenceProfile implements ReferenceCounts {
-  /**
-   * The warning for {@code --lowercase} against a profile: the profile's Latin grams keep the
-   * case they were counted in, so only a term's lower-case form is found there.
-   */
-  public static final String LOWERCASE_WARNING = "--lowercase folds the domain corpus, but a"
-      + " reference profile keeps the case its Latin units were counted in: a Latin term's"
-      + " reference count is that of its lower-case form alone (give the reference as a corpus"
-      + " to fold it too)";
-
   /** First line of every profile. */
   public static final String MAGIC = "# ciku reference profile 1";
   /** Class-path name of the bundled general-Chinese profile. */
@@ -73,7 +71,10 @@ public final class ReferenceProfile implements ReferenceCounts {
   private final long minCount;
   private final long positions;
   private final String source;
-  /** Whether the corpus was read with its Latin letters lower-cased ({@code --lowercase}). */
+  /**
+   * Whether the corpus was read with its Latin letters lower-cased (by default or with
+   * {@code --lowercase}; the header's {@code lowercase true}).
+   */
   private final boolean lowercase;
   /** The counts by packed units, Han characters folded to simplified. */
   private final GramIndex counts;
@@ -103,7 +104,9 @@ public final class ReferenceProfile implements ReferenceCounts {
    * Counts a reference corpus and writes its profile, gzip-compressed, to {@code out}, which
    * stays open. The grams are written as the count's merge emits them, in unit order (so the
    * same corpus gives a byte-identical file at any thread count and memory budget), and nothing
-   * is held per gram: memory is the counting budget whatever the corpus size.
+   * is held per gram: memory is the counting budget whatever the corpus size. A corpus read
+   * folding case ({@link LatinCase#FOLD}) is counted lower-cased, as with {@code --lowercase}
+   * (the same counts, the same file): a profile is for look-ups, which compare folded forms.
    *
    * @param order longest gram kept, 1..6 units
    * @param minCount smallest count kept
@@ -112,7 +115,9 @@ public final class ReferenceProfile implements ReferenceCounts {
   public static Built build(List<CorpusInput> corpus, ReaderOptions reader, int order,
       long minCount, String source, int threads, long memory, Path tempDir, ByteCounter bytes,
       Consumer<String> warnings, OutputStream out) throws IOException {
-    UnitTable units = new UnitTable();
+    ReaderOptions counted = reader.latinCase() == LatinCase.FOLD
+        ? reader.withLatinCase(LatinCase.LOWER) : reader;
+    UnitTable units = UnitTable.of(counted);
     GZIPOutputStream gz = new GZIPOutputStream(new FilterOutputStream(out) {
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
@@ -126,9 +131,10 @@ public final class ReferenceProfile implements ReferenceCounts {
     }, 1 << 16);
     String name = source.replace('\n', ' ');
     try (Writer w = new BufferedWriter(new OutputStreamWriter(gz, StandardCharsets.UTF_8), 1 << 16)) {
-      ProfileLines lines = new ProfileLines(w, units, order, minCount, reader.lowercase(), name);
+      ProfileLines lines = new ProfileLines(w, units, order, minCount, counted.lowercase(),
+          name);
       CountSummary s = new NgramCounter(new CountOptions(order, minCount, threads, memory,
-          tempDir), reader).count(corpus, units, bytes, warnings, lines);
+          tempDir), counted).count(corpus, units, bytes, warnings, lines);
       if (s.positions(1) == 0) {
         // As a reference corpus without text is refused: every term's keyness would be 0.
         throw new MalformedDataException(source,
@@ -220,49 +226,57 @@ public final class ReferenceProfile implements ReferenceCounts {
     }
   }
 
-  /** Loads a profile file (gzip or plain), named by its path in messages. */
-  public static ReferenceProfile load(Path file) throws IOException {
-    return load(file, file.toString());
+  /**
+   * Loads a profile file (gzip or plain), named by its path in messages, for a domain corpus
+   * read with {@code latinCase} (the class comment says how it compares Latin letters).
+   */
+  public static ReferenceProfile load(Path file, LatinCase latinCase) throws IOException {
+    return load(file, file.toString(), latinCase);
   }
 
   /**
    * Loads a profile file (gzip or plain), named {@code name} in messages (a copy of a stream is
-   * named as the stream was given). Damage is reported as in {@link #load(InputStream, String)}.
+   * named as the stream was given). Damage is reported as in {@link #load(InputStream, String,
+   * LatinCase)}.
    */
-  public static ReferenceProfile load(Path file, String name) throws IOException {
+  public static ReferenceProfile load(Path file, String name, LatinCase latinCase)
+      throws IOException {
     try (InputStream in = InputFiles.open(file, name)) {
-      return load(in, name);
+      return load(in, name, latinCase);
     }
   }
 
   /**
-   * Loads the bundled general-Chinese profile: {@code dict/general-reference.profile.gz} beside
-   * the jar (its directory or its parent's), else the class-path resource.
+   * Loads the bundled general-Chinese profile, for a domain corpus read with {@code latinCase}:
+   * {@code dict/general-reference.profile.gz} beside the jar (its directory or its parent's),
+   * else the class-path resource.
    */
-  public static ReferenceProfile bundled() throws IOException {
+  public static ReferenceProfile bundled(LatinCase latinCase) throws IOException {
     Path beside = BundledData.besideJar(BUNDLED);
     if (beside != null) {
-      return load(beside);
+      return load(beside, latinCase);
     }
     try (InputStream in = ReferenceProfile.class.getResourceAsStream("/" + BUNDLED)) {
       if (in == null) {
         throw new java.io.FileNotFoundException("the bundled reference profile " + BUNDLED
             + " is missing; build it (see dict/README.md) or give --reference");
       }
-      return load(in, "bundled " + BUNDLED);
+      return load(in, "bundled " + BUNDLED, latinCase);
     }
   }
 
   /**
-   * Loads a profile from a stream (gzip or plain). Cost: one pass, one packed hash entry a gram
-   * (a String a line while reading, none kept).
+   * Loads a profile from a stream (gzip or plain), for a domain corpus read with
+   * {@code latinCase}: its grams' Latin letters are folded unless that is {@link LatinCase#KEEP}.
+   * Cost: one pass, one packed hash entry a gram (a String a line while reading, none kept).
    *
    * @throws InputFiles.CorruptInputException if the gzip data are truncated or corrupt
    * @throws MalformedDataException if the content is not a profile (no header line, a header
    *     without order or positions, a line that is not {@code gram<TAB>count} with a gram of 1 to
    *     6 units); the message names {@code name} and, for a bad line, its number
    */
-  public static ReferenceProfile load(InputStream raw, String name) throws IOException {
+  public static ReferenceProfile load(InputStream raw, String name, LatinCase latinCase)
+      throws IOException {
     BufferedReader r = new BufferedReader(new InputStreamReader(
         InputFiles.gunzipIfMagic(raw, name), StandardCharsets.UTF_8), 1 << 16);
     String line = r.readLine();
@@ -276,7 +290,9 @@ public final class ReferenceProfile implements ReferenceCounts {
     String source = "";
     boolean lowercase = false;
     GramIndex map = new GramIndex(1 << 16);
-    UnitTable latin = new UnitTable();
+    // A folding table makes one unit of a Latin unit's forms (CPU, cpu), so the counts of grams
+    // that differ only in case are added, as those that differ only in script are.
+    UnitTable latin = UnitTable.of(latinCase);
     Simplified fold = Simplified.bundled();
     int[] units = new int[64];
     StringBuilder scratch = new StringBuilder();
@@ -353,19 +369,18 @@ public final class ReferenceProfile implements ReferenceCounts {
   }
 
   /**
-   * The warning for a domain corpus read with {@code lowercase} ({@code --lowercase}) against
-   * this profile, named {@code name}, or null when both were read in the same case: a
-   * lower-cased corpus finds only a Latin term's lower-case form in a profile that kept the case
-   * ({@link #LOWERCASE_WARNING}), a corpus that kept it finds no term with a capital in a
-   * lower-cased profile.
+   * The warning for a domain corpus read with {@code latinCase} against this profile, named
+   * {@code name}, or null when they compare Latin letters alike: only a corpus that keeps case
+   * ({@code --keep-case}) against a profile whose corpus lower-cased them finds no term with a
+   * capital there. A corpus that folds case folds the profile as it loads, whatever its case.
    */
-  public String caseWarning(boolean lowercase, String name) {
-    if (lowercase == this.lowercase) {
+  public String caseWarning(LatinCase latinCase, String name) {
+    if (latinCase != LatinCase.KEEP || !lowercase) {
       return null;
     }
-    return lowercase ? LOWERCASE_WARNING : "the reference profile " + name + " was counted with"
-        + " --lowercase, the domain corpus is not: a Latin term with a capital (iPhone) is not"
-        + " found there (give --lowercase too)";
+    return "the reference profile " + name + " was counted with its Latin letters lower-cased,"
+        + " the domain corpus is read with --keep-case: a Latin term with a capital (iPhone) is"
+        + " not found there (leave out --keep-case to fold case in both)";
   }
 
   /** Folds the Han units of {@code units[0, n)} to simplified characters, in place. */

@@ -3,6 +3,7 @@ package dev.ciku.domain;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.Chunks;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.MalformedDataException;
 import dev.ciku.corpus.ReaderOptions;
 import java.io.IOException;
@@ -24,14 +25,18 @@ import java.util.function.Consumer;
 public final class ReferenceSources {
   private ReferenceSources() {}
 
-  /** The bundled general-Chinese profile ({@link ReferenceProfile#bundled}), loading now. */
-  public static Loading bundled() {
-    return inBackground(ReferenceProfile::bundled);
+  /**
+   * The bundled general-Chinese profile ({@link ReferenceProfile#bundled}), loading now, for a
+   * domain corpus read with {@code latinCase}.
+   */
+  public static Loading bundled(LatinCase latinCase) {
+    return inBackground(() -> ReferenceProfile.bundled(latinCase));
   }
 
   /**
    * The reference {@code inputs} (files that can be read twice; {@code name}: how the user gave
-   * them): a profile, loading now, if they are one profile; otherwise the corpora, read when the
+   * them): a profile, loading now for a domain corpus read as {@code reader} says (its case of
+   * Latin letters), if they are one profile; otherwise the corpora, read when the
    * terms are asked for ({@link CorpusReference#count}), which then fails with
    * {@link MalformedDataException} if they hold no text ({@link #check} finds that out first).
    *
@@ -44,7 +49,8 @@ public final class ReferenceSources {
         if (inputs.size() == 1) {
           Path p = in.path();
           String given = in.name();
-          return inBackground(() -> ReferenceProfile.load(p, given));
+          LatinCase latinCase = reader.latinCase();
+          return inBackground(() -> ReferenceProfile.load(p, given, latinCase));
         }
         throw new IllegalArgumentException("--reference " + in.name() + " is a profile: a"
             + " profile must be the only --reference (give it alone, or corpora only)");
@@ -69,14 +75,15 @@ public final class ReferenceSources {
   }
 
   /**
-   * The warning for a domain corpus read with {@code lowercase} against {@code source}, named
-   * {@code name}, or null: a profile counted in the other case
-   * ({@link ReferenceProfile#caseWarning}; waits for it to load); reference corpora are read as
-   * the domain corpus is, so never.
+   * The warning for a domain corpus read with {@code latinCase} against {@code source}, named
+   * {@code name}, or null: a profile whose case cannot match ({@link
+   * ReferenceProfile#caseWarning}; waits for it to load); reference corpora are read as the
+   * domain corpus is, so never.
    */
-  public static String caseWarning(DomainTermMiner.ReferenceSource source, boolean lowercase,
+  public static String caseWarning(DomainTermMiner.ReferenceSource source, LatinCase latinCase,
       String name) throws IOException {
-    return source instanceof Loading loading ? loading.await().caseWarning(lowercase, name) : null;
+    return source instanceof Loading loading ? loading.await().caseWarning(latinCase, name)
+        : null;
   }
 
   /** Reference corpora, in which the terms are counted when they are asked for. */

@@ -6,6 +6,7 @@ import dev.ciku.corpus.ClauseSink;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.CorpusReader;
 import dev.ciku.corpus.HanCharacters;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.Quantities;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
@@ -51,7 +52,7 @@ public final class TermOccurrences implements Serializable {
   /** Counts {@code strings} in {@code corpus} (one read of it). */
   public static TermOccurrences count(String[] strings, List<CorpusInput> corpus,
       ReaderOptions reader, ByteCounter bytes, Consumer<String> warnings) throws IOException {
-    UnitTable units = new UnitTable();
+    UnitTable units = UnitTable.of(reader);
     Counter counter = new Counter(strings, units);
     ClauseScanner scanner = new ClauseScanner(units, reader, counter);
     counter.scanner = scanner;
@@ -64,10 +65,10 @@ public final class TermOccurrences implements Serializable {
    * break does in the CLI's reader; for a cluster job's partition.
    */
   public static TermOccurrences countLines(String[] strings, Iterator<String> text,
-      boolean lowercase, boolean simplify) {
-    UnitTable units = new UnitTable();
+      LatinCase latinCase, boolean simplify) {
+    UnitTable units = UnitTable.of(latinCase);
     Counter counter = new Counter(strings, units);
-    ClauseScanner scanner = new ClauseScanner(units, lowercase, simplify, counter);
+    ClauseScanner scanner = new ClauseScanner(units, latinCase, simplify, counter);
     counter.scanner = scanner;
     while (text.hasNext()) {
       scanner.text(text.next());

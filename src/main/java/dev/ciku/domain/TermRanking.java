@@ -1,5 +1,6 @@
 package dev.ciku.domain;
 
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.UnitPolicy;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.discover.DiscoveredWord;
@@ -62,7 +63,8 @@ public final class TermRanking {
       weirdness[i] = TermScores.weirdness(d[i], r[i], bigD, bigR);
     }
     double gate = specificGate(g2s, weirdness);
-    UnitTable table = new UnitTable();
+    // Splits the terms as written (each unit's text as it is in the term).
+    UnitTable table = UnitTable.of(LatinCase.KEEP);
     List<List<String>> split = new ArrayList<>(n);
     for (DiscoveredWord w : words) {
       split.add(TermUnits.split(w.word(), table));

@@ -6,6 +6,7 @@ import dev.ciku.corpus.ClauseSink;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.CorpusReader;
 import dev.ciku.corpus.FunctionWords;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.LogNumbers;
 import dev.ciku.corpus.Params;
 import dev.ciku.corpus.ReaderOptions;
@@ -226,7 +227,9 @@ public final class VocabularyLearner {
 
   private void read(List<CorpusInput> inputs, ReaderOptions options, ByteCounter bytes,
       Consumer<String> warnings) throws IOException {
-    UnitTable table = new UnitTable();
+    // Every Latin run is written A or 0 (Symbols.latinClass), whatever its case: the table keeps
+    // case, which costs nothing here and changes no symbol.
+    UnitTable table = UnitTable.of(LatinCase.KEEP);
     int[][] latinClass = {new int[256]};
     int[] known = {0};
     ClauseSink sink = (u, length, owned, start, end) -> {
@@ -259,7 +262,7 @@ public final class VocabularyLearner {
         corpus.add(-1);
       }
     };
-    ClauseScanner scanner = new ClauseScanner(table, false, options.simplify(), sink);
+    ClauseScanner scanner = new ClauseScanner(table, LatinCase.KEEP, options.simplify(), sink);
     new CorpusReader(options, bytes, warnings).read(inputs, scanner);
     corpus.finish();
     log.accept("read " + LogNumbers.count(units, "symbol") + " in "

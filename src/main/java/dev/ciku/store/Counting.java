@@ -142,26 +142,50 @@ public final class Counting {
       throws IOException {
     if (request.destination() instanceof StoreFile file) {
       try (StoreWriter w = new StoreWriter(file.path())) {
-        Counted c = produce(request, new UnitTable(), w, bytes, warnings);
+        Counted c = withUnits(request, warnings,
+            (stores, units) -> produce(request, stores, units, w, bytes, warnings));
         w.finish(c.summary(), c.normalization());
         return new Result(c.summary(), c.normalization(), w.entries());
       }
     }
     Rows rows = (Rows) request.destination();
-    UnitTable units = new UnitTable();
-    RowSink print = rows.rows().apply(units);
-    Counted c;
-    if (rows.byCount()) {
-      try (RankedGrams ranked = new RankedGrams(rows.top(), rankingShare(request),
-          request.tempDir())) {
-        c = produce(request, units, ranked, bytes, warnings);
-        ranked.drain(print);
+    long[] written = {0};
+    Counted c = withUnits(request, warnings, (stores, units) -> {
+      RowSink print = rows.rows().apply(units);
+      Counted counted;
+      if (rows.byCount()) {
+        try (RankedGrams ranked = new RankedGrams(rows.top(), rankingShare(request),
+            request.tempDir())) {
+          counted = produce(request, stores, units, ranked, bytes, warnings);
+          ranked.drain(print);
+        }
+      } else {
+        counted = produce(request, stores, units, print, bytes, warnings);
       }
-    } else {
-      c = produce(request, units, print, bytes, warnings);
+      print.finish();
+      written[0] = print.written();
+      return counted;
+    });
+    return new Result(c.summary(), c.normalization(), written[0]);
+  }
+
+  /** Work on the source's grams, given its stores (null for a corpus) and its unit table. */
+  private interface Work {
+    Counted run(StoreMerge stores, UnitTable units) throws IOException;
+  }
+
+  /**
+   * Runs {@code work} with the source's unit table, folding case as the corpus is read or as
+   * the stores were counted: stores are opened (and checked) first, and closed after.
+   */
+  private static Counted withUnits(Request request, Consumer<String> warnings, Work work)
+      throws IOException {
+    if (request.source() instanceof Stores s) {
+      try (StoreMerge stores = StoreMerge.open(s.paths(), s.given(), warnings)) {
+        return work.run(stores, UnitTable.of(stores.normalization().latinCase()));
+      }
     }
-    print.finish();
-    return new Result(c.summary(), c.normalization(), print.written());
+    return work.run(null, UnitTable.of(((Corpus) request.source()).reading()));
   }
 
   /**
@@ -175,13 +199,11 @@ public final class Counting {
   /** The grams of a source and how their text was normalised. */
   private record Counted(CountSummary summary, Normalization normalization) {}
 
-  private static Counted produce(Request request, UnitTable units, GramSink sink,
-      ByteCounter bytes, Consumer<String> warnings) throws IOException {
-    if (request.source() instanceof Stores s) {
-      try (StoreMerge stores = StoreMerge.open(s.paths(), s.given(), warnings)) {
-        return new Counted(stores.merge(request.minCount(), units, sink, request.memoryBytes(),
-            request.threads(), request.tempDir()), stores.normalization());
-      }
+  private static Counted produce(Request request, StoreMerge stores, UnitTable units,
+      GramSink sink, ByteCounter bytes, Consumer<String> warnings) throws IOException {
+    if (stores != null) {
+      return new Counted(stores.merge(request.minCount(), units, sink, request.memoryBytes(),
+          request.threads(), request.tempDir()), stores.normalization());
     }
     Corpus c = (Corpus) request.source();
     CountOptions options = countOptions(c, request.minCount(), request.threads(),
@@ -189,7 +211,7 @@ public final class Counting {
     CountSummary summary = new NgramCounter(options, c.reading()).count(c.inputs(), units,
         bytes, warnings, sink);
     return new Counted(summary,
-        new Normalization(c.reading().lowercase(), c.reading().simplify()));
+        new Normalization(c.reading().latinCase(), c.reading().simplify()));
   }
 
   /** The counting settings of a corpus, checked by {@link CountOptions}. */

@@ -61,8 +61,7 @@ public final class NgramStore implements AutoCloseable {
     try {
       ChronicleFileReader map = ChronicleFileReader.open(path);
       StoreMeta.Header h = StoreMeta.read(path, map::get);
-      long expected = h.size()
-          + StoreMeta.entries(StoreMeta.unitBlob(h.units()).length, h.version());
+      long expected = h.size() + h.entries();
       long entries = map.entries();
       if (entries != expected) {
         throw corrupt(path, "it holds " + entries + " entries, its header says " + expected);
@@ -128,7 +127,11 @@ public final class NgramStore implements AutoCloseable {
         header.positions().clone(), header.clauses(), header.chars(), header.size(), 0);
   }
 
-  /** How the text was normalised before counting ({@link Normalization#NONE} for old stores). */
+  /**
+   * How the text was normalised before counting: {@link Normalization#NONE} for stores written
+   * before it was recorded, case kept (or lower-cased) for stores written before the case of
+   * Latin letters was folded by default.
+   */
   public Normalization normalization() {
     return header.normalization();
   }
@@ -136,13 +139,15 @@ public final class NgramStore implements AutoCloseable {
   /**
    * Refuses (an {@link IllegalArgumentException} whose message is meant for the user) text
    * normalised as {@code asked} when this store's was normalised otherwise: its grams would not
-   * match that text. {@code hint} ends the message ("" for none).
+   * match that text. The message names the options to give ({@code --keep-case} for a store
+   * written before the case of Latin letters was folded by default); {@code hint} ends it (""
+   * for none).
    */
   public void requireNormalization(Normalization asked, String hint) {
     Normalization n = normalization();
     if (!n.equals(asked)) {
       throw new IllegalArgumentException(path + " was counted " + n.describe()
-          + "; give the same --simplify/--lowercase as when counting" + hint);
+          + "; give the same --simplify/--lowercase/--keep-case as when counting" + hint);
     }
   }
 

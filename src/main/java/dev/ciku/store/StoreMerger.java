@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Merges stores counted apart (shards of one corpus, or later data) into one: counts of equal
  * grams are summed, totals added. Latin units are re-numbered into one unit table (the first
- * store's ids are kept).
+ * store's ids are kept); the counts of their forms are summed too, so a unit of stores that fold
+ * case is written in its most frequent form over all of them.
  *
  * <p>Stores iterate in hash order, so the merge sums grams into an on-heap hash table of at most
  * the memory budget; a full table is sorted into a run and spilled to the temporary directory,
@@ -31,8 +32,8 @@ public final class StoreMerger {
   /**
    * Merges {@code stores} into {@code sink} (in gram order); returns the merged header data.
    *
-   * @param units an empty table; receives the merged Latin units, which decode the grams passed
-   *     to {@code sink}
+   * @param units an empty table, folding case as the stores do; receives the merged Latin units,
+   *     which decode the grams passed to {@code sink}
    */
   public static CountSummary merge(List<NgramStore> stores, long minCount, UnitTable units,
       GramSink sink) throws IOException {
@@ -104,11 +105,19 @@ public final class StoreMerger {
       long[] tmp = new long[2];
       int[] scratch = new int[Grams.MAX_ORDER];
       for (NgramStore s : stores) {
-        List<String> latin = s.units().latinUnits();
+        if (s.units().foldsCase() != units.foldsCase()) {
+          throw new IllegalArgumentException("a unit table that " + (units.foldsCase()
+              ? "folds" : "keeps") + " case cannot decode " + s.path() + ", counted "
+              + s.normalization().describe());
+        }
+        // The store's forms with their counts, in its order: the merged table writes each unit
+        // in the form most frequent over all the stores.
+        units.addAll(s.units().forms());
+        List<String> latin = s.units().latinKeys();
         int[] map = new int[latin.size()];
         boolean identity = true;
         for (int i = 0; i < map.length; i++) {
-          map[i] = units.latinId(latin.get(i));
+          map[i] = units.existingLatinId(latin.get(i));
           if (map[i] < 0) {
             beyond++; // the table is full: this unit is left out, and its grams below
           }

@@ -1,5 +1,6 @@
 package dev.ciku.store;
 
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.count.CountSummary;
 import dev.ciku.count.GramSink;
 import dev.ciku.count.Grams;
@@ -125,11 +126,13 @@ public final class StoreWriter implements GramSink, AutoCloseable {
   }
 
   /**
-   * Builds the Chronicle map from the buffered grams, recording no normalisation, and renames it
-   * over the target.
+   * Builds the Chronicle map from the buffered grams, recording text counted as it is, Latin
+   * letters folded or kept as the unit table does ({@link LatinCase#FOLD} or
+   * {@link LatinCase#KEEP}), and renames it over the target.
    */
   public void finish(CountSummary summary) throws IOException {
-    finish(summary, Normalization.NONE);
+    finish(summary, new Normalization(summary.units().foldsCase() ? LatinCase.FOLD
+        : LatinCase.KEEP, false));
   }
 
   /**
@@ -137,15 +140,26 @@ public final class StoreWriter implements GramSink, AutoCloseable {
    * before counting, and renames it over the target.
    */
   public void finish(CountSummary summary, Normalization normalization) throws IOException {
+    finish(summary, normalization, StoreMeta.VERSION);
+  }
+
+  /**
+   * As {@link #finish(CountSummary, Normalization)}, in store format {@code version}: tests
+   * write a store of format 3, as ciku wrote before format 4 ({@link StoreMeta#VERSION}).
+   */
+  void finish(CountSummary summary, Normalization normalization, long version)
+      throws IOException {
     flush();
     channel.close();
     byte[] blob = StoreMeta.unitBlob(summary.units());
-    long total = entries + StoreMeta.entries(blob.length, StoreMeta.VERSION);
+    byte[] forms = version == StoreMeta.VERSION
+        ? StoreMeta.formBlob(summary.units(), normalization.latinCase()) : new byte[0];
+    long total = entries + StoreMeta.entries(blob.length, forms.length, version);
     try (ChronicleMap<GramKey, Long> map = ChronicleGrams.create(temp.toFile(), total);
         FileChannel in = FileChannel.open(rows, StandardOpenOption.READ)) {
       long checksum = fill(map, in, entries, fillThreads);
       GramKey k = new GramKey();
-      checksum += StoreMeta.write(summary, normalization, entries, blob,
+      checksum += StoreMeta.write(summary, normalization, entries, blob, forms, version,
           (key, value) -> map.put(k.set(0, key), value));
       map.put(k.set(0, StoreMeta.K_CHECKSUM), checksum);
     } catch (OutputException e) {

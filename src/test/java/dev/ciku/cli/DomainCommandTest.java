@@ -1,5 +1,6 @@
 package dev.ciku.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -237,37 +238,80 @@ class DomainCommandTest {
   }
 
   @Test
-  void domain_lowercaseWithAProfile_warnedWithACorpusNot() throws Exception {
-    String warning = "ciku: warning: --lowercase folds the domain corpus, but a reference profile"
-        + " keeps the case its Latin units were counted in: a Latin term's reference count is"
-        + " that of its lower-case form alone (give the reference as a corpus to fold it too)";
-    assertEquals(0, Main.execute("domain", "-q", "--lowercase", "--top", "3", LAWS));
-    assertTrue(io.errLines().contains(warning), io::err);
-    io.reset();
-    assertEquals(0, Main.execute("domain", "-q", "--lowercase", "--top", "3", "--reference",
-        "corpora-samples/wiki-zh-cmrc2018.txt", LAWS));
-    assertFalse(io.err().contains("--lowercase folds"), io::err);
+  void domain_bundledProfile_noCaseWarningInAnyCaseSetting() throws Exception {
+    // The bundled profile kept the case of its corpus: folded as it loads unless the domain
+    // corpus keeps case too, so the two always compare Latin letters alike.
+    for (String option : new String[] {"--lowercase", "--keep-case", "--simplify"}) {
+      io.reset();
+      assertEquals(0, Main.execute("domain", "-q", option, "--top", "3", LAWS), option);
+      assertEquals("", io.err(), option);
+    }
   }
 
   @Test
-  void domain_profileCountedWithLowercase_warnedOnlyWhenTheCasesDiffer() throws Exception {
+  void domain_profileCountedWithLowercase_warnedOnlyWithKeepCase() throws Exception {
     Path text = Files.writeString(dir.resolve("phones.txt"),
         "新款iPhone手机发布了，IPHONE的销量很好。\n".repeat(3), StandardCharsets.UTF_8);
     Path profile = dir.resolve("lower.profile");
     assertEquals(0, Main.execute("domain", "-q", "--build-profile", "--lowercase",
         "--profile-min-count", "1", text.toString(), "-o", profile.toString()), io::err);
-    io.reset();
-    // Both lower-cased: a Latin term's reference count is right, nothing to warn about.
-    assertEquals(0, Main.execute("domain", "-q", "--lowercase", "--top", "3", "--reference",
-        profile.toString(), LAWS));
-    assertEquals("", io.err());
+    // Built folding case by default, a profile is the one --lowercase writes.
+    Path folded = dir.resolve("folded.profile");
+    assertEquals(0, Main.execute("domain", "-q", "--build-profile", "--profile-min-count", "1",
+        text.toString(), "-o", folded.toString()), io::err);
+    assertArrayEquals(Files.readAllBytes(profile), Files.readAllBytes(folded));
+    // Both lower-cased, or the domain corpus folded: a Latin term's count is right.
+    for (String option : new String[] {"--lowercase", "--simplify"}) {
+      io.reset();
+      assertEquals(0, Main.execute("domain", "-q", option, "--top", "3", "--reference",
+          profile.toString(), LAWS));
+      assertEquals("", io.err(), option);
+    }
     io.reset();
     // The domain corpus keeps its capitals, which the profile no longer has.
-    assertEquals(0, Main.execute("domain", "-q", "--top", "3", "--reference",
+    assertEquals(0, Main.execute("domain", "-q", "--keep-case", "--top", "3", "--reference",
         profile.toString(), LAWS));
     assertEquals(List.of("ciku: warning: the reference profile " + profile + " was counted with"
-        + " --lowercase, the domain corpus is not: a Latin term with a capital (iPhone) is not"
-        + " found there (give --lowercase too)"), io.errLines());
+        + " its Latin letters lower-cased, the domain corpus is read with --keep-case: a Latin"
+        + " term with a capital (iPhone) is not found there (leave out --keep-case to fold case in"
+        + " both)"), io.errLines());
+  }
+
+  @Test
+  void domain_termWithCaseVariants_foundOnceInItsMostFrequentFormWithTheProfilesFormsAdded()
+      throws Exception {
+    // A profile that kept case: CPU 3 times, cpu twice.
+    List<String> reference = new java.util.ArrayList<>(
+        Files.readAllLines(Path.of(LAWS)).subList(0, 300));
+    reference.addAll(List.of("电脑CPU温度", "电脑CPU温度", "电脑CPU温度", "手机cpu很快", "手机cpu很快"));
+    Path text = Files.write(dir.resolve("reference.txt"), reference);
+    Path profile = dir.resolve("kept.profile");
+    assertEquals(0, Main.execute("domain", "-q", "--build-profile", "--keep-case",
+        "--profile-min-count", "1", text.toString(), "-o", profile.toString()), io::err);
+    String fixture = "src/test/resources/fixtures/latin-case.txt";
+    // Folded: CPU (60), cpu (40) and Cpu (3) are one term, CPU; its reference count is 3 + 2.
+    assertEquals(List.of("CPU\t103\t5"), termRows(fixture, "cpu", "--reference",
+        profile.toString()));
+    assertEquals(List.of("cpu\t103\t5"), termRows(fixture, "cpu", "--lowercase", "--reference",
+        profile.toString()));
+    assertEquals(List.of("CPU\t60\t3", "cpu\t40\t2", "Cpu\t3\t0"), termRows(fixture, "cpu",
+        "--keep-case", "--reference", profile.toString()));
+  }
+
+  /** The term, domain count and reference count of the terms that are a case of {@code word}. */
+  private List<String> termRows(String corpus, String word, String... options) {
+    List<String> args = new java.util.ArrayList<>(List.of("domain", "-q", "--top", "0", corpus));
+    args.addAll(List.of(options));
+    io.reset();
+    assertEquals(0, Main.execute(args.toArray(new String[0])), io::err);
+    List<String> rows = new java.util.ArrayList<>();
+    for (String line : io.outLines()) {
+      String[] f = line.split("\t");
+      if (f[0].equalsIgnoreCase(word)) {
+        rows.add(f[0] + "\t" + f[1] + "\t" + f[2]);
+      }
+    }
+    return rows;
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.count.Grams;
 import dev.ciku.store.NgramStore;
 import dev.ciku.store.Normalization;
@@ -165,14 +166,16 @@ class OptionChecksCliTest {
     Path plain = store("plain.ngrams");
     Path simple = store("simple.ngrams", "--simplify");
     try (NgramStore s = NgramStore.open(simple)) {
-      assertEquals(new Normalization(false, true), s.normalization());
+      assertEquals(new Normalization(LatinCase.FOLD, true), s.normalization());
     }
-    assertUsage("plain.ngrams was counted without --simplify and without --lowercase; give the"
-        + " same --simplify/--lowercase as when counting", "discover", "--counts",
+    assertUsage("plain.ngrams was counted without --simplify and without --lowercase or"
+        + " --keep-case; give the same --simplify/--lowercase/--keep-case as when counting",
+        "discover", "--counts",
         plain.toString(), "--simplify");
     assertUsage("simple.ngrams was counted with --simplify", "discover", "--counts",
         simple.toString(), LAWS);
-    assertUsage("was counted without --simplify and without --lowercase", "discover",
+    assertUsage("was counted without --simplify and without --lowercase or --keep-case",
+        "discover",
         "--counts", plain.toString(), "--lowercase", LAWS);
     io.reset();
     assertEquals(0, Main.execute("discover", "-q", "--counts", simple.toString(), "--simplify",
@@ -192,7 +195,7 @@ class OptionChecksCliTest {
     assertEquals(0, Main.execute("count", "-q", "--merge", simple.toString(), simple2.toString(),
         "-o", merged.toString()), io.err());
     try (NgramStore s = NgramStore.open(merged)) {
-      assertEquals(new Normalization(false, true), s.normalization());
+      assertEquals(new Normalization(LatinCase.FOLD, true), s.normalization());
     }
   }
 

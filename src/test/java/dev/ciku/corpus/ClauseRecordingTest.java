@@ -41,7 +41,7 @@ class ClauseRecordingTest {
     List<Collect> first = List.of(new Collect(), new Collect());
     ByteCounter bytes = new ByteCounter();
     try (ClauseRecording rec = ClauseRecording.create(dir)) {
-      ParallelClauses.run(List.of(CorpusInput.file(LAWS)), ReaderOptions.DEFAULT, new UnitTable(),
+      ParallelClauses.run(List.of(CorpusInput.file(LAWS)), ReaderOptions.DEFAULT, new UnitTable(true),
           bytes, m -> { }, first, rec);
       assertTrue(rec.batches() > 1, "laws-zh.txt fills several batches");
       List<Collect> second = List.of(new Collect(), new Collect(), new Collect());
@@ -70,7 +70,7 @@ class ClauseRecordingTest {
     Files.writeString(f, sb);
     List<Collect> first = List.of(new Collect());
     try (ClauseRecording rec = ClauseRecording.create(dir)) {
-      ParallelClauses.run(List.of(CorpusInput.file(f)), ReaderOptions.DEFAULT, new UnitTable(),
+      ParallelClauses.run(List.of(CorpusInput.file(f)), ReaderOptions.DEFAULT, new UnitTable(true),
           new ByteCounter(), m -> { }, first, rec);
       List<Collect> second = List.of(new Collect(), new Collect());
       ParallelClauses.replay(rec, new ByteCounter(), second);

@@ -16,9 +16,9 @@ class ClauseScannerFieldTest {
 
   /** Chunks and counters of a scanner fed {@code feed}, one call per field, a line after each. */
   private static String scan(List<String> fields, boolean asArray) {
-    UnitTable table = new UnitTable();
+    UnitTable table = new UnitTable(true);
     StringBuilder out = new StringBuilder();
-    ClauseScanner s = new ClauseScanner(table, true, (u, length, owned, start, end) -> {
+    ClauseScanner s = new ClauseScanner(table, LatinCase.LOWER, false, (u, length, owned, start, end) -> {
       out.append(start).append(end).append(owned).append(':');
       for (int i = 0; i < length; i++) {
         out.append(' ').append(table.text(u[i]));
@@ -66,7 +66,7 @@ class ClauseScannerFieldTest {
 
   @Test
   void field_rangeOutsideArray_throwsNamingIt() {
-    ClauseScanner s = new ClauseScanner(new UnitTable(), false, (u, l, o, a, b) -> { });
+    ClauseScanner s = new ClauseScanner(new UnitTable(true), LatinCase.FOLD, false, (u, l, o, a, b) -> { });
     char[] a = new char[4];
     IndexOutOfBoundsException e =
         assertThrows(IndexOutOfBoundsException.class, () -> s.field(a, 2, 5));

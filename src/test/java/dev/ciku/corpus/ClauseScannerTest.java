@@ -14,21 +14,38 @@ import org.junit.jupiter.api.Test;
 
 class ClauseScannerTest {
 
-  /** Scans {@code text} as one input and returns its clauses as unit strings. */
+  /**
+   * Scans {@code text} as one input and returns its clauses as unit strings: lower-cased with
+   * {@code lowercase}, else with case kept ({@link LatinCase#KEEP}, the units as written).
+   */
   private static List<List<String>> clauses(String text, boolean lowercase) {
-    UnitTable table = new UnitTable();
-    List<List<String>> out = new ArrayList<>();
-    ClauseScanner scanner = new ClauseScanner(table, lowercase, (u, length, owned, start, end) -> {
-      assertTrue(start && end, "short clauses come in one chunk");
-      assertEquals(length, owned);
-      List<String> clause = new ArrayList<>();
-      for (int i = 0; i < length; i++) {
-        clause.add(table.text(u[i]));
-      }
-      out.add(clause);
-    });
+    return clauses(text, lowercase ? LatinCase.LOWER : LatinCase.KEEP, false);
+  }
+
+  /**
+   * Scans {@code text} as one input, read with {@code latinCase}, and returns its clauses as
+   * unit strings: each unit's key if {@code keys}, else its written form once the whole text is
+   * read.
+   */
+  private static List<List<String>> clauses(String text, LatinCase latinCase, boolean keys) {
+    UnitTable table = UnitTable.of(latinCase);
+    List<int[]> ids = new ArrayList<>();
+    ClauseScanner scanner = new ClauseScanner(table, latinCase, false,
+        (u, length, owned, start, end) -> {
+          assertTrue(start && end, "short clauses come in one chunk");
+          assertEquals(length, owned);
+          ids.add(Arrays.copyOf(u, length));
+        });
     scanner.text(text);
     scanner.finish();
+    List<List<String>> out = new ArrayList<>();
+    for (int[] clause : ids) {
+      List<String> units = new ArrayList<>();
+      for (int id : clause) {
+        units.add(keys ? table.key(id) : table.text(id));
+      }
+      out.add(units);
+    }
     return out;
   }
 
@@ -100,11 +117,26 @@ class ClauseScannerTest {
     }
   }
 
+  private static List<List<String>> lowerCased(List<List<String>> clauses) {
+    List<List<String>> out = new ArrayList<>();
+    for (List<String> c : clauses) {
+      List<String> units = new ArrayList<>();
+      for (String u : c) {
+        StringBuilder sb = new StringBuilder();
+        u.codePoints().forEach(cp -> sb.appendCodePoint(UnitPolicy.toLowerLatin(cp)));
+        units.add(sb.toString());
+      }
+      out.add(units);
+    }
+    return out;
+  }
+
   @Test
   void scan_simplify_foldsHanOnly() {
-    UnitTable table = new UnitTable();
+    UnitTable table = new UnitTable(true);
     List<String> units = new ArrayList<>();
-    ClauseScanner s = new ClauseScanner(table, false, true, (u, length, owned, start, end) -> {
+    ClauseScanner s = new ClauseScanner(table, LatinCase.FOLD, true,
+        (u, length, owned, start, end) -> {
       for (int i = 0; i < length; i++) {
         units.add(table.text(u[i]));
       }
@@ -135,8 +167,8 @@ class ClauseScannerTest {
 
   @Test
   void counters_twoLinesOfMixedText_countLinesCharsHanClausesAndUnits() {
-    UnitTable table = new UnitTable();
-    ClauseScanner s = new ClauseScanner(table, false, (u, l, o, b, e) -> { });
+    UnitTable table = new UnitTable(true);
+    ClauseScanner s = new ClauseScanner(table, LatinCase.FOLD, false, (u, l, o, b, e) -> { });
     String text = "iPhone7手机，5G网络COVID-19疫情。12306订票";
     s.text(text);
     s.endLine();
@@ -185,7 +217,7 @@ class ClauseScannerTest {
   }
 
   private static ClauseScanner feed(String text) {
-    ClauseScanner s = new ClauseScanner(new UnitTable(), false, (u, l, o, b, e) -> { });
+    ClauseScanner s = new ClauseScanner(new UnitTable(true), LatinCase.FOLD, false, (u, l, o, b, e) -> { });
     char[] a = text.toCharArray();
     s.chars(a, 0, a.length);
     s.finish();
@@ -195,8 +227,8 @@ class ClauseScannerTest {
   @Test
   void chars_surrogatePair_isOneHanUnit() {
     List<List<String>> out = new ArrayList<>();
-    UnitTable table = new UnitTable();
-    ClauseScanner s = new ClauseScanner(table, false, (u, l, o, b, e) -> {
+    UnitTable table = new UnitTable(true);
+    ClauseScanner s = new ClauseScanner(table, LatinCase.FOLD, false, (u, l, o, b, e) -> {
       List<String> c = new ArrayList<>();
       for (int i = 0; i < l; i++) {
         c.add(table.text(u[i]));
@@ -263,6 +295,12 @@ class ClauseScannerTest {
       boolean lower = random.nextBoolean();
       assertEquals(ReferenceUnits.clauses(text, lower), clauses(text, lower),
           () -> "input: " + text + " lowercase=" + lower);
+      // Folding case makes the units of --lowercase, written in forms of the text.
+      List<List<String>> folded = clauses(text, LatinCase.FOLD, false);
+      assertEquals(ReferenceUnits.clauses(text, true), clauses(text, LatinCase.FOLD, true),
+          () -> "input: " + text + " folded");
+      assertEquals(ReferenceUnits.clauses(text, true), lowerCased(folded),
+          () -> "input: " + text + " folded, written " + folded);
     }
   }
 
@@ -287,14 +325,15 @@ class ClauseScannerTest {
       original.add(u);
       text.append(u);
     }
-    UnitTable table = new UnitTable();
+    UnitTable table = new UnitTable(true);
     int maxN = ClauseScanner.OVERLAP + 1;
     int[] seen = new int[total];
     int[] offset = {0};
     int[] chunks = {0};
     List<Integer> lengths = List.of(1, 2, 3, 17, 32, 33);
     Map<Integer, Map<String, Integer>> owned = new HashMap<>();
-    ClauseScanner s = new ClauseScanner(table, false, (u, length, ownedEnd, start, end) -> {
+    ClauseScanner s = new ClauseScanner(table, LatinCase.FOLD, false,
+        (u, length, ownedEnd, start, end) -> {
       assertTrue(length <= ClauseScanner.MAX_CHUNK);
       assertEquals(chunks[0] == 0, start, "only the first chunk starts the clause");
       assertEquals(end, ownedEnd == length, "only the last chunk owns its whole length");
@@ -350,7 +389,7 @@ class ClauseScannerTest {
   @Test
   void scan_clauseOfExactlyMaxChunk_isOneChunk() {
     int[] calls = {0};
-    ClauseScanner s = new ClauseScanner(new UnitTable(), false, (u, length, owned, start, end) -> {
+    ClauseScanner s = new ClauseScanner(new UnitTable(true), LatinCase.FOLD, false, (u, length, owned, start, end) -> {
       calls[0]++;
       assertEquals(ClauseScanner.MAX_CHUNK, length);
       assertEquals(length, owned);
@@ -365,7 +404,7 @@ class ClauseScannerTest {
 
   @Test
   void unitTable_latinRunsSeenAgainAndMixedText_idsInFirstSeenOrder() {
-    UnitTable t = new UnitTable();
+    UnitTable t = new UnitTable(true);
     assertEquals(UnitTable.LATIN_BASE, t.latinId("5G"));
     assertEquals(UnitTable.LATIN_BASE + 1, t.latinId("iPhone7"));
     assertEquals(UnitTable.LATIN_BASE, t.latinId("5G"));

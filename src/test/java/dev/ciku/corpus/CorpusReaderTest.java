@@ -593,7 +593,7 @@ class CorpusReaderTest {
    */
   @Test
   void read_unitTableFull_warnsHowManyLatinRunsWereBoundaries() throws IOException {
-    UnitTable table = new UnitTable();
+    UnitTable table = new UnitTable(true);
     assertTrue(table.latinId("iPhone7") >= 0);
     for (int i = 1; i < UnitTable.MAX_LATIN; i++) {
       table.latinId(Integer.toString(i, 36));
@@ -618,8 +618,8 @@ class CorpusReaderTest {
 
   /** Read as ciku reads without --encoding: UTF-8, unless an input's first block is clearly not. */
   private static ReaderOptions byDefault(InputFormat format) {
-    return new ReaderOptions(StandardCharsets.UTF_8, format, "text", 1, false, false, false, false,
-        true);
+    return new ReaderOptions(StandardCharsets.UTF_8, format, "text", 1, LatinCase.FOLD, false,
+        false, false, true);
   }
 
   private static String laws(int chars) throws IOException {

@@ -45,7 +45,7 @@ class ParallelClausesTest {
       throws IOException {
     List<Starting> workers = List.of(new Starting(), new Starting(), new Starting());
     ClauseScanner scanner = ParallelClauses.run(List.of(CorpusInput.file(LAWS)),
-        ReaderOptions.DEFAULT, new UnitTable(), new ByteCounter(), w -> {}, workers);
+        ReaderOptions.DEFAULT, new UnitTable(true), new ByteCounter(), w -> {}, workers);
     long clauses = 0;
     for (Starting w : workers) {
       assertTrue(w.startedOn != null && w.startedOn != Thread.currentThread());
@@ -68,7 +68,7 @@ class ParallelClausesTest {
     };
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> ParallelClauses.run(List.of(CorpusInput.file(LAWS)), ReaderOptions.DEFAULT,
-            new UnitTable(), new ByteCounter(), w -> {}, List.of(healthy, failing)));
+            new UnitTable(true), new ByteCounter(), w -> {}, List.of(healthy, failing)));
     assertSame(boom, e.getCause());
     assertEquals(0, failing.clauses);
     assertTrue(!failing.finished);
@@ -109,7 +109,7 @@ class ParallelClausesTest {
       ByteCounter bytes = new ByteCounter();
       IllegalStateException e = assertThrows(IllegalStateException.class,
           () -> ParallelClauses.run(List.of(CorpusInput.file(big)), ReaderOptions.DEFAULT,
-              new UnitTable(), bytes, w -> {}, List.of(new Starting(), failing)));
+              new UnitTable(true), bytes, w -> {}, List.of(new Starting(), failing)));
       assertSame(boom, e);
       // 6 batches of 262,144 units circulate: the reader stops within a few of them.
       assertTrue(bytes.get() < size / 2, "read " + bytes.get() + " of " + size + " bytes");

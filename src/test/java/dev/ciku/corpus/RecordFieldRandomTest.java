@@ -285,12 +285,12 @@ class RecordFieldRandomTest {
 
   /** What a scanner emitted: each chunk's units, and its flags. */
   private static final class Clauses {
-    final UnitTable table = new UnitTable();
+    final UnitTable table = new UnitTable(true);
     final List<String> chunks = new ArrayList<>();
     final ClauseScanner scanner;
 
     Clauses(boolean lowercase) {
-      scanner = new ClauseScanner(table, lowercase, (u, length, owned, start, end) -> {
+      scanner = new ClauseScanner(table, lowercase ? LatinCase.LOWER : LatinCase.FOLD, false, (u, length, owned, start, end) -> {
         StringBuilder b = new StringBuilder().append(start).append(end).append(owned);
         for (int i = 0; i < length; i++) {
           b.append(' ').append(table.text(u[i]));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ciku.corpus.ClauseScanner;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.UnitTable;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +24,7 @@ class ClauseCounterTest {
   private List<long[]> countLines(Path file, int order, long minCount, int capacity, long budget,
       UnitTable units, long[][] positions, int[] spilled) throws IOException {
     ClauseCounter counter = new ClauseCounter(order, capacity, budget, tmp);
-    ClauseScanner scanner = new ClauseScanner(units, false, counter);
+    ClauseScanner scanner = new ClauseScanner(units, LatinCase.FOLD, false, counter);
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       while ((line = r.readLine()) != null) {
@@ -44,7 +45,7 @@ class ClauseCounterTest {
     NgramCounterTest.Result ref =
         NgramCounterTest.count(NgramCounterTest.LAWS, 6, 2, 2, 64L << 20, tmp);
     for (int capacity : new int[] {1 << 22, 1 << 14}) {
-      UnitTable units = new UnitTable();
+      UnitTable units = new UnitTable(true);
       long[][] positions = new long[1][];
       int[] spilled = new int[1];
       List<long[]> got = countLines(NgramCounterTest.LAWS, 6, 2, capacity, 1 << 16, units,

@@ -4,6 +4,7 @@ import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.ClauseScanner;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.CorpusReader;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import java.io.IOException;
@@ -25,7 +26,7 @@ public final class Naive {
   /** Occurrences of each gram that start a clause. */
   public final Map<String, Long> atClauseStart = new TreeMap<>();
   /** The units of the file, ids assigned in reading order (as every reader of it does). */
-  public final UnitTable units = new UnitTable();
+  public final UnitTable units = new UnitTable(true);
   /** Every clause of the file, whole, as unit ids. */
   public final List<int[]> clauses = new ArrayList<>();
 
@@ -33,7 +34,7 @@ public final class Naive {
   public static Naive of(Path file, int order) throws IOException {
     Naive n = new Naive();
     List<Integer> current = new ArrayList<>();
-    ClauseScanner scanner = new ClauseScanner(n.units, false, (u, length, owned, start, end) -> {
+    ClauseScanner scanner = new ClauseScanner(n.units, LatinCase.FOLD, false, (u, length, owned, start, end) -> {
       // Rebuild whole clauses from chunks: a continuation chunk repeats the overlap.
       int from = start ? 0 : ClauseScanner.OVERLAP;
       if (start) {

@@ -33,7 +33,7 @@ class NgramCounterTest {
   /** Counts a file and returns gram text -> count plus the raw stream. */
   static Result count(Path file, int order, long minCount, int threads, long memory, Path tmp)
       throws IOException {
-    UnitTable units = new UnitTable();
+    UnitTable units = new UnitTable(true);
     Result r = new Result();
     CountSummary s = new NgramCounter(new CountOptions(order, minCount, threads, memory, tmp),
         ReaderOptions.DEFAULT).count(List.of(CorpusInput.file(file)), units, new ByteCounter(),
@@ -150,7 +150,7 @@ class NgramCounterTest {
   /** Counts a file into a partitioned sink (the merge expands longest grams, in ranges). */
   static Result countPartitioned(Path file, int order, long minCount, int threads, long memory,
       Path tmp) throws IOException {
-    UnitTable units = new UnitTable();
+    UnitTable units = new UnitTable(true);
     RunMergerTest.Collecting sink = new RunMergerTest.Collecting();
     Result r = new Result();
     r.summary = new NgramCounter(new CountOptions(order, minCount, threads, memory, tmp),

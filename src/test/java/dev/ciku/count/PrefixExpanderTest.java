@@ -15,7 +15,7 @@ class PrefixExpanderTest {
 
   private static List<String> expand(long minCount, Object... gramsAndCounts) {
     List<String> out = new ArrayList<>();
-    UnitTable units = new UnitTable();
+    UnitTable units = new UnitTable(true);
     PrefixExpander e = new PrefixExpander(
         (hi, lo, c) -> out.add(Grams.text(hi, lo, units) + "=" + c), minCount);
     for (int i = 0; i < gramsAndCounts.length; i += 2) {

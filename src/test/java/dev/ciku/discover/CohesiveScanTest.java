@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CohesiveScanTest {
   private static final double LN_N = Math.log(1000);
 
-  private final UnitTable units = new UnitTable();
+  private final UnitTable units = new UnitTable(true);
 
   private int[] gram(String... parts) {
     int[] u = new int[parts.length];

@@ -7,6 +7,7 @@ import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.ClauseScanner;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.CorpusReader;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountOptions;
@@ -31,7 +32,7 @@ class CutPassTest {
     Path storeFile = tmp.resolve("laws" + order + ".ngrams");
     try (StoreWriter w = new StoreWriter(storeFile)) {
       CountSummary s = new NgramCounter(new CountOptions(order, 2, threads, 64L << 20, tmp),
-          ReaderOptions.DEFAULT).count(corpus, new UnitTable(), new ByteCounter(), m -> { }, w);
+          ReaderOptions.DEFAULT).count(corpus, new UnitTable(true), new ByteCounter(), m -> { }, w);
       w.finish(s);
     }
     return storeFile;
@@ -115,7 +116,7 @@ class CutPassTest {
             // One cutter fed by a scanner, as one Spark partition runs it.
             Cutter cutter = new Cutter(g, gMax, maxLength);
             new CorpusReader(ReaderOptions.DEFAULT, new ByteCounter(), m -> { }).read(corpus,
-                new ClauseScanner(units, false, (u, length, owned, start, end) ->
+                new ClauseScanner(units, LatinCase.FOLD, false, (u, length, owned, start, end) ->
                     cutter.clause(u, 0, length, owned, end)));
             into.addAll(cutter.fragments());
             return null;
@@ -142,7 +143,7 @@ class CutPassTest {
               Cutter cutter = new Cutter(g, gMax, maxLength);
               long[] counts = new long[UnitTable.LATIN_BASE + units.latinCount()];
               new CorpusReader(ReaderOptions.DEFAULT, new ByteCounter(), m -> { })
-                  .read(List.of(CorpusInput.file(read)), new ClauseScanner(units, false,
+                  .read(List.of(CorpusInput.file(read)), new ClauseScanner(units, LatinCase.FOLD, false,
                       (u, length, owned, start, end) -> {
                         for (int i = 0; i < (end ? length : owned); i++) {
                           counts[u[i]]++;

@@ -62,7 +62,7 @@ class CutterTest {
 
   @Test
   void clause_twoLatinUnits_anExpressionCutBeforeEachButTheFirst() {
-    UnitTable table = new UnitTable();
+    UnitTable table = new UnitTable(true);
     int[] date = {table.latinId("12"), '月', table.latinId("31"), '日'};
     int[] one = {table.latinId("iPhone7"), '手', '机'};
     GramIndex g = new GramIndex(16);

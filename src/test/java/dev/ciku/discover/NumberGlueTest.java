@@ -20,7 +20,7 @@ class NumberGlueTest {
 
   @Test
   void isGlue_candidatesByShareAfterNumbersAndRest_measureWordBeforeAWordAboveTheShare() {
-    NumberGlue g = NumberGlue.of(0.5, MEASURE, new UnitTable());
+    NumberGlue g = NumberGlue.of(0.5, MEASURE, new UnitTable(true));
     // word, share after numbers, rest is a word, glue?
     Object[][] cases = {
         {"人死亡", 0.84, true, true},
@@ -40,7 +40,7 @@ class NumberGlueTest {
 
   @Test
   void endsNumber_digitsAndHanNumerals() {
-    UnitTable table = new UnitTable();
+    UnitTable table = new UnitTable(true);
     int three = table.latinId("3");
     int decimal = table.latinId("6.3");
     int fiveG = table.latinId("5G");
@@ -68,17 +68,17 @@ class NumberGlueTest {
 
   @Test
   void of_shareOne_switchesTheTestOff() {
-    NumberGlue off = NumberGlue.of(1, MEASURE, new UnitTable());
+    NumberGlue off = NumberGlue.of(1, MEASURE, new UnitTable(true));
     assertFalse(off.enabled());
     assertFalse(off.isGlue(units("人死亡"), 1.0, true));
-    assertTrue(NumberGlue.of(0.5, MEASURE, new UnitTable()).enabled());
+    assertTrue(NumberGlue.of(0.5, MEASURE, new UnitTable(true)).enabled());
   }
 
   @Test
   void of_shareOutsideZeroToOne_throws() {
     for (double bad : new double[] {-0.1, 1.5, Double.NaN}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> NumberGlue.of(bad, MEASURE, new UnitTable()));
+          () -> NumberGlue.of(bad, MEASURE, new UnitTable(true)));
       assertTrue(e.getMessage().contains("--number-glue"), e.getMessage());
     }
   }
@@ -91,7 +91,7 @@ class NumberGlueTest {
 
   @Test
   void glued_finalList_glueThenWordsEndingInNumberAndGlue() {
-    UnitTable table = new UnitTable();
+    UnitTable table = new UnitTable(true);
     int three = table.latinId("3");
     NumberGlue g = NumberGlue.of(0.5, MEASURE, table);
     int[][] words = {

@@ -49,7 +49,7 @@ class WordTableTest {
     WordTable t = table();
     double lnN = Math.log(100);
     for (int threads : new int[] {1, 3}) {
-      List<DiscoveredWord> out = t.ranked(new UnitTable(), index(), 4, lnN, threads);
+      List<DiscoveredWord> out = t.ranked(new UnitTable(true), index(), 4, lnN, threads);
       // ln 5 · 1 = 1.609 (甲乙), ln 4 · 1 = 1.386 twice (丁丙, 丙丁: same count, by the word),
       // ln 9 · 0.5 = 1.099 (戊己).
       assertEquals(List.of("甲乙", "丁丙", "丙丁", "戊己"),
@@ -60,7 +60,7 @@ class WordTableTest {
     }
     t.alive[0] = false;
     assertEquals(List.of("丁丙", "丙丁", "戊己"),
-        t.ranked(new UnitTable(), index(), 4, lnN, 2).stream().map(DiscoveredWord::word)
+        t.ranked(new UnitTable(true), index(), 4, lnN, 2).stream().map(DiscoveredWord::word)
             .toList());
   }
 }

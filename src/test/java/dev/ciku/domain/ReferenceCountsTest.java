@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.InputFormat;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.ReaderOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -141,7 +142,7 @@ class ReferenceCountsTest {
     Path saved = dir.resolve("r.profile.gz");
     ReferenceProfile.Built built = build(file, 2, 64L << 20, saved);
     assertTrue(ReferenceProfile.isProfile(saved));
-    ReferenceProfile p = ReferenceProfile.load(saved);
+    ReferenceProfile p = ReferenceProfile.load(saved, LatinCase.FOLD);
     assertEquals(p.size(), built.grams());
     assertEquals(p.positions(), built.positions());
     assertEquals(naivePositions(text), p.positions());
@@ -178,7 +179,7 @@ class ReferenceCountsTest {
   void profile_load_rejectsOtherFiles() throws Exception {
     Path other = write("法院\t3\n");
     assertFalse(ReferenceProfile.isProfile(other));
-    assertThrows(IOException.class, () -> ReferenceProfile.load(other));
+    assertThrows(IOException.class, () -> ReferenceProfile.load(other, LatinCase.FOLD));
   }
 
   /** A small profile, gzip-compressed, with {@code extra} lines after its grams. */
@@ -194,13 +195,13 @@ class ReferenceCountsTest {
   @Test
   void profile_load_truncatedGzip_corruptInputNamingTheFile() throws Exception {
     Path whole = profile("whole.profile.gz", "院\t2\n".repeat(2000));
-    assertEquals(3, ReferenceProfile.load(whole).count("法"));
+    assertEquals(3, ReferenceProfile.load(whole, LatinCase.FOLD).count("法"));
     byte[] bytes = Files.readAllBytes(whole);
     Path cut = Files.write(dir.resolve("cut.profile.gz"),
         java.util.Arrays.copyOf(bytes, bytes.length - 12));
     assertTrue(ReferenceProfile.isProfile(cut));
     dev.ciku.corpus.InputFiles.CorruptInputException e = assertThrows(
-        dev.ciku.corpus.InputFiles.CorruptInputException.class, () -> ReferenceProfile.load(cut));
+        dev.ciku.corpus.InputFiles.CorruptInputException.class, () -> ReferenceProfile.load(cut, LatinCase.FOLD));
     assertTrue(e.getMessage().startsWith(cut + ": truncated or corrupt gzip data"), e.getMessage());
   }
 
@@ -216,14 +217,14 @@ class ReferenceCountsTest {
     for (String[] c : cases) {
       Path p = profile("bad.profile.gz", c[0]);
       dev.ciku.corpus.MalformedDataException e = assertThrows(
-          dev.ciku.corpus.MalformedDataException.class, () -> ReferenceProfile.load(p));
+          dev.ciku.corpus.MalformedDataException.class, () -> ReferenceProfile.load(p, LatinCase.FOLD));
       assertEquals(p + c[1], e.getMessage());
     }
     Path headless = dir.resolve("headless.profile");
     Files.writeString(headless, ReferenceProfile.MAGIC + "\n法\t3\n", StandardCharsets.UTF_8);
     assertEquals(headless + ": profile header lacks order or positions", assertThrows(
         dev.ciku.corpus.MalformedDataException.class,
-        () -> ReferenceProfile.load(headless)).getMessage());
+        () -> ReferenceProfile.load(headless, LatinCase.FOLD)).getMessage());
   }
 
   @Test
@@ -233,7 +234,7 @@ class ReferenceCountsTest {
     Path file = write("我们在cafe\u0301喝咖啡。\n".repeat(10));
     Path saved = dir.resolve("nfd.profile.gz");
     build(file, 1, 64L << 20, saved);
-    ReferenceProfile p = ReferenceProfile.load(saved);
+    ReferenceProfile p = ReferenceProfile.load(saved, LatinCase.FOLD);
     assertEquals(10, p.count("cafe\u0301"));
     assertEquals(10, p.count("在cafe\u0301喝"));
     assertEquals(0, p.count("cafe"));
@@ -243,7 +244,7 @@ class ReferenceCountsTest {
   void profile_latinUnitsAndScripts_lookedUpByUnits() throws Exception {
     // Order 2 (the helper's header): grams of 1-2 units, Latin runs one unit each.
     Path p = profile("units.profile.gz", "5G网\t4\n這個\t2\n这个\t3\niPhone\t6\n院长\t5\n");
-    ReferenceProfile r = ReferenceProfile.load(p);
+    ReferenceProfile r = ReferenceProfile.load(p, LatinCase.FOLD);
     assertEquals(4, r.count("5G网"));
     assertEquals(4, r.count("５G网"), "full-width digits are normalised as the reader does");
     assertEquals(0, r.count("4G网"), "a Latin unit the profile lacks");
@@ -261,7 +262,7 @@ class ReferenceCountsTest {
 
   @Test
   void bundledProfile_commonWordsAndAnUnseenPhrase_loadsAndCountsOnlyTheWords() throws Exception {
-    ReferenceProfile p = ReferenceProfile.bundled();
+    ReferenceProfile p = ReferenceProfile.bundled(LatinCase.FOLD);
     assertTrue(p.positions() > 10_000_000);
     assertTrue(p.count("我们") > 1000);
     assertTrue(p.count("中华人民共和国") > 0);
@@ -270,7 +271,7 @@ class ReferenceCountsTest {
 
   @Test
   void bundledProfile_traditionalTerm_countedAsItsSimplifiedForm() throws Exception {
-    ReferenceProfile p = ReferenceProfile.bundled();
+    ReferenceProfile p = ReferenceProfile.bundled(LatinCase.FOLD);
     String[][] pairs = {{"组织", "組織"}, {"中华人民共和国", "中華人民共和國"}, {"监督管理", "監督管理"}};
     for (String[] hansHant : pairs) {
       assertTrue(p.count(hansHant[0]) > 100, hansHant[0]);

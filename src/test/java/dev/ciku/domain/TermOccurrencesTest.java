@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.InputFormat;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.ReaderOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,10 +46,10 @@ class TermOccurrencesTest {
   void plus_twoHalvesOfLawSample_equalTheWhole() throws Exception {
     List<String> lines = Files.readAllLines(LAWS);
     int half = lines.size() / 2;
-    TermOccurrences whole = TermOccurrences.countLines(STRINGS, lines.iterator(), false, false);
+    TermOccurrences whole = TermOccurrences.countLines(STRINGS, lines.iterator(), LatinCase.FOLD, false);
     TermOccurrences parts = TermOccurrences.countLines(STRINGS,
-        lines.subList(0, half).iterator(), false, false).plus(TermOccurrences.countLines(STRINGS,
-        lines.subList(half, lines.size()).iterator(), false, false));
+        lines.subList(0, half).iterator(), LatinCase.FOLD, false).plus(TermOccurrences.countLines(STRINGS,
+        lines.subList(half, lines.size()).iterator(), LatinCase.FOLD, false));
     assertEquals(whole.documents(), parts.documents());
     for (String s : STRINGS) {
       assertEquals(whole.count(s), parts.count(s), s);
@@ -65,7 +66,7 @@ class TermOccurrencesTest {
         "个油开头；那款车好，两款车，好款车", // clause start; after 那 and 两, not after 好
         "A个油，這个油，四个轮胎", // A is not a number; 這 counts as 这; 个 is no quantity
         "日本款车和三轮胎"); // 本 is no determiner; 三 before 轮胎 is
-    TermOccurrences occ = TermOccurrences.countLines(strings, lines.iterator(), false, false);
+    TermOccurrences occ = TermOccurrences.countLines(strings, lines.iterator(), LatinCase.FOLD, false);
     assertEquals(5, occ.count("个油"));
     assertEquals(3, occ.afterQuantity("个油"));
     assertEquals(4, occ.count("款车"));
@@ -81,7 +82,7 @@ class TermOccurrencesTest {
   @Test
   void afterQuantity_lawSample_matchesNaiveCountOfNumeralsAndDeterminersBefore() throws Exception {
     List<String> lines = Files.readAllLines(LAWS);
-    TermOccurrences occ = TermOccurrences.countLines(STRINGS, lines.iterator(), false, false);
+    TermOccurrences occ = TermOccurrences.countLines(STRINGS, lines.iterator(), LatinCase.FOLD, false);
     String quantities = "零〇一二三四五六七八九十百千万亿两几数多余半这那哪每某各该此";
     for (String s : new String[] {"次会议通过", "款规定", "个月", "条例"}) {
       long after = 0;

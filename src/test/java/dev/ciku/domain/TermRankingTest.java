@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.discover.DiscoveredWord;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class TermRankingTest {
         text.add((w.word() + "，").repeat(perLine));
       }
     }
-    return TermOccurrences.countLines(strings.toArray(new String[0]), text.iterator(), false, false);
+    return TermOccurrences.countLines(strings.toArray(new String[0]), text.iterator(), LatinCase.FOLD, false);
   }
 
   private static DiscoveredWord word(String w, long count) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class TermUnitsTest {
 
   private static List<String> split(String text) {
-    return TermUnits.split(text, new UnitTable());
+    return TermUnits.split(text, new UnitTable(true));
   }
 
   @Test
@@ -29,7 +29,7 @@ class TermUnitsTest {
 
   @Test
   void split_oneTableForManyTerms_sameUnitsAsFreshTables() {
-    UnitTable shared = new UnitTable();
+    UnitTable shared = new UnitTable(true);
     for (String term : List.of("iPhone7手机", "5G网", "iPhone7", "COVID-19疫情", "5G", "北京")) {
       assertEquals(split(term), TermUnits.split(term, shared), term);
     }

@@ -43,7 +43,7 @@ class BoundaryEntropyPassTest {
     naive = Naive.of(LAWS, 1);
     index = new GramIndex(16);
     new NgramCounter(new CountOptions(ORDER, 2, 2, 64L << 20, tmp), ReaderOptions.DEFAULT)
-        .count(List.of(CorpusInput.file(LAWS)), new UnitTable(), new ByteCounter(), m -> { },
+        .count(List.of(CorpusInput.file(LAWS)), new UnitTable(true), new ByteCounter(), m -> { },
             index);
     Random r = new Random(11);
     List<int[]> picked = new ArrayList<>();

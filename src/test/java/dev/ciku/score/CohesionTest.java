@@ -76,7 +76,7 @@ class CohesionTest {
     Naive naive = Naive.of(LAWS, order);
     GramIndex index = new GramIndex(16);
     new NgramCounter(new CountOptions(order, 1, 2, 64L << 20, tmp), ReaderOptions.DEFAULT)
-        .count(List.of(CorpusInput.file(LAWS)), new UnitTable(), new ByteCounter(), m -> { },
+        .count(List.of(CorpusInput.file(LAWS)), new UnitTable(true), new ByteCounter(), m -> { },
             index);
     double lnN = Math.log(naive.clauses.stream().mapToLong(c -> c.length).sum());
     Random r = new Random(5);

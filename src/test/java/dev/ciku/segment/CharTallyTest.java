@@ -78,7 +78,7 @@ class CharTallyTest {
         sb.append(alphabet[r.nextInt(alphabet.length)]);
       }
       String text = sb.toString();
-      ClauseScanner stats = new ClauseScanner(new UnitTable(), ReaderOptions.DEFAULT,
+      ClauseScanner stats = new ClauseScanner(new UnitTable(true), ReaderOptions.DEFAULT,
           (u, length, owned, start, end) -> { });
       stats.chars(text.toCharArray(), 0, text.length());
       stats.finish();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.count.CountOptions;
 import dev.ciku.count.Grams;
@@ -120,7 +121,7 @@ class CountingTest {
             "seed " + seed + ", min count " + minCount);
         assertEquals(p.counts().size(), p.result().written());
         assertEquals(p.counts().size(), p.result().summary().distinct());
-        assertEquals(Normalization.NONE, p.result().normalization());
+        assertEquals(new Normalization(LatinCase.FOLD, false), p.result().normalization());
       }
     }
   }
@@ -185,7 +186,7 @@ class CountingTest {
     Map<String, Long> stored = new TreeMap<>();
     try (NgramStore store = NgramStore.open(target)) {
       store.forEach((hi, lo, c) -> stored.put(Grams.text(hi, lo, store.units()), c));
-      assertEquals(new Normalization(true, false), store.normalization());
+      assertEquals(new Normalization(LatinCase.LOWER, false), store.normalization());
       assertEquals(4, store.order());
       assertEquals(2, store.minCount());
       assertEquals(store.size(), r.written());
@@ -196,7 +197,7 @@ class CountingTest {
         Long::sum));
     expected.values().removeIf(c -> c < 2);
     assertEquals(expected, stored);
-    assertEquals(new Normalization(true, false), r.normalization());
+    assertEquals(new Normalization(LatinCase.LOWER, false), r.normalization());
   }
 
   @Test
@@ -219,7 +220,7 @@ class CountingTest {
         new ByteCounter(), warnings::add);
     assertEquals(List.of(), warnings, "stores counted alike, at min count 1, lose nothing");
     assertEquals(print(corpusOf(5, a, b), 2, 2, 64L << 20, 0, false).text(), out.toString());
-    assertEquals(Normalization.NONE, merged.normalization());
+    assertEquals(new Normalization(LatinCase.FOLD, false), merged.normalization());
     assertEquals(5, merged.summary().order());
   }
 

@@ -163,7 +163,7 @@ class NgramStoreTest {
     Path corpus = dir.resolve("mixed.txt");
     Files.writeString(corpus, "我们用Java和Maven写ciku，Java很好。\nMaven也好，我们用ciku。\n",
         StandardCharsets.UTF_8);
-    UnitTable units = new UnitTable();
+    UnitTable units = new UnitTable(true);
     Path target = dir.resolve("mixed.ngrams");
     CountSummary expected;
     try (StoreWriter w = new StoreWriter(target)) {
@@ -176,7 +176,7 @@ class NgramStoreTest {
       assertEquals(expected.chars(), got.chars());
       assertArrayEquals(expected.positions(), java.util.Arrays.copyOf(got.positions(),
           expected.positions().length));
-      assertEquals(units.latinUnits(), s.units().latinUnits());
+      assertEquals(units.latinKeys(), s.units().latinKeys());
       assertEquals(List.of("java", "maven", "ciku").size(), s.units().latinCount());
     }
   }
@@ -192,13 +192,13 @@ class NgramStoreTest {
     Files.write(whole, lines, StandardCharsets.UTF_8);
 
     Grams3 expected = new Grams3();
-    CountSummary ws = count(whole, 1, new UnitTable(), expected);
+    CountSummary ws = count(whole, 1, new UnitTable(true), expected);
     Path sa = store(a, 1, "a.ngrams", new Grams3());
     Path sb = store(b, 1, "b.ngrams", new Grams3());
     Grams3 merged = new Grams3();
     CountSummary ms;
     try (NgramStore x = NgramStore.open(sa); NgramStore y = NgramStore.open(sb)) {
-      ms = StoreMerger.merge(List.of(x, y), 1, new UnitTable(), merged);
+      ms = StoreMerger.merge(List.of(x, y), 1, new UnitTable(true), merged);
     }
     merged.assertSame(expected);
     assertEquals(ws.clauses(), ms.clauses());
@@ -210,7 +210,7 @@ class NgramStoreTest {
     Path spillDir = Files.createDirectory(dir.resolve("spill"));
     Grams3 bounded = new Grams3();
     try (NgramStore x = NgramStore.open(sa); NgramStore y = NgramStore.open(sb)) {
-      CountSummary bs = StoreMerger.merge(List.of(x, y), 1, new UnitTable(), bounded, 1 << 20, 2,
+      CountSummary bs = StoreMerger.merge(List.of(x, y), 1, new UnitTable(true), bounded, 1 << 20, 2,
           spillDir);
       assertEquals(expected.size, bs.distinct());
       assertTrue(expected.size > 3 * 45_000, "the merge needs several runs of 65,536-slot tables");
@@ -229,7 +229,7 @@ class NgramStoreTest {
       for (int i = 1; i <= n; i++) {
         w.accept((long) i << 42, 0, i); // the single units 1..n
       }
-      w.finish(new CountSummary(2, 1, new UnitTable(), new long[] {0, n, 0}, 1, n, n, 0));
+      w.finish(new CountSummary(2, 1, new UnitTable(true), new long[] {0, n, 0}, 1, n, n, 0));
     }
     try (NgramStore s = NgramStore.open(target)) {
       assertEquals(n, s.size());
@@ -264,7 +264,7 @@ class NgramStoreTest {
     for (long c : new long[] {3, 9}) {
       try (StoreWriter w = new StoreWriter(target)) {
         w.accept(1L << 42, 0, c);
-        w.finish(new CountSummary(1, 1, new UnitTable(), new long[] {0, c}, 1, c, 1, 0));
+        w.finish(new CountSummary(1, 1, new UnitTable(true), new long[] {0, c}, 1, c, 1, 0));
       }
     }
     try (NgramStore s = NgramStore.open(target)) {
@@ -283,7 +283,7 @@ class NgramStoreTest {
     Path link = Files.createSymbolicLink(dir.resolve("link.ngrams"), Path.of("real.ngrams"));
     try (StoreWriter w = new StoreWriter(link)) {
       w.accept(1L << 42, 0, 4);
-      w.finish(new CountSummary(1, 1, new UnitTable(), new long[] {0, 4}, 1, 4, 1, 0));
+      w.finish(new CountSummary(1, 1, new UnitTable(true), new long[] {0, 4}, 1, 4, 1, 0));
     }
     assertTrue(Files.isSymbolicLink(link));
     assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(
