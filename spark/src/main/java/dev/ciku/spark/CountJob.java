@@ -113,13 +113,13 @@ final class CountJob implements Callable<Integer>, RowOptions.Formats {
     OutputFormat rowFormat = rows.format(this);
     JobBudgets budgets = driver.budgets();
     SparkNgramCounter.Settings counting = CikuException.usage(() -> new SparkNgramCounter.Settings(
-        order, minCount, input.lowercase(), input.simplify(), reducePartitions, tableSlots,
+        order, minCount, input.latinCase(), input.simplify(), reducePartitions, tableSlots,
         budgets.taskRuns()));
     // Only ranked rows spill on the driver: the directory is checked (and written to) then.
     SparkCountWriter.Ranking ranking = tsv != null && byCount
         ? new SparkCountWriter.Ranking(k, budgets.ranking(), driver.tempDir()) : null;
     long t0 = clock.getAsLong();
-    UnitTable units = new UnitTable();
+    UnitTable units = UnitTable.of(counting.latinCase());
     // The outputs are opened before the job: one that cannot be written fails at once.
     StoreWriter writer = store == null ? null : new StoreWriter(store);
     TsvSink tsvOut;

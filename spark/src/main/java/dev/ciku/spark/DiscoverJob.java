@@ -68,7 +68,8 @@ final class DiscoverJob implements Callable<Integer>, RowOptions.Formats {
 
   @Option(names = "--counts", paramLabel = "STORE",
       description = "Use the n-gram counts of STORE, a local file that 'ciku count -o' or"
-          + " 'ciku-spark count -o' wrote from the same INPUT with the same --lowercase and"
+          + " 'ciku-spark count -o' wrote from the same INPUT with the same --lowercase,"
+          + " --keep-case and"
           + " --simplify: the cluster then runs only the cut pass (as 'ciku discover --counts"
           + " STORE INPUT').")
   Path counts;
@@ -107,7 +108,7 @@ final class DiscoverJob implements Callable<Integer>, RowOptions.Formats {
           + countsOut + ": give them different files");
     }
     DiscoverOptions options = reestimation.applyTo(discovery.toOptions(list.redundancy()));
-    WordFilter filter = list.filter(input.lowercase(), Main::warn);
+    WordFilter filter = list.filter(input.latinCase().folds(), Main::warn);
     Path tmp = driver.tempDir();
     long t0 = clock.getAsLong();
     // The store and the output are opened before the job: a store that cannot be read or was
@@ -118,7 +119,7 @@ final class DiscoverJob implements Callable<Integer>, RowOptions.Formats {
         store.requireNormalization(input.normalization(), "");
       }
       WordDiscoverer.Result result = Main.withSpark("ciku discover", sc -> {
-        SparkDiscoverer discoverer = new SparkDiscoverer(sc, options, input.lowercase(),
+        SparkDiscoverer discoverer = new SparkDiscoverer(sc, options, input.latinCase(),
             input.simplify(), reducePartitions).withTaskMemory(budgets.taskRuns())
             .withExplanations(words).withClock(clock);
         JavaRDD<String> lines = input.lines(sc, checks);

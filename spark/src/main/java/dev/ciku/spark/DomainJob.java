@@ -10,6 +10,7 @@ import dev.ciku.cli.RowOptions;
 import dev.ciku.cli.TermFilterOptions;
 import dev.ciku.cli.TermOptions;
 import dev.ciku.cli.TopOption;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.LogNumbers;
 import dev.ciku.discover.DiscoverOptions;
 import dev.ciku.domain.DomainTermMiner;
@@ -115,11 +116,13 @@ final class DomainJob implements Callable<Integer>, RowOptions.Formats {
     InputChecks checks = new InputChecks().file("--reference", reference)
         .files("--stopwords", termFilter.stopwords())
         .files("--generic-heads", termFilter.heads()).output("-o", out.path());
-    ReferenceProfile profile =
-        reference == null ? ReferenceProfile.bundled() : ReferenceProfile.load(reference);
+    LatinCase latinCase = input.latinCase();
+    // Folded as it loads unless the corpus keeps case, as the CLI's.
+    ReferenceProfile profile = reference == null ? ReferenceProfile.bundled(latinCase)
+        : ReferenceProfile.load(reference, latinCase);
     TermFilter filter = termFilter.filter(Main::warn);
-    // A profile counted in the other case than the corpus is read finds fewer Latin terms.
-    String caseWarning = profile.caseWarning(input.lowercase(),
+    // A lower-cased profile finds no term with a capital in a corpus that keeps case.
+    String caseWarning = profile.caseWarning(latinCase,
         reference == null ? ReferenceProfile.BUNDLED : reference.toString());
     if (caseWarning != null) {
       Main.warn(caseWarning);
@@ -131,7 +134,7 @@ final class DomainJob implements Callable<Integer>, RowOptions.Formats {
     // The output is opened before the job: if it cannot be written, that is said at once.
     try (Output o = out.open()) {
       DomainTermMiner.Result result = Main.withSpark("ciku domain", sc -> {
-        SparkDomainMiner miner = new SparkDomainMiner(sc, mining, profile, input.lowercase(),
+        SparkDomainMiner miner = new SparkDomainMiner(sc, mining, profile, latinCase,
             input.simplify(), reducePartitions, budgets, tmp).withExplanations(words)
             .withClock(clock);
         return miner.mine(input.lines(sc, checks), Main::warn, Main::info);

@@ -4,6 +4,7 @@ import dev.ciku.cli.CikuException;
 import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.InputOptions;
 import dev.ciku.cli.VerbosityOptions;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.store.Normalization;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -46,16 +47,32 @@ final class JobInputs {
           + " whatever P is).")
   int partitions;
 
-  @Option(names = "--lowercase", description = "Lower-case Latin letters (as the CLI's).")
+  @Option(names = "--lowercase", description = "Write Latin units lower-case (cpu): compared"
+      + " without case, as by default, and lower-cased as read (as the CLI's).")
   boolean lowercase;
+
+  @Option(names = "--keep-case", description = "Compare Latin units with their case: CPU and cpu"
+      + " are two units. By default they are one, counted together and written in their most"
+      + " frequent form in the input, whatever the partitioning (as the CLI's). Not with"
+      + " --lowercase.")
+  boolean keepCase;
 
   @Option(names = "--simplify",
       description = "Fold traditional Han characters to simplified ones (as the CLI's).")
   boolean simplify;
 
-  /** Whether Latin letters are lower-cased ({@code --lowercase}). */
-  boolean lowercase() {
-    return lowercase;
+  /**
+   * How Latin letters are treated: {@code --lowercase}, {@code --keep-case} or the default,
+   * folding case; both options are a usage error, with the CLI's line.
+   */
+  LatinCase latinCase() {
+    if (lowercase && keepCase) {
+      throw new CikuException(CikuException.USAGE, "--keep-case and --lowercase exclude each"
+          + " other: --lowercase folds case and writes Latin units lower-case, --keep-case keeps"
+          + " their case (give one, or neither to fold case and write each unit's most frequent"
+          + " form)");
+    }
+    return LatinCase.of(lowercase, keepCase);
   }
 
   /** Whether traditional Han characters are folded to simplified ones ({@code --simplify}). */
@@ -65,12 +82,13 @@ final class JobInputs {
 
   /** The normalisation of the text, as a store records it. */
   Normalization normalization() {
-    return new Normalization(lowercase, simplify);
+    return new Normalization(latinCase(), simplify);
   }
 
   /**
-   * Refuses negative partition counts (usage), as the CLI refuses negative settings, and '-'
-   * (standard input to the CLI), a missing input here (66): Hadoop reads files by their length.
+   * Refuses negative partition counts and --keep-case with --lowercase (usage), as the CLI does,
+   * and '-' (standard input to the CLI), a missing input here (66): Hadoop reads files by their
+   * length.
    * Every job calls it first, so it also sets {@code -q} for the job's progress lines
    * ({@link Main#quiet}).
    */
@@ -81,6 +99,7 @@ final class JobInputs {
           + " jobs (Hadoop reads files by their length): write the data to a file first");
     }
     CikuException.usage(() -> dev.ciku.corpus.Params.atLeast("--partitions", partitions, 0));
+    latinCase();
     if (!detectEncoding() && !Inputs.splitsAtLineFeeds(charset())) {
       throw new CikuException(CikuException.USAGE, "--encoding " + encoding + ": Hadoop cannot"
           + " split " + charset().name() + " text into lines; convert the input to UTF-8"

@@ -1,9 +1,10 @@
 package dev.ciku.spark;
 
 import dev.ciku.corpus.ClauseScanner;
+import dev.ciku.corpus.LatinCase;
+import dev.ciku.corpus.LatinForms;
 import dev.ciku.corpus.UnitTable;
 import java.util.Iterator;
-import java.util.List;
 
 /** Feeds text lines ({@link Inputs#lines}, line ends removed) to a scanner. */
 final class Lines {
@@ -27,12 +28,15 @@ final class Lines {
     return replaced;
   }
 
-  /** The unit table whose Latin ids are {@code LATIN_BASE + index in latin}. */
-  static UnitTable table(List<String> latin) {
-    UnitTable t = new UnitTable();
-    for (String s : latin) {
-      t.latinId(s);
-    }
+  /**
+   * The driver's unit table, rebuilt in a task from its forms ({@link UnitTable#forms}), read
+   * with {@code latinCase}: the same ids and written forms, frozen (the task's reading counts
+   * nothing).
+   */
+  static UnitTable table(LatinForms latin, LatinCase latinCase) {
+    UnitTable t = UnitTable.of(latinCase);
+    t.addAll(latin);
+    t.freeze();
     return t;
   }
 
@@ -45,10 +49,13 @@ final class Lines {
   /** What the failure of {@link #checkNoNewUnits} says (the driver recognises it). */
   static final String CHANGED = "the input changed between passes";
 
-  /** Fails if scanning assigned ids the driver's table does not have. */
-  static void checkNoNewUnits(UnitTable t, List<String> latin) {
-    if (t.latinCount() != latin.size()) {
-      throw new IllegalStateException("a partition met " + (t.latinCount() - latin.size())
+  /**
+   * Fails if scanning assigned ids the driver's table does not have: {@code t} held
+   * {@code units} Latin units when it was rebuilt ({@link #table}).
+   */
+  static void checkNoNewUnits(UnitTable t, int units) {
+    if (t.latinCount() != units) {
+      throw new IllegalStateException("a partition met " + (t.latinCount() - units)
           + " Latin unit(s) the first pass did not see: " + CHANGED + "?");
     }
   }

@@ -1,21 +1,24 @@
 package dev.ciku.spark;
 
 import dev.ciku.corpus.ClauseScanner;
+import dev.ciku.corpus.LatinCase;
+import dev.ciku.corpus.LatinForms;
 import dev.ciku.corpus.UnitTable;
 import java.io.Serializable;
 import java.util.Iterator;
 
 /**
- * What the first pass learns from one partition: its Latin units in order of first appearance
- * (merged in partition order on the driver, they give the unit table a sequential read would
- * give), its n-gram positions, clauses and characters (the store header), how many grams start
+ * What the first pass learns from one partition: its Latin forms in order of first appearance,
+ * with how often each was read (merged in partition order on the driver, they give the unit
+ * table a sequential read would give, the same ids and the same written forms), its n-gram
+ * positions, clauses and characters (the store header), how many grams start
  * in each bucket of first units (to cut the gram space into balanced ranges), and how many
  * characters are U+FFFD (what decoding makes of malformed bytes).
  */
 final class PartitionScan implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  final String[] latin;
+  final LatinForms latin;
   final long[] positions;
   final long clauses;
   final long chars;
@@ -24,7 +27,7 @@ final class PartitionScan implements Serializable {
   private final int[] bucketIds;
   private final long[] bucketWeights;
 
-  private PartitionScan(String[] latin, long[] positions, long clauses, long chars,
+  private PartitionScan(LatinForms latin, long[] positions, long clauses, long chars,
       long replaced, long[] buckets) {
     this.latin = latin;
     this.positions = positions;
@@ -56,9 +59,10 @@ final class PartitionScan implements Serializable {
 
   /**
    * The scans of a corpus's partitions summed on the driver, added one at a time in partition
-   * order: their Latin units merged into a unit table in order of first appearance (the table a
-   * sequential read of the corpus builds, up to {@link UnitTable#MAX_LATIN} units), everything
-   * else added up.
+   * order: their Latin forms merged into a unit table in order of first appearance, their counts
+   * added (the table a sequential read of the corpus builds, up to {@link UnitTable#MAX_LATIN}
+   * forms, whose units are written in their most frequent forms over all partitions),
+   * everything else added up.
    *
    * <p>Cost: the unit table, which holds the union of the partitions' Latin units (capped), and
    * {@link RangePlan#BUCKETS} longs; a scan is read once and not kept. Not thread-safe.
@@ -91,11 +95,7 @@ final class PartitionScan implements Serializable {
         throw new IllegalArgumentException("a scan of order " + (s.positions.length - 1)
             + ", not " + (positions.length - 1));
       }
-      for (String u : s.latin) {
-        if (units.latinId(u) < 0) {
-          beyond++;
-        }
-      }
+      beyond += units.addAll(s.latin);
       for (int n = 1; n < positions.length; n++) {
         positions[n] += s.positions[n];
       }
@@ -130,7 +130,7 @@ final class PartitionScan implements Serializable {
     }
 
     /**
-     * Latin units left out of the table because it was full, once for each partition that had
+     * Latin forms left out of the table because it was full, once for each partition that had
      * them.
      */
     long beyond() {
@@ -144,12 +144,12 @@ final class PartitionScan implements Serializable {
   }
 
   /** Scans the lines of one partition. */
-  static PartitionScan of(Iterator<String> lines, int order, boolean lowercase,
+  static PartitionScan of(Iterator<String> lines, int order, LatinCase latinCase,
       boolean simplify) {
-    UnitTable units = new UnitTable();
+    UnitTable units = UnitTable.of(latinCase);
     long[] positions = new long[order + 1];
     long[] buckets = new long[RangePlan.BUCKETS];
-    ClauseScanner scanner = new ClauseScanner(units, lowercase, simplify,
+    ClauseScanner scanner = new ClauseScanner(units, latinCase, simplify,
         (u, length, owned, start, end) -> {
           for (int n = 1; n <= order; n++) {
             positions[n] += Math.max(0, Math.min(owned, length - n + 1));
@@ -159,7 +159,7 @@ final class PartitionScan implements Serializable {
           }
         });
     long replaced = Lines.feed(lines, scanner);
-    return new PartitionScan(units.latinUnits().toArray(new String[0]), positions,
+    return new PartitionScan(units.forms(), positions,
         scanner.clauses(), scanner.chars(), replaced, buckets);
   }
 }

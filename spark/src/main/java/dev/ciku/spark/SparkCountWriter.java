@@ -89,7 +89,7 @@ public final class SparkCountWriter {
         }
       }, units);
       if (store != null) {
-        store.finish(s, new Normalization(st.lowercase(), st.simplify()));
+        store.finish(s, new Normalization(st.latinCase(), st.simplify()));
       }
       if (ranked != null) {
         ranked.drain(rows);

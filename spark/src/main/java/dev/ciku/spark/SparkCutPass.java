@@ -1,6 +1,8 @@
 package dev.ciku.spark;
 
 import dev.ciku.corpus.ClauseScanner;
+import dev.ciku.corpus.LatinCase;
+import dev.ciku.corpus.LatinForms;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.GramIndex;
 import dev.ciku.count.Grams;
@@ -47,7 +49,7 @@ import scala.Tuple2;
 final class SparkCutPass implements CutPass {
   private final JavaSparkContext sc;
   private final JavaRDD<String> lines;
-  private final boolean lowercase;
+  private final LatinCase latinCase;
   private final boolean simplify;
   private final int partitions;
   private final boolean tally;
@@ -59,12 +61,12 @@ final class SparkCutPass implements CutPass {
    * @param runMemory a task's budget in bytes, as {@link SparkNgramCounter.Settings#runMemory}:
    *     half of it holds the packed blocks a task sends, the rest wait on disk
    */
-  SparkCutPass(JavaSparkContext sc, JavaRDD<String> lines, boolean lowercase, boolean simplify,
+  SparkCutPass(JavaSparkContext sc, JavaRDD<String> lines, LatinCase latinCase, boolean simplify,
       int partitions, boolean tally, long runMemory) {
     dev.ciku.corpus.Params.atLeast("runMemory", runMemory, 1);
     this.sc = sc;
     this.lines = lines;
-    this.lowercase = lowercase;
+    this.latinCase = latinCase;
     this.simplify = simplify;
     this.partitions = partitions;
     this.tally = tally;
@@ -81,8 +83,8 @@ final class SparkCutPass implements CutPass {
       cohesive[k[0]++] = lo;
     });
     Broadcast<long[]> bg = sc.broadcast(cohesive);
-    Broadcast<ArrayList<String>> latin = sc.broadcast(new ArrayList<>(units.latinUnits()));
-    boolean lc = lowercase;
+    Broadcast<LatinForms> latin = sc.broadcast(units.forms());
+    LatinCase lc = latinCase;
     boolean simp = simplify;
     boolean count = tally;
     long memory = runMemory;
@@ -117,16 +119,17 @@ final class SparkCutPass implements CutPass {
    * together.
    */
   static Iterator<Tuple2<Integer, long[]>> cutPartition(Iterator<String> lines, long[] cohesive,
-      List<String> latin, int gMax, int maxLength, boolean lowercase, boolean simplify,
+      LatinForms latin, int gMax, int maxLength, LatinCase latinCase, boolean simplify,
       int reduce, boolean tally, long runMemory, Path tmp) throws IOException {
-    UnitTable units = Lines.table(latin);
+    UnitTable units = Lines.table(latin, latinCase);
+    int known = units.latinCount();
     GramIndex g = new GramIndex(cohesive.length / 2);
     for (int i = 0; i < cohesive.length; i += 2) {
       g.accept(cohesive[i], cohesive[i + 1], 1);
     }
     Cutter cutter = new Cutter(g, gMax, maxLength);
-    long[][] counts = {tally ? new long[UnitTable.LATIN_BASE + latin.size()] : null};
-    Lines.feed(lines, new ClauseScanner(units, lowercase, simplify,
+    long[][] counts = {tally ? new long[UnitTable.LATIN_BASE + known] : null};
+    Lines.feed(lines, new ClauseScanner(units, latinCase, simplify,
         (u, length, owned, start, end) -> {
           if (counts[0] != null) {
             // Positions up to owned are this chunk's own; the rest start the next chunk again.
@@ -143,11 +146,11 @@ final class SparkCutPass implements CutPass {
     BlockSpool out = new BlockSpool(Math.max(1, runMemory / 2), tmp);
     if (tally) {
       // Sent to reduce partition 0 and on to the driver as they are.
-      for (long[] block : UnitCounts.blocks(counts[0], UnitTable.LATIN_BASE + latin.size())) {
+      for (long[] block : UnitCounts.blocks(counts[0], UnitTable.LATIN_BASE + known)) {
         out.add(0, block);
       }
     } else {
-      Lines.checkNoNewUnits(units, latin);
+      Lines.checkNoNewUnits(units, known);
     }
     Packed.write(cutter.fragments(), reduce, into(out));
     return out.drain();

@@ -1,6 +1,7 @@
 package dev.ciku.spark;
 
 import dev.ciku.corpus.ByteCounter;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.Params;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.count.CountSummary;
@@ -47,7 +48,7 @@ public final class SparkDiscoverer {
   private static final int TABLE_SLOTS = 1 << 22;
   private final JavaSparkContext sc;
   private final DiscoverOptions options;
-  private final boolean lowercase;
+  private final LatinCase latinCase;
   private final boolean simplify;
   private final int reducePartitions;
   /** A task's budget of sorted runs and spooled blocks, counting and cutting. */
@@ -61,24 +62,25 @@ public final class SparkDiscoverer {
    * A discoverer with a task budget of 256 MB ({@link JobBudgets#DEFAULT}), no strings to
    * explain, timed by {@link System#nanoTime}.
    *
-   * @param lowercase lower-case Latin letters (the CLI's {@code --lowercase})
+   * @param latinCase how Latin letters are compared and written (the CLI's default,
+   *     {@code --lowercase} or {@code --keep-case})
    * @param simplify fold traditional Han characters to simplified (the CLI's {@code --simplify})
    * @param reducePartitions reduce partitions of the count and the cut pass (0: as many as the
    *     input's)
    */
-  public SparkDiscoverer(JavaSparkContext sc, DiscoverOptions options, boolean lowercase,
+  public SparkDiscoverer(JavaSparkContext sc, DiscoverOptions options, LatinCase latinCase,
       boolean simplify, int reducePartitions) {
     this(Objects.requireNonNull(sc, "sc"), Objects.requireNonNull(options, "options"),
-        lowercase, simplify, (int) Params.atLeast("--reduce-partitions", reducePartitions, 0),
+        latinCase, simplify, (int) Params.atLeast("--reduce-partitions", reducePartitions, 0),
         JobBudgets.DEFAULT.taskRuns(), List.of(), System::nanoTime);
   }
 
-  private SparkDiscoverer(JavaSparkContext sc, DiscoverOptions options, boolean lowercase,
+  private SparkDiscoverer(JavaSparkContext sc, DiscoverOptions options, LatinCase latinCase,
       boolean simplify, int reducePartitions, long taskMemory, List<String> explain,
       LongSupplier clock) {
     this.sc = sc;
     this.options = options;
-    this.lowercase = lowercase;
+    this.latinCase = latinCase;
     this.simplify = simplify;
     this.reducePartitions = reducePartitions;
     this.taskMemory = taskMemory;
@@ -88,11 +90,12 @@ public final class SparkDiscoverer {
 
   /**
    * A discoverer like this one whose result also explains what the run did with each of these
-   * strings (normalised as the corpus is: {@code --lowercase}, {@code --simplify}), as
+   * strings (normalised as the corpus is: {@code --lowercase}, {@code --simplify}; compared
+   * without case unless {@code --keep-case}), as
    * {@link WordDiscoverer#withExplanations} does; this one is unchanged.
    */
   public SparkDiscoverer withExplanations(List<String> words) {
-    return new SparkDiscoverer(sc, options, lowercase, simplify, reducePartitions, taskMemory,
+    return new SparkDiscoverer(sc, options, latinCase, simplify, reducePartitions, taskMemory,
         List.copyOf(words), clock);
   }
 
@@ -104,7 +107,7 @@ public final class SparkDiscoverer {
    * @throws IllegalArgumentException if {@code bytes} is under 1
    */
   public SparkDiscoverer withTaskMemory(long bytes) {
-    return new SparkDiscoverer(sc, options, lowercase, simplify, reducePartitions,
+    return new SparkDiscoverer(sc, options, latinCase, simplify, reducePartitions,
         Params.atLeast("taskMemory", bytes, 1), explain, clock);
   }
 
@@ -114,7 +117,7 @@ public final class SparkDiscoverer {
    * pass a stepping clock); the words do not depend on it. This one is unchanged.
    */
   public SparkDiscoverer withClock(LongSupplier nanoTime) {
-    return new SparkDiscoverer(sc, options, lowercase, simplify, reducePartitions, taskMemory,
+    return new SparkDiscoverer(sc, options, latinCase, simplify, reducePartitions, taskMemory,
         explain, Objects.requireNonNull(nanoTime, "nanoTime"));
   }
 
@@ -130,7 +133,7 @@ public final class SparkDiscoverer {
    */
   public WordDiscoverer.Result discover(JavaRDD<String> lines, Path countsOut, long driverMemory,
       Path tempDir, Consumer<String> warnings, Consumer<String> info) throws IOException {
-    SparkNgramCounter.Settings st = new SparkNgramCounter.Settings(options.order(), 2, lowercase,
+    SparkNgramCounter.Settings st = new SparkNgramCounter.Settings(options.order(), 2, latinCase,
         simplify, reducePartitions, TABLE_SLOTS, taskMemory);
     Path storeFile = countsOut != null ? countsOut
         : TempFiles.create(tempDir, "ciku-spark-", ".ngrams");
@@ -138,7 +141,7 @@ public final class SparkDiscoverer {
       try (StoreWriter w = new StoreWriter(storeFile)) {
         CountSummary s = new SparkNgramCounter(sc, st).withInfo(info).withClock(clock)
             .count(lines, w);
-        w.finish(s, new Normalization(lowercase, simplify));
+        w.finish(s, new Normalization(latinCase, simplify));
       }
       try (NgramStore store = NgramStore.open(storeFile)) {
         return discover(lines, store, false, driverMemory, tempDir, warnings, info);
@@ -157,8 +160,8 @@ public final class SparkDiscoverer {
    * pass counts the units it reads, and a store of another corpus is refused.
    *
    * @throws IllegalArgumentException if the store was counted from another corpus (other unit
-   *     positions, or another count of a unit), with other {@code --lowercase} or {@code
-   *     --simplify} settings than this discoverer's, or holds grams of fewer than 3 units
+   *     positions, or another count of a unit), with other {@code --lowercase}, {@code
+   *     --keep-case} or {@code --simplify} settings than this discoverer's, or holds grams of fewer than 3 units
    */
   public WordDiscoverer.Result discover(JavaRDD<String> lines, NgramStore store,
       long driverMemory, Path tempDir, Consumer<String> warnings, Consumer<String> info)
@@ -170,11 +173,11 @@ public final class SparkDiscoverer {
   private WordDiscoverer.Result discover(JavaRDD<String> lines, NgramStore store,
       boolean checked, long driverMemory, Path tempDir, Consumer<String> warnings,
       Consumer<String> info) throws IOException {
-    store.requireNormalization(new Normalization(lowercase, simplify), "");
+    store.requireNormalization(new Normalization(latinCase, simplify), "");
     ReaderOptions ro = new ReaderOptions(StandardCharsets.UTF_8,
-        ReaderOptions.DEFAULT.format(), "text", 1, lowercase, false, simplify);
+        ReaderOptions.DEFAULT.format(), "text", 1, latinCase, false, simplify, false, false);
     return new WordDiscoverer(options, ro, 1, driverMemory, tempDir)
-        .withCutPass(new SparkCutPass(sc, lines, lowercase, simplify, reducePartitions, checked,
+        .withCutPass(new SparkCutPass(sc, lines, latinCase, simplify, reducePartitions, checked,
             taskMemory))
         .withExplanations(ro.normalizeWords(explain))
         .withClock(clock)

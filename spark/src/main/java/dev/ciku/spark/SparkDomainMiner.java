@@ -1,5 +1,6 @@
 package dev.ciku.spark;
 
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.Params;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.discover.WordDiscoverer;
@@ -36,7 +37,7 @@ public final class SparkDomainMiner {
   private final JavaSparkContext sc;
   private final DomainTermMiner.Options options;
   private final ReferenceProfile profile;
-  private final boolean lowercase;
+  private final LatinCase latinCase;
   private final boolean simplify;
   private final int reducePartitions;
   private final JobBudgets budgets;
@@ -51,29 +52,30 @@ public final class SparkDomainMiner {
    *
    * @param options discovery's settings, the ranking, the term filter and the domain stages'
    * @param profile the reference the candidates are looked up in
-   * @param lowercase lower-case Latin letters (the CLI's {@code --lowercase})
+   * @param latinCase how Latin letters are compared and written (the CLI's default,
+   *     {@code --lowercase} or {@code --keep-case})
    * @param simplify fold traditional Han characters to simplified (the CLI's {@code --simplify})
    * @param reducePartitions reduce partitions of discovery (0: as many as the input's)
    * @param budgets the driver's budget (discovery's and the miner's steps) and the tasks'
    * @param tempDir where the driver's temporary files go (the counts, discovery's spills)
    */
   public SparkDomainMiner(JavaSparkContext sc, DomainTermMiner.Options options,
-      ReferenceProfile profile, boolean lowercase, boolean simplify, int reducePartitions,
+      ReferenceProfile profile, LatinCase latinCase, boolean simplify, int reducePartitions,
       JobBudgets budgets, Path tempDir) {
     this(Objects.requireNonNull(sc, "sc"), Objects.requireNonNull(options, "options"),
-        Objects.requireNonNull(profile, "profile"), lowercase, simplify,
+        Objects.requireNonNull(profile, "profile"), latinCase, simplify,
         (int) Params.atLeast("--reduce-partitions", reducePartitions, 0),
         Objects.requireNonNull(budgets, "budgets"), Objects.requireNonNull(tempDir, "tempDir"),
         List.of(), System::nanoTime);
   }
 
   private SparkDomainMiner(JavaSparkContext sc, DomainTermMiner.Options options,
-      ReferenceProfile profile, boolean lowercase, boolean simplify, int reducePartitions,
+      ReferenceProfile profile, LatinCase latinCase, boolean simplify, int reducePartitions,
       JobBudgets budgets, Path tempDir, List<String> explain, LongSupplier clock) {
     this.sc = sc;
     this.options = options;
     this.profile = profile;
-    this.lowercase = lowercase;
+    this.latinCase = latinCase;
     this.simplify = simplify;
     this.reducePartitions = reducePartitions;
     this.budgets = budgets;
@@ -87,7 +89,7 @@ public final class SparkDomainMiner {
    * strings, as {@code ciku domain --explain}; this one is unchanged.
    */
   public SparkDomainMiner withExplanations(List<String> words) {
-    return new SparkDomainMiner(sc, options, profile, lowercase, simplify, reducePartitions,
+    return new SparkDomainMiner(sc, options, profile, latinCase, simplify, reducePartitions,
         budgets, tempDir, List.copyOf(words), clock);
   }
 
@@ -97,7 +99,7 @@ public final class SparkDomainMiner {
    * This one is unchanged.
    */
   public SparkDomainMiner withClock(LongSupplier nanoTime) {
-    return new SparkDomainMiner(sc, options, profile, lowercase, simplify, reducePartitions,
+    return new SparkDomainMiner(sc, options, profile, latinCase, simplify, reducePartitions,
         budgets, tempDir, explain, Objects.requireNonNull(nanoTime, "nanoTime"));
   }
 
@@ -110,7 +112,7 @@ public final class SparkDomainMiner {
    */
   public DomainTermMiner.Result mine(JavaRDD<String> lines, Consumer<String> warnings,
       Consumer<String> info) throws IOException {
-    WordDiscoverer.Result found = new SparkDiscoverer(sc, options.discover(), lowercase,
+    WordDiscoverer.Result found = new SparkDiscoverer(sc, options.discover(), latinCase,
         simplify, reducePartitions).withTaskMemory(budgets.taskRuns())
         .withExplanations(explain).withClock(clock)
         .discover(lines, (Path) null, budgets.driver(), tempDir, warnings, info);
@@ -118,7 +120,7 @@ public final class SparkDomainMiner {
     if (small != null) {
       warnings.accept(small);
     }
-    boolean lc = lowercase;
+    LatinCase lc = latinCase;
     boolean simp = simplify;
     long[] documents = {0};
     DomainTermMiner.Result result = new DomainTermMiner(options, ReaderOptions.DEFAULT, 1,
@@ -140,11 +142,11 @@ public final class SparkDomainMiner {
    * (lines never span two partitions). Folded from no occurrences: an input without partitions
    * (an empty directory) gives empty counts, not an error.
    */
-  static TermOccurrences occurrences(JavaRDD<String> lines, String[] strings, boolean lowercase,
-      boolean simplify) {
+  static TermOccurrences occurrences(JavaRDD<String> lines, String[] strings,
+      LatinCase latinCase, boolean simplify) {
     return lines.mapPartitions(
-            it -> List.of(TermOccurrences.countLines(strings, it, lowercase, simplify)).iterator())
-        .fold(TermOccurrences.countLines(strings, Collections.emptyIterator(), lowercase,
+            it -> List.of(TermOccurrences.countLines(strings, it, latinCase, simplify)).iterator())
+        .fold(TermOccurrences.countLines(strings, Collections.emptyIterator(), latinCase,
             simplify), TermOccurrences::plus);
   }
 }

@@ -1,6 +1,8 @@
 package dev.ciku.spark;
 
 import dev.ciku.corpus.ClauseScanner;
+import dev.ciku.corpus.LatinCase;
+import dev.ciku.corpus.LatinForms;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.ClauseCounter;
 import dev.ciku.count.CountSummary;
@@ -72,7 +74,7 @@ public final class SparkNgramCounter {
   static final int BLOCK = 1 << 20;
 
   /** How to count. */
-  public record Settings(int order, long minCount, boolean lowercase, boolean simplify,
+  public record Settings(int order, long minCount, LatinCase latinCase, boolean simplify,
       int reducePartitions, int tableSlots, long runMemory) implements Serializable {
     /** Checks every setting; messages name the command-line option of each, as the CLI's. */
     public Settings {
@@ -81,14 +83,15 @@ public final class SparkNgramCounter {
       dev.ciku.corpus.Params.atLeast("--reduce-partitions", reducePartitions, 0);
       dev.ciku.corpus.Params.between("--table-slots", tableSlots, 0, 1 << 29);
       dev.ciku.corpus.Params.atLeast("runMemory", runMemory, 1);
+      java.util.Objects.requireNonNull(latinCase, "latinCase");
     }
 
     /**
      * Defaults for the table (4 Mi slots, 96 MB) and in-memory runs (256 MB: those of the default
-     * driver budget, {@link JobBudgets#DEFAULT}) per task.
+     * driver budget, {@link JobBudgets#DEFAULT}) per task; Latin case folded, the CLI's default.
      */
     public static Settings of(int order, long minCount) {
-      return new Settings(order, minCount, false, false, 0, 1 << 22,
+      return new Settings(order, minCount, LatinCase.FOLD, false, 0, 1 << 22,
           JobBudgets.DEFAULT.taskRuns());
     }
   }
@@ -138,20 +141,27 @@ public final class SparkNgramCounter {
 
   /** Counts {@code lines} and streams the grams to {@code sink} on the driver, in gram order. */
   public CountSummary count(JavaRDD<String> lines, GramSink sink) throws IOException {
-    return count(lines, sink, new UnitTable());
+    return count(lines, sink, UnitTable.of(settings.latinCase()));
   }
 
-  /** As {@link #count(JavaRDD, GramSink)}, filling {@code units} (which must be empty). */
+  /**
+   * As {@link #count(JavaRDD, GramSink)}, filling {@code units} (which must be empty, and fold
+   * case as the settings say).
+   */
   public CountSummary count(JavaRDD<String> lines, GramSink sink, UnitTable units)
       throws IOException {
     int order = settings.order();
-    boolean lowercase = settings.lowercase();
+    LatinCase latinCase = settings.latinCase();
+    if (units.foldsCase() != latinCase.folds()) {
+      throw new IllegalArgumentException("the unit table must fold case as "
+          + latinCase.options() + " says");
+    }
     boolean simplify = settings.simplify();
     long t0 = clock.getAsLong();
     // Merged as they arrive, in partition order: the driver holds the table and one scan.
     PartitionScan.Totals scans = new PartitionScan.Totals(order, units);
     PartitionResults.forEach(lines.mapPartitions(
-        it -> List.of(PartitionScan.of(it, order, lowercase, simplify)).iterator()), scans::add);
+        it -> List.of(PartitionScan.of(it, order, latinCase, simplify)).iterator()), scans::add);
     long[] positions = scans.positions();
     long clauses = scans.clauses();
     long chars = scans.chars();
@@ -176,7 +186,7 @@ public final class SparkNgramCounter {
     info.accept(String.format(java.util.Locale.ROOT,
         "scan: %d partition(s), %,d Latin units, %,d unit positions (%.1f s)", scans.partitions(),
         units.latinCount(), positions[1], (clock.getAsLong() - t0) / 1e9));
-    Broadcast<ArrayList<String>> latin = sc.broadcast(new ArrayList<>(units.latinUnits()));
+    Broadcast<LatinForms> latin = sc.broadcast(units.forms());
     Broadcast<RangePlan> bplan = sc.broadcast(plan);
     Settings st = settings;
     long minCount = settings.minCount();
@@ -216,11 +226,12 @@ public final class SparkNgramCounter {
    * beyond the budget spill to {@code tmp}.
    */
   static Iterator<Tuple2<Integer, long[]>> countPartition(Iterator<String> lines,
-      List<String> latin, RangePlan plan, Settings st, Path tmp) throws IOException {
-    UnitTable units = Lines.table(latin);
+      LatinForms latin, RangePlan plan, Settings st, Path tmp) throws IOException {
+    UnitTable units = Lines.table(latin, st.latinCase());
+    int known = units.latinCount();
     ClauseCounter counter = new ClauseCounter(st.order(), st.tableSlots(), st.runMemory(), tmp);
-    Lines.feed(lines, new ClauseScanner(units, st.lowercase(), st.simplify(), counter));
-    Lines.checkNoNewUnits(units, latin);
+    Lines.feed(lines, new ClauseScanner(units, st.latinCase(), st.simplify(), counter));
+    Lines.checkNoNewUnits(units, known);
     // Every distinct gram of the partition goes out: held up to half the run budget (the
     // counter's runs take the rest while they merge), the others on disk until Spark reads them.
     BlockSpool out = new BlockSpool(Math.max(1, st.runMemory() / 2), tmp);

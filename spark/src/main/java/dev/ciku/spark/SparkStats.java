@@ -2,6 +2,8 @@ package dev.ciku.spark;
 
 import dev.ciku.corpus.ClauseScanner;
 import dev.ciku.corpus.CorpusStats;
+import dev.ciku.corpus.LatinCase;
+import dev.ciku.corpus.LatinForms;
 import dev.ciku.corpus.UnitTable;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -19,22 +21,24 @@ import org.apache.spark.api.java.JavaRDD;
  *
  * <p>Cost: one read of the input. A task holds a unit table of its partition's Latin units and a
  * count per Han code point (2 MB); its part, sent to the driver, holds the units that occurred
- * and their counts. The driver holds the sums (a count per Han code point and per Latin unit of
- * the union, capped at {@link UnitTable#MAX_LATIN}) and one part at a time.
+ * and their counts (of each Latin form). The driver holds the sums (a count per Han code point
+ * and per Latin unit of the union, capped at {@link UnitTable#MAX_LATIN} forms) and one part at
+ * a time.
  *
  * <p>Thread-safety: immutable; calls, also on several driver threads at once, share only the
  * Spark context of their lines.
  */
 public final class SparkStats {
-  private final boolean lowercase;
+  private final LatinCase latinCase;
   private final boolean simplify;
 
   /**
-   * @param lowercase lower-case Latin letters (the CLI's {@code --lowercase})
+   * @param latinCase how Latin letters are compared (the CLI's default, {@code --lowercase} or
+   *     {@code --keep-case})
    * @param simplify fold traditional Han characters to simplified (the CLI's {@code --simplify})
    */
-  public SparkStats(boolean lowercase, boolean simplify) {
-    this.lowercase = lowercase;
+  public SparkStats(LatinCase latinCase, boolean simplify) {
+    this.latinCase = java.util.Objects.requireNonNull(latinCase, "latinCase");
     this.simplify = simplify;
   }
 
@@ -43,10 +47,10 @@ public final class SparkStats {
    * table's capacity and of U+FFFD characters in the text, as the CLI warns of them.
    */
   public CorpusStats stats(JavaRDD<String> lines, Consumer<String> warnings) {
-    boolean lc = lowercase;
+    LatinCase lc = latinCase;
     boolean simp = simplify;
     // Summed as the parts arrive, in partition order: the driver holds the sums and one part.
-    Part.Totals totals = new Part.Totals();
+    Part.Totals totals = new Part.Totals(lc);
     PartitionResults.forEach(
         lines.mapPartitions(it -> List.of(Part.of(it, lc, simp)).iterator()), totals::add);
     CorpusStats stats = totals.stats(warnings);
@@ -58,7 +62,7 @@ public final class SparkStats {
 
   /**
    * What one partition's scan counted: the scanner's counters, each Han unit that occurred
-   * (code point and count), its Latin units in order of first appearance with their counts, and
+   * (code point and count), its Latin forms in order of first appearance with their counts, and
    * its U+FFFD characters. Parts of one corpus, in partition order, sum to the statistics of a
    * sequential read ({@link Totals}).
    */
@@ -68,12 +72,10 @@ public final class SparkStats {
     final CorpusStats.Scan scan;
     final int[] hanUnits;
     final long[] hanCounts;
-    final String[] latinUnits;
-    final long[] latinCounts;
+    final LatinForms latin;
     final long replaced;
 
-    private Part(CorpusStats.Scan scan, long[] han, String[] latinUnits, long[] latinCounts,
-        long replaced) {
+    private Part(CorpusStats.Scan scan, long[] han, LatinForms latin, long replaced) {
       this.scan = scan;
       int n = 0;
       for (long c : han) {
@@ -89,29 +91,27 @@ public final class SparkStats {
           hanCounts[k++] = han[cp];
         }
       }
-      this.latinUnits = latinUnits;
-      this.latinCounts = latinCounts;
+      this.latin = latin;
       this.replaced = replaced;
     }
 
     /** Scans the lines of one partition. */
-    static Part of(Iterator<String> lines, boolean lowercase, boolean simplify) {
-      UnitTable units = new UnitTable();
+    static Part of(Iterator<String> lines, LatinCase latinCase, boolean simplify) {
+      UnitTable units = UnitTable.of(latinCase);
       CorpusStats.Tally tally = new CorpusStats.Tally();
-      ClauseScanner scanner = new ClauseScanner(units, lowercase, simplify, tally);
+      ClauseScanner scanner = new ClauseScanner(units, latinCase, simplify, tally);
       long replaced = Lines.feed(lines, scanner);
-      // Every unit the table numbered, counted or not: the driver numbers them as the CLI's
-      // table does, which matters once it is full.
-      long[] latin = Arrays.copyOf(tally.latin(), units.latinCount());
-      return new Part(CorpusStats.Scan.of(scanner), tally.han(),
-          units.latinUnits().toArray(new String[0]), latin, replaced);
+      // Every form the table recorded, with the occurrences it counted of it (those of a unit
+      // add up to the unit's): the driver numbers them as the CLI's table does, which matters
+      // once it is full, and writes each unit in its most frequent form over all parts.
+      return new Part(CorpusStats.Scan.of(scanner), tally.han(), units.forms(), replaced);
     }
 
     /**
      * The parts of a corpus summed on the driver, added one at a time in partition order: Latin
      * units are numbered in order of first appearance across the parts (the ids a sequential
      * read gives them, and so its order of summing the entropy), up to {@link
-     * UnitTable#MAX_LATIN} of them, as in the CLI; a later one is left out of the counts.
+     * UnitTable#MAX_LATIN} forms, as in the CLI; a later one is left out of the counts.
      *
      * <p>Cost: a unit table of the union of the parts' Latin units (capped), a count per Latin
      * unit and one per Han code point (2 MB); a part is read once and not kept. Not thread-safe.
@@ -119,10 +119,15 @@ public final class SparkStats {
     static final class Totals {
       private CorpusStats.Scan scan = new CorpusStats.Scan(0, 0, 0, 0, 0, 0, 0, 0);
       private final long[] han = new long[UnitTable.LATIN_BASE];
-      private final UnitTable latin = new UnitTable();
+      private final UnitTable latin;
       private long[] latinCounts = new long[1024];
       private long replaced;
       private long beyond;
+
+      /** Empty totals of parts read with {@code latinCase}. */
+      Totals(LatinCase latinCase) {
+        latin = UnitTable.of(latinCase);
+      }
 
       /** Adds the part of the partition after those added so far. */
       void add(Part p) {
@@ -130,8 +135,9 @@ public final class SparkStats {
         for (int k = 0; k < p.hanUnits.length; k++) {
           han[p.hanUnits[k]] += p.hanCounts[k];
         }
-        for (int k = 0; k < p.latinUnits.length; k++) {
-          int id = latin.latinId(p.latinUnits[k]);
+        for (int k = 0; k < p.latin.size(); k++) {
+          long count = p.latin.counts()[k];
+          int id = latin.latinId(p.latin.forms()[k], count);
           if (id < 0) {
             beyond++;
             continue;
@@ -140,7 +146,7 @@ public final class SparkStats {
           if (i >= latinCounts.length) {
             latinCounts = Arrays.copyOf(latinCounts, Math.max(i + 1, 2 * latinCounts.length));
           }
-          latinCounts[i] += p.latinCounts[k];
+          latinCounts[i] += count;
         }
         replaced += p.replaced;
       }

@@ -48,7 +48,7 @@ final class StatsJob implements Callable<Integer>, RowOptions.Formats {
     // Checked with the corpus's local files once they are listed (JobInputs#lines).
     InputChecks checks = new InputChecks().output("-o", out.path());
     long t0 = clock.getAsLong();
-    SparkStats engine = new SparkStats(input.lowercase(), input.simplify());
+    SparkStats engine = new SparkStats(input.latinCase(), input.simplify());
     // The output is opened before the job: if it cannot be written, that is said at once.
     try (Output o = out.open()) {
       CorpusStats stats = Main.withSpark("ciku stats",

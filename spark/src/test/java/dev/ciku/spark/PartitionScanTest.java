@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.UnitTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,17 +42,19 @@ class PartitionScanTest {
   void totalsAdd_manyPartitionScansInOrder_equalOneScanOfTheWhole() throws IOException {
     List<String> lines = new ArrayList<>(Files.readAllLines(LAWS));
     lines.addAll(Files.readAllLines(WIKI));
-    UnitTable oneTable = new UnitTable();
+    UnitTable oneTable = new UnitTable(true);
     PartitionScan.Totals one = new PartitionScan.Totals(6, oneTable);
-    one.add(PartitionScan.of(lines.iterator(), 6, false, false));
-    UnitTable manyTable = new UnitTable();
+    one.add(PartitionScan.of(lines.iterator(), 6, LatinCase.FOLD, false));
+    UnitTable manyTable = new UnitTable(true);
     PartitionScan.Totals many = new PartitionScan.Totals(6, manyTable);
     List<List<String>> parts = slices(lines, 40, 25);
     for (List<String> part : parts) {
-      many.add(PartitionScan.of(part.iterator(), 6, false, false));
+      many.add(PartitionScan.of(part.iterator(), 6, LatinCase.FOLD, false));
     }
     assertTrue(oneTable.latinCount() > 100, "the wiki sample brings Latin units");
-    assertEquals(oneTable.latinUnits(), manyTable.latinUnits(), "Latin units, in order");
+    assertEquals(oneTable.latinKeys(), manyTable.latinKeys(), "Latin units, in order");
+    assertEquals(List.of(oneTable.forms().forms()), List.of(manyTable.forms().forms()), "forms");
+    assertArrayEquals(oneTable.forms().counts(), manyTable.forms().counts(), "their counts");
     assertArrayEquals(one.positions(), many.positions(), "positions");
     assertArrayEquals(one.weights(), many.weights(), "gram starts per bucket");
     assertEquals(one.clauses(), many.clauses(), "clauses");
@@ -63,19 +66,19 @@ class PartitionScanTest {
   @Test
   void totalsAdd_moreDistinctLatinThanTheTable_keepsTheFirstAndCountsTheRest() {
     // 1,000,000 units, then 1,000,000 of which the first 100,000 came before: 1,900,000 distinct.
-    UnitTable table = new UnitTable();
+    UnitTable table = new UnitTable(true);
     PartitionScan.Totals totals = new PartitionScan.Totals(2, table);
-    totals.add(PartitionScan.of(latinLines(0, 1_000_000), 2, false, false));
-    totals.add(PartitionScan.of(latinLines(900_000, 1_900_000), 2, false, false));
+    totals.add(PartitionScan.of(latinLines(0, 1_000_000), 2, LatinCase.FOLD, false));
+    totals.add(PartitionScan.of(latinLines(900_000, 1_900_000), 2, LatinCase.FOLD, false));
     // The table a sequential read fills: the first MAX_LATIN units, in order.
     assertEquals(IntStream.range(0, UnitTable.MAX_LATIN).mapToObj(i -> "u" + i).toList(),
-        table.latinUnits());
+        table.latinKeys());
     assertEquals(1_900_000 - UnitTable.MAX_LATIN, totals.beyond());
   }
 
   @Test
   void totals_filledUnitTable_refused() {
-    UnitTable t = new UnitTable();
+    UnitTable t = new UnitTable(true);
     t.latinId("iPhone");
     assertThrows(IllegalArgumentException.class, () -> new PartitionScan.Totals(6, t));
   }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.ClauseScanner;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.LatinCase;
+import dev.ciku.corpus.LatinForms;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountOptions;
@@ -42,7 +44,7 @@ class SparkCutPassTest {
   void cutAndSumPartition_runMemoryOfOneByte_spillEveryBlockAndGiveOneCuttersFragments()
       throws IOException {
     // G: the grams of 2-3 units the laws sample has 20 times or more; its Latin units.
-    UnitTable units = new UnitTable();
+    UnitTable units = new UnitTable(true);
     GramIndex g = new GramIndex(1 << 16);
     new NgramCounter(new CountOptions(G_MAX, 20, 1, 64L << 20, tmp), ReaderOptions.DEFAULT)
         .count(List.of(CorpusInput.file(PartitionScanTest.LAWS)), units, new ByteCounter(),
@@ -57,10 +59,10 @@ class SparkCutPassTest {
       cohesive[k[0]++] = hi;
       cohesive[k[0]++] = lo;
     });
-    List<String> latin = units.latinUnits();
+    LatinForms latin = units.forms();
     List<String> lines = Files.readAllLines(PartitionScanTest.LAWS);
     Cutter one = new Cutter(g, G_MAX, MAX_LENGTH);
-    Lines.feed(lines.iterator(), new ClauseScanner(Lines.table(latin), false, false,
+    Lines.feed(lines.iterator(), new ClauseScanner(Lines.table(latin, LatinCase.FOLD), LatinCase.FOLD, false,
         (u, length, owned, start, end) -> one.clause(u, 0, length, owned, end)));
     String expected = PackedFragmentsTest.render(one.fragments());
     assertTrue(g.size() > 1000 && one.fragments().longFragments().size() > 100,
@@ -75,7 +77,8 @@ class SparkCutPassTest {
       }
       for (List<String> part : PartitionScanTest.slices(lines, 5, 12)) {
         Iterator<Tuple2<Integer, long[]>> sent = SparkCutPass.cutPartition(part.iterator(),
-            cohesive, latin, G_MAX, MAX_LENGTH, false, false, REDUCE, false, memory, spool);
+            cohesive, latin, G_MAX, MAX_LENGTH, LatinCase.FOLD, false, REDUCE, false, memory,
+            spool);
         assertEquals(part.isEmpty() ? 0 : onDisk, files(spool), memory + " bytes: cut blocks");
         sent.forEachRemaining(t -> shuffled.get(t._1()).add(t));
         assertEquals(0, files(spool), "deleted once read");

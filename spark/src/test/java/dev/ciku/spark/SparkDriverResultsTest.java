@@ -3,6 +3,7 @@ package dev.ciku.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ciku.corpus.LatinCase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -72,8 +73,8 @@ class SparkDriverResultsTest {
     int step = lines.size() / PARTITIONS;
     for (int p = 0; p < PARTITIONS; p++) {
       List<String> part = lines.subList(p * step, (p + 1) * step);
-      sizes[p] = serializedBytes(stats ? SparkStats.Part.of(part.iterator(), false, false)
-          : PartitionScan.of(part.iterator(), 3, false, false));
+      sizes[p] = serializedBytes(stats ? SparkStats.Part.of(part.iterator(), LatinCase.FOLD, false)
+          : PartitionScan.of(part.iterator(), 3, LatinCase.FOLD, false));
     }
     return sizes;
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountOptions;
@@ -201,7 +202,7 @@ class SparkJobOptionsTest {
       throws IOException {
     // The local engine's counts and 'ciku discover --counts' on them, the reference.
     List<long[]> grams = new ArrayList<>();
-    UnitTable units = new UnitTable();
+    UnitTable units = new UnitTable(true);
     dev.ciku.count.CountSummary counted = new NgramCounter(new CountOptions(6, 2, 2, 64L << 20,
         tmp), ReaderOptions.DEFAULT).count(List.of(CorpusInput.file(LAWS)), units,
         new ByteCounter(), m -> { }, (hi, lo, c) -> grams.add(new long[] {hi, lo, c}));
@@ -226,12 +227,12 @@ class SparkJobOptionsTest {
     try {
       // Each pass's tasks spill there: the checks below that none is left are not idle.
       assertFalse(spillsIn(local, () -> new SparkNgramCounter(sc, new SparkNgramCounter.Settings(
-          6, 2, false, false, 3, 1 << 14, 1)).count(lines,
+          6, 2, LatinCase.FOLD, false, 3, 1 << 14, 1)).count(lines,
               (hi, lo, c) -> spark.add(new long[] {hi, lo, c}))).isEmpty(), "counting spills");
       try (NgramStore s = NgramStore.open(store)) {
         assertFalse(spillsIn(local, () -> cut[0] = new WordDiscoverer(DiscoverOptions.DEFAULT,
             ReaderOptions.DEFAULT, 1, 64L << 20, tmp).withCutPass(new SparkCutPass(sc, lines,
-                false, false, 3, true, 1)).discover(List.of(), s, new ByteCounter(), m -> { },
+                LatinCase.FOLD, false, 3, true, 1)).discover(List.of(), s, new ByteCounter(), m -> { },
                 m -> { })).isEmpty(), "cut pass spills");
       }
     } finally {
@@ -350,6 +351,8 @@ class SparkJobOptionsTest {
       Map.entry("--encoding", "the jobs take only charsets that split at line feeds, and detect"
           + " per file"),
       Map.entry("--lowercase", "the CLI's is in FormatOptions with --input-format etc., which"
+          + " jobs lack"),
+      Map.entry("--keep-case", "the CLI's is in FormatOptions with --input-format etc., which"
           + " jobs lack"),
       Map.entry("--simplify", "the CLI's is in FormatOptions with --input-format etc., which"
           + " jobs lack"),

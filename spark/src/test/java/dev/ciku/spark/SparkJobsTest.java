@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ciku.cli.CikuException;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import dev.ciku.count.CountOptions;
@@ -72,7 +73,7 @@ class SparkJobsTest {
       inputs.add(CorpusInput.file(f));
     }
     return new NgramCounter(new CountOptions(order, minCount, 2, 128L << 20, tmp),
-        ReaderOptions.DEFAULT).count(inputs, new UnitTable(), new ByteCounter(), m -> { },
+        ReaderOptions.DEFAULT).count(inputs, new UnitTable(true), new ByteCounter(), m -> { },
         (hi, lo, c) -> out.add(new long[] {hi, lo, c}));
   }
 
@@ -84,7 +85,11 @@ class SparkJobsTest {
   }
 
   private static void assertSameSummary(CountSummary expected, CountSummary actual) {
-    assertEquals(expected.units().latinUnits(), actual.units().latinUnits(), "Latin unit table");
+    assertEquals(expected.units().latinKeys(), actual.units().latinKeys(), "Latin unit table");
+    assertEquals(List.of(expected.units().forms().forms()),
+        List.of(actual.units().forms().forms()), "Latin forms");
+    assertArrayEquals(expected.units().forms().counts(), actual.units().forms().counts(),
+        "the counts of the Latin forms");
     assertArrayEquals(expected.positions(), actual.positions(), "positions");
     assertEquals(expected.clauses(), actual.clauses(), "clauses");
     assertEquals(expected.chars(), actual.chars(), "chars");
@@ -114,7 +119,7 @@ class SparkJobsTest {
     }
     // Small tables make every task spill several runs before its local merge.
     SparkNgramCounter.Settings st =
-        new SparkNgramCounter.Settings(6, 2, false, false, 3, 1 << 16, 1 << 20);
+        new SparkNgramCounter.Settings(6, 2, LatinCase.FOLD, false, 3, 1 << 16, 1 << 20);
     List<long[]> actual = new ArrayList<>();
     Path sparkStore = tmp.resolve("spark.ngrams");
     JavaRDD<String> lines = lines(5, LAWS, WIKI);
@@ -139,7 +144,7 @@ class SparkJobsTest {
   void discover_distributedCutPass_equalsLocalDiscovery() throws IOException {
     DiscoverOptions options = DiscoverOptions.DEFAULT;
     Path store = tmp.resolve("discover.ngrams");
-    WordDiscoverer.Result spark = new SparkDiscoverer(sc, options, false, false, 3)
+    WordDiscoverer.Result spark = new SparkDiscoverer(sc, options, LatinCase.FOLD, false, 3)
         .discover(lines(4, LAWS), store, 128L << 20, tmp, m -> { }, m -> { });
     // Exactly 'ciku discover --counts STORE CORPUS' (same counts, cut pass run locally) ...
     WordDiscoverer.Result withStore;
@@ -188,7 +193,7 @@ class SparkJobsTest {
       // ... and its cut pass on Spark, every block a task sends (the units counted too) put on
       // disk before Spark reads it.
       WordDiscoverer.Result spark = new WordDiscoverer(options, ReaderOptions.DEFAULT, 1,
-          128L << 20, tmp).withCutPass(new SparkCutPass(sc, lines(4, LAWS), false, false, 3,
+          128L << 20, tmp).withCutPass(new SparkCutPass(sc, lines(4, LAWS), LatinCase.FOLD, false, 3,
               true, 1)).discover(List.of(), s, new ByteCounter(), m -> { }, m -> { });
       assertTrue(cli.words().size() > 100, "the sample yields words");
       assertEquals(cli.fragments(), spark.fragments(), "fragments cut");
@@ -383,19 +388,24 @@ class SparkJobsTest {
         spark.get(0));
     assertEquals(cliWarnings("domain", "-o", out, oneLine.toString()),
         spark.stream().map(l -> l.replace("ciku-spark:", "ciku:")).toList());
-    // A profile counted with --lowercase: no warning with --lowercase, one without it.
+    // A profile counted with --lowercase: no warning with --lowercase or folding case (the
+    // default), one with --keep-case.
     Path profile = tmp.resolve("lower.profile.gz");
     assertEquals(0, dev.ciku.cli.Main.execute("domain", "--build-profile", "--lowercase", "-q",
         "-o", profile.toString(), LAWS.toString()));
     assertEquals(List.of(), warnings("domain", "--lowercase", "--reference", profile.toString(),
         "-o", out, LAWS.toString()));
-    List<String> other = warnings("domain", "--reference", profile.toString(), "-o", out,
-        LAWS.toString());
+    assertEquals(List.of(), warnings("domain", "--reference", profile.toString(), "-o", out,
+        LAWS.toString()));
+    List<String> other = warnings("domain", "--keep-case", "--reference", profile.toString(),
+        "-o", out, LAWS.toString());
     assertEquals(List.of("ciku-spark: warning: the reference profile " + profile + " was counted"
-        + " with --lowercase, the domain corpus is not: a Latin term with a capital (iPhone) is"
-        + " not found there (give --lowercase too)"), other);
-    assertEquals(cliWarnings("domain", "--reference", profile.toString(), "-o", out,
-        LAWS.toString()), other.stream().map(l -> l.replace("ciku-spark:", "ciku:")).toList());
+        + " with its Latin letters lower-cased, the domain corpus is read with --keep-case: a"
+        + " Latin term with a capital (iPhone) is not found there (leave out --keep-case to fold"
+        + " case in both)"), other);
+    assertEquals(cliWarnings("domain", "--keep-case", "--reference", profile.toString(), "-o",
+        out, LAWS.toString()), other.stream().map(l -> l.replace("ciku-spark:", "ciku:"))
+        .toList());
   }
 
   /** The warnings of the CLI's command {@code args} (run quietly, in this JVM). */
@@ -500,8 +510,9 @@ class SparkJobsTest {
     assertEquals(-1, Files.mismatch(cliOnStore, jobOnStore), "discover --counts STORE INPUT");
     // A store counted without --simplify, read with it: the CLI's line, before the job.
     assertEquals("ciku-spark discover: " + sparkStore + " was counted without --simplify and"
-        + " without --lowercase; give the same --simplify/--lowercase as when counting",
-        oneLineError(2, "discover", "--simplify", "--counts", sparkStore.toString(), laws));
+        + " without --lowercase or --keep-case; give the same --simplify/--lowercase/--keep-case"
+        + " as when counting", oneLineError(2, "discover", "--simplify", "--counts",
+        sparkStore.toString(), laws));
 
     // Main discover writes the TSV 'ciku discover CORPUS' writes.
     Path sparkWords = tmp.resolve("words-spark-main.tsv");
@@ -511,6 +522,63 @@ class SparkJobsTest {
     assertEquals(0, dev.ciku.cli.Main.execute("discover", "-o", cliWords.toString(),
         "--no-progress", "-q", laws));
     assertEquals(-1, Files.mismatch(cliWords, sparkWords), "discover outputs differ");
+  }
+
+  /**
+   * Latin units in several cases (CPU 60 times, cpu 40, Cpu 3 ...; the first 90 lines write CPU
+   * most, the last 102 cpu), over 3 partitions: every job writes what the CLI writes, folding
+   * case (the counts of the forms added over the partitions), with --lowercase and with
+   * --keep-case.
+   */
+  @Test
+  void mainJobs_caseVariantsOverPartitions_threeCaseSettingsEqualTheCli() throws Exception {
+    String fixture = Path.of("../src/test/resources/fixtures/latin-case.txt").toString();
+    for (String option : new String[] {"--simplify", "--lowercase", "--keep-case"}) {
+      List<String> words = sameAsCli("discover", option, "--top", "0", fixture);
+      assertTrue(words.contains(switch (option) {
+        case "--lowercase" -> "cpu\t103\tnan\t2.6602\t2.6629\t12.3291";
+        case "--keep-case" -> "cpu\t40\tnan\t2.5689\t2.5922\t9.4765";
+        default -> "CPU\t103\tnan\t2.6602\t2.6629\t12.3291";
+      }), option + ": " + words);
+      List<String> grams = countRowsAsCli(option, "--top", "0", fixture);
+      assertTrue(grams.contains(option.equals("--keep-case") ? "BIOS\t12" : "bios\t32"),
+          option + ": " + grams);
+      sameAsCli("stats", option, fixture);
+      sameAsCli("domain", option, "--top", "0", fixture);
+    }
+    // The store of a folded count: the forms and their counts of the CLI's, byte for byte.
+    Path sparkStore = tmp.resolve("case-spark.ngrams");
+    Path cliStore = tmp.resolve("case-cli.ngrams");
+    assertEquals(0, new picocli.CommandLine(new Main()).execute("count", "--partitions", "3",
+        "-o", sparkStore.toString(), fixture));
+    assertEquals(0, dev.ciku.cli.Main.execute("count", "-q", "--no-progress", "-o",
+        cliStore.toString(), fixture));
+    assertEquals(-1, Files.mismatch(cliStore, sparkStore), "store files differ");
+    assertEquals("ciku-spark discover: --keep-case and --lowercase exclude each other:"
+        + " --lowercase folds case and writes Latin units lower-case, --keep-case keeps their"
+        + " case (give one, or neither to fold case and write each unit's most frequent form)",
+        oneLineError(2, "discover", "--keep-case", "--lowercase", fixture));
+  }
+
+  /**
+   * Runs {@code count args} as a Spark job (3 input partitions, rows to --tsv) and on the CLI
+   * (rows to standard output): they must write the same bytes. Returns the rows.
+   */
+  private List<String> countRowsAsCli(String... args) throws IOException {
+    Path job = tmp.resolve("grams.tsv");
+    assertEquals(0, new picocli.CommandLine(new Main()).execute(concat(new String[] {"count",
+        "--partitions", "3", "--tsv", job.toString()}, args)));
+    java.io.PrintStream old = System.out;
+    java.io.ByteArrayOutputStream cli = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(cli, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, dev.ciku.cli.Main.execute(concat(new String[] {"count", "--no-progress",
+          "-q"}, args)));
+    } finally {
+      System.setOut(old);
+    }
+    assertArrayEquals(cli.toByteArray(), Files.readAllBytes(job), "count rows");
+    return Files.readAllLines(job);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ciku.corpus.ByteCounter;
 import dev.ciku.corpus.CorpusInput;
 import dev.ciku.corpus.CorpusStats;
+import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.corpus.UnitTable;
 import java.io.BufferedWriter;
@@ -35,9 +36,9 @@ class StatsTotalsTest {
     List<String> lines = new ArrayList<>(Files.readAllLines(PartitionScanTest.LAWS));
     lines.addAll(Files.readAllLines(PartitionScanTest.WIKI));
     lines.addAll(Files.readAllLines(hant));
-    SparkStats.Part.Totals totals = new SparkStats.Part.Totals();
+    SparkStats.Part.Totals totals = new SparkStats.Part.Totals(LatinCase.FOLD);
     for (List<String> part : PartitionScanTest.slices(lines, 40, 19)) {
-      totals.add(SparkStats.Part.of(part.iterator(), false, false));
+      totals.add(SparkStats.Part.of(part.iterator(), LatinCase.FOLD, false));
     }
     List<String> warnings = new ArrayList<>();
     CorpusStats spark = totals.stats(warnings::add);
@@ -61,9 +62,9 @@ class StatsTotalsTest {
         }
       }
     }
-    SparkStats.Part.Totals totals = new SparkStats.Part.Totals();
-    totals.add(SparkStats.Part.of(PartitionScanTest.latinLines(0, 1_000_000), false, false));
-    totals.add(SparkStats.Part.of(PartitionScanTest.latinLines(900_000, 1_900_000), false, false));
+    SparkStats.Part.Totals totals = new SparkStats.Part.Totals(LatinCase.FOLD);
+    totals.add(SparkStats.Part.of(PartitionScanTest.latinLines(0, 1_000_000), LatinCase.FOLD, false));
+    totals.add(SparkStats.Part.of(PartitionScanTest.latinLines(900_000, 1_900_000), LatinCase.FOLD, false));
     List<String> warnings = new ArrayList<>();
     CorpusStats spark = totals.stats(warnings::add);
     CorpusStats cli = cli(text);
