@@ -8,7 +8,10 @@ package dev.ciku.corpus;
  * <ul>
  *   <li>Full-width ASCII forms U+FF01..U+FF5E become their half-width counterparts (Ａ→A, １→1).</li>
  *   <li>The ideographic space U+3000 becomes an ASCII space.</li>
- *   <li>Optionally, Latin letters are lower-cased ({@code --lowercase}).</li>
+ *   <li>Latin letters are compared without case by default: the {@link UnitTable} makes one
+ *       unit of {@code CPU} and {@code cpu}, written in its most frequent form
+ *       ({@link LatinCase}); {@code --lowercase} lower-cases them as they are read,
+ *       {@code --keep-case} keeps them apart.</li>
  *   <li>Optionally, traditional Han characters are folded to simplified ones ({@code --simplify},
  *       {@link Simplified}); otherwise units keep their script, and only lexicon, vocabulary and
  *       reference look-ups compare folded forms.</li>

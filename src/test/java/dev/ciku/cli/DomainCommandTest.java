@@ -296,6 +296,9 @@ class DomainCommandTest {
         profile.toString()));
     assertEquals(List.of("CPU\t60\t3", "cpu\t40\t2", "Cpu\t3\t0"), termRows(fixture, "cpu",
         "--keep-case", "--reference", profile.toString()));
+    // A reference corpus is read as the domain corpus is: folded, it counts every form.
+    assertEquals(List.of("CPU\t103\t5"), termRows(fixture, "cpu", "--reference",
+        text.toString()));
   }
 
   /** The term, domain count and reference count of the terms that are a case of {@code word}. */
