@@ -72,10 +72,7 @@ public final class FormatOptions {
    */
   public LatinCase latinCase() {
     if (lowercase && keepCase) {
-      throw new CikuException(CikuException.USAGE, "--keep-case and --lowercase exclude each"
-          + " other: --lowercase folds case and writes Latin units lower-case, --keep-case keeps"
-          + " their case (give one, or neither to fold case and write each unit's most frequent"
-          + " form)");
+      throw new CikuException(CikuException.USAGE, LatinCase.BOTH_GIVEN);
     }
     return LatinCase.of(lowercase, keepCase);
   }

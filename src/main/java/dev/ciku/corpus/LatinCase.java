@@ -25,10 +25,19 @@ public enum LatinCase {
   /** Compared and written as they are ({@code --keep-case}). */
   KEEP;
 
-  /** The setting of the options {@code --lowercase} and {@code --keep-case} (not both). */
+  /** What is wrong with giving both {@code --keep-case} and {@code --lowercase}. */
+  public static final String BOTH_GIVEN = "--keep-case and --lowercase exclude each other:"
+      + " --lowercase folds case and writes Latin units lower-case, --keep-case keeps their case"
+      + " (give one, or neither to fold case and write each unit's most frequent form)";
+
+  /**
+   * The setting of the options {@code --lowercase} and {@code --keep-case}.
+   *
+   * @throws IllegalArgumentException with {@link #BOTH_GIVEN} if both are given
+   */
   public static LatinCase of(boolean lowercase, boolean keepCase) {
     if (lowercase && keepCase) {
-      throw new IllegalArgumentException("--keep-case and --lowercase exclude each other");
+      throw new IllegalArgumentException(BOTH_GIVEN);
     }
     return lowercase ? LOWER : keepCase ? KEEP : FOLD;
   }
