@@ -195,13 +195,19 @@ public final class UnitPolicy {
     return text;
   }
 
-  /** Lower-cases a Latin code point (ASCII and Latin-1/Extended-A letters); others unchanged. */
+  /**
+   * Lower-cases a Latin code point (ASCII and Latin-1/Extended-A/B letters); others unchanged,
+   * and so are the capitals whose lower case is no Latin letter ({@link #isLatin}: Ə, Ɛ, Ⱥ,
+   * whose ə, ɛ, ⱥ are IPA or Latin Extended-C letters), so that a lower-cased unit is still one
+   * unit when it is read again (a profile's gram, a lexicon word).
+   */
   public static int toLowerLatin(int cp) {
     if (cp >= 'A' && cp <= 'Z') {
       return cp + 32;
     }
     if (cp >= 0xC0) {
-      return Character.toLowerCase(cp);
+      int lower = Character.toLowerCase(cp);
+      return isLatin(lower) ? lower : cp;
     }
     return cp;
   }

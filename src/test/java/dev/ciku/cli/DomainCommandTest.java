@@ -278,6 +278,21 @@ class DomainCommandTest {
   }
 
   @Test
+  void domain_profileBuiltFoldingCaseWithCapitalWhoseLowerCaseIsNoLatinLetter_loads()
+      throws Exception {
+    // Lower-cased, Ə would be ə (U+0259), no Latin letter: the profile's line 'ə' would be no
+    // gram, and the default profile unreadable.
+    Path text = Files.writeString(dir.resolve("names.txt"),
+        "阿塞拜疆总统Əliyev访问北京，ƏLIYEV表示感谢。\n".repeat(3), StandardCharsets.UTF_8);
+    Path profile = dir.resolve("folded.profile");
+    assertEquals(0, Main.execute("domain", "-q", "--build-profile", "--profile-min-count", "1",
+        text.toString(), "-o", profile.toString()), io::err);
+    io.reset();
+    assertEquals(0, Main.execute("domain", "-q", "--top", "3", "--reference",
+        profile.toString(), LAWS), io::err);
+  }
+
+  @Test
   void domain_termWithCaseVariants_foundOnceInItsMostFrequentFormWithTheProfilesFormsAdded()
       throws Exception {
     // A profile that kept case: CPU 3 times, cpu twice.

@@ -101,6 +101,21 @@ class UnitPolicyTest {
   }
 
   @Test
+  void toLowerLatin_capitalWhoseLowerCaseIsNoLatinLetter_unchanged() {
+    // Ə (Azerbaijani), Ɛ, Ⱥ: their lower cases (ə U+0259, ɛ U+025B, ⱥ U+2C65) are no Latin
+    // letters of a unit, so lower-cased they would end the run that holds them.
+    for (int cp = 0; cp < 0x300; cp++) {
+      if (UnitPolicy.isLatin(cp)) {
+        assertTrue(UnitPolicy.isLatin(UnitPolicy.toLowerLatin(cp)), Integer.toHexString(cp));
+      }
+    }
+    assertEquals(0x18F, UnitPolicy.toLowerLatin(0x18F));
+    assertEquals(0x23A, UnitPolicy.toLowerLatin(0x23A));
+    assertEquals('i', UnitPolicy.toLowerLatin(0x130), "İ is i, as Character.toLowerCase has it");
+    assertEquals("Əliyev", UnitPolicy.normalizeText("ƏLIYEV", true));
+  }
+
+  @Test
   void normalizeText_fullWidthAndCase_asTheReaderWritesThem() {
     assertEquals("COVID-19疫情", UnitPolicy.normalizeText("ＣＯＶＩＤ－１９疫情", false));
     assertEquals("covid-19疫情", UnitPolicy.normalizeText("ＣＯＶＩＤ－１９疫情", true));
