@@ -188,7 +188,7 @@ final class DomainCommand implements Callable<Integer>, RowOptions.Formats {
       DomainTermMiner.ReferenceSource source = ref.source();
       // The bundled profile kept the case of its corpus: it is folded as it loads unless the
       // domain corpus keeps case too, so it never needs a warning.
-      TermFilter filter = termFilter.filter(log::warn);
+      TermFilter filter = termFilter.filter(latinCase.folds(), log::warn);
       if (!reference.isEmpty()) {
         ReferenceSources.check(source);
         String caseWarning = ReferenceSources.caseWarning(source, latinCase,

@@ -77,10 +77,13 @@ public final class TermFilterOptions implements OptionTexts.Own {
    * ({@link TermFilter#addFile}); {@code warnings} hears of malformed bytes in them. Cost: reads
    * each file once.
    *
+   * @param foldCase the corpus compares Latin units without case (by default and with
+   *     {@code --lowercase}; not with {@code --keep-case}): so do the patterns
+   *     ({@link TermFilter#none(boolean)})
    * @throws IOException if a file cannot be read
    */
-  public TermFilter filter(Consumer<String> warnings) throws IOException {
-    TermFilter filter = noFilter ? TermFilter.none() : TermFilter.bundled();
+  public TermFilter filter(boolean foldCase, Consumer<String> warnings) throws IOException {
+    TermFilter filter = noFilter ? TermFilter.none(foldCase) : TermFilter.bundled(foldCase);
     for (Path p : stopwords) {
       filter.addFile(p, false, warnings);
     }

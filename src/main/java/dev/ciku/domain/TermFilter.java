@@ -5,6 +5,7 @@ import dev.ciku.corpus.Fields;
 import dev.ciku.corpus.MalformedDataException;
 import dev.ciku.corpus.Simplified;
 import dev.ciku.corpus.TextLines;
+import dev.ciku.corpus.UnitPolicy;
 import dev.ciku.discover.NumberExpressions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,11 @@ import java.util.function.Consumer;
  * (审判工作 by 工作). The bundled filter also drops quantities and ordinals, which are not
  * terms: every term holding a digit (16款, 5万公里, 10万元以下罚款) and every number in Chinese
  * numerals that {@link NumberExpressions#isChinese} recognises (第二十九条, 三个月, 十五日以内). Patterns and terms are compared with traditional
- * characters folded to simplified ({@link Simplified}), so the patterns serve either script.
+ * characters folded to simplified ({@link Simplified}), so the patterns serve either script, and,
+ * in a filter for a corpus that compares Latin units without case ({@link #none(boolean)}: by
+ * default and with {@code --lowercase}, not with {@code --keep-case}), with their Latin letters
+ * lower-cased and full-width forms made half-width ({@link UnitPolicy#normalizeText}), as a
+ * lexicon compares them: {@code cpu} drops the term written {@code CPU}.
  *
  * <p>Filled by {@link #add} and {@link #addFile}, then only read: not thread-safe while it is
  * filled; once filled, and published safely (as the commands do, before any worker starts), any
@@ -58,15 +63,34 @@ public final class TermFilter {
   private static final String MATCHED = "";
 
   private boolean numbers;
+  /** Whether Latin letters are compared lower-cased (a corpus that folds their case). */
+  private final boolean foldCase;
 
-  /** A filter that keeps everything. */
-  public static TermFilter none() {
-    return new TermFilter();
+  private TermFilter(boolean foldCase) {
+    this.foldCase = foldCase;
   }
 
-  /** The bundled stopwords and generic heads. */
+  /** A filter that keeps everything, comparing Latin letters as written. */
+  public static TermFilter none() {
+    return none(false);
+  }
+
+  /**
+   * A filter that keeps everything; {@code foldCase}: its patterns and the terms are compared
+   * with their Latin letters lower-cased (for a corpus that compares Latin units without case).
+   */
+  public static TermFilter none(boolean foldCase) {
+    return new TermFilter(foldCase);
+  }
+
+  /** The bundled stopwords and generic heads, comparing Latin letters as written. */
   public static TermFilter bundled() throws IOException {
-    TermFilter f = new TermFilter();
+    return bundled(false);
+  }
+
+  /** The bundled stopwords and generic heads; {@code foldCase} as in {@link #none(boolean)}. */
+  public static TermFilter bundled(boolean foldCase) throws IOException {
+    TermFilter f = new TermFilter(foldCase);
     f.numbers = true;
     f.addResource(STOPWORDS, false);
     f.addResource(GENERIC_HEADS, true);
@@ -116,7 +140,7 @@ public final class TermFilter {
    *     {@code prefix*}, or with N above {@value #MAX_GUARD}
    */
   public TermFilter add(String pattern, boolean heads) {
-    String p = Simplified.bundled().fold(Fields.strip(pattern));
+    String p = fold(Fields.strip(pattern));
     if (p.isEmpty() || p.startsWith("#")) {
       return this;
     }
@@ -126,7 +150,7 @@ public final class TermFilter {
             + p + "'");
       }
       if (keep == null) {
-        keep = new TermFilter();
+        keep = new TermFilter(foldCase);
       }
       try {
         keep.add(p.substring(1), false);
@@ -241,7 +265,7 @@ public final class TermFilter {
 
   /** {@link #rejection}, or {@link #MATCHED} for a dropped term when {@code !describe}. */
   private String rejection(String term, boolean describe) {
-    term = Simplified.bundled().fold(term);
+    term = fold(term);
     if (keep != null && keep.match(term, false) != null) {
       return null;
     }
@@ -253,6 +277,12 @@ public final class TermFilter {
     }
     String pattern = match(term, describe);
     return pattern == null || !describe ? pattern : "pattern '" + pattern + "'";
+  }
+
+  /** {@code s} as patterns and terms are compared: simplified, and lower-cased if folding. */
+  private String fold(String s) {
+    String simplified = Simplified.bundled().fold(s);
+    return foldCase ? UnitPolicy.normalizeText(simplified, true) : simplified;
   }
 
   private static boolean hasDigit(String term) {

@@ -79,6 +79,20 @@ class LatinCaseCliTest {
   }
 
   @Test
+  void domainStopwords_patternInAnotherCase_dropsTheFoldedTermOnlyWhenCaseIsFolded()
+      throws Exception {
+    Path stop = Files.writeString(dir.resolve("stop.txt"), "cpu\nBIOS\n");
+    // Folded, the terms are written CPU and bios; the patterns drop them whatever their case.
+    assertEquals(List.of("iPhone\t35"), latinRows(run("domain", "-q", "--top", "0",
+        "--stopwords", stop.toString(), FIXTURE)));
+    assertEquals(List.of("iphone\t35"), latinRows(run("domain", "-q", "--top", "0",
+        "--lowercase", "--stopwords", stop.toString(), FIXTURE)));
+    assertEquals(List.of("CPU\t60", "iPhone\t22", "bios\t20", "IPHONE\t7", "iphone\t6",
+        "Cpu\t3"), latinRows(run("domain", "-q", "--top", "0", "--keep-case", "--stopwords",
+        stop.toString(), FIXTURE)));
+  }
+
+  @Test
   void discover_foldedCase_sameOutputAtAnyThreadCountAndMemory() {
     String one = run("discover", "-q", "--top", "0", "-t", "1", FIXTURE);
     assertTrue(one.contains("\nCPU\t103\t"), one);

@@ -28,6 +28,23 @@ class TermFilterTest {
   }
 
   @Test
+  void rejection_foldingCase_patternsAndTermsComparedWithoutCase() {
+    // A corpus that folds case writes a unit in its most frequent form, CPU or cpu: a pattern
+    // must find it in either.
+    TermFilter f = TermFilter.none(true).add("cpu", false).add("*OS", true).add("!iOS", false)
+        .add("App*", false);
+    assertEquals("pattern 'cpu'", f.rejection("CPU"));
+    assertEquals("pattern 'cpu'", f.rejection("cpu"));
+    assertEquals("pattern '*os'", f.rejection("BIOS"));
+    assertEquals(null, f.rejection("IOS"), "an exception folds too");
+    assertEquals("pattern 'app*'", f.rejection("APPLE"));
+    // Keeping case, they are compared as written (and so by none()).
+    TermFilter kept = TermFilter.none(false).add("cpu", false);
+    assertEquals(null, kept.rejection("CPU"));
+    assertEquals(null, TermFilter.none().add("cpu", false).rejection("CPU"));
+  }
+
+  @Test
   void rejection_goldenTable_namesTheMatchingPatternAsWritten() {
     TermFilter f = TermFilter.none().add("或者", false).add("*的", false).add("由*", false)
         .add("*之*", false).add("工作", true).add("3:*本", false).add("3:经*", false)

@@ -120,7 +120,7 @@ final class DomainJob implements Callable<Integer>, RowOptions.Formats {
     // Folded as it loads unless the corpus keeps case, as the CLI's.
     ReferenceProfile profile = reference == null ? ReferenceProfile.bundled(latinCase)
         : ReferenceProfile.load(reference, latinCase);
-    TermFilter filter = termFilter.filter(Main::warn);
+    TermFilter filter = termFilter.filter(latinCase.folds(), Main::warn);
     // A lower-cased profile finds no term with a capital in a corpus that keeps case.
     String caseWarning = profile.caseWarning(latinCase,
         reference == null ? ReferenceProfile.BUNDLED : reference.toString());

@@ -533,6 +533,7 @@ class SparkJobsTest {
   @Test
   void mainJobs_caseVariantsOverPartitions_threeCaseSettingsEqualTheCli() throws Exception {
     String fixture = Path.of("../src/test/resources/fixtures/latin-case.txt").toString();
+    Path caseStopwords = Files.writeString(tmp.resolve("case-stopwords.txt"), "cpu\nBIOS\n");
     for (String option : new String[] {"--simplify", "--lowercase", "--keep-case"}) {
       List<String> words = sameAsCli("discover", option, "--top", "0", fixture);
       assertTrue(words.contains(switch (option) {
@@ -545,6 +546,12 @@ class SparkJobsTest {
           option + ": " + grams);
       sameAsCli("stats", option, fixture);
       sameAsCli("domain", option, "--top", "0", fixture);
+      // Stopword patterns in another case than the terms are written drop them unless case is
+      // kept, as in the CLI.
+      List<String> terms = sameAsCli("domain", option, "--top", "0", "--stopwords",
+          caseStopwords.toString(), fixture);
+      assertEquals(option.equals("--keep-case"), terms.stream().anyMatch(
+          t -> t.startsWith("CPU\t")), option + ": " + terms);
     }
     // The store of a folded count: the forms and their counts of the CLI's, byte for byte.
     Path sparkStore = tmp.resolve("case-spark.ngrams");
