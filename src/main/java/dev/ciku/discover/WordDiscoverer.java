@@ -505,6 +505,9 @@ public final class WordDiscoverer {
     if (recording != null) {
       ParallelClauses.replay(recording, bytes, workers);
     } else {
+      // The written forms are those of the counts (a store's table is frozen already): reading
+      // the corpus again must not count its Latin forms a second time.
+      units.freeze();
       read = ParallelClauses.run(corpus, readerOptions, units, bytes, warnings, workers).units();
     }
     for (Cutter c : cutters) {
