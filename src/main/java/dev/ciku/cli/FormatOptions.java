@@ -71,6 +71,14 @@ public final class FormatOptions {
    * folding case ({@link LatinCase}); both options are a usage error.
    */
   public LatinCase latinCase() {
+    return latinCase(lowercase, keepCase);
+  }
+
+  /**
+   * The setting of {@code --lowercase} and {@code --keep-case} as given (to the CLI's commands
+   * or the Spark jobs): both are a usage error with {@link LatinCase#BOTH_GIVEN}.
+   */
+  public static LatinCase latinCase(boolean lowercase, boolean keepCase) {
     if (lowercase && keepCase) {
       throw new CikuException(CikuException.USAGE, LatinCase.BOTH_GIVEN);
     }

@@ -1,6 +1,7 @@
 package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
+import dev.ciku.cli.FormatOptions;
 import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.InputOptions;
 import dev.ciku.cli.VerbosityOptions;
@@ -66,10 +67,7 @@ final class JobInputs {
    * folding case; both options are a usage error, with the CLI's line.
    */
   LatinCase latinCase() {
-    if (lowercase && keepCase) {
-      throw new CikuException(CikuException.USAGE, LatinCase.BOTH_GIVEN);
-    }
-    return LatinCase.of(lowercase, keepCase);
+    return FormatOptions.latinCase(lowercase, keepCase);
   }
 
   /** Whether traditional Han characters are folded to simplified ones ({@code --simplify}). */
