@@ -85,8 +85,24 @@ public final class FormatOptions {
     return LatinCase.of(lowercase, keepCase);
   }
 
+  /** Whether traditional Han characters are folded to simplified ones ({@code --simplify}). */
+  public boolean simplify() {
+    return simplify;
+  }
+
   /** The reader options these flags describe, for the inputs of {@code input}. */
   public ReaderOptions readerOptions(InputOptions input) {
+    return readerOptions(input.charset(), input.detectCharset(), input.fallback());
+  }
+
+  /**
+   * The reader options these flags describe, for inputs read in {@code charset} (detected per
+   * input if {@code detectCharset}; falling back from UTF-8 if {@code fallback}): an unknown
+   * format, or an option that does not go with the format, is a usage error. The Spark jobs,
+   * which mix these options in, decide the encoding per file themselves.
+   */
+  public ReaderOptions readerOptions(java.nio.charset.Charset charset, boolean detectCharset,
+      boolean fallback) {
     LatinCase latinCase = latinCase();
     InputFormat f;
     try {
@@ -109,8 +125,7 @@ public final class FormatOptions {
       throw new CikuException(CikuException.USAGE,
           "--skip-header needs --input-format tsv or csv");
     }
-    return new ReaderOptions(input.charset(), f, field == null ? "text" : field,
-        column == null ? 1 : column, latinCase, input.detectCharset(), simplify, skipHeader,
-        input.fallback());
+    return new ReaderOptions(charset, f, field == null ? "text" : field,
+        column == null ? 1 : column, latinCase, detectCharset, simplify, skipHeader, fallback);
   }
 }

@@ -42,7 +42,7 @@ import java.util.function.Consumer;
 public final class CorpusReader {
   private static final int BUFFER = 1 << 16;
   /** Characters after which a line break ends a CSV record even inside quotes. */
-  static final int MAX_RECORD = BUFFER;
+  static final int MAX_RECORD = CsvRecords.MAX_RECORD;
   /** The longest record held: the largest array a JVM allocates. */
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
@@ -59,29 +59,15 @@ public final class CorpusReader {
   /** No character of the current input has been passed on yet (a byte-order mark may come). */
   private boolean markPending;
   private long malformed;
-  // CSV record states (RFC 4180): where in a field the last character left the record.
-  private static final int FIELD_START = 0;
-  private static final int UNQUOTED = 1;
-  private static final int QUOTED = 2;
-  private static final int QUOTE_IN_QUOTED = 3;
-  // Per input: line breaks read; for formats with fields: CSV state, header to skip, lines
-  // skipped, quoted fields cut at MAX_RECORD.
+  /** Where CSV records end (RFC 4180); null for other formats. */
+  private final CsvRecords csv;
+  // Per input: line breaks read; for formats with fields: header to skip, records without the
+  // text.
   private long newlines;
-  private int csvState;
-  private long quoteLine;
   private boolean headerPending;
-  private long notObjects;
-  private long lacking;
-  private long cutRecords;
-  // Over all inputs: records with their text, records without, and the start of the first one
-  // without.
-  private long textRecords;
-  private long skippedRecords;
-  private String firstSkipped;
-  /** Characters of a record shown when no record holds the text. */
-  private static final int SHOWN = 80;
-  private long cutFirstLine;
-  private long cutLines;
+  private SkippedRecords skipped;
+  /** Over all inputs: records with their text and without. */
+  private final SkippedRecords allRecords;
 
   /**
    * @param options how to decode and parse inputs
@@ -93,6 +79,8 @@ public final class CorpusReader {
     this.bytes = bytes;
     this.warnings = warnings;
     this.field = RecordField.of(options);
+    this.csv = options.format() == InputFormat.CSV ? new CsvRecords() : null;
+    this.allRecords = field == null ? null : new SkippedRecords(options);
   }
 
   /** Reads every input in order into {@code scanner}, then calls {@link ClauseScanner#finish}. */
@@ -103,13 +91,8 @@ public final class CorpusReader {
       }
     }
     scanner.finish();
-    if (textRecords == 0 && skippedRecords > 0) {
-      throw new MalformedDataException(inputs.size() == 1 ? inputs.get(0).name() : "the inputs",
-          "no line holds " + (options.format() == InputFormat.JSONL ? "a string field '"
-          + options.field() + "'" : "column " + options.column()) + " (" + skippedRecords
-          + " line(s) without it; the first: " + firstSkipped + "): give "
-          + (options.format() == InputFormat.JSONL ? "--field" : "--column")
-          + " for the text's place in a record");
+    if (allRecords != null) {
+      allRecords.check(inputs.size() == 1 ? inputs.get(0).name() : "the inputs");
     }
     if (scanner.latinRefused() > 0) {
       warnings.accept(String.format(java.util.Locale.ROOT, "%,d Latin/digit runs were read as"
@@ -135,13 +118,11 @@ public final class CorpusReader {
     held = 0;
     markPending = true;
     newlines = 0;
-    csvState = FIELD_START;
-    cutFirstLine = 0;
-    cutLines = 0;
+    if (csv != null) {
+      csv.reset();
+    }
     headerPending = options.skipHeader();
-    notObjects = 0;
-    lacking = 0;
-    cutRecords = 0;
+    skipped = field == null ? null : new SkippedRecords(options);
     long fileMalformed = 0;
     long firstBadLine = -1;
     boolean eof = false;
@@ -211,12 +192,9 @@ public final class CorpusReader {
       }
       in.compact();
     }
-    long openQuoteLines = 0;
-    if (csvState == QUOTED) {
-      // Lines from the opening quote to the last one (which may lack its line break).
-      boolean broken = held > 0 && record[held - 1] == '\n';
-      openQuoteLines = newlines + (broken ? 0 : 1) - quoteLine + 1;
-    }
+    // A quoted field open at the end: the record holds the rest of the input.
+    String openQuote = csv == null ? null
+        : csv.openWarning(input.name(), held > 0 && record[held - 1] == '\n');
     if (field != null && held > 0) {
       int n = held;
       held = 0;
@@ -229,37 +207,21 @@ public final class CorpusReader {
       warnings.accept(DecodingReader.warning(input.name(), fileMalformed, firstBadLine)
           + hint(charset, detected));
     }
-    if (notObjects > 0 || lacking > 0) {
-      warnings.accept(input.name() + ": " + skipped() + "; skipped");
+    if (skipped != null) {
+      allRecords.add(skipped);
+      warn(skipped.warning(input.name()));
     }
-    if (cutRecords > 0) {
-      warnings.accept(input.name() + ": " + cutRecords + " quoted field(s) without a closing quote"
-          + " after " + MAX_RECORD + " characters, the first opened on line " + cutFirstLine
-          + ", ended at the next line break; reading went on with a new record (" + cutLines
-          + " line(s) affected; is a quote unbalanced?)");
-    }
-    if (openQuoteLines > 0) {
-      warnings.accept(input.name() + ": the quoted field opened on line " + quoteLine
-          + " is still open at the end of the input (" + openQuoteLines
-          + " line(s) read as its text; is a quote unbalanced?)");
+    if (csv != null) {
+      warn(csv.cutWarning(input.name()));
+      warn(openQuote);
     }
   }
 
-  /** What the lines skipped in this input lacked. */
-  private String skipped() {
-    StringBuilder b = new StringBuilder();
-    if (notObjects > 0) {
-      b.append(notObjects).append(notObjects == 1 ? " line is" : " lines are")
-          .append(" not a JSON object");
+  /** Passes {@code warning} on unless it is null. */
+  private void warn(String warning) {
+    if (warning != null) {
+      warnings.accept(warning);
     }
-    if (lacking > 0) {
-      b.append(b.length() > 0 ? ", " : "").append(lacking)
-          .append(lacking == 1 ? " line lacks" : " lines lack")
-          .append(options.format() == InputFormat.JSONL
-              ? " a string field '" + options.field() + "'"
-              : " column " + options.column());
-    }
-    return b.toString();
   }
 
   private static long lineBreaks(char[] a, int from, int to) {
@@ -337,30 +299,13 @@ public final class CorpusReader {
    * #MAX_RECORD} characters with the record).
    */
   private void drainCsv(char[] a, int from, int to, ClauseScanner scanner) {
-    int state = csvState;
     int start = from;
-    for (int i = from; i < to; i++) {
-      char c = a[i];
-      if (c == '\n') {
-        newlines++;
-        if (state == QUOTED) {
-          if (held + (i - start) < MAX_RECORD) {
-            continue;
-          }
-          // Resynchronise: this line break ends the record, the next line starts one.
-          if (cutRecords++ == 0) {
-            cutFirstLine = quoteLine;
-          }
-          cutLines += newlines - quoteLine + 1;
-        }
-        state = FIELD_START;
-        endRecord(a, start, i, scanner);
-        start = i + 1;
-      } else {
-        state = next(state, c);
-      }
+    for (int end = csv.recordEnd(a, start, to, held); end >= 0;
+        end = csv.recordEnd(a, start, to, held)) {
+      endRecord(a, start, end, scanner);
+      start = end + 1;
     }
-    csvState = state;
+    newlines = csv.lineBreaks();
     hold(a, start, to);
     out.position(to);
   }
@@ -397,27 +342,6 @@ public final class CorpusReader {
   }
 
   /**
-   * The CSV state after {@code c}: a quote opens a quoted field only at the start of a field; in
-   * a quoted field a quote either closes it or, doubled, stands for itself.
-   */
-  private int next(int state, char c) {
-    switch (state) {
-      case FIELD_START:
-        if (c == '"') {
-          quoteLine = newlines + 1;
-          return QUOTED;
-        }
-        return c == ',' ? FIELD_START : UNQUOTED;
-      case UNQUOTED:
-        return c == ',' ? FIELD_START : UNQUOTED;
-      case QUOTED:
-        return c == '"' ? QUOTE_IN_QUOTED : QUOTED;
-      default: // QUOTE_IN_QUOTED: a doubled quote, the end of the field, or text after it
-        return c == '"' ? QUOTED : c == ',' ? FIELD_START : UNQUOTED;
-    }
-  }
-
-  /**
    * Reads the text of the record {@code a[from..to)} (a trailing carriage return dropped) into
    * {@code scanner} and ends its line, or counts what it lacks; skips it if it is the header.
    */
@@ -431,31 +355,9 @@ public final class CorpusReader {
     }
     int found = field.find(a, from, to);
     if (found == RecordField.TEXT) {
-      textRecords++;
       scanner.field(field.chars(), field.start(), field.end());
-    } else if (!isBlank(a, from, to)) {
-      if (skippedRecords++ == 0) {
-        int n = Math.min(to - from, SHOWN);
-        if (n < to - from && Character.isHighSurrogate(a[from + n - 1])) {
-          n--;
-        }
-        firstSkipped = new String(a, from, n) + (to - from > n ? "..." : "");
-      }
-      if (found == RecordField.NOT_OBJECT) {
-        notObjects++;
-      } else {
-        lacking++;
-      }
     }
+    skipped.count(found, a, from, to);
     scanner.endLine();
-  }
-
-  private static boolean isBlank(char[] a, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (!Character.isWhitespace(a[i])) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -23,7 +23,7 @@ final class CsvColumn extends RecordField {
   }
 
   @Override
-  int find(char[] record, int from, int to) {
+  public int find(char[] record, int from, int to) {
     int col = 1;
     int i = from;
     while (i <= to) {

@@ -41,7 +41,7 @@ final class JsonField extends RecordField {
   }
 
   @Override
-  int find(char[] line, int from, int to) {
+  public int find(char[] line, int from, int to) {
     int i = skipBlanks(line, from, to);
     if (i >= to || line[i] != '{') {
       return NOT_OBJECT;

@@ -2,32 +2,39 @@ package dev.ciku.corpus;
 
 /**
  * Finds the text field of one record (a JSON line, a TSV line or a CSV record) held in a char
- * array. {@link CorpusReader} keeps one per input format and calls {@link #find} once per record;
+ * array: the rules of {@code --input-format}, {@code --field} and {@code --column}, public so that
+ * other readers of a corpus (the Spark jobs) find the text exactly as the CLI does. {@link
+ * CorpusReader} keeps one per input format and calls {@link #find} once per record;
  * the field's text is then {@code chars()[start()..end())}: a range of the record itself when the
  * field holds no escapes or doubled quotes, else the finder's own scratch array holding it
  * decoded. Either stays valid only until the next call of {@link #find}.
  *
  * <p>Implementations allocate nothing per record (their scratch array grows to the longest field
- * decoded, once) and are not thread-safe: one per reader.
+ * decoded, once) and are not thread-safe: one per reader. Only this package implements it.
  */
-abstract class RecordField {
+public abstract class RecordField {
   /** {@link #find}: the record holds the field; its text is {@link #chars()}. */
-  static final int TEXT = 0;
+  public static final int TEXT = 0;
   /** {@link #find}: the record lacks the field (no such key or column, or not a string). */
-  static final int LACKING = 1;
+  public static final int LACKING = 1;
   /** {@link #find}: the line is not one JSON object (JSON lines only). */
-  static final int NOT_OBJECT = 2;
+  public static final int NOT_OBJECT = 2;
 
   private char[] text;
   private int start;
   private int end;
 
+  /** Implemented in this package only. */
+  RecordField() {}
+
   /**
-   * Looks for the field in {@code record[from..to)} (a record without its line break).
+   * Looks for the field in {@code record[from..to)}: a record without its line break and
+   * without the carriage return of a CRLF end (a TSV or JSON line; a CSV record, whose quoted
+   * fields may hold line breaks). Allocates nothing (but to grow the scratch array once).
    *
    * @return {@link #TEXT}, {@link #LACKING} or {@link #NOT_OBJECT}
    */
-  abstract int find(char[] record, int from, int to);
+  public abstract int find(char[] record, int from, int to);
 
   /** Records {@code a[from..to)} as the text found; returns {@link #TEXT}. */
   final int found(char[] a, int from, int to) {
@@ -38,17 +45,17 @@ abstract class RecordField {
   }
 
   /** The array holding the text found by the last {@link #find} that returned {@link #TEXT}. */
-  final char[] chars() {
+  public final char[] chars() {
     return text;
   }
 
   /** Where the text starts in {@link #chars()}. */
-  final int start() {
+  public final int start() {
     return start;
   }
 
   /** Where the text ends (exclusive) in {@link #chars()}. */
-  final int end() {
+  public final int end() {
     return end;
   }
 
@@ -72,8 +79,11 @@ abstract class RecordField {
         2L * scratch.length))];
   }
 
-  /** The finder for {@code options}' format; null for plain text, which has no fields. */
-  static RecordField of(ReaderOptions options) {
+  /**
+   * A new finder for {@code options}' format ({@code --field}, {@code --column}); null for plain
+   * text, which has no fields.
+   */
+  public static RecordField of(ReaderOptions options) {
     return switch (options.format()) {
       case JSONL -> new JsonField(options.field());
       case TSV -> new TsvColumn(options.column());

@@ -16,7 +16,7 @@ final class TsvColumn extends RecordField {
   }
 
   @Override
-  int find(char[] line, int from, int to) {
+  public int find(char[] line, int from, int to) {
     int col = 1;
     int i = from;
     while (col < column) {
