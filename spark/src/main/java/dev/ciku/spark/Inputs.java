@@ -3,6 +3,10 @@ package dev.ciku.spark;
 import dev.ciku.cli.CikuException;
 import dev.ciku.corpus.Encodings;
 import dev.ciku.corpus.InputFiles;
+import dev.ciku.corpus.InputFormat;
+import dev.ciku.corpus.MalformedDataException;
+import dev.ciku.corpus.ReaderOptions;
+import dev.ciku.corpus.SkippedRecords;
 import dev.ciku.corpus.RepeatedReads;
 import dev.ciku.corpus.Utf8Fallback;
 import java.io.IOException;
@@ -453,6 +457,166 @@ final class Inputs {
     return ((JavaNewHadoopRDD<LongWritable, Text>) pairs).mapPartitionsWithInputSplit(
         (split, it) -> decoded(it, encodings == null ? name : encodingOf(encodings, split)),
         true);
+  }
+
+  /**
+   * The texts of the records of {@code files} read as {@code options} say (JSON lines, TSV or
+   * CSV: {@link Records}), one string per record ("" for a record without its text), in the order
+   * the CLI reads them: JSON and TSV lines in at least {@code minPartitions} partitions where the
+   * files can be split, the header of {@code --skip-header} dropped from the split that starts
+   * each file; CSV files one partition each, read whole ({@link WholeFileLines}), since a quoted
+   * field may span lines. Decoded as {@link #lines} decodes.
+   *
+   * <p>Before the texts are read, the records are read once on the cluster to count those without
+   * the text: {@code warnings} hears, for each file that has some, the CLI's warning (and for CSV
+   * its warnings about quotes), and if no record of any file holds the text, this fails as the
+   * CLI does. Cost: that one more read of the inputs; tasks send the driver a few counters each.
+   *
+   * @param names the name of each file in messages, by qualified path ({@link #names})
+   * @throws MalformedDataException if no record holds the text (exit 65, the CLI's line)
+   */
+  static JavaRDD<String> records(JavaSparkContext sc, List<FileStatus> files, int minPartitions,
+      Charset charset, Map<String, String> byFile, ReaderOptions options,
+      Consumer<String> warnings) throws IOException {
+    if (files.isEmpty()) {
+      return sc.emptyRDD();
+    }
+    boolean csv = options.format() == InputFormat.CSV;
+    JavaNewHadoopRDD<LongWritable, Text> pairs = (JavaNewHadoopRDD<LongWritable, Text>)
+        (csv ? wholeFiles(sc, files) : splitLines(sc, files, minPartitions));
+    String name = charset.name();
+    HashMap<String, String> encodings = byFile == null ? null : new HashMap<>(byFile);
+    HashMap<String, String> shown = names(sc.hadoopConfiguration(), files);
+    RecordFormat format = new RecordFormat(options);
+    // The count of records without their text, one per split, in the order of the files.
+    List<Tally> tallies = pairs.mapPartitionsWithInputSplit((split, it) -> {
+      Records r = records(split, it, format.options(), encodings == null ? name
+          : encodingOf(encodings, split), shown);
+      while (r.hasNext()) {
+        r.next();
+      }
+      FileSplit f = (FileSplit) split;
+      return List.of(new Tally(f.getPath().toString(), f.getStart(), r.skipped(),
+          r.warnings())).iterator();
+    }, true).collect();
+    SkippedRecords all = new SkippedRecords(options);
+    int i = 0;
+    while (i < tallies.size()) {
+      // An input's splits follow its first, at offset 0 (a file named twice is two inputs).
+      Tally t = tallies.get(i);
+      SkippedRecords file = new SkippedRecords(options);
+      List<String> quotes = new ArrayList<>();
+      do {
+        file.add(tallies.get(i).skipped);
+        quotes.addAll(tallies.get(i).warnings);
+        i++;
+      } while (i < tallies.size() && tallies.get(i).start > 0);
+      String skipped = file.warning(shown.getOrDefault(t.file, t.file));
+      if (skipped != null) {
+        warnings.accept(skipped);
+      }
+      quotes.forEach(warnings);
+      all.add(file);
+    }
+    all.check(files.size() == 1 ? shown.values().iterator().next() : "the inputs");
+    return pairs.mapPartitionsWithInputSplit((split, it) -> records(split, it, format.options(),
+        encodings == null ? name : encodingOf(encodings, split), shown), true);
+  }
+
+  /**
+   * Where the text is in a record, sent to the tasks (reader options are not serializable; the
+   * tasks need no more of them).
+   */
+  private record RecordFormat(InputFormat format, String field, int column, boolean skipHeader)
+      implements java.io.Serializable {
+    RecordFormat(ReaderOptions o) {
+      this(o.format(), o.field(), o.column(), o.skipHeader());
+    }
+
+    ReaderOptions options() {
+      return new ReaderOptions(StandardCharsets.UTF_8, format, field, column, false, false, false,
+          skipHeader);
+    }
+  }
+
+  /**
+   * What one split's records held: its file and offset, the counts, and CSV's warnings about
+   * quotes.
+   */
+  private record Tally(String file, long start, SkippedRecords skipped, List<String> warnings)
+      implements java.io.Serializable {}
+
+  /**
+   * The texts of the records of the lines of {@code split} ({@code it}), decoded from {@code
+   * charset}: JSON and TSV lines without their carriage return, as {@link #lines} gives them; CSV
+   * lines (from {@link WholeFileLines}) as they are.
+   */
+  private static Records records(InputSplit split, Iterator<Tuple2<LongWritable, Text>> it,
+      ReaderOptions options, String charset, Map<String, String> names) {
+    FileSplit file = (FileSplit) split;
+    boolean csv = options.format() == InputFormat.CSV;
+    Charset cs = Charset.forName(charset);
+    boolean utf8 = cs.equals(StandardCharsets.UTF_8);
+    Iterator<String> lines = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public String next() {
+        Text t = it.next()._2();
+        int n = csv ? t.getLength() : withoutCr(t);
+        if (!utf8) {
+          return Encodings.decode(t.getBytes(), 0, n, cs);
+        }
+        try {
+          return Text.decode(t.getBytes(), 0, n); // as lines decodes UTF-8
+        } catch (java.nio.charset.CharacterCodingException e) {
+          throw new IllegalStateException(e); // not thrown: malformed bytes are replaced
+        }
+      }
+    };
+    String path = file.getPath().toString();
+    return new Records(lines, options, file.getStart() == 0, names.getOrDefault(path, path));
+  }
+
+  /**
+   * The name of each of {@code files} in messages, by qualified path (as a split names its
+   * file): the path of a local file, the URI of another.
+   */
+  static HashMap<String, String> names(Configuration conf, List<FileStatus> files)
+      throws IOException {
+    HashMap<String, String> out = new java.util.LinkedHashMap<>();
+    for (FileStatus f : files) {
+      Path p = f.getPath();
+      out.put(key(fs(conf, p), p), isLocal(f) ? p.toUri().getPath() : p.toString());
+    }
+    return out;
+  }
+
+  /** The files' lines, in splits of at most their total length / {@code minPartitions}. */
+  private static JavaPairRDD<LongWritable, Text> splitLines(JavaSparkContext sc,
+      List<FileStatus> files, int minPartitions) throws IOException {
+    Job job = Job.getInstance(sc.hadoopConfiguration());
+    // Lines end at a line feed only, as in the CLI (see lines).
+    job.getConfiguration().set("textinputformat.record.delimiter", "\n");
+    FileInputFormat.setInputPaths(job, files.stream().map(FileStatus::getPath)
+        .toArray(Path[]::new));
+    long total = files.stream().mapToLong(FileStatus::getLen).sum();
+    FileInputFormat.setMaxInputSplitSize(job, Math.max(1, total / Math.max(1, minPartitions)));
+    return sc.newAPIHadoopRDD(job.getConfiguration(), NamedFiles.class, LongWritable.class,
+        Text.class);
+  }
+
+  /** The files' lines with their line feeds, one split per file ({@link WholeFileLines}). */
+  private static JavaPairRDD<LongWritable, Text> wholeFiles(JavaSparkContext sc,
+      List<FileStatus> files) throws IOException {
+    Job job = Job.getInstance(sc.hadoopConfiguration());
+    FileInputFormat.setInputPaths(job, files.stream().map(FileStatus::getPath)
+        .toArray(Path[]::new));
+    return sc.newAPIHadoopRDD(job.getConfiguration(), WholeFileLines.class, LongWritable.class,
+        Text.class);
   }
 
   private static String encodingOf(Map<String, String> encodings, InputSplit split) {

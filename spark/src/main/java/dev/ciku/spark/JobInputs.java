@@ -5,7 +5,9 @@ import dev.ciku.cli.FormatOptions;
 import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.InputOptions;
 import dev.ciku.cli.VerbosityOptions;
+import dev.ciku.corpus.InputFormat;
 import dev.ciku.corpus.LatinCase;
+import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.store.Normalization;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -27,8 +29,9 @@ import picocli.CommandLine.Parameters;
 final class JobInputs {
   @dev.ciku.cli.PathArguments.Paths
   @Parameters(arity = "1..*", paramLabel = "INPUT",
-      description = "Plain text files, directories (walked in sorted order, skipping names"
-          + " that start with '.', as ciku does) or globs on any Hadoop file system.")
+      description = "Text files (plain, or as --input-format says), directories (walked in"
+          + " sorted order, skipping names that start with '.', as ciku does) or globs on any"
+          + " Hadoop file system.")
   List<String> inputs;
 
   /** {@code -q} (only warnings and errors) and {@code --no-progress} (no bar), as the CLI's. */
@@ -48,36 +51,39 @@ final class JobInputs {
           + " whatever P is).")
   int partitions;
 
-  @Option(names = "--lowercase", description = "Write Latin units lower-case (cpu): compared"
-      + " without case, as by default, and lower-cased as read (as the CLI's).")
-  boolean lowercase;
-
-  @Option(names = "--keep-case", description = "Compare Latin units with their case: CPU and cpu"
-      + " are two units. By default they are one, counted together and written in their most"
-      + " frequent form in the input, whatever the partitioning (as the CLI's). Not with"
-      + " --lowercase.")
-  boolean keepCase;
-
-  @Option(names = "--simplify",
-      description = "Fold traditional Han characters to simplified ones (as the CLI's).")
-  boolean simplify;
+  /**
+   * The CLI's options of where the text is and how it is normalised ({@code --input-format},
+   * {@code --field}, {@code --column}, {@code --skip-header}, {@code --lowercase}, {@code
+   * --keep-case}, {@code --simplify}), with the CLI's texts and checks.
+   */
+  @Mixin FormatOptions format = new FormatOptions();
 
   /**
    * How Latin letters are treated: {@code --lowercase}, {@code --keep-case} or the default,
    * folding case; both options are a usage error, with the CLI's line.
    */
   LatinCase latinCase() {
-    return FormatOptions.latinCase(lowercase, keepCase);
+    return format.latinCase();
   }
 
   /** Whether traditional Han characters are folded to simplified ones ({@code --simplify}). */
   boolean simplify() {
-    return simplify;
+    return format.simplify();
+  }
+
+  /**
+   * Where the text is in the inputs' lines ({@code --input-format}, {@code --field}, {@code
+   * --column}, {@code --skip-header}), checked as the CLI checks them: a usage error with the
+   * CLI's line. The encoding is the one the options give (UTF-8 for auto or none); the lines are
+   * decoded per file.
+   */
+  ReaderOptions readerOptions() {
+    return format.readerOptions(charset(), detectEncoding(), false);
   }
 
   /** The normalisation of the text, as a store records it. */
   Normalization normalization() {
-    return new Normalization(latinCase(), simplify);
+    return new Normalization(latinCase(), simplify());
   }
 
   /**
@@ -95,6 +101,7 @@ final class JobInputs {
     }
     CikuException.usage(() -> dev.ciku.corpus.Params.atLeast("--partitions", partitions, 0));
     latinCase();
+    readerOptions();
     if (!detectEncoding() && !Inputs.splitsAtLineFeeds(charset())) {
       throw new CikuException(CikuException.USAGE, "--encoding " + encoding + ": Hadoop cannot"
           + " split " + charset().name() + " text into lines; convert the input to UTF-8"
@@ -134,7 +141,11 @@ final class JobInputs {
       Inputs.refuseUnreadable(sc.hadoopConfiguration(), files,
           charset().equals(StandardCharsets.UTF_8));
     }
-    return Inputs.lines(sc, files, partitions > 0 ? partitions : sc.defaultMinPartitions(),
-        charset(), byFile);
+    int minPartitions = partitions > 0 ? partitions : sc.defaultMinPartitions();
+    ReaderOptions options = readerOptions();
+    if (options.format() == InputFormat.PLAIN) {
+      return Inputs.lines(sc, files, minPartitions, charset(), byFile);
+    }
+    return Inputs.records(sc, files, minPartitions, charset(), byFile, options, Main::warn);
   }
 }

@@ -350,12 +350,6 @@ class SparkJobOptionsTest {
   private static final Map<String, String> JOB_OWN = Map.ofEntries(
       Map.entry("--encoding", "the jobs take only charsets that split at line feeds, and detect"
           + " per file"),
-      Map.entry("--lowercase", "the CLI's is in FormatOptions with --input-format etc., which"
-          + " jobs lack"),
-      Map.entry("--keep-case", "the CLI's is in FormatOptions with --input-format etc., which"
-          + " jobs lack"),
-      Map.entry("--simplify", "the CLI's is in FormatOptions with --input-format etc., which"
-          + " jobs lack"),
       Map.entry("--order", "ciku count declares its own (no mixin to share)"),
       Map.entry("--min-count", "ciku count declares its own (no mixin to share)"),
       Map.entry("--output", "count's is a store on the driver, ciku count's own option"),

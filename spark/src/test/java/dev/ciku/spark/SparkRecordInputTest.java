@@ -1,0 +1,392 @@
+package dev.ciku.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntSupplier;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The jobs on JSON lines, TSV and CSV ({@code --input-format}, {@code --field}, {@code --column},
+ * {@code --skip-header}) against the CLI on the same files: the same bytes at any partitioning,
+ * the same warnings and the same failures. The files are built from corpora-samples/laws-zh.txt.
+ */
+class SparkRecordInputTest {
+  private static final Path LAWS = Path.of("../corpora-samples/laws-zh.txt");
+
+  static SparkSession spark;
+
+  @TempDir static Path dir;
+  static List<String> laws;
+  static Path jsonl;
+  static Path jsonl2;
+  static Path tsv;
+  static Path tsv2;
+  static Path csv;
+  static Path csv2;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void start() throws IOException {
+    spark = LocalSpark.builder("ciku-spark-record-input-test")
+        .config("spark.sql.shuffle.partitions", "2")
+        .getOrCreate();
+    laws = Files.readAllLines(LAWS).subList(0, 3000);
+    jsonl = Files.writeString(dir.resolve("laws-a.jsonl"), jsonLines(0, 2000));
+    jsonl2 = Files.writeString(dir.resolve("laws-b.jsonl"), jsonLines(2000, 3000));
+    tsv = Files.writeString(dir.resolve("laws-a.tsv"), tsvRows(0, 2000));
+    tsv2 = Files.writeString(dir.resolve("laws-b.tsv"), tsvRows(2000, 3000));
+    csv = Files.writeString(dir.resolve("laws-a.csv"), csvRows(0, 2000));
+    csv2 = Files.writeString(dir.resolve("laws-b.csv"), csvRows(2000, 3000));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+
+  /** A JSON string of {@code s}: quotes, backslashes escaped, Han 条 as \u6761 every 3rd time. */
+  private static String json(String s, boolean unicodeEscapes) {
+    StringBuilder b = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (unicodeEscapes && c == '条') {
+            b.append("\\u6761");
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+
+  /**
+   * Law lines {@code [from, to)} as JSON objects with the text in "content": every 7th holds the
+   * next line too, after a line break (an escape); every 5th writes 条 as an escape and quotes a
+   * phrase; the keys come in varying order; every 11th lacks "content", every 13th has a number
+   * there, and every 101st line is no JSON object.
+   */
+  private static String jsonLines(int from, int to) {
+    StringBuilder b = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      String text = laws.get(i);
+      if (i % 7 == 0 && i + 1 < to) {
+        text = text + "\n" + laws.get(i + 1);
+      }
+      if (i % 5 == 0) {
+        text = "\"" + text + "\" 见\t附件";
+      }
+      String content = json(text, i % 5 == 0);
+      if (i % 101 == 0) {
+        b.append("{\"id\": ").append(i).append(", \"content\": ").append(content).append('\n');
+      } else if (i % 11 == 0) {
+        b.append("{\"id\":").append(i).append(",\"title\":").append(content).append("}\n");
+      } else if (i % 13 == 0) {
+        b.append("{\"id\":").append(i).append(",\"content\":").append(i).append("}\n");
+      } else if (i % 2 == 0) {
+        b.append("{\"content\": ").append(content).append(", \"meta\": {\"tags\": [\"法\", \"}\"]},")
+            .append(" \"id\": ").append(i).append("}\n");
+      } else {
+        b.append("{\"id\":").append(i).append(",\"source\":\"laws\",\"content\":").append(content)
+            .append("}\n");
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * Law lines as TSV rows (CRLF ends) with a header: id, title, text (column 3), source; every
+   * 17th row has two columns only.
+   */
+  private static String tsvRows(int from, int to) {
+    StringBuilder b = new StringBuilder("id\ttitle\ttext\tsource\r\n");
+    for (int i = from; i < to; i++) {
+      if (i % 17 == 0) {
+        b.append(i).append('\t').append(laws.get(i)).append("\r\n");
+      } else {
+        b.append(i).append("\t条例\t").append(laws.get(i)).append("\tlaws\r\n");
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * Law lines as CSV records with a header: id, text (column 2), note. Every 6th record's text is
+   * quoted and spans three lines (one with a CRLF inside), with commas and doubled quotes; every
+   * 4th is quoted on one line; every 19th has one column only; the others are unquoted (a quote
+   * inside an unquoted field is text).
+   */
+  private static String csvRows(int from, int to) {
+    StringBuilder b = new StringBuilder("id,text,note\n");
+    for (int i = from; i < to; i++) {
+      String text = laws.get(i).replace(",", "，");
+      if (i % 19 == 0) {
+        b.append(i).append('\n');
+      } else if (i % 6 == 0 && i + 2 < to) {
+        String spanning = text + ",\n" + laws.get(i + 1) + "\r\n\"" + laws.get(i + 2) + "\"";
+        b.append(i).append(",\"").append(spanning.replace("\"", "\"\"")).append("\",多行\r\n");
+      } else if (i % 4 == 0) {
+        b.append(i).append(",\"").append(text).append("，“引号”\"\"x\"\"\",\n");
+      } else {
+        b.append(i).append(',').append(text).append(" 5\"寸,note\n");
+      }
+    }
+    return b.toString();
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  /** What {@code command} (which must exit {@code code}) writes to System.err, as lines. */
+  private static List<String> stderr(int code, IntSupplier command) {
+    PrintStream old = System.err;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(code, command.getAsInt(), () -> bytes.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(old);
+    }
+    return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  /** The job's warnings for {@code args} (exit 0), without the "ciku-spark: warning: " prefix. */
+  private static List<String> jobWarnings(String... args) {
+    return stderr(0, () -> new picocli.CommandLine(new Main()).execute(args)).stream()
+        .filter(l -> l.startsWith("ciku-spark: warning: "))
+        .map(l -> l.substring("ciku-spark: warning: ".length())).toList();
+  }
+
+  /** The CLI's warnings for {@code args} (exit 0), without the "ciku: warning: " prefix. */
+  private static List<String> cliWarnings(String... args) {
+    return stderr(0, () -> dev.ciku.cli.Main.execute(args)).stream()
+        .filter(l -> l.startsWith("ciku: warning: "))
+        .map(l -> l.substring("ciku: warning: ".length())).toList();
+  }
+
+  /**
+   * Runs job {@code args[0]} with the rest of {@code args} at each of {@code partitions} and the
+   * CLI's command once, each writing {@code -o FILE}: all must write the same bytes. Returns the
+   * CLI's output.
+   */
+  private byte[] sameAsCli(int[] partitions, String... args) throws IOException {
+    Path cli = tmp.resolve("cli.out");
+    Files.deleteIfExists(cli);
+    assertEquals(0, dev.ciku.cli.Main.execute(concat(args, "--no-progress", "-q", "-o",
+        cli.toString())), String.join(" ", args));
+    byte[] expected = Files.readAllBytes(cli);
+    for (int p : partitions) {
+      Path job = tmp.resolve("job-" + p + ".out");
+      Files.deleteIfExists(job);
+      assertEquals(0, new picocli.CommandLine(new Main()).execute(concat(args, "-q",
+          "--partitions", String.valueOf(p), "-o", job.toString())), String.join(" ", args));
+      assertEquals(-1, Files.mismatch(cli, job), String.join(" ", args) + " at " + p
+          + " partition(s): outputs differ");
+    }
+    return expected;
+  }
+
+  /** Every job on {@code format}'s files, at several partition counts, writes the CLI's bytes. */
+  private void jobs_equalTheCli(String... input) throws IOException {
+    int[] several = {1, 4, 11};
+    String stats = new String(sameAsCli(several, concat(new String[] {"stats"}, input)),
+        StandardCharsets.UTF_8);
+    // lines: records (a header skipped is none); units: the text of the law lines.
+    assertTrue(stats.lines().toList().get(1).matches("[1-9][0-9]{3}\t[1-9][0-9]{5}\t.*"), stats);
+    byte[] store = sameAsCli(several, concat(new String[] {"count", "-n", "4"}, input));
+    assertTrue(store.length > 100_000, "a store of the law lines: " + store.length);
+    String words = new String(sameAsCli(new int[] {4}, concat(new String[] {"discover"}, input)),
+        StandardCharsets.UTF_8);
+    assertTrue(words.lines().count() > 50, words);
+    String terms = new String(sameAsCli(new int[] {4}, concat(new String[] {"domain", "--top",
+        "200"}, input)), StandardCharsets.UTF_8);
+    assertEquals(201, terms.lines().count(), terms);
+  }
+
+  @Test
+  void mainJobs_jsonlWithEscapesAndSkippedLines_equalTheCliAtAnyPartitioning() throws Exception {
+    jobs_equalTheCli("--input-format", "jsonl", "--field", "content", jsonl.toString(),
+        jsonl2.toString());
+  }
+
+  @Test
+  void mainJobs_tsvColumn3WithHeaderAndCrlf_equalTheCliAtAnyPartitioning() throws Exception {
+    jobs_equalTheCli("--input-format", "tsv", "--column", "3", "--skip-header", tsv.toString(),
+        tsv2.toString());
+  }
+
+  @Test
+  void mainJobs_csvQuotedFieldsSpanningLines_equalTheCliAtAnyPartitioning() throws Exception {
+    jobs_equalTheCli("--input-format", "csv", "--column", "2", "--skip-header", csv.toString(),
+        csv2.toString());
+  }
+
+  @Test
+  void mainStats_skipHeaderTsv_headerIsNoRecordInEveryFile() throws Exception {
+    String with = new String(sameAsCli(new int[] {1, 11}, "stats", "--input-format", "tsv",
+        "--column", "3", tsv.toString(), tsv2.toString()), StandardCharsets.UTF_8);
+    String without = new String(sameAsCli(new int[] {1, 11}, "stats", "--input-format", "tsv",
+        "--column", "3", "--skip-header", tsv.toString(), tsv2.toString()),
+        StandardCharsets.UTF_8);
+    long linesWith = Long.parseLong(with.lines().toList().get(1).split("\t")[0]);
+    long linesWithout = Long.parseLong(without.lines().toList().get(1).split("\t")[0]);
+    assertEquals(3002, linesWith, "every row, both headers");
+    assertEquals(3000, linesWithout, "the headers are no records");
+  }
+
+  @Test
+  void mainCount_recordsWithoutTheText_oneWarningPerInputAsTheCli() throws Exception {
+    String[] jsonArgs = {"--input-format", "jsonl", "--field", "content", jsonl.toString(),
+        jsonl2.toString()};
+    List<String> cli = cliWarnings(concat(new String[] {"count", "-o",
+        tmp.resolve("cli.ngrams").toString(), "--no-progress"}, jsonArgs));
+    assertEquals(List.of(jsonl + ": 20 lines are not a JSON object, 319 lines lack a string field"
+        + " 'content'; skipped", jsonl2 + ": 10 lines are not a JSON object, 159 lines lack a"
+        + " string field 'content'; skipped"), cli);
+    assertEquals(cli, jobWarnings(concat(new String[] {"count", "--partitions", "7", "-o",
+        tmp.resolve("job.ngrams").toString()}, jsonArgs)));
+    String[] tsvArgs = {"--input-format", "tsv", "--column", "3", "--skip-header",
+        tsv.toString()};
+    List<String> cliTsv = cliWarnings(concat(new String[] {"stats", "-o",
+        tmp.resolve("cli.tsv").toString(), "--no-progress"}, tsvArgs));
+    assertEquals(List.of(tsv + ": 118 lines lack column 3; skipped"), cliTsv);
+    assertEquals(cliTsv, jobWarnings(concat(new String[] {"stats", "--partitions", "5", "-o",
+        tmp.resolve("job.tsv").toString()}, tsvArgs)));
+  }
+
+  /**
+   * CSV's warnings about quotes: a quoted field open for more than 65,536 characters ends at the
+   * next line break, one still open at the end of the file runs to it; said as the CLI says it,
+   * and the counts are the CLI's.
+   */
+  @Test
+  void mainStats_csvUnbalancedQuotes_cutAndOpenWarningsAsTheCli() throws Exception {
+    StringBuilder b = new StringBuilder("id,text\n1,\"");
+    // About 84,000 characters: the quote is cut, and the later law lines are records without
+    // column 2.
+    for (int i = 0; i < 1500; i++) {
+      b.append(laws.get(i)).append('\n');
+    }
+    b.append("2,第二条\n3,\"");
+    for (int i = 1500; i < 1520; i++) {
+      b.append(laws.get(i)).append("\r\n");
+    }
+    Path unbalanced = Files.writeString(tmp.resolve("unbalanced.csv"), b);
+    String[] args = {"--input-format", "csv", "--column", "2", "--skip-header",
+        unbalanced.toString()};
+    Path cliOut = tmp.resolve("cli.tsv");
+    List<String> cli = cliWarnings(concat(new String[] {"stats", "--no-progress", "-o",
+        cliOut.toString()}, args));
+    assertEquals(3, cli.size(), cli.toString());
+    assertTrue(cli.get(0).matches(java.util.regex.Pattern.quote(unbalanced.toString())
+        + ": [1-9][0-9]* lines lack column 2; skipped"), cli.get(0));
+    assertTrue(cli.get(1).startsWith(unbalanced + ": 1 quoted field(s) without a closing quote"
+        + " after 65536 characters, the first opened on line 2,"), cli.get(1));
+    assertEquals(unbalanced + ": the quoted field opened on line 1503 is still open at the end of"
+        + " the input (20 line(s) read as its text; is a quote unbalanced?)", cli.get(2));
+    Path jobOut = tmp.resolve("job.tsv");
+    assertEquals(cli, jobWarnings(concat(new String[] {"stats", "-o", jobOut.toString()}, args)));
+    assertEquals(-1, Files.mismatch(cliOut, jobOut), "stats differ");
+  }
+
+  /**
+   * No record holds the field or column given: the CLI's warning for each input, then exit 65
+   * with the CLI's line (naming it, showing the start of the first line), before the job's work.
+   */
+  @Test
+  void mainJobs_noRecordHoldsTheText_exit65WithTheCliLine() throws Exception {
+    String[][] runs = {{"--input-format", "jsonl", "--field", "body", jsonl.toString()},
+        {"--input-format", "tsv", "--column", "9", tsv.toString(), tsv2.toString()},
+        {"--input-format", "csv", "--column", "4", csv.toString()}};
+    for (String[] run : runs) {
+      Path out = tmp.resolve("out.tsv");
+      List<String> cli = stderr(65, () -> dev.ciku.cli.Main.execute(concat(new String[] {"stats",
+          "--no-progress", "-o", out.toString()}, run)));
+      StringWriter err = new StringWriter();
+      List<String> job = stderr(65, () -> {
+        picocli.CommandLine cl = Main.commandLine();
+        cl.setErr(new java.io.PrintWriter(err, true));
+        return cl.execute(concat(new String[] {"stats", "-o", out.toString()}, run));
+      }).stream().filter(l -> l.startsWith("ciku-spark")).toList();
+      List<String> errLines = err.toString().lines().toList();
+      // The CLI's: a warning per input without the text, then the error.
+      String error = cli.get(cli.size() - 1);
+      assertTrue(error.startsWith("ciku stats: ") && error.contains(": no line holds "), error);
+      assertEquals(cli.subList(0, cli.size() - 1).stream()
+          .map(l -> l.replaceFirst("^ciku: ", "ciku-spark: ")).toList(), job);
+      assertEquals(run.length - 4, job.size(), "a warning per input: " + job);
+      assertEquals(List.of(error.replaceFirst("^ciku stats: ", "ciku-spark stats: ")), errLines);
+      assertTrue(Files.notExists(out), "nothing written");
+    }
+  }
+
+  /** Options that do not go with the format: exit 2 with the CLI's line, before any job. */
+  @Test
+  void main_formatOptionsTheCliRefuses_exit2WithItsLine() {
+    String[][] runs = {{"--field", "content", tsv.toString()},
+        {"--input-format", "jsonl", "--column", "2", jsonl.toString()},
+        {"--input-format", "jsonl", "--skip-header", jsonl.toString()},
+        {"--input-format", "xml", jsonl.toString()},
+        {"--input-format", "csv", "--column", "0", csv.toString()}};
+    for (String[] run : runs) {
+      StringWriter cliErr = new StringWriter();
+      picocli.CommandLine cli = dev.ciku.cli.Main.newCommandLine();
+      cli.setErr(new java.io.PrintWriter(cliErr, true));
+      assertEquals(2, cli.execute(concat(new String[] {"count", "-o",
+          tmp.resolve("c.ngrams").toString()}, run)), cliErr.toString());
+      StringWriter jobErr = new StringWriter();
+      picocli.CommandLine job = Main.commandLine();
+      job.setErr(new java.io.PrintWriter(jobErr, true));
+      assertEquals(2, job.execute(concat(new String[] {"count", "-o",
+          tmp.resolve("j.ngrams").toString()}, run)), jobErr.toString());
+      List<String> lines = jobErr.toString().lines().toList();
+      assertEquals(1, lines.size(), jobErr.toString());
+      assertEquals(cliErr.toString().lines().findFirst().orElseThrow()
+          .replaceFirst("^ciku count: ", "ciku-spark count: "), lines.get(0));
+    }
+  }
+
+  /**
+   * A byte-order mark before the first record of a CSV file (read whole by the job's own line
+   * reader) is skipped, as the CLI skips it: the quote after it opens a quoted field.
+   */
+  @Test
+  void mainCount_csvWithByteOrderMark_storeOfTheCli() throws Exception {
+    StringBuilder rows = new StringBuilder("\uFEFF");
+    for (int i = 0; i < 500; i++) {
+      String line = laws.get(i);
+      rows.append('"').append(line, 0, line.length() / 2).append(',')
+          .append(line, line.length() / 2, line.length()).append("\",x\n");
+    }
+    Path marked = Files.writeString(tmp.resolve("marked.csv"), rows);
+    sameAsCli(new int[] {1, 3}, "count", "-n", "3", "--input-format", "csv", marked.toString());
+    assertEquals(List.of(), jobWarnings("count", "-n", "3", "--input-format", "csv", "-o",
+        tmp.resolve("m.ngrams").toString(), marked.toString()), "every record holds its text");
+  }
+}
