@@ -472,7 +472,6 @@ final class Inputs {
    * its warnings about quotes), and if no record of any file holds the text, this fails as the
    * CLI does. Cost: that one more read of the inputs; tasks send the driver a few counters each.
    *
-   * @param names the name of each file in messages, by qualified path ({@link #names})
    * @throws MalformedDataException if no record holds the text (exit 65, the CLI's line)
    */
   static JavaRDD<String> records(JavaSparkContext sc, List<FileStatus> files, int minPartitions,
