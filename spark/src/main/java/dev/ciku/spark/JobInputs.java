@@ -122,11 +122,11 @@ final class JobInputs {
    * The inputs' lines (with {@code --input-format jsonl|tsv|csv}, the texts of their records,
    * "" for a record without it: {@link Inputs#records}, which first warns of such records and
    * fails if no record holds the text), files taken in the CLI's order (see {@link Inputs}),
-   * each decoded from {@code --encoding} (with auto, from the encoding detected in it; without the option, as
-   * UTF-8 unless its head is clearly not: {@link Inputs#byDefault}). Before any is read,
-   * {@code checks} (the job's other inputs and its outputs) runs with the local files among them,
-   * as the CLI's: an output that is one of them is a usage error, for writing it would replace
-   * that input.
+   * each decoded from {@code --encoding} (with auto, from the encoding detected in it; without
+   * the option, as UTF-8 unless its head is clearly not: {@link Inputs#byDefault}). Before any is
+   * read, {@code checks} (the job's other inputs and its outputs) runs with the local files among
+   * them, as the CLI's: an output that is one of them is a usage error, for writing it would
+   * replace that input.
    */
   JavaRDD<String> lines(JavaSparkContext sc, InputChecks checks) throws IOException {
     List<FileStatus> files = Inputs.expand(sc.hadoopConfiguration(), inputs, Main::warn);
