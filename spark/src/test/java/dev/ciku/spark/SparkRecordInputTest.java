@@ -389,4 +389,31 @@ class SparkRecordInputTest {
     assertEquals(List.of(), jobWarnings("count", "-n", "3", "--input-format", "csv", "-o",
         tmp.resolve("m.ngrams").toString(), marked.toString()), "every record holds its text");
   }
+
+  /**
+   * A gzipped CSV file (decompressed by the job's whole-file reader), a GB18030 TSV read with
+   * --encoding gb18030 and a JSON-lines file named twice (two inputs, two warnings): the CLI's
+   * output and warnings.
+   */
+  @Test
+  void mainJobs_gzippedCsvGb18030TsvAndAFileNamedTwice_equalTheCli() throws Exception {
+    Path gz = tmp.resolve("laws-a.csv.gz");
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(Files.readAllBytes(csv));
+    }
+    sameAsCli(new int[] {2}, "count", "-n", "4", "--input-format", "csv", "--column", "2",
+        "--skip-header", gz.toString(), csv2.toString());
+    Path gb = Files.write(tmp.resolve("laws-gb.tsv"), Files.readString(tsv2)
+        .getBytes(java.nio.charset.Charset.forName("GB18030")));
+    sameAsCli(new int[] {1, 5}, "stats", "--encoding", "gb18030", "--input-format", "tsv",
+        "--column", "3", "--skip-header", gb.toString());
+    String[] twice = {"--input-format", "jsonl", "--field", "content", jsonl2.toString(),
+        jsonl2.toString()};
+    List<String> cli = cliWarnings(concat(new String[] {"stats", "--no-progress", "-o",
+        tmp.resolve("cli.tsv").toString()}, twice));
+    assertEquals(2, cli.stream().filter(w -> w.endsWith("; skipped")).count(), cli.toString());
+    assertEquals(cli, jobWarnings(concat(new String[] {"stats", "--partitions", "6", "-o",
+        tmp.resolve("job.tsv").toString()}, twice)));
+    assertEquals(-1, Files.mismatch(tmp.resolve("cli.tsv"), tmp.resolve("job.tsv")));
+  }
 }
