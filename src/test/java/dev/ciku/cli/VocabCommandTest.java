@@ -44,14 +44,55 @@ class VocabCommandTest {
     assertEquals("", io.out());
   }
 
-  /** At the smallest budget, the same vocabulary as at the default. */
+  /**
+   * At the smallest budget, the same vocabulary as at the default, on a corpus of more distinct
+   * fragments than 16m holds (300,000 distinct two-character clauses, none cut, between two
+   * halves of the laws sample's first 2,000 lines, whose fragments so fall in both runs): with
+   * -m 16m the fragment table spills, at the default it does not. (The wiki sample, 52,350
+   * fragments, spills at no budget: a -m that never reached the learner passed.)
+   */
   @Test
-  void vocab_memory16m_sameVocabularyAsDefault() {
-    assertEquals(0, Main.execute("vocab", "-q", WIKI), io::err);
+  void vocab_memory16mOnMoreFragmentsThanItHolds_spillsAndSameVocabularyAsDefault()
+      throws IOException {
+    StringBuilder text = new StringBuilder();
+    List<String> laws = Files.readAllLines(Path.of("corpora-samples", "laws-zh.txt"));
+    laws.subList(0, 1_000).forEach(l -> text.append(l).append('\n'));
+    // Every clause two Han characters, each pair of them once: 300,000 distinct fragments.
+    java.util.Random random = new java.util.Random(16);
+    java.util.Set<Integer> pairs = new java.util.HashSet<>();
+    int clauses = 0;
+    while (clauses < 300_000) {
+      int a = random.nextInt(3_000);
+      int b = random.nextInt(3_000);
+      if (pairs.add(a * 3_000 + b)) {
+        text.appendCodePoint(0x4E00 + a).appendCodePoint(0x4E00 + b)
+            .append(++clauses % 10 == 0 ? "。\n" : "，");
+      }
+    }
+    laws.subList(1_000, 2_000).forEach(l -> text.append(l).append('\n'));
+    Path corpus = Files.writeString(dir.resolve("fragments.txt"), text, StandardCharsets.UTF_8);
+    Path spills = Files.createDirectory(dir.resolve("spills"));
+    String[] uncut = {"vocab", "--no-progress", "--min-pair-count", "1", "--min-pmi", "-1000",
+        "--temp-dir", spills.toString(), corpus.toString()};
+    assertEquals(0, Main.execute(uncut), io::err);
     String whole = io.out();
+    assertTrue(io.errLines().stream().anyMatch(l -> l.matches("ciku: 3[0-9]{2},[0-9]{3}"
+        + " distinct fragments")), io::err);
+    assertFalse(io.err().contains("spilled"), io::err);
     io.reset();
-    assertEquals(0, Main.execute("vocab", "-q", "-m", "16m", WIKI), io::err);
+    String[] small = java.util.Arrays.copyOf(uncut, uncut.length + 2);
+    small[uncut.length] = "-m";
+    small[uncut.length + 1] = "16m";
+    assertEquals(0, Main.execute(small), io::err);
+    assertTrue(io.errLines().stream().anyMatch(l -> l.matches("ciku: 3[0-9]{2},[0-9]{3}"
+        + " distinct fragments; counted in [0-9,]+ runs spilled to \\Q" + spills + "\\E")),
+        io::err);
     assertEquals(whole, io.out());
+    // Words of the laws lines, not only single characters.
+    assertTrue(whole.lines().filter(l -> l.split("\t")[0].length() > 1).count() > 100, whole);
+    try (var left = Files.list(spills)) {
+      assertEquals(List.of(), left.toList(), "runs deleted");
+    }
   }
 
   /** vocab's --memory says what it bounds there: fragments and word pairs, not counting. */
