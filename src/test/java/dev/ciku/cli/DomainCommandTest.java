@@ -428,34 +428,13 @@ class DomainCommandTest {
     assertEquals(List.of(), files(temp), "after the failure");
   }
 
-  /** A run that throws checked exceptions. */
-  private interface Work {
-    void run() throws Exception;
-  }
-
   /**
    * The copies of standard input ({@code ciku-input-N.txt}, by their prefix) created in
    * {@code d} while {@code work} ran.
    */
-  private static List<String> copiesMadeIn(Path d, Work work) throws Exception {
-    List<String> made = new java.util.ArrayList<>();
-    try (java.nio.file.WatchService watch = d.getFileSystem().newWatchService()) {
-      d.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
-      work.run();
-      // The events of the run, however late the watcher reports them.
-      for (java.nio.file.WatchKey k = watch.poll(10, java.util.concurrent.TimeUnit.SECONDS);
-          k != null; k = watch.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-        for (java.nio.file.WatchEvent<?> e : k.pollEvents()) {
-          assertTrue(e.kind() != java.nio.file.StandardWatchEventKinds.OVERFLOW, "too many");
-          String name = e.context().toString();
-          if (name.startsWith("ciku-input-")) {
-            made.add(name.replaceAll("[0-9]+\\.txt$", ""));
-          }
-        }
-        k.reset();
-      }
-    }
-    return made;
+  private static List<String> copiesMadeIn(Path d, CreatedFiles.Work work) throws Exception {
+    return CreatedFiles.in(d, work).stream().filter(n -> n.startsWith("ciku-input-"))
+        .map(n -> n.replaceAll("[0-9]+\\.txt$", "")).toList();
   }
 
 }
