@@ -57,7 +57,7 @@ class PackageLayersTest {
   }
 
   @Test
-  void mainPackages_eachKnownToTheLayers() throws IOException {
+  void mainPackages_everyDirectory_knownToTheLayers() throws IOException {
     try (Stream<Path> dirs = Files.list(MAIN)) {
       List<String> unknown = dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
           .filter(p -> !LAYER.containsKey(p)).toList();
@@ -66,7 +66,7 @@ class PackageLayersTest {
   }
 
   @Test
-  void mainPackages_useOnlyLowerLayers() throws IOException {
+  void mainPackages_referencesInCode_onlyToLowerLayers() throws IOException {
     List<String> all = new ArrayList<>();
     for (String pkg : LAYER.keySet()) {
       all.addAll(violations(pkg));

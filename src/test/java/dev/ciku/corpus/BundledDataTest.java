@@ -57,7 +57,7 @@ class BundledDataTest {
   }
 
   @Test
-  void mark_isTheFirstLineOfTheCheckoutsDictReadme() throws IOException {
+  void mark_checkoutsDictReadme_isItsFirstLine() throws IOException {
     assertEquals(BundledData.MARK, Files.readAllLines(Path.of("dict/README.md")).get(0));
   }
 }

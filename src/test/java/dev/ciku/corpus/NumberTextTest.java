@@ -33,7 +33,7 @@ class NumberTextTest {
   }
 
   @Test
-  void isUnsignedDecimal_goldenTable() {
+  void isUnsignedDecimal_decimalAndJavaOnlyForms_trueOnlyForUnsignedDecimals() {
     for (String yes : new String[] {"3", "2.5", ".5", "1e6", "7.", "1E-3"}) {
       assertTrue(NumberText.isUnsignedDecimal(yes), yes);
     }

@@ -20,7 +20,7 @@ class QuantitiesTest {
   }
 
   @Test
-  void endsNumber_numeralsAndApproximationsInEitherScript() {
+  void endsNumber_numeralsApproximationsAndOtherUnits_trueOnlyForNumeralsInEitherScript() {
     for (int cp : "零〇一二三四五六七八九十百千万亿两几数多余半兩萬億".codePoints().toArray()) {
       assertTrue(Quantities.endsNumber(cp), Character.toString(cp));
     }
@@ -31,7 +31,7 @@ class QuantitiesTest {
   }
 
   @Test
-  void isDeterminer_demonstrativesAndDistributivesInEitherScript() {
+  void isDeterminer_demonstrativesDistributivesAndOtherHan_trueOnlyForDeterminersInEitherScript() {
     for (int cp : "这那哪每某各该此這該".codePoints().toArray()) {
       assertTrue(Quantities.isDeterminer(cp), Character.toString(cp));
     }

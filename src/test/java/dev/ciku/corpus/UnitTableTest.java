@@ -58,7 +58,7 @@ class UnitTableTest {
   }
 
   @Test
-  void text_argmaxChangesAsMoreTextIsRead() {
+  void text_formsReadInTurn_theMostFrequentSoFarTiesByCodePoint() {
     UnitTable t = new UnitTable(true);
     int id = t.latinId("cpu");
     assertEquals("cpu", t.text(id));
@@ -120,7 +120,7 @@ class UnitTableTest {
   }
 
   @Test
-  void freeze_laterReadsMapFormsButChangeNoWrittenForm() {
+  void freeze_formsReadAfterward_mappedToTheUnitWithoutChangingItsWrittenForm() {
     UnitTable t = new UnitTable(true);
     int id = t.latinId("CPU");
     t.freeze();
@@ -139,7 +139,7 @@ class UnitTableTest {
   }
 
   @Test
-  void latinCase_of_lowercaseAndKeepCaseExcludeEachOther() {
+  void latinCaseOf_eachPairOfOptions_foldLowerKeepOrRefusedForBoth() {
     assertEquals(LatinCase.FOLD, LatinCase.of(false, false));
     assertEquals(LatinCase.LOWER, LatinCase.of(true, false));
     assertEquals(LatinCase.KEEP, LatinCase.of(false, true));

@@ -339,7 +339,7 @@ class Utf8FallbackTest {
   }
 
   @Test
-  void warning_namesTheInputAndTheEncoding() {
+  void warning_inputReadInAnotherEncoding_namesTheInputAndTheEncoding() {
     assertEquals("small.gbk.txt: not UTF-8; read as GB18030 (detected; give --encoding to"
         + " choose)", Utf8Fallback.warning("small.gbk.txt", GB18030));
   }

@@ -113,7 +113,7 @@ class CohesiveScanTest {
   }
 
   @Test
-  void isWordLikeLatin_goldenTable() {
+  void isWordLikeLatin_runsBareNumbersAndSingleLetters_trueOnlyForRunsOfTwoOrMoreWithALetter() {
     for (String yes : List.of("iPhone", "5G", "é1", "COVID-19")) {
       assertTrue(CohesiveScan.isWordLikeLatin(yes), yes);
     }

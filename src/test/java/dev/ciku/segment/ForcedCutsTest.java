@@ -90,7 +90,7 @@ class ForcedCutsTest {
   }
 
   @Test
-  void forcedCut_goldenTable() {
+  void forcedCut_bufferEndingInsideALatinRun_cutBeforeItsLastCharacterOrJoinerNeverInsideAPair() {
     String head = "中".repeat(20);
     Object[][] table = {
         // buffer, cut expected, counted from the end

@@ -22,7 +22,7 @@ class KeyRunsTest {
       b.stream().mapToInt(Integer::intValue).toArray(), 0, b.size());
 
   @Test
-  void compare_shorterFirstThenIntsUnsigned() {
+  void compare_keysOfOtherLengthsOrInts_shorterFirstThenIntsUnsigned() {
     assertTrue(KeyRuns.compare(new int[] {9}, 0, 1, new int[] {1, 1}, 0, 2) < 0);
     assertTrue(KeyRuns.compare(new int[] {1, 2}, 0, 2, new int[] {1, 3}, 0, 2) < 0);
     assertTrue(KeyRuns.compare(new int[] {5, -1}, 0, 2, new int[] {5, 7}, 0, 2) > 0);
