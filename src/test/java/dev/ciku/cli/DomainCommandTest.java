@@ -248,6 +248,23 @@ class DomainCommandTest {
     }
   }
 
+  /**
+   * The bundled profile kept the case of its corpus (CPU 122 times, cpu 54; BIOS 57, bios 23):
+   * for a domain corpus that folds case it adds the counts of a term's every form, as the corpus
+   * does; for one that keeps case it counts the form written only.
+   */
+  @Test
+  void domain_bundledProfileWithCaseVariants_referenceCountsEveryFormUnlessKeepCase() {
+    String fixture = "src/test/resources/fixtures/latin-case.txt";
+    assertEquals(List.of("CPU\t103\t176"), termRows(fixture, "cpu"));
+    assertEquals(List.of("bios\t32\t80"), termRows(fixture, "bios"));
+    assertEquals(List.of("cpu\t103\t176"), termRows(fixture, "cpu", "--lowercase"));
+    assertEquals(List.of("CPU\t60\t122", "cpu\t40\t54", "Cpu\t3\t0"), termRows(fixture, "cpu",
+        "--keep-case"));
+    assertEquals(List.of("bios\t20\t23", "BIOS\t12\t57"), termRows(fixture, "bios",
+        "--keep-case"));
+  }
+
   @Test
   void domain_profileCountedWithLowercase_warnedOnlyWithKeepCase() throws Exception {
     Path text = Files.writeString(dir.resolve("phones.txt"),
