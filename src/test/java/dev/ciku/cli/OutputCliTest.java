@@ -241,6 +241,21 @@ class OutputCliTest {
     return r.toArray(new String[0]);
   }
 
+  /**
+   * Standard output appended to the input ({@code >> FILE}): refused before the input is read,
+   * as {@code -o FILE} is, and the file left as it was. Which file standard output is comes from
+   * the process here ({@link InputChecksTest} is given the file instead).
+   */
+  @Test
+  void stats_standardOutputAppendedToItsInput_usageErrorFileUnchanged() throws Exception {
+    Path f = Files.writeString(dir.resolve("in.txt"), "中华人民共和国成立了\n");
+    String[] r = bash("ciku stats -q " + f + " >> " + f);
+    assertEquals("2", r[0], r[2]);
+    assertEquals("ciku stats: standard output (redirected to " + f.toRealPath() + ") is also"
+        + " read (INPUT " + f + "): writing it would change that input\n", r[2]);
+    assertEquals("中华人民共和国成立了\n", Files.readString(f));
+  }
+
   @Test
   void statsAndSegment_standardInputFromADirectory_unreadableInputExit66() throws Exception {
     Path corpus = Files.createDirectories(dir.resolve("corpus"));
