@@ -2,6 +2,7 @@ package dev.ciku.store;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.Locale;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
 
@@ -24,7 +25,26 @@ final class ChronicleGrams {
 
   /** Creates a new persisted map at {@code file} (which must not exist) for exactly {@code entries}. */
   static ChronicleMap<GramKey, Long> create(File file, long entries) throws IOException {
-    return builder().entries(Math.max(1, entries)).maxBloatFactor(MAX_BLOAT).createPersistedTo(file);
+    // Chronicle Values writes the source of the classes it generates with the default locale's
+    // upper case: in a Turkish or Azerbaijani locale "i" becomes "İ" (writeİnt), the source does
+    // not compile and no map is made (Chronicle-Map issue 476). The first map of a JVM generates
+    // them, so the default locale is the root one while a map is made, where it would matter.
+    if ("i".toUpperCase().equals("I") && "I".toLowerCase().equals("i")) {
+      return builder().entries(Math.max(1, entries)).maxBloatFactor(MAX_BLOAT)
+          .createPersistedTo(file);
+    }
+    Locale saved = Locale.getDefault();
+    Locale display = Locale.getDefault(Locale.Category.DISPLAY);
+    Locale format = Locale.getDefault(Locale.Category.FORMAT);
+    Locale.setDefault(Locale.ROOT);
+    try {
+      return builder().entries(Math.max(1, entries)).maxBloatFactor(MAX_BLOAT)
+          .createPersistedTo(file);
+    } finally {
+      Locale.setDefault(saved);
+      Locale.setDefault(Locale.Category.DISPLAY, display);
+      Locale.setDefault(Locale.Category.FORMAT, format);
+    }
   }
 
   /**

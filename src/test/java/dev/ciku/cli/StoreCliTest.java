@@ -190,6 +190,41 @@ class StoreCliTest {
     assertEquals("ciku domain: " + said, err.toString());
   }
 
+  /**
+   * A store written in a JVM whose default locale is Turkish, where "i" upper-cases to "İ":
+   * Chronicle Values used to generate the map's code with the default locale's upper case
+   * (writeİnt), which does not compile, so every 'count -o' failed with an internal error (70).
+   * Run in a child JVM, as the code is generated once a JVM, with this JVM's module flags.
+   */
+  @Test
+  void countOutput_turkishDefaultLocale_storeWrittenAsInAnyLocale() throws Exception {
+    Path text = Files.write(dir.resolve("laws-2000.txt"),
+        Files.readAllLines(Path.of(LAWS)).subList(0, 2_000));
+    Path store = dir.resolve("tr.ngrams");
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean()
+        .getInputArguments()) {
+      if (a.startsWith("--add-") || a.startsWith("-Dchronicle.")) {
+        command.add(a);
+      }
+    }
+    command.addAll(java.util.List.of("-Duser.language=tr", "-Duser.country=TR", "-cp",
+        System.getProperty("java.class.path"), Main.class.getName(), "count", "-q",
+        "--no-progress", "-n", "3", text.toString(), "-o", store.toString()));
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String said = new String(child.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), said);
+    assertEquals(0, child.exitValue(), said);
+    assertEquals("", said);
+    Path here = dir.resolve("here.ngrams");
+    StringWriter err = new StringWriter();
+    assertEquals(0, run(err, "count", "-q", "--no-progress", "-n", "3", text.toString(), "-o",
+        here.toString()), err.toString());
+    assertEquals(-1, Files.mismatch(here, store), "the store of this JVM's locale");
+  }
+
   @Test
   void countMerge_sameStoreUnderAnyName_exits2WithOneLine() throws Exception {
     Path store = lawsStore("laws.ngrams", "-n", "4");
