@@ -104,17 +104,8 @@ class SparkJobOptionsTest {
   }
 
   /** The names of the files created in {@code dir} while {@code work} ran. */
-  private static List<String> createdIn(Path dir, Runnable work) throws Exception {
-    List<String> created = new ArrayList<>();
-    try (WatchService watch = FileSystems.getDefault().newWatchService()) {
-      WatchKey key = dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
-      work.run();
-      for (WatchEvent<?> e : key.pollEvents()) {
-        assertTrue(e.kind() != StandardWatchEventKinds.OVERFLOW, "too many events to tell");
-        created.add(e.context().toString());
-      }
-    }
-    return created;
+  private static List<String> createdIn(Path dir, Runnable work) throws IOException {
+    return created(new Path[] {dir}, work::run, name -> true);
   }
 
   private static List<String> list(Path dir) throws IOException {
@@ -250,6 +241,7 @@ class SparkJobOptionsTest {
           .toList(), "task spills left in " + d);
     }
   }
+
   /** Work that may fail with an I/O error. */
   private interface IoWork {
     void run() throws IOException;
@@ -257,17 +249,28 @@ class SparkJobOptionsTest {
 
   /** The names of ciku's files created directly in {@code dirs} while {@code work} ran. */
   private static List<String> spillsIn(File[] dirs, IoWork work) throws IOException {
+    return created(java.util.Arrays.stream(dirs).map(File::toPath).toArray(Path[]::new), work,
+        name -> name.startsWith("ciku-"));
+  }
+
+  /**
+   * The names, that {@code keep} accepts, of the entries created directly in {@code dirs} while
+   * {@code work} ran, however late the watcher reports them (it may report the last after the
+   * run has returned).
+   */
+  private static List<String> created(Path[] dirs, IoWork work,
+      java.util.function.Predicate<String> keep) throws IOException {
     List<String> made = new ArrayList<>();
     try (WatchService watch = FileSystems.getDefault().newWatchService()) {
-      for (File d : dirs) {
-        d.toPath().register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+      for (Path d : dirs) {
+        d.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
       }
       work.run();
-      // The events of the run, however late the watcher reports them.
       for (WatchKey k = watch.poll(10, java.util.concurrent.TimeUnit.SECONDS); k != null;
           k = watch.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
         for (WatchEvent<?> e : k.pollEvents()) {
-          if (e.context() != null && e.context().toString().startsWith("ciku-")) {
+          assertTrue(e.kind() != StandardWatchEventKinds.OVERFLOW, "too many events to tell");
+          if (keep.test(e.context().toString())) {
             made.add(e.context().toString());
           }
         }
@@ -279,7 +282,6 @@ class SparkJobOptionsTest {
     }
     return made;
   }
-
 
   @Test
   void taskTempDir_inATask_oneOfTheExecutorsSparkLocalDirs() {
