@@ -158,6 +158,11 @@ final class Inputs {
     repeated.warn(warnings);
   }
 
+  /** The name of {@code p} in messages: a local file's path, another file's URI. */
+  private static String name(Path p) {
+    return "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : p.toString();
+  }
+
   /** Whether {@code f} is on the driver's local file system. */
   static boolean isLocal(FileStatus f) {
     return "file".equals(f.getPath().toUri().getScheme());
@@ -400,17 +405,40 @@ final class Inputs {
    * Up to {@code n} first bytes of {@code p}, decompressed by the codec its name gives.
    *
    * @throws CikuException (missing input) if the codec cannot run here (a {@code .zst} file
-   *     where Hadoop's native library lacks zstd)
+   *     where Hadoop's native library lacks zstd); (bad data, naming the file) if it is named
+   *     {@code .gz} but does not start as gzip data does, or its first bytes are truncated or
+   *     corrupt compressed data, which a task would fail on without naming it
    */
   private static byte[] head(Configuration conf, CompressionCodecFactory codecs, Path p, int n)
       throws IOException {
     CompressionCodec codec = codecs.getCodec(p);
-    try (InputStream raw = fs(conf, p).open(p);
-        InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
-      return in.readNBytes(n);
-    } catch (RuntimeException | LinkageError e) {
-      throw new CikuException(CikuException.NO_INPUT, p + ": Hadoop cannot decompress it here ("
-          + e.getMessage() + "); decompress it first");
+    if (codec == null) {
+      try (InputStream raw = fs(conf, p).open(p)) {
+        return raw.readNBytes(n);
+      }
+    }
+    try (org.apache.hadoop.fs.FSDataInputStream raw = fs(conf, p).open(p)) {
+      if (".gz".equals(codec.getDefaultExtension())) {
+        byte[] magic = raw.readNBytes(2);
+        if (magic.length > 0 && (magic.length < 2
+            || !InputFiles.isGzipMagic(magic[0] & 0xFF, magic[1] & 0xFF))) {
+          // Hadoop would fail in a task, saying neither which file nor why.
+          throw new CikuException(CikuException.DATA, name(p) + ": not gzip data,"
+              + " though named .gz (it does not start as gzip does); if it is text, rename it"
+              + " without .gz");
+        }
+        raw.seek(0);
+      }
+      try (InputStream in = codec.createInputStream(raw)) {
+        return in.readNBytes(n);
+      } catch (RuntimeException | LinkageError e) {
+        throw new CikuException(CikuException.NO_INPUT, p + ": Hadoop cannot decompress it"
+            + " here (" + e.getMessage() + "); decompress it first");
+      } catch (IOException e) {
+        // The file opened: its first bytes are truncated or corrupt compressed data.
+        throw new CikuException(CikuException.DATA, name(p) + ": truncated or corrupt compressed"
+            + " data (" + e + ")");
+      }
     }
   }
 

@@ -1052,6 +1052,26 @@ class SparkJobsTest {
     }
   }
 
+  /**
+   * A file named .gz that holds no gzip data (text, or three bytes): bad data naming the file,
+   * exit 65, as the CLI says it, not an I/O error (74) or a line that names no file.
+   */
+  @Test
+  void main_gzNameWithoutGzipData_exit65_oneLineNamingIt() throws Exception {
+    Path text = Files.copy(LAWS, tmp.resolve("laws.txt.gz"));
+    Path tiny = Files.writeString(tmp.resolve("tiny.txt.gz"), "abc");
+    for (Path p : List.of(text, tiny)) {
+      assertEquals(65, dev.ciku.cli.Main.execute("stats", "-q", p.toString()), "the CLI");
+      for (String[] job : new String[][] {{"stats"}, {"count", "--encoding", "UTF-8", "--tsv",
+          tmp.resolve("out.tsv").toString()}, {"discover", "--encoding", "auto"}}) {
+        assertEquals("ciku-spark " + job[0] + ": " + p.toAbsolutePath() + ": not gzip data,"
+            + " though named .gz (it does not start as gzip does); if it is text, rename it"
+            + " without .gz", oneLineError(65, concat(job, new String[] {p.toString()})),
+            String.join(" ", job));
+      }
+    }
+  }
+
   @Test
   void mainDomain_emptyInput_headerOnlyAsTheCli() throws Exception {
     Path empty = Files.createDirectory(tmp.resolve("empty"));
