@@ -1,6 +1,7 @@
 package dev.ciku.spark;
 
 import dev.ciku.cli.CikuException;
+import dev.ciku.corpus.BinaryData;
 import dev.ciku.corpus.Encodings;
 import dev.ciku.corpus.InputFiles;
 import dev.ciku.corpus.InputFormat;
@@ -50,9 +51,12 @@ import scala.Tuple2;
  * and splits a list of paths at commas), and the order of the files decides the numbering of
  * Latin units, so the stores would differ. An argument that names nothing is a Hadoop glob, its
  * matches sorted, names starting with '.' left out. Links to directories are not followed.
- * A file whose name holds ':' cannot be read by Hadoop: refused, named, before the job.
+ * A file whose name holds ':' cannot be read by Hadoop: refused, named, before the job. Binary
+ * data (a NUL byte in a file's first 8 KB, {@link BinaryData}) is skipped with a warning inside a
+ * directory and refused when named, as the CLI does.
  *
- * <p>Cost: one listing per directory, on the driver. Stateless.
+ * <p>Cost: one listing per directory and one read of up to 8 KB per file (decompressed), on the
+ * driver. Stateless.
  */
 final class Inputs {
   private Inputs() {}
@@ -63,13 +67,18 @@ final class Inputs {
 
   /**
    * The files of {@code args}, in the order the CLI reads them; {@code warnings} hears of a
-   * directory without files, as the CLI's does.
+   * directory without files and of binary data skipped in a directory, as the CLI's do.
    *
+   * @param binary how the inputs are read, which tells binary data from text; null: not looked
+   *     at
    * @throws NoSuchFileException if an argument (or a glob) names nothing
+   * @throws CikuException (bad data) for binary data named as an argument, or matched by a glob;
+   *     see {@link #lookAt} for the other files refused
    */
-  static List<FileStatus> expand(Configuration conf, List<String> args,
+  static List<FileStatus> expand(Configuration conf, List<String> args, BinaryData binary,
       Consumer<String> warnings) throws IOException {
     List<FileStatus> out = new ArrayList<>();
+    CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
     for (String arg : args) {
       Path p;
       try {
@@ -109,31 +118,54 @@ final class Inputs {
           List<FileStatus> files = new ArrayList<>();
           walk(fs, m.getPath(), files);
           files.sort(BY_PATH);
-          if (files.isEmpty()) {
-            warnings.accept(arg + " holds no input files");
+          int skipped = 0;
+          for (FileStatus f : files) {
+            String reason = binary == null ? null : lookAt(conf, codecs, f, binary);
+            if (reason == null) {
+              out.add(f);
+            } else {
+              skipped++;
+              warnings.accept(name(f) + ": " + reason + ", not text; skipped");
+            }
           }
-          out.addAll(files);
+          if (skipped == files.size()) {
+            warnings.accept(arg + " holds no input files"
+                + (skipped > 0 ? " (" + skipped + " binary file(s) skipped)" : ""));
+          }
         } else {
+          String reason = binary == null ? null : lookAt(conf, codecs, m, binary);
+          if (reason != null) {
+            throw new CikuException(CikuException.DATA, name(m) + ": " + reason
+                + ", not text: is it the right file?");
+          }
           out.add(m);
         }
       }
     }
     warnRepeated(out, warnings);
     for (FileStatus f : out) {
-      if (isLocal(f) && !java.nio.file.Files.isRegularFile(localPath(f))) {
-        // A pipe or a device: Hadoop reads a file by its length, 0 here, and would see nothing.
-        throw new CikuException(CikuException.NO_INPUT, f.getPath().toUri().getPath()
-            + ": not a regular file (a pipe or a device?): Hadoop reads files by their length;"
-            + " write the data to a file first");
-      }
-      if (f.getPath().getName().indexOf(':') >= 0) {
-        // Hadoop reaches a file through names derived from its own (the checksum file
-        // .NAME.crc), which a ':' makes no path: the read would fail deep in the job.
-        throw new CikuException(CikuException.NO_INPUT, f.getPath().toUri().getPath()
-            + ": Hadoop cannot read a file whose name holds ':'; rename it");
-      }
+      refuseUnreadableName(f);
     }
     return out;
+  }
+
+  /**
+   * Refuses {@code f} if Hadoop cannot read it: a local file that is not a regular file, or a
+   * name that holds ':'.
+   */
+  private static void refuseUnreadableName(FileStatus f) {
+    if (isLocal(f) && !java.nio.file.Files.isRegularFile(localPath(f))) {
+      // A pipe or a device: Hadoop reads a file by its length, 0 here, and would see nothing.
+      throw new CikuException(CikuException.NO_INPUT, f.getPath().toUri().getPath()
+          + ": not a regular file (a pipe or a device?): Hadoop reads files by their length;"
+          + " write the data to a file first");
+    }
+    if (f.getPath().getName().indexOf(':') >= 0) {
+      // Hadoop reaches a file through names derived from its own (the checksum file
+      // .NAME.crc), which a ':' makes no path: the read would fail deep in the job.
+      throw new CikuException(CikuException.NO_INPUT, f.getPath().toUri().getPath()
+          + ": Hadoop cannot read a file whose name holds ':'; rename it");
+    }
   }
 
   /**
@@ -156,6 +188,45 @@ final class Inputs {
       }
     }
     repeated.warn(warnings);
+  }
+
+  /**
+   * Why {@code f} is binary data, not text ("binary data (a NUL byte at offset 8)"), as the CLI
+   * tells it ({@link BinaryData}, on its first bytes decompressed by the codec its name gives),
+   * or null if it is text. Before that, refuses it as {@link #refuseUnreadableName} does (a pipe
+   * would block the read), as {@link #refuseNonText} does (a tar archive or compressed data is no
+   * binary data to skip) and as {@link #head} does.
+   *
+   * <p>Cost: one read of up to 8 KB, and up to 64 KB if they hold a NUL byte (to decide the
+   * encoding, as the CLI does: UTF-16 text holds NUL bytes).
+   */
+  private static String lookAt(Configuration conf, CompressionCodecFactory codecs, FileStatus f,
+      BinaryData binary) throws IOException {
+    refuseUnreadableName(f);
+    Path p = f.getPath();
+    boolean byName = codecs.getCodec(p) != null;
+    byte[] head = head(conf, codecs, p, Math.max(HEAD, BinaryData.BLOCK));
+    refuseNonText(conf, p, head, byName);
+    if (!holdsNul(head)) {
+      return null;
+    }
+    long at = binary.nulAt(new java.io.ByteArrayInputStream(
+        head(conf, codecs, p, Math.max(BinaryData.BLOCK, Encodings.SAMPLE))));
+    return at < 0 ? null : BinaryData.reason(at, byName);
+  }
+
+  private static boolean holdsNul(byte[] head) {
+    for (int i = 0; i < Math.min(head.length, BinaryData.BLOCK); i++) {
+      if (head[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The name of {@code f} in messages of the listing: a local file's path, another's URI. */
+  private static String name(FileStatus f) {
+    return name(f.getPath());
   }
 
   /** The name of {@code p} in messages: a local file's path, another file's URI. */

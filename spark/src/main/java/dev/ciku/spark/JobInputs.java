@@ -5,6 +5,7 @@ import dev.ciku.cli.FormatOptions;
 import dev.ciku.cli.InputChecks;
 import dev.ciku.cli.InputOptions;
 import dev.ciku.cli.VerbosityOptions;
+import dev.ciku.corpus.BinaryData;
 import dev.ciku.corpus.InputFormat;
 import dev.ciku.corpus.LatinCase;
 import dev.ciku.corpus.ReaderOptions;
@@ -129,7 +130,8 @@ final class JobInputs {
    * replace that input.
    */
   JavaRDD<String> lines(JavaSparkContext sc, InputChecks checks) throws IOException {
-    List<FileStatus> files = Inputs.expand(sc.hadoopConfiguration(), inputs, Main::warn);
+    List<FileStatus> files = Inputs.expand(sc.hadoopConfiguration(), inputs,
+        new BinaryData(charset(), detectEncoding(), encoding == null), Main::warn);
     checks.corpus("INPUT", files.stream().filter(Inputs::isLocal)
         .map(f -> Inputs.localPath(f).toString()).toList()).check();
     Map<String, String> byFile = null;

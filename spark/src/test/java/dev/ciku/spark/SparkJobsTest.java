@@ -1053,6 +1053,52 @@ class SparkJobsTest {
   }
 
   /**
+   * Binary data (a NUL byte in the first 8 KB, here an image's header before law text), named or
+   * in a directory, plain or gzipped: named, refused as the CLI refuses it (exit 65, one line);
+   * inside a directory, skipped with the CLI's warning, so the output is the CLI's.
+   */
+  @Test
+  void main_binaryFileNamedOrInADirectory_refusedOrSkippedAsTheCli() throws Exception {
+    byte[] png = java.util.HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452");
+    byte[] binary = concatBytes(png, Files.readAllBytes(LAWS));
+    Path named = Files.write(tmp.resolve("logo.png"), binary);
+    assertEquals(65, dev.ciku.cli.Main.execute("stats", "-q", named.toString()), "the CLI");
+    assertEquals("ciku-spark stats: " + named.toAbsolutePath() + ": binary data (a NUL byte at"
+        + " offset 8), not text: is it the right file?", oneLineError(65, "stats", named.toString()));
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(b)) {
+      out.write(binary);
+    }
+    Path gz = Files.write(tmp.resolve("logo.png.gz"), b.toByteArray());
+    assertEquals("ciku-spark count: " + gz.toAbsolutePath() + ": binary data (a NUL byte at"
+        + " offset 8 of its decompressed data), not text: is it the right file?",
+        oneLineError(65, "count", "--encoding", "auto", "--tsv",
+            tmp.resolve("out.tsv").toString(), gz.toString()));
+    Path dir = Files.createDirectory(tmp.resolve("mixed"));
+    Files.copy(LAWS, dir.resolve("laws.txt"));
+    Files.copy(named, dir.resolve("z-logo.png"));
+    Path cli = tmp.resolve("cli.tsv");
+    Path job = tmp.resolve("job.tsv");
+    assertEquals(List.of("ciku: warning: " + dir.resolve("z-logo.png") + ": binary data (a NUL"
+        + " byte at offset 8), not text; skipped"), cliWarnings("stats", "-o", cli.toString(),
+        dir.toString()));
+    assertEquals(List.of("ciku-spark: warning: " + dir.resolve("z-logo.png").toAbsolutePath()
+        + ": binary data (a NUL byte at offset 8), not text; skipped"),
+        warnings("stats", "-o", job.toString(), dir.toString()));
+    assertEquals(Files.readString(cli), Files.readString(job));
+    Path only = Files.createDirectory(tmp.resolve("images"));
+    Files.copy(named, only.resolve("logo.png"));
+    assertEquals("ciku-spark: warning: " + only + " holds no input files (1 binary file(s)"
+        + " skipped)", warnings("stats", "-o", job.toString(), only.toString()).get(1));
+  }
+
+  private static byte[] concatBytes(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  /**
    * A file named .gz that holds no gzip data (text, or three bytes): bad data naming the file,
    * exit 65, as the CLI says it, not an I/O error (74) or a line that names no file.
    */
