@@ -72,8 +72,9 @@ final class Inputs {
    * @param binary how the inputs are read, which tells binary data from text; null: not looked
    *     at
    * @throws NoSuchFileException if an argument (or a glob) names nothing
-   * @throws CikuException (bad data) for binary data named as an argument, or matched by a glob;
-   *     see {@link #lookAt} for the other files refused
+   * @throws CikuException (bad data) for binary data named as an argument, or matched by a glob
+   *     (missing input for a local n-gram store, as in the CLI); see {@link #lookAt} for the
+   *     other files refused
    */
   static List<FileStatus> expand(Configuration conf, List<String> args, BinaryData binary,
       Consumer<String> warnings) throws IOException {
@@ -134,6 +135,9 @@ final class Inputs {
           }
         } else {
           String reason = binary == null ? null : lookAt(conf, codecs, m, binary);
+          if (reason != null && isLocal(m)) {
+            refuseStore(m);
+          }
           if (reason != null) {
             throw new CikuException(CikuException.DATA, name(m) + ": " + reason
                 + ", not text: is it the right file?");
@@ -213,6 +217,18 @@ final class Inputs {
     long at = binary.nulAt(new java.io.ByteArrayInputStream(
         head(conf, codecs, p, Math.max(BinaryData.BLOCK, Encodings.SAMPLE))));
     return at < 0 ? null : BinaryData.reason(at, byName);
+  }
+
+  /**
+   * Refuses {@code f}, a local file, if it is an n-gram store, with the CLI's line (exit 66): a
+   * store named as INPUT is more likely a mistaken argument than binary data.
+   */
+  private static void refuseStore(FileStatus f) throws IOException {
+    try {
+      InputFiles.refuseStore(localPath(f), name(f));
+    } catch (dev.ciku.corpus.CorpusInput.UnsupportedInputException e) {
+      throw new CikuException(CikuException.NO_INPUT, e.getMessage());
+    }
   }
 
   private static boolean holdsNul(byte[] head) {

@@ -1092,6 +1092,21 @@ class SparkJobsTest {
         + " skipped)", warnings("stats", "-o", job.toString(), only.toString()).get(1));
   }
 
+  /**
+   * An n-gram store named as INPUT (binary data too): the CLI's own line, exit 66, as for the
+   * CLI; inside a directory it is binary data skipped.
+   */
+  @Test
+  void main_ngramStoreNamed_exit66_theCliLine() throws Exception {
+    Path store = tmp.resolve("laws.ngrams");
+    assertEquals(0, dev.ciku.cli.Main.execute("count", "-q", "-n", "2", "-o", store.toString(),
+        LAWS.toString()));
+    assertEquals(66, dev.ciku.cli.Main.execute("stats", "-q", store.toString()), "the CLI");
+    assertEquals("ciku-spark stats: " + store.toAbsolutePath() + ": an n-gram store (written by"
+        + " 'ciku count -o'), not text; discover reads it with --counts FILE",
+        oneLineError(66, "stats", store.toString()));
+  }
+
   private static byte[] concatBytes(byte[] a, byte[] b) {
     byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
