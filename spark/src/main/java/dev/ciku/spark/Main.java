@@ -80,9 +80,14 @@ public final class Main implements Runnable {
    * Hadoop's "input path does not exist" is among its causes (matched by name: the Hadoop classes
    * come with Spark); a usage error (2) if Spark started without a master; bad data (65) if a
    * task failed decompressing an input (a truncated or corrupt .gz, data after its last member),
-   * as the CLI reports it, rather than an internal error with the executor's stack trace.
+   * as the CLI reports it, rather than an internal error with the executor's stack trace. A
+   * {@link CikuException} is returned as it is.
    */
   static Exception userError(Exception e) {
+    if (e instanceof CikuException) {
+      // The jobs' own line, already a user error: kept as it is, even if it quotes an exception.
+      return e;
+    }
     Throwable t = e;
     // A bounded walk: a cause chain may loop.
     for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {

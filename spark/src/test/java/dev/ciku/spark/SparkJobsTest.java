@@ -1133,6 +1133,23 @@ class SparkJobsTest {
     }
   }
 
+  /**
+   * An empty file named .gz (no gzip member, which the CLI refuses as truncated gzip data): bad
+   * data naming the file, exit 65, the driver's line as it says it (not rewritten as a task's
+   * failure that names no file).
+   */
+  @Test
+  void main_emptyGzFile_exit65_oneLineNamingIt() throws Exception {
+    Path empty = Files.write(tmp.resolve("empty.jsonl.gz"), new byte[0]);
+    assertEquals(65, dev.ciku.cli.Main.execute("stats", "-q", empty.toString()), "the CLI");
+    for (String[] job : new String[][] {{"stats"}, {"count", "--input-format", "jsonl", "--tsv",
+        tmp.resolve("out.tsv").toString()}}) {
+      String line = oneLineError(65, concat(job, new String[] {empty.toString()}));
+      assertTrue(line.startsWith("ciku-spark " + job[0] + ": " + empty.toAbsolutePath()
+          + ": truncated or corrupt compressed data (") && line.endsWith("input stream)"), line);
+    }
+  }
+
   @Test
   void mainDomain_emptyInput_headerOnlyAsTheCli() throws Exception {
     Path empty = Files.createDirectory(tmp.resolve("empty"));
