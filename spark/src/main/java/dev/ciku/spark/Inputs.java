@@ -378,7 +378,7 @@ final class Inputs {
         return StandardCharsets.UTF_8;
       }
       refuseUnsplittable(p, cs, "not UTF-8");
-      warnings.accept(Utf8Fallback.warning(p.toString(), cs));
+      warnings.accept(Utf8Fallback.warning(name(p), cs));
       return cs;
     });
   }
