@@ -107,6 +107,11 @@ final class DiscoverJob implements Callable<Integer>, RowOptions.Formats {
       throw new CikuException(CikuException.USAGE, "--counts-out and -o both go to "
           + countsOut + ": give them different files");
     }
+    if (countsOut != null) {
+      // Written once the counting is done, but checked now, before any pass over the inputs
+      // (with --input-format jsonl|tsv|csv, reading them starts with one).
+      dev.ciku.io.OutputTarget.resolve(countsOut);
+    }
     DiscoverOptions options = reestimation.applyTo(discovery.toOptions(list.redundancy()));
     WordFilter filter = list.filter(input.latinCase().folds(), Main::warn);
     Path tmp = driver.tempDir();

@@ -416,4 +416,20 @@ class SparkRecordInputTest {
         tmp.resolve("job.tsv").toString()}, twice)));
     assertEquals(-1, Files.mismatch(tmp.resolve("cli.tsv"), tmp.resolve("job.tsv")));
   }
+
+  /**
+   * discover --counts-out into a missing directory: one line, exit 74, before any pass over the
+   * inputs, as with plain text (the pass that counts the records without their text, which
+   * warns of them, is a job too).
+   */
+  @Test
+  void mainDiscover_countsOutInMissingDirectory_exit74_beforeTheRecordsAreRead() {
+    Path missing = tmp.resolve("missing").resolve("laws.ngrams");
+    List<String> err = stderr(74, () -> Main.commandLine().execute("discover", "-q",
+        "--counts-out", missing.toString(), "--input-format", "jsonl", "--field", "content",
+        jsonl.toString()));
+    assertEquals(List.of("ciku-spark discover: cannot write " + missing + ": directory "
+        + missing.getParent() + " does not exist"), err.stream()
+        .filter(l -> l.startsWith("ciku-spark")).toList());
+  }
 }
