@@ -261,8 +261,9 @@ final class Inputs {
   }
 
   /**
-   * The files under {@code dir}: names starting with '.' skipped, and links to directories not
-   * followed (links to files are read), as the CLI walks a directory.
+   * The files under {@code dir}: names starting with '.' skipped, links to directories not
+   * followed (links to files are read), and local files that are not regular files (FIFOs,
+   * sockets, links to nothing) skipped, as the CLI walks a directory.
    */
   private static void walk(FileSystem fs, Path dir, List<FileStatus> files) throws IOException {
     for (FileStatus f : fs.listStatus(dir)) {
@@ -273,7 +274,9 @@ final class Inputs {
         if (!isLink(fs, f)) {
           walk(fs, f.getPath(), files);
         }
-      } else {
+      } else if (!isLocal(f) || java.nio.file.Files.isRegularFile(localPath(f))) {
+        // A local FIFO, socket, device or link to nothing is skipped, as the CLI's walk skips
+        // it (named as an argument, it is refused).
         files.add(f);
       }
     }

@@ -1303,6 +1303,24 @@ class SparkJobsTest {
         fifo.toString());
     assertTrue(line.contains(fifo + ": not a regular file"), line);
   }
+  /**
+   * A FIFO inside a directory is skipped, as the CLI's walk skips it (named, it is refused):
+   * the directory's other files are read, and the output is the CLI's.
+   */
+  @Test
+  void mainStats_fifoInADirectory_skippedAsTheCli() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("with-fifo"));
+    Files.copy(LAWS, dir.resolve("laws.txt"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo",
+        dir.resolve("pipe.txt").toString()).start().waitFor() == 0, "mkfifo");
+    assertEquals(0, dev.ciku.cli.Main.execute("stats", "-q", "-o",
+        tmp.resolve("cli.tsv").toString(), dir.toString()), "the CLI");
+    assertEquals(List.of(), warnings("stats", "-o", tmp.resolve("job.tsv").toString(),
+        dir.toString()));
+    assertEquals(Files.readString(tmp.resolve("cli.tsv")),
+        Files.readString(tmp.resolve("job.tsv")));
+  }
+
 
   /**
    * Lines end at a line feed only, as in the CLI: a lone carriage return (old Mac text) is a
