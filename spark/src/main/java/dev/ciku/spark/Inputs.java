@@ -552,18 +552,8 @@ final class Inputs {
     if (files.isEmpty()) {
       return sc.emptyRDD();
     }
-    Job job = Job.getInstance(sc.hadoopConfiguration());
-    // Lines end at a line feed only, as in the CLI: Hadoop's default also ends one at a lone
-    // carriage return (old Mac text), which the CLI reads as a clause boundary inside a line.
     // The carriage return of a CRLF end is removed below.
-    job.getConfiguration().set("textinputformat.record.delimiter", "\n");
-    FileInputFormat.setInputPaths(job, files.stream().map(FileStatus::getPath)
-        .toArray(Path[]::new));
-    long total = files.stream().mapToLong(FileStatus::getLen).sum();
-    // As textFile's minimum: splits of at most total / P bytes (rounded down) give P or more.
-    FileInputFormat.setMaxInputSplitSize(job, Math.max(1, total / Math.max(1, minPartitions)));
-    JavaPairRDD<LongWritable, Text> pairs = sc.newAPIHadoopRDD(job.getConfiguration(),
-        NamedFiles.class, LongWritable.class, Text.class);
+    JavaPairRDD<LongWritable, Text> pairs = splitLines(sc, files, minPartitions);
     boolean allUtf8 = byFile == null ? charset.equals(StandardCharsets.UTF_8)
         : byFile.values().stream().allMatch(StandardCharsets.UTF_8.name()::equals);
     if (allUtf8) {
@@ -573,7 +563,7 @@ final class Inputs {
     HashMap<String, String> encodings = byFile == null ? null : new HashMap<>(byFile);
     // A split knows its file, so each line is decoded by its own file's encoding.
     return ((JavaNewHadoopRDD<LongWritable, Text>) pairs).mapPartitionsWithInputSplit(
-        (split, it) -> decoded(it, encodings == null ? name : encodingOf(encodings, split)),
+        (split, it) -> decoded(it, encodings == null ? name : encodingOf(encodings, split), false),
         true);
   }
 
@@ -672,28 +662,7 @@ final class Inputs {
       ReaderOptions options, String charset, Map<String, String> names) {
     FileSplit file = (FileSplit) split;
     boolean csv = options.format() == InputFormat.CSV;
-    Charset cs = Charset.forName(charset);
-    boolean utf8 = cs.equals(StandardCharsets.UTF_8);
-    Iterator<String> lines = new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return it.hasNext();
-      }
-
-      @Override
-      public String next() {
-        Text t = it.next()._2();
-        int n = csv ? t.getLength() : withoutCr(t);
-        if (!utf8) {
-          return Encodings.decode(t.getBytes(), 0, n, cs);
-        }
-        try {
-          return Text.decode(t.getBytes(), 0, n); // as lines decodes UTF-8
-        } catch (java.nio.charset.CharacterCodingException e) {
-          throw new IllegalStateException(e); // not thrown: malformed bytes are replaced
-        }
-      }
-    };
+    Iterator<String> lines = decoded(it, charset, csv);
     String path = file.getPath().toString();
     return new Records(lines, options, file.getStart() == 0, names.getOrDefault(path, path));
   }
@@ -716,11 +685,13 @@ final class Inputs {
   private static JavaPairRDD<LongWritable, Text> splitLines(JavaSparkContext sc,
       List<FileStatus> files, int minPartitions) throws IOException {
     Job job = Job.getInstance(sc.hadoopConfiguration());
-    // Lines end at a line feed only, as in the CLI (see lines).
+    // Lines end at a line feed only, as in the CLI: Hadoop's default also ends one at a lone
+    // carriage return (old Mac text), which the CLI reads as a clause boundary inside a line.
     job.getConfiguration().set("textinputformat.record.delimiter", "\n");
     FileInputFormat.setInputPaths(job, files.stream().map(FileStatus::getPath)
         .toArray(Path[]::new));
     long total = files.stream().mapToLong(FileStatus::getLen).sum();
+    // As textFile's minimum: splits of at most total / P bytes (rounded down) give P or more.
     FileInputFormat.setMaxInputSplitSize(job, Math.max(1, total / Math.max(1, minPartitions)));
     return sc.newAPIHadoopRDD(job.getConfiguration(), NamedFiles.class, LongWritable.class,
         Text.class);
@@ -747,11 +718,14 @@ final class Inputs {
 
   /**
    * The values of {@code it} decoded from {@code charset} as the CLI decodes (the reader reuses
-   * each Text): a malformed sequence is one U+FFFD, and the character after it is kept.
+   * each Text): a malformed sequence is one U+FFFD, and the character after it is kept. The
+   * carriage return of a CRLF end is dropped unless {@code keepCr} (CSV lines, whose records
+   * {@link Records} ends).
    */
   private static Iterator<String> decoded(Iterator<Tuple2<LongWritable, Text>> it,
-      String charset) {
+      String charset, boolean keepCr) {
     Charset cs = Charset.forName(charset);
+    boolean utf8 = cs.equals(StandardCharsets.UTF_8);
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -761,7 +735,15 @@ final class Inputs {
       @Override
       public String next() {
         Text t = it.next()._2();
-        return Encodings.decode(t.getBytes(), 0, withoutCr(t), cs);
+        int n = keepCr ? t.getLength() : withoutCr(t);
+        if (!utf8) {
+          return Encodings.decode(t.getBytes(), 0, n, cs);
+        }
+        try {
+          return Text.decode(t.getBytes(), 0, n); // as lines decodes UTF-8
+        } catch (java.nio.charset.CharacterCodingException e) {
+          throw new IllegalStateException(e); // not thrown: malformed bytes are replaced
+        }
       }
     };
   }

@@ -1368,7 +1368,6 @@ class SparkJobsTest {
     assertTrue(Files.notExists(tmp.resolve("out.tsv")), "nothing written");
   }
 
-  /** A task that met new Latin units in the second pass: the input changed, bad data (65). */
   /** Run with java and no -Dspark.master (or spark-submit without one): a usage error. */
   @Test
   void userError_noSparkMaster_usageErrorSayingHowToGiveOne() {
@@ -1381,6 +1380,7 @@ class SparkJobsTest {
         + " -Dspark.master=local[N]", mapped.getMessage());
   }
 
+  /** A task that met new Latin units in the second pass: the input changed, bad data (65). */
   @Test
   void userError_inputChangedBetweenPasses_dataErrorSayingSo() {
     Exception job = new RuntimeException("Job aborted due to stage failure", new RuntimeException(
