@@ -154,6 +154,12 @@ final class EvalCommand implements Runnable {
         description = "Skip ranked words shorter than N characters (default ${DEFAULT-VALUE}).")
     int minLen;
 
+    @Option(names = "--fold",
+        description = "Compare words as 'discover --known' does: traditional characters as"
+            + " simplified ones, full-width ASCII as half-width, Latin letters without case"
+            + " (default: as written, as the independent scorer does).")
+    boolean fold;
+
     @Mixin OutputOptions output;
     @Mixin VerbosityOptions verbosity;
 
@@ -176,7 +182,7 @@ final class EvalCommand implements Runnable {
       // The output is opened first: a -o that cannot be written fails before the work.
       try (Output out = output.open()) {
         List<PrecisionAtK.Row> result =
-            PrecisionAtK.score(ranked, gold, ks, minLen, new Log(System.err, true)::warn);
+            PrecisionAtK.score(ranked, gold, ks, minLen, fold, new Log(System.err, true)::warn);
         RowWriter rows = output.rows(out, f, List.of("k", "considered", "hits", "precision"));
         for (PrecisionAtK.Row r : result) {
           rows.begin();

@@ -2,9 +2,8 @@ package dev.ciku.discover;
 
 import dev.ciku.corpus.BundledData;
 import dev.ciku.corpus.Fields;
-import dev.ciku.corpus.Simplified;
+import dev.ciku.corpus.LexiconForm;
 import dev.ciku.corpus.TextLines;
-import dev.ciku.corpus.UnitPolicy;
 import dev.ciku.count.SequenceTable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +14,8 @@ import java.util.function.Consumer;
  * A set of words read from lexicon files: one word per line, optionally followed by a space or
  * tab and more fields ({@code word freq}, {@code word freq pos}, {@code word<TAB>df}). Blanks
  * around a line are ignored ({@link Fields}); blank lines and lines starting with {@code #} are
- * skipped. Words are compared as the corpus reader writes text ({@link #key}): traditional
- * characters folded to simplified ones ({@link Simplified}), so a simplified lexicon knows the
+ * skipped. Words are compared as the corpus reader writes text ({@link LexiconForm}): traditional
+ * characters folded to simplified ones, so a simplified lexicon knows the
  * words of a traditional corpus and the other way round (著 compares as 着); full-width ASCII
  * as half-width (ＣＯＶＩＤ－１９ is COVID-19); Latin letters lower-cased if the corpus compares
  * them without case (by default and with {@code --lowercase}; not with {@code --keep-case}).
@@ -31,7 +30,6 @@ public final class Lexicon {
    * million-object set of strings, which the collector would trace for the rest of the run.
    */
   private final SequenceTable words = new SequenceTable();
-  private final Simplified simplified = Simplified.bundled();
   private final boolean lowercase;
 
   /** An empty lexicon whose words keep the case of their Latin letters. */
@@ -97,15 +95,11 @@ public final class Lexicon {
   }
 
   /**
-   * The form words are compared in: simplified, full-width ASCII made half-width, Latin letters
-   * lower-cased if this lexicon does, and 著 as 着 in a word of two or more characters: the
-   * character table keeps 著, a simplified character too (著名), but traditional text writes the
-   * particle 着 so (隨著, 朝著 are 随着, 朝着). Alone, 著 stays itself: not the stopword 着, so
-   * 原著 is no function-word glue. Cost: O(length); no copy when nothing changes.
+   * The form words are compared in ({@link LexiconForm}), Latin letters lower-cased if this
+   * lexicon does. Cost: O(length); no copy when nothing changes.
    */
   String key(String word) {
-    String k = UnitPolicy.normalizeText(simplified.fold(word), lowercase);
-    return k.length() > 1 && k.indexOf('著') >= 0 ? k.replace('著', '着') : k;
+    return LexiconForm.of(word, lowercase);
   }
 
   private static int[] units(String key) {

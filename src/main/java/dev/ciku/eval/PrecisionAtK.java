@@ -1,6 +1,7 @@
 package dev.ciku.eval;
 
 import dev.ciku.corpus.Fields;
+import dev.ciku.corpus.LexiconForm;
 import dev.ciku.corpus.MalformedDataException;
 import dev.ciku.corpus.TextLines;
 import java.io.IOException;
@@ -19,6 +20,10 @@ import java.util.function.Consumer;
  * that is the header of a ciku list ({@link #isHeader}: {@code word<TAB>count...},
  * {@code term<TAB>domain_count...}, {@code ngram<TAB>count}) is skipped; the reference script,
  * which scores any first line as a word, agrees on lists written with {@code --no-header}.
+ * Words are compared as written unless folded ({@code fold}): then a ranked word is in a lexicon
+ * when their forms agree once folded ({@link LexiconForm}: traditional characters as simplified
+ * ones, full-width ASCII as half-width, Latin letters without case), as {@code ciku discover
+ * --known} compares; the reference script compares as written.
  *
  * <p>Memory: the gold words and the first max(K) ranked words. Stateless and thread-safe.
  */
@@ -50,6 +55,16 @@ public final class PrecisionAtK {
    */
   public static List<Row> score(Path ranked, List<Path> gold, int[] ks, int minLength,
       Consumer<String> warnings) throws IOException {
+    return score(ranked, gold, ks, minLength, false, warnings);
+  }
+
+  /**
+   * As {@link #score(Path, List, int[], int, Consumer)}; with {@code fold}, words are compared in
+   * their folded forms (see the class comment). The repeat of a ranked word on the next line is
+   * judged as written in either case.
+   */
+  public static List<Row> score(Path ranked, List<Path> gold, int[] ks, int minLength,
+      boolean fold, Consumer<String> warnings) throws IOException {
     Set<String> lexicon = new HashSet<>();
     for (Path g : gold) {
       try (TextLines r = TextLines.open(g, warnings)) {
@@ -62,7 +77,7 @@ public final class PrecisionAtK {
               first = false;
               refuseJson(w, g);
             }
-            lexicon.add(w);
+            lexicon.add(fold ? LexiconForm.of(w, true) : w);
           }
         }
       }
@@ -95,7 +110,8 @@ public final class PrecisionAtK {
       int n = Math.min(k, terms.size());
       int hits = 0;
       for (int i = 0; i < n; i++) {
-        if (lexicon.contains(terms.get(i))) {
+        String w = terms.get(i);
+        if (lexicon.contains(fold ? LexiconForm.of(w, true) : w)) {
           hits++;
         }
       }

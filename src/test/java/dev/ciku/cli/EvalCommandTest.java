@@ -1,11 +1,13 @@
 package dev.ciku.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -113,5 +115,40 @@ class EvalCommandTest {
       assertEquals("300", bare.get(2).split("\t")[1], command + ": 300 words considered");
       io.reset();
     }
+  }
+
+  /**
+   * The traditional-character fixture of the legal sample (OpenCC s2t of its first 2,000 lines;
+   * src/test/resources/fixtures/README.md) against the simplified bundled lexicon: as written,
+   * most of its words are not found; folded, as many as in the simplified lines' own list.
+   */
+  @Test
+  void evalWords_fold_traditionalListScoresAsTheSimplifiedOne() throws IOException {
+    String gold = Path.of("dict", "known-words.txt.gz").toString();
+    Path hans = dir.resolve("laws-2000.txt");
+    Files.write(hans, Files.readAllLines(Path.of("corpora-samples", "laws-zh.txt")).subList(0,
+        2000));
+    Path hant = Path.of("src", "test", "resources", "fixtures", "laws-zh-hant.txt");
+    int[] hits = new int[3];
+    int i = 0;
+    for (Path corpus : new Path[] {hans, hant, hant}) {
+      String list = dir.resolve("list" + i + ".tsv").toString();
+      assertEquals(0, Main.execute("discover", "-q", corpus.toString(), "--top", "300", "-o",
+          list), io::err);
+      io.reset();
+      List<String> args = new ArrayList<>(List.of("eval", "words", list, "--gold", gold, "--k",
+          "300", "--no-header"));
+      if (i == 2) {
+        args.add("--fold");
+      }
+      assertEquals(0, Main.execute(args.toArray(new String[0])), io::err);
+      String[] row = io.outLines().get(0).split("\t");
+      assertEquals("300", row[1], "words considered");
+      hits[i++] = Integer.parseInt(row[2]);
+    }
+    assertTrue(hits[0] >= 280, "simplified list: " + hits[0] + " of 300 known");
+    assertTrue(hits[1] < hits[0] / 2, "traditional, as written: " + hits[1]);
+    assertTrue(Math.abs(hits[2] - hits[0]) <= 6, "traditional, folded: " + hits[2] + " against "
+        + hits[0]);
   }
 }

@@ -28,6 +28,18 @@ class PrecisionAtKTest {
   }
 
   @Test
+  void score_fold_comparesTraditionalFullWidthAndCaseFolded() throws IOException {
+    Path ranked = Files.writeString(dir.resolve("r"),
+        "這個\t5\n經濟\t4\nＣＯＶＩＤ－１９\t3\ncpu\t2\n隨著\t1\n國務院\t1\n", StandardCharsets.UTF_8);
+    Path gold = Files.writeString(dir.resolve("g"), "这个 9\n经济\nCOVID-19\nCPU\n随着\n",
+        StandardCharsets.UTF_8);
+    assertEquals(List.of(new PrecisionAtK.Row(6, 6, 0)),
+        PrecisionAtK.score(ranked, List.of(gold), new int[] {6}, 2, false, m -> { }));
+    assertEquals(List.of(new PrecisionAtK.Row(6, 6, 5)),
+        PrecisionAtK.score(ranked, List.of(gold), new int[] {6}, 2, true, m -> { }));
+  }
+
+  @Test
   void score_unsortedRepeatedCutOffs_ascendingEachOnce() throws IOException {
     Path ranked = Files.writeString(dir.resolve("r"), "中国\n坏词\n人民\n", StandardCharsets.UTF_8);
     Path gold = Files.writeString(dir.resolve("g"), "中国\n人民\n", StandardCharsets.UTF_8);
