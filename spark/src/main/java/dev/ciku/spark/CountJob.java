@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
-import org.apache.spark.api.java.JavaRDD;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -133,9 +132,9 @@ final class CountJob implements Callable<Integer>, RowOptions.Formats {
     }
     try {
       Main.withSpark("ciku count", sc -> {
-        JavaRDD<String> lines = input.lines(sc, new InputChecks().output("-o", store)
+        InputText lines = input.lines(sc, new InputChecks().output("-o", store)
             .output("--tsv", Output.standardStreamName(tsv) != null ? null : tsv));
-        Main.info(lines.getNumPartitions() + " input partition(s)");
+        Main.info(lines.lines().getNumPartitions() + " input partition(s)");
         SparkNgramCounter counter = new SparkNgramCounter(sc, counting).withInfo(Main::info)
             .withClock(clock);
         CountSummary s = new SparkCountWriter(counter, ranking).write(lines, writer, tsvOut,

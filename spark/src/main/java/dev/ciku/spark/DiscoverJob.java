@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
-import org.apache.spark.api.java.JavaRDD;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -108,8 +107,7 @@ final class DiscoverJob implements Callable<Integer>, RowOptions.Formats {
           + countsOut + ": give them different files");
     }
     if (countsOut != null) {
-      // Written once the counting is done, but checked now, before any pass over the inputs
-      // (with --input-format jsonl|tsv|csv, reading them starts with one).
+      // Written once the counting is done, but checked now, before any pass over the inputs.
       dev.ciku.io.OutputTarget.resolve(countsOut);
     }
     DiscoverOptions options = reestimation.applyTo(discovery.toOptions(list.redundancy()));
@@ -127,7 +125,7 @@ final class DiscoverJob implements Callable<Integer>, RowOptions.Formats {
         SparkDiscoverer discoverer = new SparkDiscoverer(sc, options, input.latinCase(),
             input.simplify(), reducePartitions).withTaskMemory(budgets.taskRuns())
             .withExplanations(words).withClock(clock);
-        JavaRDD<String> lines = input.lines(sc, checks);
+        InputText lines = input.lines(sc, checks);
         return store != null
             ? discoverer.discover(lines, store, budgets.driver(), tmp, Main::warn, Main::info)
             : discoverer.discover(lines, countsOut, budgets.driver(), tmp, Main::warn,

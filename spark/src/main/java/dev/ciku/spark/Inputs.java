@@ -5,9 +5,7 @@ import dev.ciku.corpus.BinaryData;
 import dev.ciku.corpus.Encodings;
 import dev.ciku.corpus.InputFiles;
 import dev.ciku.corpus.InputFormat;
-import dev.ciku.corpus.MalformedDataException;
 import dev.ciku.corpus.ReaderOptions;
-import dev.ciku.corpus.SkippedRecords;
 import dev.ciku.corpus.RepeatedReads;
 import dev.ciku.corpus.Utf8Fallback;
 import java.io.IOException;
@@ -575,18 +573,17 @@ final class Inputs {
    * each file; CSV files one partition each, read whole ({@link WholeFileLines}), since a quoted
    * field may span lines. Decoded as {@link #lines} decodes.
    *
-   * <p>Before the texts are read, the records are read once on the cluster to count those without
-   * the text: {@code warnings} hears, for each file that has some, the CLI's warning (and for CSV
-   * its warnings about quotes), and if no record of any file holds the text, this fails as the
-   * CLI does. Cost: that one more read of the inputs; tasks send the driver a few counters each.
-   *
-   * @throws MalformedDataException if no record holds the text (exit 65, the CLI's line)
+   * <p>No pass runs here: each split read to its end counts its records without the text ({@link
+   * RecordTally}), and once the job's first pass has read them all, {@link
+   * InputText#firstPassDone} tells {@code warnings}, for each file that has some, the CLI's warning
+   * (and for CSV its warnings about quotes), or fails as the CLI does if no record of any file
+   * holds the text. Cost: tasks send the driver a few counters each.
    */
-  static JavaRDD<String> records(JavaSparkContext sc, List<FileStatus> files, int minPartitions,
+  static InputText records(JavaSparkContext sc, List<FileStatus> files, int minPartitions,
       Charset charset, Map<String, String> byFile, ReaderOptions options,
       Consumer<String> warnings) throws IOException {
     if (files.isEmpty()) {
-      return sc.emptyRDD();
+      return InputText.of(sc.emptyRDD());
     }
     boolean csv = options.format() == InputFormat.CSV;
     JavaNewHadoopRDD<LongWritable, Text> pairs = (JavaNewHadoopRDD<LongWritable, Text>)
@@ -595,39 +592,11 @@ final class Inputs {
     HashMap<String, String> encodings = byFile == null ? null : new HashMap<>(byFile);
     HashMap<String, String> shown = names(sc.hadoopConfiguration(), files);
     RecordFormat format = new RecordFormat(options);
-    // The count of records without their text, one per split, in the order of the files.
-    List<Tally> tallies = pairs.mapPartitionsWithInputSplit((split, it) -> {
-      Records r = records(split, it, format.options(), encodings == null ? name
-          : encodingOf(encodings, split), shown);
-      while (r.hasNext()) {
-        r.next();
-      }
-      FileSplit f = (FileSplit) split;
-      return List.of(new Tally(f.getPath().toString(), f.getStart(), r.skipped(),
-          r.warnings())).iterator();
-    }, true).collect();
-    SkippedRecords all = new SkippedRecords(options);
-    int i = 0;
-    while (i < tallies.size()) {
-      // An input's splits follow its first, at offset 0 (a file named twice is two inputs).
-      Tally t = tallies.get(i);
-      SkippedRecords file = new SkippedRecords(options);
-      List<String> quotes = new ArrayList<>();
-      do {
-        file.add(tallies.get(i).skipped);
-        quotes.addAll(tallies.get(i).warnings);
-        i++;
-      } while (i < tallies.size() && tallies.get(i).start > 0);
-      String skipped = file.warning(shown.getOrDefault(t.file, t.file));
-      if (skipped != null) {
-        warnings.accept(skipped);
-      }
-      quotes.forEach(warnings);
-      all.add(file);
-    }
-    all.check(files.size() == 1 ? shown.values().iterator().next() : "the inputs");
-    return pairs.mapPartitionsWithInputSplit((split, it) -> records(split, it, format.options(),
-        encodings == null ? name : encodingOf(encodings, split), shown), true);
+    RecordTally tally = RecordTally.register(sc);
+    JavaRDD<String> texts = pairs.mapPartitionsWithInputSplit((split, it) -> records(split, it,
+        format.options(), encodings == null ? name : encodingOf(encodings, split), shown, tally),
+        true);
+    return InputText.records(texts, tally, options, shown, files.size(), warnings);
   }
 
   /**
@@ -647,24 +616,19 @@ final class Inputs {
   }
 
   /**
-   * What one split's records held: its file and offset, the counts, and CSV's warnings about
-   * quotes.
-   */
-  private record Tally(String file, long start, SkippedRecords skipped, List<String> warnings)
-      implements java.io.Serializable {}
-
-  /**
    * The texts of the records of the lines of {@code split} ({@code it}), decoded from {@code
    * charset}: JSON and TSV lines without their carriage return, as {@link #lines} gives them; CSV
-   * lines (from {@link WholeFileLines}) as they are.
+   * lines (from {@link WholeFileLines}) as they are. Read to its end, the split puts its count of
+   * records without the text into {@code tally}.
    */
   private static Records records(InputSplit split, Iterator<Tuple2<LongWritable, Text>> it,
-      ReaderOptions options, String charset, Map<String, String> names) {
+      ReaderOptions options, String charset, Map<String, String> names, RecordTally tally) {
     FileSplit file = (FileSplit) split;
     boolean csv = options.format() == InputFormat.CSV;
     Iterator<String> lines = decoded(it, charset, csv);
     String path = file.getPath().toString();
-    return new Records(lines, options, file.getStart() == 0, names.getOrDefault(path, path));
+    return new Records(lines, options, file.getStart() == 0, names.getOrDefault(path, path),
+        r -> tally.put(path, file.getStart(), r.skipped(), r.warnings()));
   }
 
   /**

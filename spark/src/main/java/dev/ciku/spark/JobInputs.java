@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -121,15 +120,15 @@ final class JobInputs {
 
   /**
    * The inputs' lines (with {@code --input-format jsonl|tsv|csv}, the texts of their records,
-   * "" for a record without it: {@link Inputs#records}, which first warns of such records and
-   * fails if no record holds the text), files taken in the CLI's order (see {@link Inputs}),
-   * each decoded from {@code --encoding} (with auto, from the encoding detected in it; without
+   * "" for a record without it: {@link Inputs#records}, whose count of such records the job's
+   * first pass makes, and {@link InputText#firstPassDone} then reports), files taken in the
+   * CLI's order (see {@link Inputs}), each decoded from {@code --encoding} (with auto, from the encoding detected in it; without
    * the option, as UTF-8 unless its head is clearly not: {@link Inputs#byDefault}). Before any is
    * read, {@code checks} (the job's other inputs and its outputs) runs with the local files among
    * them, as the CLI's: an output that is one of them is a usage error, for writing it would
    * replace that input.
    */
-  JavaRDD<String> lines(JavaSparkContext sc, InputChecks checks) throws IOException {
+  InputText lines(JavaSparkContext sc, InputChecks checks) throws IOException {
     List<FileStatus> files = Inputs.expand(sc.hadoopConfiguration(), inputs,
         new BinaryData(charset(), detectEncoding(), encoding == null), Main::warn);
     checks.corpus("INPUT", files.stream().filter(Inputs::isLocal)
@@ -148,7 +147,7 @@ final class JobInputs {
     int minPartitions = partitions > 0 ? partitions : sc.defaultMinPartitions();
     ReaderOptions options = readerOptions();
     if (options.format() == InputFormat.PLAIN) {
-      return Inputs.lines(sc, files, minPartitions, charset(), byFile);
+      return InputText.of(Inputs.lines(sc, files, minPartitions, charset(), byFile));
     }
     return Inputs.records(sc, files, minPartitions, charset(), byFile, options, Main::warn);
   }

@@ -19,7 +19,8 @@ import java.util.NoSuchElementException;
  * from the lines of a whole file ({@link CsvRecords}, which ends them as the CLI does): each line
  * then comes with its line feed, if it has one, and keeps its carriage returns; a record's last
  * carriage return is dropped, as the CLI drops it. JSON and TSV lines come without line ends.
- * Once the lines are read, {@link #skipped} and {@link #warnings} say what the CLI would warn of.
+ * Once the lines are read, {@link #skipped} and {@link #warnings} say what the CLI would warn of,
+ * and the records are handed to the end action given, once: a split read in part never is.
  *
  * <p>Cost: one pass over the lines; a record's characters are copied into a buffer that grows to
  * the longest record (a CSV record is held whole, as in the CLI), and its text is made a string.
@@ -40,15 +41,21 @@ final class Records implements Iterator<String> {
   private boolean broken;
   private String next;
   private boolean done;
+  /** Called once the last line has been read. */
+  private final java.util.function.Consumer<Records> atEnd;
 
   /**
    * @param lines the split's lines, decoded (see the class comment for their ends)
    * @param options the format, field or column and header setting (not plain text)
    * @param fileStart whether the split starts its file (a CSV split always does)
    * @param name the file's name in warnings
+   * @param atEnd called with these records once the last line has been read (then {@link
+   *     #skipped} and {@link #warnings} are final), never if the lines are not read to the end
    */
-  Records(Iterator<String> lines, ReaderOptions options, boolean fileStart, String name) {
+  Records(Iterator<String> lines, ReaderOptions options, boolean fileStart, String name,
+      java.util.function.Consumer<Records> atEnd) {
     this.lines = lines;
+    this.atEnd = atEnd;
     this.name = name;
     this.field = RecordField.of(options);
     this.skipped = new SkippedRecords(options);
@@ -84,6 +91,7 @@ final class Records implements Iterator<String> {
         held = 0;
         record(n);
       }
+      atEnd.accept(this);
       return;
     }
     String line = lines.next();

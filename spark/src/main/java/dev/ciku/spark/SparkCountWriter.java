@@ -69,6 +69,15 @@ public final class SparkCountWriter {
    */
   public CountSummary write(JavaRDD<String> lines, StoreWriter store, GramSink rows,
       UnitTable units) throws IOException {
+    return write(InputText.of(lines), store, rows, units);
+  }
+
+  /**
+   * As {@link #write(JavaRDD, StoreWriter, GramSink, UnitTable)}, on {@code text}'s lines (whose
+   * first pass reports what {@link InputText#firstPassDone} says, before any gram is written).
+   */
+  CountSummary write(InputText text, StoreWriter store, GramSink rows, UnitTable units)
+      throws IOException {
     if (store == null && rows == null) {
       throw new IllegalArgumentException("no output: give a store and/or rows");
     }
@@ -77,7 +86,7 @@ public final class SparkCountWriter {
         ? new RankedGrams(ranking.top(), ranking.memory(), ranking.tempDir()) : null;
     GramSink inOrder = ranking != null ? null : rows;
     try {
-      CountSummary s = counter.count(lines, (hi, lo, c) -> {
+      CountSummary s = counter.count(text, (hi, lo, c) -> {
         if (store != null) {
           store.accept(hi, lo, c);
         }

@@ -48,6 +48,7 @@ import scala.Tuple2;
  */
 final class SparkCutPass implements CutPass {
   private final JavaSparkContext sc;
+  private final InputText text;
   private final JavaRDD<String> lines;
   private final LatinCase latinCase;
   private final boolean simplify;
@@ -56,16 +57,19 @@ final class SparkCutPass implements CutPass {
   private final long runMemory;
 
   /**
+   * @param text the lines to cut; if the cut pass is their first ({@code tally}: the counts come
+   *     from a store), {@link InputText#firstPassDone} is called once it has read them all
    * @param tally count the units read and report them ({@link #cut} returns them), for counts
    *     that come from a store rather than from counting these lines
    * @param runMemory a task's budget in bytes, as {@link SparkNgramCounter.Settings#runMemory}:
    *     half of it holds the packed blocks a task sends, the rest wait on disk
    */
-  SparkCutPass(JavaSparkContext sc, JavaRDD<String> lines, LatinCase latinCase, boolean simplify,
+  SparkCutPass(JavaSparkContext sc, InputText text, LatinCase latinCase, boolean simplify,
       int partitions, boolean tally, long runMemory) {
     dev.ciku.corpus.Params.atLeast("runMemory", runMemory, 1);
     this.sc = sc;
-    this.lines = lines;
+    this.text = text;
+    this.lines = text.lines();
     this.latinCase = latinCase;
     this.simplify = simplify;
     this.partitions = partitions;
@@ -105,6 +109,9 @@ final class SparkCutPass implements CutPass {
           Packed.read(block, into);
         }
       }
+      // Every partition has been cut: what the records held is said before the driver goes on
+      // (nothing if an earlier pass, the count's scan, said it).
+      text.firstPassDone();
     } finally {
       bg.destroy();
       latin.destroy();

@@ -28,8 +28,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  * equals {@code ciku discover --counts STORE CORPUS} and {@code ciku discover CORPUS}.
  *
  * <p>Cost: the input is read three times on the cluster (the count's two passes and the cut
- * pass; once with a store given). A task holds what {@link SparkNgramCounter} and {@link
- * SparkCutPass} say, with a table of 4 Mi slots (96 MB) and a run budget of {@link
+ * pass; once with a store given), records' texts too ({@link InputText}). A task holds what
+ * {@link SparkNgramCounter} and {@link SparkCutPass} say, with a table of 4 Mi slots (96 MB) and a run budget of {@link
  * #withTaskMemory} (256 MB by default: about 600 MB a counting task). The driver writes the store
  * (a local file, then mapped) and holds the whole discovery state, as {@code ciku discover
  * --counts} does: the index of single units and of the grams seen at least the min count, every
@@ -133,6 +133,15 @@ public final class SparkDiscoverer {
    */
   public WordDiscoverer.Result discover(JavaRDD<String> lines, Path countsOut, long driverMemory,
       Path tempDir, Consumer<String> warnings, Consumer<String> info) throws IOException {
+    return discover(InputText.of(lines), countsOut, driverMemory, tempDir, warnings, info);
+  }
+
+  /**
+   * As {@link #discover(JavaRDD, Path, long, Path, Consumer, Consumer)}, on {@code text}'s lines,
+   * whose first pass is the count's scan ({@link InputText#firstPassDone}).
+   */
+  WordDiscoverer.Result discover(InputText lines, Path countsOut, long driverMemory,
+      Path tempDir, Consumer<String> warnings, Consumer<String> info) throws IOException {
     SparkNgramCounter.Settings st = new SparkNgramCounter.Settings(options.order(), 2, latinCase,
         simplify, reducePartitions, TABLE_SLOTS, taskMemory);
     Path storeFile = countsOut != null ? countsOut
@@ -140,7 +149,7 @@ public final class SparkDiscoverer {
     try {
       try (StoreWriter w = new StoreWriter(storeFile)) {
         CountSummary s = new SparkNgramCounter(sc, st).withInfo(info).withClock(clock)
-            .count(lines, w);
+            .count(lines, w, dev.ciku.corpus.UnitTable.of(latinCase));
         w.finish(s, new Normalization(latinCase, simplify));
       }
       try (NgramStore store = NgramStore.open(storeFile)) {
@@ -166,11 +175,21 @@ public final class SparkDiscoverer {
   public WordDiscoverer.Result discover(JavaRDD<String> lines, NgramStore store,
       long driverMemory, Path tempDir, Consumer<String> warnings, Consumer<String> info)
       throws IOException {
+    return discover(InputText.of(lines), store, driverMemory, tempDir, warnings, info);
+  }
+
+  /**
+   * As {@link #discover(JavaRDD, NgramStore, long, Path, Consumer, Consumer)}, on {@code text}'s
+   * lines, whose first pass is the cut pass ({@link InputText#firstPassDone}: what it reports
+   * comes before the store is checked against the units the cut pass read).
+   */
+  WordDiscoverer.Result discover(InputText lines, NgramStore store, long driverMemory,
+      Path tempDir, Consumer<String> warnings, Consumer<String> info) throws IOException {
     return discover(lines, store, true, driverMemory, tempDir, warnings, info);
   }
 
   /** {@code checked}: the store is the user's, so the cut pass checks it against the lines. */
-  private WordDiscoverer.Result discover(JavaRDD<String> lines, NgramStore store,
+  private WordDiscoverer.Result discover(InputText lines, NgramStore store,
       boolean checked, long driverMemory, Path tempDir, Consumer<String> warnings,
       Consumer<String> info) throws IOException {
     store.requireNormalization(new Normalization(latinCase, simplify), "");

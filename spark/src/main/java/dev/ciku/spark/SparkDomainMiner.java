@@ -112,10 +112,20 @@ public final class SparkDomainMiner {
    */
   public DomainTermMiner.Result mine(JavaRDD<String> lines, Consumer<String> warnings,
       Consumer<String> info) throws IOException {
+    return mine(InputText.of(lines), warnings, info);
+  }
+
+  /**
+   * As {@link #mine(JavaRDD, Consumer, Consumer)}, on {@code text}'s lines, whose first pass is
+   * discovery's count's scan ({@link InputText#firstPassDone}).
+   */
+  DomainTermMiner.Result mine(InputText text, Consumer<String> warnings, Consumer<String> info)
+      throws IOException {
+    JavaRDD<String> lines = text.lines();
     WordDiscoverer.Result found = new SparkDiscoverer(sc, options.discover(), latinCase,
         simplify, reducePartitions).withTaskMemory(budgets.taskRuns())
         .withExplanations(explain).withClock(clock)
-        .discover(lines, (Path) null, budgets.driver(), tempDir, warnings, info);
+        .discover(text, (Path) null, budgets.driver(), tempDir, warnings, info);
     String small = DomainTermMiner.smallCorpusWarning(found.positions());
     if (small != null) {
       warnings.accept(small);

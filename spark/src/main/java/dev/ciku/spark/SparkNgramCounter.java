@@ -48,7 +48,8 @@ import scala.Tuple2;
  *       sink (the store writer, a TSV writer): one range in driver memory at a time.</li>
  * </ol>
  *
- * The input is read twice (scan and count) and never cached; the scans and the reduced ranges
+ * The input is read twice (scan and count) and never cached (records' texts too: the scan counts
+ * those without their text on the way, {@link InputText}); the scans and the reduced ranges
  * are kept in the executors' storage until the driver has read them.
  *
  * <p>Memory of a count task: the hash table ({@link Settings#tableSlots}, 24 bytes a slot), sorted
@@ -150,6 +151,16 @@ public final class SparkNgramCounter {
    */
   public CountSummary count(JavaRDD<String> lines, GramSink sink, UnitTable units)
       throws IOException {
+    return count(InputText.of(lines), sink, units);
+  }
+
+  /**
+   * As {@link #count(JavaRDD, GramSink, UnitTable)}, on {@code text}'s lines, whose scan is its
+   * first pass ({@link InputText#firstPassDone}: its warnings come before this one's, and its
+   * failure before any count).
+   */
+  CountSummary count(InputText text, GramSink sink, UnitTable units) throws IOException {
+    JavaRDD<String> lines = text.lines();
     int order = settings.order();
     LatinCase latinCase = settings.latinCase();
     if (units.foldsCase() != latinCase.folds()) {
@@ -162,6 +173,7 @@ public final class SparkNgramCounter {
     PartitionScan.Totals scans = new PartitionScan.Totals(order, units);
     PartitionResults.forEach(lines.mapPartitions(
         it -> List.of(PartitionScan.of(it, order, latinCase, simplify)).iterator()), scans::add);
+    text.firstPassDone();
     long[] positions = scans.positions();
     long clauses = scans.clauses();
     long chars = scans.chars();

@@ -47,12 +47,21 @@ public final class SparkStats {
    * table's capacity and of U+FFFD characters in the text, as the CLI warns of them.
    */
   public CorpusStats stats(JavaRDD<String> lines, Consumer<String> warnings) {
+    return stats(InputText.of(lines), warnings);
+  }
+
+  /**
+   * As {@link #stats(JavaRDD, Consumer)}, on {@code text}'s lines, whose scan is its first pass
+   * ({@link InputText#firstPassDone}: its warnings come before this one's).
+   */
+  CorpusStats stats(InputText text, Consumer<String> warnings) {
     LatinCase lc = latinCase;
     boolean simp = simplify;
     // Summed as the parts arrive, in partition order: the driver holds the sums and one part.
     Part.Totals totals = new Part.Totals(lc);
     PartitionResults.forEach(
-        lines.mapPartitions(it -> List.of(Part.of(it, lc, simp)).iterator()), totals::add);
+        text.lines().mapPartitions(it -> List.of(Part.of(it, lc, simp)).iterator()), totals::add);
+    text.firstPassDone();
     CorpusStats stats = totals.stats(warnings);
     if (stats.malformed() > 0) {
       warnings.accept(Lines.replaced(stats.malformed()));

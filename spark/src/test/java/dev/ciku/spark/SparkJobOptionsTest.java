@@ -222,9 +222,9 @@ class SparkJobOptionsTest {
               (hi, lo, c) -> spark.add(new long[] {hi, lo, c}))).isEmpty(), "counting spills");
       try (NgramStore s = NgramStore.open(store)) {
         assertFalse(spillsIn(local, () -> cut[0] = new WordDiscoverer(DiscoverOptions.DEFAULT,
-            ReaderOptions.DEFAULT, 1, 64L << 20, tmp).withCutPass(new SparkCutPass(sc, lines,
-                LatinCase.FOLD, false, 3, true, 1)).discover(List.of(), s, new ByteCounter(), m -> { },
-                m -> { })).isEmpty(), "cut pass spills");
+            ReaderOptions.DEFAULT, 1, 64L << 20, tmp).withCutPass(new SparkCutPass(sc,
+                InputText.of(lines), LatinCase.FOLD, false, 3, true, 1)).discover(List.of(), s,
+                new ByteCounter(), m -> { }, m -> { })).isEmpty(), "cut pass spills");
       }
     } finally {
       System.setProperty("java.io.tmpdir", tmpdir);

@@ -193,8 +193,8 @@ class SparkJobsTest {
       // ... and its cut pass on Spark, every block a task sends (the units counted too) put on
       // disk before Spark reads it.
       WordDiscoverer.Result spark = new WordDiscoverer(options, ReaderOptions.DEFAULT, 1,
-          128L << 20, tmp).withCutPass(new SparkCutPass(sc, lines(4, LAWS), LatinCase.FOLD, false, 3,
-              true, 1)).discover(List.of(), s, new ByteCounter(), m -> { }, m -> { });
+          128L << 20, tmp).withCutPass(new SparkCutPass(sc, InputText.of(lines(4, LAWS)),
+              LatinCase.FOLD, false, 3, true, 1)).discover(List.of(), s, new ByteCounter(), m -> { }, m -> { });
       assertTrue(cli.words().size() > 100, "the sample yields words");
       assertEquals(cli.fragments(), spark.fragments(), "fragments cut");
       assertEquals(cli.words(), spark.words());

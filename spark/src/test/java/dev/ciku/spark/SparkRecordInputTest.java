@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -344,6 +345,171 @@ class SparkRecordInputTest {
       assertEquals(List.of(error.replaceFirst("^ciku stats: ", "ciku-spark stats: ")), errLines);
       assertTrue(Files.notExists(out), "nothing written");
     }
+  }
+
+  /**
+   * The lines the tasks of {@code args} read from the input files, as Spark's input metrics count
+   * them: every pass over the inputs reads each line once.
+   */
+  private static long linesRead(String... args) throws Exception {
+    java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
+    org.apache.spark.scheduler.SparkListener listener =
+        new org.apache.spark.scheduler.SparkListener() {
+          @Override
+          public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+            if (end.taskMetrics() != null) {
+              read.addAndGet(end.taskMetrics().inputMetrics().recordsRead());
+            }
+          }
+        };
+    spark.sparkContext().addSparkListener(listener);
+    try {
+      assertEquals(0, new picocli.CommandLine(new Main()).execute(concat(args, "-q")),
+          String.join(" ", args));
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      spark.sparkContext().removeSparkListener(listener);
+    }
+    return read.get();
+  }
+
+  /**
+   * Records are read as often as plain text is: each job counts the records without their text
+   * in the first pass it makes anyway (stats' scan, the count's scan, the cut pass on a store's
+   * counts), not in a pass of its own. The same 3,000 law lines, as plain text and as JSON lines.
+   */
+  @Test
+  void mainJobs_jsonlRecords_readAsOftenAsPlainText() throws Exception {
+    Path plain = Files.write(tmp.resolve("laws.txt"), laws);
+    String[] records = {"--input-format", "jsonl", "--field", "content", jsonl.toString(),
+        jsonl2.toString()};
+    Path plainStore = tmp.resolve("plain.ngrams");
+    Path recordStore = tmp.resolve("records.ngrams");
+    assertEquals(0, dev.ciku.cli.Main.execute("count", "-q", "-o", plainStore.toString(),
+        plain.toString()));
+    assertEquals(0, dev.ciku.cli.Main.execute(concat(new String[] {"count", "-q", "-o",
+        recordStore.toString()}, records)));
+    String[][] jobs = {{"stats", "-o", tmp.resolve("stats.tsv").toString()},
+        {"count", "-n", "3", "-o", tmp.resolve("job.ngrams").toString()},
+        {"discover", "--counts", "STORE", "-o", tmp.resolve("words.tsv").toString()},
+        {"domain", "--top", "50", "-o", tmp.resolve("terms.tsv").toString()}};
+    for (String[] job : jobs) {
+      String[] withPlain = job.clone();
+      String[] withRecords = job.clone();
+      for (int i = 0; i < job.length; i++) {
+        if (job[i].equals("STORE")) {
+          withPlain[i] = plainStore.toString();
+          withRecords[i] = recordStore.toString();
+        }
+      }
+      long fromPlain = linesRead(concat(withPlain, "--partitions", "3", plain.toString()));
+      assertTrue(fromPlain >= 3000, job[0] + ": " + fromPlain);
+      assertEquals(fromPlain, linesRead(concat(concat(withRecords, "--partitions", "3"),
+          records)), job[0] + ": lines read from JSON lines and from plain text");
+    }
+  }
+
+  /**
+   * No record holds the field: count and discover (on a store's counts, whose first pass is the
+   * cut pass) fail with the CLI's line and exit 65 once their first pass has read the records,
+   * after its warnings, and write nothing (neither -o nor --tsv).
+   */
+  @Test
+  void mainCountAndDiscover_noRecordHoldsTheText_exit65WritingNothing() throws Exception {
+    String[] run = {"--input-format", "jsonl", "--field", "body", jsonl.toString(),
+        jsonl2.toString()};
+    Path store = tmp.resolve("laws.ngrams");
+    assertEquals(0, dev.ciku.cli.Main.execute("count", "-q", "-o", store.toString(),
+        jsonl.toString(), jsonl2.toString()));
+    List<String> cli = stderr(65, () -> dev.ciku.cli.Main.execute(concat(new String[] {"count",
+        "--no-progress", "-o", tmp.resolve("cli.ngrams").toString()}, run)));
+    Path out = tmp.resolve("out.ngrams");
+    Path tsvOut = tmp.resolve("out.tsv");
+    String[][] jobs = {{"count", "-o", out.toString(), "--tsv", tsvOut.toString()},
+        {"discover", "--counts", store.toString(), "-o", tsvOut.toString()}};
+    for (String[] job : jobs) {
+      StringWriter err = new StringWriter();
+      List<String> warned = stderr(65, () -> {
+        picocli.CommandLine cl = Main.commandLine();
+        cl.setErr(new java.io.PrintWriter(err, true));
+        return cl.execute(concat(concat(job, "-q"), run));
+      }).stream().filter(l -> l.startsWith("ciku-spark")).toList();
+      assertEquals(cli.subList(0, cli.size() - 1).stream()
+          .map(l -> l.replaceFirst("^ciku: ", "ciku-spark: ")).toList(), warned, job[0]);
+      assertEquals(List.of(cli.get(cli.size() - 1).replaceFirst("^ciku count: ",
+          "ciku-spark " + job[0] + ": ")), err.toString().lines().toList(), job[0]);
+      assertTrue(Files.notExists(out) && Files.notExists(tsvOut), "nothing written");
+    }
+  }
+
+  /**
+   * The records without their text, of the files as the job lists them, read as JSON lines with
+   * the text in "content".
+   */
+  private static InputText contentRecords(JavaSparkContext sc, List<String> warnings)
+      throws IOException {
+    org.apache.hadoop.conf.Configuration conf = sc.hadoopConfiguration();
+    List<org.apache.hadoop.fs.FileStatus> files = new ArrayList<>();
+    for (Path f : List.of(jsonl, jsonl2)) {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(f.toUri());
+      files.add(p.getFileSystem(conf).getFileStatus(p));
+    }
+    dev.ciku.corpus.ReaderOptions options = new dev.ciku.corpus.ReaderOptions(
+        StandardCharsets.UTF_8, dev.ciku.corpus.InputFormat.JSONL, "content", 1, false, false,
+        false, false);
+    return Inputs.records(sc, files, 5, StandardCharsets.UTF_8, null, options, warnings::add);
+  }
+
+  /**
+   * The count of records without their text is exact however often, and however far, their
+   * splits are read: every split read twice (as by a task run again, a lost block computed again,
+   * a later pass) counts each record once, and splits read in part are read to their end before
+   * the report, which is the CLI's.
+   */
+  @Test
+  void firstPassDone_splitsReadTwiceOrInPart_warnsOfEachRecordOnce() throws Exception {
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<String> expected = List.of(jsonl + ": 20 lines are not a JSON object, 319 lines lack a"
+        + " string field 'content'; skipped", jsonl2 + ": 10 lines are not a JSON object, 159"
+        + " lines lack a string field 'content'; skipped");
+    List<String> twice = new ArrayList<>();
+    InputText text = contentRecords(sc, twice);
+    assertEquals(3000, text.lines().count());
+    assertEquals(3000, text.lines().count());
+    assertEquals(List.of(), twice, "nothing said before the report");
+    text.firstPassDone();
+    text.firstPassDone();
+    assertEquals(expected, twice, "read twice, reported once");
+    List<String> inPart = new ArrayList<>();
+    text = contentRecords(sc, inPart);
+    assertEquals(1, text.lines().take(1).size());
+    text.firstPassDone();
+    assertEquals(expected, inPart, "read in part");
+  }
+
+  /**
+   * The accumulator of the splits' counts keeps one count per split: the same split added or
+   * merged again (a task's result merged twice) replaces its count.
+   */
+  @Test
+  void recordTallyCounts_sameSplitAddedAndMergedAgain_keepsOneCount() {
+    dev.ciku.corpus.ReaderOptions options = new dev.ciku.corpus.ReaderOptions(
+        StandardCharsets.UTF_8, dev.ciku.corpus.InputFormat.TSV, "text", 2, false, false, false,
+        false);
+    dev.ciku.corpus.SkippedRecords skipped = new dev.ciku.corpus.SkippedRecords(options);
+    skipped.count(dev.ciku.corpus.RecordField.LACKING, "a".toCharArray(), 0, 1);
+    RecordTally.Split first = new RecordTally.Split(0, "f", 0, skipped, List.of());
+    RecordTally.Split second = new RecordTally.Split(1, "f", 100, skipped, List.of("w"));
+    RecordTally.Counts counts = new RecordTally.Counts();
+    counts.add(first);
+    counts.add(first);
+    RecordTally.Counts task = new RecordTally.Counts();
+    task.add(second);
+    counts.merge(task);
+    counts.merge(task.copy());
+    assertEquals(List.of(first, second), counts.value());
+    assertEquals(null, new RecordTally.Counts().complete(1), "no count of partition 0");
+    assertEquals(List.of(first, second), counts.complete(2));
   }
 
   /** Options that do not go with the format: exit 2 with the CLI's line, before any job. */
