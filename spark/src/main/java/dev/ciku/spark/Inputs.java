@@ -53,8 +53,8 @@ import scala.Tuple2;
  * data (a NUL byte in a file's first 8 KB, {@link BinaryData}) is skipped with a warning inside a
  * directory and refused when named, as the CLI does.
  *
- * <p>Cost: one listing per directory and one read of up to 8 KB per file (decompressed), on the
- * driver. Stateless.
+ * <p>Cost: one listing per directory and one read of up to 64 KB per file (decompressed), on the
+ * driver ({@link #expand}). Stateless.
  */
 final class Inputs {
   private Inputs() {}
@@ -64,19 +64,27 @@ final class Inputs {
       Comparator.comparing(f -> f.getPath().toUri().getPath());
 
   /**
-   * The files of {@code args}, in the order the CLI reads them; {@code warnings} hears of a
-   * directory without files and of binary data skipped in a directory, as the CLI's do.
+   * The files of {@code args}, in the order the CLI reads them, with what {@code rule} makes of
+   * the encoding of each (said by {@link Listing#encodings} once the listing has been checked);
+   * {@code warnings} hears of a directory without files and of binary data skipped in a
+   * directory, as the CLI's do.
    *
-   * @param binary how the inputs are read, which tells binary data from text; null: not looked
-   *     at
+   * <p>Cost: one listing per directory, and one read of each file's head (decompressed) for both
+   * checks: {@code rule}'s bytes, at least 8 KB (once more, 64 KB, if an encoding given outright
+   * leaves the read at 8 KB and they hold a NUL byte).
+   *
+   * @param binary how the inputs are read, which tells binary data from text
+   * @param rule how each file's encoding follows from its head
    * @throws NoSuchFileException if an argument (or a glob) names nothing
    * @throws CikuException (bad data) for binary data named as an argument, or matched by a glob
    *     (missing input for a local n-gram store, as in the CLI); see {@link #lookAt} for the
    *     other files refused
    */
-  static List<FileStatus> expand(Configuration conf, List<String> args, BinaryData binary,
-      Consumer<String> warnings) throws IOException {
+  static Listing expand(Configuration conf, List<String> args, BinaryData binary,
+      HeadRule rule, Consumer<String> warnings) throws IOException {
+    java.util.Objects.requireNonNull(binary, "binary");
     List<FileStatus> out = new ArrayList<>();
+    List<Listing.Verdict> verdicts = new ArrayList<>();
     CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
     for (String arg : args) {
       Path p;
@@ -119,12 +127,13 @@ final class Inputs {
           files.sort(BY_PATH);
           int skipped = 0;
           for (FileStatus f : files) {
-            String reason = binary == null ? null : lookAt(conf, codecs, f, binary);
-            if (reason == null) {
+            Look look = lookAt(conf, codecs, f, binary, rule);
+            if (look.binary() == null) {
               out.add(f);
+              verdicts.add(look.verdict());
             } else {
               skipped++;
-              warnings.accept(name(f) + ": " + reason + ", not text; skipped");
+              warnings.accept(name(f) + ": " + look.binary() + ", not text; skipped");
             }
           }
           if (skipped == files.size()) {
@@ -132,15 +141,16 @@ final class Inputs {
                 + (skipped > 0 ? " (" + skipped + " binary file(s) skipped)" : ""));
           }
         } else {
-          String reason = binary == null ? null : lookAt(conf, codecs, m, binary);
-          if (reason != null && isLocal(m)) {
+          Look look = lookAt(conf, codecs, m, binary, rule);
+          if (look.binary() != null && isLocal(m)) {
             refuseStore(m);
           }
-          if (reason != null) {
-            throw new CikuException(CikuException.DATA, name(m) + ": " + reason
+          if (look.binary() != null) {
+            throw new CikuException(CikuException.DATA, name(m) + ": " + look.binary()
                 + ", not text: is it the right file?");
           }
           out.add(m);
+          verdicts.add(look.verdict());
         }
       }
     }
@@ -148,7 +158,7 @@ final class Inputs {
     for (FileStatus f : out) {
       refuseUnreadableName(f);
     }
-    return out;
+    return new Listing(out, verdicts, rule.perFile());
   }
 
   /**
@@ -193,28 +203,56 @@ final class Inputs {
   }
 
   /**
-   * Why {@code f} is binary data, not text ("binary data (a NUL byte at offset 8)"), as the CLI
-   * tells it ({@link BinaryData}, on its first bytes decompressed by the codec its name gives),
-   * or null if it is text. Before that, refuses it as {@link #refuseUnreadableName} does (a pipe
-   * would block the read), as {@link #refuseNonText} does (a tar archive or compressed data is no
-   * binary data to skip) and as {@link #head} does.
-   *
-   * <p>Cost: one read of up to 8 KB, and up to 64 KB if they hold a NUL byte (to decide the
-   * encoding, as the CLI does: UTF-16 text holds NUL bytes).
+   * What the head of a file said: why it is binary data ("binary data (a NUL byte at offset
+   * 8)"), or null if it is text, and then what it says of its encoding.
    */
-  private static String lookAt(Configuration conf, CompressionCodecFactory codecs, FileStatus f,
-      BinaryData binary) throws IOException {
+  private record Look(String binary, Listing.Verdict verdict) {}
+
+  /**
+   * Whether {@code f} is binary data, not text, as the CLI tells it ({@link BinaryData}, on its
+   * first bytes decompressed by the codec its name gives), and if it is text, what {@code rule}
+   * makes of its encoding from the same bytes. Before that, refuses it as {@link
+   * #refuseUnreadableName} does (a pipe would block the read), as {@link #refuseNonText} does (a
+   * tar archive or compressed data is no binary data to skip) and as {@link #head} does.
+   *
+   * <p>Cost: one read of {@code rule}'s bytes, at least 8 KB; if they are fewer than 64 KB and
+   * their first 8 KB hold a NUL byte, one more of 64 KB (to decide the encoding, as the CLI does:
+   * UTF-16 text holds NUL bytes).
+   */
+  private static Look lookAt(Configuration conf, CompressionCodecFactory codecs, FileStatus f,
+      BinaryData binary, HeadRule rule) throws IOException {
     refuseUnreadableName(f);
     Path p = f.getPath();
     boolean byName = codecs.getCodec(p) != null;
-    byte[] head = head(conf, codecs, p, Math.max(HEAD, BinaryData.BLOCK));
+    int n = Math.max(Math.max(HEAD, BinaryData.BLOCK), rule.bytes());
+    byte[] head = head(conf, codecs, p, n);
     refuseNonText(conf, p, head, byName);
-    if (!holdsNul(head)) {
-      return null;
+    if (holdsNul(head)) {
+      // Fewer bytes than asked for are the whole file.
+      byte[] sample = head.length < n || n >= Encodings.SAMPLE ? head
+          : head(conf, codecs, p, Encodings.SAMPLE);
+      long at = binary.nulAt(new java.io.ByteArrayInputStream(sample));
+      if (at >= 0) {
+        return new Look(BinaryData.reason(at, byName), null);
+      }
     }
-    long at = binary.nulAt(new java.io.ByteArrayInputStream(
-        head(conf, codecs, p, Math.max(BinaryData.BLOCK, Encodings.SAMPLE))));
-    return at < 0 ? null : BinaryData.reason(at, byName);
+    return new Look(null, verdict(conf, p, head, rule));
+  }
+
+  /**
+   * What {@code rule} makes of the encoding of {@code p}, whose first bytes are {@code head}: kept
+   * to be said, warnings and refusal alike, once the whole listing has been checked.
+   */
+  private static Listing.Verdict verdict(Configuration conf, Path p, byte[] head, HeadRule rule)
+      throws IOException {
+    String key = key(fs(conf, p), p);
+    List<String> said = new ArrayList<>(1);
+    try {
+      return new Listing.Verdict(key, rule.charset(p, head, said::add).name(), List.copyOf(said),
+          null);
+    } catch (CikuException e) {
+      return new Listing.Verdict(key, null, List.of(), e);
+    }
   }
 
   /**
@@ -314,65 +352,58 @@ final class Inputs {
   }
 
   /**
-   * The encoding of each of {@code files}, by path: what {@link Encodings#detect} makes of its
-   * first {@value Encodings#SAMPLE} bytes (decompressed by the codec its name gives, as the text
-   * input decompresses it), as the CLI's {@code --encoding auto} detects each input's.
-   *
-   * <p>Cost: one read of up to {@value Encodings#SAMPLE} bytes per file, on the driver, which
-   * also refuses what {@link #refuseUnreadable} refuses besides byte-order marks.
-   *
-   * @throws CikuException (bad data) for a file detected as UTF-16 or UTF-32, which Hadoop cannot
-   *     split; (missing input) for compressed data Hadoop would read as text, or a tar archive
+   * How a file's encoding follows from its first bytes, read once for it and for the check for
+   * binary data ({@link #expand}): {@link #DETECT}, {@link #BY_DEFAULT} or {@link #given}.
    */
-  static Map<String, String> detect(Configuration conf, List<FileStatus> files)
-      throws IOException {
-    return encodings(conf, files, (p, head) -> {
+  interface HeadRule {
+    /**
+     * The encoding of {@code p}, whose first {@link #bytes} bytes (fewer at its end) are {@code
+     * head}; {@code warnings} hears what the user should know of it.
+     *
+     * @throws CikuException if the jobs cannot read it so
+     */
+    Charset charset(Path p, byte[] head, Consumer<String> warnings);
+
+    /** How many first bytes of a file it looks at. */
+    int bytes();
+
+    /** Whether each file has its own encoding, or all have the one given. */
+    default boolean perFile() {
+      return true;
+    }
+  }
+
+  /**
+   * {@code --encoding auto}: what {@link Encodings#detect} makes of a file's first {@value
+   * Encodings#SAMPLE} bytes (decompressed by the codec its name gives, as the text input
+   * decompresses it), as the CLI's {@code --encoding auto} detects each input's; refuses (bad
+   * data) a file detected as UTF-16 or UTF-32, which Hadoop cannot split.
+   */
+  static final HeadRule DETECT = new HeadRule() {
+    @Override
+    public Charset charset(Path p, byte[] head, Consumer<String> warnings) {
       Charset cs = Encodings.detect(head, head.length, head.length < Encodings.SAMPLE);
       refuseUnsplittable(p, cs, "--encoding auto");
       return cs;
-    });
-  }
-
-  /** How a file's encoding follows from its first bytes (its path, for messages). */
-  private interface HeadRule {
-    Charset charset(Path p, byte[] head);
-  }
-
-  /**
-   * The encoding of each of {@code files}, by path: what {@code rule} makes of its first
-   * {@value Encodings#SAMPLE} bytes (decompressed by the codec its name gives), once
-   * {@link #refuseNonText} has let them pass.
-   */
-  private static Map<String, String> encodings(Configuration conf, List<FileStatus> files,
-      HeadRule rule) throws IOException {
-    CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
-    Map<String, String> out = new HashMap<>();
-    for (FileStatus f : files) {
-      Path p = f.getPath();
-      byte[] head = head(conf, codecs, p, Math.max(HEAD, Encodings.SAMPLE));
-      refuseNonText(conf, p, head, codecs.getCodec(p) != null);
-      out.put(key(fs(conf, p), p), rule.charset(p, head).name());
     }
-    return out;
-  }
+
+    @Override
+    public int bytes() {
+      return Encodings.SAMPLE;
+    }
+  };
 
   /**
-   * The encoding of each of {@code files}, by path, read without {@code --encoding}: UTF-8, or
-   * for a file whose first {@value Encodings#SAMPLE} bytes (decompressed as in {@link #detect})
-   * are clearly not UTF-8, the encoding {@link Utf8Fallback#decide} finds in them, as the CLI
-   * decides for each input read by default; {@code warnings} hears of each such file, as the
-   * CLI's do.
-   *
-   * <p>Cost: one read of up to {@value Encodings#SAMPLE} bytes per file and one decoding of
-   * them, on the driver, which also refuses what {@link #refuseUnreadable} refuses.
-   *
-   * @throws CikuException (bad data) for a file with a UTF-16 or UTF-32 byte-order mark, or one
-   *     that falls back to UTF-16 or UTF-32, which Hadoop cannot split; (missing input) for
-   *     compressed data Hadoop would read as text, or a tar archive
+   * No {@code --encoding}: UTF-8, or for a file whose first {@value Encodings#SAMPLE} bytes
+   * (decompressed as for {@link #DETECT}) are clearly not UTF-8, the encoding {@link
+   * Utf8Fallback#decide} finds in them, with the CLI's warning, as the CLI decides for each input
+   * read by default. Refuses (bad data) a file with a UTF-16 or UTF-32 byte-order mark, or one
+   * that falls back to UTF-16 or UTF-32, which Hadoop cannot split. Cost: one decoding of the
+   * bytes.
    */
-  static Map<String, String> byDefault(Configuration conf, List<FileStatus> files,
-      Consumer<String> warnings) throws IOException {
-    return encodings(conf, files, (p, head) -> {
+  static final HeadRule BY_DEFAULT = new HeadRule() {
+    @Override
+    public Charset charset(Path p, byte[] head, Consumer<String> warnings) {
       refuseMarked(p, head);
       Charset cs = Utf8Fallback.decide(head, head.length, head.length < Encodings.SAMPLE);
       if (cs == null) {
@@ -381,7 +412,40 @@ final class Inputs {
       refuseUnsplittable(p, cs, "not UTF-8");
       warnings.accept(Utf8Fallback.warning(name(p), cs));
       return cs;
-    });
+    }
+
+    @Override
+    public int bytes() {
+      return Encodings.SAMPLE;
+    }
+  };
+
+  /**
+   * {@code --encoding CHARSET}: every file is read in {@code cs}; with UTF-8, a file that starts
+   * with a UTF-16 or UTF-32 byte-order mark, which the CLI reads in its marked encoding and
+   * Hadoop cannot split into lines, is refused (bad data).
+   */
+  static HeadRule given(Charset cs) {
+    boolean utf8 = cs.equals(StandardCharsets.UTF_8);
+    return new HeadRule() {
+      @Override
+      public Charset charset(Path p, byte[] head, Consumer<String> warnings) {
+        if (utf8) {
+          refuseMarked(p, head);
+        }
+        return cs;
+      }
+
+      @Override
+      public int bytes() {
+        return HEAD;
+      }
+
+      @Override
+      public boolean perFile() {
+        return false;
+      }
+    };
   }
 
   /**
@@ -406,34 +470,6 @@ final class Inputs {
       throw new CikuException(CikuException.DATA, p + " starts with a " + cs.name()
           + " byte-order mark: Hadoop cannot split such text into lines; convert it to UTF-8"
           + " (iconv -f " + cs.name() + " -t UTF-8)");
-    }
-  }
-
-  /**
-   * Refuses the first file of {@code files} that the jobs would read as text made of
-   * replacement characters, where the CLI reads it or refuses it with a reason: gzip data under a
-   * name without {@code .gz} (Hadoop picks a codec by the name; the CLI by the bytes), data of a
-   * format neither decompresses ({@link InputFiles.Unsupported}: xz, zip, ...), a tar archive
-   * (plain, or compressed: {@code .tar.gz}, {@code .tgz}), whose header fields would be read as
-   * text, and, when {@code utf8}, a UTF-16 or UTF-32 byte-order mark (the CLI reads such a file
-   * in its marked encoding, which Hadoop cannot split into lines).
-   *
-   * <p>Cost: one read of up to {@value #HEAD} bytes per file, on the driver (two for gzip data
-   * under another name: its first bytes decompressed).
-   *
-   * @throws CikuException naming the file: missing input (66) for a compressed format or a tar
-   *     archive, bad data (65) for a byte-order mark
-   */
-  static void refuseUnreadable(Configuration conf, List<FileStatus> files, boolean utf8)
-      throws IOException {
-    CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
-    for (FileStatus f : files) {
-      Path p = f.getPath();
-      byte[] head = head(conf, codecs, p, HEAD);
-      refuseNonText(conf, p, head, codecs.getCodec(p) != null);
-      if (utf8) {
-        refuseMarked(p, head);
-      }
     }
   }
 
@@ -543,7 +579,7 @@ final class Inputs {
    * The text lines of {@code files} (line ends removed, malformed bytes replaced by U+FFFD, as
    * Spark's {@code textFile} gives them), in at least {@code minPartitions} partitions where the
    * files can be split (a .gz file is one partition), decoded from {@code charset}, or with
-   * {@code byFile} (from {@link #detect} or {@link #byDefault}) from each file's own encoding.
+   * {@code byFile} (from {@link Listing#encodings}) from each file's own encoding.
    */
   static JavaRDD<String> lines(JavaSparkContext sc, List<FileStatus> files, int minPartitions,
       Charset charset, Map<String, String> byFile) throws IOException {

@@ -12,7 +12,6 @@ import dev.ciku.corpus.ReaderOptions;
 import dev.ciku.store.Normalization;
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
@@ -122,28 +121,25 @@ final class JobInputs {
    * The inputs' lines (with {@code --input-format jsonl|tsv|csv}, the texts of their records,
    * "" for a record without it: {@link Inputs#records}, whose count of such records the job's
    * first pass makes, and {@link InputText#firstPassDone} then reports), files taken in the
-   * CLI's order (see {@link Inputs}), each decoded from {@code --encoding} (with auto, from the encoding detected in it; without
-   * the option, as UTF-8 unless its head is clearly not: {@link Inputs#byDefault}). Before any is
-   * read, {@code checks} (the job's other inputs and its outputs) runs with the local files among
+   * CLI's order (see {@link Inputs}), each decoded from {@code --encoding} (with auto, from the
+   * encoding detected in it; without the option, as UTF-8 unless its head is clearly not: {@link
+   * Inputs#BY_DEFAULT}). Before any is read, {@code checks} (the job's other inputs and its outputs) runs with the local files among
    * them, as the CLI's: an output that is one of them is a usage error, for writing it would
    * replace that input.
    */
   InputText lines(JavaSparkContext sc, InputChecks checks) throws IOException {
-    List<FileStatus> files = Inputs.expand(sc.hadoopConfiguration(), inputs,
-        new BinaryData(charset(), detectEncoding(), encoding == null), Main::warn);
+    Inputs.HeadRule rule = detectEncoding() ? Inputs.DETECT
+        : encoding == null ? Inputs.BY_DEFAULT : Inputs.given(charset());
+    // Each file's head is read once, for binary data and for its encoding; what the latter says
+    // is said once the outputs have been checked against the files.
+    Listing listing = Inputs.expand(sc.hadoopConfiguration(), inputs,
+        new BinaryData(charset(), detectEncoding(), encoding == null), rule, Main::warn);
+    List<FileStatus> files = listing.files();
     checks.corpus("INPUT", files.stream().filter(Inputs::isLocal)
         .map(f -> Inputs.localPath(f).toString()).toList()).check();
-    Map<String, String> byFile = null;
-    if (detectEncoding()) {
-      // Detection reads each file's head and refuses what refuseUnreadable refuses.
-      byFile = Inputs.detect(sc.hadoopConfiguration(), files);
-    } else if (encoding == null) {
-      // By default each file is UTF-8 unless its head is clearly not, as the CLI decides.
-      byFile = Inputs.byDefault(sc.hadoopConfiguration(), files, Main::warn);
-    } else {
-      Inputs.refuseUnreadable(sc.hadoopConfiguration(), files,
-          charset().equals(StandardCharsets.UTF_8));
-    }
+    // With auto, as detected; without --encoding, UTF-8 unless the head is clearly not, as the
+    // CLI decides; with an encoding given, null: that one.
+    Map<String, String> byFile = listing.encodings(Main::warn);
     int minPartitions = partitions > 0 ? partitions : sc.defaultMinPartitions();
     ReaderOptions options = readerOptions();
     if (options.format() == InputFormat.PLAIN) {

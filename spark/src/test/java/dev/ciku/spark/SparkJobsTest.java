@@ -923,6 +923,54 @@ class SparkJobsTest {
         "iconv -f UTF-16LE -t UTF-8"), line);
   }
 
+  /**
+   * A local file system that counts, by path, the files opened on the driver (outside any task):
+   * set as {@code fs.file.impl} by a test.
+   */
+  public static final class DriverOpens extends org.apache.hadoop.fs.LocalFileSystem {
+    static final java.util.Map<String, Integer> OPENED =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public org.apache.hadoop.fs.FSDataInputStream open(org.apache.hadoop.fs.Path f,
+        int bufferSize) throws IOException {
+      if (org.apache.spark.TaskContext.get() == null) {
+        OPENED.merge(f.toUri().getPath(), 1, Integer::sum);
+      }
+      return super.open(f, bufferSize);
+    }
+  }
+
+  /**
+   * The driver looks at the head of each file for binary data and for its encoding in one read:
+   * it opens each file once before the job, plain or gzipped, with or without --encoding.
+   */
+  @Test
+  void main_headsOfTheInputsChecked_eachFileOpenedOnceOnTheDriver() throws Exception {
+    Path gz = tmp.resolve("laws.txt.gz");
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(Files.readAllBytes(LAWS));
+    }
+    org.apache.hadoop.conf.Configuration conf = sc.hadoopConfiguration();
+    conf.set("fs.file.impl", DriverOpens.class.getName());
+    conf.setBoolean("fs.file.impl.disable.cache", true);
+    try {
+      for (String[] encoding : new String[][] {{}, {"--encoding", "UTF-8"},
+          {"--encoding", "auto"}, {"--encoding", "GB18030"}}) {
+        DriverOpens.OPENED.clear();
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertEquals(0, run(err, concat(concat(new String[] {"stats", "-q", "-o",
+            tmp.resolve("stats.tsv").toString()}, encoding), new String[] {LAWS.toString(),
+            gz.toString()})), err.toString());
+        assertEquals(java.util.Map.of(LAWS.toAbsolutePath().normalize().toString(), 1,
+            gz.toAbsolutePath().toString(), 1), DriverOpens.OPENED, String.join(" ", encoding));
+      }
+    } finally {
+      conf.unset("fs.file.impl");
+      conf.unset("fs.file.impl.disable.cache");
+    }
+  }
+
   @Test
   void mainCount_truncatedSecondGzipMember_exit65_oneLine() throws Exception {
     java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
