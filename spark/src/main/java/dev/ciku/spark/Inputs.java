@@ -588,16 +588,15 @@ final class Inputs {
     }
     // The carriage return of a CRLF end is removed below.
     JavaPairRDD<LongWritable, Text> pairs = splitLines(sc, files, minPartitions);
-    boolean allUtf8 = byFile == null ? charset.equals(StandardCharsets.UTF_8)
-        : byFile.values().stream().allMatch(StandardCharsets.UTF_8.name()::equals);
-    if (allUtf8) {
-      return pairs.map(pair -> Text.decode(pair._2().getBytes(), 0, withoutCr(pair._2())));
-    }
     String name = charset.name();
     HashMap<String, String> encodings = byFile == null ? null : new HashMap<>(byFile);
-    // A split knows its file, so each line is decoded by its own file's encoding.
+    HashMap<String, String> shown = names(sc.hadoopConfiguration(), files);
+    HashMap<String, String> compressed = DamagedInput.formats(sc.hadoopConfiguration(), files);
+    // A split knows its file, so each line is decoded by its own file's encoding, and damaged
+    // compressed data is reported naming its file.
     return ((JavaNewHadoopRDD<LongWritable, Text>) pairs).mapPartitionsWithInputSplit(
-        (split, it) -> decoded(it, encodings == null ? name : encodingOf(encodings, split), false),
+        (split, it) -> decoded(DamagedInput.named(it, split, compressed, shown),
+            encodings == null ? name : encodingOf(encodings, split), false),
         true);
   }
 
@@ -627,11 +626,12 @@ final class Inputs {
     String name = charset.name();
     HashMap<String, String> encodings = byFile == null ? null : new HashMap<>(byFile);
     HashMap<String, String> shown = names(sc.hadoopConfiguration(), files);
+    HashMap<String, String> compressed = DamagedInput.formats(sc.hadoopConfiguration(), files);
     RecordFormat format = new RecordFormat(options);
     RecordTally tally = RecordTally.register(sc);
-    JavaRDD<String> texts = pairs.mapPartitionsWithInputSplit((split, it) -> records(split, it,
-        format.options(), encodings == null ? name : encodingOf(encodings, split), shown, tally),
-        true);
+    JavaRDD<String> texts = pairs.mapPartitionsWithInputSplit((split, it) -> records(split,
+        DamagedInput.named(it, split, compressed, shown), format.options(),
+        encodings == null ? name : encodingOf(encodings, split), shown, tally), true);
     return InputText.records(texts, tally, options, shown, files.size(), warnings);
   }
 

@@ -75,12 +75,18 @@ public final class Main implements Runnable {
       "(java\\.io\\.EOFException|java\\.util\\.zip\\.ZipException"
           + "|java\\.io\\.IOException: (?:incorrect header check|not a gzip file))[^\\n]*");
 
+  /** How a task's line about a damaged compressed input (DamagedInput) reads in a message. */
+  private static final java.util.regex.Pattern DAMAGED = java.util.regex.Pattern.compile(
+      java.util.regex.Pattern.quote(
+          dev.ciku.corpus.InputFiles.CorruptInputException.class.getName()) + ": ([^\\n]*)");
+
   /**
    * {@code e}, or the user error it stands for: a missing input (66) carrying its message if
    * Hadoop's "input path does not exist" is among its causes (matched by name: the Hadoop classes
    * come with Spark); a usage error (2) if Spark started without a master; bad data (65) if a
    * task failed decompressing an input (a truncated or corrupt .gz, data after its last member),
-   * as the CLI reports it, rather than an internal error with the executor's stack trace. A
+   * with the task's line naming the file ({@link DamagedInput}), as the CLI reports it, rather
+   * than an internal error with the executor's stack trace. A
    * {@link CikuException} is returned as it is.
    */
   static Exception userError(Exception e) {
@@ -105,6 +111,15 @@ public final class Main implements Runnable {
         return new CikuException(CikuException.DATA, "an input changed while the job read it"
             + " (it is read twice: counting, then the cut pass): run it on files that stay as"
             + " they are");
+      }
+      // A task's line about a damaged compressed input, naming it (DamagedInput): as a cause,
+      // or as text in the job's failure where the driver could not rebuild the exception.
+      if (t instanceof dev.ciku.corpus.InputFiles.CorruptInputException) {
+        return new CikuException(CikuException.DATA, t.getMessage());
+      }
+      java.util.regex.Matcher named = DAMAGED.matcher(String.valueOf(t.getMessage()));
+      if (named.find()) {
+        return new CikuException(CikuException.DATA, named.group(1));
       }
       // The executor's exception arrives as text in the job's failure (on a cluster, not as
       // a cause).

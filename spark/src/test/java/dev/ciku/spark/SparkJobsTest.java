@@ -971,20 +971,48 @@ class SparkJobsTest {
     }
   }
 
+  /**
+   * gzip files damaged after their first block, which only the task reading them meets: a second
+   * member cut short, a CRC that does not match, data after the last member that is no gzip
+   * member. The job fails as the CLI does, one line naming the file (the reason in parentheses is
+   * Hadoop's), exit 65, plain text and records alike, and writes nothing.
+   */
   @Test
-  void mainCount_truncatedSecondGzipMember_exit65_oneLine() throws Exception {
+  void mainJobs_gzipDamagedAfterItsFirstBlock_exit65_oneLineNamingTheFileAsTheCli()
+      throws Exception {
     java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
     try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(b)) {
       out.write(Files.readAllBytes(LAWS));
     }
     byte[] member = b.toByteArray();
-    Path gz = tmp.resolve("cut.txt.gz");
-    Files.write(gz, member);
-    Files.write(gz, java.util.Arrays.copyOf(member, member.length / 2),
+    Path cut = tmp.resolve("cut.txt.gz");
+    Files.write(cut, member);
+    Files.write(cut, java.util.Arrays.copyOf(member, member.length / 2),
         java.nio.file.StandardOpenOption.APPEND);
-    String line = oneLineError(65, "count", "--tsv", tmp.resolve("out.tsv").toString(),
-        gz.toString());
-    assertTrue(line.startsWith("ciku-spark count: truncated or corrupt compressed input ("), line);
+    byte[] badCrc = member.clone();
+    badCrc[badCrc.length - 8] ^= 1;
+    Path crc = Files.write(tmp.resolve("crc.jsonl.gz"), badCrc);
+    Path trailing = Files.write(tmp.resolve("trailing.txt.gz"), member);
+    Files.writeString(trailing, "not gzip data\n", java.nio.file.StandardOpenOption.APPEND);
+    Path out = tmp.resolve("out.tsv");
+    String[][] jobs = {{"count", "--tsv", out.toString()}, {"stats", "-o", out.toString()},
+        {"count", "--input-format", "jsonl", "--tsv", out.toString()}};
+    int k = 0;
+    for (Path gz : List.of(cut, crc, trailing)) {
+      java.io.StringWriter cliErr = new java.io.StringWriter();
+      picocli.CommandLine cli = dev.ciku.cli.Main.newCommandLine();
+      cli.setErr(new java.io.PrintWriter(cliErr, true));
+      assertEquals(65, cli.execute("stats", "-q", "-o", out.toString(), gz.toString()), "CLI");
+      String said = gz + ": truncated or corrupt gzip data (";
+      assertTrue(cliErr.toString().startsWith("ciku stats: " + said), cliErr.toString());
+      for (int i = 0; i < 2; i++, k++) {
+        String[] job = jobs[k % jobs.length];
+        String line = oneLineError(65, concat(job, new String[] {gz.toString()}));
+        assertTrue(line.startsWith("ciku-spark " + job[0] + ": " + said) && line.endsWith(")")
+            && !line.contains("\tat "), String.join(" ", job) + ": " + line);
+        assertTrue(Files.notExists(out), "nothing written");
+      }
+    }
   }
 
   @Test
@@ -1441,5 +1469,25 @@ class SparkJobsTest {
         mapped.getMessage());
     Exception other = new RuntimeException(new IllegalStateException("something else"));
     assertEquals(other, Main.userError(other));
+  }
+
+  /**
+   * A task's line about damaged compressed data, as the job's failure carries it on a cluster
+   * where the driver could not rebuild the task's exception (text only, after Spark's words and
+   * before the executor's stack): that line, bad data (65).
+   */
+  @Test
+  void userError_damagedCompressedInputAsText_dataErrorWithTheTasksLine() {
+    Exception job = new org.apache.spark.SparkException("Job aborted due to stage failure: Task 0"
+        + " in stage 1.0 failed 4 times, most recent failure: Lost task 0.3 (TID 7) (host"
+        + " executor 2): java.io.UncheckedIOException: dev.ciku.corpus.InputFiles$"
+        + "CorruptInputException: hdfs://nn/c/a.txt.gz: truncated or corrupt gzip data (Unexpected"
+        + " end of input stream)\n\tat dev.ciku.spark.DamagedInput$1.hasNext(DamagedInput.java:9)"
+        + "\nCaused by: java.io.EOFException: Unexpected end of input stream\n");
+    Exception mapped = Main.userError(job);
+    assertTrue(mapped instanceof CikuException, String.valueOf(mapped));
+    assertEquals(CikuException.DATA, ((CikuException) mapped).exitCode());
+    assertEquals("hdfs://nn/c/a.txt.gz: truncated or corrupt gzip data (Unexpected end of input"
+        + " stream)", mapped.getMessage());
   }
 }
