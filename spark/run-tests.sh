@@ -20,8 +20,16 @@ flags="$(sed -n 's|.*<store.jvm.flags>\(.*\)</store.jvm.flags>.*|\1|p' "$here/po
 sample="$here/../corpora-samples/laws-zh.txt"
 java -cp "$job:$cp" dev.ciku.spark.Main --help >/dev/null
 # shellcheck disable=SC2086
+spark_err="$(mktemp)"
+trap 'rm -f "$spark_err"' EXIT
 spark_tsv="$(java -Xmx1g $flags -Dspark.master='local[2]' -cp "$job:$cp" dev.ciku.spark.Main \
-  count --tsv - --top 200 -n 4 "$sample" 2>/dev/null)"
+  count --tsv - --top 200 -n 4 "$sample" 2>"$spark_err")"
+# The job jar's log4j2.properties: Spark's warnings only, not its INFO lines.
+if grep -q ' INFO ' "$spark_err"; then
+  echo "the job jar's run logged Spark's INFO lines:" >&2
+  grep -m 3 ' INFO ' "$spark_err" >&2
+  exit 1
+fi
 cli_tsv="$(java -jar "$here/../target/ciku-0.1.0-all.jar" count -q --top 200 -n 4 "$sample")"
 if [[ "$spark_tsv" != "$cli_tsv" || -z "$cli_tsv" ]]; then
   echo "the job jar's count differs from ciku count on $sample" >&2
