@@ -448,6 +448,12 @@ class SparkRecordInputTest {
    */
   private static InputText contentRecords(JavaSparkContext sc, List<String> warnings)
       throws IOException {
+    return contentRecords(sc, 5, warnings);
+  }
+
+  /** As {@link #contentRecords(JavaSparkContext, List)}, in at least {@code partitions}. */
+  private static InputText contentRecords(JavaSparkContext sc, int partitions,
+      List<String> warnings) throws IOException {
     org.apache.hadoop.conf.Configuration conf = sc.hadoopConfiguration();
     List<org.apache.hadoop.fs.FileStatus> files = new ArrayList<>();
     for (Path f : List.of(jsonl, jsonl2)) {
@@ -457,7 +463,8 @@ class SparkRecordInputTest {
     dev.ciku.corpus.ReaderOptions options = new dev.ciku.corpus.ReaderOptions(
         StandardCharsets.UTF_8, dev.ciku.corpus.InputFormat.JSONL, "content", 1, false, false,
         false, false);
-    return Inputs.records(sc, files, 5, StandardCharsets.UTF_8, null, options, warnings::add);
+    return Inputs.records(sc, files, partitions, StandardCharsets.UTF_8, null, options,
+        warnings::add);
   }
 
   /**
@@ -510,6 +517,55 @@ class SparkRecordInputTest {
     assertEquals(List.of(first, second), counts.value());
     assertEquals(null, new RecordTally.Counts().complete(1), "no count of partition 0");
     assertEquals(List.of(first, second), counts.complete(2));
+  }
+
+  /**
+   * What the end of each task tells Spark's listeners (the driver's status store keeps it for
+   * every task, an event log writes it), in characters of accumulator values: on average per task
+   * of two passes over the records of {@code files} in {@code partitions} partitions.
+   */
+  private static double accumulablesPerTask(JavaSparkContext sc, int partitions)
+      throws Exception {
+    java.util.concurrent.atomic.AtomicLong chars = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong tasks = new java.util.concurrent.atomic.AtomicLong();
+    org.apache.spark.scheduler.SparkListener listener =
+        new org.apache.spark.scheduler.SparkListener() {
+          @Override
+          public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+            tasks.incrementAndGet();
+            scala.jdk.javaapi.CollectionConverters.asJava(end.taskInfo().accumulables())
+                .forEach(a -> chars.addAndGet(String.valueOf(a.update()).length()
+                    + String.valueOf(a.value()).length()));
+          }
+        };
+    InputText text = contentRecords(sc, partitions, new ArrayList<>());
+    int splits = text.lines().getNumPartitions();
+    assertTrue(splits >= partitions, splits + " partitions");
+    spark.sparkContext().addSparkListener(listener);
+    try {
+      assertEquals(3000, text.lines().count());
+      assertEquals(3000, text.lines().count());
+      text.firstPassDone();
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      spark.sparkContext().removeSparkListener(listener);
+    }
+    assertEquals(2L * splits, tasks.get(), "a task per partition and pass");
+    return (double) chars.get() / tasks.get();
+  }
+
+  /**
+   * The splits' counts stay on the driver, once: a task's end carries its own count at most, not
+   * the tally's every count so far, so what Spark keeps of the tasks grows with their number, not
+   * with its square.
+   */
+  @Test
+  void recordTally_manyPartitions_taskEndsCarryNoCopyOfTheWholeTally() throws Exception {
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    double few = accumulablesPerTask(sc, 4);
+    double many = accumulablesPerTask(sc, 120);
+    assertTrue(many < 2 * few, "characters per task's end: " + few + " with 4 partitions, "
+        + many + " with 120");
   }
 
   /** Options that do not go with the format: exit 2 with the CLI's line, before any job. */
