@@ -31,7 +31,8 @@ import org.apache.spark.util.AccumulatorV2;
  * the first pass, some partition has no count, the driver reads the texts once more, to the end
  * of each split, before it reports (the cost the first pass saves, paid only then).
  *
- * <p>Cost: a few counters per split, sent with each task's result. Not thread-safe: the driver
+ * <p>Cost: a few counters per split, sent with each task's result, and held once on the driver
+ * (the accumulator has no name, so Spark's task ends carry no copy of it). Not thread-safe: the driver
  * calls {@link #report} from one thread; the accumulator itself is ({@link Counts}).
  */
 final class RecordTally implements Serializable {
@@ -46,10 +47,14 @@ final class RecordTally implements Serializable {
   record Split(int partition, String file, long start, SkippedRecords skipped,
       List<String> warnings) implements Serializable {}
 
-  /** A tally registered with {@code sc}, empty. */
+  /**
+   * A tally registered with {@code sc}, empty. Without a name: Spark copies a named accumulator's
+   * whole value into the end of each task that adds to it (for the UI, its status store and event
+   * log), which here would be every split's count so far, so quadratic in the partitions.
+   */
   static RecordTally register(JavaSparkContext sc) {
     RecordTally t = new RecordTally();
-    sc.sc().register(t.counts, "ciku records without their text");
+    sc.sc().register(t.counts);
     return t;
   }
 
