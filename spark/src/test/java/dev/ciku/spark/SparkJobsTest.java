@@ -1471,6 +1471,51 @@ class SparkJobsTest {
     assertEquals(other, Main.userError(other));
   }
 
+  /** {@code text} compressed by Hadoop's bzip2 codec (one stream). */
+  private static byte[] bzip2(byte[] text) throws IOException {
+    org.apache.hadoop.io.compress.BZip2Codec codec = new org.apache.hadoop.io.compress.BZip2Codec();
+    codec.setConf(new org.apache.hadoop.conf.Configuration());
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    try (java.io.OutputStream out = codec.createOutputStream(b)) {
+      out.write(text);
+    }
+    return b.toByteArray();
+  }
+
+  /**
+   * bzip2 data whose block header is damaged so that Hadoop's decoder fails with an index out of
+   * bounds, not an I/O error: 20,000 bytes of the sample, the byte at 17 (in the decoding tables)
+   * set to 0xFF.
+   */
+  private static byte[] bzip2DamagedTables() throws IOException {
+    byte[] bz = bzip2(java.util.Arrays.copyOf(Files.readAllBytes(LAWS), 20_000));
+    bz[17] = (byte) 0xFF;
+    return bz;
+  }
+
+  /**
+   * bzip2 data damaged so that Hadoop's decoder throws an unchecked exception (an index out of
+   * bounds in its decoding tables): after the first block (the task meets it) and in it (the
+   * driver does), bad data with one line naming the file, exit 65, not an internal error.
+   */
+  @Test
+  void mainStats_bzip2DecoderFailsUnchecked_exit65_oneLineNamingTheFile() throws Exception {
+    java.io.ByteArrayOutputStream later = new java.io.ByteArrayOutputStream();
+    // A whole stream of the sample's first 200,000 bytes, then the damaged one.
+    later.write(bzip2(java.util.Arrays.copyOf(Files.readAllBytes(LAWS), 200_000)));
+    later.write(bzip2DamagedTables());
+    Path inTask = Files.write(tmp.resolve("later.txt.bz2"), later.toByteArray());
+    Path onDriver = Files.write(tmp.resolve("first.txt.bz2"), bzip2DamagedTables());
+    Path out = tmp.resolve("out.tsv");
+    String task = oneLineError(65, "stats", "-o", out.toString(), inTask.toString());
+    assertTrue(task.startsWith("ciku-spark stats: " + inTask + ": truncated or corrupt bzip2 data"
+        + " (") && !task.contains("\tat "), task);
+    String driver = oneLineError(65, "stats", "-o", out.toString(), onDriver.toString());
+    assertTrue(driver.startsWith("ciku-spark stats: " + onDriver + ": truncated or corrupt"
+        + " compressed data ("), driver);
+    assertTrue(Files.notExists(out), "nothing written");
+  }
+
   /**
    * A task's line about damaged compressed data, as the job's failure carries it on a cluster
    * where the driver could not rebuild the task's exception (text only, after Spark's words and
