@@ -531,7 +531,8 @@ final class Inputs {
    * @throws CikuException (missing input) if the codec cannot run here (a {@code .zst} file
    *     where Hadoop's native library lacks zstd); (bad data, naming the file) if it is named
    *     {@code .gz} but does not start as gzip data does, or its first bytes are truncated or
-   *     corrupt compressed data, which a task would fail on without naming it
+   *     corrupt compressed data (an I/O error of the codec, or its decoder's fault: {@link
+   *     DamagedInput#isDecoderFault}), which a task would fail on without naming it
    */
   private static byte[] head(Configuration conf, CompressionCodecFactory codecs, Path p, int n)
       throws IOException {
@@ -555,7 +556,15 @@ final class Inputs {
       }
       try (InputStream in = codec.createInputStream(raw)) {
         return in.readNBytes(n);
-      } catch (RuntimeException | LinkageError e) {
+      } catch (RuntimeException e) {
+        if (DamagedInput.isDecoderFault(e)) {
+          // The decoder failed on the data (bzip2's on a damaged block header), not to run.
+          throw new CikuException(CikuException.DATA, name(p) + ": truncated or corrupt"
+              + " compressed data (" + e + ")");
+        }
+        throw new CikuException(CikuException.NO_INPUT, p + ": Hadoop cannot decompress it"
+            + " here (" + e.getMessage() + "); decompress it first");
+      } catch (LinkageError e) {
         throw new CikuException(CikuException.NO_INPUT, p + ": Hadoop cannot decompress it"
             + " here (" + e.getMessage() + "); decompress it first");
       } catch (IOException e) {
@@ -754,8 +763,19 @@ final class Inputs {
     return n > 0 && t.getBytes()[n - 1] == '\r' ? n - 1 : n;
   }
 
-  /** Text input of exactly the files set as input paths: no name is hidden, nothing listed. */
+  /**
+   * Text input of exactly the files set as input paths: no name is hidden, nothing listed; a
+   * reader that starts on damaged compressed data names the file ({@link DamagedInput#starting}).
+   */
   public static final class NamedFiles extends TextInputFormat {
+    /** Hadoop's line reader, whose start, if it decodes damaged data, names the file. */
+    @Override
+    public org.apache.hadoop.mapreduce.RecordReader<LongWritable, Text> createRecordReader(
+        InputSplit split, org.apache.hadoop.mapreduce.TaskAttemptContext context) {
+      return DamagedInput.starting(super.createRecordReader(split, context), split,
+          context.getConfiguration());
+    }
+
     @Override
     protected List<FileStatus> listStatus(JobContext job) throws IOException {
       List<FileStatus> out = new ArrayList<>();
