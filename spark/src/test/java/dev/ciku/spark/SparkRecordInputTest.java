@@ -492,6 +492,22 @@ class SparkRecordInputTest {
     assertEquals(1, text.lines().take(1).size());
     text.firstPassDone();
     assertEquals(expected, inPart, "read in part");
+    // Some splits read to their end, the others in part: the counts of the former are not all.
+    List<String> some = new ArrayList<>();
+    text = contentRecords(sc, some);
+    assertTrue(text.lines().getNumPartitions() > 2, "splits: " + text.lines().getNumPartitions());
+    assertEquals(text.lines().getNumPartitions(), text.lines().mapPartitionsWithIndex((i, it) -> {
+      if (i % 2 == 0) {
+        while (it.hasNext()) {
+          it.next();
+        }
+      } else {
+        it.next();
+      }
+      return List.of(i).iterator();
+    }, true).count());
+    text.firstPassDone();
+    assertEquals(expected, some, "every other split read in part");
   }
 
   /**
