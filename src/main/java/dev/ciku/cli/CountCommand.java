@@ -135,7 +135,9 @@ final class CountCommand implements Callable<Integer>, RowOptions.Formats {
   private Counting.Result count(Counting.Destination destination, Log log) throws IOException {
     // The settings are checked before a store is opened or created: a usage error comes first,
     // with -o as without.
-    long budget = memory.bytes();
+    // Runs with every prefix (-o, --sort ngram) can take up to 3 times the budget for a moment.
+    long budget = !merge && (store != null || !OutputOptions.sortsByCount(sort))
+        ? memory.bytes(MemoryOptions.WHOLE_RUNS_PEAK) : memory.bytes();
     int threads = run.threads();
     Path tempDir = memory.tempDir();
     Counting.Source source;

@@ -20,8 +20,8 @@ public final class MemoryOptions implements OptionTexts.Own {
           + " or 25%% of the JVM heap if that is less, but not under 16m): hash tables, sorted"
           + " runs and merge buffers. Beyond it, work spills to --temp-dir. Output does not"
           + " depend on it. Each worker thread holds a few MB of buffers besides. (For 'count':"
-          + " also the ranking of --sort count; -o and --sort ngram on text without punctuation"
-          + " can take up to 3 times it for a moment.)")
+          + " also the ranking of --sort count; -o and --sort ngram can take up to 3 times it for"
+          + " a moment, so they take at most a third of what fits.)")
   String memory;
 
   @Mixin TempDirOptions temp;
@@ -84,13 +84,37 @@ public final class MemoryOptions implements OptionTexts.Own {
    * budget given that does not fit.
    */
   long bytes(long heap) {
+    return bytes(heap, 1);
+  }
+
+  /**
+   * How many times its budget a run of 'count -o' or '--sort ngram' can take for a moment: it
+   * is made whole with every prefix before it can spill (on news, with its punctuation, -m 100m
+   * ran out of memory in a 154 MB heap; on text without punctuation up to 3 times).
+   */
+  public static final int WHOLE_RUNS_PEAK = 3;
+
+  /**
+   * {@link #bytes()} for a run that can take up to {@code peak} times its budget for a moment
+   * ({@link #WHOLE_RUNS_PEAK} for 'count -o' and '--sort ngram'): the budget must fit
+   * {@code peak} times in the share of the heap a budget may take.
+   */
+  public long bytes(int peak) {
+    return bytes(Runtime.getRuntime().maxMemory(), peak);
+  }
+
+  /** {@link #bytes(int)} for a JVM heap of {@code heap} bytes. */
+  long bytes(long heap, int peak) {
     long b = memory == null ? Math.max(MIN_BUDGET, Math.min(256L << 20, (long) (heap * 0.25)))
         : size("--memory", memory);
-    if (b > heap * MAX_HEAP_SHARE) {
+    double share = MAX_HEAP_SHARE / peak;
+    if (b > heap * share) {
       String fits = (memory == null ? "the smallest --memory, 16m," : "--memory " + memory)
           + " does not fit in the JVM heap of " + (heap >> 20) + " MB (at most "
-          + (long) (heap * MAX_HEAP_SHARE) / (1 << 20) + "m)";
-      long heapNeeded = (long) Math.ceil(b / MAX_HEAP_SHARE);
+          + (long) (heap * share) / (1 << 20) + "m"
+          + (peak > 1 ? " with -o or --sort ngram, which can take up to " + peak + " times it"
+              : "") + ")";
+      long heapNeeded = (long) Math.ceil(b / share);
       long machine = machineMemory();
       if (b > MAX_BUDGET || machine > 0 && heapNeeded > machine) {
         // No heap would hold it: advising one would be absurd (-Xmx10737418240g).
