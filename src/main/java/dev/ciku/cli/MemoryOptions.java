@@ -48,6 +48,13 @@ public final class MemoryOptions implements OptionTexts.Own {
    */
   static final double MAX_HEAP_SHARE = 0.8;
 
+  /**
+   * How many times its budget a run of 'count -o' or '--sort ngram' can take for a moment: it
+   * is made whole with every prefix before it can spill (on news, with its punctuation, -m 100m
+   * ran out of memory in a 154 MB heap; on text without punctuation up to 3 times).
+   */
+  public static final int WHOLE_RUNS_PEAK = 3;
+
   /** Smallest budget: 16 MiB. */
   static final long MIN_BUDGET = dev.ciku.count.CountOptions.MIN_MEMORY;
 
@@ -86,13 +93,6 @@ public final class MemoryOptions implements OptionTexts.Own {
   long bytes(long heap) {
     return bytes(heap, 1);
   }
-
-  /**
-   * How many times its budget a run of 'count -o' or '--sort ngram' can take for a moment: it
-   * is made whole with every prefix before it can spill (on news, with its punctuation, -m 100m
-   * ran out of memory in a 154 MB heap; on text without punctuation up to 3 times).
-   */
-  public static final int WHOLE_RUNS_PEAK = 3;
 
   /**
    * {@link #bytes()} for a run that can take up to {@code peak} times its budget for a moment

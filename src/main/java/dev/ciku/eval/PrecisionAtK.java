@@ -105,17 +105,16 @@ public final class PrecisionAtK {
         }
       }
     }
+    // hits[i]: how many of the first i ranked words the lexicons hold; each looked up once.
+    int[] hits = new int[terms.size() + 1];
+    for (int i = 0; i < terms.size(); i++) {
+      String w = terms.get(i);
+      hits[i + 1] = hits[i] + (lexicon.contains(fold ? LexiconForm.of(w, true) : w) ? 1 : 0);
+    }
     List<Row> rows = new ArrayList<>();
     for (int k : cuts) {
       int n = Math.min(k, terms.size());
-      int hits = 0;
-      for (int i = 0; i < n; i++) {
-        String w = terms.get(i);
-        if (lexicon.contains(fold ? LexiconForm.of(w, true) : w)) {
-          hits++;
-        }
-      }
-      rows.add(new Row(k, n, hits));
+      rows.add(new Row(k, n, hits[n]));
     }
     return rows;
   }

@@ -556,21 +556,16 @@ final class Inputs {
       }
       try (InputStream in = codec.createInputStream(raw)) {
         return in.readNBytes(n);
-      } catch (RuntimeException e) {
-        if (DamagedInput.isDecoderFault(e)) {
-          // The decoder failed on the data (bzip2's on a damaged block header), not to run.
+      } catch (IOException | RuntimeException | LinkageError e) {
+        if (e instanceof IOException || DamagedInput.isDecoderFault(e)) {
+          // The file opened: its first bytes are truncated or corrupt compressed data (an I/O
+          // error of the codec, or its decoder's fault: bzip2's on a damaged block header).
           throw new CikuException(CikuException.DATA, name(p) + ": truncated or corrupt"
               + " compressed data (" + e + ")");
         }
+        // The codec cannot run here (a native library missing), whatever the data.
         throw new CikuException(CikuException.NO_INPUT, p + ": Hadoop cannot decompress it"
             + " here (" + e.getMessage() + "); decompress it first");
-      } catch (LinkageError e) {
-        throw new CikuException(CikuException.NO_INPUT, p + ": Hadoop cannot decompress it"
-            + " here (" + e.getMessage() + "); decompress it first");
-      } catch (IOException e) {
-        // The file opened: its first bytes are truncated or corrupt compressed data.
-        throw new CikuException(CikuException.DATA, name(p) + ": truncated or corrupt compressed"
-            + " data (" + e + ")");
       }
     }
   }
